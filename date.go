@@ -1,0 +1,102 @@
+package zhenggai
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Shanghai is where every user of the program lives; times are stored in
+// UTC and shown here.
+var Shanghai = mustZone()
+
+func mustZone() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		// No tzdata on the host: China has had no DST since 1991.
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}
+
+// Date is a calendar day without time or zone, as offices write deadlines.
+// The zero Date means "not set".
+type Date struct{ y, m, d int }
+
+// NewDate returns the given day; it does not normalise.
+func NewDate(y, m, d int) Date { return Date{y, m, d} }
+
+// DateOf returns the day of t in Asia/Shanghai.
+func DateOf(t time.Time) Date {
+	t = t.In(Shanghai)
+	return Date{t.Year(), int(t.Month()), t.Day()}
+}
+
+// Today is the current day in Asia/Shanghai.
+func Today() Date { return DateOf(time.Now()) }
+
+// ParseDate reads an ISO date (2020-10-28). The empty string is the zero Date.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("日期格式应为 2020-10-28")
+	}
+	return Date{t.Year(), int(t.Month()), t.Day()}, nil
+}
+
+// Valid reports whether the date exists in the calendar.
+func (d Date) Valid() bool {
+	if d.IsZero() {
+		return true
+	}
+	t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC)
+	return t.Year() == d.y && int(t.Month()) == d.m && t.Day() == d.d
+}
+
+func (d Date) IsZero() bool       { return d == Date{} }
+func (d Date) Year() int          { return d.y }
+func (d Date) Month() int         { return d.m }
+func (d Date) Day() int           { return d.d }
+func (d Date) Time() time.Time    { return time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC) }
+func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }
+func (d Date) AddDays(n int) Date {
+	t := d.Time().AddDate(0, 0, n)
+	return Date{t.Year(), int(t.Month()), t.Day()}
+}
+
+// DaysUntil is the number of days from d to o (negative when o is earlier).
+func (d Date) DaysUntil(o Date) int { return int(o.Time().Sub(d.Time()).Hours() / 24) }
+
+// String is the ISO form, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
+}
+
+// Chinese is the way offices write a date: 2020年10月28日, no zero padding.
+func (d Date) Chinese() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.y, d.m, d.d)
+}
+
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	if !v.Valid() {
+		return fmt.Errorf("日期 %s 不存在", b)
+	}
+	*d = v
+	return nil
+}

@@ -1,0 +1,57 @@
+package zhenggai
+
+// Imported is what an importer understood of a document (a text progress
+// report or an Excel ledger) before anything is written. Its JSON is what
+// `zhenggai import --dry-run --json` prints; the field names are a contract.
+type Imported struct {
+	Round      ImportedRound      `json:"round"`
+	Declared   Declared           `json:"declared"`
+	Categories []ImportedCategory `json:"categories"`
+	Warnings   []string           `json:"warnings"`
+}
+
+// ImportedRound is the preamble of a report.
+type ImportedRound struct {
+	Inspector    string `json:"inspector"`
+	Unit         string `json:"unit"`
+	Kind         Kind   `json:"kind"`
+	OnsiteStart  Date   `json:"onsite_start"`
+	OnsiteEnd    Date   `json:"onsite_end"`
+	FeedbackDate Date   `json:"feedback_date"`
+}
+
+// ImportedCategory is a (一)反馈问题 heading and its problems.
+type ImportedCategory struct {
+	Seq      int               `json:"seq"`
+	Title    string            `json:"title"`
+	Problems []ImportedProblem `json:"problems"`
+}
+
+// ImportedProblem is one numbered problem with its 整改情况 split into measures.
+type ImportedProblem struct {
+	Seq           int               `json:"seq"`
+	Title         string            `json:"title"`
+	Rectification string            `json:"rectification"`
+	Measures      []ImportedMeasure `json:"measures"`
+}
+
+// ImportedMeasure is one 一是/二是… item, with whatever a ledger adds.
+type ImportedMeasure struct {
+	Content  string      `json:"content"`
+	Leader   string      `json:"leader,omitempty"`
+	Office   string      `json:"office,omitempty"`
+	Owner    string      `json:"owner,omitempty"`
+	Deadline Date        `json:"deadline,omitzero"`
+	Kind     MeasureKind `json:"kind,omitempty"`
+	Status   Status      `json:"status,omitempty"`
+	Progress string      `json:"progress,omitempty"`
+}
+
+// ProblemCount is the number of problems found.
+func (im *Imported) ProblemCount() int {
+	n := 0
+	for _, c := range im.Categories {
+		n += len(c.Problems)
+	}
+	return n
+}

@@ -1,0 +1,108 @@
+package zhenggai
+
+// Status is where a measure or problem stands.
+type Status string
+
+const (
+	NotStarted         Status = "not_started"         // 未启动
+	InProgress         Status = "in_progress"         // 正在整改
+	BasicallyCompleted Status = "basically_completed" // 基本完成
+	Completed          Status = "completed"           // 已完成
+	Ongoing            Status = "ongoing"             // 长期坚持
+)
+
+// Statuses lists every status in the order of the rectification cycle.
+var Statuses = []Status{NotStarted, InProgress, BasicallyCompleted, Completed, Ongoing}
+
+// rank orders statuses from least to most done. 长期坚持 ranks below 已完成:
+// the fix is in place but must keep being reported.
+var rank = map[Status]int{NotStarted: 0, InProgress: 1, BasicallyCompleted: 2, Ongoing: 3, Completed: 4}
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool { _, ok := rank[s]; return ok }
+
+// Label is the Chinese word offices use.
+func (s Status) Label() string {
+	switch s {
+	case NotStarted:
+		return "未启动"
+	case InProgress:
+		return "正在整改"
+	case BasicallyCompleted:
+		return "基本完成"
+	case Completed:
+		return "已完成"
+	case Ongoing:
+		return "长期坚持"
+	}
+	return string(s)
+}
+
+// Done reports whether the status needs no more deadline warnings.
+func (s Status) Done() bool { return s == Completed || s == Ongoing }
+
+// ParseStatus accepts the identifier or the Chinese label.
+func ParseStatus(v string) (Status, bool) {
+	for _, s := range Statuses {
+		if v == string(s) || v == s.Label() {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// ProblemStatus derives a problem's status from its measures: the least
+// advanced measure decides, except that a problem with any work started is
+// 正在整改 rather than 未启动. A problem without measures has not started.
+func ProblemStatus(measures []Status) Status {
+	if len(measures) == 0 {
+		return NotStarted
+	}
+	least, started := Completed, false
+	for _, s := range measures {
+		if !s.Valid() {
+			s = NotStarted
+		}
+		if rank[s] < rank[least] {
+			least = s
+		}
+		if s != NotStarted {
+			started = true
+		}
+	}
+	if least == NotStarted && started {
+		return InProgress
+	}
+	return least
+}
+
+// StatusCounts counts problems (or measures) by status.
+type StatusCounts map[Status]int
+
+// NewStatusCounts has every status present, so JSON carries all keys.
+func NewStatusCounts() StatusCounts {
+	c := StatusCounts{}
+	for _, s := range Statuses {
+		c[s] = 0
+	}
+	return c
+}
+
+// Total is the number of items counted.
+func (c StatusCounts) Total() int {
+	n := 0
+	for _, v := range c {
+		n += v
+	}
+	return n
+}
+
+// CompletionRate is the share of items completed or under long-term
+// upkeep, in percent rounded down: the figure a report calls 完成率.
+func (c StatusCounts) CompletionRate() int {
+	t := c.Total()
+	if t == 0 {
+		return 0
+	}
+	return (c[Completed] + c[Ongoing]) * 100 / t
+}

@@ -1,0 +1,166 @@
+// Package zhenggai holds the domain of inspection rectification (巡察整改):
+// rounds, categories, problems, measures and progress, their statuses and
+// the rules that derive one from another. It knows nothing of HTTP or SQL;
+// adapters under internal/ translate to and from it.
+package zhenggai
+
+import (
+	"time"
+)
+
+// Kind says what kind of inspection a round is.
+type Kind string
+
+const (
+	KindInspection     Kind = "巡察" // by a county/city inspection group
+	KindTour           Kind = "巡视" // by a central/provincial tour group
+	KindSelfInspection Kind = "自查" // findings of the program's own checks
+)
+
+// Valid reports whether k is one of the known kinds.
+func (k Kind) Valid() bool {
+	return k == KindInspection || k == KindTour || k == KindSelfInspection
+}
+
+// MeasureKind separates quick fixes from rules built to last.
+type MeasureKind string
+
+const (
+	MeasureImmediate MeasureKind = "immediate" // 立行立改
+	MeasureMechanism MeasureKind = "mechanism" // 长效机制
+)
+
+// Label is the Chinese name of the measure kind.
+func (k MeasureKind) Label() string {
+	switch k {
+	case MeasureImmediate:
+		return "立行立改"
+	case MeasureMechanism:
+		return "长效机制"
+	}
+	return string(k)
+}
+
+// Valid reports whether k is a known measure kind.
+func (k MeasureKind) Valid() bool { return k == MeasureImmediate || k == MeasureMechanism }
+
+// Unit is an organisation: an inspected unit or an inspection office.
+type Unit struct {
+	ID       int64  `json:"id"`
+	ParentID int64  `json:"parent_id,omitempty"`
+	Name     string `json:"name"`
+}
+
+// Round is one inspection of one unit.
+type Round struct {
+	ID           int64     `json:"id"`
+	UnitID       int64     `json:"unit_id"`
+	Unit         string    `json:"unit"`      // inspected unit, as named in the feedback
+	Inspector    string    `json:"inspector"` // e.g. 市委第七巡察组
+	Kind         Kind      `json:"kind"`
+	OnsiteStart  Date      `json:"onsite_start"`
+	OnsiteEnd    Date      `json:"onsite_end"`
+	FeedbackDate Date      `json:"feedback_date"`
+	Declared     Declared  `json:"declared"`
+	Note         string    `json:"note,omitempty"` // e.g. that the data are samples
+	Version      int64     `json:"version"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// Declared holds the totals a report states about itself. They are kept as
+// written so that a disagreement with the per-problem statuses shows.
+type Declared struct {
+	AsOf               Date `json:"as_of,omitempty"`
+	Categories         int  `json:"categories"`
+	Problems           int  `json:"problems"`
+	Completed          int  `json:"completed"`
+	BasicallyCompleted int  `json:"basically_completed"`
+	InProgress         int  `json:"in_progress"`
+	NotCompleted       int  `json:"not_completed"`
+	RatePercent        int  `json:"rate_percent"` // 总体完成率, when the report states one
+}
+
+// IsZero reports whether the report declared nothing.
+func (d Declared) IsZero() bool { return d == Declared{} || d == Declared{AsOf: d.AsOf} }
+
+// Category is a problem heading of the feedback, e.g. (一)反馈问题:….
+type Category struct {
+	ID      int64  `json:"id"`
+	UnitID  int64  `json:"unit_id"`
+	RoundID int64  `json:"round_id"`
+	Seq     int    `json:"seq"`
+	Title   string `json:"title"`
+	Version int64  `json:"version"`
+}
+
+// Problem is a numbered specific problem under a category.
+type Problem struct {
+	ID            int64  `json:"id"`
+	UnitID        int64  `json:"unit_id"`
+	RoundID       int64  `json:"round_id"`
+	CategoryID    int64  `json:"category_id"`
+	Seq           int    `json:"seq"`
+	Title         string `json:"title"`
+	Rectification string `json:"rectification"` // the 整改情况 paragraph as reported
+	Version       int64  `json:"version"`
+}
+
+// Measure is one action taken for a problem.
+type Measure struct {
+	ID        int64       `json:"id"`
+	UnitID    int64       `json:"unit_id"`
+	ProblemID int64       `json:"problem_id"`
+	Seq       int         `json:"seq"`
+	Content   string      `json:"content"`
+	Leader    string      `json:"leader"` // 责任领导
+	Office    string      `json:"office"` // 责任委室
+	Owner     string      `json:"owner"`  // 责任人
+	Deadline  Date        `json:"deadline"`
+	Kind      MeasureKind `json:"kind"`
+	Status    Status      `json:"status"`
+	Version   int64       `json:"version"`
+}
+
+// Progress is a dated report on a measure, with evidence files.
+type Progress struct {
+	ID        int64        `json:"id"`
+	UnitID    int64        `json:"unit_id"`
+	MeasureID int64        `json:"measure_id"`
+	Date      Date         `json:"date"`
+	Content   string       `json:"content"`
+	Author    string       `json:"author"`
+	Status    Status       `json:"status,omitempty"` // status set with this report, if any
+	Files     []Attachment `json:"files"`
+	CreatedAt time.Time    `json:"created_at"`
+}
+
+// Attachment is an evidence file, stored once by its content hash.
+type Attachment struct {
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	SHA256      string `json:"sha256"`
+	Size        int64  `json:"size"`
+	ContentType string `json:"content_type"`
+}
+
+// Settings are the thresholds and texts a unit may change.
+type Settings struct {
+	GreenDays  int // a measure is green this many days before its deadline
+	YellowDays int // and yellow this many
+}
+
+// DefaultSettings follow 江津 practice: green at 20 days, yellow at 10.
+func DefaultSettings() Settings { return Settings{GreenDays: 20, YellowDays: 10} }
+
+// Validate checks that the thresholds make sense together.
+func (s Settings) Validate() error {
+	v := &ValidationError{}
+	if s.GreenDays < 1 || s.GreenDays > 365 {
+		v.Add("green_days", "绿色预警天数须在1至365之间")
+	}
+	if s.YellowDays < 0 || s.YellowDays >= s.GreenDays {
+		v.Add("yellow_days", "黄色预警天数须小于绿色预警天数且不小于0")
+	}
+	return v.Err()
+}
