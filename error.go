@@ -22,7 +22,9 @@ type Error struct {
 	Message string
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
+// Error is the message alone, so that a wrapped error reads as one
+// Chinese sentence ("问题5：整改措施不能为空").
+func (e *Error) Error() string { return e.Message }
 
 // Errorf returns an *Error with the given code.
 func Errorf(code, format string, args ...any) *Error {
@@ -53,10 +55,8 @@ func ErrorMessage(err error) string {
 	switch {
 	case err == nil:
 		return ""
-	case errors.As(err, &v):
-		return v.Error()
-	case errors.As(err, &e):
-		return e.Message
+	case errors.As(err, &v), errors.As(err, &e):
+		return err.Error()
 	}
 	return "内部错误，请联系系统管理员"
 }

@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"zhenggai"
+)
+
+const categoryCols = `id, unit_id, round_id, seq, title, version`
+
+func scanCategory(sc interface{ Scan(...any) error }) (*zhenggai.Category, error) {
+	var c zhenggai.Category
+	err := sc.Scan(&c.ID, &c.UnitID, &c.RoundID, &c.Seq, &c.Title, &c.Version)
+	return &c, err
+}
+
+// Category returns one category.
+func (s *Store) Category(ctx context.Context, id int64) (*zhenggai.Category, error) {
+	c, err := scanCategory(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE id = ?`), id))
+	if err != nil {
+		return nil, notFound(err, "问题类别")
+	}
+	return c, nil
+}
+
+// Categories lists a round's categories in order.
+func (s *Store) Categories(ctx context.Context, roundID int64) ([]*zhenggai.Category, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE round_id = ? ORDER BY seq`), roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*zhenggai.Category
+	for rows.Next() {
+		c, err := scanCategory(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CreateCategory adds a category to its round.
+func (s *Store) CreateCategory(ctx context.Context, c *zhenggai.Category) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return s.createCategory(ctx, tx, c) })
+}
+
+func (s *Store) createCategory(ctx context.Context, tx *sql.Tx, c *zhenggai.Category) error {
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM rounds WHERE id = ?`), c.RoundID).Scan(&c.UnitID); err != nil {
+		return notFound(err, "巡察轮次")
+	}
+	c.Version = 1
+	return tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO categories (unit_id, round_id, seq, title, version)
+		VALUES (?, ?, ?, ?, 1) RETURNING id`), c.UnitID, c.RoundID, c.Seq, c.Title).Scan(&c.ID)
+}
+
+// UpdateCategory saves a category's number and title.
+func (s *Store) UpdateCategory(ctx context.Context, c *zhenggai.Category) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE categories SET seq = ?, title = ?, version = version + 1
+			WHERE id = ? AND version = ?`), c.Seq, c.Title, c.ID, c.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.checkUpdated(ctx, tx, res, "categories", "问题类别", c.ID); err != nil {
+			return err
+		}
+		c.Version++
+		return nil
+	})
+}

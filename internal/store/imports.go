@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"zhenggai"
+)
+
+// ImportRound writes what an importer understood as a new round, in one
+// transaction: either the whole report is saved or nothing is.
+func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note string) (*zhenggai.Round, error) {
+	r := &zhenggai.Round{
+		Unit: im.Round.Unit, Inspector: im.Round.Inspector, Kind: im.Round.Kind,
+		OnsiteStart: im.Round.OnsiteStart, OnsiteEnd: im.Round.OnsiteEnd, FeedbackDate: im.Round.FeedbackDate,
+		Declared: im.Declared, Note: note,
+	}
+	if r.Kind == "" {
+		r.Kind = zhenggai.KindInspection
+	}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	if len(im.Categories) == 0 {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "没有可导入的问题类别")
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.createRound(ctx, tx, r); err != nil {
+			return err
+		}
+		for _, ic := range im.Categories {
+			c := &zhenggai.Category{RoundID: r.ID, Seq: ic.Seq, Title: ic.Title}
+			if err := c.Validate(); err != nil {
+				return fmt.Errorf("问题类别(%d)：%w", ic.Seq, err)
+			}
+			if err := s.createCategory(ctx, tx, c); err != nil {
+				return err
+			}
+			for _, ip := range ic.Problems {
+				p := &zhenggai.Problem{CategoryID: c.ID, Seq: ip.Seq, Title: ip.Title, Rectification: ip.Rectification}
+				if err := p.Validate(); err != nil {
+					return fmt.Errorf("问题%d：%w", ip.Seq, err)
+				}
+				if err := s.createProblem(ctx, tx, p); err != nil {
+					return err
+				}
+				for i, imm := range ip.Measures {
+					m := &zhenggai.Measure{ProblemID: p.ID, Seq: i + 1, Content: imm.Content, Leader: imm.Leader,
+						Office: imm.Office, Owner: imm.Owner, Deadline: imm.Deadline, Kind: imm.Kind, Status: imm.Status}
+					if m.Kind == "" {
+						m.Kind = zhenggai.MeasureImmediate
+					}
+					if m.Status == "" {
+						m.Status = zhenggai.NotStarted
+					}
+					if err := m.Validate(); err != nil {
+						return fmt.Errorf("问题%d第%d项措施：%w", ip.Seq, i+1, err)
+					}
+					if err := s.createMeasure(ctx, tx, m); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}

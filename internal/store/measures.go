@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"zhenggai"
+)
+
+const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, version`
+
+func scanMeasure(sc interface{ Scan(...any) error }) (*zhenggai.Measure, error) {
+	var m zhenggai.Measure
+	var deadline, kind, status string
+	err := sc.Scan(&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
+		&deadline, &kind, &status, &m.Version)
+	m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
+	return &m, err
+}
+
+// Measure returns one measure.
+func (s *Store) Measure(ctx context.Context, id int64) (*zhenggai.Measure, error) {
+	m, err := scanMeasure(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures WHERE id = ?`), id))
+	if err != nil {
+		return nil, notFound(err, "整改措施")
+	}
+	return m, nil
+}
+
+// Measures lists the measures of a round, by problem and number.
+func (s *Store) Measures(ctx context.Context, roundID int64) ([]*zhenggai.Measure, error) {
+	return s.measures(ctx, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
+}
+
+// ProblemMeasures lists one problem's measures in order.
+func (s *Store) ProblemMeasures(ctx context.Context, problemID int64) ([]*zhenggai.Measure, error) {
+	return s.measures(ctx, `WHERE problem_id = ? ORDER BY seq`, problemID)
+}
+
+func (s *Store) measures(ctx context.Context, where string, args ...any) ([]*zhenggai.Measure, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures `+where), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*zhenggai.Measure
+	for rows.Next() {
+		m, err := scanMeasure(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// CreateMeasure adds a measure to its problem.
+func (s *Store) CreateMeasure(ctx context.Context, m *zhenggai.Measure) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return s.createMeasure(ctx, tx, m) })
+}
+
+func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measure) error {
+	var round int64
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id FROM problems WHERE id = ?`), m.ProblemID).Scan(&m.UnitID, &round)
+	if err != nil {
+		return notFound(err, "具体问题")
+	}
+	m.Version = 1
+	return tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
+		office, owner, deadline, kind, status, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
+		m.UnitID, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(),
+		string(m.Kind), string(m.Status)).Scan(&m.ID)
+}
+
+// UpdateMeasure saves everything about a measure but its problem.
+func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET seq = ?, content = ?, leader = ?, office = ?,
+			owner = ?, deadline = ?, kind = ?, status = ?, version = version + 1 WHERE id = ? AND version = ?`),
+			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
+			m.ID, m.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.checkUpdated(ctx, tx, res, "measures", "整改措施", m.ID); err != nil {
+			return err
+		}
+		m.Version++
+		return nil
+	})
+}
+
+// SetMeasureStatus changes only the status of a measure at the given version.
+func (s *Store) SetMeasureStatus(ctx context.Context, id, version int64, st zhenggai.Status) error {
+	if !st.Valid() {
+		v := &zhenggai.ValidationError{}
+		v.Add("status", "完成情况不正确")
+		return v
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return s.setMeasureStatus(ctx, tx, id, version, st) })
+}
+
+func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version int64, st zhenggai.Status) error {
+	res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET status = ?, version = version + 1 WHERE id = ? AND version = ?`),
+		string(st), id, version)
+	if err != nil {
+		return err
+	}
+	return s.checkUpdated(ctx, tx, res, "measures", "整改措施", id)
+}

@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"zhenggai"
+)
+
+const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, version`
+
+func scanProblem(sc interface{ Scan(...any) error }) (*zhenggai.Problem, error) {
+	var p zhenggai.Problem
+	err := sc.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &p.Version)
+	return &p, err
+}
+
+// Problem returns one problem.
+func (s *Store) Problem(ctx context.Context, id int64) (*zhenggai.Problem, error) {
+	p, err := scanProblem(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE id = ?`), id))
+	if err != nil {
+		return nil, notFound(err, "具体问题")
+	}
+	return p, nil
+}
+
+// Problems lists a round's problems in order.
+func (s *Store) Problems(ctx context.Context, roundID int64) ([]*zhenggai.Problem, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE round_id = ? ORDER BY seq`), roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*zhenggai.Problem
+	for rows.Next() {
+		p, err := scanProblem(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// CreateProblem adds a problem under its category.
+func (s *Store) CreateProblem(ctx context.Context, p *zhenggai.Problem) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return s.createProblem(ctx, tx, p) })
+}
+
+func (s *Store) createProblem(ctx context.Context, tx *sql.Tx, p *zhenggai.Problem) error {
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id FROM categories WHERE id = ?`), p.CategoryID).
+		Scan(&p.UnitID, &p.RoundID)
+	if err != nil {
+		return notFound(err, "问题类别")
+	}
+	p.Version = 1
+	return tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO problems (unit_id, round_id, category_id, seq, title, rectification, version)
+		VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id`), p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification).Scan(&p.ID)
+}
+
+// UpdateProblem saves a problem; it may move to another category of the
+// same round.
+func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var round, own int64
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ?`), p.CategoryID).Scan(&round); err != nil {
+			return notFound(err, "问题类别")
+		}
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM problems WHERE id = ?`), p.ID).Scan(&own); err != nil {
+			return notFound(err, "具体问题")
+		}
+		if own != round {
+			v := &zhenggai.ValidationError{}
+			v.Add("category_id", "只能选择本轮巡察的问题类别")
+			return v
+		}
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE problems SET category_id = ?, seq = ?, title = ?, rectification = ?,
+			version = version + 1 WHERE id = ? AND version = ? AND round_id = ?`),
+			p.CategoryID, p.Seq, p.Title, p.Rectification, p.ID, p.Version, round)
+		if err != nil {
+			return err
+		}
+		if err := s.checkUpdated(ctx, tx, res, "problems", "具体问题", p.ID); err != nil {
+			return err
+		}
+		p.Version++
+		return nil
+	})
+}

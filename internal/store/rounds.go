@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"zhenggai"
+)
+
+const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
+	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
+	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
+	r.note, r.version, r.created_at, r.updated_at`
+
+func scanRound(sc interface{ Scan(...any) error }) (*zhenggai.Round, error) {
+	var r zhenggai.Round
+	var kind, start, end, fb, asOf, created, updated string
+	d := &r.Declared
+	err := sc.Scan(&r.ID, &r.UnitID, &r.Unit, &r.Inspector, &kind, &start, &end, &fb,
+		&asOf, &d.Categories, &d.Problems, &d.Completed, &d.BasicallyCompleted, &d.InProgress,
+		&d.NotCompleted, &d.RatePercent, &r.Note, &r.Version, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	r.Kind = zhenggai.Kind(kind)
+	r.OnsiteStart, r.OnsiteEnd, r.FeedbackDate, d.AsOf = parseDate(start), parseDate(end), parseDate(fb), parseDate(asOf)
+	r.CreatedAt, r.UpdatedAt = parseTime(created), parseTime(updated)
+	return &r, nil
+}
+
+// Round returns one round.
+func (s *Store) Round(ctx context.Context, id int64) (*zhenggai.Round, error) {
+	r, err := scanRound(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+roundCols+`
+		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`), id))
+	return r, notFound(err, "巡察轮次")
+}
+
+// Rounds lists rounds, newest feedback first.
+func (s *Store) Rounds(ctx context.Context) ([]*zhenggai.Round, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+roundCols+`
+		FROM rounds r JOIN units u ON u.id = r.unit_id ORDER BY r.feedback_date DESC, r.id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*zhenggai.Round
+	for rows.Next() {
+		r, err := scanRound(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CreateRound saves a new round, creating its unit if needed, and fills in
+// its ID, unit and version.
+func (s *Store) CreateRound(ctx context.Context, r *zhenggai.Round) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return s.createRound(ctx, tx, r) })
+}
+
+func (s *Store) createRound(ctx context.Context, tx *sql.Tx, r *zhenggai.Round) error {
+	unitID, err := s.ensureUnit(ctx, tx, r.Unit)
+	if err != nil {
+		return err
+	}
+	now := s.stamp()
+	d := r.Declared
+	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO rounds (unit_id, inspector, kind, onsite_start, onsite_end,
+		feedback_date, declared_as_of, declared_categories, declared_problems, declared_completed,
+		declared_basically_completed, declared_in_progress, declared_not_completed, declared_rate_percent,
+		note, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
+		unitID, r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
+		d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress, d.NotCompleted,
+		d.RatePercent, r.Note, now, now).Scan(&r.ID)
+	if err != nil {
+		return err
+	}
+	r.UnitID, r.Version = unitID, 1
+	r.CreatedAt, r.UpdatedAt = parseTime(now), parseTime(now)
+	return nil
+}
+
+// UpdateRound saves the editable facts of a round if r.Version is still
+// the stored one. The unit of a round does not change.
+func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		d := r.Declared
+		now := s.stamp()
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE rounds SET inspector = ?, kind = ?, onsite_start = ?,
+			onsite_end = ?, feedback_date = ?, declared_as_of = ?, declared_categories = ?, declared_problems = ?,
+			declared_completed = ?, declared_basically_completed = ?, declared_in_progress = ?,
+			declared_not_completed = ?, declared_rate_percent = ?, note = ?, version = version + 1, updated_at = ?
+			WHERE id = ? AND version = ?`),
+			r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
+			d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress,
+			d.NotCompleted, d.RatePercent, r.Note, now, r.ID, r.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.checkUpdated(ctx, tx, res, "rounds", "巡察轮次", r.ID); err != nil {
+			return err
+		}
+		r.Version++
+		r.UpdatedAt = parseTime(now)
+		return nil
+	})
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+
+	"zhenggai"
+)
+
+// Settings returns a unit's settings, with defaults for what it never set.
+func (s *Store) Settings(ctx context.Context, unitID int64) (zhenggai.Settings, error) {
+	set := zhenggai.DefaultSettings()
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT name, value FROM settings WHERE unit_id = ?`), unitID)
+	if err != nil {
+		return set, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, value string
+		if err := rows.Scan(&name, &value); err != nil {
+			return set, err
+		}
+		n, err := strconv.Atoi(value)
+		if err != nil {
+			continue // a value we no longer understand keeps its default
+		}
+		switch name {
+		case "green_days":
+			set.GreenDays = n
+		case "yellow_days":
+			set.YellowDays = n
+		}
+	}
+	return set, rows.Err()
+}
+
+// SaveSettings stores a unit's settings after checking them.
+func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Settings) error {
+	if err := set.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for name, v := range map[string]int{"green_days": set.GreenDays, "yellow_days": set.YellowDays} {
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM settings WHERE unit_id = ? AND name = ?`), unitID, name); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO settings (unit_id, name, value) VALUES (?, ?, ?)`), unitID, name, strconv.Itoa(v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
