@@ -2,7 +2,7 @@ package store
 
 import (
 	"errors"
-		"modernc.org/sqlite"
+	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 

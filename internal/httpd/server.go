@@ -1,0 +1,80 @@
+// Package httpd serves the pages and the API over HTTP.
+package httpd
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"zhenggai/internal/api"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/store"
+	"zhenggai/internal/ui"
+)
+
+// Config is what the server needs.
+type Config struct {
+	Store *store.Store
+	Files *attach.Dir
+	Log   *slog.Logger
+	// Now is the clock; tests and the demo may fix it.
+	Now func() time.Time
+}
+
+// New returns the handler of the whole program.
+func New(c Config) http.Handler {
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Log == nil {
+		c.Log = slog.Default()
+	}
+	mux := http.NewServeMux()
+	u := &ui.Handler{Store: c.Store, Files: c.Files, Now: c.Now, Log: c.Log}
+	a := &api.Handler{Store: c.Store, Files: c.Files, Now: c.Now, Log: c.Log}
+	health := func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		w.Header().Set("Cache-Control", "no-store")
+		if err := c.Store.Ping(ctx); err != nil {
+			c.Log.Error("health check", "err", err)
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	}
+	routes(mux, u, a, health)
+	return recoverer(c.Log, headers(mux))
+}
+
+// headers sets what every answer carries.
+func headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverer turns a panic into a 500 with a Chinese message and a log line
+// with the stack, so that no panic reaches a user as a dropped connection.
+func recoverer(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
+				http.Error(w, "内部错误，请联系系统管理员", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}

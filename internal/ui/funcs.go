@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"zhenggai"
+)
+
+// funcs are the helpers templates may call.
+var funcs = template.FuncMap{
+	"cdate": func(d zhenggai.Date) string {
+		if d.IsZero() {
+			return "—"
+		}
+		return d.Chinese()
+	},
+	"iso":         func(d zhenggai.Date) string { return d.String() },
+	"statusLabel": func(s zhenggai.Status) string { return s.Label() },
+	"colourLabel": func(c zhenggai.Colour) string { return c.Label() },
+	"statuses":    func() []zhenggai.Status { return zhenggai.Statuses },
+	"colours":     func() []zhenggai.Colour { return zhenggai.Colours },
+	"kindLabel":   func(k zhenggai.MeasureKind) string { return k.Label() },
+	"cnum":        cnum,
+	"daysLeft": func(m *zhenggai.MeasureNode) string {
+		switch {
+		case m.Deadline.IsZero() || m.Status.Done():
+			return ""
+		case m.DaysLeft < 0:
+			return fmt.Sprintf("逾期%d天", -m.DaysLeft)
+		case m.DaysLeft == 0:
+			return "今天到期"
+		}
+		return fmt.Sprintf("剩%d天", m.DaysLeft)
+	},
+	"percent": func(n, total int) int {
+		if total == 0 {
+			return 0
+		}
+		return n * 100 / total
+	},
+	"add":   func(a, b int) int { return a + b },
+	"query": func(kv ...string) template.URL { return template.URL(buildQuery(kv...)) },
+	"size": func(n int64) string {
+		switch {
+		case n >= 1<<20:
+			return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		case n >= 1<<10:
+			return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+		}
+		return fmt.Sprintf("%d 字节", n)
+	},
+	"lines": func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") },
+}
+
+// buildQuery makes "?a=1&b=2" from pairs, leaving out empty values.
+func buildQuery(kv ...string) string {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			v.Set(kv[i], kv[i+1])
+		}
+	}
+	if len(v) == 0 {
+		return "?"
+	}
+	return "?" + v.Encode()
+}
+
+// cnum writes 1..99 as Chinese numerals for category headings: (十四).
+func cnum(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n >= 100:
+		return fmt.Sprint(n)
+	case n < 10:
+		return digits[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + digits[n%10]
+	case n%10 == 0:
+		return digits[n/10] + "十"
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}

@@ -1,0 +1,184 @@
+// Package ui serves the Chinese web pages: server-rendered HTML with a
+// little htmx and ECharts, every asset embedded.
+package ui
+
+import (
+	"bytes"
+	"embed"
+	"encoding/base64"
+	"errors"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+// Handler holds what the page handlers need.
+type Handler struct {
+	Store *store.Store
+	Files *attach.Dir
+	Now   func() time.Time
+	Log   *slog.Logger
+}
+
+// Static serves the embedded assets. Their names never change within a
+// build, so browsers may keep them for a day.
+func Static() http.Handler {
+	sub, _ := fs.Sub(staticFiles, "static")
+	fsrv := http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		fsrv.ServeHTTP(w, r)
+	})
+}
+
+var (
+	pagesOnce sync.Once
+	pages     map[string]*template.Template
+	pagesErr  error
+)
+
+// loadPages parses layout.html with each page template, once.
+func loadPages() (map[string]*template.Template, error) {
+	pagesOnce.Do(func() {
+		base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/_*.html")
+		if err != nil {
+			pagesErr = err
+			return
+		}
+		names, _ := fs.Glob(templateFiles, "templates/*.html")
+		pages = map[string]*template.Template{}
+		for _, n := range names {
+			name := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+			if name == "layout" || strings.HasPrefix(name, "_") {
+				continue
+			}
+			t, err := template.Must(base.Clone()).ParseFS(templateFiles, n)
+			if err != nil {
+				pagesErr = err
+				return
+			}
+			pages[name] = t
+		}
+	})
+	return pages, pagesErr
+}
+
+// page is what every template gets: a title, the page's own data, and for
+// forms the values typed and the reason for each bad field.
+type page struct {
+	Title  string
+	Nav    string // which top link is current
+	Round  *zhenggai.Round
+	Data   any
+	Form   map[string]string
+	Errors map[string]string
+	Flash  string
+	Today  zhenggai.Date
+}
+
+// render writes a page; the template runs into a buffer first so that a
+// template error becomes a clean 500, not half a page.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {
+	ps, err := loadPages()
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	t := ps[name]
+	if t == nil {
+		h.serverError(w, r, errors.New("no template "+name))
+		return
+	}
+	p.Today = zhenggai.DateOf(h.Now())
+	if f := flashFrom(r); f != "" {
+		p.Flash = f
+		http.SetCookie(w, &http.Cookie{Name: "flash", Path: "/", MaxAge: -1})
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// fail shows an error page for a domain error.
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := http.StatusInternalServerError
+	switch zhenggai.ErrorCode(err) {
+	case zhenggai.ENOTFOUND:
+		status = http.StatusNotFound
+	case zhenggai.EINVALID:
+		status = http.StatusUnprocessableEntity
+	case zhenggai.ECONFLICT:
+		status = http.StatusConflict
+	case zhenggai.EFORBID:
+		status = http.StatusForbidden
+	}
+	if status == http.StatusInternalServerError {
+		h.Log.Error("page", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	h.render(w, r, status, "error", &page{Title: "出错了", Data: zhenggai.ErrorMessage(err)})
+}
+
+func (h *Handler) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	h.Log.Error("page", "method", r.Method, "path", r.URL.Path, "err", err)
+	http.Error(w, "内部错误，请联系系统管理员", http.StatusInternalServerError)
+}
+
+// pathID reads the {id} of the route; false means an answer was sent.
+func (h *Handler) pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		h.fail(w, r, zhenggai.Errorf(zhenggai.ENOTFOUND, "页面不存在"))
+		return 0, false
+	}
+	return id, true
+}
+
+func (h *Handler) today() zhenggai.Date { return zhenggai.DateOf(h.Now()) }
+
+// redirect sends the browser on after a successful POST, with a short
+// message for the next page.
+func redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
+	if flash != "" {
+		http.SetCookie(w, &http.Cookie{Name: "flash", Value: base64.RawURLEncoding.EncodeToString([]byte(flash)), Path: "/", MaxAge: 30, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// flashFrom reads (and the next answer forgets) the message of redirect.
+func flashFrom(r *http.Request) string {
+	c, err := r.Cookie("flash")
+	if err != nil {
+		return ""
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c.Value)
+	if err != nil || !utf8.Valid(b) || len(b) > 300 {
+		return ""
+	}
+	return string(b)
+}

@@ -1,0 +1,64 @@
+// Charts: each element with data-chart reads its data from the JSON
+// <script type="application/json"> named by data-source. No inline script,
+// so the Content-Security-Policy can forbid it.
+(function () {
+  "use strict";
+  var palette = {
+    not_started: "#8c959f", in_progress: "#0b5cad", basically_completed: "#d29922",
+    completed: "#1a7f37", ongoing: "#6639ba"
+  };
+  function loadECharts(cb) {
+    if (window.echarts) { cb(); return; }
+    var s = document.createElement("script");
+    s.src = "/static/echarts.min.js";
+    s.onload = cb;
+    document.head.appendChild(s);
+  }
+  function readData(el) {
+    var src = document.getElementById(el.getAttribute("data-source"));
+    return src ? JSON.parse(src.textContent) : null;
+  }
+  function byCategory(el, d) {
+    var chart = echarts.init(el);
+    chart.setOption({
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", data: d.labels, inverse: true, axisLabel: { width: 220, overflow: "truncate" } },
+      series: d.series.map(function (s) {
+        return { name: s.name, type: "bar", stack: "all", data: s.data, itemStyle: { color: palette[s.key] }, barMaxWidth: 22 };
+      })
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+  function pie(el, d) {
+    var chart = echarts.init(el);
+    chart.setOption({
+      tooltip: { trigger: "item", formatter: "{b}：{c}个（{d}%）" },
+      legend: { bottom: 0 },
+      series: [{
+        type: "pie", radius: ["45%", "70%"], avoidLabelOverlap: true,
+        label: { formatter: "{b}\n{c}个" },
+        data: d.map(function (x) { return { name: x.name, value: x.value, itemStyle: { color: palette[x.key] } }; })
+      }]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var els = document.querySelectorAll("[data-chart]");
+    if (!els.length) { return; }
+    loadECharts(function () {
+      els.forEach(function (el) {
+        var d = readData(el);
+        if (!d) { return; }
+        if (el.getAttribute("data-chart") === "by-category") { byCategory(el, d); }
+        if (el.getAttribute("data-chart") === "pie") { pie(el, d); }
+      });
+    });
+    // Filters submit themselves when a choice changes.
+    document.querySelectorAll("form.filters select").forEach(function (s) {
+      s.addEventListener("change", function () { s.form.submit(); });
+    });
+  });
+})();
