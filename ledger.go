@@ -46,9 +46,9 @@ type Summary struct {
 	Measures       int
 	ProblemCounts  StatusCounts
 	MeasureCounts  StatusCounts
-	ColourCounts   map[Colour]int // measures per warning colour
-	CompletionRate int            // percent of problems completed or ongoing
-	Mismatches     []string       // where declared totals disagree with the data
+	ColourCounts   ColourCounts // measures per warning colour
+	CompletionRate int          // percent of problems completed or ongoing
+	Mismatches     []string     // where declared totals disagree with the data
 }
 
 // BuildLedger assembles the tree and its figures. Problems whose category
@@ -76,7 +76,7 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 		Categories:    len(l.Categories),
 		ProblemCounts: NewStatusCounts(),
 		MeasureCounts: NewStatusCounts(),
-		ColourCounts:  map[Colour]int{Green: 0, Yellow: 0, Red: 0},
+		ColourCounts:  ColourCounts{Green: 0, Yellow: 0, Red: 0},
 	}
 	for _, m := range measures {
 		pn := byProb[m.ProblemID]

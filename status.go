@@ -88,6 +88,9 @@ func NewStatusCounts() StatusCounts {
 	return c
 }
 
+// Get is the count for a status named by its identifier (for templates).
+func (c StatusCounts) Get(s string) int { return c[Status(s)] }
+
 // Total is the number of items counted.
 func (c StatusCounts) Total() int {
 	n := 0

@@ -56,3 +56,9 @@ func DeadlineColour(s Settings, status Status, deadline, today Date) Colour {
 	}
 	return NoColour
 }
+
+// ColourCounts counts measures by warning colour.
+type ColourCounts map[Colour]int
+
+// Get is the count for a colour named by its identifier (for templates).
+func (c ColourCounts) Get(s string) int { return c[Colour(s)] }

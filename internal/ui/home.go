@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"net/http"
+
+	"zhenggai"
+)
+
+// roundRow is one line of the list of rounds.
+type roundRow struct {
+	Round   *zhenggai.Round
+	Summary zhenggai.Summary
+}
+
+// Home lists the rounds with their progress.
+func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
+	rounds, err := h.Store.Rounds(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	rows := make([]roundRow, 0, len(rounds))
+	for _, rd := range rounds {
+		l, err := h.Store.Ledger(r.Context(), rd.ID, h.today())
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		rows = append(rows, roundRow{rd, l.Summary})
+	}
+	h.render(w, r, http.StatusOK, "home", &page{Title: "巡察轮次", Nav: "home", Data: rows})
+}

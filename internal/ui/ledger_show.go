@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"net/http"
+
+	"zhenggai"
+)
+
+type ledgerView struct {
+	L      *zhenggai.Ledger
+	Latest map[int64]*zhenggai.Progress // the newest progress entry per measure
+}
+
+// ShowLedger is the ledger as one table, in the columns offices keep in
+// Excel: 序号, 问题类别, 具体问题, 整改措施, 责任领导, 责任委室, 责任人,
+// 整改时限, 整改进展, 完成情况, 备注.
+func (h *Handler) ShowLedger(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	l, err := h.Store.Ledger(r.Context(), id, h.today())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	entries, err := h.Store.Progress(r.Context(), id, 0)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v := &ledgerView{L: l, Latest: map[int64]*zhenggai.Progress{}}
+	for _, p := range entries { // newest first
+		if v.Latest[p.MeasureID] == nil {
+			v.Latest[p.MeasureID] = p
+		}
+	}
+	h.render(w, r, http.StatusOK, "ledger_show", &page{Title: "整改台账", Nav: "ledger", Round: l.Round, Data: v})
+}

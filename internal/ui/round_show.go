@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+
+	"zhenggai"
+)
+
+// dashboard is the round's overview page.
+type dashboard struct {
+	L        *zhenggai.Ledger
+	Warnings []*warnedMeasure // measures with a colour, worst first
+	ByCat    categoryChart
+	Pie      []pieSlice
+}
+
+type warnedMeasure struct {
+	*zhenggai.MeasureNode
+	Problem *zhenggai.ProblemNode
+}
+
+// categoryChart feeds the stacked bar chart of problems by category.
+type categoryChart struct {
+	Labels []string      `json:"labels"`
+	Series []chartSeries `json:"series"`
+}
+
+type chartSeries struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+	Data []int  `json:"data"`
+}
+
+type pieSlice struct {
+	Key   string `json:"key"`
+	Name  string `json:"name"`
+	Value int    `json:"value"`
+}
+
+// ShowRound is the dashboard: counts, rate, warnings and charts.
+func (h *Handler) ShowRound(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	l, err := h.Store.Ledger(r.Context(), id, h.today())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d := &dashboard{L: l}
+	for _, s := range zhenggai.Statuses {
+		series := chartSeries{Key: string(s), Name: s.Label()}
+		for _, c := range l.Categories {
+			series.Data = append(series.Data, c.Counts[s])
+		}
+		d.ByCat.Series = append(d.ByCat.Series, series)
+		if n := l.Summary.ProblemCounts[s]; n > 0 {
+			d.Pie = append(d.Pie, pieSlice{string(s), s.Label(), n})
+		}
+	}
+	for _, c := range l.Categories {
+		d.ByCat.Labels = append(d.ByCat.Labels, fmt.Sprintf("(%s)%s", cnum(c.Seq), c.Title))
+		for _, p := range c.Problems {
+			for _, m := range p.Measures {
+				if m.Colour != zhenggai.NoColour {
+					d.Warnings = append(d.Warnings, &warnedMeasure{m, p})
+				}
+			}
+		}
+	}
+	sort.SliceStable(d.Warnings, func(i, j int) bool { return d.Warnings[i].DaysLeft < d.Warnings[j].DaysLeft })
+	h.render(w, r, http.StatusOK, "round_show", &page{Title: "整改总览", Nav: "dashboard", Round: l.Round, Data: d})
+}
