@@ -1,0 +1,98 @@
+package api
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"zhenggai"
+	"zhenggai/internal/textimport"
+)
+
+// maxImport bounds the text of a report.
+const maxImport = 2 << 20
+
+// importJSON answers a real import: the round created and what was read.
+type importJSON struct {
+	Round    *roundJSON         `json:"round"`
+	Imported *zhenggai.Imported `json:"imported"`
+}
+
+// CreateImport is POST /api/v1/imports. The body is the text of a
+// progress report (UTF-8, at most 2 MiB); the Content-Type is not checked,
+// so that curl --data-binary works as it is. With ?dry_run=1 (or true)
+// the answer is 200 with what was understood and nothing is written;
+// otherwise the round is created in one transaction and the answer is 201.
+func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
+	dry := false
+	if s := r.URL.Query().Get("dry_run"); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			h.badRequest(w, "参数 dry_run 应为 1 或 0")
+			return
+		}
+		dry = b
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxImport))
+	if err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			h.tooLarge(w, "", "报告内容过大（最大2MB）")
+			return
+		}
+		h.badRequest(w, "无法读取报告内容")
+		return
+	}
+	if !utf8.Valid(body) {
+		h.fail(w, r, zhenggai.Errorf(zhenggai.EINVALID, "报告内容不是UTF-8编码，请另存为UTF-8文本后再导入"))
+		return
+	}
+	text := strings.TrimPrefix(string(body), "\ufeff")
+	if strings.TrimSpace(text) == "" {
+		h.fail(w, r, zhenggai.Errorf(zhenggai.EINVALID, "报告内容为空"))
+		return
+	}
+	im, err := textimport.Parse(text)
+	if err == nil && len(im.Categories) == 0 {
+		err = zhenggai.Errorf(zhenggai.EINVALID, "没有识别出任何问题类别，请检查报告格式")
+	}
+	if err != nil {
+		h.fail(w, r, parseError(err))
+		return
+	}
+	if im.Warnings == nil {
+		im.Warnings = []string{}
+	}
+	if dry {
+		writeJSON(w, http.StatusOK, im)
+		return
+	}
+	rd, err := h.Store.ImportRound(r.Context(), im, "")
+	if err != nil {
+		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
+			err = zhenggai.Errorf(zhenggai.EINVALID, "报告中有重复的序号，无法导入")
+		}
+		h.fail(w, r, err)
+		return
+	}
+	out, err := h.roundObject(r.Context(), rd.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/rounds/"+strconv.FormatInt(rd.ID, 10))
+	writeJSON(w, http.StatusCreated, importJSON{Round: out, Imported: im})
+}
+
+// parseError makes every parser error a 422 with the parser's own message:
+// a report that cannot be read is the user's input, never our fault.
+func parseError(err error) error {
+	switch zhenggai.ErrorCode(err) {
+	case zhenggai.EINVALID:
+		return err
+	}
+	return zhenggai.Errorf(zhenggai.EINVALID, "%s", err.Error())
+}

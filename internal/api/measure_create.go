@@ -1,0 +1,82 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"zhenggai"
+)
+
+// measureRequest is what a client may send about a measure. On create,
+// seq may be omitted (the next number of the problem), kind defaults to
+// immediate and status to not_started; on update every field is sent.
+type measureRequest struct {
+	Seq      *int   `json:"seq"`
+	Content  string `json:"content"`
+	Leader   string `json:"leader"`
+	Office   string `json:"office"`
+	Owner    string `json:"owner"`
+	Deadline string `json:"deadline"`
+	Kind     string `json:"kind"`
+	Status   string `json:"status"`
+}
+
+// apply writes the request onto m and returns every reason it is wrong.
+func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measure) error {
+	if req.Seq != nil {
+		m.Seq = *req.Seq
+	}
+	m.Content, m.Leader, m.Office, m.Owner = req.Content, req.Leader, req.Office, req.Owner
+	m.Deadline = parseDate(v, "deadline", "整改时限", req.Deadline)
+	m.Kind, m.Status = zhenggai.MeasureKind(req.Kind), zhenggai.Status(req.Status)
+	return merge(v, m.Validate())
+}
+
+// CreateMeasure is POST /api/v1/problems/{id}/measures.
+func (h *Handler) CreateMeasure(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	var req measureRequest
+	if !h.decode(w, r, &req) {
+		return
+	}
+	ctx := r.Context()
+	_, err := h.Store.Problem(ctx, id)
+	var siblings []*zhenggai.Measure
+	if err == nil {
+		siblings, err = h.Store.ProblemMeasures(ctx, id)
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if req.Kind == "" {
+		req.Kind = string(zhenggai.MeasureImmediate)
+	}
+	if req.Status == "" {
+		req.Status = string(zhenggai.NotStarted)
+	}
+	m := &zhenggai.Measure{ProblemID: id, Seq: 1}
+	for _, s := range siblings {
+		if s.Seq >= m.Seq {
+			m.Seq = s.Seq + 1
+		}
+	}
+	if err := req.apply(&zhenggai.ValidationError{}, m); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if err := h.Store.CreateMeasure(ctx, m); err != nil {
+		h.fail(w, r, seqTaken(err))
+		return
+	}
+	out, err := h.measureObject(ctx, m.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/measures/"+strconv.FormatInt(m.ID, 10))
+	writeJSON(w, http.StatusCreated, out)
+}

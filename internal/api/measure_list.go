@@ -1,0 +1,33 @@
+package api
+
+import "net/http"
+
+// ListMeasures is GET /api/v1/problems/{id}/measures, in order, each with
+// its deadline warning as of today.
+func (h *Handler) ListMeasures(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	p, err := h.Store.Problem(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	ms, err := h.Store.ProblemMeasures(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	set, err := h.Store.Settings(r.Context(), p.UnitID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	today := h.today()
+	out := []*measureJSON{}
+	for _, m := range ms {
+		out = append(out, newMeasureJSON(m, set, today))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"measures": out})
+}
