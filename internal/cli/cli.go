@@ -1,0 +1,116 @@
+// Package cli is the command line: one file per subcommand, each with its
+// own flag set. Messages for users are Chinese; flags and logs are English.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/store"
+)
+
+// env is what every subcommand gets.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, e *env, args []string) error
+}
+
+var commands = []command{
+	{"demo", "载入示例数据（桑植县政协党组巡察整改）并启动网页服务", runDemo},
+	{"serve", "以已有数据目录启动网页服务", runServe},
+	{"import", "导入整改进展情况报告（文本）", runImport},
+}
+
+// exitError carries an exit code other than 1.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// Run runs the subcommand named by args[0] and returns the exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		err := c.run(ctx, e, args[1:])
+		var ee exitError
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.As(err, &ee):
+			return ee.code
+		}
+		fmt.Fprintln(stderr, "错误："+userMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stderr, "未知命令 %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+// userMessage shows domain errors as they are and others in full: on the
+// command line the user is the operator, who needs the detail.
+func userMessage(err error) string {
+	if zhenggai.ErrorCode(err) == zhenggai.EINTERNAL {
+		return err.Error()
+	}
+	return zhenggai.ErrorMessage(err)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "zhenggai — 巡察整改管理\n\n用法：zhenggai 命令 [参数]\n\n命令：")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\n每个命令加 --help 查看其参数。")
+}
+
+// flags makes a subcommand's flag set that prints its usage to stderr.
+func flags(e *env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "用法：zhenggai %s %s\n\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// openData opens the store and the attachment folder of a data folder.
+func openData(ctx context.Context, dir string) (*store.Store, *attach.Dir, error) {
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("打开数据目录 %s：%w", dir, err)
+	}
+	files, err := attach.Open(dir)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, files, nil
+}

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"zhenggai"
+	"zhenggai/internal/demo"
+	"zhenggai/internal/store"
+)
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "demo", "[--data DIR] [--addr HOST:PORT]\n\n在新的数据目录中载入示例数据（默认使用临时目录），然后启动网页服务。")
+	data := fs.String("data", "", "data folder for the demo; must not hold a database yet (default: a new temporary folder)")
+	addr := fs.String("addr", defaultAddr, "address to listen on; loopback only until accounts exist")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkLoopback(*addr); err != nil {
+		return err
+	}
+	dir := *data
+	if dir == "" {
+		d, err := os.MkdirTemp("", "zhenggai-demo-")
+		if err != nil {
+			return err
+		}
+		dir = d
+	} else if _, err := os.Stat(filepath.Join(dir, store.DBFile)); err == nil {
+		return fmt.Errorf("数据目录 %s 中已有数据库；示例只载入新目录，已有数据请用 zhenggai serve --data %s", dir, dir)
+	}
+	st, files, err := openData(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := demo.Load(ctx, st, files, zhenggai.Today())
+	if err != nil {
+		return fmt.Errorf("载入示例数据：%w", err)
+	}
+	fmt.Fprintf(e.stdout, "示例数据已载入：%s对%s的巡察整改（%s）\n数据目录：%s\n", r.Inspector, r.Unit, demo.Note, dir)
+	return serve(ctx, e, st, files, *addr, nil)
+}

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	"zhenggai"
+	"zhenggai/internal/textimport"
+)
+
+// maxReport bounds a report file: the seed is 23 KB.
+const maxReport = 8 << 20
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "import", "[--data DIR] [--dry-run] [--json] FILE\n\nFILE 为整改进展情况报告的文本文件（UTF-8），- 表示标准输入。")
+	data := fs.String("data", defaultData, "data folder")
+	dry := fs.Bool("dry-run", false, "print what was understood and write nothing")
+	asJSON := fs.Bool("json", false, "print what was understood as JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitError{2}
+	}
+	text, err := readReport(e, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	im, err := textimport.Parse(text)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(im); err != nil {
+			return err
+		}
+	} else {
+		printImported(e.stdout, im)
+	}
+	if *dry {
+		fmt.Fprintln(e.stderr, "试运行：未写入任何数据。")
+		return nil
+	}
+	st, _, err := openData(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := st.ImportRound(ctx, im, "")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "已导入为巡察轮次 #%d（数据目录 %s）。\n", r.ID, *data)
+	return nil
+}
+
+func readReport(e *env, name string) (string, error) {
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", fmt.Errorf("无法打开文件 %s：%w", name, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxReport+1))
+	if err != nil {
+		return "", fmt.Errorf("读取 %s：%w", name, err)
+	}
+	if len(b) > maxReport {
+		return "", zhenggai.Errorf(zhenggai.EINVALID, "文件 %s 过大（最大8MB），不像是整改进展情况报告", name)
+	}
+	if !utf8.Valid(b) {
+		return "", zhenggai.Errorf(zhenggai.EINVALID, "文件 %s 不是UTF-8编码的文本；请在记事本或Word中“另存为”UTF-8文本后再导入", name)
+	}
+	return string(b), nil
+}
+
+// printImported is the human summary of what a report contains.
+func printImported(w io.Writer, im *zhenggai.Imported) {
+	r := im.Round
+	fmt.Fprintf(w, "巡察组：%s\n被巡察单位：%s\n类型：%s\n", r.Inspector, r.Unit, r.Kind)
+	if !r.OnsiteStart.IsZero() {
+		fmt.Fprintf(w, "进驻时间：%s至%s\n", r.OnsiteStart.Chinese(), r.OnsiteEnd.Chinese())
+	}
+	if !r.FeedbackDate.IsZero() {
+		fmt.Fprintf(w, "反馈日期：%s\n", r.FeedbackDate.Chinese())
+	}
+	measures := 0
+	for _, c := range im.Categories {
+		for _, p := range c.Problems {
+			measures += len(p.Measures)
+		}
+	}
+	fmt.Fprintf(w, "解析结果：%d个问题类别，%d个具体问题，%d项整改措施\n", len(im.Categories), im.ProblemCount(), measures)
+	if d := im.Declared; !d.IsZero() {
+		fmt.Fprintf(w, "报告公布：%d个问题%d个具体问题，已完成整改%d个，基本完成整改%d个\n", d.Categories, d.Problems, d.Completed, d.BasicallyCompleted)
+	}
+	for _, warn := range im.Warnings {
+		fmt.Fprintln(w, "提示："+warn)
+	}
+}

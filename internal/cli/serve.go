@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"zhenggai/internal/attach"
+	"zhenggai/internal/httpd"
+	"zhenggai/internal/store"
+)
+
+const (
+	defaultData = "./zhenggai-data"
+	defaultAddr = "127.0.0.1:8080"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "serve", "[--data DIR] [--addr HOST:PORT]")
+	data := fs.String("data", defaultData, "data folder (database and evidence files)")
+	addr := fs.String("addr", defaultAddr, "address to listen on; loopback only until accounts exist")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(*data, store.DBFile)); err != nil {
+		return fmt.Errorf("数据目录 %s 中没有数据库；首次使用请先运行 zhenggai demo 或 zhenggai import", *data)
+	}
+	st, files, err := openData(ctx, *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return serve(ctx, e, st, files, *addr, nil)
+}
+
+// checkLoopback refuses any address a colleague's machine could reach:
+// until there are accounts, anyone who can connect can change the ledger.
+func checkLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("监听地址 %q 格式应为 主机:端口，例如 127.0.0.1:8080", addr)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("尚未启用账号登录，只允许在本机地址（127.0.0.1 或 ::1）上监听，不能使用 %q", addr)
+	}
+	return nil
+}
+
+// serve listens on addr and serves until ctx ends, then drains requests.
+// ready, if set, gets the address actually listened on.
+func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, addr string, now func() time.Time) error {
+	if err := checkLoopback(addr); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("无法监听 %s：%w", addr, err)
+	}
+	srv := &http.Server{
+		Handler:           httpd.New(httpd.Config{Store: st, Files: files, Log: log, Now: now}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       5 * time.Minute, // uploads of evidence over a slow intranet
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+	}
+	fmt.Fprintf(e.stdout, "zhenggai 已启动：http://%s/\n按 Ctrl+C 停止。\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "已停止。")
+	return nil
+}

@@ -1,0 +1,148 @@
+// Package demo loads the seed case into a store with sample owners,
+// deadlines, progress entries and evidence files, so that a visitor sees a
+// round in full at once. Everything it adds beyond the published report is
+// invented, and the round says so.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/sample"
+	"zhenggai/internal/store"
+	"zhenggai/internal/textimport"
+)
+
+// Note marks the round as sample data wherever it is shown.
+const Note = "示例数据：责任人、时限、进展和附件为虚构"
+
+// The problems the seed left 基本完成 (it says 3 without naming them); we
+// choose the ones whose text says the work goes on: missing proposal files
+// still being searched for, township liaison leaders filled step by step,
+// and the age structure of the cadres.
+var basicallyCompleted = map[int]bool{14: true, 15: true, 36: true}
+
+// people are invented; the leaders lead categories in turn.
+var (
+	leaders = []string{"向建国", "王志华", "李春梅", "张立新", "田秀英", "钟明"}
+	offices = map[int]string{
+		1: "机关党支部", 2: "办公室", 3: "学习文史委", 4: "提案委", 5: "提案委", 6: "办公室", 7: "联络委",
+		8: "机关党支部", 9: "办公室", 10: "办公室", 11: "机关党支部", 12: "办公室", 13: "办公室", 14: "办公室",
+	}
+	owners = []string{"覃丽", "陈伟", "谷红", "刘洋", "彭静", "吴斌", "杨帆", "朱敏"}
+)
+
+// Load imports the seed with sample data into st as of today and returns
+// the round. It is meant for an empty store.
+func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhenggai.Date) (*zhenggai.Round, error) {
+	im, err := textimport.Parse(sample.Sangzhi)
+	if err != nil {
+		return nil, fmt.Errorf("parse seed: %w", err)
+	}
+	plan := im.Round.FeedbackDate // 2020-07-27: the plan follows feedback
+	for ci := range im.Categories {
+		c := &im.Categories[ci]
+		for pi := range c.Problems {
+			p := &c.Problems[pi]
+			for mi := range p.Measures {
+				m := &p.Measures[mi]
+				m.Leader = leaders[(c.Seq-1)%len(leaders)]
+				m.Office = offices[c.Seq]
+				m.Owner = owners[(p.Seq+mi)%len(owners)]
+				if m.Kind == "" {
+					m.Kind = zhenggai.MeasureImmediate
+				}
+				// Immediate fixes within a month and a half, mechanisms by
+				// the report's date.
+				m.Deadline = plan.AddDays(45)
+				if m.Kind == zhenggai.MeasureMechanism {
+					m.Deadline = plan.AddDays(90)
+				}
+				m.Status = zhenggai.NotStarted
+			}
+		}
+	}
+	r, err := st.ImportRound(ctx, im, Note)
+	if err != nil {
+		return nil, err
+	}
+	if err := addProgress(ctx, st, files, r, today); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// addProgress walks every measure through a first report (正在整改) and a
+// final one (已完成, or 基本完成 for the three unfinished problems, whose
+// last measure gets a deadline near today so that the colours show).
+func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhenggai.Round, today zhenggai.Date) error {
+	probs, err := st.Problems(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	start := r.FeedbackDate
+	unfinished := 0
+	for _, p := range probs {
+		ms, err := st.ProblemMeasures(ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		for i, m := range ms {
+			first := &zhenggai.Progress{
+				MeasureID: m.ID, Date: start.AddDays(7 + p.Seq%10), Author: m.Owner, Status: zhenggai.InProgress,
+				Content: "已按整改方案启动，明确责任人和时限，正在推进。",
+			}
+			if err := st.AddProgress(ctx, first, m.Version); err != nil {
+				return err
+			}
+			m.Version++
+			final := &zhenggai.Progress{
+				MeasureID: m.ID, Date: start.AddDays(40 + (p.Seq+i)%50), Author: m.Owner, Status: zhenggai.Completed,
+				Content: strings.TrimSpace(m.Content),
+			}
+			last := i == len(ms)-1
+			if basicallyCompleted[p.Seq] && last {
+				final.Status = zhenggai.BasicallyCompleted
+				final.Content = "主体工作已完成，" + unfinishedNote[p.Seq]
+				// Green, yellow and red: one each.
+				m.Deadline = today.AddDays([]int{15, 6, -4}[unfinished%3])
+				unfinished++
+				if err := st.UpdateMeasure(ctx, m); err != nil {
+					return err
+				}
+			}
+			if i == 0 {
+				f, err := evidence(files, p, m)
+				if err != nil {
+					return err
+				}
+				final.Files = []zhenggai.Attachment{f}
+			}
+			if err := st.AddProgress(ctx, final, m.Version); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+var unfinishedNote = map[int]string{
+	14: "仍在查找2014、2015年缺失的提案办理资料，已找回部分回复报告。",
+	15: "澧源镇政协联络组长已配备到位，其余乡镇正按程序逐步配齐。",
+	36: "已制定干部队伍结构优化计划，中青年干部交流任职正在按程序推进。",
+}
+
+// evidence makes a small sample file standing for a scanned document.
+func evidence(files *attach.Dir, p *zhenggai.Problem, m *zhenggai.Measure) (zhenggai.Attachment, error) {
+	name := fmt.Sprintf("问题%d整改佐证材料（示例）.txt", p.Seq)
+	body := fmt.Sprintf("示例佐证材料\n\n具体问题%d：%s\n整改措施：%s\n责任人：%s\n\n（此文件为演示用虚构材料。）\n",
+		p.Seq, p.Title, m.Content, m.Owner)
+	sum, size, err := files.Put(strings.NewReader(body))
+	if err != nil {
+		return zhenggai.Attachment{}, err
+	}
+	return zhenggai.Attachment{Name: name, SHA256: sum, Size: size, ContentType: "text/plain; charset=utf-8"}, nil
+}
