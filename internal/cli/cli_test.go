@@ -1,0 +1,212 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"zhenggai/internal/cli"
+	"zhenggai/internal/sample"
+	"zhenggai/internal/store"
+)
+
+func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = cli.RunContext(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func seedFile(t *testing.T) string {
+	p := filepath.Join(t.TempDir(), "报告.txt")
+	if err := os.WriteFile(p, []byte(sample.Sangzhi), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestImportDryRunJSON(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	code, out, errs := run(t, "", "import", "--data", data, "--dry-run", "--json", seedFile(t))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Round    struct{ Inspector, Unit, Kind string } `json:"round"`
+		Declared struct {
+			Categories, Problems, Completed int
+			Basically                       int `json:"basically_completed"`
+		} `json:"declared"`
+		Categories []struct {
+			Seq      int
+			Title    string
+			Problems []struct {
+				Seq      int
+				Measures []json.RawMessage
+			}
+		} `json:"categories"`
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if got.Round.Inspector != "市委第七巡察组" || got.Round.Unit != "桑植县政协党组" || got.Round.Kind != "巡察" {
+		t.Errorf("round %+v", got.Round)
+	}
+	for _, want := range []string{`"onsite_start": "2020-05-11"`, `"onsite_end": "2020-06-19"`, `"feedback_date": "2020-07-27"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	if d := got.Declared; d.Categories != 14 || d.Problems != 38 || d.Completed != 35 || d.Basically != 3 {
+		t.Errorf("declared %+v", d)
+	}
+	n := 0
+	for _, c := range got.Categories {
+		n += len(c.Problems)
+	}
+	if len(got.Categories) != 14 || n != 38 || got.Warnings == nil {
+		t.Errorf("%d categories %d problems, warnings %v", len(got.Categories), n, got.Warnings)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("a dry run created the data folder: %v", err)
+	}
+}
+
+func TestImportWritesRound(t *testing.T) {
+	data := t.TempDir()
+	code, out, errs := run(t, "", "import", "--data", data, seedFile(t))
+	if code != 0 || !strings.Contains(errs, "已导入为巡察轮次 #1") || !strings.Contains(out, "14个问题类别，38个具体问题") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	// From standard input too.
+	if code, _, errs := run(t, sample.Sangzhi, "import", "--data", data, "-"); code != 0 {
+		t.Fatalf("stdin import: %s", errs)
+	}
+	st, err := store.OpenSQLite(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rounds, _ := st.Rounds(context.Background())
+	if len(rounds) != 2 {
+		t.Errorf("%d rounds", len(rounds))
+	}
+}
+
+func TestImportRefusesWhatIsNotAReport(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	cases := map[string][]byte{
+		"prose.txt":  []byte("今天天气很好，我们去公园散步。\n明天再说。"),
+		"empty.txt":  {},
+		"gbk.txt":    {0xd5, 0xfb, 0xb8, 0xc4, 0xc7, 0xe9, 0xbf, 0xf6}, // 整改情况 in GBK
+		"binary.bin": {0x00, 0x01, 0x02, 0xff, 0xfe},
+	}
+	for name, body := range cases {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, body, 0o644)
+		code, _, errs := run(t, "", "import", "--data", data, p)
+		if code != 1 || !strings.HasPrefix(errs, "错误：") {
+			t.Errorf("%s: exit %d, %q", name, code, errs)
+		}
+	}
+	if code, _, errs := run(t, "", "import", "--data", data, filepath.Join(dir, "missing.txt")); code != 1 || !strings.Contains(errs, "无法打开文件") {
+		t.Errorf("missing file: %d %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(data, store.DBFile)); !os.IsNotExist(err) {
+		t.Errorf("a refused import wrote a database")
+	}
+}
+
+func TestServeRefuses(t *testing.T) {
+	empty := t.TempDir()
+	if code, _, errs := run(t, "", "serve", "--data", empty); code != 1 || !strings.Contains(errs, "没有数据库") {
+		t.Errorf("serve on empty folder: %d %q", code, errs)
+	}
+	for _, addr := range []string{"0.0.0.0:8080", ":8080", "192.168.1.5:80", "[::]:8080", "example.org:80"} {
+		if code, _, errs := run(t, "", "demo", "--addr", addr); code != 1 || !strings.Contains(errs, "只允许在本机地址") && !strings.Contains(errs, "格式应为") {
+			t.Errorf("demo on %s: %d %q", addr, code, errs)
+		}
+	}
+	if code, _, _ := run(t, "", "nonsense"); code != 2 {
+		t.Errorf("unknown command exit %d", code)
+	}
+	if code, _, _ := run(t, "", "import", "--help"); code != 0 {
+		t.Errorf("--help exit %d", code)
+	}
+}
+
+// syncBuffer is written by the server goroutine and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+func TestDemoServesThenServeReopens(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "demo")
+	startAndGet(t, []string{"demo", "--data", data, "--addr", "127.0.0.1:0"}, "/rounds/1", "35")
+	// The demo refuses a folder that already holds data…
+	if code, _, errs := run(t, "", "demo", "--data", data, "--addr", "127.0.0.1:0"); code != 1 || !strings.Contains(errs, "已有数据库") {
+		t.Errorf("demo over existing data: %d %q", code, errs)
+	}
+	// …which serve opens as it is.
+	startAndGet(t, []string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, "/rounds/1/tree", "学习停留在表面")
+}
+
+// startAndGet runs a serving command, waits for its address, checks that
+// path answers 200 with want in the body, then stops it.
+func startAndGet(t *testing.T, args []string, path, want string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errb := &syncBuffer{}, &syncBuffer{}
+	done := make(chan int)
+	go func() { done <- cli.RunContext(ctx, args, strings.NewReader(""), out, errb) }()
+	re := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
+	var addr string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			addr = m[1]
+			break
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("%v exited %d: %s", args, code, errb.String())
+		default:
+		}
+	}
+	if addr == "" {
+		t.Fatalf("%v printed no address: %s %s", args, out.String(), errb.String())
+	}
+	for _, p := range []string{"/healthz", path} {
+		resp, err := http.Get("http://" + addr + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || (p == path && !strings.Contains(string(body), want)) {
+			t.Errorf("GET %s: %d, want 200 with %q", p, resp.StatusCode, want)
+		}
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("%v exit %d after stop: %s", args, code, errb.String())
+	}
+}

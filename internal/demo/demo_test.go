@@ -1,0 +1,79 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/demo"
+	"zhenggai/internal/store"
+)
+
+func TestLoadAgreesWithTheReport(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files, err := attach.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := zhenggai.NewDate(2026, 11, 27)
+	r, err := demo.Load(ctx, st, files, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Note != demo.Note {
+		t.Errorf("round not marked as sample data: %q", r.Note)
+	}
+	l, err := st.Ledger(ctx, r.ID, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := l.Summary
+	if s.Categories != 14 || s.Problems != 38 {
+		t.Errorf("%d categories %d problems", s.Categories, s.Problems)
+	}
+	if s.ProblemCounts[zhenggai.Completed] != 35 || s.ProblemCounts[zhenggai.BasicallyCompleted] != 3 {
+		t.Errorf("statuses %v, want 35 completed and 3 basically completed as declared", s.ProblemCounts)
+	}
+	if len(s.Mismatches) != 0 {
+		t.Errorf("demo disagrees with its declared totals: %v", s.Mismatches)
+	}
+	for _, c := range zhenggai.Colours {
+		if s.ColourCounts[c] != 1 {
+			t.Errorf("%s warnings: %d, want 1", c, s.ColourCounts[c])
+		}
+	}
+	for _, c := range l.Categories {
+		for _, p := range c.Problems {
+			for _, m := range p.Measures {
+				if m.Owner == "" || m.Leader == "" || m.Office == "" || m.Deadline.IsZero() {
+					t.Fatalf("problem %d measure %d lacks owner, leader, office or deadline: %+v", p.Seq, m.Seq, m.Measure)
+				}
+			}
+		}
+	}
+	entries, err := st.Progress(ctx, r.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withFiles := 0
+	for _, e := range entries {
+		if len(e.Files) > 0 {
+			withFiles++
+			f, err := files.Open(e.Files[0].SHA256)
+			if err != nil {
+				t.Fatalf("evidence file missing on disk: %v", err)
+			}
+			f.Close()
+		}
+	}
+	if len(entries) != 2*s.Measures || withFiles != 38 {
+		t.Errorf("%d progress entries (%d with files) for %d measures", len(entries), withFiles, s.Measures)
+	}
+}
