@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"zhenggai"
+	"zhenggai/internal/textimport"
+)
+
+// maxImportText bounds the text of a report, pasted or uploaded.
+const maxImportText = 2 << 20
+
+// maxImportBody leaves room for a text and a file of the largest size.
+const maxImportBody = 2*maxImportText + 64<<10
+
+// importPreview is the data of import_preview.html.
+type importPreview struct {
+	Im       *zhenggai.Imported
+	Problems int
+	Measures int
+	Blocking []string          // what would make the import fail
+	Existing []*zhenggai.Round // rounds that look like this report already imported
+	Failed   string            // the import was refused at confirmation
+}
+
+// NewImport shows the page to paste or upload a report.
+func (h *Handler) NewImport(w http.ResponseWriter, r *http.Request) {
+	h.renderImportForm(w, r, http.StatusOK, "", nil)
+}
+
+func (h *Handler) renderImportForm(w http.ResponseWriter, r *http.Request, status int, text string, errs map[string]string) {
+	if errs == nil {
+		errs = map[string]string{}
+	}
+	h.render(w, r, status, "import_form", &page{Title: "导入整改进展报告", Nav: "import",
+		Form: map[string]string{"text": text}, Errors: errs})
+}
+
+// importText reads the report from the uploaded file if one was chosen,
+// else from the text box. It returns the text, and the field and reason
+// when the input cannot be used.
+func importText(r *http.Request) (text, field, reason string) {
+	if r.MultipartForm != nil {
+		if fhs := r.MultipartForm.File["file"]; len(fhs) > 0 && fhs[0].Filename != "" {
+			fh := fhs[0]
+			if fh.Size > maxImportText {
+				return "", "file", "文件过大（最多2MB）。报告正文一般只有几十KB，请确认选择的是纯文本文件"
+			}
+			fl, err := fh.Open()
+			if err != nil {
+				return "", "file", "文件读取失败，请重新选择"
+			}
+			defer fl.Close()
+			b, err := io.ReadAll(io.LimitReader(fl, maxImportText+1))
+			if err != nil {
+				return "", "file", "文件读取失败，请重新选择"
+			}
+			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+			if !utf8.Valid(b) {
+				return "", "file", "文件须保存为UTF-8编码的纯文本：在记事本中“另存为”，编码选“UTF-8”；Word文档请先“另存为”纯文本(.txt)并选UTF-8编码"
+			}
+			if len(bytes.TrimSpace(b)) == 0 {
+				return "", "file", "文件是空的，请重新选择"
+			}
+			return normalizeNewlines(string(b)), "", ""
+		}
+	}
+	text = normalizeNewlines(r.PostFormValue("text"))
+	switch {
+	case len(text) > maxImportText:
+		return text, "text", "内容过长（最多2MB）"
+	case !utf8.ValidString(text):
+		return strings.ToValidUTF8(text, ""), "text", "内容含有无法识别的字符，请从原文重新复制"
+	case strings.TrimSpace(text) == "":
+		return "", "text", "请粘贴报告全文，或在下面选择一个文本文件"
+	}
+	return text, "", ""
+}
+
+func normalizeNewlines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// CreateImport reads a report and shows what was understood; with
+// confirm=1 it saves it as a new round.
+func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
+	err := parseBody(w, r, maxImportBody)
+	defer cleanupBody(r)
+	if err != nil {
+		if tooLarge(err) {
+			h.renderImportForm(w, r, http.StatusRequestEntityTooLarge, "", map[string]string{"text": "内容过长（最多2MB）"})
+			return
+		}
+		h.renderImportForm(w, r, http.StatusBadRequest, "", map[string]string{"text": "上传未完成，请重新提交"})
+		return
+	}
+	text, field, reason := importText(r)
+	if reason != "" {
+		h.renderImportForm(w, r, http.StatusUnprocessableEntity, text, map[string]string{field: reason})
+		return
+	}
+	if r.PostFormValue("back") != "" {
+		h.renderImportForm(w, r, http.StatusOK, text, nil)
+		return
+	}
+	im, err := textimport.Parse(text)
+	if err != nil {
+		if zhenggai.ErrorCode(err) != zhenggai.EINVALID {
+			h.fail(w, r, err)
+			return
+		}
+		h.renderImportForm(w, r, http.StatusUnprocessableEntity, text, map[string]string{"text": zhenggai.ErrorMessage(err)})
+		return
+	}
+	pv := &importPreview{Im: im, Problems: im.ProblemCount(), Blocking: importBlocking(im)}
+	for _, c := range im.Categories {
+		for _, p := range c.Problems {
+			pv.Measures += len(p.Measures)
+		}
+	}
+	if r.PostFormValue("confirm") == "1" && len(pv.Blocking) == 0 {
+		round, err := h.Store.ImportRound(r.Context(), im, "")
+		if err == nil {
+			redirect(w, r, fmt.Sprintf("/rounds/%d", round.ID),
+				fmt.Sprintf("已导入：%d个问题、%d个具体问题、%d项整改措施", len(im.Categories), pv.Problems, pv.Measures))
+			return
+		}
+		if c := zhenggai.ErrorCode(err); c != zhenggai.EINVALID && c != zhenggai.ECONFLICT {
+			h.fail(w, r, err)
+			return
+		}
+		pv.Failed = zhenggai.ErrorMessage(err)
+	}
+	status := http.StatusOK
+	if pv.Failed != "" || (r.PostFormValue("confirm") == "1" && len(pv.Blocking) > 0) {
+		status = http.StatusUnprocessableEntity
+	}
+	if pv.Existing, err = h.sameRounds(r, im); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, status, "import_preview", &page{Title: "导入预览", Nav: "import", Data: pv,
+		Form: map[string]string{"text": text}, Errors: map[string]string{}})
+}
+
+// importBlocking runs the checks ImportRound will run, so that the preview
+// says what to fix in the text before anyone presses 确认导入.
+func importBlocking(im *zhenggai.Imported) []string {
+	var out []string
+	add := func(prefix string, err error) {
+		if err == nil {
+			return
+		}
+		if v, ok := err.(*zhenggai.ValidationError); ok {
+			for _, f := range v.Fields {
+				out = append(out, prefix+f.Message)
+			}
+			return
+		}
+		out = append(out, prefix+zhenggai.ErrorMessage(err))
+	}
+	rd := &zhenggai.Round{Unit: im.Round.Unit, Inspector: im.Round.Inspector, Kind: im.Round.Kind,
+		OnsiteStart: im.Round.OnsiteStart, OnsiteEnd: im.Round.OnsiteEnd, FeedbackDate: im.Round.FeedbackDate,
+		Declared: im.Declared}
+	if rd.Kind == "" {
+		rd.Kind = zhenggai.KindInspection
+	}
+	add("", rd.Validate())
+	if len(im.Categories) == 0 {
+		out = append(out, "没有可导入的问题类别")
+	}
+	for _, ic := range im.Categories {
+		add(fmt.Sprintf("问题类别（%s）：", cnum(ic.Seq)), (&zhenggai.Category{Seq: ic.Seq, Title: ic.Title}).Validate())
+		for _, ip := range ic.Problems {
+			add(fmt.Sprintf("问题%d：", ip.Seq), (&zhenggai.Problem{CategoryID: 1, Seq: ip.Seq, Title: ip.Title, Rectification: ip.Rectification}).Validate())
+			for i, imm := range ip.Measures {
+				m := &zhenggai.Measure{Seq: i + 1, Content: imm.Content, Leader: imm.Leader, Office: imm.Office,
+					Owner: imm.Owner, Deadline: imm.Deadline, Kind: imm.Kind, Status: imm.Status}
+				if m.Kind == "" {
+					m.Kind = zhenggai.MeasureImmediate
+				}
+				if m.Status == "" {
+					m.Status = zhenggai.NotStarted
+				}
+				add(fmt.Sprintf("问题%d第%d项措施：", ip.Seq, i+1), m.Validate())
+			}
+		}
+	}
+	return out
+}
+
+// sameRounds finds rounds of the same group, unit and feedback date: the
+// report was probably imported before.
+func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported) ([]*zhenggai.Round, error) {
+	rounds, err := h.Store.Rounds(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	var out []*zhenggai.Round
+	for _, rd := range rounds {
+		if rd.Unit == strings.TrimSpace(im.Round.Unit) && rd.Inspector == im.Round.Inspector && rd.FeedbackDate == im.Round.FeedbackDate {
+			out = append(out, rd)
+		}
+	}
+	return out, nil
+}

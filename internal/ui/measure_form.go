@@ -1,0 +1,298 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"zhenggai"
+)
+
+var measureFields = []string{"seq", "content", "leader", "office", "owner", "deadline", "kind", "status", "version"}
+
+var measureLabels = []formLabel{
+	{"seq", "序号"}, {"content", "整改措施"}, {"leader", "责任领导"}, {"office", "责任委室"},
+	{"owner", "责任人"}, {"deadline", "整改时限"}, {"kind", "措施类型"}, {"status", "完成情况"},
+}
+
+var measureKinds = []zhenggai.MeasureKind{zhenggai.MeasureImmediate, zhenggai.MeasureMechanism}
+
+// measureForm is the data of measure_form.html.
+type measureForm struct {
+	Action   string
+	Cancel   string
+	Editing  bool
+	Problem  *zhenggai.Problem
+	Kinds    []zhenggai.MeasureKind
+	Prefill  bool // the responsibilities were copied from the previous measure
+	Leaders  []string
+	Offices  []string
+	Owners   []string
+	Conflict *formConflict
+}
+
+func measureValues(m *zhenggai.Measure) map[string]string {
+	return map[string]string{
+		"seq": fmt.Sprint(m.Seq), "content": m.Content, "leader": m.Leader, "office": m.Office, "owner": m.Owner,
+		"deadline": m.Deadline.String(), "kind": string(m.Kind), "status": string(m.Status), "version": fmt.Sprint(m.Version),
+	}
+}
+
+// readMeasure fills m from the form and checks that its number is free
+// under its problem. The status may come as identifier or Chinese label.
+func readMeasure(f *form, m *zhenggai.Measure, siblings []*zhenggai.Measure) {
+	m.Seq = f.int("seq", "序号")
+	m.Content = f.get("content")
+	m.Leader, m.Office, m.Owner = f.get("leader"), f.get("office"), f.get("owner")
+	m.Deadline = f.date("deadline", "整改时限")
+	m.Kind = zhenggai.MeasureKind(f.get("kind"))
+	m.Status = zhenggai.Status(f.get("status"))
+	if s, ok := zhenggai.ParseStatus(f.get("status")); ok {
+		m.Status = s
+	}
+	f.merge(m.Validate())
+	if f.errs.For("seq") == "" {
+		for _, o := range siblings {
+			if o.ID != m.ID && o.Seq == m.Seq {
+				f.errs.Add("seq", fmt.Sprintf("本问题已有第%d项措施", m.Seq))
+				break
+			}
+		}
+	}
+}
+
+// measureContext loads what a measure form shows around it: the problem,
+// its round, and the people already named in the round for suggestions.
+func (h *Handler) measureContext(r *http.Request, problemID int64) (*zhenggai.Problem, *zhenggai.Round, []*zhenggai.Measure, *measureForm, error) {
+	ctx := r.Context()
+	p, err := h.Store.Problem(ctx, problemID)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	round, err := h.Store.Round(ctx, p.RoundID)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	all, err := h.Store.Measures(ctx, p.RoundID)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	d := &measureForm{
+		Action:  fmt.Sprintf("/problems/%d/measures", p.ID),
+		Cancel:  fmt.Sprintf("/problems/%d", p.ID),
+		Problem: p,
+		Kinds:   measureKinds,
+	}
+	leaders, offices, owners := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	var siblings []*zhenggai.Measure
+	for _, m := range all {
+		leaders[m.Leader], offices[m.Office], owners[m.Owner] = true, true, true
+		if m.ProblemID == p.ID {
+			siblings = append(siblings, m)
+		}
+	}
+	d.Leaders, d.Offices, d.Owners = sortedNames(leaders), sortedNames(offices), sortedNames(owners)
+	return p, round, siblings, d, nil
+}
+
+// sortedNames lists the non-empty keys of a set.
+func sortedNames(set map[string]bool) []string {
+	var out []string
+	for k := range set {
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (h *Handler) renderMeasureForm(w http.ResponseWriter, r *http.Request, status int, round *zhenggai.Round, d *measureForm, stored *zhenggai.Measure, f *form) {
+	title := "新增整改措施"
+	if stored != nil {
+		d.Action = fmt.Sprintf("/measures/%d", stored.ID)
+		d.Editing = true
+		title = fmt.Sprintf("修改第%d项整改措施", stored.Seq)
+	}
+	h.render(w, r, status, "measure_form", &page{Title: title, Nav: "tree", Round: round, Data: d, Form: f.values, Errors: f.errMap()})
+}
+
+// NewMeasure shows an empty measure form for a problem, numbered after its
+// last measure and with that measure's responsibilities filled in: the
+// measures of one problem usually share leader, office and owner.
+func (h *Handler) NewMeasure(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	_, round, siblings, d, err := h.measureContext(r, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v := map[string]string{"kind": string(zhenggai.MeasureImmediate), "status": string(zhenggai.NotStarted)}
+	var seqs []int
+	var last *zhenggai.Measure
+	for _, m := range siblings {
+		seqs = append(seqs, m.Seq)
+		if last == nil || m.Seq > last.Seq {
+			last = m
+		}
+	}
+	v["seq"] = fmt.Sprint(nextSeq(seqs...))
+	if last != nil && (last.Leader != "" || last.Office != "" || last.Owner != "" || !last.Deadline.IsZero()) {
+		v["leader"], v["office"], v["owner"], v["deadline"] = last.Leader, last.Office, last.Owner, last.Deadline.String()
+		d.Prefill = true
+	}
+	f := &form{values: v, errs: &zhenggai.ValidationError{}}
+	h.renderMeasureForm(w, r, http.StatusOK, round, d, nil, f)
+}
+
+// CreateMeasure adds a measure to a problem.
+func (h *Handler) CreateMeasure(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	p, round, siblings, d, err := h.measureContext(r, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := newForm(r, measureFields...)
+	m := &zhenggai.Measure{ProblemID: p.ID}
+	readMeasure(f, m, siblings)
+	if f.valid() {
+		err := h.Store.CreateMeasure(r.Context(), m)
+		if err == nil {
+			redirect(w, r, fmt.Sprintf("/problems/%d", p.ID), fmt.Sprintf("已新增第%d项整改措施", m.Seq))
+			return
+		}
+		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
+			f.errs.Add("seq", fmt.Sprintf("本问题已有第%d项措施", m.Seq))
+		} else if err := f.merge(err); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.renderMeasureForm(w, r, http.StatusUnprocessableEntity, round, d, nil, f)
+}
+
+// EditMeasure shows the form of a saved measure.
+func (h *Handler) EditMeasure(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	m, err := h.Store.Measure(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	_, round, _, d, err := h.measureContext(r, m.ProblemID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := &form{values: measureValues(m), errs: &zhenggai.ValidationError{}}
+	h.renderMeasureForm(w, r, http.StatusOK, round, d, m, f)
+}
+
+// UpdateMeasure saves a measure if nobody saved it since the form was opened.
+func (h *Handler) UpdateMeasure(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	stored, err := h.Store.Measure(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	_, round, siblings, d, err := h.measureContext(r, stored.ProblemID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := newForm(r, measureFields...)
+	m := *stored
+	m.Version = f.int64("version", "版本号")
+	readMeasure(f, &m, siblings)
+	if f.valid() {
+		err := h.Store.UpdateMeasure(ctx, &m)
+		if err == nil {
+			redirect(w, r, fmt.Sprintf("/problems/%d", stored.ProblemID), fmt.Sprintf("已保存第%d项整改措施", m.Seq))
+			return
+		}
+		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
+			cur, err2 := h.Store.Measure(ctx, id)
+			if err2 != nil {
+				h.fail(w, r, err2)
+				return
+			}
+			if isStale(err, m.Version, cur.Version) {
+				d.Conflict = newConflict(fmt.Sprintf("/measures/%d/edit", id), measureLabels, measureValues(cur), f.values, nil)
+				f.values["version"] = fmt.Sprint(cur.Version)
+				h.renderMeasureForm(w, r, http.StatusConflict, round, d, cur, f)
+				return
+			}
+			f.errs.Add("seq", fmt.Sprintf("本问题已有第%d项措施", m.Seq))
+		} else if err := f.merge(err); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.renderMeasureForm(w, r, http.StatusUnprocessableEntity, round, d, stored, f)
+}
+
+// UpdateMeasureStatus is the quick change of a measure's status from the
+// problem page.
+func (h *Handler) UpdateMeasureStatus(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	m, err := h.Store.Measure(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	st, ok := zhenggai.ParseStatus(r.PostFormValue("status"))
+	if !ok {
+		h.fail(w, r, zhenggai.Errorf(zhenggai.EINVALID, "完成情况须为未启动、正在整改、基本完成、已完成或长期坚持"))
+		return
+	}
+	version, err := parseVersion(r.PostFormValue("version"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	err = h.Store.SetMeasureStatus(ctx, id, version, st)
+	switch zhenggai.ErrorCode(err) {
+	case "":
+		redirect(w, r, fmt.Sprintf("/problems/%d", m.ProblemID), fmt.Sprintf("已将第%d项措施改为%s", m.Seq, st.Label()))
+	case zhenggai.ECONFLICT:
+		msg := fmt.Sprintf("第%d项措施已被他人修改，完成情况未改。请刷新问题页面，看过最新内容后再改。", m.Seq)
+		var round *zhenggai.Round
+		if p, err := h.Store.Problem(ctx, m.ProblemID); err == nil {
+			round, _ = h.Store.Round(ctx, p.RoundID)
+		}
+		// The error page within the round, so its links lead back.
+		h.render(w, r, http.StatusConflict, "error", &page{Title: "未能更改完成情况", Nav: "tree", Round: round, Data: msg})
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+// parseVersion reads the hidden version of a form.
+func parseVersion(s string) (int64, error) {
+	v, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || v <= 0 {
+		return 0, zhenggai.Errorf(zhenggai.EINVALID, "表单缺少版本号，请刷新页面后再操作")
+	}
+	return v, nil
+}

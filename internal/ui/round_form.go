@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+
+	"zhenggai"
+)
+
+// roundFields are the inputs of the round form.
+var roundFields = []string{"unit", "inspector", "kind", "onsite_start", "onsite_end", "feedback_date",
+	"declared_categories", "declared_problems", "declared_completed", "declared_basically_completed",
+	"note", "version"}
+
+var roundLabels = []formLabel{
+	{"unit", "被巡察单位"}, {"inspector", "巡察组"}, {"kind", "类型"},
+	{"onsite_start", "进驻日期"}, {"onsite_end", "结束日期"}, {"feedback_date", "反馈日期"},
+	{"declared_categories", "公布的问题数"}, {"declared_problems", "公布的具体问题数"},
+	{"declared_completed", "公布的已完成数"}, {"declared_basically_completed", "公布的基本完成数"},
+	{"note", "备注"},
+}
+
+// roundForm is the data of round_form.html.
+type roundForm struct {
+	Action   string
+	Cancel   string
+	Editing  bool
+	Kinds    []zhenggai.Kind
+	Conflict *formConflict
+}
+
+var roundKinds = []zhenggai.Kind{zhenggai.KindInspection, zhenggai.KindTour, zhenggai.KindSelfInspection}
+
+// roundValues are a stored round as form values.
+func roundValues(r *zhenggai.Round) map[string]string {
+	return map[string]string{
+		"unit": r.Unit, "inspector": r.Inspector, "kind": string(r.Kind),
+		"onsite_start": r.OnsiteStart.String(), "onsite_end": r.OnsiteEnd.String(), "feedback_date": r.FeedbackDate.String(),
+		"declared_categories":          itoaOrEmpty(r.Declared.Categories),
+		"declared_problems":            itoaOrEmpty(r.Declared.Problems),
+		"declared_completed":           itoaOrEmpty(r.Declared.Completed),
+		"declared_basically_completed": itoaOrEmpty(r.Declared.BasicallyCompleted),
+		"note":                         r.Note, "version": fmt.Sprint(r.Version),
+	}
+}
+
+// readRound fills rd from the form; what the form does not show (the
+// unit of a saved round, the other declared figures) is left as it is.
+func readRound(f *form, rd *zhenggai.Round, editing bool) {
+	if !editing {
+		rd.Unit = f.get("unit")
+	}
+	rd.Inspector = f.get("inspector")
+	rd.Kind = zhenggai.Kind(f.get("kind"))
+	rd.OnsiteStart = f.date("onsite_start", "进驻日期")
+	rd.OnsiteEnd = f.date("onsite_end", "结束日期")
+	rd.FeedbackDate = f.date("feedback_date", "反馈日期")
+	rd.Declared.Categories = f.int("declared_categories", "问题数")
+	rd.Declared.Problems = f.int("declared_problems", "具体问题数")
+	rd.Declared.Completed = f.int("declared_completed", "已完成数")
+	rd.Declared.BasicallyCompleted = f.int("declared_basically_completed", "基本完成数")
+	rd.Note = f.get("note")
+	f.merge(rd.Validate())
+}
+
+func (h *Handler) renderRoundForm(w http.ResponseWriter, r *http.Request, status int, stored *zhenggai.Round, f *form, c *formConflict) {
+	d := &roundForm{Action: "/rounds", Cancel: "/", Kinds: roundKinds, Conflict: c}
+	p := &page{Title: "新建巡察轮次", Nav: "home", Data: d, Form: f.values, Errors: f.errMap()}
+	if stored != nil {
+		d.Action = fmt.Sprintf("/rounds/%d", stored.ID)
+		d.Cancel = d.Action
+		d.Editing = true
+		p.Title, p.Nav, p.Round = "修改巡察轮次", "dashboard", stored
+	}
+	h.render(w, r, status, "round_form", p)
+}
+
+// NewRound shows an empty round form.
+func (h *Handler) NewRound(w http.ResponseWriter, r *http.Request) {
+	f := &form{values: map[string]string{"kind": string(zhenggai.KindInspection)}, errs: &zhenggai.ValidationError{}}
+	h.renderRoundForm(w, r, http.StatusOK, nil, f, nil)
+}
+
+// CreateRound saves a new round.
+func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
+	f := newForm(r, roundFields...)
+	rd := &zhenggai.Round{}
+	readRound(f, rd, false)
+	if f.valid() {
+		err := h.Store.CreateRound(r.Context(), rd)
+		if err == nil {
+			redirect(w, r, fmt.Sprintf("/rounds/%d", rd.ID), "已新建巡察轮次")
+			return
+		}
+		if err := f.merge(err); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.renderRoundForm(w, r, http.StatusUnprocessableEntity, nil, f, nil)
+}
+
+// EditRound shows the form of a saved round.
+func (h *Handler) EditRound(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	rd, err := h.Store.Round(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := &form{values: roundValues(rd), errs: &zhenggai.ValidationError{}}
+	h.renderRoundForm(w, r, http.StatusOK, rd, f, nil)
+}
+
+// UpdateRound saves a round if nobody saved it since the form was opened.
+func (h *Handler) UpdateRound(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	stored, err := h.Store.Round(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := newForm(r, roundFields...)
+	f.values["unit"] = stored.Unit
+	rd := *stored
+	rd.Version = f.int64("version", "版本号")
+	readRound(f, &rd, true)
+	if f.valid() {
+		err := h.Store.UpdateRound(ctx, &rd)
+		if err == nil {
+			redirect(w, r, fmt.Sprintf("/rounds/%d", id), "已保存")
+			return
+		}
+		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
+			cur, err2 := h.Store.Round(ctx, id)
+			if err2 != nil {
+				h.fail(w, r, err2)
+				return
+			}
+			c := newConflict(fmt.Sprintf("/rounds/%d/edit", id), roundLabels, roundValues(cur), f.values, nil)
+			f.values["version"] = fmt.Sprint(cur.Version)
+			h.renderRoundForm(w, r, http.StatusConflict, cur, f, c)
+			return
+		}
+		if err := f.merge(err); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.renderRoundForm(w, r, http.StatusUnprocessableEntity, stored, f, nil)
+}
