@@ -2,7 +2,7 @@ package store_test
 
 import (
 	"context"
-		"os"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
