@@ -1,0 +1,67 @@
+package textimport
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"zhenggai/internal/sample"
+)
+
+// FuzzParse calls parse, not Parse, so that a panic is not hidden by
+// Parse's recover.
+func FuzzParse(f *testing.F) {
+	seeds := []string{
+		sample.Sangzhi,
+		fullWidth(sample.Sangzhi),
+		mini,
+		sample.Sangzhi[:len(sample.Sangzhi)/2],
+		"(一)反馈问题:",
+		"(一)反馈问题:学习\n1.",
+		"(一)反馈问题:学习\n1.学习\n整改情况:一是",
+		"(十一)反馈问题:x\n99.y 整改情况：一不\n二是",
+		"二、问题\n(一)x\n1.y\n三、",
+		"二、\n(一)\n一、\n",
+		"截止10月28日,14个问题38个具体问题,已完成整改35个,基本完成整改3个,完成率100%。\n(一)反馈问题:a",
+		"2020年12月20日至1月10日,巡视组对x进行了巡视。1月2日反馈。\n(一)反馈问题:a\n1.b",
+		"巡察组巡察组\n中共\n2020年2月30日\n(一)反馈问题:a",
+		"\r\n\r(一)反馈问题：\u3000\r１、ｘ\r\n整改进展：十是",
+		"\xe4\xb8",
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		im, err := parse(s)
+		if err != nil {
+			if im != nil {
+				t.Fatal("result with an error")
+			}
+			return
+		}
+		if len(im.Categories) == 0 {
+			t.Fatal("success without a category")
+		}
+		if im.Warnings == nil {
+			t.Fatal("nil warnings")
+		}
+		for _, c := range im.Categories {
+			if c.Problems == nil || !utf8.ValidString(c.Title) {
+				t.Fatalf("bad category %+v", c)
+			}
+			for _, p := range c.Problems {
+				if p.Measures == nil || !utf8.ValidString(p.Title) || !utf8.ValidString(p.Rectification) {
+					t.Fatalf("bad problem %+v", p)
+				}
+				if p.Rectification != strings.TrimSpace(p.Rectification) {
+					t.Fatalf("rectification not trimmed: %q", p.Rectification)
+				}
+				for _, m := range p.Measures {
+					if m.Content == "" || !utf8.ValidString(m.Content) || !m.Kind.Valid() {
+						t.Fatalf("bad measure %+v", m)
+					}
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,380 @@
+package textimport
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"zhenggai"
+)
+
+// pdate is a date as written, with 0 for a part left out (6月19日, 19日).
+type pdate struct{ y, m, d int }
+
+// scanDate reads 2020年5月11日, 5月11日 or 11日 (also 号) at s[i:].
+func scanDate(s string, i int) (p pdate, end int, ok bool) {
+	n, j := atoi(s, i)
+	if j == i {
+		return p, i, false
+	}
+	j = skipSpaces(s, j)
+	if hasAt(s, j, "年") {
+		p.y = n
+		j = skipSpaces(s, j+len("年"))
+		k := j
+		if n, k = atoi(s, j); k == j {
+			return p, j, false
+		}
+		j = skipSpaces(s, k)
+	}
+	if hasAt(s, j, "月") {
+		p.m = n
+		j = skipSpaces(s, j+len("月"))
+		k := j
+		if n, k = atoi(s, j); k == j {
+			return p, j, false
+		}
+		j = skipSpaces(s, k)
+	}
+	if hasAt(s, j, "日") || hasAt(s, j, "号") {
+		p.d = n
+		return p, j + len("日"), true
+	}
+	return p, j, false
+}
+
+type dateHit struct {
+	a, b    pdate // b is the end of a range
+	isRange bool
+}
+
+var connectors = []string{"至", "到", "——", "—", "–", "-", "~"}
+
+// findDates lists the dates of s with at least a month and a day; a range
+// (5月11日至6月19日) is one hit.
+func findDates(s string) []dateHit {
+	var out []dateHit
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
+			i++
+			continue
+		}
+		a, j, ok := scanDate(s, i)
+		if !ok || a.m == 0 {
+			i = max(j, i+1)
+			continue
+		}
+		h := dateHit{a: a}
+		k := skipSpaces(s, j)
+		for _, c := range connectors {
+			if hasAt(s, k, c) {
+				if b, e, ok := scanDate(s, skipSpaces(s, k+len(c))); ok {
+					h.b, h.isRange, j = b, true, e
+				}
+				break
+			}
+		}
+		out = append(out, h)
+		i = j
+	}
+	return out
+}
+
+// sentences splits s at 。!? and line ends.
+func sentences(s string) []string {
+	var out []string
+	for _, sp := range sentenceSpans(s) {
+		out = append(out, s[sp[0]:sp[1]])
+	}
+	return out
+}
+
+// sentenceSpans is sentences as offsets into s.
+func sentenceSpans(s string) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(s); {
+		i := strings.IndexAny(s[start:], "。!?\n")
+		if i < 0 {
+			out = append(out, [2]int{start, len(s)})
+			break
+		}
+		if i > 0 {
+			out = append(out, [2]int{start, start + i})
+		}
+		_, w := utf8.DecodeRuneInString(s[start+i:])
+		start += i + w
+	}
+	return out
+}
+
+// span is the folded text of lines [from, to) and where it starts.
+func (p *parser) span(from, to int) (string, int) {
+	if from >= to {
+		return "", 0
+	}
+	a, b := p.lines[from].a, p.lines[to-1].b
+	return p.t.norm[a:b], a
+}
+
+// readRound reads the round from the preamble (lines before pre), then
+// from section 一 (lines pre..start) for what the preamble lacks.
+func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
+	var r zhenggai.ImportedRound
+	type seg struct {
+		s    string
+		base int
+	}
+	var segs []seg
+	for _, sp := range [][2]int{{0, pre}, {pre, start}} {
+		if s, base := p.span(sp[0], sp[1]); s != "" {
+			segs = append(segs, seg{s, base})
+		}
+	}
+
+	inspEnd, inspSeg := -1, -1
+	for k, sg := range segs {
+		if i, j, ok := findInspector(sg.s); ok {
+			r.Inspector = p.t.slice(sg.base+i, sg.base+j)
+			inspEnd, inspSeg = j, k
+			break
+		}
+	}
+	if inspSeg >= 0 {
+		sg := segs[inspSeg]
+		if i, j, ok := findUnit(sg.s, inspEnd); ok {
+			r.Unit = p.t.slice(sg.base+i, sg.base+j)
+		}
+	}
+	if r.Unit == "" {
+		for _, sg := range segs {
+			if i, j, ok := findUnitByFeedback(sg.s); ok {
+				r.Unit = p.t.slice(sg.base+i, sg.base+j)
+				break
+			}
+		}
+	}
+
+	r.Kind = zhenggai.KindInspection
+	switch {
+	case r.Inspector != "":
+		if strings.HasSuffix(r.Inspector, "巡视组") {
+			r.Kind = zhenggai.KindTour
+		}
+	default:
+		for _, sg := range segs {
+			a, b := strings.Index(sg.s, "巡视"), strings.Index(sg.s, "巡察")
+			if a >= 0 && (b < 0 || a < b) {
+				r.Kind = zhenggai.KindTour
+			}
+			if a >= 0 || b >= 0 {
+				break
+			}
+		}
+	}
+
+	var onsite, fb *dateHit
+	for _, sg := range segs {
+		for _, sent := range sentences(sg.s) {
+			hits := findDates(sent)
+			for k := range hits {
+				if onsite == nil && hits[k].isRange {
+					onsite = &hits[k]
+				}
+			}
+			// The feedback sentence; not the totals one, which says
+			// 巡察反馈的14个问题 beside its 截止 date.
+			if fb == nil && strings.Contains(sent, "反馈") && !strings.Contains(sent, "截止") && !strings.Contains(sent, "截至") {
+				for k := range hits {
+					if !hits[k].isRange {
+						fb = &hits[k]
+						break
+					}
+				}
+			}
+		}
+	}
+
+	word := string(r.Kind)
+	var a, b, f pdate
+	if onsite != nil {
+		a, b = onsite.a, onsite.b
+	}
+	if fb != nil {
+		f = fb.a
+	}
+	if onsite != nil {
+		if a.y == 0 {
+			a.y = f.y
+		}
+		if b.m == 0 {
+			b.m = a.m
+		}
+		if b.y == 0 && a.y > 0 {
+			b.y = a.y
+			if b.m < a.m { // 12月20日至1月10日
+				b.y++
+			}
+		}
+	}
+	if fb != nil && f.y == 0 && b.y > 0 {
+		f.y = b.y
+		if f.m < b.m {
+			f.y++
+		}
+	}
+	if onsite != nil {
+		r.OnsiteStart = p.toDate(a, word+"进驻日期")
+		r.OnsiteEnd = p.toDate(b, word+"结束日期")
+		if !r.OnsiteStart.IsZero() && !r.OnsiteEnd.IsZero() && r.OnsiteEnd.Before(r.OnsiteStart) {
+			p.warnf("%s结束日期%s早于进驻日期%s", word, r.OnsiteEnd.Chinese(), r.OnsiteStart.Chinese())
+		}
+	}
+	if fb != nil {
+		r.FeedbackDate = p.toDate(f, word+"反馈日期")
+	}
+
+	if r.Inspector == "" {
+		example := "市委第七巡察组"
+		if r.Kind == zhenggai.KindTour {
+			example = "省委第一巡视组"
+		}
+		p.warnf("未找到%s组名称（如“%s”）", word, example)
+	}
+	if r.Unit == "" {
+		p.warnf("未找到被%s单位名称", word)
+	}
+	if onsite == nil {
+		p.warnf("未找到%s进驻时间（如“2020年5月11日至6月19日”）", word)
+	}
+	if fb == nil {
+		p.warnf("未找到%s反馈日期", word)
+	}
+	return r
+}
+
+// toDate checks a date as read; a day that does not exist, or a year
+// left out with nothing to take it from, is warned about and left unset.
+func (p *parser) toDate(d pdate, what string) zhenggai.Date {
+	if d.y == 0 {
+		p.warnf("%s“%d月%d日”缺少年份，未能确定", what, d.m, d.d)
+		return zhenggai.Date{}
+	}
+	v := zhenggai.NewDate(d.y, d.m, d.d)
+	if !v.Valid() || d.y < 1949 || d.y > 2100 {
+		p.warnf("%s“%d年%d月%d日”不是有效日期", what, d.y, d.m, d.d)
+		return zhenggai.Date{}
+	}
+	return v
+}
+
+// groupStops end the walk back from 巡察组 to the start of its name.
+const groupStops = " ,.;:!?()[]<>\"'\n。、“”‘’《》【】"
+
+var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "由", "了", "在", "是", "的", "和", "及", "与"}
+
+// findInspector finds the group's name, e.g. 市委第七巡察组: the first
+// 巡察组/巡视组 with a qualifier before it, walked back to punctuation, a
+// date or a word such as 根据.
+func findInspector(s string) (i, j int, ok bool) {
+	best, bestEnd := -1, -1
+	for _, g := range []string{"巡察组", "巡视组"} {
+		for from := 0; from < len(s); {
+			k := strings.Index(s[from:], g)
+			if k < 0 {
+				break
+			}
+			k += from
+			if st := groupStart(s, k); st < k {
+				if best < 0 || st < best {
+					best, bestEnd = st, k+len(g)
+				}
+				break
+			}
+			from = k + len(g)
+		}
+	}
+	return best, bestEnd, best >= 0
+}
+
+func groupStart(s string, k int) int {
+	i := k
+	for n := 0; n < 30 && i > 0; n++ {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if strings.ContainsRune(groupStops, r) {
+			break
+		}
+		if r == '日' && i-w > 0 && isDigit(s[i-w-1]) { // the end of a date
+			break
+		}
+		stop := false
+		for _, sw := range groupStopWords {
+			if strings.HasSuffix(s[:i], sw) {
+				stop = true
+				break
+			}
+		}
+		if stop {
+			break
+		}
+		i -= w
+	}
+	return i
+}
+
+var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施"}
+
+// findUnit reads 对桑植县政协党组进行了巡察 in the sentence after the group.
+func findUnit(s string, from int) (i, j int, ok bool) {
+	end := len(s)
+	if k := strings.IndexAny(s[from:], "。;\n"); k >= 0 {
+		end = from + k
+	}
+	sent := s[from:end]
+	d := strings.Index(sent, "对")
+	if d < 0 {
+		return 0, 0, false
+	}
+	a := d + len("对")
+	b := -1
+	for _, v := range unitVerbs {
+		if k := strings.Index(sent[a:], v); k >= 0 && (b < 0 || a+k < b) {
+			b = a + k
+		}
+	}
+	if b < 0 {
+		return 0, 0, false
+	}
+	return checkName(s, from+a, from+b)
+}
+
+// findUnitByFeedback reads 向桑植县政协党组反馈 when the group sentence
+// names no unit.
+func findUnitByFeedback(s string) (i, j int, ok bool) {
+	for _, sp := range sentenceSpans(s) {
+		sent := s[sp[0]:sp[1]]
+		f := strings.Index(sent, "反馈")
+		if f < 0 {
+			continue
+		}
+		x := strings.LastIndex(sent[:f], "向")
+		if x < 0 {
+			continue
+		}
+		if i, j, ok := checkName(s, sp[0]+x+len("向"), sp[0]+f); ok {
+			return i, j, ok
+		}
+	}
+	return 0, 0, false
+}
+
+func checkName(s string, a, b int) (int, int, bool) {
+	a = skipSpaces(s, a)
+	b = trimEnd(s, a, b)
+	if a >= b {
+		return 0, 0, false
+	}
+	name := s[a:b]
+	if utf8.RuneCountInString(name) > 40 || strings.ContainsAny(name, ",.;:!?。、“”") {
+		return 0, 0, false
+	}
+	return a, b, true
+}
