@@ -22,6 +22,8 @@ type Config struct {
 	Log   *slog.Logger
 	// Now is the clock; tests and the demo may fix it.
 	Now func() time.Time
+	// NoPageCache renders every page afresh (benchmarks of the cold path).
+	NoPageCache bool
 }
 
 // New returns the handler of the whole program.
@@ -33,7 +35,7 @@ func New(c Config) http.Handler {
 		c.Log = slog.Default()
 	}
 	mux := http.NewServeMux()
-	u := &ui.Handler{Store: c.Store, Files: c.Files, Now: c.Now, Log: c.Log}
+	u := &ui.Handler{Store: c.Store, Files: c.Files, Now: c.Now, Log: c.Log, NoPageCache: c.NoPageCache}
 	a := &api.Handler{Store: c.Store, Files: c.Files, Now: c.Now, Log: c.Log}
 	health := func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

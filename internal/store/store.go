@@ -27,7 +27,8 @@ type Store struct {
 	wdb *sql.DB
 	d   dialect
 	// now is the clock, replaceable in tests.
-	now func() time.Time
+	now     func() time.Time
+	ledgers ledgerCache
 }
 
 // OpenSQLite opens (creating if needed) the database in the data folder
@@ -99,6 +100,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) (err error
 	if err = fn(tx); err != nil {
 		return err
 	}
+	// Invalidate even if Commit fails: its outcome may be unknown.
+	defer s.ledgers.invalidate()
 	return tx.Commit()
 }
 

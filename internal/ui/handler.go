@@ -34,6 +34,10 @@ type Handler struct {
 	Files *attach.Dir
 	Now   func() time.Time
 	Log   *slog.Logger
+	// NoPageCache turns the page cache off (benchmarks of the cold path).
+	NoPageCache bool
+
+	cache pageCache
 }
 
 // Static serves the embedded assets. Their names never change within a

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"bytes"
+	"net/http"
+	"sync"
+
+	"zhenggai"
+)
+
+// pageCache keeps the HTML of read-only pages until the next write to the
+// store. html/template spends most of a page's time in reflection, and
+// people read the same dashboard and tree many times between two reports.
+// A page is keyed by its address and the day (colours change at midnight);
+// any write through the store empties the cache.
+type pageCache struct {
+	mu      sync.Mutex
+	gen     uint64
+	entries map[pageKey]*cachedPage
+	bytes   int
+}
+
+type pageKey struct {
+	uri   string
+	today zhenggai.Date
+}
+
+type cachedPage struct {
+	header http.Header
+	body   []byte
+}
+
+// maxCacheBytes bounds the memory the cache may hold.
+const maxCacheBytes = 64 << 20
+
+// Cached wraps a page handler. Only GETs that answer 200 are kept, and no
+// page carrying a one-time message is served from or kept in the cache.
+func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if h.NoPageCache || r.Method != http.MethodGet || flashFrom(r) != "" {
+			next(w, r)
+			return
+		}
+		key := pageKey{r.URL.RequestURI(), h.today()}
+		gen := h.Store.Generation()
+		h.cache.mu.Lock()
+		if h.cache.gen != gen {
+			h.cache.gen, h.cache.entries, h.cache.bytes = gen, nil, 0
+		}
+		p := h.cache.entries[key]
+		h.cache.mu.Unlock()
+		if p != nil {
+			for k, v := range p.header {
+				w.Header()[k] = v
+			}
+			w.WriteHeader(http.StatusOK)
+			w.Write(p.body)
+			return
+		}
+		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+		next(rec, r)
+		if rec.status != http.StatusOK || h.Store.Generation() != gen {
+			return
+		}
+		h.cache.mu.Lock()
+		defer h.cache.mu.Unlock()
+		if h.cache.gen != gen {
+			return
+		}
+		if h.cache.entries == nil || h.cache.bytes+rec.buf.Len() > maxCacheBytes {
+			h.cache.entries, h.cache.bytes = map[pageKey]*cachedPage{}, 0
+		}
+		h.cache.entries[key] = &cachedPage{header: w.Header().Clone(), body: rec.buf.Bytes()}
+		h.cache.bytes += rec.buf.Len()
+	}
+}
+
+// recorder passes a response through while keeping a copy of its body.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	buf    bytes.Buffer
+}
+
+func (r *recorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == http.StatusOK {
+		r.buf.Write(b)
+	}
+	return r.ResponseWriter.Write(b)
+}

@@ -1,0 +1,86 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/httpd"
+	"zhenggai/internal/sample"
+	"zhenggai/internal/store"
+	"zhenggai/internal/textimport"
+)
+
+// TestPageCacheSeesWrites: a page read, then a change through the form,
+// then the same page again must show the change, not the cached copy.
+func TestPageCacheSeesWrites(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files, _ := attach.Open(dir)
+	im, err := textimport.Parse(sample.Sangzhi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.ImportRound(ctx, im, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := func() time.Time { return time.Date(2020, 10, 28, 4, 0, 0, 0, time.UTC) }
+	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: now}))
+	defer srv.Close()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(path string) string {
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	dash := fmt.Sprintf("/rounds/%d", r.ID)
+	completed := func(body string) string {
+		i := strings.Index(body, "已完成整改</div>")
+		if i < 0 {
+			t.Fatal("no completed card")
+		}
+		j := strings.LastIndex(body[:i], `<div class="n">`)
+		return body[j+len(`<div class="n">`) : strings.Index(body[j:], "</div>")+j]
+	}
+	before := get(dash)
+	if get(dash) != before {
+		t.Fatal("the same page twice differs without a write")
+	}
+	if completed(before) != "0" {
+		t.Fatalf("completed before: %s", completed(before))
+	}
+	probs, _ := st.Problems(ctx, r.ID)
+	ms, _ := st.ProblemMeasures(ctx, probs[0].ID)
+	for _, m := range ms {
+		resp, err := client.PostForm(srv.URL+fmt.Sprintf("/measures/%d/status", m.ID),
+			url.Values{"status": {string(zhenggai.Completed)}, "version": {fmt.Sprint(m.Version)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status change: %d", resp.StatusCode)
+		}
+	}
+	if got := completed(get(dash)); got != "1" {
+		t.Errorf("after completing problem 1 the dashboard shows %s completed", got)
+	}
+}
