@@ -3,6 +3,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -10,9 +11,11 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"zhenggai"
 	"zhenggai/internal/attach"
+	"zhenggai/internal/auth"
 	"zhenggai/internal/store"
 )
 
@@ -20,6 +23,7 @@ import (
 type Handler struct {
 	Store *store.Store
 	Files *attach.Dir
+	Auth  *auth.Auth
 	Now   func() time.Time
 	Log   *slog.Logger
 }
@@ -101,7 +105,18 @@ func (h *Handler) pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 // decode reads a JSON body into v, refusing unknown fields and trailing
 // data; false means a 400 was sent.
 func (h *Handler) decode(w http.ResponseWriter, r *http.Request, v any) bool {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		h.badRequest(w, "请求内容不是有效的JSON："+jsonProblem(err))
+		return false
+	}
+	// The JSON decoder would quietly turn bytes that are not UTF-8 (a
+	// script sending GBK, say) into U+FFFD, storing text nobody sent.
+	if !utf8.Valid(body) {
+		h.badRequest(w, "请求内容不是UTF-8编码（可能是GBK）；请以UTF-8发送JSON")
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		h.badRequest(w, "请求内容不是有效的JSON："+jsonProblem(err))

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"zhenggai/internal/testkit"
 
 	"zhenggai"
 	"zhenggai/internal/attach"
@@ -32,10 +33,11 @@ var fixedNow = time.Date(2024, 6, 1, 10, 0, 0, 0, zhenggai.Shanghai)
 type obj = map[string]any
 
 type env struct {
-	t   *testing.T
-	srv *httptest.Server
-	st  *store.Store
-	dir string
+	t     *testing.T
+	srv   *httptest.Server
+	st    *store.Store
+	dir   string
+	login *testkit.Login
 }
 
 func newEnv(t *testing.T) *env {
@@ -54,7 +56,7 @@ func newEnv(t *testing.T) *env {
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, srv: srv, st: st, dir: dir}
+	return &env{t: t, srv: srv, st: st, dir: dir, login: testkit.Admin(t, st)}
 }
 
 // raw sends body with the given content type and decodes a JSON answer.
@@ -67,6 +69,7 @@ func (e *env) raw(method, path, ctype string, body io.Reader) (int, obj) {
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
+	e.login.Bearer(req)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		e.t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"zhenggai/internal/auth"
 
 	"zhenggai"
 	"zhenggai/internal/textimport"
@@ -68,6 +69,10 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 	}
 	if dry {
 		writeJSON(w, http.StatusOK, im)
+		return
+	}
+	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
+		h.fail(w, r, err)
 		return
 	}
 	rd, err := h.Store.ImportRound(r.Context(), im, "")

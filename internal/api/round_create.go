@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"zhenggai/internal/auth"
 
 	"zhenggai"
 )
@@ -68,6 +69,10 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 	}
 	rd := &zhenggai.Round{Kind: zhenggai.KindInspection}
 	if err := req.apply(&zhenggai.ValidationError{}, rd); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -1,6 +1,10 @@
 package api
 
-import "net/http"
+import (
+	"net/http"
+
+	"zhenggai/internal/auth"
+)
 
 // ListRounds is GET /api/v1/rounds: every round, newest feedback first,
 // each with its figures.
@@ -11,7 +15,11 @@ func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := []*roundJSON{}
+	u := auth.UserFrom(r.Context())
 	for _, rd := range rounds {
+		if !h.Auth.CanRead(r.Context(), u, rd.UnitID) {
+			continue
+		}
 		// One ledger per round: the store has no query for the figures of
 		// many rounds at once.
 		rj, err := h.roundObject(r.Context(), rd.ID)

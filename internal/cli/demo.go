@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"text/tabwriter"
 
 	"zhenggai"
 	"zhenggai/internal/demo"
@@ -14,11 +15,11 @@ import (
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "demo", "[--data DIR] [--addr HOST:PORT]\n\n在新的数据目录中载入示例数据（默认使用临时目录），然后启动网页服务。")
 	data := fs.String("data", "", "data folder for the demo; must not hold a database yet (default: a new temporary folder)")
-	addr := fs.String("addr", defaultAddr, "address to listen on; loopback only until accounts exist")
+	addr := fs.String("addr", defaultAddr, "address to listen on")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := checkLoopback(*addr); err != nil {
+	if _, err := checkAddr(*addr); err != nil {
 		return err
 	}
 	dir := *data
@@ -36,10 +37,23 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:demo", Via: "cli"})
 	r, err := demo.Load(ctx, st, files, zhenggai.Today())
 	if err != nil {
 		return fmt.Errorf("载入示例数据：%w", err)
 	}
-	fmt.Fprintf(e.stdout, "示例数据已载入：%s对%s的巡察整改（%s）\n数据目录：%s\n", r.Inspector, r.Unit, demo.Note, dir)
+	accounts, err := demo.Accounts(ctx, st, r)
+	if err != nil {
+		return fmt.Errorf("创建示例账号：%w", err)
+	}
+	fmt.Fprintf(e.stdout, "示例数据已载入：%s对%s的巡察整改（%s）\n数据目录：%s\n\n示例账号（密码只显示这一次）：\n", r.Inspector, r.Unit, demo.Note, dir)
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	// Latin columns first: tabwriter counts a Chinese character as one column.
+	fmt.Fprintln(tw, "  登录名\t密码\t角色 · 姓名 · 单位")
+	for _, a := range accounts {
+		fmt.Fprintf(tw, "  %s\t%s\t%s · %s · %s\n", a.Login, a.Password, a.Role.Label(), a.Display, a.Unit)
+	}
+	tw.Flush()
+	fmt.Fprintln(e.stdout)
 	return serve(ctx, e, st, files, *addr, nil)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"unicode/utf8"
 
 	"zhenggai"
@@ -53,12 +54,23 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	r, err := st.ImportRound(ctx, im, "")
+	r, err := st.ImportRound(zhenggai.WithActor(ctx, importActor()), im, "")
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已导入为巡察轮次 #%d（数据目录 %s）。\n", r.ID, *data)
 	return nil
+}
+
+// importActor is who an import from the command line is recorded as made
+// by: "cli:import", with the operating system's user when known
+// ("cli:import:wang").
+func importActor() zhenggai.Actor {
+	a := zhenggai.Actor{Name: "cli:import", Via: "cli"}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		a.Name += ":" + u.Username
+	}
+	return a
 }
 
 func readReport(e *env, name string) (string, error) {

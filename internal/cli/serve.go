@@ -24,7 +24,7 @@ const (
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "serve", "[--data DIR] [--addr HOST:PORT]")
 	data := fs.String("data", defaultData, "data folder (database and evidence files)")
-	addr := fs.String("addr", defaultAddr, "address to listen on; loopback only until accounts exist")
+	addr := fs.String("addr", defaultAddr, "address to listen on, e.g. 0.0.0.0:8080 for the intranet")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -39,27 +39,26 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return serve(ctx, e, st, files, *addr, nil)
 }
 
-// checkLoopback refuses any address a colleague's machine could reach:
-// until there are accounts, anyone who can connect can change the ledger.
-func checkLoopback(addr string) error {
+// checkAddr checks the listening address. Beyond loopback, anyone on the
+// network reaches the sign-in page: that is what accounts are for, but the
+// operator is reminded that without TLS passwords cross the wire in clear.
+func checkAddr(addr string) (loopback bool, err error) {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("监听地址 %q 格式应为 主机:端口，例如 127.0.0.1:8080", addr)
+		return false, fmt.Errorf("监听地址 %q 格式应为 主机:端口，例如 127.0.0.1:8080", addr)
 	}
 	if host == "localhost" {
-		return nil
+		return true, nil
 	}
 	ip := net.ParseIP(host)
-	if ip == nil || !ip.IsLoopback() {
-		return fmt.Errorf("尚未启用账号登录，只允许在本机地址（127.0.0.1 或 ::1）上监听，不能使用 %q", addr)
-	}
-	return nil
+	return ip != nil && ip.IsLoopback(), nil
 }
 
 // serve listens on addr and serves until ctx ends, then drains requests.
 // ready, if set, gets the address actually listened on.
 func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, addr string, now func() time.Time) error {
-	if err := checkLoopback(addr); err != nil {
+	loopback, err := checkAddr(addr)
+	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
@@ -75,6 +74,12 @@ func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, addr
 		IdleTimeout:       2 * time.Minute,
 	}
 	fmt.Fprintf(e.stdout, "zhenggai 已启动：http://%s/\n按 Ctrl+C 停止。\n", ln.Addr())
+	if !loopback {
+		fmt.Fprintln(e.stdout, "提示：正在非本机地址上监听。请只在单位内网使用，并建议通过 HTTPS 反向代理访问，以免密码以明文传输。")
+	}
+	if users, err := st.Users(ctx); err == nil && len(users) == 0 {
+		fmt.Fprintln(e.stdout, "提示：还没有任何账号，请先运行 zhenggai user add admin --role admin 创建系统管理员。")
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

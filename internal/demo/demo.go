@@ -36,8 +36,12 @@ var (
 )
 
 // Load imports the seed with sample data into st as of today and returns
-// the round. It is meant for an empty store.
+// the round. It is meant for an empty store. Its changes are recorded in
+// the audit log as made by "system:demo" unless ctx names an actor.
 func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhenggai.Date) (*zhenggai.Round, error) {
+	if zhenggai.ActorFrom(ctx).Name == "unknown" {
+		ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:demo", Via: "cli"})
+	}
 	im, err := textimport.Parse(sample.Sangzhi)
 	if err != nil {
 		return nil, fmt.Errorf("parse seed: %w", err)

@@ -3,66 +3,91 @@ package httpd
 import (
 	"net/http"
 
+	"zhenggai"
 	"zhenggai/internal/api"
+	"zhenggai/internal/auth"
 	"zhenggai/internal/ui"
 )
 
-// routes is the whole route table of the program: pages, API, assets.
+// Permissions, short for the table below.
+const (
+	public   = zhenggai.PermPublic
+	signedIn = zhenggai.PermSignedIn
+	read     = zhenggai.PermRead
+	edit     = zhenggai.PermEdit
+	report   = zhenggai.PermReport
+	admin    = zhenggai.PermAdmin
+)
+
+// routes is the whole route table of the program: every page, API call
+// and asset, with the permission it asks and the record its {id} names.
 // Every handler lives in a file named after its action.
-func routes(mux *http.ServeMux, u *ui.Handler, a *api.Handler, health http.HandlerFunc) {
-	mux.HandleFunc("GET /healthz", health)
-	mux.Handle("GET /static/", ui.Static())
+func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route {
+	page := func(pattern string, p zhenggai.Perm, on string, h http.HandlerFunc) auth.Route {
+		return auth.Route{Pattern: pattern, Perm: p, On: on, Handler: h}
+	}
+	json := func(pattern string, p zhenggai.Perm, on string, h http.HandlerFunc) auth.Route {
+		return auth.Route{Pattern: pattern, Perm: p, On: on, API: true, Handler: h}
+	}
+	static := ui.Static()
+	return []auth.Route{
+		page("GET /healthz", public, "", health),
+		page("GET /static/", public, "", static.ServeHTTP),
+		page("GET /login", public, "", u.NewLogin),
+		page("POST /login", public, "", u.CreateLogin),
+		page("POST /logout", public, "", u.Logout),
 
-	// Pages.
-	mux.HandleFunc("GET /{$}", u.Cached(u.Home))
-	mux.HandleFunc("GET /import", u.NewImport)
-	mux.HandleFunc("POST /import", u.CreateImport)
-	mux.HandleFunc("GET /rounds/new", u.NewRound)
-	mux.HandleFunc("POST /rounds", u.CreateRound)
-	mux.HandleFunc("GET /rounds/{id}", u.Cached(u.ShowRound))
-	mux.HandleFunc("GET /rounds/{id}/edit", u.EditRound)
-	mux.HandleFunc("POST /rounds/{id}", u.UpdateRound)
-	mux.HandleFunc("GET /rounds/{id}/tree", u.Cached(u.ShowTree))
-	mux.HandleFunc("GET /rounds/{id}/ledger", u.Cached(u.ShowLedger))
-	mux.HandleFunc("GET /rounds/{id}/categories/new", u.NewCategory)
-	mux.HandleFunc("POST /rounds/{id}/categories", u.CreateCategory)
-	mux.HandleFunc("GET /categories/{id}/edit", u.EditCategory)
-	mux.HandleFunc("POST /categories/{id}", u.UpdateCategory)
-	mux.HandleFunc("GET /rounds/{id}/problems/new", u.NewProblem)
-	mux.HandleFunc("POST /rounds/{id}/problems", u.CreateProblem)
-	mux.HandleFunc("GET /problems/{id}", u.Cached(u.ShowProblem))
-	mux.HandleFunc("GET /problems/{id}/edit", u.EditProblem)
-	mux.HandleFunc("POST /problems/{id}", u.UpdateProblem)
-	mux.HandleFunc("GET /problems/{id}/measures/new", u.NewMeasure)
-	mux.HandleFunc("POST /problems/{id}/measures", u.CreateMeasure)
-	mux.HandleFunc("GET /measures/{id}/edit", u.EditMeasure)
-	mux.HandleFunc("POST /measures/{id}", u.UpdateMeasure)
-	mux.HandleFunc("POST /measures/{id}/status", u.UpdateMeasureStatus)
-	mux.HandleFunc("GET /measures/{id}/progress/new", u.NewProgress)
-	mux.HandleFunc("POST /measures/{id}/progress", u.CreateProgress)
-	mux.HandleFunc("GET /files/{id}", u.DownloadFile)
+		// Pages.
+		page("GET /{$}", signedIn, "", u.Cached(u.Home)),
+		page("GET /import", edit, "self", u.NewImport),
+		page("POST /import", edit, "self", u.CreateImport),
+		page("GET /rounds/new", edit, "self", u.NewRound),
+		page("POST /rounds", edit, "self", u.CreateRound),
+		page("GET /rounds/{id}", read, "round", u.Cached(u.ShowRound)),
+		page("GET /rounds/{id}/edit", edit, "round", u.EditRound),
+		page("POST /rounds/{id}", edit, "round", u.UpdateRound),
+		page("GET /rounds/{id}/tree", read, "round", u.Cached(u.ShowTree)),
+		page("GET /rounds/{id}/ledger", read, "round", u.Cached(u.ShowLedger)),
+		page("GET /rounds/{id}/categories/new", edit, "round", u.NewCategory),
+		page("POST /rounds/{id}/categories", edit, "round", u.CreateCategory),
+		page("GET /categories/{id}/edit", edit, "category", u.EditCategory),
+		page("POST /categories/{id}", edit, "category", u.UpdateCategory),
+		page("GET /rounds/{id}/problems/new", edit, "round", u.NewProblem),
+		page("POST /rounds/{id}/problems", edit, "round", u.CreateProblem),
+		page("GET /problems/{id}", read, "problem", u.Cached(u.ShowProblem)),
+		page("GET /problems/{id}/edit", edit, "problem", u.EditProblem),
+		page("POST /problems/{id}", edit, "problem", u.UpdateProblem),
+		page("GET /problems/{id}/measures/new", edit, "problem", u.NewMeasure),
+		page("POST /problems/{id}/measures", edit, "problem", u.CreateMeasure),
+		page("GET /measures/{id}/edit", edit, "measure", u.EditMeasure),
+		page("POST /measures/{id}", edit, "measure", u.UpdateMeasure),
+		page("POST /measures/{id}/status", report, "measure", u.UpdateMeasureStatus),
+		page("GET /measures/{id}/progress/new", report, "measure", u.NewProgress),
+		page("POST /measures/{id}/progress", report, "measure", u.CreateProgress),
+		page("GET /files/{id}", read, "attachment", u.DownloadFile),
 
-	// JSON API.
-	mux.HandleFunc("GET /api/v1/rounds", a.ListRounds)
-	mux.HandleFunc("POST /api/v1/rounds", a.CreateRound)
-	mux.HandleFunc("GET /api/v1/rounds/{id}", a.GetRound)
-	mux.HandleFunc("PUT /api/v1/rounds/{id}", a.UpdateRound)
-	mux.HandleFunc("GET /api/v1/rounds/{id}/ledger", a.GetLedger)
-	mux.HandleFunc("GET /api/v1/rounds/{id}/categories", a.ListCategories)
-	mux.HandleFunc("POST /api/v1/rounds/{id}/categories", a.CreateCategory)
-	mux.HandleFunc("GET /api/v1/categories/{id}", a.GetCategory)
-	mux.HandleFunc("PUT /api/v1/categories/{id}", a.UpdateCategory)
-	mux.HandleFunc("GET /api/v1/rounds/{id}/problems", a.ListProblems)
-	mux.HandleFunc("POST /api/v1/rounds/{id}/problems", a.CreateProblem)
-	mux.HandleFunc("GET /api/v1/problems/{id}", a.GetProblem)
-	mux.HandleFunc("PUT /api/v1/problems/{id}", a.UpdateProblem)
-	mux.HandleFunc("GET /api/v1/problems/{id}/measures", a.ListMeasures)
-	mux.HandleFunc("POST /api/v1/problems/{id}/measures", a.CreateMeasure)
-	mux.HandleFunc("GET /api/v1/measures/{id}", a.GetMeasure)
-	mux.HandleFunc("PUT /api/v1/measures/{id}", a.UpdateMeasure)
-	mux.HandleFunc("PUT /api/v1/measures/{id}/status", a.UpdateMeasureStatus)
-	mux.HandleFunc("GET /api/v1/problems/{id}/progress", a.ListProgress)
-	mux.HandleFunc("POST /api/v1/measures/{id}/progress", a.CreateProgress)
-	mux.HandleFunc("POST /api/v1/imports", a.CreateImport)
-	mux.HandleFunc("/api/", a.NotFound)
+		// JSON API.
+		json("GET /api/v1/rounds", signedIn, "", a.ListRounds),
+		json("POST /api/v1/rounds", edit, "self", a.CreateRound),
+		json("GET /api/v1/rounds/{id}", read, "round", a.GetRound),
+		json("PUT /api/v1/rounds/{id}", edit, "round", a.UpdateRound),
+		json("GET /api/v1/rounds/{id}/ledger", read, "round", a.GetLedger),
+		json("GET /api/v1/rounds/{id}/categories", read, "round", a.ListCategories),
+		json("POST /api/v1/rounds/{id}/categories", edit, "round", a.CreateCategory),
+		json("GET /api/v1/categories/{id}", read, "category", a.GetCategory),
+		json("PUT /api/v1/categories/{id}", edit, "category", a.UpdateCategory),
+		json("GET /api/v1/rounds/{id}/problems", read, "round", a.ListProblems),
+		json("POST /api/v1/rounds/{id}/problems", edit, "round", a.CreateProblem),
+		json("GET /api/v1/problems/{id}", read, "problem", a.GetProblem),
+		json("PUT /api/v1/problems/{id}", edit, "problem", a.UpdateProblem),
+		json("GET /api/v1/problems/{id}/measures", read, "problem", a.ListMeasures),
+		json("POST /api/v1/problems/{id}/measures", edit, "problem", a.CreateMeasure),
+		json("GET /api/v1/measures/{id}", read, "measure", a.GetMeasure),
+		json("PUT /api/v1/measures/{id}", edit, "measure", a.UpdateMeasure),
+		json("PUT /api/v1/measures/{id}/status", report, "measure", a.UpdateMeasureStatus),
+		json("GET /api/v1/problems/{id}/progress", read, "problem", a.ListProgress),
+		json("POST /api/v1/measures/{id}/progress", report, "measure", a.CreateProgress),
+		json("POST /api/v1/imports", edit, "self", a.CreateImport),
+		json("/api/", public, "", a.NotFound),
+	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"zhenggai/internal/api"
 	"zhenggai/internal/attach"
+	"zhenggai/internal/auth"
 	"zhenggai/internal/store"
 	"zhenggai/internal/ui"
 )
@@ -35,8 +36,9 @@ func New(c Config) http.Handler {
 		c.Log = slog.Default()
 	}
 	mux := http.NewServeMux()
-	u := &ui.Handler{Store: c.Store, Files: c.Files, Now: c.Now, Log: c.Log, NoPageCache: c.NoPageCache}
-	a := &api.Handler{Store: c.Store, Files: c.Files, Now: c.Now, Log: c.Log}
+	au := &auth.Auth{Store: c.Store, Log: c.Log, Now: c.Now}
+	u := &ui.Handler{Store: c.Store, Files: c.Files, Auth: au, Now: c.Now, Log: c.Log, NoPageCache: c.NoPageCache}
+	a := &api.Handler{Store: c.Store, Files: c.Files, Auth: au, Now: c.Now, Log: c.Log}
 	health := func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -48,8 +50,16 @@ func New(c Config) http.Handler {
 		}
 		fmt.Fprintln(w, "ok")
 	}
-	routes(mux, u, a, health)
-	return recoverer(c.Log, headers(mux))
+	for _, rt := range routes(u, a, health) {
+		mux.Handle(rt.Pattern, au.Guard(rt, u.Deny))
+	}
+	// Forms and API writes from another site are refused; scripts without
+	// an Origin header (curl with a token) are not browsers and pass.
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "拒绝跨站请求：请从本系统的页面提交", http.StatusForbidden)
+	}))
+	return recoverer(c.Log, headers(csrf.Handler(mux)))
 }
 
 // headers sets what every answer carries.
@@ -79,4 +89,10 @@ func recoverer(log *slog.Logger, next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// Routes lists the route table, for tests and documentation; its handlers
+// are not meant to be called.
+func Routes() []auth.Route {
+	return routes(&ui.Handler{}, &api.Handler{}, func(http.ResponseWriter, *http.Request) {})
 }

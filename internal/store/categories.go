@@ -55,8 +55,12 @@ func (s *Store) createCategory(ctx context.Context, tx *sql.Tx, c *zhenggai.Cate
 		return notFound(err, "巡察轮次")
 	}
 	c.Version = 1
-	return tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO categories (unit_id, round_id, seq, title, version)
+	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO categories (unit_id, round_id, seq, title, version)
 		VALUES (?, ?, ?, ?, 1) RETURNING id`), c.UnitID, c.RoundID, c.Seq, c.Title).Scan(&c.ID)
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditCreate, "categories", c.ID, "")
 }
 
 // UpdateCategory saves a category's number and title.
@@ -65,12 +69,19 @@ func (s *Store) UpdateCategory(ctx context.Context, c *zhenggai.Category) error 
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		before, err := s.snapshot(ctx, tx, "categories", c.ID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE categories SET seq = ?, title = ?, version = version + 1
 			WHERE id = ? AND version = ?`), c.Seq, c.Title, c.ID, c.Version)
 		if err != nil {
 			return err
 		}
 		if err := s.checkUpdated(ctx, tx, res, "categories", "问题类别", c.ID); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditUpdate, "categories", c.ID, before); err != nil {
 			return err
 		}
 		c.Version++

@@ -15,3 +15,7 @@ func MarkSchemaForTest(dir string, version int) error {
 	_, err = db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '')`, version)
 	return err
 }
+
+// SetAuditForTest switches the audit trail of st on or off (benchmarks of
+// what it costs). Never off outside tests.
+func SetAuditForTest(st *Store, on bool) { st.noAudit = !on }

@@ -69,10 +69,14 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 		return notFound(err, "具体问题")
 	}
 	m.Version = 1
-	return tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
+	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
 		office, owner, deadline, kind, status, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
 		m.UnitID, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(),
 		string(m.Kind), string(m.Status)).Scan(&m.ID)
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditCreate, "measures", m.ID, "")
 }
 
 // UpdateMeasure saves everything about a measure but its problem.
@@ -81,6 +85,10 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		before, err := s.snapshot(ctx, tx, "measures", m.ID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET seq = ?, content = ?, leader = ?, office = ?,
 			owner = ?, deadline = ?, kind = ?, status = ?, version = version + 1 WHERE id = ? AND version = ?`),
 			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
@@ -89,6 +97,9 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 			return err
 		}
 		if err := s.checkUpdated(ctx, tx, res, "measures", "整改措施", m.ID); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditUpdate, "measures", m.ID, before); err != nil {
 			return err
 		}
 		m.Version++
@@ -107,10 +118,17 @@ func (s *Store) SetMeasureStatus(ctx context.Context, id, version int64, st zhen
 }
 
 func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version int64, st zhenggai.Status) error {
+	before, err := s.snapshot(ctx, tx, "measures", id)
+	if err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET status = ?, version = version + 1 WHERE id = ? AND version = ?`),
 		string(st), id, version)
 	if err != nil {
 		return err
 	}
-	return s.checkUpdated(ctx, tx, res, "measures", "整改措施", id)
+	if err := s.checkUpdated(ctx, tx, res, "measures", "整改措施", id); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditUpdate, "measures", id, before)
 }

@@ -73,6 +73,11 @@ func (s *Store) migrate(ctx context.Context) error {
 					return fmt.Errorf("%s: %w\n%s", m.name, err, stmt)
 				}
 			}
+			if hook := migrationHooks[m.version]; hook != nil {
+				if err := hook(s, ctx, tx); err != nil {
+					return fmt.Errorf("%s: %w", m.name, err)
+				}
+			}
 			_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
 				m.version, m.name, time.Now().UTC().Format(time.RFC3339))
 			return err

@@ -57,8 +57,12 @@ func (s *Store) createProblem(ctx context.Context, tx *sql.Tx, p *zhenggai.Probl
 		return notFound(err, "问题类别")
 	}
 	p.Version = 1
-	return tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO problems (unit_id, round_id, category_id, seq, title, rectification, version)
+	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO problems (unit_id, round_id, category_id, seq, title, rectification, version)
 		VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id`), p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification).Scan(&p.ID)
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditCreate, "problems", p.ID, "")
 }
 
 // UpdateProblem saves a problem; it may move to another category of the
@@ -80,6 +84,10 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 			v.Add("category_id", "只能选择本轮巡察的问题类别")
 			return v
 		}
+		before, err := s.snapshot(ctx, tx, "problems", p.ID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE problems SET category_id = ?, seq = ?, title = ?, rectification = ?,
 			version = version + 1 WHERE id = ? AND version = ? AND round_id = ?`),
 			p.CategoryID, p.Seq, p.Title, p.Rectification, p.ID, p.Version, round)
@@ -87,6 +95,9 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 			return err
 		}
 		if err := s.checkUpdated(ctx, tx, res, "problems", "具体问题", p.ID); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditUpdate, "problems", p.ID, before); err != nil {
 			return err
 		}
 		p.Version++

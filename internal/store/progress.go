@@ -41,12 +41,18 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 	if err != nil {
 		return err
 	}
+	if err := s.audit(ctx, tx, auditCreate, "progress", p.ID, ""); err != nil {
+		return err
+	}
 	p.CreatedAt = parseTime(now)
 	for i := range p.Files {
 		f := &p.Files[i]
 		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO attachments (unit_id, progress_id, name, sha256, size, content_type, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), p.UnitID, p.ID, f.Name, f.SHA256, f.Size, f.ContentType, now).Scan(&f.ID)
 		if err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditCreate, "attachments", f.ID, ""); err != nil {
 			return err
 		}
 	}

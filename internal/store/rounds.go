@@ -81,6 +81,9 @@ func (s *Store) createRound(ctx context.Context, tx *sql.Tx, r *zhenggai.Round) 
 	if err != nil {
 		return err
 	}
+	if err := s.audit(ctx, tx, auditCreate, "rounds", r.ID, ""); err != nil {
+		return err
+	}
 	r.UnitID, r.Version = unitID, 1
 	r.CreatedAt, r.UpdatedAt = parseTime(now), parseTime(now)
 	return nil
@@ -95,6 +98,10 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		d := r.Declared
 		now := s.stamp()
+		before, err := s.snapshot(ctx, tx, "rounds", r.ID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE rounds SET inspector = ?, kind = ?, onsite_start = ?,
 			onsite_end = ?, feedback_date = ?, declared_as_of = ?, declared_categories = ?, declared_problems = ?,
 			declared_completed = ?, declared_basically_completed = ?, declared_in_progress = ?,
@@ -107,6 +114,9 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 			return err
 		}
 		if err := s.checkUpdated(ctx, tx, res, "rounds", "巡察轮次", r.ID); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditUpdate, "rounds", r.ID, before); err != nil {
 			return err
 		}
 		r.Version++

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 
 	"zhenggai"
@@ -40,12 +41,37 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 	if err := set.Validate(); err != nil {
 		return err
 	}
+	values := []struct {
+		name  string
+		value int
+	}{{"green_days", set.GreenDays}, {"yellow_days", set.YellowDays}}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		for name, v := range map[string]int{"green_days": set.GreenDays, "yellow_days": set.YellowDays} {
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM settings WHERE unit_id = ? AND name = ?`), unitID, name); err != nil {
-				return err
+		for _, nv := range values {
+			value := strconv.Itoa(nv.value)
+			var id int64
+			var old string
+			err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, value FROM settings WHERE unit_id = ? AND name = ?`), unitID, nv.name).
+				Scan(&id, &old)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO settings (unit_id, name, value) VALUES (?, ?, ?) RETURNING id`),
+					unitID, nv.name, value).Scan(&id)
+				if err == nil {
+					err = s.audit(ctx, tx, auditCreate, "settings", id, "")
+				}
+			case err != nil:
+			case old == value:
+				continue // unchanged: nothing to write or record
+			default:
+				var before string
+				if before, err = s.snapshot(ctx, tx, "settings", id); err != nil {
+					return err
+				}
+				if _, err = tx.ExecContext(ctx, s.d.rebind(`UPDATE settings SET value = ? WHERE id = ?`), value, id); err == nil {
+					err = s.audit(ctx, tx, auditUpdate, "settings", id, before)
+				}
 			}
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO settings (unit_id, name, value) VALUES (?, ?, ?)`), unitID, name, strconv.Itoa(v)); err != nil {
+			if err != nil {
 				return err
 			}
 		}

@@ -29,6 +29,11 @@ type Store struct {
 	// now is the clock, replaceable in tests.
 	now     func() time.Time
 	ledgers ledgerCache
+	// noAudit writes without the audit trail; only tests set it (export_test.go),
+	// to measure what the trail costs.
+	noAudit    bool
+	auditStmts auditStmts
+	auditHead  auditHead
 }
 
 // OpenSQLite opens (creating if needed) the database in the data folder
@@ -64,6 +69,10 @@ func OpenSQLite(ctx context.Context, dir string) (*Store, error) {
 	rdb.SetMaxIdleConns(8)
 	s := &Store{rdb: rdb, wdb: wdb, d: sqliteDialect{}, now: time.Now}
 	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.prepareAudit(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}

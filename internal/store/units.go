@@ -19,22 +19,25 @@ func (s *Store) EnsureUnit(ctx context.Context, name string) (int64, error) {
 	return id, err
 }
 
-func (s *Store) ensureUnit(ctx context.Context, q queryer, name string) (int64, error) {
+func (s *Store) ensureUnit(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return 0, zhenggai.Errorf(zhenggai.EINVALID, "单位名称不能为空")
 	}
 	var id int64
-	err := q.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM units WHERE name = ?`), name).Scan(&id)
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM units WHERE name = ?`), name).Scan(&id)
 	if err == nil {
 		return id, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	err = q.QueryRowContext(ctx, s.d.rebind(`INSERT INTO units (name, created_at) VALUES (?, ?) RETURNING id`),
+	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO units (name, created_at) VALUES (?, ?) RETURNING id`),
 		name, s.stamp()).Scan(&id)
-	return id, err
+	if err != nil {
+		return 0, err
+	}
+	return id, s.audit(ctx, tx, auditCreate, "units", id, "")
 }
 
 // Units lists every unit by name.
@@ -53,4 +56,73 @@ func (s *Store) Units(ctx context.Context) ([]zhenggai.Unit, error) {
 		out = append(out, u)
 	}
 	return out, rows.Err()
+}
+
+// Unit returns one unit.
+func (s *Store) Unit(ctx context.Context, id int64) (*zhenggai.Unit, error) {
+	var u zhenggai.Unit
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT id, COALESCE(parent_id, 0), name FROM units WHERE id = ?`), id).Scan(&u.ID, &u.ParentID, &u.Name)
+	if err != nil {
+		return nil, notFound(err, "单位")
+	}
+	return &u, nil
+}
+
+// SaveUnit creates a unit (ID 0) or renames and moves one. A unit cannot
+// be placed under itself or under one of its own units.
+func (s *Store) SaveUnit(ctx context.Context, u *zhenggai.Unit) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var parent any
+		if u.ParentID != 0 {
+			parent = u.ParentID
+			// Walk up from the new parent: meeting u means a cycle.
+			for p, depth := u.ParentID, 0; p != 0; depth++ {
+				if p == u.ID || depth > 64 {
+					v := &zhenggai.ValidationError{}
+					v.Add("parent_id", "不能把单位放在它自己或它的下级单位之下")
+					return v
+				}
+				var next sql.NullInt64
+				if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT parent_id FROM units WHERE id = ?`), p).Scan(&next); err != nil {
+					if errors.Is(err, sql.ErrNoRows) {
+						v := &zhenggai.ValidationError{}
+						v.Add("parent_id", "上级单位不存在")
+						return v
+					}
+					return err
+				}
+				p = next.Int64
+			}
+		}
+		var err error
+		action, before := auditCreate, ""
+		if u.ID == 0 {
+			err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO units (parent_id, name, created_at) VALUES (?, ?, ?) RETURNING id`),
+				parent, u.Name, s.stamp()).Scan(&u.ID)
+		} else {
+			action = auditUpdate
+			if before, err = s.snapshot(ctx, tx, "units", u.ID); err != nil {
+				return err
+			}
+			var res sql.Result
+			res, err = tx.ExecContext(ctx, s.d.rebind(`UPDATE units SET parent_id = ?, name = ? WHERE id = ?`), parent, u.Name, u.ID)
+			if err == nil {
+				if n, _ := res.RowsAffected(); n != 1 {
+					return zhenggai.Errorf(zhenggai.ENOTFOUND, "单位不存在")
+				}
+			}
+		}
+		if s.d.uniqueViolation(err) {
+			v := &zhenggai.ValidationError{}
+			v.Add("name", "已有同名单位“"+u.Name+"”")
+			return v
+		}
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, action, "units", u.ID, before)
+	})
 }

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zhenggai/internal/testkit"
 
 	"zhenggai"
 	"zhenggai/internal/attach"
@@ -53,7 +54,8 @@ func newFormEnv(t *testing.T) *formEnv {
 	}
 	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: formClock}))
 	t.Cleanup(srv.Close)
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Jar: testkit.Jar(t, srv.URL, testkit.Admin(t, st))}
 	return &formEnv{t: t, dir: dir, st: st, srv: srv, c: c}
 }
 

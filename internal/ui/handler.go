@@ -19,6 +19,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/attach"
+	"zhenggai/internal/auth"
 	"zhenggai/internal/store"
 )
 
@@ -32,6 +33,7 @@ var staticFiles embed.FS
 type Handler struct {
 	Store *store.Store
 	Files *attach.Dir
+	Auth  *auth.Auth
 	Now   func() time.Time
 	Log   *slog.Logger
 	// NoPageCache turns the page cache off (benchmarks of the cold path).
@@ -98,6 +100,24 @@ type page struct {
 	Errors map[string]string
 	Flash  string
 	Today  zhenggai.Date
+	User   *zhenggai.User // who is signed in, or nil
+	can    func(zhenggai.Perm, zhenggai.Target) bool
+}
+
+// CanEdit tells a template whether to offer the unit's editing actions;
+// the route guard decides anyway, this only hides what would be refused.
+func (p *page) CanEdit(unitID int64) bool {
+	return p.can != nil && p.can(zhenggai.PermEdit, zhenggai.Target{UnitID: unitID})
+}
+
+// CanCreate tells whether the user may start rounds and imports.
+func (p *page) CanCreate() bool {
+	return p.User != nil && p.can != nil && p.can(zhenggai.PermEdit, zhenggai.Target{UnitID: p.User.UnitID})
+}
+
+// CanReport tells whether the user may report on a measure.
+func (p *page) CanReport(m *zhenggai.Measure) bool {
+	return p.can != nil && p.can(zhenggai.PermReport, zhenggai.Target{UnitID: m.UnitID, Leader: m.Leader, Owner: m.Owner})
 }
 
 // render writes a page; the template runs into a buffer first so that a
@@ -114,6 +134,10 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		return
 	}
 	p.Today = zhenggai.DateOf(h.Now())
+	p.User = auth.UserFrom(r.Context())
+	if h.Auth != nil {
+		p.can = func(perm zhenggai.Perm, t zhenggai.Target) bool { return h.Auth.Can(r.Context(), p.User, perm, t) }
+	}
 	if f := flashFrom(r); f != "" {
 		p.Flash = f
 		http.SetCookie(w, &http.Cookie{Name: "flash", Path: "/", MaxAge: -1})
@@ -185,4 +209,9 @@ func flashFrom(r *http.Request) string {
 		return ""
 	}
 	return string(b)
+}
+
+// Deny shows a refusal from the route guard as a page.
+func (h *Handler) Deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	h.render(w, r, status, "error", &page{Title: "无法访问", Data: msg})
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"zhenggai/internal/auth"
 
 	"zhenggai"
 )
@@ -20,7 +21,11 @@ func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rows := make([]roundRow, 0, len(rounds))
+	u := auth.UserFrom(r.Context())
 	for _, rd := range rounds {
+		if !h.Auth.CanRead(r.Context(), u, rd.UnitID) {
+			continue
+		}
 		l, err := h.Store.Ledger(r.Context(), rd.ID, h.today())
 		if err != nil {
 			h.fail(w, r, err)

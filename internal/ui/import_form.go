@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"unicode/utf8"
+	"zhenggai/internal/auth"
 
 	"zhenggai"
 	"zhenggai/internal/textimport"
@@ -119,6 +120,9 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pv := &importPreview{Im: im, Problems: im.ProblemCount(), Blocking: importBlocking(im)}
+	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
+		pv.Blocking = append(pv.Blocking, zhenggai.ErrorMessage(err))
+	}
 	for _, c := range im.Categories {
 		for _, p := range c.Problems {
 			pv.Measures += len(p.Measures)

@@ -6,13 +6,15 @@ import (
 	"sync"
 
 	"zhenggai"
+	"zhenggai/internal/auth"
 )
 
 // pageCache keeps the HTML of read-only pages until the next write to the
 // store. html/template spends most of a page's time in reflection, and
 // people read the same dashboard and tree many times between two reports.
-// A page is keyed by its address and the day (colours change at midnight);
-// any write through the store empties the cache.
+// A page is keyed by its address, the day (colours change at midnight) and
+// the user; any write through the store empties the cache. It runs behind
+// the route guard, so a page is only ever served to whom it was made for.
 type pageCache struct {
 	mu      sync.Mutex
 	gen     uint64
@@ -23,6 +25,7 @@ type pageCache struct {
 type pageKey struct {
 	uri   string
 	today zhenggai.Date
+	user  int64 // pages show who is signed in and what he may see
 }
 
 type cachedPage struct {
@@ -41,7 +44,11 @@ func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc {
 			next(w, r)
 			return
 		}
-		key := pageKey{r.URL.RequestURI(), h.today()}
+		var uid int64
+		if u := auth.UserFrom(r.Context()); u != nil {
+			uid = u.ID
+		}
+		key := pageKey{r.URL.RequestURI(), h.today(), uid}
 		gen := h.Store.Generation()
 		h.cache.mu.Lock()
 		if h.cache.gen != gen {

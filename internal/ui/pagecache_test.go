@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zhenggai/internal/testkit"
 
 	"zhenggai"
 	"zhenggai/internal/attach"
@@ -41,7 +42,8 @@ func TestPageCacheSeesWrites(t *testing.T) {
 	now := func() time.Time { return time.Date(2020, 10, 28, 4, 0, 0, 0, time.UTC) }
 	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: now}))
 	defer srv.Close()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Jar: testkit.Jar(t, srv.URL, testkit.Admin(t, st))}
 	get := func(path string) string {
 		resp, err := client.Get(srv.URL + path)
 		if err != nil {

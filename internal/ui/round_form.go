@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/http"
+	"zhenggai/internal/auth"
 
 	"zhenggai"
 )
@@ -78,6 +79,9 @@ func (h *Handler) renderRoundForm(w http.ResponseWriter, r *http.Request, status
 // NewRound shows an empty round form.
 func (h *Handler) NewRound(w http.ResponseWriter, r *http.Request) {
 	f := &form{values: map[string]string{"kind": string(zhenggai.KindInspection)}, errs: &zhenggai.ValidationError{}}
+	if u := auth.UserFrom(r.Context()); u != nil {
+		f.values["unit"] = u.Unit
+	}
 	h.renderRoundForm(w, r, http.StatusOK, nil, f, nil)
 }
 
@@ -86,6 +90,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r, roundFields...)
 	rd := &zhenggai.Round{}
 	readRound(f, rd, false)
+	f.merge(auth.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit))
 	if f.valid() {
 		err := h.Store.CreateRound(r.Context(), rd)
 		if err == nil {

@@ -1,0 +1,165 @@
+package auth
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"zhenggai"
+	"zhenggai/internal/store"
+)
+
+// SessionCookie is the name of the session cookie.
+const SessionCookie = "zg_session"
+
+// SessionTTL is how long a session lasts after sign-in.
+const SessionTTL = 12 * time.Hour
+
+// Auth signs people in and out and finds who makes a request.
+type Auth struct {
+	Store *store.Store
+	Log   *slog.Logger
+	Now   func() time.Time
+	th    throttle
+}
+
+// ErrThrottled is returned while sign-ins for a name or address are paused.
+var ErrThrottled = zhenggai.Errorf("throttled", "登录失败次数过多，请15分钟后再试")
+
+// errBadLogin never says which of name and password was wrong.
+var errBadLogin = zhenggai.Errorf(zhenggai.EINVALID, "登录名或密码不正确")
+
+// Login checks a name and password and starts a session; it returns the
+// session ID for the cookie. Every sign-in gets a new ID.
+func (a *Auth) Login(ctx context.Context, name, password, addr string) (string, *zhenggai.User, error) {
+	now := a.Now()
+	if a.th.blocked(name, addr, now) {
+		return "", nil, ErrThrottled
+	}
+	u, hash, err := a.Store.UserByName(ctx, name)
+	if err != nil && zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+		return "", nil, err
+	}
+	if u == nil {
+		CheckPassword(password, dummyHash)
+		a.th.fail(name, addr, now)
+		return "", nil, errBadLogin
+	}
+	if !CheckPassword(password, hash) || u.Disabled {
+		a.th.fail(name, addr, now)
+		return "", nil, errBadLogin
+	}
+	a.th.succeed(name)
+	id := NewSecret("zs_")
+	if err := a.Store.CreateSession(ctx, Digest(id), u.ID, now.Add(SessionTTL), addr); err != nil {
+		return "", nil, err
+	}
+	return id, u, nil
+}
+
+// Logout ends the session of the request, if any.
+func (a *Auth) Logout(ctx context.Context, r *http.Request) error {
+	c, err := r.Cookie(SessionCookie)
+	if err != nil {
+		return nil
+	}
+	return a.Store.DeleteSession(ctx, Digest(c.Value))
+}
+
+// SetCookie sends the session cookie; Secure when the request came over TLS.
+func SetCookie(w http.ResponseWriter, r *http.Request, id string) {
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: id, Path: "/", MaxAge: int(SessionTTL.Seconds()),
+		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+}
+
+// ClearCookie removes the session cookie.
+func ClearCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+}
+
+// Identify returns the user of a request: by API token (Authorization:
+// Bearer) or by session cookie; nil when neither is valid.
+func (a *Auth) Identify(r *http.Request) (*zhenggai.User, string, error) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		tok, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || tok == "" {
+			return nil, "", nil
+		}
+		u, err := a.Store.TokenUser(r.Context(), Digest(strings.TrimSpace(tok)))
+		return orNil(u, err, "api")
+	}
+	c, err := r.Cookie(SessionCookie)
+	if err != nil || c.Value == "" {
+		return nil, "", nil
+	}
+	u, err := a.Store.SessionUser(r.Context(), Digest(c.Value))
+	return orNil(u, err, "web")
+}
+
+func orNil(u *zhenggai.User, err error, via string) (*zhenggai.User, string, error) {
+	if zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND {
+		return nil, "", nil
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return u, via, nil
+}
+
+type userKey struct{}
+
+// WithUser returns a context carrying the signed-in user.
+func WithUser(ctx context.Context, u *zhenggai.User) context.Context {
+	return context.WithValue(ctx, userKey{}, u)
+}
+
+// UserFrom returns the signed-in user of ctx, or nil.
+func UserFrom(ctx context.Context) *zhenggai.User {
+	u, _ := ctx.Value(userKey{}).(*zhenggai.User)
+	return u
+}
+
+// RemoteAddr is the client's address without its port.
+func RemoteAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// Can is zhenggai.Can with the unit tree of the store.
+func (a *Auth) Can(ctx context.Context, u *zhenggai.User, p zhenggai.Perm, t zhenggai.Target) bool {
+	return zhenggai.Can(u, p, t, a.under(ctx))
+}
+
+// CanRead reports whether u may read the records of a unit; lists use it
+// to leave out what the user may not see.
+func (a *Auth) CanRead(ctx context.Context, u *zhenggai.User, unitID int64) bool {
+	return zhenggai.Can(u, zhenggai.PermRead, zhenggai.Target{UnitID: unitID}, a.under(ctx))
+}
+
+func (a *Auth) under(ctx context.Context) func(office, unit int64) bool {
+	return func(office, unit int64) bool {
+		ok, err := a.Store.UnitUnder(ctx, office, unit)
+		if err != nil {
+			a.Log.Error("unit tree", "err", err)
+		}
+		return ok
+	}
+}
+
+// CheckRoundUnit refuses a round for another unit than the user's own,
+// unless he is an administrator, who keeps rounds for any unit.
+func CheckRoundUnit(u *zhenggai.User, unitName string) error {
+	if u == nil || u.Role == zhenggai.RoleAdmin || unitName == u.Unit {
+		return nil
+	}
+	v := &zhenggai.ValidationError{}
+	v.Add("unit", "只能为本单位（"+u.Unit+"）新建巡察轮次")
+	return v
+}

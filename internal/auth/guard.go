@@ -1,0 +1,103 @@
+package auth
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"zhenggai"
+)
+
+// Route is one line of the route table: a pattern, what it asks of the
+// caller, what record its {id} names, and its handler.
+type Route struct {
+	Pattern string        // as for http.ServeMux: "GET /rounds/{id}"
+	Perm    zhenggai.Perm // never PermUndeclared
+	On      string        // kind of record {id} names (see store.Target); "self" for the caller's own unit; "" for none
+	API     bool          // answers JSON rather than pages
+	Handler http.HandlerFunc
+}
+
+// Denier shows a refusal on a page (the API answers JSON itself).
+type Denier func(w http.ResponseWriter, r *http.Request, status int, msg string)
+
+// historyKinds maps the {entity} of history routes to record kinds.
+var historyKinds = map[string]string{
+	"units": "unit", "rounds": "round", "categories": "category", "problems": "problem", "measures": "measure",
+	"progress": "progress", "attachments": "attachment", "users": "user",
+}
+
+// Guard returns the route's handler behind its permission: who is asking,
+// what the route names, and whether zhenggai.Can allows it. The handler
+// runs with the user and the actor in its context.
+func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
+	if rt.Perm == zhenggai.PermUndeclared {
+		panic("route " + rt.Pattern + " declares no permission")
+	}
+	refuse := func(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+		if rt.API {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(status)
+			json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": msg}})
+			return
+		}
+		deny(w, r, status, msg)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u, via, err := a.Identify(r)
+		if err != nil {
+			a.Log.Error("identify", "err", err)
+			refuse(w, r, http.StatusInternalServerError, zhenggai.EINTERNAL, "内部错误，请联系系统管理员")
+			return
+		}
+		ctx := r.Context()
+		if u != nil {
+			ctx = WithUser(ctx, u)
+			ctx = zhenggai.WithActor(ctx, zhenggai.Actor{UserID: u.ID, Name: u.Name, Via: via, Addr: RemoteAddr(r)})
+		}
+		if rt.Perm == zhenggai.PermPublic {
+			rt.Handler(w, r.WithContext(ctx))
+			return
+		}
+		if u == nil {
+			if !rt.API && r.Method == http.MethodGet {
+				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			refuse(w, r, http.StatusUnauthorized, "unauthorized", "请先登录（API 请在 Authorization 头中提供令牌：Bearer TOKEN）")
+			return
+		}
+		var t zhenggai.Target
+		switch kind := rt.On; kind {
+		case "":
+		case "self":
+			t.UnitID = u.UnitID
+		default:
+			if kind == "history" {
+				kind = historyKinds[r.PathValue("entity")]
+			}
+			id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+			if err != nil || id <= 0 || kind == "" {
+				refuse(w, r, http.StatusNotFound, zhenggai.ENOTFOUND, "记录不存在")
+				return
+			}
+			t, err = a.Store.Target(ctx, kind, id)
+			if zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND {
+				refuse(w, r, http.StatusNotFound, zhenggai.ENOTFOUND, "记录不存在")
+				return
+			}
+			if err != nil {
+				a.Log.Error("target", "err", err)
+				refuse(w, r, http.StatusInternalServerError, zhenggai.EINTERNAL, "内部错误，请联系系统管理员")
+				return
+			}
+		}
+		if !zhenggai.Can(u, rt.Perm, t, a.under(ctx)) {
+			refuse(w, r, http.StatusForbidden, zhenggai.EFORBID, "您没有权限进行此操作")
+			return
+		}
+		rt.Handler(w, r.WithContext(ctx))
+	})
+}

@@ -1,0 +1,420 @@
+package cli
+
+import (
+	"archive/zip"
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"zhenggai/internal/store"
+)
+
+// A backup is one zip file (zip rather than tar.gz: offices use Windows,
+// which opens zip files without extra software, and a zip's directory lets
+// restore check every member before it reads one). Its members are:
+//
+//	zhenggai.db          the database, a consistent snapshot (VACUUM INTO)
+//	files/ab/abcd…       every evidence file, named by its SHA-256
+//	manifest.json        what the backup holds, with the SHA-256 of each member
+//
+// Nothing else is accepted by restore.
+
+const (
+	backupFormat        = "zhenggai-backup"
+	backupFormatVersion = 1
+	manifestName        = "manifest.json"
+	// maxManifest bounds the manifest restore reads: 100 000 files take
+	// about 15 MB.
+	maxManifest = 64 << 20
+)
+
+// manifest is manifest.json.
+type manifest struct {
+	Format         string           `json:"format"`
+	FormatVersion  int              `json:"format_version"`
+	ProgramVersion string           `json:"program_version"`
+	SchemaVersion  int              `json:"schema_version"`
+	CreatedAt      time.Time        `json:"created_at"`
+	Counts         map[string]int64 `json:"counts"` // rows per table
+	Files          int              `json:"files"`  // evidence files
+	// Missing are evidence files the database names that were not in the
+	// files folder when the backup was made.
+	Missing []string `json:"missing,omitempty"`
+	// Damaged are files of the files folder whose content no longer
+	// matches their name; they are left out.
+	Damaged []string         `json:"damaged,omitempty"`
+	Members []manifestMember `json:"members"`
+}
+
+type manifestMember struct {
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// memberFile matches the name of an evidence file inside a backup: the
+// only path a member may have besides the database and the manifest.
+var memberFile = regexp.MustCompile(`^files/([0-9a-f]{2})/([0-9a-f]{64})$`)
+
+// hashName matches the name of a stored evidence file.
+var hashName = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+func runBackup(ctx context.Context, e *env, args []string) error {
+	set := flags(e, "backup", "[--data DIR] FILE\n\n"+
+		"把数据目录（数据库和全部附件）备份为一个 zip 文件 FILE，服务运行中也可备份。\n"+
+		"FILE 不能已经存在。用 zhenggai restore 恢复。")
+	data := set.String("data", defaultData, "data folder to back up")
+	if err := set.Parse(args); err != nil {
+		return err
+	}
+	if set.NArg() != 1 {
+		set.Usage()
+		return exitError{2}
+	}
+	out := set.Arg(0)
+	if _, err := os.Stat(filepath.Join(*data, store.DBFile)); err != nil {
+		return fmt.Errorf("数据目录 %s 中没有数据库，无可备份", *data)
+	}
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("备份文件 %s 已存在；为免覆盖已有的备份，请换一个文件名", out)
+	}
+	// O_EXCL: refuse a file that appeared since the check, too. The backup
+	// holds personal data, so only its owner may read it.
+	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("备份文件 %s 已存在；为免覆盖已有的备份，请换一个文件名", out)
+		}
+		return fmt.Errorf("无法创建备份文件 %s：%w", out, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			f.Close()
+			os.Remove(out)
+		}
+	}()
+	m, err := writeBackup(ctx, e, *data, f, filepath.Dir(out))
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("写入备份文件 %s：%w", out, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("写入备份文件 %s：%w", out, err)
+	}
+	done = true
+	syncDir(filepath.Dir(out))
+	var size int64
+	for _, mm := range m.Members {
+		size += mm.Size
+	}
+	fmt.Fprintf(e.stdout, "备份完成：%s\n数据库版本 %d；巡察轮次 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条；附件 %d 个；共 %s。\n",
+		out, m.SchemaVersion, m.Counts["rounds"], m.Counts["problems"], m.Counts["measures"], m.Counts["progress"],
+		m.Files, sizeText(size))
+	if len(m.Missing) > 0 {
+		fmt.Fprintf(e.stdout, "注意：数据库中有 %d 个附件在附件目录中找不到，备份中也没有（见 manifest.json 的 missing）。\n", len(m.Missing))
+	}
+	if len(m.Damaged) > 0 {
+		fmt.Fprintf(e.stdout, "注意：附件目录中有 %d 个文件内容与其名称不符（已损坏），未备份（见 manifest.json 的 damaged）。\n", len(m.Damaged))
+	}
+	return nil
+}
+
+// writeBackup writes the archive of the data folder dir to w. The database
+// is copied first and the files after: files are stored before the
+// records that name them and never removed, so every file the snapshot
+// names is already there when the folder is read.
+func writeBackup(ctx context.Context, e *env, dir string, w io.Writer, tmpDir string) (*manifest, error) {
+	p := newProgress(e.stderr)
+	p.line("正在复制数据库（一致性快照）…")
+	tmp, err := os.CreateTemp(tmpDir, ".zhenggai-backup-*.db")
+	if err != nil {
+		return nil, fmt.Errorf("无法创建临时文件：%w", err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer removeDB(tmpName)
+	if err := store.SnapshotSQLite(ctx, dir, tmpName); err != nil {
+		return nil, err
+	}
+	info, err := store.InspectSnapshot(ctx, tmpName)
+	if err != nil {
+		return nil, fmt.Errorf("数据库快照检查未通过，未生成备份：%w", err)
+	}
+	m := &manifest{
+		Format: backupFormat, FormatVersion: backupFormatVersion, ProgramVersion: programVersion(),
+		SchemaVersion: info.SchemaVersion, CreatedAt: time.Now().UTC().Truncate(time.Second), Counts: info.Counts,
+	}
+
+	bw := bufio.NewWriterSize(w, 1<<20)
+	zw := zip.NewWriter(bw)
+	mm, err := addMember(zw, store.DBFile, tmpName, zip.Deflate, m.CreatedAt)
+	if err != nil {
+		return nil, fmt.Errorf("写入数据库：%w", err)
+	}
+	m.Members = append(m.Members, mm)
+	removeDB(tmpName)
+
+	files, err := listFiles(filepath.Join(dir, "files"), p)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]bool{}
+	p.start("附件", len(files))
+	for i, rel := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		sum := filepath.Base(rel)
+		path := filepath.Join(dir, "files", rel)
+		// A file whose content no longer matches its name would be refused
+		// by restore: it is checked before it is written, and left out.
+		if got, err := fileSum(path); err != nil {
+			return nil, fmt.Errorf("读取附件 %s：%w", path, err)
+		} else if got != sum {
+			p.line(fmt.Sprintf("警告：附件 %s 的内容与其名称不符，文件已损坏，未备份", path))
+			m.Damaged = append(m.Damaged, sum)
+			p.step(i + 1)
+			continue
+		}
+		// Evidence files are mostly PDF, JPEG and DOCX, compressed already.
+		name := "files/" + sum[:2] + "/" + sum
+		mm, err := addMember(zw, name, path, zip.Store, m.CreatedAt)
+		if err != nil {
+			return nil, fmt.Errorf("写入附件 %s：%w", path, err)
+		}
+		if mm.SHA256 != sum {
+			// Changed between the two reads: files are never rewritten, so
+			// something outside the program is at work. Stop.
+			return nil, fmt.Errorf("附件 %s 在备份过程中被改动，备份未完成", path)
+		}
+		m.Members = append(m.Members, mm)
+		have[sum] = true
+		p.step(i + 1)
+	}
+	p.finish()
+	m.Files = len(have)
+	for _, h := range info.Hashes {
+		if !have[h] {
+			m.Missing = append(m.Missing, h)
+		}
+	}
+
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	hw, err := zw.CreateHeader(&zip.FileHeader{Name: manifestName, Method: zip.Deflate, Modified: m.CreatedAt})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := hw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	if err := bw.Flush(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// addMember copies the file at path into the archive under name and
+// returns its size and SHA-256 as read.
+func addMember(zw *zip.Writer, name, path string, method uint16, mod time.Time) (manifestMember, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return manifestMember{}, err
+	}
+	defer f.Close()
+	hdr := &zip.FileHeader{Name: name, Method: method, Modified: mod}
+	hdr.SetMode(0o640)
+	w, err := zw.CreateHeader(hdr)
+	if err != nil {
+		return manifestMember{}, err
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(w, h), f)
+	if err != nil {
+		return manifestMember{}, err
+	}
+	return manifestMember{Name: name, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// fileSum is the SHA-256 of a file's content.
+func fileSum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// listFiles lists the evidence files under root (paths relative to it),
+// sorted. Unfinished uploads (.upload-*) are left out; anything else that
+// is not a file named by its hash in the right sub-folder is reported and
+// left out, since restore would not accept it.
+func listFiles(root string, p *progress) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == root {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		base := d.Name()
+		if strings.HasPrefix(base, ".upload-") && filepath.Dir(rel) == "." {
+			return nil
+		}
+		if !d.Type().IsRegular() || !hashName.MatchString(base) || filepath.Dir(rel) != base[:2] {
+			p.line(fmt.Sprintf("跳过附件目录中的非附件文件：%s", path))
+			return nil
+		}
+		out = append(out, rel)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("读取附件目录 %s：%w", root, err)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// removeDB removes a database file and what SQLite may have left next to it.
+func removeDB(path string) {
+	for _, s := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + s)
+	}
+}
+
+// syncDir makes a rename or a new file in dir durable. Windows cannot sync
+// a folder; there the error is ignored, as everywhere it cannot be helped.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// programVersion is the module version and VCS revision of this binary.
+func programVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" {
+			r := s.Value
+			if len(r) > 12 {
+				r = r[:12]
+			}
+			v += " " + r
+		}
+	}
+	return v
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
+// progress shows how far a long step is: a bar redrawn in place on a
+// terminal, a plain line every tenth when the output is a file or pipe.
+type progress struct {
+	w        io.Writer
+	tty      bool
+	what     string
+	total    int
+	last     time.Time
+	lastTick int
+}
+
+func newProgress(w io.Writer) *progress {
+	p := &progress{w: w}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.tty = true
+		}
+	}
+	return p
+}
+
+func (p *progress) line(s string) { fmt.Fprintln(p.w, s) }
+
+// quietBelow is the number of items under which a piped output gets no
+// progress lines: they would only repeat the summary.
+const quietBelow = 200
+
+func (p *progress) start(what string, total int) {
+	p.what, p.total, p.lastTick, p.last = what, total, 0, time.Time{}
+	if !p.tty && total < quietBelow {
+		p.total = 0
+	}
+	if p.total > 0 && !p.tty {
+		fmt.Fprintf(p.w, "%s：共 %d 个\n", what, total)
+	}
+}
+
+func (p *progress) step(n int) {
+	if p.total == 0 {
+		return
+	}
+	if p.tty {
+		if time.Since(p.last) < 100*time.Millisecond && n != p.total {
+			return
+		}
+		p.last = time.Now()
+		const width = 30
+		filled := width * n / p.total
+		fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d", p.what, strings.Repeat("#", filled), strings.Repeat("-", width-filled), n, p.total)
+		return
+	}
+	if tick := 10 * n / p.total; tick > p.lastTick {
+		p.lastTick = tick
+		fmt.Fprintf(p.w, "%s：%d/%d\n", p.what, n, p.total)
+	}
+}
+
+func (p *progress) finish() {
+	if p.tty && p.total > 0 {
+		fmt.Fprintln(p.w)
+	}
+}

@@ -1,0 +1,258 @@
+package httpd_test
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"zhenggai/internal/auth"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/httpd"
+	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
+)
+
+// expected is what each route must ask, written here independently of the
+// route table: a route missing from this list, or asking less than it
+// says here, fails the test.
+var expected = map[string]string{
+	"GET /healthz": "public", "GET /static/": "public", "GET /login": "public", "POST /login": "public", "POST /logout": "public",
+	"GET /{$}":    "signed-in",
+	"GET /import": "edit-self", "POST /import": "edit-self", "GET /rounds/new": "edit-self", "POST /rounds": "edit-self",
+	"GET /rounds/{id}": "read", "GET /rounds/{id}/edit": "edit", "POST /rounds/{id}": "edit",
+	"GET /rounds/{id}/tree": "read", "GET /rounds/{id}/ledger": "read",
+	"GET /rounds/{id}/categories/new": "edit", "POST /rounds/{id}/categories": "edit",
+	"GET /categories/{id}/edit": "edit", "POST /categories/{id}": "edit",
+	"GET /rounds/{id}/problems/new": "edit", "POST /rounds/{id}/problems": "edit",
+	"GET /problems/{id}": "read", "GET /problems/{id}/edit": "edit", "POST /problems/{id}": "edit",
+	"GET /problems/{id}/measures/new": "edit", "POST /problems/{id}/measures": "edit",
+	"GET /measures/{id}/edit": "edit", "POST /measures/{id}": "edit",
+	"POST /measures/{id}/status": "report", "GET /measures/{id}/progress/new": "report", "POST /measures/{id}/progress": "report",
+	"GET /files/{id}":            "read",
+	"GET /history/{entity}/{id}": "read",
+	"GET /api/v1/rounds":         "signed-in", "POST /api/v1/rounds": "edit-self",
+	"GET /api/v1/rounds/{id}": "read", "PUT /api/v1/rounds/{id}": "edit", "GET /api/v1/rounds/{id}/ledger": "read",
+	"GET /api/v1/rounds/{id}/categories": "read", "POST /api/v1/rounds/{id}/categories": "edit",
+	"GET /api/v1/categories/{id}": "read", "PUT /api/v1/categories/{id}": "edit",
+	"GET /api/v1/rounds/{id}/problems": "read", "POST /api/v1/rounds/{id}/problems": "edit",
+	"GET /api/v1/problems/{id}": "read", "PUT /api/v1/problems/{id}": "edit",
+	"GET /api/v1/problems/{id}/measures": "read", "POST /api/v1/problems/{id}/measures": "edit",
+	"GET /api/v1/measures/{id}": "read", "PUT /api/v1/measures/{id}": "edit", "PUT /api/v1/measures/{id}/status": "report",
+	"GET /api/v1/problems/{id}/progress": "read", "POST /api/v1/measures/{id}/progress": "report",
+	"POST /api/v1/imports":              "edit-self",
+	"GET /api/v1/history/{entity}/{id}": "read",
+	"/api/":                             "public",
+}
+
+// who may pass each kind of permission, for records of unit A (whose
+// measure is led by 向建国 and owned by 覃丽).
+var allowed = map[string][]string{
+	"public":    {"anonymous", "admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "owner", "other-owner", "member"},
+	"signed-in": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "owner", "other-owner", "member"},
+	"read":      {"admin", "supervisor", "unit-admin", "leader", "other-leader", "owner", "other-owner"},
+	"edit":      {"admin", "unit-admin"},
+	"edit-self": {"admin", "unit-admin", "unit-admin-B"},
+	"report":    {"admin", "unit-admin", "leader", "owner"},
+	"admin":     {"admin"},
+}
+
+type fixture struct {
+	srv     *httptest.Server
+	logins  map[string]*testkit.Login
+	ids     map[string]int64 // by record kind
+	history string           // entity of the history routes
+}
+
+func newFixture(t *testing.T) *fixture {
+	dir := t.TempDir()
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	files, _ := attach.Open(dir)
+	// 市委巡察办 above unit A; unit B and 县委巡察办 elsewhere.
+	office := &zhenggai.Unit{Name: "市委巡察办"}
+	if err := st.SaveUnit(ctx, office); err != nil {
+		t.Fatal(err)
+	}
+	a := &zhenggai.Unit{Name: "甲单位", ParentID: office.ID}
+	if err := st.SaveUnit(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	r := &zhenggai.Round{Unit: "甲单位", Inspector: "市委第一巡察组", Kind: zhenggai.KindInspection}
+	if err := st.CreateRound(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	c := &zhenggai.Category{RoundID: r.ID, Seq: 1, Title: "类别"}
+	st.CreateCategory(ctx, c)
+	p := &zhenggai.Problem{CategoryID: c.ID, Seq: 1, Title: "问题"}
+	st.CreateProblem(ctx, p)
+	m := &zhenggai.Measure{ProblemID: p.ID, Seq: 1, Content: "措施", Leader: "向建国", Owner: "覃丽",
+		Kind: zhenggai.MeasureImmediate, Status: zhenggai.InProgress}
+	if err := st.CreateMeasure(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	sum, size, _ := files.Put(strings.NewReader("证明材料"))
+	pr := &zhenggai.Progress{MeasureID: m.ID, Date: zhenggai.NewDate(2020, 9, 1), Content: "进展",
+		Files: []zhenggai.Attachment{{Name: "证明.txt", SHA256: sum, Size: size, ContentType: "text/plain"}}}
+	if err := st.AddProgress(ctx, pr, 0); err != nil {
+		t.Fatal(err)
+	}
+	logins := map[string]*testkit.Login{
+		"admin":                testkit.SignIn(t, st, zhenggai.RoleAdmin, "系统管理", "管理员"),
+		"supervisor":           testkit.SignIn(t, st, zhenggai.RoleSupervisor, "市委巡察办", "巡察办甲"),
+		"supervisor-elsewhere": testkit.SignIn(t, st, zhenggai.RoleSupervisor, "县委巡察办", "巡察办乙"),
+		"unit-admin":           testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "甲单位", "办公室甲"),
+		"unit-admin-B":         testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "乙单位", "办公室乙"),
+		"leader":               testkit.SignIn(t, st, zhenggai.RoleLeader, "甲单位", "向建国"),
+		"other-leader":         testkit.SignIn(t, st, zhenggai.RoleLeader, "甲单位", "王志华"),
+		"owner":                testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "覃丽"),
+		"other-owner":          testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "陈伟"),
+		"member":               testkit.SignIn(t, st, zhenggai.RoleMember, "甲单位", "委员"),
+	}
+	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
+	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: now,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	t.Cleanup(srv.Close)
+	return &fixture{srv: srv, logins: logins, history: "measures", ids: map[string]int64{
+		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "history": m.ID,
+	}}
+}
+
+// request builds the request a role makes to a route, with its {id}
+// naming a record of unit A and an empty body.
+func (f *fixture) request(t *testing.T, pattern, on, role string) *http.Request {
+	method, path, ok := strings.Cut(pattern, " ")
+	if !ok {
+		method, path = "GET", pattern
+	}
+	path = strings.TrimSuffix(path, "{$}")
+	path = strings.ReplaceAll(path, "{entity}", f.history)
+	if strings.Contains(path, "{id}") {
+		id, ok := f.ids[on]
+		if !ok {
+			t.Fatalf("%s: no fixture record for %q", pattern, on)
+		}
+		path = strings.ReplaceAll(path, "{id}", fmt.Sprint(id))
+	}
+	if strings.HasSuffix(path, "/static/") {
+		path += "app.css"
+	}
+	if path == "/api/" {
+		path = "/api/v1/nothing"
+	}
+	body := ""
+	ctype := "application/x-www-form-urlencoded"
+	if strings.HasPrefix(path, "/api/") && method != "GET" {
+		body, ctype = "{}", "application/json"
+	}
+	req, err := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", ctype)
+	if l := f.logins[role]; l != nil {
+		if strings.HasPrefix(path, "/api/") {
+			l.Bearer(req)
+		} else {
+			req.AddCookie(l.Cookie)
+		}
+	}
+	return req
+}
+
+// TestEveryRouteWithEveryRole walks the whole route table with every role.
+func TestEveryRouteWithEveryRole(t *testing.T) {
+	f := newFixture(t)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	roles := allowed["public"]
+	seen := map[string]bool{}
+	table := httpd.Routes()
+	// Signing out ends the sessions the other routes need: walk it last.
+	slices.SortStableFunc(table, func(a, b auth.Route) int {
+		return cmp.Compare(boolInt(a.Pattern == "POST /logout"), boolInt(b.Pattern == "POST /logout"))
+	})
+	for _, rt := range table {
+		seen[rt.Pattern] = true
+		want, ok := expected[rt.Pattern]
+		if !ok {
+			t.Errorf("route %s is not in this test's table: declare what it asks", rt.Pattern)
+			continue
+		}
+		declared := rt.Perm.String()
+		if rt.On == "self" {
+			declared += "-self"
+		}
+		if declared != want {
+			t.Errorf("route %s asks %q, want %q", rt.Pattern, declared, want)
+			continue
+		}
+		ok2 := map[string]bool{}
+		for _, r := range allowed[want] {
+			ok2[r] = true
+		}
+		for _, role := range roles {
+			resp, err := client.Do(f.request(t, rt.Pattern, rt.On, role))
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			denied := resp.StatusCode == 401 || resp.StatusCode == 403 ||
+				resp.StatusCode == 303 && strings.HasPrefix(resp.Header.Get("Location"), "/login")
+			if want == "public" {
+				// Signing in with a wrong password is 401 and signing out
+				// sends to /login: neither is a refusal of the route.
+				denied = resp.StatusCode == 403
+			}
+			switch {
+			case resp.StatusCode >= 500:
+				t.Errorf("%s as %s: %d", rt.Pattern, role, resp.StatusCode)
+			case ok2[role] && denied:
+				t.Errorf("%s as %s: refused (%d), want allowed", rt.Pattern, role, resp.StatusCode)
+			case !ok2[role] && !denied:
+				t.Errorf("%s as %s: allowed (%d), want refused", rt.Pattern, role, resp.StatusCode)
+			}
+		}
+	}
+	for p := range expected {
+		if !seen[p] {
+			t.Errorf("the test expects route %s, which the table no longer has", p)
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestCrossSiteFormRefused: a form posted from another site is refused
+// even with the administrator's session.
+func TestCrossSiteFormRefused(t *testing.T) {
+	f := newFixture(t)
+	req := f.request(t, "POST /rounds/{id}/categories", "round", "admin")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.Header.Set("Origin", "http://evil.example")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site POST: %d, want 403", resp.StatusCode)
+	}
+}

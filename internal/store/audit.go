@@ -1,0 +1,571 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"zhenggai"
+)
+
+// The audit trail. Every change to an audited table appends, in the same
+// transaction as the change, one entry per changed row to audit_log: who
+// (the zhenggai.Actor of the context), when, what (create, update or
+// delete of entity #entity_id) and the whole row before and after, as
+// canonical JSON. Entries are hash-chained: each carries the hash of the
+// one before it, and audit_head holds the id and hash of the last one.
+// VerifyAudit (audit_verify.go) recomputes the chain and compares every
+// audited row with the last entry about it, so that an edit made behind
+// the program's back, to a record or to the log, is found.
+//
+// How a store method records a change, inside s.write:
+//
+//	// create: after the INSERT … RETURNING id
+//	err = s.audit(ctx, tx, auditCreate, "measures", id, "")
+//	// update: snapshot first, then UPDATE, then
+//	before, err := s.snapshot(ctx, tx, "measures", id)
+//	err = s.audit(ctx, tx, auditUpdate, "measures", id, before)
+//	// delete: snapshot first, then DELETE, then
+//	err = s.audit(ctx, tx, auditDelete, "measures", id, before)
+//
+// A new audited table needs an "id" column and its name in auditedTables.
+
+// auditedTables are the tables whose every change is logged, parents
+// first. Not audited: sessions (they churn and are not records),
+// schema_migrations, and the log itself.
+var auditedTables = []string{"units", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments"}
+
+// IsAudited reports whether table is audited: the names the history pages
+// accept.
+func IsAudited(table string) bool {
+	for _, t := range auditedTables {
+		if t == table {
+			return true
+		}
+	}
+	return false
+}
+
+// Actions of audit entries.
+const (
+	auditCreate = "create"
+	auditUpdate = "update"
+	auditDelete = "delete"
+	// auditBaseline records a row that existed before the audit trail was
+	// switched on (migration 0002): the program does not claim to know who
+	// made it or when.
+	auditBaseline = "baseline"
+)
+
+// zeroHash is the prev_hash of the first entry.
+const zeroHash = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// AuditEntry is one entry of the audit log.
+type AuditEntry struct {
+	ID       int64
+	UnitID   int64 // 0: installation-wide
+	At       time.Time
+	Actor    zhenggai.Actor
+	Action   string // create, update, delete or baseline
+	Entity   string // table name
+	EntityID int64
+	Before   string // canonical JSON of the row before, "" for none
+	After    string // canonical JSON of the row after, "" for none
+	PrevHash string
+	Hash     string
+
+	at string // At as stored: the hash covers this text
+}
+
+// computeHash is the hash of an entry. It is hex SHA-256 over
+//
+//	"zhenggai-audit-v1\n" followed by, for each field in this order,
+//	  its length in bytes (decimal), ":", the field, "\n"
+//	fields: prev_hash, id, unit_id, at, actor_user_id, actor_name,
+//	  actor_via, actor_addr, action, entity, entity_id, before, after
+//
+// Integers are written in decimal without padding, text as the UTF-8
+// stored (at is RFC 3339 UTC text, before and after canonical JSON). Every
+// field is TEXT or BIGINT in both SQLite and PostgreSQL and is read back
+// byte for byte, so the hash is the same on both; it can be recomputed by
+// any program from a plain export of the table.
+func (e *AuditEntry) computeHash() string {
+	h := sha256.New()
+	io.WriteString(h, "zhenggai-audit-v1\n")
+	field := func(h hash.Hash, s string) {
+		io.WriteString(h, strconv.Itoa(len(s)))
+		io.WriteString(h, ":")
+		io.WriteString(h, s)
+		io.WriteString(h, "\n")
+	}
+	num := strconv.FormatInt
+	for _, f := range []string{e.PrevHash, num(e.ID, 10), num(e.UnitID, 10), e.at, num(e.Actor.UserID, 10),
+		e.Actor.Name, e.Actor.Via, e.Actor.Addr, e.Action, e.Entity, num(e.EntityID, 10), e.Before, e.After} {
+		field(h, f)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// auditStmts keeps the audit trail's statements prepared on the writer:
+// they run several times in every write, and compiling them each time
+// would cost more than running them. They are prepared once the schema is
+// up to date (prepareAudit); until then (in migrations) each transaction
+// prepares its own.
+type auditStmts struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+const (
+	qHeadRead  = `SELECT last_id, last_hash FROM audit_head WHERE id = 1`
+	qHeadMove  = `UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1 AND last_id = ? AND last_hash = ?`
+	qAuditInto = `INSERT INTO audit_log (id, unit_id, at, actor_user_id, actor_name, actor_via,
+		actor_addr, action, entity, entity_id, before, after, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+func qSnapshot(table string) string { return `SELECT * FROM ` + table + ` WHERE id = ?` }
+
+// prepareAudit prepares the statements of the audit trail on the writer.
+// It must not run inside a transaction of the writer (whose one
+// connection the transaction holds).
+func (s *Store) prepareAudit(ctx context.Context) error {
+	qs := []string{qHeadRead, qHeadMove, qAuditInto}
+	for _, t := range auditedTables {
+		qs = append(qs, qSnapshot(t))
+	}
+	s.auditStmts.mu.Lock()
+	defer s.auditStmts.mu.Unlock()
+	s.auditStmts.m = map[string]*sql.Stmt{}
+	for _, q := range qs {
+		st, err := s.wdb.PrepareContext(ctx, s.d.rebind(q))
+		if err != nil {
+			return fmt.Errorf("prepare audit statement: %w", err)
+		}
+		s.auditStmts.m[q] = st
+	}
+	return nil
+}
+
+// stmt returns q, one of the statements above, bound to tx.
+func (s *Store) stmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
+	s.auditStmts.mu.Lock()
+	st := s.auditStmts.m[q]
+	s.auditStmts.mu.Unlock()
+	if st == nil {
+		return tx.PrepareContext(ctx, s.d.rebind(q))
+	}
+	return tx.StmtContext(ctx, st), nil
+}
+
+// snapshot reads one row of an audited table as canonical JSON, "" when
+// there is no such row.
+func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, table string, id int64) (string, error) {
+	if s.noAudit {
+		return "", nil
+	}
+	_, js, err := s.snapshotRow(ctx, tx, table, id)
+	return js, err
+}
+
+func (s *Store) snapshotRow(ctx context.Context, tx *sql.Tx, table string, id int64) (map[string]any, string, error) {
+	if !IsAudited(table) {
+		return nil, "", fmt.Errorf("audit: %q is not an audited table", table)
+	}
+	st, err := s.stmt(ctx, tx, qSnapshot(table))
+	if err != nil {
+		return nil, "", err
+	}
+	rows, err := st.QueryContext(ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, "", err
+	}
+	if !rows.Next() {
+		return nil, "", rows.Err()
+	}
+	m, err := scanSnapshot(rows, cols, 0)
+	if err != nil {
+		return nil, "", err
+	}
+	js, err := canonicalJSON(m)
+	return m, js, err
+}
+
+// scanSnapshot reads the current row's columns from skip on into a map of
+// normalised values.
+func scanSnapshot(rows *sql.Rows, cols []string, skip int) (map[string]any, error) {
+	vals, err := scanValues(rows, len(cols))
+	if err != nil {
+		return nil, err
+	}
+	return rowMap(cols[skip:], vals[skip:]), nil
+}
+
+func scanValues(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return nil, err
+	}
+	return vals, nil
+}
+
+// rowMap is a row as the log records it: column names in lower case,
+// values normalised, secrets replaced by their hash.
+func rowMap(cols []string, vals []any) map[string]any {
+	m := make(map[string]any, len(cols))
+	for i, c := range cols {
+		name := strings.ToLower(c)
+		v := normalise(vals[i])
+		if secretColumn(name) && v != nil {
+			sum := sha256.Sum256([]byte(fmt.Sprint(v)))
+			v = "sha256:" + hex.EncodeToString(sum[:])
+		}
+		m[name] = v
+	}
+	return m
+}
+
+// secretColumn reports whether a column holds a secret (a password or
+// token hash): the log keeps the SHA-256 of its value instead, so that a
+// change is still seen and proven but the history does not hand out the
+// secret.
+func secretColumn(name string) bool {
+	return strings.Contains(name, "password") || strings.Contains(name, "secret") || strings.HasSuffix(name, "_hash")
+}
+
+// normalise makes the values of either driver the same Go values, so that
+// a row's JSON is the same on SQLite and PostgreSQL: integers int64, text
+// string, NULL nil, bytes as text, times RFC 3339 UTC, booleans 0 or 1.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case nil, int64, string, float64:
+		return x
+	case []byte:
+		return string(x)
+	case int:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case bool:
+		if x {
+			return int64(1)
+		}
+		return int64(0)
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano)
+	}
+	return fmt.Sprint(v)
+}
+
+// canonicalJSON is encoding/json of the map: keys sorted, no spaces, the
+// same bytes for the same values.
+func canonicalJSON(m map[string]any) (string, error) {
+	b, err := json.Marshal(m)
+	return string(b), err
+}
+
+// audit appends the entry for one row changed in tx: action is
+// auditCreate (before ""), auditUpdate or auditDelete (before the
+// snapshot taken before the change). It reads the row after the change
+// itself. An update that changed nothing is not recorded.
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, table string, id int64, before string) error {
+	if s.noAudit {
+		return nil
+	}
+	var after string
+	var row map[string]any
+	if action != auditDelete {
+		var err error
+		row, after, err = s.snapshotRow(ctx, tx, table, id)
+		if err != nil {
+			return err
+		}
+		if row == nil {
+			return fmt.Errorf("audit: %s #%d not found after %s", table, id, action)
+		}
+	} else if before == "" {
+		return fmt.Errorf("audit: delete of %s #%d without its snapshot", table, id)
+	}
+	switch action {
+	case auditCreate, auditBaseline:
+		before = ""
+	case auditUpdate:
+		if before == "" {
+			return fmt.Errorf("audit: update of %s #%d without its snapshot", table, id)
+		}
+		if after == before {
+			return nil
+		}
+	case auditDelete:
+	default:
+		return fmt.Errorf("audit: unknown action %q", action)
+	}
+	if row == nil {
+		row = decodeSnapshot(before)
+	}
+	e := &AuditEntry{
+		Actor: zhenggai.ActorFrom(ctx), Action: action, Entity: table, EntityID: id,
+		Before: before, After: after, UnitID: unitOf(table, id, row),
+	}
+	return s.appendAudit(ctx, tx, e)
+}
+
+// unitOf is the unit an entry belongs to: the unit_id of the row, the
+// unit itself for units, 0 for installation-wide records.
+func unitOf(table string, id int64, row map[string]any) int64 {
+	if table == "units" {
+		return id
+	}
+	switch v := row["unit_id"].(type) {
+	case int64:
+		return v
+	case json.Number:
+		n, _ := v.Int64()
+		return n
+	}
+	return 0
+}
+
+func decodeSnapshot(js string) map[string]any {
+	if js == "" {
+		return nil
+	}
+	var m map[string]any
+	dec := json.NewDecoder(strings.NewReader(js))
+	dec.UseNumber()
+	if dec.Decode(&m) != nil {
+		return nil
+	}
+	return m
+}
+
+// auditHead is this process's idea of audit_head. It saves reading the
+// head before every append; a compare-and-swap on the head row proves it
+// right, so that a stale idea (another process wrote, or a transaction
+// that moved it rolled back) costs a re-read, never a broken chain.
+type auditHead struct {
+	mu   sync.Mutex
+	id   int64
+	hash string
+	ok   bool
+}
+
+func (h *auditHead) get() (int64, string, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.id, h.hash, h.ok
+}
+
+func (h *auditHead) set(id int64, hash string, ok bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.id, h.hash, h.ok = id, hash, ok
+}
+
+// appendAudit links e to the head of the chain, moves the head to it and
+// writes it. Moving the head is an UPDATE … WHERE last_id = ? AND
+// last_hash = ? of the one head row: it takes that row's lock, which on
+// PostgreSQL serialises every writer of the log until commit (SQLite has
+// a single writer anyway), and it fails, to be retried from a fresh read,
+// if the head is not what this process believed.
+func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e *AuditEntry) error {
+	e.at = s.stamp()
+	e.At = parseTime(e.at)
+	lastID, lastHash, known := s.auditHead.get()
+	for try := 0; ; try++ {
+		if !known || try > 0 {
+			read, err := s.stmt(ctx, tx, qHeadRead)
+			if err != nil {
+				return err
+			}
+			err = read.QueryRowContext(ctx).Scan(&lastID, &lastHash)
+			if errors.Is(err, sql.ErrNoRows) {
+				return errors.New("审计日志头（audit_head）缺失，数据库可能被绕过程序修改；请运行 zhenggai audit verify")
+			}
+			if err != nil {
+				return fmt.Errorf("audit head: %w", err)
+			}
+		}
+		e.ID, e.PrevHash = lastID+1, lastHash
+		e.Hash = e.computeHash()
+		move, err := s.stmt(ctx, tx, qHeadMove)
+		if err != nil {
+			return err
+		}
+		res, err := move.ExecContext(ctx, e.ID, e.Hash, lastID, lastHash)
+		if err != nil {
+			return fmt.Errorf("audit head: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 1 {
+			break
+		}
+		if try >= 3 {
+			return errors.New("audit head: keeps changing under this transaction")
+		}
+	}
+	// Believed from now on; if this transaction rolls back, the next append
+	// finds the head differs and reads it again.
+	s.auditHead.set(e.ID, e.Hash, true)
+	insert, err := s.stmt(ctx, tx, qAuditInto)
+	if err != nil {
+		return err
+	}
+	_, err = insert.ExecContext(ctx,
+		e.ID, e.UnitID, e.at, e.Actor.UserID, e.Actor.Name, e.Actor.Via, e.Actor.Addr, e.Action, e.Entity, e.EntityID,
+		e.Before, e.After, e.PrevHash, e.Hash)
+	if err != nil {
+		return fmt.Errorf("audit append: %w", err)
+	}
+	return nil
+}
+
+// auditBaseline runs with migration 0002: every row that already exists
+// gets a "baseline" entry, so that a database made before the audit trail
+// passes verification from then on.
+func (s *Store) auditBaseline(ctx context.Context, tx *sql.Tx) error {
+	ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:migrate", Via: "cli"})
+	for _, table := range auditedTables {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM `+table+` ORDER BY id`)
+		if err != nil {
+			return fmt.Errorf("audit baseline of %s: %w", table, err)
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := s.audit(ctx, tx, auditBaseline, table, id, ""); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// migrationHooks run in the transaction of their migration, after its SQL.
+var migrationHooks = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) error{
+	2: (*Store).auditBaseline,
+}
+
+const auditCols = `id, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity, entity_id,
+	before, after, prev_hash, hash`
+
+func scanAudit(sc interface{ Scan(...any) error }) (*AuditEntry, error) {
+	var e AuditEntry
+	err := sc.Scan(&e.ID, &e.UnitID, &e.at, &e.Actor.UserID, &e.Actor.Name, &e.Actor.Via, &e.Actor.Addr,
+		&e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After, &e.PrevHash, &e.Hash)
+	if err != nil {
+		return nil, err
+	}
+	e.At = parseTime(e.at)
+	return &e, nil
+}
+
+// History returns the entries about one record, oldest first. An entity
+// that is not an audited table, or a record the log never saw, is
+// ENOTFOUND.
+func (s *Store) History(ctx context.Context, entity string, id int64) ([]*AuditEntry, error) {
+	if !IsAudited(entity) {
+		return nil, zhenggai.Errorf(zhenggai.ENOTFOUND, "没有这类记录")
+	}
+	var out []*AuditEntry
+	err := s.AuditEntries(ctx, AuditQuery{Entity: entity, EntityID: id}, func(e *AuditEntry) error {
+		out = append(out, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, zhenggai.Errorf(zhenggai.ENOTFOUND, "没有该记录的修改记录")
+	}
+	return out, nil
+}
+
+// AuditQuery selects entries of the log.
+type AuditQuery struct {
+	Entity   string // "" for all
+	EntityID int64  // 0 for all records of Entity
+	Last     int    // only the last N entries; 0 for all
+}
+
+// AuditEntries calls fn with each entry q selects, oldest first, without
+// holding them all in memory (unless Last is set).
+func (s *Store) AuditEntries(ctx context.Context, q AuditQuery, fn func(*AuditEntry) error) error {
+	var where []string
+	var args []any
+	if q.Entity != "" {
+		where, args = append(where, "entity = ?"), append(args, q.Entity)
+		if q.EntityID != 0 {
+			where, args = append(where, "entity_id = ?"), append(args, q.EntityID)
+		}
+	}
+	query := `SELECT ` + auditCols + ` FROM audit_log`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	if q.Last > 0 {
+		query += ` ORDER BY id DESC LIMIT ?`
+		args = append(args, q.Last)
+	} else {
+		query += ` ORDER BY id`
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(query), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var buf []*AuditEntry
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return err
+		}
+		if q.Last > 0 {
+			buf = append(buf, e)
+			continue
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := len(buf) - 1; i >= 0; i-- {
+		if err := fn(buf[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

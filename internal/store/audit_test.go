@@ -1,0 +1,624 @@
+package store_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/demo"
+	"zhenggai/internal/store"
+)
+
+// who is the actor of the audited writes in these tests.
+var who = zhenggai.Actor{UserID: 7, Name: "覃丽", Via: "web", Addr: "10.0.0.8"}
+
+func actx() context.Context { return zhenggai.WithActor(context.Background(), who) }
+
+// entries returns the log from entry id after on.
+func entries(t *testing.T, st *store.Store, after int64) []*store.AuditEntry {
+	t.Helper()
+	var out []*store.AuditEntry
+	err := st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
+		if e.ID > after {
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func lastEntry(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	var id int64
+	st.AuditEntries(context.Background(), store.AuditQuery{Last: 1}, func(e *store.AuditEntry) error { id = e.ID; return nil })
+	return id
+}
+
+// changed lists the keys whose values differ between two snapshots.
+func changed(t *testing.T, before, after string) []string {
+	t.Helper()
+	var b, a map[string]any
+	if before != "" {
+		if err := json.Unmarshal([]byte(before), &b); err != nil {
+			t.Fatalf("before is not JSON: %v %q", err, before)
+		}
+	}
+	if after != "" {
+		if err := json.Unmarshal([]byte(after), &a); err != nil {
+			t.Fatalf("after is not JSON: %v %q", err, after)
+		}
+	}
+	keys := map[string]bool{}
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	var out []string
+	for k := range keys {
+		if !reflect.DeepEqual(a[k], b[k]) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func mustVerify(t *testing.T, st *store.Store) *store.AuditReport {
+	t.Helper()
+	rep, err := st.VerifyAudit(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() {
+		t.Fatalf("verify found problems on a clean database: %+v", rep.Problems)
+	}
+	return rep
+}
+
+// want is one expected entry: action, entity, id, and for an update the
+// columns that changed.
+type want struct {
+	action, entity string
+	id             int64
+	changed        string // comma-separated, for updates
+}
+
+func TestAuditEveryWrite(t *testing.T) {
+	st := open(t, t.TempDir())
+	ctx := actx()
+	r, c, p, ms := seedRound(t, st) // written without an actor: "unknown"
+	m := ms[0]
+	sum := strings.Repeat("ab", 32)
+	var unitID, progID, fileID, setGreen, setYellow, newUnit int64
+	var imported *zhenggai.Round
+	tests := []struct {
+		name string
+		do   func() error
+		want func() []want
+	}{
+		{"EnsureUnit new", func() (err error) { unitID, err = st.EnsureUnit(ctx, "某乡党委"); return err },
+			func() []want { return []want{{"create", "units", unitID, ""}} }},
+		{"EnsureUnit existing", func() error { _, err := st.EnsureUnit(ctx, "某乡党委"); return err },
+			func() []want { return nil }},
+		{"UpdateRound", func() error { r.Inspector = "市委第八巡察组"; return st.UpdateRound(ctx, r) },
+			func() []want { return []want{{"update", "rounds", r.ID, "inspector,version"}} }},
+		{"UpdateCategory", func() error { c.Title = "学习贯彻党的理论不深入"; return st.UpdateCategory(ctx, c) },
+			func() []want { return []want{{"update", "categories", c.ID, "title,version"}} }},
+		{"CreateCategory", func() error {
+			return st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: 2, Title: "落实主体责任不到位"})
+		}, func() []want { return []want{{"create", "categories", c.ID + 1, ""}} }},
+		{"CreateProblem", func() error {
+			return st.CreateProblem(ctx, &zhenggai.Problem{CategoryID: c.ID, Seq: 2, Title: "学习制度执行不严"})
+		}, func() []want { return []want{{"create", "problems", p.ID + 1, ""}} }},
+		{"UpdateProblem", func() error { p.Rectification = "已整改"; return st.UpdateProblem(ctx, p) },
+			func() []want { return []want{{"update", "problems", p.ID, "rectification,version"}} }},
+		{"CreateMeasure", func() error {
+			return st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 3, Content: "建立台账", Kind: zhenggai.MeasureMechanism, Status: zhenggai.NotStarted})
+		}, func() []want { return []want{{"create", "measures", ms[1].ID + 1, ""}} }},
+		{"UpdateMeasure", func() error {
+			m.Owner, m.Deadline = "陈伟", zhenggai.NewDate(2020, 10, 31)
+			return st.UpdateMeasure(ctx, m)
+		},
+			func() []want { return []want{{"update", "measures", m.ID, "deadline,owner,version"}} }},
+		{"SetMeasureStatus", func() error {
+			err := st.SetMeasureStatus(ctx, m.ID, m.Version, zhenggai.InProgress)
+			m.Version++
+			return err
+		}, func() []want { return []want{{"update", "measures", m.ID, "status,version"}} }},
+		{"AddProgress with status and file", func() error {
+			pr := &zhenggai.Progress{MeasureID: m.ID, Date: zhenggai.NewDate(2020, 9, 4), Content: "集中学习四次", Author: "覃丽",
+				Status: zhenggai.Completed, Files: []zhenggai.Attachment{{Name: "记录.pdf", SHA256: sum, Size: 9, ContentType: "application/pdf"}}}
+			err := st.AddProgress(ctx, pr, m.Version)
+			progID = pr.ID
+			if len(pr.Files) == 1 {
+				fileID = pr.Files[0].ID
+			}
+			m.Version++
+			return err
+		}, func() []want {
+			return []want{{"update", "measures", m.ID, "status,version"}, {"create", "progress", progID, ""}, {"create", "attachments", fileID, ""}}
+		}},
+		{"AddProgress alone", func() error {
+			pr := &zhenggai.Progress{MeasureID: ms[1].ID, Date: zhenggai.NewDate(2020, 9, 5), Content: "开展检查"}
+			err := st.AddProgress(ctx, pr, 0)
+			progID = pr.ID
+			return err
+		}, func() []want { return []want{{"create", "progress", progID, ""}} }},
+		{"SaveSettings first", func() error { return st.SaveSettings(ctx, r.UnitID, zhenggai.Settings{GreenDays: 30, YellowDays: 7}) },
+			func() []want {
+				s := lookupSettings(t, st, r.UnitID)
+				setGreen, setYellow = s["green_days"], s["yellow_days"]
+				return []want{{"create", "settings", setGreen, ""}, {"create", "settings", setYellow, ""}}
+			}},
+		{"SaveSettings unchanged", func() error { return st.SaveSettings(ctx, r.UnitID, zhenggai.Settings{GreenDays: 30, YellowDays: 7}) },
+			func() []want { return nil }},
+		{"SaveSettings one changed", func() error { return st.SaveSettings(ctx, r.UnitID, zhenggai.Settings{GreenDays: 30, YellowDays: 5}) },
+			func() []want { return []want{{"update", "settings", setYellow, "value"}} }},
+		{"SaveUnit create", func() error {
+			u := &zhenggai.Unit{Name: "市委巡察办"}
+			err := st.SaveUnit(ctx, u)
+			newUnit = u.ID
+			return err
+		}, func() []want { return []want{{"create", "units", newUnit, ""}} }},
+		{"SaveUnit move", func() error {
+			return st.SaveUnit(ctx, &zhenggai.Unit{ID: unitID, ParentID: newUnit, Name: "某乡党委"})
+		},
+			func() []want { return []want{{"update", "units", unitID, "parent_id"}} }},
+		{"ImportRound", func() (err error) {
+			imported, err = st.ImportRound(ctx, &zhenggai.Imported{
+				Round: zhenggai.ImportedRound{Inspector: "县委第一巡察组", Unit: "某镇党委", Kind: zhenggai.KindInspection},
+				Categories: []zhenggai.ImportedCategory{{Seq: 1, Title: "类别", Problems: []zhenggai.ImportedProblem{
+					{Seq: 1, Title: "问题一", Measures: []zhenggai.ImportedMeasure{{Content: "措施一"}, {Content: "措施二"}}},
+				}}},
+			}, "")
+			return err
+		}, func() []want {
+			probs, _ := st.Problems(context.Background(), imported.ID)
+			cats, _ := st.Categories(context.Background(), imported.ID)
+			mss, _ := st.ProblemMeasures(context.Background(), probs[0].ID)
+			return []want{{"create", "units", imported.UnitID, ""}, {"create", "rounds", imported.ID, ""},
+				{"create", "categories", cats[0].ID, ""}, {"create", "problems", probs[0].ID, ""},
+				{"create", "measures", mss[0].ID, ""}, {"create", "measures", mss[1].ID, ""}}
+		}},
+	}
+	for _, tt := range tests {
+		mark := lastEntry(t, st)
+		if err := tt.do(); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := entries(t, st, mark)
+		exp := tt.want()
+		if len(got) != len(exp) {
+			t.Errorf("%s: %d entries, want %d: %v", tt.name, len(got), len(exp), summary(got))
+			continue
+		}
+		for i, e := range got {
+			w := exp[i]
+			if e.Action != w.action || e.Entity != w.entity || e.EntityID != w.id {
+				t.Errorf("%s: entry %d is %s %s #%d, want %s %s #%d", tt.name, i, e.Action, e.Entity, e.EntityID, w.action, w.entity, w.id)
+			}
+			if e.Actor != who {
+				t.Errorf("%s: actor %+v", tt.name, e.Actor)
+			}
+			switch w.action {
+			case "create":
+				if e.Before != "" || e.After == "" || !strings.Contains(e.After, fmt.Sprintf(`"id":%d`, w.id)) {
+					t.Errorf("%s: create entry before %q after %q", tt.name, e.Before, e.After)
+				}
+			case "update":
+				if got := strings.Join(changed(t, e.Before, e.After), ","); got != w.changed {
+					t.Errorf("%s: changed %s, want %s\nbefore %s\nafter  %s", tt.name, got, w.changed, e.Before, e.After)
+				}
+			}
+			wantUnit := unitOfEntry(t, e)
+			if e.UnitID != wantUnit || e.UnitID == 0 {
+				t.Errorf("%s: entry unit %d, want %d", tt.name, e.UnitID, wantUnit)
+			}
+			if e.At.IsZero() || len(e.Hash) != 64 {
+				t.Errorf("%s: at %v hash %q", tt.name, e.At, e.Hash)
+			}
+		}
+	}
+	// The whole history of one measure, oldest first.
+	h, err := st.History(context.Background(), "measures", m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acts []string
+	for _, e := range h {
+		acts = append(acts, e.Action)
+	}
+	if strings.Join(acts, " ") != "create update update update" || h[0].Actor.Name != "unknown" {
+		t.Errorf("history of measure: %v, first by %q", acts, h[0].Actor.Name)
+	}
+	if _, err := st.History(context.Background(), "sessions", 1); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+		t.Errorf("history of an unaudited table: %v", err)
+	}
+	if _, err := st.History(context.Background(), "measures", 9999); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+		t.Errorf("history of a record never seen: %v", err)
+	}
+	rep := mustVerify(t, st)
+	if rep.Entries != lastEntry(t, st) || rep.HeadID != rep.Entries || rep.Records == 0 {
+		t.Errorf("report %+v", rep)
+	}
+}
+
+func summary(es []*store.AuditEntry) string {
+	var parts []string
+	for _, e := range es {
+		parts = append(parts, fmt.Sprintf("%s %s #%d", e.Action, e.Entity, e.EntityID))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func unitOfEntry(t *testing.T, e *store.AuditEntry) int64 {
+	if e.Entity == "units" {
+		return e.EntityID
+	}
+	snap := e.After
+	if snap == "" {
+		snap = e.Before
+	}
+	var m struct {
+		UnitID int64 `json:"unit_id"`
+	}
+	json.Unmarshal([]byte(snap), &m)
+	return m.UnitID
+}
+
+func lookupSettings(t *testing.T, st *store.Store, unit int64) map[string]int64 {
+	t.Helper()
+	out := map[string]int64{}
+	err := st.AuditEntries(context.Background(), store.AuditQuery{Entity: "settings"}, func(e *store.AuditEntry) error {
+		var m struct {
+			Name   string `json:"name"`
+			UnitID int64  `json:"unit_id"`
+		}
+		json.Unmarshal([]byte(e.After), &m)
+		if m.UnitID == unit {
+			out[m.Name] = e.EntityID
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestAuditRolledBack checks that a refused write leaves no entry behind,
+// even when it had written entries before it failed.
+func TestAuditRolledBack(t *testing.T) {
+	st := open(t, t.TempDir())
+	ctx := actx()
+	r, c, p, ms := seedRound(t, st)
+	mark := lastEntry(t, st)
+	stale := *ms[0]
+	stale.Version = 99
+	stale.Content = "过时的修改"
+	refusals := []error{
+		st.UpdateMeasure(ctx, &stale),
+		st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: c.Seq, Title: "重复序号"}),
+		// Changes the status (one entry), then fails on the bad measure: all undone.
+		st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 9, 1), Content: "x", Status: zhenggai.Completed}, 42),
+		st.UpdateProblem(ctx, &zhenggai.Problem{ID: p.ID, CategoryID: c.ID, Seq: 1, Title: "x", Version: 5}),
+	}
+	// An import that writes a unit, a round, a category and a problem before
+	// it meets a measure it refuses.
+	_, err := st.ImportRound(ctx, &zhenggai.Imported{
+		Round: zhenggai.ImportedRound{Inspector: "县委第二巡察组", Unit: "新单位", Kind: zhenggai.KindInspection},
+		Categories: []zhenggai.ImportedCategory{{Seq: 1, Title: "类别", Problems: []zhenggai.ImportedProblem{
+			{Seq: 1, Title: "问题", Measures: []zhenggai.ImportedMeasure{{Content: "好"}, {Content: " "}}}}}},
+	}, "")
+	refusals = append(refusals, err)
+	for i, err := range refusals {
+		if err == nil {
+			t.Fatalf("write %d was not refused", i)
+		}
+	}
+	if got := entries(t, st, mark); len(got) != 0 {
+		t.Errorf("refused writes left entries: %s", summary(got))
+	}
+	// The chain goes on from where it was.
+	if err := st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: 2, Title: "新类别"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(t, st, mark); len(got) != 1 || got[0].ID != mark+1 {
+		t.Errorf("after refusals: %s", summary(got))
+	}
+	mustVerify(t, st)
+}
+
+// rawDB opens the database file behind the program's back, as someone
+// with a SQLite shell would, with foreign keys off.
+func rawDB(t *testing.T, dir string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, store.DBFile)+"?_pragma=foreign_keys(0)&_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func exec(t *testing.T, db *sql.DB, q string, args ...any) {
+	t.Helper()
+	res, err := db.Exec(q, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		t.Fatalf("%s: no row changed", q)
+	}
+}
+
+// entryHash recomputes an entry's hash the way audit.go documents it, as
+// an outsider with the format and a plain export would.
+func entryHash(db *sql.DB, id int64) (string, error) {
+	var prev, at, name, via, addr, action, entity, before, after string
+	var unit, user, eid int64
+	err := db.QueryRow(`SELECT prev_hash, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity,
+		entity_id, before, after FROM audit_log WHERE id = ?`, id).
+		Scan(&prev, &unit, &at, &user, &name, &via, &addr, &action, &entity, &eid, &before, &after)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write([]byte("zhenggai-audit-v1\n"))
+	for _, f := range []string{prev, strconv.FormatInt(id, 10), strconv.FormatInt(unit, 10), at, strconv.FormatInt(user, 10),
+		name, via, addr, action, entity, strconv.FormatInt(eid, 10), before, after} {
+		fmt.Fprintf(h, "%d:%s\n", len(f), f)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func TestAuditTamper(t *testing.T) {
+	type fixture struct {
+		st   *store.Store
+		db   *sql.DB
+		r    *zhenggai.Round
+		c    *zhenggai.Category
+		p    *zhenggai.Problem
+		ms   []*zhenggai.Measure
+		last int64
+	}
+	setup := func(t *testing.T) *fixture {
+		dir := t.TempDir()
+		st := open(t, dir)
+		r, c, p, ms := seedRound(t, st)
+		ctx := actx()
+		ms[0].Owner = "陈伟"
+		if err := st.UpdateMeasure(ctx, ms[0]); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[1].ID, Date: zhenggai.NewDate(2020, 9, 1), Content: "已开展"}, 0); err != nil {
+			t.Fatal(err)
+		}
+		mustVerify(t, st)
+		return &fixture{st: st, db: rawDB(t, dir), r: r, c: c, p: p, ms: ms, last: lastEntry(t, st)}
+	}
+	// entryOf finds the entry about a record.
+	entryOf := func(t *testing.T, f *fixture, action, entity string, id int64) int64 {
+		var n int64
+		err := f.db.QueryRow(`SELECT id FROM audit_log WHERE action = ? AND entity = ? AND entity_id = ?`, action, entity, id).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	tests := []struct {
+		name   string
+		tamper func(t *testing.T, f *fixture) (entry int64, entity string, id int64, msg string)
+	}{
+		{"log entry after edited", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			n := entryOf(t, f, "update", "measures", f.ms[0].ID)
+			exec(t, f.db, `UPDATE audit_log SET after = replace(after, '陈伟', '谷红') WHERE id = ?`, n)
+			return n, "measures", f.ms[0].ID, fmt.Sprintf("第%d条记录被修改", n)
+		}},
+		{"log entry actor edited", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			n := entryOf(t, f, "create", "problems", f.p.ID)
+			exec(t, f.db, `UPDATE audit_log SET actor_name = '管理员' WHERE id = ?`, n)
+			return n, "problems", f.p.ID, fmt.Sprintf("第%d条记录被修改", n)
+		}},
+		{"log entry edited with its hash recomputed", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			n := entryOf(t, f, "create", "categories", f.c.ID)
+			exec(t, f.db, `UPDATE audit_log SET actor_name = '管理员' WHERE id = ?`, n)
+			h, err := entryHash(f.db, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			exec(t, f.db, `UPDATE audit_log SET hash = ? WHERE id = ?`, h, n)
+			return n, "categories", f.c.ID, fmt.Sprintf("第%d条记录被修改（哈希被重新计算", n)
+		}},
+		{"log entry deleted in the middle", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			n := entryOf(t, f, "create", "measures", f.ms[0].ID)
+			exec(t, f.db, `DELETE FROM audit_log WHERE id = ?`, n)
+			var entity string
+			var id int64
+			f.db.QueryRow(`SELECT entity, entity_id FROM audit_log WHERE id = ?`, n+1).Scan(&entity, &id)
+			return n + 1, entity, id, fmt.Sprintf("第%d条之前的记录被删除（缺少第%d条）", n+1, n)
+		}},
+		{"last log entry deleted", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			exec(t, f.db, `DELETE FROM audit_log WHERE id = ?`, f.last)
+			return f.last, "", 0, "日志末尾被截断"
+		}},
+		{"head deleted", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			exec(t, f.db, `DELETE FROM audit_head`)
+			return 0, "", 0, "审计日志头（audit_head）被删除"
+		}},
+		{"entry appended behind the program's back", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			// A well-formed entry, linked and hashed, but the head knows nothing of it.
+			exec(t, f.db, `INSERT INTO audit_log SELECT id + 1, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr,
+				action, entity, entity_id, before, after, hash, '' FROM audit_log WHERE id = ?`, f.last)
+			h, err := entryHash(f.db, f.last+1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			exec(t, f.db, `UPDATE audit_log SET hash = ? WHERE id = ?`, h, f.last+1)
+			return f.last + 1, "", 0, fmt.Sprintf("第%d条起的记录不是本程序写入的", f.last+1)
+		}},
+		{"measure edited", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			exec(t, f.db, `UPDATE measures SET content = '伪造的措施' WHERE id = ?`, f.ms[1].ID)
+			n := entryOf(t, f, "create", "measures", f.ms[1].ID)
+			return n, "measures", f.ms[1].ID, fmt.Sprintf("measures #%d 的当前内容与审计日志不符（被绕过程序修改：content；", f.ms[1].ID)
+		}},
+		{"problem deleted", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			exec(t, f.db, `DELETE FROM problems WHERE id = ?`, f.p.ID)
+			n := entryOf(t, f, "create", "problems", f.p.ID)
+			return n, "problems", f.p.ID, fmt.Sprintf("problems #%d 已被删除但审计日志中没有删除记录", f.p.ID)
+		}},
+		{"problem inserted", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			exec(t, f.db, `INSERT INTO problems (unit_id, round_id, category_id, seq, title) VALUES (?, ?, ?, 9, '插入的问题')`, f.r.UnitID, f.r.ID, f.c.ID)
+			var id int64
+			f.db.QueryRow(`SELECT MAX(id) FROM problems`).Scan(&id)
+			return 0, "problems", id, fmt.Sprintf("problems #%d 没有任何审计记录（绕过程序插入）", id)
+		}},
+		{"settings edited", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			if err := f.st.SaveSettings(actx(), f.r.UnitID, zhenggai.Settings{GreenDays: 30, YellowDays: 7}); err != nil {
+				t.Fatal(err)
+			}
+			var id int64
+			f.db.QueryRow(`SELECT id FROM settings WHERE name = 'yellow_days'`).Scan(&id)
+			exec(t, f.db, `UPDATE settings SET value = '0' WHERE id = ?`, id)
+			n := entryOf(t, f, "create", "settings", id)
+			return n, "settings", id, fmt.Sprintf("settings #%d 的当前内容与审计日志不符（被绕过程序修改：value", id)
+		}},
+		{"measure edited, then saved by the program", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			exec(t, f.db, `UPDATE measures SET deadline = '2030-01-01' WHERE id = ?`, f.ms[1].ID)
+			m, err := f.st.Measure(context.Background(), f.ms[1].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.Owner = "刘洋"
+			if err := f.st.UpdateMeasure(actx(), m); err != nil {
+				t.Fatal(err)
+			}
+			n := lastEntry(t, f.st)
+			return n, "measures", m.ID, fmt.Sprintf("measures #%d 在第%d条记录之前被绕过程序修改（修改前的内容与第%d条记录不符：deadline）",
+				m.ID, n, entryOf(t, f, "create", "measures", m.ID))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := setup(t)
+			entry, entity, id, msg := tt.tamper(t, f)
+			rep, err := f.st.VerifyAudit(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK() {
+				t.Fatal("verify found nothing")
+			}
+			p := rep.Problems[0]
+			if !strings.Contains(p.Message, msg) || p.EntryID != entry || p.Entity != entity || p.EntityID != id {
+				t.Errorf("first problem %+v\nwant entry %d, %s #%d, message with %q\nall: %+v", p, entry, entity, id, msg, rep.Problems)
+			}
+		})
+	}
+}
+
+// TestAuditDemoVerifies loads the demo, the largest history the program
+// writes by itself, and checks that it verifies as it is.
+func TestAuditDemoVerifies(t *testing.T) {
+	dir := t.TempDir()
+	st := open(t, dir)
+	files, err := attach.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(context.Background(), st, files, zhenggai.NewDate(2020, 10, 28)); err != nil {
+		t.Fatal(err)
+	}
+	rep := mustVerify(t, st)
+	// 1 unit, 1 round, 14 categories, 38 problems, 97 measures, 194
+	// progress entries and 38 files; every measure changed status twice
+	// and three had their deadline moved.
+	if rep.Records != 1+1+14+38+97+194+38 {
+		t.Errorf("%d records checked", rep.Records)
+	}
+	if rep.Entries != rep.Records+97*2+3 {
+		t.Errorf("%d entries", rep.Entries)
+	}
+	var name string
+	st.AuditEntries(context.Background(), store.AuditQuery{Last: 1}, func(e *store.AuditEntry) error { name = e.Actor.Name; return nil })
+	if name != "system:demo" {
+		t.Errorf("demo written by %q", name)
+	}
+}
+
+// TestAuditBaseline opens a database made before the audit trail existed:
+// its rows get baseline entries and it verifies; settings get ids.
+func TestAuditBaseline(t *testing.T) {
+	dir := t.TempDir()
+	ddl, err := os.ReadFile("migrations/0001_ledger.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := rawDB(t, dir)
+	schema := strings.ReplaceAll(string(ddl), "{{ID}}", "INTEGER PRIMARY KEY AUTOINCREMENT")
+	for _, stmt := range []string{
+		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+		schema,
+		`INSERT INTO schema_migrations VALUES (1, '0001_ledger.sql', '2024-01-01T00:00:00Z')`,
+		`INSERT INTO units (name, created_at) VALUES ('旧单位', '2024-01-01T00:00:00Z')`,
+		`INSERT INTO settings (unit_id, name, value) VALUES (1, 'green_days', '25'), (1, 'yellow_days', '8')`,
+		`INSERT INTO rounds (unit_id, inspector, kind, created_at, updated_at) VALUES (1, '县委第一巡察组', '巡察', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%v\n%s", err, stmt)
+		}
+	}
+	db.Close()
+	st := open(t, dir)
+	rep := mustVerify(t, st)
+	if rep.Entries != 4 || rep.Records != 4 {
+		t.Errorf("baseline: %d entries, %d records", rep.Entries, rep.Records)
+	}
+	h, err := st.History(context.Background(), "rounds", 1)
+	if err != nil || len(h) != 1 || h[0].Action != "baseline" || h[0].Actor.Name != "system:migrate" {
+		t.Fatalf("round history %v %v", h, err)
+	}
+	if s, _ := st.Settings(context.Background(), 1); s.GreenDays != 25 || s.YellowDays != 8 {
+		t.Errorf("settings lost in the migration: %+v", s)
+	}
+	if err := st.SaveSettings(actx(), 1, zhenggai.Settings{GreenDays: 25, YellowDays: 9}); err != nil {
+		t.Fatal(err)
+	}
+	mustVerify(t, st)
+}
+
+// TestAuditToleratesNewColumns: a later migration that adds a column to an
+// audited table does not make every row differ from its last entry.
+func TestAuditToleratesNewColumns(t *testing.T) {
+	dir := t.TempDir()
+	st := open(t, dir)
+	_, _, _, ms := seedRound(t, st)
+	if _, err := rawDB(t, dir).Exec(`ALTER TABLE measures ADD COLUMN note TEXT NOT NULL DEFAULT ''`); err != nil {
+		t.Fatal(err)
+	}
+	mustVerify(t, st)
+	m, _ := st.Measure(context.Background(), ms[0].ID)
+	m.Owner = "彭静"
+	if err := st.UpdateMeasure(actx(), m); err != nil {
+		t.Fatal(err)
+	}
+	mustVerify(t, st)
+}
