@@ -65,6 +65,20 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /measures/{id}/progress/new", report, "measure", u.NewProgress),
 		page("POST /measures/{id}/progress", report, "measure", u.CreateProgress),
 		page("GET /files/{id}", read, "attachment", u.DownloadFile),
+		page("GET /history/{entity}/{id}", read, "history", u.Cached(u.ShowHistory)),
+
+		// Administration.
+		page("GET /admin/units", admin, "", u.ListUnits),
+		page("POST /admin/units", admin, "", u.CreateUnit),
+		page("GET /admin/units/{id}/edit", admin, "unit", u.EditUnit),
+		page("POST /admin/units/{id}", admin, "unit", u.UpdateUnit),
+		page("GET /admin/users", admin, "", u.ListUsers),
+		page("POST /admin/users", admin, "", u.CreateUser),
+		page("GET /admin/users/{id}/edit", admin, "user", u.EditUser),
+		page("POST /admin/users/{id}", admin, "user", u.UpdateUser),
+		page("POST /admin/users/{id}/password", admin, "user", u.ResetPassword),
+		page("GET /admin/settings", admin, "", u.EditSettings),
+		page("POST /admin/settings", admin, "", u.UpdateSettings),
 
 		// JSON API.
 		json("GET /api/v1/rounds", signedIn, "", a.ListRounds),
@@ -88,6 +102,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("GET /api/v1/problems/{id}/progress", read, "problem", a.ListProgress),
 		json("POST /api/v1/measures/{id}/progress", report, "measure", a.CreateProgress),
 		json("POST /api/v1/imports", edit, "self", a.CreateImport),
+		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("/api/", public, "", a.NotFound),
 	}
 }

@@ -37,6 +37,11 @@ var expected = map[string]string{
 	"GET /problems/{id}/measures/new": "edit", "POST /problems/{id}/measures": "edit",
 	"GET /measures/{id}/edit": "edit", "POST /measures/{id}": "edit",
 	"POST /measures/{id}/status": "report", "GET /measures/{id}/progress/new": "report", "POST /measures/{id}/progress": "report",
+	"GET /admin/units": "admin", "POST /admin/units": "admin",
+	"GET /admin/units/{id}/edit": "admin", "POST /admin/units/{id}": "admin",
+	"GET /admin/users": "admin", "POST /admin/users": "admin",
+	"GET /admin/users/{id}/edit": "admin", "POST /admin/users/{id}": "admin", "POST /admin/users/{id}/password": "admin",
+	"GET /admin/settings": "admin", "POST /admin/settings": "admin",
 	"GET /files/{id}":            "read",
 	"GET /history/{entity}/{id}": "read",
 	"GET /api/v1/rounds":         "signed-in", "POST /api/v1/rounds": "edit-self",
@@ -121,12 +126,16 @@ func newFixture(t *testing.T) *fixture {
 		"other-owner":          testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "陈伟"),
 		"member":               testkit.SignIn(t, st, zhenggai.RoleMember, "甲单位", "委员"),
 	}
+	// The account the administration routes name: nobody's session in
+	// this test, since resetting its password ends its sessions.
+	bystander := testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "李明")
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: now,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	t.Cleanup(srv.Close)
 	return &fixture{srv: srv, logins: logins, history: "measures", ids: map[string]int64{
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "history": m.ID,
+		"unit": a.ID, "user": bystander.User.ID,
 	}}
 }
 

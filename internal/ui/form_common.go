@@ -141,7 +141,8 @@ func uploadName(name string) string {
 		name = name[i+1:]
 	}
 	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == 0xFFFD {
+		// Bidi controls would let "invoice\u202efdp.exe" show as "invoiceexe.pdf".
+		if unicode.IsControl(r) || r == 0xFFFD || unicode.Is(unicode.Bidi_Control, r) {
 			return -1
 		}
 		return r

@@ -283,9 +283,16 @@ func FuzzFormPost(f *testing.F) {
 		}
 		body := w.Body.String()
 		if code == http.StatusSeeOther {
-			if loc := w.Header().Get("Location"); strings.HasPrefix(loc, "/login") {
-				t.Fatalf("POST %s: sent to the login page", path)
+			loc := w.Header().Get("Location")
+			if !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "/login") {
+				t.Fatalf("POST %s: sent to %q", path, loc)
 			}
+			// The page the user lands on shows what was saved.
+			g := s.send("GET", loc, "", nil)
+			if g.Code != http.StatusOK {
+				t.Fatalf("POST %s, then GET %s: status %d\n%s", path, loc, g.Code, g.Body.String())
+			}
+			body += g.Body.String()
 		} else if after := s.state(t); after != before {
 			t.Fatalf("POST %s: status %d wrote something:\nbefore %s\nafter  %s", path, code, before, after)
 		}
