@@ -205,7 +205,8 @@ func cleanName(s string) string {
 	s = strings.ToValidUTF8(s, "")
 	s = filepath.Base(strings.ReplaceAll(s, `\`, "/"))
 	s = strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || unicode.IsControl(r) {
+		// Bidi controls would let "invoice\u202efdp.exe" show as "invoiceexe.pdf".
+		if r == '/' || r == '\\' || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
 			return -1
 		}
 		return r

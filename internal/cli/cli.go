@@ -36,6 +36,7 @@ var commands = []command{
 	{"token", "create：创建 API 令牌", runToken},
 	{"backup", "备份数据目录（数据库和全部附件）为一个 zip 文件，服务运行中也可备份", runBackup},
 	{"restore", "把备份文件恢复到一个空的数据目录", runRestore},
+	{"audit", "核对审计日志（verify）或列出修改记录（log）", runAudit},
 }
 
 // exitError carries an exit code other than 1.

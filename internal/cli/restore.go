@@ -165,7 +165,11 @@ func checkRestoreTarget(target string) (bool, error) {
 	names, err := d.Readdirnames(1)
 	d.Close()
 	if len(names) > 0 {
-		return false, fmt.Errorf("数据目录 %s 不是空的；恢复只写入空的（或尚不存在的）文件夹，以免覆盖现有数据。请用 --data 指定一个新文件夹", target)
+		hint := ""
+		if strings.HasPrefix(names[0], ".zhenggai-restore-") {
+			hint = fmt.Sprintf("（其中的 %s 是上次中断的恢复留下的临时文件夹，确认后可以删除）", names[0])
+		}
+		return false, fmt.Errorf("数据目录 %s 不是空的%s；恢复只写入空的（或尚不存在的）文件夹，以免覆盖现有数据。请用 --data 指定一个新文件夹", target, hint)
 	}
 	if err != nil && err != io.EOF {
 		return false, fmt.Errorf("无法读取数据目录 %s：%w", target, err)

@@ -10,10 +10,12 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"zhenggai"
 )
@@ -39,11 +41,14 @@ import (
 //	err = s.audit(ctx, tx, auditDelete, "measures", id, before)
 //
 // A new audited table needs an "id" column and its name in auditedTables.
+// Columns whose name contains "password" or "secret" or ends in "_hash"
+// are secrets: entries keep "sha256:" and the hash of their value, so that
+// a change shows and is proven without the history handing them out.
 
 // auditedTables are the tables whose every change is logged, parents
 // first. Not audited: sessions (they churn and are not records),
 // schema_migrations, and the log itself.
-var auditedTables = []string{"units", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments"}
+var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments"}
 
 // IsAudited reports whether table is audited: the names the history pages
 // accept.
@@ -169,7 +174,11 @@ func (s *Store) stmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, erro
 }
 
 // snapshot reads one row of an audited table as canonical JSON, "" when
-// there is no such row.
+// there is no such row. On SQLite the writer is alone, so the row cannot
+// change between this read and the UPDATE that follows; on PostgreSQL the
+// read before an update will need to lock the row (SELECT … FOR UPDATE),
+// or a concurrent save of a record without a version could slip between
+// them and the log would show a "before" that never was.
 func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, table string, id int64) (string, error) {
 	if s.noAudit {
 		return "", nil
@@ -276,11 +285,72 @@ func normalise(v any) any {
 	return fmt.Sprint(v)
 }
 
-// canonicalJSON is encoding/json of the map: keys sorted, no spaces, the
-// same bytes for the same values.
+// canonicalJSON is a row as JSON, byte for byte what encoding/json writes
+// for the map (keys sorted, no spaces, <, > and & escaped): the same bytes
+// for the same values. Plain text and integers, nearly all of a row, are
+// written here directly; anything else goes through encoding/json.
 func canonicalJSON(m map[string]any) (string, error) {
-	b, err := json.Marshal(m)
-	return string(b), err
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	b := make([]byte, 0, 512)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendJSON(b, k); err != nil {
+			return "", err
+		}
+		b = append(b, ':')
+		if b, err = appendJSON(b, m[k]); err != nil {
+			return "", err
+		}
+	}
+	b = append(b, '}')
+	return string(b), nil
+}
+
+func appendJSON(b []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case int64:
+		return strconv.AppendInt(b, x, 10), nil
+	case string:
+		if plainJSON(x) {
+			b = append(b, '"')
+			b = append(b, x...)
+			return append(b, '"'), nil
+		}
+	}
+	j, err := json.Marshal(v)
+	return append(b, j...), err
+}
+
+// plainJSON reports whether encoding/json writes s as it is between quotes:
+// valid UTF-8 without control characters, quotes, backslashes, <, >, &,
+// U+2028 or U+2029.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // audit appends the entry for one row changed in tx: action is
@@ -445,7 +515,9 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e *AuditEntry) erro
 // passes verification from then on.
 func (s *Store) auditBaseline(ctx context.Context, tx *sql.Tx) error {
 	ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:migrate", Via: "cli"})
-	for _, table := range auditedTables {
+	// The tables of migration 0001; tables made later start empty and are
+	// audited from their first row.
+	for _, table := range []string{"units", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments"} {
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM `+table+` ORDER BY id`)
 		if err != nil {
 			return fmt.Errorf("audit baseline of %s: %w", table, err)
@@ -470,6 +542,17 @@ func (s *Store) auditBaseline(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// assignedKey is the column definition of a 64-bit primary key whose
+// values the program assigns ({{KEY}} in migrations): in SQLite an
+// INTEGER PRIMARY KEY, which is the rowid itself (64-bit there); elsewhere
+// a BIGINT.
+func assignedKey(d dialect) string {
+	if d.name() == "sqlite" {
+		return "INTEGER PRIMARY KEY"
+	}
+	return "BIGINT PRIMARY KEY"
 }
 
 // migrationHooks run in the transaction of their migration, after its SQL.

@@ -67,6 +67,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			continue
 		}
 		body := strings.ReplaceAll(m.sql, "{{ID}}", s.d.identity())
+		body = strings.ReplaceAll(body, "{{KEY}}", assignedKey(s.d))
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			for _, stmt := range splitSQL(body) {
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {

@@ -20,7 +20,7 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name, tokenHash s
 		if err != nil {
 			return err
 		}
-		return s.pendingAuditCreate(ctx, tx, "tokens", id)
+		return s.audit(ctx, tx, auditCreate, "tokens", id, "")
 	})
 	return id, err
 }

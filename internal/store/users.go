@@ -44,7 +44,7 @@ func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash s
 			return err
 		}
 		u.Version, u.CreatedAt = 1, parseTime(now)
-		return s.pendingAuditCreate(ctx, tx, "users", u.ID)
+		return s.audit(ctx, tx, auditCreate, "users", u.ID, "")
 	})
 }
 
@@ -100,7 +100,7 @@ func (s *Store) FirstAdmin(ctx context.Context) (*zhenggai.User, error) {
 // SetPassword replaces a user's password hash and ends his sessions.
 func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.pendingSnapshot(ctx, tx, "users", userID)
+		before, err := s.snapshot(ctx, tx, "users", userID)
 		if err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash stri
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
 			return err
 		}
-		return s.pendingAuditUpdate(ctx, tx, "users", userID, before)
+		return s.audit(ctx, tx, auditUpdate, "users", userID, before)
 	})
 }
 
@@ -125,7 +125,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.pendingSnapshot(ctx, tx, "users", u.ID)
+		before, err := s.snapshot(ctx, tx, "users", u.ID)
 		if err != nil {
 			return err
 		}
@@ -147,7 +147,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 			}
 		}
 		u.Version++
-		return s.pendingAuditUpdate(ctx, tx, "users", u.ID, before)
+		return s.audit(ctx, tx, auditUpdate, "users", u.ID, before)
 	})
 }
 

@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"zhenggai"
+	"zhenggai/internal/store"
+)
+
+// Exit codes of zhenggai audit verify.
+const (
+	auditOK       = 0 // the log is whole and every record agrees with it
+	auditBad      = 1 // something was changed behind the program's back: the first bad entry or record is named
+	auditUsage    = 2 // wrong arguments
+	auditCantRead = 3 // the check could not be made (no database, unreadable file…)
+)
+
+func runAudit(ctx context.Context, e *env, args []string) error {
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, `用法：zhenggai audit verify [--data DIR]
+      zhenggai audit log [--data DIR] [--entity 表名 --id 编号] [--last N] [--json]
+
+verify  核对审计日志：逐条重算哈希链，并把每条业务记录与日志中最后一次记录的内容比对。
+        一致时退出码为0；发现日志或记录被绕过程序修改、删除时退出码为1，并指出第一条有问题的日志或记录；
+        无法核对（如没有数据库）时退出码为3。
+log     按时间顺序列出审计日志。
+`)
+	}
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitError{auditUsage}
+	}
+	switch args[0] {
+	case "verify":
+		return runAuditVerify(ctx, e, args[1:])
+	case "log":
+		return runAuditLog(ctx, e, args[1:])
+	case "help", "-h", "--help":
+		usage(e.stdout)
+		return nil
+	}
+	fmt.Fprintf(e.stderr, "未知的 audit 子命令 %q\n\n", args[0])
+	usage(e.stderr)
+	return exitError{auditUsage}
+}
+
+// openAudited opens an existing data folder only: checking a folder that
+// holds no database must not create one.
+func openAudited(ctx context.Context, data, dsn string) (*store.Store, error) {
+	if dsn != "" {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "尚不支持 --db（PostgreSQL 存储尚未实现），请用 --data 指定数据目录")
+	}
+	if _, err := os.Stat(filepath.Join(data, store.DBFile)); err != nil {
+		return nil, fmt.Errorf("数据目录 %s 中没有数据库", data)
+	}
+	st, err := store.OpenSQLite(ctx, data)
+	if err != nil {
+		return nil, fmt.Errorf("打开数据目录 %s：%w", data, err)
+	}
+	return st, nil
+}
+
+func runAuditVerify(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "audit verify", "[--data DIR]\n\n核对审计日志与业务记录。退出码：0 一致；1 发现问题；2 参数错误；3 无法核对。")
+	data := fs.String("data", defaultData, "data folder")
+	dsn := fs.String("db", "", "database URL (PostgreSQL; not supported yet)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return exitError{auditUsage}
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return exitError{auditUsage}
+	}
+	cantRead := func(err error) error {
+		fmt.Fprintln(e.stderr, "错误：无法核对审计日志："+userMessage(err))
+		return exitError{auditCantRead}
+	}
+	st, err := openAudited(ctx, *data, *dsn)
+	if err != nil {
+		return cantRead(err)
+	}
+	defer st.Close()
+	rep, err := st.VerifyAudit(ctx)
+	if err != nil {
+		return cantRead(err)
+	}
+	if rep.OK() {
+		fmt.Fprintf(e.stdout, "审计日志完整：共%d条记录，%d个业务记录与日志一致。\n", rep.Entries, rep.Records)
+		if rep.HeadID > 0 {
+			fmt.Fprintf(e.stdout, "最后一条为第%d条，哈希 %s（可抄录备查：以后核对时它仍应出现在日志中）。\n", rep.HeadID, rep.HeadHash)
+		}
+		return nil
+	}
+	n := int64(len(rep.Problems)) + rep.More
+	fmt.Fprintf(e.stdout, "审计日志与数据不一致：发现%d处问题（已核对%d条日志、%d个业务记录）。\n", n, rep.Entries, rep.Records)
+	for i, p := range rep.Problems {
+		if i == 20 {
+			fmt.Fprintf(e.stdout, "  ……另有%d处未列出\n", n-20)
+			break
+		}
+		fmt.Fprintf(e.stdout, "  %d. %s\n", i+1, p.Message)
+	}
+	fmt.Fprintln(e.stderr, "错误：第一处问题："+rep.Problems[0].Message)
+	return exitError{auditBad}
+}
+
+func runAuditLog(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "audit log", "[--data DIR] [--entity 表名 --id 编号] [--last N] [--json]")
+	data := fs.String("data", defaultData, "data folder")
+	dsn := fs.String("db", "", "database URL (PostgreSQL; not supported yet)")
+	entity := fs.String("entity", "", "only entries about this table (rounds, categories, problems, measures, progress, attachments, units, settings)")
+	id := fs.Int64("id", 0, "only entries about this record of --entity")
+	last := fs.Int("last", 0, "only the last N entries")
+	asJSON := fs.Bool("json", false, "print one JSON object per entry, with the whole rows before and after")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return exitError{auditUsage}
+	}
+	if fs.NArg() != 0 || *id != 0 && *entity == "" || *last < 0 {
+		fs.Usage()
+		return exitError{auditUsage}
+	}
+	if *entity != "" && !store.IsAudited(*entity) {
+		return zhenggai.Errorf(zhenggai.EINVALID, "没有审计日志的表：%s", *entity)
+	}
+	st, err := openAudited(ctx, *data, *dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	count := 0
+	err = st.AuditEntries(ctx, store.AuditQuery{Entity: *entity, EntityID: *id, Last: *last}, func(a *store.AuditEntry) error {
+		count++
+		if *asJSON {
+			raw := func(s string) json.RawMessage {
+				if s == "" {
+					return json.RawMessage("null")
+				}
+				return json.RawMessage(s)
+			}
+			return enc.Encode(map[string]any{"id": a.ID, "unit_id": a.UnitID, "at": a.At, "actor": a.Actor,
+				"action": a.Action, "entity": a.Entity, "entity_id": a.EntityID,
+				"before": raw(a.Before), "after": raw(a.After), "prev_hash": a.PrevHash, "hash": a.Hash})
+		}
+		who := a.Actor.Name
+		if a.Actor.Via != "" || a.Actor.Addr != "" {
+			who += "（" + strings.TrimSpace(a.Actor.Via+" "+a.Actor.Addr) + "）"
+		}
+		line := fmt.Sprintf("第%d条  %s  %s  %s %s #%d", a.ID, a.At.In(zhenggai.Shanghai).Format("2006-01-02 15:04:05"),
+			who, actionName(a.Action), a.Entity, a.EntityID)
+		if a.Action == "update" {
+			line += "  字段：" + strings.Join(changedKeys(a.Before, a.After), "、")
+		}
+		_, err := fmt.Fprintln(e.stdout, line)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if count == 0 && !*asJSON {
+		fmt.Fprintln(e.stderr, "没有符合条件的审计日志。")
+	}
+	return nil
+}
+
+func actionName(a string) string {
+	switch a {
+	case "create":
+		return "新建"
+	case "update":
+		return "修改"
+	case "delete":
+		return "删除"
+	case "baseline":
+		return "初始"
+	}
+	return a
+}
+
+// changedKeys names the columns that differ between two snapshots.
+func changedKeys(before, after string) []string {
+	var b, a map[string]json.RawMessage
+	json.Unmarshal([]byte(before), &b)
+	json.Unmarshal([]byte(after), &a)
+	var out []string
+	for k, v := range a {
+		if k != "version" && string(b[k]) != string(v) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
