@@ -1,19 +1,14 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"zhenggai"
 	"zhenggai/internal/attach"
@@ -79,11 +74,14 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, fh := range files {
 		if fh.Size > attach.MaxSize {
-			h.tooLarge(w, "files", fmt.Sprintf("附件“%s”过大（单个文件最大%dMB）", cleanName(fh.Filename), attach.MaxSize>>20))
+			h.tooLarge(w, "files", fmt.Sprintf("附件“%s”过大（单个文件最大%dMB）", attach.CleanName(fh.Filename), attach.MaxSize>>20))
 			return
 		}
 		if fh.Size == 0 {
-			v.Add("files", fmt.Sprintf("附件“%s”是空文件", cleanName(fh.Filename)))
+			v.Add("files", fmt.Sprintf("附件“%s”是空文件", attach.CleanName(fh.Filename)))
+		}
+		if err := attach.CheckName(attach.CleanName(fh.Filename)); err != nil {
+			v.Add("files", zhenggai.ErrorMessage(err))
 		}
 	}
 	if err := merge(v, p.Validate()); err != nil {
@@ -97,7 +95,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	}
 
 	for _, fh := range files {
-		a, err := h.keep(fh)
+		a, err := h.Files.Keep(fh)
 		if errors.Is(err, attach.ErrTooLarge) {
 			h.tooLarge(w, "files", attach.ErrTooLarge.Error())
 			return
@@ -176,47 +174,4 @@ func (h *Handler) readProgressForm(w http.ResponseWriter, r *http.Request, req *
 		req.MeasureVersion = &n
 	}
 	return form.File["files"], true
-}
-
-// keep stores one uploaded file by its hash.
-func (h *Handler) keep(fh *multipart.FileHeader) (zhenggai.Attachment, error) {
-	f, err := fh.Open()
-	if err != nil {
-		return zhenggai.Attachment{}, err
-	}
-	defer f.Close()
-	head := make([]byte, 512)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return zhenggai.Attachment{}, err
-	}
-	head = head[:n]
-	sum, size, err := h.Files.Put(io.MultiReader(bytes.NewReader(head), f))
-	if err != nil {
-		return zhenggai.Attachment{}, err
-	}
-	return zhenggai.Attachment{Name: cleanName(fh.Filename), SHA256: sum, Size: size,
-		ContentType: http.DetectContentType(head)}, nil
-}
-
-// cleanName keeps only the last element of the name a client sent, with
-// either kind of path separator, and no control characters.
-func cleanName(s string) string {
-	s = strings.ToValidUTF8(s, "")
-	s = filepath.Base(strings.ReplaceAll(s, `\`, "/"))
-	s = strings.Map(func(r rune) rune {
-		// Bidi controls would let "invoice\u202efdp.exe" show as "invoiceexe.pdf".
-		if r == '/' || r == '\\' || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(s)
-	if s == "" || s == "." || s == ".." {
-		return "附件"
-	}
-	if utf8.RuneCountInString(s) > zhenggai.MaxName*2 {
-		s = string([]rune(s)[:zhenggai.MaxName*2])
-	}
-	return s
 }

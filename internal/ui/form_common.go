@@ -4,9 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"zhenggai"
 )
@@ -128,36 +125,4 @@ func cleanupBody(r *http.Request) {
 	if r.MultipartForm != nil {
 		r.MultipartForm.RemoveAll()
 	}
-}
-
-// maxFileName bounds the stored name of an uploaded file, in characters.
-const maxFileName = 200
-
-// uploadName is the name an evidence file is listed under: the base name
-// the browser sent, never a path, with control characters dropped.
-func uploadName(name string) string {
-	name = strings.ToValidUTF8(name, "")
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	name = strings.Map(func(r rune) rune {
-		// Bidi controls would let "invoice\u202efdp.exe" show as "invoiceexe.pdf".
-		if unicode.IsControl(r) || r == 0xFFFD || unicode.Is(unicode.Bidi_Control, r) {
-			return -1
-		}
-		return r
-	}, name)
-	name = strings.TrimSpace(name)
-	if name == "" || name == "." || name == ".." {
-		return "附件"
-	}
-	if utf8.RuneCountInString(name) > maxFileName {
-		ext := ""
-		if i := strings.LastIndexByte(name, '.'); i > 0 && utf8.RuneCountInString(name[i:]) <= 10 {
-			ext = name[i:]
-		}
-		r := []rune(strings.TrimSuffix(name, ext))
-		name = string(r[:maxFileName-utf8.RuneCountInString(ext)]) + ext
-	}
-	return name
 }

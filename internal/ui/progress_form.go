@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"strings"
@@ -109,7 +107,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 			h.renderProgressForm(w, r, http.StatusRequestEntityTooLarge, round, d, f)
 			return
 		}
-		f.errs.Add("files", "上传未完成，请重新提交")
+		f.errs.Add("files", "上传的内容无法读取：文件名中可能有特殊字符，请把文件改名后重新选择；若仍不行，请检查网络后重新提交")
 		h.renderProgressForm(w, r, http.StatusBadRequest, round, d, f)
 		return
 	}
@@ -135,7 +133,11 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 			if fh.Filename == "" && fh.Size == 0 {
 				continue // the empty part a browser sends when no file is chosen
 			}
-			name := uploadName(fh.Filename)
+			name := attach.CleanName(fh.Filename)
+			if err := attach.CheckName(name); err != nil {
+				f.errs.Add("files", zhenggai.ErrorMessage(err))
+				continue
+			}
 			if fh.Size > attach.MaxSize {
 				f.errs.Add("files", fmt.Sprintf("“%s”过大（%s），单个文件最大32MB", name, uploadSizeText(fh.Size)))
 				continue
@@ -159,7 +161,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	}
 
 	for _, u := range ups {
-		a, err := h.storeUpload(u)
+		a, err := h.Files.Keep(u.header)
 		if errors.Is(err, attach.ErrTooLarge) {
 			f.errs.Add("files", fmt.Sprintf("“%s”过大，单个文件最大32MB", u.name))
 			h.renderProgressForm(w, r, http.StatusUnprocessableEntity, round, d, f)
@@ -204,27 +206,6 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		msg += "，完成情况改为" + p.Status.Label()
 	}
 	redirect(w, r, fmt.Sprintf("/problems/%d", d.Problem.ID), msg)
-}
-
-// storeUpload writes one file to the attachment folder.
-func (h *Handler) storeUpload(u pendingUpload) (zhenggai.Attachment, error) {
-	fl, err := u.header.Open()
-	if err != nil {
-		return zhenggai.Attachment{}, err
-	}
-	defer fl.Close()
-	head := make([]byte, 512)
-	n, err := io.ReadFull(fl, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return zhenggai.Attachment{}, err
-	}
-	head = head[:n]
-	sum, size, err := h.Files.Put(io.MultiReader(bytes.NewReader(head), fl))
-	if err != nil {
-		return zhenggai.Attachment{}, err
-	}
-	ct := http.DetectContentType(head)
-	return zhenggai.Attachment{Name: u.name, SHA256: sum, Size: size, ContentType: ct}, nil
 }
 
 // uploadSizeText writes a size in MB for a message.
