@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -15,9 +14,7 @@ import (
 	"zhenggai/internal/auth"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
 	"zhenggai/internal/httpd"
-	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
 
@@ -78,14 +75,9 @@ type fixture struct {
 }
 
 func newFixture(t *testing.T) *fixture {
-	dir := t.TempDir()
+	env := testkit.Open(t)
+	st, files := env.Store, env.Files
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	files, _ := attach.Open(dir)
 	// 市委巡察办 above unit A; unit B and 县委巡察办 elsewhere.
 	office := &zhenggai.Unit{Name: "市委巡察办"}
 	if err := st.SaveUnit(ctx, office); err != nil {
@@ -130,9 +122,7 @@ func newFixture(t *testing.T) *fixture {
 	// this test, since resetting its password ends its sessions.
 	bystander := testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "李明")
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
-	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: now,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	t.Cleanup(srv.Close)
+	srv := env.Serve(t, now)
 	return &fixture{srv: srv, logins: logins, history: "measures", ids: map[string]int64{
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID,

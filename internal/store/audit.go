@@ -415,6 +415,12 @@ func unitOf(table string, id int64, row map[string]any) int64 {
 	return 0
 }
 
+// Rows returns the row before and after the change, decoded (numbers as
+// json.Number); nil for a side the entry does not have.
+func (e *AuditEntry) Rows() (before, after map[string]any) {
+	return decodeSnapshot(e.Before), decodeSnapshot(e.After)
+}
+
 func decodeSnapshot(js string) map[string]any {
 	if js == "" {
 		return nil

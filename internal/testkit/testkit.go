@@ -5,14 +5,19 @@ package testkit
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
 
 	"zhenggai"
+	"zhenggai/internal/attach"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/httpd"
 	"zhenggai/internal/store"
 )
 
@@ -74,4 +79,38 @@ func Jar(t testing.TB, base string, l *Login) http.CookieJar {
 	}
 	jar.SetCookies(u, []*http.Cookie{l.Cookie})
 	return jar
+}
+
+// Env is a data folder with its store and attachment folder, closed when
+// the test ends.
+type Env struct {
+	Dir   string
+	Store *store.Store
+	Files *attach.Dir
+}
+
+// Open makes a fresh data folder in t.TempDir().
+func Open(t testing.TB) *Env {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.OpenSQLite(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	files, err := attach.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Env{Dir: dir, Store: st, Files: files}
+}
+
+// Serve starts the whole program on the folder over real HTTP; now may be
+// nil for the real clock. Its log is discarded.
+func (e *Env) Serve(t testing.TB, now func() time.Time) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(httpd.New(httpd.Config{Store: e.Store, Files: e.Files, Now: now,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	t.Cleanup(srv.Close)
+	return srv
 }

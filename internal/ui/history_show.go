@@ -96,7 +96,7 @@ func (h *Handler) ShowHistory(w http.ResponseWriter, r *http.Request) {
 	v := &historyView{Entity: entity, ID: id, What: entityNames[entity]}
 	var last map[string]any // the record as last known
 	for _, e := range entries {
-		before, after := decodeRow(e.Before), decodeRow(e.After)
+		before, after := e.Rows()
 		if after != nil {
 			last = after
 		} else if before != nil {
@@ -114,19 +114,6 @@ func (h *Handler) ShowHistory(w http.ResponseWriter, r *http.Request) {
 	}
 	h.render(w, r, http.StatusOK, "history_show", &page{Title: "修改记录 · " + v.What + " #" + strconv.FormatInt(id, 10),
 		Nav: "tree", Round: round, Data: v})
-}
-
-func decodeRow(js string) map[string]any {
-	if js == "" {
-		return nil
-	}
-	var m map[string]any
-	dec := json.NewDecoder(strings.NewReader(js))
-	dec.UseNumber()
-	if dec.Decode(&m) != nil {
-		return nil
-	}
-	return m
 }
 
 func actionLabel(a string) string {

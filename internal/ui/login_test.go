@@ -4,35 +4,26 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
 	"zhenggai/internal/auth"
-	"zhenggai/internal/httpd"
-	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 func TestLoginLogoutThrottle(t *testing.T) {
-	dir := t.TempDir()
+	env := testkit.Open(t)
+	st := env.Store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files, _ := attach.Open(dir)
 	unit, _ := st.EnsureUnit(ctx, "甲单位")
 	hash, _ := auth.HashPassword("Zh3ngGai-pass")
 	u := &zhenggai.User{UnitID: unit, Name: "qinli", DisplayName: "覃丽", Role: zhenggai.RoleResponsible}
 	if err := st.CreateUser(ctx, u, hash); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files}))
-	defer srv.Close()
+	srv := env.Serve(t, nil)
 	noFollow := func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	client := &http.Client{CheckRedirect: noFollow}
 	login := func(name, pw, next string) *http.Response {

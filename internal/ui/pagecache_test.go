@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -13,24 +12,16 @@ import (
 	"zhenggai/internal/testkit"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
-	"zhenggai/internal/httpd"
 	"zhenggai/internal/sample"
-	"zhenggai/internal/store"
 	"zhenggai/internal/textimport"
 )
 
 // TestPageCacheSeesWrites: a page read, then a change through the form,
 // then the same page again must show the change, not the cached copy.
 func TestPageCacheSeesWrites(t *testing.T) {
-	dir := t.TempDir()
+	env := testkit.Open(t)
+	st := env.Store
 	ctx := context.Background()
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files, _ := attach.Open(dir)
 	im, err := textimport.Parse(sample.Sangzhi)
 	if err != nil {
 		t.Fatal(err)
@@ -40,8 +31,7 @@ func TestPageCacheSeesWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := func() time.Time { return time.Date(2020, 10, 28, 4, 0, 0, 0, time.UTC) }
-	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: now}))
-	defer srv.Close()
+	srv := env.Serve(t, now)
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		Jar: testkit.Jar(t, srv.URL, testkit.Admin(t, st))}
 	get := func(path string) string {

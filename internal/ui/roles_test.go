@@ -5,28 +5,19 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
-	"zhenggai/internal/httpd"
-	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
 
 // TestPagesOfferOnlyWhatTheUserMay: an owner sees the report button on
 // his own measure only, and no editing actions; the unit admin sees them.
 func TestPagesOfferOnlyWhatTheUserMay(t *testing.T) {
-	dir := t.TempDir()
+	env := testkit.Open(t)
+	st := env.Store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files, _ := attach.Open(dir)
 	r := &zhenggai.Round{Unit: "甲单位", Inspector: "市委第一巡察组", Kind: zhenggai.KindInspection}
 	st.CreateRound(ctx, r)
 	c := &zhenggai.Category{RoundID: r.ID, Seq: 1, Title: "类别"}
@@ -41,8 +32,7 @@ func TestPagesOfferOnlyWhatTheUserMay(t *testing.T) {
 		}
 		ids = append(ids, m.ID)
 	}
-	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files}))
-	defer srv.Close()
+	srv := env.Serve(t, nil)
 	page := func(l *testkit.Login, path string) string {
 		c := &http.Client{Jar: testkit.Jar(t, srv.URL, l)}
 		resp, err := c.Get(srv.URL + path)
