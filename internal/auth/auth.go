@@ -163,3 +163,16 @@ func CheckRoundUnit(u *zhenggai.User, unitName string) error {
 	v.Add("unit", "只能为本单位（"+u.Unit+"）新建巡察轮次")
 	return v
 }
+
+// Scope is the set of units whose rounds u may list; false when none.
+func Scope(u *zhenggai.User) (store.Scope, bool) {
+	switch {
+	case u == nil || u.Disabled || u.Role == zhenggai.RoleMember:
+		return store.Scope{}, false
+	case u.Role == zhenggai.RoleAdmin:
+		return store.Scope{All: true}, true
+	case u.Role == zhenggai.RoleSupervisor:
+		return store.Scope{Office: u.UnitID}, true
+	}
+	return store.Scope{Unit: u.UnitID}, true
+}

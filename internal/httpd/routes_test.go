@@ -206,7 +206,7 @@ func TestEveryRouteWithEveryRole(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			io.Copy(io.Discard, resp.Body)
+			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			denied := resp.StatusCode == 401 || resp.StatusCode == 403 ||
 				resp.StatusCode == 303 && strings.HasPrefix(resp.Header.Get("Location"), "/login")
@@ -217,7 +217,7 @@ func TestEveryRouteWithEveryRole(t *testing.T) {
 			}
 			switch {
 			case resp.StatusCode >= 500:
-				t.Errorf("%s as %s: %d", rt.Pattern, role, resp.StatusCode)
+				t.Errorf("%s as %s: %d %s", rt.Pattern, role, resp.StatusCode, body)
 			case ok2[role] && denied:
 				t.Errorf("%s as %s: refused (%d), want allowed", rt.Pattern, role, resp.StatusCode)
 			case !ok2[role] && !denied:

@@ -2,36 +2,21 @@ package ui
 
 import (
 	"net/http"
-	"zhenggai/internal/auth"
 
-	"zhenggai"
+	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
 )
 
-// roundRow is one line of the list of rounds.
-type roundRow struct {
-	Round   *zhenggai.Round
-	Summary zhenggai.Summary
-}
-
-// Home lists the rounds with their progress.
+// Home lists the rounds the user may see, with their figures: for an
+// inspection office, every round of every unit below it.
 func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
-	rounds, err := h.Store.Rounds(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	rows := make([]roundRow, 0, len(rounds))
-	u := auth.UserFrom(r.Context())
-	for _, rd := range rounds {
-		if !h.Auth.CanRead(r.Context(), u, rd.UnitID) {
-			continue
-		}
-		l, err := h.Store.Ledger(r.Context(), rd.ID, h.today())
-		if err != nil {
+	var rows []*store.RoundSummary
+	if sc, ok := auth.Scope(auth.UserFrom(r.Context())); ok {
+		var err error
+		if rows, err = h.Store.RoundSummaries(r.Context(), sc, h.today()); err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		rows = append(rows, roundRow{rd, l.Summary})
 	}
 	h.render(w, r, http.StatusOK, "home", &page{Title: "巡察轮次", Nav: "home", Data: rows})
 }
