@@ -5,12 +5,12 @@ package testkit
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,11 +106,20 @@ func Open(t testing.TB) *Env {
 }
 
 // Serve starts the whole program on the folder over real HTTP; now may be
-// nil for the real clock. Its log is discarded.
+// nil for the real clock. Its log goes to the test's log, shown when the
+// test fails.
 func (e *Env) Serve(t testing.TB, now func() time.Time) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(httpd.New(httpd.Config{Store: e.Store, Files: e.Files, Now: now,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+		Log: slog.New(slog.NewTextHandler(testLog{t}, nil))}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// testLog writes a server's log lines into the test's log.
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
 }
