@@ -12,6 +12,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/attach"
+	"zhenggai/internal/auth"
 )
 
 // maxUpload bounds a whole progress request with its files.
@@ -58,7 +59,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	}
 
 	v := &zhenggai.ValidationError{}
-	p := &zhenggai.Progress{MeasureID: id, Content: req.Content, Author: req.Author,
+	p := &zhenggai.Progress{MeasureID: id, Content: req.Content, Author: auth.Author(auth.UserFrom(r.Context()), req.Author),
 		Status: zhenggai.Status(req.Status), Files: []zhenggai.Attachment{}}
 	p.Date = parseDate(v, "date", "日期", req.Date)
 	if !p.Date.IsZero() && h.today().Before(p.Date) {

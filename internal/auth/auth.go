@@ -52,7 +52,7 @@ func (a *Auth) Login(ctx context.Context, name, password, addr string) (string, 
 		a.th.fail(name, addr, now)
 		return "", nil, errBadLogin
 	}
-	a.th.succeed(name)
+	a.th.succeed(name, addr)
 	id := NewSecret("zs_")
 	if err := a.Store.CreateSession(ctx, Digest(id), u.ID, now.Add(SessionTTL), addr); err != nil {
 		return "", nil, err
@@ -162,6 +162,16 @@ func CheckRoundUnit(u *zhenggai.User, unitName string) error {
 	v := &zhenggai.ValidationError{}
 	v.Add("unit", "只能为本单位（"+u.Unit+"）新建巡察轮次")
 	return v
+}
+
+// Author is the name a progress report is filed under. Leaders and owners
+// report for themselves, so theirs is their own name whatever the form
+// says; the unit's office may type in a report made on paper by someone.
+func Author(u *zhenggai.User, typed string) string {
+	if u != nil && (u.Role == zhenggai.RoleLeader || u.Role == zhenggai.RoleResponsible) {
+		return u.DisplayName
+	}
+	return typed
 }
 
 // Scope is the set of units whose rounds u may list; false when none.

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -54,17 +55,17 @@ func TestGeneratePassword(t *testing.T) {
 func TestThrottle(t *testing.T) {
 	var th throttle
 	now := time.Date(2020, 10, 28, 9, 0, 0, 0, time.UTC)
-	for i := range maxNameFailures {
+	for i := range maxPairFailures {
 		if th.blocked("qinli", "10.0.0.1", now) {
 			t.Fatalf("blocked after %d failures", i)
 		}
 		th.fail("qinli", "10.0.0.1", now)
 	}
-	if !th.blocked("qinli", "10.0.0.2", now) {
-		t.Error("a name guessed 5 times is not paused from another address")
+	if !th.blocked("qinli", "10.0.0.1", now) {
+		t.Error("a name guessed 5 times from one address is not paused there")
 	}
-	if th.blocked("chenwei", "10.0.0.3", now) {
-		t.Error("another name from another address is paused")
+	if th.blocked("qinli", "10.0.0.2", now) {
+		t.Error("a stranger's guesses lock the user out from her own desk")
 	}
 	if th.blocked("qinli", "10.0.0.1", now.Add(throttleWindow+time.Second)) {
 		t.Error("the pause does not end")
@@ -76,8 +77,15 @@ func TestThrottle(t *testing.T) {
 	if !th.blocked("fresh", "10.9.9.9", now) {
 		t.Error("an address trying many names is not paused")
 	}
-	th.succeed("qinli")
+	// One name from many addresses.
+	for i := range maxNameFailures {
+		th.fail("admin", fmt.Sprintf("10.1.%d.%d", i/250, i%250), now)
+	}
+	if !th.blocked("admin", "10.2.0.1", now) {
+		t.Error("a name guessed from many addresses is not paused")
+	}
+	th.succeed("qinli", "10.0.0.1")
 	if th.blocked("qinli", "10.0.0.1", now) {
-		t.Error("a successful sign-in does not clear the name")
+		t.Error("a successful sign-in does not clear the name at that address")
 	}
 }

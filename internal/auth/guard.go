@@ -16,8 +16,13 @@ type Route struct {
 	Perm    zhenggai.Perm // never PermUndeclared
 	On      string        // kind of record {id} names (see store.Target); "self" for the caller's own unit; "" for none
 	API     bool          // answers JSON rather than pages
+	MaxBody int64         // request body limit; 0 is DefaultMaxBody
 	Handler http.HandlerFunc
 }
+
+// DefaultMaxBody bounds the body of a request whose route sets no limit:
+// forms and JSON are small; uploads and imports declare their own.
+const DefaultMaxBody = 1 << 20
 
 // Denier shows a refusal on a page (the API answers JSON itself).
 type Denier func(w http.ResponseWriter, r *http.Request, status int, msg string)
@@ -45,7 +50,12 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 		}
 		deny(w, r, status, msg)
 	}
+	limit := rt.MaxBody
+	if limit == 0 {
+		limit = DefaultMaxBody
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		u, via, err := a.Identify(r)
 		if err != nil {
 			a.Log.Error("identify", "err", err)
@@ -70,6 +80,7 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 			return
 		}
 		var t zhenggai.Target
+		perm := rt.Perm
 		switch kind := rt.On; kind {
 		case "":
 		case "self":
@@ -77,6 +88,11 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 		default:
 			if kind == "history" {
 				kind = historyKinds[r.PathValue("entity")]
+				if kind == "user" || kind == "unit" {
+					// Accounts' history (roles, resets, addresses) is the
+					// administrator's business, not the unit's.
+					perm = zhenggai.PermAdmin
+				}
 			}
 			id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 			if err != nil || id <= 0 || kind == "" {
@@ -94,7 +110,7 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 				return
 			}
 		}
-		if !zhenggai.Can(u, rt.Perm, t, a.under(ctx)) {
+		if !zhenggai.Can(u, perm, t, a.under(ctx)) {
 			refuse(w, r, http.StatusForbidden, zhenggai.EFORBID, "您没有权限进行此操作")
 			return
 		}

@@ -29,6 +29,9 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 	json := func(pattern string, p zhenggai.Perm, on string, h http.HandlerFunc) auth.Route {
 		return auth.Route{Pattern: pattern, Perm: p, On: on, API: true, Handler: h}
 	}
+	// upload lets a route take a body larger than auth.DefaultMaxBody; its
+	// handler sets the precise limit and the message.
+	upload := func(rt auth.Route, n int64) auth.Route { rt.MaxBody = n; return rt }
 	static := ui.Static()
 	return []auth.Route{
 		page("GET /healthz", public, "", health),
@@ -40,7 +43,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		// Pages.
 		page("GET /{$}", signedIn, "", u.Cached(u.Home)),
 		page("GET /import", edit, "self", u.NewImport),
-		page("POST /import", edit, "self", u.CreateImport),
+		upload(page("POST /import", edit, "self", u.CreateImport), 16<<20),
 		page("GET /rounds/new", edit, "self", u.NewRound),
 		page("POST /rounds", edit, "self", u.CreateRound),
 		page("GET /rounds/{id}", read, "round", u.Cached(u.ShowRound)),
@@ -63,7 +66,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /measures/{id}", edit, "measure", u.UpdateMeasure),
 		page("POST /measures/{id}/status", report, "measure", u.UpdateMeasureStatus),
 		page("GET /measures/{id}/progress/new", report, "measure", u.NewProgress),
-		page("POST /measures/{id}/progress", report, "measure", u.CreateProgress),
+		upload(page("POST /measures/{id}/progress", report, "measure", u.CreateProgress), 80<<20),
 		page("GET /files/{id}", read, "attachment", u.DownloadFile),
 		page("GET /history/{entity}/{id}", read, "history", u.Cached(u.ShowHistory)),
 
@@ -100,8 +103,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("PUT /api/v1/measures/{id}", edit, "measure", a.UpdateMeasure),
 		json("PUT /api/v1/measures/{id}/status", report, "measure", a.UpdateMeasureStatus),
 		json("GET /api/v1/problems/{id}/progress", read, "problem", a.ListProgress),
-		json("POST /api/v1/measures/{id}/progress", report, "measure", a.CreateProgress),
-		json("POST /api/v1/imports", edit, "self", a.CreateImport),
+		upload(json("POST /api/v1/measures/{id}/progress", report, "measure", a.CreateProgress), 80<<20),
+		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("/api/", public, "", a.NotFound),
 	}

@@ -207,7 +207,11 @@ func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported) ([]*zhengga
 		return nil, err
 	}
 	var out []*zhenggai.Round
+	u := auth.UserFrom(r.Context())
 	for _, rd := range rounds {
+		if !h.Auth.CanRead(r.Context(), u, rd.UnitID) {
+			continue
+		}
 		if rd.Unit == strings.TrimSpace(im.Round.Unit) && rd.Inspector == im.Round.Inspector && rd.FeedbackDate == im.Round.FeedbackDate {
 			out = append(out, rd)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/attach"
+	"zhenggai/internal/auth"
 )
 
 // maxProgressBody bounds a progress report with its evidence files.
@@ -112,7 +113,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := newForm(r, progressFields...)
-	p := &zhenggai.Progress{MeasureID: id, Content: f.get("content"), Author: f.get("author")}
+	p := &zhenggai.Progress{MeasureID: id, Content: f.get("content"), Author: auth.Author(auth.UserFrom(r.Context()), f.get("author"))}
 	p.Date = f.date("date", "日期")
 	if s := f.get("status"); s != "" {
 		st, ok := zhenggai.ParseStatus(s)
