@@ -4,8 +4,9 @@ import (
 	"testing"
 )
 
-func TestCreateAndReadBack(t *testing.T) {
-	e := newEnv(t)
+func TestCreateAndReadBack(t *testing.T) { backends(t, testCreateAndReadBack) }
+
+func testCreateAndReadBack(t *testing.T, e *env) {
 	r := e.must(201, "POST", "/api/v1/rounds", obj{
 		"unit": "桑植县政协党组", "inspector": "市委第七巡察组", "kind": "巡察",
 		"onsite_start": "2020-05-11", "onsite_end": "2020-06-19", "feedback_date": "2020-07-27",

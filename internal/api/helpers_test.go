@@ -42,8 +42,21 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	dir := t.TempDir()
-	st, err := store.OpenSQLite(context.Background(), dir)
+	return newEnvOn(t, testkit.Backends()[0])
+}
+
+// backends runs body on each backend the program runs on (SQLite and
+// PostgreSQL), as a subtest with its own server and database.
+func backends(t *testing.T, body func(t *testing.T, e *env)) {
+	for _, b := range testkit.Backends() {
+		t.Run(b.Name, func(t *testing.T) { body(t, newEnvOn(t, b)) })
+	}
+}
+
+func newEnvOn(t *testing.T, b testkit.Backend) *env {
+	t.Helper()
+	dir, dsn := b.New(t)
+	st, err := store.Open(context.Background(), dir, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

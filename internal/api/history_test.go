@@ -8,8 +8,9 @@ import (
 	"zhenggai"
 )
 
-func TestHistory(t *testing.T) {
-	e := newEnv(t)
+func TestHistory(t *testing.T) { backends(t, testHistory) }
+
+func testHistory(t *testing.T, e *env) {
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test", Via: "cli"})
 	r := &zhenggai.Round{Unit: "某单位", Inspector: "县委第一巡察组", Kind: zhenggai.KindInspection}
 	if err := e.st.CreateRound(ctx, r); err != nil {

@@ -11,8 +11,9 @@ import (
 	"zhenggai/internal/attach"
 )
 
-func TestProgress(t *testing.T) {
-	e := newEnv(t)
+func TestProgress(t *testing.T) { backends(t, testProgress) }
+
+func testProgress(t *testing.T, e *env) {
 	f := e.fixture("桑植县政协党组")
 	mo := e.measure(f.problem, obj{})
 	mid := num(mo["id"])

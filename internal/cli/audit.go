@@ -7,8 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -26,8 +24,8 @@ const (
 
 func runAudit(ctx context.Context, e *env, args []string) error {
 	usage := func(w io.Writer) {
-		fmt.Fprint(w, `用法：zhenggai audit verify [--data DIR]
-      zhenggai audit log [--data DIR] [--entity 表名 --id 编号] [--last N] [--json]
+		fmt.Fprint(w, `用法：zhenggai audit verify [--data DIR | --db URL]
+      zhenggai audit log [--data DIR | --db URL] [--entity 表名 --id 编号] [--last N] [--json]
 
 verify  核对审计日志：逐条重算哈希链，并把每条业务记录与日志中最后一次记录的内容比对。
         一致时退出码为0；发现日志或记录被绕过程序修改、删除时退出码为1，并指出第一条有问题的日志或记录；
@@ -53,26 +51,24 @@ log     按时间顺序列出审计日志。
 	return exitError{auditUsage}
 }
 
-// openAudited opens an existing data folder only: checking a folder that
-// holds no database must not create one.
+// openAudited opens an existing database only: checking a folder (or a
+// PostgreSQL database) that holds no zhenggai database must not create one.
 func openAudited(ctx context.Context, data, dsn string) (*store.Store, error) {
-	if dsn != "" {
-		return nil, zhenggai.Errorf(zhenggai.EINVALID, "尚不支持 --db（PostgreSQL 存储尚未实现），请用 --data 指定数据目录")
-	}
-	if _, err := os.Stat(filepath.Join(data, store.DBFile)); err != nil {
+	if ok, err := store.Exists(ctx, data, dsn); err != nil {
+		return nil, err
+	} else if !ok {
+		if dsn != "" {
+			return nil, fmt.Errorf("%s 中没有 zhenggai 的数据", whereData(data, dsn))
+		}
 		return nil, fmt.Errorf("数据目录 %s 中没有数据库", data)
 	}
-	st, err := store.OpenSQLite(ctx, data)
-	if err != nil {
-		return nil, fmt.Errorf("打开数据目录 %s：%w", data, err)
-	}
-	return st, nil
+	return openStore(ctx, data, dsn)
 }
 
 func runAuditVerify(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "audit verify", "[--data DIR]\n\n核对审计日志与业务记录。退出码：0 一致；1 发现问题；2 参数错误；3 无法核对。")
+	fs := flags(e, "audit verify", "[--data DIR | --db URL]\n\n核对审计日志与业务记录。退出码：0 一致；1 发现问题；2 参数错误；3 无法核对。")
 	data := fs.String("data", defaultData, "data folder")
-	dsn := fs.String("db", "", "database URL (PostgreSQL; not supported yet)")
+	dsn := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -117,9 +113,9 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 }
 
 func runAuditLog(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "audit log", "[--data DIR] [--entity 表名 --id 编号] [--last N] [--json]")
+	fs := flags(e, "audit log", "[--data DIR | --db URL] [--entity 表名 --id 编号] [--last N] [--json]")
 	data := fs.String("data", defaultData, "data folder")
-	dsn := fs.String("db", "", "database URL (PostgreSQL; not supported yet)")
+	dsn := dbFlag(fs)
 	entity := fs.String("entity", "", "only entries about this table (rounds, categories, problems, measures, progress, attachments, units, settings)")
 	id := fs.Int64("id", 0, "only entries about this record of --entity")
 	last := fs.Int("last", 0, "only the last N entries")

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"zhenggai"
 	"zhenggai/internal/store"
 )
 
@@ -77,8 +78,14 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 		"把数据目录（数据库和全部附件）备份为一个 zip 文件 FILE，服务运行中也可备份。\n"+
 		"FILE 不能已经存在。用 zhenggai restore 恢复。")
 	data := set.String("data", defaultData, "data folder to back up")
+	dsn := set.String("db", "", "not accepted: a PostgreSQL database is backed up with pg_dump")
 	if err := set.Parse(args); err != nil {
 		return err
+	}
+	if *dsn != "" {
+		return zhenggai.Errorf(zhenggai.EINVALID, "zhenggai backup 只备份 SQLite 数据目录。PostgreSQL 数据库请用 pg_dump 备份"+
+			"（例如 pg_dump -Fc -f zhenggai.dump '%s'），附件目录（--data 目录下的 files/）另行复制；"+
+			"或用 zhenggai migrate-data --from 数据库 --to 新目录 复制成 SQLite 数据目录后再备份", store.RedactDSN(*dsn))
 	}
 	if set.NArg() != 1 {
 		set.Usage()
@@ -354,67 +361,4 @@ func sizeText(n int64) string {
 		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d 字节", n)
-}
-
-// progress shows how far a long step is: a bar redrawn in place on a
-// terminal, a plain line every tenth when the output is a file or pipe.
-type progress struct {
-	w        io.Writer
-	tty      bool
-	what     string
-	total    int
-	last     time.Time
-	lastTick int
-}
-
-func newProgress(w io.Writer) *progress {
-	p := &progress{w: w}
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			p.tty = true
-		}
-	}
-	return p
-}
-
-func (p *progress) line(s string) { fmt.Fprintln(p.w, s) }
-
-// quietBelow is the number of items under which a piped output gets no
-// progress lines: they would only repeat the summary.
-const quietBelow = 200
-
-func (p *progress) start(what string, total int) {
-	p.what, p.total, p.lastTick, p.last = what, total, 0, time.Time{}
-	if !p.tty && total < quietBelow {
-		p.total = 0
-	}
-	if p.total > 0 && !p.tty {
-		fmt.Fprintf(p.w, "%s：共 %d 个\n", what, total)
-	}
-}
-
-func (p *progress) step(n int) {
-	if p.total == 0 {
-		return
-	}
-	if p.tty {
-		if time.Since(p.last) < 100*time.Millisecond && n != p.total {
-			return
-		}
-		p.last = time.Now()
-		const width = 30
-		filled := width * n / p.total
-		fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d", p.what, strings.Repeat("#", filled), strings.Repeat("-", width-filled), n, p.total)
-		return
-	}
-	if tick := 10 * n / p.total; tick > p.lastTick {
-		p.lastTick = tick
-		fmt.Fprintf(p.w, "%s：%d/%d\n", p.what, n, p.total)
-	}
-}
-
-func (p *progress) finish() {
-	if p.tty && p.total > 0 {
-		fmt.Fprintln(p.w)
-	}
 }

@@ -37,6 +37,8 @@ var commands = []command{
 	{"backup", "备份数据目录（数据库和全部附件）为一个 zip 文件，服务运行中也可备份", runBackup},
 	{"restore", "把备份文件恢复到一个空的数据目录", runRestore},
 	{"audit", "核对审计日志（verify）或列出修改记录（log）", runAudit},
+	{"gen", "生成合成数据（县或省的规模，可重复的种子），用于压力测试和试用", runGen},
+	{"migrate-data", "把整个系统（记录、审计日志、账号、附件）复制到另一个数据库：SQLite 与 PostgreSQL 之间", runMigrateData},
 }
 
 // exitError carries an exit code other than 1.
@@ -112,11 +114,37 @@ func flags(e *env, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// openData opens the store and the attachment folder of a data folder.
-func openData(ctx context.Context, dir string) (*store.Store, *attach.Dir, error) {
-	st, err := store.OpenSQLite(ctx, dir)
+// dbUsage is the help of the --db flag of every command that opens data.
+const dbUsage = "PostgreSQL database URL, e.g. postgres://zhenggai:PASSWORD@127.0.0.1:5432/zhenggai " +
+	"(default: the SQLite database in --data; with --db, --data holds only the evidence files)"
+
+// dbFlag adds --db to a command's flags.
+func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }
+
+// whereData names an installation's database for messages.
+func whereData(dir, dsn string) string {
+	if dsn != "" {
+		return "数据库 " + store.RedactDSN(dsn)
+	}
+	return "数据目录 " + dir
+}
+
+// openStore opens the database of an installation: the SQLite database
+// in the data folder dir, or with dsn the PostgreSQL database.
+func openStore(ctx context.Context, dir, dsn string) (*store.Store, error) {
+	st, err := store.Open(ctx, dir, dsn)
 	if err != nil {
-		return nil, nil, fmt.Errorf("打开数据目录 %s：%w", dir, err)
+		return nil, fmt.Errorf("打开%s：%w", whereData(dir, dsn), err)
+	}
+	return st, nil
+}
+
+// openData opens the store and the attachment folder of an installation:
+// the attachments are in the data folder dir whatever the database.
+func openData(ctx context.Context, dir, dsn string) (*store.Store, *attach.Dir, error) {
+	st, err := openStore(ctx, dir, dsn)
+	if err != nil {
+		return nil, nil, err
 	}
 	files, err := attach.Open(dir)
 	if err != nil {

@@ -13,8 +13,9 @@ import (
 )
 
 func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "demo", "[--data DIR] [--addr HOST:PORT]\n\n在新的数据目录中载入示例数据（默认使用临时目录），然后启动网页服务。")
+	fs := flags(e, "demo", "[--data DIR] [--db URL] [--addr HOST:PORT]\n\n在新的数据目录（或空的 PostgreSQL 数据库）中载入示例数据（默认使用临时目录），然后启动网页服务。")
 	data := fs.String("data", "", "data folder for the demo; must not hold a database yet (default: a new temporary folder)")
+	dsn := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -29,14 +30,23 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		dir = d
-	} else if _, err := os.Stat(filepath.Join(dir, store.DBFile)); err == nil {
+	} else if _, err := os.Stat(filepath.Join(dir, store.DBFile)); err == nil && *dsn == "" {
 		return fmt.Errorf("数据目录 %s 中已有数据库；示例只载入新目录，已有数据请用 zhenggai serve --data %s", dir, dir)
 	}
-	st, files, err := openData(ctx, dir)
+	st, files, err := openData(ctx, dir, *dsn)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if *dsn != "" {
+		// A PostgreSQL database may have been made for the demo or hold an
+		// installation: only an empty one is written into.
+		if empty, err := st.Empty(ctx); err != nil {
+			return err
+		} else if !empty {
+			return fmt.Errorf("%s 中已有数据；示例只载入空的数据库，已有数据请用 zhenggai serve --db", whereData(dir, *dsn))
+		}
+	}
 	ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:demo", Via: "cli"})
 	r, err := demo.Load(ctx, st, files, zhenggai.Today())
 	if err != nil {
@@ -46,7 +56,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("创建示例账号：%w", err)
 	}
-	fmt.Fprintf(e.stdout, "示例数据已载入：%s对%s的巡察整改（%s）\n数据目录：%s\n\n示例账号（密码只显示这一次）：\n", r.Inspector, r.Unit, demo.Note, dir)
+	fmt.Fprintf(e.stdout, "示例数据已载入：%s对%s的巡察整改（%s）\n数据目录：%s\n", r.Inspector, r.Unit, demo.Note, dir)
+	if *dsn != "" {
+		fmt.Fprintf(e.stdout, "数据库：%s\n", store.RedactDSN(*dsn))
+	}
+	fmt.Fprint(e.stdout, "\n示例账号（密码只显示这一次）：\n")
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	// Latin columns first: tabwriter counts a Chinese character as one column.
 	fmt.Fprintln(tw, "  登录名\t密码\t角色 · 姓名 · 单位")

@@ -17,8 +17,9 @@ import (
 const maxReport = 8 << 20
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "import", "[--data DIR] [--dry-run] [--json] FILE\n\nFILE 为整改进展情况报告的文本文件（UTF-8），- 表示标准输入。")
+	fs := flags(e, "import", "[--data DIR] [--db URL] [--dry-run] [--json] FILE\n\nFILE 为整改进展情况报告的文本文件（UTF-8），- 表示标准输入。")
 	data := fs.String("data", defaultData, "data folder")
+	dsn := dbFlag(fs)
 	dry := fs.Bool("dry-run", false, "print what was understood and write nothing")
 	asJSON := fs.Bool("json", false, "print what was understood as JSON")
 	if err := fs.Parse(args); err != nil {
@@ -49,7 +50,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "试运行：未写入任何数据。")
 		return nil
 	}
-	st, _, err := openData(ctx, *data)
+	st, err := openStore(ctx, *data, *dsn)
 	if err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "已导入为巡察轮次 #%d（数据目录 %s）。\n", r.ID, *data)
+	fmt.Fprintf(e.stderr, "已导入为巡察轮次 #%d（%s）。\n", r.ID, whereData(*data, *dsn))
 	return nil
 }
 

@@ -32,8 +32,14 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 		"把 zhenggai backup 生成的备份文件 FILE 恢复到数据目录 DIR。\n"+
 		"DIR 必须是空的或尚不存在，已有的数据不会被覆盖。")
 	data := set.String("data", defaultData, "data folder to restore into; must be empty or not exist")
+	dsn := set.String("db", "", "not accepted: a PostgreSQL database is restored with pg_restore")
 	if err := set.Parse(args); err != nil {
 		return err
+	}
+	if *dsn != "" {
+		return zhenggai.Errorf(zhenggai.EINVALID, "zhenggai restore 只恢复到 SQLite 数据目录。PostgreSQL 数据库请用 pg_restore 从 pg_dump 的备份恢复；"+
+			"或先把本程序的备份恢复到一个新目录（zhenggai restore --data 新目录 备份.zip），"+
+			"再用 zhenggai migrate-data --from 新目录 --to '%s' 复制到 PostgreSQL", store.RedactDSN(*dsn))
 	}
 	if set.NArg() != 1 {
 		set.Usage()

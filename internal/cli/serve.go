@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -22,20 +21,30 @@ const (
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "serve", "[--data DIR] [--addr HOST:PORT]")
-	data := fs.String("data", defaultData, "data folder (database and evidence files)")
+	fs := flags(e, "serve", "[--data DIR] [--db URL] [--addr HOST:PORT]")
+	data := fs.String("data", defaultData, "data folder (database and evidence files; with --db the evidence files only)")
+	dsn := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on, e.g. 0.0.0.0:8080 for the intranet")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(*data, store.DBFile)); err != nil {
+	if ok, err := store.Exists(ctx, *data, *dsn); err != nil {
+		return err
+	} else if !ok {
+		if *dsn != "" {
+			return fmt.Errorf("%s 中还没有 zhenggai 的数据；首次使用请先运行 zhenggai user add … --db、zhenggai import --db 或 zhenggai migrate-data --to", whereData(*data, *dsn))
+		}
 		return fmt.Errorf("数据目录 %s 中没有数据库；首次使用请先运行 zhenggai demo 或 zhenggai import", *data)
 	}
-	st, files, err := openData(ctx, *data)
+	st, files, err := openData(ctx, *data, *dsn)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if *dsn != "" {
+		abs, _ := filepath.Abs(*data)
+		fmt.Fprintf(e.stdout, "数据库：%s\n附件目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
+	}
 	return serve(ctx, e, st, files, *addr, nil)
 }
 

@@ -18,7 +18,7 @@ var cliActor = zhenggai.Actor{Name: "cli", Via: "cli"}
 
 func runUser(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, "用法：zhenggai user add NAME --role ROLE [--unit 单位] [--display 姓名] [--data DIR]\n      zhenggai user passwd NAME [--data DIR]\n      zhenggai user list [--data DIR]")
+		fmt.Fprintln(e.stderr, "用法：zhenggai user add NAME --role ROLE [--unit 单位] [--display 姓名] [--data DIR | --db URL]\n      zhenggai user passwd NAME [--data DIR | --db URL]\n      zhenggai user list [--data DIR | --db URL]")
 		return exitError{2}
 	}
 	ctx = zhenggai.WithActor(ctx, cliActor)
@@ -44,8 +44,9 @@ func nameFirst(args []string) (string, []string) {
 
 func userAdd(ctx context.Context, e *env, args []string) error {
 	name, rest := nameFirst(args)
-	fs := flags(e, "user add", "NAME --role ROLE [--unit 单位] [--display 姓名] [--data DIR]\n\n角色：admin 系统管理员、supervisor 巡察办、unit_admin 单位管理员、leader 责任领导、responsible 责任人、member 委员。\n责任领导和责任人的姓名（--display）须与台账中的写法一致，才能对应到他的整改措施。")
+	fs := flags(e, "user add", "NAME --role ROLE [--unit 单位] [--display 姓名] [--data DIR | --db URL]\n\n角色：admin 系统管理员、supervisor 巡察办、unit_admin 单位管理员、leader 责任领导、responsible 责任人、member 委员。\n责任领导和责任人的姓名（--display）须与台账中的写法一致，才能对应到他的整改措施。")
 	data := fs.String("data", defaultData, "data folder")
+	dsn := dbFlag(fs)
 	role := fs.String("role", "", "role: admin, supervisor, unit_admin, leader, responsible, member")
 	unit := fs.String("unit", "", "the user's unit (created if missing); default 系统管理 for admin")
 	display := fs.String("display", "", "the person's name as the ledger writes it (default: NAME)")
@@ -72,7 +73,7 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	if *display == "" {
 		*display = name
 	}
-	st, _, err := openData(ctx, *data)
+	st, err := openStore(ctx, *data, *dsn)
 	if err != nil {
 		return err
 	}
@@ -105,8 +106,9 @@ func addUser(ctx context.Context, st *store.Store, name, display string, role zh
 
 func userPasswd(ctx context.Context, e *env, args []string) error {
 	name, rest := nameFirst(args)
-	fs := flags(e, "user passwd", "NAME [--data DIR]\n\n为用户生成新密码，并使其已登录的会话失效。")
+	fs := flags(e, "user passwd", "NAME [--data DIR | --db URL]\n\n为用户生成新密码，并使其已登录的会话失效。")
 	data := fs.String("data", defaultData, "data folder")
+	dsn := dbFlag(fs)
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
@@ -114,7 +116,7 @@ func userPasswd(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return exitError{2}
 	}
-	st, _, err := openData(ctx, *data)
+	st, err := openStore(ctx, *data, *dsn)
 	if err != nil {
 		return err
 	}
@@ -136,12 +138,13 @@ func userPasswd(ctx context.Context, e *env, args []string) error {
 }
 
 func userList(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "user list", "[--data DIR]")
+	fs := flags(e, "user list", "[--data DIR | --db URL]")
 	data := fs.String("data", defaultData, "data folder")
+	dsn := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, _, err := openData(ctx, *data)
+	st, err := openStore(ctx, *data, *dsn)
 	if err != nil {
 		return err
 	}

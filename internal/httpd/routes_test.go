@@ -74,8 +74,8 @@ type fixture struct {
 	history string           // entity of the history routes
 }
 
-func newFixture(t *testing.T) *fixture {
-	env := testkit.Open(t)
+func newFixture(t *testing.T, b testkit.Backend) *fixture {
+	env := testkit.OpenOn(t, b)
 	st, files := env.Store, env.Files
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
 	// 市委巡察办 above unit A; unit B and 县委巡察办 elsewhere.
@@ -171,9 +171,16 @@ func (f *fixture) request(t *testing.T, pattern, on, role string) *http.Request 
 	return req
 }
 
-// TestEveryRouteWithEveryRole walks the whole route table with every role.
+// TestEveryRouteWithEveryRole walks the whole route table with every role,
+// on each backend: on PostgreSQL it is the whole program on it, every
+// page and API call answering without a server error.
 func TestEveryRouteWithEveryRole(t *testing.T) {
-	f := newFixture(t)
+	for _, b := range testkit.Backends() {
+		t.Run(b.Name, func(t *testing.T) { testEveryRouteWithEveryRole(t, newFixture(t, b)) })
+	}
+}
+
+func testEveryRouteWithEveryRole(t *testing.T, f *fixture) {
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	roles := allowed["public"]
 	seen := map[string]bool{}
@@ -242,7 +249,7 @@ func boolInt(b bool) int {
 // TestCrossSiteFormRefused: a form posted from another site is refused
 // even with the administrator's session.
 func TestCrossSiteFormRefused(t *testing.T) {
-	f := newFixture(t)
+	f := newFixture(t, testkit.Backends()[0])
 	req := f.request(t, "POST /rounds/{id}/categories", "round", "admin")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	req.Header.Set("Origin", "http://evil.example")

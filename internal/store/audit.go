@@ -125,7 +125,8 @@ func (e *AuditEntry) computeHash() string {
 // they run several times in every write, and compiling them each time
 // would cost more than running them. They are prepared once the schema is
 // up to date (prepareAudit); until then (in migrations) each transaction
-// prepares its own.
+// prepares its own. Not on PostgreSQL, where pgx keeps every statement
+// prepared on each connection by itself (dialect.prepares).
 type auditStmts struct {
 	mu sync.Mutex
 	m  map[string]*sql.Stmt
@@ -145,6 +146,9 @@ func qSnapshot(table string) string { return `SELECT * FROM ` + table + ` WHERE 
 // It must not run inside a transaction of the writer (whose one
 // connection the transaction holds).
 func (s *Store) prepareAudit(ctx context.Context) error {
+	if !s.d.prepares() {
+		return nil
+	}
 	qs := []string{qHeadRead, qHeadMove, qAuditInto}
 	for _, t := range auditedTables {
 		qs = append(qs, qSnapshot(t))
@@ -162,8 +166,37 @@ func (s *Store) prepareAudit(ctx context.Context) error {
 	return nil
 }
 
+// stmtRunner is a statement bound to a transaction: a *sql.Stmt, or a
+// txQuery where the driver prepares by itself.
+type stmtRunner interface {
+	QueryContext(ctx context.Context, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, args ...any) *sql.Row
+	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
+}
+
+// txQuery runs a query text in a transaction.
+type txQuery struct {
+	tx *sql.Tx
+	q  string
+}
+
+func (t txQuery) QueryContext(ctx context.Context, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.q, args...)
+}
+
+func (t txQuery) QueryRowContext(ctx context.Context, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.q, args...)
+}
+
+func (t txQuery) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.q, args...)
+}
+
 // stmt returns q, one of the statements above, bound to tx.
-func (s *Store) stmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
+func (s *Store) stmt(ctx context.Context, tx *sql.Tx, q string) (stmtRunner, error) {
+	if !s.d.prepares() {
+		return txQuery{tx, s.d.rebind(q)}, nil
+	}
 	s.auditStmts.mu.Lock()
 	st := s.auditStmts.m[q]
 	s.auditStmts.mu.Unlock()
@@ -174,24 +207,30 @@ func (s *Store) stmt(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, erro
 }
 
 // snapshot reads one row of an audited table as canonical JSON, "" when
-// there is no such row. On SQLite the writer is alone, so the row cannot
-// change between this read and the UPDATE that follows; on PostgreSQL the
-// read before an update will need to lock the row (SELECT … FOR UPDATE),
-// or a concurrent save of a record without a version could slip between
-// them and the log would show a "before" that never was.
+// there is no such row, before the transaction updates or deletes it. It
+// locks the row until the transaction ends (SELECT … FOR UPDATE on
+// PostgreSQL; on SQLite the writer is alone anyway), or a concurrent save
+// of a record without a version could slip between this read and the
+// UPDATE that follows, and the log would show a "before" that never was.
 func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, table string, id int64) (string, error) {
 	if s.noAudit {
 		return "", nil
 	}
-	_, js, err := s.snapshotRow(ctx, tx, table, id)
+	_, js, err := s.snapshotRow(ctx, tx, table, id, true)
 	return js, err
 }
 
-func (s *Store) snapshotRow(ctx context.Context, tx *sql.Tx, table string, id int64) (map[string]any, string, error) {
+// snapshotRow reads one row as a map and as canonical JSON; lock locks it
+// (see snapshot).
+func (s *Store) snapshotRow(ctx context.Context, tx *sql.Tx, table string, id int64, lock bool) (map[string]any, string, error) {
 	if !IsAudited(table) {
 		return nil, "", fmt.Errorf("audit: %q is not an audited table", table)
 	}
-	st, err := s.stmt(ctx, tx, qSnapshot(table))
+	q := qSnapshot(table)
+	if lock {
+		q += s.d.lockRow()
+	}
+	st, err := s.stmt(ctx, tx, q)
 	if err != nil {
 		return nil, "", err
 	}
@@ -262,8 +301,12 @@ func secretColumn(name string) bool {
 }
 
 // normalise makes the values of either driver the same Go values, so that
-// a row's JSON is the same on SQLite and PostgreSQL: integers int64, text
-// string, NULL nil, bytes as text, times RFC 3339 UTC, booleans 0 or 1.
+// a row's JSON, and so the hash of its entry, is the same on SQLite and
+// PostgreSQL: integers of every width int64 (pgx's database/sql driver
+// hands out int64 for int2, int4 and int8, but a driver or a cast may give
+// a narrower one), text string, NULL nil, bytes as text, times RFC 3339
+// UTC, booleans 0 or 1 (SQLite has no booleans: 0/1 integers are what
+// the schema stores).
 func normalise(v any) any {
 	switch x := v.(type) {
 	case nil, int64, string, float64:
@@ -274,6 +317,18 @@ func normalise(v any) any {
 		return int64(x)
 	case int32:
 		return int64(x)
+	case int16:
+		return int64(x)
+	case int8:
+		return int64(x)
+	case uint8:
+		return int64(x)
+	case uint16:
+		return int64(x)
+	case uint32:
+		return int64(x)
+	case float32:
+		return float64(x)
 	case bool:
 		if x {
 			return int64(1)
@@ -365,7 +420,7 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, table string, id 
 	var row map[string]any
 	if action != auditDelete {
 		var err error
-		row, after, err = s.snapshotRow(ctx, tx, table, id)
+		row, after, err = s.snapshotRow(ctx, tx, table, id, false)
 		if err != nil {
 			return err
 		}
@@ -462,14 +517,17 @@ func (h *auditHead) set(id int64, hash string, ok bool) {
 // last_hash = ? of the one head row: it takes that row's lock, which on
 // PostgreSQL serialises every writer of the log until commit (SQLite has
 // a single writer anyway), and it fails, to be retried from a fresh read,
-// if the head is not what this process believed.
+// if the head is not what this process believed. The fresh read locks
+// the head row (SELECT … FOR UPDATE on PostgreSQL), so that the retry
+// cannot lose to yet another writer: however many write at once, an
+// append takes at most two tries.
 func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e *AuditEntry) error {
 	e.at = s.stamp()
 	e.At = parseTime(e.at)
 	lastID, lastHash, known := s.auditHead.get()
 	for try := 0; ; try++ {
 		if !known || try > 0 {
-			read, err := s.stmt(ctx, tx, qHeadRead)
+			read, err := s.stmt(ctx, tx, qHeadRead+s.d.lockRow())
 			if err != nil {
 				return err
 			}

@@ -68,13 +68,14 @@ func (s *Store) UpdateCategory(ctx context.Context, c *zhenggai.Category) error 
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	version := c.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := s.snapshot(ctx, tx, "categories", c.ID)
 		if err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE categories SET seq = ?, title = ?, version = version + 1
-			WHERE id = ? AND version = ?`), c.Seq, c.Title, c.ID, c.Version)
+			WHERE id = ? AND version = ?`), c.Seq, c.Title, c.ID, version)
 		if err != nil {
 			return err
 		}
@@ -84,7 +85,7 @@ func (s *Store) UpdateCategory(ctx context.Context, c *zhenggai.Category) error 
 		if err := s.audit(ctx, tx, auditUpdate, "categories", c.ID, before); err != nil {
 			return err
 		}
-		c.Version++
+		c.Version = version + 1
 		return nil
 	})
 }

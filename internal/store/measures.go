@@ -84,6 +84,7 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
+	version := m.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := s.snapshot(ctx, tx, "measures", m.ID)
 		if err != nil {
@@ -92,7 +93,7 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET seq = ?, content = ?, leader = ?, office = ?,
 			owner = ?, deadline = ?, kind = ?, status = ?, version = version + 1 WHERE id = ? AND version = ?`),
 			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
-			m.ID, m.Version)
+			m.ID, version)
 		if err != nil {
 			return err
 		}
@@ -102,7 +103,7 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		if err := s.audit(ctx, tx, auditUpdate, "measures", m.ID, before); err != nil {
 			return err
 		}
-		m.Version++
+		m.Version = version + 1
 		return nil
 	})
 }

@@ -84,6 +84,12 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		})
 		if err != nil {
+			// On PostgreSQL two programs may start on one new database at
+			// once: the one that lost the race finds the migration done.
+			var now int
+			if s.wdb.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&now) == nil && now >= m.version {
+				continue
+			}
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}

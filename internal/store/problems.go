@@ -71,6 +71,7 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
+	version := p.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var round, own int64
 		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ?`), p.CategoryID).Scan(&round); err != nil {
@@ -90,7 +91,7 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE problems SET category_id = ?, seq = ?, title = ?, rectification = ?,
 			version = version + 1 WHERE id = ? AND version = ? AND round_id = ?`),
-			p.CategoryID, p.Seq, p.Title, p.Rectification, p.ID, p.Version, round)
+			p.CategoryID, p.Seq, p.Title, p.Rectification, p.ID, version, round)
 		if err != nil {
 			return err
 		}
@@ -100,7 +101,7 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 		if err := s.audit(ctx, tx, auditUpdate, "problems", p.ID, before); err != nil {
 			return err
 		}
-		p.Version++
+		p.Version = version + 1
 		return nil
 	})
 }

@@ -95,6 +95,7 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
+	version := r.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		d := r.Declared
 		now := s.stamp()
@@ -109,7 +110,7 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 			WHERE id = ? AND version = ?`),
 			r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
 			d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress,
-			d.NotCompleted, d.RatePercent, r.Note, now, r.ID, r.Version)
+			d.NotCompleted, d.RatePercent, r.Note, now, r.ID, version)
 		if err != nil {
 			return err
 		}
@@ -119,7 +120,7 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 		if err := s.audit(ctx, tx, auditUpdate, "rounds", r.ID, before); err != nil {
 			return err
 		}
-		r.Version++
+		r.Version = version + 1
 		r.UpdatedAt = parseTime(now)
 		return nil
 	})

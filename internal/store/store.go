@@ -20,8 +20,9 @@ import (
 // DBFile is the name of the SQLite database inside a data folder.
 const DBFile = "zhenggai.db"
 
-// Store is the database. Reads go through a pool; writes go through a
-// single connection so that SQLite never sees two writers.
+// Store is the database. On SQLite reads go through a pool and writes
+// through a single connection, so that SQLite never sees two writers; on
+// PostgreSQL, which has many writers, both go through one pool.
 type Store struct {
 	rdb *sql.DB
 	wdb *sql.DB
@@ -34,6 +35,21 @@ type Store struct {
 	noAudit    bool
 	auditStmts auditStmts
 	auditHead  auditHead
+}
+
+// Open opens the database of an installation: with dsn "" the SQLite
+// database in the data folder dataDir (created if needed), with a
+// postgres:// URL that PostgreSQL database (dataDir is then not used by
+// the store: it holds only the attachments). Either way the schema is
+// brought up to date.
+func Open(ctx context.Context, dataDir, dsn string) (*Store, error) {
+	switch {
+	case dsn == "":
+		return OpenSQLite(ctx, dataDir)
+	case IsDSN(dsn):
+		return OpenPostgres(ctx, dsn)
+	}
+	return nil, fmt.Errorf("不支持的数据库地址 %q：应为 postgres://用户@主机:端口/库名", RedactDSN(dsn))
 }
 
 // OpenSQLite opens (creating if needed) the database in the data folder
@@ -67,7 +83,13 @@ func OpenSQLite(ctx context.Context, dir string) (*Store, error) {
 	}
 	rdb.SetMaxOpenConns(8)
 	rdb.SetMaxIdleConns(8)
-	s := &Store{rdb: rdb, wdb: wdb, d: sqliteDialect{}, now: time.Now}
+	return newStore(ctx, rdb, wdb, sqliteDialect{})
+}
+
+// newStore brings the schema of the database up to date and prepares
+// what the audit trail needs.
+func newStore(ctx context.Context, rdb, wdb *sql.DB, d dialect) (*Store, error) {
+	s := &Store{rdb: rdb, wdb: wdb, d: d, now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -79,8 +101,14 @@ func OpenSQLite(ctx context.Context, dir string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes both pools.
+// Backend names the engine: "sqlite" or "postgres".
+func (s *Store) Backend() string { return s.d.name() }
+
+// Close closes the pools.
 func (s *Store) Close() error {
+	if s.rdb == s.wdb {
+		return s.wdb.Close()
+	}
 	return errors.Join(s.wdb.Close(), s.rdb.Close())
 }
 
@@ -90,11 +118,36 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.rdb.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
 }
 
-// write runs fn in a transaction on the single writer.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+// writeAttempts is how many times a write that lost a race with another
+// transaction (PostgreSQL: serialization failure or deadlock) is run.
+const writeAttempts = 5
+
+// write runs fn in a transaction on the writer. On PostgreSQL a
+// transaction that lost a race with another is run again from the start,
+// a few times: fn must therefore not depend on what an earlier run of it
+// changed (take versions and "is it new?" from before the call, and set
+// results, not increment them).
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.writeOnce(ctx, fn)
+		if err == nil || attempt == writeAttempts || !s.d.retryable(err) {
+			return s.mapErr(err)
+		}
+		// Back off a little, more each time, so that the winners finish.
+		t := time.NewTimer(time.Duration(attempt*attempt) * 5 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return s.mapErr(err)
+		case <-t.C:
+		}
+	}
+}
+
+func (s *Store) writeOnce(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
-		return s.mapErr(err)
+		return err
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -103,7 +156,6 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) (err error
 		}
 		if err != nil {
 			tx.Rollback()
-			err = s.mapErr(err)
 		}
 	}()
 	if err = fn(tx); err != nil {
@@ -136,6 +188,8 @@ func (s *Store) mapErr(err error) error {
 		return zhenggai.Errorf(zhenggai.ECONFLICT, "序号或名称与已有记录重复")
 	case s.d.foreignKeyViolation(err):
 		return zhenggai.Errorf(zhenggai.EINVALID, "引用的记录不存在")
+	case s.d.badValue(err):
+		return zhenggai.Errorf(zhenggai.EINVALID, "内容中含有数据库不能保存的值（如 NUL 控制字符或过大的数字），请修改后再保存")
 	}
 	return err
 }

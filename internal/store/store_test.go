@@ -12,16 +12,6 @@ import (
 	"zhenggai/internal/store"
 )
 
-func open(t *testing.T, dir string) *store.Store {
-	t.Helper()
-	st, err := store.OpenSQLite(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
 func code(err error) string { return zhenggai.ErrorCode(err) }
 
 // seedRound makes a round with one category, one problem, two measures.
@@ -54,17 +44,27 @@ func seedRound(t *testing.T, st *store.Store) (*zhenggai.Round, *zhenggai.Catego
 }
 
 func TestRoundTripAndReopen(t *testing.T) {
-	dir := t.TempDir()
-	st := open(t, dir)
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testRoundTripAndReopen(t, b.fresh(t)) })
+	}
+}
+
+func testRoundTripAndReopen(t *testing.T, d *db) {
+	st := d.open(t)
 	r, c, p, ms := seedRound(t, st)
 	if r.UnitID == 0 || c.UnitID != r.UnitID || p.UnitID != r.UnitID || ms[0].UnitID != r.UnitID {
 		t.Fatalf("rows do not carry their unit: %d %d %d %d", r.UnitID, c.UnitID, p.UnitID, ms[0].UnitID)
 	}
 	st.Close()
-	if _, err := os.Stat(filepath.Join(dir, store.DBFile)); err != nil {
+	_, err := os.Stat(filepath.Join(d.dir, store.DBFile))
+	if d.dsn == "" && err != nil {
 		t.Fatal(err)
 	}
-	st = open(t, dir) // migrations run again and must be a no-op
+	if d.dsn != "" && err == nil {
+		t.Errorf("a store on PostgreSQL made a SQLite database in its data folder")
+	}
+	st = d.open(t) // migrations run again and must be a no-op
 	ctx := context.Background()
 	got, err := st.Round(ctx, r.ID)
 	if err != nil {
@@ -87,7 +87,13 @@ func TestRoundTripAndReopen(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	st := open(t, t.TempDir())
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testErrors(t, b.fresh(t).open(t)) })
+	}
+}
+
+func testErrors(t *testing.T, st *store.Store) {
 	ctx := context.Background()
 	r, c, p, ms := seedRound(t, st)
 	tests := []struct {
@@ -130,7 +136,13 @@ func TestErrors(t *testing.T) {
 }
 
 func TestVersionedUpdate(t *testing.T) {
-	st := open(t, t.TempDir())
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testVersionedUpdate(t, b.fresh(t).open(t)) })
+	}
+}
+
+func testVersionedUpdate(t *testing.T, st *store.Store) {
 	ctx := context.Background()
 	_, _, _, ms := seedRound(t, st)
 	a, _ := st.Measure(ctx, ms[0].ID)
@@ -151,7 +163,13 @@ func TestVersionedUpdate(t *testing.T) {
 }
 
 func TestProgressWithStatusAndFiles(t *testing.T) {
-	st := open(t, t.TempDir())
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testProgressWithStatusAndFiles(t, b.fresh(t).open(t)) })
+	}
+}
+
+func testProgressWithStatusAndFiles(t *testing.T, st *store.Store) {
 	ctx := context.Background()
 	r, _, p, ms := seedRound(t, st)
 	sum := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -192,7 +210,13 @@ func TestProgressWithStatusAndFiles(t *testing.T) {
 }
 
 func TestImportRoundIsAtomic(t *testing.T) {
-	st := open(t, t.TempDir())
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testImportRoundIsAtomic(t, b.fresh(t).open(t)) })
+	}
+}
+
+func testImportRoundIsAtomic(t *testing.T, st *store.Store) {
 	ctx := context.Background()
 	im := &zhenggai.Imported{
 		Round:    zhenggai.ImportedRound{Inspector: "县委第一巡察组", Unit: "某乡党委", Kind: zhenggai.KindInspection},
@@ -224,7 +248,13 @@ func TestImportRoundIsAtomic(t *testing.T) {
 }
 
 func TestSettings(t *testing.T) {
-	st := open(t, t.TempDir())
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testSettings(t, b.fresh(t).open(t)) })
+	}
+}
+
+func testSettings(t *testing.T, st *store.Store) {
 	ctx := context.Background()
 	id, err := st.EnsureUnit(ctx, "某单位")
 	if err != nil {
@@ -244,10 +274,18 @@ func TestSettings(t *testing.T) {
 	}
 }
 
-// TestConcurrentWriters checks that many writers at once all succeed: the
-// single writer connection queues them instead of failing with SQLITE_BUSY.
+// TestConcurrentWriters checks that many writers at once all succeed: on
+// SQLite the single writer connection queues them instead of failing with
+// SQLITE_BUSY; on PostgreSQL they run side by side and the audit head's
+// row lock orders their entries.
 func TestConcurrentWriters(t *testing.T) {
-	st := open(t, t.TempDir())
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testConcurrentWriters(t, b.fresh(t).open(t)) })
+	}
+}
+
+func testConcurrentWriters(t *testing.T, st *store.Store) {
 	ctx := context.Background()
 	_, _, p, _ := seedRound(t, st)
 	var wg sync.WaitGroup
@@ -271,21 +309,65 @@ func TestConcurrentWriters(t *testing.T) {
 	if len(ms) != 42 {
 		t.Errorf("%d measures, want 42", len(ms))
 	}
+	mustVerify(t, st)
 }
 
 func TestNewerSchemaRefused(t *testing.T) {
-	dir := t.TempDir()
-	st := open(t, dir)
-	if err := st.Ping(context.Background()); err != nil {
-		t.Fatal(err)
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			d := b.fresh(t)
+			st := d.open(t)
+			if err := st.Ping(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			// Pretend a newer program migrated this database.
+			raw := d.raw(t)
+			if _, err := raw.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '')`, 9999); err != nil {
+				t.Fatal(err)
+			}
+			raw.Close()
+			st, err := store.Open(context.Background(), d.dir, d.dsn)
+			if err == nil {
+				st.Close()
+			}
+			if err == nil || !strings.Contains(err.Error(), "高于本程序") {
+				t.Fatalf("an old binary opened a newer database: %v", err)
+			}
+		})
 	}
-	st.Close()
-	// Pretend a newer program migrated this folder.
-	if err := store.MarkSchemaForTest(dir, 9999); err != nil {
-		t.Fatal(err)
-	}
-	_, err := store.OpenSQLite(context.Background(), dir)
-	if err == nil || !strings.Contains(err.Error(), "高于本程序") {
-		t.Fatalf("an old binary opened a newer database: %v", err)
+}
+
+// TestTextWithNUL: PostgreSQL cannot store the NUL character in text,
+// SQLite can. On PostgreSQL such a write is refused as invalid input (not
+// a server error) and leaves nothing behind; on SQLite it is stored as
+// sent. (The domain does not refuse NUL itself: this is the one place
+// where the backends answer differently.)
+func TestTextWithNUL(t *testing.T) {
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			st := b.fresh(t).open(t)
+			ctx := context.Background()
+			r := &zhenggai.Round{Unit: "某单位", Inspector: "县委第一巡察组", Kind: zhenggai.KindInspection, Note: "a\x00b"}
+			err := st.CreateRound(ctx, r)
+			if b.name == "postgres" {
+				if code(err) != zhenggai.EINVALID {
+					t.Fatalf("NUL on PostgreSQL: %v", err)
+				}
+				if rounds, _ := st.Rounds(ctx); len(rounds) != 0 {
+					t.Errorf("a refused round left %d rounds", len(rounds))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := st.Round(ctx, r.ID)
+			if err != nil || got.Note != "a\x00b" {
+				t.Errorf("read back %q, %v", got.Note, err)
+			}
+		})
 	}
 }

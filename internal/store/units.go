@@ -74,6 +74,7 @@ func (s *Store) SaveUnit(ctx context.Context, u *zhenggai.Unit) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
+	isNew := u.ID == 0 // fn may run twice (Store.write), and sets u.ID
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var parent any
 		if u.ParentID != 0 {
@@ -99,7 +100,7 @@ func (s *Store) SaveUnit(ctx context.Context, u *zhenggai.Unit) error {
 		}
 		var err error
 		action, before := auditCreate, ""
-		if u.ID == 0 {
+		if isNew {
 			err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO units (parent_id, name, created_at) VALUES (?, ?, ?) RETURNING id`),
 				parent, u.Name, s.stamp()).Scan(&u.ID)
 		} else {

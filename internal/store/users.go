@@ -124,6 +124,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
+	version := u.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := s.snapshot(ctx, tx, "users", u.ID)
 		if err != nil {
@@ -134,7 +135,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 			disabled = 1
 		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET unit_id = ?, display_name = ?, role = ?, disabled = ?,
-			version = version + 1 WHERE id = ? AND version = ?`), u.UnitID, u.DisplayName, string(u.Role), disabled, u.ID, u.Version)
+			version = version + 1 WHERE id = ? AND version = ?`), u.UnitID, u.DisplayName, string(u.Role), disabled, u.ID, version)
 		if err != nil {
 			return err
 		}
@@ -146,8 +147,11 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 				return err
 			}
 		}
-		u.Version++
-		return s.audit(ctx, tx, auditUpdate, "users", u.ID, before)
+		if err := s.audit(ctx, tx, auditUpdate, "users", u.ID, before); err != nil {
+			return err
+		}
+		u.Version = version + 1
+		return nil
 	})
 }
 

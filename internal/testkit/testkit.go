@@ -85,6 +85,7 @@ func Jar(t testing.TB, base string, l *Login) http.CookieJar {
 // the test ends.
 type Env struct {
 	Dir   string
+	DSN   string // the PostgreSQL database's URL, "" on SQLite
 	Store *store.Store
 	Files *attach.Dir
 }

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// pinned are the declarations of internal/store whose SQL queries.go
+// copies, each with a digest of its string literals (and, for buildLedger,
+// of the store methods it calls), in order. When a test below fails, the
+// store's SQL changed: copy the new text into queries.go, then put the
+// digest the failure prints here.
+var pinned = map[string]string{
+	"summary.go scopeSQL":         "356c3eeebf3e5b6c",
+	"summary.go rankSQL":          "156659712af9cf39",
+	"summary.go RoundSummaries":   "e2dfe9e8ce413f9e",
+	"summary.go allSettings":      "ae5b0e3e89127b2a",
+	"rounds.go roundCols":         "039c0dfe9df9f9c4",
+	"rounds.go Round":             "061118b8d052b6e0",
+	"settings.go Settings":        "afbb5e736bc6c698",
+	"categories.go categoryCols":  "bf58ec207298a551",
+	"categories.go Categories":    "ed8a8324a544eecf",
+	"problems.go problemCols":     "248ff300f9d953e7",
+	"problems.go Problems":        "a9cd50e7ef5242b7",
+	"measures.go measureCols":     "bfaa557b35be85ea",
+	"measures.go Measures":        "0bde1e4c5ddf942e",
+	"measures.go measures":        "f73414d0f1016b38",
+	"ledger.go buildLedger":       "baf5b805dff2e57f",
+	"dialect.go pgDialect.rebind": "63f543cb6aa25c62",
+}
+
+// declFingerprint is what the digest covers: the declaration's string
+// literals and the s.Method calls it makes, in source order.
+func declFingerprint(t *testing.T, file, name string) (string, bool) {
+	digest, _, ok := declParts(t, file, name)
+	return digest, ok
+}
+
+// declParts returns the digest and the string literals of a declaration.
+func declParts(t *testing.T, file, name string) (string, []string, bool) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join("..", "..", "internal", "store", file), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recv, fn, _ := strings.Cut(name, ".")
+	if fn == "" {
+		recv, fn = "", name
+	}
+	var node ast.Node
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Name.Name != fn {
+				continue
+			}
+			r := ""
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				switch x := d.Recv.List[0].Type.(type) {
+				case *ast.Ident:
+					r = x.Name
+				case *ast.StarExpr:
+					r = x.X.(*ast.Ident).Name
+				}
+			}
+			if recv == "" || r == recv {
+				node = d
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if vs, ok := s.(*ast.ValueSpec); ok {
+					for i, n := range vs.Names {
+						if n.Name == fn && recv == "" && i < len(vs.Values) {
+							node = vs.Values[i]
+						}
+					}
+				}
+			}
+		}
+	}
+	if node == nil {
+		return "", nil, false
+	}
+	var parts, lits []string
+	ast.Inspect(node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				s, err := strconv.Unquote(n.Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				parts = append(parts, "lit:"+s)
+				lits = append(lits, s)
+			}
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == "s" {
+					parts = append(parts, "call:"+sel.Sel.Name)
+				}
+			}
+		}
+		return true
+	})
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(sum[:8]), lits, true
+}
+
+// TestStoreSQLUnchanged fails when the SQL that queries.go copies changes
+// in internal/store, so that the bare timings never drift silently from
+// what the program runs.
+func TestStoreSQLUnchanged(t *testing.T) {
+	for key, want := range pinned {
+		file, name, _ := strings.Cut(key, " ")
+		got, ok := declFingerprint(t, file, name)
+		if !ok {
+			t.Errorf("internal/store/%s: %s is gone; bench/harness/queries.go copies its SQL", file, name)
+			continue
+		}
+		if got != want {
+			t.Errorf("internal/store/%s: the SQL of %s changed (digest %s, pinned %s): update bench/harness/queries.go, then the digest in queries_test.go", file, name, got, want)
+		}
+	}
+}
+
+// TestCopyHasStoreSQL checks the other way: every piece of SQL in the
+// pinned declarations (a literal with a space in it) stands in queries.go,
+// so that a digest cannot be updated without the copy.
+func TestCopyHasStoreSQL(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "queries.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var copied []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if l, ok := n.(*ast.BasicLit); ok && l.Kind == token.STRING {
+			s, err := strconv.Unquote(l.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			copied = append(copied, s)
+		}
+		return true
+	})
+	for key := range pinned {
+		file, name, _ := strings.Cut(key, " ")
+		if name == "pgDialect.rebind" {
+			continue // code, not SQL: pgRebind does the same
+		}
+		_, lits, _ := declParts(t, file, name)
+		for _, l := range lits {
+			if !strings.Contains(l, " ") {
+				continue
+			}
+			found := false
+			for _, c := range copied {
+				if strings.Contains(c, l) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("internal/store/%s %s: %q is not in bench/harness/queries.go", file, name, l)
+			}
+		}
+	}
+}

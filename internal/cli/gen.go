@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+
+	"zhenggai"
+	"zhenggai/internal/gen"
+	"zhenggai/internal/store"
+)
+
+// genActor is who generated data are recorded as made by.
+var genActor = zhenggai.Actor{Name: "system:gen", Via: "cli"}
+
+func runGen(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "gen", "[--data DIR | --db URL] [--seed N] [--size county|province] [--units N] [--rounds N] [--problems N]\n"+
+		"            [--measures N] [--progress N] [--records N] [--today YYYY-MM-DD]\n\n"+
+		"生成合成数据（单位、巡察轮次、问题、措施和整改进展，均为虚构），用于压力测试和试用。\n"+
+		"同一组参数、种子（--seed）和日期（--today）总是生成相同的内容（记录时间和审计日志的时间除外）；\n"+
+		"不给 --today 时以今天为准，状态和预警颜色相对于这一天。数据库中不能已有巡察轮次。\n\n"+
+		"规模预设：\n"+
+		"  county    1个县委巡察办，30个单位 × 2轮 × 30个问题 × 3项措施 × 4条进展\n"+
+		"  province  1个省委巡视办，下设14个市委巡察办，共1000个单位 × 3轮 × 40个问题 × 3项措施 × 10条进展\n"+
+		"其他参数覆盖预设中的对应数字。\n\n"+
+		"不生成示例账号；数据目录中还没有用户时，新建一个系统管理员 admin 并显示其密码（只显示这一次）。\n"+
+		"--records（会议、财务等登记簿的记录数）暂不生成任何数据：登记簿功能尚未实现。")
+	data := fs.String("data", defaultData, "data folder (created if missing; must hold no rounds)")
+	dsn := dbFlag(fs)
+	seed := fs.Uint64("seed", 1, "seed: the same seed and sizes give the same data")
+	size := fs.String("size", gen.SizeCounty, "preset: county or province")
+	units := fs.Int("units", 0, "inspected units in all (default: the preset's)")
+	rounds := fs.Int("rounds", 0, "rounds per unit (default: the preset's)")
+	problems := fs.Int("problems", 0, "problems per round (default: the preset's)")
+	measures := fs.Int("measures", 0, "measures per problem (default: the preset's)")
+	entries := fs.Int("progress", 0, "progress entries per measure (default: the preset's)")
+	records := fs.Int("records", 0, "records per register (meetings, finance…): accepted, but generates nothing until the registers exist")
+	today := fs.String("today", "", "the day the data describe, YYYY-MM-DD (default: today); statuses and warnings are set relative to it")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return exitError{2}
+	}
+	cfg, err := gen.Preset(*size)
+	if err != nil {
+		return err
+	}
+	cfg.Seed = *seed
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, o := range []struct {
+		name string
+		v    int
+		dst  *int
+	}{
+		{"units", *units, &cfg.Units}, {"rounds", *rounds, &cfg.Rounds}, {"problems", *problems, &cfg.Problems},
+		{"measures", *measures, &cfg.Measures}, {"progress", *entries, &cfg.Progress},
+	} {
+		if set[o.name] {
+			*o.dst = o.v
+		}
+	}
+	// A province keeps its cities' offices, but never more than units.
+	cfg.Offices = min(cfg.Offices, max(cfg.Units, 0))
+	if *today != "" {
+		d, err := zhenggai.ParseDate(*today)
+		if err != nil || !d.Valid() {
+			return zhenggai.Errorf(zhenggai.EINVALID, "日期（--today）格式应为 2024-06-30")
+		}
+		cfg.Today = d
+	}
+	if *records < 0 {
+		return zhenggai.Errorf(zhenggai.EINVALID, "--records 不能为负数")
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+
+	st, _, err := openData(ctx, *data, *dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	existing, err := st.Rounds(ctx)
+	if err != nil {
+		return err
+	}
+	if len(existing) > 0 {
+		return zhenggai.Errorf(zhenggai.EINVALID, "%s 中已有 %d 个巡察轮次；合成数据只写入没有巡察轮次的数据库，请换一个数据目录（或 PostgreSQL 数据库）", whereData(*data, *dsn), len(existing))
+	}
+	users, err := st.Users(ctx)
+	if err != nil {
+		return err
+	}
+
+	want := cfg.Expected()
+	fmt.Fprintf(e.stderr, "正在生成合成数据（种子 %d，今天为 %s）：巡察办 %d 个，单位 %d 个，巡察轮次 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条，共 %d 条记录。\n",
+		cfg.Seed, cfg.Today, want.Offices, want.Units, want.Rounds, want.Problems, want.Measures, want.Progress, want.Rows())
+	if *records > 0 {
+		fmt.Fprintln(e.stderr, "提示：登记簿（会议、财务等）尚未实现，--records 未生成任何记录。")
+	}
+	ctx = zhenggai.WithActor(ctx, genActor)
+	p := newProgress(e.stderr)
+	p.start("巡察轮次", int(want.Rounds))
+	res, err := gen.Generate(ctx, st, cfg, func(done, total int) { p.step(done) })
+	p.finish()
+	if err != nil {
+		if res != nil && res.Counts.Rounds > 0 {
+			fmt.Fprintf(e.stderr, "已写入的 %d 个巡察轮次保留在%s中；要重新生成，请换一个空的数据目录或数据库。\n", res.Counts.Rounds, whereData(*data, *dsn))
+		}
+		return err
+	}
+	n := res.Counts
+	secs := max(res.Elapsed.Seconds(), 1e-9)
+	fmt.Fprintf(e.stdout, "已生成合成数据（%s）：\n巡察办 %d 个，单位 %d 个，巡察轮次 %d 个，问题类别 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条。\n"+
+		"共 %d 条记录（审计日志同样 %d 条），用时 %s，每秒 %.0f 条。\n",
+		whereData(*data, *dsn), n.Offices, n.Units, n.Rounds, n.Categories, n.Problems, n.Measures, n.Progress,
+		n.Rows(), n.Rows(), durationText(res.Elapsed.Round(100*time.Millisecond)), float64(n.Rows())/secs)
+	if len(users) == 0 {
+		u, password, err := addUser(ctx, st, "admin", "系统管理员", zhenggai.RoleAdmin, res.Top)
+		if err != nil {
+			return fmt.Errorf("新建系统管理员：%w", err)
+		}
+		fmt.Fprintf(e.stdout, "\n已新建系统管理员 %s（%s）\n初始密码：%s\n密码只显示这一次。未生成其他账号；需要时用 zhenggai user add 新建。\n", u.Name, u.Unit, password)
+	}
+	if *dsn != "" {
+		fmt.Fprintf(e.stdout, "\n查看：zhenggai serve --db %s --data %s\n", store.RedactDSN(*dsn), *data)
+	} else {
+		fmt.Fprintf(e.stdout, "\n查看：zhenggai serve --data %s\n", *data)
+	}
+	return nil
+}
