@@ -2,6 +2,7 @@ package zhenggai
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,6 +19,10 @@ func checkText(v *ValidationError, field, label, s string, required bool, max in
 		v.Add(field, label+"不能为空")
 	case !utf8.ValidString(s):
 		v.Add(field, label+"含有无法识别的字符")
+	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' }):
+		// NUL and the like: invisible, refused by PostgreSQL, and they
+		// would break the Word and Excel files made from the text.
+		v.Add(field, label+"含有不可见的控制字符，请删除后再保存")
 	case utf8.RuneCountInString(s) > max:
 		v.Add(field, label+"过长（最多"+itoa(max)+"字）")
 	}

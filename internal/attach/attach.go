@@ -64,10 +64,11 @@ func (d *Dir) Put(r io.Reader) (sum string, size int64, err error) {
 	if err = os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
 		return "", 0, err
 	}
-	if _, statErr := os.Stat(final); statErr == nil {
-		os.Remove(tmp.Name()) // already have it
+	if d.Check(sum) == nil {
+		os.Remove(tmp.Name()) // already have it, intact
 		return sum, size, nil
 	}
+	// Missing or altered: the fresh copy, whose hash we just computed, wins.
 	if err = os.Rename(tmp.Name(), final); err != nil {
 		return "", 0, err
 	}
@@ -96,4 +97,23 @@ func validSum(s string) bool {
 		}
 	}
 	return true
+}
+
+// Check re-reads the file stored under sum and reports whether it is
+// there with exactly that content: files can be replaced behind the
+// program's back, and only their hash proves them.
+func (d *Dir) Check(sum string) error {
+	f, err := d.Open(sum)
+	if err != nil {
+		return fmt.Errorf("佐证材料 %s 缺失", sum)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return err
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != sum {
+		return fmt.Errorf("佐证材料 %s 的内容已被改动（现内容的哈希为 %s）", sum, got)
+	}
+	return nil
 }

@@ -82,3 +82,31 @@ func TestPutRefusesTooLarge(t *testing.T) {
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+func TestPutRepairsAlteredFile(t *testing.T) {
+	dir := t.TempDir()
+	d, _ := attach.Open(dir)
+	sum, _, _ := d.Put(strings.NewReader("原件"))
+	if err := d.Check(sum); err != nil {
+		t.Fatal(err)
+	}
+	var path string
+	filepath.Walk(filepath.Join(dir, "files"), func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			path = p
+		}
+		return nil
+	})
+	os.WriteFile(path, []byte("篡改"), 0o644)
+	if d.Check(sum) == nil {
+		t.Fatal("an altered file passes its check")
+	}
+	// Uploading the genuine content again restores it rather than trusting
+	// what lies under its name.
+	if _, _, err := d.Put(strings.NewReader("原件")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Check(sum); err != nil {
+		t.Errorf("the genuine upload did not replace the altered file: %v", err)
+	}
+}

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"zhenggai"
+	"zhenggai/internal/attach"
 	"zhenggai/internal/store"
 )
 
@@ -66,9 +68,15 @@ func openAudited(ctx context.Context, data, dsn string) (*store.Store, error) {
 }
 
 func runAuditVerify(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "audit verify", "[--data DIR | --db URL]\n\n核对审计日志与业务记录。退出码：0 一致；1 发现问题；2 参数错误；3 无法核对。")
+	fs := flags(e, "audit verify", "[--data DIR | --db URL] [--expect 编号:哈希]... [--files]\n\n"+
+		"核对审计日志与业务记录。退出码：0 一致；1 发现问题；2 参数错误；3 无法核对。\n"+
+		"--expect 核对以前抄录的日志条目（每次核对或备份后抄录“最后一条”的编号和哈希，另行保存）：\n"+
+		"能改数据库的人可以重算整条哈希链，但改不了抄在纸上的哈希。--files 同时重新计算每份佐证材料的哈希。")
 	data := fs.String("data", defaultData, "data folder")
 	dsn := dbFlag(fs)
+	var anchors anchorList
+	fs.Var(&anchors, "expect", "an entry written down earlier, as ID:HASH (repeatable)")
+	files := fs.Bool("files", false, "also re-hash every evidence file in the data folder")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -91,6 +99,31 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	rep, err := st.VerifyAudit(ctx)
 	if err != nil {
 		return cantRead(err)
+	}
+	for _, a := range anchors {
+		p, err := st.CheckAnchor(ctx, a.id, a.hash)
+		if err != nil {
+			return cantRead(err)
+		}
+		if p != nil {
+			rep.Problems = append([]store.AuditProblem{*p}, rep.Problems...)
+		}
+	}
+	if *files {
+		dir, err := attach.Open(*data)
+		if err != nil {
+			return cantRead(err)
+		}
+		sums, err := st.AttachmentHashes(ctx)
+		if err != nil {
+			return cantRead(err)
+		}
+		for _, sum := range sums {
+			if err := dir.Check(sum); err != nil {
+				rep.Problems = append(rep.Problems, store.AuditProblem{Entity: "attachments", Message: err.Error()})
+			}
+		}
+		fmt.Fprintf(e.stdout, "已重新核对%d份佐证材料的内容。\n", len(sums))
 	}
 	if rep.OK() {
 		fmt.Fprintf(e.stdout, "审计日志完整：共%d条记录，%d个业务记录与日志一致。\n", rep.Entries, rep.Records)
@@ -202,4 +235,25 @@ func changedKeys(before, after string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// anchorList is the repeatable --expect ID:HASH flag.
+type anchorList []struct {
+	id   int64
+	hash string
+}
+
+func (l *anchorList) String() string { return fmt.Sprint(len(*l)) }
+
+func (l *anchorList) Set(v string) error {
+	idText, hash, ok := strings.Cut(v, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if !ok || err != nil || id <= 0 || len(hash) != 64 {
+		return fmt.Errorf("应为 编号:哈希，例如 1234:%s", strings.Repeat("0", 64))
+	}
+	*l = append(*l, struct {
+		id   int64
+		hash string
+	}{id, strings.ToLower(hash)})
+	return nil
 }

@@ -317,3 +317,23 @@ func snapshotDiff(row map[string]any, stored string) []string {
 	}
 	return diff
 }
+
+// CheckAnchor compares entry id of the log with a hash written down
+// earlier (printed by audit verify, or kept with a backup). The chain
+// proves everything before an entry unchanged only if the entry itself is
+// known from outside: whoever can write the database can rewrite a whole
+// chain, or cut its end and move the head, but not an anchor on paper.
+func (s *Store) CheckAnchor(ctx context.Context, id int64, hash string) (*AuditProblem, error) {
+	var got string
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT hash FROM audit_log WHERE id = ?`), id).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &AuditProblem{EntryID: id, Message: fmt.Sprintf("抄录的第%d条日志已不存在：日志在它之前被截断或删除", id)}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if got != hash {
+		return &AuditProblem{EntryID: id, Message: fmt.Sprintf("第%d条日志的哈希与抄录的不符：日志被改写过（现为 %s）", id, got)}, nil
+	}
+	return nil, nil
+}

@@ -171,16 +171,21 @@ func first(rows []string) string {
 }
 
 // TestCopyIntoFailsWhole: a copy that fails half way (here: a text with a
-// NUL character, which SQLite stores and PostgreSQL refuses) says which
-// table failed and leaves the target as empty as it was, so that it can
-// be run again once the cause is fixed.
+// NUL character, put into SQLite behind the program's back — the program
+// refuses it — and refused by PostgreSQL) says which table failed and
+// leaves the target as empty as it was, so that it can be run again once
+// the cause is fixed.
 func TestCopyIntoFailsWhole(t *testing.T) {
 	t.Parallel()
 	bs := backends()
 	sd, dd := bs[0].fresh(t), bs[1].fresh(t)
 	src, dst := sd.open(t), dd.open(t)
 	_, c, _, _ := seedRound(t, src)
-	if err := src.CreateProblem(actx(), &zhenggai.Problem{CategoryID: c.ID, Seq: 2, Title: "含\x00的问题"}); err != nil {
+	p := &zhenggai.Problem{CategoryID: c.ID, Seq: 2, Title: "问题"}
+	if err := src.CreateProblem(actx(), p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sd.raw(t).db.Exec(`UPDATE problems SET title = ? WHERE id = ?`, "含\x00的问题", p.ID); err != nil {
 		t.Fatal(err)
 	}
 	_, err := src.CopyInto(context.Background(), dst, nil)

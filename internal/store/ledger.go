@@ -7,16 +7,13 @@ import (
 	"zhenggai"
 )
 
-// ledgerCache keeps built ledgers until the next write. The dashboard, the
-// tree, the ledger table and the API all start from a round's ledger, and
-// rounds are read far more often than written. Entries are keyed by day as
-// well, because colours change at midnight. The cache is right because
-// every write goes through this Store's single writer; a change made behind
-// the program's back shows after the next write (audit verify finds it).
+// ledgerCache keeps built ledgers until the data change. The dashboard,
+// the tree, the ledger table and the API all start from a round's ledger,
+// and rounds are read far more often than written. Entries are keyed by
+// day as well, because colours change at midnight.
 type ledgerCache struct {
 	mu      sync.Mutex
-	gen     uint64 // bumped after every committed write
-	entries map[ledgerKey]*zhenggai.Ledger
+	entries map[ledgerKey]cachedLedger
 }
 
 type ledgerKey struct {
@@ -24,41 +21,40 @@ type ledgerKey struct {
 	today zhenggai.Date
 }
 
+type cachedLedger struct {
+	gen uint64
+	l   *zhenggai.Ledger
+}
+
 // maxLedgers bounds the cache: one entry per round read today.
 const maxLedgers = 4096
 
-// Generation changes after every committed write: a cache of anything
-// read from the store is valid while it stays the same.
-func (s *Store) Generation() uint64 {
-	s.ledgers.mu.Lock()
-	defer s.ledgers.mu.Unlock()
-	return s.ledgers.gen
+// Generation changes with every audited write, made by this process or
+// any other (another server on the same PostgreSQL, `zhenggai import`
+// while the server runs): it is the id of the audit log's last entry. A
+// cache of anything read from the store is valid while it stays the same.
+func (s *Store) Generation(ctx context.Context) (uint64, error) {
+	var id int64
+	err := s.rdb.QueryRowContext(ctx, `SELECT COALESCE(MAX(last_id), 0) FROM audit_head`).Scan(&id)
+	return uint64(id), err
 }
 
-func (c *ledgerCache) get(k ledgerKey) (*zhenggai.Ledger, uint64) {
+func (c *ledgerCache) get(k ledgerKey, gen uint64) *zhenggai.Ledger {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.entries[k], c.gen
+	if e, ok := c.entries[k]; ok && e.gen == gen {
+		return e.l
+	}
+	return nil
 }
 
-// put keeps l if no write happened since gen was read.
 func (c *ledgerCache) put(k ledgerKey, gen uint64, l *zhenggai.Ledger) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if gen != c.gen {
-		return
-	}
 	if c.entries == nil || len(c.entries) >= maxLedgers {
-		c.entries = map[ledgerKey]*zhenggai.Ledger{}
+		c.entries = map[ledgerKey]cachedLedger{}
 	}
-	c.entries[k] = l
-}
-
-func (c *ledgerCache) invalidate() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-	c.entries = nil
+	c.entries[k] = cachedLedger{gen, l}
 }
 
 // Ledger loads a round with its categories, problems and measures and
@@ -66,10 +62,15 @@ func (c *ledgerCache) invalidate() {
 // and must not be changed.
 func (s *Store) Ledger(ctx context.Context, roundID int64, today zhenggai.Date) (*zhenggai.Ledger, error) {
 	key := ledgerKey{roundID, today}
-	l, gen := s.ledgers.get(key)
-	if l != nil {
+	gen, err := s.Generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if l := s.ledgers.get(key, gen); l != nil {
 		return l, nil
 	}
+	// Built after gen was read: if a write lands meanwhile, the entry is
+	// stored under the old generation and never served.
 	l, err := s.buildLedger(ctx, roundID, today)
 	if err != nil {
 		return nil, err

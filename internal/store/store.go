@@ -161,8 +161,6 @@ func (s *Store) writeOnce(ctx context.Context, fn func(tx *sql.Tx) error) (err e
 	if err = fn(tx); err != nil {
 		return err
 	}
-	// Invalidate even if Commit fails: its outcome may be unknown.
-	defer s.ledgers.invalidate()
 	return tx.Commit()
 }
 

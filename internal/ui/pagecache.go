@@ -17,7 +17,7 @@ import (
 // the route guard, so a page is only ever served to whom it was made for.
 type pageCache struct {
 	mu      sync.Mutex
-	gen     uint64
+	gen     uint64 // the store's generation the entries belong to
 	entries map[pageKey]*cachedPage
 	bytes   int
 }
@@ -49,7 +49,11 @@ func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc {
 			uid = u.ID
 		}
 		key := pageKey{r.URL.RequestURI(), h.today(), uid}
-		gen := h.Store.Generation()
+		gen, err := h.Store.Generation(r.Context())
+		if err != nil {
+			next(w, r) // no cache rather than a wrong page
+			return
+		}
 		h.cache.mu.Lock()
 		if h.cache.gen != gen {
 			h.cache.gen, h.cache.entries, h.cache.bytes = gen, nil, 0
@@ -66,7 +70,10 @@ func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc {
 		}
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 		next(rec, r)
-		if rec.status != http.StatusOK || h.Store.Generation() != gen {
+		if rec.status != http.StatusOK {
+			return
+		}
+		if now, err := h.Store.Generation(r.Context()); err != nil || now != gen {
 			return
 		}
 		h.cache.mu.Lock()

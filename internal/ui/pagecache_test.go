@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 
 	"zhenggai"
@@ -74,5 +75,22 @@ func TestPageCacheSeesWrites(t *testing.T) {
 	}
 	if got := completed(get(dash)); got != "1" {
 		t.Errorf("after completing problem 1 the dashboard shows %s completed", got)
+	}
+
+	// Another process writes the same data (zhenggai import, a second
+	// server on the same database): the page must not stay stale.
+	other, err := store.OpenSQLite(ctx, env.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ms2, _ := other.ProblemMeasures(ctx, probs[1].ID)
+	for _, m := range ms2 {
+		if err := other.SetMeasureStatus(zhenggai.WithActor(ctx, zhenggai.Actor{Name: "other"}), m.ID, m.Version, zhenggai.Completed); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := completed(get(dash)); got != "2" {
+		t.Errorf("after another process completed problem 2 the dashboard shows %s completed", got)
 	}
 }
