@@ -33,7 +33,7 @@ var commands = []command{
 	{"serve", "以已有数据目录启动网页服务", runServe},
 	{"import", "导入整改进展情况报告（文本）", runImport},
 	{"user", "管理用户：add 新建（生成初始密码）、passwd 重置密码、list 列出", runUser},
-	{"token", "create：创建 API 令牌", runToken},
+	{"token", "API 令牌：create 创建、list 列出、revoke 撤销", runToken},
 	{"backup", "备份数据目录（数据库和全部附件）为一个 zip 文件，服务运行中也可备份", runBackup},
 	{"restore", "把备份文件恢复到一个空的数据目录", runRestore},
 	{"audit", "核对审计日志（verify）或列出修改记录（log）", runAudit},

@@ -32,3 +32,78 @@ func (s *Store) TokenUser(ctx context.Context, tokenHash string) (*zhenggai.User
 		WHERE t.token_hash = ? AND t.revoked = 0 AND us.disabled = 0`), tokenHash))
 	return u, notFound(err, "令牌")
 }
+
+// Token is an API token's record; the secret itself is never kept.
+type Token struct {
+	ID        int64
+	User      string
+	Name      string
+	CreatedAt string
+	Revoked   bool
+}
+
+// Tokens lists the tokens of a user (by login name), or of everyone.
+func (s *Store) Tokens(ctx context.Context, login string) ([]Token, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT t.id, us.name, t.name, t.created_at, t.revoked
+		FROM tokens t JOIN users us ON us.id = t.user_id WHERE ? = '' OR us.name = ? ORDER BY t.id`), login, login)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Token
+	for rows.Next() {
+		var t Token
+		var revoked int
+		if err := rows.Scan(&t.ID, &t.User, &t.Name, &t.CreatedAt, &revoked); err != nil {
+			return nil, err
+		}
+		t.Revoked = revoked != 0
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// RevokeToken ends one token for good.
+func (s *Store) RevokeToken(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		n, err := s.revokeTokens(ctx, tx, `id = ?`, id)
+		if err == nil && n == 0 {
+			err = zhenggai.Errorf(zhenggai.ENOTFOUND, "令牌 #%d 不存在或已撤销", id)
+		}
+		return err
+	})
+}
+
+// revokeTokens revokes the live tokens matching where, each change audited.
+func (s *Store) revokeTokens(ctx context.Context, tx *sql.Tx, where string, arg any) (int, error) {
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id FROM tokens WHERE revoked = 0 AND `+where+` ORDER BY id`), arg)
+	if err != nil {
+		return 0, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		before, err := s.snapshot(ctx, tx, "tokens", id)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE tokens SET revoked = 1 WHERE id = ?`), id); err != nil {
+			return 0, err
+		}
+		if err := s.audit(ctx, tx, auditUpdate, "tokens", id, before); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}

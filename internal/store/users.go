@@ -97,7 +97,8 @@ func (s *Store) FirstAdmin(ctx context.Context) (*zhenggai.User, error) {
 	return u, err
 }
 
-// SetPassword replaces a user's password hash and ends his sessions.
+// SetPassword replaces a user's password hash, ends his sessions and
+// revokes his API tokens: a reset is what one does when a secret leaked.
 func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := s.snapshot(ctx, tx, "users", userID)
@@ -112,6 +113,9 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash stri
 			return zhenggai.Errorf(zhenggai.ENOTFOUND, "用户不存在")
 		}
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
+			return err
+		}
+		if _, err := s.revokeTokens(ctx, tx, `user_id = ?`, userID); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, auditUpdate, "users", userID, before)
