@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"os/exec"
 	"regexp"
 	"runtime"
 	"strings"
@@ -57,15 +58,15 @@ func machineInfo(ctx context.Context, o *options) *machine {
 	m.Tools = append(m.Tools, "Go "+strings.TrimPrefix(runtime.Version(), "go"))
 	// wrk -v and nginx -v answer with status 1 or on stderr: read either.
 	tool := func(re, label string, name string, args ...string) {
-		out, err := runCmd(ctx, 10*time.Second, "", name, args...)
-		if err != nil {
-			out += err.Error()
-		}
+		tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		b, _ := exec.CommandContext(tctx, name, args...).CombinedOutput()
+		out := string(b)
 		if x := regexp.MustCompile(re).FindStringSubmatch(out); x != nil {
 			m.Tools = append(m.Tools, label+x[1])
 		}
 	}
-	tool(`wrk (\d[\w.-]*)`, "wrk ", "wrk", "-v")
+	tool(`wrk (\S*\d[\w.+~/-]*)`, "wrk ", "wrk", "-v")
 	tool(`nginx/(\d[\w.-]*)`, "nginx ", "nginx", "-v")
 	if out, err := runCmd(ctx, 10*time.Second, "", "sqlite3", "--version"); err == nil {
 		m.Tools = append(m.Tools, "sqlite3 shell "+strings.Fields(out)[0])

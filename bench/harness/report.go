@@ -203,11 +203,15 @@ func report(o *options, m *machine, runs []*run, growth []*unitCompare) string {
 				w("| %s | failed: %s |\n", p.Name, p.Err)
 				continue
 			}
+			unc := rps(p.Uncached.RPS)
+			if p.Uncached.Requests == 0 && len(p.Fresh) > 0 && p.Err == "" {
+				unc = fmt.Sprintf("none answered in %s", o.duration)
+			}
 			w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p.Name, thousands(int64(p.Bytes)),
 				rps(p.Cached.RPS), ms(p.Cached.P50), ms(p.Cached.P99),
 				rps(p.Nginx.RPS), ms(p.Nginx.P50), ms(p.Nginx.P99),
 				ratio(p.Nginx.RPS, p.Cached.RPS), ratio(p.Cached.P99, p.Nginx.P99),
-				rps(p.Uncached.RPS), ms(p.Uncached.P50), ms(p.Uncached.P99),
+				unc, ms(p.Uncached.P50), ms(p.Uncached.P99),
 				ms(median(p.Fresh)), ms(pct(p.Fresh, 0.9)))
 		}
 		var errs []string
