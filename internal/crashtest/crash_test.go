@@ -146,12 +146,6 @@ type ack struct {
 // started again on the same folder; every acknowledged write is there and
 // the database is sound.
 func TestSIGKILLDuringWrites(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the program")
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("SIGKILL")
-	}
 	tmp := t.TempDir()
 	bin := filepath.Join(tmp, "zhenggai")
 	build := exec.Command("go", "build", "-o", bin, "zhenggai/cmd/zhenggai")
