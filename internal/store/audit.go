@@ -512,6 +512,25 @@ func (h *auditHead) set(id int64, hash string, ok bool) {
 	h.id, h.hash, h.ok = id, hash, ok
 }
 
+// lockHead reads the head of the chain and locks its row until the
+// transaction ends (FOR UPDATE on PostgreSQL; SQLite's writer is alone).
+func (s *Store) lockHead(ctx context.Context, tx *sql.Tx) (int64, string, error) {
+	read, err := s.stmt(ctx, tx, qHeadRead+s.d.lockRow())
+	if err != nil {
+		return 0, "", err
+	}
+	var id int64
+	var hash string
+	err = read.QueryRowContext(ctx).Scan(&id, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", errors.New("审计日志头（audit_head）缺失，数据库可能被绕过程序修改；请运行 zhenggai audit verify")
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("audit head: %w", err)
+	}
+	return id, hash, nil
+}
+
 // appendAudit links e to the head of the chain, moves the head to it and
 // writes it. Moving the head is an UPDATE … WHERE last_id = ? AND
 // last_hash = ? of the one head row: it takes that row's lock, which on
@@ -527,16 +546,9 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e *AuditEntry) erro
 	lastID, lastHash, known := s.auditHead.get()
 	for try := 0; ; try++ {
 		if !known || try > 0 {
-			read, err := s.stmt(ctx, tx, qHeadRead+s.d.lockRow())
-			if err != nil {
+			var err error
+			if lastID, lastHash, err = s.lockHead(ctx, tx); err != nil {
 				return err
-			}
-			err = read.QueryRowContext(ctx).Scan(&lastID, &lastHash)
-			if errors.Is(err, sql.ErrNoRows) {
-				return errors.New("审计日志头（audit_head）缺失，数据库可能被绕过程序修改；请运行 zhenggai audit verify")
-			}
-			if err != nil {
-				return fmt.Errorf("audit head: %w", err)
 			}
 		}
 		e.ID, e.PrevHash = lastID+1, lastHash

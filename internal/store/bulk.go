@@ -403,14 +403,9 @@ func rowInt(row map[string]any, col string) int64 {
 // before, writes them with multi-row INSERTs and moves the head once, by
 // a compare-and-swap that cannot fail while the lock is held.
 func (s *Store) appendAudits(ctx context.Context, tx *sql.Tx, es []*AuditEntry) error {
-	var headID int64
-	var headHash string
-	err := tx.QueryRowContext(ctx, s.d.rebind(qHeadRead+s.d.lockRow())).Scan(&headID, &headHash)
-	if errors.Is(err, sql.ErrNoRows) {
-		return errors.New("审计日志头（audit_head）缺失，数据库可能被绕过程序修改；请运行 zhenggai audit verify")
-	}
+	headID, headHash, err := s.lockHead(ctx, tx)
 	if err != nil {
-		return fmt.Errorf("audit head: %w", err)
+		return err
 	}
 	at := s.stamp()
 	lastID, lastHash := headID, headHash
