@@ -24,10 +24,6 @@ const (
 	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, version`
 )
 
-// internal/store/summary.go: const rankSQL.
-const rankSQL = `CASE status WHEN 'in_progress' THEN 1 WHEN 'basically_completed' THEN 2
-	WHEN 'ongoing' THEN 3 WHEN 'completed' THEN 4 ELSE 0 END`
-
 // scope is store.Scope: all units, an office with its subtree, or one unit.
 type scope struct {
 	all    bool
@@ -69,22 +65,16 @@ type query struct {
 // store computes from the settings the third statement reads.
 func summaryQueries(sc scope, horizon string) []query {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	q1 := query{"rounds of the scope", with + `SELECT ` + roundCols + `
-		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE ` + cond + ` ORDER BY r.feedback_date DESC, r.id DESC`, join(wargs, cargs)}
-	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	_, _, pcond, _ := scopeSQL(sc, "p.round_id")
-	q2 := query{"problem statuses", with + `SELECT x.round_id, x.st, COUNT(*) FROM (
-		SELECT p.round_id AS round_id,
-			CASE WHEN MIN(m.rk) IS NULL THEN 0 WHEN MIN(m.rk) = 0 AND MAX(m.rk) > 0 THEN 1 ELSE MIN(m.rk) END AS st
-		FROM problems p LEFT JOIN (SELECT problem_id, ` + rankSQL + ` AS rk FROM measures WHERE ` + cond + `) m ON m.problem_id = p.id
-		WHERE ` + pcond + `
-		GROUP BY p.round_id, p.id) x
-		GROUP BY x.round_id, x.st`, join(wargs, cargs, cargs)}
+	q1 := query{"rounds of the scope, with their kept counts", with + `SELECT ` + roundCols + `, COALESCE(c.not_started, 0),
+		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
+		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
+		WHERE ` + cond + ` ORDER BY r.feedback_date DESC, r.id DESC`, join(wargs, cargs)}
 	q3 := query{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil}
+	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
 	q4 := query{"deadlines due", with + `SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
 		WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
 		GROUP BY round_id, unit_id, deadline`, join(wargs, cargs, []any{horizon})}
-	return []query{q1, q2, q3, q4}
+	return []query{q1, q3, q4}
 }
 
 // ledgerQueries are the five statements of store.buildLedger

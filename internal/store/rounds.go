@@ -12,13 +12,14 @@ const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
 	r.note, r.version, r.created_at, r.updated_at`
 
-func scanRound(sc interface{ Scan(...any) error }) (*zhenggai.Round, error) {
+// extra receives the columns a query selects after roundCols.
+func scanRound(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Round, error) {
 	var r zhenggai.Round
 	var kind, start, end, fb, asOf, created, updated string
 	d := &r.Declared
-	err := sc.Scan(&r.ID, &r.UnitID, &r.Unit, &r.Inspector, &kind, &start, &end, &fb,
+	err := sc.Scan(append([]any{&r.ID, &r.UnitID, &r.Unit, &r.Inspector, &kind, &start, &end, &fb,
 		&asOf, &d.Categories, &d.Problems, &d.Completed, &d.BasicallyCompleted, &d.InProgress,
-		&d.NotCompleted, &d.RatePercent, &r.Note, &r.Version, &created, &updated)
+		&d.NotCompleted, &d.RatePercent, &r.Note, &r.Version, &created, &updated}, extra...)...)
 	if err != nil {
 		return nil, err
 	}

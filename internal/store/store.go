@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"zhenggai"
@@ -35,6 +36,13 @@ type Store struct {
 	noAudit    bool
 	auditStmts auditStmts
 	auditHead  auditHead
+	// marks are the rounds whose counts a transaction must recompute
+	// before it commits (round_counts.go).
+	marks struct {
+		sync.Mutex
+		on bool
+		m  map[*sql.Tx]map[int64]bool
+	}
 }
 
 // Open opens the database of an installation: with dsn "" the SQLite
@@ -94,6 +102,9 @@ func newStore(ctx context.Context, rdb, wdb *sql.DB, d dialect) (*Store, error) 
 		s.Close()
 		return nil, err
 	}
+	// Only now is there a round_counts table to keep: migrations before it
+	// have no such table, and its own migration fills it.
+	s.marks.on = true
 	if err := s.prepareAudit(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -155,10 +166,14 @@ func (s *Store) writeOnce(ctx context.Context, fn func(tx *sql.Tx) error) (err e
 			panic(p)
 		}
 		if err != nil {
+			s.takeMarks(tx)
 			tx.Rollback()
 		}
 	}()
 	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = s.refreshRoundCounts(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -55,62 +55,40 @@ var rankStatus = []zhenggai.Status{zhenggai.NotStarted, zhenggai.InProgress, zhe
 
 // RoundSummaries lists the rounds of a scope, newest feedback first, with
 // their status counts and warning colours as of today, in three queries
-// whatever the number of rounds: the figures are derived in SQL, the same
-// way zhenggai.BuildLedger derives them (a test holds the two together).
+// whatever the number of rounds. The status counts are the ones the store
+// keeps per round (round_counts.go); the colours are counted from the
+// unfinished measures due soon, with each unit's thresholds. Both agree
+// with zhenggai.BuildLedger (a test holds them together).
 func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Date) ([]*RoundSummary, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundCols+`
-		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundCols+`, COALESCE(c.not_started, 0),
+		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
+		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
+		WHERE `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err
 	}
 	var out []*RoundSummary
 	byID := map[int64]*RoundSummary{}
 	for rows.Next() {
-		r, err := scanRound(rows)
+		var counts [5]int
+		r, err := scanRound(rows, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4])
 		if err != nil {
 			rows.Close()
 			return nil, err
 		}
 		rs := &RoundSummary{Round: r, ProblemCounts: zhenggai.NewStatusCounts(),
 			ColourCounts: zhenggai.ColourCounts{zhenggai.Green: 0, zhenggai.Yellow: 0, zhenggai.Red: 0}}
+		for i, n := range counts {
+			rs.ProblemCounts[rankStatus[i]] = n
+			rs.Problems += n
+		}
 		out = append(out, rs)
 		byID[r.ID] = rs
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil || len(out) == 0 {
 		return out, err
-	}
-
-	// Problem statuses: the least advanced measure decides; any work
-	// started makes a not-started problem "in progress".
-	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	_, _, pcond, _ := scopeSQL(sc, "p.round_id")
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT x.round_id, x.st, COUNT(*) FROM (
-		SELECT p.round_id AS round_id,
-			CASE WHEN MIN(m.rk) IS NULL THEN 0 WHEN MIN(m.rk) = 0 AND MAX(m.rk) > 0 THEN 1 ELSE MIN(m.rk) END AS st
-		FROM problems p LEFT JOIN (SELECT problem_id, `+rankSQL+` AS rk FROM measures WHERE `+cond+`) m ON m.problem_id = p.id
-		WHERE `+pcond+`
-		GROUP BY p.round_id, p.id) x
-		GROUP BY x.round_id, x.st`), join(wargs, cargs, cargs)...)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id int64
-		var st, n int
-		if err := rows.Scan(&id, &st, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if rs := byID[id]; rs != nil && st >= 0 && st < len(rankStatus) {
-			rs.ProblemCounts[rankStatus[st]] += n
-			rs.Problems += n
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 
 	// Colours: only unfinished measures due within the widest warning
@@ -120,6 +98,7 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 		return nil, err
 	}
 	horizon := today.AddDays(maxGreen(sets))
+	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
 	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
 		WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
 		GROUP BY round_id, unit_id, deadline`), join(wargs, cargs, []any{horizon.String()})...)
