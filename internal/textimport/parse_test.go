@@ -418,7 +418,11 @@ func TestParseWarnings(t *testing.T) {
 				}
 				return sample.Sangzhi[:i]
 			},
-			warns: []string{"文本末尾有一个不完整的字符（文件可能被截断），已忽略", "公布14个问题，实际解析出8个", "公布38个具体问题，实际解析出16个"},
+			warns: []string{
+				"文本末尾有一个不完整的字符（文件可能被截断），已忽略",
+				"文本在第46行“…员不知道支部书记是谁,支部委员不知道自己是委员。”处中断（停在具体问题16“党组书记履行抓党建职责落实不到位。党组带头作用不…”的标题中），其后内容缺失（可能复制不全或文件被截断）；已导入此前读到的8个问题类别、16个具体问题",
+				"公布14个问题，实际解析出8个", "公布38个具体问题，实际解析出16个",
+			},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				if got := seqs(im); len(got) != 16 || got[15] != 16 {
 					t.Errorf("problems %v", got)
@@ -436,7 +440,10 @@ func TestParseWarnings(t *testing.T) {
 			text: func(t *testing.T) string {
 				return sample.Sangzhi[:strings.Index(sample.Sangzhi, "(三)反馈问题")]
 			},
-			warns: []string{"公布14个问题，实际解析出2个", "公布38个具体问题，实际解析出4个"},
+			warns: []string{
+				"文本在第17行“…及时发布日常工作动态,充分展现了政协委员的风采。”之后没有结束部分，读到的具体问题（4个）少于公布的数量，其后内容可能缺失（可能复制不全或文件被截断）；最后读到的是具体问题4“未根据中办《关于新时代加强和改进人民政协工作的意…”",
+				"公布14个问题，实际解析出2个", "公布38个具体问题，实际解析出4个",
+			},
 		},
 	}
 	for _, c := range cases {

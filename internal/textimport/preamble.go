@@ -106,13 +106,30 @@ func sentenceSpans(s string) [][2]int {
 	return out
 }
 
-// span is the folded text of lines [from, to) and where it starts.
+// span is the folded text of lines [from, to) and where it starts. Noise
+// lines (索引号/发布机构 tables, 发布时间 lines, a repeated title) are blanked
+// with spaces, so that offsets still map back to the original text.
 func (p *parser) span(from, to int) (string, int) {
 	if from >= to {
 		return "", 0
 	}
 	a, b := p.lines[from].a, p.lines[to-1].b
-	return p.t.norm[a:b], a
+	s := p.t.norm[a:b]
+	var buf []byte
+	for i := from; i < to; i++ {
+		if l := p.lines[i]; l.noise {
+			if buf == nil {
+				buf = []byte(s)
+			}
+			for k := l.a; k < l.b; k++ {
+				buf[k-a] = ' '
+			}
+		}
+	}
+	if buf != nil {
+		s = string(buf)
+	}
+	return s, a
 }
 
 // readRound reads the round from the preamble (lines before pre), then
@@ -219,6 +236,34 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		f.y = b.y
 		if f.m < b.m {
 			f.y++
+		}
+	}
+	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) {
+		// No year anywhere in the preamble: the report was published or
+		// signed after the feedback, in that year or the next.
+		if pub := p.signed(); !pub.IsZero() {
+			first := a
+			if onsite == nil {
+				first = f
+			}
+			y := pub.Year()
+			if first.m > pub.Month() {
+				y--
+			}
+			if onsite != nil {
+				a.y, b.y = y, y
+				if b.m < a.m {
+					b.y++
+				}
+				if fb != nil {
+					f.y = b.y
+					if f.m < b.m {
+						f.y++
+					}
+				}
+			} else {
+				f.y = y
+			}
 		}
 	}
 	if onsite != nil {
