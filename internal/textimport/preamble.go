@@ -147,18 +147,18 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		}
 	}
 
-	inspEnd, inspSeg := -1, -1
-	for k, sg := range segs {
+	for _, sg := range segs {
 		if i, j, ok := findInspector(sg.s); ok {
 			r.Inspector = p.t.slice(sg.base+i, sg.base+j)
-			inspEnd, inspSeg = j, k
 			break
 		}
 	}
-	if inspSeg >= 0 {
-		sg := segs[inspSeg]
-		if i, j, ok := findUnit(sg.s, inspEnd); ok {
+	// The unit is in the sentence 巡察组对…进行了巡察, which need not follow
+	// the first mention of the group: a title line may name it first.
+	for _, sg := range segs {
+		if i, j, ok := findUnitAfterGroup(sg.s); ok {
 			r.Unit = p.t.slice(sg.base+i, sg.base+j)
+			break
 		}
 	}
 	if r.Unit == "" {
@@ -363,6 +363,25 @@ func groupStart(s string, k int) int {
 		i -= w
 	}
 	return i
+}
+
+// findUnitAfterGroup tries findUnit after each mention of a group.
+func findUnitAfterGroup(s string) (i, j int, ok bool) {
+	for from := 0; from < len(s); {
+		a, b := strings.Index(s[from:], "巡察组"), strings.Index(s[from:], "巡视组")
+		if a < 0 || b >= 0 && b < a {
+			a = b
+		}
+		if a < 0 {
+			break
+		}
+		end := from + a + len("巡察组")
+		if i, j, ok := findUnit(s, end); ok {
+			return i, j, ok
+		}
+		from = end
+	}
+	return 0, 0, false
 }
 
 var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施"}
