@@ -318,3 +318,23 @@ func publishedDate(s string) zhenggai.Date {
 	}
 	return zhenggai.Date{}
 }
+
+// signerEnds end the names of the bodies that sign a report.
+var signerEnds = []string{"党组", "党委", "党工委", "委员会", "省委", "市委", "县委", "区委", "州委", "旗委", "党支部", "党总支"}
+
+// isSigner reports whether a line names a party body (中共南川省委,
+// 中共县教育局党组) as a report is signed, rather than a sentence cut short.
+func isSigner(s string) bool {
+	if !isSignature(s) {
+		return false
+	}
+	if strings.HasPrefix(s, "中共") {
+		return true
+	}
+	for _, e := range signerEnds {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}

@@ -247,6 +247,10 @@ func (p *parser) cutTrailer(start, end int) int {
 		}
 		return i
 	}
+	// A signing body as the very last line, with no date under it.
+	if last := len(p.lines) - 1; end == len(p.lines) && last > start && isSigner(p.text(last)) {
+		return last
+	}
 	return end
 }
 

@@ -474,6 +474,10 @@ func TestScanTotals(t *testing.T) {
 		{"巡察反馈的4个方面12个问题已全部完成整改", zhenggai.Declared{Categories: 4, Problems: 12}},
 		{"反馈具体问题38个,已整改完成30个", zhenggai.Declared{Problems: 38, Completed: 30}},
 		{"已组织集中学习10次,完成党课3次", zhenggai.Declared{}},
+		{"反馈的3个方面7个问题中,已整改到位5个,序时推进2个", zhenggai.Declared{Categories: 3, Problems: 7, Completed: 5, InProgress: 2}},
+		{"反馈问题20个,已整改18个,未整改2个", zhenggai.Declared{Problems: 20, Completed: 18, NotCompleted: 2}},
+		{"反馈的9个问题,已销号7个,推进中2个,总体完成率77.8%", zhenggai.Declared{Problems: 9, Completed: 7, InProgress: 2, RatePercent: 77}},
+		{"巡视反馈的3个方面12个问题,完成整改10个,正在整改1个,未完成1个,总体完成率83%", zhenggai.Declared{Categories: 3, Problems: 12, Completed: 10, InProgress: 1, NotCompleted: 1, RatePercent: 83}},
 	}
 	for _, c := range cases {
 		if got := scanTotals(c.in).d; got != c.want {
