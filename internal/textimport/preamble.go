@@ -365,9 +365,11 @@ func groupStart(s string, k int) int {
 	return i
 }
 
-// findUnitAfterGroup tries findUnit after each mention of a group.
+// findUnitAfterGroup tries findUnit after each mention of a group; a few
+// mentions are enough, and a bound keeps a hostile text from costing
+// mentions × sentence length.
 func findUnitAfterGroup(s string) (i, j int, ok bool) {
-	for from := 0; from < len(s); {
+	for from, n := 0, 0; from < len(s) && n < 8; n++ {
 		a, b := strings.Index(s[from:], "巡察组"), strings.Index(s[from:], "巡视组")
 		if a < 0 || b >= 0 && b < a {
 			a = b
