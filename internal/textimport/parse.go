@@ -11,8 +11,16 @@
 //   - 三、… and the contact lines, ignored.
 //
 // Without a 二、 section, (一)反馈问题 lines are categories wherever they
-// are; without those either, (一) headings with numbered problems under
-// them, as in reports that write (一)在“…”方面.
+// are; without those either, (一) headings with problems under them, as
+// in reports that write (一)在“…”方面.
+//
+// Problems are headed 1.…, or without a number 关于“…”问题 and 问题:…
+// (paired with 整改:…); those are numbered on from the one before.
+// Web-page furniture copied with a report (site path, 索引号/发布机构
+// table, 发布时间/来源 line, a repeated title, 打印本页) is noise: it is
+// not read for the round or the totals, and it ends the problems. A text
+// that breaks off inside the problems is kept as read, with a warning
+// naming the line and the problem where it stopped.
 //
 // What cannot be placed becomes a warning, never an error: an error means
 // the text is not such a report at all.
