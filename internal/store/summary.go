@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 
 	"zhenggai"
 )
@@ -91,42 +93,103 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 		return out, err
 	}
 
-	// Colours: only unfinished measures due within the widest warning
-	// window come back, and each unit's own thresholds classify them.
+	// Colours: only unfinished measures due within a warning window count,
+	// classified in SQL by their unit's thresholds: one statement for the
+	// units on the default thresholds, one per other set of thresholds.
 	sets, err := s.allSettings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	horizon := today.AddDays(maxGreen(sets))
 	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
-		WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
-		GROUP BY round_id, unit_id, deadline`), join(wargs, cargs, []any{horizon.String()})...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, unit int64
-		var deadline string
-		var n int
-		if err := rows.Scan(&id, &unit, &deadline, &n); err != nil {
+	for _, g := range thresholdGroups(sets) {
+		unitCond, unitArgs := "1 = 1", []any(nil)
+		if len(g.units) > 0 {
+			unitCond = "unit_id IN (" + placeholders(len(g.units)) + ")"
+			unitArgs = g.units
+		}
+		if len(g.others) > 0 {
+			unitCond = "unit_id NOT IN (" + placeholders(len(g.others)) + ")"
+			unitArgs = g.others
+		}
+		t, y, gr := today.String(), today.AddDays(g.set.YellowDays).String(), today.AddDays(g.set.GreenDays).String()
+		err := s.colourCounts(ctx, byID, with+`SELECT round_id,
+			SUM(CASE WHEN deadline < ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
+			FROM measures
+			WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ? AND `+unitCond+`
+			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr}, unitArgs))
+		if err != nil {
 			return nil, err
-		}
-		set, ok := sets[unit]
-		if !ok {
-			set = zhenggai.DefaultSettings()
-		}
-		if rs := byID[id]; rs != nil {
-			if c := zhenggai.DeadlineColour(set, zhenggai.InProgress, parseDate(deadline), today); c != zhenggai.NoColour {
-				rs.ColourCounts[c] += n
-			}
 		}
 	}
 	for _, rs := range out {
 		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// colourCounts adds the red, yellow and green counts per round a query
+// returns to the rounds' summaries.
+func (s *Store) colourCounts(ctx context.Context, byID map[int64]*RoundSummary, q string, args []any) error {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var red, yellow, green int
+		if err := rows.Scan(&id, &red, &yellow, &green); err != nil {
+			return err
+		}
+		if rs := byID[id]; rs != nil {
+			rs.ColourCounts[zhenggai.Red] += red
+			rs.ColourCounts[zhenggai.Yellow] += yellow
+			rs.ColourCounts[zhenggai.Green] += green
+		}
+	}
+	return rows.Err()
+}
+
+// thresholdGroup is a set of thresholds and the units that use it: either
+// units listed, or (for the defaults) every unit but others.
+type thresholdGroup struct {
+	set    zhenggai.Settings
+	units  []any
+	others []any
+}
+
+// thresholdGroups groups the units with thresholds of their own by those
+// thresholds, the defaults first (for every unit not listed elsewhere).
+func thresholdGroups(sets map[int64]zhenggai.Settings) []thresholdGroup {
+	def := zhenggai.DefaultSettings()
+	groups := []thresholdGroup{{set: def}}
+	idx := map[zhenggai.Settings]int{}
+	ids := make([]int64, 0, len(sets))
+	for u := range sets {
+		ids = append(ids, u)
+	}
+	slices.Sort(ids)
+	for _, u := range ids {
+		set := sets[u]
+		if set == def {
+			continue
+		}
+		groups[0].others = append(groups[0].others, u)
+		i, ok := idx[set]
+		if !ok {
+			i = len(groups)
+			idx[set] = i
+			groups = append(groups, thresholdGroup{set: set})
+		}
+		groups[i].units = append(groups[i].units, u)
+	}
+	return groups
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // allSettings reads every unit's thresholds in one query.
@@ -159,12 +222,4 @@ func (s *Store) allSettings(ctx context.Context) (map[int64]zhenggai.Settings, e
 		out[unit] = set
 	}
 	return out, rows.Err()
-}
-
-func maxGreen(sets map[int64]zhenggai.Settings) int {
-	n := zhenggai.DefaultSettings().GreenDays
-	for _, s := range sets {
-		n = max(n, s.GreenDays)
-	}
-	return n
 }
