@@ -247,3 +247,9 @@ func (s *Store) updateOpinion(ctx context.Context, id, version int64,
 		return s.audit(ctx, tx, auditUpdate, "opinions", id, before)
 	})
 }
+
+// OpinionByRef returns the opinion of a reference number.
+func (s *Store) OpinionByRef(ctx context.Context, ref string) (*zhenggai.Opinion, error) {
+	o, err := scanOpinion(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+opinionCols+opinionFrom+` WHERE o.ref = ?`), ref))
+	return o, notFound(err, "意见建议")
+}

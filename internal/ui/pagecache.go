@@ -38,14 +38,20 @@ const maxCacheBytes = 64 << 20
 
 // Cached wraps a page handler. Only GETs that answer 200 are kept, and no
 // page carrying a one-time message is served from or kept in the cache.
-func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc {
+func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc { return h.cached(next, false) }
+
+// PublicCached is Cached for the public site, whose pages are the same
+// for everyone, signed in or not: one entry serves every reader.
+func (h *Handler) PublicCached(next http.HandlerFunc) http.HandlerFunc { return h.cached(next, true) }
+
+func (h *Handler) cached(next http.HandlerFunc, public bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if h.NoPageCache || r.Method != http.MethodGet || flashFrom(r) != "" {
 			next(w, r)
 			return
 		}
 		var uid int64
-		if u := auth.UserFrom(r.Context()); u != nil {
+		if u := auth.UserFrom(r.Context()); u != nil && !public {
 			uid = u.ID
 		}
 		key := pageKey{r.URL.RequestURI(), h.today(), uid}
