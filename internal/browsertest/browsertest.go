@@ -128,9 +128,22 @@ func (b *Browser) Visit(path, name string) {
 // Shot saves a full-page PNG of the tab as NN-name.png.
 func (b *Browser) Shot(name string) string {
 	b.t.Helper()
+	return b.shot(name, chromedp.FullScreenshot(100))
+}
+
+// ShotAt scrolls the element sel to the top and saves what the screen
+// shows, as NN-name.png: on a long page, the part a person looks at.
+func (b *Browser) ShotAt(sel, name string) string {
+	b.t.Helper()
+	b.Eval(fmt.Sprintf(`document.querySelector(%q).scrollIntoView()`, sel))
+	return b.shot(name, chromedp.CaptureScreenshot())
+}
+
+func (b *Browser) shot(name string, a chromedp.Action[[]byte]) string {
+	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, a)
 	if err != nil {
 		b.t.Fatalf("screenshot %s: %v", name, err)
 	}

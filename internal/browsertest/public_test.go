@@ -54,6 +54,7 @@ func TestPublishReadOpinionAnswer(t *testing.T) {
 	b.Click("form.edit button[type=submit]", "main", "problem-saved")
 	b.Visit(fmt.Sprintf("/rounds/%d", r.ID), "round")
 	b.Click("#to-publish", "#publish", "publish-preview")
+	b.ShotAt("h1", "publish-preview-top")
 	b.Click("#publish", "p.flash", "published")
 	if f := b.Text("p.flash"); !strings.Contains(f, "已公布") {
 		t.Fatalf("after publishing: %q", f)
@@ -70,6 +71,8 @@ func TestPublishReadOpinionAnswer(t *testing.T) {
 	b.Visit("/public/", "public-list")
 	b.Click(fmt.Sprintf(`a[href="/public/reports/%d"]`, pub.ID), ".report-body", "public-report")
 	problemSel := fmt.Sprintf("#problem-%d", target.ID)
+	b.ShotAt("h1", "public-report-top")
+	b.ShotAt(problemSel, "public-report-problem")
 	if txt := b.Text(problemSel); !strings.Contains(txt, "<script>") {
 		t.Errorf("the problem's title does not show the typed script as text: %q", txt)
 	}
@@ -111,6 +114,7 @@ func TestPublishReadOpinionAnswer(t *testing.T) {
 	b.Forget()
 	b.Phone()
 	b.Visit(fmt.Sprintf("/public/reports/%d#problem-%d", pub.ID, target.ID), "public-report-answered")
+	b.ShotAt(fmt.Sprintf("#problem-%d", target.ID), "public-report-answer")
 	op := b.Text(fmt.Sprintf("#opinion-%s", ref))
 	if !strings.Contains(op, "学习记录已于本月在机关网站公开") || !strings.Contains(op, "<script>") {
 		t.Errorf("opinion on the public page: %q", op)
