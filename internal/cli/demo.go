@@ -72,6 +72,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s · %s · %s\n", a.Login, a.Password, a.Role.Label(), a.Display, a.Unit)
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "\n公开页面（无需登录）：http://%s/public/reports/%d\n\n", *addr, pub.ID)
+	// The address is printed by serve once it listens: here only the path.
+	fmt.Fprintf(e.stdout, "\n公开页面（无需登录）：/public/reports/%d\n\n", pub.ID)
 	return serve(ctx, e, st, files, *addr, nil)
 }
