@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"zhenggai"
@@ -43,7 +44,15 @@ type Store struct {
 		on bool
 		m  map[*sql.Tx]map[int64]bool
 	}
+	// commits counts the write transactions this process ended (see
+	// LocalCommits).
+	commits atomic.Uint64
 }
+
+// LocalCommits changes whenever this process commits (or tries to commit)
+// a write: a reader that checked Generation may skip the next check while
+// it stays the same and little time has passed.
+func (s *Store) LocalCommits() uint64 { return s.commits.Load() }
 
 // Open opens the database of an installation: with dsn "" the SQLite
 // database in the data folder dataDir (created if needed), with a
@@ -176,6 +185,7 @@ func (s *Store) writeOnce(ctx context.Context, fn func(tx *sql.Tx) error) (err e
 	if err = s.refreshRoundCounts(ctx, tx); err != nil {
 		return err
 	}
+	defer s.commits.Add(1)
 	return tx.Commit()
 }
 
