@@ -3,6 +3,7 @@ package main
 import (
 	"strconv"
 	"strings"
+	"zhenggai"
 )
 
 // The SQL the store runs for the three pages, rebuilt here word for word so
@@ -63,7 +64,7 @@ type query struct {
 // in the order it runs them (internal/store/summary.go, RoundSummaries and
 // allSettings). horizon is today plus the widest green window, which the
 // store computes from the settings the third statement reads.
-func summaryQueries(sc scope, horizon string) []query {
+func summaryQueries(sc scope, today zhenggai.Date, horizon string) []query {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
 	q1 := query{"rounds of the scope, with their kept counts", with + `SELECT ` + roundCols + `, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
@@ -71,10 +72,32 @@ func summaryQueries(sc scope, horizon string) []query {
 		WHERE ` + cond + ` ORDER BY r.feedback_date DESC, r.id DESC`, join(wargs, cargs)}
 	q3 := query{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil}
 	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	q4 := query{"deadlines due", with + `SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
-		WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
-		GROUP BY round_id, unit_id, deadline`, join(wargs, cargs, []any{horizon})}
+	// The default thresholds' statement, for every unit: the generated
+	// data give no unit thresholds of their own.
+	def := zhenggai.DefaultSettings()
+	t, y, gr := today.String(), today.AddDays(def.YellowDays).String(), horizon
+	q4 := query{"colours due", with + `SELECT round_id,
+			SUM(CASE WHEN deadline < ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
+			FROM measures
+			WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ? AND ` + unitCond(0, 0) + `
+			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr})}
 	return []query{q1, q3, q4}
+}
+
+// unitCond is the units' condition of summary.go's colour statements:
+// units on the defaults but those with thresholds of their own, or the
+// units sharing one set of thresholds.
+func unitCond(units, others int) string {
+	ph := strings.TrimSuffix(strings.Repeat("?, ", max(units, others)), ", ")
+	switch {
+	case others > 0:
+		return "unit_id NOT IN (" + ph + ")"
+	case units > 0:
+		return "unit_id IN (" + ph + ")"
+	}
+	return "1 = 1"
 }
 
 // ledgerQueries are the five statements of store.buildLedger
