@@ -21,7 +21,10 @@ const CSS = `.zg-report{max-width:42em;margin:0 auto;padding:1em;color:#000;back
 .zg-report .zg-signature,.zg-report .zg-date{text-align:right;text-indent:0;padding-right:2em}
 .zg-report .zg-signature{margin-top:2em}
 @media (max-width:40em){.zg-report{font-size:12pt;padding:.5em}.zg-report h1{font-size:17pt}.zg-report h2,.zg-report h3,.zg-report h4{font-size:12pt}}
-@media print{@page{size:A4;margin:37mm 26mm 35mm 28mm}.zg-report{max-width:none;padding:0}.zg-report h2,.zg-report h3,.zg-report h4{break-after:avoid}.zg-report section.zg-problem{break-inside:auto}}
+@page{size:A4;margin:37mm 26mm 35mm 28mm}
+@page :right{@bottom-right{content:"— " counter(page) " —";vertical-align:top;padding-top:7mm;margin-right:1em;font-family:"SimSun","宋体","Noto Serif CJK SC",serif;font-size:14pt}}
+@page :left{@bottom-left{content:"— " counter(page) " —";vertical-align:top;padding-top:7mm;margin-left:1em;font-family:"SimSun","宋体","Noto Serif CJK SC",serif;font-size:14pt}}
+@media print{.zg-report{max-width:none;padding:0}.zg-report h2,.zg-report h3,.zg-report h4{break-after:avoid}.zg-report section.zg-problem{break-inside:auto}}
 `
 
 // CSSHash is the Content-Security-Policy source that allows the <style>
