@@ -84,7 +84,9 @@ const (
 )
 
 // HeadingProgress is the heading of section 二.
-func (r *Report) HeadingProgress() string { return "二、" + r.Kind + "反馈问题整改进展情况" }
+func (r *Report) HeadingProgress() string {
+	return "二、" + r.Kind + "反馈问题整改进展情况"
+}
 
 // Build reads round roundID and renders its report as of asOf.
 //
