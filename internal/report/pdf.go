@@ -23,6 +23,12 @@ var ErrNoBrowser = zhenggai.Errorf(zhenggai.EINTERNAL,
 	"未找到 Chromium 浏览器，无法生成 PDF。请由系统管理员安装：sudo apt-get install -y chromium fonts-noto-cjk"+
 		"（或设置环境变量 ZHENGGAI_CHROMIUM 为浏览器程序的路径）")
 
+// Where Chromium is looked for (variables for the tests).
+var (
+	browserPaths = []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"}
+	browserNames = []string{"chromium", "chromium-browser"}
+)
+
 // Chromium finds the browser that prints PDF: $ZHENGGAI_CHROMIUM, then
 // Debian's chromium, then chromium-browser.
 func Chromium() (string, error) {
@@ -32,12 +38,12 @@ func Chromium() (string, error) {
 		}
 		return p, nil
 	}
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+	for _, p := range browserPaths {
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
 		}
 	}
-	for _, n := range []string{"chromium", "chromium-browser"} {
+	for _, n := range browserNames {
 		if p, err := exec.LookPath(n); err == nil {
 			return p, nil
 		}
