@@ -64,11 +64,21 @@ func (r *Report) PDF(ctx context.Context, w io.Writer) error {
 // printTimeout bounds one printing, browser start included.
 const printTimeout = 2 * time.Minute
 
+// printing admits two browsers at a time: each takes a core while it
+// starts, and the machines this runs on have few.
+var printing = make(chan struct{}, 2)
+
 // PrintPDF prints an HTML page (with no outside resources) to PDF.
 func PrintPDF(ctx context.Context, html string, w io.Writer) error {
 	path, err := Chromium()
 	if err != nil {
 		return err
+	}
+	select {
+	case printing <- struct{}{}:
+		defer func() { <-printing }()
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 	dir, err := os.MkdirTemp("", "zhenggai-chromium-")
 	if err != nil {
