@@ -16,12 +16,12 @@ import (
 const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
 	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
-	r.note, r.version, r.created_at, r.updated_at`
+	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.version, r.created_at, r.updated_at`
 
 // internal/store/categories.go, problems.go, measures.go: the column lists.
 const (
 	categoryCols = `id, unit_id, round_id, seq, title, version`
-	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, version`
+	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, version`
 	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, version`
 )
 

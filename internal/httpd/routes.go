@@ -52,6 +52,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /rounds/{id}", edit, "round", u.UpdateRound),
 		page("GET /rounds/{id}/tree", read, "round", u.Cached(u.ShowTree)),
 		page("GET /rounds/{id}/ledger", read, "round", u.Cached(u.ShowLedger)),
+		page("GET /rounds/{id}/report", read, "round", u.ShowReport),
 		page("GET /rounds/{id}/categories/new", edit, "round", u.NewCategory),
 		page("POST /rounds/{id}/categories", edit, "round", u.CreateCategory),
 		page("GET /categories/{id}/edit", edit, "category", u.EditCategory),

@@ -27,7 +27,7 @@ var expected = map[string]string{
 	"GET /{$}":    "signed-in",
 	"GET /import": "edit-self", "POST /import": "edit-self", "GET /rounds/new": "edit-self", "POST /rounds": "edit-self",
 	"GET /rounds/{id}": "read", "GET /rounds/{id}/edit": "edit", "POST /rounds/{id}": "edit",
-	"GET /rounds/{id}/tree": "read", "GET /rounds/{id}/ledger": "read",
+	"GET /rounds/{id}/tree": "read", "GET /rounds/{id}/ledger": "read", "GET /rounds/{id}/report": "read",
 	"GET /rounds/{id}/categories/new": "edit", "POST /rounds/{id}/categories": "edit",
 	"GET /categories/{id}/edit": "edit", "POST /categories/{id}": "edit",
 	"GET /rounds/{id}/problems/new": "edit", "POST /rounds/{id}/problems": "edit",

@@ -573,12 +573,13 @@ func testAuditDemoVerifies(t *testing.T, d *db) {
 	}
 	rep := mustVerify(t, st)
 	// 1 unit, 1 round, 14 categories, 38 problems, 97 measures, 194
-	// progress entries and 38 files; every measure changed status twice
-	// and three had their deadline moved.
-	if rep.Records != 1+1+14+38+97+194+38 {
+	// progress entries, 38 files and 6 settings (thresholds, contact lines
+	// and signature of reports); every measure changed status twice,
+	// three had their deadline moved and the round got its report texts.
+	if rep.Records != 1+1+14+38+97+194+38+6 {
 		t.Errorf("%d records checked", rep.Records)
 	}
-	if rep.Entries != rep.Records+97*2+3 {
+	if rep.Entries != rep.Records+97*2+3+1 {
 		t.Errorf("%d entries", rep.Entries)
 	}
 	var name string
