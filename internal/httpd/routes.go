@@ -82,6 +82,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 
 		// The public site: no sign-in, its own layout.
 		page("GET /public/{$}", public, "", u.PublicCached(u.PublicList)),
+		page("GET /public/report.css", public, "", u.ReportCSS),
 		page("GET /public/reports/{id}", public, "publication", u.PublicCached(u.PublicReport)),
 		page("GET /public/reports/{id}/opinion", public, "publication", u.PublicCached(u.NewOpinion)),
 		page("POST /public/reports/{id}/opinions", public, "publication", u.CreateOpinion),

@@ -57,7 +57,7 @@ var expected = map[string]string{
 	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinions",
 	"POST /opinions/{id}/assign": "edit", "POST /opinions/{id}/answer": "edit", "POST /opinions/{id}/close": "edit",
-	"GET /public/{$}": "public", "GET /public/reports/{id}": "public", "GET /public/reports/{id}/opinion": "public",
+	"GET /public/{$}": "public", "GET /public/report.css": "public", "GET /public/reports/{id}": "public", "GET /public/reports/{id}/opinion": "public",
 	"POST /public/reports/{id}/opinions": "public", "GET /public/thanks/{ref}": "public",
 }
 

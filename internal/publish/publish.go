@@ -26,14 +26,14 @@ func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.D
 	if err != nil {
 		return nil, err
 	}
-	body, err := reportBody(ctx, st, l, asOf)
+	title, body, err := reportBody(ctx, st, l, asOf)
 	if err != nil {
 		return nil, err
 	}
 	r := l.Round
 	p := &zhenggai.Publication{
 		UnitID: r.UnitID, RoundID: r.ID, Unit: r.Unit, AsOf: asOf,
-		Title:   Title(r),
+		Title:   title,
 		Summary: Summary(l, asOf),
 		Body:    body,
 	}
@@ -58,11 +58,6 @@ func Publish(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.
 		return nil, err
 	}
 	return p, nil
-}
-
-// Title is the report's title in the way such reports are headed.
-func Title(r *zhenggai.Round) string {
-	return fmt.Sprintf("%s关于%s巡察反馈意见整改进展情况的通报", r.Unit, r.Inspector)
 }
 
 // Summary is the totals sentence, as the seed writes it: "截至2020年10月28日，

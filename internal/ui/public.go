@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/http"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/report"
 )
 
 // The public site under /public/: published progress reports and the
@@ -332,4 +334,12 @@ func (h *Handler) OpinionThanks(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.renderPublic(w, r, http.StatusOK, "thanks", &publicPage{Title: "感谢您的意见建议", Data: map[string]any{"Opinion": o, "Pub": p}})
+}
+
+// ReportCSS is the report's own style sheet, which the public report page
+// links: the report package keeps it beside the HTML it styles.
+func (h *Handler) ReportCSS(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	io.WriteString(w, report.CSS)
 }
