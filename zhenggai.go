@@ -96,14 +96,15 @@ type Category struct {
 
 // Problem is a numbered specific problem under a category.
 type Problem struct {
-	ID            int64  `json:"id"`
-	UnitID        int64  `json:"unit_id"`
-	RoundID       int64  `json:"round_id"`
-	CategoryID    int64  `json:"category_id"`
-	Seq           int    `json:"seq"`
-	Title         string `json:"title"`
-	Rectification string `json:"rectification"` // the 整改情况 paragraph as reported
-	Version       int64  `json:"version"`
+	ID            int64      `json:"id"`
+	UnitID        int64      `json:"unit_id"`
+	RoundID       int64      `json:"round_id"`
+	CategoryID    int64      `json:"category_id"`
+	Seq           int        `json:"seq"`
+	Title         string     `json:"title"`
+	Rectification string     `json:"rectification"` // the 整改情况 paragraph as reported
+	CloseState    CloseState `json:"close_state"`   // closing (销号); accepted locks the problem
+	Version       int64      `json:"version"`
 }
 
 // Measure is one action taken for a problem.
@@ -119,7 +120,13 @@ type Measure struct {
 	Deadline  Date        `json:"deadline"`
 	Kind      MeasureKind `json:"kind"`
 	Status    Status      `json:"status"`
-	Version   int64       `json:"version"`
+	// Mechanism names the rule or register a 长期坚持 measure is kept by,
+	// e.g. 《档案管理制度》; ReportEvery is its re-report period in days.
+	Mechanism   string     `json:"mechanism"`
+	ReportEvery int        `json:"report_every"`
+	LastReport  Date       `json:"last_report,omitempty"` // day of its latest progress entry (derived)
+	CloseState  CloseState `json:"close_state"`
+	Version     int64      `json:"version"`
 }
 
 // Progress is a dated report on a measure, with evidence files.
