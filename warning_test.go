@@ -71,6 +71,8 @@ func TestMeasureColourReReport(t *testing.T) {
 		{"ongoing without a period keeps the old rule", Measure{Status: Ongoing, Deadline: today.AddDays(-5)}, NoColour},
 		{"period is ignored for other statuses", Measure{Status: InProgress, ReportEvery: 30, Deadline: today.AddDays(5)}, Yellow},
 		{"completed has no colour", Measure{Status: Completed, Deadline: today.AddDays(-5)}, NoColour},
+		{"approved for closing has no colour", Measure{Status: BasicallyCompleted, CloseState: CloseApproved, Deadline: today.AddDays(-5)}, NoColour},
+		{"asked to close still warns", Measure{Status: BasicallyCompleted, CloseState: CloseRequested, Deadline: today.AddDays(-5)}, Red},
 		{"deadline rules otherwise", Measure{Status: InProgress, Deadline: today.AddDays(-1)}, Red},
 	}
 	for _, tt := range tests {

@@ -209,7 +209,7 @@ func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
 }
 
 func newMeasureJSON(m *zhenggai.Measure, set zhenggai.Settings, today zhenggai.Date) *measureJSON {
-	out := measureFields(m, zhenggai.DeadlineColour(set, m.Status, m.Deadline, today))
+	out := measureFields(m, zhenggai.MeasureColour(set, m, today))
 	if !m.Deadline.IsZero() {
 		d := today.DaysUntil(m.Deadline)
 		out.DaysLeft = &d

@@ -80,8 +80,12 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 }
 
 // addProgress walks every measure through a first report (正在整改) and a
-// final one (已完成, or 基本完成 for the three unfinished problems, whose
-// last measure gets a deadline near today so that the colours show).
+// final one with an evidence file (基本完成), then through closing: the
+// owner asks, the leader approves, and the office accepts the problem,
+// which makes its measures 已完成 — 已完成 is only ever the result of an
+// accepted close. The three unfinished problems stay 基本完成: their
+// measures but the last are approved, and the last gets a deadline near
+// today so that the colours show.
 func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhenggai.Round, today zhenggai.Date) error {
 	probs, err := st.Problems(ctx, r.ID)
 	if err != nil {
@@ -104,7 +108,7 @@ func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhe
 			}
 			m.Version++
 			final := &zhenggai.Progress{
-				MeasureID: m.ID, Date: start.AddDays(40 + (p.Seq+i)%50), Author: m.Owner, Status: zhenggai.Completed,
+				MeasureID: m.ID, Date: start.AddDays(40 + (p.Seq+i)%50), Author: m.Owner, Status: zhenggai.BasicallyCompleted,
 				Content: strings.TrimSpace(m.Content),
 			}
 			last := i == len(ms)-1
@@ -118,14 +122,26 @@ func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhe
 					return err
 				}
 			}
-			if i == 0 {
-				f, err := evidence(files, p, m)
-				if err != nil {
-					return err
-				}
-				final.Files = []zhenggai.Attachment{f}
+			f, err := evidence(files, p, m)
+			if err != nil {
+				return err
 			}
+			final.Files = []zhenggai.Attachment{f}
 			if err := st.AddProgress(ctx, final, m.Version); err != nil {
+				return err
+			}
+			if basicallyCompleted[p.Seq] && last {
+				continue
+			}
+			if _, err := st.CloseMeasure(ctx, m.ID, zhenggai.CloseRequest, m.Owner, ""); err != nil {
+				return err
+			}
+			if _, err := st.CloseMeasure(ctx, m.ID, zhenggai.CloseApprove, m.Leader, ""); err != nil {
+				return err
+			}
+		}
+		if !basicallyCompleted[p.Seq] {
+			if _, err := st.CloseProblem(ctx, p.ID, zhenggai.CloseAccept, OfficeStaff, ""); err != nil {
 				return err
 			}
 		}

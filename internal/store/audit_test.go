@@ -151,7 +151,7 @@ func testAuditEveryWrite(t *testing.T, st *store.Store) {
 		}, func() []want { return []want{{"update", "measures", m.ID, "status,version"}} }},
 		{"AddProgress with status and file", func() error {
 			pr := &zhenggai.Progress{MeasureID: m.ID, Date: zhenggai.NewDate(2020, 9, 4), Content: "集中学习四次", Author: "覃丽",
-				Status: zhenggai.Completed, Files: []zhenggai.Attachment{{Name: "记录.pdf", SHA256: sum, Size: 9, ContentType: "application/pdf"}}}
+				Status: zhenggai.BasicallyCompleted, Files: []zhenggai.Attachment{{Name: "记录.pdf", SHA256: sum, Size: 9, ContentType: "application/pdf"}}}
 			err := st.AddProgress(ctx, pr, m.Version)
 			progID = pr.ID
 			if len(pr.Files) == 1 {
@@ -332,7 +332,7 @@ func testAuditRolledBack(t *testing.T, st *store.Store) {
 		st.UpdateMeasure(ctx, &stale),
 		st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: c.Seq, Title: "重复序号"}),
 		// Changes the status (one entry), then fails on the bad measure: all undone.
-		st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 9, 1), Content: "x", Status: zhenggai.Completed}, 42),
+		st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 9, 1), Content: "x", Status: zhenggai.BasicallyCompleted}, 42),
 		st.UpdateProblem(ctx, &zhenggai.Problem{ID: p.ID, CategoryID: c.ID, Seq: 1, Title: "x", Version: 5}),
 	}
 	// An import that writes a unit, a round, a category and a problem before

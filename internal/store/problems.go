@@ -7,11 +7,13 @@ import (
 	"zhenggai"
 )
 
-const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, version`
+const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, close_state, version`
 
 func scanProblem(sc interface{ Scan(...any) error }) (*zhenggai.Problem, error) {
 	var p zhenggai.Problem
-	err := sc.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &p.Version)
+	var closeState string
+	err := sc.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &closeState, &p.Version)
+	p.CloseState = zhenggai.CloseState(closeState)
 	return &p, err
 }
 
@@ -77,8 +79,12 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ?`), p.CategoryID).Scan(&round); err != nil {
 			return notFound(err, "问题类别")
 		}
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM problems WHERE id = ?`), p.ID).Scan(&own); err != nil {
+		var closeState string
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id, close_state FROM problems WHERE id = ?`), p.ID).Scan(&own, &closeState); err != nil {
 			return notFound(err, "具体问题")
+		}
+		if zhenggai.CloseState(closeState).Locked() {
+			return zhenggai.ErrLocked()
 		}
 		if own != round {
 			v := &zhenggai.ValidationError{}

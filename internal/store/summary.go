@@ -121,7 +121,7 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 	}
 	horizon := today.AddDays(maxGreen(sets))
 	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
-		WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
+		WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '' AND deadline <= ?
 		GROUP BY round_id, unit_id, deadline`), join(wargs, cargs, []any{horizon.String()})...)
 	if err != nil {
 		return nil, err
