@@ -7,7 +7,6 @@ package notify
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -196,7 +195,7 @@ func SendPending(ctx context.Context, st *store.Store, mail *Mailer) (sent, fail
 // with nothing to read get none.
 func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (int, error) {
 	if mail == nil {
-		return 0, errors.New("未配置邮件服务器（SMTP），无法发送每日汇总")
+		return 0, ErrNoMail
 	}
 	today := zhenggai.DateOf(now)
 	users, err := st.Users(ctx)
