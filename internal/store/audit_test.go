@@ -568,13 +568,32 @@ func testAuditDemoVerifies(t *testing.T, d *db) {
 		t.Fatal(err)
 	}
 	rep := mustVerify(t, st)
+	// Measures of the 35 closed problems and of the 3 open ones (all of
+	// whose measures but the last are approved).
+	rounds, _ := st.Rounds(context.Background())
+	l, _ := st.Ledger(context.Background(), rounds[0].ID, zhenggai.NewDate(2020, 10, 28))
+	closed, open := 0, 0
+	for _, c := range l.Categories {
+		for _, p := range c.Problems {
+			if p.CloseState.Locked() {
+				closed += len(p.Measures)
+			} else {
+				open += len(p.Measures)
+			}
+		}
+	}
+	approved := closed + open - 3
 	// 1 unit, 1 round, 14 categories, 38 problems, 97 measures, 194
-	// progress entries and 38 files; every measure changed status twice
-	// and three had their deadline moved.
-	if rep.Records != 1+1+14+38+97+194+38 {
+	// progress entries and 97 files, and the closing steps: request and
+	// approve per approved measure, submit and accept per closed problem.
+	steps := 2*approved + 2*35
+	if rep.Records != int64(1+1+14+38+97+194+97+steps) {
 		t.Errorf("%d records checked", rep.Records)
 	}
-	if rep.Entries != rep.Records+97*2+3 {
+	// Every measure changed status twice and three had their deadline
+	// moved; closing changed each approved measure twice, each measure of
+	// a closed problem once more on acceptance, each closed problem twice.
+	if rep.Entries != rep.Records+int64(97*2+3+2*approved+closed+2*35) {
 		t.Errorf("%d entries", rep.Entries)
 	}
 	var name string
