@@ -17,6 +17,11 @@ const (
 	edit     = zhenggai.PermEdit
 	report   = zhenggai.PermReport
 	admin    = zhenggai.PermAdmin
+	// Closing (销号): each step asks the right of its actor.
+	askClose = zhenggai.PermRequestClose
+	approve  = zhenggai.PermApprove
+	accept   = zhenggai.PermAccept
+	reopen   = zhenggai.PermReopen
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -68,6 +73,15 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /measures/{id}/progress/new", report, "measure", u.NewProgress),
 		upload(page("POST /measures/{id}/progress", report, "measure", u.CreateProgress), 80<<20),
 		page("GET /files/{id}", read, "attachment", u.DownloadFile),
+		page("POST /measures/{id}/close/request", askClose, "measure", u.CloseMeasure(zhenggai.CloseRequest)),
+		page("POST /measures/{id}/close/approve", approve, "measure", u.CloseMeasure(zhenggai.CloseApprove)),
+		page("POST /measures/{id}/close/return", approve, "measure", u.CloseMeasure(zhenggai.CloseReturn)),
+		page("POST /problems/{id}/close/accept", accept, "problem", u.CloseProblem(zhenggai.CloseAccept)),
+		page("POST /problems/{id}/close/reject", accept, "problem", u.CloseProblem(zhenggai.CloseReject)),
+		page("POST /problems/{id}/close/reopen", reopen, "problem", u.CloseProblem(zhenggai.CloseReopen)),
+		page("GET /acceptance", signedIn, "", u.Cached(u.ShowAcceptance)),
+		page("GET /inbox", signedIn, "", u.Cached(u.ShowInbox)),
+		page("POST /inbox/read", signedIn, "", u.MarkInboxRead),
 		page("GET /history/{entity}/{id}", read, "history", u.Cached(u.ShowHistory)),
 
 		// Administration.

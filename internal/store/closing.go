@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"zhenggai"
 )
@@ -223,7 +224,7 @@ type PendingProblem struct {
 	Problem     *zhenggai.Problem
 	Unit        string
 	Inspector   string
-	SubmittedAt string // RFC 3339 UTC text of the submit step
+	SubmittedAt time.Time // when the last measure was approved
 }
 
 // PendingAcceptance lists the problems of a scope submitted to the office
@@ -243,11 +244,12 @@ func (s *Store) PendingAcceptance(ctx context.Context, sc Scope) ([]*PendingProb
 	for rows.Next() {
 		var p zhenggai.Problem
 		var pp PendingProblem
-		var state string
+		var state, at string
 		if err := rows.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &state, &p.Version,
-			&pp.Unit, &pp.Inspector, &pp.SubmittedAt); err != nil {
+			&pp.Unit, &pp.Inspector, &at); err != nil {
 			return nil, err
 		}
+		pp.SubmittedAt = parseTime(at)
 		p.CloseState = zhenggai.CloseState(state)
 		pp.Problem = &p
 		out = append(out, &pp)

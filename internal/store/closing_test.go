@@ -72,7 +72,7 @@ func testClosing(t *testing.T, st *store.Store) {
 	refused("change a request while the office decides", step(ms[1].ID, zhenggai.CloseReturn, "向建国", "x"), zhenggai.ECONFLICT)
 	pending, err := st.PendingAcceptance(ctx, store.Scope{Unit: r.UnitID})
 	must("pending", err)
-	if len(pending) != 1 || pending[0].Problem.ID != p.ID || pending[0].SubmittedAt == "" {
+	if len(pending) != 1 || pending[0].Problem.ID != p.ID || pending[0].SubmittedAt.IsZero() {
 		t.Fatalf("pending acceptance: %+v", pending)
 	}
 	if other, _ := st.PendingAcceptance(ctx, store.Scope{Unit: r.UnitID + 100}); len(other) != 0 {

@@ -145,15 +145,6 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 	if err != nil {
 		return err
 	}
-	var m zhenggai.Measure
-	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT mechanism, report_every FROM measures WHERE id = ?`), id).
-		Scan(&m.Mechanism, &m.ReportEvery); err != nil {
-		return err
-	}
-	m.Status = st
-	if err := zhenggai.CheckStatusChange(&m, old); err != nil {
-		return err
-	}
 	before, err := s.snapshot(ctx, tx, "measures", id)
 	if err != nil {
 		return err
@@ -163,8 +154,18 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 	if err != nil {
 		return err
 	}
+	// A stale version is told first: the editor must reload anyway.
 	if err := s.checkUpdated(ctx, tx, res, "measures", "整改措施", id); err != nil {
 		return err
+	}
+	var m zhenggai.Measure
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT mechanism, report_every FROM measures WHERE id = ?`), id).
+		Scan(&m.Mechanism, &m.ReportEvery); err != nil {
+		return err
+	}
+	m.Status = st
+	if err := zhenggai.CheckStatusChange(&m, old); err != nil {
+		return err // the transaction, and so the UPDATE, is undone
 	}
 	return s.audit(ctx, tx, auditUpdate, "measures", id, before)
 }

@@ -144,6 +144,31 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 			}
 		}
 	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	// 长期坚持 measures with a re-report period: red once the period since
+	// their latest report has passed (zhenggai.MeasureColour).
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, report_every,
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
+		WHERE `+cond+` AND status = 'ongoing' AND report_every > 0`), join(wargs, cargs)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var m zhenggai.Measure
+		var last string
+		if err := rows.Scan(&id, &m.ReportEvery, &last); err != nil {
+			return nil, err
+		}
+		m.Status, m.LastReport = zhenggai.Ongoing, parseDate(last)
+		if rs := byID[id]; rs != nil && zhenggai.MeasureColour(zhenggai.Settings{}, &m, today) == zhenggai.Red {
+			rs.ColourCounts[zhenggai.Red]++
+		}
+	}
 	for _, rs := range out {
 		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
 	}

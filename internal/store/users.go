@@ -64,12 +64,14 @@ func (s *Store) UserByName(ctx context.Context, name string) (*zhenggai.User, st
 	row := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+userCols+`, us.password_hash FROM users us JOIN units un ON un.id = us.unit_id WHERE us.name = ?`), name)
 	var u zhenggai.User
 	var role, created string
-	var disabled int
-	err := row.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Version, &created, &hash)
+	var disabled, principal int
+	err := row.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Email, &principal,
+		&u.Version, &created, &hash)
 	if err != nil {
 		return nil, "", notFound(err, "用户")
 	}
 	u.Role, u.Disabled, u.CreatedAt = zhenggai.Role(role), disabled != 0, parseTime(created)
+	u.Principal = principal != 0
 	return &u, hash, nil
 }
 
