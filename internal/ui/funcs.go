@@ -18,7 +18,7 @@ var funcs = template.FuncMap{
 		}
 		return d.Chinese()
 	},
-	"iso":         func(d zhenggai.Date) string { return d.String() },
+	"iso": func(d zhenggai.Date) string { return d.String() },
 	"ctime": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
