@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"zhenggai"
 	"zhenggai/internal/demo"
@@ -69,5 +70,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	tw.Flush()
 	fmt.Fprintln(e.stdout)
+	// Warnings reach the demo's people in their inboxes (no e-mail).
+	defer startNotifier(ctx, e, st, nil, 5*time.Minute, 8)()
 	return serve(ctx, e, st, files, *addr, nil)
 }
