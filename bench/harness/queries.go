@@ -20,8 +20,9 @@ const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start,
 // internal/store/categories.go, problems.go, measures.go: the column lists.
 const (
 	categoryCols = `id, unit_id, round_id, seq, title, version`
-	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, version`
-	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, version`
+	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, close_state, version`
+	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
+	report_every, close_state, version, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
 )
 
 // internal/store/summary.go: const rankSQL.
@@ -82,9 +83,12 @@ func summaryQueries(sc scope, horizon string) []query {
 		GROUP BY x.round_id, x.st`, join(wargs, cargs, cargs)}
 	q3 := query{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil}
 	q4 := query{"deadlines due", with + `SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
-		WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
+		WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '' AND deadline <= ?
 		GROUP BY round_id, unit_id, deadline`, join(wargs, cargs, []any{horizon})}
-	return []query{q1, q2, q3, q4}
+	q5 := query{"re-reports due", with + `SELECT round_id, report_every,
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
+		WHERE ` + cond + ` AND status = 'ongoing' AND report_every > 0`, join(wargs, cargs)}
+	return []query{q1, q2, q3, q4, q5}
 }
 
 // ledgerQueries are the five statements of store.buildLedger

@@ -192,3 +192,55 @@ func testStatusRules(t *testing.T, st *store.Store) {
 		t.Fatalf("missed re-report: %s", c)
 	}
 }
+
+func TestClosedOngoingTakesReReports(t *testing.T) {
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testClosedOngoingTakesReReports(t, b.fresh(t).open(t)) })
+	}
+}
+
+// testClosedOngoingTakesReReports: acceptance keeps 长期坚持, and its
+// re-reports still come in on the closed problem; nothing else does.
+func testClosedOngoingTakesReReports(t *testing.T, st *store.Store) {
+	ctx := context.Background()
+	_, _, p, ms := seedRound(t, st)
+	m := *ms[0]
+	m.Kind, m.Status, m.Mechanism, m.ReportEvery = zhenggai.MeasureMechanism, zhenggai.Ongoing, "《档案管理制度》", 90
+	if err := st.UpdateMeasure(ctx, &m); err != nil {
+		t.Fatal(err)
+	}
+	sum := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	for _, x := range ms {
+		if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: x.ID, Date: zhenggai.NewDate(2020, 9, 4), Content: "佐证",
+			Files: []zhenggai.Attachment{{Name: "a.pdf", SHA256: sum, Size: 1, ContentType: "application/pdf"}}}, 0); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range []zhenggai.CloseAction{zhenggai.CloseRequest, zhenggai.CloseApprove} {
+			if _, err := st.CloseMeasure(ctx, x.ID, a, "某人", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := st.CloseProblem(ctx, p.ID, zhenggai.CloseAccept, "巡察办", ""); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Measure(ctx, ms[0].ID)
+	if got.Status != zhenggai.Ongoing {
+		t.Fatalf("accepted 长期坚持 became %s", got.Status)
+	}
+	if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 12, 1), Content: "按季度报送"}, 0); err != nil {
+		t.Errorf("re-report on a closed problem: %v", err)
+	}
+	if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 12, 2), Content: "改状态",
+		Status: zhenggai.InProgress}, got.Version); code(err) != zhenggai.ECONFLICT {
+		t.Errorf("status change with a re-report on a closed problem: %v", err)
+	}
+	if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[1].ID, Date: zhenggai.NewDate(2020, 12, 1), Content: "再报"}, 0); code(err) != zhenggai.ECONFLICT {
+		t.Errorf("report on a closed 已完成 measure: %v", err)
+	}
+	got, _ = st.Measure(ctx, ms[0].ID)
+	if got.LastReport != zhenggai.NewDate(2020, 12, 1) {
+		t.Errorf("last report %s", got.LastReport)
+	}
+}
