@@ -83,7 +83,7 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 		if pn == nil {
 			continue
 		}
-		mn := &MeasureNode{Measure: m, Colour: DeadlineColour(set, m.Status, m.Deadline, today)}
+		mn := &MeasureNode{Measure: m, Colour: MeasureColour(set, m, today)}
 		if !m.Deadline.IsZero() {
 			mn.DaysLeft = today.DaysUntil(m.Deadline)
 		}

@@ -5,19 +5,24 @@ package zhenggai
 type Perm int
 
 const (
-	PermUndeclared Perm = iota
-	PermPublic          // anyone, signed in or not
-	PermSignedIn        // any signed-in user; what it lists is filtered
-	PermRead            // read the unit the record belongs to
-	PermEdit            // keep the unit's ledger: rounds, problems, measures, imports
-	PermReport          // report progress and change status on a measure
-	PermAdmin           // units, users, settings
-	PermOpinions        // read the public's opinions on the unit's reports, contacts included
+	PermUndeclared   Perm = iota
+	PermPublic            // anyone, signed in or not
+	PermSignedIn          // any signed-in user; what it lists is filtered
+	PermRead              // read the unit the record belongs to
+	PermEdit              // keep the unit's ledger: rounds, problems, measures, imports
+	PermReport            // report progress and change status on a measure
+	PermAdmin             // units, users, settings
+	PermOpinions          // read the public's opinions on the unit's reports, contacts included
+	PermRequestClose      // ask to close (销号) a measure: its owner, or the unit's office for him
+	PermApprove           // approve or return a closing request: the measure's leader
+	PermAccept            // accept or reject a problem's closing: the inspection office above the unit
+	PermReopen            // reopen a closed problem: the unit's office
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
-	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions"}[p]
+	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions",
+		"request-close", "approve", "accept", "reopen"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
@@ -50,7 +55,7 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleUnitAdmin, RoleLeader, RoleResponsible:
 			return own
 		}
-	case PermEdit:
+	case PermEdit, PermReopen:
 		return u.Role == RoleUnitAdmin && own
 	case PermOpinions:
 		// The unit's office handles them; the inspection office above
@@ -61,6 +66,18 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleUnitAdmin:
 			return own
 		}
+	case PermRequestClose:
+		switch u.Role {
+		case RoleUnitAdmin:
+			return own
+		case RoleResponsible:
+			return own && t.Owner != "" && t.Owner == u.DisplayName
+		}
+	case PermApprove:
+		return u.Role == RoleLeader && own && t.Leader != "" && t.Leader == u.DisplayName
+	case PermAccept:
+		// Only from above: an office never accepts its own unit's closing.
+		return u.Role == RoleSupervisor && t.UnitID != 0 && !own && under(u.UnitID, t.UnitID)
 	case PermReport:
 		switch u.Role {
 		case RoleUnitAdmin:

@@ -1,6 +1,9 @@
 package zhenggai
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Role is what a user may do, always within one unit (DESIGN.md §1).
 type Role string
@@ -57,6 +60,8 @@ type User struct {
 	DisplayName string    `json:"display_name"`
 	Role        Role      `json:"role"`
 	Disabled    bool      `json:"disabled"`
+	Email       string    `json:"email,omitempty"` // where warnings are e-mailed, if SMTP is set up
+	Principal   bool      `json:"principal"`       // the unit's principal leader (主要负责人): red warnings reach him
 	Version     int64     `json:"version"`
 	CreatedAt   time.Time `json:"created_at"`
 }
@@ -74,6 +79,9 @@ func (u *User) Validate() error {
 	if !u.Role.Valid() {
 		v.Add("role", "角色不正确")
 	}
+	if u.Email != "" && !emailAddress(u.Email) {
+		v.Add("email", "电子邮箱格式不正确")
+	}
 	if u.UnitID <= 0 {
 		v.Add("unit_id", "请选择所属单位")
 	}
@@ -87,4 +95,12 @@ func loginName(s string) bool {
 		}
 	}
 	return true
+}
+
+// emailAddress is a plain check: one @, something on each side, no
+// spaces or line breaks (which could smuggle headers into a message).
+func emailAddress(s string) bool {
+	at := strings.IndexByte(s, '@')
+	return len(s) <= 254 && at > 0 && at < len(s)-1 && strings.Count(s, "@") == 1 &&
+		!strings.ContainsAny(s, " \t\r\n<>,;\"")
 }

@@ -123,6 +123,10 @@ func (m *Measure) Validate() error {
 	if !m.Status.Valid() {
 		v.Add("status", "完成情况须为未启动、正在整改、基本完成、已完成或长期坚持")
 	}
+	checkText(v, "mechanism", "长效机制", m.Mechanism, false, MaxTitle)
+	if m.ReportEvery < 0 || m.ReportEvery > 3660 {
+		v.Add("report_every", "报送周期须在0至3660天之间")
+	}
 	return v.Err()
 }
 

@@ -62,3 +62,21 @@ type ColourCounts map[Colour]int
 
 // Get is the count for a colour named by its identifier (for templates).
 func (c ColourCounts) Get(s string) int { return c[Colour(s)] }
+
+// MeasureColour is a measure's warning on day today: the deadline colour
+// (none once its leader approved its closing), and for a 长期坚持 measure with a re-report period red when its latest
+// report is older than the period (or there is none), since upkeep that
+// is no longer reported is upkeep nobody can see.
+func MeasureColour(s Settings, m *Measure, today Date) Colour {
+	if m.Status == Ongoing && m.ReportEvery > 0 {
+		if m.LastReport.IsZero() || m.LastReport.AddDays(m.ReportEvery).Before(today) {
+			return Red
+		}
+		return NoColour
+	}
+	if m.CloseState == CloseApproved {
+		// Its leader has approved it as done: the wait is the office's.
+		return NoColour
+	}
+	return DeadlineColour(s, m.Status, m.Deadline, today)
+}

@@ -55,3 +55,31 @@ func TestWorse(t *testing.T) {
 		t.Error("Worse does not pick the more serious colour")
 	}
 }
+
+func TestMeasureColourReReport(t *testing.T) {
+	today := NewDate(2020, 10, 1)
+	def := DefaultSettings()
+	tests := []struct {
+		name string
+		m    Measure
+		want Colour
+	}{
+		{"ongoing reported within its period", Measure{Status: Ongoing, ReportEvery: 90, LastReport: today.AddDays(-30)}, NoColour},
+		{"ongoing reported exactly a period ago", Measure{Status: Ongoing, ReportEvery: 90, LastReport: today.AddDays(-90)}, NoColour},
+		{"ongoing re-report missed by a day", Measure{Status: Ongoing, ReportEvery: 90, LastReport: today.AddDays(-91)}, Red},
+		{"ongoing never reported", Measure{Status: Ongoing, ReportEvery: 30}, Red},
+		{"ongoing without a period keeps the old rule", Measure{Status: Ongoing, Deadline: today.AddDays(-5)}, NoColour},
+		{"period is ignored for other statuses", Measure{Status: InProgress, ReportEvery: 30, Deadline: today.AddDays(5)}, Yellow},
+		{"completed has no colour", Measure{Status: Completed, Deadline: today.AddDays(-5)}, NoColour},
+		{"approved for closing has no colour", Measure{Status: BasicallyCompleted, CloseState: CloseApproved, Deadline: today.AddDays(-5)}, NoColour},
+		{"asked to close still warns", Measure{Status: BasicallyCompleted, CloseState: CloseRequested, Deadline: today.AddDays(-5)}, Red},
+		{"deadline rules otherwise", Measure{Status: InProgress, Deadline: today.AddDays(-1)}, Red},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MeasureColour(def, &tt.m, today); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

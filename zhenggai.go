@@ -111,9 +111,10 @@ type Problem struct {
 	Rectification string `json:"rectification"` // the 整改情况 paragraph as reported
 	// Withheld problems are left out of published reports (national
 	// exceptions: secrets, open cases, sensitive matters), with the reason.
-	Withheld       bool   `json:"withheld"`
-	WithheldReason string `json:"withheld_reason"`
-	Version        int64  `json:"version"`
+	Withheld       bool       `json:"withheld"`
+	WithheldReason string     `json:"withheld_reason"`
+	CloseState     CloseState `json:"close_state"` // closing (销号); accepted locks the problem
+	Version        int64      `json:"version"`
 }
 
 // Measure is one action taken for a problem.
@@ -129,7 +130,13 @@ type Measure struct {
 	Deadline  Date        `json:"deadline"`
 	Kind      MeasureKind `json:"kind"`
 	Status    Status      `json:"status"`
-	Version   int64       `json:"version"`
+	// Mechanism names the rule or register a 长期坚持 measure is kept by,
+	// e.g. 《档案管理制度》; ReportEvery is its re-report period in days.
+	Mechanism   string     `json:"mechanism"`
+	ReportEvery int        `json:"report_every"`
+	LastReport  Date       `json:"last_report,omitempty"` // day of its latest progress entry (derived)
+	CloseState  CloseState `json:"close_state"`
+	Version     int64      `json:"version"`
 }
 
 // Progress is a dated report on a measure, with evidence files.

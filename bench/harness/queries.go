@@ -21,8 +21,9 @@ const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start,
 // internal/store/categories.go, problems.go, measures.go: the column lists.
 const (
 	categoryCols = `id, unit_id, round_id, seq, title, version`
-	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, version`
-	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, version`
+	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version`
+	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
+	report_every, close_state, version, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
 )
 
 // scope is store.Scope: all units, an office with its subtree, or one unit.
@@ -81,9 +82,13 @@ func summaryQueries(sc scope, today zhenggai.Date, horizon string) []query {
 			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
 			FROM measures
-			WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ? AND ` + unitCond(0, 0) + `
+			WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
+				AND deadline <> '' AND deadline <= ? AND ` + unitCond(0, 0) + `
 			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr})}
-	return []query{q1, q3, q4}
+	q5 := query{"re-reports due", with + `SELECT round_id, report_every,
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
+		WHERE ` + cond + ` AND status = 'ongoing' AND report_every > 0`, join(wargs, cargs)}
+	return []query{q1, q3, q4, q5}
 }
 
 // unitCond is the units' condition of summary.go's colour statements:

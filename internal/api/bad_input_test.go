@@ -39,9 +39,9 @@ func TestBadInput(t *testing.T) {
 		return string(b), ct
 	}
 	unknownForm, unknownCT := formBody([][2]string{{"date", "2024-05-20"}, {"content", "x"}, {"colour", "red"}})
-	staleForm, staleCT := formBody([][2]string{{"date", "2024-05-20"}, {"content", "x"}, {"status", "completed"},
+	staleForm, staleCT := formBody([][2]string{{"date", "2024-05-20"}, {"content", "x"}, {"status", "basically_completed"},
 		{"measure_version", "9"}}, file{"a.txt", []byte("evidence")})
-	noVersionForm, noVersionCT := formBody([][2]string{{"date", "2024-05-20"}, {"content", "x"}, {"status", "completed"}},
+	noVersionForm, noVersionCT := formBody([][2]string{{"date", "2024-05-20"}, {"content", "x"}, {"status", "basically_completed"}},
 		file{"a.txt", []byte("evidence")})
 	badDateForm, badDateCT := formBody([][2]string{{"date", "2024-02-30"}, {"content", "x"}}, file{"a.txt", []byte("evidence")})
 	emptyFileForm, emptyFileCT := formBody([][2]string{{"date", "2024-05-20"}, {"content", "x"}}, file{"a.txt", nil})
@@ -78,7 +78,7 @@ func TestBadInput(t *testing.T) {
 		{"invalid deadline", "POST", meas, measure(obj{"deadline": "2024-02-30"}), "", 422, "deadline", false},
 		{"bad measure status", "POST", meas, measure(obj{"status": "done"}), "", 422, "status", false},
 		{"bad status", "PUT", path("/api/v1/measures/%d/status", mid), `{"status":"done","version":1}`, "", 422, "status", false},
-		{"status without version", "PUT", path("/api/v1/measures/%d/status", mid), `{"status":"completed"}`, "", 422, "version", false},
+		{"status without version", "PUT", path("/api/v1/measures/%d/status", mid), `{"status":"basically_completed"}`, "", 422, "version", false},
 		{"category of another round", "POST", probs, js(obj{"category_id": other.category, "seq": 5, "title": "x"}), "", 422, "category_id", false},
 		{"unknown category", "POST", probs, js(obj{"category_id": 9999, "seq": 5, "title": "x"}), "", 422, "category_id", false},
 		{"move to another round's category", "PUT", path("/api/v1/problems/%d", f.problem),
@@ -87,7 +87,7 @@ func TestBadInput(t *testing.T) {
 		{"update without version", "PUT", path("/api/v1/categories/%d", f.category), `{"seq":1,"title":"x"}`, "", 422, "version", false},
 		{"measure update without kind", "PUT", path("/api/v1/measures/%d", mid), measure(obj{"kind": "", "version": 1}), "", 422, "kind", false},
 		{"non-numeric id", "GET", "/api/v1/rounds/abc", "", "", 404, "", false},
-		{"non-numeric id on PUT", "PUT", "/api/v1/measures/x1/status", `{"status":"completed","version":1}`, "", 404, "", false},
+		{"non-numeric id on PUT", "PUT", "/api/v1/measures/x1/status", `{"status":"basically_completed","version":1}`, "", 404, "", false},
 		{"negative id", "GET", "/api/v1/problems/-1", "", "", 404, "", false},
 		{"unknown round", "GET", "/api/v1/rounds/999", "", "", 404, "", false},
 		{"unknown round ledger", "GET", "/api/v1/rounds/999/ledger", "", "", 404, "", false},
@@ -101,13 +101,13 @@ func TestBadInput(t *testing.T) {
 		{"stale problem", "PUT", path("/api/v1/problems/%d", f.problem),
 			js(obj{"category_id": f.category, "seq": 1, "title": "x", "version": 5}), "", 409, "", true},
 		{"stale measure", "PUT", path("/api/v1/measures/%d", mid), measure(obj{"version": 3}), "", 409, "", true},
-		{"stale status", "PUT", path("/api/v1/measures/%d/status", mid), `{"status":"completed","version":4}`, "", 409, "", true},
+		{"stale status", "PUT", path("/api/v1/measures/%d/status", mid), `{"status":"basically_completed","version":4}`, "", 409, "", true},
 		{"progress: empty content", "POST", prog, `{"date":"2024-05-20","content":""}`, "", 422, "content", false},
 		{"progress: invalid date", "POST", prog, `{"date":"2024-02-30","content":"x"}`, "", 422, "date", false},
 		{"progress: future date", "POST", prog, `{"date":"2024-06-02","content":"x"}`, "", 422, "date", false},
-		{"progress: status without version", "POST", prog, `{"date":"2024-05-20","content":"x","status":"completed"}`, "", 422, "measure_version", false},
+		{"progress: status without version", "POST", prog, `{"date":"2024-05-20","content":"x","status":"basically_completed"}`, "", 422, "measure_version", false},
 		{"progress: bad status", "POST", prog, `{"date":"2024-05-20","content":"x","status":"done","measure_version":1}`, "", 422, "status", false},
-		{"progress: stale version", "POST", prog, `{"date":"2024-05-20","content":"x","status":"completed","measure_version":3}`, "", 409, "", true},
+		{"progress: stale version", "POST", prog, `{"date":"2024-05-20","content":"x","status":"basically_completed","measure_version":3}`, "", 409, "", true},
 		{"progress: unknown field", "POST", prog, `{"date":"2024-05-20","content":"x","files":[]}`, "", 400, "", false},
 		{"progress form: unknown field", "POST", prog, unknownForm, unknownCT, 400, "", false},
 		{"progress form: stale version", "POST", prog, staleForm, staleCT, 409, "", true},

@@ -19,6 +19,10 @@ type measureRequest struct {
 	Deadline string `json:"deadline"`
 	Kind     string `json:"kind"`
 	Status   string `json:"status"`
+	// For 长期坚持: the rule or register, and the re-report period in
+	// days. Omitted on update: kept as they are.
+	Mechanism   *string `json:"mechanism"`
+	ReportEvery *int    `json:"report_every"`
 }
 
 // apply writes the request onto m and returns every reason it is wrong.
@@ -29,6 +33,12 @@ func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measur
 	m.Content, m.Leader, m.Office, m.Owner = req.Content, req.Leader, req.Office, req.Owner
 	m.Deadline = parseDate(v, "deadline", "整改时限", req.Deadline)
 	m.Kind, m.Status = zhenggai.MeasureKind(req.Kind), zhenggai.Status(req.Status)
+	if req.Mechanism != nil {
+		m.Mechanism = *req.Mechanism
+	}
+	if req.ReportEvery != nil {
+		m.ReportEvery = *req.ReportEvery
+	}
 	return merge(v, m.Validate())
 }
 

@@ -143,12 +143,14 @@ type problemJSON struct {
 	Version        int64           `json:"version"`
 	Status         zhenggai.Status `json:"status"`
 	Colour         zhenggai.Colour `json:"colour"`
+	// CloseState is the problem's closing (销号); accepted means locked.
+	CloseState zhenggai.CloseState `json:"close_state"`
 }
 
 func newProblemJSON(p *zhenggai.Problem, st zhenggai.Status, c zhenggai.Colour) *problemJSON {
 	return &problemJSON{ID: p.ID, RoundID: p.RoundID, CategoryID: p.CategoryID, Seq: p.Seq, Title: p.Title,
 		Rectification: p.Rectification, Withheld: p.Withheld, WithheldReason: p.WithheldReason,
-		Version: p.Version, Status: st, Colour: c}
+		Version: p.Version, Status: st, Colour: c, CloseState: p.CloseState}
 }
 
 // problemDetailJSON is a problem with its measures and progress.
@@ -207,16 +209,22 @@ type measureJSON struct {
 	Version   int64                `json:"version"`
 	Colour    zhenggai.Colour      `json:"colour"`
 	DaysLeft  *int                 `json:"days_left"`
+	// 长期坚持 and closing (销号).
+	Mechanism   string              `json:"mechanism"`
+	ReportEvery int                 `json:"report_every"`
+	LastReport  zhenggai.Date       `json:"last_report"`
+	CloseState  zhenggai.CloseState `json:"close_state"`
 }
 
 func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
 	return &measureJSON{ID: m.ID, ProblemID: m.ProblemID, Seq: m.Seq, Content: m.Content, Leader: m.Leader,
 		Office: m.Office, Owner: m.Owner, Deadline: m.Deadline, Kind: m.Kind, Status: m.Status,
-		Version: m.Version, Colour: c}
+		Version: m.Version, Colour: c, Mechanism: m.Mechanism, ReportEvery: m.ReportEvery, LastReport: m.LastReport,
+		CloseState: m.CloseState}
 }
 
 func newMeasureJSON(m *zhenggai.Measure, set zhenggai.Settings, today zhenggai.Date) *measureJSON {
-	out := measureFields(m, zhenggai.DeadlineColour(set, m.Status, m.Deadline, today))
+	out := measureFields(m, zhenggai.MeasureColour(set, m, today))
 	if !m.Deadline.IsZero() {
 		d := today.DaysUntil(m.Deadline)
 		out.DaysLeft = &d

@@ -81,13 +81,13 @@ func testProgress(t *testing.T, e *env) {
 	}
 
 	// Multipart with a status change needs the version too.
-	body, ctype = form(t, [][2]string{{"date", "2024-05-30"}, {"content", "完成"}, {"status", "completed"},
+	body, ctype = form(t, [][2]string{{"date", "2024-05-30"}, {"content", "基本完成"}, {"status", "basically_completed"},
 		{"measure_version", "2"}})
-	if code, out := e.raw("POST", path("/api/v1/measures/%d/progress", mid), ctype, body); code != 201 || out["status"] != "completed" {
+	if code, out := e.raw("POST", path("/api/v1/measures/%d/progress", mid), ctype, body); code != 201 || out["status"] != "basically_completed" {
 		t.Fatalf("multipart status: %d %v", code, out)
 	}
-	if p := e.must(200, "GET", path("/api/v1/problems/%d", f.problem), nil); p["status"] != "completed" {
-		t.Errorf("problem after completion: %v", p["status"])
+	if p := e.must(200, "GET", path("/api/v1/problems/%d", f.problem), nil); p["status"] != "basically_completed" {
+		t.Errorf("problem after the report: %v", p["status"])
 	}
 }
 

@@ -64,7 +64,7 @@ func TestAuditAnchor(t *testing.T) {
 func TestAuditFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	startAndGet(t, []string{"demo", "--data", dir, "--addr", "127.0.0.1:0"}, "", "/healthz", "ok")
-	if code, out, _ := run(t, "", "audit", "verify", "--data", dir, "--files"); code != 0 || !strings.Contains(out, "已重新核对38份佐证材料") {
+	if code, out, _ := run(t, "", "audit", "verify", "--data", dir, "--files"); code != 0 || !strings.Contains(out, "已重新核对97份佐证材料") {
 		t.Fatalf("intact files: %d %s", code, out)
 	}
 	var victim string

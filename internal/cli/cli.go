@@ -38,6 +38,7 @@ var commands = []command{
 	{"backup", "备份数据目录（数据库和全部附件）为一个 zip 文件，服务运行中也可备份", runBackup},
 	{"restore", "把备份文件恢复到一个空的数据目录", runRestore},
 	{"audit", "核对审计日志（verify）或列出修改记录（log）", runAudit},
+	{"notify", "发送预警通知（预警颜色变化时各通知一次）和每日汇总（--digest）", runNotify},
 	{"gen", "生成合成数据（县或省的规模，可重复的种子），用于压力测试和试用", runGen},
 	{"migrate-data", "把整个系统（记录、审计日志、账号、附件）复制到另一个数据库：SQLite 与 PostgreSQL 之间", runMigrateData},
 }

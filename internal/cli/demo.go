@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"zhenggai"
 	"zhenggai/internal/demo"
@@ -74,5 +75,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	tw.Flush()
 	// The address is printed by serve once it listens: here only the path.
 	fmt.Fprintf(e.stdout, "\n公开页面（无需登录）：/public/reports/%d\n\n", pub.ID)
+	// Warnings reach the demo's people in their inboxes (no e-mail).
+	defer startNotifier(ctx, e, st, nil, 5*time.Minute, 8)()
 	return serve(ctx, e, st, files, *addr, nil)
 }

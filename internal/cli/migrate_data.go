@@ -125,9 +125,9 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 
 	c := rep.Counts
 	fmt.Fprintf(e.stdout, "迁移完成：%s → %s\n", whereData(srcDir, srcDSN), whereData(dstDir, dstDSN))
-	fmt.Fprintf(e.stdout, "单位 %d，用户 %d，API 令牌 %d，巡察轮次 %d，问题类别 %d，具体问题 %d，整改措施 %d，整改进展 %d，附件记录 %d，审计日志 %d 条。\n",
+	fmt.Fprintf(e.stdout, "单位 %d，用户 %d，API 令牌 %d，巡察轮次 %d，问题类别 %d，具体问题 %d，整改措施 %d，整改进展 %d，附件记录 %d，销号记录 %d，消息 %d，审计日志 %d 条。\n",
 		c["units"], c["users"], c["tokens"], c["rounds"], c["categories"], c["problems"], c["measures"], c["progress"],
-		c["attachments"], c["audit_log"])
+		c["attachments"], c["close_steps"], c["notifications"], c["audit_log"])
 	fmt.Fprintln(e.stdout, "登录会话未迁移：用户需在新系统上重新登录。")
 
 	// Evidence files: where they are now, and whether any is missing.
@@ -222,6 +222,7 @@ func tableLabel(t string) string {
 		"units": "单位", "users": "用户", "tokens": "API 令牌", "settings": "预警设置", "rounds": "巡察轮次",
 		"categories": "问题类别", "problems": "具体问题", "measures": "整改措施", "progress": "整改进展",
 		"attachments": "附件记录", "audit_log": "审计日志", "audit_head": "审计日志头",
+		"close_steps": "销号记录", "notifications": "消息", "warn_states": "预警通知状态", "digests": "每日汇总记录",
 	}[t]; ok {
 		return l
 	}

@@ -149,7 +149,7 @@ func TestMigrateDataRoundTrip(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("SQLite → PostgreSQL: exit %d\n%s\n%s", code, out, errs)
 	}
-	for _, want := range []string{"迁移完成", "整改措施 97，整改进展 194，附件记录 38", "登录会话未迁移", "附件：已复制 38 个文件", "审计日志核对通过",
+	for _, want := range []string{"迁移完成", "整改措施 97，整改进展 194，附件记录 97，销号记录", "登录会话未迁移", "附件：已复制 97 个文件", "审计日志核对通过",
 		"启动：zhenggai serve --db '" + store.RedactDSN(pg) + "' --data " + pgFiles} {
 		if !strings.Contains(out, want) {
 			t.Errorf("SQLite → PostgreSQL output lacks %q:\n%s", want, out)
@@ -185,7 +185,7 @@ func TestMigrateDataRoundTrip(t *testing.T) {
 		st.Close()
 	}
 	// The same evidence files.
-	if fa, fp, fc := evidence(t, a), evidence(t, pgFiles), evidence(t, c); len(fa) != 38 ||
+	if fa, fp, fc := evidence(t, a), evidence(t, pgFiles), evidence(t, c); len(fa) != 97 ||
 		strings.Join(fa, ",") != strings.Join(fp, ",") || strings.Join(fa, ",") != strings.Join(fc, ",") {
 		t.Errorf("evidence files: %d in the source, %d on PostgreSQL's folder, %d back", len(fa), len(fp), len(fc))
 	}

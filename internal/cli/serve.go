@@ -12,6 +12,7 @@ import (
 
 	"zhenggai/internal/attach"
 	"zhenggai/internal/httpd"
+	"zhenggai/internal/notify"
 	"zhenggai/internal/store"
 )
 
@@ -25,8 +26,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	data := fs.String("data", defaultData, "data folder (database and evidence files; with --db the evidence files only)")
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on, e.g. 0.0.0.0:8080 for the intranet")
+	mf := addMailFlags(fs)
+	every := fs.Duration("notify-every", 5*time.Minute, "how often warnings are dispatched")
+	digestHour := fs.Int("digest-hour", 8, "hour of the day (Beijing time) after which the daily digest is e-mailed")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	mail, err := mf.mailer()
+	if err != nil {
+		return err
+	}
+	if *every < time.Minute || *digestHour < 0 || *digestHour > 23 {
+		return fmt.Errorf("--notify-every 不能少于1分钟，--digest-hour 须在0至23之间")
 	}
 	if ok, err := store.Exists(ctx, *data, *dsn); err != nil {
 		return err
@@ -45,7 +56,23 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		abs, _ := filepath.Abs(*data)
 		fmt.Fprintf(e.stdout, "数据库：%s\n附件目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
 	}
+	if mail != nil {
+		fmt.Fprintf(e.stdout, "预警邮件：经 %s 发送，每日汇总于北京时间%d点后发出\n", mail.Addr, *digestHour)
+	}
+	defer startNotifier(ctx, e, st, mail, *every, *digestHour)()
 	return serve(ctx, e, st, files, *addr, nil)
+}
+
+// startNotifier runs notifyLoop beside the server; the function it
+// returns stops it and waits, so that the store outlives it.
+func startNotifier(ctx context.Context, e *env, st *store.Store, mail *notify.Mailer, every time.Duration, digestHour int) func() {
+	nctx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		notifyLoop(nctx, st, mail, every, digestHour, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	}()
+	return func() { stop(); <-done }
 }
 
 // checkAddr checks the listening address. Beyond loopback, anyone on the

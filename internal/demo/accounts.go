@@ -11,6 +11,10 @@ import (
 // Office is the inspection office above the seed's unit in the demo.
 const Office = "张家界市委巡察办"
 
+// OfficeStaff is the display name of the office's demo account, who
+// accepts the demo's closed problems.
+const OfficeStaff = "巡察办干部（示例）"
+
 // Account is a demo sign-in, printed once when the demo starts.
 type Account struct {
 	Login, Display, Password string
@@ -31,7 +35,7 @@ func Accounts(ctx context.Context, st *store.Store, r *zhenggai.Round) ([]Accoun
 	}
 	plan := []Account{
 		{Login: "admin", Display: "系统管理员", Role: zhenggai.RoleAdmin, Unit: Office},
-		{Login: "xunchaban", Display: "巡察办干部（示例）", Role: zhenggai.RoleSupervisor, Unit: Office},
+		{Login: "xunchaban", Display: OfficeStaff, Role: zhenggai.RoleSupervisor, Unit: Office},
 		{Login: "bangongshi", Display: "办公室（示例）", Role: zhenggai.RoleUnitAdmin, Unit: r.Unit},
 		{Login: "xiangjianguo", Display: leaders[0], Role: zhenggai.RoleLeader, Unit: r.Unit},
 		{Login: "qinli", Display: owners[0], Role: zhenggai.RoleResponsible, Unit: r.Unit},
@@ -45,7 +49,9 @@ func Accounts(ctx context.Context, st *store.Store, r *zhenggai.Round) ([]Accoun
 		if err != nil {
 			return nil, err
 		}
-		u := &zhenggai.User{UnitID: units[a.Unit], Name: a.Login, DisplayName: a.Display, Role: a.Role}
+		u := &zhenggai.User{UnitID: units[a.Unit], Name: a.Login, DisplayName: a.Display, Role: a.Role,
+			// The demo's leader is also the unit's principal leader: red warnings reach him.
+			Principal: a.Login == "xiangjianguo"}
 		if err := st.CreateUser(ctx, u, hash); err != nil {
 			return nil, err
 		}

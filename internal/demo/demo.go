@@ -163,8 +163,12 @@ func field(line, label string) string {
 }
 
 // addProgress walks every measure through a first report (正在整改) and a
-// final one (已完成, or 基本完成 for the three unfinished problems, whose
-// last measure gets a deadline near today so that the colours show).
+// final one with an evidence file (基本完成), then through closing: the
+// owner asks, the leader approves, and the office accepts the problem,
+// which makes its measures 已完成 — 已完成 is only ever the result of an
+// accepted close. The three unfinished problems stay 基本完成: their
+// measures but the last are approved, and the last gets a deadline near
+// today so that the colours show.
 func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhenggai.Round, today zhenggai.Date) error {
 	probs, err := st.Problems(ctx, r.ID)
 	if err != nil {
@@ -187,28 +191,43 @@ func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhe
 			}
 			m.Version++
 			final := &zhenggai.Progress{
-				MeasureID: m.ID, Date: start.AddDays(40 + (p.Seq+i)%50), Author: m.Owner, Status: zhenggai.Completed,
+				MeasureID: m.ID, Date: start.AddDays(40 + (p.Seq+i)%50), Author: m.Owner, Status: zhenggai.BasicallyCompleted,
 				Content: strings.TrimSpace(m.Content),
 			}
 			last := i == len(ms)-1
 			if basicallyCompleted[p.Seq] && last {
 				final.Status = zhenggai.BasicallyCompleted
 				final.Content = "主体工作已完成，" + unfinishedNote[p.Seq]
-				// Green, yellow and red: one each.
+				// Green, yellow and red: one each, all three the demo
+				// owner's and leader's (accounts qinli, xiangjianguo), so
+				// that signing in as them shows warnings and a closing to do.
 				m.Deadline = today.AddDays([]int{15, 6, -4}[unfinished%3])
+				m.Owner, m.Leader = owners[0], leaders[0]
 				unfinished++
 				if err := st.UpdateMeasure(ctx, m); err != nil {
 					return err
 				}
 			}
-			if i == 0 {
-				f, err := evidence(files, p, m)
-				if err != nil {
-					return err
-				}
-				final.Files = []zhenggai.Attachment{f}
+			f, err := evidence(files, p, m)
+			if err != nil {
+				return err
 			}
+			final.Files = []zhenggai.Attachment{f}
 			if err := st.AddProgress(ctx, final, m.Version); err != nil {
+				return err
+			}
+			if basicallyCompleted[p.Seq] && last {
+				continue
+			}
+			if _, err := st.CloseMeasure(ctx, m.ID, zhenggai.CloseRequest, m.Owner, ""); err != nil {
+				return err
+			}
+			if _, err := st.CloseMeasure(ctx, m.ID, zhenggai.CloseApprove, m.Leader, ""); err != nil {
+				return err
+			}
+		}
+		if !basicallyCompleted[p.Seq] {
+			if _, err := st.CloseProblem(ctx, p.ID, zhenggai.CloseAccept, OfficeStaff, ""); err != nil {
 				return err
 			}
 		}

@@ -75,8 +75,33 @@ func TestLoadAgreesWithTheReport(t *testing.T) {
 			f.Close()
 		}
 	}
-	if len(entries) != 2*s.Measures || withFiles != 38 {
+	if len(entries) != 2*s.Measures || withFiles != s.Measures {
 		t.Errorf("%d progress entries (%d with files) for %d measures", len(entries), withFiles, s.Measures)
+	}
+	// 已完成 comes from an accepted close: the 35 are closed by the office,
+	// each with its whole timeline; the 3 others are open.
+	closed := 0
+	for _, c := range l.Categories {
+		for _, p := range c.Problems {
+			steps, err := st.CloseSteps(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.CloseState != zhenggai.CloseAccepted {
+				if p.Status == zhenggai.Completed {
+					t.Errorf("problem %d is 已完成 without an accepted close", p.Seq)
+				}
+				continue
+			}
+			closed++
+			want := 2*len(p.Measures) + 2 // request and approve per measure, submit, accept
+			if len(steps) != want || steps[len(steps)-1].Action != zhenggai.CloseAccept || steps[len(steps)-1].By != demo.OfficeStaff {
+				t.Errorf("problem %d: %d closing steps, want %d ending with the office's acceptance", p.Seq, len(steps), want)
+			}
+		}
+	}
+	if closed != 35 {
+		t.Errorf("%d problems closed, want 35", closed)
 	}
 }
 

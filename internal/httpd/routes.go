@@ -18,6 +18,11 @@ const (
 	report   = zhenggai.PermReport
 	admin    = zhenggai.PermAdmin
 	opinions = zhenggai.PermOpinions
+	// Closing (销号): each step asks the right of its actor.
+	askClose = zhenggai.PermRequestClose
+	approve  = zhenggai.PermApprove
+	accept   = zhenggai.PermAccept
+	reopen   = zhenggai.PermReopen
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -70,6 +75,15 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /measures/{id}/progress/new", report, "measure", u.NewProgress),
 		upload(page("POST /measures/{id}/progress", report, "measure", u.CreateProgress), 80<<20),
 		page("GET /files/{id}", read, "attachment", u.DownloadFile),
+		page("POST /measures/{id}/close/request", askClose, "measure", u.CloseMeasure(zhenggai.CloseRequest)),
+		page("POST /measures/{id}/close/approve", approve, "measure", u.CloseMeasure(zhenggai.CloseApprove)),
+		page("POST /measures/{id}/close/return", approve, "measure", u.CloseMeasure(zhenggai.CloseReturn)),
+		page("POST /problems/{id}/close/accept", accept, "problem", u.CloseProblem(zhenggai.CloseAccept)),
+		page("POST /problems/{id}/close/reject", accept, "problem", u.CloseProblem(zhenggai.CloseReject)),
+		page("POST /problems/{id}/close/reopen", reopen, "problem", u.CloseProblem(zhenggai.CloseReopen)),
+		page("GET /acceptance", signedIn, "", u.Cached(u.ShowAcceptance)),
+		page("GET /inbox", signedIn, "", u.Cached(u.ShowInbox)),
+		page("POST /inbox/read", signedIn, "", u.MarkInboxRead),
 		page("GET /history/{entity}/{id}", read, "history", u.Cached(u.ShowHistory)),
 		page("GET /rounds/{id}/publish", edit, "round", u.NewPublication),
 		page("POST /rounds/{id}/publications", edit, "round", u.CreatePublication),
@@ -122,6 +136,14 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("PUT /api/v1/measures/{id}/status", report, "measure", a.UpdateMeasureStatus),
 		json("GET /api/v1/problems/{id}/progress", read, "problem", a.ListProgress),
 		upload(json("POST /api/v1/measures/{id}/progress", report, "measure", a.CreateProgress), 80<<20),
+		json("POST /api/v1/measures/{id}/close/request", askClose, "measure", a.CloseMeasure(zhenggai.CloseRequest)),
+		json("POST /api/v1/measures/{id}/close/approve", approve, "measure", a.CloseMeasure(zhenggai.CloseApprove)),
+		json("POST /api/v1/measures/{id}/close/return", approve, "measure", a.CloseMeasure(zhenggai.CloseReturn)),
+		json("GET /api/v1/problems/{id}/closing", read, "problem", a.ListCloseSteps),
+		json("POST /api/v1/problems/{id}/close/accept", accept, "problem", a.CloseProblem(zhenggai.CloseAccept)),
+		json("POST /api/v1/problems/{id}/close/reject", accept, "problem", a.CloseProblem(zhenggai.CloseReject)),
+		json("POST /api/v1/problems/{id}/close/reopen", reopen, "problem", a.CloseProblem(zhenggai.CloseReopen)),
+		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),
 		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("/api/", public, "", a.NotFound),

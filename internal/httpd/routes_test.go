@@ -59,6 +59,15 @@ var expected = map[string]string{
 	"POST /opinions/{id}/assign": "edit", "POST /opinions/{id}/answer": "edit", "POST /opinions/{id}/close": "edit",
 	"GET /public/{$}": "public", "GET /public/report.css": "public", "GET /public/reports/{id}": "public", "GET /public/reports/{id}/opinion": "public",
 	"POST /public/reports/{id}/opinions": "public", "GET /public/thanks/{ref}": "public",
+	// Closing (销号) and the inbox.
+	"POST /measures/{id}/close/request": "request-close", "POST /measures/{id}/close/approve": "approve",
+	"POST /measures/{id}/close/return": "approve", "POST /problems/{id}/close/accept": "accept",
+	"POST /problems/{id}/close/reject": "accept", "POST /problems/{id}/close/reopen": "reopen",
+	"GET /acceptance": "signed-in", "GET /inbox": "signed-in", "POST /inbox/read": "signed-in",
+	"POST /api/v1/measures/{id}/close/request": "request-close", "POST /api/v1/measures/{id}/close/approve": "approve",
+	"POST /api/v1/measures/{id}/close/return": "approve", "GET /api/v1/problems/{id}/closing": "read",
+	"POST /api/v1/problems/{id}/close/accept": "accept", "POST /api/v1/problems/{id}/close/reject": "accept",
+	"POST /api/v1/problems/{id}/close/reopen": "reopen", "GET /api/v1/inbox": "signed-in",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -75,6 +84,12 @@ var allowed = map[string][]string{
 	// the inspection office above it.
 	"opinions":      {"admin", "supervisor", "unit-admin"},
 	"opinions-self": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B"},
+	// Closing: the owner asks (or the unit's office for him), the leader
+	// approves, the office above accepts, the unit's office reopens.
+	"request-close": {"admin", "unit-admin", "owner"},
+	"approve":       {"admin", "leader"},
+	"accept":        {"admin", "supervisor"},
+	"reopen":        {"admin", "unit-admin"},
 }
 
 type fixture struct {

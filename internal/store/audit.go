@@ -48,7 +48,8 @@ import (
 // auditedTables are the tables whose every change is logged, parents
 // first. Not audited: sessions (they churn and are not records),
 // schema_migrations, and the log itself.
-var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments", "publications", "opinions"}
+var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments",
+	"publications", "opinions", "close_steps", "notifications", "warn_states", "digests"}
 
 // IsAudited reports whether table is audited: the names the history pages
 // accept.

@@ -151,7 +151,7 @@ func testAuditEveryWrite(t *testing.T, st *store.Store) {
 		}, func() []want { return []want{{"update", "measures", m.ID, "status,version"}} }},
 		{"AddProgress with status and file", func() error {
 			pr := &zhenggai.Progress{MeasureID: m.ID, Date: zhenggai.NewDate(2020, 9, 4), Content: "集中学习四次", Author: "覃丽",
-				Status: zhenggai.Completed, Files: []zhenggai.Attachment{{Name: "记录.pdf", SHA256: sum, Size: 9, ContentType: "application/pdf"}}}
+				Status: zhenggai.BasicallyCompleted, Files: []zhenggai.Attachment{{Name: "记录.pdf", SHA256: sum, Size: 9, ContentType: "application/pdf"}}}
 			err := st.AddProgress(ctx, pr, m.Version)
 			progID = pr.ID
 			if len(pr.Files) == 1 {
@@ -332,7 +332,7 @@ func testAuditRolledBack(t *testing.T, st *store.Store) {
 		st.UpdateMeasure(ctx, &stale),
 		st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: c.Seq, Title: "重复序号"}),
 		// Changes the status (one entry), then fails on the bad measure: all undone.
-		st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 9, 1), Content: "x", Status: zhenggai.Completed}, 42),
+		st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 9, 1), Content: "x", Status: zhenggai.BasicallyCompleted}, 42),
 		st.UpdateProblem(ctx, &zhenggai.Problem{ID: p.ID, CategoryID: c.ID, Seq: 1, Title: "x", Version: 5}),
 	}
 	// An import that writes a unit, a round, a category and a problem before
@@ -572,14 +572,34 @@ func testAuditDemoVerifies(t *testing.T, d *db) {
 		t.Fatal(err)
 	}
 	rep := mustVerify(t, st)
+	// Measures of the 35 closed problems and of the 3 open ones (all of
+	// whose measures but the last are approved).
+	rounds, _ := st.Rounds(context.Background())
+	l, _ := st.Ledger(context.Background(), rounds[0].ID, zhenggai.NewDate(2020, 10, 28))
+	closed, open := 0, 0
+	for _, c := range l.Categories {
+		for _, p := range c.Problems {
+			if p.CloseState.Locked() {
+				closed += len(p.Measures)
+			} else {
+				open += len(p.Measures)
+			}
+		}
+	}
+	approved := closed + open - 3
 	// 1 unit, 1 round, 14 categories, 38 problems, 97 measures, 194
-	// progress entries, 38 files and 6 settings (thresholds, contact lines
-	// and signature of reports); every measure changed status twice,
-	// three had their deadline moved and the round got its report texts.
-	if rep.Records != 1+1+14+38+97+194+38+6 {
+	// progress entries and 97 files, 6 settings (thresholds, contact lines
+	// and signature of reports), and the closing steps: request and
+	// approve per approved measure, submit and accept per closed problem.
+	steps := 2*approved + 2*35
+	if rep.Records != int64(1+1+14+38+97+194+97+6+steps) {
 		t.Errorf("%d records checked", rep.Records)
 	}
-	if rep.Entries != rep.Records+97*2+3+1 {
+	// Every measure changed status twice and three had their deadline
+	// moved; closing changed each approved measure twice, each measure of
+	// a closed problem once more on acceptance, each closed problem twice;
+	// the round got its report texts.
+	if rep.Entries != rep.Records+int64(97*2+3+2*approved+closed+2*35+1) {
 		t.Errorf("%d entries", rep.Entries)
 	}
 	var name string

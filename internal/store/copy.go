@@ -21,7 +21,8 @@ import (
 // to themselves: their parents are set once all of them are in.
 // sessions are left out: people sign in again on the new installation.
 var copyTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures",
-	"progress", "attachments", "publications", "opinions", "audit_log", "audit_head"}
+	"progress", "attachments", "publications", "opinions", "close_steps", "notifications", "warn_states", "digests",
+	"audit_log", "audit_head"}
 
 // notCopied are the other tables the schema has: each database has its
 // own schema_migrations, and sessions are not carried over.

@@ -140,8 +140,15 @@ func TestCopyInto(t *testing.T) {
 						t.Errorf("a session was copied: %v", err)
 					}
 					// The copy goes on: new ids follow the copied ones.
-					ms, _ := dst.Measures(ctx, 1)
-					m := &zhenggai.Measure{ProblemID: ms[0].ProblemID, Seq: 99, Content: "迁移后新增的措施",
+					// On a problem still open: the closed ones are locked.
+					probs, _ := dst.Problems(ctx, 1)
+					var open int64
+					for _, p := range probs {
+						if !p.CloseState.Locked() {
+							open = p.ID
+						}
+					}
+					m := &zhenggai.Measure{ProblemID: open, Seq: 99, Content: "迁移后新增的措施",
 						Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}
 					if err := dst.CreateMeasure(actx(), m); err != nil {
 						t.Fatal(err)

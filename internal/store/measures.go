@@ -7,14 +7,18 @@ import (
 	"zhenggai"
 )
 
-const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, version`
+// measureCols end with the day of the measure's latest report, which
+// decides whether a 长期坚持 measure missed its re-report.
+const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
+	report_every, close_state, version, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
 
 func scanMeasure(sc interface{ Scan(...any) error }) (*zhenggai.Measure, error) {
 	var m zhenggai.Measure
-	var deadline, kind, status string
+	var deadline, kind, status, closeState, last string
 	err := sc.Scan(&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
-		&deadline, &kind, &status, &m.Version)
+		&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version, &last)
 	m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
+	m.CloseState, m.LastReport = zhenggai.CloseState(closeState), parseDate(last)
 	return &m, err
 }
 
@@ -59,20 +63,30 @@ func (s *Store) CreateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
+	// Imports (ImportRound) keep the statuses a report declares, as
+	// history; a measure entered by hand follows the status rules.
+	if err := zhenggai.CheckStatusChange(m, ""); err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *sql.Tx) error { return s.createMeasure(ctx, tx, m) })
 }
 
 func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measure) error {
 	var round int64
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id FROM problems WHERE id = ?`), m.ProblemID).Scan(&m.UnitID, &round)
+	var closeState string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`), m.ProblemID).
+		Scan(&m.UnitID, &round, &closeState)
 	if err != nil {
 		return notFound(err, "具体问题")
 	}
-	m.Version = 1
+	if zhenggai.CloseState(closeState).Locked() {
+		return zhenggai.ErrLocked()
+	}
+	m.Version, m.CloseState = 1, zhenggai.CloseOpen
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
-		office, owner, deadline, kind, status, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
+		office, owner, deadline, kind, status, mechanism, report_every, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
 		m.UnitID, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(),
-		string(m.Kind), string(m.Status)).Scan(&m.ID)
+		string(m.Kind), string(m.Status), m.Mechanism, m.ReportEvery).Scan(&m.ID)
 	if err != nil {
 		return err
 	}
@@ -86,14 +100,22 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 	}
 	version := m.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
+		old, err := s.measureGuard(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := zhenggai.CheckStatusChange(m, old); err != nil {
+			return err
+		}
 		before, err := s.snapshot(ctx, tx, "measures", m.ID)
 		if err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET seq = ?, content = ?, leader = ?, office = ?,
-			owner = ?, deadline = ?, kind = ?, status = ?, version = version + 1 WHERE id = ? AND version = ?`),
+			owner = ?, deadline = ?, kind = ?, status = ?, mechanism = ?, report_every = ?, version = version + 1
+			WHERE id = ? AND version = ?`),
 			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
-			m.ID, version)
+			m.Mechanism, m.ReportEvery, m.ID, version)
 		if err != nil {
 			return err
 		}
@@ -119,6 +141,10 @@ func (s *Store) SetMeasureStatus(ctx context.Context, id, version int64, st zhen
 }
 
 func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version int64, st zhenggai.Status) error {
+	old, err := s.measureGuard(ctx, tx, id)
+	if err != nil {
+		return err
+	}
 	before, err := s.snapshot(ctx, tx, "measures", id)
 	if err != nil {
 		return err
@@ -128,8 +154,33 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 	if err != nil {
 		return err
 	}
+	// A stale version is told first: the editor must reload anyway.
 	if err := s.checkUpdated(ctx, tx, res, "measures", "整改措施", id); err != nil {
 		return err
 	}
+	var m zhenggai.Measure
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT mechanism, report_every FROM measures WHERE id = ?`), id).
+		Scan(&m.Mechanism, &m.ReportEvery); err != nil {
+		return err
+	}
+	m.Status = st
+	if err := zhenggai.CheckStatusChange(&m, old); err != nil {
+		return err // the transaction, and so the UPDATE, is undone
+	}
 	return s.audit(ctx, tx, auditUpdate, "measures", id, before)
+}
+
+// measureGuard refuses a change to a measure of a closed (locked) problem
+// and returns the measure's status as it stands.
+func (s *Store) measureGuard(ctx context.Context, tx *sql.Tx, id int64) (zhenggai.Status, error) {
+	var status, closeState string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.status, p.close_state FROM measures m
+		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), id).Scan(&status, &closeState)
+	if err != nil {
+		return "", notFound(err, "整改措施")
+	}
+	if zhenggai.CloseState(closeState).Locked() {
+		return "", zhenggai.ErrLocked()
+	}
+	return zhenggai.Status(status), nil
 }

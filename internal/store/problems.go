@@ -7,14 +7,16 @@ import (
 	"zhenggai"
 )
 
-const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, version`
+const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version`
 
 func scanProblem(sc interface{ Scan(...any) error }) (*zhenggai.Problem, error) {
 	var p zhenggai.Problem
 	var withheld int
+	var closeState string
 	err := sc.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &withheld,
-		&p.WithheldReason, &p.Version)
+		&p.WithheldReason, &closeState, &p.Version)
 	p.Withheld = withheld != 0
+	p.CloseState = zhenggai.CloseState(closeState)
 	return &p, err
 }
 
@@ -92,8 +94,12 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ?`), p.CategoryID).Scan(&round); err != nil {
 			return notFound(err, "问题类别")
 		}
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM problems WHERE id = ?`), p.ID).Scan(&own); err != nil {
+		var closeState string
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id, close_state FROM problems WHERE id = ?`), p.ID).Scan(&own, &closeState); err != nil {
 			return notFound(err, "具体问题")
+		}
+		if zhenggai.CloseState(closeState).Locked() {
+			return zhenggai.ErrLocked()
 		}
 		if own != round {
 			v := &zhenggai.ValidationError{}

@@ -117,7 +117,7 @@ func testErrors(t *testing.T, st *store.Store) {
 			stale.Version = 7
 			return st.UpdateProblem(ctx, &stale)
 		}(), zhenggai.ECONFLICT},
-		{"missing measure update", st.SetMeasureStatus(ctx, 999, 1, zhenggai.Completed), zhenggai.ENOTFOUND},
+		{"missing measure update", st.SetMeasureStatus(ctx, 999, 1, zhenggai.InProgress), zhenggai.ENOTFOUND},
 		{"future progress", st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.Today().AddDays(2), Content: "x"}, 0), zhenggai.EINVALID},
 	}
 	for _, tt := range tests {
@@ -174,12 +174,12 @@ func testProgressWithStatusAndFiles(t *testing.T, st *store.Store) {
 	r, _, p, ms := seedRound(t, st)
 	sum := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 	e := &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 9, 4), Content: "集中学习四次", Author: "覃丽",
-		Status: zhenggai.Completed, Files: []zhenggai.Attachment{{Name: "学习记录.pdf", SHA256: sum, Size: 42, ContentType: "application/pdf"}}}
+		Status: zhenggai.BasicallyCompleted, Files: []zhenggai.Attachment{{Name: "学习记录.pdf", SHA256: sum, Size: 42, ContentType: "application/pdf"}}}
 	if err := st.AddProgress(ctx, e, ms[0].Version); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := st.Measure(ctx, ms[0].ID)
-	if m.Status != zhenggai.Completed || m.Version != 2 {
+	if m.Status != zhenggai.BasicallyCompleted || m.Version != 2 {
 		t.Errorf("status not changed with the report: %+v", m)
 	}
 	// A stale version refuses the whole report, entry and status.

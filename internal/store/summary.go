@@ -111,16 +111,40 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 			unitCond = "unit_id NOT IN (" + placeholders(len(g.others)) + ")"
 			unitArgs = g.others
 		}
+		// An approved measure waits for the office, not for its owner: it
+		// has no deadline warning (zhenggai.MeasureColour).
 		t, y, gr := today.String(), today.AddDays(g.set.YellowDays).String(), today.AddDays(g.set.GreenDays).String()
 		err := s.colourCounts(ctx, byID, with+`SELECT round_id,
 			SUM(CASE WHEN deadline < ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
 			FROM measures
-			WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ? AND `+unitCond+`
+			WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
+				AND deadline <> '' AND deadline <= ? AND `+unitCond+`
 			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr}, unitArgs))
 		if err != nil {
 			return nil, err
+		}
+	}
+	// 长期坚持 measures with a re-report period: red once the period since
+	// their latest report has passed (zhenggai.MeasureColour).
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, report_every,
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
+		WHERE `+cond+` AND status = 'ongoing' AND report_every > 0`), join(wargs, cargs)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var m zhenggai.Measure
+		var last string
+		if err := rows.Scan(&id, &m.ReportEvery, &last); err != nil {
+			return nil, err
+		}
+		m.Status, m.LastReport = zhenggai.Ongoing, parseDate(last)
+		if rs := byID[id]; rs != nil && zhenggai.MeasureColour(zhenggai.Settings{}, &m, today) == zhenggai.Red {
+			rs.ColourCounts[zhenggai.Red]++
 		}
 	}
 	for _, rs := range out {

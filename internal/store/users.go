@@ -8,16 +8,19 @@ import (
 	"zhenggai"
 )
 
-const userCols = `us.id, us.unit_id, un.name, us.name, us.display_name, us.role, us.disabled, us.version, us.created_at`
+const userCols = `us.id, us.unit_id, un.name, us.name, us.display_name, us.role, us.disabled, us.email, us.principal,
+	us.version, us.created_at`
 
 func scanUser(sc interface{ Scan(...any) error }) (*zhenggai.User, error) {
 	var u zhenggai.User
 	var role, created string
-	var disabled int
-	if err := sc.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Version, &created); err != nil {
+	var disabled, principal int
+	if err := sc.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Email, &principal,
+		&u.Version, &created); err != nil {
 		return nil, err
 	}
 	u.Role, u.Disabled, u.CreatedAt = zhenggai.Role(role), disabled != 0, parseTime(created)
+	u.Principal = principal != 0
 	return &u, nil
 }
 
@@ -28,8 +31,9 @@ func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash s
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		now := s.stamp()
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO users (unit_id, name, display_name, role, password_hash, disabled, version, created_at)
-			VALUES (?, ?, ?, ?, ?, 0, 1, ?) RETURNING id`), u.UnitID, u.Name, u.DisplayName, string(u.Role), passwordHash, now).Scan(&u.ID)
+		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO users (unit_id, name, display_name, role, password_hash, disabled,
+			email, principal, version, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, ?) RETURNING id`),
+			u.UnitID, u.Name, u.DisplayName, string(u.Role), passwordHash, u.Email, boolInt(u.Principal), now).Scan(&u.ID)
 		if s.d.uniqueViolation(err) {
 			v := &zhenggai.ValidationError{}
 			v.Add("name", "登录名“"+u.Name+"”已被使用")
@@ -60,12 +64,14 @@ func (s *Store) UserByName(ctx context.Context, name string) (*zhenggai.User, st
 	row := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+userCols+`, us.password_hash FROM users us JOIN units un ON un.id = us.unit_id WHERE us.name = ?`), name)
 	var u zhenggai.User
 	var role, created string
-	var disabled int
-	err := row.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Version, &created, &hash)
+	var disabled, principal int
+	err := row.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Email, &principal,
+		&u.Version, &created, &hash)
 	if err != nil {
 		return nil, "", notFound(err, "用户")
 	}
 	u.Role, u.Disabled, u.CreatedAt = zhenggai.Role(role), disabled != 0, parseTime(created)
+	u.Principal = principal != 0
 	return &u, hash, nil
 }
 
@@ -139,7 +145,8 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 			disabled = 1
 		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET unit_id = ?, display_name = ?, role = ?, disabled = ?,
-			version = version + 1 WHERE id = ? AND version = ?`), u.UnitID, u.DisplayName, string(u.Role), disabled, u.ID, version)
+			email = ?, principal = ?, version = version + 1 WHERE id = ? AND version = ?`),
+			u.UnitID, u.DisplayName, string(u.Role), disabled, u.Email, boolInt(u.Principal), u.ID, version)
 		if err != nil {
 			return err
 		}
@@ -176,4 +183,11 @@ func (s *Store) UnitUnder(ctx context.Context, office, unit int64) (bool, error)
 		unit = parent.Int64
 	}
 	return false, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

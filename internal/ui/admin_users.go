@@ -49,9 +49,10 @@ type passwordPage struct {
 	Self     bool
 }
 
-var userEditFields = []string{"display_name", "role", "unit_id", "disabled", "version"}
+var userEditFields = []string{"display_name", "role", "unit_id", "disabled", "email", "principal", "version"}
 
-var userLabels = []formLabel{{"display_name", "姓名"}, {"role", "角色"}, {"unit_id", "所属单位"}, {"disabled", "状态"}}
+var userLabels = []formLabel{{"display_name", "姓名"}, {"role", "角色"}, {"unit_id", "所属单位"}, {"disabled", "状态"},
+	{"email", "电子邮箱"}, {"principal", "主要负责人"}}
 
 // userValues are a stored account as form values.
 func userValues(u *zhenggai.User) map[string]string {
@@ -59,8 +60,13 @@ func userValues(u *zhenggai.User) map[string]string {
 	if u.Disabled {
 		disabled = "1"
 	}
+	principal := ""
+	if u.Principal {
+		principal = "1"
+	}
 	return map[string]string{"name": u.Name, "display_name": u.DisplayName, "role": string(u.Role),
-		"unit_id": fmt.Sprint(u.UnitID), "disabled": disabled, "version": fmt.Sprint(u.Version)}
+		"unit_id": fmt.Sprint(u.UnitID), "disabled": disabled, "version": fmt.Sprint(u.Version),
+		"email": u.Email, "principal": principal}
 }
 
 // Messages for an administrator who would lock everybody out.
@@ -208,6 +214,8 @@ func (h *Handler) UpdateUser(w http.ResponseWriter, r *http.Request) {
 	u.Role = zhenggai.Role(f.get("role"))
 	u.UnitID = f.int64("unit_id", "所属单位")
 	u.Disabled = f.get("disabled") != ""
+	u.Email = f.get("email")
+	u.Principal = f.get("principal") != ""
 	f.merge(u.Validate())
 	if me := auth.UserFrom(ctx); me != nil && me.ID == id {
 		if u.Disabled {

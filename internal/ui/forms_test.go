@@ -590,10 +590,16 @@ func TestMeasureForms(t *testing.T) {
 			t.Fatalf("refused measure saved: %v", n)
 		}
 	}
+	// 已完成 is the office's acceptance: refused on a new measure.
 	resp, body = e.post(path, merge(good, "status", "已完成"))
+	wantStatus(t, resp, body, 422)
+	if !strings.Contains(body, "巡察办验收销号后自动生成") {
+		t.Errorf("已完成 by hand:\n%s", excerptOf(body))
+	}
+	resp, body = e.post(path, merge(good, "status", "基本完成"))
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
 	ms, _ := e.st.ProblemMeasures(ctx, p.ID)
-	if len(ms) != 2 || ms[1].Owner != "王五" || ms[1].Kind != zhenggai.MeasureMechanism || ms[1].Status != zhenggai.Completed ||
+	if len(ms) != 2 || ms[1].Owner != "王五" || ms[1].Kind != zhenggai.MeasureMechanism || ms[1].Status != zhenggai.BasicallyCompleted ||
 		ms[1].Deadline != zhenggai.NewDate(2020, 11, 30) {
 		t.Fatalf("measures %+v", ms[1])
 	}
@@ -632,13 +638,13 @@ func TestMeasureStatus(t *testing.T) {
 	ctx := context.Background()
 	_, _, p, m := e.seed()
 	path := fmt.Sprintf("/measures/%d/status", m.ID)
-	resp, body := e.post(path, url.Values{"status": {"completed"}, "version": {"1"}})
+	resp, body := e.post(path, url.Values{"status": {"basically_completed"}, "version": {"1"}})
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
-	if f := flashOf(t, resp); f != "已将第1项措施改为已完成" {
+	if f := flashOf(t, resp); f != "已将第1项措施改为基本完成" {
 		t.Errorf("flash %q", f)
 	}
 	got, _ := e.st.Measure(ctx, m.ID)
-	if got.Status != zhenggai.Completed || got.Version != 2 {
+	if got.Status != zhenggai.BasicallyCompleted || got.Version != 2 {
 		t.Errorf("after status change %+v", got)
 	}
 	resp, body = e.post(path, url.Values{"status": {"ongoing"}, "version": {"1"}})
@@ -723,7 +729,7 @@ func TestProgressForm(t *testing.T) {
 	if err := e.st.SetMeasureStatus(ctx, m.ID, 1, zhenggai.BasicallyCompleted); err != nil {
 		t.Fatal(err)
 	}
-	resp, body = e.postMultipart(path, merge(good, "status", "completed"), upFile{"files", "a.pdf", pdf})
+	resp, body = e.postMultipart(path, merge(good, "status", "in_progress"), upFile{"files", "a.pdf", pdf})
 	wantStatus(t, resp, body, 409)
 	if !strings.Contains(body, "已被他人修改（现为“基本完成”）") || !strings.Contains(body, `name="measure_version" value="2"`) {
 		t.Errorf("stale progress page:\n%s", excerptOf(body))
@@ -732,10 +738,10 @@ func TestProgressForm(t *testing.T) {
 		t.Fatal("stale progress wrote something")
 	}
 
-	resp, body = e.postMultipart(path, merge(good, "status", "completed", "measure_version", "2"),
+	resp, body = e.postMultipart(path, merge(good, "status", "in_progress", "measure_version", "2"),
 		upFile{"files", `C:\Users\张三\Desktop\..\签到表.pdf`, pdf}, upFile{"files", "../../etc/照片.png", png}, upFile{"files", "", nil})
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
-	if f := flashOf(t, resp); f != "已填报第1项措施的整改进展，附证明材料2份，完成情况改为已完成" {
+	if f := flashOf(t, resp); f != "已填报第1项措施的整改进展，附证明材料2份，完成情况改为正在整改" {
 		t.Errorf("flash %q", f)
 	}
 	entries, err := e.st.Progress(ctx, r.ID, 0)
@@ -743,7 +749,7 @@ func TestProgressForm(t *testing.T) {
 		t.Fatalf("progress %v %v", entries, err)
 	}
 	pe := entries[0]
-	if pe.Content != "9月4日集中收看直播" || pe.Date != zhenggai.NewDate(2020, 10, 20) || pe.Author != "李四" || pe.Status != zhenggai.Completed {
+	if pe.Content != "9月4日集中收看直播" || pe.Date != zhenggai.NewDate(2020, 10, 20) || pe.Author != "李四" || pe.Status != zhenggai.InProgress {
 		t.Errorf("entry %+v", pe)
 	}
 	if len(pe.Files) != 2 {
@@ -760,7 +766,7 @@ func TestProgressForm(t *testing.T) {
 		}
 	}
 	got, _ := e.st.Measure(ctx, m.ID)
-	if got.Status != zhenggai.Completed {
+	if got.Status != zhenggai.InProgress {
 		t.Errorf("status %s", got.Status)
 	}
 

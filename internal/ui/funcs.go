@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"time"
 
 	"zhenggai"
 )
@@ -17,7 +18,15 @@ var funcs = template.FuncMap{
 		}
 		return d.Chinese()
 	},
-	"iso":         func(d zhenggai.Date) string { return d.String() },
+	"iso": func(d zhenggai.Date) string { return d.String() },
+	"ctime": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(zhenggai.Shanghai).Format("2006年1月2日 15:04")
+	},
+	"closeLabel":  func(s zhenggai.CloseState) string { return s.Label() },
+	"actionLabel": func(a zhenggai.CloseAction) string { return a.Label() },
 	"statusLabel": func(s zhenggai.Status) string { return s.Label() },
 	"colourLabel": func(c zhenggai.Colour) string { return c.Label() },
 	"statuses":    func() []zhenggai.Status { return zhenggai.Statuses },

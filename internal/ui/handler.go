@@ -103,7 +103,28 @@ type page struct {
 	Flash  string
 	Today  zhenggai.Date
 	User   *zhenggai.User // who is signed in, or nil
+	Unread int            // his unread messages, for the header
 	can    func(zhenggai.Perm, zhenggai.Target) bool
+}
+
+// CanCloseMeasure tells whether the user may take closing step a
+// (request, approve, return) on a measure.
+func (p *page) CanCloseMeasure(a string, m *zhenggai.Measure) bool {
+	act := zhenggai.CloseAction(a)
+	return p.can != nil && act.Valid() && p.can(act.Perm(), zhenggai.Target{UnitID: m.UnitID, Leader: m.Leader, Owner: m.Owner})
+}
+
+// CanCloseProblem tells whether the user may take closing step a
+// (accept, reject, reopen) on a problem of the unit.
+func (p *page) CanCloseProblem(a string, unitID int64) bool {
+	act := zhenggai.CloseAction(a)
+	return p.can != nil && act.Valid() && p.can(act.Perm(), zhenggai.Target{UnitID: unitID})
+}
+
+// Accepts tells whether the user is one who accepts closings (an
+// inspection office, or the administrator), for the header's link.
+func (p *page) Accepts() bool {
+	return p.User != nil && (p.User.Role == zhenggai.RoleSupervisor || p.User.Role == zhenggai.RoleAdmin)
 }
 
 // CanEdit tells a template whether to offer the unit's editing actions;
@@ -137,6 +158,16 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	p.Today = zhenggai.DateOf(h.Now())
 	p.User = auth.UserFrom(r.Context())
+	if p.User != nil {
+		// Messages are audited writes, so a cached page (keyed by the
+		// store's generation) never shows a stale count.
+		n, err := h.Store.UnreadCount(r.Context(), p.User.ID)
+		if err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		p.Unread = n
+	}
 	if h.Auth != nil {
 		p.can = func(perm zhenggai.Perm, t zhenggai.Target) bool { return h.Auth.Can(r.Context(), p.User, perm, t) }
 	}

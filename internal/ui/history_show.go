@@ -61,6 +61,7 @@ var fieldLabels = map[string]string{
 	"name": "名称", "value": "值", "day": "日期", "author": "报送人", "size": "大小", "sha256": "SHA-256",
 	"content_type": "文件类型", "display_name": "姓名", "role": "角色", "disabled": "停用", "revoked": "已吊销",
 	"password_hash": "密码", "token_hash": "令牌", "measure_id": "整改措施", "progress_id": "整改进展", "user_id": "用户",
+	"close_state": "销号状态", "mechanism": "长效机制", "report_every": "报送周期（天）", "email": "电子邮箱", "principal": "主要负责人",
 }
 
 // fieldOrder puts the columns of a record in the order of its form.
@@ -68,8 +69,8 @@ var fieldOrder = []string{"name", "display_name", "role", "parent_id", "inspecto
 	"feedback_date", "declared_as_of", "declared_categories", "declared_problems", "declared_completed",
 	"declared_basically_completed", "declared_in_progress", "declared_not_completed", "declared_rate_percent",
 	"category_id", "measure_id", "progress_id", "user_id", "seq", "title", "content", "rectification", "leader", "office",
-	"owner", "deadline", "day", "author", "status", "value", "size", "content_type", "sha256", "note", "disabled",
-	"revoked", "password_hash", "token_hash"}
+	"owner", "deadline", "day", "author", "status", "mechanism", "report_every", "close_state", "value", "size",
+	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "token_hash"}
 
 var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow_days": "黄色预警天数"}
 
@@ -255,6 +256,8 @@ func showValue(entity, k string, v any, action string) string {
 			return "（已更改）"
 		}
 		return "（已设置）"
+	case k == "close_state":
+		return zhenggai.CloseState(s).Label()
 	case s == "":
 		return "（空）"
 	case k == "status":
@@ -269,7 +272,7 @@ func showValue(entity, k string, v any, action string) string {
 		if n := settingNames[s]; n != "" {
 			return n
 		}
-	case k == "disabled" || k == "revoked":
+	case k == "disabled" || k == "revoked" || k == "principal":
 		if s == "0" {
 			return "否"
 		}

@@ -20,7 +20,7 @@ func TestHistoryPage(t *testing.T) {
 	if err := e.st.UpdateMeasure(ctx, m); err != nil {
 		t.Fatal(err)
 	}
-	resp, body := e.post(fmt.Sprintf("/measures/%d/status", m.ID), url.Values{"version": {fmt.Sprint(m.Version)}, "status": {"completed"}})
+	resp, body := e.post(fmt.Sprintf("/measures/%d/status", m.ID), url.Values{"version": {fmt.Sprint(m.Version)}, "status": {"basically_completed"}})
 	if resp.StatusCode != 303 {
 		t.Fatalf("status change: %d %s", resp.StatusCode, body)
 	}
@@ -36,7 +36,7 @@ func TestHistoryPage(t *testing.T) {
 		"<strong>责任人</strong>：", "<del>李四</del> → <ins>王芳</ins>",
 		"<del>2020年12月31日</del> → <ins>2021年1月15日</ins>",
 		"&lt;b&gt;逐章&lt;/b&gt;", // text, never markup
-		"<del>正在整改</del> → <ins>已完成</ins>",
+		"<del>正在整改</del> → <ins>基本完成</ins>",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("history page lacks %q", want)

@@ -10,11 +10,12 @@ import (
 	"zhenggai"
 )
 
-var measureFields = []string{"seq", "content", "leader", "office", "owner", "deadline", "kind", "status", "version"}
+var measureFields = []string{"seq", "content", "leader", "office", "owner", "deadline", "kind", "status", "mechanism", "report_every", "version"}
 
 var measureLabels = []formLabel{
 	{"seq", "序号"}, {"content", "整改措施"}, {"leader", "责任领导"}, {"office", "责任委室"},
 	{"owner", "责任人"}, {"deadline", "整改时限"}, {"kind", "措施类型"}, {"status", "完成情况"},
+	{"mechanism", "长效机制"}, {"report_every", "报送周期"},
 }
 
 var measureKinds = []zhenggai.MeasureKind{zhenggai.MeasureImmediate, zhenggai.MeasureMechanism}
@@ -37,6 +38,7 @@ func measureValues(m *zhenggai.Measure) map[string]string {
 	return map[string]string{
 		"seq": fmt.Sprint(m.Seq), "content": m.Content, "leader": m.Leader, "office": m.Office, "owner": m.Owner,
 		"deadline": m.Deadline.String(), "kind": string(m.Kind), "status": string(m.Status), "version": fmt.Sprint(m.Version),
+		"mechanism": m.Mechanism, "report_every": fmt.Sprint(m.ReportEvery),
 	}
 }
 
@@ -52,6 +54,8 @@ func readMeasure(f *form, m *zhenggai.Measure, siblings []*zhenggai.Measure) {
 	if s, ok := zhenggai.ParseStatus(f.get("status")); ok {
 		m.Status = s
 	}
+	m.Mechanism = f.get("mechanism")
+	m.ReportEvery = f.int("report_every", "报送周期")
 	f.merge(m.Validate())
 	if f.errs.For("seq") == "" {
 		for _, o := range siblings {

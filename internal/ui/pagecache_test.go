@@ -46,7 +46,7 @@ func TestPageCacheSeesWrites(t *testing.T) {
 	}
 	dash := fmt.Sprintf("/rounds/%d", r.ID)
 	completed := func(body string) string {
-		i := strings.Index(body, "已完成整改</div>")
+		i := strings.Index(body, "基本完成整改</div>")
 		if i < 0 {
 			t.Fatal("no completed card")
 		}
@@ -64,7 +64,7 @@ func TestPageCacheSeesWrites(t *testing.T) {
 	ms, _ := st.ProblemMeasures(ctx, probs[0].ID)
 	for _, m := range ms {
 		resp, err := client.PostForm(srv.URL+fmt.Sprintf("/measures/%d/status", m.ID),
-			url.Values{"status": {string(zhenggai.Completed)}, "version": {fmt.Sprint(m.Version)}})
+			url.Values{"status": {string(zhenggai.BasicallyCompleted)}, "version": {fmt.Sprint(m.Version)}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +86,7 @@ func TestPageCacheSeesWrites(t *testing.T) {
 	defer other.Close()
 	ms2, _ := other.ProblemMeasures(ctx, probs[1].ID)
 	for _, m := range ms2 {
-		if err := other.SetMeasureStatus(zhenggai.WithActor(ctx, zhenggai.Actor{Name: "other"}), m.ID, m.Version, zhenggai.Completed); err != nil {
+		if err := other.SetMeasureStatus(zhenggai.WithActor(ctx, zhenggai.Actor{Name: "other"}), m.ID, m.Version, zhenggai.BasicallyCompleted); err != nil {
 			t.Fatal(err)
 		}
 	}

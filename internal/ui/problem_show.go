@@ -11,6 +11,8 @@ type problemView struct {
 	Category *zhenggai.Category
 	Progress []*zhenggai.Progress
 	Seq      map[int64]int // measure ID → its number, for the timeline
+	Steps    []*zhenggai.CloseStep
+	Locked   bool
 }
 
 // ShowProblem shows a problem, its measures with their warnings and quick
@@ -41,7 +43,13 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := &problemView{Problem: node, Category: node.Category, Progress: entries, Seq: map[int64]int{}}
+	steps, err := h.Store.CloseSteps(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v := &problemView{Problem: node, Category: node.Category, Progress: entries, Seq: map[int64]int{},
+		Steps: steps, Locked: node.CloseState.Locked()}
 	for _, m := range node.Measures {
 		v.Seq[m.ID] = m.Seq
 	}

@@ -1,0 +1,206 @@
+package zhenggai
+
+import (
+	"strings"
+	"time"
+)
+
+// Closing (销号): the owner asks to close a measure with evidence, its
+// leader approves or returns the request; when every measure of a problem
+// is approved the problem goes to the inspection office, which accepts it
+// (the problem is closed and locked) or rejects it with a reason (back to
+// open). A closed problem is reopened only by an explicit, recorded act.
+
+// CloseState is where a measure or a problem stands in closing.
+type CloseState string
+
+const (
+	CloseOpen      CloseState = ""          // not (or no longer) asked to close
+	CloseRequested CloseState = "requested" // measure: the owner asked
+	CloseApproved  CloseState = "approved"  // measure: the leader approved
+	CloseSubmitted CloseState = "submitted" // problem: waiting for the office
+	CloseAccepted  CloseState = "accepted"  // problem: closed and locked
+)
+
+// Label is the Chinese name of the state.
+func (s CloseState) Label() string {
+	switch s {
+	case CloseOpen:
+		return "未申请销号"
+	case CloseRequested:
+		return "已申请销号，待责任领导审核"
+	case CloseApproved:
+		return "责任领导已同意销号"
+	case CloseSubmitted:
+		return "已报巡察办，待验收"
+	case CloseAccepted:
+		return "已验收销号（已锁定）"
+	}
+	return string(s)
+}
+
+// CloseAction is one step of closing.
+type CloseAction string
+
+const (
+	CloseRequest CloseAction = "request" // measure: owner asks, with evidence
+	CloseApprove CloseAction = "approve" // measure: leader approves
+	CloseReturn  CloseAction = "return"  // measure: leader sends it back, with a reason
+	CloseSubmit  CloseAction = "submit"  // problem: every measure approved, sent to the office
+	CloseAccept  CloseAction = "accept"  // problem: office accepts; closed and locked
+	CloseReject  CloseAction = "reject"  // problem: office rejects, with a reason
+	CloseReopen  CloseAction = "reopen"  // problem: the unit reopens a closed problem, with a reason
+)
+
+// Label is the Chinese name of the step, as the timeline shows it.
+func (a CloseAction) Label() string {
+	switch a {
+	case CloseRequest:
+		return "申请销号"
+	case CloseApprove:
+		return "责任领导同意销号"
+	case CloseReturn:
+		return "责任领导退回"
+	case CloseSubmit:
+		return "报巡察办验收"
+	case CloseAccept:
+		return "巡察办验收通过，销号"
+	case CloseReject:
+		return "巡察办验收不通过"
+	case CloseReopen:
+		return "重新打开"
+	}
+	return string(a)
+}
+
+// closeRule is one line of the transition table.
+type closeRule struct {
+	problem bool       // the step is on a problem, not a measure
+	from    CloseState // the only state it may start from
+	to      CloseState
+	perm    Perm // who may take it (see Can)
+	reason  bool // a reason is required
+}
+
+// closeRules is the whole state machine. Submit is taken by the program
+// when the last measure of a problem is approved, in the same change, so
+// it asks for the approver's right.
+var closeRules = map[CloseAction]closeRule{
+	CloseRequest: {false, CloseOpen, CloseRequested, PermRequestClose, false},
+	CloseApprove: {false, CloseRequested, CloseApproved, PermApprove, false},
+	CloseReturn:  {false, CloseRequested, CloseOpen, PermApprove, true},
+	CloseSubmit:  {true, CloseOpen, CloseSubmitted, PermApprove, false},
+	CloseAccept:  {true, CloseSubmitted, CloseAccepted, PermAccept, false},
+	CloseReject:  {true, CloseSubmitted, CloseOpen, PermAccept, true},
+	CloseReopen:  {true, CloseAccepted, CloseOpen, PermReopen, true},
+}
+
+// Valid reports whether a is a known step.
+func (a CloseAction) Valid() bool { _, ok := closeRules[a]; return ok }
+
+// OnProblem reports whether the step is taken on a problem (else a measure).
+func (a CloseAction) OnProblem() bool { return closeRules[a].problem }
+
+// Perm is the right the step asks of whoever takes it.
+func (a CloseAction) Perm() Perm { return closeRules[a].perm }
+
+// MaxReason bounds the text of a reason.
+const MaxReason = 2000
+
+// NextCloseState checks that step a may be taken from state from with
+// the given reason, and returns the state it leads to.
+func NextCloseState(a CloseAction, from CloseState, reason string) (CloseState, error) {
+	r, ok := closeRules[a]
+	if !ok {
+		return "", Errorf(EINVALID, "销号操作不正确")
+	}
+	if from != r.from {
+		return "", Errorf(ECONFLICT, "当前状态为“%s”，不能%s", from.Label(), a.Label())
+	}
+	v := &ValidationError{}
+	if r.reason && strings.TrimSpace(reason) == "" {
+		v.Add("reason", a.Label()+"须写明理由")
+	}
+	checkText(v, "reason", "理由", reason, false, MaxReason)
+	if err := v.Err(); err != nil {
+		return "", err
+	}
+	return r.to, nil
+}
+
+// CheckClose decides whether u may take step a on a record in state from:
+// EFORBID when his role does not allow it, ECONFLICT when the state does
+// not, EINVALID when a reason is missing.
+func CheckClose(u *User, a CloseAction, from CloseState, t Target, reason string, under func(office, unit int64) bool) (CloseState, error) {
+	if !a.Valid() {
+		return "", Errorf(EINVALID, "销号操作不正确")
+	}
+	if !Can(u, a.Perm(), t, under) {
+		return "", Errorf(EFORBID, "您没有权限%s", a.Label())
+	}
+	return NextCloseState(a, from, reason)
+}
+
+// CloseStep is one recorded step of closing: every step is kept.
+type CloseStep struct {
+	ID        int64       `json:"id"`
+	UnitID    int64       `json:"unit_id"`
+	ProblemID int64       `json:"problem_id"`
+	MeasureID int64       `json:"measure_id,omitempty"` // 0 for a step on the problem
+	Action    CloseAction `json:"action"`
+	From      CloseState  `json:"from"`
+	To        CloseState  `json:"to"`
+	By        string      `json:"by"` // the person, as shown
+	Reason    string      `json:"reason,omitempty"`
+	Evidence  int64       `json:"evidence_progress_id,omitempty"` // the progress entry whose files prove a request
+	At        time.Time   `json:"at"`
+}
+
+// Locked reports whether a problem in state s refuses every change.
+func (s CloseState) Locked() bool { return s == CloseAccepted }
+
+// ErrLocked is the refusal of a change to a closed problem.
+func ErrLocked() error {
+	return Errorf(ECONFLICT, "该问题已验收销号并锁定，不能修改；确需修改的，请单位管理员先“重新打开”并写明理由")
+}
+
+// CheckStatusChange applies the status rules to a measure about to be
+// saved with status m.Status, which had status old ("" for a new one):
+// 已完成 is only the result of the office's acceptance (AcceptedStatus),
+// never set by hand; 长期坚持 needs a linked mechanism and a re-report
+// period. A status kept as it was passes, so that imported history may be
+// edited in other respects.
+func CheckStatusChange(m *Measure, old Status) error {
+	v := &ValidationError{}
+	if m.Status == Completed && old != Completed {
+		v.Add("status", "“已完成”须经巡察办验收销号后自动生成，不能直接设置：请报送附有佐证材料的进展并申请销号")
+	}
+	if m.Status == Ongoing {
+		if strings.TrimSpace(m.Mechanism) == "" {
+			v.Add("mechanism", "“长期坚持”须关联长效机制（如《档案管理制度》或相应台账）")
+		}
+		if m.ReportEvery <= 0 {
+			v.Add("report_every", "“长期坚持”须规定定期报送的周期（天）")
+		}
+	}
+	return v.Err()
+}
+
+// AcceptedStatus is what a measure's status becomes when the office
+// accepts its problem: 已完成, except that 长期坚持 stays, since its
+// mechanism must keep being reported on.
+func AcceptedStatus(s Status) Status {
+	if s == Ongoing {
+		return Ongoing
+	}
+	return Completed
+}
+
+// ReopenedStatus is a measure's status once its problem is reopened: 已完成
+// without an accepted close is not allowed, so it falls to 基本完成.
+func ReopenedStatus(s Status) Status {
+	if s == Completed {
+		return BasicallyCompleted
+	}
+	return s
+}

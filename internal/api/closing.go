@@ -1,0 +1,106 @@
+package api
+
+import (
+	"net/http"
+
+	"zhenggai"
+	"zhenggai/internal/auth"
+)
+
+// closeRequest is the body of a closing step: a reason where the step
+// needs one (return, reject, reopen). An empty body is no reason.
+type closeRequest struct {
+	Reason string `json:"reason"`
+}
+
+// closeBody reads the optional JSON body of a closing step.
+func (h *Handler) closeBody(w http.ResponseWriter, r *http.Request) (closeRequest, bool) {
+	var req closeRequest
+	if r.ContentLength == 0 {
+		return req, true
+	}
+	return req, h.decode(w, r, &req)
+}
+
+// CloseMeasure is POST /api/v1/measures/{id}/close/{request|approve|return}.
+func (h *Handler) CloseMeasure(a zhenggai.CloseAction) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, ok := h.pathID(w, r)
+		if !ok {
+			return
+		}
+		req, ok := h.closeBody(w, r)
+		if !ok {
+			return
+		}
+		step, err := h.Store.CloseMeasure(r.Context(), id, a, auth.UserFrom(r.Context()).DisplayName, req.Reason)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, step)
+	}
+}
+
+// CloseProblem is POST /api/v1/problems/{id}/close/{accept|reject|reopen}.
+func (h *Handler) CloseProblem(a zhenggai.CloseAction) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, ok := h.pathID(w, r)
+		if !ok {
+			return
+		}
+		req, ok := h.closeBody(w, r)
+		if !ok {
+			return
+		}
+		step, err := h.Store.CloseProblem(r.Context(), id, a, auth.UserFrom(r.Context()).DisplayName, req.Reason)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, step)
+	}
+}
+
+// ListCloseSteps is GET /api/v1/problems/{id}/closing: the problem's
+// closing state and every step, oldest first.
+func (h *Handler) ListCloseSteps(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	p, err := h.Store.Problem(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	steps, err := h.Store.CloseSteps(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if steps == nil {
+		steps = []*zhenggai.CloseStep{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"close_state": p.CloseState, "steps": steps})
+}
+
+// ListInbox is GET /api/v1/inbox: the caller's messages, newest first.
+func (h *Handler) ListInbox(w http.ResponseWriter, r *http.Request) {
+	u := auth.UserFrom(r.Context())
+	list, err := h.Store.Inbox(r.Context(), u.ID, r.URL.Query().Get("unread") == "1", 200)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	unread, err := h.Store.UnreadCount(r.Context(), u.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	out := []any{}
+	for _, n := range list {
+		out = append(out, n)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"unread": unread, "messages": out})
+}

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"zhenggai"
+	"zhenggai/internal/notify"
+	"zhenggai/internal/store"
+)
+
+// mailFlags are the SMTP settings of serve, demo and notify. The password
+// comes from the environment (notify.PasswordEnv), never from a flag.
+type mailFlags struct {
+	addr, from, user, base *string
+}
+
+func addMailFlags(fs *flag.FlagSet) *mailFlags {
+	return &mailFlags{
+		addr: fs.String("smtp", "", "SMTP server HOST:PORT for warning e-mails (none: in-app inbox only); password from $"+notify.PasswordEnv),
+		from: fs.String("smtp-from", "", "sender address of warning e-mails"),
+		user: fs.String("smtp-user", "", "SMTP user name (AUTH PLAIN), if the server asks for one"),
+		base: fs.String("base-url", "", "address people reach the program at, for links in e-mails, e.g. http://10.1.2.3:8080"),
+	}
+}
+
+func (m *mailFlags) mailer() (*notify.Mailer, error) {
+	if *m.addr == "" && *m.from != "" {
+		return nil, fmt.Errorf("给了 --smtp-from 却没有 --smtp：请指定邮件服务器 主机:端口")
+	}
+	return notify.NewMailer(*m.addr, *m.from, *m.user, *m.base)
+}
+
+func runNotify(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "notify", "[--data DIR] [--db URL] [--digest] [--smtp HOST:PORT --smtp-from ADDR]")
+	data := fs.String("data", defaultData, "data folder")
+	dsn := dbFlag(fs)
+	digest := fs.Bool("digest", false, "also send today's digest to everyone with an e-mail address (once a day per person)")
+	mf := addMailFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	mail, err := mf.mailer()
+	if err != nil {
+		return err
+	}
+	if *digest && mail == nil {
+		return fmt.Errorf("每日汇总通过电子邮件发送：请用 --smtp 和 --smtp-from 指定邮件服务器")
+	}
+	st, err := openStore(ctx, *data, *dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:notify", Via: "cli"})
+	res, err := notify.Dispatch(ctx, st, mail, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "预警变化%d项，站内消息%d条，电子邮件%d封", res.Changed, res.Messages, res.Emails)
+	if res.Failed > 0 {
+		fmt.Fprintf(e.stdout, "（%d封未能发出，下次重试）", res.Failed)
+	}
+	fmt.Fprintln(e.stdout)
+	if *digest {
+		n, err := notify.Digest(ctx, st, mail, time.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "每日汇总：已发送%d封\n", n)
+	}
+	return nil
+}
+
+// notifyLoop runs with serve: warnings are dispatched at once and then
+// every interval (each colour change told once, whatever the number of
+// page loads), and the digest goes out once a day at digestHour (Beijing
+// time) when mail is set up. It ends with ctx.
+func notifyLoop(ctx context.Context, st *store.Store, mail *notify.Mailer, every time.Duration, digestHour int, log *slog.Logger) {
+	ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:notify", Via: "serve"})
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		now := time.Now()
+		if res, err := notify.Dispatch(ctx, st, mail, now); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			log.Error("notify dispatch", "err", err)
+		} else if res.Changed > 0 || res.Emails > 0 || res.Failed > 0 {
+			log.Info("notify dispatch", "changed", res.Changed, "messages", res.Messages, "emails", res.Emails, "failed", res.Failed)
+		}
+		// Digest.Due per person and day makes a second run the same day a no-op.
+		if mail != nil && now.In(zhenggai.Shanghai).Hour() >= digestHour {
+			if n, err := notify.Digest(ctx, st, mail, now); err != nil {
+				log.Error("notify digest", "err", err)
+			} else if n > 0 {
+				log.Info("notify digest", "sent", n)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

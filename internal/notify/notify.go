@@ -1,0 +1,303 @@
+// Package notify takes the three-colour warnings to people: it computes
+// each measure's colour, and when it changes puts one message in the
+// inbox of each person concerned — green the owner, yellow the leader
+// too, red also the unit's principal leader (主要负责人) — and, when SMTP is
+// set up, sends each one e-mail. It also sends a daily digest per person.
+package notify
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"zhenggai"
+	"zhenggai/internal/store"
+)
+
+// Result counts what a run did.
+type Result struct {
+	Changed  int // measures whose colour changed
+	Messages int // inbox messages written
+	Emails   int // e-mails sent
+	Failed   int // e-mails that could not be sent (they stay pending)
+}
+
+// Dispatch compares every measure's colour on day now with the colour
+// its people were last told of and, on a change to a colour, tells them
+// once. It is idempotent: a second run with nothing changed writes and
+// sends nothing. A change back to no colour is recorded silently. With
+// mail set (not nil), pending messages are then sent.
+func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (Result, error) {
+	var res Result
+	today := zhenggai.DateOf(now)
+	cands, err := st.WarnCandidates(ctx)
+	if err != nil {
+		return res, err
+	}
+	users, err := st.Users(ctx)
+	if err != nil {
+		return res, err
+	}
+	book := newAddressBook(users)
+	settings := map[int64]zhenggai.Settings{}
+	for _, c := range cands {
+		m := c.Measure
+		set, ok := settings[m.UnitID]
+		if !ok {
+			if set, err = st.Settings(ctx, m.UnitID); err != nil {
+				return res, err
+			}
+			settings[m.UnitID] = set
+		}
+		colour := zhenggai.MeasureColour(set, m, today)
+		if colour == c.Notified {
+			continue
+		}
+		var msgs []*store.Notification
+		if colour != zhenggai.NoColour {
+			for _, u := range book.recipients(m, colour) {
+				n := message(m, c.ProblemNo, colour, today)
+				n.UnitID, n.UserID = m.UnitID, u.ID
+				if mail != nil && u.Email != "" {
+					n.EmailState = store.EmailPending
+				}
+				msgs = append(msgs, n)
+			}
+		}
+		done, err := st.RecordWarning(ctx, m.UnitID, m.ID, c.Notified, colour, msgs)
+		if err != nil {
+			return res, err
+		}
+		if done {
+			res.Changed++
+			res.Messages += len(msgs)
+		}
+	}
+	if mail != nil {
+		sent, failed, err := SendPending(ctx, st, mail)
+		res.Emails, res.Failed = sent, failed
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// addressBook finds the people a measure names: its owner and leader by
+// the name the ledger writes, with the role that the permission code
+// matches the same way (zhenggai.Can), and its unit's principal leaders.
+type addressBook struct {
+	byName     map[string][]*zhenggai.User // unit|role|display name
+	principals map[int64][]*zhenggai.User
+}
+
+func newAddressBook(users []*zhenggai.User) *addressBook {
+	b := &addressBook{byName: map[string][]*zhenggai.User{}, principals: map[int64][]*zhenggai.User{}}
+	for _, u := range users {
+		if u.Disabled {
+			continue
+		}
+		k := bookKey(u.UnitID, u.Role, u.DisplayName)
+		b.byName[k] = append(b.byName[k], u)
+		if u.Principal {
+			b.principals[u.UnitID] = append(b.principals[u.UnitID], u)
+		}
+	}
+	return b
+}
+
+func bookKey(unit int64, r zhenggai.Role, name string) string {
+	return fmt.Sprintf("%d|%s|%s", unit, r, name)
+}
+
+// recipients are the people told of colour on m, each once, in a fixed
+// order: owner, leader, principal leader.
+func (b *addressBook) recipients(m *zhenggai.Measure, colour zhenggai.Colour) []*zhenggai.User {
+	var out []*zhenggai.User
+	seen := map[int64]bool{}
+	add := func(us []*zhenggai.User) {
+		for _, u := range us {
+			if !seen[u.ID] {
+				seen[u.ID] = true
+				out = append(out, u)
+			}
+		}
+	}
+	if m.Owner != "" {
+		add(b.byName[bookKey(m.UnitID, zhenggai.RoleResponsible, m.Owner)])
+	}
+	if (colour == zhenggai.Yellow || colour == zhenggai.Red) && m.Leader != "" {
+		add(b.byName[bookKey(m.UnitID, zhenggai.RoleLeader, m.Leader)])
+	}
+	if colour == zhenggai.Red {
+		add(b.principals[m.UnitID])
+	}
+	return out
+}
+
+// message is the text of a warning, the way an office writes a reminder.
+func message(m *zhenggai.Measure, problemNo int, colour zhenggai.Colour, today zhenggai.Date) *store.Notification {
+	what := fmt.Sprintf("问题%d措施%d", problemNo, m.Seq)
+	var subject, why string
+	switch {
+	case m.Status == zhenggai.Ongoing && colour == zhenggai.Red:
+		subject = fmt.Sprintf("红色预警：%s未按期报送长期坚持情况", what)
+		last := "从未报送"
+		if !m.LastReport.IsZero() {
+			last = "最近一次报送为" + m.LastReport.Chinese()
+		}
+		why = fmt.Sprintf("该措施为长期坚持，须每%d天报送一次落实情况（长效机制：%s），%s，已逾期。", m.ReportEvery, m.Mechanism, last)
+	case colour == zhenggai.Red:
+		subject = fmt.Sprintf("红色预警：%s已超过整改时限", what)
+		why = fmt.Sprintf("整改时限为%s，已逾期%d天，请抓紧整改并报送进展。", m.Deadline.Chinese(), m.Deadline.DaysUntil(today))
+	case colour == zhenggai.Yellow:
+		subject = fmt.Sprintf("黄色预警：%s整改时限临近", what)
+		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
+	default:
+		subject = fmt.Sprintf("绿色预警：%s整改时限将至", what)
+		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
+	}
+	body := fmt.Sprintf("%s\n整改措施：%s\n责任领导：%s　责任人：%s\n完成情况：%s",
+		why, clip(m.Content, 200), or(m.Leader, "—"), or(m.Owner, "—"), m.Status.Label())
+	return &store.Notification{MeasureID: m.ID, Colour: colour, Subject: subject, Body: body,
+		Link: fmt.Sprintf("/problems/%d#measure-%d", m.ProblemID, m.ID)}
+}
+
+// SendPending e-mails the messages still pending; one that fails stays
+// pending for the next run.
+func SendPending(ctx context.Context, st *store.Store, mail *Mailer) (sent, failed int, err error) {
+	pending, err := st.PendingEmails(ctx, 500)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, n := range pending {
+		if n.Email == "" {
+			continue
+		}
+		serr := mail.Send(n.Email, n.Subject, n.Body+"\n\n"+mail.link(n.Link))
+		if err := st.MarkEmailed(ctx, n.ID, serr); err != nil {
+			return sent, failed, err
+		}
+		if serr != nil {
+			failed++
+			continue
+		}
+		sent++
+	}
+	return sent, failed, nil
+}
+
+// Digest sends each person with an address, once for day, one e-mail
+// listing his unread messages and the red and yellow measures he owns or
+// leads (or, for a principal leader, all red ones of his unit). People
+// with nothing to read get none.
+func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (int, error) {
+	if mail == nil {
+		return 0, ErrNoMail
+	}
+	today := zhenggai.DateOf(now)
+	users, err := st.Users(ctx)
+	if err != nil {
+		return 0, err
+	}
+	cands, err := st.WarnCandidates(ctx)
+	if err != nil {
+		return 0, err
+	}
+	settings := map[int64]zhenggai.Settings{}
+	type warned struct {
+		c      *store.WarnCandidate
+		colour zhenggai.Colour
+	}
+	var hot []warned
+	for _, c := range cands {
+		m := c.Measure
+		set, ok := settings[m.UnitID]
+		if !ok {
+			if set, err = st.Settings(ctx, m.UnitID); err != nil {
+				return 0, err
+			}
+			settings[m.UnitID] = set
+		}
+		if col := zhenggai.MeasureColour(set, m, today); col == zhenggai.Red || col == zhenggai.Yellow {
+			hot = append(hot, warned{c, col})
+		}
+	}
+	sort.SliceStable(hot, func(i, j int) bool { return hot[i].colour == zhenggai.Red && hot[j].colour != zhenggai.Red })
+	sent := 0
+	for _, u := range users {
+		if u.Disabled || u.Email == "" {
+			continue
+		}
+		due, err := st.DigestDue(ctx, u.ID, today)
+		if err != nil {
+			return sent, err
+		}
+		if !due {
+			continue
+		}
+		unread, err := st.Inbox(ctx, u.ID, true, 50)
+		if err != nil {
+			return sent, err
+		}
+		var lines []string
+		for _, w := range hot {
+			m := w.c.Measure
+			if m.UnitID != u.UnitID {
+				continue
+			}
+			mine := u.Role == zhenggai.RoleResponsible && m.Owner == u.DisplayName ||
+				u.Role == zhenggai.RoleLeader && m.Leader == u.DisplayName ||
+				u.Principal && w.colour == zhenggai.Red
+			if mine {
+				lines = append(lines, fmt.Sprintf("【%s】问题%d措施%d：%s（整改时限%s，责任人%s）", w.colour.Label(),
+					w.c.ProblemNo, m.Seq, clip(m.Content, 60), m.Deadline.Chinese(), or(m.Owner, "—")))
+			}
+		}
+		if len(unread) == 0 && len(lines) == 0 {
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s：\n\n截至%s，", u.DisplayName, today.Chinese())
+		fmt.Fprintf(&b, "您有%d条未读消息，%d项整改措施处于红色或黄色预警。\n", len(unread), len(lines))
+		if len(unread) > 0 {
+			b.WriteString("\n一、未读消息\n")
+			for i, n := range unread {
+				fmt.Fprintf(&b, "%d. %s\n", i+1, n.Subject)
+			}
+		}
+		if len(lines) > 0 {
+			b.WriteString("\n二、预警中的整改措施\n")
+			for i, l := range lines {
+				fmt.Fprintf(&b, "%d. %s\n", i+1, l)
+			}
+		}
+		b.WriteString("\n" + mail.link("/inbox"))
+		subject := fmt.Sprintf("巡察整改每日汇总（%s）", today.Chinese())
+		if err := mail.Send(u.Email, subject, b.String()); err != nil {
+			return sent, fmt.Errorf("向 %s 发送每日汇总失败：%w", u.Name, err)
+		}
+		if err := st.RecordDigest(ctx, u.UnitID, u.ID, today); err != nil {
+			return sent, err
+		}
+		sent++
+	}
+	return sent, nil
+}
+
+func clip(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
+}
+
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}

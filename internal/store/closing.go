@@ -1,0 +1,258 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"zhenggai"
+)
+
+// Closing (销号): each step is one transaction that moves the state of the
+// measure or problem, keeps the step in close_steps, and logs both in the
+// audit trail. Who may take a step is the route's business
+// (zhenggai.Can with the step's Perm); whether the record's state allows
+// it is decided here, from the state read in the same transaction.
+
+// CloseMeasure takes a step on a measure: request (the owner, with
+// evidence), approve or return (its leader). by is the person as shown on
+// the timeline. Approving the last measure of a problem sends the problem
+// to the office (a submit step) in the same transaction.
+func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseAction, by, reason string) (*zhenggai.CloseStep, error) {
+	if !a.Valid() || a.OnProblem() || a == zhenggai.CloseSubmit {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "销号操作不正确")
+	}
+	reason = strings.TrimSpace(reason)
+	var step *zhenggai.CloseStep
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var unit, round, problem int64
+		var state, pstate string
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.unit_id, m.round_id, m.problem_id, m.close_state, p.close_state
+			FROM measures m JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), id).Scan(&unit, &round, &problem, &state, &pstate)
+		if err != nil {
+			return notFound(err, "整改措施")
+		}
+		if zhenggai.CloseState(pstate).Locked() {
+			return zhenggai.ErrLocked()
+		}
+		if zhenggai.CloseState(pstate) == zhenggai.CloseSubmitted {
+			return zhenggai.Errorf(zhenggai.ECONFLICT, "该问题已报巡察办验收，验收结果出来之前不能变更措施的销号申请")
+		}
+		from := zhenggai.CloseState(state)
+		to, err := zhenggai.NextCloseState(a, from, reason)
+		if err != nil {
+			return err
+		}
+		var evidence int64
+		if a == zhenggai.CloseRequest {
+			// The latest report of this measure that carries a file.
+			err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COALESCE(MAX(p.id), 0) FROM progress p
+				WHERE p.measure_id = ? AND EXISTS (SELECT 1 FROM attachments a WHERE a.progress_id = p.id)`), id).Scan(&evidence)
+			if err != nil {
+				return err
+			}
+			if evidence == 0 {
+				return zhenggai.Errorf(zhenggai.EINVALID, "申请销号须有佐证材料：请先报送附有佐证材料的整改进展")
+			}
+		}
+		if err := s.setCloseState(ctx, tx, "measures", id, to); err != nil {
+			return err
+		}
+		step = &zhenggai.CloseStep{UnitID: unit, ProblemID: problem, MeasureID: id, Action: a, From: from, To: to,
+			By: by, Reason: reason, Evidence: evidence}
+		if err := s.addCloseStep(ctx, tx, round, step); err != nil {
+			return err
+		}
+		if a != zhenggai.CloseApprove {
+			return nil
+		}
+		var waiting int
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM measures WHERE problem_id = ? AND close_state <> ?`),
+			problem, string(zhenggai.CloseApproved)).Scan(&waiting); err != nil {
+			return err
+		}
+		if waiting > 0 {
+			return nil
+		}
+		pto, err := zhenggai.NextCloseState(zhenggai.CloseSubmit, zhenggai.CloseState(pstate), "")
+		if err != nil {
+			return err
+		}
+		if err := s.setCloseState(ctx, tx, "problems", problem, pto); err != nil {
+			return err
+		}
+		return s.addCloseStep(ctx, tx, round, &zhenggai.CloseStep{UnitID: unit, ProblemID: problem, Action: zhenggai.CloseSubmit,
+			From: zhenggai.CloseState(pstate), To: pto, By: by})
+	})
+	return step, err
+}
+
+// CloseProblem takes a step on a problem: accept or reject (the office),
+// reopen (the unit). Accepting makes every measure 已完成 (长期坚持 stays)
+// and locks the problem; rejecting sends every measure back to be asked
+// again; reopening unlocks it, and its 已完成 measures become 基本完成.
+func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseAction, by, reason string) (*zhenggai.CloseStep, error) {
+	if !a.Valid() || !a.OnProblem() || a == zhenggai.CloseSubmit {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "销号操作不正确")
+	}
+	reason = strings.TrimSpace(reason)
+	var step *zhenggai.CloseStep
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var unit, round int64
+		var state string
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`), id).
+			Scan(&unit, &round, &state)
+		if err != nil {
+			return notFound(err, "具体问题")
+		}
+		from := zhenggai.CloseState(state)
+		to, err := zhenggai.NextCloseState(a, from, reason)
+		if err != nil {
+			return err
+		}
+		type ms struct {
+			id     int64
+			status zhenggai.Status
+		}
+		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, status FROM measures WHERE problem_id = ? ORDER BY id`), id)
+		if err != nil {
+			return err
+		}
+		var list []ms
+		for rows.Next() {
+			var m ms
+			var st string
+			if err := rows.Scan(&m.id, &st); err != nil {
+				rows.Close()
+				return err
+			}
+			m.status = zhenggai.Status(st)
+			list = append(list, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, m := range list {
+			status := m.status
+			switch a {
+			case zhenggai.CloseAccept:
+				status = zhenggai.AcceptedStatus(status)
+			case zhenggai.CloseReopen:
+				status = zhenggai.ReopenedStatus(status)
+			}
+			before, err := s.snapshot(ctx, tx, "measures", m.id)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET status = ?, close_state = ?, version = version + 1 WHERE id = ?`),
+				string(status), string(measureStateAfter(a)), m.id); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, auditUpdate, "measures", m.id, before); err != nil {
+				return err
+			}
+		}
+		if err := s.setCloseState(ctx, tx, "problems", id, to); err != nil {
+			return err
+		}
+		step = &zhenggai.CloseStep{UnitID: unit, ProblemID: id, Action: a, From: from, To: to, By: by, Reason: reason}
+		return s.addCloseStep(ctx, tx, round, step)
+	})
+	return step, err
+}
+
+// measureStateAfter is the closing state of every measure of a problem
+// after a step on the problem: approved ones stay approved under an
+// accepted problem; a rejection or a reopening has them asked again.
+func measureStateAfter(a zhenggai.CloseAction) zhenggai.CloseState {
+	if a == zhenggai.CloseAccept {
+		return zhenggai.CloseApproved
+	}
+	return zhenggai.CloseOpen
+}
+
+func (s *Store) setCloseState(ctx context.Context, tx *sql.Tx, table string, id int64, to zhenggai.CloseState) error {
+	before, err := s.snapshot(ctx, tx, table, id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE `+table+` SET close_state = ?, version = version + 1 WHERE id = ?`), string(to), id); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditUpdate, table, id, before)
+}
+
+func (s *Store) addCloseStep(ctx context.Context, tx *sql.Tx, round int64, st *zhenggai.CloseStep) error {
+	now := s.stamp()
+	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO close_steps (unit_id, round_id, problem_id, measure_id, action,
+		from_state, to_state, by_name, reason, evidence_progress_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		st.UnitID, round, st.ProblemID, st.MeasureID, string(st.Action), string(st.From), string(st.To), st.By, st.Reason,
+		st.Evidence, now).Scan(&st.ID)
+	if err != nil {
+		return err
+	}
+	st.At = parseTime(now)
+	return s.audit(ctx, tx, auditCreate, "close_steps", st.ID, "")
+}
+
+// CloseSteps is the closing timeline of a problem, oldest first.
+func (s *Store) CloseSteps(ctx context.Context, problemID int64) ([]*zhenggai.CloseStep, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT id, unit_id, problem_id, measure_id, action, from_state, to_state,
+		by_name, reason, evidence_progress_id, created_at FROM close_steps WHERE problem_id = ? ORDER BY id`), problemID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*zhenggai.CloseStep
+	for rows.Next() {
+		var st zhenggai.CloseStep
+		var action, from, to, at string
+		if err := rows.Scan(&st.ID, &st.UnitID, &st.ProblemID, &st.MeasureID, &action, &from, &to, &st.By, &st.Reason,
+			&st.Evidence, &at); err != nil {
+			return nil, err
+		}
+		st.Action, st.From, st.To, st.At = zhenggai.CloseAction(action), zhenggai.CloseState(from), zhenggai.CloseState(to), parseTime(at)
+		out = append(out, &st)
+	}
+	return out, rows.Err()
+}
+
+// PendingProblem is a problem waiting for the office's acceptance.
+type PendingProblem struct {
+	Problem     *zhenggai.Problem
+	Unit        string
+	Inspector   string
+	SubmittedAt time.Time // when the last measure was approved
+}
+
+// PendingAcceptance lists the problems of a scope submitted to the office
+// and not yet accepted or rejected, oldest submission first.
+func (s *Store) PendingAcceptance(ctx context.Context, sc Scope) ([]*PendingProblem, error) {
+	with, wargs, cond, cargs := scopeSQL(sc, "p.round_id")
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT p.id, p.unit_id, p.round_id, p.category_id, p.seq, p.title,
+		p.rectification, p.close_state, p.version, un.name, r.inspector,
+		COALESCE((SELECT MAX(cs.created_at) FROM close_steps cs WHERE cs.problem_id = p.id AND cs.action = 'submit'), '')
+		FROM problems p JOIN rounds r ON r.id = p.round_id JOIN units un ON un.id = p.unit_id
+		WHERE p.close_state = 'submitted' AND `+cond+` ORDER BY 12, p.id`), join(wargs, cargs)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*PendingProblem
+	for rows.Next() {
+		var p zhenggai.Problem
+		var pp PendingProblem
+		var state, at string
+		if err := rows.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &state, &p.Version,
+			&pp.Unit, &pp.Inspector, &at); err != nil {
+			return nil, err
+		}
+		pp.SubmittedAt = parseTime(at)
+		p.CloseState = zhenggai.CloseState(state)
+		pp.Problem = &p
+		out = append(out, &pp)
+	}
+	return out, rows.Err()
+}

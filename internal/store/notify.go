@@ -1,0 +1,301 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"zhenggai"
+)
+
+// Notification is a message in a person's inbox.
+type Notification struct {
+	ID         int64           `json:"id"`
+	UnitID     int64           `json:"unit_id"`
+	UserID     int64           `json:"user_id"`
+	MeasureID  int64           `json:"measure_id,omitempty"`
+	Colour     zhenggai.Colour `json:"colour,omitempty"`
+	Subject    string          `json:"subject"`
+	Body       string          `json:"body"`
+	Link       string          `json:"link,omitempty"`
+	Read       bool            `json:"read"`
+	EmailState string          `json:"email_state,omitempty"` // "", pending, sent
+	CreatedAt  time.Time       `json:"created_at"`
+
+	Email string `json:"-"` // the recipient's address, for sending
+}
+
+// Email states of a notification.
+const (
+	EmailNone    = ""
+	EmailPending = "pending"
+	EmailSent    = "sent"
+)
+
+// WarnCandidate is a measure whose colour a dispatch computes, with the
+// colour its people were last told of.
+type WarnCandidate struct {
+	Measure   *zhenggai.Measure
+	RoundID   int64
+	ProblemNo int
+	Notified  zhenggai.Colour
+}
+
+// WarnCandidates lists every measure that may carry a colour (all but the
+// 已完成 ones) and every measure whose people were told of one, so that a
+// colour that went away is noticed too.
+func (s *Store) WarnCandidates(ctx context.Context) ([]*WarnCandidate, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+measureCols+`, round_id,
+		(SELECT p.seq FROM problems p WHERE p.id = measures.problem_id),
+		COALESCE((SELECT w.colour FROM warn_states w WHERE w.measure_id = measures.id), '')
+		FROM measures WHERE status <> 'completed'
+		OR EXISTS (SELECT 1 FROM warn_states w WHERE w.measure_id = measures.id AND w.colour <> '') ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*WarnCandidate
+	for rows.Next() {
+		var c WarnCandidate
+		var m zhenggai.Measure
+		var deadline, kind, status, closeState, last, colour string
+		if err := rows.Scan(&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
+			&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version, &last,
+			&c.RoundID, &c.ProblemNo, &colour); err != nil {
+			return nil, err
+		}
+		m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
+		m.CloseState, m.LastReport = zhenggai.CloseState(closeState), parseDate(last)
+		c.Measure, c.Notified = &m, zhenggai.Colour(colour)
+		out = append(out, &c)
+	}
+	return out, rows.Err()
+}
+
+// RecordWarning moves a measure's notified colour from what the caller
+// saw (was) to now and puts msgs in their inboxes, in one transaction: a
+// colour is told once. It returns false, writing nothing, when another
+// run got there first.
+func (s *Store) RecordWarning(ctx context.Context, unitID, measureID int64, was, now zhenggai.Colour, msgs []*Notification) (bool, error) {
+	done := false
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		done = false
+		var cur string
+		var stateID int64
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, colour FROM warn_states WHERE measure_id = ?`+s.d.lockRow()), measureID).
+			Scan(&stateID, &cur)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if was != zhenggai.NoColour {
+				return nil
+			}
+			var id int64
+			if err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO warn_states (unit_id, measure_id, colour, changed_at)
+				VALUES (?, ?, ?, ?) RETURNING id`), unitID, measureID, string(now), s.stamp()).Scan(&id); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, auditCreate, "warn_states", id, ""); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		case zhenggai.Colour(cur) != was:
+			return nil
+		default:
+			before, err := s.snapshot(ctx, tx, "warn_states", stateID)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE warn_states SET colour = ?, changed_at = ? WHERE id = ?`),
+				string(now), s.stamp(), stateID); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, auditUpdate, "warn_states", stateID, before); err != nil {
+				return err
+			}
+		}
+		for _, n := range msgs {
+			if err := s.addNotification(ctx, tx, n); err != nil {
+				return err
+			}
+		}
+		done = true
+		return nil
+	})
+	if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
+		return false, nil // a concurrent run inserted the same measure's state
+	}
+	return done, err
+}
+
+func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *Notification) error {
+	now := s.stamp()
+	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO notifications (unit_id, user_id, measure_id, colour, subject, body, link,
+		email_state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		n.UnitID, n.UserID, n.MeasureID, string(n.Colour), n.Subject, n.Body, n.Link, n.EmailState, now).Scan(&n.ID)
+	if err != nil {
+		return err
+	}
+	n.CreatedAt = parseTime(now)
+	return s.audit(ctx, tx, auditCreate, "notifications", n.ID, "")
+}
+
+// AddNotification puts one message in a person's inbox.
+func (s *Store) AddNotification(ctx context.Context, n *Notification) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return s.addNotification(ctx, tx, n) })
+}
+
+const notificationCols = `n.id, n.unit_id, n.user_id, n.measure_id, n.colour, n.subject, n.body, n.link, n.read_at, n.email_state,
+	n.created_at, u.email`
+
+func scanNotification(sc interface{ Scan(...any) error }) (*Notification, error) {
+	var n Notification
+	var colour, readAt, created string
+	err := sc.Scan(&n.ID, &n.UnitID, &n.UserID, &n.MeasureID, &colour, &n.Subject, &n.Body, &n.Link, &readAt, &n.EmailState,
+		&created, &n.Email)
+	n.Colour, n.Read, n.CreatedAt = zhenggai.Colour(colour), readAt != "", parseTime(created)
+	return &n, err
+}
+
+func (s *Store) notifications(ctx context.Context, where string, args ...any) ([]*Notification, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+notificationCols+` FROM notifications n
+		JOIN users u ON u.id = n.user_id WHERE `+where), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Notification
+	for rows.Next() {
+		n, err := scanNotification(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Inbox lists a person's messages, newest first; unreadOnly leaves out
+// the ones read. At most limit of them.
+func (s *Store) Inbox(ctx context.Context, userID int64, unreadOnly bool, limit int) ([]*Notification, error) {
+	where := `n.user_id = ?`
+	if unreadOnly {
+		where += ` AND n.read_at = ''`
+	}
+	return s.notifications(ctx, where+` ORDER BY n.id DESC LIMIT ?`, userID, limit)
+}
+
+// UnreadCount is the number of a person's unread messages.
+func (s *Store) UnreadCount(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at = ''`), userID).Scan(&n)
+	return n, err
+}
+
+// MarkRead marks one of a person's messages read, or all of them (id 0).
+// A message of somebody else is not found.
+func (s *Store) MarkRead(ctx context.Context, userID, id int64) (int, error) {
+	marked := 0
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		marked = 0
+		q, args := `SELECT id FROM notifications WHERE user_id = ? AND read_at = '' ORDER BY id`, []any{userID}
+		if id != 0 {
+			var owner int64
+			if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT user_id FROM notifications WHERE id = ?`), id).Scan(&owner); err != nil || owner != userID {
+				if err == nil || errors.Is(err, sql.ErrNoRows) {
+					return zhenggai.Errorf(zhenggai.ENOTFOUND, "消息不存在")
+				}
+				return err
+			}
+			q, args = `SELECT id FROM notifications WHERE id = ? AND read_at = ''`, []any{id}
+		}
+		ids, err := s.ids(ctx, tx, q, args...)
+		if err != nil {
+			return err
+		}
+		now := s.stamp()
+		for _, nid := range ids {
+			before, err := s.snapshot(ctx, tx, "notifications", nid)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET read_at = ? WHERE id = ?`), now, nid); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, auditUpdate, "notifications", nid, before); err != nil {
+				return err
+			}
+			marked++
+		}
+		return nil
+	})
+	return marked, err
+}
+
+func (s *Store) ids(ctx context.Context, q queryer, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, s.d.rebind(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// PendingEmails lists the messages still to be sent by e-mail, oldest
+// first, with their recipients' addresses.
+func (s *Store) PendingEmails(ctx context.Context, limit int) ([]*Notification, error) {
+	return s.notifications(ctx, `n.email_state = 'pending' ORDER BY n.id LIMIT ?`, limit)
+}
+
+// MarkEmailed records that a message went out by e-mail, or why not
+// (sendErr, kept for the administrator; the message stays pending).
+func (s *Store) MarkEmailed(ctx context.Context, id int64, sendErr error) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		before, err := s.snapshot(ctx, tx, "notifications", id)
+		if err != nil {
+			return err
+		}
+		state, msg := EmailSent, ""
+		if sendErr != nil {
+			state, msg = EmailPending, sendErr.Error()
+			if len(msg) > 500 {
+				msg = msg[:500]
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET email_state = ?, email_error = ? WHERE id = ?`),
+			state, msg, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
+	})
+}
+
+// DigestDue reports whether a person's digest for day is still to be sent.
+func (s *Store) DigestDue(ctx context.Context, userID int64, day zhenggai.Date) (bool, error) {
+	var n int
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM digests WHERE user_id = ? AND day = ?`), userID, day.String()).Scan(&n)
+	return n == 0, err
+}
+
+// RecordDigest notes that a person's digest for day went out; a second
+// record of the same day is ECONFLICT.
+func (s *Store) RecordDigest(ctx context.Context, unitID, userID int64, day zhenggai.Date) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO digests (unit_id, user_id, day, sent_at) VALUES (?, ?, ?, ?) RETURNING id`),
+			unitID, userID, day.String(), s.stamp()).Scan(&id)
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, auditCreate, "digests", id, "")
+	})
+}
