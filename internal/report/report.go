@@ -123,7 +123,37 @@ func Build(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Da
 	if err != nil {
 		return nil, err
 	}
-	return assemble(round, set, cats, probs, measures, progress, asOf), nil
+	accepted, err := acceptedAsOf(ctx, st, probs, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return assemble(round, set, cats, probs, measures, progress, accepted, asOf), nil
+}
+
+// acceptedAsOf lists the problems whose closing (销号) the inspection
+// office had accepted, and not reopened, on or before asOf (its day in
+// Shanghai): their measures count as 已完成 as of that date, whatever the
+// progress entries say, since 已完成 is what acceptance makes them.
+func acceptedAsOf(ctx context.Context, st *store.Store, probs []*zhenggai.Problem, asOf zhenggai.Date) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	for _, p := range probs {
+		steps, err := st.CloseSteps(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range steps {
+			if s.MeasureID != 0 || asOf.Before(zhenggai.DateOf(s.At)) {
+				continue
+			}
+			switch s.Action {
+			case zhenggai.CloseAccept:
+				out[p.ID] = true
+			case zhenggai.CloseReopen:
+				out[p.ID] = false
+			}
+		}
+	}
+	return out, nil
 }
 
 // measureState is a measure as of the date, from its progress entries
@@ -171,7 +201,7 @@ func statesAsOf(measures []*zhenggai.Measure, progress []*zhenggai.Progress, asO
 }
 
 func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Category, probs []*zhenggai.Problem,
-	measures []*zhenggai.Measure, progress []*zhenggai.Progress, asOf zhenggai.Date) *Report {
+	measures []*zhenggai.Measure, progress []*zhenggai.Progress, accepted map[int64]bool, asOf zhenggai.Date) *Report {
 	kind := string(round.Kind)
 	if kind == "" {
 		kind = string(zhenggai.KindInspection)
@@ -185,6 +215,11 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 	rep.Preamble = preamble(round, kind)
 
 	states := statesAsOf(measures, progress, asOf)
+	for _, m := range measures {
+		if accepted[m.ProblemID] && m.Status != zhenggai.Ongoing {
+			states[m.ID].status = zhenggai.Completed
+		}
+	}
 	byProblem := map[int64][]*zhenggai.Measure{}
 	for _, m := range measures {
 		byProblem[m.ProblemID] = append(byProblem[m.ProblemID], m)

@@ -94,11 +94,18 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ?`), p.CategoryID).Scan(&round); err != nil {
 			return notFound(err, "问题类别")
 		}
-		var closeState string
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id, close_state FROM problems WHERE id = ?`), p.ID).Scan(&own, &closeState); err != nil {
+		var closeState, title, rect string
+		var cat int64
+		var seq int
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id, close_state, category_id, seq, title, rectification
+			FROM problems WHERE id = ?`), p.ID).Scan(&own, &closeState, &cat, &seq, &title, &rect); err != nil {
 			return notFound(err, "具体问题")
 		}
-		if zhenggai.CloseState(closeState).Locked() {
+		// A closed problem keeps its text; whether it is published is a
+		// decision about disclosure, which may still be taken (e.g. a case
+		// opened after the closing).
+		if zhenggai.CloseState(closeState).Locked() &&
+			(cat != p.CategoryID || seq != p.Seq || title != p.Title || rect != p.Rectification) {
 			return zhenggai.ErrLocked()
 		}
 		if own != round {

@@ -54,7 +54,7 @@ func TestRoundCountsFollowEveryWrite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := st.SetMeasureStatus(ctx, m0.ID, m0.Version, zhenggai.Completed); err != nil {
+			if err := st.SetMeasureStatus(ctx, m0.ID, m0.Version, zhenggai.BasicallyCompleted); err != nil {
 				t.Fatal(err)
 			}
 			same("status set")
@@ -64,7 +64,7 @@ func TestRoundCountsFollowEveryWrite(t *testing.T) {
 			same("progress with a status")
 			before, _ := st.RoundSummaries(ctx, store.Scope{Unit: r.UnitID}, today)
 			// Refused: a stale version. Nothing changes, counts included.
-			if err := st.SetMeasureStatus(ctx, ms[1].ID, 99, zhenggai.Completed); err == nil {
+			if err := st.SetMeasureStatus(ctx, ms[1].ID, 99, zhenggai.BasicallyCompleted); err == nil {
 				t.Fatal("stale save accepted")
 			}
 			after, _ := st.RoundSummaries(ctx, store.Scope{Unit: r.UnitID}, today)

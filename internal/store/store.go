@@ -226,3 +226,14 @@ func parseDate(s string) zhenggai.Date {
 	d, _ := zhenggai.ParseDate(s)
 	return d
 }
+
+// SetClock replaces the clock that stamps what is written (records'
+// times, audit entries, closing steps); nil puts the real one back. Only
+// the demo calls it, so that its invented history happens on the sample
+// report's dates. It must not run while other writes do.
+func (s *Store) SetClock(now func() time.Time) {
+	if now == nil {
+		now = time.Now
+	}
+	s.now = now
+}
