@@ -279,8 +279,8 @@ var limits = [numCols]int{
 // cell may be used.
 func (p *reader) text(row, col int, s string) bool {
 	switch {
-	case !utf8.ValidString(s):
-		p.bad(row, col, "含有无法识别的字符")
+	case !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError):
+		p.bad(row, col, "含有无法识别的字符（乱码），请从原文重新复制")
 	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' }):
 		p.bad(row, col, "含有不可见的控制字符，请删除后再导入")
 	case utf8.RuneCountInString(s) > limits[col]:
@@ -314,16 +314,14 @@ func (p *reader) row(n int, cells []string) {
 	ok := true
 	for c := range v {
 		v[c] = p.cell(cells, c)
+		// A bad cell is reported once; the row is still read with it so
+		// that the other cells are checked too.
 		if v[c] != "" && !p.text(n, c, v[c]) {
 			ok = false
-			v[c] = ""
 		}
 	}
 	measureCells := v[colMeasure] != "" || v[colLeader] != "" || v[colOffice] != "" || v[colOwner] != "" ||
 		v[colDeadline] != "" || v[colProgress] != ""
-	if !ok && v[colCategory] == "" && v[colProblem] == "" && !measureCells {
-		return // the bad cell is reported; nothing else to check
-	}
 
 	// 序号: the problem's number; 3-1 numbers the first measure of 3.
 	seq := 0

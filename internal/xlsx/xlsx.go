@@ -57,7 +57,7 @@ var aliases = map[string]int{
 	"牵头领导": colLeader, "分管领导": colLeader,
 	"责任部门": colOffice, "责任单位": colOffice, "责任科室": colOffice, "牵头部门": colOffice, "牵头单位": colOffice,
 	"具体责任人": colOwner,
-	"完成时限": colDeadline, "时限": colDeadline, "整改期限": colDeadline,
+	"完成时限":  colDeadline, "时限": colDeadline, "整改期限": colDeadline,
 	"进展情况": colProgress, "整改情况": colProgress, "推进情况": colProgress,
 	"整改状态": colStatus, "状态": colStatus, "完成状态": colStatus,
 }
