@@ -71,6 +71,7 @@ func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有整改清单工作表")
 	}
 	p.sheet = sheet
+	p.merged = merges(b, sheet)
 	if err := p.readLedger(f); err != nil {
 		return nil, err
 	}
@@ -121,6 +122,7 @@ type reader struct {
 	sheet    string
 	date1904 bool
 	title    string // the text above the header
+	merged   map[int][]*span
 	notes    int    // rows whose 备注 was not imported
 
 	col     [numCols]int // cell index of each column, -1 when absent
@@ -148,12 +150,14 @@ func (p *reader) readLedger(f *excelize.File) error {
 	defer rows.Close()
 	raw := excelize.Options{RawCellValue: true}
 	n, data, header := 0, 0, false
+	var active []*span
 	for rows.Next() {
 		n++
 		cells, err := rows.Columns(raw)
 		if err != nil {
 			return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”第%d行无法读取，文件可能已损坏", p.sheet, n)
 		}
+		cells, active = spread(n, cells, p.merged[n], active)
 		if !header {
 			if n > headerWithin {
 				break

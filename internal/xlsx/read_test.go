@@ -252,3 +252,48 @@ func TestParseRoundSheet(t *testing.T) {
 		t.Errorf("bad feedback date: %v", err)
 	}
 }
+
+// TestParseMergedCells: an office merges 序号, 具体问题 and also 责任领导
+// and 整改时限 over a problem's measures; each measure gets the merged value.
+func TestParseMergedCells(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"县委第二巡察组巡察县文旅局党组反馈意见整改清单"},
+		header,
+		{1, cat, "问题一。", "措施一。", "向建国", "办公室", "覃丽", "2021-03-31", "", "已完成", ""},
+		{nil, nil, nil, "措施二。", nil, nil, "陈伟", nil, "", "正在整改", ""},
+		{nil, nil, nil, "措施三。", nil, nil, "谷红", nil, "", "未启动", ""},
+		{2, nil, "问题二。", "措施。", "王志华", "办公室", "刘洋", "2021年4月30日", "", "", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	for _, m := range [][2]string{{"A1", "K1"}, {"A3", "A5"}, {"B3", "B6"}, {"C3", "C5"}, {"E3", "E5"}, {"F3", "F5"}, {"H3", "H5"}} {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	f.WriteTo(&buf)
+	im, err := xlsx.Parse(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Round.Unit != "县文旅局党组" || len(im.Categories) != 1 {
+		t.Fatalf("%+v", im)
+	}
+	ps := im.Categories[0].Problems
+	if len(ps) != 2 || len(ps[0].Measures) != 3 || len(ps[1].Measures) != 1 {
+		t.Fatalf("problems %+v", ps)
+	}
+	for i, m := range ps[0].Measures {
+		if m.Leader != "向建国" || m.Office != "办公室" || m.Deadline != zhenggai.NewDate(2021, 3, 31) {
+			t.Errorf("measure %d: %+v", i+1, m)
+		}
+	}
+	if m := ps[1].Measures[0]; m.Leader != "王志华" || m.Deadline != zhenggai.NewDate(2021, 4, 30) {
+		t.Errorf("second problem's measure %+v", m)
+	}
+}
