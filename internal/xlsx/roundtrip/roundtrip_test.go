@@ -153,6 +153,30 @@ func TestRoundTripSeed(t *testing.T) {
 	if l2.Summary.ProblemCounts.CompletionRate() != l.Summary.ProblemCounts.CompletionRate() || len(l2.Summary.Mismatches) != len(l.Summary.Mismatches) {
 		t.Errorf("summary differs: %+v vs %+v", l2.Summary, l.Summary)
 	}
+	// 整改进展 comes back as a progress entry of the day it names.
+	got := latestOf(t, env.Store, r2.ID)
+	byKey := func(l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress) map[string]string {
+		out := map[string]string{}
+		for _, c := range l.Categories {
+			for _, p := range c.Problems {
+				for _, m := range p.Measures {
+					if e := latest[m.ID]; e != nil {
+						out[fmt.Sprintf("%d-%d", p.Seq, m.Seq)] = e.Date.String() + " " + e.Content
+					}
+				}
+			}
+		}
+		return out
+	}
+	a, b := byKey(l2, got), byKey(l, latest)
+	if len(a) != len(b) || len(b) == 0 {
+		t.Errorf("%d measures with progress after import, want %d", len(a), len(b))
+	}
+	for k, v := range b {
+		if a[k] != v {
+			t.Errorf("measure %s progress %q, want %q", k, a[k], v)
+		}
+	}
 	// And exporting that again gives the same rows.
 	im2, err := xlsx.Parse(bytes.NewReader(export(t, l2, nil)))
 	if err != nil {
