@@ -123,7 +123,7 @@ type reader struct {
 	date1904 bool
 	title    string // the text above the header
 	merged   map[int][]*span
-	notes    int    // rows whose 备注 was not imported
+	notes    int // rows whose 备注 was not imported
 
 	col     [numCols]int // cell index of each column, -1 when absent
 	ci, pi  int          // current category and problem, -1 when none
