@@ -306,8 +306,10 @@ func splitCategory(s string) (int, string) {
 	if m == nil {
 		return 0, s
 	}
-	num := s[m[2]:m[3]]
-	if m[2] < 0 {
+	var num string
+	if m[2] >= 0 {
+		num = s[m[2]:m[3]]
+	} else {
 		num = s[m[4]:m[5]]
 	}
 	return parseCnum(num), strings.TrimSpace(s[m[1]:])
