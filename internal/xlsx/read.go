@@ -559,18 +559,23 @@ const (
 )
 
 func (p *reader) readRound(f *excelize.File) {
-	rows, err := f.GetRows(RoundSheet, excelize.Options{RawCellValue: true})
+	// Iterated, not loaded: the items are in the first rows, and a sheet
+	// of a million rows must not be read whole.
+	rows, err := f.Rows(RoundSheet)
 	if err != nil {
 		p.errs = append(p.errs, RowError{Sheet: RoundSheet, Row: 1, Reason: "工作表无法读取"})
 		return
 	}
+	defer rows.Close()
 	bad := func(row int, key, reason string) {
 		p.errs = append(p.errs, RowError{Sheet: RoundSheet, Row: row, Column: key, Reason: reason})
 	}
 	r, d := &p.im.Round, &p.im.Declared
-	for i, cells := range rows {
-		if i >= 100 {
-			break
+	for i := 0; i < 100 && rows.Next(); i++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			p.errs = append(p.errs, RowError{Sheet: RoundSheet, Row: i + 1, Reason: "无法读取"})
+			return
 		}
 		if len(cells) < 2 {
 			continue

@@ -48,6 +48,8 @@ func TestParseGood(t *testing.T) {
 		[]any{nil, "党组对意识形态工作重视不够", "意识形态责任制落实不到位。", "", "", "", "", "", "", "", ""},
 		// A heading numbered 五、 keeps its number.
 		[]any{9, "五、作风不实", "调研少。", "", "", "", "", "", "", "", ""},
+		// A heading with nothing under it yet, as the export writes one.
+		[]any{nil, "（六）尚无具体问题"},
 	)
 	im, err := xlsx.Parse(bytes.NewReader(file))
 	if err != nil {
@@ -56,7 +58,7 @@ func TestParseGood(t *testing.T) {
 	if im.Round.Inspector != "市委第七巡察组" || im.Round.Unit != "桑植县政协党组" || im.Round.Kind != zhenggai.KindInspection {
 		t.Errorf("round from the title: %+v", im.Round)
 	}
-	if len(im.Categories) != 3 || im.Categories[2].Seq != 5 || im.Categories[2].Title != "作风不实" || im.Categories[0].Seq != 1 || im.Categories[0].Title != "学习贯彻不深入" || im.Categories[1].Seq != 2 {
+	if len(im.Categories) != 4 || im.Categories[3].Seq != 6 || len(im.Categories[3].Problems) != 0 || im.Categories[2].Seq != 5 || im.Categories[2].Title != "作风不实" || im.Categories[0].Seq != 1 || im.Categories[0].Title != "学习贯彻不深入" || im.Categories[1].Seq != 2 {
 		t.Fatalf("categories %+v", im.Categories)
 	}
 	ps := im.Categories[0].Problems
