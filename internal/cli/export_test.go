@@ -98,6 +98,20 @@ func TestImportXLSXBadRows(t *testing.T) {
 	if _, err := os.Stat(data); !os.IsNotExist(err) {
 		t.Errorf("a refused import created the data folder: %v", err)
 	}
+	// --json gives the rows to a script.
+	code, out, _ := run(t, "", "import", "--dry-run", "--json", file)
+	var got struct {
+		Errors []struct {
+			Sheet  string
+			Row    int
+			Column string
+			Reason string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != 1 || err != nil || len(got.Errors) != 3 ||
+		got.Errors[0].Row != 2 || got.Errors[0].Column != "整改时限" || got.Errors[0].Sheet != "Sheet1" {
+		t.Errorf("exit %d, JSON %v %+v:\n%s", code, err, got, out)
+	}
 }
 
 func TestExportUnknownRound(t *testing.T) {

@@ -52,7 +52,7 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	}
 	var im *zhenggai.Imported
 	if isWorkbook(fs.Arg(0)) {
-		im, err = readWorkbook(e, fs.Arg(0))
+		im, err = readWorkbook(e, fs.Arg(0), *asJSON)
 	} else {
 		var text string
 		if text, err = readReport(e, fs.Arg(0)); err == nil {
@@ -104,8 +104,9 @@ func importActor() zhenggai.Actor {
 func isWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }
 
 // readWorkbook reads an Excel ledger. Bad rows are listed one a line on
-// stderr, all of them, before the error that ends the command.
-func readWorkbook(e *env, name string) (*zhenggai.Imported, error) {
+// stderr, all of them, before the error that ends the command; with
+// asJSON also on stdout as {"errors": [{sheet, row, column, reason}]}.
+func readWorkbook(e *env, name string, asJSON bool) (*zhenggai.Imported, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开文件 %s：%w", name, err)
@@ -117,6 +118,13 @@ func readWorkbook(e *env, name string) (*zhenggai.Imported, error) {
 		fmt.Fprintf(e.stderr, "%s 中有%d处错误：\n", name, len(rej.Rows))
 		for _, r := range rej.Rows {
 			fmt.Fprintln(e.stderr, "  "+r.String())
+		}
+		if asJSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(map[string]any{"errors": rej.Rows}); err != nil {
+				return nil, err
+			}
 		}
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "台账有错误，未导入任何内容；请改正以上各行后重新导入")
 	}
