@@ -45,10 +45,8 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 			return zhenggai.Errorf(zhenggai.EINVALID, "--kind 应为巡察、巡视或自查")
 		}
 	}
-	if d, err := zhenggai.ParseDate(*feedback); err != nil || !d.Valid() {
+	if given.FeedbackDate, err = zhenggai.ParseDate(*feedback); err != nil || !given.FeedbackDate.Valid() {
 		return zhenggai.Errorf(zhenggai.EINVALID, "--feedback-date 应写作 2020-07-27")
-	} else {
-		given.FeedbackDate = d
 	}
 	var im *zhenggai.Imported
 	if isWorkbook(fs.Arg(0)) {
