@@ -79,12 +79,27 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	defer st.Close()
+	// One transaction gives no steps to count; a large ledger (10,000
+	// rows take seconds) at least says what it is doing.
+	if n := measureCount(im); n >= quietBelow {
+		fmt.Fprintf(e.stderr, "正在写入%d项整改措施，请稍候……\n", n)
+	}
 	r, err := st.ImportRound(zhenggai.WithActor(ctx, importActor()), im, "")
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已导入为巡察轮次 #%d（%s）。\n", r.ID, whereData(*data, *dsn))
 	return nil
+}
+
+func measureCount(im *zhenggai.Imported) int {
+	n := 0
+	for _, c := range im.Categories {
+		for _, p := range c.Problems {
+			n += len(p.Measures)
+		}
+	}
+	return n
 }
 
 // importActor is who an import from the command line is recorded as made
