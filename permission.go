@@ -12,11 +12,12 @@ const (
 	PermEdit            // keep the unit's ledger: rounds, problems, measures, imports
 	PermReport          // report progress and change status on a measure
 	PermAdmin           // units, users, settings
+	PermOpinions        // read the public's opinions on the unit's reports, contacts included
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
-	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin"}[p]
+	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
@@ -51,6 +52,15 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		}
 	case PermEdit:
 		return u.Role == RoleUnitAdmin && own
+	case PermOpinions:
+		// The unit's office handles them; the inspection office above
+		// reads them. Leaders and owners do not see the public's contacts.
+		switch u.Role {
+		case RoleSupervisor:
+			return t.UnitID != 0 && under(u.UnitID, t.UnitID)
+		case RoleUnitAdmin:
+			return own
+		}
 	case PermReport:
 		switch u.Role {
 		case RoleUnitAdmin:

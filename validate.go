@@ -75,6 +75,9 @@ func (r *Round) Validate() error {
 		}
 	}
 	checkText(v, "note", "备注", r.Note, false, MaxTitle)
+	checkText(v, "report_leading_group", "整改工作领导小组", r.ReportLeadingGroup, false, MaxContent)
+	checkText(v, "report_work", "整改工作组织情况", r.ReportWork, false, MaxContent)
+	checkText(v, "report_follow_up", "继续深化后续整改", r.ReportFollowUp, false, MaxContent)
 	return v.Err()
 }
 
@@ -99,6 +102,7 @@ func (p *Problem) Validate() error {
 	}
 	checkText(v, "title", "具体问题", p.Title, true, MaxTitle)
 	checkText(v, "rectification", "整改情况", p.Rectification, false, MaxContent)
+	checkText(v, "withheld_reason", "不予公开的理由", p.WithheldReason, p.Withheld, MaxTitle)
 	return v.Err()
 }
 

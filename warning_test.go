@@ -38,12 +38,12 @@ func TestDeadlineColour(t *testing.T) {
 }
 
 func TestSettingsValidate(t *testing.T) {
-	for _, s := range []Settings{{20, 10}, {7, 0}, {365, 364}} {
+	for _, s := range []Settings{{GreenDays: 20, YellowDays: 10}, {GreenDays: 7, YellowDays: 0}, {GreenDays: 365, YellowDays: 364}} {
 		if err := s.Validate(); err != nil {
 			t.Errorf("%v: %v", s, err)
 		}
 	}
-	for _, s := range []Settings{{0, 0}, {10, 10}, {10, 20}, {20, -1}, {400, 10}} {
+	for _, s := range []Settings{{GreenDays: 0, YellowDays: 0}, {GreenDays: 10, YellowDays: 10}, {GreenDays: 10, YellowDays: 20}, {GreenDays: 20, YellowDays: -1}, {GreenDays: 400, YellowDays: 10}} {
 		if err := s.Validate(); err == nil {
 			t.Errorf("%v accepted", s)
 		}

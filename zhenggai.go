@@ -5,6 +5,7 @@
 package zhenggai
 
 import (
+	"strings"
 	"time"
 )
 
@@ -53,19 +54,24 @@ type Unit struct {
 
 // Round is one inspection of one unit.
 type Round struct {
-	ID           int64     `json:"id"`
-	UnitID       int64     `json:"unit_id"`
-	Unit         string    `json:"unit"`      // inspected unit, as named in the feedback
-	Inspector    string    `json:"inspector"` // e.g. 市委第七巡察组
-	Kind         Kind      `json:"kind"`
-	OnsiteStart  Date      `json:"onsite_start"`
-	OnsiteEnd    Date      `json:"onsite_end"`
-	FeedbackDate Date      `json:"feedback_date"`
-	Declared     Declared  `json:"declared"`
-	Note         string    `json:"note,omitempty"` // e.g. that the data are samples
-	Version      int64     `json:"version"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ID           int64    `json:"id"`
+	UnitID       int64    `json:"unit_id"`
+	Unit         string   `json:"unit"`      // inspected unit, as named in the feedback
+	Inspector    string   `json:"inspector"` // e.g. 市委第七巡察组
+	Kind         Kind     `json:"kind"`
+	OnsiteStart  Date     `json:"onsite_start"`
+	OnsiteEnd    Date     `json:"onsite_end"`
+	FeedbackDate Date     `json:"feedback_date"`
+	Declared     Declared `json:"declared"`
+	Note         string   `json:"note,omitempty"` // e.g. that the data are samples
+	// Texts of the progress report (disclosure) that the data cannot
+	// derive; the totals sentence is always computed, never stored.
+	ReportLeadingGroup string    `json:"report_leading_group"` // 一、: the leading group and how the work was set up
+	ReportWork         string    `json:"report_work"`          // 一、: further paragraphs on the organisation of the work
+	ReportFollowUp     string    `json:"report_follow_up"`     // 三、继续深化后续整改
+	Version            int64     `json:"version"`
+	CreatedAt          time.Time `json:"created_at"`
+	UpdatedAt          time.Time `json:"updated_at"`
 }
 
 // Declared holds the totals a report states about itself. They are kept as
@@ -103,7 +109,11 @@ type Problem struct {
 	Seq           int    `json:"seq"`
 	Title         string `json:"title"`
 	Rectification string `json:"rectification"` // the 整改情况 paragraph as reported
-	Version       int64  `json:"version"`
+	// Withheld problems are left out of published reports (national
+	// exceptions: secrets, open cases, sensitive matters), with the reason.
+	Withheld       bool   `json:"withheld"`
+	WithheldReason string `json:"withheld_reason"`
+	Version        int64  `json:"version"`
 }
 
 // Measure is one action taken for a problem.
@@ -148,6 +158,12 @@ type Attachment struct {
 type Settings struct {
 	GreenDays  int // a measure is green this many days before its deadline
 	YellowDays int // and yellow this many
+
+	// Contact lines and signature (落款) of the unit's progress reports.
+	ReportPhone     string // 联系电话
+	ReportMailbox   string // 邮政信箱
+	ReportEmail     string // 电子邮箱
+	ReportSignature string // 落款单位
 }
 
 // DefaultSettings follow 江津 practice: green at 20 days, yellow at 10.
@@ -162,6 +178,13 @@ func (s Settings) Validate() error {
 	if s.YellowDays < 0 || s.YellowDays >= s.GreenDays {
 		v.Add("yellow_days", "黄色预警天数须小于绿色预警天数且不小于0")
 	}
+	checkText(v, "report_phone", "联系电话", s.ReportPhone, false, MaxName)
+	checkText(v, "report_mailbox", "邮政信箱", s.ReportMailbox, false, MaxName)
+	checkText(v, "report_email", "电子邮箱", s.ReportEmail, false, MaxName)
+	if e := strings.TrimSpace(s.ReportEmail); e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " \t\n")) {
+		v.Add("report_email", "电子邮箱格式不正确")
+	}
+	checkText(v, "report_signature", "落款单位", s.ReportSignature, false, MaxName)
 	return v.Err()
 }
 

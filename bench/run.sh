@@ -2,6 +2,7 @@
 # The benchmark harness of issue 4 in one command:
 #
 #   bash bench/run.sh [county|province|both]      (default: county)
+#   bash bench/run.sh public    the public report page under 200 readers vs nginx
 #
 # It installs what it needs from Debian if missing (wrk, nginx, sqlite3,
 # psql), builds zhenggai and bench/harness, generates data with
@@ -27,6 +28,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-county}
+if [[ $what == public ]]; then
+	# The public report page under 200 readers against nginx (issue 6).
+	command -v wrk >/dev/null && command -v nginx >/dev/null || {
+		timeout 300 apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null
+	}
+	work=$(mktemp -d /tmp/zhenggai-bench-public.XXXXXX)
+	trap 'rm -rf "$work"' EXIT
+	timeout 600 go build -o "$work/zhenggai" ./cmd/zhenggai
+	timeout 600 go build -o "$work/harness" ./bench/harness
+	timeout 600 "$work/harness" public --bin "$work/zhenggai" --work "$work" --out "${BENCH_OUT:-BENCHMARKS.md}" \
+		--duration "${BENCH_DURATION:-10s}" --connections "${BENCH_READERS:-200}"
+	exit
+fi
 case $what in
 county) sizes=county ;;
 province) sizes=province ;;

@@ -25,7 +25,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: harness run [flags] | harness serve-uncached --data DIR [--db DSN] --addr HOST:PORT")
+		fmt.Fprintln(os.Stderr, "usage: harness run [flags] | harness public [flags] | harness serve-uncached --data DIR [--db DSN] --addr HOST:PORT")
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -34,6 +34,8 @@ func main() {
 	switch os.Args[1] {
 	case "run":
 		err = runMain(ctx, os.Args[2:])
+	case "public":
+		err = publicMain(ctx, os.Args[2:])
 	case "serve-uncached":
 		err = serveUncached(ctx, os.Args[2:])
 	default:

@@ -3,6 +3,7 @@ package main
 import (
 	"strconv"
 	"strings"
+	"zhenggai"
 )
 
 // The SQL the store runs for the three pages, rebuilt here word for word so
@@ -15,18 +16,14 @@ import (
 const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
 	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
-	r.note, r.version, r.created_at, r.updated_at`
+	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.version, r.created_at, r.updated_at`
 
 // internal/store/categories.go, problems.go, measures.go: the column lists.
 const (
 	categoryCols = `id, unit_id, round_id, seq, title, version`
-	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, version`
+	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, version`
 	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, version`
 )
-
-// internal/store/summary.go: const rankSQL.
-const rankSQL = `CASE status WHEN 'in_progress' THEN 1 WHEN 'basically_completed' THEN 2
-	WHEN 'ongoing' THEN 3 WHEN 'completed' THEN 4 ELSE 0 END`
 
 // scope is store.Scope: all units, an office with its subtree, or one unit.
 type scope struct {
@@ -67,24 +64,40 @@ type query struct {
 // in the order it runs them (internal/store/summary.go, RoundSummaries and
 // allSettings). horizon is today plus the widest green window, which the
 // store computes from the settings the third statement reads.
-func summaryQueries(sc scope, horizon string) []query {
+func summaryQueries(sc scope, today zhenggai.Date, horizon string) []query {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	q1 := query{"rounds of the scope", with + `SELECT ` + roundCols + `
-		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE ` + cond + ` ORDER BY r.feedback_date DESC, r.id DESC`, join(wargs, cargs)}
-	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	_, _, pcond, _ := scopeSQL(sc, "p.round_id")
-	q2 := query{"problem statuses", with + `SELECT x.round_id, x.st, COUNT(*) FROM (
-		SELECT p.round_id AS round_id,
-			CASE WHEN MIN(m.rk) IS NULL THEN 0 WHEN MIN(m.rk) = 0 AND MAX(m.rk) > 0 THEN 1 ELSE MIN(m.rk) END AS st
-		FROM problems p LEFT JOIN (SELECT problem_id, ` + rankSQL + ` AS rk FROM measures WHERE ` + cond + `) m ON m.problem_id = p.id
-		WHERE ` + pcond + `
-		GROUP BY p.round_id, p.id) x
-		GROUP BY x.round_id, x.st`, join(wargs, cargs, cargs)}
+	q1 := query{"rounds of the scope, with their kept counts", with + `SELECT ` + roundCols + `, COALESCE(c.not_started, 0),
+		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
+		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
+		WHERE ` + cond + ` ORDER BY r.feedback_date DESC, r.id DESC`, join(wargs, cargs)}
 	q3 := query{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil}
-	q4 := query{"deadlines due", with + `SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
-		WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
-		GROUP BY round_id, unit_id, deadline`, join(wargs, cargs, []any{horizon})}
-	return []query{q1, q2, q3, q4}
+	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
+	// The default thresholds' statement, for every unit: the generated
+	// data give no unit thresholds of their own.
+	def := zhenggai.DefaultSettings()
+	t, y, gr := today.String(), today.AddDays(def.YellowDays).String(), horizon
+	q4 := query{"colours due", with + `SELECT round_id,
+			SUM(CASE WHEN deadline < ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
+			FROM measures
+			WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ? AND ` + unitCond(0, 0) + `
+			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr})}
+	return []query{q1, q3, q4}
+}
+
+// unitCond is the units' condition of summary.go's colour statements:
+// units on the defaults but those with thresholds of their own, or the
+// units sharing one set of thresholds.
+func unitCond(units, others int) string {
+	ph := strings.TrimSuffix(strings.Repeat("?, ", max(units, others)), ", ")
+	switch {
+	case others > 0:
+		return "unit_id NOT IN (" + ph + ")"
+	case units > 0:
+		return "unit_id IN (" + ph + ")"
+	}
+	return "1 = 1"
 }
 
 // ledgerQueries are the five statements of store.buildLedger

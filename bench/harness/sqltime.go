@@ -364,7 +364,7 @@ func timeSQL(ctx context.Context, o *options, t target, st *store.Store, sets []
 func dashboardSet(name string, sc store.Scope, today zhenggai.Date, hz string) sqlSet {
 	return sqlSet{
 		name:    name,
-		queries: summaryQueries(scope{all: sc.All, office: sc.Office, unit: sc.Unit}, hz),
+		queries: summaryQueries(scope{all: sc.All, office: sc.Office, unit: sc.Unit}, today, hz),
 		program: func(ctx context.Context, st *store.Store) (int, error) {
 			rs, err := st.RoundSummaries(ctx, sc, today)
 			return len(rs), err

@@ -22,6 +22,9 @@ type roundJSON struct {
 	OnsiteEnd           zhenggai.Date           `json:"onsite_end"`
 	FeedbackDate        zhenggai.Date           `json:"feedback_date"`
 	Note                string                  `json:"note"`
+	ReportLeadingGroup  string                  `json:"report_leading_group"`
+	ReportWork          string                  `json:"report_work"`
+	ReportFollowUp      string                  `json:"report_follow_up"`
 	Version             int64                   `json:"version"`
 	CreatedAt           time.Time               `json:"created_at"`
 	UpdatedAt           time.Time               `json:"updated_at"`
@@ -42,6 +45,7 @@ func newRoundJSON(l *zhenggai.Ledger) *roundJSON {
 		ID: r.ID, UnitID: r.UnitID, Unit: r.Unit, Inspector: r.Inspector, Kind: r.Kind,
 		OnsiteStart: r.OnsiteStart, OnsiteEnd: r.OnsiteEnd, FeedbackDate: r.FeedbackDate,
 		Note: r.Note, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		ReportLeadingGroup: r.ReportLeadingGroup, ReportWork: r.ReportWork, ReportFollowUp: r.ReportFollowUp,
 		Declared:   r.Declared,
 		Categories: s.Categories, Problems: s.Problems, Measures: s.Measures,
 		StatusCounts:        allStatuses(s.ProblemCounts),
@@ -128,20 +132,23 @@ func newCategoryJSON(c *zhenggai.Category) *categoryJSON {
 
 // problemJSON is a problem with its derived status and warning colour.
 type problemJSON struct {
-	ID            int64           `json:"id"`
-	RoundID       int64           `json:"round_id"`
-	CategoryID    int64           `json:"category_id"`
-	Seq           int             `json:"seq"`
-	Title         string          `json:"title"`
-	Rectification string          `json:"rectification"`
-	Version       int64           `json:"version"`
-	Status        zhenggai.Status `json:"status"`
-	Colour        zhenggai.Colour `json:"colour"`
+	ID             int64           `json:"id"`
+	RoundID        int64           `json:"round_id"`
+	CategoryID     int64           `json:"category_id"`
+	Seq            int             `json:"seq"`
+	Title          string          `json:"title"`
+	Rectification  string          `json:"rectification"`
+	Withheld       bool            `json:"withheld"`
+	WithheldReason string          `json:"withheld_reason"`
+	Version        int64           `json:"version"`
+	Status         zhenggai.Status `json:"status"`
+	Colour         zhenggai.Colour `json:"colour"`
 }
 
 func newProblemJSON(p *zhenggai.Problem, st zhenggai.Status, c zhenggai.Colour) *problemJSON {
 	return &problemJSON{ID: p.ID, RoundID: p.RoundID, CategoryID: p.CategoryID, Seq: p.Seq, Title: p.Title,
-		Rectification: p.Rectification, Version: p.Version, Status: st, Colour: c}
+		Rectification: p.Rectification, Withheld: p.Withheld, WithheldReason: p.WithheldReason,
+		Version: p.Version, Status: st, Colour: c}
 }
 
 // problemDetailJSON is a problem with its measures and progress.

@@ -14,6 +14,20 @@ type problemRequest struct {
 	Seq           int    `json:"seq"`
 	Title         string `json:"title"`
 	Rectification string `json:"rectification"`
+	// Withheld from published reports, with the reason; omitted, a new
+	// problem is published and an update keeps what is stored.
+	Withheld       *bool   `json:"withheld"`
+	WithheldReason *string `json:"withheld_reason"`
+}
+
+// applyWithheld writes the withholding of the request onto p.
+func (req *problemRequest) applyWithheld(p *zhenggai.Problem) {
+	if req.Withheld != nil {
+		p.Withheld = *req.Withheld
+	}
+	if req.WithheldReason != nil {
+		p.WithheldReason = *req.WithheldReason
+	}
 }
 
 // checkCategory adds a field error unless category id belongs to round.
@@ -55,6 +69,7 @@ func (h *Handler) CreateProblem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := &zhenggai.Problem{CategoryID: req.CategoryID, Seq: req.Seq, Title: req.Title, Rectification: req.Rectification}
+	req.applyWithheld(p)
 	if err := merge(v, p.Validate()); err != nil {
 		h.fail(w, r, err)
 		return

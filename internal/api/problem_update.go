@@ -37,6 +37,7 @@ func (h *Handler) UpdateProblem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.CategoryID, p.Seq, p.Title, p.Rectification, p.Version = req.CategoryID, req.Seq, req.Title, req.Rectification, req.Version
+	req.applyWithheld(p)
 	if err := merge(v, p.Validate()); err != nil {
 		h.fail(w, r, err)
 		return

@@ -20,6 +20,10 @@ type roundRequest struct {
 	FeedbackDate string           `json:"feedback_date"`
 	Declared     *declaredRequest `json:"declared"`
 	Note         *string          `json:"note"`
+	// Texts of the progress report; omitted, kept as they are.
+	ReportLeadingGroup *string `json:"report_leading_group"`
+	ReportWork         *string `json:"report_work"`
+	ReportFollowUp     *string `json:"report_follow_up"`
 }
 
 // declaredRequest is zhenggai.Declared with its date as a string.
@@ -57,6 +61,14 @@ func (req *roundRequest) apply(v *zhenggai.ValidationError, rd *zhenggai.Round) 
 	}
 	if req.Note != nil {
 		rd.Note = *req.Note
+	}
+	for _, t := range []struct {
+		from *string
+		to   *string
+	}{{req.ReportLeadingGroup, &rd.ReportLeadingGroup}, {req.ReportWork, &rd.ReportWork}, {req.ReportFollowUp, &rd.ReportFollowUp}} {
+		if t.from != nil {
+			*t.to = *t.from
+		}
 	}
 	return merge(v, rd.Validate())
 }

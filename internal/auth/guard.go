@@ -31,6 +31,7 @@ type Denier func(w http.ResponseWriter, r *http.Request, status int, msg string)
 var historyKinds = map[string]string{
 	"units": "unit", "rounds": "round", "categories": "category", "problems": "problem", "measures": "measure",
 	"progress": "progress", "attachments": "attachment", "users": "user",
+	"publications": "publication", "opinions": "opinion",
 }
 
 // Guard returns the route's handler behind its permission: who is asking,
@@ -92,6 +93,10 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 					// Accounts' history (roles, resets, addresses) is the
 					// administrator's business, not the unit's.
 					perm = zhenggai.PermAdmin
+				}
+				if kind == "opinion" {
+					// An opinion's history holds the sender's contact.
+					perm = zhenggai.PermOpinions
 				}
 			}
 			id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)

@@ -56,6 +56,10 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("创建示例账号：%w", err)
 	}
+	pub, err := demo.Publish(ctx, st, r, zhenggai.Today())
+	if err != nil {
+		return fmt.Errorf("公布示例报告：%w", err)
+	}
 	fmt.Fprintf(e.stdout, "示例数据已载入：%s对%s的巡察整改（%s）\n数据目录：%s\n", r.Inspector, r.Unit, demo.Note, dir)
 	if *dsn != "" {
 		fmt.Fprintf(e.stdout, "数据库：%s\n", store.RedactDSN(*dsn))
@@ -68,6 +72,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s · %s · %s\n", a.Login, a.Password, a.Role.Label(), a.Display, a.Unit)
 	}
 	tw.Flush()
-	fmt.Fprintln(e.stdout)
+	// The address is printed by serve once it listens: here only the path.
+	fmt.Fprintf(e.stdout, "\n公开页面（无需登录）：/public/reports/%d\n\n", pub.ID)
 	return serve(ctx, e, st, files, *addr, nil)
 }

@@ -76,7 +76,90 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 	if err := addProgress(ctx, st, files, r, today); err != nil {
 		return nil, err
 	}
+	if err := addReportTexts(ctx, st, r); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// addReportTexts takes from the seed what its report says beyond the
+// data (the organisation of the work, the follow-up, the contact lines and
+// the signature), so that the demo round's report reads like the seed.
+func addReportTexts(ctx context.Context, st *store.Store, r *zhenggai.Round) error {
+	t := SeedTexts(sample.Sangzhi)
+	r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp = t.LeadingGroup, t.Work, t.FollowUp
+	if err := st.UpdateRound(ctx, r); err != nil {
+		return err
+	}
+	set, err := st.Settings(ctx, r.UnitID)
+	if err != nil {
+		return err
+	}
+	set.ReportPhone, set.ReportMailbox, set.ReportEmail, set.ReportSignature = t.Phone, t.Mailbox, t.Email, t.Signature
+	return st.SaveSettings(ctx, r.UnitID, set)
+}
+
+// Texts are the parts of a report that its data do not hold.
+type Texts struct {
+	LeadingGroup, Work, FollowUp     string
+	Phone, Mailbox, Email, Signature string
+}
+
+// SeedTexts reads them from a report laid out as the seed: the paragraphs
+// of 一、 after the totals sentence (the first on the leading group), those
+// of 三、, and the contact line followed by the signature.
+func SeedTexts(text string) Texts {
+	var t Texts
+	var work, follow []string
+	section := ""
+	lines := strings.Split(strings.ReplaceAll(text, "\r", ""), "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "":
+			continue
+		case strings.HasPrefix(l, "一、"), strings.HasPrefix(l, "二、"), strings.HasPrefix(l, "三、"):
+			section = l[:len("一、")]
+			continue
+		case strings.HasPrefix(l, "欢迎"):
+			t.Phone = field(l, "联系电话")
+			t.Mailbox = field(l, "邮政信箱")
+			t.Email = field(l, "电子邮箱")
+			if i+1 < len(lines) {
+				t.Signature = strings.TrimSpace(lines[i+1])
+			}
+			section = "end"
+		}
+		switch section {
+		case "一、":
+			if strings.HasPrefix(l, "截止") || strings.HasPrefix(l, "截至") {
+				continue // the totals: computed, never stored
+			}
+			if t.LeadingGroup == "" {
+				t.LeadingGroup = l
+			} else {
+				work = append(work, l)
+			}
+		case "三、":
+			follow = append(follow, l)
+		}
+	}
+	t.Work, t.FollowUp = strings.Join(work, "\n"), strings.Join(follow, "\n")
+	return t
+}
+
+// field is the value after label: in a contact line, up to the next
+// sentence or clause end.
+func field(line, label string) string {
+	i := strings.Index(line, label)
+	if i < 0 {
+		return ""
+	}
+	v := strings.TrimLeft(line[i+len(label):], ":：")
+	if j := strings.IndexAny(v, "。；;，,"); j >= 0 {
+		v = v[:j]
+	}
+	return strings.TrimSpace(v)
 }
 
 // addProgress walks every measure through a first report (正在整改) and a

@@ -2,6 +2,8 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"zhenggai"
@@ -75,5 +77,45 @@ func TestLoadAgreesWithTheReport(t *testing.T) {
 	}
 	if len(entries) != 2*s.Measures || withFiles != 38 {
 		t.Errorf("%d progress entries (%d with files) for %d measures", len(entries), withFiles, s.Measures)
+	}
+}
+
+// TestPublishShowsTheSeedReport: the demo's report is on the public list,
+// with every problem addressable for an opinion.
+func TestPublishShowsTheSeedReport(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files, err := attach.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := zhenggai.NewDate(2026, 11, 27)
+	r, err := demo.Load(ctx, st, files, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := demo.Publish(ctx, st, r, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := st.Publications(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(live) != 1 || live[0].ID != p.ID || live[0].Unit != r.Unit {
+		t.Fatalf("public list: %+v", live)
+	}
+	if len(p.Problems) != 38 || !strings.Contains(p.Summary, "14个问题38个具体问题") || !strings.Contains(p.Summary, "已完成整改35个") {
+		t.Errorf("publication: %d problems, summary %q", len(p.Problems), p.Summary)
+	}
+	for _, pp := range p.Problems {
+		if !strings.Contains(p.Body, fmt.Sprintf(`id="problem-%d"`, pp.ID)) {
+			t.Errorf("problem %d has no element in the report", pp.ID)
+		}
 	}
 }

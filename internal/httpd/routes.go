@@ -17,6 +17,7 @@ const (
 	edit     = zhenggai.PermEdit
 	report   = zhenggai.PermReport
 	admin    = zhenggai.PermAdmin
+	opinions = zhenggai.PermOpinions
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -52,6 +53,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /rounds/{id}/tree", read, "round", u.Cached(u.ShowTree)),
 		page("GET /rounds/{id}/ledger", read, "round", u.Cached(u.ShowLedger)),
 		page("GET /rounds/{id}/ledger.xlsx", read, "round", u.ExportLedger),
+		page("GET /rounds/{id}/report", read, "round", u.ShowReport),
 		page("GET /rounds/{id}/categories/new", edit, "round", u.NewCategory),
 		page("POST /rounds/{id}/categories", edit, "round", u.CreateCategory),
 		page("GET /categories/{id}/edit", edit, "category", u.EditCategory),
@@ -70,6 +72,22 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		upload(page("POST /measures/{id}/progress", report, "measure", u.CreateProgress), 80<<20),
 		page("GET /files/{id}", read, "attachment", u.DownloadFile),
 		page("GET /history/{entity}/{id}", read, "history", u.Cached(u.ShowHistory)),
+		page("GET /rounds/{id}/publish", edit, "round", u.NewPublication),
+		page("POST /rounds/{id}/publications", edit, "round", u.CreatePublication),
+		page("POST /publications/{id}/withdraw", edit, "publication", u.WithdrawPublication),
+		page("GET /opinions", opinions, "self", u.ListOpinions),
+		page("GET /opinions/{id}", opinions, "opinion", u.ShowOpinion),
+		page("POST /opinions/{id}/assign", edit, "opinion", u.AssignOpinion),
+		page("POST /opinions/{id}/answer", edit, "opinion", u.AnswerOpinion),
+		page("POST /opinions/{id}/close", edit, "opinion", u.CloseOpinion),
+
+		// The public site: no sign-in, its own layout.
+		page("GET /public/{$}", public, "", u.PublicCached(u.PublicList)),
+		page("GET /public/report.css", public, "", u.ReportCSS),
+		page("GET /public/reports/{id}", public, "publication", u.PublicCached(u.PublicReport)),
+		page("GET /public/reports/{id}/opinion", public, "publication", u.PublicCached(u.NewOpinion)),
+		page("POST /public/reports/{id}/opinions", public, "publication", u.CreateOpinion),
+		page("GET /public/thanks/{ref}", public, "", u.OpinionThanks),
 
 		// Administration.
 		page("GET /admin/units", admin, "", u.ListUnits),

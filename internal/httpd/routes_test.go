@@ -15,6 +15,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/httpd"
+	"zhenggai/internal/publish"
 	"zhenggai/internal/testkit"
 )
 
@@ -26,7 +27,7 @@ var expected = map[string]string{
 	"GET /{$}":    "signed-in",
 	"GET /import": "edit-self", "POST /import": "edit-self", "GET /rounds/new": "edit-self", "POST /rounds": "edit-self",
 	"GET /rounds/{id}": "read", "GET /rounds/{id}/edit": "edit", "POST /rounds/{id}": "edit",
-	"GET /rounds/{id}/tree": "read", "GET /rounds/{id}/ledger": "read", "GET /rounds/{id}/ledger.xlsx": "read",
+	"GET /rounds/{id}/tree": "read", "GET /rounds/{id}/ledger": "read", "GET /rounds/{id}/ledger.xlsx": "read", "GET /rounds/{id}/report": "read",
 	"GET /rounds/{id}/categories/new": "edit", "POST /rounds/{id}/categories": "edit",
 	"GET /categories/{id}/edit": "edit", "POST /categories/{id}": "edit",
 	"GET /rounds/{id}/problems/new": "edit", "POST /rounds/{id}/problems": "edit",
@@ -54,6 +55,11 @@ var expected = map[string]string{
 	"POST /api/v1/imports":              "edit-self",
 	"GET /api/v1/history/{entity}/{id}": "read",
 	"/api/":                             "public",
+	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
+	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinions",
+	"POST /opinions/{id}/assign": "edit", "POST /opinions/{id}/answer": "edit", "POST /opinions/{id}/close": "edit",
+	"GET /public/{$}": "public", "GET /public/report.css": "public", "GET /public/reports/{id}": "public", "GET /public/reports/{id}/opinion": "public",
+	"POST /public/reports/{id}/opinions": "public", "GET /public/thanks/{ref}": "public",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -66,6 +72,10 @@ var allowed = map[string][]string{
 	"edit-self": {"admin", "unit-admin", "unit-admin-B"},
 	"report":    {"admin", "unit-admin", "leader", "owner"},
 	"admin":     {"admin"},
+	// The public's opinions, with their contacts: the unit's office and
+	// the inspection office above it.
+	"opinions":      {"admin", "supervisor", "unit-admin"},
+	"opinions-self": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B"},
 }
 
 type fixture struct {
@@ -73,6 +83,7 @@ type fixture struct {
 	logins  map[string]*testkit.Login
 	ids     map[string]int64 // by record kind
 	history string           // entity of the history routes
+	ref     string           // an opinion's reference number
 }
 
 func newFixture(t *testing.T, b testkit.Backend) *fixture {
@@ -119,12 +130,21 @@ func newFixture(t *testing.T, b testkit.Backend) *fixture {
 		"other-owner":          testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "陈伟"),
 		"member":               testkit.SignIn(t, st, zhenggai.RoleMember, "甲单位", "委员"),
 	}
+	pub, err := publish.Publish(ctx, st, r.ID, zhenggai.NewDate(2020, 10, 1), "办公室甲")
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Contact: "13800000000", Content: "请公开学习记录"}
+	if err := st.CreateOpinion(ctx, op); err != nil {
+		t.Fatal(err)
+	}
 	// The account the administration routes name: nobody's session in
 	// this test, since resetting its password ends its sessions.
 	bystander := testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "李明")
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
-	return &fixture{srv: srv, logins: logins, history: "measures", ids: map[string]int64{
+	return &fixture{srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
+		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID,
 	}}
@@ -139,6 +159,7 @@ func (f *fixture) request(t *testing.T, pattern, on, role string) *http.Request 
 	}
 	path = strings.TrimSuffix(path, "{$}")
 	path = strings.ReplaceAll(path, "{entity}", f.history)
+	path = strings.ReplaceAll(path, "{ref}", f.ref)
 	if strings.Contains(path, "{id}") {
 		id, ok := f.ids[on]
 		if !ok {

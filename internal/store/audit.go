@@ -48,7 +48,7 @@ import (
 // auditedTables are the tables whose every change is logged, parents
 // first. Not audited: sessions (they churn and are not records),
 // schema_migrations, and the log itself.
-var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments"}
+var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments", "publications", "opinions"}
 
 // IsAudited reports whether table is audited: the names the history pages
 // accept.
@@ -413,6 +413,9 @@ func plainJSON(s string) bool {
 // snapshot taken before the change). It reads the row after the change
 // itself. An update that changed nothing is not recorded.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, action, table string, id int64, before string) error {
+	if err := s.markRoundOf(ctx, tx, table, id, before); err != nil {
+		return err
+	}
 	if s.noAudit {
 		return nil
 	}
@@ -634,6 +637,7 @@ func assignedKey(d dialect) string {
 // migrationHooks run in the transaction of their migration, after its SQL.
 var migrationHooks = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) error{
 	2: (*Store).auditBaseline,
+	8: (*Store).rebuildRoundCounts,
 }
 
 const auditCols = `id, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity, entity_id,

@@ -514,6 +514,10 @@ func testAuditTamper(t *testing.T, b backend) {
 			n := entryOf(t, f, "create", "settings", id)
 			return n, "settings", id, fmt.Sprintf("settings #%d 的当前内容与审计日志不符（被绕过程序修改：value", id)
 		}},
+		{"round counts edited", func(t *testing.T, f *fixture) (int64, string, int64, string) {
+			exec(t, f.db, `UPDATE round_counts SET completed = completed + 1 WHERE round_id = ?`, f.r.ID)
+			return 0, "round_counts", f.r.ID, fmt.Sprintf("巡察轮次 #%d 的问题状态统计与其整改措施不一致", f.r.ID)
+		}},
 		{"measure edited, then saved by the program", func(t *testing.T, f *fixture) (int64, string, int64, string) {
 			exec(t, f.db, `UPDATE measures SET deadline = '2030-01-01' WHERE id = ?`, f.ms[1].ID)
 			m, err := f.st.Measure(context.Background(), f.ms[1].ID)
@@ -569,12 +573,13 @@ func testAuditDemoVerifies(t *testing.T, d *db) {
 	}
 	rep := mustVerify(t, st)
 	// 1 unit, 1 round, 14 categories, 38 problems, 97 measures, 194
-	// progress entries and 38 files; every measure changed status twice
-	// and three had their deadline moved.
-	if rep.Records != 1+1+14+38+97+194+38 {
+	// progress entries, 38 files and 6 settings (thresholds, contact lines
+	// and signature of reports); every measure changed status twice,
+	// three had their deadline moved and the round got its report texts.
+	if rep.Records != 1+1+14+38+97+194+38+6 {
 		t.Errorf("%d records checked", rep.Records)
 	}
-	if rep.Entries != rep.Records+97*2+3 {
+	if rep.Entries != rep.Records+97*2+3+1 {
 		t.Errorf("%d entries", rep.Entries)
 	}
 	var name string

@@ -81,6 +81,14 @@ func (s *Store) VerifyAudit(ctx context.Context) (*AuditReport, error) {
 			return nil, fmt.Errorf("verify %s: %w", table, err)
 		}
 	}
+	drift, err := s.roundCountsDrift(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("verify round counts: %w", err)
+	}
+	for _, id := range drift {
+		rep.add(AuditProblem{Entity: "round_counts", EntityID: id,
+			Message: fmt.Sprintf("巡察轮次 #%d 的问题状态统计与其整改措施不一致：统计表或措施被绕过程序改动过", id)})
+	}
 	return rep, nil
 }
 

@@ -148,6 +148,7 @@ func (s *Store) ImportRoundWithProgress(ctx context.Context, b *BulkRound) error
 			return err
 		}
 		unit, round := r.UnitID, r.ID
+		s.markRound(tx, round)
 
 		cats := map[int64]*BulkCategory{}
 		ins := s.newBatch(ctx, tx, "categories", "unit_id", "round_id", "seq", "title", "version")

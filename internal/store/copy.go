@@ -21,11 +21,12 @@ import (
 // to themselves: their parents are set once all of them are in.
 // sessions are left out: people sign in again on the new installation.
 var copyTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures",
-	"progress", "attachments", "audit_log", "audit_head"}
+	"progress", "attachments", "publications", "opinions", "audit_log", "audit_head"}
 
 // notCopied are the other tables the schema has: each database has its
 // own schema_migrations, and sessions are not carried over.
-var notCopied = map[string]bool{"schema_migrations": true, "sessions": true}
+// round_counts is derived: it is rebuilt from the copied measures.
+var notCopied = map[string]bool{"schema_migrations": true, "sessions": true, "round_counts": true}
 
 // identityTables have an identity id, whose sequence follows the copied
 // ids once they are in: audit_log's ids are assigned by the program, and
@@ -188,7 +189,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store, progress CopyProgress)
 			rep.Tables = append(rep.Tables, t)
 			rep.Counts[t] = n
 		}
-		return nil
+		return dst.rebuildRoundCounts(ctx, tx)
 	})
 	// dst's idea of the audit head may be wrong now: read it afresh.
 	dst.auditHead.set(0, "", false)

@@ -7,12 +7,24 @@ import (
 	"zhenggai"
 )
 
-const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, version`
+const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, version`
 
 func scanProblem(sc interface{ Scan(...any) error }) (*zhenggai.Problem, error) {
 	var p zhenggai.Problem
-	err := sc.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &p.Version)
+	var withheld int
+	err := sc.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &withheld,
+		&p.WithheldReason, &p.Version)
+	p.Withheld = withheld != 0
 	return &p, err
+}
+
+// withheldCols are the stored form of a problem's withholding: a reason
+// is kept only while the problem is withheld.
+func withheldCols(p *zhenggai.Problem) (int, string) {
+	if !p.Withheld {
+		return 0, ""
+	}
+	return 1, p.WithheldReason
 }
 
 // Problem returns one problem.
@@ -57,8 +69,11 @@ func (s *Store) createProblem(ctx context.Context, tx *sql.Tx, p *zhenggai.Probl
 		return notFound(err, "问题类别")
 	}
 	p.Version = 1
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO problems (unit_id, round_id, category_id, seq, title, rectification, version)
-		VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id`), p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification).Scan(&p.ID)
+	withheld, reason := withheldCols(p)
+	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO problems (unit_id, round_id, category_id, seq, title, rectification,
+		withheld, withheld_reason, version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`), p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification,
+		withheld, reason).Scan(&p.ID)
 	if err != nil {
 		return err
 	}
@@ -89,9 +104,10 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 		if err != nil {
 			return err
 		}
+		withheld, reason := withheldCols(p)
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE problems SET category_id = ?, seq = ?, title = ?, rectification = ?,
-			version = version + 1 WHERE id = ? AND version = ? AND round_id = ?`),
-			p.CategoryID, p.Seq, p.Title, p.Rectification, p.ID, version, round)
+			withheld = ?, withheld_reason = ?, version = version + 1 WHERE id = ? AND version = ? AND round_id = ?`),
+			p.CategoryID, p.Seq, p.Title, p.Rectification, withheld, reason, p.ID, version, round)
 		if err != nil {
 			return err
 		}
@@ -102,6 +118,7 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 			return err
 		}
 		p.Version = version + 1
+		p.WithheldReason = reason
 		return nil
 	})
 }

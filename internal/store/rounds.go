@@ -10,15 +10,17 @@ import (
 const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
 	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
-	r.note, r.version, r.created_at, r.updated_at`
+	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.version, r.created_at, r.updated_at`
 
-func scanRound(sc interface{ Scan(...any) error }) (*zhenggai.Round, error) {
+// extra receives the columns a query selects after roundCols.
+func scanRound(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Round, error) {
 	var r zhenggai.Round
 	var kind, start, end, fb, asOf, created, updated string
 	d := &r.Declared
-	err := sc.Scan(&r.ID, &r.UnitID, &r.Unit, &r.Inspector, &kind, &start, &end, &fb,
+	err := sc.Scan(append([]any{&r.ID, &r.UnitID, &r.Unit, &r.Inspector, &kind, &start, &end, &fb,
 		&asOf, &d.Categories, &d.Problems, &d.Completed, &d.BasicallyCompleted, &d.InProgress,
-		&d.NotCompleted, &d.RatePercent, &r.Note, &r.Version, &created, &updated)
+		&d.NotCompleted, &d.RatePercent, &r.Note, &r.ReportLeadingGroup, &r.ReportWork, &r.ReportFollowUp,
+		&r.Version, &created, &updated}, extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -73,11 +75,11 @@ func (s *Store) createRound(ctx context.Context, tx *sql.Tx, r *zhenggai.Round) 
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO rounds (unit_id, inspector, kind, onsite_start, onsite_end,
 		feedback_date, declared_as_of, declared_categories, declared_problems, declared_completed,
 		declared_basically_completed, declared_in_progress, declared_not_completed, declared_rate_percent,
-		note, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
+		note, report_leading_group, report_work, report_follow_up, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
 		unitID, r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
 		d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress, d.NotCompleted,
-		d.RatePercent, r.Note, now, now).Scan(&r.ID)
+		d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, now, now).Scan(&r.ID)
 	if err != nil {
 		return err
 	}
@@ -106,11 +108,12 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE rounds SET inspector = ?, kind = ?, onsite_start = ?,
 			onsite_end = ?, feedback_date = ?, declared_as_of = ?, declared_categories = ?, declared_problems = ?,
 			declared_completed = ?, declared_basically_completed = ?, declared_in_progress = ?,
-			declared_not_completed = ?, declared_rate_percent = ?, note = ?, version = version + 1, updated_at = ?
+			declared_not_completed = ?, declared_rate_percent = ?, note = ?, report_leading_group = ?, report_work = ?,
+			report_follow_up = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`),
 			r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
 			d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress,
-			d.NotCompleted, d.RatePercent, r.Note, now, r.ID, version)
+			d.NotCompleted, d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, now, r.ID, version)
 		if err != nil {
 			return err
 		}

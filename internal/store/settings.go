@@ -22,6 +22,10 @@ func (s *Store) Settings(ctx context.Context, unitID int64) (zhenggai.Settings, 
 		if err := rows.Scan(&name, &value); err != nil {
 			return set, err
 		}
+		if t := textSetting(&set, name); t != nil {
+			*t = value
+			continue
+		}
 		n, err := strconv.Atoi(value)
 		if err != nil {
 			continue // a value we no longer understand keeps its default
@@ -43,16 +47,24 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 	}
 	values := []struct {
 		name  string
-		value int
-	}{{"green_days", set.GreenDays}, {"yellow_days", set.YellowDays}}
+		value string
+	}{{"green_days", strconv.Itoa(set.GreenDays)}, {"yellow_days", strconv.Itoa(set.YellowDays)}}
+	for _, name := range textSettings {
+		values = append(values, struct {
+			name  string
+			value string
+		}{name, *textSetting(&set, name)})
+	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		for _, nv := range values {
-			value := strconv.Itoa(nv.value)
+			value := nv.value
 			var id int64
 			var old string
 			err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, value FROM settings WHERE unit_id = ? AND name = ?`), unitID, nv.name).
 				Scan(&id, &old)
 			switch {
+			case errors.Is(err, sql.ErrNoRows) && value == "":
+				continue // an empty text never set: no row to keep
 			case errors.Is(err, sql.ErrNoRows):
 				err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO settings (unit_id, name, value) VALUES (?, ?, ?) RETURNING id`),
 					unitID, nv.name, value).Scan(&id)
@@ -77,4 +89,22 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 		}
 		return nil
 	})
+}
+
+// textSettings are the settings kept as text, in the order they are saved.
+var textSettings = []string{"report_phone", "report_mailbox", "report_email", "report_signature"}
+
+// textSetting is the field of set a text setting is kept in, nil for others.
+func textSetting(set *zhenggai.Settings, name string) *string {
+	switch name {
+	case "report_phone":
+		return &set.ReportPhone
+	case "report_mailbox":
+		return &set.ReportMailbox
+	case "report_email":
+		return &set.ReportEmail
+	case "report_signature":
+		return &set.ReportSignature
+	}
+	return nil
 }

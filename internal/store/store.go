@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"zhenggai"
@@ -35,7 +37,22 @@ type Store struct {
 	noAudit    bool
 	auditStmts auditStmts
 	auditHead  auditHead
+	// marks are the rounds whose counts a transaction must recompute
+	// before it commits (round_counts.go).
+	marks struct {
+		sync.Mutex
+		on bool
+		m  map[*sql.Tx]map[int64]bool
+	}
+	// commits counts the write transactions this process ended (see
+	// LocalCommits).
+	commits atomic.Uint64
 }
+
+// LocalCommits changes whenever this process commits (or tries to commit)
+// a write: a reader that checked Generation may skip the next check while
+// it stays the same and little time has passed.
+func (s *Store) LocalCommits() uint64 { return s.commits.Load() }
 
 // Open opens the database of an installation: with dsn "" the SQLite
 // database in the data folder dataDir (created if needed), with a
@@ -94,6 +111,9 @@ func newStore(ctx context.Context, rdb, wdb *sql.DB, d dialect) (*Store, error) 
 		s.Close()
 		return nil, err
 	}
+	// Only now is there a round_counts table to keep: migrations before it
+	// have no such table, and its own migration fills it.
+	s.marks.on = true
 	if err := s.prepareAudit(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -155,12 +175,17 @@ func (s *Store) writeOnce(ctx context.Context, fn func(tx *sql.Tx) error) (err e
 			panic(p)
 		}
 		if err != nil {
+			s.takeMarks(tx)
 			tx.Rollback()
 		}
 	}()
 	if err = fn(tx); err != nil {
 		return err
 	}
+	if err = s.refreshRoundCounts(ctx, tx); err != nil {
+		return err
+	}
+	defer s.commits.Add(1)
 	return tx.Commit()
 }
 

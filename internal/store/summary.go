@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 
 	"zhenggai"
 )
@@ -55,25 +57,34 @@ var rankStatus = []zhenggai.Status{zhenggai.NotStarted, zhenggai.InProgress, zhe
 
 // RoundSummaries lists the rounds of a scope, newest feedback first, with
 // their status counts and warning colours as of today, in three queries
-// whatever the number of rounds: the figures are derived in SQL, the same
-// way zhenggai.BuildLedger derives them (a test holds the two together).
+// whatever the number of rounds. The status counts are the ones the store
+// keeps per round (round_counts.go); the colours are counted from the
+// unfinished measures due soon, with each unit's thresholds. Both agree
+// with zhenggai.BuildLedger (a test holds them together).
 func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Date) ([]*RoundSummary, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundCols+`
-		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundCols+`, COALESCE(c.not_started, 0),
+		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
+		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
+		WHERE `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err
 	}
 	var out []*RoundSummary
 	byID := map[int64]*RoundSummary{}
 	for rows.Next() {
-		r, err := scanRound(rows)
+		var counts [5]int
+		r, err := scanRound(rows, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4])
 		if err != nil {
 			rows.Close()
 			return nil, err
 		}
 		rs := &RoundSummary{Round: r, ProblemCounts: zhenggai.NewStatusCounts(),
 			ColourCounts: zhenggai.ColourCounts{zhenggai.Green: 0, zhenggai.Yellow: 0, zhenggai.Red: 0}}
+		for i, n := range counts {
+			rs.ProblemCounts[rankStatus[i]] = n
+			rs.Problems += n
+		}
 		out = append(out, rs)
 		byID[r.ID] = rs
 	}
@@ -82,72 +93,103 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 		return out, err
 	}
 
-	// Problem statuses: the least advanced measure decides; any work
-	// started makes a not-started problem "in progress".
-	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	_, _, pcond, _ := scopeSQL(sc, "p.round_id")
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT x.round_id, x.st, COUNT(*) FROM (
-		SELECT p.round_id AS round_id,
-			CASE WHEN MIN(m.rk) IS NULL THEN 0 WHEN MIN(m.rk) = 0 AND MAX(m.rk) > 0 THEN 1 ELSE MIN(m.rk) END AS st
-		FROM problems p LEFT JOIN (SELECT problem_id, `+rankSQL+` AS rk FROM measures WHERE `+cond+`) m ON m.problem_id = p.id
-		WHERE `+pcond+`
-		GROUP BY p.round_id, p.id) x
-		GROUP BY x.round_id, x.st`), join(wargs, cargs, cargs)...)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id int64
-		var st, n int
-		if err := rows.Scan(&id, &st, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if rs := byID[id]; rs != nil && st >= 0 && st < len(rankStatus) {
-			rs.ProblemCounts[rankStatus[st]] += n
-			rs.Problems += n
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-
-	// Colours: only unfinished measures due within the widest warning
-	// window come back, and each unit's own thresholds classify them.
+	// Colours: only unfinished measures due within a warning window count,
+	// classified in SQL by their unit's thresholds: one statement for the
+	// units on the default thresholds, one per other set of thresholds.
 	sets, err := s.allSettings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	horizon := today.AddDays(maxGreen(sets))
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, unit_id, deadline, COUNT(*) FROM measures
-		WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ?
-		GROUP BY round_id, unit_id, deadline`), join(wargs, cargs, []any{horizon.String()})...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, unit int64
-		var deadline string
-		var n int
-		if err := rows.Scan(&id, &unit, &deadline, &n); err != nil {
+	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
+	for _, g := range thresholdGroups(sets) {
+		unitCond, unitArgs := "1 = 1", []any(nil)
+		if len(g.units) > 0 {
+			unitCond = "unit_id IN (" + placeholders(len(g.units)) + ")"
+			unitArgs = g.units
+		}
+		if len(g.others) > 0 {
+			unitCond = "unit_id NOT IN (" + placeholders(len(g.others)) + ")"
+			unitArgs = g.others
+		}
+		t, y, gr := today.String(), today.AddDays(g.set.YellowDays).String(), today.AddDays(g.set.GreenDays).String()
+		err := s.colourCounts(ctx, byID, with+`SELECT round_id,
+			SUM(CASE WHEN deadline < ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
+			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
+			FROM measures
+			WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND deadline <> '' AND deadline <= ? AND `+unitCond+`
+			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr}, unitArgs))
+		if err != nil {
 			return nil, err
-		}
-		set, ok := sets[unit]
-		if !ok {
-			set = zhenggai.DefaultSettings()
-		}
-		if rs := byID[id]; rs != nil {
-			if c := zhenggai.DeadlineColour(set, zhenggai.InProgress, parseDate(deadline), today); c != zhenggai.NoColour {
-				rs.ColourCounts[c] += n
-			}
 		}
 	}
 	for _, rs := range out {
 		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// colourCounts adds the red, yellow and green counts per round a query
+// returns to the rounds' summaries.
+func (s *Store) colourCounts(ctx context.Context, byID map[int64]*RoundSummary, q string, args []any) error {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var red, yellow, green int
+		if err := rows.Scan(&id, &red, &yellow, &green); err != nil {
+			return err
+		}
+		if rs := byID[id]; rs != nil {
+			rs.ColourCounts[zhenggai.Red] += red
+			rs.ColourCounts[zhenggai.Yellow] += yellow
+			rs.ColourCounts[zhenggai.Green] += green
+		}
+	}
+	return rows.Err()
+}
+
+// thresholdGroup is a set of thresholds and the units that use it: either
+// units listed, or (for the defaults) every unit but others.
+type thresholdGroup struct {
+	set    zhenggai.Settings
+	units  []any
+	others []any
+}
+
+// thresholdGroups groups the units with thresholds of their own by those
+// thresholds, the defaults first (for every unit not listed elsewhere).
+func thresholdGroups(sets map[int64]zhenggai.Settings) []thresholdGroup {
+	def := zhenggai.DefaultSettings()
+	groups := []thresholdGroup{{set: def}}
+	idx := map[zhenggai.Settings]int{}
+	ids := make([]int64, 0, len(sets))
+	for u := range sets {
+		ids = append(ids, u)
+	}
+	slices.Sort(ids)
+	for _, u := range ids {
+		set := sets[u]
+		if set == def {
+			continue
+		}
+		groups[0].others = append(groups[0].others, u)
+		i, ok := idx[set]
+		if !ok {
+			i = len(groups)
+			idx[set] = i
+			groups = append(groups, thresholdGroup{set: set})
+		}
+		groups[i].units = append(groups[i].units, u)
+	}
+	return groups
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // allSettings reads every unit's thresholds in one query.
@@ -180,12 +222,4 @@ func (s *Store) allSettings(ctx context.Context) (map[int64]zhenggai.Settings, e
 		out[unit] = set
 	}
 	return out, rows.Err()
-}
-
-func maxGreen(sets map[int64]zhenggai.Settings) int {
-	n := zhenggai.DefaultSettings().GreenDays
-	for _, s := range sets {
-		n = max(n, s.GreenDays)
-	}
-	return n
 }

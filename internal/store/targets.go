@@ -9,14 +9,16 @@ import (
 // targetQueries find, for a kind of record named in a route, the unit it
 // belongs to and (for measures) its leader and owner.
 var targetQueries = map[string]string{
-	"round":      `SELECT unit_id, '', '' FROM rounds WHERE id = ?`,
-	"category":   `SELECT unit_id, '', '' FROM categories WHERE id = ?`,
-	"problem":    `SELECT unit_id, '', '' FROM problems WHERE id = ?`,
-	"measure":    `SELECT unit_id, leader, owner FROM measures WHERE id = ?`,
-	"progress":   `SELECT unit_id, '', '' FROM progress WHERE id = ?`,
-	"attachment": `SELECT unit_id, '', '' FROM attachments WHERE id = ?`,
-	"unit":       `SELECT id, '', '' FROM units WHERE id = ?`,
-	"user":       `SELECT unit_id, '', '' FROM users WHERE id = ?`,
+	"round":       `SELECT unit_id, '', '' FROM rounds WHERE id = ?`,
+	"category":    `SELECT unit_id, '', '' FROM categories WHERE id = ?`,
+	"problem":     `SELECT unit_id, '', '' FROM problems WHERE id = ?`,
+	"measure":     `SELECT unit_id, leader, owner FROM measures WHERE id = ?`,
+	"progress":    `SELECT unit_id, '', '' FROM progress WHERE id = ?`,
+	"attachment":  `SELECT unit_id, '', '' FROM attachments WHERE id = ?`,
+	"unit":        `SELECT id, '', '' FROM units WHERE id = ?`,
+	"user":        `SELECT unit_id, '', '' FROM users WHERE id = ?`,
+	"publication": `SELECT unit_id, '', '' FROM publications WHERE id = ?`,
+	"opinion":     `SELECT unit_id, '', '' FROM opinions WHERE id = ?`,
 }
 
 // Target returns what a permission is checked against for record id of

@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -28,6 +29,21 @@ func FuzzParse(f *testing.F) {
 		"\r\n\r(一)反馈问题：\u3000\r１、ｘ\r\n整改进展：十是",
 		"\xe4\xb8",
 	}
+	// The invented reports of testdata, whole and cut in half (mid-rune
+	// too), and the 问题:/整改: tour report.
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no testdata reports: %v", err)
+	}
+	for _, name := range files {
+		s := readReport(f, filepath.Base(name))
+		seeds = append(seeds, s, s[:len(s)/2+1])
+	}
+	seeds = append(seeds, tour,
+		"关于“x”问题\n(一)y\n关于“z”的问题。整改情况:一是",
+		"发布时间:2021-11-02\n问题一:a\n整改:\n一是b;\n(一)c\n问题:d\n中共",
+		"标 题:反馈 成文日期:2021年12月20日\n3月8日至5月10日,x巡视组对y进行了巡视。7月2日反馈。\n(一)z\n问题:w",
+	)
 	for _, s := range seeds {
 		f.Add(s)
 	}

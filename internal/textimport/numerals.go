@@ -116,3 +116,21 @@ func excerpt(s string) string {
 	}
 	return s
 }
+
+// excerptTail shortens a line for a warning from its start, keeping its end:
+// where a text breaks off.
+func excerptTail(s string) string {
+	const max = 24
+	n := utf8.RuneCountInString(s)
+	if n <= max {
+		return s
+	}
+	k := 0
+	for i := range s {
+		if k == n-max {
+			return "…" + s[i:]
+		}
+		k++
+	}
+	return s
+}

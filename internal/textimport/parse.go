@@ -11,8 +11,16 @@
 //   - 三、… and the contact lines, ignored.
 //
 // Without a 二、 section, (一)反馈问题 lines are categories wherever they
-// are; without those either, (一) headings with numbered problems under
-// them, as in reports that write (一)在“…”方面.
+// are; without those either, (一) headings with problems under them, as
+// in reports that write (一)在“…”方面.
+//
+// Problems are headed 1.…, or without a number 关于“…”问题 and 问题:…
+// (paired with 整改:…); those are numbered on from the one before.
+// Web-page furniture copied with a report (site path, 索引号/发布机构
+// table, 发布时间/来源 line, a repeated title, 打印本页) is noise: it is
+// not read for the round or the totals, and it ends the problems. A text
+// that breaks off inside the problems is kept as read, with a warning
+// naming the line and the problem where it stopped.
 //
 // What cannot be placed becomes a warning, never an error: an error means
 // the text is not such a report at all.
@@ -21,6 +29,7 @@ package textimport
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"zhenggai"
 )
@@ -68,6 +77,9 @@ type parser struct {
 
 	lastCat, lastProb int
 	seenCat, seenProb map[int]bool
+
+	published zhenggai.Date // from a 发布时间/成文日期 line, when there is one
+	lastRect  int           // line of the last rectification text read, -1 when none
 }
 
 func (p *parser) warnf(format string, args ...any) {
@@ -99,8 +111,10 @@ func parse(text string) (*zhenggai.Imported, error) {
 		pi:       -1,
 		seenCat:  map[int]bool{},
 		seenProb: map[int]bool{},
+		lastRect: -1,
 	}
 	p.splitLines()
+	p.markRepeatedTitle()
 	start, end := p.region()
 	if start < 0 {
 		msg := notReport + "未找到“(一)反馈问题”形式的问题类别"
@@ -137,6 +151,7 @@ func parse(text string) (*zhenggai.Imported, error) {
 	if len(p.im.Categories) == 0 {
 		return nil, invalid(notReport + "未找到“(一)反馈问题”形式的问题类别")
 	}
+	p.checkStopped(end)
 	p.checkDeclared()
 	p.im.Warnings = p.warns
 	if p.im.Warnings == nil {
@@ -240,6 +255,10 @@ func (p *parser) cutTrailer(start, end int) int {
 		}
 		return i
 	}
+	// A signing body as the very last line, with no date under it.
+	if last := len(p.lines) - 1; end == len(p.lines) && last > start && isSigner(p.text(last)) {
+		return last
+	}
 	return end
 }
 
@@ -279,9 +298,11 @@ func (p *parser) take(i int) {
 			}
 			if s := p.src(i, l.body); s != "" {
 				p.rect = append(p.rect, s)
+				p.lastRect = i
 			}
 		case p.pi >= 0:
 			p.rect = append(p.rect, p.src(i, 0))
+			p.lastRect = i
 		case !p.dropping:
 			p.unplaced(i)
 		}
@@ -289,8 +310,10 @@ func (p *parser) take(i int) {
 		switch {
 		case p.pi >= 0 && p.labelled:
 			p.rect = append(p.rect, p.src(i, 0))
+			p.lastRect = i
 		case p.pi >= 0:
 			p.pending = append(p.pending, p.src(i, 0))
+			p.lastRect = i
 		case !p.dropping:
 			p.unplaced(i)
 		}
@@ -351,6 +374,10 @@ func (p *parser) closeCategory() {
 func (p *parser) openProblem(i int) {
 	l := p.lines[i]
 	c := &p.im.Categories[p.ci]
+	if l.num == autoNum {
+		// 关于“…”问题 and 问题:… headings carry no number: count on.
+		l.num = p.lastProb + 1
+	}
 	if len(c.Problems) == 0 && l.num == 1 && p.lastProb > 0 {
 		// Numbering restarts in each category.
 		p.lastProb = 0
@@ -372,6 +399,7 @@ func (p *parser) openProblem(i int) {
 		p.labelled = true
 		if s := p.src(i, l.body+after); s != "" {
 			p.rect = append(p.rect, s)
+			p.lastRect = i
 		}
 	} else {
 		pr.Title = p.src(i, l.body)
@@ -402,4 +430,67 @@ func (p *parser) closeProblem() {
 	pr.Measures = splitMeasures(pr.Rectification)
 	p.rect, p.pending, p.labelled = p.rect[:0], p.pending[:0], false
 	p.pi = -1
+}
+
+// markRepeatedTitle marks as noise a preamble line that repeats an earlier
+// one word for word: web pages print the title above the text and again
+// as its heading.
+func (p *parser) markRepeatedTitle() {
+	seen := map[string]bool{}
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.kind == kSection || l.kind == kCategory || l.kind == kProblem {
+			return
+		}
+		if l.kind != kText {
+			continue
+		}
+		t := p.text(i)
+		if seen[t] {
+			l.kind, l.noise = kTrailer, true
+		}
+		seen[t] = true
+	}
+}
+
+// stops end a line that ends a sentence or a heading.
+const stops = "。!?;…”’」』)》"
+
+// checkStopped warns when the text breaks off inside the problems: the
+// problems run to the last line, with no closing part after them, and the
+// last line is a heading or a sentence cut short, or fewer problems were
+// read than the report declares. What was read is kept.
+func (p *parser) checkStopped(end int) {
+	n := p.im.ProblemCount()
+	if end < len(p.lines) || n == 0 {
+		return
+	}
+	last := len(p.lines) - 1
+	l := p.lines[last]
+	t := p.text(last)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	cut := l.kind == kCategory || l.kind == kProblem || l.kind == kLabel && l.body == len(t) ||
+		!strings.ContainsRune(stops, r)
+	if !cut && p.totals.d.Problems <= n {
+		return
+	}
+	c := p.im.Categories[len(p.im.Categories)-1]
+	if !cut {
+		pr := c.Problems[len(c.Problems)-1] // the last category has problems when the last line is no heading
+		p.warnf("文本在第%d行“%s”之后没有结束部分，读到的具体问题（%d个）少于公布的数量，其后内容可能缺失（可能复制不全或文件被截断）；最后读到的是具体问题%d“%s”",
+			l.no, excerptTail(p.src(last, 0)), n, pr.Seq, excerpt(pr.Title))
+		return
+	}
+	var where string
+	if k := len(c.Problems); k == 0 {
+		where = fmt.Sprintf("停在问题类别(%s)“%s”，其下尚无具体问题", cnNumeral(c.Seq), excerpt(c.Title))
+	} else {
+		part := "标题"
+		if p.lastRect == last {
+			part = "整改情况"
+		}
+		where = fmt.Sprintf("停在具体问题%d“%s”的%s中", c.Problems[k-1].Seq, excerpt(c.Problems[k-1].Title), part)
+	}
+	p.warnf("文本在第%d行“%s”处中断（%s），其后内容缺失（可能复制不全或文件被截断）；已导入此前读到的%d个问题类别、%d个具体问题",
+		l.no, excerptTail(p.src(last, 0)), where, len(p.im.Categories), n)
 }

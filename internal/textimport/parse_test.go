@@ -418,7 +418,11 @@ func TestParseWarnings(t *testing.T) {
 				}
 				return sample.Sangzhi[:i]
 			},
-			warns: []string{"文本末尾有一个不完整的字符（文件可能被截断），已忽略", "公布14个问题，实际解析出8个", "公布38个具体问题，实际解析出16个"},
+			warns: []string{
+				"文本末尾有一个不完整的字符（文件可能被截断），已忽略",
+				"文本在第46行“…员不知道支部书记是谁,支部委员不知道自己是委员。”处中断（停在具体问题16“党组书记履行抓党建职责落实不到位。党组带头作用不…”的标题中），其后内容缺失（可能复制不全或文件被截断）；已导入此前读到的8个问题类别、16个具体问题",
+				"公布14个问题，实际解析出8个", "公布38个具体问题，实际解析出16个",
+			},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				if got := seqs(im); len(got) != 16 || got[15] != 16 {
 					t.Errorf("problems %v", got)
@@ -436,7 +440,10 @@ func TestParseWarnings(t *testing.T) {
 			text: func(t *testing.T) string {
 				return sample.Sangzhi[:strings.Index(sample.Sangzhi, "(三)反馈问题")]
 			},
-			warns: []string{"公布14个问题，实际解析出2个", "公布38个具体问题，实际解析出4个"},
+			warns: []string{
+				"文本在第17行“…及时发布日常工作动态,充分展现了政协委员的风采。”之后没有结束部分，读到的具体问题（4个）少于公布的数量，其后内容可能缺失（可能复制不全或文件被截断）；最后读到的是具体问题4“未根据中办《关于新时代加强和改进人民政协工作的意…”",
+				"公布14个问题，实际解析出2个", "公布38个具体问题，实际解析出4个",
+			},
 		},
 	}
 	for _, c := range cases {
@@ -467,6 +474,10 @@ func TestScanTotals(t *testing.T) {
 		{"巡察反馈的4个方面12个问题已全部完成整改", zhenggai.Declared{Categories: 4, Problems: 12}},
 		{"反馈具体问题38个,已整改完成30个", zhenggai.Declared{Problems: 38, Completed: 30}},
 		{"已组织集中学习10次,完成党课3次", zhenggai.Declared{}},
+		{"反馈的3个方面7个问题中,已整改到位5个,序时推进2个", zhenggai.Declared{Categories: 3, Problems: 7, Completed: 5, InProgress: 2}},
+		{"反馈问题20个,已整改18个,未整改2个", zhenggai.Declared{Problems: 20, Completed: 18, NotCompleted: 2}},
+		{"反馈的9个问题,已销号7个,推进中2个,总体完成率77.8%", zhenggai.Declared{Problems: 9, Completed: 7, InProgress: 2, RatePercent: 77}},
+		{"巡视反馈的3个方面12个问题,完成整改10个,正在整改1个,未完成1个,总体完成率83%", zhenggai.Declared{Categories: 3, Problems: 12, Completed: 10, InProgress: 1, NotCompleted: 1, RatePercent: 83}},
 	}
 	for _, c := range cases {
 		if got := scanTotals(c.in).d; got != c.want {

@@ -106,13 +106,30 @@ func sentenceSpans(s string) [][2]int {
 	return out
 }
 
-// span is the folded text of lines [from, to) and where it starts.
+// span is the folded text of lines [from, to) and where it starts. Noise
+// lines (索引号/发布机构 tables, 发布时间 lines, a repeated title) are blanked
+// with spaces, so that offsets still map back to the original text.
 func (p *parser) span(from, to int) (string, int) {
 	if from >= to {
 		return "", 0
 	}
 	a, b := p.lines[from].a, p.lines[to-1].b
-	return p.t.norm[a:b], a
+	s := p.t.norm[a:b]
+	var buf []byte
+	for i := from; i < to; i++ {
+		if l := p.lines[i]; l.noise {
+			if buf == nil {
+				buf = []byte(s)
+			}
+			for k := l.a; k < l.b; k++ {
+				buf[k-a] = ' '
+			}
+		}
+	}
+	if buf != nil {
+		s = string(buf)
+	}
+	return s, a
 }
 
 // readRound reads the round from the preamble (lines before pre), then
@@ -130,18 +147,18 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		}
 	}
 
-	inspEnd, inspSeg := -1, -1
-	for k, sg := range segs {
+	for _, sg := range segs {
 		if i, j, ok := findInspector(sg.s); ok {
 			r.Inspector = p.t.slice(sg.base+i, sg.base+j)
-			inspEnd, inspSeg = j, k
 			break
 		}
 	}
-	if inspSeg >= 0 {
-		sg := segs[inspSeg]
-		if i, j, ok := findUnit(sg.s, inspEnd); ok {
+	// The unit is in the sentence 巡察组对…进行了巡察, which need not follow
+	// the first mention of the group: a title line may name it first.
+	for _, sg := range segs {
+		if i, j, ok := findUnitAfterGroup(sg.s); ok {
 			r.Unit = p.t.slice(sg.base+i, sg.base+j)
+			break
 		}
 	}
 	if r.Unit == "" {
@@ -219,6 +236,34 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		f.y = b.y
 		if f.m < b.m {
 			f.y++
+		}
+	}
+	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) {
+		// No year anywhere in the preamble: the report was published or
+		// signed after the feedback, in that year or the next.
+		if pub := p.signed(); !pub.IsZero() {
+			first := a
+			if onsite == nil {
+				first = f
+			}
+			y := pub.Year()
+			if first.m > pub.Month() {
+				y--
+			}
+			if onsite != nil {
+				a.y, b.y = y, y
+				if b.m < a.m {
+					b.y++
+				}
+				if fb != nil {
+					f.y = b.y
+					if f.m < b.m {
+						f.y++
+					}
+				}
+			} else {
+				f.y = y
+			}
 		}
 	}
 	if onsite != nil {
@@ -318,6 +363,27 @@ func groupStart(s string, k int) int {
 		i -= w
 	}
 	return i
+}
+
+// findUnitAfterGroup tries findUnit after each mention of a group; a few
+// mentions are enough, and a bound keeps a hostile text from costing
+// mentions × sentence length.
+func findUnitAfterGroup(s string) (i, j int, ok bool) {
+	for from, n := 0, 0; from < len(s) && n < 8; n++ {
+		a, b := strings.Index(s[from:], "巡察组"), strings.Index(s[from:], "巡视组")
+		if a < 0 || b >= 0 && b < a {
+			a = b
+		}
+		if a < 0 {
+			break
+		}
+		end := from + a + len("巡察组")
+		if i, j, ok := findUnit(s, end); ok {
+			return i, j, ok
+		}
+		from = end
+	}
+	return 0, 0, false
 }
 
 var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施"}

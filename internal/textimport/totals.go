@@ -40,7 +40,14 @@ var totalKeys = []struct {
 	{"基本完成", fBasic},
 	{"尚未完成", fNot},
 	{"未完成", fNot},
+	{"尚未整改", fNot},
+	{"未整改", fNot},
 	{"正在整改", fProgress},
+	{"序时推进", fProgress},
+	{"推进中", fProgress},
+	{"整改到位", fDone},
+	{"已整改", fDone},
+	{"已销号", fDone},
 	{"正在推进", fProgress},
 	{"持续推进", fProgress},
 	{"整改中", fProgress},
@@ -200,7 +207,7 @@ func (p *parser) readTotals(start, end int) zhenggai.Declared {
 	var bestSent string
 	rank := 3 // 0 counts and completions, 1 counts, 2 completions
 	for i := 0; i < len(p.lines) && rank > 0; i++ {
-		if i >= start && i < end {
+		if i >= start && i < end || p.lines[i].noise {
 			continue
 		}
 		for _, sent := range sentences(p.text(i)) {
@@ -273,8 +280,15 @@ func (p *parser) asOf(sent string) zhenggai.Date {
 }
 
 // signed is the date under the signature: the last line that is a full
-// date alone.
+// date alone; else the date the page says it was published.
 func (p *parser) signed() zhenggai.Date {
+	if d := p.signature(); !d.IsZero() {
+		return d
+	}
+	return p.published
+}
+
+func (p *parser) signature() zhenggai.Date {
 	for i := len(p.lines) - 1; i >= 0; i-- {
 		if p.lines[i].date {
 			d, _, _ := scanDate(p.text(i), 0)

@@ -15,6 +15,8 @@ type settingsPage struct {
 	Unit     *store.UnitNode   // the unit whose settings are shown
 	Stored   zhenggai.Settings // what the unit has now
 	Defaults zhenggai.Settings
+	// ReportFields are the contact lines and signature of reports.
+	ReportFields []reportField
 }
 
 // EditSettings shows a unit's warning thresholds: the unit of ?unit=ID,
@@ -57,11 +59,13 @@ func (h *Handler) EditSettings(w http.ResponseWriter, r *http.Request) {
 }
 
 func settingsValues(unitID int64, s zhenggai.Settings) map[string]string {
-	return map[string]string{"unit_id": fmt.Sprint(unitID), "green_days": fmt.Sprint(s.GreenDays), "yellow_days": fmt.Sprint(s.YellowDays)}
+	return map[string]string{"unit_id": fmt.Sprint(unitID), "green_days": fmt.Sprint(s.GreenDays), "yellow_days": fmt.Sprint(s.YellowDays),
+		"report_phone": s.ReportPhone, "report_mailbox": s.ReportMailbox, "report_email": s.ReportEmail,
+		"report_signature": s.ReportSignature}
 }
 
 func (h *Handler) renderSettings(w http.ResponseWriter, r *http.Request, status int, tree []store.UnitNode, unit *store.UnitNode, set zhenggai.Settings, f *form) {
-	d := &settingsPage{Units: unitOptions(tree, 0), Unit: unit, Stored: set, Defaults: zhenggai.DefaultSettings()}
+	d := &settingsPage{Units: unitOptions(tree, 0), Unit: unit, Stored: set, Defaults: zhenggai.DefaultSettings(), ReportFields: reportFields}
 	h.render(w, r, status, "admin_settings", &page{Title: "预警设置", Nav: "admin", Data: d, Form: f.values, Errors: f.errMap()})
 }
 
@@ -70,7 +74,7 @@ func (h *Handler) renderSettings(w http.ResponseWriter, r *http.Request, status 
 func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
-	f := newForm(r, "unit_id", "green_days", "yellow_days")
+	f := newForm(r, "unit_id", "green_days", "yellow_days", "report_phone", "report_mailbox", "report_email", "report_signature")
 	tree, err := h.Store.UnitTree(ctx)
 	if err != nil {
 		h.fail(w, r, err)
@@ -81,7 +85,9 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	if unit == nil {
 		f.errs.Add("unit_id", "请选择一个已有的单位")
 	}
-	set := zhenggai.Settings{GreenDays: f.int("green_days", "绿色预警天数"), YellowDays: f.int("yellow_days", "黄色预警天数")}
+	set := zhenggai.Settings{GreenDays: f.int("green_days", "绿色预警天数"), YellowDays: f.int("yellow_days", "黄色预警天数"),
+		ReportPhone: f.get("report_phone"), ReportMailbox: f.get("report_mailbox"), ReportEmail: f.get("report_email"),
+		ReportSignature: f.get("report_signature")}
 	if f.get("green_days") == "" {
 		f.errs.Add("green_days", "请填写绿色预警天数")
 	}
@@ -92,7 +98,7 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.SaveSettings(ctx, unit.ID, set)
 		if err == nil {
-			redirect(w, r, fmt.Sprintf("/admin/settings?unit=%d", unit.ID), "已保存“"+formClip(unit.Name, 30)+"”的预警设置")
+			redirect(w, r, fmt.Sprintf("/admin/settings?unit=%d", unit.ID), "已保存“"+formClip(unit.Name, 30)+"”的设置")
 			return
 		}
 		if err := f.merge(err); err != nil {
@@ -118,4 +124,13 @@ func findUnit(tree []store.UnitNode, id int64) *store.UnitNode {
 		}
 	}
 	return nil
+}
+
+type reportField struct{ Name, Label, Example string }
+
+var reportFields = []reportField{
+	{"report_phone", "联系电话", "如 0744—6223478"},
+	{"report_mailbox", "邮政信箱", "如 桑植县行政中心818室"},
+	{"report_email", "电子邮箱", "如 name@example.com"},
+	{"report_signature", "落款单位", "如 中共政协桑植县委员会党组"},
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,7 +40,12 @@ type pageServer struct {
 
 func newPageServer(tb testing.TB) *pageServer {
 	tb.Helper()
-	dir := tb.TempDir()
+	// Two levels below the test's own folder, so that what a hostile file
+	// name could reach above the data folder is the test's, not /tmp's.
+	dir := filepath.Join(tb.TempDir(), "above", "data")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test:pages"})
 	st, err := store.OpenSQLite(ctx, dir)
 	if err != nil {

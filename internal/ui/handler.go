@@ -39,7 +39,9 @@ type Handler struct {
 	// NoPageCache turns the page cache off (benchmarks of the cold path).
 	NoPageCache bool
 
-	cache pageCache
+	cache        pageCache
+	opinionOnce  sync.Once
+	opinionLimit *auth.RateLimit // opinions from the public, per address
 }
 
 // Static serves the embedded assets. Their names never change within a

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"sync"
+	"time"
 
 	"zhenggai"
 	"zhenggai/internal/auth"
@@ -20,6 +21,42 @@ type pageCache struct {
 	gen     uint64 // the store's generation the entries belong to
 	entries map[pageKey]*cachedPage
 	bytes   int
+	public  publicGen
+}
+
+// publicRecheck is how long the public pages trust the store's generation
+// without reading it again, while this process commits nothing: a write
+// here shows at once, one by another process (an import from the command
+// line) within this time. It spares the many anonymous readers of a
+// published report one query each.
+const publicRecheck = 100 * time.Millisecond
+
+type publicGen struct {
+	mu      sync.Mutex
+	gen     uint64
+	commits uint64
+	at      time.Time
+}
+
+func (h *Handler) publicGeneration(r *http.Request) (uint64, error) {
+	g := &h.cache.public
+	commits := h.Store.LocalCommits()
+	now := time.Now()
+	g.mu.Lock()
+	if !g.at.IsZero() && g.commits == commits && now.Sub(g.at) < publicRecheck {
+		gen := g.gen
+		g.mu.Unlock()
+		return gen, nil
+	}
+	g.mu.Unlock()
+	gen, err := h.Store.Generation(r.Context())
+	if err != nil {
+		return 0, err
+	}
+	g.mu.Lock()
+	g.gen, g.commits, g.at = gen, commits, now
+	g.mu.Unlock()
+	return gen, nil
 }
 
 type pageKey struct {
@@ -38,18 +75,30 @@ const maxCacheBytes = 64 << 20
 
 // Cached wraps a page handler. Only GETs that answer 200 are kept, and no
 // page carrying a one-time message is served from or kept in the cache.
-func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc {
+func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc { return h.cached(next, false) }
+
+// PublicCached is Cached for the public site, whose pages are the same
+// for everyone, signed in or not: one entry serves every reader.
+func (h *Handler) PublicCached(next http.HandlerFunc) http.HandlerFunc { return h.cached(next, true) }
+
+func (h *Handler) cached(next http.HandlerFunc, public bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if h.NoPageCache || r.Method != http.MethodGet || flashFrom(r) != "" {
 			next(w, r)
 			return
 		}
 		var uid int64
-		if u := auth.UserFrom(r.Context()); u != nil {
+		if u := auth.UserFrom(r.Context()); u != nil && !public {
 			uid = u.ID
 		}
 		key := pageKey{r.URL.RequestURI(), h.today(), uid}
-		gen, err := h.Store.Generation(r.Context())
+		var gen uint64
+		var err error
+		if public {
+			gen, err = h.publicGeneration(r)
+		} else {
+			gen, err = h.Store.Generation(r.Context())
+		}
 		if err != nil {
 			next(w, r) // no cache rather than a wrong page
 			return
@@ -74,6 +123,11 @@ func (h *Handler) Cached(next http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if now, err := h.Store.Generation(r.Context()); err != nil || now != gen {
+			if public {
+				h.cache.public.mu.Lock()
+				h.cache.public.at = time.Time{}
+				h.cache.public.mu.Unlock()
+			}
 			return
 		}
 		h.cache.mu.Lock()

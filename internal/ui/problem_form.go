@@ -8,9 +8,10 @@ import (
 	"zhenggai"
 )
 
-var problemFields = []string{"category_id", "seq", "title", "rectification", "version"}
+var problemFields = []string{"category_id", "seq", "title", "rectification", "withheld", "withheld_reason", "version"}
 
-var problemLabels = []formLabel{{"category_id", "问题类别"}, {"seq", "序号"}, {"title", "具体问题"}, {"rectification", "整改情况"}}
+var problemLabels = []formLabel{{"category_id", "问题类别"}, {"seq", "序号"}, {"title", "具体问题"}, {"rectification", "整改情况"},
+	{"withheld", "不予公开"}, {"withheld_reason", "不予公开的理由"}}
 
 // problemForm is the data of problem_form.html.
 type problemForm struct {
@@ -25,8 +26,17 @@ type problemForm struct {
 func problemValues(p *zhenggai.Problem) map[string]string {
 	return map[string]string{
 		"category_id": fmt.Sprint(p.CategoryID), "seq": fmt.Sprint(p.Seq), "title": p.Title,
-		"rectification": p.Rectification, "version": fmt.Sprint(p.Version),
+		"rectification": p.Rectification, "withheld": checkbox(p.Withheld), "withheld_reason": p.WithheldReason,
+		"version": fmt.Sprint(p.Version),
 	}
+}
+
+// checkbox is a boolean as the value of a checked box, "" when unchecked.
+func checkbox(b bool) string {
+	if b {
+		return "1"
+	}
+	return ""
 }
 
 // readProblem fills p from the form and checks that its category is one
@@ -36,6 +46,11 @@ func readProblem(f *form, p *zhenggai.Problem, cats []*zhenggai.Category, others
 	p.Seq = f.int("seq", "序号")
 	p.Title = f.get("title")
 	p.Rectification = f.get("rectification")
+	p.Withheld = f.get("withheld") != ""
+	p.WithheldReason = ""
+	if p.Withheld {
+		p.WithheldReason = f.get("withheld_reason")
+	}
 	if p.CategoryID != 0 && f.errs.For("category_id") == "" {
 		found := false
 		for _, c := range cats {

@@ -11,7 +11,7 @@ import (
 // roundFields are the inputs of the round form.
 var roundFields = []string{"unit", "inspector", "kind", "onsite_start", "onsite_end", "feedback_date",
 	"declared_categories", "declared_problems", "declared_completed", "declared_basically_completed",
-	"note", "version"}
+	"note", "report_leading_group", "report_work", "report_follow_up", "version"}
 
 var roundLabels = []formLabel{
 	{"unit", "被巡察单位"}, {"inspector", "巡察组"}, {"kind", "类型"},
@@ -19,6 +19,7 @@ var roundLabels = []formLabel{
 	{"declared_categories", "公布的问题数"}, {"declared_problems", "公布的具体问题数"},
 	{"declared_completed", "公布的已完成数"}, {"declared_basically_completed", "公布的基本完成数"},
 	{"note", "备注"},
+	{"report_leading_group", "整改工作领导小组"}, {"report_work", "整改工作组织情况"}, {"report_follow_up", "继续深化后续整改"},
 }
 
 // roundForm is the data of round_form.html.
@@ -42,6 +43,7 @@ func roundValues(r *zhenggai.Round) map[string]string {
 		"declared_completed":           itoaOrEmpty(r.Declared.Completed),
 		"declared_basically_completed": itoaOrEmpty(r.Declared.BasicallyCompleted),
 		"note":                         r.Note, "version": fmt.Sprint(r.Version),
+		"report_leading_group": r.ReportLeadingGroup, "report_work": r.ReportWork, "report_follow_up": r.ReportFollowUp,
 	}
 }
 
@@ -61,6 +63,9 @@ func readRound(f *form, rd *zhenggai.Round, editing bool) {
 	rd.Declared.Completed = f.int("declared_completed", "已完成数")
 	rd.Declared.BasicallyCompleted = f.int("declared_basically_completed", "基本完成数")
 	rd.Note = f.get("note")
+	rd.ReportLeadingGroup = f.get("report_leading_group")
+	rd.ReportWork = f.get("report_work")
+	rd.ReportFollowUp = f.get("report_follow_up")
 	f.merge(rd.Validate())
 }
 

@@ -1,0 +1,145 @@
+package zhenggai
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Publication is a progress report as the public reads it (DESIGN.md §3.7):
+// a snapshot of a round as of a date, its HTML fragment and the facts it
+// was made from kept as they were when published, so that later edits of
+// the ledger do not change what the public read. Withdrawing it is a
+// recorded act; the row stays.
+type Publication struct {
+	ID          int64
+	UnitID      int64
+	RoundID     int64
+	Unit        string // the unit's name when published
+	Title       string
+	AsOf        Date
+	Summary     string // the totals sentence, e.g. "14个问题38个具体问题，已完成整改35个"
+	Body        string // the report's HTML fragment, as rendered when published
+	Problems    []PublishedProblem
+	PublishedAt time.Time
+	PublishedBy string
+	Withdrawn   bool
+	WithdrawnAt time.Time
+	WithdrawnBy string
+	Reason      string // why it was withdrawn
+	Version     int64
+}
+
+// PublishedProblem is one problem of a publication, as the opinion form
+// offers it.
+type PublishedProblem struct {
+	ID       int64  `json:"id"`
+	Seq      int    `json:"seq"`
+	Category string `json:"category"`
+	Title    string `json:"title"`
+}
+
+// Label is how a form and the inbox name the problem.
+func (p PublishedProblem) Label() string { return fmt.Sprintf("具体问题%d：%s", p.Seq, p.Title) }
+
+// Problem returns the problem of the publication with the given ID.
+func (p *Publication) Problem(id int64) (PublishedProblem, bool) {
+	for _, x := range p.Problems {
+		if x.ID == id {
+			return x, true
+		}
+	}
+	return PublishedProblem{}, false
+}
+
+// OpinionStatus is where an opinion from the public stands.
+type OpinionStatus string
+
+const (
+	OpinionNew      OpinionStatus = "new"      // 待处理
+	OpinionAssigned OpinionStatus = "assigned" // 办理中
+	OpinionAnswered OpinionStatus = "answered" // 已答复
+	OpinionClosed   OpinionStatus = "closed"   // 已办结
+)
+
+// OpinionStatuses lists the statuses in their order.
+var OpinionStatuses = []OpinionStatus{OpinionNew, OpinionAssigned, OpinionAnswered, OpinionClosed}
+
+// Label is the Chinese name of the status.
+func (s OpinionStatus) Label() string {
+	switch s {
+	case OpinionNew:
+		return "待处理"
+	case OpinionAssigned:
+		return "办理中"
+	case OpinionAnswered:
+		return "已答复"
+	case OpinionClosed:
+		return "已办结"
+	}
+	return string(s)
+}
+
+// Length limits of an opinion, in characters.
+const (
+	MaxOpinion = 2000 // what a visitor writes
+	MaxContact = 100  // a phone number or an e-mail address
+	MaxAnswer  = 5000 // the unit's answer
+)
+
+// Opinion is a supervision opinion (意见建议) from the public on a
+// published report, optionally on one of its problems. Name and contact
+// are optional and never shown publicly; the answer is shown under the
+// opinion on the report page once the unit publishes it.
+type Opinion struct {
+	ID              int64
+	UnitID          int64
+	PublicationID   int64
+	ProblemID       int64  // 0: the report as a whole
+	Problem         string // the problem's label when the opinion was sent
+	Ref             string // reference number, e.g. YJ20261127-0001
+	Name            string
+	Contact         string
+	Content         string
+	Status          OpinionStatus
+	AssigneeID      int64
+	Assignee        string // the assignee's display name, when read
+	Answer          string
+	AnswerPublished bool
+	AnsweredAt      time.Time
+	AnsweredBy      string
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	Version         int64
+}
+
+// Validate checks what a visitor sent.
+func (o *Opinion) Validate() error {
+	v := &ValidationError{}
+	checkText(v, "name", "姓名", o.Name, false, MaxName)
+	checkText(v, "contact", "联系方式", o.Contact, false, MaxContact)
+	checkText(v, "content", "意见建议", o.Content, true, MaxOpinion)
+	if strings.TrimSpace(o.Content) != "" && len([]rune(strings.TrimSpace(o.Content))) < 5 {
+		v.Add("content", "意见建议过短（至少5个字）")
+	}
+	return v.Err()
+}
+
+// ValidateAnswer checks the unit's answer.
+func ValidateAnswer(answer string) error {
+	v := &ValidationError{}
+	checkText(v, "answer", "答复", answer, true, MaxAnswer)
+	return v.Err()
+}
+
+// OpinionRef is the reference number of the n-th opinion received on a
+// day (in Shanghai): YJ20261127-0001.
+func OpinionRef(day Date, n int) string {
+	return fmt.Sprintf("YJ%04d%02d%02d-%04d", day.Year(), day.Month(), day.Day(), n)
+}
+
+// CheckText adds to v what is wrong with a typed text: empty when
+// required, control characters, longer than max characters.
+func CheckText(v *ValidationError, field, label, s string, required bool, max int) {
+	checkText(v, field, label, s, required, max)
+}

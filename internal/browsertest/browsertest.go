@@ -1,0 +1,243 @@
+// Package browsertest drives Debian's chromium (headless, through
+// chromedp) against the whole program served over real HTTP, for tests
+// that must see what a person sees: pages rendered, forms filled and sent,
+// scripts that must not run. It saves a PNG of every page it visits into
+// a folder it prints ($ZHENGGAI_SCREENSHOTS, or a new temporary folder),
+// so that a person can look at them.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// Install is what makes the browser available on Debian.
+const Install = "apt-get install -y chromium fonts-noto-cjk"
+
+// Chromium returns the browser's path; the test fails, never skips, when
+// there is none.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatalf("chromium is not installed; install it with: %s", Install)
+	return ""
+}
+
+// Browser is one headless chromium with one tab, on one server.
+type Browser struct {
+	t    testing.TB
+	ctx  context.Context
+	Base string // the server's URL, e.g. http://127.0.0.1:41234
+	Dir  string // where the screenshots go
+	n    int
+}
+
+// Timeout bounds every step (a page load, a click and what follows).
+const Timeout = 30 * time.Second
+
+// New starts chromium for a test against the server at base.
+func New(t testing.TB, base string) *Browser {
+	t.Helper()
+	path := Chromium(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("metrics-recording-only", true),
+		chromedp.Flag("lang", "zh-CN"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx, chromedp.WithErrorf(func(f string, a ...any) { t.Logf("chromium: "+f, a...) }))
+	t.Cleanup(func() { cancelB(); cancelA() })
+	// The first call starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium (%s): %v", path, err)
+	}
+	dir := os.Getenv("ZHENGGAI_SCREENSHOTS")
+	if dir == "" {
+		d, err := os.MkdirTemp("", "zhenggai-screenshots-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir = d
+	}
+	dir = filepath.Join(dir, regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(t.Name(), "_"))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots of the pages visited: %s", dir)
+	b := &Browser{t: t, ctx: ctx, Base: strings.TrimRight(base, "/"), Dir: dir}
+	b.Desktop()
+	return b
+}
+
+// do runs steps within Timeout, failing the test with what was being done.
+func (b *Browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		b.t.Fatalf("browser: %s: %v", what, err)
+	}
+}
+
+// Phone makes the tab a 375×812 phone screen.
+func (b *Browser) Phone() {
+	b.t.Helper()
+	b.do("phone viewport", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile))
+}
+
+// Desktop makes the tab a 1280×900 desktop screen.
+func (b *Browser) Desktop() {
+	b.t.Helper()
+	b.do("desktop viewport", chromedp.EmulateViewport(1280, 900))
+}
+
+// Visit opens a path of the server, waits for its body and saves a
+// screenshot named after name.
+func (b *Browser) Visit(path, name string) {
+	b.t.Helper()
+	b.do("visit "+path, chromedp.Navigate(b.Base+path), chromedp.WaitReady(chromedp.CSS("body")))
+	b.Shot(name)
+}
+
+// Shot saves a full-page PNG of the tab as NN-name.png.
+func (b *Browser) Shot(name string) string {
+	b.t.Helper()
+	return b.shot(name, chromedp.FullScreenshot(100))
+}
+
+// ShotAt scrolls the element sel to the top and saves what the screen
+// shows, as NN-name.png: on a long page, the part a person looks at.
+func (b *Browser) ShotAt(sel, name string) string {
+	b.t.Helper()
+	b.Eval(fmt.Sprintf(`document.querySelector(%q).scrollIntoView()`, sel))
+	return b.shot(name, chromedp.CaptureScreenshot())
+}
+
+func (b *Browser) shot(name string, a chromedp.Action[[]byte]) string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, a)
+	if err != nil {
+		b.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	b.n++
+	f := filepath.Join(b.Dir, fmt.Sprintf("%02d-%s.png", b.n, name))
+	if err := os.WriteFile(f, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	return f
+}
+
+// Fill sets the value of a form field (input, textarea or select).
+func (b *Browser) Fill(sel, value string) {
+	b.t.Helper()
+	b.do("fill "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.SetValue(chromedp.CSS(sel), value))
+}
+
+// Check ticks a checkbox, or clears it.
+func (b *Browser) Check(sel string, on bool) {
+	b.t.Helper()
+	b.Eval(fmt.Sprintf(`document.querySelector(%q).checked = %t`, sel, on))
+}
+
+// Click clicks an element, waits until the page shows then (a CSS
+// selector of the page that follows) and saves a screenshot as name.
+func (b *Browser) Click(sel, then, name string) {
+	b.t.Helper()
+	// Mark the page, so that waiting for then does not find it on the
+	// page being left.
+	b.Eval(`document.documentElement.dataset.zgLeaving = "1"`)
+	b.do("click "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)),
+		chromedp.WaitReady(chromedp.CSS("html:not([data-zg-leaving]) "+then)))
+	b.Shot(name)
+}
+
+// Text is the visible text of the first element matching sel.
+func (b *Browser) Text(sel string) string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+// Eval runs a JavaScript expression in the page and returns its value as
+// text (JSON for objects).
+func (b *Browser) Eval(expr string) string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[any](expr))
+	if err != nil {
+		b.t.Fatalf("eval %s: %v", expr, err)
+	}
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// Location is the address of the page shown.
+func (b *Browser) Location() string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return s
+}
+
+// SignIn signs in through the login form as a person would.
+func (b *Browser) SignIn(login, password string) {
+	b.t.Helper()
+	b.Visit("/login", "login")
+	b.Fill("#name", login)
+	b.Fill("#password", password)
+	b.Click("form button[type=submit]", "header.top .whoami", "signed-in")
+}
+
+// Forget drops every cookie: the next page is a stranger's visit.
+func (b *Browser) Forget() {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	_, err := chromedp.Run(ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, network.ClearBrowserCookies, cdp.Empty{})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		b.t.Fatalf("clear cookies: %v", err)
+	}
+}

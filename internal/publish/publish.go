@@ -1,0 +1,81 @@
+// Package publish makes the public snapshot of a round's progress report
+// (DESIGN.md §3.7): the report's HTML fragment as of a date and the facts
+// the public site needs beside it (title, totals, problems), stored by
+// store.Publish so that later edits of the ledger do not change what the
+// public read.
+package publish
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"zhenggai"
+	"zhenggai/internal/store"
+)
+
+// Render builds, without storing it, the publication of a round as of a
+// date: what the preview shows and what Publish stores.
+func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (*zhenggai.Publication, error) {
+	if asOf.IsZero() || !asOf.Valid() {
+		v := &zhenggai.ValidationError{}
+		v.Add("as_of", "请填写有效的截止日期")
+		return nil, v
+	}
+	l, err := st.Ledger(ctx, roundID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	title, body, err := reportBody(ctx, st, l, asOf)
+	if err != nil {
+		return nil, err
+	}
+	r := l.Round
+	p := &zhenggai.Publication{
+		UnitID: r.UnitID, RoundID: r.ID, Unit: r.Unit, AsOf: asOf,
+		Title:   title,
+		Summary: Summary(l, asOf),
+		Body:    body,
+	}
+	for _, c := range l.Categories {
+		for _, pn := range c.Problems {
+			p.Problems = append(p.Problems, zhenggai.PublishedProblem{
+				ID: pn.Problem.ID, Seq: pn.Problem.Seq, Category: c.Category.Title, Title: pn.Problem.Title})
+		}
+	}
+	return p, nil
+}
+
+// Publish renders the round's report as of asOf and stores it for the
+// public; by is the name the record shows as publisher.
+func Publish(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date, by string) (*zhenggai.Publication, error) {
+	p, err := Render(ctx, st, roundID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	p.PublishedBy = by
+	if err := st.Publish(ctx, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Summary is the totals sentence, as the seed writes it: "截至2020年10月28日，
+// 巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个".
+func Summary(l *zhenggai.Ledger, asOf zhenggai.Date) string {
+	s := l.Summary
+	c := s.ProblemCounts
+	parts := []string{fmt.Sprintf("截至%s，巡察反馈的%d个问题%d个具体问题", asOf.Chinese(), s.Categories, s.Problems)}
+	for _, x := range []struct {
+		st    zhenggai.Status
+		label string
+	}{
+		{zhenggai.Completed, "已完成整改"}, {zhenggai.Ongoing, "长期坚持"}, {zhenggai.BasicallyCompleted, "基本完成整改"},
+		{zhenggai.InProgress, "正在整改"}, {zhenggai.NotStarted, "尚未启动"},
+	} {
+		if n := c[x.st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d个", x.label, n))
+		}
+	}
+	return strings.Join(parts, "，") + "。"
+}

@@ -1,0 +1,419 @@
+// Package report renders a round's progress report (巡察整改进展情况) as of
+// a date, in the structure of the published seed document: the preamble,
+// 一、组织整改落实情况 with the computed totals, 二、…问题整改进展情况 with
+// every category and problem, 三、继续深化后续整改, the contact lines and
+// the signature. Build reads the store once into a plain Report; the
+// renderers (text, Markdown, HTML, DOCX, PDF) read only that.
+package report
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"zhenggai"
+	"zhenggai/internal/store"
+)
+
+// Report is a round's progress report as of a date. It holds only what is
+// published: withheld problems are counted, not carried.
+type Report struct {
+	RoundID int64
+	AsOf    zhenggai.Date
+	Kind    string // 巡察, 巡视 or 自查: the word the sentences use
+
+	Title          string
+	Preamble       string
+	Totals         Totals
+	TotalsSentence string
+	LeadingGroup   []string // paragraphs of 一、 on the leading group
+	Work           []string // further paragraphs of 一、
+	Categories     []*Category
+	Withheld       int    // problems left out of the report
+	WithheldNote   string // the sentence saying so, "" when none
+	FollowUp       []string
+	Contact        string
+	Signature      string
+	Date           string // the report's date, 2020年10月28日
+}
+
+// Totals are the round's figures as of the report's date, over all its
+// problems, withheld ones included: the feedback counted them.
+type Totals struct {
+	Categories         int
+	Problems           int
+	Completed          int // 已完成 and 长期坚持
+	BasicallyCompleted int
+	InProgress         int
+	NotStarted         int
+}
+
+// Category is a feedback problem heading with its published problems.
+type Category struct {
+	ID       int64
+	Seq      int
+	Title    string
+	Heading  string // （一）反馈问题：….
+	Problems []*Problem
+}
+
+// Problem is a published problem with its 整改情况 as of the date.
+type Problem struct {
+	ID            int64
+	Seq           int
+	Title         string
+	Heading       string // 1.…
+	Status        zhenggai.Status
+	Rectification string // composed from the measures and progress
+	Measures      []*Measure
+}
+
+// Measure is a measure's state as of the date.
+type Measure struct {
+	Content  string
+	Status   zhenggai.Status
+	Progress string // the latest progress entry on or before the date
+	Day      zhenggai.Date
+}
+
+// Section headings.
+const (
+	HeadingOrganisation = "一、组织整改落实情况"
+	HeadingFollowUp     = "三、继续深化后续整改"
+)
+
+// HeadingProgress is the heading of section 二.
+func (r *Report) HeadingProgress() string {
+	return "二、" + r.Kind + "反馈问题整改进展情况"
+}
+
+// Build reads round roundID and renders its report as of asOf.
+//
+// Only progress entries dated on or before asOf count. A measure's status
+// as of asOf is the one set by its latest such entry that set one; a
+// measure that has entries setting a status, all later than asOf, had not
+// started; a measure without any (statuses typed in or imported) keeps its
+// present status, since the data hold no history for it.
+func Build(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (*Report, error) {
+	if asOf.IsZero() || !asOf.Valid() {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "请填写报告日期（如 2020-10-28）")
+	}
+	round, err := st.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	set, err := st.Settings(ctx, round.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	cats, err := st.Categories(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	probs, err := st.Problems(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	measures, err := st.Measures(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	progress, err := st.Progress(ctx, roundID, 0)
+	if err != nil {
+		return nil, err
+	}
+	return assemble(round, set, cats, probs, measures, progress, asOf), nil
+}
+
+// measureState is a measure as of the date, from its progress entries
+// (newest first, as the store lists them).
+type measureState struct {
+	status   zhenggai.Status
+	progress *zhenggai.Progress
+}
+
+func statesAsOf(measures []*zhenggai.Measure, progress []*zhenggai.Progress, asOf zhenggai.Date) map[int64]*measureState {
+	out := map[int64]*measureState{}
+	history := map[int64]bool{}
+	for _, m := range measures {
+		out[m.ID] = &measureState{}
+	}
+	for _, p := range progress {
+		s := out[p.MeasureID]
+		if s == nil {
+			continue
+		}
+		if p.Status != "" {
+			history[p.MeasureID] = true
+		}
+		if asOf.Before(p.Date) {
+			continue
+		}
+		if s.progress == nil {
+			s.progress = p
+		}
+		if s.status == "" && p.Status != "" {
+			s.status = p.Status
+		}
+	}
+	for _, m := range measures {
+		s := out[m.ID]
+		if s.status == "" {
+			if history[m.ID] {
+				s.status = zhenggai.NotStarted
+			} else {
+				s.status = m.Status
+			}
+		}
+	}
+	return out
+}
+
+func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Category, probs []*zhenggai.Problem,
+	measures []*zhenggai.Measure, progress []*zhenggai.Progress, asOf zhenggai.Date) *Report {
+	kind := string(round.Kind)
+	if kind == "" {
+		kind = string(zhenggai.KindInspection)
+	}
+	rep := &Report{RoundID: round.ID, AsOf: asOf, Kind: kind, Date: asOf.Chinese()}
+	rep.Signature = strings.TrimSpace(set.ReportSignature)
+	if rep.Signature == "" {
+		rep.Signature = round.Unit
+	}
+	rep.Title = rep.Signature + "关于" + kind + "整改进展情况的通报"
+	rep.Preamble = preamble(round, kind)
+
+	states := statesAsOf(measures, progress, asOf)
+	byProblem := map[int64][]*zhenggai.Measure{}
+	for _, m := range measures {
+		byProblem[m.ProblemID] = append(byProblem[m.ProblemID], m)
+	}
+	byCategory := map[int64][]*zhenggai.Problem{}
+	for _, p := range probs {
+		byCategory[p.CategoryID] = append(byCategory[p.CategoryID], p)
+	}
+	t := &rep.Totals
+	t.Categories = len(cats)
+	for _, c := range cats {
+		rc := &Category{ID: c.ID, Seq: c.Seq, Title: c.Title}
+		rc.Heading = "（" + Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
+		for _, p := range byCategory[c.ID] {
+			ms := byProblem[p.ID]
+			sortMeasures(ms)
+			rp := &Problem{ID: p.ID, Seq: p.Seq, Title: p.Title, Heading: fmt.Sprintf("%d.%s", p.Seq, p.Title)}
+			var sts []zhenggai.Status
+			for _, m := range ms {
+				s := states[m.ID]
+				rm := &Measure{Content: strings.TrimSpace(m.Content), Status: s.status}
+				if s.progress != nil {
+					rm.Progress, rm.Day = strings.TrimSpace(s.progress.Content), s.progress.Date
+				}
+				rp.Measures = append(rp.Measures, rm)
+				sts = append(sts, s.status)
+			}
+			rp.Status = zhenggai.ProblemStatus(sts)
+			t.Problems++
+			switch rp.Status {
+			case zhenggai.Completed, zhenggai.Ongoing:
+				t.Completed++
+			case zhenggai.BasicallyCompleted:
+				t.BasicallyCompleted++
+			case zhenggai.InProgress:
+				t.InProgress++
+			default:
+				t.NotStarted++
+			}
+			if p.Withheld {
+				rep.Withheld++
+				continue
+			}
+			rp.Rectification = rectification(rp.Measures, p.Rectification)
+			rc.Problems = append(rc.Problems, rp)
+		}
+		if len(rc.Problems) > 0 {
+			rep.Categories = append(rep.Categories, rc)
+		}
+	}
+	rep.TotalsSentence = totalsSentence(kind, round.FeedbackDate, asOf, *t)
+	if rep.Withheld > 0 {
+		rep.WithheldNote = fmt.Sprintf("另有%d个具体问题按规定不予公开。", rep.Withheld)
+	}
+	rep.LeadingGroup = paragraphs(round.ReportLeadingGroup)
+	rep.Work = paragraphs(round.ReportWork)
+	rep.FollowUp = paragraphs(round.ReportFollowUp)
+	rep.Contact = contact(kind, set)
+	return rep
+}
+
+func sortMeasures(ms []*zhenggai.Measure) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Seq < ms[j-1].Seq; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// preamble is the opening paragraph, as the seed writes it: 根据市委统一部署,
+// 2020年5月11日至6月19日,市委第七巡察组对…进行了巡察。2020年7月27日,市委巡察组
+// 向…反馈了巡察意见。按照巡察工作有关要求,现将巡察整改进展情况予以公布。
+func preamble(r *zhenggai.Round, kind string) string {
+	var b strings.Builder
+	// 市委第七巡察组 was sent by 市委 and is called 市委巡察组 for short.
+	deployer, short := "", r.Inspector
+	if i := strings.Index(r.Inspector, "第"); i > 0 && strings.HasSuffix(r.Inspector, "组") {
+		deployer = r.Inspector[:i]
+		if strings.HasSuffix(r.Inspector, kind+"组") {
+			short = deployer + kind + "组"
+		}
+	}
+	if !r.OnsiteStart.IsZero() {
+		if deployer != "" {
+			b.WriteString("根据" + deployer + "统一部署，")
+		}
+		b.WriteString(r.OnsiteStart.Chinese())
+		if !r.OnsiteEnd.IsZero() {
+			b.WriteString("至" + shortDate(r.OnsiteEnd, r.OnsiteStart))
+		}
+		b.WriteString("，" + r.Inspector + "对" + r.Unit + "进行了" + kind + "。")
+		if !r.FeedbackDate.IsZero() {
+			b.WriteString(r.FeedbackDate.Chinese() + "，" + short + "向" + r.Unit + "反馈了" + kind + "意见。")
+		}
+	} else if !r.FeedbackDate.IsZero() {
+		b.WriteString(r.FeedbackDate.Chinese() + "，" + r.Inspector + "向" + r.Unit + "反馈了" + kind + "意见。")
+	}
+	b.WriteString("按照" + kind + "工作有关要求，现将" + kind + "整改进展情况予以公布。")
+	return b.String()
+}
+
+// shortDate leaves out the year when it is that of ref: 至6月19日.
+func shortDate(d, ref zhenggai.Date) string {
+	if d.Year() == ref.Year() {
+		return fmt.Sprintf("%d月%d日", d.Month(), d.Day())
+	}
+	return d.Chinese()
+}
+
+// totalsSentence is computed, never stored: 截止10月28日,巡察反馈的14个问题
+// 38个具体问题,已完成整改35个,基本完成整改3个。
+func totalsSentence(kind string, feedback, asOf zhenggai.Date, t Totals) string {
+	ref := feedback
+	if ref.IsZero() {
+		ref = asOf
+	}
+	s := fmt.Sprintf("截止%s，%s反馈的%d个问题%d个具体问题，已完成整改%d个", shortDate(asOf, ref), kind,
+		t.Categories, t.Problems, t.Completed)
+	if t.BasicallyCompleted > 0 {
+		s += fmt.Sprintf("，基本完成整改%d个", t.BasicallyCompleted)
+	}
+	if t.InProgress > 0 {
+		s += fmt.Sprintf("，正在整改%d个", t.InProgress)
+	}
+	if t.NotStarted > 0 {
+		s += fmt.Sprintf("，尚未启动整改%d个", t.NotStarted)
+	}
+	return s + "。"
+}
+
+// rectification is a problem's 整改情况: its measures as 一是…二是…, each
+// followed, while it is not done, by where its latest progress stands. A
+// problem without measures keeps its paragraph as reported.
+func rectification(ms []*Measure, reported string) string {
+	if len(ms) == 0 {
+		return strings.TrimSpace(strings.ReplaceAll(reported, "\n", ""))
+	}
+	var b strings.Builder
+	for i, m := range ms {
+		text := m.Content
+		if !m.Status.Done() && m.Progress != "" && !strings.Contains(m.Content, m.Progress) {
+			text = withStop(text) + m.Progress
+		}
+		text = strings.ReplaceAll(text, "\n", "")
+		if len(ms) > 1 {
+			b.WriteString(Numeral(i+1) + "是")
+		}
+		if i == len(ms)-1 {
+			b.WriteString(withStop(text))
+		} else {
+			b.WriteString(withPause(text))
+		}
+	}
+	return b.String()
+}
+
+// withStop ends a sentence with 。 unless it has an end already.
+func withStop(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsRune("。！？.!?", lastRune(s)) {
+		return s
+	}
+	return strings.TrimRight(s, "，,；;：:、") + "。"
+}
+
+// withPause ends an item of a list so that the next 二是 starts a new
+// item: a sentence end stays, otherwise ；.
+func withPause(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsRune("。！？.!?；;", lastRune(s)) {
+		return s
+	}
+	return strings.TrimRight(s, "，,：:、") + "；"
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// paragraphs splits a stored text into its non-empty lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// contact is the closing invitation with the unit's contact lines.
+func contact(kind string, set zhenggai.Settings) string {
+	var parts []string
+	for _, p := range []struct{ label, v string }{
+		{"联系电话", set.ReportPhone}, {"邮政信箱", set.ReportMailbox}, {"电子邮箱", set.ReportEmail},
+	} {
+		if v := strings.TrimSpace(p.v); v != "" {
+			parts = append(parts, p.label+"："+v)
+		}
+	}
+	s := "欢迎广大干部群众对" + kind + "整改落实情况进行监督。如有意见建议，请及时向我们反映。"
+	if len(parts) > 0 {
+		s += strings.Join(parts, "；") + "。"
+	}
+	return s
+}
+
+var digits = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// Numeral writes 1…999 in Chinese: 一, 十, 十四, 二十一, 一百零五.
+func Numeral(n int) string {
+	if n <= 0 || n > 999 {
+		return fmt.Sprint(n)
+	}
+	var b strings.Builder
+	h, t, u := n/100, n/10%10, n%10
+	if h > 0 {
+		b.WriteString(digits[h] + "百")
+		if t == 0 && u > 0 {
+			b.WriteString("零")
+		}
+	}
+	if t > 0 {
+		if t > 1 || h > 0 {
+			b.WriteString(digits[t])
+		}
+		b.WriteString("十")
+	}
+	b.WriteString(digits[u])
+	return b.String()
+}

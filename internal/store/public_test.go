@@ -1,0 +1,159 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"zhenggai"
+	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
+)
+
+func TestPublicationsAndOpinions(t *testing.T) {
+	t.Parallel()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) { testPublicationsAndOpinions(t, b.fresh(t).open(t)) })
+	}
+}
+
+func testPublicationsAndOpinions(t *testing.T, st *store.Store) {
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "办公室"})
+	r, _, p, _ := seedRound(t, st)
+	pub := &zhenggai.Publication{RoundID: r.ID, Title: "通报", AsOf: zhenggai.NewDate(2020, 10, 28),
+		Summary: "截至2020年10月28日……", Body: `<section id="problem-1">学习停留在表面</section>`,
+		Problems: []zhenggai.PublishedProblem{{ID: p.ID, Seq: 1, Category: "学习贯彻不深入", Title: p.Title}}}
+	if err := st.Publish(ctx, pub); err != nil {
+		t.Fatal(err)
+	}
+	if pub.UnitID != r.UnitID || pub.Unit != "桑植县政协党组" || pub.PublishedBy != "办公室" {
+		t.Errorf("publication: unit %d %q, by %q", pub.UnitID, pub.Unit, pub.PublishedBy)
+	}
+	// A later edit of the ledger does not change what was published.
+	p.Title = "改过的标题"
+	if err := st.UpdateProblem(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Publication(ctx, pub.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Body != pub.Body || got.Problems[0].Title != "学习停留在表面" || got.AsOf != pub.AsOf {
+		t.Errorf("snapshot changed: %+v", got)
+	}
+	if err := st.Publish(ctx, &zhenggai.Publication{RoundID: r.ID, Title: "x"}); code(err) != zhenggai.EINVALID {
+		t.Errorf("publication without date or body: %v", err)
+	}
+
+	// Opinions: the day's numbers in order, contact kept.
+	today := zhenggai.DateOf(time.Now())
+	o1 := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Name: "张三", Contact: "13800000000", Content: "学习记录应当公开"}
+	if err := st.CreateOpinion(context.Background(), o1); err != nil {
+		t.Fatal(err)
+	}
+	o2 := &zhenggai.Opinion{PublicationID: pub.ID, Content: "整改情况写得太笼统"}
+	if err := st.CreateOpinion(context.Background(), o2); err != nil {
+		t.Fatal(err)
+	}
+	if o1.Ref != zhenggai.OpinionRef(today, 1) || o2.Ref != zhenggai.OpinionRef(today, 2) {
+		t.Errorf("refs %q %q", o1.Ref, o2.Ref)
+	}
+	if !strings.HasPrefix(o1.Ref, "YJ") || len(o1.Ref) != len("YJ20261127-0001") {
+		t.Errorf("ref %q", o1.Ref)
+	}
+	if o1.Problem != "具体问题1：学习停留在表面" || o1.UnitID != r.UnitID || o1.Status != zhenggai.OpinionNew {
+		t.Errorf("opinion: %+v", o1)
+	}
+	for _, bad := range []*zhenggai.Opinion{
+		{PublicationID: pub.ID, Content: ""},
+		{PublicationID: pub.ID, Content: strings.Repeat("长", zhenggai.MaxOpinion+1)},
+		{PublicationID: pub.ID, Content: "好的好的好的", Contact: strings.Repeat("1", zhenggai.MaxContact+1)},
+		{PublicationID: pub.ID, Content: "有\x00控制字符的意见"},
+		{PublicationID: pub.ID, ProblemID: p.ID + 1000, Content: "不存在的问题的意见"},
+	} {
+		if err := st.CreateOpinion(ctx, bad); code(err) != zhenggai.EINVALID {
+			t.Errorf("bad opinion %.40q: %v", bad.Content, err)
+		}
+	}
+
+	// Staff: assign, answer and publish, close; each versioned.
+	admin := testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "桑植县政协党组", "办公室甲")
+	elsewhere := testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "别的单位", "办公室乙")
+	if err := st.AssignOpinion(ctx, o1.ID, elsewhere.User.ID, 1); code(err) != zhenggai.EINVALID {
+		t.Errorf("assign to another unit's user: %v", err)
+	}
+	if err := st.AssignOpinion(ctx, o1.ID, admin.User.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AnswerOpinion(ctx, o1.ID, "已在机关公开栏公开学习记录。", true, "办公室甲", 1); code(err) != zhenggai.ECONFLICT {
+		t.Errorf("answer with a stale version: %v", err)
+	}
+	if err := st.AnswerOpinion(ctx, o1.ID, "已在机关公开栏公开学习记录。", true, "办公室甲", 2); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AnswerOpinion(ctx, o2.ID, "内部答复，不公开。", false, "办公室甲", 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CloseOpinion(ctx, o1.ID, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CloseOpinion(ctx, o1.ID, 4); code(err) != zhenggai.ECONFLICT {
+		t.Errorf("close twice: %v", err)
+	}
+	o, err := st.Opinion(ctx, o1.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Status != zhenggai.OpinionClosed || o.Assignee != "办公室甲" || !o.AnswerPublished || o.Contact != "13800000000" {
+		t.Errorf("opinion after handling: %+v", o)
+	}
+	pubd, err := st.PublishedOpinions(ctx, pub.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pubd) != 1 || pubd[0].ID != o1.ID || pubd[0].Name != "" || pubd[0].Contact != "" {
+		t.Errorf("published opinions: %+v", pubd)
+	}
+	mine, err := st.Opinions(ctx, store.Scope{Unit: r.UnitID}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mine) != 2 || mine[0].ID != o2.ID {
+		t.Errorf("inbox: open ones first, got %d", len(mine))
+	}
+	if other, _ := st.Opinions(ctx, store.Scope{Unit: elsewhere.User.UnitID}, ""); len(other) != 0 {
+		t.Errorf("another unit sees %d opinions", len(other))
+	}
+
+	// Withdrawing: recorded, off the public list, no more opinions.
+	if err := st.Withdraw(ctx, pub.ID, "", "办公室甲"); code(err) != zhenggai.EINVALID {
+		t.Errorf("withdraw without a reason: %v", err)
+	}
+	if err := st.Withdraw(ctx, pub.ID, "数据有误，更正后重新公布", "办公室甲"); err != nil {
+		t.Fatal(err)
+	}
+	if live, _ := st.Publications(ctx, 0); len(live) != 0 {
+		t.Errorf("withdrawn publication still listed")
+	}
+	if all, _ := st.Publications(ctx, r.ID); len(all) != 1 || !all[0].Withdrawn || all[0].Reason == "" {
+		t.Errorf("round's publications: %+v", all)
+	}
+	if err := st.CreateOpinion(ctx, &zhenggai.Opinion{PublicationID: pub.ID, Content: "撤回后的意见"}); code(err) != zhenggai.ENOTFOUND {
+		t.Errorf("opinion on a withdrawn report: %v", err)
+	}
+	rep, err := st.VerifyAudit(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() {
+		t.Errorf("audit: %+v", rep.Problems)
+	}
+	hist, err := st.History(ctx, "opinions", o1.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 4 {
+		t.Errorf("opinion history has %d entries, want 4 (sent, assigned, answered, closed)", len(hist))
+	}
+}

@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"zhenggai"
+	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
+)
+
+// The staff's inbox of opinions from the public: the unit's office
+// assigns, answers (publishing the answer under the opinion if it
+// chooses) and closes them; the inspection office above reads them.
+
+// opinionScope is the set of units whose opinions u may read.
+func opinionScope(u *zhenggai.User) (store.Scope, bool) {
+	switch {
+	case u == nil || u.Disabled:
+		return store.Scope{}, false
+	case u.Role == zhenggai.RoleAdmin:
+		return store.Scope{All: true}, true
+	case u.Role == zhenggai.RoleSupervisor:
+		return store.Scope{Office: u.UnitID}, true
+	case u.Role == zhenggai.RoleUnitAdmin:
+		return store.Scope{Unit: u.UnitID}, true
+	}
+	return store.Scope{}, false
+}
+
+// CanOpinions tells the layout whether to link the inbox.
+func (p *page) CanOpinions() bool { _, ok := opinionScope(p.User); return ok }
+
+// ListOpinions is /opinions: open ones first, ?status= to filter.
+func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
+	u := auth.UserFrom(r.Context())
+	sc, ok := opinionScope(u)
+	if !ok {
+		h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "您没有权限查看意见建议"))
+		return
+	}
+	status := zhenggai.OpinionStatus(r.URL.Query().Get("status"))
+	valid := status == ""
+	for _, s := range zhenggai.OpinionStatuses {
+		valid = valid || s == status
+	}
+	if !valid {
+		status = ""
+	}
+	ops, err := h.Store.Opinions(r.Context(), sc, status)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "opinions", &page{Title: "意见建议", Nav: "opinions", Data: map[string]any{
+		"Opinions": ops, "Status": string(status), "Statuses": zhenggai.OpinionStatuses,
+	}})
+}
+
+// opinionPage is the data of opinion_show.html.
+type opinionPage struct {
+	Opinion *zhenggai.Opinion
+	Pub     *zhenggai.Publication
+	Users   []*zhenggai.User // who it may be assigned to
+}
+
+// ShowOpinion shows one opinion with the sender's contact, and the forms
+// that handle it.
+func (h *Handler) ShowOpinion(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	h.renderOpinion(w, r, http.StatusOK, id, nil, nil)
+}
+
+func (h *Handler) renderOpinion(w http.ResponseWriter, r *http.Request, status int, id int64, form map[string]string, errs map[string]string) {
+	ctx := r.Context()
+	o, err := h.Store.Opinion(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p, err := h.Store.Publication(ctx, o.PublicationID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	users, err := h.Store.Users(ctx)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	var mine []*zhenggai.User
+	for _, u := range users {
+		if u.UnitID == o.UnitID && !u.Disabled {
+			mine = append(mine, u)
+		}
+	}
+	if form == nil {
+		form = map[string]string{"answer": o.Answer}
+		if o.AnswerPublished || o.Answer == "" {
+			form["publish"] = "1"
+		}
+	}
+	h.render(w, r, status, "opinion_show", &page{Title: "意见建议 " + o.Ref, Nav: "opinions",
+		Data: &opinionPage{Opinion: o, Pub: p, Users: mine}, Form: form, Errors: errs})
+}
+
+// opinionAction runs one handling step on the opinion of the route and
+// sends back to it with a message, or shows the form with the reason.
+func (h *Handler) opinionAction(w http.ResponseWriter, r *http.Request, done string, step func(id, version int64) error) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	err := step(id, version)
+	switch zhenggai.ErrorCode(err) {
+	case "":
+		redirect(w, r, fmt.Sprintf("/opinions/%d", id), done)
+	case zhenggai.EINVALID, zhenggai.ECONFLICT:
+		errs := map[string]string{"_": zhenggai.ErrorMessage(err)}
+		if ve, ok := err.(*zhenggai.ValidationError); ok {
+			for _, f := range ve.Fields {
+				errs[f.Field] = f.Message
+			}
+		}
+		form := map[string]string{"answer": r.PostFormValue("answer"), "publish": r.PostFormValue("publish")}
+		status := http.StatusUnprocessableEntity
+		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
+			status = http.StatusConflict
+		}
+		h.renderOpinion(w, r, status, id, form, errs)
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+// AssignOpinion gives the opinion to a user of its unit.
+func (h *Handler) AssignOpinion(w http.ResponseWriter, r *http.Request) {
+	h.opinionAction(w, r, "已指定承办人", func(id, version int64) error {
+		uid, err := strconv.ParseInt(r.PostFormValue("assignee"), 10, 64)
+		if err != nil || uid <= 0 {
+			v := &zhenggai.ValidationError{}
+			v.Add("assignee", "请选择承办人")
+			return v
+		}
+		return h.Store.AssignOpinion(r.Context(), id, uid, version)
+	})
+}
+
+// AnswerOpinion records the answer and whether the public sees it.
+func (h *Handler) AnswerOpinion(w http.ResponseWriter, r *http.Request) {
+	publish := r.PostFormValue("publish") == "1"
+	msg := "已保存答复（不公开）"
+	if publish {
+		msg = "已保存答复，并在公开的报告页面显示"
+	}
+	h.opinionAction(w, r, msg, func(id, version int64) error {
+		by := ""
+		if u := auth.UserFrom(r.Context()); u != nil {
+			by = u.DisplayName
+		}
+		return h.Store.AnswerOpinion(r.Context(), id, r.PostFormValue("answer"), publish, by, version)
+	})
+}
+
+// CloseOpinion ends the handling of the opinion.
+func (h *Handler) CloseOpinion(w http.ResponseWriter, r *http.Request) {
+	h.opinionAction(w, r, "已办结", func(id, version int64) error {
+		return h.Store.CloseOpinion(r.Context(), id, version)
+	})
+}

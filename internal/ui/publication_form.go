@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"zhenggai"
+	"zhenggai/internal/auth"
+	"zhenggai/internal/publish"
+)
+
+// publishPage is the data of publish.html: the preview of the report as
+// of a date, the form that publishes it, and what was published before.
+type publishPage struct {
+	Preview      *zhenggai.Publication
+	Body         template.HTML
+	AsOf         zhenggai.Date
+	Publications []*zhenggai.Publication
+}
+
+// NewPublication previews a round's report as of a date (?as_of=, today
+// by default) with the button that publishes it.
+func (h *Handler) NewPublication(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	errs := map[string]string{}
+	asOf := h.today()
+	if s := r.URL.Query().Get("as_of"); s != "" {
+		d, err := zhenggai.ParseDate(s)
+		if err != nil || !d.Valid() || d.IsZero() {
+			errs["as_of"] = "截止日期格式应为 2020-10-28"
+		} else {
+			asOf = d
+		}
+	}
+	h.renderPublish(w, r, http.StatusOK, id, asOf, errs)
+}
+
+func (h *Handler) renderPublish(w http.ResponseWriter, r *http.Request, status int, roundID int64, asOf zhenggai.Date, errs map[string]string) {
+	ctx := r.Context()
+	round, err := h.Store.Round(ctx, roundID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	prev, err := publish.Render(ctx, h.Store, roundID, asOf)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	pubs, err := h.Store.Publications(ctx, roundID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d := &publishPage{Preview: prev, Body: template.HTML(prev.Body), AsOf: asOf, Publications: pubs}
+	h.render(w, r, status, "publish", &page{Title: "公布整改进展情况", Nav: "dashboard", Round: round, Data: d,
+		Form: map[string]string{"as_of": asOf.String()}, Errors: errs})
+}
+
+// CreatePublication publishes the round's report as of the date given:
+// the snapshot the preview showed.
+func (h *Handler) CreatePublication(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	asOf, err := zhenggai.ParseDate(r.PostFormValue("as_of"))
+	if err != nil || asOf.IsZero() || !asOf.Valid() {
+		h.renderPublish(w, r, http.StatusUnprocessableEntity, id, h.today(), map[string]string{"as_of": "截止日期格式应为 2020-10-28"})
+		return
+	}
+	by := ""
+	if u := auth.UserFrom(r.Context()); u != nil {
+		by = u.DisplayName
+	}
+	p, err := publish.Publish(r.Context(), h.Store, id, asOf, by)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	redirect(w, r, fmt.Sprintf("/rounds/%d/publish", id), fmt.Sprintf("已公布截至%s的整改进展情况：/public/reports/%d", asOf.Chinese(), p.ID))
+}
+
+// WithdrawPublication takes a publication off the public site, with a
+// reason, which the record keeps.
+func (h *Handler) WithdrawPublication(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	p, err := h.Store.Publication(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	by := ""
+	if u := auth.UserFrom(ctx); u != nil {
+		by = u.DisplayName
+	}
+	if err := h.Store.Withdraw(ctx, id, strings.TrimSpace(r.PostFormValue("reason")), by); err != nil {
+		if zhenggai.ErrorCode(err) == zhenggai.EINVALID {
+			h.renderPublish(w, r, http.StatusUnprocessableEntity, p.RoundID, h.today(), map[string]string{"reason": "撤回须填写原因"})
+			return
+		}
+		h.fail(w, r, err)
+		return
+	}
+	redirect(w, r, fmt.Sprintf("/rounds/%d/publish", p.RoundID), "已撤回："+p.Title)
+}
