@@ -23,6 +23,9 @@ const maxImportText = 2 << 20
 // maxImportXLSX bounds an uploaded Excel ledger: a county's is tens of KB.
 const maxImportXLSX = 4 << 20
 
+// maxBadRowsShown is how many bad rows of a workbook the page lists.
+const maxBadRowsShown = 500
+
 // maxImportBody leaves room for a text and a file of the largest size, or,
 // at confirmation, the workbook carried back in base64.
 const maxImportBody = 2*maxImportText + maxImportXLSX*4/3 + 64<<10
@@ -194,8 +197,14 @@ func (h *Handler) createImportXLSX(w http.ResponseWriter, r *http.Request, wb []
 	var rej *xlsx.Rejected
 	switch {
 	case errors.As(err, &rej):
-		h.renderImportFormRows(w, r, http.StatusUnprocessableEntity, "",
-			map[string]string{"file": fmt.Sprintf("台账中有%d处错误，未导入任何内容。请在Excel中改正下表所列各行后重新上传。", len(rej.Rows))}, rej.Rows)
+		msg := fmt.Sprintf("台账中有%d处错误，未导入任何内容。请在Excel中改正下表所列各行后重新上传。", len(rej.Rows))
+		rows := rej.Rows
+		if len(rows) > maxBadRowsShown {
+			// A sheet wrong throughout would make a page nobody reads.
+			rows = rows[:maxBadRowsShown]
+			msg += fmt.Sprintf("下表列出前%d处。", maxBadRowsShown)
+		}
+		h.renderImportFormRows(w, r, http.StatusUnprocessableEntity, "", map[string]string{"file": msg}, rows)
 		return
 	case zhenggai.ErrorCode(err) == zhenggai.EINVALID:
 		h.renderImportForm(w, r, http.StatusUnprocessableEntity, "", map[string]string{"file": zhenggai.ErrorMessage(err)})
