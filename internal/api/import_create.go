@@ -1,7 +1,9 @@
 package api
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -11,10 +13,14 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/textimport"
+	"zhenggai/internal/xlsx"
 )
 
 // maxImport bounds the text of a report.
 const maxImport = 2 << 20
+
+// maxImportXLSX bounds an Excel ledger.
+const maxImportXLSX = 8 << 20
 
 // importJSON answers a real import: the round created and what was read.
 type importJSON struct {
@@ -23,8 +29,10 @@ type importJSON struct {
 }
 
 // CreateImport is POST /api/v1/imports. The body is the text of a
-// progress report (UTF-8, at most 2 MiB); the Content-Type is not checked,
-// so that curl --data-binary works as it is. With ?dry_run=1 (or true)
+// progress report (UTF-8, at most 2 MiB) or an Excel ledger (.xlsx, at
+// most 8 MiB, known by its content); the Content-Type is not checked, so
+// that curl --data-binary works as it is. A ledger with bad rows is a 422
+// whose fields name each row ("整改清单:5:整改时限"). With ?dry_run=1 (or true)
 // the answer is 200 with what was understood and nothing is written;
 // otherwise the round is created in one transaction and the answer is 201.
 func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
@@ -37,14 +45,23 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		}
 		dry = b
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxImport))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxImportXLSX))
 	if err != nil {
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
-			h.tooLarge(w, "", "报告内容过大（最大2MB）")
+			h.tooLarge(w, "", "内容过大（报告最大2MB，Excel台账最大8MB）")
 			return
 		}
 		h.badRequest(w, "无法读取报告内容")
+		return
+	}
+	if bytes.HasPrefix(body, []byte("PK\x03\x04")) {
+		im, err := xlsx.Parse(bytes.NewReader(body))
+		h.createImported(w, r, im, rowsError(err), dry)
+		return
+	}
+	if len(body) > maxImport {
+		h.tooLarge(w, "", "报告内容过大（最大2MB）")
 		return
 	}
 	if !utf8.Valid(body) {
@@ -57,6 +74,25 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	im, err := textimport.Parse(text)
+	h.createImported(w, r, im, err, dry)
+}
+
+// rowsError makes a ledger's bad rows a validation error, one field per
+// row and column.
+func rowsError(err error) error {
+	var rej *xlsx.Rejected
+	if !errors.As(err, &rej) {
+		return err
+	}
+	v := &zhenggai.ValidationError{}
+	for _, e := range rej.Rows {
+		v.Add(fmt.Sprintf("%s:%d:%s", e.Sheet, e.Row, e.Column), e.String())
+	}
+	return v
+}
+
+// createImported answers a dry run with what was read, or saves it.
+func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, err error, dry bool) {
 	if err == nil && len(im.Categories) == 0 {
 		err = zhenggai.Errorf(zhenggai.EINVALID, "没有识别出任何问题类别，请检查报告格式")
 	}

@@ -3,25 +3,36 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/user"
+	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"zhenggai"
 	"zhenggai/internal/textimport"
+	"zhenggai/internal/xlsx"
 )
 
 // maxReport bounds a report file: the seed is 23 KB.
 const maxReport = 8 << 20
 
-func runImport(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "import", "[--data DIR] [--db URL] [--dry-run] [--json] FILE\n\nFILE 为整改进展情况报告的文本文件（UTF-8），- 表示标准输入。")
+func runImport(ctx context.Context, e *env, args []string) (err error) {
+	fs := flags(e, "import", "[--data DIR] [--db URL] [--dry-run] [--json] [--inspector 巡察组 --unit 单位 ...] FILE\n\n"+
+		"FILE 为整改进展情况报告的文本文件（UTF-8），- 表示标准输入；以 .xlsx 结尾的为Excel整改台账。\n"+
+		"台账中任何一行有错，则逐行列出错误，不导入任何内容。台账没有“巡察信息”表时，用 --inspector、--unit 等给出巡察情况。")
 	data := fs.String("data", defaultData, "data folder")
 	dsn := dbFlag(fs)
 	dry := fs.Bool("dry-run", false, "print what was understood and write nothing")
 	asJSON := fs.Bool("json", false, "print what was understood as JSON")
+	var given zhenggai.ImportedRound
+	fs.StringVar(&given.Inspector, "inspector", "", "inspection group (巡察组), replacing what the file says")
+	fs.StringVar(&given.Unit, "unit", "", "inspected unit (被巡察单位), replacing what the file says")
+	kind := fs.String("kind", "", "kind of inspection: 巡察, 巡视 or 自查")
+	feedback := fs.String("feedback-date", "", "feedback date (反馈日期), e.g. 2020-07-27")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -29,14 +40,27 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return exitError{2}
 	}
-	text, err := readReport(e, fs.Arg(0))
+	if *kind != "" {
+		if given.Kind = zhenggai.Kind(*kind); !given.Kind.Valid() {
+			return zhenggai.Errorf(zhenggai.EINVALID, "--kind 应为巡察、巡视或自查")
+		}
+	}
+	if given.FeedbackDate, err = zhenggai.ParseDate(*feedback); err != nil || !given.FeedbackDate.Valid() {
+		return zhenggai.Errorf(zhenggai.EINVALID, "--feedback-date 应写作 2020-07-27")
+	}
+	var im *zhenggai.Imported
+	if isWorkbook(fs.Arg(0)) {
+		im, err = readWorkbook(e, fs.Arg(0), *asJSON)
+	} else {
+		var text string
+		if text, err = readReport(e, fs.Arg(0)); err == nil {
+			im, err = textimport.Parse(text)
+		}
+	}
 	if err != nil {
 		return err
 	}
-	im, err := textimport.Parse(text)
-	if err != nil {
-		return err
-	}
+	xlsx.Supply(im, given)
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -55,12 +79,27 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// One transaction gives no steps to count; a large ledger (10,000
+	// rows take seconds) at least says what it is doing.
+	if n := measureCount(im); n >= quietBelow {
+		fmt.Fprintf(e.stderr, "正在写入%d项整改措施，请稍候……\n", n)
+	}
 	r, err := st.ImportRound(zhenggai.WithActor(ctx, importActor()), im, "")
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已导入为巡察轮次 #%d（%s）。\n", r.ID, whereData(*data, *dsn))
 	return nil
+}
+
+func measureCount(im *zhenggai.Imported) int {
+	n := 0
+	for _, c := range im.Categories {
+		for _, p := range c.Problems {
+			n += len(p.Measures)
+		}
+	}
+	return n
 }
 
 // importActor is who an import from the command line is recorded as made
@@ -72,6 +111,37 @@ func importActor() zhenggai.Actor {
 		a.Name += ":" + u.Username
 	}
 	return a
+}
+
+// isWorkbook: an Excel ledger is known by its name.
+func isWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }
+
+// readWorkbook reads an Excel ledger. Bad rows are listed one a line on
+// stderr, all of them, before the error that ends the command; with
+// asJSON also on stdout as {"errors": [{sheet, row, column, reason}]}.
+func readWorkbook(e *env, name string, asJSON bool) (*zhenggai.Imported, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开文件 %s：%w", name, err)
+	}
+	defer f.Close()
+	im, err := xlsx.Parse(f)
+	var rej *xlsx.Rejected
+	if errors.As(err, &rej) {
+		fmt.Fprintf(e.stderr, "%s 中有%d处错误：\n", name, len(rej.Rows))
+		for _, r := range rej.Rows {
+			fmt.Fprintln(e.stderr, "  "+r.String())
+		}
+		if asJSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(map[string]any{"errors": rej.Rows}); err != nil {
+				return nil, err
+			}
+		}
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "台账有错误，未导入任何内容；请改正以上各行后重新导入")
+	}
+	return im, err
 }
 
 func readReport(e *env, name string) (string, error) {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"zhenggai"
 )
@@ -60,6 +63,15 @@ func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note str
 					if err := s.createMeasure(ctx, tx, m); err != nil {
 						return err
 					}
+					if e := importedProgress(imm.Progress, zhenggai.DateOf(s.now())); e != nil {
+						e.MeasureID = m.ID
+						if err := e.Validate(); err != nil {
+							return fmt.Errorf("问题%d第%d项措施的整改进展：%w", ip.Seq, i+1, err)
+						}
+						if err := s.addProgress(ctx, tx, e, 0); err != nil {
+							return err
+						}
+					}
 				}
 			}
 		}
@@ -69,4 +81,30 @@ func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note str
 		return nil, err
 	}
 	return r, nil
+}
+
+// progressDay is the "2020年10月28日：" a ledger's 整改进展 cell starts with
+// when it was exported from here (or written the same way).
+var progressDay = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日\s*[：:]\s*`)
+
+// importedProgress makes the 整改进展 text of an imported measure (a
+// ledger column) a progress entry: of the day it starts with when that is
+// a real day not after today, else of today. Without text, none.
+func importedProgress(text string, today zhenggai.Date) *zhenggai.Progress {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil
+	}
+	// The audit log names who imported; the entry says where it came from.
+	e := &zhenggai.Progress{Date: today, Content: text, Author: "台账导入"}
+	if m := progressDay.FindStringSubmatch(text); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		day := zhenggai.NewDate(y, mo, d)
+		if rest := strings.TrimSpace(text[len(m[0]):]); rest != "" && day.Valid() && day.Year() >= 1949 && !today.Before(day) {
+			e.Date, e.Content = day, rest
+		}
+	}
+	return e
 }

@@ -2,22 +2,33 @@ package ui
 
 import (
 	"bytes"
+	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 	"zhenggai/internal/auth"
 
 	"zhenggai"
 	"zhenggai/internal/textimport"
+	"zhenggai/internal/xlsx"
 )
 
 // maxImportText bounds the text of a report, pasted or uploaded.
 const maxImportText = 2 << 20
 
-// maxImportBody leaves room for a text and a file of the largest size.
-const maxImportBody = 2*maxImportText + 64<<10
+// maxImportXLSX bounds an uploaded Excel ledger: a county's is tens of KB.
+const maxImportXLSX = 4 << 20
+
+// maxBadRowsShown is how many bad rows of a workbook the page lists.
+const maxBadRowsShown = 500
+
+// maxImportBody leaves room for a text and a file of the largest size, or,
+// at confirmation, the workbook carried back in base64.
+const maxImportBody = 2*maxImportText + maxImportXLSX*4/3 + 64<<10
 
 // importPreview is the data of import_preview.html.
 type importPreview struct {
@@ -35,11 +46,55 @@ func (h *Handler) NewImport(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderImportForm(w http.ResponseWriter, r *http.Request, status int, text string, errs map[string]string) {
+	h.renderImportFormRows(w, r, status, text, errs, nil)
+}
+
+// renderImportFormRows shows the form again with the bad rows of a
+// workbook, each in a row of a table.
+func (h *Handler) renderImportFormRows(w http.ResponseWriter, r *http.Request, status int, text string, errs map[string]string, bad []xlsx.RowError) {
 	if errs == nil {
 		errs = map[string]string{}
 	}
+	form := map[string]string{"text": text}
+	if r.Method == http.MethodPost {
+		form["inspector"], form["unit"] = r.PostFormValue("inspector"), r.PostFormValue("unit")
+	}
 	h.render(w, r, status, "import_form", &page{Title: "导入整改进展报告", Nav: "import",
-		Form: map[string]string{"text": text}, Errors: errs})
+		Form: form, Errors: errs, Data: bad})
+}
+
+// importWorkbook finds an Excel ledger in the post: an uploaded .xlsx file,
+// or at confirmation the workbook carried back from the preview. ok says
+// whether there is one; reason why it cannot be used.
+func importWorkbook(r *http.Request) (b []byte, ok bool, reason string) {
+	if s := r.PostFormValue("xlsx"); s != "" {
+		b, err := base64.StdEncoding.DecodeString(s)
+		if err != nil || len(b) > maxImportXLSX {
+			return nil, true, "Excel文件在提交中损坏，请重新选择文件"
+		}
+		return b, true, ""
+	}
+	if r.MultipartForm == nil {
+		return nil, false, ""
+	}
+	fhs := r.MultipartForm.File["file"]
+	if len(fhs) == 0 || !strings.EqualFold(filepath.Ext(fhs[0].Filename), ".xlsx") {
+		return nil, false, ""
+	}
+	fh := fhs[0]
+	if fh.Size > maxImportXLSX {
+		return nil, true, "Excel文件过大（最多4MB）"
+	}
+	fl, err := fh.Open()
+	if err != nil {
+		return nil, true, "文件读取失败，请重新选择"
+	}
+	defer fl.Close()
+	b, err = io.ReadAll(io.LimitReader(fl, maxImportXLSX+1))
+	if err != nil || len(b) > maxImportXLSX {
+		return nil, true, "文件读取失败，请重新选择"
+	}
+	return b, true, ""
 }
 
 // importText reads the report from the uploaded file if one was chosen,
@@ -101,6 +156,10 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		h.renderImportForm(w, r, http.StatusBadRequest, "", map[string]string{"text": "上传未完成，请重新提交"})
 		return
 	}
+	if wb, ok, reason := importWorkbook(r); ok {
+		h.createImportXLSX(w, r, wb, reason)
+		return
+	}
 	text, field, reason := importText(r)
 	if reason != "" {
 		h.renderImportForm(w, r, http.StatusUnprocessableEntity, text, map[string]string{field: reason})
@@ -119,6 +178,51 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		h.renderImportForm(w, r, http.StatusUnprocessableEntity, text, map[string]string{"text": zhenggai.ErrorMessage(err)})
 		return
 	}
+	h.previewImport(w, r, im, map[string]string{"text": text})
+}
+
+// createImportXLSX is CreateImport for an Excel ledger: bad rows go back
+// to the form in a table; a good ledger gets the same preview and
+// confirmation as a text, the workbook carried in the page.
+func (h *Handler) createImportXLSX(w http.ResponseWriter, r *http.Request, wb []byte, reason string) {
+	if reason != "" {
+		h.renderImportForm(w, r, http.StatusUnprocessableEntity, "", map[string]string{"file": reason})
+		return
+	}
+	if r.PostFormValue("back") != "" {
+		h.renderImportForm(w, r, http.StatusOK, "", nil)
+		return
+	}
+	im, err := xlsx.Parse(bytes.NewReader(wb))
+	var rej *xlsx.Rejected
+	switch {
+	case errors.As(err, &rej):
+		msg := fmt.Sprintf("台账中有%d处错误，未导入任何内容。请在Excel中改正下表所列各行后重新上传。", len(rej.Rows))
+		rows := rej.Rows
+		if len(rows) > maxBadRowsShown {
+			// A sheet wrong throughout would make a page nobody reads.
+			rows = rows[:maxBadRowsShown]
+			msg += fmt.Sprintf("下表列出前%d处。", maxBadRowsShown)
+		}
+		h.renderImportFormRows(w, r, http.StatusUnprocessableEntity, "", map[string]string{"file": msg}, rows)
+		return
+	case zhenggai.ErrorCode(err) == zhenggai.EINVALID:
+		h.renderImportForm(w, r, http.StatusUnprocessableEntity, "", map[string]string{"file": zhenggai.ErrorMessage(err)})
+		return
+	case err != nil:
+		h.fail(w, r, err)
+		return
+	}
+	given := zhenggai.ImportedRound{Inspector: strings.TrimSpace(r.PostFormValue("inspector")), Unit: strings.TrimSpace(r.PostFormValue("unit"))}
+	xlsx.Supply(im, given)
+	h.previewImport(w, r, im, map[string]string{"xlsx": base64.StdEncoding.EncodeToString(wb),
+		"inspector": given.Inspector, "unit": given.Unit})
+}
+
+// previewImport shows what was understood, or with confirm=1 saves it.
+// form holds what the confirmation must post back.
+func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, form map[string]string) {
+	var err error
 	pv := &importPreview{Im: im, Problems: im.ProblemCount(), Blocking: importBlocking(im)}
 	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
 		pv.Blocking = append(pv.Blocking, zhenggai.ErrorMessage(err))
@@ -150,7 +254,7 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.render(w, r, status, "import_preview", &page{Title: "导入预览", Nav: "import", Data: pv,
-		Form: map[string]string{"text": text}, Errors: map[string]string{}})
+		Form: form, Errors: map[string]string{}})
 }
 
 // importBlocking runs the checks ImportRound will run, so that the preview

@@ -1,0 +1,723 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"zhenggai"
+)
+
+// Limits on what Parse reads. A county round has a few hundred rows; the
+// limits leave room for a province's and keep a hostile file small.
+const (
+	MaxFileSize = 16 << 20 // the .xlsx file itself
+	MaxRows     = 50000    // ledger rows below the header
+	// maxUnzipped bounds the workbook unpacked: a zip bomb stops here.
+	maxUnzipped = 128 << 20
+	// headerWithin is how far down the header row may be (title rows,
+	// a 填报单位 line and the like come first).
+	headerWithin = 10
+)
+
+// Parse reads a ledger workbook. It returns what an import would write,
+// or, when any row is bad, a *Rejected listing every bad row and nothing
+// else. A file that is not a workbook at all gives a zhenggai.Error.
+func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
+	defer func() {
+		// Fuzzed not to panic; this is the last line of defence so that
+		// one odd upload cannot take a server down.
+		if v := recover(); v != nil {
+			im, err = nil, zhenggai.Errorf(zhenggai.EINTERNAL, "读取Excel台账时发生内部错误，请联系系统管理员")
+		}
+	}()
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("读取Excel文件：%w", err)
+	}
+	if len(b) > MaxFileSize {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "Excel文件过大（最大16MB）")
+	}
+	if bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "这是旧版Excel（.xls）文件或设有密码的工作簿：请在Excel中“另存为”Excel工作簿（.xlsx）并取消密码后再导入")
+	}
+	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "文件不是Excel工作簿（.xlsx）")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "无法读取Excel工作簿，文件可能已损坏或不是.xlsx格式")
+	}
+	defer f.Close()
+	p := &reader{
+		im:      &zhenggai.Imported{Categories: []zhenggai.ImportedCategory{}, Warnings: []string{}},
+		catRow:  map[int]int{},
+		catByT:  map[string]int{},
+		probRow: map[int]int{},
+		ci:      -1, pi: -1,
+	}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		p.date1904 = *props.Date1904
+	}
+	sheet, ok := ledgerSheet(f.GetSheetList())
+	if !ok {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有整改清单工作表")
+	}
+	p.sheet = sheet
+	p.merged = merges(b, sheet)
+	if err := p.readLedger(f); err != nil {
+		return nil, err
+	}
+	if hasSheet(f, RoundSheet) {
+		p.readRound(f)
+	} else {
+		p.fromTitle()
+	}
+	if len(p.errs) > 0 {
+		return nil, &Rejected{Rows: p.errs}
+	}
+	if p.notes > 0 {
+		p.im.Warnings = append(p.im.Warnings, fmt.Sprintf("有%d行“备注”写有措施类型以外的内容，系统中没有对应的项目，未导入", p.notes))
+	}
+	return p.im, nil
+}
+
+// ledgerSheet picks the sheet that holds the ledger: one named 整改清单,
+// else one whose name says 清单 or 台账, else the first that is not
+// 巡察信息.
+func ledgerSheet(names []string) (string, bool) {
+	for _, n := range names {
+		if n == LedgerSheet {
+			return n, true
+		}
+	}
+	for _, n := range names {
+		if strings.Contains(n, "清单") || strings.Contains(n, "台账") {
+			return n, true
+		}
+	}
+	for _, n := range names {
+		if n != RoundSheet {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+func hasSheet(f *excelize.File, name string) bool {
+	idx, err := f.GetSheetIndex(name)
+	return err == nil && idx >= 0
+}
+
+type reader struct {
+	im       *zhenggai.Imported
+	errs     []RowError
+	sheet    string
+	date1904 bool
+	title    string // the text above the header
+	merged   map[int][]*span
+	notes    int // rows whose 备注 was not imported
+
+	col     [numCols]int // cell index of each column, -1 when absent
+	ci, pi  int          // current category and problem, -1 when none
+	catRow  map[int]int  // category number → row where it began
+	catByT  map[string]int
+	probRow map[int]int // problem number → row where it began
+	lastCat int
+	lastPrb int
+}
+
+func (p *reader) bad(row, col int, reason string) {
+	name := ""
+	if col >= 0 {
+		name = Columns[col]
+	}
+	p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Column: name, Reason: reason})
+}
+
+func (p *reader) readLedger(f *excelize.File) error {
+	rows, err := f.Rows(p.sheet)
+	if err != nil {
+		return zhenggai.Errorf(zhenggai.EINVALID, "无法读取工作表“%s”", p.sheet)
+	}
+	defer rows.Close()
+	raw := excelize.Options{RawCellValue: true}
+	n, data, header := 0, 0, false
+	var active []*span
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns(raw)
+		if err != nil {
+			return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”第%d行无法读取，文件可能已损坏", p.sheet, n)
+		}
+		cells, active = spread(n, cells, p.merged[n], active)
+		if !header {
+			if n > headerWithin {
+				break
+			}
+			if looksLikeHeader(cells) {
+				header = true
+				if !p.header(n, cells) {
+					return nil // the header's errors say it all
+				}
+			} else if p.title == "" {
+				p.title = firstText(cells)
+			}
+			continue
+		}
+		if blank(cells) {
+			continue
+		}
+		if data++; data > MaxRows {
+			return zhenggai.Errorf(zhenggai.EINVALID, "台账超过%d行，请分成几个文件导入", MaxRows)
+		}
+		p.row(n, cells)
+	}
+	if err := rows.Error(); err != nil {
+		return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”无法读取：行数超出Excel的上限或文件已损坏", p.sheet)
+	}
+	if !header {
+		p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: 1, Reason: "未找到表头：台账的前" + strconv.Itoa(headerWithin) +
+			"行中应有一行依次写着" + strings.Join(Columns, "、")})
+		return nil
+	}
+	if len(p.errs) == 0 && len(p.im.Categories) == 0 {
+		p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: n + 1, Reason: "表头之下没有任何问题"})
+	}
+	return nil
+}
+
+// headerName folds a header cell: offices write 序  号 or 责任\n领导.
+func headerName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '*' || r == '＊' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func columnOf(s string) (int, bool) {
+	h := headerName(s)
+	for i, c := range Columns {
+		if h == c {
+			return i, true
+		}
+	}
+	i, ok := aliases[h]
+	return i, ok
+}
+
+// looksLikeHeader: three known column names make a header row; a title
+// row names at most one by chance.
+func looksLikeHeader(cells []string) bool {
+	n := 0
+	for _, c := range cells {
+		if _, ok := columnOf(c); ok {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// header maps the columns; it reports whether the ledger can be read.
+func (p *reader) header(row int, cells []string) bool {
+	for i := range p.col {
+		p.col[i] = -1
+	}
+	before := len(p.errs)
+	at := func(i int) string {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		return name + "列"
+	}
+	for i, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		k, ok := columnOf(c)
+		switch {
+		case !ok:
+			p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Column: at(i),
+				Reason: fmt.Sprintf("表头“%s”不是台账的列；台账的列为%s", clip(c, 20), strings.Join(Columns, "、"))})
+		case p.col[k] >= 0:
+			p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Column: at(i),
+				Reason: fmt.Sprintf("表头“%s”与%s重复", clip(c, 20), at(p.col[k]))})
+		default:
+			p.col[k] = i
+		}
+	}
+	for _, k := range []int{colSeq, colCategory, colProblem, colMeasure} {
+		if p.col[k] < 0 {
+			p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Reason: "表头缺少“" + Columns[k] + "”列"})
+		}
+	}
+	return len(p.errs) == before
+}
+
+// cell is the text of a column in a row, trimmed, with Windows line ends
+// made plain.
+func (p *reader) cell(cells []string, col int) string {
+	i := p.col[col]
+	if i < 0 || i >= len(cells) {
+		return ""
+	}
+	s := strings.ReplaceAll(cells[i], "\r\n", "\n")
+	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+// Length limits per column, in characters, as the records allow.
+var limits = [numCols]int{
+	colSeq: 20, colCategory: zhenggai.MaxTitle, colProblem: zhenggai.MaxTitle, colMeasure: zhenggai.MaxContent,
+	colLeader: zhenggai.MaxName, colOffice: zhenggai.MaxName, colOwner: zhenggai.MaxName, colDeadline: 40,
+	colProgress: zhenggai.MaxContent, colStatus: 20, colNote: zhenggai.MaxTitle,
+}
+
+// text checks a cell's characters and length; it reports whether the
+// cell may be used.
+func (p *reader) text(row, col int, s string) bool {
+	switch {
+	case !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError):
+		p.bad(row, col, "含有无法识别的字符（乱码），请从原文重新复制")
+	case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' }):
+		p.bad(row, col, "含有不可见的控制字符，请删除后再导入")
+	case utf8.RuneCountInString(s) > limits[col]:
+		p.bad(row, col, fmt.Sprintf("内容过长（最多%d字）", limits[col]))
+	default:
+		return true
+	}
+	return false
+}
+
+var (
+	catNum = regexp.MustCompile(`^[(（]\s*([一二三四五六七八九十]+)\s*[)）]\s*|^([一二三四五六七八九十]+)\s*[、.．]\s*`)
+	seqNum = regexp.MustCompile(`^(\d{1,6})\s*(?:[.．、]|[-－—]\s*\d{1,4})?$`)
+)
+
+// splitCategory takes the number off a category: (一)… or 一、….
+func splitCategory(s string) (int, string) {
+	m := catNum.FindStringSubmatchIndex(s)
+	if m == nil {
+		return 0, s
+	}
+	var num string
+	if m[2] >= 0 {
+		num = s[m[2]:m[3]]
+	} else {
+		num = s[m[4]:m[5]]
+	}
+	return parseCnum(num), strings.TrimSpace(s[m[1]:])
+}
+
+func (p *reader) row(n int, cells []string) {
+	var v [numCols]string
+	ok := true
+	for c := range v {
+		v[c] = p.cell(cells, c)
+		// A bad cell is reported once; the row is still read with it so
+		// that the other cells are checked too.
+		if v[c] != "" && !p.text(n, c, v[c]) {
+			ok = false
+		}
+	}
+	measureCells := v[colMeasure] != "" || v[colLeader] != "" || v[colOffice] != "" || v[colOwner] != "" ||
+		v[colDeadline] != "" || v[colProgress] != ""
+
+	// 序号: the problem's number; 3-1 numbers the first measure of 3.
+	seq := 0
+	if s := v[colSeq]; s != "" {
+		m := seqNum.FindStringSubmatch(s)
+		if m == nil {
+			p.bad(n, colSeq, fmt.Sprintf("序号“%s”应为数字，如 3 或 3-1", clip(s, 20)))
+			ok = false
+		} else if seq, _ = strconv.Atoi(m[1]); seq < 1 || seq > 9999 {
+			p.bad(n, colSeq, "序号须在1至9999之间")
+			ok = false
+			seq = 0
+		}
+	}
+
+	// 问题类别: merged (empty below the first row) or repeated.
+	catChanged := false
+	if s := v[colCategory]; s != "" {
+		cseq, title := splitCategory(s)
+		switch {
+		case title == "":
+			p.bad(n, colCategory, "问题类别只有序号，没有内容")
+			return
+		case p.ci >= 0 && title == p.im.Categories[p.ci].Title && (cseq == 0 || cseq == p.im.Categories[p.ci].Seq):
+		default:
+			if i, seen := p.catByT[title]; seen && (cseq == 0 || cseq == p.im.Categories[i].Seq) {
+				p.ci, catChanged = i, true // the same heading again, further down
+				break
+			}
+			if cseq == 0 {
+				cseq = p.lastCat + 1
+			}
+			if r, dup := p.catRow[cseq]; dup {
+				p.bad(n, colCategory, fmt.Sprintf("问题类别序号（%s）与第%d行的问题类别重复", cnum(cseq), r))
+				return
+			}
+			if cseq > 999 {
+				p.bad(n, colCategory, "问题类别不能超过999个")
+				return
+			}
+			p.catRow[cseq], p.catByT[title] = n, len(p.im.Categories)
+			p.lastCat = max(p.lastCat, cseq)
+			p.im.Categories = append(p.im.Categories, zhenggai.ImportedCategory{Seq: cseq, Title: title, Problems: []zhenggai.ImportedProblem{}})
+			p.ci, catChanged = len(p.im.Categories)-1, true
+		}
+	} else if p.ci < 0 {
+		p.bad(n, colCategory, "问题类别不能为空")
+		return
+	}
+	cat := &p.im.Categories[p.ci]
+
+	// 具体问题: merged or repeated too; a new text or number starts a new
+	// problem.
+	cur := (*zhenggai.ImportedProblem)(nil)
+	if p.pi >= 0 && p.pi < len(cat.Problems) && !catChanged {
+		cur = &cat.Problems[p.pi]
+	}
+	title := v[colProblem]
+	if title == "" && seq == 0 && !measureCells && catChanged {
+		return // a heading with no problems under it yet
+	}
+	switch {
+	case title == "" && (seq == 0 || cur != nil && seq == cur.Seq):
+		if cur == nil {
+			if measureCells {
+				p.bad(n, colProblem, "整改措施没有对应的具体问题：具体问题不能为空")
+			} else {
+				p.bad(n, colProblem, "具体问题不能为空")
+			}
+			return
+		}
+	case title == "":
+		p.bad(n, colProblem, "具体问题不能为空")
+		return
+	case cur != nil && title == cur.Title && (seq == 0 || seq == cur.Seq):
+	default:
+		if seq == 0 {
+			seq = p.lastPrb + 1
+		}
+		if r, dup := p.probRow[seq]; dup {
+			p.bad(n, colSeq, fmt.Sprintf("序号%d与第%d行的具体问题重复", seq, r))
+			return
+		}
+		if seq > 9999 {
+			p.bad(n, colSeq, "序号须在1至9999之间")
+			return
+		}
+		p.probRow[seq] = n
+		p.lastPrb = max(p.lastPrb, seq)
+		cat.Problems = append(cat.Problems, zhenggai.ImportedProblem{Seq: seq, Title: title, Measures: []zhenggai.ImportedMeasure{}})
+		p.pi = len(cat.Problems) - 1
+		cur = &cat.Problems[p.pi]
+	}
+
+	// 完成情况 on a row without a measure is the problem's, derived anyway.
+	st, stOK := zhenggai.Status(""), true
+	if s := v[colStatus]; s != "" {
+		if st, stOK = parseStatus(s); !stOK {
+			p.bad(n, colStatus, fmt.Sprintf("完成情况“%s”应为未启动、正在整改、基本完成、已完成或长期坚持之一", clip(s, 20)))
+		}
+	}
+	if !measureCells {
+		return
+	}
+	m := zhenggai.ImportedMeasure{Content: v[colMeasure], Leader: v[colLeader], Office: v[colOffice], Owner: v[colOwner],
+		Progress: v[colProgress], Status: st}
+	if m.Content == "" {
+		p.bad(n, colMeasure, "整改措施不能为空")
+	}
+	if s := v[colDeadline]; s != "" {
+		d, kind, err := p.deadline(s)
+		if err != "" {
+			p.bad(n, colDeadline, err)
+		}
+		m.Deadline, m.Kind = d, kind
+	}
+	if s := v[colNote]; s != "" {
+		switch {
+		case strings.Contains(s, zhenggai.MeasureMechanism.Label()):
+			m.Kind = zhenggai.MeasureMechanism
+		case strings.Contains(s, zhenggai.MeasureImmediate.Label()):
+			m.Kind = zhenggai.MeasureImmediate
+		}
+		if strings.TrimSpace(strings.NewReplacer(zhenggai.MeasureMechanism.Label(), "", zhenggai.MeasureImmediate.Label(), "").Replace(s)) != "" {
+			p.notes++
+		}
+	}
+	if len(cur.Measures) >= 999 {
+		p.bad(n, colMeasure, "一个具体问题最多999项整改措施")
+		return
+	}
+	if ok && stOK {
+		cur.Measures = append(cur.Measures, m)
+	}
+}
+
+// synonyms are status words offices write besides the five labels.
+var synonyms = map[string]zhenggai.Status{
+	"已完成整改": zhenggai.Completed, "完成": zhenggai.Completed, "已整改": zhenggai.Completed, "已销号": zhenggai.Completed,
+	"基本完成整改": zhenggai.BasicallyCompleted,
+	"正在推进":   zhenggai.InProgress, "持续推进": zhenggai.InProgress, "整改中": zhenggai.InProgress, "推进中": zhenggai.InProgress,
+	"未开始": zhenggai.NotStarted, "未完成": zhenggai.InProgress,
+	"长期": zhenggai.Ongoing, "持续整改": zhenggai.Ongoing,
+}
+
+func parseStatus(s string) (zhenggai.Status, bool) {
+	s = headerName(s)
+	if st, ok := zhenggai.ParseStatus(s); ok {
+		return st, true
+	}
+	st, ok := synonyms[s]
+	return st, ok
+}
+
+// deadline reads 整改时限: an Excel date, a written date, or 长期坚持 /
+// 立行立改, which set the measure's kind and no date.
+func (p *reader) deadline(s string) (zhenggai.Date, zhenggai.MeasureKind, string) {
+	switch headerName(s) {
+	case "长期坚持", "长期", "持续推进", "长效机制":
+		return zhenggai.Date{}, zhenggai.MeasureMechanism, ""
+	case "立行立改", "立即整改", "立即":
+		return zhenggai.Date{}, zhenggai.MeasureImmediate, ""
+	}
+	d, ok := parseDate(s, p.date1904)
+	switch {
+	case !ok:
+		return d, "", fmt.Sprintf("整改时限“%s”不是日期，应写作2020年10月28日、2020-10-28或2020.10.28", clip(s, 20))
+	case !d.Valid():
+		return zhenggai.Date{}, "", fmt.Sprintf("整改时限“%s”不是有效日期", clip(s, 20))
+	case d.Year() < 1949 || d.Year() > 2100:
+		return zhenggai.Date{}, "", "整改时限的年份应在1949至2100之间"
+	}
+	return d, "", ""
+}
+
+var (
+	dateText = regexp.MustCompile(`^(\d{4})\s*(?:年|[-/.．])\s*(\d{1,2})\s*(?:月|[-/.．])\s*(\d{1,2})\s*日?(?:前|之前|以前)?$`)
+	dateYMD  = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	serial   = regexp.MustCompile(`^\d{1,5}(\.\d+)?$`)
+)
+
+// parseDate reads a date as offices type it, or the serial number Excel
+// keeps a date cell as.
+func parseDate(s string, date1904 bool) (zhenggai.Date, bool) {
+	s = strings.TrimSpace(s)
+	if m := dateText.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3]), true
+	}
+	if m := dateYMD.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3]), true
+	}
+	if serial.MatchString(s) {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || f < 1 {
+			return zhenggai.Date{}, false
+		}
+		t, err := excelize.ExcelDateToTime(f, date1904)
+		if err != nil {
+			return zhenggai.Date{}, false
+		}
+		return zhenggai.NewDate(t.Year(), int(t.Month()), t.Day()), true
+	}
+	return zhenggai.Date{}, false
+}
+
+func ymd(y, m, d string) zhenggai.Date {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	return zhenggai.NewDate(yi, mi, di)
+}
+
+// Round facts on the 巡察信息 sheet: one item per row, name then value.
+const (
+	kInspector = "巡察组"
+	kUnit      = "被巡察单位"
+	kKind      = "类型"
+	kStart     = "进驻日期"
+	kEnd       = "结束日期"
+	kFeedback  = "反馈日期"
+	kAsOf      = "统计截至"
+	kDCats     = "公布问题数"
+	kDProbs    = "公布具体问题数"
+	kDDone     = "公布已完成整改数"
+	kDBasic    = "公布基本完成整改数"
+	kDProg     = "公布正在整改数"
+	kDNot      = "公布尚未完成数"
+	kDRate     = "公布完成率"
+)
+
+func (p *reader) readRound(f *excelize.File) {
+	// Iterated, not loaded: the items are in the first rows, and a sheet
+	// of a million rows must not be read whole.
+	rows, err := f.Rows(RoundSheet)
+	if err != nil {
+		p.errs = append(p.errs, RowError{Sheet: RoundSheet, Row: 1, Reason: "工作表无法读取"})
+		return
+	}
+	defer rows.Close()
+	bad := func(row int, key, reason string) {
+		p.errs = append(p.errs, RowError{Sheet: RoundSheet, Row: row, Column: key, Reason: reason})
+	}
+	r, d := &p.im.Round, &p.im.Declared
+	for i := 0; i < 100 && rows.Next(); i++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			p.errs = append(p.errs, RowError{Sheet: RoundSheet, Row: i + 1, Reason: "无法读取"})
+			return
+		}
+		if len(cells) < 2 {
+			continue
+		}
+		key, val := headerName(cells[0]), strings.TrimSpace(cells[1])
+		if val == "" {
+			continue
+		}
+		if strings.ContainsFunc(val, unicode.IsControl) || !utf8.ValidString(val) || utf8.RuneCountInString(val) > zhenggai.MaxName {
+			bad(i+1, key, "含有控制字符或内容过长（最多100字）")
+			continue
+		}
+		date := func(to *zhenggai.Date) {
+			dt, ok := parseDate(val, p.date1904)
+			if !ok || !dt.Valid() || dt.Year() < 1949 || dt.Year() > 2100 {
+				bad(i+1, key, fmt.Sprintf("“%s”不是有效日期，应写作2020年10月28日或2020-10-28", clip(val, 20)))
+				return
+			}
+			*to = dt
+		}
+		num := func(to *int) {
+			n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(val, "%"), "个"))
+			if err != nil || n < 0 || n > 100000 {
+				bad(i+1, key, fmt.Sprintf("“%s”应为0至100000之间的整数", clip(val, 20)))
+				return
+			}
+			*to = n
+		}
+		switch key {
+		case kInspector:
+			r.Inspector = val
+		case kUnit:
+			r.Unit = val
+		case kKind:
+			if k := zhenggai.Kind(val); k.Valid() {
+				r.Kind = k
+			} else {
+				bad(i+1, key, "类型应为巡察、巡视或自查")
+			}
+		case kStart:
+			date(&r.OnsiteStart)
+		case kEnd:
+			date(&r.OnsiteEnd)
+		case kFeedback:
+			date(&r.FeedbackDate)
+		case kAsOf:
+			date(&d.AsOf)
+		case kDCats:
+			num(&d.Categories)
+		case kDProbs:
+			num(&d.Problems)
+		case kDDone:
+			num(&d.Completed)
+		case kDBasic:
+			num(&d.BasicallyCompleted)
+		case kDProg:
+			num(&d.InProgress)
+		case kDNot:
+			num(&d.NotCompleted)
+		case kDRate:
+			num(&d.RatePercent)
+		}
+	}
+	if r.Inspector == "" || r.Unit == "" {
+		p.fromTitle()
+	}
+}
+
+// titleRe reads "市委第七巡察组巡察桑植县政协党组反馈意见整改清单".
+var titleRe = regexp.MustCompile(`^(.*组)(巡察|巡视)(.+?)(?:反馈意见|反馈问题)?(?:整改)?(?:落实)?(?:工作)?(?:清单|台账)$`)
+
+// fromTitle fills the group and unit from the title row when nothing
+// else gave them.
+func (p *reader) fromTitle() {
+	m := titleRe.FindStringSubmatch(headerName(p.title))
+	if m == nil {
+		return
+	}
+	r := &p.im.Round
+	if r.Inspector == "" && utf8.RuneCountInString(m[1]) <= zhenggai.MaxName {
+		r.Inspector = m[1]
+	}
+	if r.Unit == "" && utf8.RuneCountInString(m[3]) <= zhenggai.MaxName {
+		r.Unit = m[3]
+	}
+	if r.Kind == "" {
+		r.Kind = zhenggai.Kind(m[2])
+	}
+}
+
+// Supply fills in round facts a workbook lacks, or overrides them: every
+// non-empty field of r replaces the one read.
+func Supply(im *zhenggai.Imported, r zhenggai.ImportedRound) {
+	t := &im.Round
+	if r.Inspector != "" {
+		t.Inspector = r.Inspector
+	}
+	if r.Unit != "" {
+		t.Unit = r.Unit
+	}
+	if r.Kind != "" {
+		t.Kind = r.Kind
+	}
+	if !r.OnsiteStart.IsZero() {
+		t.OnsiteStart = r.OnsiteStart
+	}
+	if !r.OnsiteEnd.IsZero() {
+		t.OnsiteEnd = r.OnsiteEnd
+	}
+	if !r.FeedbackDate.IsZero() {
+		t.FeedbackDate = r.FeedbackDate
+	}
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func firstText(cells []string) string {
+	for _, c := range cells {
+		if s := strings.TrimSpace(c); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// clip shortens a cell quoted in a message.
+func clip(s string, n int) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "?"))
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
