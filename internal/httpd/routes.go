@@ -48,6 +48,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 
 		// Pages.
 		page("GET /{$}", signedIn, "", u.Cached(u.Home)),
+		page("GET /rounds.xlsx", signedIn, "", u.ExportRounds),
 		page("GET /import", edit, "self", u.NewImport),
 		upload(page("POST /import", edit, "self", u.CreateImport), 16<<20),
 		page("GET /rounds/new", edit, "self", u.NewRound),

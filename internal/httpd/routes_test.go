@@ -24,7 +24,7 @@ import (
 // says here, fails the test.
 var expected = map[string]string{
 	"GET /healthz": "public", "GET /static/": "public", "GET /login": "public", "POST /login": "public", "POST /logout": "public",
-	"GET /{$}":    "signed-in",
+	"GET /{$}": "signed-in", "GET /rounds.xlsx": "signed-in",
 	"GET /import": "edit-self", "POST /import": "edit-self", "GET /rounds/new": "edit-self", "POST /rounds": "edit-self",
 	"GET /rounds/{id}": "read", "GET /rounds/{id}/edit": "edit", "POST /rounds/{id}": "edit",
 	"GET /rounds/{id}/tree": "read", "GET /rounds/{id}/ledger": "read", "GET /rounds/{id}/ledger.xlsx": "read", "GET /rounds/{id}/report": "read",

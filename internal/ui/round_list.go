@@ -134,6 +134,7 @@ type roundList struct {
 	Totals         roundTotals
 	All            int // rounds before filtering
 	PendingByRound map[int64]int
+	all            []*store.RoundSummary // every kept round, in order: the export
 }
 
 // keep reports whether the filter keeps a round.
@@ -203,6 +204,7 @@ func (f roundFilter) list(all []*store.RoundSummary, pending map[int64]int) *rou
 		}
 		return c
 	})
+	l.all = kept
 	l.Total = len(kept)
 	l.Pages = max(1, (l.Total+roundListSize-1)/roundListSize)
 	f.Page = min(f.Page, l.Pages)

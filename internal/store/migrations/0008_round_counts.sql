@@ -26,3 +26,7 @@ CREATE INDEX measures_open_idx ON measures (round_id, deadline, unit_id, close_s
 -- And at 长期坚持 measures with a re-report period, a few among many.
 CREATE INDEX measures_ongoing_idx ON measures (round_id)
     WHERE status = 'ongoing' AND report_every > 0;
+
+-- The problems waiting for an office's acceptance, a few among many.
+CREATE INDEX problems_submitted_idx ON problems (round_id)
+    WHERE close_state = 'submitted';

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"bytes"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"zhenggai"
+	"zhenggai/internal/xlsx"
+)
+
+// ExportRounds is the list of rounds as an Excel workbook: every round the
+// filter keeps, in the list's order, not only the page shown.
+func (h *Handler) ExportRounds(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	q.Del("page")
+	r.URL.RawQuery = q.Encode()
+	l, err := h.roundList(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	rows := make([]xlsx.RoundRow, 0, l.Total)
+	for _, rs := range l.all {
+		rows = append(rows, xlsx.RoundRow{Unit: rs.Round.Unit, Inspector: rs.Round.Inspector, Kind: rs.Round.Kind,
+			Feedback: rs.Round.FeedbackDate, Problems: rs.Problems, Counts: rs.ProblemCounts, Rate: rs.CompletionRate,
+			Red: rs.ColourCounts[zhenggai.Red], Yellow: rs.ColourCounts[zhenggai.Yellow], Pending: l.PendingByRound[rs.Round.ID]})
+	}
+	today := h.today()
+	title := "巡察整改情况统计（截至" + today.Chinese() + "）"
+	var buf bytes.Buffer
+	if err := xlsx.WriteRounds(&buf, title, rows); err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	name := "巡察整改情况统计-" + today.String() + ".xlsx"
+	w.Header().Set("Content-Type", xlsxType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.Write(buf.Bytes())
+}
