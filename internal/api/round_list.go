@@ -2,17 +2,32 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 
+	"zhenggai"
 	"zhenggai/internal/auth"
 )
 
-// ListRounds is GET /api/v1/rounds: every round, newest feedback first,
-// each with its figures.
+// Pages of GET /api/v1/rounds: each round's figures come from its whole
+// ledger, so a province's thousands of rounds come a page at a time.
+const (
+	defaultPerPage = 100
+	maxPerPage     = 500
+)
+
+// ListRounds is GET /api/v1/rounds[?page=N&per_page=M]: the rounds the
+// caller may see, newest feedback first, each with its figures, a page at
+// a time, with the total.
 func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
+	page, perPage, err := pageParams(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	out := []*roundJSON{}
 	sc, ok := auth.Scope(auth.UserFrom(r.Context()))
 	if !ok {
-		writeJSON(w, http.StatusOK, map[string]any{"rounds": out})
+		writeJSON(w, http.StatusOK, map[string]any{"rounds": out, "total": 0, "page": page, "per_page": perPage})
 		return
 	}
 	rounds, err := h.Store.RoundSummaries(r.Context(), sc, h.today())
@@ -20,16 +35,35 @@ func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	for _, rs := range rounds {
-		rd := rs.Round
-		// One ledger per round: the store has no query for the figures of
-		// many rounds at once.
-		rj, err := h.roundObject(r.Context(), rd.ID)
+	from := min((page-1)*perPage, len(rounds))
+	for _, rs := range rounds[from:min(from+perPage, len(rounds))] {
+		rj, err := h.roundObject(r.Context(), rs.Round.ID)
 		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
 		out = append(out, rj)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"rounds": out})
+	writeJSON(w, http.StatusOK, map[string]any{"rounds": out, "total": len(rounds), "page": page, "per_page": perPage})
+}
+
+// pageParams reads page (from 1) and per_page (1 to maxPerPage).
+func pageParams(r *http.Request) (page, perPage int, err error) {
+	page, perPage = 1, defaultPerPage
+	v := &zhenggai.ValidationError{}
+	if s := r.URL.Query().Get("page"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			v.Add("page", "page 须为不小于1的整数")
+		}
+		page = n
+	}
+	if s := r.URL.Query().Get("per_page"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxPerPage {
+			v.Add("per_page", "per_page 须为1至"+strconv.Itoa(maxPerPage)+"之间的整数")
+		}
+		perPage = n
+	}
+	return page, perPage, v.Err()
 }
