@@ -64,6 +64,11 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	status := statusOf(code)
 	if status == http.StatusInternalServerError {
+		if r.Context().Err() != nil {
+			// The caller left; the database call was cut short by that.
+			h.Log.Info("api call abandoned", "method", r.Method, "path", r.URL.Path, "err", err)
+			return
+		}
 		h.Log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	writeJSON(w, status, body)

@@ -200,6 +200,13 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusForbidden
 	}
 	if status == http.StatusInternalServerError {
+		if r.Context().Err() != nil {
+			// The reader left (closed the page, lost the network): the
+			// database call was cut short by that, nothing went wrong here,
+			// and no one is there to answer.
+			h.Log.Info("page abandoned", "method", r.Method, "path", r.URL.Path, "err", err)
+			return
+		}
 		h.Log.Error("page", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	h.render(w, r, status, "error", &page{Title: "出错了", Data: zhenggai.ErrorMessage(err)})
