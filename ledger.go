@@ -219,3 +219,16 @@ func (l *Ledger) Owners() []string {
 	sort.Strings(out)
 	return out
 }
+
+// LatestProgress picks each measure's newest progress entry from entries
+// listed newest first (as the store lists them): what a ledger's 整改进展
+// column shows.
+func LatestProgress(entries []*Progress) map[int64]*Progress {
+	latest := map[int64]*Progress{}
+	for _, p := range entries {
+		if latest[p.MeasureID] == nil {
+			latest[p.MeasureID] = p
+		}
+	}
+	return latest
+}

@@ -27,12 +27,7 @@ func (h *Handler) GetLedgerXLSX(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	latest := map[int64]*zhenggai.Progress{}
-	for _, p := range entries { // newest first
-		if latest[p.MeasureID] == nil {
-			latest[p.MeasureID] = p
-		}
-	}
+	latest := zhenggai.LatestProgress(entries)
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, l, latest); err != nil {
 		h.fail(w, r, err)

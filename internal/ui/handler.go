@@ -188,17 +188,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 
 // fail shows an error page for a domain error.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status := http.StatusInternalServerError
-	switch zhenggai.ErrorCode(err) {
-	case zhenggai.ENOTFOUND:
-		status = http.StatusNotFound
-	case zhenggai.EINVALID:
-		status = http.StatusUnprocessableEntity
-	case zhenggai.ECONFLICT:
-		status = http.StatusConflict
-	case zhenggai.EFORBID:
-		status = http.StatusForbidden
-	}
+	status := statusOf(err)
 	if status == http.StatusInternalServerError {
 		if r.Context().Err() != nil {
 			// The reader left (closed the page, lost the network): the
@@ -254,4 +244,19 @@ func flashFrom(r *http.Request) string {
 // Deny shows a refusal from the route guard as a page.
 func (h *Handler) Deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	h.render(w, r, status, "error", &page{Title: "无法访问", Data: msg})
+}
+
+// statusOf is the HTTP status a page answers a domain error with.
+func statusOf(err error) int {
+	switch zhenggai.ErrorCode(err) {
+	case zhenggai.ENOTFOUND:
+		return http.StatusNotFound
+	case zhenggai.EINVALID:
+		return http.StatusUnprocessableEntity
+	case zhenggai.ECONFLICT:
+		return http.StatusConflict
+	case zhenggai.EFORBID:
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
 }

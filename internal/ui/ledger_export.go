@@ -30,12 +30,7 @@ func (h *Handler) ExportLedger(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	latest := map[int64]*zhenggai.Progress{}
-	for _, p := range entries { // newest first
-		if latest[p.MeasureID] == nil {
-			latest[p.MeasureID] = p
-		}
-	}
+	latest := zhenggai.LatestProgress(entries)
 	// Made whole before the first byte goes out, so that a failure is
 	// still an error page and not a broken download.
 	var buf bytes.Buffer

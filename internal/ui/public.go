@@ -93,13 +93,7 @@ func (h *Handler) renderPublic(w http.ResponseWriter, r *http.Request, status in
 
 // failPublic shows an error on a public page.
 func (h *Handler) failPublic(w http.ResponseWriter, r *http.Request, err error) {
-	status := http.StatusInternalServerError
-	switch zhenggai.ErrorCode(err) {
-	case zhenggai.ENOTFOUND:
-		status = http.StatusNotFound
-	case zhenggai.EINVALID:
-		status = http.StatusUnprocessableEntity
-	}
+	status := statusOf(err)
 	if status == http.StatusInternalServerError {
 		h.Log.Error("public page", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
