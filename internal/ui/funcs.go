@@ -35,7 +35,8 @@ var funcs = template.FuncMap{
 	"cnum":        cnum,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
-		case m.Deadline.IsZero() || m.Status.Done():
+		case m.Deadline.IsZero() || m.Status.Done() || m.CloseState == zhenggai.CloseApproved:
+			// An approved measure waits for the office, not its owner.
 			return ""
 		case m.DaysLeft < 0:
 			return fmt.Sprintf("逾期%d天", -m.DaysLeft)
