@@ -101,7 +101,8 @@ func TestCloseAcceptPublish(t *testing.T) {
 
 	// 覃丽 signs in: the header counts her unread warnings.
 	b.SignIn("qinli", pw["qinli"])
-	if n := b.Text("#unread-count"); n == "" || n == "0" {
+	// Three measures of hers near or past their deadline: green, yellow, red.
+	if n := b.Text("#unread-count"); n != "3" {
 		t.Errorf("the header shows %q unread messages for the owner of a red measure", n)
 	}
 	b.Click("#inbox-link", "h1", "owner-inbox")
@@ -192,6 +193,10 @@ func TestCloseAcceptPublish(t *testing.T) {
 	}
 	if s := b.Text("#close-state"); s != zhenggai.CloseSubmitted.Label() {
 		t.Errorf("problem's closing state after the last approval: %q", s)
+	}
+	// Approved: the wait is the office's, so no countdown nor colour.
+	if heads := b.Eval(`[...document.querySelectorAll(".measure-card .head")].map(h => h.textContent).join("|")`); strings.Contains(heads, "逾期") || strings.Contains(heads, "预警") {
+		t.Errorf("approved measures still count days or warn: %q", heads)
 	}
 	b.SignOut()
 

@@ -35,7 +35,9 @@ var funcs = template.FuncMap{
 	"cnum":        cnum,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
-		case m.Deadline.IsZero() || m.Status.Done():
+		case m.Deadline.IsZero() || m.Status.Done() || m.CloseState == zhenggai.CloseApproved:
+			// Approved by its leader: the wait is the office's, as for
+			// its colour (zhenggai.MeasureColour).
 			return ""
 		case m.DaysLeft < 0:
 			return fmt.Sprintf("逾期%d天", -m.DaysLeft)
