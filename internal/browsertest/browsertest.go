@@ -280,3 +280,10 @@ func (b *Browser) Post(path string, form map[string]string) int {
 	}
 	return v
 }
+
+// WaitFor waits until the page shows an element matching sel (e.g. a
+// chart drawn by a script after the page loaded).
+func (b *Browser) WaitFor(sel string) {
+	b.t.Helper()
+	b.do("wait for "+sel, chromedp.WaitVisible(chromedp.CSS(sel)))
+}

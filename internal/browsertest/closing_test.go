@@ -230,6 +230,11 @@ func TestCloseAcceptPublish(t *testing.T) {
 		}
 	}
 	b.Click(`header.top nav a[href="/rounds/`+fmt.Sprint(r.ID)+`"]`, ".cards", "dashboard")
+	// The charts are drawn once their script has loaded; let their short
+	// animation end so that the picture shows them.
+	b.WaitFor(`[data-chart="by-category"] canvas`)
+	time.Sleep(1500 * time.Millisecond)
+	b.Shot("dashboard-charts")
 	if n := b.Eval(`[...document.querySelectorAll(".stat")].find(s => s.querySelector(".l").textContent === "已完成整改").querySelector(".n").textContent`); n != "36" {
 		t.Errorf("the dashboard counts %s problems 已完成整改, want 36", n)
 	}
@@ -257,6 +262,7 @@ func TestCloseAcceptPublish(t *testing.T) {
 	// Anyone reads it: 36 done.
 	b.Forget()
 	b.Visit(fmt.Sprintf("/public/reports/%d", pubs[0].ID), "public-report")
+	b.ShotAt(".report-body .zg-totals", "public-report-totals")
 	totals := b.Text(".report-body .zg-totals")
 	if !strings.Contains(totals, "已完成整改36个") || !strings.Contains(totals, "基本完成整改2个") {
 		t.Errorf("the public report's totals: %q", totals)
