@@ -241,3 +241,49 @@ func (b *Browser) Forget() {
 		b.t.Fatalf("clear cookies: %v", err)
 	}
 }
+
+// Upload chooses files in a file input, as a person does with the
+// browser's file dialog.
+func (b *Browser) Upload(sel string, paths ...string) {
+	b.t.Helper()
+	b.do("choose files for "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.SetUploadFiles(chromedp.CSS(sel), paths))
+}
+
+// SignOut clicks 退出 in the header and waits for the login form.
+func (b *Browser) SignOut() {
+	b.t.Helper()
+	b.Click("header.top form.whoami button[type=submit]", "#password", "signed-out")
+}
+
+// Has reports whether the page shows an element matching sel.
+func (b *Browser) Has(sel string) bool {
+	b.t.Helper()
+	return b.Eval(fmt.Sprintf(`document.querySelector(%q) !== null`, sel)) == "true"
+}
+
+// Post sends a form POST to path from the page, with the page's cookies,
+// as a hand-made request would (bypassing the buttons the page shows),
+// and returns the HTTP status.
+func (b *Browser) Post(path string, form map[string]string) int {
+	b.t.Helper()
+	var fields strings.Builder
+	for k, v := range form {
+		fmt.Fprintf(&fields, "f.append(%q, %q);", k, v)
+	}
+	expr := fmt.Sprintf(`(() => { const f = new URLSearchParams(); %s
+		return fetch(%q, {method: "POST", body: f, redirect: "manual"}).then(r => r.status); })()`, fields.String(), path)
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[int](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("post %s: %v", path, err)
+	}
+	return v
+}
+
+// WaitFor waits until the page shows an element matching sel (e.g. a
+// chart drawn by a script after the page loaded).
+func (b *Browser) WaitFor(sel string) {
+	b.t.Helper()
+	b.do("wait for "+sel, chromedp.WaitVisible(chromedp.CSS(sel)))
+}

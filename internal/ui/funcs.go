@@ -36,7 +36,8 @@ var funcs = template.FuncMap{
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
 		case m.Deadline.IsZero() || m.Status.Done() || m.CloseState == zhenggai.CloseApproved:
-			// An approved measure waits for the office, not its owner.
+			// Approved by its leader: the wait is the office's, as for
+			// its colour (zhenggai.MeasureColour).
 			return ""
 		case m.DaysLeft < 0:
 			return fmt.Sprintf("逾期%d天", -m.DaysLeft)
