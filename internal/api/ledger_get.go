@@ -14,5 +14,10 @@ func (h *Handler) GetLedger(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, newLedgerJSON(l))
+	out := newLedgerJSON(l)
+	if err := h.checkDeclared(r.Context(), l, out.roundJSON); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"time"
+	"zhenggai/internal/report"
 
 	"zhenggai"
 )
@@ -78,7 +79,22 @@ func (h *Handler) roundObject(ctx context.Context, id int64) (*roundJSON, error)
 	if err != nil {
 		return nil, err
 	}
-	return newRoundJSON(l), nil
+	out := newRoundJSON(l)
+	return out, h.checkDeclared(ctx, l, out)
+}
+
+// checkDeclared puts in the disagreements between the round's declared
+// totals and its figures as of the date they were declared.
+func (h *Handler) checkDeclared(ctx context.Context, l *zhenggai.Ledger, out *roundJSON) error {
+	c, err := report.CheckDeclared(ctx, h.Store, l)
+	if err != nil {
+		return err
+	}
+	out.Mismatches = c.Mismatches
+	if out.Mismatches == nil {
+		out.Mismatches = []string{}
+	}
+	return nil
 }
 
 // ledgerJSON is a round with its whole tree.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"zhenggai/internal/report"
 
 	"zhenggai"
 )
@@ -11,7 +12,8 @@ import (
 // dashboard is the round's overview page.
 type dashboard struct {
 	L        *zhenggai.Ledger
-	Warnings []*warnedMeasure // measures with a colour, worst first
+	Declared *report.DeclaredCheck // the declared totals against the data as of their date
+	Warnings []*warnedMeasure      // measures with a colour, worst first
 	ByCat    categoryChart
 	Pie      []pieSlice
 }
@@ -50,7 +52,12 @@ func (h *Handler) ShowRound(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	d := &dashboard{L: l}
+	declared, err := report.CheckDeclared(r.Context(), h.Store, l)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d := &dashboard{L: l, Declared: declared}
 	for _, s := range zhenggai.Statuses {
 		series := chartSeries{Key: string(s), Name: s.Label()}
 		for _, c := range l.Categories {
