@@ -53,8 +53,8 @@ func pageParams(r *http.Request) (page, perPage int, err error) {
 	v := &zhenggai.ValidationError{}
 	if s := r.URL.Query().Get("page"); s != "" {
 		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			v.Add("page", "page 须为不小于1的整数")
+		if err != nil || n < 1 || n > 1_000_000 {
+			v.Add("page", "page 须为1至1000000之间的整数")
 		}
 		page = n
 	}

@@ -25,7 +25,7 @@ func TestListRoundsPages(t *testing.T) {
 	if l := e.must(200, "GET", "/api/v1/rounds", nil); len(arr(l["rounds"])) != 5 || num(l["per_page"]) != 100 {
 		t.Errorf("default: %v", l)
 	}
-	for _, q := range []string{"page=0", "page=x", "per_page=501", "per_page=0"} {
+	for _, q := range []string{"page=0", "page=x", "page=4611686018427387904", "per_page=501", "per_page=0"} {
 		if code, body := e.call("GET", "/api/v1/rounds?"+q, nil); code != 422 {
 			t.Errorf("%s: %d %v", q, code, body)
 		}

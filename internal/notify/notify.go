@@ -7,6 +7,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -198,6 +199,7 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		return 0, ErrNoMail
 	}
 	today := zhenggai.DateOf(now)
+	var failures []error
 	users, err := st.Users(ctx)
 	if err != nil {
 		return 0, err
@@ -277,14 +279,17 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		b.WriteString("\n" + mail.link("/inbox"))
 		subject := fmt.Sprintf("巡察整改每日汇总（%s）", today.Chinese())
 		if err := mail.Send(u.Email, subject, b.String()); err != nil {
-			return sent, fmt.Errorf("向 %s 发送每日汇总失败：%w", u.Name, err)
+			// One bad address must not keep the others from theirs; this
+			// one is tried again on the next run, the digest not recorded.
+			failures = append(failures, fmt.Errorf("向 %s 发送每日汇总失败：%w", u.Name, err))
+			continue
 		}
 		if err := st.RecordDigest(ctx, u.UnitID, u.ID, today); err != nil {
 			return sent, err
 		}
 		sent++
 	}
-	return sent, nil
+	return sent, errors.Join(failures...)
 }
 
 func clip(s string, n int) string {

@@ -39,6 +39,10 @@ func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.D
 	}
 	for _, c := range l.Categories {
 		for _, pn := range c.Problems {
+			if pn.Problem.Withheld {
+				// Not published: neither its title nor an opinion on it.
+				continue
+			}
 			p.Problems = append(p.Problems, zhenggai.PublishedProblem{
 				ID: pn.Problem.ID, Seq: pn.Problem.Seq, Category: c.Category.Title, Title: pn.Problem.Title})
 		}

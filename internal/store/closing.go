@@ -29,7 +29,7 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		var unit, round, problem int64
 		var state, pstate string
 		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.unit_id, m.round_id, m.problem_id, m.close_state, p.close_state
-			FROM measures m JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), id).Scan(&unit, &round, &problem, &state, &pstate)
+			FROM measures m JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`+s.d.lockRow()), id).Scan(&unit, &round, &problem, &state, &pstate)
 		if err != nil {
 			return notFound(err, "整改措施")
 		}
@@ -101,7 +101,7 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var unit, round int64
 		var state string
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`), id).
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`+s.d.lockRow()), id).
 			Scan(&unit, &round, &state)
 		if err != nil {
 			return notFound(err, "具体问题")

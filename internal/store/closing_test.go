@@ -56,7 +56,16 @@ func testClosing(t *testing.T, st *store.Store) {
 	refused("approve before asking", step(ms[0].ID, zhenggai.CloseApprove, "向建国", ""), zhenggai.ECONFLICT)
 	must("ask", step(ms[0].ID, zhenggai.CloseRequest, "覃丽", ""))
 	refused("ask twice", step(ms[0].ID, zhenggai.CloseRequest, "覃丽", ""), zhenggai.ECONFLICT)
+	asked, err := st.Measure(ctx, ms[0].ID)
+	must("read", err)
+	asked.Content = "换了说法的措施"
+	refused("edit a measure asked to close", st.UpdateMeasure(ctx, asked), zhenggai.ECONFLICT)
+	refused("status of a measure asked to close", st.SetMeasureStatus(ctx, asked.ID, asked.Version, zhenggai.InProgress), zhenggai.ECONFLICT)
 	must("approve", step(ms[0].ID, zhenggai.CloseApprove, "向建国", ""))
+	approved, err := st.Measure(ctx, ms[0].ID)
+	must("read", err)
+	approved.Owner = "别人"
+	refused("edit an approved measure", st.UpdateMeasure(ctx, approved), zhenggai.ECONFLICT)
 	if problemState() != zhenggai.CloseOpen {
 		t.Fatal("problem submitted with a measure not approved")
 	}
@@ -70,6 +79,8 @@ func testClosing(t *testing.T, st *store.Store) {
 		t.Fatal("problem not submitted once every measure is approved")
 	}
 	refused("change a request while the office decides", step(ms[1].ID, zhenggai.CloseReturn, "向建国", "x"), zhenggai.ECONFLICT)
+	refused("new measure while the office decides", st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 9,
+		Content: "验收前新增", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}), zhenggai.ECONFLICT)
 	pending, err := st.PendingAcceptance(ctx, store.Scope{Unit: r.UnitID})
 	must("pending", err)
 	if len(pending) != 1 || pending[0].Problem.ID != p.ID || pending[0].SubmittedAt.IsZero() {

@@ -82,6 +82,10 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 	if zhenggai.CloseState(closeState).Locked() {
 		return zhenggai.ErrLocked()
 	}
+	if zhenggai.CloseState(closeState) == zhenggai.CloseSubmitted {
+		// Acceptance would close a measure no one asked or approved.
+		return zhenggai.Errorf(zhenggai.ECONFLICT, "该问题已报巡察办验收，不能新增措施；确需新增的，请巡察办先“不予验收”")
+	}
 	m.Version, m.CloseState = 1, zhenggai.CloseOpen
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
 		office, owner, deadline, kind, status, mechanism, report_every, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
@@ -173,14 +177,21 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 // measureGuard refuses a change to a measure of a closed (locked) problem
 // and returns the measure's status as it stands.
 func (s *Store) measureGuard(ctx context.Context, tx *sql.Tx, id int64) (zhenggai.Status, error) {
-	var status, closeState string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.status, p.close_state FROM measures m
-		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), id).Scan(&status, &closeState)
+	var status, mstate, closeState string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.status, m.close_state, p.close_state FROM measures m
+		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), id).Scan(&status, &mstate, &closeState)
 	if err != nil {
 		return "", notFound(err, "整改措施")
 	}
-	if zhenggai.CloseState(closeState).Locked() {
+	// What the leader approved, or the office is to accept, must be what
+	// they saw: a change first takes the request back.
+	switch {
+	case zhenggai.CloseState(closeState).Locked():
 		return "", zhenggai.ErrLocked()
+	case zhenggai.CloseState(closeState) == zhenggai.CloseSubmitted:
+		return "", zhenggai.Errorf(zhenggai.ECONFLICT, "该问题已报巡察办验收，不能修改其措施；确需修改的，请巡察办先“不予验收”")
+	case zhenggai.CloseState(mstate) == zhenggai.CloseRequested || zhenggai.CloseState(mstate) == zhenggai.CloseApproved:
+		return "", zhenggai.Errorf(zhenggai.ECONFLICT, "该措施已申请销号，不能修改；确需修改的，请责任领导先“退回”")
 	}
 	return zhenggai.Status(status), nil
 }

@@ -46,6 +46,7 @@ type fieldChange struct {
 var entityNames = map[string]string{
 	"units": "单位", "settings": "设置", "rounds": "巡察轮次", "categories": "问题类别", "problems": "具体问题",
 	"measures": "整改措施", "progress": "整改进展", "attachments": "附件", "users": "用户", "tokens": "API令牌",
+	"opinions": "意见建议", "publications": "公布的整改进展情况",
 }
 
 // fieldLabels name the columns people care about; columns not here (ids,
@@ -62,6 +63,7 @@ var fieldLabels = map[string]string{
 	"content_type": "文件类型", "display_name": "姓名", "role": "角色", "disabled": "停用", "revoked": "已吊销",
 	"password_hash": "密码", "token_hash": "令牌", "measure_id": "整改措施", "progress_id": "整改进展", "user_id": "用户",
 	"close_state": "销号状态", "mechanism": "长效机制", "report_every": "报送周期（天）", "email": "电子邮箱", "principal": "主要负责人",
+	"answer": "答复", "answer_published": "公开答复", "assignee_id": "承办人", "reason": "理由", "action": "操作",
 }
 
 // fieldOrder puts the columns of a record in the order of its form.
