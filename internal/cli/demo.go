@@ -77,5 +77,5 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "\n公开页面（无需登录）：/public/reports/%d\n\n", pub.ID)
 	// Warnings reach the demo's people in their inboxes (no e-mail).
 	defer startNotifier(ctx, e, st, nil, 5*time.Minute, 8)()
-	return serve(ctx, e, st, files, *addr, nil)
+	return serve(ctx, e, st, files, *addr, nil, nil)
 }

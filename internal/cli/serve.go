@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"path/filepath"
 	"time"
 
@@ -29,8 +30,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	mf := addMailFlags(fs)
 	every := fs.Duration("notify-every", 5*time.Minute, "how often warnings are dispatched")
 	digestHour := fs.Int("digest-hour", 8, "hour of the day (Beijing time) after which the daily digest is e-mailed")
+	proxies := fs.String("trusted-proxy", "", "reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client, e.g. 127.0.0.1")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	trusted, err := httpd.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxy 的地址不正确（应为 127.0.0.1 或 10.0.0.0/8 这样的地址或网段，用逗号分隔）：%v", err)
 	}
 	mail, err := mf.mailer()
 	if err != nil {
@@ -60,7 +66,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "预警邮件：经 %s 发送，每日汇总于北京时间%d点后发出\n", mail.Addr, *digestHour)
 	}
 	defer startNotifier(ctx, e, st, mail, *every, *digestHour)()
-	return serve(ctx, e, st, files, *addr, nil)
+	return serve(ctx, e, st, files, *addr, nil, trusted)
 }
 
 // startNotifier runs notifyLoop beside the server; the function it
@@ -92,7 +98,7 @@ func checkAddr(addr string) (loopback bool, err error) {
 
 // serve listens on addr and serves until ctx ends, then drains requests.
 // ready, if set, gets the address actually listened on.
-func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, addr string, now func() time.Time) error {
+func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, addr string, now func() time.Time, trusted []netip.Prefix) error {
 	loopback, err := checkAddr(addr)
 	if err != nil {
 		return err
@@ -103,7 +109,7 @@ func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, addr
 		return fmt.Errorf("无法监听 %s：%w", addr, err)
 	}
 	srv := &http.Server{
-		Handler:           httpd.New(httpd.Config{Store: st, Files: files, Log: log, Now: now}),
+		Handler:           httpd.New(httpd.Config{Store: st, Files: files, Log: log, Now: now, TrustedProxies: trusted}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       5 * time.Minute, // uploads of evidence over a slow intranet
 		WriteTimeout:      5 * time.Minute,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"time"
 
@@ -25,6 +26,9 @@ type Config struct {
 	Now func() time.Time
 	// NoPageCache renders every page afresh (benchmarks of the cold path).
 	NoPageCache bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (proxy.go); none by default.
+	TrustedProxies []netip.Prefix
 }
 
 // New returns the handler of the whole program.
@@ -59,7 +63,7 @@ func New(c Config) http.Handler {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "拒绝跨站请求：请从本系统的页面提交", http.StatusForbidden)
 	}))
-	return recoverer(c.Log, headers(csrf.Handler(mux)))
+	return recoverer(c.Log, behindProxies(c.TrustedProxies, headers(csrf.Handler(mux))))
 }
 
 // headers sets what every answer carries.
