@@ -13,17 +13,25 @@ import (
 // so it marks the round; writeOnce recomputes the marked rounds just
 // before it commits. Bulk imports mark their round themselves.
 
-// roundCountsSQL recomputes the counts of the rounds a condition on r.id
-// picks, with the ranking of rankSQL and the rollup of
-// zhenggai.ProblemStatus (a test holds the two together).
-func roundCountsSQL(cond string) string {
-	return `INSERT INTO round_counts (` + roundCountCols + `) ` + roundCountsSelect(cond)
+// roundCountsSQL recomputes the counts of one round (one=true: its id is
+// the statement's three arguments) or of every round, with the ranking of
+// rankSQL and the rollup of zhenggai.ProblemStatus (a test holds the two
+// together).
+func roundCountsSQL(one bool) string {
+	return `INSERT INTO round_counts (` + roundCountCols + `) ` + roundCountsSelect(one)
 }
 
 const roundCountCols = `round_id, unit_id, problems, not_started, in_progress, basically_completed, ongoing, completed`
 
-// roundCountsSelect computes the counts as the table's columns.
-func roundCountsSelect(cond string) string {
+// roundCountsSelect computes the counts as the table's columns. For one
+// round the round is named inside each derived table too: neither engine
+// is relied on to push it down, and without it every write would read
+// every problem and measure of the installation.
+func roundCountsSelect(one bool) string {
+	cond, pcond, mcond := "1 = 1", "1 = 1", "1 = 1"
+	if one {
+		cond, pcond, mcond = "r.id = ?", "p.round_id = ?", "round_id = ?"
+	}
 	return `SELECT r.id AS round_id, r.unit_id AS unit_id, COUNT(x.id) AS problems,
 		COALESCE(SUM(CASE WHEN x.st = 0 THEN 1 ELSE 0 END), 0) AS not_started,
 		COALESCE(SUM(CASE WHEN x.st = 1 THEN 1 ELSE 0 END), 0) AS in_progress,
@@ -33,7 +41,9 @@ func roundCountsSelect(cond string) string {
 	FROM rounds r LEFT JOIN (
 		SELECT p.round_id AS round_id, p.id AS id,
 			CASE WHEN MIN(m.rk) IS NULL THEN 0 WHEN MIN(m.rk) = 0 AND MAX(m.rk) > 0 THEN 1 ELSE MIN(m.rk) END AS st
-		FROM problems p LEFT JOIN (SELECT problem_id, ` + rankSQL + ` AS rk FROM measures) m ON m.problem_id = p.id
+		FROM problems p LEFT JOIN (SELECT problem_id, ` + rankSQL + ` AS rk FROM measures WHERE ` + mcond + `) m
+			ON m.problem_id = p.id
+		WHERE ` + pcond + `
 		GROUP BY p.round_id, p.id) x ON x.round_id = r.id
 	WHERE ` + cond + `
 	GROUP BY r.id, r.unit_id`
@@ -100,7 +110,7 @@ func (s *Store) refreshRoundCounts(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM round_counts WHERE round_id = ?`), r); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(roundCountsSQL(`r.id = ?`)), r); err != nil {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(roundCountsSQL(true)), r, r, r); err != nil {
 			return err
 		}
 	}
@@ -113,7 +123,7 @@ func (s *Store) rebuildRoundCounts(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM round_counts`); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, roundCountsSQL(`1 = 1`))
+	_, err := tx.ExecContext(ctx, roundCountsSQL(false))
 	return err
 }
 
@@ -125,7 +135,7 @@ func (s *Store) RoundCountsDrift(ctx context.Context) ([]int64, error) {
 }
 
 func (s *Store) roundCountsDrift(ctx context.Context, q queryer) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, `WITH now_counts AS (`+roundCountsSelect(`1 = 1`)+`)
+	rows, err := q.QueryContext(ctx, `WITH now_counts AS (`+roundCountsSelect(false)+`)
 		SELECT n.round_id FROM now_counts n LEFT JOIN round_counts c ON c.round_id = n.round_id
 		WHERE c.round_id IS NULL OR c.problems <> n.problems OR c.not_started <> n.not_started
 			OR c.in_progress <> n.in_progress OR c.basically_completed <> n.basically_completed
