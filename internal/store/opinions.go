@@ -166,11 +166,14 @@ func (s *Store) PublishedOpinions(ctx context.Context, publicationID int64) ([]*
 // AssignOpinion gives an opinion to a user of its unit to handle.
 func (s *Store) AssignOpinion(ctx context.Context, id, userID, version int64) error {
 	return s.updateOpinion(ctx, id, version, func(tx *sql.Tx, o *zhenggai.Opinion) (string, []any, error) {
+		// The assignee must be able to open the opinion: of the unit's
+		// people only its office (单位管理员) may (zhenggai.PermOpinions).
 		var unit int64
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM users WHERE id = ? AND disabled = 0`), userID).Scan(&unit)
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM users WHERE id = ? AND disabled = 0 AND role = ?`),
+			userID, string(zhenggai.RoleUnitAdmin)).Scan(&unit)
 		if err == sql.ErrNoRows || err == nil && unit != o.UnitID {
 			v := &zhenggai.ValidationError{}
-			v.Add("assignee", "请选择本单位的在用账号")
+			v.Add("assignee", "请选择本单位在用的单位管理员账号：只有他们能查看意见建议（含联系方式）")
 			return "", nil, v
 		}
 		if err != nil {

@@ -83,6 +83,10 @@ func testPublicationsAndOpinions(t *testing.T, st *store.Store) {
 	if err := st.AssignOpinion(ctx, o1.ID, elsewhere.User.ID, 1); code(err) != zhenggai.EINVALID {
 		t.Errorf("assign to another unit's user: %v", err)
 	}
+	owner := testkit.SignIn(t, st, zhenggai.RoleResponsible, "桑植县政协党组", "覃丽")
+	if err := st.AssignOpinion(ctx, o1.ID, owner.User.ID, 1); code(err) != zhenggai.EINVALID {
+		t.Errorf("assign to someone who may not open opinions: %v", err)
+	}
 	if err := st.AssignOpinion(ctx, o1.ID, admin.User.ID, 1); err != nil {
 		t.Fatal(err)
 	}

@@ -94,7 +94,8 @@ func (h *Handler) renderOpinion(w http.ResponseWriter, r *http.Request, status i
 	}
 	var mine []*zhenggai.User
 	for _, u := range users {
-		if u.UnitID == o.UnitID && !u.Disabled {
+		// Only those who may open an opinion (its contacts included).
+		if u.UnitID == o.UnitID && !u.Disabled && u.Role == zhenggai.RoleUnitAdmin {
 			mine = append(mine, u)
 		}
 	}
