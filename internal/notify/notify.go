@@ -30,6 +30,9 @@ type Result struct {
 // once. It is idempotent: a second run with nothing changed writes and
 // sends nothing. A change back to no colour is recorded silently. With
 // mail set (not nil), pending messages are then sent.
+// warnBatch is how many colour changes one transaction records.
+const warnBatch = 200
+
 func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (Result, error) {
 	var res Result
 	today := zhenggai.DateOf(now)
@@ -43,6 +46,24 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 	}
 	book := newAddressBook(users)
 	settings := map[int64]zhenggai.Settings{}
+	var batch []*store.WarningChange
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		done, err := st.RecordWarnings(ctx, batch)
+		if err != nil {
+			return err
+		}
+		for i, c := range batch {
+			if done[i] {
+				res.Changed++
+				res.Messages += len(c.Msgs)
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
 	for _, c := range cands {
 		m := c.Measure
 		set, ok := settings[m.UnitID]
@@ -67,14 +88,15 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 				msgs = append(msgs, n)
 			}
 		}
-		done, err := st.RecordWarning(ctx, m.UnitID, m.ID, c.Notified, colour, msgs)
-		if err != nil {
-			return res, err
+		batch = append(batch, &store.WarningChange{UnitID: m.UnitID, MeasureID: m.ID, Was: c.Notified, Now: colour, Msgs: msgs})
+		if len(batch) == warnBatch {
+			if err := flush(); err != nil {
+				return res, err
+			}
 		}
-		if done {
-			res.Changed++
-			res.Messages += len(msgs)
-		}
+	}
+	if err := flush(); err != nil {
+		return res, err
 	}
 	if mail != nil {
 		sent, failed, err := SendPending(ctx, st, mail)

@@ -73,60 +73,104 @@ func (s *Store) WarnCandidates(ctx context.Context) ([]*WarnCandidate, error) {
 	return out, rows.Err()
 }
 
+// WarningChange is one measure's move from the colour its people were
+// last told of (Was, as the caller saw it) to Now, with the messages that
+// tell them.
+type WarningChange struct {
+	UnitID, MeasureID int64
+	Was, Now          zhenggai.Colour
+	Msgs              []*Notification
+}
+
 // RecordWarning moves a measure's notified colour from what the caller
 // saw (was) to now and puts msgs in their inboxes, in one transaction: a
 // colour is told once. It returns false, writing nothing, when another
 // run got there first.
 func (s *Store) RecordWarning(ctx context.Context, unitID, measureID int64, was, now zhenggai.Colour, msgs []*Notification) (bool, error) {
-	done := false
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		done = false
-		var cur string
-		var stateID int64
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, colour FROM warn_states WHERE measure_id = ?`+s.d.lockRow()), measureID).
-			Scan(&stateID, &cur)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if was != zhenggai.NoColour {
-				return nil
-			}
-			var id int64
-			if err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO warn_states (unit_id, measure_id, colour, changed_at)
-				VALUES (?, ?, ?, ?) RETURNING id`), unitID, measureID, string(now), s.stamp()).Scan(&id); err != nil {
-				return err
-			}
-			if err := s.audit(ctx, tx, auditCreate, "warn_states", id, ""); err != nil {
-				return err
-			}
-		case err != nil:
-			return err
-		case zhenggai.Colour(cur) != was:
-			return nil
-		default:
-			before, err := s.snapshot(ctx, tx, "warn_states", stateID)
+	done, err := s.RecordWarnings(ctx, []*WarningChange{{unitID, measureID, was, now, msgs}})
+	if err != nil {
+		return false, err
+	}
+	return done[0], nil
+}
+
+// RecordWarnings records many changes in one transaction, as
+// RecordWarning does one: a province's first dispatch moves tens of
+// thousands of measures, and one transaction each would keep the writer
+// (and every page cache, which a write empties) busy for minutes. done[i]
+// tells whether changes[i] was recorded (false: another run got there
+// first). When a concurrent run inserted one of them, it records the rest
+// one by one.
+func (s *Store) RecordWarnings(ctx context.Context, changes []*WarningChange) (done []bool, err error) {
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		done = make([]bool, len(changes))
+		for i, c := range changes {
+			ok, err := s.recordWarning(ctx, tx, c)
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE warn_states SET colour = ?, changed_at = ? WHERE id = ?`),
-				string(now), s.stamp(), stateID); err != nil {
-				return err
-			}
-			if err := s.audit(ctx, tx, auditUpdate, "warn_states", stateID, before); err != nil {
-				return err
-			}
+			done[i] = ok
 		}
-		for _, n := range msgs {
-			if err := s.addNotification(ctx, tx, n); err != nil {
-				return err
-			}
-		}
-		done = true
 		return nil
 	})
 	if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
-		return false, nil // a concurrent run inserted the same measure's state
+		done = make([]bool, len(changes))
+		if len(changes) == 1 {
+			return done, nil // a concurrent run inserted the same measure's state
+		}
+		for i, c := range changes {
+			d, err := s.RecordWarnings(ctx, []*WarningChange{c})
+			if err != nil {
+				return done, err
+			}
+			done[i] = d[0]
+		}
+		return done, nil
 	}
 	return done, err
+}
+
+func (s *Store) recordWarning(ctx context.Context, tx *sql.Tx, c *WarningChange) (bool, error) {
+	var cur string
+	var stateID int64
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, colour FROM warn_states WHERE measure_id = ?`+s.d.lockRow()), c.MeasureID).
+		Scan(&stateID, &cur)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if c.Was != zhenggai.NoColour {
+			return false, nil
+		}
+		var id int64
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO warn_states (unit_id, measure_id, colour, changed_at)
+			VALUES (?, ?, ?, ?) RETURNING id`), c.UnitID, c.MeasureID, string(c.Now), s.stamp()).Scan(&id); err != nil {
+			return false, err
+		}
+		if err := s.audit(ctx, tx, auditCreate, "warn_states", id, ""); err != nil {
+			return false, err
+		}
+	case err != nil:
+		return false, err
+	case zhenggai.Colour(cur) != c.Was:
+		return false, nil
+	default:
+		before, err := s.snapshot(ctx, tx, "warn_states", stateID)
+		if err != nil {
+			return false, err
+		}
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE warn_states SET colour = ?, changed_at = ? WHERE id = ?`),
+			string(c.Now), s.stamp(), stateID); err != nil {
+			return false, err
+		}
+		if err := s.audit(ctx, tx, auditUpdate, "warn_states", stateID, before); err != nil {
+			return false, err
+		}
+	}
+	for _, n := range c.Msgs {
+		if err := s.addNotification(ctx, tx, n); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *Notification) error {

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -113,6 +114,8 @@ func (h *Handler) cached(next http.HandlerFunc, public bool) http.HandlerFunc {
 			for k, v := range p.header {
 				w.Header()[k] = v
 			}
+			// Known length: one write, no chunked encoding.
+			w.Header().Set("Content-Length", strconv.Itoa(len(p.body)))
 			w.WriteHeader(http.StatusOK)
 			w.Write(p.body)
 			return
