@@ -18,6 +18,12 @@ const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
 	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.version, r.created_at, r.updated_at`
 
+// internal/store/rounds.go: const roundListCols.
+const roundListCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
+	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
+	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
+	r.note, '', '', '', r.version, r.created_at, r.updated_at`
+
 // internal/store/categories.go, problems.go, measures.go: the column lists.
 const (
 	categoryCols = `id, unit_id, round_id, seq, title, version`
@@ -67,7 +73,7 @@ type query struct {
 // store computes from the settings the third statement reads.
 func summaryQueries(sc scope, today zhenggai.Date, horizon string) []query {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	q1 := query{"rounds of the scope, with their kept counts", with + `SELECT ` + roundCols + `, COALESCE(c.not_started, 0),
+	q1 := query{"rounds of the scope, with their kept counts", with + `SELECT ` + roundListCols + `, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
 		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
 		WHERE ` + cond + ` ORDER BY r.feedback_date DESC, r.id DESC`, join(wargs, cargs)}

@@ -22,6 +22,7 @@ var pinned = map[string]string{
 	"summary.go RoundSummaries":   "92406c6ddb8b1deb",
 	"summary.go allSettings":      "ae5b0e3e89127b2a",
 	"rounds.go roundCols":         "fe9fc10fc95992fb",
+	"rounds.go roundListCols":     "369b04f7bf22dacb",
 	"rounds.go Round":             "061118b8d052b6e0",
 	"settings.go Settings":        "afbb5e736bc6c698",
 	"categories.go categoryCols":  "bf58ec207298a551",

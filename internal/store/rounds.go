@@ -12,6 +12,14 @@ const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
 	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.version, r.created_at, r.updated_at`
 
+// roundListCols are roundCols without the report's paragraphs, which a
+// list of rounds does not show and a province's thousands of rounds would
+// carry for nothing.
+const roundListCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
+	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
+	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
+	r.note, '', '', '', r.version, r.created_at, r.updated_at`
+
 // extra receives the columns a query selects after roundCols.
 func scanRound(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Round, error) {
 	var r zhenggai.Round

@@ -63,7 +63,7 @@ var rankStatus = []zhenggai.Status{zhenggai.NotStarted, zhenggai.InProgress, zhe
 // with zhenggai.BuildLedger (a test holds them together).
 func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Date) ([]*RoundSummary, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundCols+`, COALESCE(c.not_started, 0),
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundListCols+`, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
 		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
 		WHERE `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
