@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
@@ -62,6 +63,9 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		step = &zhenggai.CloseStep{UnitID: unit, ProblemID: problem, MeasureID: id, Action: a, From: from, To: to,
 			By: by, Reason: reason, Evidence: evidence}
 		if err := s.addCloseStep(ctx, tx, round, step); err != nil {
+			return err
+		}
+		if err := s.tellCloseStep(ctx, tx, unit, id, problem, a, by, reason); err != nil {
 			return err
 		}
 		if a != zhenggai.CloseApprove {
@@ -255,4 +259,68 @@ func (s *Store) PendingAcceptance(ctx context.Context, sc Scope) ([]*PendingProb
 		out = append(out, &pp)
 	}
 	return out, rows.Err()
+}
+
+// tellCloseStep puts a message in the inbox of the person a measure's
+// closing step waits on next: the leader when the owner asks, the owner
+// when the leader sends it back (with the reason). In-app only: e-mail
+// goes out for warnings and the daily digest.
+func (s *Store) tellCloseStep(ctx context.Context, tx *sql.Tx, unit, measure, problem int64, a zhenggai.CloseAction, by, reason string) error {
+	var owner, leader, content string
+	var pseq int
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.owner, m.leader, m.content, p.seq FROM measures m
+		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), measure).Scan(&owner, &leader, &content, &pseq); err != nil {
+		return err
+	}
+	var role zhenggai.Role
+	var name, subject, body string
+	what := fmt.Sprintf("具体问题%d的措施“%s”", pseq, clipText(content, 30))
+	switch a {
+	case zhenggai.CloseRequest:
+		role, name = zhenggai.RoleLeader, leader
+		subject, body = "请审核销号申请："+what, by+"申请销号，请核对佐证材料后同意或退回。"
+	case zhenggai.CloseReturn:
+		role, name = zhenggai.RoleResponsible, owner
+		subject, body = "销号申请被退回："+what, by+"退回了销号申请，理由："+reason
+	default:
+		return nil
+	}
+	if name == "" {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id FROM users WHERE unit_id = ? AND role = ? AND display_name = ? AND disabled = 0`),
+		unit, string(role), name)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		n := &Notification{UnitID: unit, UserID: id, MeasureID: measure, Subject: subject, Body: body,
+			Link: fmt.Sprintf("/problems/%d#measure-%d", problem, measure)}
+		if err := s.addNotification(ctx, tx, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clipText shortens s to n characters for a message's subject.
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }

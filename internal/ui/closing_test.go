@@ -157,7 +157,15 @@ func TestClosingWalk(t *testing.T) {
 	if home := get(owner, "/"); strings.Contains(home, `id="unread-count"`) {
 		t.Error("the header still counts a read message")
 	}
-	if code := post(leader, "/inbox/read", url.Values{"id": {"1"}}); code != 404 {
+	mine, err := st.Inbox(ctx, owner.User.ID, false, 10)
+	if err != nil || len(mine) == 0 {
+		t.Fatalf("owner's inbox: %v %v", mine, err)
+	}
+	if code := post(leader, "/inbox/read", url.Values{"id": {fmt.Sprint(mine[0].ID)}}); code != 404 {
 		t.Errorf("reading another's message: %d", code)
+	}
+	// The leader was told of the owner's request when it was made.
+	if !strings.Contains(get(leader, "/inbox"), "请审核销号申请：具体问题1的措施") {
+		t.Error("the leader's inbox lacks the closing request")
 	}
 }
