@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -13,9 +12,7 @@ import (
 	"zhenggai"
 	"zhenggai/internal/auth"
 	"zhenggai/internal/browsertest"
-	"zhenggai/internal/demo"
 	"zhenggai/internal/notify"
-	"zhenggai/internal/testkit"
 )
 
 // TestCloseAcceptPublish: on the demo, the owner 覃丽 sees her warnings,
@@ -27,21 +24,8 @@ import (
 // the unit's office then publishes says so. Neither the owner nor the
 // leader of another measure may approve, by button or by hand-made POST.
 func TestCloseAcceptPublish(t *testing.T) {
-	env := testkit.Open(t)
-	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	env, r, pw := demoEnv(t)
 	today := zhenggai.Today()
-	r, err := demo.Load(ctx, env.Store, env.Files, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	accounts, err := demo.Accounts(ctx, env.Store, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pw := map[string]string{}
-	for _, a := range accounts {
-		pw[a.Login] = a.Password
-	}
 	// The warnings the demo's notifier sends every few minutes.
 	if _, err := notify.Dispatch(ctx, env.Store, nil, time.Now()); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -9,8 +8,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/browsertest"
-	"zhenggai/internal/demo"
-	"zhenggai/internal/testkit"
 )
 
 // hostile is what a mischievous person types: if it ran, the page's title
@@ -23,21 +20,7 @@ const hostile = `<script>document.title="pwned";window.zgPwned=1</script>`
 // sees it. A script typed into a problem's title and into the opinion
 // shows as text and never runs.
 func TestPublishReadOpinionAnswer(t *testing.T) {
-	env := testkit.Open(t)
-	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-	today := zhenggai.Today()
-	r, err := demo.Load(ctx, env.Store, env.Files, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	accounts, err := demo.Accounts(ctx, env.Store, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pw := map[string]string{}
-	for _, a := range accounts {
-		pw[a.Login] = a.Password
-	}
+	env, r, pw := demoEnv(t)
 	probs, err := env.Store.Problems(ctx, r.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -123,7 +123,7 @@ func Build(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Da
 	if err != nil {
 		return nil, err
 	}
-	accepted, err := acceptedAsOf(ctx, st, probs, asOf)
+	accepted, err := acceptedAsOf(ctx, st, roundID, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -134,23 +134,21 @@ func Build(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Da
 // office had accepted, and not reopened, on or before asOf (its day in
 // Shanghai): their measures count as 已完成 as of that date, whatever the
 // progress entries say, since 已完成 is what acceptance makes them.
-func acceptedAsOf(ctx context.Context, st *store.Store, probs []*zhenggai.Problem, asOf zhenggai.Date) (map[int64]bool, error) {
+func acceptedAsOf(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (map[int64]bool, error) {
+	steps, err := st.RoundCloseSteps(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
 	out := map[int64]bool{}
-	for _, p := range probs {
-		steps, err := st.CloseSteps(ctx, p.ID)
-		if err != nil {
-			return nil, err
+	for _, s := range steps { // oldest first: the last accept or reopen decides
+		if s.MeasureID != 0 || asOf.Before(zhenggai.DateOf(s.At)) {
+			continue
 		}
-		for _, s := range steps {
-			if s.MeasureID != 0 || asOf.Before(zhenggai.DateOf(s.At)) {
-				continue
-			}
-			switch s.Action {
-			case zhenggai.CloseAccept:
-				out[p.ID] = true
-			case zhenggai.CloseReopen:
-				out[p.ID] = false
-			}
+		switch s.Action {
+		case zhenggai.CloseAccept:
+			out[s.ProblemID] = true
+		case zhenggai.CloseReopen:
+			out[s.ProblemID] = false
 		}
 	}
 	return out, nil

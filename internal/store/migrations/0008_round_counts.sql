@@ -30,3 +30,6 @@ CREATE INDEX measures_ongoing_idx ON measures (round_id)
 -- The problems waiting for an office's acceptance, a few among many.
 CREATE INDEX problems_submitted_idx ON problems (round_id)
     WHERE close_state = 'submitted';
+
+-- A round's closing steps in one read (the report as of a date).
+CREATE INDEX close_steps_round_idx ON close_steps (round_id, id);
