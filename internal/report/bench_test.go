@@ -53,3 +53,15 @@ func BenchmarkReportDOCX(b *testing.B) {
 func BenchmarkReportPDF(b *testing.B) {
 	benchFormat(b, func(rep *report.Report, w io.Writer) error { return rep.PDF(ctx, w) })
 }
+
+// BenchmarkBlankPDF is the reference for BenchmarkReportPDF, measured in the
+// same run: the same browser started the same way to print a page with one
+// word on it, so that what is left is the report's own cost.
+func BenchmarkBlankPDF(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := report.PrintPDF(ctx, "<!doctype html><html><body><p>空</p></body></html>", io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -12,6 +12,8 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/xlsx"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // bigLedger is a province-sized round: 20 categories × 100 problems × 5
@@ -112,3 +114,43 @@ func BenchmarkImport10k(b *testing.B) {
 }
 
 var _ = io.Discard
+
+// BenchmarkReadRows10kBare is the reference for BenchmarkImport10k: the
+// same workbook's rows read with excelize's row iterator and nothing else
+// (no header check, no row checks, nothing built), measured in the same run.
+func BenchmarkReadRows10kBare(b *testing.B) {
+	l, latest := bigLedger()
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, l, latest); err != nil {
+		b.Fatal(err)
+	}
+	file := buf.Bytes()
+	l, latest = nil, nil
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	peakHeap(b, func() {
+		for b.Loop() {
+			f, err := excelize.OpenReader(bytes.NewReader(file))
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows, err := f.Rows(xlsx.LedgerSheet)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for rows.Next() {
+				if _, err := rows.Columns(); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			rows.Close()
+			f.Close()
+			if n < 10000 {
+				b.Fatalf("%d rows", n)
+			}
+		}
+	})
+}
