@@ -476,7 +476,14 @@ func (p *parser) checkStopped(end int) {
 	}
 	c := p.im.Categories[len(p.im.Categories)-1]
 	if !cut {
-		pr := c.Problems[len(c.Problems)-1] // the last category has problems when the last line is no heading
+		// The last problem read, which need not be in the last category: a
+		// heading mistyped into plain text leaves that one empty.
+		var pr *zhenggai.ImportedProblem
+		for _, ci := range p.im.Categories {
+			if k := len(ci.Problems); k > 0 {
+				pr = &ci.Problems[k-1]
+			}
+		}
 		p.warnf("文本在第%d行“%s”之后没有结束部分，读到的具体问题（%d个）少于公布的数量，其后内容可能缺失（可能复制不全或文件被截断）；最后读到的是具体问题%d“%s”",
 			l.no, excerptTail(p.src(last, 0)), n, pr.Seq, excerpt(pr.Title))
 		return

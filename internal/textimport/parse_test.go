@@ -445,6 +445,22 @@ func TestParseWarnings(t *testing.T) {
 				"公布14个问题，实际解析出2个", "公布38个具体问题，实际解析出4个",
 			},
 		},
+		{
+			// Found by FuzzParse: the last category empty because its first
+			// heading was mistyped, the text ending on a whole sentence.
+			name: "truncated after a category whose heading was mistyped",
+			text: func(t *testing.T) string {
+				i := strings.Index(sample.Sangzhi, "(三)反馈问题")
+				j := strings.Index(sample.Sangzhi[i:], "\n") + i + 1
+				return sample.Sangzhi[:j] + "坳于选人用人把关不严的问题。\n"
+			},
+			warns: []string{
+				"第19行未能归入任何具体问题，已忽略：“坳于选人用人把关不严的问题。”",
+				"问题类别(三)“党组对意识形态工作重视不够”下没有解析到具体问题",
+				"文本在第19行“坳于选人用人把关不严的问题。”之后没有结束部分，读到的具体问题（4个）少于公布的数量，其后内容可能缺失（可能复制不全或文件被截断）；最后读到的是具体问题4“未根据中办《关于新时代加强和改进人民政协工作的意…”",
+				"公布14个问题，实际解析出3个", "公布38个具体问题，实际解析出4个",
+			},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
