@@ -72,13 +72,20 @@ func compareSQL(ctx context.Context, o *options, c *unitCompare) error {
 		return err
 	}
 	defer sb.Close()
+	la, err := dashboardSet(ctx, sa, "", store.Scope{Unit: c.A.UnitID}, today)
+	if err != nil {
+		return err
+	}
+	lb, err := dashboardSet(ctx, sb, "", store.Scope{Unit: c.B.UnitID}, today)
+	if err != nil {
+		return err
+	}
 	sets := []struct {
 		name string
 		a, b sqlSet
 	}{
 		{"SQL of the unit's ledger (5 statements, through the store)", ledgerSet(c.A.RoundID, c.A.UnitID), ledgerSet(c.B.RoundID, c.B.UnitID)},
-		{"SQL of the unit's list of rounds (RoundSummaries, Scope{Unit})",
-			dashboardSet("", store.Scope{Unit: c.A.UnitID}, today, ""), dashboardSet("", store.Scope{Unit: c.B.UnitID}, today, "")},
+		{"SQL of the unit's list of rounds (RoundPage, Scope{Unit})", la, lb},
 	}
 	for _, s := range sets {
 		var va, vb, ratios []float64

@@ -67,34 +67,80 @@ type query struct {
 	args []any
 }
 
-// summaryQueries are the statements of store.RoundSummaries for a scope,
-// in the order it runs them (internal/store/summary.go, RoundSummaries and
-// allSettings). horizon is today plus the widest green window, which the
-// store computes from the settings the third statement reads.
-func summaryQueries(sc scope, today zhenggai.Date, horizon string) []query {
+// The office's list as it opens (store.RoundPage, no filter, newest
+// feedback first, the first page of 50), its nine statements in the order
+// roundPageInSQL runs them, the default thresholds' statements only (the
+// generated data give no unit thresholds of their own). ids are the page's
+// rounds, which the store learns from the sixth statement.
+
+// internal/store/round_page.go: const roundFrom.
+const roundFrom = ` FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id `
+
+// internal/store/round_counts.go: const openDueSQL.
+const openDueSQL = `status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> ''`
+
+// untimed are pieces of the pinned declarations that only a filtered list
+// runs (the measures of the kept rounds, when something narrows the
+// scope); the harness times the list as it opens.
+var untimed = []string{"round_id IN (SELECT r.id"}
+
+// pageLimit is the office list's page (internal/ui/round_list.go).
+const pageLimit = 50
+
+func pageQueries(sc scope, today zhenggai.Date, ids []int64) []query {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	q1 := query{"rounds of the scope, with their kept counts", with + `SELECT ` + roundListCols + `, COALESCE(c.not_started, 0),
-		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
-		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
-		WHERE ` + cond + ` ORDER BY r.feedback_date DESC, r.id DESC`, join(wargs, cargs)}
-	q3 := query{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil}
-	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	// The default thresholds' statement, for every unit: the generated
-	// data give no unit thresholds of their own.
 	def := zhenggai.DefaultSettings()
-	t, y, gr := today.String(), today.AddDays(def.YellowDays).String(), horizon
-	q4 := query{"colours due", with + `SELECT round_id,
+	t, y, gr := today.String(), today.AddDays(def.YellowDays).String(), today.AddDays(def.GreenDays).String()
+	qs := []query{
+		{"totals of the kept rounds", with + `SELECT COUNT(*), COALESCE(SUM(t.k), 0),
+		COALESCE(SUM(t.k * t.ns), 0), COALESCE(SUM(t.k * t.ip), 0), COALESCE(SUM(t.k * t.bc), 0),
+		COALESCE(SUM(t.k * t.og), 0), COALESCE(SUM(t.k * t.cp), 0), COALESCE(SUM(t.k * t.od), 0)
+		FROM (SELECT ` + "1" + ` AS k, COALESCE(c.not_started, 0) AS ns, COALESCE(c.in_progress, 0) AS ip,
+			COALESCE(c.basically_completed, 0) AS bc, COALESCE(c.ongoing, 0) AS og, COALESCE(c.completed, 0) AS cp,
+			COALESCE(c.open_due, 0) AS od` + roundFrom + `WHERE ` + cond + `) t`, join(wargs, cargs)},
+		{"waiting for acceptance", with + `SELECT COUNT(*) FROM problems p
+		JOIN rounds r ON r.id = p.round_id JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
+		WHERE p.close_state = 'submitted' AND ` + cond, join(wargs, cargs)},
+		{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil},
+	}
+	mwith, mwargs, mcond, mcargs := scopeSQL(sc, "round_id")
+	qs = append(qs,
+		query{"due from today on", mwith + `SELECT COUNT(*),
+			COALESCE(SUM(CASE WHEN deadline <= ? THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN deadline > ? AND deadline <= ? THEN 1 ELSE 0 END), 0)
+			FROM measures WHERE ` + openDueSQL + ` AND deadline >= ? AND ` + "1 = 1" + ` AND ` + mcond,
+			join(mwargs, []any{y, y, gr, t}, mcargs)},
+		query{"re-reports due", mwith + `SELECT report_every,
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
+		WHERE status = 'ongoing' AND report_every > 0 AND ` + mcond, join(mwargs, mcargs)},
+		query{"the page", with + `SELECT ` + roundListCols + `, COALESCE(c.not_started, 0),
+		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
+		` + roundFrom + `WHERE ` + cond + ` ORDER BY ` + "r.feedback_date DESC, r.id DESC" + ` LIMIT ? OFFSET ?`,
+			join(wargs, cargs, []any{pageLimit, 0})},
+	)
+	if len(ids) == 0 {
+		return qs
+	}
+	idArgs := make([]any, len(ids))
+	for i, id := range ids {
+		idArgs[i] = id
+	}
+	idCond := "round_id IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ") + ")"
+	return append(qs,
+		query{"the page's colours", `SELECT round_id,
 			SUM(CASE WHEN deadline < ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
 			FROM measures
-			WHERE ` + cond + ` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
+			WHERE ` + idCond + ` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
 				AND deadline <> '' AND deadline <= ? AND ` + unitCond(0, 0) + `
-			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr})}
-	q5 := query{"re-reports due", with + `SELECT round_id, report_every,
+			GROUP BY round_id`, join([]any{t, t, y, y}, idArgs, []any{gr})},
+		query{"the page's re-reports", `SELECT round_id, report_every,
 		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
-		WHERE ` + cond + ` AND status = 'ongoing' AND report_every > 0`, join(wargs, cargs)}
-	return []query{q1, q3, q4, q5}
+		WHERE ` + idCond + ` AND status = 'ongoing' AND report_every > 0`, idArgs},
+		query{"the page's waiting problems", `SELECT round_id, COUNT(*) FROM problems
+		WHERE close_state = 'submitted' AND ` + idCond + ` GROUP BY round_id`, idArgs},
+	)
 }
 
 // unitCond is the units' condition of summary.go's colour statements:

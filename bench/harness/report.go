@@ -186,7 +186,7 @@ func report(o *options, m *machine, runs []*run, growth []*unitCompare) string {
 				row.Name, c.A.Label, c.B.Label, c.Backend, ms(row.B), ms(row.A), fmt.Sprintf("%.2f×", row.Median), row.Lo, row.Hi, yes(row.WithinNoise))
 		}
 	}
-	w("\nA SQL figure is the median time of the statements a page runs: *in the program* through the store's own methods (`Store.RoundSummaries`; for a ledger the five calls of `buildLedger`, whose result `Store.Ledger` otherwise keeps until the next write), *bare* the same statements, with the same parameters, in `sqlite3` (reps copies in one script, less the same number of `SELECT 1`, by wall clock) or in `psql` (`PREPARE` once, as pgx prepares a statement per connection, then `EXECUTE` with `\\timing`). ")
+	w("\nA SQL figure is the median time of the statements a page runs: *in the program* through the store's own methods (`Store.RoundPage` as the office's list opens, unfiltered, newest first, page 1 of 50 rounds; for a ledger the five calls of `buildLedger`, whose result `Store.Ledger` otherwise keeps until the next write), *bare* the same statements, with the same parameters, in `sqlite3` (reps copies in one script, less the same number of `SELECT 1`, by wall clock) or in `psql` (`PREPARE` once, as pgx prepares a statement per connection, then `EXECUTE` with `\\timing`). ")
 	w("\"Unchanged within noise\": the ratio 2N÷N of %d blocks measured in turns on the same machine; met if the blocks' range includes 1 or their median is within ±10%%.\n\n", compareBlocks)
 
 	// Pages.

@@ -106,28 +106,6 @@ func driverRun(ctx context.Context, db *sql.DB, backend string, q query) (int, e
 	return n, rows.Err()
 }
 
-// horizon is what RoundSummaries passes to its last statement: today
-// plus the widest green window of any unit.
-func horizon(ctx context.Context, db *sql.DB, backend string, today zhenggai.Date) (string, error) {
-	text := `SELECT value FROM settings WHERE name = 'green_days'`
-	rows, err := db.QueryContext(ctx, text)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	g := zhenggai.DefaultSettings().GreenDays
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return "", err
-		}
-		if n, err := strconv.Atoi(v); err == nil {
-			g = max(g, n)
-		}
-	}
-	return today.AddDays(g).String(), rows.Err()
-}
-
 // bareSQLite times each statement in the sqlite3 shell: reps copies of
 // it in one script, against a script of as many SELECT 1, both run trials
 // times in turn; the difference of the wall times over reps is one run.
@@ -360,17 +338,31 @@ func timeSQL(ctx context.Context, o *options, t target, st *store.Store, sets []
 	return out, nil
 }
 
-// dashboardSet is the office dashboard's SQL for a scope.
-func dashboardSet(name string, sc store.Scope, today zhenggai.Date, hz string) sqlSet {
+// dashboardSet is the office dashboard's SQL for a scope: the page of
+// the list as it opens (store.RoundPage). The page's rounds, which the
+// store's later statements name, are those the store answers now.
+func dashboardSet(ctx context.Context, st *store.Store, name string, sc store.Scope, today zhenggai.Date) (sqlSet, error) {
+	q := store.RoundQuery{Sort: "date", Desc: true, Limit: pageLimit}
+	p, err := st.RoundPage(ctx, sc, today, q)
+	if err != nil {
+		return sqlSet{}, err
+	}
+	var ids []int64
+	for _, rs := range p.Rows {
+		ids = append(ids, rs.Round.ID)
+	}
 	return sqlSet{
 		name:    name,
-		queries: summaryQueries(scope{all: sc.All, office: sc.Office, unit: sc.Unit}, today, hz),
+		queries: pageQueries(scope{all: sc.All, office: sc.Office, unit: sc.Unit}, today, ids),
 		program: func(ctx context.Context, st *store.Store) (int, error) {
-			rs, err := st.RoundSummaries(ctx, sc, today)
-			return len(rs), err
+			p, err := st.RoundPage(ctx, sc, today, q)
+			if err != nil {
+				return 0, err
+			}
+			return len(p.Rows), nil
 		},
-		rowsOf: 0,
-	}
+		rowsOf: 5,
+	}, nil
 }
 
 // ledgerSet is a round's ledger's SQL: the five calls of buildLedger,

@@ -6,6 +6,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
 )
 
 // Pages of GET /api/v1/rounds: each round's figures come from its whole
@@ -30,13 +31,16 @@ func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"rounds": out, "total": 0, "page": page, "per_page": perPage})
 		return
 	}
-	rounds, err := h.Store.RoundSummaries(r.Context(), sc, h.today())
+	p, err := h.Store.RoundPage(r.Context(), sc, h.today(),
+		store.RoundQuery{Sort: "date", Desc: true, Offset: (page - 1) * perPage, Limit: perPage})
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	from := min((page-1)*perPage, len(rounds))
-	for _, rs := range rounds[from:min(from+perPage, len(rounds))] {
+	if p.Offset != (page-1)*perPage {
+		p.Rows = nil // past the end: an empty page, not the last one
+	}
+	for _, rs := range p.Rows {
 		rj, err := h.roundObject(r.Context(), rs.Round.ID)
 		if err != nil {
 			h.fail(w, r, err)
@@ -44,7 +48,7 @@ func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, rj)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"rounds": out, "total": len(rounds), "page": page, "per_page": perPage})
+	writeJSON(w, http.StatusOK, map[string]any{"rounds": out, "total": p.Kept, "page": page, "per_page": perPage})
 }
 
 // pageParams reads page (from 1) and per_page (1 to maxPerPage).

@@ -13,15 +13,20 @@ import (
 // so it marks the round; writeOnce recomputes the marked rounds just
 // before it commits. Bulk imports mark their round themselves.
 
+// openDueSQL is a measure that may turn red: unfinished, not yet approved
+// by its leader, with a deadline (zhenggai.MeasureColour). The same words
+// as measures_due_idx's, so that both engines use that index.
+const openDueSQL = `status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> ''`
+
 // roundCountsSQL recomputes the counts of one round (one=true: its id is
-// the statement's three arguments) or of every round, with the ranking of
+// the statement's four arguments) or of every round, with the ranking of
 // rankSQL and the rollup of zhenggai.ProblemStatus (a test holds the two
 // together).
 func roundCountsSQL(one bool) string {
 	return `INSERT INTO round_counts (` + roundCountCols + `) ` + roundCountsSelect(one)
 }
 
-const roundCountCols = `round_id, unit_id, problems, not_started, in_progress, basically_completed, ongoing, completed`
+const roundCountCols = `round_id, unit_id, problems, not_started, in_progress, basically_completed, ongoing, completed, open_due`
 
 // roundCountsSelect computes the counts as the table's columns. For one
 // round the round is named inside each derived table too: neither engine
@@ -37,8 +42,11 @@ func roundCountsSelect(one bool) string {
 		COALESCE(SUM(CASE WHEN x.st = 1 THEN 1 ELSE 0 END), 0) AS in_progress,
 		COALESCE(SUM(CASE WHEN x.st = 2 THEN 1 ELSE 0 END), 0) AS basically_completed,
 		COALESCE(SUM(CASE WHEN x.st = 3 THEN 1 ELSE 0 END), 0) AS ongoing,
-		COALESCE(SUM(CASE WHEN x.st = 4 THEN 1 ELSE 0 END), 0) AS completed
-	FROM rounds r LEFT JOIN (
+		COALESCE(SUM(CASE WHEN x.st = 4 THEN 1 ELSE 0 END), 0) AS completed,
+		COALESCE(MAX(d.n), 0) AS open_due
+	FROM rounds r LEFT JOIN (SELECT round_id, COUNT(*) AS n FROM measures
+		WHERE ` + mcond + ` AND ` + openDueSQL + ` GROUP BY round_id) d ON d.round_id = r.id
+	LEFT JOIN (
 		SELECT p.round_id AS round_id, p.id AS id,
 			CASE WHEN MIN(m.rk) IS NULL THEN 0 WHEN MIN(m.rk) = 0 AND MAX(m.rk) > 0 THEN 1 ELSE MIN(m.rk) END AS st
 		FROM problems p LEFT JOIN (SELECT problem_id, ` + rankSQL + ` AS rk FROM measures WHERE ` + mcond + `) m
@@ -110,7 +118,7 @@ func (s *Store) refreshRoundCounts(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM round_counts WHERE round_id = ?`), r); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(roundCountsSQL(true)), r, r, r); err != nil {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(roundCountsSQL(true)), r, r, r, r); err != nil {
 			return err
 		}
 	}
@@ -140,6 +148,7 @@ func (s *Store) roundCountsDrift(ctx context.Context, q queryer) ([]int64, error
 		WHERE c.round_id IS NULL OR c.problems <> n.problems OR c.not_started <> n.not_started
 			OR c.in_progress <> n.in_progress OR c.basically_completed <> n.basically_completed
 			OR c.ongoing <> n.ongoing OR c.completed <> n.completed OR c.unit_id <> n.unit_id
+			OR c.open_due <> n.open_due
 		UNION SELECT c.round_id FROM round_counts c LEFT JOIN rounds r ON r.id = c.round_id WHERE r.id IS NULL
 		ORDER BY 1`)
 	if err != nil {

@@ -47,6 +47,7 @@ type RoundSummary struct {
 	ProblemCounts  zhenggai.StatusCounts
 	ColourCounts   zhenggai.ColourCounts
 	CompletionRate int
+	Pending        int // problems waiting for the office's acceptance (RoundPage only)
 }
 
 // rankSQL orders statuses as zhenggai.ProblemStatus does.
@@ -93,14 +94,28 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 		return out, err
 	}
 
-	// Colours: only unfinished measures due within a warning window count,
-	// classified in SQL by their unit's thresholds: one statement for the
-	// units on the default thresholds, one per other set of thresholds.
 	sets, err := s.allSettings(ctx)
 	if err != nil {
 		return nil, err
 	}
 	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
+	if err := s.addColours(ctx, byID, with, wargs, cond, cargs, today, sets); err != nil {
+		return nil, err
+	}
+	for _, rs := range out {
+		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
+	}
+	return out, nil
+}
+
+// addColours counts the warning colours of the rounds in byID as of
+// today, reading the measures of the rounds cond keeps (a condition on
+// round_id, after the WITH prefix with), with the units' thresholds sets.
+func (s *Store) addColours(ctx context.Context, byID map[int64]*RoundSummary, with string, wargs []any, cond string, cargs []any,
+	today zhenggai.Date, sets map[int64]zhenggai.Settings) error {
+	// Colours: only unfinished measures due within a warning window count,
+	// classified in SQL by their unit's thresholds: one statement for the
+	// units on the default thresholds, one per other set of thresholds.
 	for _, g := range thresholdGroups(sets) {
 		unitCond, unitArgs := "1 = 1", []any(nil)
 		if len(g.units) > 0 {
@@ -123,16 +138,16 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 				AND deadline <> '' AND deadline <= ? AND `+unitCond+`
 			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr}, unitArgs))
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
 	// 长期坚持 measures with a re-report period: red once the period since
 	// their latest report has passed (zhenggai.MeasureColour).
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, report_every,
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, report_every,
 		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
 		WHERE `+cond+` AND status = 'ongoing' AND report_every > 0`), join(wargs, cargs)...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -140,17 +155,14 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 		var m zhenggai.Measure
 		var last string
 		if err := rows.Scan(&id, &m.ReportEvery, &last); err != nil {
-			return nil, err
+			return err
 		}
 		m.Status, m.LastReport = zhenggai.Ongoing, parseDate(last)
 		if rs := byID[id]; rs != nil && zhenggai.MeasureColour(zhenggai.Settings{}, &m, today) == zhenggai.Red {
 			rs.ColourCounts[zhenggai.Red]++
 		}
 	}
-	for _, rs := range out {
-		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
-	}
-	return out, nil
+	return rows.Err()
 }
 
 // colourCounts adds the red, yellow and green counts per round a query

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"cmp"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -29,9 +27,7 @@ type roundFilter struct {
 
 // roundSorts are the columns the list sorts by, with the order a click
 // on the column starts with.
-var roundSorts = map[string]bool{
-	"date": true, "unit": false, "problems": true, "rate": false, "red": true, "yellow": true, "pending": true,
-}
+var roundSorts = store.RoundSorts
 
 func parseRoundFilter(v url.Values) roundFilter {
 	f := roundFilter{Q: strings.TrimSpace(v.Get("q")), Sort: v.Get("sort"), Open: v.Get("open") == "1"}
@@ -116,6 +112,16 @@ func (f roundFilter) SortMark(col string) string {
 // Filtered reports whether anything narrows the list.
 func (f roundFilter) Filtered() bool { return f.Q != "" || f.Colour != "" || f.Open }
 
+// roundList is one page of the list with what the page shows around it.
+type roundList struct {
+	Filter       roundFilter
+	Rows         []*store.RoundSummary
+	First        int // 序号 of the first row
+	Total, Pages int
+	Totals       roundTotals
+	All          int // rounds before filtering
+}
+
 // roundTotals are the figures of every round the filter keeps.
 type roundTotals struct {
 	Rounds, Problems int
@@ -125,93 +131,27 @@ type roundTotals struct {
 	Rate             int
 }
 
-// roundList is one page of the list with what the page shows around it.
-type roundList struct {
-	Filter         roundFilter
-	Rows           []*store.RoundSummary
-	First          int // 序号 of the first row
-	Total, Pages   int
-	Totals         roundTotals
-	All            int // rounds before filtering
-	PendingByRound map[int64]int
-	all            []*store.RoundSummary // every kept round, in order: the export
+// query is the filter as the store's query for its page (every page
+// from the first when every is true: the export).
+func (f roundFilter) query(every bool) store.RoundQuery {
+	q := store.RoundQuery{Q: f.Q, Colour: zhenggai.Colour(f.Colour), Open: f.Open, Sort: f.Sort, Desc: f.Desc,
+		Offset: (f.Page - 1) * roundListSize, Limit: roundListSize}
+	if every {
+		q.Offset, q.Limit = 0, 0
+	}
+	return q
 }
 
-// keep reports whether the filter keeps a round.
-func (f roundFilter) keep(rs *store.RoundSummary) bool {
-	if f.Q != "" && !strings.Contains(rs.Round.Unit, f.Q) && !strings.Contains(rs.Round.Inspector, f.Q) {
-		return false
+// list is the page the store answered, as the template shows it.
+func (f roundFilter) list(p *store.RoundPage) *roundList {
+	l := &roundList{Filter: f, Rows: p.Rows, All: p.All, Total: p.Kept,
+		Totals: roundTotals{Rounds: p.Kept, Problems: p.Problems, Counts: p.Counts, Colours: p.Colours, Pending: p.Pending}}
+	if p.Problems > 0 {
+		l.Totals.Rate = p.Counts.CompletionRate()
 	}
-	if f.Colour != "" && rs.ColourCounts[zhenggai.Colour(f.Colour)] == 0 {
-		return false
-	}
-	if f.Open && rs.ProblemCounts[zhenggai.Completed]+rs.ProblemCounts[zhenggai.Ongoing] >= rs.Problems && rs.Problems > 0 {
-		return false
-	}
-	return true
-}
-
-// list narrows, totals, orders and cuts the rounds; pending counts each
-// round's problems waiting for the office's acceptance.
-func (f roundFilter) list(all []*store.RoundSummary, pending map[int64]int) *roundList {
-	l := &roundList{Filter: f, All: len(all), PendingByRound: pending,
-		Totals: roundTotals{Counts: zhenggai.NewStatusCounts(), Colours: zhenggai.ColourCounts{}}}
-	var kept []*store.RoundSummary
-	for _, rs := range all {
-		if !f.keep(rs) {
-			continue
-		}
-		kept = append(kept, rs)
-		t := &l.Totals
-		t.Rounds++
-		t.Problems += rs.Problems
-		for s, n := range rs.ProblemCounts {
-			t.Counts[s] += n
-		}
-		for c, n := range rs.ColourCounts {
-			t.Colours[c] += n
-		}
-		t.Pending += pending[rs.Round.ID]
-	}
-	if l.Totals.Problems > 0 {
-		l.Totals.Rate = l.Totals.Counts.CompletionRate()
-	}
-	slices.SortStableFunc(kept, func(a, b *store.RoundSummary) int {
-		var c int
-		switch f.Sort {
-		case "unit":
-			c = cmp.Compare(a.Round.Unit, b.Round.Unit)
-		case "problems":
-			c = cmp.Compare(a.Problems, b.Problems)
-		case "rate":
-			c = cmp.Compare(a.CompletionRate, b.CompletionRate)
-		case "red":
-			c = cmp.Compare(a.ColourCounts[zhenggai.Red], b.ColourCounts[zhenggai.Red])
-		case "yellow":
-			c = cmp.Compare(a.ColourCounts[zhenggai.Yellow], b.ColourCounts[zhenggai.Yellow])
-		case "pending":
-			c = cmp.Compare(pending[a.Round.ID], pending[b.Round.ID])
-		}
-		if c == 0 {
-			// Ties, and the date column itself: newest feedback first.
-			c = cmp.Or(cmp.Compare(a.Round.FeedbackDate.String(), b.Round.FeedbackDate.String()), cmp.Compare(a.Round.ID, b.Round.ID))
-			if f.Sort != "date" {
-				return -c
-			}
-		}
-		if f.Desc {
-			return -c
-		}
-		return c
-	})
-	l.all = kept
-	l.Total = len(kept)
 	l.Pages = max(1, (l.Total+roundListSize-1)/roundListSize)
-	f.Page = min(f.Page, l.Pages)
-	l.Filter.Page = f.Page
-	from := (f.Page - 1) * roundListSize
-	l.First = from + 1
-	l.Rows = kept[from:min(from+roundListSize, l.Total)]
+	l.Filter.Page = min(p.Offset/roundListSize+1, l.Pages)
+	l.First = p.Offset + 1
 	return l
 }
 

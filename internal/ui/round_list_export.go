@@ -13,19 +13,16 @@ import (
 // ExportRounds is the list of rounds as an Excel workbook: every round the
 // filter keeps, in the list's order, not only the page shown.
 func (h *Handler) ExportRounds(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	q.Del("page")
-	r.URL.RawQuery = q.Encode()
-	l, err := h.roundList(r)
+	l, err := h.roundList(r, true)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	rows := make([]xlsx.RoundRow, 0, l.Total)
-	for _, rs := range l.all {
+	for _, rs := range l.Rows {
 		rows = append(rows, xlsx.RoundRow{Unit: rs.Round.Unit, Inspector: rs.Round.Inspector, Kind: rs.Round.Kind,
 			Feedback: rs.Round.FeedbackDate, Problems: rs.Problems, Counts: rs.ProblemCounts, Rate: rs.CompletionRate,
-			Red: rs.ColourCounts[zhenggai.Red], Yellow: rs.ColourCounts[zhenggai.Yellow], Pending: l.PendingByRound[rs.Round.ID]})
+			Red: rs.ColourCounts[zhenggai.Red], Yellow: rs.ColourCounts[zhenggai.Yellow], Pending: rs.Pending})
 	}
 	today := h.today()
 	title := "巡察整改情况统计（截至" + today.Chinese() + "）"

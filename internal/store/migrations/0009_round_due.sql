@@ -1,0 +1,14 @@
+-- The warning colours of a list of rounds without reading every unfinished
+-- measure. A measure overdue today stays overdue until someone changes it,
+-- so red = a round's unfinished measures with a deadline (kept in
+-- round_counts with the other counts, in the transaction of every change)
+-- less those not yet due, which an index on the deadline reads as one
+-- range from today on: in a province that has worked for some years,
+-- the few recent ones rather than every measure ever late.
+ALTER TABLE round_counts ADD COLUMN open_due INTEGER NOT NULL DEFAULT 0;
+
+CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id)
+    WHERE status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '';
+
+-- The list of rounds, newest feedback first, a page at a time.
+CREATE INDEX rounds_feedback_idx ON rounds (feedback_date, id);
