@@ -188,8 +188,9 @@ func message(m *zhenggai.Measure, problemNo int, colour zhenggai.Colour, today z
 		Link: fmt.Sprintf("/problems/%d#measure-%d", m.ProblemID, m.ID)}
 }
 
-// SendPending e-mails the messages still pending; one that fails stays
-// pending for the next run.
+// SendPending e-mails the messages still pending, each claimed first so
+// that two senders at once do not both send it; one that fails stays
+// pending for the next run, up to store.MaxEmailAttempts tries.
 func SendPending(ctx context.Context, st *store.Store, mail *Mailer) (sent, failed int, err error) {
 	pending, err := st.PendingEmails(ctx, 500)
 	if err != nil {
@@ -197,7 +198,18 @@ func SendPending(ctx context.Context, st *store.Store, mail *Mailer) (sent, fail
 	}
 	for _, n := range pending {
 		if n.Email == "" {
+			// The address was taken away since: nothing to try again.
+			if err := st.MarkEmailed(ctx, n.ID, store.ErrNoAddress); err != nil {
+				return sent, failed, err
+			}
 			continue
+		}
+		ok, err := st.ClaimEmail(ctx, n.ID)
+		if err != nil {
+			return sent, failed, err
+		}
+		if !ok {
+			continue // another sender has it
 		}
 		serr := mail.Send(n.Email, n.Subject, n.Body+"\n\n"+mail.link(n.Link))
 		if err := st.MarkEmailed(ctx, n.ID, serr); err != nil {

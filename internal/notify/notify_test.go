@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"mime"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -22,9 +24,10 @@ func TestMain(m *testing.M) { testkit.Main(m) }
 // fakeSMTP is an SMTP server on 127.0.0.1 that speaks enough of the
 // protocol for net/smtp and records every message it is given.
 type fakeSMTP struct {
-	ln   net.Listener
-	mu   sync.Mutex
-	msgs []mail
+	ln    net.Listener
+	mu    sync.Mutex
+	msgs  []mail
+	rcpts []string // every recipient asked for, refused ones too
 }
 
 type mail struct {
@@ -70,6 +73,13 @@ func (f *fakeSMTP) serve(c net.Conn) {
 			say("250 ok")
 		case strings.HasPrefix(cmd, "RCPT TO:"):
 			m.to = strings.Trim(strings.TrimSpace(line)[8:], "<>")
+			f.mu.Lock()
+			f.rcpts = append(f.rcpts, m.to)
+			f.mu.Unlock()
+			if strings.HasPrefix(m.to, "bounce") {
+				say("550 no such user")
+				continue
+			}
 			say("250 ok")
 		case cmd == "DATA":
 			say("354 go on")
@@ -310,5 +320,127 @@ func TestDispatchWithoutMail(t *testing.T) {
 	}
 	if _, err := notify.Digest(ctx, st, nil, now); err == nil {
 		t.Error("digest without SMTP did not say so")
+	}
+}
+
+// TestSendPendingOnce: two senders at once send each message once; an
+// address that bounces is tried store.MaxEmailAttempts times and given up;
+// a recipient whose address was taken away is not tried again; a claim
+// whose sender died lapses and the message goes out after all.
+func TestSendPendingOnce(t *testing.T) {
+	t.Parallel()
+	for _, b := range testkit.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			st := testkit.OpenOn(t, b).Store
+			ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+			smtpd := newFakeSMTP(t)
+			mailer, err := notify.NewMailer(smtpd.ln.Addr().String(), "zhenggai@example.cn", "", "http://zg.example")
+			if err != nil {
+				t.Fatal(err)
+			}
+			users := map[string]*zhenggai.User{}
+			for name, email := range map[string]string{"覃丽": "qinli@example.cn", "向建国": "bounce@example.cn", "钟明": "zhong@example.cn"} {
+				u := testkit.SignIn(t, st, zhenggai.RoleResponsible, "单位", name).User
+				full, _ := st.User(ctx, u.ID)
+				full.Email = email
+				if err := st.UpdateUser(ctx, full); err != nil {
+					t.Fatal(err)
+				}
+				users[name] = full
+			}
+			for _, u := range users {
+				for i := range 3 {
+					n := &store.Notification{UnitID: u.UnitID, UserID: u.ID, Subject: fmt.Sprintf("消息%d", i), EmailState: store.EmailPending}
+					if err := st.AddNotification(ctx, n); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			// 钟明's address is taken away before anything is sent.
+			zhong := users["钟明"]
+			zhong.Email = ""
+			if err := st.UpdateUser(ctx, zhong); err != nil {
+				t.Fatal(err)
+			}
+			states := func(u *zhenggai.User) []string {
+				t.Helper()
+				list, err := st.Inbox(ctx, u.ID, false, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var out []string
+				for _, n := range list {
+					out = append(out, n.EmailState)
+				}
+				return out
+			}
+
+			var wg sync.WaitGroup
+			for range 2 {
+				wg.Go(func() {
+					if _, _, err := notify.SendPending(ctx, st, mailer); err != nil {
+						t.Error(err)
+					}
+				})
+			}
+			wg.Wait()
+			counts := map[string]int{}
+			for _, m := range smtpd.sent() {
+				counts[m.to]++
+			}
+			if counts["qinli@example.cn"] != 3 || len(smtpd.sent()) != 3 {
+				t.Errorf("two senders at once sent %v, want each of 覃丽's 3 messages once", counts)
+			}
+			if got := states(users["覃丽"]); !slices.Equal(got, []string{"sent", "sent", "sent"}) {
+				t.Errorf("覃丽's messages: %v", got)
+			}
+			if got := states(zhong); !slices.Equal(got, []string{"no_address", "no_address", "no_address"}) {
+				t.Errorf("钟明's messages: %v", got)
+			}
+			for range store.MaxEmailAttempts + 2 {
+				if _, _, err := notify.SendPending(ctx, st, mailer); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tries := 0
+			for _, r := range smtpd.rcpts {
+				if r == "bounce@example.cn" {
+					tries++
+				}
+			}
+			if tries != 3*store.MaxEmailAttempts {
+				t.Errorf("the bouncing address was tried %d times, want %d", tries, 3*store.MaxEmailAttempts)
+			}
+			if got := states(users["向建国"]); !slices.Equal(got, []string{"failed", "failed", "failed"}) {
+				t.Errorf("向建国's messages: %v", got)
+			}
+			if left, _ := st.PendingEmails(ctx, 100); len(left) != 0 {
+				t.Errorf("%d messages still pending", len(left))
+			}
+
+			// A sender that claims a message and dies: the message waits
+			// out the claim, then goes.
+			n := &store.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "迟到的消息", EmailState: store.EmailPending}
+			if err := st.AddNotification(ctx, n); err != nil {
+				t.Fatal(err)
+			}
+			if ok, err := st.ClaimEmail(ctx, n.ID); !ok || err != nil {
+				t.Fatalf("claim: %v %v", ok, err)
+			}
+			if ok, err := st.ClaimEmail(ctx, n.ID); ok || err != nil {
+				t.Errorf("claimed twice: %v %v", ok, err)
+			}
+			if sent, _, _ := notify.SendPending(ctx, st, mailer); sent != 0 {
+				t.Errorf("sent %d while another sender holds the claim", sent)
+			}
+			st.SetClock(func() time.Time { return time.Now().Add(20 * time.Minute) })
+			defer st.SetClock(nil)
+			if sent, _, err := notify.SendPending(ctx, st, mailer); sent != 1 || err != nil {
+				t.Errorf("after the claim lapsed: sent %d, %v", sent, err)
+			}
+			if rep, err := st.VerifyAudit(ctx); err != nil || !rep.OK() {
+				t.Errorf("audit: %+v %v", rep, err)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"zhenggai"
@@ -20,7 +21,7 @@ type Notification struct {
 	Body       string          `json:"body"`
 	Link       string          `json:"link,omitempty"`
 	Read       bool            `json:"read"`
-	EmailState string          `json:"email_state,omitempty"` // "", pending, sent
+	EmailState string          `json:"email_state,omitempty"` // one of the Email states below
 	CreatedAt  time.Time       `json:"created_at"`
 
 	Email string `json:"-"` // the recipient's address, for sending
@@ -28,10 +29,27 @@ type Notification struct {
 
 // Email states of a notification.
 const (
-	EmailNone    = ""
-	EmailPending = "pending"
-	EmailSent    = "sent"
+	EmailNone      = ""
+	EmailPending   = "pending"
+	EmailSending   = "sending" // claimed by a sender (ClaimEmail)
+	EmailSent      = "sent"
+	EmailFailed    = "failed"     // given up after MaxEmailAttempts failures
+	EmailNoAddress = "no_address" // the recipient has no address any more
 )
+
+// MaxEmailAttempts is how many times a message is tried before it is
+// given up: an address that bounces today will bounce tomorrow, and the
+// message stays in the inbox either way.
+const MaxEmailAttempts = 5
+
+// emailClaimStale is how long a claim holds: a sender that claimed a
+// message and neither sent it nor gave it back in that time has died, and
+// the message is sent again (at least once, rather than maybe never).
+const emailClaimStale = 15 * time.Minute
+
+// ErrNoAddress is what MarkEmailed is told when the recipient has no
+// address to send to.
+var ErrNoAddress = errors.New("收件人没有电子邮箱地址")
 
 // WarnCandidate is a measure whose colour a dispatch computes, with the
 // colour its people were last told of.
@@ -295,28 +313,69 @@ func (s *Store) ids(ctx context.Context, q queryer, query string, args ...any) (
 }
 
 // PendingEmails lists the messages still to be sent by e-mail, oldest
-// first, with their recipients' addresses.
+// first, with their recipients' addresses: those pending, and those whose
+// sender's claim has lapsed.
 func (s *Store) PendingEmails(ctx context.Context, limit int) ([]*Notification, error) {
-	return s.notifications(ctx, `n.email_state = 'pending' ORDER BY n.id LIMIT ?`, limit)
+	stale := s.now().Add(-emailClaimStale).UTC().Format(time.RFC3339)
+	return s.notifications(ctx, `n.email_state IN ('pending', 'sending')
+		AND (n.email_state = 'pending' OR n.email_claimed_at < ?) ORDER BY n.id LIMIT ?`, stale, limit)
+}
+
+// ClaimEmail takes a pending message for sending, so that no other sender
+// sends it too; false when another sender has it or it went already.
+func (s *Store) ClaimEmail(ctx context.Context, id int64) (bool, error) {
+	claimed := false
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		before, err := s.snapshot(ctx, tx, "notifications", id)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications
+			SET email_state = 'sending', email_claimed_at = ?, email_attempts = email_attempts + 1
+			WHERE id = ? AND (email_state = 'pending' OR (email_state = 'sending' AND email_claimed_at < ?))`),
+			now.UTC().Format(time.RFC3339), id, now.Add(-emailClaimStale).UTC().Format(time.RFC3339))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return err
+		}
+		claimed = true
+		return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
+	})
+	return claimed, err
 }
 
 // MarkEmailed records that a message went out by e-mail, or why not
-// (sendErr, kept for the administrator; the message stays pending).
+// (sendErr, kept for the administrator): it stays pending for the next
+// run until it has failed MaxEmailAttempts times, and is given up at once
+// when the recipient has no address (ErrNoAddress).
 func (s *Store) MarkEmailed(ctx context.Context, id int64, sendErr error) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := s.snapshot(ctx, tx, "notifications", id)
 		if err != nil {
 			return err
 		}
+		var attempts int
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT email_attempts FROM notifications WHERE id = ?`), id).Scan(&attempts); err != nil {
+			return notFound(err, "消息")
+		}
 		state, msg := EmailSent, ""
-		if sendErr != nil {
+		switch {
+		case errors.Is(sendErr, ErrNoAddress):
+			state, msg = EmailNoAddress, sendErr.Error()
+		case sendErr != nil:
 			state, msg = EmailPending, sendErr.Error()
+			if attempts >= MaxEmailAttempts {
+				state = EmailFailed
+			}
 			if len(msg) > 500 {
-				msg = msg[:500]
+				msg = strings.ToValidUTF8(msg[:500], "")
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET email_state = ?, email_error = ? WHERE id = ?`),
-			state, msg, id); err != nil {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET email_state = ?, email_error = ?, email_claimed_at = ''
+			WHERE id = ?`), state, msg, id); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, auditUpdate, "notifications", id, before)

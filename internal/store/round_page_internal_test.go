@@ -36,18 +36,18 @@ func TestRoundQueryPage(t *testing.T) {
 		first, last int64 // round IDs of the page's first and last rows
 		offset      int
 	}{
-		{RoundQuery{Sort: "date", Desc: true}, 120, 50, 120, 71, 0}, // newest feedback first
-		{RoundQuery{Sort: "date", Desc: true, Offset: 100}, 120, 20, 20, 1, 100}, // the last page
-		{RoundQuery{Sort: "date", Desc: true, Offset: 400}, 120, 20, 20, 1, 100}, // past the end: the last page
-		{RoundQuery{Sort: "date", Desc: true, Offset: -50}, 120, 50, 120, 71, 0}, // nonsense: the first
-		{RoundQuery{Sort: "date"}, 120, 50, 1, 50, 0}, // oldest first
-		{RoundQuery{Sort: "unit"}, 120, 50, 1, 50, 0}, // by name, A to Z
-		{RoundQuery{Sort: "problems", Desc: true}, 120, 50, 120, 71, 0}, // most problems first
-		{RoundQuery{Sort: "red", Desc: true}, 120, 50, 119, 91, 0}, // most overdue first, then newest
-		{RoundQuery{Q: " 单位00 ", Sort: "date", Desc: true}, 9, 9, 9, 1, 0}, // part of the unit's name
-		{RoundQuery{Q: "没有这个单位"}, 0, 0, 0, 0, 0}, // nothing found
+		{RoundQuery{Sort: "date", Desc: true}, 120, 50, 120, 71, 0},                      // newest feedback first
+		{RoundQuery{Sort: "date", Desc: true, Offset: 100}, 120, 20, 20, 1, 100},         // the last page
+		{RoundQuery{Sort: "date", Desc: true, Offset: 400}, 120, 20, 20, 1, 100},         // past the end: the last page
+		{RoundQuery{Sort: "date", Desc: true, Offset: -50}, 120, 50, 120, 71, 0},         // nonsense: the first
+		{RoundQuery{Sort: "date"}, 120, 50, 1, 50, 0},                                    // oldest first
+		{RoundQuery{Sort: "unit"}, 120, 50, 1, 50, 0},                                    // by name, A to Z
+		{RoundQuery{Sort: "problems", Desc: true}, 120, 50, 120, 71, 0},                  // most problems first
+		{RoundQuery{Sort: "red", Desc: true}, 120, 50, 119, 91, 0},                       // most overdue first, then newest
+		{RoundQuery{Q: " 单位00 ", Sort: "date", Desc: true}, 9, 9, 9, 1, 0},               // part of the unit's name
+		{RoundQuery{Q: "没有这个单位"}, 0, 0, 0, 0, 0},                                         // nothing found
 		{RoundQuery{Colour: zhenggai.Red, Sort: "date", Desc: true}, 80, 50, 119, 46, 0}, // rounds with an overdue measure
-		{RoundQuery{Sort: "nonsense", Desc: true}, 120, 50, 120, 71, 0}, // an unknown order: by date
+		{RoundQuery{Sort: "nonsense", Desc: true}, 120, 50, 120, 71, 0},                  // an unknown order: by date
 	}
 	for _, tt := range tests {
 		tt.q.Limit = 50
