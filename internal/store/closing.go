@@ -86,8 +86,11 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		if err := s.setCloseState(ctx, tx, "problems", problem, pto); err != nil {
 			return err
 		}
-		return s.addCloseStep(ctx, tx, round, &zhenggai.CloseStep{UnitID: unit, ProblemID: problem, Action: zhenggai.CloseSubmit,
-			From: zhenggai.CloseState(pstate), To: pto, By: by})
+		if err := s.addCloseStep(ctx, tx, round, &zhenggai.CloseStep{UnitID: unit, ProblemID: problem, Action: zhenggai.CloseSubmit,
+			From: zhenggai.CloseState(pstate), To: pto, By: by}); err != nil {
+			return err
+		}
+		return s.tellProblemStep(ctx, tx, unit, problem, zhenggai.CloseSubmit, by, "")
 	})
 	return step, err
 }
@@ -162,9 +165,81 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 			return err
 		}
 		step = &zhenggai.CloseStep{UnitID: unit, ProblemID: id, Action: a, From: from, To: to, By: by, Reason: reason}
-		return s.addCloseStep(ctx, tx, round, step)
+		if err := s.addCloseStep(ctx, tx, round, step); err != nil {
+			return err
+		}
+		return s.tellProblemStep(ctx, tx, unit, id, a, by, reason)
 	})
 	return step, err
+}
+
+// tellProblemStep puts a message in the inbox of those a problem's
+// closing step concerns: a submission goes to the inspection offices
+// above the unit, who accept it; an acceptance, a rejection (with its
+// reason) or a reopening goes back to the unit: its administrators and the
+// leaders and owners of the problem's measures.
+func (s *Store) tellProblemStep(ctx context.Context, tx *sql.Tx, unit, problem int64, a zhenggai.CloseAction, by, reason string) error {
+	var pseq int
+	var title, unitName string
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT p.seq, p.title, u.name FROM problems p JOIN units u ON u.id = p.unit_id
+		WHERE p.id = ?`), problem).Scan(&pseq, &title, &unitName); err != nil {
+		return err
+	}
+	what := fmt.Sprintf("具体问题%d“%s”", pseq, clipText(title, 30))
+	var subject, body, q string
+	var args []any
+	switch a {
+	case zhenggai.CloseSubmit:
+		subject, body = unitName+"报请验收销号："+what, "该问题的整改措施已全部经责任领导同意销号（最后由"+by+"同意），请核对后验收或退回。"
+		// The offices above the unit, however far up: any of them may accept.
+		q = `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM units WHERE id = ?
+			UNION ALL SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id)
+			SELECT us.id, us.unit_id FROM users us WHERE us.role = 'supervisor' AND us.disabled = 0
+				AND us.unit_id IN (SELECT id FROM up WHERE id <> ?) ORDER BY us.id`
+		args = []any{unit, unit}
+	case zhenggai.CloseAccept, zhenggai.CloseReject, zhenggai.CloseReopen:
+		switch a {
+		case zhenggai.CloseAccept:
+			subject, body = "已验收销号："+what, by+"验收通过，该问题已销号。"
+		case zhenggai.CloseReject:
+			subject, body = "验收未通过："+what, by+"退回了销号，理由："+reason+"。请按意见继续整改后重新申请销号。"
+		default:
+			subject, body = "已重新打开："+what, by+"重新打开了已销号的问题，理由："+reason
+		}
+		q = `SELECT us.id, us.unit_id FROM users us WHERE us.unit_id = ? AND us.disabled = 0 AND (us.role = 'unit_admin'
+			OR (us.role = 'leader' AND us.display_name IN (SELECT m.leader FROM measures m WHERE m.problem_id = ?))
+			OR (us.role = 'responsible' AND us.display_name IN (SELECT m.owner FROM measures m WHERE m.problem_id = ?)))
+			ORDER BY us.id`
+		args = []any{unit, problem, problem}
+	default:
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	// A message belongs to its reader's unit: an office's staff keep
+	// theirs when the unit's records go elsewhere.
+	var to [][2]int64
+	for rows.Next() {
+		var id, u int64
+		if err := rows.Scan(&id, &u); err != nil {
+			rows.Close()
+			return err
+		}
+		to = append(to, [2]int64{id, u})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range to {
+		n := &Notification{UnitID: r[1], UserID: r[0], Subject: subject, Body: body, Link: fmt.Sprintf("/problems/%d", problem)}
+		if err := s.addNotification(ctx, tx, n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // measureStateAfter is the closing state of every measure of a problem
