@@ -267,29 +267,14 @@ func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Dat
 	if err != nil {
 		return nil, err
 	}
-	byID := map[int64]*RoundSummary{}
-	var ids []any
-	for rows.Next() {
-		var counts [5]int
-		r, err := scanRound(rows, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4])
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		rs := &RoundSummary{Round: r, ProblemCounts: zhenggai.NewStatusCounts(),
-			ColourCounts: zhenggai.ColourCounts{zhenggai.Green: 0, zhenggai.Yellow: 0, zhenggai.Red: 0}}
-		for i, n := range counts {
-			rs.ProblemCounts[rankStatus[i]] = n
-			rs.Problems += n
-		}
-		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
-		p.Rows = append(p.Rows, rs)
-		byID[r.ID] = rs
-		ids = append(ids, r.ID)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
+	var byID map[int64]*RoundSummary
+	p.Rows, byID, err = scanSummaries(rows)
+	if err != nil || len(p.Rows) == 0 {
 		return p, err
+	}
+	ids := make([]any, len(p.Rows))
+	for i, rs := range p.Rows {
+		ids[i] = rs.Round.ID
 	}
 	idCond := "round_id IN (" + placeholders(len(ids)) + ")"
 	if err := s.addColours(ctx, byID, "", nil, idCond, ids, today, sets); err != nil {

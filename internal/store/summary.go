@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,26 +72,8 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 	if err != nil {
 		return nil, err
 	}
-	var out []*RoundSummary
-	byID := map[int64]*RoundSummary{}
-	for rows.Next() {
-		var counts [5]int
-		r, err := scanRound(rows, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4])
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		rs := &RoundSummary{Round: r, ProblemCounts: zhenggai.NewStatusCounts(),
-			ColourCounts: zhenggai.ColourCounts{zhenggai.Green: 0, zhenggai.Yellow: 0, zhenggai.Red: 0}}
-		for i, n := range counts {
-			rs.ProblemCounts[rankStatus[i]] = n
-			rs.Problems += n
-		}
-		out = append(out, rs)
-		byID[r.ID] = rs
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
+	out, byID, err := scanSummaries(rows)
+	if err != nil || len(out) == 0 {
 		return out, err
 	}
 
@@ -102,10 +85,33 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 	if err := s.addColours(ctx, byID, with, wargs, cond, cargs, today, sets); err != nil {
 		return nil, err
 	}
-	for _, rs := range out {
-		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
-	}
 	return out, nil
+}
+
+// scanSummaries reads rounds with their five kept counts (roundListCols
+// and then round_counts' columns in rank order), without colours yet, and
+// closes rows.
+func scanSummaries(rows *sql.Rows) ([]*RoundSummary, map[int64]*RoundSummary, error) {
+	defer rows.Close()
+	var out []*RoundSummary
+	byID := map[int64]*RoundSummary{}
+	for rows.Next() {
+		var counts [5]int
+		r, err := scanRound(rows, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4])
+		if err != nil {
+			return nil, nil, err
+		}
+		rs := &RoundSummary{Round: r, ProblemCounts: zhenggai.NewStatusCounts(),
+			ColourCounts: zhenggai.ColourCounts{zhenggai.Green: 0, zhenggai.Yellow: 0, zhenggai.Red: 0}}
+		for i, n := range counts {
+			rs.ProblemCounts[rankStatus[i]] = n
+			rs.Problems += n
+		}
+		rs.CompletionRate = rs.ProblemCounts.CompletionRate()
+		out = append(out, rs)
+		byID[r.ID] = rs
+	}
+	return out, byID, rows.Err()
 }
 
 // addColours counts the warning colours of the rounds in byID as of
