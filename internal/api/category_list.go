@@ -21,5 +21,5 @@ func (h *Handler) ListCategories(w http.ResponseWriter, r *http.Request) {
 	for _, c := range cats {
 		out = append(out, newCategoryJSON(c))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"categories": out})
+	writeJSON(w, http.StatusOK, categoryListJSON{Categories: out})
 }

@@ -5,6 +5,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
 )
 
 // closeRequest is the body of a closing step: a reason where the step
@@ -82,7 +83,7 @@ func (h *Handler) ListCloseSteps(w http.ResponseWriter, r *http.Request) {
 	if steps == nil {
 		steps = []*zhenggai.CloseStep{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"close_state": p.CloseState, "steps": steps})
+	writeJSON(w, http.StatusOK, closingJSON{CloseState: p.CloseState, Steps: steps})
 }
 
 // ListInbox is GET /api/v1/inbox: the caller's messages, newest first.
@@ -98,9 +99,8 @@ func (h *Handler) ListInbox(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	out := []any{}
-	for _, n := range list {
-		out = append(out, n)
+	if list == nil {
+		list = []*store.Notification{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"unread": unread, "messages": out})
+	writeJSON(w, http.StatusOK, inboxJSON{Unread: unread, Messages: list})
 }

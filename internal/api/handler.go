@@ -26,6 +26,11 @@ type Handler struct {
 	Auth  *auth.Auth
 	Now   func() time.Time
 	Log   *slog.Logger
+	// Routes is the whole route table, which the API's own document
+	// describes (openapi.go).
+	Routes []auth.Route
+
+	openapi openAPIDoc
 }
 
 // maxBody bounds a JSON request body.

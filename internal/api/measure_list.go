@@ -29,5 +29,5 @@ func (h *Handler) ListMeasures(w http.ResponseWriter, r *http.Request) {
 	for _, m := range ms {
 		out = append(out, newMeasureJSON(m, set, today))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"measures": out})
+	writeJSON(w, http.StatusOK, measureListJSON{Measures: out})
 }

@@ -3,9 +3,10 @@ package api
 import (
 	"context"
 	"time"
-	"zhenggai/internal/report"
 
 	"zhenggai"
+	"zhenggai/internal/report"
+	"zhenggai/internal/store"
 )
 
 // This file holds the shapes of the answers. They are built from the
@@ -303,3 +304,33 @@ func progressList(ps []*zhenggai.Progress) []*progressJSON {
 	}
 	return out
 }
+
+// The lists' envelopes.
+type (
+	roundListJSON struct {
+		Rounds  []*roundJSON `json:"rounds"`
+		Total   int          `json:"total"` // rounds the caller may see, on every page
+		Page    int          `json:"page"`
+		PerPage int          `json:"per_page"`
+	}
+	categoryListJSON struct {
+		Categories []*categoryJSON `json:"categories"`
+	}
+	problemListJSON struct {
+		Problems []*problemJSON `json:"problems"`
+	}
+	measureListJSON struct {
+		Measures []*measureJSON `json:"measures"`
+	}
+	progressListJSON struct {
+		Progress []*progressJSON `json:"progress"`
+	}
+	closingJSON struct {
+		CloseState zhenggai.CloseState   `json:"close_state"`
+		Steps      []*zhenggai.CloseStep `json:"steps"`
+	}
+	inboxJSON struct {
+		Unread   int                   `json:"unread"`
+		Messages []*store.Notification `json:"messages"`
+	}
+)

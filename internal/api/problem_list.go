@@ -21,5 +21,5 @@ func (h *Handler) ListProblems(w http.ResponseWriter, r *http.Request) {
 			out = append(out, newProblemJSON(p.Problem, p.Status, p.Colour))
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"problems": out})
+	writeJSON(w, http.StatusOK, problemListJSON{Problems: out})
 }

@@ -18,5 +18,5 @@ func (h *Handler) ListProgress(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"progress": progressList(ps)})
+	writeJSON(w, http.StatusOK, progressListJSON{Progress: progressList(ps)})
 }

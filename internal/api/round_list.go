@@ -28,7 +28,7 @@ func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
 	out := []*roundJSON{}
 	sc, ok := auth.Scope(auth.UserFrom(r.Context()))
 	if !ok {
-		writeJSON(w, http.StatusOK, map[string]any{"rounds": out, "total": 0, "page": page, "per_page": perPage})
+		writeJSON(w, http.StatusOK, roundListJSON{Rounds: out, Page: page, PerPage: perPage})
 		return
 	}
 	p, err := h.Store.RoundPage(r.Context(), sc, h.today(),
@@ -48,7 +48,7 @@ func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, rj)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"rounds": out, "total": p.Kept, "page": page, "per_page": perPage})
+	writeJSON(w, http.StatusOK, roundListJSON{Rounds: out, Total: p.Kept, Page: page, PerPage: perPage})
 }
 
 // pageParams reads page (from 1) and per_page (1 to maxPerPage).

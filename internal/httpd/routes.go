@@ -149,6 +149,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),
 		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
+		json("GET /api/v1/openapi.json", public, "", a.OpenAPI),
 		json("/api/", public, "", a.NotFound),
 	}
 }

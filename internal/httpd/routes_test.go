@@ -68,7 +68,7 @@ var expected = map[string]string{
 	"POST /api/v1/measures/{id}/close/request": "request-close", "POST /api/v1/measures/{id}/close/approve": "approve",
 	"POST /api/v1/measures/{id}/close/return": "approve", "GET /api/v1/problems/{id}/closing": "read",
 	"POST /api/v1/problems/{id}/close/accept": "accept", "POST /api/v1/problems/{id}/close/reject": "accept",
-	"POST /api/v1/problems/{id}/close/reopen": "reopen", "GET /api/v1/inbox": "signed-in",
+	"POST /api/v1/problems/{id}/close/reopen": "reopen", "GET /api/v1/inbox": "signed-in", "GET /api/v1/openapi.json": "public",
 }
 
 // who may pass each kind of permission, for records of unit A (whose

@@ -54,7 +54,9 @@ func New(c Config) http.Handler {
 		}
 		fmt.Fprintln(w, "ok")
 	}
-	for _, rt := range routes(u, a, health) {
+	rts := routes(u, a, health)
+	a.Routes = rts
+	for _, rt := range rts {
 		mux.Handle(rt.Pattern, au.Guard(rt, u.Deny))
 	}
 	// Forms and API writes from another site are refused; scripts without
