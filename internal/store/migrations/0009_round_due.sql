@@ -7,7 +7,9 @@
 -- the few recent ones rather than every measure ever late.
 ALTER TABLE round_counts ADD COLUMN open_due INTEGER NOT NULL DEFAULT 0;
 
-CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id)
+-- status and close_state are there for SQLite, which reads a partial
+-- index's own conditions from the row unless the index holds them.
+CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id, status, close_state)
     WHERE status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '';
 
 -- The list of rounds, newest feedback first, a page at a time.
