@@ -48,9 +48,9 @@ func Exists(ctx context.Context, dataDir, dsn string) (bool, error) {
 	if !IsDSN(dsn) {
 		return false, fmt.Errorf("不支持的数据库地址 %q：应为 postgres://用户@主机:端口/库名", RedactDSN(dsn))
 	}
-	db, err := sql.Open("pgx", dsn)
+	db, err := openPgx(dsn)
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("PostgreSQL 地址 %s 有误：%w", RedactDSN(dsn), err)
 	}
 	defer db.Close()
 	var n int

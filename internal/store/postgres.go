@@ -8,7 +8,10 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
+	"github.com/jackc/pgx/v5/stdlib" // also registers database/sql driver "pgx"
 )
 
 // PostgreSQL: the same store over pgx's database/sql driver. The
@@ -53,7 +56,7 @@ func RedactDSN(dsn string) string {
 // (postgres://user:password@host:5432/dbname?sslmode=…) and brings its
 // schema up to date. The database must exist; it may be empty.
 func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
-	db, err := sql.Open("pgx", dsn)
+	db, err := openPgx(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("PostgreSQL 地址 %s 有误：%w", RedactDSN(dsn), err)
 	}
@@ -68,3 +71,25 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 	}
 	return newStore(ctx, db, db, pgDialect{})
 }
+
+// openPgx opens a pool on dsn whose connections outlive a canceled query.
+// pgx's default answer to a canceled context (a reader who closed the page
+// mid-request) is to break the connection; database/sql then hands the
+// broken connection to the next request, and when several were broken at
+// once a request that nobody canceled fails with "bad connection". Asking
+// the server to cancel the query instead keeps the connection; only if the
+// server does not answer in pgCancelWait is it broken after all.
+func openPgx(dsn string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	cfg.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: pgCancelWait}
+	}
+	return stdlib.OpenDB(*cfg), nil
+}
+
+// pgCancelWait is how long a canceled query's connection waits for the
+// server to stop the query before it is given up.
+const pgCancelWait = 5 * time.Second
