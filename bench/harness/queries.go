@@ -52,6 +52,19 @@ func scopeSQL(sc scope, col string) (with string, withArgs []any, cond string, c
 	return "", nil, col + ` IN (SELECT sr.id FROM rounds sr WHERE sr.unit_id = ?)`, []any{sc.unit}
 }
 
+// scopeUnitSQL is internal/store/summary.go's scopeUnitSQL.
+func scopeUnitSQL(sc scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
+	switch {
+	case sc.all:
+		return "", nil, "1 = 1", nil
+	case sc.office != 0:
+		return `WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ?
+			UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) `, []any{sc.office},
+			col + ` IN (SELECT id FROM sub)`, nil
+	}
+	return "", nil, col + ` = ?`, []any{sc.unit}
+}
+
 func join(lists ...[]any) []any {
 	var out []any
 	for _, l := range lists {
@@ -88,7 +101,7 @@ var untimed = []string{"round_id IN (SELECT r.id"}
 const pageLimit = 50
 
 func pageQueries(sc scope, today zhenggai.Date, ids []int64) []query {
-	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
+	with, wargs, cond, cargs := scopeUnitSQL(sc, "r.unit_id")
 	def := zhenggai.DefaultSettings()
 	t, y, gr := today.String(), today.AddDays(def.YellowDays).String(), today.AddDays(def.GreenDays).String()
 	qs := []query{
@@ -103,7 +116,7 @@ func pageQueries(sc scope, today zhenggai.Date, ids []int64) []query {
 		WHERE p.close_state = 'submitted' AND ` + cond, join(wargs, cargs)},
 		{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil},
 	}
-	mwith, mwargs, mcond, mcargs := scopeSQL(sc, "round_id")
+	mwith, mwargs, mcond, mcargs := scopeUnitSQL(sc, "unit_id")
 	qs = append(qs,
 		query{"due from today on", mwith + `SELECT COUNT(*),
 			COALESCE(SUM(CASE WHEN deadline <= ? THEN 1 ELSE 0 END), 0),

@@ -208,7 +208,7 @@ func (s *Store) orderSQL(q RoundQuery) string {
 
 func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
 	p := newRoundPage(q)
-	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
+	with, wargs, cond, cargs := scopeUnitSQL(sc, "r.unit_id")
 	keep, kargs := s.keepSQL(q)
 	k, kept := "1", cond
 	if keep != "" {
@@ -241,7 +241,7 @@ func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Dat
 	// where nothing else narrows it.
 	mwith, mwargs, mcond, mcargs := with, wargs, "round_id IN (SELECT r.id"+roundFrom+"WHERE "+kept+")", join(cargs, kargs)
 	if keep == "" {
-		mwith, mwargs, mcond, mcargs = scopeSQL(sc, "round_id")
+		mwith, mwargs, mcond, mcargs = scopeUnitSQL(sc, "unit_id")
 	}
 	if err := s.rdb.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*) FROM problems p
 		JOIN rounds r ON r.id = p.round_id JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
