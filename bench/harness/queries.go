@@ -39,19 +39,6 @@ type scope struct {
 	unit   int64
 }
 
-// scopeSQL is internal/store/summary.go's scopeSQL.
-func scopeSQL(sc scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
-	switch {
-	case sc.all:
-		return "", nil, "1 = 1", nil
-	case sc.office != 0:
-		return `WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ?
-			UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) `, []any{sc.office},
-			col + ` IN (SELECT sr.id FROM rounds sr WHERE sr.unit_id IN (SELECT id FROM sub))`, nil
-	}
-	return "", nil, col + ` IN (SELECT sr.id FROM rounds sr WHERE sr.unit_id = ?)`, []any{sc.unit}
-}
-
 // scopeUnitSQL is internal/store/summary.go's scopeUnitSQL.
 func scopeUnitSQL(sc scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
 	switch {
