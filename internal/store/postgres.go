@@ -74,22 +74,24 @@ func OpenPostgres(ctx context.Context, dsn string) (*Store, error) {
 
 // openPgx opens a pool on dsn whose connections outlive a canceled query.
 // pgx's default answer to a canceled context (a reader who closed the page
-// mid-request) is to break the connection; database/sql then hands the
-// broken connection to the next request, and when several were broken at
-// once a request that nobody canceled fails with "bad connection". Asking
-// the server to cancel the query instead keeps the connection; only if the
-// server does not answer in pgCancelWait is it broken after all.
+// mid-request) is to break the connection at once; database/sql then
+// hands broken connections to the next requests, and when several broke
+// together a request nobody canceled fails with "bad connection". Here a
+// canceled query is left to finish, as every query of a request takes
+// milliseconds, and the connection is broken only if it has not finished
+// after pgCancelWait. (Asking the server to cancel it instead races: the
+// cancel can reach the connection's next query, someone else's.)
 func openPgx(dsn string) (*sql.DB, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, err
 	}
 	cfg.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
-		return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: pgCancelWait}
+		return &pgconn.DeadlineContextWatcherHandler{Conn: c.Conn(), DeadlineDelay: pgCancelWait}
 	}
 	return stdlib.OpenDB(*cfg), nil
 }
 
-// pgCancelWait is how long a canceled query's connection waits for the
-// server to stop the query before it is given up.
-const pgCancelWait = 5 * time.Second
+// pgCancelWait is how long a canceled query may still run before its
+// connection is given up.
+const pgCancelWait = 2 * time.Second

@@ -137,9 +137,18 @@ func TestClosingWalk(t *testing.T) {
 		t.Error("the reopening's reason is not on the timeline")
 	}
 
+	// The office's answers came back to the owner: accepted, then reopened.
+	if inbox := get(owner, "/inbox"); !strings.Contains(inbox, "已验收销号：具体问题1") || !strings.Contains(inbox, "已重新打开：具体问题1") ||
+		!strings.Contains(inbox, "成效反弹") {
+		t.Errorf("the owner was not told of the acceptance and the reopening: %s", inbox)
+	}
+	if code := post(owner, "/inbox/read", url.Values{"id": {"all"}}); code != 303 {
+		t.Fatalf("read all: %d", code)
+	}
+
 	// The inbox: a warning reaches the owner; the header counts it.
 	if !strings.Contains(get(owner, "/"), `id="inbox-link"`) || strings.Contains(get(owner, "/"), `id="unread-count"`) {
-		t.Fatal("header before any message")
+		t.Fatal("header before any unread message")
 	}
 	if res, err := notify.Dispatch(ctx, st, nil, now()); err != nil || res.Messages != 2 { // red: the owner and the leader
 		t.Fatalf("dispatch: %+v %v", res, err)
