@@ -14,3 +14,13 @@ CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id, status, 
 
 -- The list of rounds, newest feedback first, a page at a time.
 CREATE INDEX rounds_feedback_idx ON rounds (feedback_date, id);
+
+-- A round's ledger read in index order (no sort), and each measure's
+-- latest report (its 整改进展 date) read from the index alone instead of
+-- from every report it has.
+DROP INDEX measures_round_idx;
+CREATE INDEX measures_round_idx ON measures (round_id, problem_id, seq);
+DROP INDEX problems_round_idx;
+CREATE INDEX problems_round_idx ON problems (round_id, seq);
+DROP INDEX progress_measure_idx;
+CREATE INDEX progress_measure_idx ON progress (measure_id, day);
