@@ -21,15 +21,11 @@ type Scope struct {
 // scopeSQL returns a WITH prefix and a condition on a round ID column
 // that keep a query to the rounds of the scope; both dialects accept it.
 func scopeSQL(sc Scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
-	switch {
-	case sc.All:
+	if sc.All {
 		return "", nil, "1 = 1", nil
-	case sc.Office != 0:
-		return `WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ?
-			UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) `, []any{sc.Office},
-			col + ` IN (SELECT sr.id FROM rounds sr WHERE sr.unit_id IN (SELECT id FROM sub))`, nil
 	}
-	return "", nil, col + ` IN (SELECT sr.id FROM rounds sr WHERE sr.unit_id = ?)`, []any{sc.Unit}
+	with, withArgs, cond, condArgs = scopeUnitSQL(sc, "sr.unit_id")
+	return with, withArgs, col + ` IN (SELECT sr.id FROM rounds sr WHERE ` + cond + `)`, condArgs
 }
 
 // scopeUnitSQL is scopeSQL on a unit ID column: cheaper where the table
