@@ -337,6 +337,10 @@ func (g *schemaGen) inline(t reflect.Type) map[string]any {
 				name = f.Name
 			}
 			props[name] = g.of(f.Type)
+			if f.Type.Kind() == reflect.Pointer && !strings.Contains(opts, "omitempty") {
+				// A nil pointer field is written as null.
+				props[name] = map[string]any{"anyOf": []any{props[name], map[string]any{"type": "null"}}}
+			}
 			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && f.Type.Kind() != reflect.Pointer {
 				required = append(required, name)
 			}

@@ -59,7 +59,8 @@ func (s *Store) RoundPage(ctx context.Context, sc Scope, today zhenggai.Date, q 
 }
 
 func (q RoundQuery) clean() RoundQuery {
-	q.Q = strings.ReplaceAll(strings.TrimSpace(q.Q), "\x00", "")
+	// PostgreSQL refuses NUL and bytes that are not UTF-8 in text.
+	q.Q = strings.ReplaceAll(strings.ToValidUTF8(strings.TrimSpace(q.Q), ""), "\x00", "")
 	if _, ok := RoundSorts[q.Sort]; !ok {
 		q.Sort = "date"
 	}

@@ -72,7 +72,7 @@ func TestRoundPageSQLAgreesWithGo(t *testing.T) {
 				t.Helper()
 				n := 0
 				for sname, sc := range scopes {
-					for _, q := range []string{"", "县", "第二", "没有这个单位"} {
+					for _, q := range []string{"", "县", "第二", "没有这个单位", "\xff第二\x00"} {
 						for _, open := range []bool{false, true} {
 							for sort := range store.RoundSorts {
 								if sort == "red" || sort == "yellow" {
