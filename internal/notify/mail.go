@@ -58,6 +58,9 @@ func (m *Mailer) link(path string) string {
 	return "详情请见：" + m.BaseURL + path
 }
 
+// sendTimeout bounds one message's whole conversation with the server.
+const sendTimeout = 2 * time.Minute
+
 // Send sends one message. STARTTLS is used when the server offers it;
 // AUTH only over TLS or to a server on this machine (net/smtp's rule).
 func (m *Mailer) Send(to, subject, body string) error {
@@ -65,8 +68,16 @@ func (m *Mailer) Send(to, subject, body string) error {
 		return fmt.Errorf("收件人地址 %q 不正确", to)
 	}
 	host, _, _ := net.SplitHostPort(m.Addr)
-	c, err := smtp.Dial(m.Addr)
+	// A server that stalls must not hold a message past its claim
+	// (store.ClaimEmail), after which another sender sends it again.
+	conn, err := net.DialTimeout("tcp", m.Addr, 30*time.Second)
 	if err != nil {
+		return err
+	}
+	conn.SetDeadline(time.Now().Add(sendTimeout))
+	c, err := smtp.NewClient(conn, host)
+	if err != nil {
+		conn.Close()
 		return err
 	}
 	defer c.Close()

@@ -197,22 +197,25 @@ func SendPending(ctx context.Context, st *store.Store, mail *Mailer) (sent, fail
 		return 0, 0, err
 	}
 	for _, n := range pending {
-		if n.Email == "" {
+		if n.Email == "" && n.EmailState == store.EmailPending {
 			// The address was taken away since: nothing to try again.
-			if err := st.MarkEmailed(ctx, n.ID, store.ErrNoAddress); err != nil {
+			if err := st.MarkEmailed(ctx, n.ID, "", store.ErrNoAddress); err != nil {
 				return sent, failed, err
 			}
 			continue
 		}
-		ok, err := st.ClaimEmail(ctx, n.ID)
+		claim, err := st.ClaimEmail(ctx, n.ID)
 		if err != nil {
 			return sent, failed, err
 		}
-		if !ok {
-			continue // another sender has it
+		if claim == "" {
+			continue // another sender has it, or it was given up
 		}
-		serr := mail.Send(n.Email, n.Subject, n.Body+"\n\n"+mail.link(n.Link))
-		if err := st.MarkEmailed(ctx, n.ID, serr); err != nil {
+		serr := store.ErrNoAddress
+		if n.Email != "" {
+			serr = mail.Send(n.Email, n.Subject, n.Body+"\n\n"+mail.link(n.Link))
+		}
+		if err := st.MarkEmailed(ctx, n.ID, claim, serr); err != nil {
 			return sent, failed, err
 		}
 		if serr != nil {

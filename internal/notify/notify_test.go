@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"mime"
 	"net"
@@ -424,19 +425,48 @@ func TestSendPendingOnce(t *testing.T) {
 			if err := st.AddNotification(ctx, n); err != nil {
 				t.Fatal(err)
 			}
-			if ok, err := st.ClaimEmail(ctx, n.ID); !ok || err != nil {
-				t.Fatalf("claim: %v %v", ok, err)
+			stalled, err := st.ClaimEmail(ctx, n.ID)
+			if stalled == "" || err != nil {
+				t.Fatalf("claim: %q %v", stalled, err)
 			}
-			if ok, err := st.ClaimEmail(ctx, n.ID); ok || err != nil {
-				t.Errorf("claimed twice: %v %v", ok, err)
+			if again, err := st.ClaimEmail(ctx, n.ID); again != "" || err != nil {
+				t.Errorf("claimed twice: %q %v", again, err)
 			}
 			if sent, _, _ := notify.SendPending(ctx, st, mailer); sent != 0 {
 				t.Errorf("sent %d while another sender holds the claim", sent)
 			}
-			st.SetClock(func() time.Time { return time.Now().Add(20 * time.Minute) })
+			later := time.Now().Add(20 * time.Minute)
+			st.SetClock(func() time.Time { return later })
 			defer st.SetClock(nil)
 			if sent, _, err := notify.SendPending(ctx, st, mailer); sent != 1 || err != nil {
 				t.Errorf("after the claim lapsed: sent %d, %v", sent, err)
+			}
+			// The stalled sender finally fails: its lapsed claim changes nothing.
+			if err := st.MarkEmailed(ctx, n.ID, stalled, errors.New("timeout")); err != nil {
+				t.Fatal(err)
+			}
+			if got := states(users["覃丽"]); got[0] != "sent" {
+				t.Errorf("a lapsed claim's failure overwrote the sent state: %v", got)
+			}
+
+			// A message whose senders keep dying is given up after
+			// MaxEmailAttempts claims, not claimed forever.
+			n2 := &store.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "总发不完的消息", EmailState: store.EmailPending}
+			if err := st.AddNotification(ctx, n2); err != nil {
+				t.Fatal(err)
+			}
+			claims := 0
+			for i := range store.MaxEmailAttempts + 3 {
+				at := later.Add(time.Duration(i+1) * 20 * time.Minute)
+				st.SetClock(func() time.Time { return at })
+				if c, err := st.ClaimEmail(ctx, n2.ID); err != nil {
+					t.Fatal(err)
+				} else if c != "" {
+					claims++
+				}
+			}
+			if got := states(users["覃丽"]); claims != store.MaxEmailAttempts || got[0] != "failed" {
+				t.Errorf("%d claims of a message whose senders die, state %v", claims, got)
 			}
 			if rep, err := st.VerifyAudit(ctx); err != nil || !rep.OK() {
 				t.Errorf("audit: %+v %v", rep, err)

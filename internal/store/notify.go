@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -322,44 +323,67 @@ func (s *Store) PendingEmails(ctx context.Context, limit int) ([]*Notification, 
 }
 
 // ClaimEmail takes a pending message for sending, so that no other sender
-// sends it too; false when another sender has it or it went already.
-func (s *Store) ClaimEmail(ctx context.Context, id int64) (bool, error) {
-	claimed := false
+// sends it too, and returns the claim to give back to MarkEmailed; "" when
+// another sender has it, it went already, or it has been tried
+// MaxEmailAttempts times (it is then marked failed).
+func (s *Store) ClaimEmail(ctx context.Context, id int64) (string, error) {
+	var claim string
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		claim = ""
 		before, err := s.snapshot(ctx, tx, "notifications", id)
 		if err != nil {
 			return err
 		}
-		now := s.now()
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications
-			SET email_state = 'sending', email_claimed_at = ?, email_attempts = email_attempts + 1
-			WHERE id = ? AND (email_state = 'pending' OR (email_state = 'sending' AND email_claimed_at < ?))`),
-			now.UTC().Format(time.RFC3339), id, now.Add(-emailClaimStale).UTC().Format(time.RFC3339))
-		if err != nil {
+		var state, at string
+		var attempts int
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT email_state, email_claimed_at, email_attempts
+			FROM notifications WHERE id = ?`), id).Scan(&state, &at, &attempts); err != nil {
+			return notFound(err, "消息")
+		}
+		now := s.now().UTC()
+		stale := now.Add(-emailClaimStale).Format(time.RFC3339)
+		if state != EmailPending && (state != EmailSending || at >= stale) {
+			return nil
+		}
+		if attempts >= MaxEmailAttempts {
+			// Its last sender died mid-way, as many times as it may be tried.
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET email_state = ?, email_claimed_at = '',
+				email_error = ? WHERE id = ?`), EmailFailed, "发送未完成，已尝试"+strconv.Itoa(attempts)+"次", id); err != nil {
+				return err
+			}
+			return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
+		}
+		claim = now.Format(time.RFC3339Nano)
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications
+			SET email_state = 'sending', email_claimed_at = ?, email_attempts = email_attempts + 1 WHERE id = ?`), claim, id); err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			return err
-		}
-		claimed = true
 		return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
 	})
-	return claimed, err
+	return claim, err
 }
 
 // MarkEmailed records that a message went out by e-mail, or why not
 // (sendErr, kept for the administrator): it stays pending for the next
 // run until it has failed MaxEmailAttempts times, and is given up at once
-// when the recipient has no address (ErrNoAddress).
-func (s *Store) MarkEmailed(ctx context.Context, id int64, sendErr error) error {
+// when the recipient has no address (ErrNoAddress). claim is what
+// ClaimEmail returned ("" for a message not claimed, only to give it up
+// for want of an address); a claim that lapsed and was taken by another
+// sender changes nothing, as the message is that sender's now.
+func (s *Store) MarkEmailed(ctx context.Context, id int64, claim string, sendErr error) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := s.snapshot(ctx, tx, "notifications", id)
 		if err != nil {
 			return err
 		}
 		var attempts int
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT email_attempts FROM notifications WHERE id = ?`), id).Scan(&attempts); err != nil {
+		var state, at string
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT email_attempts, email_state, email_claimed_at FROM notifications
+			WHERE id = ?`), id).Scan(&attempts, &state, &at); err != nil {
 			return notFound(err, "消息")
+		}
+		if claim != "" && (state != EmailSending || at != claim) || claim == "" && state != EmailPending {
+			return nil
 		}
 		state, msg := EmailSent, ""
 		switch {
