@@ -21,7 +21,7 @@ var pinned = map[string]string{
 	"summary.go scopeUnitSQL":      "de93bb19f00a91d9",
 	"summary.go addColours":        "c75f79d5da29a820",
 	"round_page.go roundFrom":      "a1e6d9d74ee7f65b",
-	"round_page.go roundPageInSQL": "33faf580ad90a25b",
+	"round_page.go roundPageIn":    "33faf580ad90a25b",
 	"round_page.go dueTotals":      "5f3b82bed0f22b9b",
 	"round_page.go pendingByRound": "983506e388506843",
 	"round_counts.go openDueSQL":   "6d8e85cf518eae9c",

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"zhenggai"
 )
@@ -29,3 +30,6 @@ func RebuildRoundCountsForTest(ctx context.Context, st *Store) error {
 	}
 	return tx.Commit()
 }
+
+// OpenPgxForTest opens a pool on dsn as the store does.
+func OpenPgxForTest(dsn string) (*sql.DB, error) { return openPgx(dsn) }

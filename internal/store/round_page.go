@@ -97,11 +97,15 @@ func (q RoundQuery) keeps(rs *RoundSummary) bool {
 }
 
 func (s *Store) roundPageInGo(ctx context.Context, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
-	all, err := s.RoundSummaries(ctx, sc, today)
-	if err != nil {
-		return nil, err
-	}
-	pending, err := s.pendingByRound(ctx, sc, "", nil)
+	var all []*RoundSummary
+	var pending map[int64]int
+	err := s.readSnapshot(ctx, func(db queryer) (err error) {
+		if all, err = s.roundSummaries(ctx, db, sc, today); err != nil {
+			return err
+		}
+		pending, err = s.pendingByRound(ctx, db, sc, "", nil)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +211,16 @@ func (s *Store) orderSQL(q RoundQuery) string {
 	return key + dir + ", r.feedback_date DESC, r.id DESC"
 }
 
-func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
+func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Date, q RoundQuery) (p *RoundPage, err error) {
+	// One view of the data: red is one statement's count less another's.
+	err = s.readSnapshot(ctx, func(db queryer) (err error) {
+		p, err = s.roundPageIn(ctx, db, sc, today, q)
+		return err
+	})
+	return p, err
+}
+
+func (s *Store) roundPageIn(ctx context.Context, db queryer, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
 	p := newRoundPage(q)
 	with, wargs, cond, cargs := scopeUnitSQL(sc, "r.unit_id")
 	keep, kargs := s.keepSQL(q)
@@ -219,7 +232,7 @@ func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Dat
 	// Every round of the scope once: how many, and the sums of the kept.
 	var od int
 	var counts [5]int
-	err := s.rdb.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*), COALESCE(SUM(t.k), 0),
+	err := db.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*), COALESCE(SUM(t.k), 0),
 		COALESCE(SUM(t.k * t.ns), 0), COALESCE(SUM(t.k * t.ip), 0), COALESCE(SUM(t.k * t.bc), 0),
 		COALESCE(SUM(t.k * t.og), 0), COALESCE(SUM(t.k * t.cp), 0), COALESCE(SUM(t.k * t.od), 0)
 		FROM (SELECT `+k+` AS k, COALESCE(c.not_started, 0) AS ns, COALESCE(c.in_progress, 0) AS ip,
@@ -244,16 +257,16 @@ func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Dat
 	if keep == "" {
 		mwith, mwargs, mcond, mcargs = scopeUnitSQL(sc, "unit_id")
 	}
-	if err := s.rdb.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*) FROM problems p
+	if err := db.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*) FROM problems p
 		JOIN rounds r ON r.id = p.round_id JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
 		WHERE p.close_state = 'submitted' AND `+kept), join(wargs, cargs, kargs)...).Scan(&p.Pending); err != nil {
 		return nil, err
 	}
-	sets, err := s.allSettings(ctx)
+	sets, err := s.allSettings(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	due, err := s.dueTotals(ctx, mwith, mwargs, mcond, mcargs, today, sets)
+	due, err := s.dueTotals(ctx, db, mwith, mwargs, mcond, mcargs, today, sets)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +274,7 @@ func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Dat
 	p.Colours[zhenggai.Yellow], p.Colours[zhenggai.Green] = due.yellow, due.green
 
 	// The page.
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundListCols+`, COALESCE(c.not_started, 0),
+	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundListCols+`, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
 		`+roundFrom+`WHERE `+kept+` ORDER BY `+s.orderSQL(q)+` LIMIT ? OFFSET ?`),
 		join(wargs, cargs, kargs, []any{q.Limit, p.Offset})...)
@@ -278,10 +291,10 @@ func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Dat
 		ids[i] = rs.Round.ID
 	}
 	idCond := "round_id IN (" + placeholders(len(ids)) + ")"
-	if err := s.addColours(ctx, byID, "", nil, idCond, ids, today, sets); err != nil {
+	if err := s.addColours(ctx, db, byID, "", nil, idCond, ids, today, sets); err != nil {
 		return nil, err
 	}
-	pending, err := s.pendingByRound(ctx, Scope{}, idCond, ids)
+	pending, err := s.pendingByRound(ctx, db, Scope{}, idCond, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -300,7 +313,7 @@ type dueCounts struct{ future, yellow, green, rereport int }
 // after the WITH prefix with), what a list's totals need to know of their
 // colours beyond the counts kept per round. It reads measures_due_idx from
 // today on, and the few 长期坚持 measures with a re-report period.
-func (s *Store) dueTotals(ctx context.Context, with string, wargs []any, cond string, cargs []any,
+func (s *Store) dueTotals(ctx context.Context, db queryer, with string, wargs []any, cond string, cargs []any,
 	today zhenggai.Date, sets map[int64]zhenggai.Settings) (dueCounts, error) {
 	var d dueCounts
 	for _, g := range thresholdGroups(sets) {
@@ -313,7 +326,7 @@ func (s *Store) dueTotals(ctx context.Context, with string, wargs []any, cond st
 		}
 		t, y, gr := today.String(), today.AddDays(g.set.YellowDays).String(), today.AddDays(g.set.GreenDays).String()
 		var future, yellow, green int
-		err := s.rdb.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*),
+		err := db.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*),
 			COALESCE(SUM(CASE WHEN deadline <= ? THEN 1 ELSE 0 END), 0),
 			COALESCE(SUM(CASE WHEN deadline > ? AND deadline <= ? THEN 1 ELSE 0 END), 0)
 			FROM measures WHERE `+openDueSQL+` AND deadline >= ? AND `+unitCond+` AND `+cond),
@@ -326,7 +339,7 @@ func (s *Store) dueTotals(ctx context.Context, with string, wargs []any, cond st
 		d.yellow += yellow
 		d.green += green
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT report_every,
+	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT report_every,
 		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
 		WHERE status = 'ongoing' AND report_every > 0 AND `+cond), join(wargs, cargs)...)
 	if err != nil {
@@ -350,12 +363,12 @@ func (s *Store) dueTotals(ctx context.Context, with string, wargs []any, cond st
 // pendingByRound counts the problems waiting for the office's acceptance
 // in each round of a scope, or of the rounds cond names (a condition on
 // round_id) when it is not "".
-func (s *Store) pendingByRound(ctx context.Context, sc Scope, cond string, args []any) (map[int64]int, error) {
+func (s *Store) pendingByRound(ctx context.Context, db queryer, sc Scope, cond string, args []any) (map[int64]int, error) {
 	with, wargs, scond, cargs := scopeSQL(sc, "round_id")
 	if cond != "" {
 		with, wargs, scond, cargs = "", nil, cond, args
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, COUNT(*) FROM problems
+	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, COUNT(*) FROM problems
 		WHERE close_state = 'submitted' AND `+scond+` GROUP BY round_id`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"zhenggai"
 )
@@ -73,9 +74,40 @@ var rankStatus = []zhenggai.Status{zhenggai.NotStarted, zhenggai.InProgress, zhe
 // keeps per round (round_counts.go); the colours are counted from the
 // unfinished measures due soon, with each unit's thresholds. Both agree
 // with zhenggai.BuildLedger (a test holds them together).
-func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Date) ([]*RoundSummary, error) {
+func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Date) (out []*RoundSummary, err error) {
+	err = s.readSnapshot(ctx, func(db queryer) error {
+		out, err = s.roundSummaries(ctx, db, sc, today)
+		return err
+	})
+	return out, err
+}
+
+// readSnapshot runs fn on one consistent view of the data, so that
+// figures read by several statements agree with each other even while
+// others write (PostgreSQL: REPEATABLE READ; SQLite: a read transaction,
+// which in WAL mode sees one state throughout).
+//
+// A reader who leaves does not cut it short: database/sql answers a
+// canceled transaction by rolling back under the running statement, which
+// breaks the connection for the next request (PostgreSQL); the reads are
+// short, and bounded here.
+func (s *Store) readSnapshot(ctx context.Context, fn func(db queryer) error) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (s *Store) roundSummaries(ctx context.Context, db queryer, sc Scope, today zhenggai.Date) ([]*RoundSummary, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundListCols+`, COALESCE(c.not_started, 0),
+	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundListCols+`, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
 		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
 		WHERE `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
@@ -87,12 +119,12 @@ func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Dat
 		return out, err
 	}
 
-	sets, err := s.allSettings(ctx)
+	sets, err := s.allSettings(ctx, db)
 	if err != nil {
 		return nil, err
 	}
 	with, wargs, cond, cargs = scopeSQL(sc, "round_id")
-	if err := s.addColours(ctx, byID, with, wargs, cond, cargs, today, sets); err != nil {
+	if err := s.addColours(ctx, db, byID, with, wargs, cond, cargs, today, sets); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -127,7 +159,7 @@ func scanSummaries(rows *sql.Rows) ([]*RoundSummary, map[int64]*RoundSummary, er
 // addColours counts the warning colours of the rounds in byID as of
 // today, reading the measures of the rounds cond keeps (a condition on
 // round_id, after the WITH prefix with), with the units' thresholds sets.
-func (s *Store) addColours(ctx context.Context, byID map[int64]*RoundSummary, with string, wargs []any, cond string, cargs []any,
+func (s *Store) addColours(ctx context.Context, db queryer, byID map[int64]*RoundSummary, with string, wargs []any, cond string, cargs []any,
 	today zhenggai.Date, sets map[int64]zhenggai.Settings) error {
 	// Colours: only unfinished measures due within a warning window count,
 	// classified in SQL by their unit's thresholds: one statement for the
@@ -145,7 +177,7 @@ func (s *Store) addColours(ctx context.Context, byID map[int64]*RoundSummary, wi
 		// An approved measure waits for the office, not for its owner: it
 		// has no deadline warning (zhenggai.MeasureColour).
 		t, y, gr := today.String(), today.AddDays(g.set.YellowDays).String(), today.AddDays(g.set.GreenDays).String()
-		err := s.colourCounts(ctx, byID, with+`SELECT round_id,
+		err := s.colourCounts(ctx, db, byID, with+`SELECT round_id,
 			SUM(CASE WHEN deadline < ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
@@ -159,7 +191,7 @@ func (s *Store) addColours(ctx context.Context, byID map[int64]*RoundSummary, wi
 	}
 	// 长期坚持 measures with a re-report period: red once the period since
 	// their latest report has passed (zhenggai.MeasureColour).
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, report_every,
+	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, report_every,
 		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
 		WHERE `+cond+` AND status = 'ongoing' AND report_every > 0`), join(wargs, cargs)...)
 	if err != nil {
@@ -183,8 +215,8 @@ func (s *Store) addColours(ctx context.Context, byID map[int64]*RoundSummary, wi
 
 // colourCounts adds the red, yellow and green counts per round a query
 // returns to the rounds' summaries.
-func (s *Store) colourCounts(ctx context.Context, byID map[int64]*RoundSummary, q string, args []any) error {
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
+func (s *Store) colourCounts(ctx context.Context, db queryer, byID map[int64]*RoundSummary, q string, args []any) error {
+	rows, err := db.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -245,8 +277,8 @@ func placeholders(n int) string {
 }
 
 // allSettings reads every unit's thresholds in one query.
-func (s *Store) allSettings(ctx context.Context) (map[int64]zhenggai.Settings, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`)
+func (s *Store) allSettings(ctx context.Context, db queryer) (map[int64]zhenggai.Settings, error) {
+	rows, err := db.QueryContext(ctx, `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`)
 	if err != nil {
 		return nil, err
 	}
