@@ -598,22 +598,9 @@ func (s *Store) auditBaseline(ctx context.Context, tx *sql.Tx) error {
 	// The tables of migration 0001; tables made later start empty and are
 	// audited from their first row.
 	for _, table := range []string{"units", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments"} {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM `+table+` ORDER BY id`)
+		ids, err := s.ids(ctx, tx, `SELECT id FROM `+table+` ORDER BY id`)
 		if err != nil {
 			return fmt.Errorf("audit baseline of %s: %w", table, err)
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
 		}
 		for _, id := range ids {
 			if err := s.audit(ctx, tx, auditBaseline, table, id, ""); err != nil {

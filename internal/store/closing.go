@@ -373,22 +373,9 @@ func (s *Store) tellCloseStep(ctx context.Context, tx *sql.Tx, unit, measure, pr
 	if name == "" {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id FROM users WHERE unit_id = ? AND role = ? AND display_name = ? AND disabled = 0`),
+	ids, err := s.ids(ctx, tx, `SELECT id FROM users WHERE unit_id = ? AND role = ? AND display_name = ? AND disabled = 0`,
 		unit, string(role), name)
 	if err != nil {
-		return err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, id := range ids {

@@ -76,21 +76,8 @@ func (s *Store) RevokeToken(ctx context.Context, id int64) error {
 
 // revokeTokens revokes the live tokens matching where, each change audited.
 func (s *Store) revokeTokens(ctx context.Context, tx *sql.Tx, where string, arg any) (int, error) {
-	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id FROM tokens WHERE revoked = 0 AND `+where+` ORDER BY id`), arg)
+	ids, err := s.ids(ctx, tx, `SELECT id FROM tokens WHERE revoked = 0 AND `+where+` ORDER BY id`, arg)
 	if err != nil {
-		return 0, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	for _, id := range ids {
