@@ -85,6 +85,8 @@ type Declared struct {
 	InProgress         int  `json:"in_progress"`
 	NotCompleted       int  `json:"not_completed"`
 	RatePercent        int  `json:"rate_percent"` // 总体完成率, when the report states one
+	// What the report says rectification produced (建立完善制度N项, 清退违规资金N万元…).
+	Outcomes Outcomes `json:"outcomes"`
 }
 
 // IsZero reports whether the report declared nothing.
