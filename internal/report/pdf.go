@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -54,11 +56,18 @@ func Chromium() (string, error) {
 // PDF prints the report's HTML page through headless Chromium: A4 with the
 // margins, fonts and page numbers of the page's print CSS.
 func (r *Report) PDF(ctx context.Context, w io.Writer) error {
+	_, err := r.PDFFaces(ctx, w)
+	return err
+}
+
+// PDFFaces prints the report as PDF does and says which face set each of
+// the document's (see FaceNote).
+func (r *Report) PDFFaces(ctx context.Context, w io.Writer) ([]Face, error) {
 	var page bytes.Buffer
 	if err := r.HTML(&page); err != nil {
-		return err
+		return nil, err
 	}
-	return PrintPDF(ctx, page.String(), w)
+	return printPDF(ctx, page.String(), w, true)
 }
 
 // printTimeout bounds one printing, browser start included.
@@ -70,19 +79,26 @@ var printing = make(chan struct{}, 2)
 
 // PrintPDF prints an HTML page (with no outside resources) to PDF.
 func PrintPDF(ctx context.Context, html string, w io.Writer) error {
+	_, err := printPDF(ctx, html, w, false)
+	return err
+}
+
+// printPDF prints html; with probe, it also asks the browser which face
+// it set each of docFaces in.
+func printPDF(ctx context.Context, html string, w io.Writer, probe bool) ([]Face, error) {
 	path, err := Chromium()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	select {
 	case printing <- struct{}{}:
 		defer func() { <-printing }()
 	case <-ctx.Done():
-		return ctx.Err()
+		return nil, ctx.Err()
 	}
 	dir, err := os.MkdirTemp("", "zhenggai-chromium-")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer os.RemoveAll(dir)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -101,6 +117,7 @@ func PrintPDF(ctx context.Context, html string, w io.Writer) error {
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()
 	yes := true
+	var faces []Face
 	out, err := chromedp.Run(bctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
 		if _, err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
 			return nil, err
@@ -116,15 +133,62 @@ func PrintPDF(ctx context.Context, html string, w io.Writer) error {
 		if _, err := cdp.Call(ctx, t, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.fonts.ready.then(() => true)", AwaitPromise: &yes}); err != nil {
 			return nil, err
 		}
+		if probe {
+			if faces, err = usedFaces(ctx, t); err != nil {
+				return nil, err
+			}
+		}
 		return chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4),
 			func(p *page.PrintToPDFParams) { p.PreferCSSPageSize = &yes }))
 	})
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return fmt.Errorf("Chromium 生成 PDF 超时（%s）", printTimeout)
+			return nil, fmt.Errorf("Chromium 生成 PDF 超时（%s）", printTimeout)
 		}
-		return fmt.Errorf("Chromium（%s）生成 PDF 失败：%w", path, err)
+		return nil, fmt.Errorf("Chromium（%s）生成 PDF 失败：%w", path, err)
 	}
 	_, err = w.Write(out)
-	return err
+	return faces, err
+}
+
+// usedFaces asks the browser which platform font drew most of the
+// characters of an element set in each of docFaces (the page number is
+// no element: it keeps Used "" unless fontconfig says).
+func usedFaces(ctx context.Context, t *chromedp.Target) ([]Face, error) {
+	if _, err := cdp.Call(ctx, t, dom.Enable, dom.EnableParams{}); err != nil {
+		return nil, err
+	}
+	if _, err := cdp.Call(ctx, t, css.Enable, cdp.Empty{}); err != nil {
+		return nil, err
+	}
+	doc, err := cdp.Call(ctx, t, dom.GetDocument, dom.GetDocumentParams{})
+	if err != nil {
+		return nil, err
+	}
+	faces := make([]Face, 0, len(docFaces))
+	for _, f := range docFaces {
+		if f.selector == "" {
+			continue
+		}
+		q, err := cdp.Call(ctx, t, dom.QuerySelector, dom.QuerySelectorParams{NodeID: doc.Root.NodeID, Selector: f.selector})
+		if err != nil {
+			return nil, err
+		}
+		if q.NodeID == 0 {
+			continue // the report has no such element
+		}
+		used, err := cdp.Call(ctx, t, css.GetPlatformFontsForNode, css.GetPlatformFontsForNodeParams{NodeID: q.NodeID})
+		if err != nil {
+			return nil, err
+		}
+		most := 0.0
+		for _, u := range used.Fonts {
+			if u.GlyphCount > most {
+				most, f.Used = u.GlyphCount, u.FamilyName
+			}
+		}
+		f.Used = f.canonical(f.Used)
+		faces = append(faces, f)
+	}
+	return faces, nil
 }
