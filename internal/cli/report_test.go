@@ -16,7 +16,7 @@ func TestReportCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("report: %d %s", code, errs)
 	}
-	if !strings.Contains(out, "\n一、组织整改落实情况\n截止10月28日，巡察反馈的14个问题38个具体问题，已完成整改0个，尚未启动整改38个。\n") ||
+	if !strings.Contains(out, "\n一、组织整改落实情况\n截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改0个，尚未启动整改38个。\n") ||
 		!strings.Contains(out, "\n38.退休领导干部兼职管理不到位。") {
 		t.Errorf("text report:\n%.600s", out)
 	}

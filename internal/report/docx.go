@@ -32,9 +32,9 @@ const (
 	linePitch = 579
 	// Character spacing of the body in twips: 28 characters a line.
 	charSpacing = -5
-	// Footer distance from the page's bottom edge: the page number's top
-	// 7 mm below the text block (GB/T 9704 7.5).
-	footerDist = 1134
+	// Footer distance from the page's bottom edge: the dashes of the page
+	// number 7 mm below the text block (GB/T 9704 7.5).
+	footerDist = 1429
 
 	fontTitle   = "方正小标宋简体"
 	fontBody    = "仿宋_GB2312"

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -111,7 +112,24 @@ type wStyles struct {
 			Line string `xml:"line,attr"`
 			Rule string `xml:"lineRule,attr"`
 		} `xml:"pPr>spacing"`
+		CharSpacing *struct {
+			Val int `xml:"val,attr"`
+		} `xml:"rPr>spacing"`
+		KeepNext *struct{} `xml:"pPr>keepNext"`
 	} `xml:"style"`
+}
+
+// OOXML font table: each face with the name Windows knows it by.
+type wFonts struct {
+	Fonts []struct {
+		Name    string `xml:"name,attr"`
+		AltName struct {
+			Val string `xml:"val,attr"`
+		} `xml:"altName"`
+		Charset struct {
+			Val string `xml:"val,attr"`
+		} `xml:"charset"`
+	} `xml:"font"`
 }
 
 // The DOCX as GB/T 9704 sets a document: page, margins, grid, fonts and
@@ -141,17 +159,15 @@ func TestDOCX(t *testing.T) {
 	if m := s.PgMar; m.Top != "2098" || m.Right != "1474" || m.Bottom != "1984" || m.Left != "1587" {
 		t.Errorf("margins %+v, want top 2098 right 1474 bottom 1984 left 1587", m)
 	}
-	// 22 lines in the 225 mm block, 28 characters of 16 pt in 156 mm.
-	if g := s.DocGrid; g.Type != "linesAndChars" || g.LinePitch != "579" || g.CharSpace != "-847" {
-		t.Errorf("grid %+v", g)
+	// 22 lines in the 225 mm block: a grid of lines only, since a grid of
+	// characters with a negative pitch doubles every character in
+	// LibreOffice (and WPS). TestDOCXInLibreOffice measures what it draws.
+	if g := s.DocGrid; g.Type != "lines" || g.LinePitch != "579" || g.CharSpace != "" {
+		t.Errorf("grid %+v, want lines of 579 twips and no grid of characters", g)
 	}
 	textH := 16838 - 2098 - 1984
 	if n := textH / 579; n != 22 {
 		t.Errorf("%d lines a page, want 22", n)
-	}
-	charW := float64(11906-1587-1474) / 28 // twips a character
-	if d := 320 + float64(-847)/4096*20 - charW; d > 0.5 || d < -0.5 {
-		t.Errorf("a character takes %.1f twips on the grid, want %.1f", 320+float64(-847)/4096*20, charW)
 	}
 	refs := map[string]string{}
 	for _, r := range s.FooterRefs {
@@ -198,6 +214,57 @@ func TestDOCX(t *testing.T) {
 	}
 	if !strings.Contains(parts["word/styles.xml"], `<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>`) {
 		t.Error("the body's line height is not the grid's pitch")
+	}
+	// 28 characters of 16 pt, each set 0.25 pt tighter, fit a line of the
+	// 156 mm block (8845 twips); 29 do not.
+	if n := st.Styles[styles["Normal"]].CharSpacing; n == nil || 28*(320+n.Val) > 8845 || 29*(320+n.Val) <= 8845 {
+		t.Errorf("body characters spaced %+v twips: 28 do not make a line", n)
+	}
+	if n := st.Styles[styles["Title"]].CharSpacing; n == nil || n.Val != 0 || 20*440 > 8845 {
+		t.Errorf("the title's characters are spaced %+v", n)
+	}
+	// Headings stay with what follows; a problem's heading only when short
+	// (a long one is the problem's account: LibreOffice would carry all of
+	// it to the next page).
+	for id, keep := range map[string]bool{"Heading1": true, "Heading2": true, "Heading3": false, "Normal": false} {
+		if got := st.Styles[styles[id]].KeepNext != nil; got != keep {
+			t.Errorf("style %s keeps with next: %v", id, got)
+		}
+	}
+	if !strings.Contains(parts["word/document.xml"], `<w:pStyle w:val="Heading3"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">1.学习停留在表面,没有学深学透。`) ||
+		strings.Contains(parts["word/document.xml"], `<w:pStyle w:val="Heading3"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">16.党组书记`) {
+		t.Error("problem headings kept with the next paragraph: want the short ones only")
+	}
+	// Word finds the faces by their Windows names where the GB2312 ones
+	// are not installed.
+	var ft wFonts
+	if err := xml.Unmarshal([]byte(parts["word/fontTable.xml"]), &ft); err != nil {
+		t.Fatal(err)
+	}
+	alt := map[string]string{}
+	for _, f := range ft.Fonts {
+		alt[f.Name] = f.AltName.Val
+		if f.Charset.Val != "86" {
+			t.Errorf("font %s: charset %s, want 86 (GB2312)", f.Name, f.Charset.Val)
+		}
+	}
+	for name, want := range map[string]string{"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "黑体": "SimHei", "方正小标宋简体": "宋体", "宋体": "SimSun"} {
+		if alt[name] != want {
+			t.Errorf("font table: %s stands in for %s, want %s", alt[name], name, want)
+		}
+	}
+	if !strings.Contains(rels, `Target="fontTable.xml"`) || !strings.Contains(parts["[Content_Types].xml"], `PartName="/word/fontTable.xml"`) {
+		t.Error("the font table is not part of the package")
+	}
+	// The title is broken between words, into balanced lines.
+	if !strings.Contains(parts["word/document.xml"], `<w:t xml:space="preserve">中共政协桑植县委员会党组</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space="preserve">关于巡察整改进展情况的通报</w:t>`) {
+		t.Error("the title is not broken before 关于")
+	}
+	// GB/T 9704 7.3.5.1: the signature two characters in from the right,
+	// the date starting two right of it: 12 - 2 - 7 + 2 = 5 in.
+	if !strings.Contains(parts["word/document.xml"], `<w:ind w:right="640" w:firstLine="0"/></w:pPr><w:r><w:t xml:space="preserve">中共政协桑植县委员会党组</w:t>`) ||
+		!strings.Contains(parts["word/document.xml"], `<w:ind w:right="1600" w:firstLine="0"/></w:pPr><w:r><w:t xml:space="preserve">2020年10月28日</w:t>`) {
+		t.Error("signature and date not set in from the right by 2 and 5 characters")
 	}
 
 	// Page numbers: "— 1 —", odd pages right, even pages left.
@@ -255,9 +322,13 @@ func TestDOCX(t *testing.T) {
 	}
 }
 
-// LibreOffice opens the DOCX and prints it to PDF. The test does not skip:
-// .ci/run installs libreoffice-writer-nogui.
-func TestDOCXOpensInLibreOffice(t *testing.T) {
+// LibreOffice (as WPS, which handles the grid as it does) opens the DOCX
+// and prints it to PDF, which is measured as a reader would: 28
+// characters a full line, 22 lines a page, the block where GB/T 9704 puts
+// it, and as many pages, within one, as Chromium prints of the same
+// report. The test does not skip: .ci/run installs libreoffice-writer-nogui
+// and poppler-utils.
+func TestDOCXInLibreOffice(t *testing.T) {
 	soffice := ""
 	for _, n := range []string{"soffice", "libreoffice"} {
 		if p, err := exec.LookPath(n); err == nil {
@@ -269,10 +340,14 @@ func TestDOCXOpensInLibreOffice(t *testing.T) {
 		t.Fatal("LibreOffice (soffice) is not installed: the test opens the DOCX in it and does not skip; " +
 			"apt-get install -y libreoffice-writer-nogui (as .ci/run does)")
 	}
+	if _, err := report.Chromium(); err != nil {
+		t.Fatalf("%v (the test compares with the PDF Chromium prints and does not skip)", err)
+	}
+	rep := demoReport(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "report.docx")
 	var buf bytes.Buffer
-	if err := demoReport(t).DOCX(&buf); err != nil {
+	if err := rep.DOCX(&buf); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
@@ -290,6 +365,20 @@ func TestDOCXOpensInLibreOffice(t *testing.T) {
 	}
 	if pages := pdfPages(t, pdf); pages < 10 {
 		t.Errorf("LibreOffice laid the report out on %d pages", pages)
+	}
+	lo := measure(t, pdf)
+	checkGrid(t, "LibreOffice", lo)
+	if want := report.TitleLines(rep.Title, report.TitleChars); !slices.Equal(lo.titleLines, want) {
+		t.Errorf("LibreOffice: title in lines %q, want %q", lo.titleLines, want)
+	}
+
+	var printed bytes.Buffer
+	if err := rep.PDF(ctx, &printed); err != nil {
+		t.Fatal(err)
+	}
+	chromium := measure(t, printed.Bytes())
+	if d := lo.pages - chromium.pages; d < -1 || d > 1 {
+		t.Errorf("LibreOffice lays the report out on %d pages, Chromium prints %d", lo.pages, chromium.pages)
 	}
 }
 
@@ -329,15 +418,47 @@ func TestPDF(t *testing.T) {
 	}
 	rep := demoReport(t)
 	var buf bytes.Buffer
-	if err := rep.PDF(ctx, &buf); err != nil {
+	faces, err := rep.PDFFaces(ctx, &buf)
+	if err != nil {
 		t.Fatal(err)
 	}
 	b := buf.Bytes()
 	if pages := pdfPages(t, b); pages < 10 || pages > 40 {
 		t.Errorf("%d pages for the seed's report", pages)
 	}
-	if !regexp.MustCompile(`/FontName\s*/[A-Z]{6}\+Noto(Serif|Sans)CJK`).Match(b) {
-		t.Error("no CJK font embedded: install fonts-noto-cjk")
+	lo := measure(t, b)
+	checkGrid(t, "Chromium", lo)
+	if want := report.TitleLines(rep.Title, report.TitleChars); !slices.Equal(lo.titleLines, want) {
+		t.Errorf("title in lines %q, want %q", lo.titleLines, want)
+	}
+
+	// The faces: 仿宋 for the body and 楷体 for （一） headings where the
+	// machine has one (.ci/run installs the Fandol fonts and AR PL KaitiM
+	// GB), as fontconfig foretold and as embedded; the note names every
+	// face that stood in.
+	foretold, err := report.InstalledFaces(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(faces) != 4 || len(foretold) != 4 {
+		t.Fatalf("faces %+v, foretold %+v", faces, foretold)
+	}
+	note := report.FaceNote(faces)
+	for i, f := range faces {
+		t.Logf("%s: %s (%s), foretold %s", f.Role, f.Used, f.PostScript, foretold[i].Used)
+		if f.Role != foretold[i].Role || f.Used != foretold[i].Used {
+			t.Errorf("%s set in %q, fontconfig foretold %q", f.Role, f.Used, foretold[i].Used)
+		}
+		if (f.Role == "正文" || f.Role == "二级标题") && !f.InStyle() {
+			t.Errorf("%s set in %q, not a %s face: install texlive-lang-chinese and fonts-arphic-gkai00mp and make the "+
+				"Fandol fonts visible to fontconfig, as .ci/run does", f.Role, f.Used, f.Wanted)
+		}
+		if f.PostScript == "" || !regexp.MustCompile(`/FontName\s*/[A-Z]{6}\+`+regexp.QuoteMeta(f.PostScript)).Match(b) {
+			t.Errorf("%s: face %q (%s) not embedded", f.Role, f.Used, f.PostScript)
+		}
+		if named := strings.Contains(note, f.Role+"用"+f.Used+"代替"+f.Wanted); named != f.StandIn() {
+			t.Errorf("note %q names %s: %v, stood in: %v", note, f.Role, named, f.StandIn())
+		}
 	}
 	m := titleRE.FindSubmatch(b)
 	if m == nil {

@@ -19,12 +19,26 @@ type Face struct {
 	Role     string   // 标题, 正文, 一级标题, 二级标题, 页码
 	Wanted   string   // the face documents are set in: 仿宋_GB2312
 	Official int      // Families[:Official] are that face under its names
+	Style    int      // Families[:Style] are faces of its style (仿宋, 楷体…)
 	Families []string // CSS font-family list, most wanted first
 	selector string   // an element of the report set in it
 
 	// Used is the face the machine set it in, "" when none of Families
-	// is installed (the browser's default CJK face then stands in).
-	Used string
+	// is installed (the browser's default CJK face then stands in);
+	// PostScript its PostScript name, when the browser said.
+	Used       string
+	PostScript string
+}
+
+// InStyle says whether the face used is of the wanted style: a 仿宋 for
+// 仿宋_GB2312.
+func (f Face) InStyle() bool {
+	for _, n := range f.Families[:f.Style] {
+		if strings.EqualFold(n, f.Used) {
+			return true
+		}
+	}
+	return false
 }
 
 // StandIn says whether another face stood in for the wanted one.
@@ -39,18 +53,18 @@ func (f Face) StandIn() bool {
 
 // docFaces are the faces of the report, in the order the note names them.
 var docFaces = []Face{
-	{Role: "正文", Wanted: "仿宋_GB2312", Official: 6, selector: ".zg-report p",
+	{Role: "正文", Wanted: "仿宋_GB2312", Official: 6, Style: 7, selector: ".zg-report p",
 		Families: []string{"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "华文仿宋", "STFangsong",
 			"FandolFang", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL SungtiL GB"}},
-	{Role: "标题", Wanted: "方正小标宋简体", Official: 4, selector: ".zg-report h1",
+	{Role: "标题", Wanted: "方正小标宋简体", Official: 4, Style: 6, selector: ".zg-report h1",
 		Families: []string{"方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05",
 			"华文中宋", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "FandolSong"}},
-	{Role: "一级标题", Wanted: "黑体", Official: 2, selector: ".zg-report h2",
+	{Role: "一级标题", Wanted: "黑体", Official: 2, Style: 7, selector: ".zg-report h2",
 		Families: []string{"黑体", "SimHei", "华文黑体", "STHeiti", "FandolHei", "Noto Sans CJK SC", "Source Han Sans SC"}},
-	{Role: "二级标题", Wanted: "楷体_GB2312", Official: 4, selector: ".zg-report h3",
+	{Role: "二级标题", Wanted: "楷体_GB2312", Official: 4, Style: 9, selector: ".zg-report h3",
 		Families: []string{"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "华文楷体", "STKaiti",
 			"FandolKai", "AR PL KaitiM GB", "AR PL UKai CN"}},
-	{Role: "页码", Wanted: "宋体", Official: 2,
+	{Role: "页码", Wanted: "宋体", Official: 2, Style: 6,
 		Families: []string{"宋体", "SimSun", "华文宋体", "STSong", "FandolSong", "AR PL SungtiL GB", "Noto Serif CJK SC"}},
 }
 

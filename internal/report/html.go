@@ -30,8 +30,8 @@ var CSS = `.zg-report{max-width:42em;margin:0 auto;padding:1em;color:#000;backgr
 .zg-report .zg-signature{margin-top:1.8em}
 ` + rightIndents() + `@media (max-width:40em){.zg-report{font-size:12pt;padding:.5em}.zg-report h1{font-size:17pt}.zg-report h2,.zg-report h3,.zg-report h4{font-size:12pt}}
 @page{size:A4;margin:37mm 26mm 35mm 28mm}
-@page :right{@bottom-right{content:"— " counter(page) " —";vertical-align:top;padding-top:7mm;margin-right:1em;font-family:` + fontFamily("页码", "serif") + `;font-size:14pt;letter-spacing:0}}
-@page :left{@bottom-left{content:"— " counter(page) " —";vertical-align:top;padding-top:7mm;margin-left:1em;font-family:` + fontFamily("页码", "serif") + `;font-size:14pt;letter-spacing:0}}
+@page :right{@bottom-right{content:"— " counter(page) " —";vertical-align:top;padding-top:5.4mm;margin-right:1em;font-family:` + fontFamily("页码", "serif") + `;font-size:14pt;letter-spacing:0}}
+@page :left{@bottom-left{content:"— " counter(page) " —";vertical-align:top;padding-top:5.4mm;margin-left:1em;font-family:` + fontFamily("页码", "serif") + `;font-size:14pt;letter-spacing:0}}
 @media print{.zg-page{margin:0;padding:0}.zg-report{max-width:none;margin:0;padding:0;line-height:28.95pt;letter-spacing:-.25pt;orphans:1;widows:1}` +
 	`.zg-report h1{line-height:28.95pt;margin:0 0 28.95pt;letter-spacing:0}.zg-report .zg-tl{display:block}.zg-report .zg-tb{display:none}.zg-report .zg-signature{margin-top:28.95pt}` +
 	`.zg-report h2,.zg-report h3,.zg-report h4.zg-keep{break-after:avoid}.zg-report section.zg-problem{break-inside:auto}}

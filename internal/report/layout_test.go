@@ -27,6 +27,9 @@ type pdfLine struct {
 	page           int
 	text           string
 	x0, y0, x1, y1 float64
+
+	chars int  // characters within the text block (a hanging mark is not)
+	full  bool // a line of the grid from edge to edge, all full width
 }
 
 func (l pdfLine) yc() float64 { return (l.y0 + l.y1) / 2 }
@@ -106,6 +109,12 @@ func pdfLines(t *testing.T, pdf []byte) (lines []pdfLine, pages int) {
 
 var pageNumberRE = regexp.MustCompile(`^\s*—\s*\d+\s*—\s*$`)
 
+// Marks that may not begin a line, and that may not end one (避头尾).
+const (
+	noLineStart = "，。、：；？！）》”’」』,.;:?!)"
+	noLineEnd   = "（《“‘「『("
+)
+
 // wide says whether every character of s is full width: a line of them
 // is a line of the grid.
 func wide(s string) bool {
@@ -127,7 +136,7 @@ type layout struct {
 	bottom     float64     // the bottom of the last
 	fullLines  map[int]int // characters on full lines → how many lines
 	perPage    []int       // lines of the grid each page fills (blank ones between included)
-	pageNumber []string    // the page numbers, as drawn
+	pageNumber []pdfLine   // the page numbers, as drawn
 	titleLines []string    // the lines of the title, page 1
 	body       []pdfLine
 }
@@ -142,7 +151,8 @@ func measure(t *testing.T, pdf []byte) layout {
 	inTitle := true
 	for _, l := range lines {
 		if pageNumberRE.MatchString(l.text) {
-			lo.pageNumber = append(lo.pageNumber, strings.Join(strings.Fields(l.text), " "))
+			l.text = strings.Join(strings.Fields(l.text), " ")
+			lo.pageNumber = append(lo.pageNumber, l)
 			continue
 		}
 		n := len([]rune(l.text))
@@ -182,16 +192,17 @@ func measure(t *testing.T, pdf []byte) layout {
 	lo.pitch = sum / float64(max(count, 1))
 	// Full lines: from the block's left edge to its right, all full width;
 	// a mark hanging past the right edge is not in the block.
-	for _, l := range lo.body {
-		n := len([]rune(l.text))
-		if l.x1-lo.right > 4 {
-			n--
-			if strings.ContainsRune("，。、：；？！）》”’", []rune(l.text)[n]) {
-				l.x1 = lo.right
-			}
+	for i := range lo.body {
+		l := &lo.body[i]
+		l.chars = len([]rune(l.text))
+		x1 := l.x1
+		if x1-lo.right > 4 && strings.ContainsRune(noLineStart, []rune(l.text)[l.chars-1]) {
+			l.chars--
+			x1 = lo.right
 		}
-		if wide(l.text) && math.Abs(l.x0-lo.left) < 1 && math.Abs(lo.right-l.x1) < 1.5 {
-			lo.fullLines[n]++
+		if wide(l.text) && math.Abs(l.x0-lo.left) < 1 && math.Abs(lo.right-x1) < 1.5 {
+			l.full = true
+			lo.fullLines[l.chars]++
 		}
 	}
 	// Lines a page fills: from its first line to its last, on the grid.
@@ -242,4 +253,99 @@ func (lo layout) String() string {
 		"first full page's lines from %.1f to %.1f mm; full lines: %s; lines a page: %v; title: %q",
 		lo.pages, lo.left/mm, lo.right/mm, (lo.right-lo.left)/mm, lo.pitch, 22*lo.pitch/mm,
 		lo.top/mm, lo.bottom/mm, strings.Join(full, ", "), lo.perPage, lo.titleLines)
+}
+
+// headingRE is how a heading of the report begins: 一、 （一） 1.
+var headingRE = regexp.MustCompile(`^(（|\()?[一二三四五六七八九十]+(、|）|\))|^\d+[.．、]`)
+
+// checkGrid asserts what GB/T 9704 asks of the pages of a report: a text
+// block of 156 × 225 mm from 28 mm left and 37 mm top, 22 lines a page,
+// 28 characters a full line, page numbers "— N —" one character in from
+// the right on odd pages and the left on even ones, their dashes 7 mm
+// below the block.
+func checkGrid(t *testing.T, who string, lo layout) {
+	t.Helper()
+	t.Logf("%s: %v", who, lo)
+	near := func(what string, got, want, tol float64) {
+		t.Helper()
+		if math.Abs(got-want) > tol {
+			t.Errorf("%s: %s %.1f mm, want %.1f ± %.1f", who, what, got, want, tol)
+		}
+	}
+	near("text block's left edge at", lo.left/mm, 28, 0.5)
+	near("text block's width", (lo.right-lo.left)/mm, 156, 0.5)
+	// A line's glyphs sit within its 10.2 mm of the grid where the face
+	// puts them: the block's top and bottom are found within 2 mm.
+	near("first line of a full page from the top at", lo.top/mm, 37, 2)
+	near("last line of a full page from the top at", lo.bottom/mm, 297-35, 2)
+	near("height of 22 lines", 22*lo.pitch/mm, 224.7, 0.6)
+
+	// Every full line holds 28 characters, unless the 28th would end it
+	// with an opening mark or the next line would begin with a closing one
+	// (避头尾), which moves a character down and spreads the line.
+	counted, exact := 0, 0
+	for i, l := range lo.body {
+		if !l.full {
+			continue
+		}
+		counted++
+		switch {
+		case l.chars == 28:
+			exact++
+			continue
+		case l.chars < 28 && i+1 < len(lo.body):
+			next := []rune(lo.body[i+1].text)
+			if k := 28 - l.chars; k < len(next) && (strings.ContainsRune(noLineStart, next[k]) || strings.ContainsRune(noLineEnd, next[k-1])) {
+				continue
+			}
+		}
+		t.Errorf("%s: page %d, a full line of %d characters: %q", who, l.page, l.chars, l.text)
+	}
+	if counted < 30 || exact*10 < counted*8 {
+		t.Errorf("%s: %d of %d full lines hold 28 characters", who, exact, counted)
+	}
+
+	// 22 lines a page; a page holds fewer only where a heading went on to
+	// the next with what follows it.
+	full := 0
+	for i, n := range lo.perPage {
+		page := i + 1
+		switch {
+		case n > 22:
+			t.Errorf("%s: page %d holds %d lines", who, page, n)
+		case n == 22:
+			full++
+		case page < lo.pages:
+			first := ""
+			for _, l := range lo.body {
+				if l.page == page+1 {
+					first = l.text
+					break
+				}
+			}
+			if !headingRE.MatchString(first) || n < 18 {
+				t.Errorf("%s: page %d holds %d lines, and page %d begins %.20q", who, page, n, page+1, first)
+			}
+		}
+	}
+	if full*10 < (lo.pages-1)*8 {
+		t.Errorf("%s: %d of %d pages hold 22 lines", who, full, lo.pages)
+	}
+
+	if len(lo.pageNumber) != lo.pages {
+		t.Errorf("%s: %d page numbers on %d pages", who, len(lo.pageNumber), lo.pages)
+	}
+	for _, l := range lo.pageNumber {
+		if want := fmt.Sprintf("—%d—", l.page); strings.ReplaceAll(l.text, " ", "") != want {
+			t.Errorf("%s: page %d numbered %q, want %q", who, l.page, l.text, want)
+		}
+		if l.page%2 == 1 {
+			near(fmt.Sprintf("page %d's number ends", l.page), l.x1/mm, 184-14/mm, 1.5)
+		} else {
+			near(fmt.Sprintf("page %d's number begins", l.page), l.x0/mm, 28+14/mm, 1.5)
+		}
+		// The dashes (一字线) 7 mm below the block; they are drawn at the
+		// middle of the line.
+		near(fmt.Sprintf("page %d's number, its middle from the top at", l.page), l.yc()/mm, 262+7, 1.5)
+	}
 }

@@ -184,7 +184,7 @@ func usedFaces(ctx context.Context, t *chromedp.Target) ([]Face, error) {
 		most := 0.0
 		for _, u := range used.Fonts {
 			if u.GlyphCount > most {
-				most, f.Used = u.GlyphCount, u.FamilyName
+				most, f.Used, f.PostScript = u.GlyphCount, u.FamilyName, u.PostScriptName
 			}
 		}
 		f.Used = f.canonical(f.Used)

@@ -103,6 +103,9 @@ func Build(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Da
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckDate(round, asOf); err != nil {
+		return nil, err
+	}
 	set, err := st.Settings(ctx, round.UnitID)
 	if err != nil {
 		return nil, err
@@ -327,14 +330,14 @@ func shortDate(d, ref zhenggai.Date) string {
 	return d.Chinese()
 }
 
-// totalsSentence is computed, never stored: 截止10月28日,巡察反馈的14个问题
+// totalsSentence is computed, never stored: 截至10月28日,巡察反馈的14个问题
 // 38个具体问题,已完成整改35个,基本完成整改3个。
 func totalsSentence(kind string, feedback, asOf zhenggai.Date, t Totals) string {
 	ref := feedback
 	if ref.IsZero() {
 		ref = asOf
 	}
-	s := fmt.Sprintf("截止%s，%s反馈的%d个问题%d个具体问题，已完成整改%d个", shortDate(asOf, ref), kind,
+	s := fmt.Sprintf("截至%s，%s反馈的%d个问题%d个具体问题，已完成整改%d个", shortDate(asOf, ref), kind,
 		t.Categories, t.Problems, t.Completed)
 	if t.BasicallyCompleted > 0 {
 		s += fmt.Sprintf("，基本完成整改%d个", t.BasicallyCompleted)

@@ -120,7 +120,7 @@ func TestDemoReadsLikeTheSeed(t *testing.T) {
 	text := render(t, build(t, env.Store, r.ID, seedDate).Text)
 	for _, want := range []string{
 		"根据市委统一部署，2020年5月11日至6月19日，市委第七巡察组对桑植县政协党组进行了巡察。2020年7月27日，市委巡察组向桑植县政协党组反馈了巡察意见。",
-		"\n一、组织整改落实情况\n截止10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。\n",
+		"\n一、组织整改落实情况\n截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。\n",
 		"成立了党组书记为组长,其他班子成员为副组长,各委室负责人为成员的整改工作领导小组。",
 		"先后召开党组会议5次、主席会议3次、全体党员大会1次",
 		"\n二、巡察反馈问题整改进展情况\n（一）反馈问题：学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神不深入。\n1.学习停留在表面,没有学深学透。\n整改情况：一是组织机关党员干部认真学习。",
@@ -240,13 +240,13 @@ func TestStatusesAsOfTheDate(t *testing.T) {
 				line string
 			}{
 				{zhenggai.NewDate(2020, 7, 30), report.Totals{Categories: 14, Problems: 38, NotStarted: 38},
-					"截止7月30日，巡察反馈的14个问题38个具体问题，已完成整改0个，尚未启动整改38个。"},
+					"截至7月30日，巡察反馈的14个问题38个具体问题，已完成整改0个，尚未启动整改38个。"},
 				{zhenggai.NewDate(2020, 8, 20), report.Totals{Categories: 14, Problems: 38, InProgress: 38},
-					"截止8月20日，巡察反馈的14个问题38个具体问题，已完成整改0个，正在整改38个。"},
+					"截至8月20日，巡察反馈的14个问题38个具体问题，已完成整改0个，正在整改38个。"},
 				{seedDate, report.Totals{Categories: 14, Problems: 38, Completed: 35, BasicallyCompleted: 3},
-					"截止10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
+					"截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
 				{zhenggai.NewDate(2021, 3, 1), report.Totals{Categories: 14, Problems: 38, Completed: 35, BasicallyCompleted: 3},
-					"截止2021年3月1日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
+					"截至2021年3月1日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
 			} {
 				rep := build(t, env.Store, r.ID, c.day)
 				if rep.Totals != c.want || rep.TotalsSentence != c.line {

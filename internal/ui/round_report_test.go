@@ -56,7 +56,7 @@ func TestRoundReport(t *testing.T) {
 	if !strings.Contains(csp, "style-src "+report.CSSHash) || strings.Contains(csp, "script-src") || strings.Contains(csp, "unsafe-inline") {
 		t.Errorf("CSP %q", csp)
 	}
-	if !strings.Contains(body, "截止10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。") || strings.Contains(body, "<script") {
+	if !strings.Contains(body, "截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。") || strings.Contains(body, "<script") {
 		t.Error("html report wrong")
 	}
 
