@@ -6,3 +6,6 @@ func NoBrowserHere() (restore func()) {
 	browserPaths, browserNames = []string{"/nonexistent/chromium"}, []string{"zhenggai-no-such-browser"}
 	return func() { browserPaths, browserNames = paths, names }
 }
+
+// ParseFamilies is parseFamilies, for the fuzz target.
+var ParseFamilies = parseFamilies

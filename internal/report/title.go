@@ -31,7 +31,7 @@ var titleWords = func() map[string]bool {
 		财政局 街道 办事处 社区 乡镇 联合会 协会 商会 总工会 团委 妇联 科协 侨联 文联
 		巡察 巡视 巡察组 巡视组 巡察办 巡视办 巡察工作 巡视工作 专项 常规 机动 交叉 提级 联动 回头看 延伸
 		反馈 意见 反馈意见 问题 整改 进展 情况 落实 工作 通报 报告 公告 公布 公示 集中 阶段 阶段性 全面
-		完成 有关 关于 的 和 及 与 对 向 暨 第 轮 届 次 批 组 个 方面 专题 主体责任 责任 成效`) {
+		完成 有关 关于 的 和 及 与 对 向 暨 第 轮 届 次 批 组 个 年 年度 月 方面 专题 主体责任 责任 成效`) {
 		m[w] = true
 	}
 	return m
@@ -57,9 +57,9 @@ var placeEnds = map[string]bool{
 	"省委": true, "市委": true, "州委": true, "区委": true, "县委": true, "盟委": true, "旗委": true, "党委": true,
 }
 
-// measureWords follow a number: 第七轮, 十届, 二组.
+// measureWords follow a number: 第七轮, 十届, 二组, 2023年.
 var measureWords = map[string]bool{"轮": true, "届": true, "次": true, "批": true, "组": true, "个": true,
-	"巡察组": true, "巡视组": true}
+	"年": true, "年度": true, "月": true, "巡察组": true, "巡视组": true}
 
 const maxTitleWord = 7 // runes of the longest word above
 
@@ -216,7 +216,9 @@ func breakCost(a, b tword) int {
 		return 0
 	case b.text == "的":
 		return 8
-	case a.text == "关于" || a.text == "对" || a.text == "向" || a.text == "第":
+	case a.text == "关于":
+		return 8
+	case a.text == "对" || a.text == "向" || a.text == "第":
 		return 6
 	case b.text == "和" || b.text == "及" || b.text == "与" || b.text == "暨":
 		return 3
