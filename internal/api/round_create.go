@@ -50,7 +50,7 @@ func (req *roundRequest) apply(v *zhenggai.ValidationError, rd *zhenggai.Round) 
 	rd.FeedbackDate = parseDate(v, "feedback_date", "反馈日期", req.FeedbackDate)
 	if d := req.Declared; d != nil {
 		rd.Declared = zhenggai.Declared{
-			AsOf:       parseDate(v, "declared.as_of", "公布截止日期", d.AsOf),
+			AsOf:       parseDate(v, "declared.as_of", "公布截至日期", d.AsOf),
 			Categories: d.Categories, Problems: d.Problems, Completed: d.Completed,
 			BasicallyCompleted: d.BasicallyCompleted, InProgress: d.InProgress,
 			NotCompleted: d.NotCompleted, RatePercent: d.RatePercent,

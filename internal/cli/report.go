@@ -58,16 +58,28 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	// Render fully first: a failure leaves no half-written file behind.
 	var buf bytes.Buffer
-	if err := rep.Write(ctx, &buf, format); err != nil {
+	faces, err := rep.WriteFaces(ctx, &buf, format)
+	if err != nil {
 		return err
 	}
+	// Which faces stood in for the document's goes to the terminal, never
+	// into the document.
+	note := report.FaceNote(faces)
 	if *out == "" {
-		_, err := e.stdout.Write(buf.Bytes())
-		return err
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return err
+		}
+		if note != "" {
+			fmt.Fprintln(e.stderr, note)
+		}
+		return nil
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("写入 %s：%w", *out, err)
 	}
 	fmt.Fprintf(e.stderr, "已生成 %s（%s，截至%s，%d字节）。\n", *out, format.Label, asOf.Chinese(), buf.Len())
+	if note != "" {
+		fmt.Fprintln(e.stderr, note)
+	}
 	return nil
 }

@@ -1,10 +1,13 @@
 package cli_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zhenggai/internal/report"
 )
 
 func TestReportCommand(t *testing.T) {
@@ -38,12 +41,39 @@ func TestReportCommand(t *testing.T) {
 		{[]string{"--round", "1", "--date", "2020-10-32"}, 2, "日期格式"},
 		{[]string{"--round", "1", "--date", "2020-10-28", "--format", "doc"}, 2, "不支持的报告格式"},
 		{[]string{"--round", "9", "--date", "2020-10-28"}, 1, "巡察轮次"},
+		// The seed's feedback was given on 27 July 2020.
+		{[]string{"--round", "1", "--date", "2020-07-26"}, 1, "报告日期2020年7月26日早于巡察反馈日期2020年7月27日"},
+		{[]string{"--round", "1", "--date", "2020-07-26", "--format", "docx", "-o", filepath.Join(t.TempDir(), "早.docx")}, 1, "早于巡察反馈日期"},
 	} {
 		code, out, errs := run(t, "", append([]string{"report", "--data", data}, c.args...)...)
 		if code != c.code || !strings.Contains(errs, c.msg) || out != "" {
 			t.Errorf("%v: %d %q %q", c.args, code, errs, out)
 		}
 	}
+	// The feedback's own day may be reported on.
+	if code, out, errs := run(t, "", "report", "--data", data, "--round", "1", "--date", "2020-07-27"); code != 0 ||
+		!strings.Contains(out, "截至7月27日，巡察反馈的14个问题38个具体问题") {
+		t.Errorf("on the feedback's day: %d %s", code, errs)
+	}
+
+	// A PDF: which faces stood in for the document's is said on the
+	// terminal, not in the document.
+	faces, err := report.InstalledFaces(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "报告.pdf")
+	code, _, errs = run(t, "", "report", "--data", data, "--round", "1", "--date", "2020-10-28", "--format", "pdf", "-o", pdf)
+	if code != 0 || !strings.Contains(errs, "已生成") {
+		t.Fatalf("pdf: %d %s", code, errs)
+	}
+	if note := report.FaceNote(faces); !strings.Contains(errs, note) || (note == "") == strings.Contains(errs, "PDF 字体") {
+		t.Errorf("pdf: the note on faces is not %q: %s", note, errs)
+	}
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("pdf file: %v", err)
+	}
+
 	// An empty folder is not made into a database.
 	empty := filepath.Join(t.TempDir(), "none")
 	if code, _, errs := run(t, "", "report", "--data", empty, "--round", "1", "--date", "2020-10-28"); code != 1 || !strings.Contains(errs, "没有数据库") {

@@ -19,7 +19,7 @@ import (
 func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (*zhenggai.Publication, error) {
 	if asOf.IsZero() || !asOf.Valid() {
 		v := &zhenggai.ValidationError{}
-		v.Add("as_of", "请填写有效的截止日期")
+		v.Add("as_of", "请填写有效的截至日期")
 		return nil, v
 	}
 	l, err := st.Ledger(ctx, roundID, asOf)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"zhenggai"
 )
 
 // Face is a face of the document (GB/T 9704: 2号方正小标宋简体 title, 3号仿宋
@@ -188,13 +190,7 @@ func fcList(ctx context.Context) (map[string]bool, error) {
 	return families, perr
 }
 
-var errNoFontconfig = &noFontconfig{}
-
-type noFontconfig struct{}
-
-func (*noFontconfig) Error() string {
-	return "未找到 fc-list（fontconfig），无法查看本机字体"
-}
+var errNoFontconfig = zhenggai.Errorf(zhenggai.EINTERNAL, "未安装 fontconfig（fc-list）")
 
 // parseFamilies reads fc-list's lines of families: a font's names,
 // comma separated ("AR PL KaitiM GB,文鼎ＰＬ简中楷"), a comma of a name

@@ -45,6 +45,20 @@ func ParseFormat(name string) (Format, error) {
 
 // Write renders the report in format f.
 func (r *Report) Write(ctx context.Context, w io.Writer, f Format) error {
+	_, err := r.WriteFaces(ctx, w, f)
+	return err
+}
+
+// WriteFaces renders the report in format f and, for a PDF, says which
+// face set each of the document's (FaceNote tells people).
+func (r *Report) WriteFaces(ctx context.Context, w io.Writer, f Format) ([]Face, error) {
+	if f.Name == "pdf" {
+		return r.PDFFaces(ctx, w)
+	}
+	return nil, r.write(ctx, w, f)
+}
+
+func (r *Report) write(ctx context.Context, w io.Writer, f Format) error {
 	switch f.Name {
 	case "text":
 		return r.Text(w)

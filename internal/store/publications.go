@@ -42,7 +42,7 @@ func scanPublication(sc interface{ Scan(...any) error }, withBody bool) (*zhengg
 func (s *Store) Publish(ctx context.Context, p *zhenggai.Publication) error {
 	v := &zhenggai.ValidationError{}
 	if p.AsOf.IsZero() || !p.AsOf.Valid() {
-		v.Add("as_of", "截止日期不是有效日期")
+		v.Add("as_of", "截至日期不是有效日期")
 	}
 	if p.Title == "" || p.Body == "" {
 		v.Add("body", "报告内容为空，无法公布")

@@ -32,7 +32,7 @@ func (h *Handler) NewPublication(w http.ResponseWriter, r *http.Request) {
 	if s := r.URL.Query().Get("as_of"); s != "" {
 		d, err := zhenggai.ParseDate(s)
 		if err != nil || !d.Valid() || d.IsZero() {
-			errs["as_of"] = "截止日期格式应为 2020-10-28"
+			errs["as_of"] = "截至日期格式应为 2020-10-28"
 		} else {
 			asOf = d
 		}
@@ -49,15 +49,31 @@ func (h *Handler) renderPublish(w http.ResponseWriter, r *http.Request, status i
 	}
 	prev, err := publish.Render(ctx, h.Store, roundID, asOf)
 	if err != nil {
-		h.fail(w, r, err)
-		return
+		// A date the report cannot have (before the feedback) is the
+		// form's to say, beside the field; nothing is previewed.
+		if zhenggai.ErrorCode(err) != zhenggai.EINVALID {
+			h.fail(w, r, err)
+			return
+		}
+		if errs == nil {
+			errs = map[string]string{}
+		}
+		if errs["as_of"] == "" {
+			errs["as_of"] = zhenggai.ErrorMessage(err)
+		}
+		if status == http.StatusOK {
+			status = http.StatusUnprocessableEntity
+		}
 	}
 	pubs, err := h.Store.Publications(ctx, roundID)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	d := &publishPage{Preview: prev, Body: template.HTML(prev.Body), AsOf: asOf, Publications: pubs}
+	d := &publishPage{Preview: prev, AsOf: asOf, Publications: pubs}
+	if prev != nil {
+		d.Body = template.HTML(prev.Body)
+	}
 	h.render(w, r, status, "publish", &page{Title: "公布整改进展情况", Nav: "dashboard", Round: round, Data: d,
 		Form: map[string]string{"as_of": asOf.String()}, Errors: errs})
 }
@@ -71,7 +87,7 @@ func (h *Handler) CreatePublication(w http.ResponseWriter, r *http.Request) {
 	}
 	asOf, err := zhenggai.ParseDate(r.PostFormValue("as_of"))
 	if err != nil || asOf.IsZero() || !asOf.Valid() {
-		h.renderPublish(w, r, http.StatusUnprocessableEntity, id, h.today(), map[string]string{"as_of": "截止日期格式应为 2020-10-28"})
+		h.renderPublish(w, r, http.StatusUnprocessableEntity, id, h.today(), map[string]string{"as_of": "截至日期格式应为 2020-10-28"})
 		return
 	}
 	by := ""
@@ -80,6 +96,10 @@ func (h *Handler) CreatePublication(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := publish.Publish(r.Context(), h.Store, id, asOf, by)
 	if err != nil {
+		if zhenggai.ErrorCode(err) == zhenggai.EINVALID {
+			h.renderPublish(w, r, http.StatusUnprocessableEntity, id, asOf, map[string]string{"as_of": zhenggai.ErrorMessage(err)})
+			return
+		}
 		h.fail(w, r, err)
 		return
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"mime"
 	"net/http"
 	"strings"
@@ -43,7 +44,11 @@ func (h *Handler) ShowReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := rep.Write(r.Context(), &buf, f); err != nil {
+	faces, err := rep.WriteFaces(r.Context(), &buf, f)
+	if note := report.FaceNote(faces); note != "" {
+		h.Log.Info("report pdf faces", "round", id, "note", note)
+	}
+	if err != nil {
 		if err == report.ErrNoBrowser {
 			h.Log.Warn("report pdf", "err", err)
 			h.render(w, r, http.StatusServiceUnavailable, "error", &page{Title: "无法生成 PDF", Data: zhenggai.ErrorMessage(err)})
@@ -68,4 +73,20 @@ func (h *Handler) ShowReport(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusOK)
 	w.Write(buf.Bytes())
+}
+
+// faceNote says which faces a PDF printed here would set in place of the
+// document's, for the pages that preview the report; the document itself
+// never says it.
+func (h *Handler) faceNote(r *http.Request) string {
+	faces, err := report.InstalledFaces(r.Context())
+	if err != nil {
+		h.Log.Warn("faces", "err", err)
+		why := "fc-list 未能运行"
+		if errors.As(err, new(*zhenggai.Error)) {
+			why = zhenggai.ErrorMessage(err)
+		}
+		return "无法查看本机字体（" + why + "），PDF 可能以其他字体代替公文字体。"
+	}
+	return report.FaceNote(faces)
 }

@@ -16,6 +16,7 @@ type dashboard struct {
 	Warnings []*warnedMeasure      // measures with a colour, worst first
 	ByCat    categoryChart
 	Pie      []pieSlice
+	FaceNote string // which faces a PDF printed here would set in place of the document's
 }
 
 type warnedMeasure struct {
@@ -57,7 +58,7 @@ func (h *Handler) ShowRound(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	d := &dashboard{L: l, Declared: declared}
+	d := &dashboard{L: l, Declared: declared, FaceNote: h.faceNote(r)}
 	for _, s := range zhenggai.Statuses {
 		series := chartSeries{Key: string(s), Name: s.Label()}
 		for _, c := range l.Categories {
