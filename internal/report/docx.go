@@ -105,10 +105,11 @@ const documentRels = xmlHead + `<Relationships xmlns="http://schemas.openxmlform
 </Relationships>`
 
 // settingsXML turns on different footers for odd and even pages, and
-// keeps punctuation full width, as the grid of characters has it.
+// keeps punctuation full width, as the grid of characters has it (the
+// elements in the schema's order, which Word holds to).
 const settingsXML = xmlHead + `<w:settings ` + wNS + `>
-<w:evenAndOddHeaders/>
 <w:defaultTabStop w:val="640"/>
+<w:evenAndOddHeaders/>
 <w:characterSpacingControl w:val="doNotCompress"/>
 <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
 </w:settings>`
