@@ -127,6 +127,7 @@ func (m *Measure) Validate() error {
 	if m.ReportEvery < 0 || m.ReportEvery > 3660 {
 		v.Add("report_every", "报送周期须在0至3660天之间")
 	}
+	m.checkOutcomes(v)
 	return v.Err()
 }
 
