@@ -14,12 +14,14 @@ const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owne
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
 	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
 
-func scanMeasure(sc interface{ Scan(...any) error }) (*zhenggai.Measure, error) {
+// scanMeasure reads the columns of measureCols, then those a query adds
+// after them into extra.
+func scanMeasure(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Measure, error) {
 	var m zhenggai.Measure
 	var deadline, kind, status, closeState, rules, last string
-	err := sc.Scan(&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
+	err := sc.Scan(append([]any{&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
 		&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version,
-		&rules, &m.RefundedFen, &m.RecoveredFen, &m.SavedFen, &m.Talks, &m.Organisational, &m.Disciplinary, &last)
+		&rules, &m.RefundedFen, &m.RecoveredFen, &m.SavedFen, &m.Talks, &m.Organisational, &m.Disciplinary, &last}, extra...)...)
 	m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
 	m.CloseState, m.LastReport = zhenggai.CloseState(closeState), parseDate(last)
 	m.RuleNames = splitRuleNames(rules)
