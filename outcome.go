@@ -323,7 +323,7 @@ func CleanRuleNames(names []string) []string {
 // CleanRuleName is a rule's name as stored: trimmed, without a closing
 // stop, and without the 《》 (or 〈〉) around the whole, which RuleTitle
 // puts back; so 《档案管理制度》 and 档案管理制度 are the same rule. Brackets
-// inside a name (关于《…》的补充规定) stay.
+// inside a name (关于《…》的补充规定) stay; brackets without their pair go.
 func CleanRuleName(s string) string {
 	trim := func(s string) string {
 		return strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool {
@@ -331,15 +331,62 @@ func CleanRuleName(s string) string {
 		})
 	}
 	s = trim(s)
-	for _, b := range [][2]string{{"《", "》"}, {"〈", "〉"}} {
-		if strings.HasPrefix(s, b[0]) && strings.HasSuffix(s, b[1]) {
-			inner := s[len(b[0]) : len(s)-len(b[1])]
-			if !strings.ContainsAny(inner, "《》〈〉") {
-				s = trim(inner)
+	if !balanced(s, '《', '》') || !balanced(s, '〈', '〉') {
+		// A bracket without its pair (《未闭合的制度): all of them go, so
+		// that the name reads back the same once RuleTitle wraps it.
+		s = trim(strings.Map(func(r rune) rune {
+			if strings.ContainsRune("《》〈〉", r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
+	for again := true; again; {
+		again = false
+		for _, b := range [][2]rune{{'《', '》'}, {'〈', '〉'}} {
+			if wraps(s, b[0], b[1]) {
+				s, again = trim(s[len(string(b[0])):len(s)-len(string(b[1]))]), true
 			}
 		}
 	}
 	return s
+}
+
+// balanced reports whether every open bracket in s has its close.
+func balanced(s string, open, close rune) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case open:
+			depth++
+		case close:
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// wraps reports whether the bracket s opens with is the one it ends with:
+// 《关于《甲》的规定》 is wrapped, 《甲》和《乙》 is not.
+func wraps(s string, open, close rune) bool {
+	if !strings.HasPrefix(s, string(open)) || !strings.HasSuffix(s, string(close)) {
+		return false
+	}
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case open:
+			depth++
+		case close:
+			depth--
+		}
+		if depth <= 0 {
+			return i+len(string(close)) == len(s)
+		}
+	}
+	return false
 }
 
 // RuleTitle writes a rule's name as documents cite it: 《档案管理制度》.

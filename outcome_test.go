@@ -117,9 +117,11 @@ func TestParseRuleNames(t *testing.T) {
 		{"谈心谈话制度、走访看望委员制度，政协委员学习培训制度;会议制度", []string{"谈心谈话制度", "走访看望委员制度", "政协委员学习培训制度", "会议制度"}},
 		{"《党费收缴、使用和管理问答汇编》", []string{"党费收缴、使用和管理问答汇编"}},
 		{"关于《档案管理制度》的补充规定", []string{"关于《档案管理制度》的补充规定"}},
+		{"《关于《档案管理制度》的补充规定》", []string{"关于《档案管理制度》的补充规定"}},
+		{"《甲制度》和《乙制度》", []string{"《甲制度》和《乙制度》"}},
 		{"《甲制度》\r\n乙制度\n\n《甲制度》", []string{"甲制度", "乙制度"}},
 		{"〈考勤制度〉", []string{"考勤制度"}},
-		{"《未闭合的制度\n乙制度", []string{"《未闭合的制度", "乙制度"}},
+		{"《未闭合的制度\n乙制度》", []string{"未闭合的制度", "乙制度"}},
 	}
 	for _, tt := range tests {
 		if got := ParseRuleNames(tt.in); !reflect.DeepEqual(got, tt.want) {
@@ -267,4 +269,52 @@ func TestLedgerOutcomes(t *testing.T) {
 	if !reflect.DeepEqual(s.Mismatches, want) {
 		t.Errorf("mismatches %q, want %q", s.Mismatches, want)
 	}
+}
+
+// FuzzParseYuan: whatever is typed, an amount read is within bounds and
+// reads back the same from how a form shows it; nothing panics.
+func FuzzParseYuan(f *testing.F) {
+	for _, s := range []string{"12600", "1,260.50", "￥300元", "１２６００．５", "1.26万元", ".5", "12.", "-5", "1e5",
+		"99999999999999999999", "1.2345678万", "0000000000000000000001", "万", "元", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fen, err := ParseYuan(s)
+		if err != nil {
+			return
+		}
+		if fen < 0 || fen > MaxFen {
+			t.Fatalf("ParseYuan(%q) = %d, out of bounds", s, fen)
+		}
+		if again, err := ParseYuan(FormatYuan(fen)); err != nil || again != fen {
+			t.Fatalf("ParseYuan(%q) = %d, shown as %q, reads back as %d, %v", s, fen, FormatYuan(fen), again, err)
+		}
+		if _, err := ParseCount(s); err == nil && strings.ContainsAny(s, ".万") {
+			t.Fatalf("ParseCount(%q) took an amount", s)
+		}
+	})
+}
+
+// FuzzParseRuleNames: the names read from any text are clean, distinct,
+// without line breaks, and read back the same from how a form shows them.
+func FuzzParseRuleNames(f *testing.F) {
+	for _, s := range []string{"《档案管理制度》", "《甲》《乙》、丙；丁\n戊", "关于《甲》的补充规定", "《《》》", "《甲\n》乙》",
+		"〈甲〉", " 。、；", "\xff《\x00》"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		names := ParseRuleNames(s)
+		seen := map[string]bool{}
+		var lines []string
+		for _, n := range names {
+			if n == "" || n != CleanRuleName(n) || strings.ContainsAny(n, "\r\n") || seen[n] {
+				t.Fatalf("ParseRuleNames(%q) gave %q", s, names)
+			}
+			seen[n] = true
+			lines = append(lines, RuleTitle(n))
+		}
+		if again := ParseRuleNames(strings.Join(lines, "\n")); !reflect.DeepEqual(again, names) {
+			t.Fatalf("ParseRuleNames(%q) = %q; shown one a line, reads back as %q", s, names, again)
+		}
+	})
 }
