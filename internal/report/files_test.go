@@ -242,7 +242,7 @@ func TestDOCX(t *testing.T) {
 		rep.Categories[0].Heading:  "Heading2",
 		rep.Categories[13].Heading: "Heading2",
 		"1.学习停留在表面,没有学深学透。":        "Heading3",
-		rep.TotalsSentence:         "Normal",
+		rep.TotalsSentence + rep.OutcomesSentence: "Normal",
 		"中共政协桑植县委员会党组":             "Signature",
 		"2020年10月28日":              "Signature",
 	} {
