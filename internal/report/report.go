@@ -27,11 +27,6 @@ type Report struct {
 	Preamble       string
 	Totals         Totals
 	TotalsSentence string
-	// What the measures produced and the sentence that states it
-	// (通过整改，建立完善制度N项，…。), "" when they record nothing; it
-	// follows the totals sentence in its paragraph.
-	Outcomes         zhenggai.Outcomes
-	OutcomesSentence string
 	LeadingGroup   []string // paragraphs of 一、 on the leading group
 	Work           []string // further paragraphs of 一、
 	Categories     []*Category
@@ -41,6 +36,12 @@ type Report struct {
 	Contact        string
 	Signature      string
 	Date           string // the report's date, 2020年10月28日
+
+	// What the measures produced and the sentence that states it
+	// (通过整改，建立完善制度N项，…。), "" when they record nothing; it
+	// follows the totals sentence in its paragraph.
+	Outcomes         zhenggai.Outcomes
+	OutcomesSentence string
 }
 
 // Totals are the round's figures as of the report's date, over all its
