@@ -243,9 +243,9 @@ func TestDOCX(t *testing.T) {
 		rep.Categories[0].Heading:  "Heading2",
 		rep.Categories[13].Heading: "Heading2",
 		"1.学习停留在表面,没有学深学透。":        "Heading3",
-		totals:                     "Normal",
-		"中共政协桑植县委员会党组":             "Signature",
-		"2020年10月28日":              "Signature",
+		totals:         "Normal",
+		"中共政协桑植县委员会党组": "Signature",
+		"2020年10月28日":  "Signature",
 	} {
 		if styleOf[text] != style {
 			t.Errorf("%.40q in style %q, want %s", text, styleOf[text], style)
