@@ -244,7 +244,7 @@ func NewPlan(c Config) (*Plan, error) {
 
 // Note marks every generated round as invented wherever it is shown.
 func Note(seed uint64) string {
-	return fmt.Sprintf("合成数据（zhenggai gen --seed %d）：单位、人员、问题、时限和进展均为虚构", seed)
+	return fmt.Sprintf("合成数据（zhenggai gen --seed %d）：单位、人员、问题、时限、进展和整改成效均为虚构", seed)
 }
 
 // Round makes the content of round i of the plan. It depends on the
