@@ -86,6 +86,11 @@ func TestMeasureOutcomeForm(t *testing.T) {
 	if s := "整改成效：建立完善制度《档案管理制度》《财务管理制度》《考勤制度》 · 清退违规资金12600元 · 追回资金3860.5元 · 谈话提醒、批评教育2人 · 组织处理1人"; !strings.Contains(body, s) {
 		t.Errorf("problem page lacks %q", s)
 	}
+	resp, body = e.get(fmt.Sprintf("/rounds/%d/ledger", r.ID))
+	wantStatus(t, resp, body, 200)
+	if !strings.Contains(body, "<th>整改成效</th>") || !strings.Contains(body, "<td>建立完善制度《档案管理制度》《财务管理制度》《考勤制度》 · 清退违规资金12600元") {
+		t.Errorf("ledger page lacks the outcome column:\n%s", excerptOf(body))
+	}
 	resp, body = e.get(fmt.Sprintf("/history/measures/%d", m.ID))
 	wantStatus(t, resp, body, 200)
 	for _, s := range []string{"建立完善制度", "《档案管理制度》《财务管理制度》《考勤制度》", "清退违规资金", "12600元", "3860.5元", "组织处理（人）"} {
