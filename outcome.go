@@ -473,6 +473,21 @@ func (m *Measure) checkOutcomes(v *ValidationError) {
 	}
 }
 
+// check validates figures a report declared: a round's, so larger than
+// one measure's may be, but never negative.
+func (o Outcomes) check(v *ValidationError) {
+	for _, k := range OutcomeKinds {
+		n, max := o.Value(k), int64(100*MaxPersons)
+		if k.Money() {
+			max = 100 * MaxFen
+		}
+		if n < 0 || n > max {
+			v.Add("declared", "公布的"+k.Label()+"数字不正确（不能为负数或过大）")
+			return
+		}
+	}
+}
+
 // clipRunes shortens s to n characters for a message.
 func clipRunes(s string, n int) string {
 	r := []rune(s)

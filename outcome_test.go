@@ -318,3 +318,17 @@ func FuzzParseRuleNames(f *testing.F) {
 		}
 	})
 }
+
+func TestDeclaredOutcomesValidation(t *testing.T) {
+	r := Round{Unit: "某局党组", Inspector: "县委第一巡察组", Kind: KindInspection}
+	r.Declared.Outcomes = Outcomes{Rules: 12, RefundedFen: 3_200_000, Talks: 5}
+	if err := r.Validate(); err != nil {
+		t.Errorf("declared outcomes: %v", err)
+	}
+	for _, o := range []Outcomes{{RefundedFen: -1}, {Talks: -5}, {SavedFen: 100*MaxFen + 1}} {
+		r.Declared.Outcomes = o
+		if err := r.Validate(); err == nil || !strings.Contains(err.Error(), "数字不正确") {
+			t.Errorf("declared %+v: %v", o, err)
+		}
+	}
+}

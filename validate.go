@@ -74,6 +74,7 @@ func (r *Round) Validate() error {
 			break
 		}
 	}
+	d.Outcomes.check(v)
 	checkText(v, "note", "备注", r.Note, false, MaxTitle)
 	checkText(v, "report_leading_group", "整改工作领导小组", r.ReportLeadingGroup, false, MaxContent)
 	checkText(v, "report_work", "整改工作组织情况", r.ReportWork, false, MaxContent)
