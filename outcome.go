@@ -477,11 +477,11 @@ func (m *Measure) checkOutcomes(v *ValidationError) {
 // one measure's may be, but never negative.
 func (o Outcomes) check(v *ValidationError) {
 	for _, k := range OutcomeKinds {
-		n, max := o.Value(k), int64(100*MaxPersons)
+		n, limit := o.Value(k), int64(100*MaxPersons)
 		if k.Money() {
-			max = 100 * MaxFen
+			limit = 100 * MaxFen
 		}
-		if n < 0 || n > max {
+		if n < 0 || n > limit {
 			v.Add("declared", "公布的"+k.Label()+"数字不正确（不能为负数或过大）")
 			return
 		}
