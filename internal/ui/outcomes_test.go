@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html"
@@ -8,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"zhenggai"
 )
@@ -111,5 +114,53 @@ func TestMeasureOutcomeForm(t *testing.T) {
 	}
 	if strings.Contains(card, "挽回经济损失") || strings.Contains(card, `<th class="num">公布</th>`) {
 		t.Errorf("dashboard shows a figure that is zero, or a declared column with nothing declared:\n%s", card)
+	}
+}
+
+// TestImportLedgerOutcomes: a workbook with outcome columns shows their
+// sum on the preview, and imports them; a bad amount is a listed bad row.
+func TestImportLedgerOutcomes(t *testing.T) {
+	e := newFormEnv(t)
+	mk := func(rows ...[]any) []byte {
+		f := excelize.NewFile()
+		defer f.Close()
+		for i, r := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			f.SetSheetRow("Sheet1", cell, &r)
+		}
+		var buf bytes.Buffer
+		f.WriteTo(&buf)
+		return buf.Bytes()
+	}
+	head := []any{"序号", "问题类别", "具体问题", "整改措施", "完成情况", "建立完善制度", "清退违规资金（万元）", "组织处理（人）"}
+	good := mk([]any{"县委第一巡察组巡察某局党组反馈意见整改清单"}, head,
+		[]any{1, "（一）财经纪律执行不严", "超标准发放补贴。", "清退超标准发放的补贴。", "正在整改", "", 1.26, 1},
+		[]any{nil, nil, nil, "修订完善财务管理制度。", "未启动", "《财务管理制度》", "", ""})
+	resp, body := e.postMultipart("/import", url.Values{"text": {""}}, upFile{"file", "台账.xlsx", good})
+	wantStatus(t, resp, body, 200)
+	if !strings.Contains(body, "各项措施记有的整改成效合计：建立完善制度1项，清退违规资金1.26万元，组织处理1人。") {
+		t.Errorf("preview lacks the outcomes:\n%s", excerptOf(body))
+	}
+	resp, body = e.postMultipart("/import", url.Values{"text": {""}, "confirm": {"1"}}, upFile{"file", "台账.xlsx", good})
+	wantRedirect(t, resp, body, "/rounds/1")
+	l, err := e.st.Ledger(context.Background(), 1, zhenggai.NewDate(2020, 10, 28))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (zhenggai.Outcomes{Rules: 1, RefundedFen: 1_260_000, Organisational: 1}); l.Summary.Outcomes != want {
+		t.Errorf("imported outcomes %+v, want %+v", l.Summary.Outcomes, want)
+	}
+
+	bad := mk(head, []any{1, "（一）财经纪律执行不严", "超标准发放补贴。", "清退补贴。", "正在整改", "", "一点二万", "半个"})
+	resp, body = e.postMultipart("/import", url.Values{"text": {""}}, upFile{"file", "坏.xlsx", bad})
+	wantStatus(t, resp, body, 422)
+	for _, s := range []string{"台账中有2处错误", `<td class="num">2</td><td>清退违规资金（元）</td>`, "须为金额（万元）",
+		`<td class="num">2</td><td>组织处理（人）</td>`, "人数“半个”须为整数"} {
+		if !strings.Contains(body, s) {
+			t.Errorf("bad-rows page lacks %q", s)
+		}
+	}
+	if n := e.counts(); n[0] != 1 {
+		t.Errorf("a rejected workbook wrote: %v", n)
 	}
 }

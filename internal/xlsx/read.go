@@ -580,7 +580,7 @@ func (p *reader) amount(s string, wan bool) (int64, string) {
 	}
 	reason := err.Error()
 	if wan {
-		reason = strings.Replace(reason, "（元）", "（万元）", 1)
+		reason = strings.Replace(reason, "（元），如 12600 或 1260.50", "（万元），如 1.26", 1)
 	}
 	return 0, reason
 }
