@@ -45,6 +45,15 @@ type ImportedMeasure struct {
 	Kind     MeasureKind `json:"kind,omitempty"`
 	Status   Status      `json:"status,omitempty"`
 	Progress string      `json:"progress,omitempty"`
+	// What the measure produced, as a ledger records it (a text report
+	// states outcomes for the whole round only, in Declared.Outcomes).
+	RuleNames      []string `json:"rule_names,omitempty"`
+	RefundedFen    int64    `json:"refunded_fen,omitempty"`
+	RecoveredFen   int64    `json:"recovered_fen,omitempty"`
+	SavedFen       int64    `json:"saved_fen,omitempty"`
+	Talks          int      `json:"talks,omitempty"`
+	Organisational int      `json:"organisational,omitempty"`
+	Disciplinary   int      `json:"disciplinary,omitempty"`
 }
 
 // ProblemCount is the number of problems found.

@@ -49,6 +49,8 @@ type Summary struct {
 	ColourCounts   ColourCounts // measures per warning colour
 	CompletionRate int          // percent of problems completed or ongoing
 	Mismatches     []string     // where declared totals disagree with the data
+	Outcomes       Outcomes     // what the measures produced, summed
+	RuleNames      []string     // the distinct rules they name, in ledger order
 }
 
 // BuildLedger assembles the tree and its figures. Problems whose category
@@ -95,6 +97,7 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 			s.ColourCounts[mn.Colour]++
 		}
 	}
+	var live []*Measure // in ledger order, so that rules are listed as the ledger reads
 	for _, cn := range l.Categories {
 		sort.SliceStable(cn.Problems, func(i, j int) bool { return cn.Problems[i].Seq < cn.Problems[j].Seq })
 		for _, pn := range cn.Problems {
@@ -102,6 +105,7 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 			sts := make([]Status, len(pn.Measures))
 			for i, m := range pn.Measures {
 				sts[i] = m.Status
+				live = append(live, m.Measure)
 			}
 			pn.Status = ProblemStatus(sts)
 			cn.Counts[pn.Status]++
@@ -110,14 +114,16 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 		}
 	}
 	s.CompletionRate = s.ProblemCounts.CompletionRate()
+	s.Outcomes, s.RuleNames = SumOutcomes(live)
 	s.Mismatches = Mismatches(r.Declared, s)
 	l.Summary = s
 	return l
 }
 
 // Mismatches compares what a report declared with what its data say, one
-// Chinese sentence per figure that disagrees. Figures the report did not
-// state are not compared.
+// Chinese sentence per figure that disagrees: the totals, then the
+// outcomes (see OutcomeMismatches). Figures the report did not state are
+// not compared.
 func Mismatches(d Declared, s Summary) []string {
 	if d.IsZero() {
 		return nil
@@ -142,7 +148,7 @@ func Mismatches(d Declared, s Summary) []string {
 			cmp("正在整改", d.InProgress, s.ProblemCounts[InProgress])
 		}
 	}
-	return out
+	return append(out, OutcomeMismatches(d.Outcomes, s.Outcomes)...)
 }
 
 // Problem finds a problem node by ID.

@@ -1,5 +1,13 @@
 package zhenggai
 
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
 // Outcomes are what rectification produced, in the figures progress
 // reports state ("建立完善制度12项，清退违规资金3.2万元，谈话提醒、批评教育5人").
 // A report's own figures are kept as declared (Declared.Outcomes); the
@@ -29,4 +37,462 @@ func (o Outcomes) Add(p Outcomes) Outcomes {
 		Organisational: o.Organisational + p.Organisational,
 		Disciplinary:   o.Disciplinary + p.Disciplinary,
 	}
+}
+
+// Bounds on what one measure records: far beyond any real case, and small
+// enough that a round's sums cannot overflow.
+const (
+	MaxFen       = 1_000_000_000_000 // 100亿元 of each kind
+	MaxPersons   = 10000             // persons of each kind
+	MaxRuleNames = 50                // rules one measure names
+)
+
+// OutcomeKind is one figure of Outcomes, in the order reports state them.
+type OutcomeKind int
+
+const (
+	OutcomeRules OutcomeKind = iota
+	OutcomeRefunded
+	OutcomeRecovered
+	OutcomeSaved
+	OutcomeTalks
+	OutcomeOrganisational
+	OutcomeDisciplinary
+)
+
+// OutcomeKinds are all the figures, in the order a report states them.
+var OutcomeKinds = []OutcomeKind{OutcomeRules, OutcomeRefunded, OutcomeRecovered, OutcomeSaved,
+	OutcomeTalks, OutcomeOrganisational, OutcomeDisciplinary}
+
+var outcomeLabels = [...]string{"建立完善制度", "清退违规资金", "追回资金", "挽回经济损失",
+	"谈话提醒、批评教育", "组织处理", "党纪政务处分"}
+
+// Label is the figure's name as reports write it.
+func (k OutcomeKind) Label() string { return outcomeLabels[k] }
+
+// Money reports whether the figure is an amount (fen) rather than a count.
+func (k OutcomeKind) Money() bool {
+	return k == OutcomeRefunded || k == OutcomeRecovered || k == OutcomeSaved
+}
+
+// Value is one figure: fen for money, a count otherwise.
+func (o Outcomes) Value(k OutcomeKind) int64 {
+	switch k {
+	case OutcomeRules:
+		return int64(o.Rules)
+	case OutcomeRefunded:
+		return o.RefundedFen
+	case OutcomeRecovered:
+		return o.RecoveredFen
+	case OutcomeSaved:
+		return o.SavedFen
+	case OutcomeTalks:
+		return int64(o.Talks)
+	case OutcomeOrganisational:
+		return int64(o.Organisational)
+	case OutcomeDisciplinary:
+		return int64(o.Disciplinary)
+	}
+	return 0
+}
+
+// Text is one figure as a report writes it: 14项, 1.26万元, 3860元, 5人.
+func (o Outcomes) Text(k OutcomeKind) string {
+	v := o.Value(k)
+	switch {
+	case k.Money():
+		return FormatMoney(v)
+	case k == OutcomeRules:
+		return strconv.FormatInt(v, 10) + "项"
+	}
+	return strconv.FormatInt(v, 10) + "人"
+}
+
+// Sentence lists the figures that are not zero the way progress reports
+// do: "建立完善制度14项，清退违规资金1.26万元，谈话提醒、批评教育3人". It has
+// no closing punctuation, and is "" when there is nothing to state.
+func (o Outcomes) Sentence() string {
+	var parts []string
+	for _, k := range OutcomeKinds {
+		if o.Value(k) != 0 {
+			parts = append(parts, k.Label()+o.Text(k))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// OutcomeMismatches compares the figures a report declared with those
+// summed from the measures, one Chinese sentence per figure that
+// disagrees. Figures the report did not state (zero) are not compared;
+// amounts are compared as written (a report's 3.26万元 agrees with
+// 32,612.50元), since a report states them to the hundredth of 万元.
+func OutcomeMismatches(declared, counted Outcomes) []string {
+	var out []string
+	for _, k := range OutcomeKinds {
+		if declared.Value(k) == 0 {
+			continue
+		}
+		if d, c := declared.Text(k), counted.Text(k); d != c {
+			out = append(out, "公布"+k.Label()+d+"，逐项统计为"+c)
+		}
+	}
+	return out
+}
+
+// FormatMoney writes an amount the way reports do: from 1万元 up in 万元
+// to the hundredth (12,600元 is 1.26万元, 10,000元 is 1万元), below that in
+// 元 to the fen (3860元, 2316.4元); trailing zeros of decimals are dropped.
+func FormatMoney(fen int64) string {
+	sign := ""
+	if fen < 0 {
+		sign, fen = "-", -fen
+	}
+	if fen >= 1_000_000 {
+		h := (fen + 5000) / 10000 // hundredths of 万元, rounded half up
+		return sign + decimal(h/100, h%100) + "万元"
+	}
+	return sign + decimal(fen/100, fen%100) + "元"
+}
+
+// FormatYuan writes fen as 元 with up to two decimals and no unit, as a
+// form field shows it: 12600, 2316.4, 0.05.
+func FormatYuan(fen int64) string {
+	sign := ""
+	if fen < 0 {
+		sign, fen = "-", -fen
+	}
+	return sign + decimal(fen/100, fen%100)
+}
+
+// decimal writes whole.hundredths without trailing zeros.
+func decimal(whole, hundredths int64) string {
+	s := strconv.FormatInt(whole, 10)
+	if hundredths == 0 {
+		return s
+	}
+	f := fmt.Sprintf("%02d", hundredths)
+	return s + "." + strings.TrimRight(f, "0")
+}
+
+// ParseYuan reads an amount as people type it, in 元 (12600, 1,260.50,
+// ￥300, 300元, full-width digits) or in 万元 (1.26万元, 1.26万), and
+// returns fen. The error is a reason to put after the field's name.
+func ParseYuan(s string) (int64, error) {
+	s = foldDigits(s)
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == ',' {
+			return -1 // 1,260.50 and 1 260
+		}
+		return r
+	}, s)
+	s = strings.TrimLeft(s, "￥¥")
+	per := int64(100) // fen per unit typed
+	switch {
+	case strings.HasSuffix(s, "万元"):
+		s, per = strings.TrimSuffix(s, "万元"), 1_000_000
+	case strings.HasSuffix(s, "万"):
+		s, per = strings.TrimSuffix(s, "万"), 1_000_000
+	case strings.HasSuffix(s, "元"):
+		s = strings.TrimSuffix(s, "元")
+	}
+	if strings.HasPrefix(s, "-") {
+		return 0, errors.New("不能为负数")
+	}
+	whole, frac, dot := strings.Cut(s, ".")
+	if whole == "" && frac == "" || !allDigits(whole) || !allDigits(frac) || dot && frac == "" {
+		return 0, errors.New("须为金额（元），如 12600 或 1260.50")
+	}
+	places := 2 // of 元
+	if per == 1_000_000 {
+		places = 6 // of 万元: still the fen
+	}
+	frac = strings.TrimRight(frac, "0")
+	if len(frac) > places {
+		return 0, errors.New("最多精确到分（元后两位小数）")
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > 13 {
+		return 0, errors.New("过大（最多100亿元）")
+	}
+	w, _ := strconv.ParseInt("0"+whole, 10, 64)
+	f, _ := strconv.ParseInt("0"+frac+strings.Repeat("0", places-len(frac)), 10, 64)
+	fen := w*per + f // frac is in units of per/10^places, which is 1 fen
+	if fen > MaxFen {
+		return 0, errors.New("过大（最多100亿元）")
+	}
+	return fen, nil
+}
+
+// ParseCount reads a number of persons or rules: 3, ３, 3人, 3名, 3项.
+func ParseCount(s string) (int, error) {
+	s = strings.TrimSpace(foldDigits(s))
+	for _, u := range []string{"人", "名", "项", "个"} {
+		s = strings.TrimSpace(strings.TrimSuffix(s, u))
+	}
+	if strings.HasPrefix(s, "-") {
+		return 0, errors.New("不能为负数")
+	}
+	if s == "" || !allDigits(s) {
+		return 0, errors.New("须为整数")
+	}
+	if len(strings.TrimLeft(s, "0")) > 5 {
+		return 0, fmt.Errorf("须在0至%d之间", MaxPersons)
+	}
+	n, _ := strconv.Atoi(s)
+	if n > MaxPersons {
+		return 0, fmt.Errorf("须在0至%d之间", MaxPersons)
+	}
+	return n, nil
+}
+
+// foldDigits makes full-width digits and signs half-width: ０-９ ． ， －.
+func foldDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '．':
+			return '.'
+		case r == '，':
+			return ','
+		case r == '－':
+			return '-'
+		}
+		return r
+	}, s)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseRuleNames reads the rules a measure names as people type them: one
+// a line, or several on a line separated by 、，； or written one after
+// another in 《》 (a 、 inside 《》 belongs to the name). Names are cleaned
+// by CleanRuleName; empty ones and repeats are dropped.
+func ParseRuleNames(s string) []string {
+	var names []string
+	var cur strings.Builder
+	depth := 0
+	flush := func() {
+		names = append(names, cur.String())
+		cur.Reset()
+	}
+	for _, r := range s {
+		switch {
+		case r == '《':
+			if depth == 0 && strings.HasSuffix(strings.TrimSpace(cur.String()), "》") {
+				flush() // 《甲》《乙》
+			}
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case r == '\n' || r == '\r':
+			depth = 0 // a line ends a name, whatever its brackets
+			flush()
+			continue
+		case depth == 0 && strings.ContainsRune("、，,；;", r):
+			flush()
+			continue
+		}
+		cur.WriteRune(r)
+	}
+	flush()
+	return CleanRuleNames(names)
+}
+
+// CleanRuleNames cleans each name, dropping empty ones and repeats.
+func CleanRuleNames(names []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, n := range names {
+		n = CleanRuleName(n)
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// CleanRuleName is a rule's name as stored: trimmed, without a closing
+// stop, and without the 《》 (or 〈〉) around the whole, which RuleTitle
+// puts back; so 《档案管理制度》 and 档案管理制度 are the same rule. Brackets
+// inside a name (关于《…》的补充规定) stay; brackets without their pair go.
+func CleanRuleName(s string) string {
+	trim := func(s string) string {
+		return strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune("。.，,、；;：:", r)
+		})
+	}
+	s = trim(s)
+	if !balanced(s, '《', '》') || !balanced(s, '〈', '〉') {
+		// A bracket without its pair (《未闭合的制度): all of them go, so
+		// that the name reads back the same once RuleTitle wraps it.
+		s = trim(strings.Map(func(r rune) rune {
+			if strings.ContainsRune("《》〈〉", r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
+	for again := true; again; {
+		again = false
+		for _, b := range [][2]rune{{'《', '》'}, {'〈', '〉'}} {
+			if wraps(s, b[0], b[1]) {
+				s, again = trim(s[len(string(b[0])):len(s)-len(string(b[1]))]), true
+			}
+		}
+	}
+	return s
+}
+
+// balanced reports whether every open bracket in s has its close.
+func balanced(s string, open, close rune) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case open:
+			depth++
+		case close:
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// wraps reports whether the bracket s opens with is the one it ends with:
+// 《关于《甲》的规定》 is wrapped, 《甲》和《乙》 is not.
+func wraps(s string, open, close rune) bool {
+	if !strings.HasPrefix(s, string(open)) || !strings.HasSuffix(s, string(close)) {
+		return false
+	}
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case open:
+			depth++
+		case close:
+			depth--
+		}
+		if depth <= 0 {
+			return i+len(string(close)) == len(s)
+		}
+	}
+	return false
+}
+
+// RuleTitle writes a rule's name as documents cite it: 《档案管理制度》.
+func RuleTitle(name string) string { return "《" + name + "》" }
+
+// Outcomes are what one measure produced, as the round's figures count
+// them.
+func (m *Measure) Outcomes() Outcomes {
+	return Outcomes{
+		Rules: len(m.RuleNames), RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen, SavedFen: m.SavedFen,
+		Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary,
+	}
+}
+
+// SumOutcomes adds up what the measures produced. A rule that several
+// measures name (one drafts it, another revises it) is one rule: the
+// count is of distinct names, which are returned in the order met.
+func SumOutcomes(ms []*Measure) (Outcomes, []string) {
+	var o Outcomes
+	names := []string{}
+	seen := map[string]bool{}
+	for _, m := range ms {
+		mo := m.Outcomes()
+		mo.Rules = 0
+		o = o.Add(mo)
+		for _, n := range m.RuleNames {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	o.Rules = len(names)
+	return o, names
+}
+
+// checkOutcomes validates what a measure says it produced.
+func (m *Measure) checkOutcomes(v *ValidationError) {
+	if len(m.RuleNames) > MaxRuleNames {
+		v.Add("rule_names", fmt.Sprintf("建立完善制度最多填写%d项", MaxRuleNames))
+	}
+	seen := map[string]bool{}
+	for _, n := range m.RuleNames {
+		switch {
+		case strings.TrimSpace(n) == "":
+			v.Add("rule_names", "建立完善制度的名称不能为空")
+		case strings.ContainsAny(n, "\r\n"):
+			v.Add("rule_names", "制度名称不能换行："+RuleTitle(clipRunes(n, 20))+"，每行填写一项")
+		case n != CleanRuleName(n):
+			v.Add("rule_names", "制度名称"+RuleTitle(clipRunes(CleanRuleName(n), 20))+"前后有多余的空格、标点或书名号")
+		case seen[n]:
+			v.Add("rule_names", "制度"+RuleTitle(clipRunes(n, 20))+"重复填写")
+		default:
+			checkText(v, "rule_names", "制度名称"+RuleTitle(clipRunes(n, 20)), n, true, MaxName)
+		}
+		seen[n] = true
+	}
+	money := []struct {
+		field, label string
+		fen          int64
+	}{
+		{"refunded_fen", "清退违规资金", m.RefundedFen}, {"recovered_fen", "追回资金", m.RecoveredFen},
+		{"saved_fen", "挽回经济损失", m.SavedFen},
+	}
+	for _, x := range money {
+		switch {
+		case x.fen < 0:
+			v.Add(x.field, x.label+"不能为负数")
+		case x.fen > MaxFen:
+			v.Add(x.field, x.label+"过大（最多100亿元）")
+		}
+	}
+	persons := []struct {
+		field, label string
+		n            int
+	}{
+		{"talks", "谈话提醒、批评教育人数", m.Talks}, {"organisational", "组织处理人数", m.Organisational},
+		{"disciplinary", "党纪政务处分人数", m.Disciplinary},
+	}
+	for _, x := range persons {
+		if x.n < 0 || x.n > MaxPersons {
+			v.Add(x.field, fmt.Sprintf("%s须在0至%d之间", x.label, MaxPersons))
+		}
+	}
+}
+
+// check validates figures a report declared: a round's, so larger than
+// one measure's may be, but never negative.
+func (o Outcomes) check(v *ValidationError) {
+	for _, k := range OutcomeKinds {
+		n, limit := o.Value(k), int64(100*MaxPersons)
+		if k.Money() {
+			limit = 100 * MaxFen
+		}
+		if n < 0 || n > limit {
+			v.Add("declared", "公布的"+k.Label()+"数字不正确（不能为负数或过大）")
+			return
+		}
+	}
+}
+
+// clipRunes shortens s to n characters for a message.
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }

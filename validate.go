@@ -74,6 +74,7 @@ func (r *Round) Validate() error {
 			break
 		}
 	}
+	d.Outcomes.check(v)
 	checkText(v, "note", "备注", r.Note, false, MaxTitle)
 	checkText(v, "report_leading_group", "整改工作领导小组", r.ReportLeadingGroup, false, MaxContent)
 	checkText(v, "report_work", "整改工作组织情况", r.ReportWork, false, MaxContent)
@@ -127,6 +128,7 @@ func (m *Measure) Validate() error {
 	if m.ReportEvery < 0 || m.ReportEvery > 3660 {
 		v.Add("report_every", "报送周期须在0至3660天之间")
 	}
+	m.checkOutcomes(v)
 	return v.Err()
 }
 

@@ -139,6 +139,16 @@ type Measure struct {
 	LastReport  Date       `json:"last_report,omitempty"` // day of its latest progress entry (derived)
 	CloseState  CloseState `json:"close_state"`
 	Version     int64      `json:"version"`
+	// What the measure produced (its part of the round's Outcomes): the
+	// rules it made or revised, by name without 《》 (see CleanRuleName);
+	// money refunded, recovered or saved, in fen; persons dealt with.
+	RuleNames      []string `json:"rule_names"`
+	RefundedFen    int64    `json:"refunded_fen"`   // 清退违规资金
+	RecoveredFen   int64    `json:"recovered_fen"`  // 追回资金
+	SavedFen       int64    `json:"saved_fen"`      // 挽回经济损失
+	Talks          int      `json:"talks"`          // 谈话提醒、批评教育
+	Organisational int      `json:"organisational"` // 组织处理
+	Disciplinary   int      `json:"disciplinary"`   // 党纪政务处分
 }
 
 // Progress is a dated report on a measure, with evidence files.

@@ -29,7 +29,8 @@ const (
 	categoryCols = `id, unit_id, round_id, seq, title, version`
 	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version`
 	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
-	report_every, close_state, version, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
+	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
+	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
 )
 
 // scope is store.Scope: all units, an office with its subtree, or one unit.

@@ -34,7 +34,7 @@ var pinned = map[string]string{
 	"categories.go Categories":     "ed8a8324a544eecf",
 	"problems.go problemCols":      "0217e504a6e7368a",
 	"problems.go Problems":         "a9cd50e7ef5242b7",
-	"measures.go measureCols":      "d5e39eb85a0f345f",
+	"measures.go measureCols":      "7e24e40c345cdae3",
 	"measures.go Measures":         "0bde1e4c5ddf942e",
 	"measures.go measures":         "f73414d0f1016b38",
 	"ledger.go buildLedger":        "baf5b805dff2e57f",

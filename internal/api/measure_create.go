@@ -23,6 +23,15 @@ type measureRequest struct {
 	// days. Omitted on update: kept as they are.
 	Mechanism   *string `json:"mechanism"`
 	ReportEvery *int    `json:"report_every"`
+	// What the measure produced; omitted on update: kept as they are.
+	// Rule names may be sent with or without 《》.
+	RuleNames      *[]string `json:"rule_names"`
+	RefundedFen    *int64    `json:"refunded_fen"`
+	RecoveredFen   *int64    `json:"recovered_fen"`
+	SavedFen       *int64    `json:"saved_fen"`
+	Talks          *int      `json:"talks"`
+	Organisational *int      `json:"organisational"`
+	Disciplinary   *int      `json:"disciplinary"`
 }
 
 // apply writes the request onto m and returns every reason it is wrong.
@@ -38,6 +47,23 @@ func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measur
 	}
 	if req.ReportEvery != nil {
 		m.ReportEvery = *req.ReportEvery
+	}
+	if req.RuleNames != nil {
+		m.RuleNames = zhenggai.CleanRuleNames(*req.RuleNames)
+	}
+	set := func(to *int64, from *int64) {
+		if from != nil {
+			*to = *from
+		}
+	}
+	set(&m.RefundedFen, req.RefundedFen)
+	set(&m.RecoveredFen, req.RecoveredFen)
+	set(&m.SavedFen, req.SavedFen)
+	for _, x := range []struct{ to, from *int }{{&m.Talks, req.Talks}, {&m.Organisational, req.Organisational},
+		{&m.Disciplinary, req.Disciplinary}} {
+		if x.from != nil {
+			*x.to = *x.from
+		}
 	}
 	return merge(v, m.Validate())
 }

@@ -39,6 +39,10 @@ type roundJSON struct {
 	ColourCounts        map[zhenggai.Colour]int `json:"colour_counts"`
 	CompletionRate      int                     `json:"completion_rate"`
 	Mismatches          []string                `json:"mismatches"`
+	// What the measures produced, summed (declared.outcomes is what a
+	// report stated), and the distinct rules they name.
+	Outcomes  zhenggai.Outcomes `json:"outcomes"`
+	RuleNames []string          `json:"rule_names"`
 }
 
 func newRoundJSON(l *zhenggai.Ledger) *roundJSON {
@@ -55,6 +59,11 @@ func newRoundJSON(l *zhenggai.Ledger) *roundJSON {
 		ColourCounts:        map[zhenggai.Colour]int{},
 		CompletionRate:      s.CompletionRate,
 		Mismatches:          s.Mismatches,
+		Outcomes:            s.Outcomes,
+		RuleNames:           s.RuleNames,
+	}
+	if out.RuleNames == nil {
+		out.RuleNames = []string{}
 	}
 	for _, c := range zhenggai.Colours {
 		out.ColourCounts[c] = s.ColourCounts[c]
@@ -231,13 +240,27 @@ type measureJSON struct {
 	ReportEvery int                 `json:"report_every"`
 	LastReport  zhenggai.Date       `json:"last_report"`
 	CloseState  zhenggai.CloseState `json:"close_state"`
+	// What it produced: rules by name (without 《》), money in fen,
+	// persons dealt with.
+	RuleNames      []string `json:"rule_names"`
+	RefundedFen    int64    `json:"refunded_fen"`
+	RecoveredFen   int64    `json:"recovered_fen"`
+	SavedFen       int64    `json:"saved_fen"`
+	Talks          int      `json:"talks"`
+	Organisational int      `json:"organisational"`
+	Disciplinary   int      `json:"disciplinary"`
 }
 
 func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
-	return &measureJSON{ID: m.ID, ProblemID: m.ProblemID, Seq: m.Seq, Content: m.Content, Leader: m.Leader,
+	out := &measureJSON{ID: m.ID, ProblemID: m.ProblemID, Seq: m.Seq, Content: m.Content, Leader: m.Leader,
 		Office: m.Office, Owner: m.Owner, Deadline: m.Deadline, Kind: m.Kind, Status: m.Status,
 		Version: m.Version, Colour: c, Mechanism: m.Mechanism, ReportEvery: m.ReportEvery, LastReport: m.LastReport,
-		CloseState: m.CloseState}
+		CloseState: m.CloseState, RuleNames: m.RuleNames, RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen,
+		SavedFen: m.SavedFen, Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary}
+	if out.RuleNames == nil {
+		out.RuleNames = []string{}
+	}
+	return out
 }
 
 func newMeasureJSON(m *zhenggai.Measure, set zhenggai.Settings, today zhenggai.Date) *measureJSON {

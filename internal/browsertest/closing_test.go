@@ -222,6 +222,12 @@ func TestCloseAcceptPublish(t *testing.T) {
 	if n := b.Eval(`[...document.querySelectorAll(".stat")].find(s => s.querySelector(".l").textContent === "已完成整改").querySelector(".n").textContent`); n != "36" {
 		t.Errorf("the dashboard counts %s problems 已完成整改, want 36", n)
 	}
+	// What the measures produced, summed: the demo's sample outcomes.
+	b.ShotAt("#outcomes", "dashboard-outcomes")
+	if txt := b.Text("#outcomes"); !strings.Contains(txt, "建立完善制度\t14项") && !strings.Contains(txt, "建立完善制度 14项") ||
+		!strings.Contains(txt, "清退违规资金") || !strings.Contains(txt, "3860元") {
+		t.Errorf("the dashboard's outcomes: %q", txt)
+	}
 	b.SignOut()
 
 	// The unit's office publishes the report as of today.
@@ -231,7 +237,7 @@ func TestCloseAcceptPublish(t *testing.T) {
 	if v := b.Eval(`document.querySelector("#as_of").value`); v != today.String() {
 		t.Errorf("the publish form's date is %s, want today %s", v, today)
 	}
-	if txt := b.Text(".report-preview"); !strings.Contains(txt, "已完成整改36个") {
+	if txt := b.Text(".report-preview"); !strings.Contains(txt, "已完成整改36个") || !strings.Contains(txt, "。通过整改，建立完善制度14项，清退违规资金3860元") {
 		t.Errorf("the preview's totals: %q", b.Text(".report-preview .zg-totals"))
 	}
 	b.Click("#publish", "p.flash", "published")

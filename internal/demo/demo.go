@@ -18,7 +18,37 @@ import (
 )
 
 // Note marks the round as sample data wherever it is shown.
-const Note = "示例数据：责任人、时限、进展和附件为虚构"
+const Note = "示例数据：责任人、时限、进展、附件和整改成效中的金额、人数为虚构"
+
+// outcome is a sample of what a measure produced.
+type outcome struct {
+	rules          []string
+	refunded       int64 // fen
+	recovered      int64 // fen
+	talks, handled int   // 谈话提醒、批评教育; 组织处理
+}
+
+// outcomes, by problem and measure number: the rules are those the
+// seed's measures say were made or revised, by the names it gives them;
+// the amounts and persons are invented to fit the problems (souvenirs
+// bought against the rules, reimbursements without papers, lax leave,
+// a retired cadre's irregular re-employment ended).
+var outcomes = map[[2]int]outcome{
+	{4, 1}:  {rules: []string{"谈心谈话制度", "走访看望委员制度", "政协委员学习培训制度"}},
+	{6, 1}:  {rules: []string{"委员履职考核评价办法"}},
+	{14, 1}: {rules: []string{"档案管理制度"}},
+	{16, 2}: {rules: []string{"桑植县政协党建工作制度"}},
+	{17, 1}: {rules: []string{"“三会一课”制度", "党费收缴制度"}},
+	{19, 1}: {rules: []string{"县政协党组民主生活会制度", "县政协机关党支部组织生活会制度"}},
+	{22, 1}: {rules: []string{"桑植县政协“三重一大”事项决策、执行制度"}},
+	{24, 1}: {rules: []string{"桑植县政协党组“末位表态”制度"}},
+	{30, 1}: {rules: []string{"因私出国(境)管理制度"}},
+	{32, 3}: {talks: 3},
+	{33, 2}: {refunded: 386_000},
+	{34, 1}: {rules: []string{"财务管理制度"}},
+	{35, 2}: {recovered: 231_640},
+	{38, 2}: {handled: 1},
+}
 
 // The problems the seed left 基本完成 (it says 3 without naming them); we
 // choose the ones whose text says the work goes on: missing proposal files
@@ -67,6 +97,10 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 					m.Deadline = plan.AddDays(90)
 				}
 				m.Status = zhenggai.NotStarted
+				if o, ok := outcomes[[2]int{p.Seq, mi + 1}]; ok {
+					m.RuleNames, m.RefundedFen, m.RecoveredFen = o.rules, o.refunded, o.recovered
+					m.Talks, m.Organisational = o.talks, o.handled
+				}
 			}
 		}
 	}

@@ -46,6 +46,11 @@ func TestLoadAgreesWithTheReport(t *testing.T) {
 	if len(s.Mismatches) != 0 {
 		t.Errorf("demo disagrees with its declared totals: %v", s.Mismatches)
 	}
+	// Sample outcomes: the rules the seed names, and invented figures.
+	want := zhenggai.Outcomes{Rules: 14, RefundedFen: 386_000, RecoveredFen: 231_640, Talks: 3, Organisational: 1}
+	if s.Outcomes != want || len(s.RuleNames) != 14 || s.RuleNames[0] != "谈心谈话制度" || s.RuleNames[4] != "档案管理制度" {
+		t.Errorf("outcomes %+v %q, want %+v", s.Outcomes, s.RuleNames, want)
+	}
 	for _, c := range zhenggai.Colours {
 		if s.ColourCounts[c] != 1 {
 			t.Errorf("%s warnings: %d, want 1", c, s.ColourCounts[c])

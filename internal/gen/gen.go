@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"zhenggai"
@@ -243,7 +244,7 @@ func NewPlan(c Config) (*Plan, error) {
 
 // Note marks every generated round as invented wherever it is shown.
 func Note(seed uint64) string {
-	return fmt.Sprintf("合成数据（zhenggai gen --seed %d）：单位、人员、问题、时限和进展均为虚构", seed)
+	return fmt.Sprintf("合成数据（zhenggai gen --seed %d）：单位、人员、问题、时限、进展和整改成效均为虚构", seed)
 }
 
 // Round makes the content of round i of the plan. It depends on the
@@ -270,6 +271,9 @@ func (p *Plan) Round(i int) *store.BulkRound {
 	for range c.Problems - nCat {
 		perCat[rng.IntN(nCat)]++
 	}
+	// Outcomes draw from their own stream, so that the rest of a round
+	// stays what the same seed always made.
+	orng := rand.New(rand.NewPCG(c.Seed^outcomeStream, uint64(rp.Unit)<<32|uint64(rp.K)))
 	bank := p.banks.forUnit(u.Name)
 	titles := rng.Perm(len(bank.categories))
 	seq := 0
@@ -289,6 +293,7 @@ func (p *Plan) Round(i int) *store.BulkRound {
 					Owner: u.owners[rng.IntN(len(u.owners))], Kind: mt.kind}
 				m.Deadline = deadline(rng, fb, m.Kind)
 				m.Status = status(rng, m.Deadline, c.Today, m.Kind)
+				outcome(orng, &m)
 				prob.Measures = append(prob.Measures, store.BulkMeasure{Measure: m,
 					Progress: progressEntries(rng, &m, fb, c.Today, c.Progress)})
 			}
@@ -298,6 +303,72 @@ func (p *Plan) Round(i int) *store.BulkRound {
 		b.Categories = append(b.Categories, cat)
 	}
 	return b
+}
+
+// outcomeStream tells the outcomes' random stream from the round's.
+const outcomeStream = 0x6f7574636f6d6573
+
+// outcome gives a measure what rounds commonly record: the rules a
+// mechanism measure's text says it made or revised, and now and then
+// money refunded or recovered, or persons talked to or dealt with.
+func outcome(rng *rand.Rand, m *zhenggai.Measure) {
+	if m.Kind == zhenggai.MeasureMechanism {
+		m.RuleNames = rulesMade(m.Content)
+	}
+	r := rng.IntN(1000)
+	switch {
+	case r < 30:
+		m.RefundedFen = (1 + rng.Int64N(50000)) * 100 // 1 to 50,000 元
+	case r < 45:
+		m.RecoveredFen = (1 + rng.Int64N(200000)) * 100
+	case r < 50:
+		m.SavedFen = (1 + rng.Int64N(1000)) * 10000
+	case r < 90:
+		m.Talks = 1 + rng.IntN(5)
+	case r < 95:
+		m.Organisational = 1 + rng.IntN(2)
+	case r < 97:
+		m.Disciplinary = 1
+	}
+}
+
+// ruleWords end the names of rules (not registers or study texts).
+var ruleWords = []string{"制度", "办法", "规定", "细则", "规则"}
+
+// rulesMade are the 《…》 a text says were made or revised: 修订完善了
+// 《甲制度》和《乙办法》 names two, 严格执行《财务管理制度》 none. The verb
+// is looked for in the clause before the name.
+func rulesMade(text string) []string {
+	var out []string
+	at := 0
+	for {
+		i := strings.Index(text[at:], "《")
+		if i < 0 {
+			break
+		}
+		i += at
+		j := strings.Index(text[i:], "》")
+		if j < 0 {
+			break
+		}
+		name := text[i+len("《") : i+j]
+		clause := text[:i]
+		if k := strings.LastIndexAny(clause, "。；，,;"); k >= 0 {
+			clause = clause[k:]
+		}
+		made := false
+		for _, w := range []string{"修订", "完善", "建立", "制定", "出台", "印发"} {
+			made = made || strings.Contains(clause, w)
+		}
+		for _, w := range ruleWords {
+			if made && strings.HasSuffix(name, w) {
+				out = append(out, name)
+				break
+			}
+		}
+		at = i + j + len("》")
+	}
+	return zhenggai.CleanRuleNames(out)
 }
 
 // deadline plans a measure after the feedback: quick fixes within three

@@ -329,3 +329,34 @@ func TestValidate(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOutcomes: generated rounds record outcomes as real ones do: rules
+// named where a mechanism's text says one was made, a little money and a
+// few persons; they pass validation (the bulk writer checks) and sum.
+func TestOutcomes(t *testing.T) {
+	onEachBackend(t, func(t *testing.T, be testkit.Backend) {
+		c := gen.Config{Seed: 5, Units: 4, Rounds: 2, Problems: 20, Measures: 3, Progress: 1, Today: today}
+		_, st, _ := generate(t, be, c)
+		ctx := context.Background()
+		rounds, err := st.Rounds(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var total zhenggai.Outcomes
+		for _, r := range rounds {
+			l, err := st.Ledger(ctx, r.ID, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			total = total.Add(l.Summary.Outcomes)
+			for _, n := range l.Summary.RuleNames {
+				if strings.ContainsAny(n, "《》") || !strings.ContainsAny(n, "制办规则") {
+					t.Errorf("rule name %q", n)
+				}
+			}
+		}
+		if total.Rules == 0 || total.RefundedFen+total.RecoveredFen == 0 || total.Talks == 0 {
+			t.Errorf("outcomes over %d rounds: %+v", len(rounds), total)
+		}
+	})
+}

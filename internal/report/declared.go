@@ -32,7 +32,9 @@ func CheckDeclared(ctx context.Context, st *store.Store, l *zhenggai.Ledger) (*D
 	t := rep.Totals
 	c.Counted = zhenggai.Summary{Categories: t.Categories, Problems: t.Problems, ProblemCounts: zhenggai.StatusCounts{
 		zhenggai.Completed: t.Completed, zhenggai.BasicallyCompleted: t.BasicallyCompleted,
-		zhenggai.InProgress: t.InProgress, zhenggai.NotStarted: t.NotStarted}}
+		zhenggai.InProgress: t.InProgress, zhenggai.NotStarted: t.NotStarted},
+		// Outcomes have no history: what the measures record now.
+		Outcomes: l.Summary.Outcomes, RuleNames: l.Summary.RuleNames}
 	c.Mismatches = zhenggai.Mismatches(d, c.Counted)
 	return c, nil
 }

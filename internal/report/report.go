@@ -36,6 +36,12 @@ type Report struct {
 	Contact        string
 	Signature      string
 	Date           string // the report's date, 2020年10月28日
+
+	// What the measures produced and the sentence that states it
+	// (通过整改，建立完善制度N项，…。), "" when they record nothing; it
+	// follows the totals sentence in its paragraph.
+	Outcomes         zhenggai.Outcomes
+	OutcomesSentence string
 }
 
 // Totals are the round's figures as of the report's date, over all its
@@ -231,12 +237,14 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 	}
 	t := &rep.Totals
 	t.Categories = len(cats)
+	var counted []*zhenggai.Measure // of every problem, withheld ones too, as the totals
 	for _, c := range cats {
 		rc := &Category{ID: c.ID, Seq: c.Seq, Title: c.Title}
 		rc.Heading = "（" + Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
 		for _, p := range byCategory[c.ID] {
 			ms := byProblem[p.ID]
 			sortMeasures(ms)
+			counted = append(counted, ms...)
 			rp := &Problem{ID: p.ID, Seq: p.Seq, Title: p.Title, Heading: fmt.Sprintf("%d.%s", p.Seq, p.Title)}
 			var sts []zhenggai.Status
 			for _, m := range ms {
@@ -272,6 +280,8 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 		}
 	}
 	rep.TotalsSentence = totalsSentence(kind, round.FeedbackDate, asOf, *t)
+	rep.Outcomes, _ = zhenggai.SumOutcomes(counted)
+	rep.OutcomesSentence = outcomesSentence(rep.Outcomes)
 	if rep.Withheld > 0 {
 		rep.WithheldNote = fmt.Sprintf("另有%d个具体问题按规定不予公开。", rep.Withheld)
 	}
@@ -349,6 +359,17 @@ func totalsSentence(kind string, feedback, asOf zhenggai.Date, t Totals) string 
 		s += fmt.Sprintf("，尚未启动整改%d个", t.NotStarted)
 	}
 	return s + "。"
+}
+
+// outcomesSentence states what rectification produced, computed from
+// the measures (whose outcomes have no history: a report of an earlier
+// date counts them as they stand): 通过整改，建立完善制度14项，清退违规资金
+// 3860元，谈话提醒、批评教育3人。 Only figures that are not zero are named.
+func outcomesSentence(o zhenggai.Outcomes) string {
+	if s := o.Sentence(); s != "" {
+		return "通过整改，" + s + "。"
+	}
+	return ""
 }
 
 // rectification is a problem's 整改情况: its measures as 一是…二是…, each

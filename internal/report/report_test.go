@@ -120,7 +120,8 @@ func TestDemoReadsLikeTheSeed(t *testing.T) {
 	text := render(t, build(t, env.Store, r.ID, seedDate).Text)
 	for _, want := range []string{
 		"根据市委统一部署，2020年5月11日至6月19日，市委第七巡察组对桑植县政协党组进行了巡察。2020年7月27日，市委巡察组向桑植县政协党组反馈了巡察意见。",
-		"\n一、组织整改落实情况\n截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。\n",
+		"\n一、组织整改落实情况\n截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。" +
+			"通过整改，建立完善制度14项，清退违规资金3860元，追回资金2316.4元，谈话提醒、批评教育3人，组织处理1人。\n",
 		"成立了党组书记为组长,其他班子成员为副组长,各委室负责人为成员的整改工作领导小组。",
 		"先后召开党组会议5次、主席会议3次、全体党员大会1次",
 		"\n二、巡察反馈问题整改进展情况\n（一）反馈问题：学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神不深入。\n1.学习停留在表面,没有学深学透。\n整改情况：一是组织机关党员干部认真学习。",
@@ -179,17 +180,81 @@ func TestRoundTripDemo(t *testing.T) {
 	env := testkit.Open(t)
 	r := demoRound(t, env)
 	first, _ := textimport.Parse(sample.Sangzhi)
-	again, err := textimport.Parse(render(t, build(t, env.Store, r.ID, seedDate).Text))
+	rep := build(t, env.Store, r.ID, seedDate)
+	again, err := textimport.Parse(render(t, rep.Text))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if again.Round != first.Round {
 		t.Errorf("round facts: %+v, want %+v", again.Round, first.Round)
 	}
-	if again.Declared != first.Declared {
-		t.Errorf("totals %+v, want the seed's %+v", again.Declared, first.Declared)
+	// The seed states no outcomes; the report states the demo's. An
+	// importer that reads them finds the figures the report computed.
+	got, want := again.Declared, first.Declared
+	read := got.Outcomes
+	got.Outcomes, want.Outcomes = zhenggai.Outcomes{}, zhenggai.Outcomes{}
+	if got != want {
+		t.Errorf("totals %+v, want the seed's %+v", got, want)
+	}
+	if !read.IsZero() && read != rep.Outcomes {
+		t.Errorf("outcomes read back as %+v, the report states %+v", read, rep.Outcomes)
 	}
 	compareTree(t, again, first, true)
+}
+
+// The sentence of outcomes is computed from every measure, withheld
+// problems' included (as the totals count them), names only the figures
+// that are not zero, and follows the totals in their paragraph; a round
+// whose measures record none has no such sentence.
+func TestOutcomesSentence(t *testing.T) {
+	for _, b := range testkit.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			env := testkit.OpenOn(t, b)
+			st := env.Store
+			r := importedRound(t, st)
+			rep := build(t, st, r.ID, seedDate)
+			if rep.OutcomesSentence != "" || !rep.Outcomes.IsZero() || strings.Contains(render(t, rep.Text), "通过整改") {
+				t.Fatalf("no outcomes recorded, yet the report states %q", rep.OutcomesSentence)
+			}
+			probs, err := st.Problems(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			set := func(p *zhenggai.Problem, i int, edit func(m *zhenggai.Measure)) {
+				ms, err := st.ProblemMeasures(ctx, p.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				edit(ms[i])
+				if err := st.UpdateMeasure(ctx, ms[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			set(probs[13], 0, func(m *zhenggai.Measure) { m.RuleNames = []string{"档案管理制度"} }) // 14.修订完善了《档案管理制度》
+			set(probs[33], 0, func(m *zhenggai.Measure) { m.RuleNames = []string{"财务管理制度", "档案管理制度"} })
+			set(probs[32], 1, func(m *zhenggai.Measure) { m.RefundedFen = 1_000_000 })
+			set(probs[21], 0, func(m *zhenggai.Measure) { m.RefundedFen, m.Disciplinary = 260_000, 2 })
+			p := probs[21] // withheld: counted, not shown
+			p.Withheld, p.WithheldReason = true, "涉及正在查办的案件"
+			if err := st.UpdateProblem(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			rep = build(t, st, r.ID, seedDate)
+			want := "通过整改，建立完善制度2项，清退违规资金1.26万元，党纪政务处分2人。"
+			if rep.OutcomesSentence != want {
+				t.Errorf("sentence %q, want %q", rep.OutcomesSentence, want)
+			}
+			text := render(t, rep.Text)
+			if !strings.Contains(text, "\n一、组织整改落实情况\n"+rep.TotalsSentence+want+"\n") {
+				t.Errorf("the sentence does not follow the totals in section 一:\n%.400s", text)
+			}
+			for _, f := range []func(io.Writer) error{rep.HTML, rep.Markdown} {
+				if !strings.Contains(render(t, f), want) {
+					t.Error("HTML or Markdown lacks the sentence")
+				}
+			}
+		})
+	}
 }
 
 // compareTree checks categories, problems and measures. With progress, a

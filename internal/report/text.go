@@ -56,7 +56,7 @@ type block struct {
 func (r *Report) walk(fn func(block)) {
 	fn(block{kind: bPreamble, text: r.Preamble})
 	fn(block{kind: bHeading1, text: HeadingOrganisation})
-	fn(block{kind: bTotals, text: r.TotalsSentence})
+	fn(block{kind: bTotals, text: r.TotalsSentence + r.OutcomesSentence})
 	for _, p := range r.LeadingGroup {
 		fn(block{kind: bPara, text: p})
 	}

@@ -206,7 +206,8 @@ func (s *Store) ImportRoundWithProgress(ctx context.Context, b *BulkRound) error
 		type measureKey struct{ problem, seq int64 }
 		measures := map[measureKey]*BulkMeasure{}
 		ins = s.newBatch(ctx, tx, "measures", "unit_id", "round_id", "problem_id", "seq", "content", "leader", "office",
-			"owner", "deadline", "kind", "status", "version")
+			"owner", "deadline", "kind", "status", "mechanism", "report_every", "rule_names", "refunded_fen",
+			"recovered_fen", "saved_fen", "talks", "organisational", "disciplinary", "version")
 		for ci := range b.Categories {
 			for pi := range b.Categories[ci].Problems {
 				p := &b.Categories[ci].Problems[pi]
@@ -215,7 +216,9 @@ func (s *Store) ImportRoundWithProgress(ctx context.Context, b *BulkRound) error
 					m.UnitID, m.ProblemID, m.Version = unit, p.ID, 1
 					measures[measureKey{p.ID, int64(m.Seq)}] = m
 					if err := ins.add(unit, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner,
-						m.Deadline.String(), string(m.Kind), string(m.Status), 1); err != nil {
+						m.Deadline.String(), string(m.Kind), string(m.Status), m.Mechanism, m.ReportEvery,
+						joinRuleNames(m.RuleNames), m.RefundedFen, m.RecoveredFen, m.SavedFen, m.Talks,
+						m.Organisational, m.Disciplinary, 1); err != nil {
 						return err
 					}
 				}

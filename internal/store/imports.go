@@ -50,7 +50,10 @@ func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note str
 				}
 				for i, imm := range ip.Measures {
 					m := &zhenggai.Measure{ProblemID: p.ID, Seq: i + 1, Content: imm.Content, Leader: imm.Leader,
-						Office: imm.Office, Owner: imm.Owner, Deadline: imm.Deadline, Kind: imm.Kind, Status: imm.Status}
+						Office: imm.Office, Owner: imm.Owner, Deadline: imm.Deadline, Kind: imm.Kind, Status: imm.Status,
+						RuleNames: imm.RuleNames, RefundedFen: imm.RefundedFen, RecoveredFen: imm.RecoveredFen,
+						SavedFen: imm.SavedFen, Talks: imm.Talks, Organisational: imm.Organisational,
+						Disciplinary: imm.Disciplinary}
 					if m.Kind == "" {
 						m.Kind = zhenggai.MeasureImmediate
 					}

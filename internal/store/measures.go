@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"zhenggai"
 )
@@ -10,16 +11,32 @@ import (
 // measureCols end with the day of the measure's latest report, which
 // decides whether a 长期坚持 measure missed its re-report.
 const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
-	report_every, close_state, version, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
+	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
+	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
 
-func scanMeasure(sc interface{ Scan(...any) error }) (*zhenggai.Measure, error) {
+// scanMeasure reads the columns of measureCols, then those a query adds
+// after them into extra.
+func scanMeasure(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Measure, error) {
 	var m zhenggai.Measure
-	var deadline, kind, status, closeState, last string
-	err := sc.Scan(&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
-		&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version, &last)
+	var deadline, kind, status, closeState, rules, last string
+	err := sc.Scan(append([]any{&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
+		&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version,
+		&rules, &m.RefundedFen, &m.RecoveredFen, &m.SavedFen, &m.Talks, &m.Organisational, &m.Disciplinary, &last}, extra...)...)
 	m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
 	m.CloseState, m.LastReport = zhenggai.CloseState(closeState), parseDate(last)
+	m.RuleNames = splitRuleNames(rules)
 	return &m, err
+}
+
+// Rule names are kept in one column, one a line: a name cannot hold a
+// line break (Measure.Validate).
+func joinRuleNames(names []string) string { return strings.Join(names, "\n") }
+
+func splitRuleNames(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, "\n")
 }
 
 // Measure returns one measure.
@@ -88,9 +105,12 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 	}
 	m.Version, m.CloseState = 1, zhenggai.CloseOpen
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
-		office, owner, deadline, kind, status, mechanism, report_every, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
+		office, owner, deadline, kind, status, mechanism, report_every, rule_names, refunded_fen, recovered_fen, saved_fen,
+		talks, organisational, disciplinary, version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
 		m.UnitID, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(),
-		string(m.Kind), string(m.Status), m.Mechanism, m.ReportEvery).Scan(&m.ID)
+		string(m.Kind), string(m.Status), m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen,
+		m.RecoveredFen, m.SavedFen, m.Talks, m.Organisational, m.Disciplinary).Scan(&m.ID)
 	if err != nil {
 		return err
 	}
@@ -116,10 +136,12 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET seq = ?, content = ?, leader = ?, office = ?,
-			owner = ?, deadline = ?, kind = ?, status = ?, mechanism = ?, report_every = ?, version = version + 1
-			WHERE id = ? AND version = ?`),
+			owner = ?, deadline = ?, kind = ?, status = ?, mechanism = ?, report_every = ?, rule_names = ?,
+			refunded_fen = ?, recovered_fen = ?, saved_fen = ?, talks = ?, organisational = ?, disciplinary = ?,
+			version = version + 1 WHERE id = ? AND version = ?`),
 			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
-			m.Mechanism, m.ReportEvery, m.ID, version)
+			m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen, m.RecoveredFen, m.SavedFen,
+			m.Talks, m.Organisational, m.Disciplinary, m.ID, version)
 		if err != nil {
 			return err
 		}

@@ -77,16 +77,12 @@ func (s *Store) WarnCandidates(ctx context.Context) ([]*WarnCandidate, error) {
 	var out []*WarnCandidate
 	for rows.Next() {
 		var c WarnCandidate
-		var m zhenggai.Measure
-		var deadline, kind, status, closeState, last, colour string
-		if err := rows.Scan(&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
-			&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version, &last,
-			&c.RoundID, &c.ProblemNo, &colour); err != nil {
+		var colour string
+		m, err := scanMeasure(rows, &c.RoundID, &c.ProblemNo, &colour)
+		if err != nil {
 			return nil, err
 		}
-		m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
-		m.CloseState, m.LastReport = zhenggai.CloseState(closeState), parseDate(last)
-		c.Measure, c.Notified = &m, zhenggai.Colour(colour)
+		c.Measure, c.Notified = m, zhenggai.Colour(colour)
 		out = append(out, &c)
 	}
 	return out, rows.Err()

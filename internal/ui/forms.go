@@ -51,6 +51,32 @@ func (f *form) int64(k, label string) int64 {
 	return n
 }
 
+// yuan reads an amount typed in 元 (or 万元) as fen; empty is none.
+func (f *form) yuan(k, label string) int64 {
+	v := f.values[k]
+	if v == "" {
+		return 0
+	}
+	fen, err := zhenggai.ParseYuan(v)
+	if err != nil {
+		f.errs.Add(k, label+err.Error())
+	}
+	return fen
+}
+
+// count reads a number of persons; empty is none.
+func (f *form) count(k, label string) int {
+	v := f.values[k]
+	if v == "" {
+		return 0
+	}
+	n, err := zhenggai.ParseCount(v)
+	if err != nil {
+		f.errs.Add(k, label+err.Error())
+	}
+	return n
+}
+
 // date reads an ISO date as sent by <input type=date>.
 func (f *form) date(k, label string) zhenggai.Date {
 	d, err := zhenggai.ParseDate(f.values[k])

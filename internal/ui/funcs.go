@@ -32,6 +32,8 @@ var funcs = template.FuncMap{
 	"statuses":    func() []zhenggai.Status { return zhenggai.Statuses },
 	"colours":     func() []zhenggai.Colour { return zhenggai.Colours },
 	"kindLabel":   func(k zhenggai.MeasureKind) string { return k.Label() },
+	"outcomeLine": outcomeLine,
+	"ruleTitle":   zhenggai.RuleTitle,
 	"cnum":        cnum,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
@@ -96,4 +98,29 @@ func cnum(n int) string {
 		return digits[n/10] + "十"
 	}
 	return digits[n/10] + "十" + digits[n%10]
+}
+
+// outcomeLine is what one measure produced, as its card shows it: the
+// rules by name, amounts to the fen (a record, not a report's round
+// figure) and persons; "" when it records nothing.
+func outcomeLine(m *zhenggai.Measure) string {
+	var parts []string
+	if len(m.RuleNames) > 0 {
+		var titles strings.Builder
+		for _, n := range m.RuleNames {
+			titles.WriteString(zhenggai.RuleTitle(n))
+		}
+		parts = append(parts, "建立完善制度"+titles.String())
+	}
+	o := m.Outcomes()
+	for _, k := range zhenggai.OutcomeKinds[1:] {
+		switch v := o.Value(k); {
+		case v == 0:
+		case k.Money():
+			parts = append(parts, k.Label()+zhenggai.FormatYuan(v)+"元")
+		default:
+			parts = append(parts, k.Label()+o.Text(k))
+		}
+	}
+	return strings.Join(parts, " · ")
 }

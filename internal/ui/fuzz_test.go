@@ -224,6 +224,10 @@ func FuzzFormPost(f *testing.F) {
 	f.Add(uint8(7), "2020-10-20", "x", "", "", "", "a\x00b.txt")
 	f.Add(uint8(7), "2020-10-20", "x", "", "", "", strings.Repeat("名", 300)+".pdf")
 	f.Add(uint8(7), "2020-10-20", "x", "", "", "", "invoice\u202etxt.exe")
+	f.Add(uint8(9), "1.26万", "《档案管理制度》\n财务管理制度、考勤制度", "２人", "3,860.50", "", "{v}")
+	f.Add(uint8(9), "12.345", strings.Repeat("《制度》", 60), "-1", "1e5", "99999999999999999999", "{v}")
+	f.Add(uint8(9), "￥0.5元", "《a》《b》"+script, "10001", "－5", "１２．３", "{v}")
+	f.Add(uint8(9), "\x00", "\xff\xfe《", img, "..", "万元", "{v}")
 	f.Add(uint8(8), "unit=a&inspector=b&kind=%E5%B7%A1%E5%AF%9F", "application/x-www-form-urlencoded", "", "", "", "")
 	f.Add(uint8(8), "unit=%zz&&&==", "application/x-www-form-urlencoded", "", "", "", "")
 	f.Add(uint8(8), "--x\r\nContent-Disposition: form-data; name=\"unit\"\r\n\r\nabc", "multipart/form-data; boundary=x", "", "", "", "")
@@ -236,7 +240,7 @@ func FuzzFormPost(f *testing.F) {
 			case "{c}":
 				vals[i] = fmt.Sprint(s.category)
 			case "{v}":
-				switch form % 9 {
+				switch form % 10 {
 				case 1:
 					vals[i] = s.version(t, "rounds", s.round)
 				default:
@@ -248,7 +252,7 @@ func FuzzFormPost(f *testing.F) {
 		var path string
 		var w *httptest.ResponseRecorder
 		before := s.state(t)
-		switch form % 9 {
+		switch form % 10 {
 		case 0:
 			path = "/rounds"
 			w = s.postForm(path, url.Values{"unit": {a}, "inspector": {b}, "kind": {c}, "onsite_start": {d}, "onsite_end": {e},
@@ -281,6 +285,10 @@ func FuzzFormPost(f *testing.F) {
 		case 8:
 			path = "/rounds"
 			w = s.send("POST", path, b, []byte(a))
+		case 9:
+			path = fmt.Sprintf("/measures/%d", s.measure)
+			w = s.postForm(path, url.Values{"seq": {"1"}, "content": {"措施"}, "kind": {"immediate"}, "status": {"in_progress"},
+				"refunded": {a}, "rule_names": {b}, "talks": {c}, "recovered": {d}, "saved": {e}, "version": {g}})
 		}
 		code := w.Code
 		t.Logf("POST %s: %d", path, code)

@@ -64,6 +64,8 @@ var fieldLabels = map[string]string{
 	"password_hash": "密码", "token_hash": "令牌", "measure_id": "整改措施", "progress_id": "整改进展", "user_id": "用户",
 	"close_state": "销号状态", "mechanism": "长效机制", "report_every": "报送周期（天）", "email": "电子邮箱", "principal": "主要负责人",
 	"answer": "答复", "answer_published": "公开答复", "assignee_id": "承办人", "reason": "理由", "action": "操作",
+	"rule_names": "建立完善制度", "refunded_fen": "清退违规资金", "recovered_fen": "追回资金", "saved_fen": "挽回经济损失",
+	"talks": "谈话提醒、批评教育（人）", "organisational": "组织处理（人）", "disciplinary": "党纪政务处分（人）",
 }
 
 // fieldOrder puts the columns of a record in the order of its form.
@@ -71,7 +73,8 @@ var fieldOrder = []string{"name", "display_name", "role", "parent_id", "inspecto
 	"feedback_date", "declared_as_of", "declared_categories", "declared_problems", "declared_completed",
 	"declared_basically_completed", "declared_in_progress", "declared_not_completed", "declared_rate_percent",
 	"category_id", "measure_id", "progress_id", "user_id", "seq", "title", "content", "rectification", "leader", "office",
-	"owner", "deadline", "day", "author", "status", "mechanism", "report_every", "close_state", "value", "size",
+	"owner", "deadline", "day", "author", "status", "mechanism", "report_every", "rule_names", "refunded_fen",
+	"recovered_fen", "saved_fen", "talks", "organisational", "disciplinary", "close_state", "value", "size",
 	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "token_hash"}
 
 var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow_days": "黄色预警天数"}
@@ -285,6 +288,17 @@ func showValue(entity, k string, v any, action string) string {
 		}
 	case strings.HasSuffix(k, "_id"):
 		return "#" + s
+	case strings.HasSuffix(k, "_fen"):
+		// To the fen, as recorded: a history is not a report.
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return zhenggai.FormatYuan(n) + "元"
+		}
+	case k == "rule_names":
+		var titles []string
+		for _, n := range strings.Split(s, "\n") {
+			titles = append(titles, zhenggai.RuleTitle(n))
+		}
+		return strings.Join(titles, "")
 	}
 	return s
 }

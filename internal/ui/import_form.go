@@ -35,6 +35,7 @@ type importPreview struct {
 	Im       *zhenggai.Imported
 	Problems int
 	Measures int
+	Outcomes string            // what the ledger's measures record, summed; "" for none
 	Blocking []string          // what would make the import fail
 	Existing []*zhenggai.Round // rounds that look like this report already imported
 	Failed   string            // the import was refused at confirmation
@@ -227,11 +228,19 @@ func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhen
 	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
 		pv.Blocking = append(pv.Blocking, zhenggai.ErrorMessage(err))
 	}
+	var ms []*zhenggai.Measure
 	for _, c := range im.Categories {
 		for _, p := range c.Problems {
 			pv.Measures += len(p.Measures)
+			for _, m := range p.Measures {
+				ms = append(ms, &zhenggai.Measure{RuleNames: zhenggai.CleanRuleNames(m.RuleNames), RefundedFen: m.RefundedFen,
+					RecoveredFen: m.RecoveredFen, SavedFen: m.SavedFen, Talks: m.Talks, Organisational: m.Organisational,
+					Disciplinary: m.Disciplinary})
+			}
 		}
 	}
+	o, _ := zhenggai.SumOutcomes(ms)
+	pv.Outcomes = o.Sentence()
 	if r.PostFormValue("confirm") == "1" && len(pv.Blocking) == 0 {
 		round, err := h.Store.ImportRound(r.Context(), im, "")
 		if err == nil {

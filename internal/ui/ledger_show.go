@@ -13,7 +13,8 @@ type ledgerView struct {
 
 // ShowLedger is the ledger as one table, in the columns offices keep in
 // Excel: 序号, 问题类别, 具体问题, 整改措施, 责任领导, 责任委室, 责任人,
-// 整改时限, 整改进展, 完成情况, 备注.
+// 整改时限, 整改进展, 完成情况, 备注; and 整改成效 when any measure
+// records one.
 func (h *Handler) ShowLedger(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.pathID(w, r)
 	if !ok {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -10,13 +11,21 @@ import (
 	"zhenggai"
 )
 
-var measureFields = []string{"seq", "content", "leader", "office", "owner", "deadline", "kind", "status", "mechanism", "report_every", "version"}
+var measureFields = []string{"seq", "content", "leader", "office", "owner", "deadline", "kind", "status", "mechanism", "report_every",
+	"rule_names", "refunded", "recovered", "saved", "talks", "organisational", "disciplinary", "version"}
 
 var measureLabels = []formLabel{
 	{"seq", "序号"}, {"content", "整改措施"}, {"leader", "责任领导"}, {"office", "责任委室"},
 	{"owner", "责任人"}, {"deadline", "整改时限"}, {"kind", "措施类型"}, {"status", "完成情况"},
 	{"mechanism", "长效机制"}, {"report_every", "报送周期"},
+	{"rule_names", "建立完善制度"}, {"refunded", "清退违规资金（元）"}, {"recovered", "追回资金（元）"},
+	{"saved", "挽回经济损失（元）"}, {"talks", "谈话提醒、批评教育（人）"}, {"organisational", "组织处理（人）"},
+	{"disciplinary", "党纪政务处分（人）"},
 }
+
+// outcomeFormFields are the form's names of the fields the domain names
+// otherwise: amounts are typed in 元, the domain keeps fen.
+var outcomeFormFields = map[string]string{"refunded_fen": "refunded", "recovered_fen": "recovered", "saved_fen": "saved"}
 
 var measureKinds = []zhenggai.MeasureKind{zhenggai.MeasureImmediate, zhenggai.MeasureMechanism}
 
@@ -39,7 +48,27 @@ func measureValues(m *zhenggai.Measure) map[string]string {
 		"seq": fmt.Sprint(m.Seq), "content": m.Content, "leader": m.Leader, "office": m.Office, "owner": m.Owner,
 		"deadline": m.Deadline.String(), "kind": string(m.Kind), "status": string(m.Status), "version": fmt.Sprint(m.Version),
 		"mechanism": m.Mechanism, "report_every": fmt.Sprint(m.ReportEvery),
+		"rule_names": ruleLines(m.RuleNames), "refunded": yuanOrEmpty(m.RefundedFen), "recovered": yuanOrEmpty(m.RecoveredFen),
+		"saved": yuanOrEmpty(m.SavedFen), "talks": itoaOrEmpty(m.Talks), "organisational": itoaOrEmpty(m.Organisational),
+		"disciplinary": itoaOrEmpty(m.Disciplinary),
 	}
+}
+
+// ruleLines shows rule names one a line, in 《》, as the form takes them.
+func ruleLines(names []string) string {
+	lines := make([]string, len(names))
+	for i, n := range names {
+		lines[i] = zhenggai.RuleTitle(n)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// yuanOrEmpty shows fen as 元, and nothing for none.
+func yuanOrEmpty(fen int64) string {
+	if fen == 0 {
+		return ""
+	}
+	return zhenggai.FormatYuan(fen)
 }
 
 // readMeasure fills m from the form and checks that its number is free
@@ -56,7 +85,24 @@ func readMeasure(f *form, m *zhenggai.Measure, siblings []*zhenggai.Measure) {
 	}
 	m.Mechanism = f.get("mechanism")
 	m.ReportEvery = f.int("report_every", "报送周期")
-	f.merge(m.Validate())
+	m.RuleNames = zhenggai.ParseRuleNames(f.get("rule_names"))
+	m.RefundedFen = f.yuan("refunded", "清退违规资金")
+	m.RecoveredFen = f.yuan("recovered", "追回资金")
+	m.SavedFen = f.yuan("saved", "挽回经济损失")
+	m.Talks = f.count("talks", "谈话提醒、批评教育人数")
+	m.Organisational = f.count("organisational", "组织处理人数")
+	m.Disciplinary = f.count("disciplinary", "党纪政务处分人数")
+	if err := m.Validate(); err != nil {
+		var v *zhenggai.ValidationError
+		if errors.As(err, &v) {
+			for i, fe := range v.Fields {
+				if name := outcomeFormFields[fe.Field]; name != "" {
+					v.Fields[i].Field = name
+				}
+			}
+		}
+		f.merge(err)
+	}
 	if f.errs.For("seq") == "" {
 		for _, o := range siblings {
 			if o.ID != m.ID && o.Seq == m.Seq {

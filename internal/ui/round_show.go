@@ -16,7 +16,34 @@ type dashboard struct {
 	Warnings []*warnedMeasure      // measures with a colour, worst first
 	ByCat    categoryChart
 	Pie      []pieSlice
-	FaceNote string // which faces a PDF printed here would set in place of the document's
+	FaceNote string       // which faces a PDF printed here would set in place of the document's
+	Outcomes []outcomeRow // the figures that are not zero, summed or declared
+}
+
+// outcomeRow is one figure of the round's outcomes: summed from its
+// measures and, where the report stated it, as declared.
+type outcomeRow struct {
+	Label    string
+	Counted  string
+	Declared string // "" when the report did not state it
+	Differs  bool
+}
+
+func outcomeRows(counted, declared zhenggai.Outcomes) []outcomeRow {
+	var out []outcomeRow
+	for _, k := range zhenggai.OutcomeKinds {
+		c, d := counted.Value(k), declared.Value(k)
+		if c == 0 && d == 0 {
+			continue
+		}
+		row := outcomeRow{Label: k.Label(), Counted: counted.Text(k)}
+		if d != 0 {
+			row.Declared = declared.Text(k)
+			row.Differs = row.Declared != row.Counted
+		}
+		out = append(out, row)
+	}
+	return out
 }
 
 type warnedMeasure struct {
@@ -58,7 +85,7 @@ func (h *Handler) ShowRound(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	d := &dashboard{L: l, Declared: declared, FaceNote: h.faceNote(r)}
+	d := &dashboard{L: l, Declared: declared, FaceNote: h.faceNote(r), Outcomes: outcomeRows(l.Summary.Outcomes, l.Round.Declared.Outcomes)}
 	for _, s := range zhenggai.Statuses {
 		series := chartSeries{Key: string(s), Name: s.Label()}
 		for _, c := range l.Categories {

@@ -29,6 +29,13 @@ func FuzzParse(f *testing.F) {
 	f.Add(book(f, header, []any{1, cat, "问题。", "措施。", "向建国", "办公室", "覃丽", "2020年10月28日", "", "已完成", "立行立改"},
 		[]any{nil, nil, nil, "措施二。", "", "", "", "长期坚持"}))
 	f.Add(book(f, header, []any{"甲", "", "", "措施。", "", "", "", "明天", "", "完了"}))
+	outcomes := append([]any{}, header...)
+	for _, c := range xlsx.Columns[len(header):] {
+		outcomes = append(outcomes, c)
+	}
+	f.Add(book(f, outcomes, []any{1, cat, "问题。", "措施。", "", "", "", "", "", "", "", "《档案管理制度》\n财务管理制度", 3860.5, "1.26万", "", 2, "", 1}))
+	f.Add([]byte("序号\t问题类别\t具体问题\t整改措施\t建立完善制度\t清退违规资金（万元）\t组织处理（人）\n" +
+		"1\t（一）学习\t问题。\t措施。\t《甲》《乙》、丙\t0.386\t1\n\t\t\t措施二。\t\t-1\t1.5"))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("市委第七巡察组巡察某局党组反馈意见整改清单\n序号\t问题类别\t具体问题\t整改措施\t责任领导\t整改时限\t完成情况\n" +
 		"1\t（一）学习\t问题。\t措施。\t王\t44132\t已完成\n\t\t\t措施二。\t\t长期坚持\t长期坚持\n2-1\t二、作风\t问题二。\t\t\t\t"))
@@ -61,6 +68,13 @@ func FuzzParse(f *testing.F) {
 					if m.Content == "" || !m.Deadline.Valid() || (m.Status != "" && !m.Status.Valid()) {
 						t.Fatalf("measure %+v", m)
 					}
+					// Outcomes an import would refuse are bad rows, not accepted.
+					check := zhenggai.Measure{Seq: 1, Content: "-", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted,
+						RuleNames: m.RuleNames, RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen, SavedFen: m.SavedFen,
+						Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary}
+					if err := check.Validate(); err != nil {
+						t.Fatalf("measure %+v: %v", m, err)
+					}
 				}
 			}
 		}
@@ -76,7 +90,7 @@ func tsvBook(t *testing.T, s string) []byte {
 		if i >= 50 {
 			break
 		}
-		cells := strings.SplitN(line, "\t", 14)
+		cells := strings.SplitN(line, "\t", 20)
 		row := make([]any, 0, len(cells))
 		for _, c := range cells {
 			if n, err := strconv.ParseFloat(c, 64); err == nil {

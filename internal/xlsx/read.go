@@ -2,9 +2,12 @@ package xlsx
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -132,6 +135,7 @@ type reader struct {
 	probRow map[int]int // problem number → row where it began
 	lastCat int
 	lastPrb int
+	wan     [numCols]bool // an amount column headed in 万元
 }
 
 func (p *reader) bad(row, col int, reason string) {
@@ -157,6 +161,9 @@ func (p *reader) readLedger(f *excelize.File) error {
 		if err != nil {
 			return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”第%d行无法读取，文件可能已损坏", p.sheet, n)
 		}
+		// An outcome is a measure's own: one in a merged cell counts once,
+		// on its first row, not on every row the merge spans.
+		own := slices.Clone(cells)
 		cells, active = spread(n, cells, p.merged[n], active)
 		if !header {
 			if n > headerWithin {
@@ -178,14 +185,14 @@ func (p *reader) readLedger(f *excelize.File) error {
 		if data++; data > MaxRows {
 			return zhenggai.Errorf(zhenggai.EINVALID, "台账超过%d行，请分成几个文件导入", MaxRows)
 		}
-		p.row(n, cells)
+		p.row(n, cells, own)
 	}
 	if err := rows.Error(); err != nil {
 		return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”无法读取：行数超出Excel的上限或文件已损坏", p.sheet)
 	}
 	if !header {
 		p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: 1, Reason: "未找到表头：台账的前" + strconv.Itoa(headerWithin) +
-			"行中应有一行依次写着" + strings.Join(Columns, "、")})
+			"行中应有一行依次写着" + strings.Join(Columns[:baseCols], "、")})
 		return nil
 	}
 	if len(p.errs) == 0 && len(p.im.Categories) == 0 {
@@ -211,8 +218,26 @@ func columnOf(s string) (int, bool) {
 			return i, true
 		}
 	}
-	i, ok := aliases[h]
-	return i, ok
+	if i, ok := aliases[h]; ok {
+		return i, true
+	}
+	// 清退违规资金(元), 追回资金（万元）, 组织处理（人）
+	base, unit := unitOf(h)
+	i, ok := aliases[base]
+	return i, ok && unit != "" && i >= baseCols
+}
+
+// unitOf splits the unit off a header: 清退违规资金（万元） is 清退违规资金
+// and 万元. A header without one of the units is returned whole.
+func unitOf(h string) (base, unit string) {
+	for _, u := range []string{"万元", "元", "人", "项", "个", "名"} {
+		for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+			if strings.HasSuffix(h, b[0]+u+b[1]) {
+				return strings.TrimSuffix(h, b[0]+u+b[1]), u
+			}
+		}
+	}
+	return h, ""
 }
 
 // looksLikeHeader: three known column names make a header row; a title
@@ -251,6 +276,8 @@ func (p *reader) header(row int, cells []string) bool {
 				Reason: fmt.Sprintf("表头“%s”与%s重复", clip(c, 20), at(p.col[k]))})
 		default:
 			p.col[k] = i
+			_, unit := unitOf(headerName(c))
+			p.wan[k] = unit == "万元"
 		}
 	}
 	for _, k := range []int{colSeq, colCategory, colProblem, colMeasure} {
@@ -277,6 +304,8 @@ var limits = [numCols]int{
 	colSeq: 20, colCategory: zhenggai.MaxTitle, colProblem: zhenggai.MaxTitle, colMeasure: zhenggai.MaxContent,
 	colLeader: zhenggai.MaxName, colOffice: zhenggai.MaxName, colOwner: zhenggai.MaxName, colDeadline: 40,
 	colProgress: zhenggai.MaxContent, colStatus: 20, colNote: zhenggai.MaxTitle,
+	colRules: (zhenggai.MaxName + 3) * zhenggai.MaxRuleNames, colRefunded: 40, colRecovered: 40, colSaved: 40,
+	colTalks: 20, colOrganisational: 20, colDisciplinary: 20,
 }
 
 // text checks a cell's characters and length; it reports whether the
@@ -315,19 +344,29 @@ func splitCategory(s string) (int, string) {
 	return parseCnum(num), strings.TrimSpace(s[m[1]:])
 }
 
-func (p *reader) row(n int, cells []string) {
+func (p *reader) row(n int, cells, own []string) {
 	var v [numCols]string
 	ok := true
 	for c := range v {
-		v[c] = p.cell(cells, c)
+		if c >= baseCols {
+			v[c] = p.cell(own, c)
+		} else {
+			v[c] = p.cell(cells, c)
+		}
 		// A bad cell is reported once; the row is still read with it so
 		// that the other cells are checked too.
 		if v[c] != "" && !p.text(n, c, v[c]) {
 			ok = false
+			if c >= baseCols {
+				v[c] = "" // said once is enough
+			}
 		}
 	}
 	measureCells := v[colMeasure] != "" || v[colLeader] != "" || v[colOffice] != "" || v[colOwner] != "" ||
 		v[colDeadline] != "" || v[colProgress] != ""
+	for c := baseCols; c < numCols; c++ {
+		measureCells = measureCells || v[c] != ""
+	}
 
 	// 序号: the problem's number; 3-1 numbers the first measure of 3.
 	seq := 0
@@ -455,6 +494,9 @@ func (p *reader) row(n int, cells []string) {
 			p.notes++
 		}
 	}
+	if !p.outcomes(n, &v, &m) {
+		ok = false
+	}
 	if len(cur.Measures) >= 999 {
 		p.bad(n, colMeasure, "一个具体问题最多999项整改措施")
 		return
@@ -462,6 +504,85 @@ func (p *reader) row(n int, cells []string) {
 	if ok && stOK {
 		cur.Measures = append(cur.Measures, m)
 	}
+}
+
+// outcomes reads a row's outcome cells into m; it reports whether all
+// of them could be read.
+func (p *reader) outcomes(n int, v *[numCols]string, m *zhenggai.ImportedMeasure) bool {
+	ok := true
+	if s := v[colRules]; s != "" {
+		m.RuleNames = zhenggai.ParseRuleNames(s)
+		check := zhenggai.Measure{Seq: 1, Content: "-", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted, RuleNames: m.RuleNames}
+		var v *zhenggai.ValidationError
+		if err := check.Validate(); errors.As(err, &v) {
+			p.bad(n, colRules, v.For("rule_names"))
+			ok = false
+		}
+	}
+	money := func(col int, to *int64) {
+		s := v[col]
+		if s == "" {
+			return
+		}
+		fen, reason := p.amount(s, p.wan[col])
+		if reason != "" {
+			p.bad(n, col, fmt.Sprintf("“%s”%s", clip(s, 20), reason))
+			ok = false
+		}
+		*to = fen
+	}
+	money(colRefunded, &m.RefundedFen)
+	money(colRecovered, &m.RecoveredFen)
+	money(colSaved, &m.SavedFen)
+	count := func(col int, to *int) {
+		s := v[col]
+		if s == "" {
+			return
+		}
+		k, err := zhenggai.ParseCount(s)
+		if err != nil {
+			p.bad(n, col, fmt.Sprintf("人数“%s”%s", clip(s, 20), err.Error()))
+			ok = false
+		}
+		*to = k
+	}
+	count(colTalks, &m.Talks)
+	count(colOrganisational, &m.Organisational)
+	count(colDisciplinary, &m.Disciplinary)
+	return ok
+}
+
+// amount reads an amount cell: text as people type it, or the number
+// Excel keeps, in 元 or, under a （万元） header, in 万元. A number Excel
+// computed may carry binary noise past the fen (2316.4000000000001): it
+// is taken to the fen it is within a hair of; a typed 12.345 is refused.
+func (p *reader) amount(s string, wan bool) (int64, string) {
+	typed := s
+	if wan && !strings.Contains(s, "万") && !strings.Contains(s, "元") {
+		typed = s + "万"
+	}
+	fen, err := zhenggai.ParseYuan(typed)
+	if err == nil {
+		return fen, ""
+	}
+	if f, ferr := strconv.ParseFloat(s, 64); ferr == nil && !math.IsInf(f, 0) && !math.IsNaN(f) && f >= 0 {
+		per := 100.0
+		if wan {
+			per = 1_000_000
+		}
+		// Noise is a few units in the last place of the double; a fen
+		// typed away is far more.
+		x := f * per
+		ulp := math.Nextafter(x, math.Inf(1)) - x
+		if r := math.Round(x); math.Abs(x-r) <= max(1e-9, 16*ulp) && r <= zhenggai.MaxFen {
+			return int64(r), ""
+		}
+	}
+	reason := err.Error()
+	if wan {
+		reason = strings.Replace(reason, "（元），如 12600 或 1260.50", "（万元），如 1.26", 1)
+	}
+	return 0, reason
 }
 
 // synonyms are status words offices write besides the five labels.
@@ -556,6 +677,14 @@ const (
 	kDProg     = "公布正在整改数"
 	kDNot      = "公布尚未完成数"
 	kDRate     = "公布完成率"
+	// The outcomes a report declared.
+	kDRules          = "公布建立完善制度数"
+	kDRefunded       = "公布清退违规资金（元）"
+	kDRecovered      = "公布追回资金（元）"
+	kDSaved          = "公布挽回经济损失（元）"
+	kDTalks          = "公布谈话提醒、批评教育人数"
+	kDOrganisational = "公布组织处理人数"
+	kDDisciplinary   = "公布党纪政务处分人数"
 )
 
 func (p *reader) readRound(f *excelize.File) {
@@ -604,6 +733,14 @@ func (p *reader) readRound(f *excelize.File) {
 			}
 			*to = n
 		}
+		money := func(to *int64) {
+			fen, reason := p.amount(val, false)
+			if reason != "" {
+				bad(i+1, key, fmt.Sprintf("“%s”%s", clip(val, 20), reason))
+				return
+			}
+			*to = fen
+		}
 		switch key {
 		case kInspector:
 			r.Inspector = val
@@ -637,6 +774,20 @@ func (p *reader) readRound(f *excelize.File) {
 			num(&d.NotCompleted)
 		case kDRate:
 			num(&d.RatePercent)
+		case kDRules:
+			num(&d.Outcomes.Rules)
+		case kDRefunded:
+			money(&d.Outcomes.RefundedFen)
+		case kDRecovered:
+			money(&d.Outcomes.RecoveredFen)
+		case kDSaved:
+			money(&d.Outcomes.SavedFen)
+		case kDTalks:
+			num(&d.Outcomes.Talks)
+		case kDOrganisational:
+			num(&d.Outcomes.Organisational)
+		case kDDisciplinary:
+			num(&d.Outcomes.Disciplinary)
 		}
 	}
 	if r.Inspector == "" || r.Unit == "" {

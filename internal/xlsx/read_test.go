@@ -3,6 +3,7 @@ package xlsx_test
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -68,7 +69,7 @@ func TestParseGood(t *testing.T) {
 	m := ps[0].Measures[0]
 	want := zhenggai.ImportedMeasure{Content: "一是集中学习。", Leader: "向建国", Office: "机关党支部", Owner: "覃丽",
 		Deadline: zhenggai.NewDate(2020, 9, 10), Kind: zhenggai.MeasureImmediate, Status: zhenggai.Completed, Progress: "已学习四次"}
-	if m != want {
+	if !reflect.DeepEqual(m, want) {
 		t.Errorf("measure %+v, want %+v", m, want)
 	}
 	if m := ps[0].Measures[1]; m.Kind != zhenggai.MeasureMechanism || !m.Deadline.IsZero() || m.Status != zhenggai.Ongoing {

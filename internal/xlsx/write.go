@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -11,13 +12,20 @@ import (
 )
 
 // widths of the columns, in characters, as an office would set them.
-var widths = [numCols]float64{6, 18, 30, 42, 10, 12, 10, 15, 36, 10, 10}
+var widths = [numCols]float64{6, 18, 30, 42, 10, 12, 10, 15, 36, 10, 10, 24, 12, 12, 12, 12, 10, 10}
 
 // Write writes the ledger as a workbook: the 整改清单 sheet, streamed row by
 // row so that a large round stays small in memory, and the 巡察信息 sheet.
 // latest is the newest progress entry of each measure (may be nil), shown
 // in 整改进展 as the ledger page shows it.
+//
+// The outcome columns follow 备注 when any measure records an outcome; a
+// round without any keeps the eleven columns offices print.
 func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress) error {
+	cols := baseCols
+	if !l.Summary.Outcomes.IsZero() {
+		cols = numCols
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", LedgerSheet); err != nil {
@@ -42,7 +50,7 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	}); err != nil {
 		return err
 	}
-	last, _ := excelize.ColumnNumberToName(numCols)
+	last, _ := excelize.ColumnNumberToName(cols)
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + LedgerSheet + "'!$1:$2", Scope: LedgerSheet}); err != nil {
 		return err
 	}
@@ -50,7 +58,7 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	if err != nil {
 		return err
 	}
-	for i, wd := range widths {
+	for i, wd := range widths[:cols] {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
@@ -58,7 +66,7 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	titleRow := make([]any, numCols)
+	titleRow := make([]any, cols)
 	titleRow[0] = excelize.Cell{StyleID: st.title, Value: title(l.Round)}
 	if err := sw.SetRow("A1", titleRow, excelize.RowOpts{Height: 32}); err != nil {
 		return err
@@ -66,8 +74,8 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	if err := sw.MergeCell("A1", last+"1"); err != nil {
 		return err
 	}
-	head := make([]any, numCols)
-	for i, c := range Columns {
+	head := make([]any, cols)
+	for i, c := range Columns[:cols] {
 		head[i] = excelize.Cell{StyleID: st.head, Value: c}
 	}
 	if err := sw.SetRow("A2", head, excelize.RowOpts{Height: 24}); err != nil {
@@ -82,7 +90,7 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 		c, _ := excelize.ColumnNumberToName(col + 1)
 		return sw.MergeCell(c+strconv.Itoa(from), c+strconv.Itoa(to))
 	}
-	vals := make([]any, numCols)
+	vals := make([]any, cols)
 	for _, c := range l.Categories {
 		catFrom := row
 		catTitle := "（" + cnum(c.Seq) + "）" + c.Title
@@ -118,6 +126,9 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 					}
 					vals[colStatus] = excelize.Cell{StyleID: st.centre, Value: m.Status.Label()}
 					vals[colNote] = excelize.Cell{StyleID: st.centre, Value: m.Kind.Label()}
+					if cols > baseCols {
+						outcomeCells(vals, m.Measure, st)
+					}
 				}
 				if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
 					return err
@@ -157,6 +168,32 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	return err
 }
 
+// outcomeCells fills a measure's outcome columns: the rules one a line in
+// 《》, amounts as numbers of 元 shown to the fen (so that Excel sums
+// them), counts as numbers; nothing where the measure records nothing.
+func outcomeCells(vals []any, m *zhenggai.Measure, st *styles) {
+	titles := make([]string, len(m.RuleNames))
+	for i, n := range m.RuleNames {
+		titles[i] = zhenggai.RuleTitle(n)
+	}
+	vals[colRules] = excelize.Cell{StyleID: st.body, Value: strings.Join(titles, "\n")}
+	o := m.Outcomes()
+	for c := colRefunded; c < numCols; c++ {
+		k := outcomeKinds[c]
+		v := o.Value(k)
+		switch {
+		case v == 0:
+			vals[c] = excelize.Cell{StyleID: st.number}
+		case k.Money():
+			// fen/100 is the double nearest the decimal, which Excel's
+			// file keeps as its shortest form (2316.4): read back exact.
+			vals[c] = excelize.Cell{StyleID: st.money, Value: float64(v) / 100}
+		default:
+			vals[c] = excelize.Cell{StyleID: st.number, Value: v}
+		}
+	}
+}
+
 func writeRound(f *excelize.File, l *zhenggai.Ledger, st *styles) error {
 	if _, err := f.NewSheet(RoundSheet); err != nil {
 		return err
@@ -187,6 +224,19 @@ func writeRound(f *excelize.File, l *zhenggai.Ledger, st *styles) error {
 			{kDDone, num(d.Completed)}, {kDBasic, num(d.BasicallyCompleted)}, {kDProg, num(d.InProgress)},
 			{kDNot, num(d.NotCompleted)}, {kDRate, num(d.RatePercent)},
 		}...)
+		if o := d.Outcomes; !o.IsZero() {
+			yuan := func(fen int64) string {
+				if fen == 0 {
+					return ""
+				}
+				return zhenggai.FormatYuan(fen)
+			}
+			rows = append(rows, [][2]string{
+				{kDRules, num(o.Rules)}, {kDRefunded, yuan(o.RefundedFen)}, {kDRecovered, yuan(o.RecoveredFen)},
+				{kDSaved, yuan(o.SavedFen)}, {kDTalks, num(o.Talks)}, {kDOrganisational, num(o.Organisational)},
+				{kDDisciplinary, num(o.Disciplinary)},
+			}...)
+		}
 	}
 	rows = append(rows, [2]string{"导出日期", l.Today.Chinese()})
 	for i, kv := range rows {
@@ -212,7 +262,7 @@ func writeRound(f *excelize.File, l *zhenggai.Ledger, st *styles) error {
 	return f.SetCellStr(RoundSheet, fmt.Sprintf("A%d", len(rows)+2), note)
 }
 
-type styles struct{ title, head, body, centre, date int }
+type styles struct{ title, head, body, centre, date, money, number int }
 
 func newStyles(f *excelize.File) (*styles, error) {
 	border := []excelize.Border{
@@ -241,6 +291,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	s.date = mk(&excelize.Style{Font: font, Border: border, CustomNumFmt: ptr(`yyyy"年"m"月"d"日"`),
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	s.money = mk(&excelize.Style{Font: font, Border: border, CustomNumFmt: ptr(`#,##0.00`),
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}})
+	s.number = mk(&excelize.Style{Font: font, Border: border,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	return &s, err
 }
 

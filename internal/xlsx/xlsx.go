@@ -29,8 +29,13 @@ const (
 	RoundSheet  = "巡察信息"
 )
 
-// Columns are the ledger's columns in the order written.
-var Columns = []string{"序号", "问题类别", "具体问题", "整改措施", "责任领导", "责任委室", "责任人", "整改时限", "整改进展", "完成情况", "备注"}
+// Columns are the ledger's columns in the order written: the eleven
+// offices keep, then what each measure produced (整改成效), one column per
+// figure a report states, so that Excel can sum each. The outcome columns
+// are written when any measure of the round records an outcome, and are
+// optional on import.
+var Columns = []string{"序号", "问题类别", "具体问题", "整改措施", "责任领导", "责任委室", "责任人", "整改时限", "整改进展", "完成情况", "备注",
+	"建立完善制度", "清退违规资金（元）", "追回资金（元）", "挽回经济损失（元）", "谈话提醒、批评教育（人）", "组织处理（人）", "党纪政务处分（人）"}
 
 // Column indexes into Columns.
 const (
@@ -45,8 +50,25 @@ const (
 	colProgress
 	colStatus
 	colNote
+	colRules // the first outcome column
+	colRefunded
+	colRecovered
+	colSaved
+	colTalks
+	colOrganisational
+	colDisciplinary
 	numCols
 )
+
+// baseCols are the columns every ledger has.
+const baseCols = colRules
+
+// outcomeKinds maps the outcome columns to the figures they hold.
+var outcomeKinds = map[int]zhenggai.OutcomeKind{
+	colRules: zhenggai.OutcomeRules, colRefunded: zhenggai.OutcomeRefunded, colRecovered: zhenggai.OutcomeRecovered,
+	colSaved: zhenggai.OutcomeSaved, colTalks: zhenggai.OutcomeTalks, colOrganisational: zhenggai.OutcomeOrganisational,
+	colDisciplinary: zhenggai.OutcomeDisciplinary,
+}
 
 // aliases are other names offices give the same columns.
 var aliases = map[string]int{
@@ -60,6 +82,18 @@ var aliases = map[string]int{
 	"完成时限":  colDeadline, "时限": colDeadline, "整改期限": colDeadline,
 	"进展情况": colProgress, "整改情况": colProgress, "推进情况": colProgress,
 	"整改状态": colStatus, "状态": colStatus, "完成状态": colStatus,
+	// Outcome columns are matched without their unit, （元） or （万元）,
+	// （人）, （项）; see unitOf.
+	"建立完善制度": colRules, "建立健全制度": colRules, "建立制度": colRules, "完善制度": colRules, "建章立制": colRules,
+	"制度建设": colRules, "制定修订制度": colRules, "建立完善制度名称": colRules,
+	"清退违规资金": colRefunded, "清退资金": colRefunded, "清退金额": colRefunded, "清退违规资金金额": colRefunded,
+	"追回资金": colRecovered, "追回金额": colRecovered, "追缴资金": colRecovered, "追回违规资金": colRecovered, "收回资金": colRecovered,
+	"挽回经济损失": colSaved, "挽回损失": colSaved, "挽回经济损失金额": colSaved,
+	"谈话提醒、批评教育": colTalks, "谈话提醒批评教育": colTalks, "谈话提醒": colTalks, "批评教育": colTalks, "提醒谈话": colTalks,
+	"组织处理": colOrganisational, "组织处理人数": colOrganisational, "谈话提醒、批评教育人数": colTalks,
+	"党纪政务处分人数": colDisciplinary,
+	"党纪政务处分":   colDisciplinary, "党纪政纪处分": colDisciplinary, "党纪处分": colDisciplinary, "政务处分": colDisciplinary,
+	"纪律处分": colDisciplinary,
 }
 
 // RowError is one reason a row (or the header, or a 巡察信息 item) cannot

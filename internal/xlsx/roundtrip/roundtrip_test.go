@@ -75,7 +75,8 @@ func ledgerText(l *zhenggai.Ledger) string {
 		for _, p := range c.Problems {
 			fmt.Fprintf(&b, "  %d.%s [%s]\n", p.Seq, p.Title, p.Status)
 			for _, m := range p.Measures {
-				fmt.Fprintf(&b, "    %d %s | %s | %s | %s | %s | %s | %s\n", m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline, m.Kind, m.Status)
+				fmt.Fprintf(&b, "    %d %s | %s | %s | %s | %s | %s | %s%s\n", m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline, m.Kind, m.Status,
+					outcomeText(m.RuleNames, m.Measure.Outcomes()))
 			}
 		}
 	}
@@ -93,11 +94,22 @@ func importedText(im *zhenggai.Imported) string {
 			}
 			fmt.Fprintf(&b, "  %d.%s [%s]\n", p.Seq, p.Title, zhenggai.ProblemStatus(sts))
 			for i, m := range p.Measures {
-				fmt.Fprintf(&b, "    %d %s | %s | %s | %s | %s | %s | %s\n", i+1, m.Content, m.Leader, m.Office, m.Owner, m.Deadline, m.Kind, m.Status)
+				fmt.Fprintf(&b, "    %d %s | %s | %s | %s | %s | %s | %s%s\n", i+1, m.Content, m.Leader, m.Office, m.Owner, m.Deadline, m.Kind, m.Status,
+					outcomeText(m.RuleNames, zhenggai.Outcomes{RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen,
+						SavedFen: m.SavedFen, Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary}))
 			}
 		}
 	}
 	return b.String()
+}
+
+// outcomeText is what a measure produced, when it records anything.
+func outcomeText(rules []string, o zhenggai.Outcomes) string {
+	o.Rules = len(rules)
+	if o.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" | %q %s", rules, o.Sentence())
 }
 
 func TestRoundTripSeed(t *testing.T) {
@@ -152,6 +164,11 @@ func TestRoundTripSeed(t *testing.T) {
 	}
 	if l2.Summary.ProblemCounts.CompletionRate() != l.Summary.ProblemCounts.CompletionRate() || len(l2.Summary.Mismatches) != len(l.Summary.Mismatches) {
 		t.Errorf("summary differs: %+v vs %+v", l2.Summary, l.Summary)
+	}
+	// The demo's outcomes come back whole.
+	if l2.Summary.Outcomes != l.Summary.Outcomes || strings.Join(l2.Summary.RuleNames, "、") != strings.Join(l.Summary.RuleNames, "、") ||
+		l.Summary.Outcomes.Rules != 14 {
+		t.Errorf("outcomes %+v %q, want %+v %q", l2.Summary.Outcomes, l2.Summary.RuleNames, l.Summary.Outcomes, l.Summary.RuleNames)
 	}
 	// 整改进展 comes back as a progress entry of the day it names.
 	got := latestOf(t, env.Store, r2.ID)
@@ -249,5 +266,89 @@ func TestExportLayout(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no repeated header rows for print: %+v", names)
+	}
+}
+
+// TestExportOutcomes: a round whose measures record outcomes gets the
+// outcome columns after 备注, amounts as numbers of 元 that Excel can sum,
+// rules one a line; the outcomes a report declared go on 巡察信息 and come
+// back. A round without outcomes keeps the eleven columns.
+func TestExportOutcomes(t *testing.T) {
+	_, l, latest := seedLedger(t)
+	lc := *l
+	round := *l.Round
+	round.Declared.Outcomes = zhenggai.Outcomes{Rules: 12, RefundedFen: 3_200_000, Talks: 5}
+	lc.Round = &round
+	file := export(t, &lc, latest)
+	f, err := excelize.OpenReader(bytes.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(xlsx.LedgerSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[1][11:], "|"); got != "建立完善制度|清退违规资金（元）|追回资金（元）|挽回经济损失（元）|谈话提醒、批评教育（人）|组织处理（人）|党纪政务处分（人）" {
+		t.Errorf("outcome headers %q", got)
+	}
+	byContent := map[string][]string{}
+	for _, r := range rows[2:] {
+		if len(r) > 11 {
+			byContent[r[3]] = r[11:]
+		}
+	}
+	for content, want := range map[string]string{
+		"修订完善了《档案管理制度》。":           "《档案管理制度》",
+		"修订完善了“三会一课”、党费收缴等党建工作制度。": "《“三会一课”制度》\n《党费收缴制度》",
+		"认真反思,引以为戒。今后将严格执行各项财务、会议制度。会议一律不得购买纪念品。会议文件袋一律用塑料或纸质文件袋。": "|3860",
+		"对报销手续不全等问题立行立改。今后,一定严格执行财务制度,报销手续不全的一律不得报销。":              "||2316.4",
+		"认真清查退休干部返聘情况。1名相关同志已与聘任单位解除聘用协议,并向县委组织部备案。":               "|||||1", // 组织处理
+	} {
+		if got := strings.TrimRight(strings.Join(byContent[content], "|"), "|"); got != want {
+			t.Errorf("%.20s…: outcome cells %q, want %q", content, got, want)
+		}
+	}
+	// Excel sums the column: the round's refunds.
+	if err := f.SetCellFormula(xlsx.LedgerSheet, "M200", "SUM(M3:M199)"); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := f.CalcCellValue(xlsx.LedgerSheet, "M200"); err != nil || v != "3860" {
+		t.Errorf("SUM of 清退违规资金: %q %v", v, err)
+	}
+	im, err := xlsx.Parse(bytes.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Declared.Outcomes != round.Declared.Outcomes {
+		t.Errorf("declared outcomes read back as %+v, want %+v", im.Declared.Outcomes, round.Declared.Outcomes)
+	}
+
+	// The seed alone, without the demo's outcomes: the office's columns.
+	env := testkit.Open(t)
+	im, err = xlsx.Parse(bytes.NewReader(export(t, l, latest)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ci := range im.Categories {
+		for pi := range im.Categories[ci].Problems {
+			for mi := range im.Categories[ci].Problems[pi].Measures {
+				m := &im.Categories[ci].Problems[pi].Measures[mi]
+				m.RuleNames, m.RefundedFen, m.RecoveredFen, m.Talks, m.Organisational = nil, 0, 0, 0, 0
+			}
+		}
+	}
+	r2, err := env.Store.ImportRound(context.Background(), im, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(bytes.NewReader(export(t, ledgerOf(t, env.Store, r2.ID), nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	head, _ := g.GetRows(xlsx.LedgerSheet)
+	if len(head[1]) != 11 || head[1][10] != "备注" {
+		t.Errorf("a round without outcomes has headers %q", head[1])
 	}
 }
