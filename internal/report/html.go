@@ -34,7 +34,7 @@ var CSS = `.zg-report{max-width:42em;margin:0 auto;padding:1em;color:#000;backgr
 @page :left{@bottom-left{content:"— " counter(page) " —";vertical-align:top;padding-top:5.4mm;margin-left:1em;font-family:` + fontFamily("页码", "serif") + `;font-size:14pt;letter-spacing:0}}
 @media print{.zg-page{margin:0;padding:0}.zg-report{max-width:none;margin:0;padding:0;line-height:28.95pt;letter-spacing:-.25pt;orphans:1;widows:1}` +
 	`.zg-report h1{line-height:28.95pt;margin:0 0 28.95pt;letter-spacing:0}.zg-report .zg-tl{display:block}.zg-report .zg-tb{display:none}.zg-report .zg-signature{margin-top:28.95pt}` +
-	`.zg-report h2,.zg-report h3,.zg-report h4.zg-keep{break-after:avoid}.zg-report section.zg-problem{break-inside:auto}}
+	`.zg-report h2,.zg-report h3,.zg-report h4.zg-keep{break-after:avoid;break-inside:avoid}.zg-report section.zg-problem{break-inside:auto}}
 `
 
 // rightIndents are the classes that set the signature and the date in
