@@ -2,11 +2,13 @@ package xlsx
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,10 +29,16 @@ const (
 	headerWithin = 10
 )
 
+// MaxParseTime bounds the reading of one workbook whatever the caller's
+// context allows: the largest ledger (MaxRows) reads in a few seconds, so a
+// file that takes a minute is not one an office made.
+var MaxParseTime = time.Minute
+
 // Parse reads a ledger workbook. It returns what an import would write,
 // or, when any row is bad, a *Rejected listing every bad row and nothing
-// else. A file that is not a workbook at all gives a zhenggai.Error.
-func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
+// else. A file that is not a workbook at all gives a zhenggai.Error. It
+// stops when ctx ends (the client left) or after MaxParseTime.
+func Parse(ctx context.Context, r io.Reader) (im *zhenggai.Imported, err error) {
 	defer func() {
 		// Fuzzed not to panic; this is the last line of defence so that
 		// one odd upload cannot take a server down.
@@ -38,6 +46,7 @@ func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
 			im, err = nil, zhenggai.Errorf(zhenggai.EINTERNAL, "读取Excel台账时发生内部错误，请联系系统管理员")
 		}
 	}()
+	bud := budget{ctx: ctx, end: time.Now().Add(MaxParseTime)}
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("读取Excel文件：%w", err)
@@ -71,8 +80,10 @@ func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有整改清单工作表")
 	}
 	p.sheet = sheet
-	p.merged = merges(b, sheet)
-	if err := p.readLedger(f); err != nil {
+	if p.merged, err = merges(bud, b, sheet); err != nil {
+		return nil, err
+	}
+	if err := p.readLedger(bud, f); err != nil {
 		return nil, err
 	}
 	if hasSheet(f, RoundSheet) {
@@ -142,7 +153,28 @@ func (p *reader) bad(row, col int, reason string) {
 	p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Column: name, Reason: reason})
 }
 
-func (p *reader) readLedger(f *excelize.File) error {
+// budget is what a parse may spend: until the caller's context ends (the
+// client left) and at most MaxParseTime. Checked every few rows, it costs
+// nothing a timer would.
+type budget struct {
+	ctx context.Context
+	end time.Time
+}
+
+// err is nil while the parse may go on; else the caller's own end as it
+// is (nobody waits for a message), or the time budget as a reason to give.
+func (b budget) err() error {
+	if err := b.ctx.Err(); err != nil {
+		return fmt.Errorf("读取Excel台账：%w", err)
+	}
+	if time.Now().After(b.end) {
+		return zhenggai.Errorf(zhenggai.EINVALID, "读取Excel台账超过%d秒仍未完成，已停止：文件过大或结构异常，请检查文件或分成几个文件导入",
+			int(max(MaxParseTime, time.Second).Seconds()))
+	}
+	return nil
+}
+
+func (p *reader) readLedger(bud budget, f *excelize.File) error {
 	rows, err := f.Rows(p.sheet)
 	if err != nil {
 		return zhenggai.Errorf(zhenggai.EINVALID, "无法读取工作表“%s”", p.sheet)
@@ -151,13 +183,20 @@ func (p *reader) readLedger(f *excelize.File) error {
 	raw := excelize.Options{RawCellValue: true}
 	n, data, header := 0, 0, false
 	var active []*span
+	limit := maxMergeCols // columns merged cells are spread over: the header's, once known
 	for rows.Next() {
 		n++
+		if n%64 == 0 {
+			// Blank rows cost little each but may be a million.
+			if err := bud.err(); err != nil {
+				return err
+			}
+		}
 		cells, err := rows.Columns(raw)
 		if err != nil {
 			return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”第%d行无法读取，文件可能已损坏", p.sheet, n)
 		}
-		cells, active = spread(n, cells, p.merged[n], active)
+		cells, active = spread(n, cells, p.merged[n], active, limit)
 		if !header {
 			if n > headerWithin {
 				break
@@ -166,6 +205,10 @@ func (p *reader) readLedger(f *excelize.File) error {
 				header = true
 				if !p.header(n, cells) {
 					return nil // the header's errors say it all
+				}
+				limit = 0
+				for _, c := range p.col {
+					limit = max(limit, c+1)
 				}
 			} else if p.title == "" {
 				p.title = firstText(cells)

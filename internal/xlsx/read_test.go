@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func TestParseGood(t *testing.T) {
 		// A heading with nothing under it yet, as the export writes one.
 		[]any{nil, "（六）尚无具体问题"},
 	)
-	im, err := xlsx.Parse(bytes.NewReader(file))
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func TestParseExcelDate(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	f.WriteTo(&buf)
-	im, err := xlsx.Parse(&buf)
+	im, err := xlsx.Parse(context.Background(), &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func TestParseRejects(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := xlsx.Parse(bytes.NewReader(book(t, c.rows...)))
+			im, err := xlsx.Parse(context.Background(), bytes.NewReader(book(t, c.rows...)))
 			if im != nil {
 				t.Error("something was returned to import")
 			}
@@ -211,7 +212,7 @@ func TestParseRejectsFiles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := xlsx.Parse(bytes.NewReader(c.file))
+			im, err := xlsx.Parse(context.Background(), bytes.NewReader(c.file))
 			if im != nil || zhenggai.ErrorCode(err) != zhenggai.EINVALID || !strings.Contains(zhenggai.ErrorMessage(err), c.want) {
 				t.Errorf("got %v, %v; want %q", im, err, c.want)
 			}
@@ -238,7 +239,7 @@ func TestParseRoundSheet(t *testing.T) {
 		f.WriteTo(&buf)
 		return buf.Bytes()
 	}
-	im, err := xlsx.Parse(bytes.NewReader(mk("2021年3月5日")))
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(mk("2021年3月5日")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +251,7 @@ func TestParseRoundSheet(t *testing.T) {
 	if im.Round.Unit != "县文化旅游广电体育局党组" || im.Round.Inspector != "县委第二巡察组" {
 		t.Errorf("supplied %+v", im.Round)
 	}
-	_, err = xlsx.Parse(bytes.NewReader(mk("三月")))
+	_, err = xlsx.Parse(context.Background(), bytes.NewReader(mk("三月")))
 	var rej *xlsx.Rejected
 	if !errors.As(err, &rej) || len(rej.Rows) != 1 || rej.Rows[0].Sheet != xlsx.RoundSheet || rej.Rows[0].Row != 5 || rej.Rows[0].Column != "反馈日期" {
 		t.Errorf("bad feedback date: %v", err)
@@ -281,7 +282,7 @@ func TestParseMergedCells(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	f.WriteTo(&buf)
-	im, err := xlsx.Parse(&buf)
+	im, err := xlsx.Parse(context.Background(), &buf)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,7 +106,7 @@ func TestRoundTripSeed(t *testing.T) {
 		t.Fatalf("seed: %d categories, %d problems", l.Summary.Categories, l.Summary.Problems)
 	}
 	file := export(t, l, latest)
-	im, err := xlsx.Parse(bytes.NewReader(file))
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestRoundTripSeed(t *testing.T) {
 		}
 	}
 	// And exporting that again gives the same rows.
-	im2, err := xlsx.Parse(bytes.NewReader(export(t, l2, nil)))
+	im2, err := xlsx.Parse(context.Background(), bytes.NewReader(export(t, l2, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
