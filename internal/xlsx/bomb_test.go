@@ -96,7 +96,9 @@ func TestParseCanceled(t *testing.T) {
 
 // BenchmarkMergeBomb parses the attack workbook; BenchmarkMergeBombReference
 // the same 200 rows without merges, in the same run.
-func BenchmarkMergeBomb(b *testing.B) { benchParse(b, testkit.MergeBomb(b, bombRows, bombCopies, bombRef)) }
+func BenchmarkMergeBomb(b *testing.B) {
+	benchParse(b, testkit.MergeBomb(b, bombRows, bombCopies, bombRef))
+}
 
 func BenchmarkMergeBombReference(b *testing.B) { benchParse(b, testkit.MergeBomb(b, bombRows, 0, "")) }
 
