@@ -2,6 +2,7 @@ package zhenggai
 
 import (
 	"strings"
+	"unicode"
 	"time"
 )
 
@@ -102,5 +103,6 @@ func loginName(s string) bool {
 func emailAddress(s string) bool {
 	at := strings.IndexByte(s, '@')
 	return len(s) <= 254 && at > 0 && at < len(s)-1 && strings.Count(s, "@") == 1 &&
-		!strings.ContainsAny(s, " \t\r\n<>,;\"")
+		!strings.ContainsAny(s, " \t\r\n<>,;\"") && !strings.ContainsFunc(s, Invisible) &&
+		!strings.ContainsFunc(s, unicode.IsControl)
 }

@@ -97,6 +97,7 @@ func Parse(ctx context.Context, r io.Reader) (im *zhenggai.Imported, err error) 
 	if p.notes > 0 {
 		p.im.Warnings = append(p.im.Warnings, fmt.Sprintf("有%d行“备注”写有措施类型以外的内容，系统中没有对应的项目，未导入", p.notes))
 	}
+	p.invisibleWarning()
 	return p.im, nil
 }
 
@@ -128,13 +129,14 @@ func hasSheet(f *excelize.File, name string) bool {
 }
 
 type reader struct {
-	im       *zhenggai.Imported
-	errs     []RowError
-	sheet    string
-	date1904 bool
-	title    string // the text above the header
-	merged   map[int][]*span
-	notes    int // rows whose 备注 was not imported
+	im        *zhenggai.Imported
+	errs      []RowError
+	sheet     string
+	date1904  bool
+	title     string // the text above the header
+	merged    map[int][]*span
+	notes     int // rows whose 备注 was not imported
+	invisible stripped
 
 	col     [numCols]int // cell index of each column, -1 when absent
 	ci, pi  int          // current category and problem, -1 when none
@@ -211,7 +213,7 @@ func (p *reader) readLedger(bud budget, f *excelize.File) error {
 					limit = max(limit, c+1)
 				}
 			} else if p.title == "" {
-				p.title = firstText(cells)
+				p.title, _ = zhenggai.StripInvisible(firstText(cells))
 			}
 			continue
 		}
@@ -240,7 +242,7 @@ func (p *reader) readLedger(bud budget, f *excelize.File) error {
 // headerName folds a header cell: offices write 序  号 or 责任\n领导.
 func headerName(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '*' || r == '＊' {
+		if unicode.IsSpace(r) || r == '*' || r == '＊' || zhenggai.Invisible(r) {
 			return -1
 		}
 		return r
@@ -304,15 +306,54 @@ func (p *reader) header(row int, cells []string) bool {
 	return len(p.errs) == before
 }
 
-// cell is the text of a column in a row, trimmed, with Windows line ends
-// made plain.
-func (p *reader) cell(cells []string, col int) string {
+// cell is the text of a column in row n, trimmed, with Windows line ends
+// made plain and invisible characters (zhenggai.Invisible) taken out:
+// pasted from web pages and other documents, cells carry them without
+// their authors knowing, and the import says where it took them out.
+func (p *reader) cell(n int, cells []string, col int) string {
 	i := p.col[col]
 	if i < 0 || i >= len(cells) {
 		return ""
 	}
 	s := strings.ReplaceAll(cells[i], "\r\n", "\n")
+	s = p.strip(p.sheet, n, Columns[col], s)
 	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+// stripped is where invisible characters were taken out of cells.
+type stripped struct {
+	cells int
+	first []string // the first few places, as a message names them
+	char  rune     // one of the characters, for the message
+}
+
+func (p *reader) strip(sheet string, row int, col, s string) string {
+	out, n := zhenggai.StripInvisible(s)
+	if n == 0 {
+		return s
+	}
+	if p.invisible.cells == 0 {
+		p.invisible.char, _ = utf8.DecodeRuneInString(s[strings.IndexFunc(s, zhenggai.Invisible):])
+	}
+	p.invisible.cells++
+	if len(p.invisible.first) < 5 {
+		p.invisible.first = append(p.invisible.first, fmt.Sprintf("%s第%d行“%s”", sheet, row, col))
+	}
+	return out
+}
+
+// invisibleWarning says where invisible characters were taken out.
+func (p *reader) invisibleWarning() {
+	st := p.invisible
+	if st.cells == 0 {
+		return
+	}
+	w := fmt.Sprintf("有%d个单元格含有不可见的字符（如%s，多为从网页或其他文档复制时带入），已删除：%s", st.cells,
+		zhenggai.CodePoint(st.char), strings.Join(st.first, "、"))
+	if st.cells > len(st.first) {
+		w += "等"
+	}
+	p.im.Warnings = append(p.im.Warnings, w)
 }
 
 // Length limits per column, in characters, as the records allow.
@@ -362,7 +403,7 @@ func (p *reader) row(n int, cells []string) {
 	var v [numCols]string
 	ok := true
 	for c := range v {
-		v[c] = p.cell(cells, c)
+		v[c] = p.cell(n, cells, c)
 		// A bad cell is reported once; the row is still read with it so
 		// that the other cells are checked too.
 		if v[c] != "" && !p.text(n, c, v[c]) {
@@ -623,7 +664,7 @@ func (p *reader) readRound(f *excelize.File) {
 		if len(cells) < 2 {
 			continue
 		}
-		key, val := headerName(cells[0]), strings.TrimSpace(cells[1])
+		key, val := headerName(cells[0]), strings.TrimSpace(p.strip(RoundSheet, i+1, headerName(cells[0]), cells[1]))
 		if val == "" {
 			continue
 		}

@@ -302,3 +302,31 @@ func TestParseMergedCells(t *testing.T) {
 		t.Errorf("second problem's measure %+v", m)
 	}
 }
+
+// TestParseStripsInvisible: characters that show nothing (pasted from web
+// pages with the text) are taken out of the cells, the header and the
+// 巡察信息 sheet, and a warning says where; the import goes on.
+func TestParseStripsInvisible(t *testing.T) {
+	h := append([]any{}, header...)
+	h[0] = "\ufeff序号"
+	file := book(t,
+		[]any{"市委第七巡察组巡察某局党组反馈意见整改清单\u200b"},
+		h,
+		[]any{1, cat, "学习\u200b停留在表面。", "集中学习。", "向建国\u202e", "办公室", "覃\u200d丽", "2020年10月28日", "", "正在整改\u2028", ""},
+		[]any{2, cat, "制度不健全。", "建立制度\uE000。", "", "", "", "", "", "", ""},
+	)
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := im.Categories[0].Problems
+	m := ps[0].Measures[0]
+	if ps[0].Title != "学习停留在表面。" || m.Leader != "向建国" || m.Owner != "覃丽" || m.Status != zhenggai.InProgress ||
+		ps[1].Measures[0].Content != "建立制度。" || im.Round.Unit != "某局党组" {
+		t.Errorf("not stripped: %+v %+v %+v", ps[0], m, im.Round)
+	}
+	if len(im.Warnings) != 1 || !strings.Contains(im.Warnings[0], "有5个单元格含有不可见的字符（如U+200B") ||
+		!strings.Contains(im.Warnings[0], "Sheet1第3行“具体问题”、Sheet1第3行“责任领导”") || !strings.HasSuffix(im.Warnings[0], "Sheet1第4行“整改措施”") {
+		t.Errorf("warnings %q", im.Warnings)
+	}
+}
