@@ -2,8 +2,8 @@ package zhenggai
 
 import (
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 )
 
 // Role is what a user may do, always within one unit (DESIGN.md §1).
