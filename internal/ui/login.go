@@ -3,7 +3,10 @@ package ui
 import (
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"zhenggai"
 	"zhenggai/internal/auth"
@@ -50,13 +53,45 @@ func (h *Handler) Logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
-// safeNext keeps a redirect after sign-in on this site: a path, never
-// another host ("//evil", "https://…", "/\\evil").
+// safeNext keeps a redirect after sign-in on this site: a clean local path
+// with its query, or "/". Browsers read \ as /, so /\evil, \/evil and,
+// once cleaned, /./\evil are another host; a control character may cut
+// the header. So a next holding \ or a control character, escaped or
+// not, is refused as a whole; the rest is cleaned (as http.Redirect would)
+// and checked again after cleaning.
 func safeNext(next string) string {
-	u, err := url.Parse(next)
-	if err != nil || next == "" || u.IsAbs() || u.Host != "" || !strings.HasPrefix(next, "/") ||
-		strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || len(next) > 4096 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return "/"
 	}
-	return next
+	for _, s := range []string{next, unescapeAll(next)} {
+		if strings.ContainsFunc(s, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7f || unicode.IsControl(r) || r == utf8.RuneError }) {
+			return "/"
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" || !strings.HasPrefix(u.Path, "/") {
+		return "/"
+	}
+	clean := path.Clean(u.Path)
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	out := (&url.URL{Path: clean, RawQuery: u.RawQuery}).String()
+	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") || strings.ContainsAny(out, "\\") {
+		return "/"
+	}
+	return out
+}
+
+// unescapeAll undoes percent-escaping until nothing changes (a few
+// rounds at most): %255C is %5C is \ to some readers along the way.
+func unescapeAll(s string) string {
+	for range 4 {
+		u, err := url.PathUnescape(s)
+		if err != nil || u == s {
+			return u
+		}
+		s = u
+	}
+	return s
 }
