@@ -129,7 +129,7 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash stri
 }
 
 // UpdateUser saves a user's name, unit, role and whether he is disabled;
-// disabling ends his sessions and revokes nothing else (tokens check it).
+// disabling ends his sessions and revokes his API tokens.
 func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 	if err := u.Validate(); err != nil {
 		return err
@@ -154,7 +154,12 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 			return err
 		}
 		if u.Disabled {
+			// For good: enabling him again brings back neither his
+			// sessions nor his API tokens, which he may have left anywhere.
 			if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ?`), u.ID); err != nil {
+				return err
+			}
+			if _, err := s.revokeTokens(ctx, tx, `user_id = ?`, u.ID); err != nil {
 				return err
 			}
 		}
