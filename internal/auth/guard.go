@@ -17,8 +17,15 @@ type Route struct {
 	On      string        // kind of record {id} names (see store.Target); "self" for the caller's own unit; "" for none
 	API     bool          // answers JSON rather than pages
 	MaxBody int64         // request body limit; 0 is DefaultMaxBody
-	Handler http.HandlerFunc
+	// Unchanged lets a user whose password an administrator set (and who
+	// must change it first) use the route: changing it, signing out.
+	Unchanged bool
+	Handler   http.HandlerFunc
 }
+
+// PasswordPage is where a user changes his password; a user who must
+// change his is sent there from every page.
+const PasswordPage = "/account/password"
 
 // DefaultMaxBody bounds the body of a request whose route sets no limit:
 // forms and JSON are small; uploads and imports declare their own.
@@ -70,6 +77,17 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 		}
 		if rt.Perm == zhenggai.PermPublic {
 			rt.Handler(w, r.WithContext(ctx))
+			return
+		}
+		if u != nil && u.MustChangePassword && via == "web" && !rt.Unchanged {
+			// An administrator set his password and knows it: nothing is
+			// done with it until its owner has chosen his own. (API tokens,
+			// secrets of their own, are not held up.)
+			if r.Method == http.MethodGet && !rt.API {
+				http.Redirect(w, r, PasswordPage+"?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			refuse(w, r, http.StatusForbidden, "must_change_password", "您的密码由系统管理员设置，请先修改密码（"+PasswordPage+"）")
 			return
 		}
 		if u == nil {

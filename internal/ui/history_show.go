@@ -64,6 +64,7 @@ var fieldLabels = map[string]string{
 	"password_hash": "密码", "token_hash": "令牌", "measure_id": "整改措施", "progress_id": "整改进展", "user_id": "用户",
 	"close_state": "销号状态", "mechanism": "长效机制", "report_every": "报送周期（天）", "email": "电子邮箱", "principal": "主要负责人",
 	"answer": "答复", "answer_published": "公开答复", "assignee_id": "承办人", "reason": "理由", "action": "操作",
+	"person_name": "按姓名对应整改措施", "must_change": "须本人修改密码", "secret_hash": "回执凭据",
 }
 
 // fieldOrder puts the columns of a record in the order of its form.
@@ -72,7 +73,8 @@ var fieldOrder = []string{"name", "display_name", "role", "parent_id", "inspecto
 	"declared_basically_completed", "declared_in_progress", "declared_not_completed", "declared_rate_percent",
 	"category_id", "measure_id", "progress_id", "user_id", "seq", "title", "content", "rectification", "leader", "office",
 	"owner", "deadline", "day", "author", "status", "mechanism", "report_every", "close_state", "value", "size",
-	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "token_hash"}
+	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "must_change", "person_name",
+	"token_hash", "secret_hash"}
 
 var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow_days": "黄色预警天数"}
 
@@ -253,7 +255,7 @@ func showValue(entity, k string, v any, action string) string {
 	}
 	s := fmt.Sprint(v)
 	switch {
-	case k == "password_hash" || k == "token_hash":
+	case k == "password_hash" || k == "token_hash" || k == "secret_hash":
 		if action == "update" {
 			return "（已更改）"
 		}
@@ -274,7 +276,7 @@ func showValue(entity, k string, v any, action string) string {
 		if n := settingNames[s]; n != "" {
 			return n
 		}
-	case k == "disabled" || k == "revoked" || k == "principal":
+	case k == "disabled" || k == "revoked" || k == "principal" || k == "must_change":
 		if s == "0" {
 			return "否"
 		}

@@ -21,26 +21,36 @@ func (h *Handler) NewLogin(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "login", &page{Title: "登录", Form: map[string]string{"next": r.URL.Query().Get("next")}})
 }
 
-// CreateLogin checks the name and password and starts a session.
+// CreateLogin checks the name and password and starts a session. A user
+// whose password an administrator set goes on to change it.
 func (h *Handler) CreateLogin(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
 	f := newForm(r, "name", "next")
 	password := r.PostFormValue("password")
-	id, _, err := h.Auth.Login(r.Context(), f.get("name"), password, auth.RemoteAddr(r))
+	device := ""
+	if c, err := r.Cookie(auth.DeviceCookie); err == nil {
+		device = c.Value
+	}
+	signed, err := h.Auth.Login(r.Context(), f.get("name"), password, auth.RemoteAddr(r), device)
 	if err != nil {
 		status := http.StatusUnauthorized
-		switch {
-		case err == auth.ErrThrottled:
+		switch zhenggai.ErrorCode(err) {
+		case auth.EThrottled:
 			status = http.StatusTooManyRequests
-		case zhenggai.ErrorCode(err) == zhenggai.EINTERNAL:
+		case zhenggai.EINTERNAL:
 			h.serverError(w, r, err)
 			return
 		}
 		h.render(w, r, status, "login", &page{Title: "登录", Form: f.values, Errors: map[string]string{"login": zhenggai.ErrorMessage(err)}})
 		return
 	}
-	auth.SetCookie(w, r, id)
-	http.Redirect(w, r, safeNext(f.get("next")), http.StatusSeeOther)
+	auth.SetCookie(w, r, signed.Session)
+	auth.SetDeviceCookie(w, r, signed.Device)
+	next := safeNext(f.get("next"))
+	if signed.User.MustChangePassword {
+		next = auth.PasswordPage + "?next=" + url.QueryEscape(next)
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 // Logout ends the session.
@@ -64,7 +74,9 @@ func safeNext(next string) string {
 		return "/"
 	}
 	for _, s := range []string{next, unescapeAll(next)} {
-		if strings.ContainsFunc(s, func(r rune) bool { return r == '\\' || r < 0x20 || r == 0x7f || unicode.IsControl(r) || r == utf8.RuneError }) {
+		if strings.ContainsFunc(s, func(r rune) bool {
+			return r == '\\' || r < 0x20 || r == 0x7f || unicode.IsControl(r) || r == utf8.RuneError
+		}) {
 			return "/"
 		}
 	}

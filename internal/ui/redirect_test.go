@@ -88,10 +88,10 @@ func TestLoginRedirectStaysLocal(t *testing.T) {
 	}
 	for next, want := range map[string]string{
 		"/rounds/1/tree?owner=%E8%A6%83%E4%B8%BD": "/rounds/1/tree?owner=%E8%A6%83%E4%B8%BD",
-		"/problems/3":                            "/problems/3",
-		"/rounds/1/./tree":                       "/rounds/1/tree",
-		"/public/":                               "/public/",
-		"":                                       "/",
+		"/problems/3":      "/problems/3",
+		"/rounds/1/./tree": "/rounds/1/tree",
+		"/public/":         "/public/",
+		"":                 "/",
 	} {
 		check("POST", next, post(next), want)
 		loc, _ := get("next=" + url.QueryEscape(next))
