@@ -93,15 +93,15 @@ const (
 // are optional and never shown publicly; the answer is shown under the
 // opinion on the report page once the unit publishes it.
 type Opinion struct {
-	ID              int64
-	UnitID          int64
-	PublicationID   int64
-	ProblemID       int64  // 0: the report as a whole
-	Problem         string // the problem's label when the opinion was sent
-	Ref             string // reference number, e.g. YJ20261127-K7M3-Q9XD (YJ20261127-0001 before issue 11)
+	ID            int64
+	UnitID        int64
+	PublicationID int64
+	ProblemID     int64  // 0: the report as a whole
+	Problem       string // the problem's label when the opinion was sent
+	Ref           string // reference number, e.g. YJ20261127-K7M3-Q9XD (YJ20261127-0001 before issue 11)
 	// Receipt is the digest of the secret the sender's browser keeps,
 	// which alone opens the opinion's thank-you page; set when it is sent.
-	Receipt string
+	Receipt         string
 	Name            string
 	Contact         string
 	Content         string
