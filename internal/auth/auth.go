@@ -23,7 +23,11 @@ type Auth struct {
 	Store *store.Store
 	Log   *slog.Logger
 	Now   func() time.Time
-	th    throttle
+	// AnonymousBody bounds the time to read the body of a request whose
+	// caller is not signed in (0: no bound beyond the server's): a body
+	// trickled in a byte at a time must not hold a connection for minutes.
+	AnonymousBody time.Duration
+	th            throttle
 }
 
 // EThrottled is the error code of a sign-in refused while tries for the

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"zhenggai"
 )
@@ -71,6 +72,11 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 			return
 		}
 		ctx := r.Context()
+		if u == nil && a.AnonymousBody > 0 && r.ContentLength != 0 {
+			// The deadline covers what is left of the request, the body.
+			// A server that cannot set one (none here) keeps its own.
+			_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(a.AnonymousBody))
+		}
 		if u != nil {
 			ctx = WithUser(ctx, u)
 			ctx = zhenggai.WithActor(ctx, zhenggai.Actor{UserID: u.ID, Name: u.Name, Via: via, Addr: RemoteAddr(r)})
