@@ -19,6 +19,16 @@ import (
 // copies 0 is the same ledger without merges, the reference.
 func MergeBomb(t testing.TB, rows, copies int, ref string) []byte {
 	t.Helper()
+	refs := make([]string, copies)
+	for i := range refs {
+		refs[i] = ref
+	}
+	return MergedLedger(t, rows, refs)
+}
+
+// MergedLedger is the ledger of MergeBomb with the merged ranges refs.
+func MergedLedger(t testing.TB, rows int, refs []string) []byte {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	set := func(row int, vals ...any) {
@@ -41,11 +51,14 @@ func MergeBomb(t testing.TB, rows, copies int, ref string) []byte {
 	if _, err := f.WriteTo(&plain); err != nil {
 		t.Fatal(err)
 	}
-	if copies == 0 {
+	if len(refs) == 0 {
 		return plain.Bytes()
 	}
-	merged := fmt.Sprintf(`</sheetData><mergeCells count="%d">%s</mergeCells>`, copies,
-		strings.Repeat(`<mergeCell ref="`+ref+`"/>`, copies))
+	var cells strings.Builder
+	for _, r := range refs {
+		cells.WriteString(`<mergeCell ref="` + r + `"/>`)
+	}
+	merged := fmt.Sprintf(`</sheetData><mergeCells count="%d">%s</mergeCells>`, len(refs), cells.String())
 	zr, err := zip.NewReader(bytes.NewReader(plain.Bytes()), int64(plain.Len()))
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -49,6 +50,23 @@ func TestMergeBomb(t *testing.T) {
 	var rej *xlsx.Rejected
 	if !errors.As(err, &rej) || rej.Rows[0].Row != 3 || !strings.Contains(rej.Rows[0].Reason, "“办公室”") {
 		t.Fatalf("a range over the measure columns: %v", err)
+	}
+}
+
+// TestTooManyMerges: more distinct merged ranges than any ledger has
+// (200,000) is no ledger: refused with the reason.
+func TestTooManyMerges(t *testing.T) {
+	refs := make([]string, 200001)
+	for i := range refs {
+		refs[i] = fmt.Sprintf("M%d:N%d", i+3, i+3)
+	}
+	_, err := xlsx.Parse(context.Background(), bytes.NewReader(testkit.MergedLedger(t, 5, refs)))
+	if zhenggai.ErrorCode(err) != zhenggai.EINVALID || !strings.Contains(err.Error(), "合并单元格超过200000处") {
+		t.Errorf("200,001 merged ranges: %v", err)
+	}
+	refs = refs[:200000]
+	if _, err := xlsx.Parse(context.Background(), bytes.NewReader(testkit.MergedLedger(t, 5, refs))); err != nil {
+		t.Errorf("200,000 merged ranges right of the ledger: %v", err)
 	}
 }
 
