@@ -67,7 +67,7 @@ func TestCheckCloseRoles(t *testing.T) {
 	// 1 巡察办 above 2 the unit; 3 another office not above 2.
 	under := func(office, unit int64) bool { return office == unit || office == 1 && unit == 2 }
 	u := func(r Role, unit int64, name string) *User {
-		return &User{ID: 9, UnitID: unit, Role: r, DisplayName: name}
+		return &User{ID: 9, UnitID: unit, Role: r, DisplayName: name, LedgerName: name}
 	}
 	m := Target{UnitID: 2, Leader: "向建国", Owner: "覃丽"}
 	p := Target{UnitID: 2}

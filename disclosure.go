@@ -1,6 +1,7 @@
 package zhenggai
 
 import (
+	"crypto/rand"
 	"fmt"
 	"strings"
 	"time"
@@ -92,12 +93,15 @@ const (
 // are optional and never shown publicly; the answer is shown under the
 // opinion on the report page once the unit publishes it.
 type Opinion struct {
-	ID              int64
-	UnitID          int64
-	PublicationID   int64
-	ProblemID       int64  // 0: the report as a whole
-	Problem         string // the problem's label when the opinion was sent
-	Ref             string // reference number, e.g. YJ20261127-0001
+	ID            int64
+	UnitID        int64
+	PublicationID int64
+	ProblemID     int64  // 0: the report as a whole
+	Problem       string // the problem's label when the opinion was sent
+	Ref           string // reference number, e.g. YJ20261127-K7M3-Q9XD (YJ20261127-0001 before issue 11)
+	// Receipt is the digest of the secret the sender's browser keeps,
+	// which alone opens the opinion's thank-you page; set when it is sent.
+	Receipt         string
 	Name            string
 	Contact         string
 	Content         string
@@ -132,10 +136,27 @@ func ValidateAnswer(answer string) error {
 	return v.Err()
 }
 
-// OpinionRef is the reference number of the n-th opinion received on a
-// day (in Shanghai): YJ20261127-0001.
-func OpinionRef(day Date, n int) string {
-	return fmt.Sprintf("YJ%04d%02d%02d-%04d", day.Year(), day.Month(), day.Day(), n)
+// refAlphabet is what a reference number's random part is written in:
+// capitals and digits without 0/O, 1/I, which are confused when read out or
+// copied by hand.
+const refAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+// NewOpinionRef is the reference number of an opinion received on a day
+// (in Shanghai): the day, then eight random characters in two groups of
+// four, YJ20261127-K7M3-Q9XD. 32^8 (about 10^12) per day cannot be guessed
+// from another number or counted through, and it still reads out over the
+// phone.
+func NewOpinionRef(day Date) string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	out := fmt.Sprintf("YJ%04d%02d%02d-", day.Year(), day.Month(), day.Day())
+	for i, c := range b {
+		if i == 4 {
+			out += "-"
+		}
+		out += string(refAlphabet[int(c)%len(refAlphabet)]) // 256 is a multiple of 32: every character as likely
+	}
+	return out
 }
 
 // CheckText adds to v what is wrong with a typed text: empty when

@@ -1,5 +1,7 @@
 package zhenggai
 
+import "strings"
+
 // Perm is what a route asks of its caller. Every route declares one; the
 // zero value is no declaration, which the route table refuses.
 type Perm int
@@ -71,10 +73,10 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleUnitAdmin:
 			return own
 		case RoleResponsible:
-			return own && t.Owner != "" && t.Owner == u.DisplayName
+			return own && named(t.Owner, u)
 		}
 	case PermApprove:
-		return u.Role == RoleLeader && own && t.Leader != "" && t.Leader == u.DisplayName
+		return u.Role == RoleLeader && own && named(t.Leader, u)
 	case PermAccept:
 		// Only from above: an office never accepts its own unit's closing.
 		return u.Role == RoleSupervisor && t.UnitID != 0 && !own && under(u.UnitID, t.UnitID)
@@ -83,10 +85,17 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleUnitAdmin:
 			return own
 		case RoleLeader:
-			return own && t.Leader != "" && t.Leader == u.DisplayName
+			return own && named(t.Leader, u)
 		case RoleResponsible:
-			return own && t.Owner != "" && t.Owner == u.DisplayName
+			return own && named(t.Owner, u)
 		}
 	}
 	return false
+}
+
+// named reports whether a measure's 责任领导 or 责任人 names u: by the name
+// he holds in his unit (User.LedgerName), which no other account of the
+// unit can hold; spaces around the name in the ledger do not count.
+func named(who string, u *User) bool {
+	return u.LedgerName != "" && strings.TrimSpace(who) == u.LedgerName
 }

@@ -6,7 +6,11 @@ func TestCan(t *testing.T) {
 	// Units: 1 市委巡察办 above 2 桑植县政协党组; 3 another county unit not under 1.
 	under := func(office, unit int64) bool { return office == unit || office == 1 && unit == 2 }
 	user := func(r Role, unit int64, name string) *User {
-		return &User{ID: 1, UnitID: unit, Role: r, DisplayName: name}
+		u := &User{ID: 1, UnitID: unit, Role: r, DisplayName: name}
+		if r.NamedByLedger() {
+			u.LedgerName = name // as the store reads a name he holds
+		}
+		return u
 	}
 	mine := Target{UnitID: 2, Leader: "向建国", Owner: "覃丽"}
 	other := Target{UnitID: 3, Leader: "向建国", Owner: "覃丽"}
@@ -49,6 +53,13 @@ func TestCan(t *testing.T) {
 		{"member reads no ledger", user(RoleMember, 2, "委员"), PermRead, mine, false},
 		{"member is signed in", user(RoleMember, 2, "委员"), PermSignedIn, Target{}, true},
 		{"zero unit is nobody's", user(RoleUnitAdmin, 2, ""), PermRead, Target{}, false},
+		// A name an older account of the unit holds gives no rights by
+		// name, however it is written; spaces around the ledger's name do
+		// not hide the owner.
+		{"owner whose name another holds", &User{UnitID: 2, Role: RoleResponsible, DisplayName: "覃丽"}, PermReport, mine, false},
+		{"leader whose name another holds", &User{UnitID: 2, Role: RoleLeader, DisplayName: "向建国"}, PermApprove, mine, false},
+		{"ledger name with spaces", user(RoleResponsible, 2, "覃丽"), PermRequestClose, Target{UnitID: 2, Owner: " 覃丽 "}, true},
+		{"leader approves what he leads", user(RoleLeader, 2, "向建国"), PermApprove, mine, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

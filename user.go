@@ -3,6 +3,7 @@ package zhenggai
 import (
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Role is what a user may do, always within one unit (DESIGN.md §1).
@@ -51,7 +52,8 @@ func (r Role) Label() string {
 
 // User is an account. DisplayName is the person's name as the ledger
 // writes it in 责任领导 and 责任人, which is how a leader or an owner is
-// matched with his measures.
+// matched with his measures: within a unit, no two leaders or owners may
+// share one (the store refuses it).
 type User struct {
 	ID          int64     `json:"id"`
 	UnitID      int64     `json:"unit_id"`
@@ -64,6 +66,27 @@ type User struct {
 	Principal   bool      `json:"principal"`       // the unit's principal leader (主要负责人): red warnings reach him
 	Version     int64     `json:"version"`
 	CreatedAt   time.Time `json:"created_at"`
+	// LedgerName is the name that matches him with the measures he leads
+	// or owns, as read from the store: his display name if he is a leader
+	// or an owner and holds it in his unit; "" otherwise, and for an
+	// account made before names were unique whose name an older account
+	// of the unit holds (he has no rights by name until renamed).
+	LedgerName string `json:"-"`
+	// MustChangePassword: his password was set by an administrator (user
+	// add, a reset), who therefore knows it; he changes it at sign-in
+	// before anything else.
+	MustChangePassword bool `json:"must_change_password"`
+}
+
+// NamedByLedger reports whether the role is matched with measures by name:
+// leaders (责任领导) and owners (责任人).
+func (r Role) NamedByLedger() bool { return r == RoleLeader || r == RoleResponsible }
+
+// NameWithheld reports whether u is an enabled leader or owner whose name
+// an older account of his unit holds: he has no rights by name until
+// renamed.
+func (u *User) NameWithheld() bool {
+	return u.Role.NamedByLedger() && !u.Disabled && u.LedgerName == ""
 }
 
 // Validate checks a user before it is saved.
@@ -76,6 +99,9 @@ func (u *User) Validate() error {
 		v.Add("name", "登录名只能使用字母、数字、点、下划线和连字符，最长64个字符")
 	}
 	checkText(v, "display_name", "姓名", u.DisplayName, true, MaxName)
+	if strings.TrimSpace(u.DisplayName) != u.DisplayName {
+		v.Add("display_name", "姓名前后不能有空格")
+	}
 	if !u.Role.Valid() {
 		v.Add("role", "角色不正确")
 	}
@@ -102,5 +128,6 @@ func loginName(s string) bool {
 func emailAddress(s string) bool {
 	at := strings.IndexByte(s, '@')
 	return len(s) <= 254 && at > 0 && at < len(s)-1 && strings.Count(s, "@") == 1 &&
-		!strings.ContainsAny(s, " \t\r\n<>,;\"")
+		!strings.ContainsAny(s, " \t\r\n<>,;\"") && !strings.ContainsFunc(s, Invisible) &&
+		!strings.ContainsFunc(s, unicode.IsControl)
 }

@@ -13,6 +13,8 @@ const (
 	MaxContent = 20000 // measure and progress texts
 )
 
+// checkText is the one check of every text a user types or sends, the
+// public's opinions included.
 func checkText(v *ValidationError, field, label, s string, required bool, max int) {
 	switch {
 	case required && strings.TrimSpace(s) == "":
@@ -23,9 +25,53 @@ func checkText(v *ValidationError, field, label, s string, required bool, max in
 		// NUL and the like: invisible, refused by PostgreSQL, and they
 		// would break the Word and Excel files made from the text.
 		v.Add(field, label+"含有不可见的控制字符，请删除后再保存")
+	case strings.ContainsFunc(s, Invisible):
+		i := strings.IndexFunc(s, Invisible)
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		v.Add(field, label+"含有不可见的字符（"+CodePoint(r)+"，在第"+itoa(utf8.RuneCountInString(s[:i])+1)+
+			"个字处），多为从网页或其他文档复制时带入，请删除后再保存")
 	case utf8.RuneCountInString(s) > max:
 		v.Add(field, label+"过长（最多"+itoa(max)+"字）")
 	}
+}
+
+// Invisible reports whether r is a character that shows nothing, or
+// changes how the text around it shows, and so can make a record read
+// otherwise than it says, on pages and in Excel and Word: Unicode format
+// characters (category Cf: U+200B zero width space, U+200E and U+202E
+// direction marks and overrides, U+FEFF, U+00AD soft hyphen…), the line
+// and paragraph separators U+2028 and U+2029, private-use characters
+// (no font agrees on them) and noncharacters.
+func Invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Co, r) ||
+		r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE && r <= unicode.MaxRune
+}
+
+// StripInvisible removes the Invisible characters of s, for texts pasted
+// or imported from elsewhere, which carry them without their author
+// knowing; n counts those removed.
+func StripInvisible(s string) (out string, n int) {
+	if !strings.ContainsFunc(s, Invisible) {
+		return s, 0
+	}
+	out = strings.Map(func(r rune) rune {
+		if Invisible(r) {
+			n++
+			return -1
+		}
+		return r
+	}, s)
+	return out, n
+}
+
+// CodePoint names a character the way a message can show it: U+202E.
+func CodePoint(r rune) string {
+	const hex = "0123456789ABCDEF"
+	b := []byte{}
+	for v := uint32(r); v > 0 || len(b) < 4; v >>= 4 {
+		b = append([]byte{hex[v&15]}, b...)
+	}
+	return "U+" + string(b)
 }
 
 func checkDate(v *ValidationError, field, label string, d Date, required bool) {

@@ -88,29 +88,52 @@ var noRedirect = &http.Client{
 	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 }
 
-// login signs in through the form and returns the session cookie.
-func login(ctx context.Context, base, name, password string) (string, error) {
-	form := url.Values{"name": {name}, "password": {password}, "next": {"/"}}
-	req, err := http.NewRequestWithContext(ctx, "POST", base+"/login", strings.NewReader(form.Encode()))
+// login signs in through the form and returns the session cookie and the
+// password now in force: an account made by user add must first change
+// the password an administrator set, which it does here.
+func login(ctx context.Context, base, name, password string) (string, string, error) {
+	post := func(path, cookie string, form url.Values) (*http.Response, error) {
+		req, err := http.NewRequestWithContext(ctx, "POST", base+path, strings.NewReader(form.Encode()))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if cookie != "" {
+			req.Header.Set("Cookie", cookie)
+		}
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			return nil, fmt.Errorf("%s as %s: %s", path, name, resp.Status)
+		}
+		return resp, nil
+	}
+	resp, err := post("/login", "", url.Values{"name": {name}, "password": {password}, "next": {"/"}})
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := noRedirect.Do(req)
-	if err != nil {
-		return "", err
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		return "", fmt.Errorf("sign-in as %s: %s", name, resp.Status)
-	}
+	cookie := ""
 	for _, c := range resp.Cookies() {
-		if c.Value != "" {
-			return c.Name + "=" + c.Value, nil
+		if c.Name == "zg_session" && c.Value != "" {
+			cookie = c.Name + "=" + c.Value
 		}
 	}
-	return "", fmt.Errorf("sign-in as %s: no cookie", name)
+	if cookie == "" {
+		return "", "", fmt.Errorf("sign-in as %s: no cookie", name)
+	}
+	if strings.HasPrefix(resp.Header.Get("Location"), "/account/password") {
+		chosen := password + "-Zg9!"
+		if _, err := post("/account/password", cookie, url.Values{"current": {password}, "password": {chosen},
+			"confirm": {chosen}, "next": {"/"}}); err != nil {
+			return "", "", err
+		}
+		password = chosen
+	}
+	return cookie, password, nil
 }
 
 // fetch GETs a page with the cookie and insists on 200.

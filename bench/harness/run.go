@@ -467,12 +467,12 @@ func measurePages(ctx context.Context, o *options, r *run) error {
 		return err
 	}
 	for who, pw := range r.users {
-		c, err := login(ctx, url, who, pw)
+		c, now, err := login(ctx, url, who, pw)
 		if err != nil {
 			stop(srv)
 			return err
 		}
-		r.cookies[who] = c
+		r.cookies[who], r.users[who] = c, now
 	}
 	for _, p := range r.Pages {
 		body, _, err := fetch(ctx, url+p.Path, r.cookies[p.Who])

@@ -89,6 +89,8 @@ func statusOf(code string) int {
 		return http.StatusConflict
 	case zhenggai.EFORBID:
 		return http.StatusForbidden
+	case auth.EThrottled:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

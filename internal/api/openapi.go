@@ -79,6 +79,8 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/problems/{id}/close/accept":  closeOp("上级巡察办验收通过，予以销号"),
 	"POST /api/v1/problems/{id}/close/reject":  closeOp("上级巡察办不予验收（须写明理由 reason）"),
 	"POST /api/v1/problems/{id}/close/reopen":  closeOp("单位管理员重新打开已销号的问题（须写明理由 reason）"),
+	"PUT /api/v1/account/password": {summary: "修改本人的密码（须给出当前密码）；本人的网页登录随即失效，API 令牌不受影响",
+		request: (*passwordRequest)(nil), response: (*passwordJSON)(nil)},
 	"GET /api/v1/inbox": {summary: "本人的消息，新者在前，最多200条", response: (*inboxJSON)(nil),
 		query: []apiParam{{"unread", "string", "为1时只列未读消息"}}},
 	"POST /api/v1/imports": {summary: "导入整改进展报告（UTF-8 文本）或整改台账（Excel），新建巡察轮次；dry_run=1 时只返回识别结果（200），不写入",

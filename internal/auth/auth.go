@@ -23,41 +23,79 @@ type Auth struct {
 	Store *store.Store
 	Log   *slog.Logger
 	Now   func() time.Time
-	th    throttle
+	// AnonymousBody bounds the time to read the body of a request whose
+	// caller is not signed in (0: no bound beyond the server's): a body
+	// trickled in a byte at a time must not hold a connection for minutes.
+	AnonymousBody time.Duration
+	th            throttle
 }
 
-// ErrThrottled is returned while sign-ins for a name or address are paused.
-var ErrThrottled = zhenggai.Errorf("throttled", "登录失败次数过多，请15分钟后再试")
+// EThrottled is the error code of a sign-in refused while tries for the
+// name or from the address are paused or delayed.
+const EThrottled = "throttled"
+
+// throttled says how long to wait, in the unit people count it in.
+func throttled(wait time.Duration) error {
+	if wait > time.Minute {
+		return zhenggai.Errorf(EThrottled, "登录失败次数过多，请%d分钟后再试；在本人常用的浏览器上可以照常登录", int((wait+time.Minute-1)/time.Minute))
+	}
+	return zhenggai.Errorf(EThrottled, "登录失败次数过多，请%d秒后再试；在本人常用的浏览器上可以照常登录", max(1, int((wait+time.Second-1)/time.Second)))
+}
 
 // errBadLogin never says which of name and password was wrong.
 var errBadLogin = zhenggai.Errorf(zhenggai.EINVALID, "登录名或密码不正确")
 
-// Login checks a name and password and starts a session; it returns the
-// session ID for the cookie. Every sign-in gets a new ID.
-func (a *Auth) Login(ctx context.Context, name, password, addr string) (string, *zhenggai.User, error) {
+// Signed is a successful sign-in.
+type Signed struct {
+	User    *zhenggai.User
+	Session string // the session ID, for the session cookie
+	Device  string // the device cookie's value, to send back
+}
+
+// Login checks a name and password and starts a session. device is the
+// browser's device cookie, "" if it has none: a browser that signed in as
+// the user before keeps signing in whatever failures strangers cause
+// (see throttle). Every sign-in gets a new session ID.
+func (a *Auth) Login(ctx context.Context, name, password, addr, device string) (*Signed, error) {
 	now := a.Now()
-	if a.th.blocked(name, addr, now) {
-		return "", nil, ErrThrottled
-	}
 	u, hash, err := a.Store.UserByName(ctx, name)
 	if err != nil && zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
-		return "", nil, err
+		return nil, err
+	}
+	known := ""
+	if u != nil && device != "" {
+		ok, err := a.Store.DeviceKnown(ctx, Digest(device), u.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			known = Digest(device)
+		}
+	}
+	if wait := a.th.wait(name, addr, known, now); wait > 0 {
+		return nil, throttled(wait)
 	}
 	if u == nil {
 		CheckPassword(password, dummyHash)
-		a.th.fail(name, addr, now)
-		return "", nil, errBadLogin
+		a.th.fail(name, addr, known, now)
+		return nil, errBadLogin
 	}
 	if !CheckPassword(password, hash) || u.Disabled {
-		a.th.fail(name, addr, now)
-		return "", nil, errBadLogin
+		a.th.fail(name, addr, known, now)
+		return nil, errBadLogin
 	}
-	a.th.succeed(name, addr)
+	a.th.succeed(name, addr, known)
 	id := NewSecret("zs_")
 	if err := a.Store.CreateSession(ctx, Digest(id), u.ID, now.Add(SessionTTL), addr); err != nil {
-		return "", nil, err
+		return nil, err
 	}
-	return id, u, nil
+	if device == "" || len(device) > 100 {
+		device = NewSecret("zd_")
+	}
+	if err := a.Store.RememberDevice(ctx, Digest(device), u.ID); err != nil {
+		return nil, err
+	}
+	return &Signed{User: u, Session: id, Device: device}, nil
 }
 
 // Logout ends the session of the request, if any.
@@ -69,16 +107,39 @@ func (a *Auth) Logout(ctx context.Context, r *http.Request) error {
 	return a.Store.DeleteSession(ctx, Digest(c.Value))
 }
 
-// SetCookie sends the session cookie; Secure when the request came over TLS.
+type httpsKey struct{}
+
+// MarkHTTPS returns ctx saying that the request reached us over HTTPS
+// through a trusted reverse proxy, which ended TLS in front of us.
+func MarkHTTPS(ctx context.Context) context.Context { return context.WithValue(ctx, httpsKey{}, true) }
+
+// HTTPS reports whether the client's connection is encrypted: TLS served
+// here, or by a trusted proxy that said so (MarkHTTPS).
+func HTTPS(r *http.Request) bool {
+	marked, _ := r.Context().Value(httpsKey{}).(bool)
+	return r.TLS != nil || marked
+}
+
+// SetCookie sends the session cookie; Secure over HTTPS.
 func SetCookie(w http.ResponseWriter, r *http.Request, id string) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: id, Path: "/", MaxAge: int(SessionTTL.Seconds()),
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+		HttpOnly: true, Secure: HTTPS(r), SameSite: http.SameSiteLaxMode})
 }
 
 // ClearCookie removes the session cookie.
 func ClearCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+		HttpOnly: true, Secure: HTTPS(r), SameSite: http.SameSiteLaxMode})
+}
+
+// DeviceCookie names the cookie by which a browser that has signed in is
+// known again when it signs in: sent to /login only, kept for a year.
+const DeviceCookie = "zg_device"
+
+// SetDeviceCookie sends (or renews) the device cookie.
+func SetDeviceCookie(w http.ResponseWriter, r *http.Request, device string) {
+	http.SetCookie(w, &http.Cookie{Name: DeviceCookie, Value: device, Path: "/login", MaxAge: int(store.DeviceKeep.Seconds()),
+		HttpOnly: true, Secure: HTTPS(r), SameSite: http.SameSiteStrictMode})
 }
 
 // Identify returns the user of a request: by API token (Authorization:
@@ -185,4 +246,42 @@ func Scope(u *zhenggai.User) (store.Scope, bool) {
 		return store.Scope{Office: u.UnitID}, true
 	}
 	return store.Scope{Unit: u.UnitID}, true
+}
+
+// ChangePassword sets u's password to one he chose, after checking his
+// current one (paused, like sign-in, after a few wrong ones: the form must
+// not become a way to guess it). keepSession is the session he changes it
+// from, which stays; his other sessions end.
+func (a *Auth) ChangePassword(ctx context.Context, u *zhenggai.User, current, password, confirm, addr, keepSession string) error {
+	now := a.Now()
+	if wait := a.th.wait(u.Name, addr, "", now); wait > 0 {
+		return throttled(wait)
+	}
+	hash, err := a.Store.PasswordHash(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	if !CheckPassword(current, hash) {
+		a.th.fail(u.Name, addr, "", now)
+		v := &zhenggai.ValidationError{}
+		v.Add("current", "当前密码不正确")
+		return v
+	}
+	if err := CheckNewPassword(u, password, confirm); err != nil {
+		return err
+	}
+	if password == current {
+		v := &zhenggai.ValidationError{}
+		v.Add("password", "新密码不能与当前密码相同")
+		return v
+	}
+	newHash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	keep := ""
+	if keepSession != "" {
+		keep = Digest(keepSession)
+	}
+	return a.Store.ChangePassword(ctx, u.ID, newHash, keep)
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"zhenggai"
 )
@@ -17,8 +18,15 @@ type Route struct {
 	On      string        // kind of record {id} names (see store.Target); "self" for the caller's own unit; "" for none
 	API     bool          // answers JSON rather than pages
 	MaxBody int64         // request body limit; 0 is DefaultMaxBody
-	Handler http.HandlerFunc
+	// Unchanged lets a user whose password an administrator set (and who
+	// must change it first) use the route: changing it, signing out.
+	Unchanged bool
+	Handler   http.HandlerFunc
 }
+
+// PasswordPage is where a user changes his password; a user who must
+// change his is sent there from every page.
+const PasswordPage = "/account/password"
 
 // DefaultMaxBody bounds the body of a request whose route sets no limit:
 // forms and JSON are small; uploads and imports declare their own.
@@ -64,12 +72,28 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 			return
 		}
 		ctx := r.Context()
+		if u == nil && a.AnonymousBody > 0 && r.ContentLength != 0 {
+			// The deadline covers what is left of the request, the body.
+			// A server that cannot set one (none here) keeps its own.
+			_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(a.AnonymousBody))
+		}
 		if u != nil {
 			ctx = WithUser(ctx, u)
 			ctx = zhenggai.WithActor(ctx, zhenggai.Actor{UserID: u.ID, Name: u.Name, Via: via, Addr: RemoteAddr(r)})
 		}
 		if rt.Perm == zhenggai.PermPublic {
 			rt.Handler(w, r.WithContext(ctx))
+			return
+		}
+		if u != nil && u.MustChangePassword && via == "web" && !rt.Unchanged {
+			// An administrator set his password and knows it: nothing is
+			// done with it until its owner has chosen his own. (API tokens,
+			// secrets of their own, are not held up.)
+			if r.Method == http.MethodGet && !rt.API {
+				http.Redirect(w, r, PasswordPage+"?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			refuse(w, r, http.StatusForbidden, "must_change_password", "您的密码由系统管理员设置，请先修改密码（"+PasswordPage+"）")
 			return
 		}
 		if u == nil {

@@ -10,8 +10,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
+
+	"zhenggai"
 )
 
 // Argon2id parameters: OWASP's recommendation (19 MiB, 2 passes, 1 lane).
@@ -97,4 +101,48 @@ func NewSecret(prefix string) string {
 func Digest(secret string) string {
 	h := sha256.Sum256([]byte(secret))
 	return hex.EncodeToString(h[:])
+}
+
+// Password rules for one a user chooses, as security assessments (等保)
+// ask: at least MinPassword characters of three kinds among capitals,
+// small letters, digits and others, not the login name.
+const (
+	MinPassword = 8
+	MaxPassword = 128
+)
+
+// CheckNewPassword says what is wrong with the password u chose, field by
+// field ("password", "confirm").
+func CheckNewPassword(u *zhenggai.User, password, confirm string) error {
+	v := &zhenggai.ValidationError{}
+	kinds := map[int]bool{}
+	for _, r := range password {
+		switch {
+		case unicode.IsUpper(r):
+			kinds[0] = true
+		case unicode.IsLower(r):
+			kinds[1] = true
+		case unicode.IsDigit(r):
+			kinds[2] = true
+		default:
+			kinds[3] = true
+		}
+	}
+	n := utf8.RuneCountInString(password)
+	switch {
+	case n < MinPassword:
+		v.Add("password", fmt.Sprintf("新密码至少%d位", MinPassword))
+	case n > MaxPassword:
+		v.Add("password", fmt.Sprintf("新密码最多%d位", MaxPassword))
+	case !utf8.ValidString(password) || strings.ContainsFunc(password, func(r rune) bool { return unicode.IsControl(r) || zhenggai.Invisible(r) }):
+		v.Add("password", "新密码含有不可见的字符")
+	case len(kinds) < 3:
+		v.Add("password", "新密码须含大写字母、小写字母、数字、符号中的至少三种")
+	case u != nil && len(u.Name) >= 3 && strings.Contains(strings.ToLower(password), strings.ToLower(u.Name)):
+		v.Add("password", "新密码不能包含登录名")
+	}
+	if confirm != password {
+		v.Add("confirm", "两次输入的新密码不一致")
+	}
+	return v.Err()
 }

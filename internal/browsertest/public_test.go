@@ -84,8 +84,16 @@ func TestPublishReadOpinionAnswer(t *testing.T) {
 	b.Shot("opinion-filled")
 	b.Click("form.opinion-form button[type=submit]", "#ref", "opinion-thanks")
 	ref := b.Text("#ref")
-	if !regexp.MustCompile(`^YJ\d{8}-\d{4}$`).MatchString(ref) {
+	if !regexp.MustCompile(`^YJ\d{8}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$`).MatchString(ref) {
 		t.Fatalf("reference number %q", ref)
+	}
+	// The thank-you page is the sender's: another browser with the
+	// address alone finds nothing.
+	thanks := strings.TrimPrefix(b.Location(), srv.URL)
+	b.Forget()
+	b.Visit(thanks, "thanks-for-another-browser")
+	if b.Has("#ref") || strings.Contains(b.Text("body"), ref) {
+		t.Error("another browser opens the thank-you page with its address alone")
 	}
 
 	// The office answers in its inbox and publishes the answer.

@@ -10,15 +10,21 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/demo"
+	"zhenggai/internal/httpd"
 	"zhenggai/internal/store"
 )
 
 func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "demo", "[--data DIR] [--db URL] [--addr HOST:PORT]\n\n在新的数据目录（或空的 PostgreSQL 数据库）中载入示例数据（默认使用临时目录），然后启动网页服务。")
+	fs := flags(e, "demo", "[--data DIR] [--db URL] [--addr HOST:PORT] [--tls-cert FILE --tls-key FILE]\n\n在新的数据目录（或空的 PostgreSQL 数据库）中载入示例数据（默认使用临时目录），然后启动网页服务。")
 	data := fs.String("data", "", "data folder for the demo; must not hold a database yet (default: a new temporary folder)")
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on")
+	tf := addTLSFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cert, err := tf.load()
+	if err != nil {
 		return err
 	}
 	if _, err := checkAddr(*addr); err != nil {
@@ -77,5 +83,5 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "\n公开页面（无需登录）：/public/reports/%d\n\n", pub.ID)
 	// Warnings reach the demo's people in their inboxes (no e-mail).
 	defer startNotifier(ctx, e, st, nil, 5*time.Minute, 8)()
-	return serve(ctx, e, st, files, *addr, nil, nil)
+	return serve(ctx, e, st, files, serveOptions{addr: *addr, cert: cert, maxConns: httpd.DefaultConnsPerAddr})
 }

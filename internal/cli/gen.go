@@ -124,7 +124,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("新建系统管理员：%w", err)
 		}
-		fmt.Fprintf(e.stdout, "\n已新建系统管理员 %s（%s）\n初始密码：%s\n密码只显示这一次。未生成其他账号；需要时用 zhenggai user add 新建。\n", u.Name, u.Unit, password)
+		fmt.Fprintf(e.stdout, "\n已新建系统管理员 %s（%s）\n初始密码：%s\n密码只显示这一次，首次登录时须改为自己的密码。未生成其他账号；需要时用 zhenggai user add 新建。\n", u.Name, u.Unit, password)
 	}
 	if *dsn != "" {
 		fmt.Fprintf(e.stdout, "\n查看：zhenggai serve --db %s --data %s\n", store.RedactDSN(*dsn), *data)

@@ -50,7 +50,7 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	}
 	var im *zhenggai.Imported
 	if isWorkbook(fs.Arg(0)) {
-		im, err = readWorkbook(e, fs.Arg(0), *asJSON)
+		im, err = readWorkbook(ctx, e, fs.Arg(0), *asJSON)
 	} else {
 		var text string
 		if text, err = readReport(e, fs.Arg(0)); err == nil {
@@ -119,13 +119,13 @@ func isWorkbook(name string) bool { return strings.EqualFold(filepath.Ext(name),
 // readWorkbook reads an Excel ledger. Bad rows are listed one a line on
 // stderr, all of them, before the error that ends the command; with
 // asJSON also on stdout as {"errors": [{sheet, row, column, reason}]}.
-func readWorkbook(e *env, name string, asJSON bool) (*zhenggai.Imported, error) {
+func readWorkbook(ctx context.Context, e *env, name string, asJSON bool) (*zhenggai.Imported, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开文件 %s：%w", name, err)
 	}
 	defer f.Close()
-	im, err := xlsx.Parse(f)
+	im, err := xlsx.Parse(ctx, f)
 	var rej *xlsx.Rejected
 	if errors.As(err, &rej) {
 		fmt.Fprintf(e.stderr, "%s 中有%d处错误：\n", name, len(rej.Rows))

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -23,20 +25,29 @@ const (
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "serve", "[--data DIR] [--db URL] [--addr HOST:PORT]")
+	fs := flags(e, "serve", "[--data DIR] [--db URL] [--addr HOST:PORT] [--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDR]")
 	data := fs.String("data", defaultData, "data folder (database and evidence files; with --db the evidence files only)")
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on, e.g. 0.0.0.0:8080 for the intranet")
 	mf := addMailFlags(fs)
 	every := fs.Duration("notify-every", 5*time.Minute, "how often warnings are dispatched")
 	digestHour := fs.Int("digest-hour", 8, "hour of the day (Beijing time) after which the daily digest is e-mailed")
-	proxies := fs.String("trusted-proxy", "", "reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client, e.g. 127.0.0.1")
+	proxies := fs.String("trusted-proxy", "", "reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client and whose X-Forwarded-Proto: https makes cookies Secure, e.g. 127.0.0.1")
+	tf := addTLSFlags(fs)
+	maxConns := fs.Int("max-conns-per-addr", httpd.DefaultConnsPerAddr, "open connections one client address may hold at once (trusted proxies are not limited; 0 for no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	trusted, err := httpd.ParseTrustedProxies(*proxies)
 	if err != nil {
 		return fmt.Errorf("--trusted-proxy 的地址不正确（应为 127.0.0.1 或 10.0.0.0/8 这样的地址或网段，用逗号分隔）：%v", err)
+	}
+	if *maxConns < 0 {
+		return fmt.Errorf("--max-conns-per-addr 不能为负数")
+	}
+	cert, err := tf.load()
+	if err != nil {
+		return err
 	}
 	mail, err := mf.mailer()
 	if err != nil {
@@ -66,7 +77,42 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "预警邮件：经 %s 发送，每日汇总于北京时间%d点后发出\n", mail.Addr, *digestHour)
 	}
 	defer startNotifier(ctx, e, st, mail, *every, *digestHour)()
-	return serve(ctx, e, st, files, *addr, nil, trusted)
+	return serve(ctx, e, st, files, serveOptions{addr: *addr, trusted: trusted, cert: cert, maxConns: *maxConns})
+}
+
+// tlsFlags are --tls-cert and --tls-key: the program serves HTTPS itself.
+type tlsFlags struct{ cert, key *string }
+
+func addTLSFlags(fs *flag.FlagSet) tlsFlags {
+	return tlsFlags{
+		cert: fs.String("tls-cert", "", "certificate (PEM, the chain after it) to serve HTTPS with; with --tls-key"),
+		key:  fs.String("tls-key", "", "private key (PEM) of --tls-cert"),
+	}
+}
+
+// load reads the certificate and key, so that a wrong file is said at
+// start rather than at the first visitor; nil when TLS is not asked for.
+func (f tlsFlags) load() (*tls.Certificate, error) {
+	if *f.cert == "" && *f.key == "" {
+		return nil, nil
+	}
+	if *f.cert == "" || *f.key == "" {
+		return nil, fmt.Errorf("--tls-cert 和 --tls-key 须同时给出")
+	}
+	c, err := tls.LoadX509KeyPair(*f.cert, *f.key)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取证书 %s 或私钥 %s（应为 PEM 格式，私钥与证书须配对）：%v", *f.cert, *f.key, err)
+	}
+	return &c, nil
+}
+
+// serveOptions is how serve listens.
+type serveOptions struct {
+	addr     string
+	now      func() time.Time // the clock; nil for the real one
+	trusted  []netip.Prefix   // reverse proxies (see httpd.Config)
+	cert     *tls.Certificate // serve HTTPS with it; nil for plain HTTP
+	maxConns int              // per client address; 0 for no limit
 }
 
 // startNotifier runs notifyLoop beside the server; the function it
@@ -96,34 +142,45 @@ func checkAddr(addr string) (loopback bool, err error) {
 	return ip != nil && ip.IsLoopback(), nil
 }
 
-// serve listens on addr and serves until ctx ends, then drains requests.
-// ready, if set, gets the address actually listened on.
-func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, addr string, now func() time.Time, trusted []netip.Prefix) error {
-	loopback, err := checkAddr(addr)
+// serve listens on o.addr and serves until ctx ends, then drains requests.
+func serve(ctx context.Context, e *env, st *store.Store, files *attach.Dir, o serveOptions) error {
+	loopback, err := checkAddr(o.addr)
 	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	ln, err := net.Listen("tcp", addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return fmt.Errorf("无法监听 %s：%w", addr, err)
+		return fmt.Errorf("无法监听 %s：%w", o.addr, err)
 	}
+	ln = httpd.LimitListener(ln, o.maxConns, o.trusted)
 	srv := &http.Server{
-		Handler:           httpd.New(httpd.Config{Store: st, Files: files, Log: log, Now: now, TrustedProxies: trusted}),
+		Handler:           httpd.New(httpd.Config{Store: st, Files: files, Log: log, Now: o.now, TrustedProxies: o.trusted}),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       5 * time.Minute, // uploads of evidence over a slow intranet
+		ReadTimeout:       5 * time.Minute, // uploads of evidence over a slow intranet (anonymous bodies: 30 s)
 		WriteTimeout:      5 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 	}
-	fmt.Fprintf(e.stdout, "zhenggai 已启动：http://%s/\n按 Ctrl+C 停止。\n", ln.Addr())
-	if !loopback {
-		fmt.Fprintln(e.stdout, "提示：正在非本机地址上监听。请只在单位内网使用，并建议通过 HTTPS 反向代理访问，以免密码以明文传输。")
+	scheme := "http"
+	if o.cert != nil {
+		scheme = "https"
+		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{*o.cert}, MinVersion: tls.VersionTLS12}
+	}
+	fmt.Fprintf(e.stdout, "zhenggai 已启动：%s://%s/\n按 Ctrl+C 停止。\n", scheme, ln.Addr())
+	if !loopback && o.cert == nil && len(o.trusted) == 0 {
+		fmt.Fprintln(e.stdout, "提示：正在非本机地址上监听。请只在单位内网使用，并用 --tls-cert/--tls-key 启用 HTTPS 或通过 HTTPS 反向代理（--trusted-proxy）访问，以免密码以明文传输。")
 	}
 	if users, err := st.Users(ctx); err == nil && len(users) == 0 {
 		fmt.Fprintln(e.stdout, "提示：还没有任何账号，请先运行 zhenggai user add admin --role admin 创建系统管理员。")
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if o.cert != nil {
+			errc <- srv.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err

@@ -82,11 +82,12 @@ func userAdd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "已创建用户 %s（%s，%s，%s）\n初始密码：%s\n密码只显示这一次，请妥善转交本人。\n", u.Name, u.DisplayName, u.Role.Label(), u.Unit, password)
+	fmt.Fprintf(e.stdout, "已创建用户 %s（%s，%s，%s）\n初始密码：%s\n密码只显示这一次，请妥善转交本人；本人首次登录时须改为自己的密码。\n", u.Name, u.DisplayName, u.Role.Label(), u.Unit, password)
 	return nil
 }
 
-// addUser creates an account with a generated password.
+// addUser creates an account with a generated password, which its owner
+// must change at his first sign-in.
 func addUser(ctx context.Context, st *store.Store, name, display string, role zhenggai.Role, unit string) (*zhenggai.User, string, error) {
 	unitID, err := st.EnsureUnit(ctx, unit)
 	if err != nil {
@@ -97,7 +98,7 @@ func addUser(ctx context.Context, st *store.Store, name, display string, role zh
 	if err != nil {
 		return nil, "", err
 	}
-	u := &zhenggai.User{UnitID: unitID, Unit: unit, Name: name, DisplayName: display, Role: role}
+	u := &zhenggai.User{UnitID: unitID, Unit: unit, Name: name, DisplayName: display, Role: role, MustChangePassword: true}
 	if err := st.CreateUser(ctx, u, hash); err != nil {
 		return nil, "", err
 	}
@@ -106,7 +107,7 @@ func addUser(ctx context.Context, st *store.Store, name, display string, role zh
 
 func userPasswd(ctx context.Context, e *env, args []string) error {
 	name, rest := nameFirst(args)
-	fs := flags(e, "user passwd", "NAME [--data DIR | --db URL]\n\n为用户生成新密码，并使其已登录的会话失效。")
+	fs := flags(e, "user passwd", "NAME [--data DIR | --db URL]\n\n为用户生成新密码，并使其已登录的会话和 API 令牌失效；本人登录时须改为自己的密码。")
 	data := fs.String("data", defaultData, "data folder")
 	dsn := dbFlag(fs)
 	if err := fs.Parse(rest); err != nil {
@@ -133,7 +134,7 @@ func userPasswd(ctx context.Context, e *env, args []string) error {
 	if err := st.SetPassword(ctx, u.ID, hash); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "用户 %s 的新密码：%s\n", u.Name, password)
+	fmt.Fprintf(e.stdout, "用户 %s 的新密码（本人登录时须改为自己的密码）：%s\n", u.Name, password)
 	return nil
 }
 

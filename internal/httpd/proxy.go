@@ -5,14 +5,19 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+
+	"zhenggai/internal/auth"
 )
 
 // behindProxies gives each request the address of the client a trusted
 // reverse proxy forwarded it for: the right-most X-Forwarded-For hop that
 // is not itself a trusted proxy. Throttles, the opinion form's limit and
 // the audit trail all key on that address; without it every visitor would
-// share the proxy's. A request that does not come from a trusted proxy
-// keeps its own address whatever its headers say.
+// share the proxy's. A trusted proxy that ended TLS says so with
+// X-Forwarded-Proto: https (the value it set, the right-most), and the
+// request counts as HTTPS: Secure cookies, HSTS. A request that does not
+// come from a trusted proxy keeps its own address and scheme whatever its
+// headers say.
 func behindProxies(trusted []netip.Prefix, next http.Handler) http.Handler {
 	if len(trusted) == 0 {
 		return next
@@ -30,6 +35,9 @@ func behindProxies(trusted []netip.Prefix, next http.Handler) http.Handler {
 		if err != nil || !isTrusted(peer.Addr()) {
 			next.ServeHTTP(w, r)
 			return
+		}
+		if protos := strings.Split(strings.Join(r.Header.Values("X-Forwarded-Proto"), ","), ","); strings.EqualFold(strings.TrimSpace(protos[len(protos)-1]), "https") {
+			r = r.WithContext(auth.MarkHTTPS(r.Context()))
 		}
 		hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
 		for i := len(hops) - 1; i >= 0; i-- {

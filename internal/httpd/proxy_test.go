@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"zhenggai/internal/auth"
 )
 
 // TestBehindProxies: the client's address is the right-most hop a trusted
@@ -39,5 +41,37 @@ func TestBehindProxies(t *testing.T) {
 	}
 	if _, err := ParseTrustedProxies("10.0.0.0/99"); err == nil {
 		t.Error("a bad range was accepted")
+	}
+}
+
+// TestForwardedProto: X-Forwarded-Proto: https counts from a trusted proxy
+// only, and only as the value it set (the right-most).
+func TestForwardedProto(t *testing.T) {
+	trusted, _ := ParseTrustedProxies("127.0.0.1")
+	tests := []struct {
+		peer  string
+		proto []string
+		want  bool
+	}{
+		{"127.0.0.1:5000", []string{"https"}, true},
+		{"127.0.0.1:5000", []string{"HTTPS"}, true},
+		{"127.0.0.1:5000", []string{"http"}, false},
+		{"127.0.0.1:5000", nil, false},
+		{"127.0.0.1:5000", []string{"https, http"}, false}, // the proxy says http; a client's https before it is nothing
+		{"127.0.0.1:5000", []string{"http", "https"}, true},
+		{"203.0.113.9:4000", []string{"https"}, false}, // not from the proxy: ignored
+	}
+	for _, tt := range tests {
+		var got bool
+		h := behindProxies(trusted, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = auth.HTTPS(r) }))
+		r := httptest.NewRequest("GET", "/", nil)
+		r.RemoteAddr = tt.peer
+		for _, p := range tt.proto {
+			r.Header.Add("X-Forwarded-Proto", p)
+		}
+		h.ServeHTTP(httptest.NewRecorder(), r)
+		if got != tt.want {
+			t.Errorf("peer %s, X-Forwarded-Proto %q: HTTPS %v, want %v", tt.peer, tt.proto, got, tt.want)
+		}
 	}
 }

@@ -38,6 +38,9 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 	// upload lets a route take a body larger than auth.DefaultMaxBody; its
 	// handler sets the precise limit and the message.
 	upload := func(rt auth.Route, n int64) auth.Route { rt.MaxBody = n; return rt }
+	// unchanged lets a user whose password an administrator set use the
+	// route before he has changed it (every other route sends him to do so).
+	unchanged := func(rt auth.Route) auth.Route { rt.Unchanged = true; return rt }
 	static := ui.Static()
 	return []auth.Route{
 		page("GET /healthz", public, "", health),
@@ -45,6 +48,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /login", public, "", u.NewLogin),
 		page("POST /login", public, "", u.CreateLogin),
 		page("POST /logout", public, "", u.Logout),
+		unchanged(page("GET /account/password", signedIn, "", u.EditPassword)),
+		unchanged(page("POST /account/password", signedIn, "", u.UpdatePassword)),
 
 		// Pages.
 		page("GET /{$}", signedIn, "", u.Cached(u.Home)),
@@ -147,6 +152,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/problems/{id}/close/reject", accept, "problem", a.CloseProblem(zhenggai.CloseReject)),
 		json("POST /api/v1/problems/{id}/close/reopen", reopen, "problem", a.CloseProblem(zhenggai.CloseReopen)),
 		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),
+		unchanged(json("PUT /api/v1/account/password", signedIn, "", a.UpdatePassword)),
 		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("GET /api/v1/openapi.json", public, "", a.OpenAPI),

@@ -24,6 +24,7 @@ import (
 // says here, fails the test.
 var expected = map[string]string{
 	"GET /healthz": "public", "GET /static/": "public", "GET /login": "public", "POST /login": "public", "POST /logout": "public",
+	"GET /account/password": "signed-in", "POST /account/password": "signed-in", "PUT /api/v1/account/password": "signed-in",
 	"GET /{$}": "signed-in", "GET /rounds.xlsx": "signed-in",
 	"GET /import": "edit-self", "POST /import": "edit-self", "GET /rounds/new": "edit-self", "POST /rounds": "edit-self",
 	"GET /rounds/{id}": "read", "GET /rounds/{id}/edit": "edit", "POST /rounds/{id}": "edit",

@@ -27,8 +27,12 @@ type Config struct {
 	// NoPageCache renders every page afresh (benchmarks of the cold path).
 	NoPageCache bool
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
-	// the client (proxy.go); none by default.
+	// the client and whose X-Forwarded-Proto says HTTPS (proxy.go); none
+	// by default.
 	TrustedProxies []netip.Prefix
+	// AnonymousBody bounds the time to read a request body for a caller
+	// who is not signed in; 0 is DefaultAnonymousBody (limits.go).
+	AnonymousBody time.Duration
 }
 
 // New returns the handler of the whole program.
@@ -40,7 +44,10 @@ func New(c Config) http.Handler {
 		c.Log = slog.Default()
 	}
 	mux := http.NewServeMux()
-	au := &auth.Auth{Store: c.Store, Log: c.Log, Now: c.Now}
+	if c.AnonymousBody == 0 {
+		c.AnonymousBody = DefaultAnonymousBody
+	}
+	au := &auth.Auth{Store: c.Store, Log: c.Log, Now: c.Now, AnonymousBody: c.AnonymousBody}
 	u := &ui.Handler{Store: c.Store, Files: c.Files, Auth: au, Now: c.Now, Log: c.Log, NoPageCache: c.NoPageCache}
 	a := &api.Handler{Store: c.Store, Files: c.Files, Auth: au, Now: c.Now, Log: c.Log}
 	health := func(w http.ResponseWriter, r *http.Request) {
@@ -68,10 +75,17 @@ func New(c Config) http.Handler {
 	return recoverer(c.Log, behindProxies(c.TrustedProxies, headers(csrf.Handler(mux))))
 }
 
+// hsts keeps browsers on HTTPS once they reached the program over it:
+// half a year, this host only (an intranet's other hosts may have no TLS).
+const hsts = "max-age=15552000"
+
 // headers sets what every answer carries.
 func headers(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if auth.HTTPS(r) {
+			h.Set("Strict-Transport-Security", hsts)
+		}
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")

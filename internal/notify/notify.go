@@ -112,7 +112,7 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 // the name the ledger writes, with the role that the permission code
 // matches the same way (zhenggai.Can), and its unit's principal leaders.
 type addressBook struct {
-	byName     map[string][]*zhenggai.User // unit|role|display name
+	byName     map[string][]*zhenggai.User // unit|role|the name he holds (User.LedgerName)
 	principals map[int64][]*zhenggai.User
 }
 
@@ -122,8 +122,10 @@ func newAddressBook(users []*zhenggai.User) *addressBook {
 		if u.Disabled {
 			continue
 		}
-		k := bookKey(u.UnitID, u.Role, u.DisplayName)
-		b.byName[k] = append(b.byName[k], u)
+		if u.LedgerName != "" {
+			k := bookKey(u.UnitID, u.Role, u.LedgerName)
+			b.byName[k] = append(b.byName[k], u)
+		}
 		if u.Principal {
 			b.principals[u.UnitID] = append(b.principals[u.UnitID], u)
 		}
@@ -132,7 +134,7 @@ func newAddressBook(users []*zhenggai.User) *addressBook {
 }
 
 func bookKey(unit int64, r zhenggai.Role, name string) string {
-	return fmt.Sprintf("%d|%s|%s", unit, r, name)
+	return fmt.Sprintf("%d|%s|%s", unit, r, strings.TrimSpace(name))
 }
 
 // recipients are the people told of colour on m, each once, in a fixed
@@ -287,8 +289,8 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 			if m.UnitID != u.UnitID {
 				continue
 			}
-			mine := u.Role == zhenggai.RoleResponsible && m.Owner == u.DisplayName ||
-				u.Role == zhenggai.RoleLeader && m.Leader == u.DisplayName ||
+			mine := u.LedgerName != "" && (u.Role == zhenggai.RoleResponsible && strings.TrimSpace(m.Owner) == u.LedgerName ||
+				u.Role == zhenggai.RoleLeader && strings.TrimSpace(m.Leader) == u.LedgerName) ||
 				u.Principal && w.colour == zhenggai.Red
 			if mine {
 				lines = append(lines, fmt.Sprintf("【%s】问题%d措施%d：%s（整改时限%s，责任人%s）", w.colour.Label(),

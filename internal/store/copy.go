@@ -27,7 +27,7 @@ var copyTables = []string{"units", "users", "tokens", "settings", "rounds", "cat
 // notCopied are the other tables the schema has: each database has its
 // own schema_migrations, and sessions are not carried over.
 // round_counts is derived: it is rebuilt from the copied measures.
-var notCopied = map[string]bool{"schema_migrations": true, "sessions": true, "round_counts": true}
+var notCopied = map[string]bool{"schema_migrations": true, "sessions": true, "login_devices": true, "round_counts": true}
 
 // identityTables have an identity id, whose sequence follows the copied
 // ids once they are in: audit_log's ids are assigned by the program, and

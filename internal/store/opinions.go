@@ -32,9 +32,8 @@ func scanOpinion(sc interface{ Scan(...any) error }) (*zhenggai.Opinion, error) 
 }
 
 // CreateOpinion stores an opinion from the public on a live publication
-// and gives it its reference number, the day's next one. Two opinions
-// taking the same number at once (PostgreSQL) collide on its unique key;
-// the loser takes the next.
+// and gives it a new random reference number; in the rare case that the
+// number is taken, it collides on its unique key and another is drawn.
 func (s *Store) CreateOpinion(ctx context.Context, o *zhenggai.Opinion) error {
 	if err := o.Validate(); err != nil {
 		return err
@@ -75,21 +74,13 @@ func (s *Store) createOpinion(ctx context.Context, tx *sql.Tx, o *zhenggai.Opini
 		}
 		o.Problem = pp.Label()
 	}
-	now := s.now()
-	day := zhenggai.DateOf(now)
-	prefix := zhenggai.OpinionRef(day, 0)
-	prefix = prefix[:len(prefix)-4]
-	var n int
-	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM opinions WHERE ref LIKE ?`), prefix+"%").Scan(&n); err != nil {
-		return err
-	}
-	o.Ref = zhenggai.OpinionRef(day, n+1)
+	o.Ref = zhenggai.NewOpinionRef(zhenggai.DateOf(s.now()))
 	stamp := s.stamp()
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO opinions (unit_id, publication_id, problem_id, problem, ref,
-		name, contact, content, status, created_at, updated_at, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
+		name, contact, content, status, created_at, updated_at, version, secret_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`),
 		unit, o.PublicationID, o.ProblemID, o.Problem, o.Ref, strings.TrimSpace(o.Name), strings.TrimSpace(o.Contact),
-		strings.TrimSpace(o.Content), string(zhenggai.OpinionNew), stamp, stamp).Scan(&o.ID)
+		strings.TrimSpace(o.Content), string(zhenggai.OpinionNew), stamp, stamp, o.Receipt).Scan(&o.ID)
 	if err != nil {
 		return err
 	}
@@ -251,8 +242,21 @@ func (s *Store) updateOpinion(ctx context.Context, id, version int64,
 	})
 }
 
-// OpinionByRef returns the opinion of a reference number.
+// OpinionByRef returns the opinion of a reference number: for staff, who
+// may be given it by its sender.
 func (s *Store) OpinionByRef(ctx context.Context, ref string) (*zhenggai.Opinion, error) {
 	o, err := scanOpinion(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+opinionCols+opinionFrom+` WHERE o.ref = ?`), ref))
+	return o, notFound(err, "意见建议")
+}
+
+// OpinionReceipt returns the opinion of a reference number to its sender,
+// known by the digest of the secret his browser kept (Opinion.Receipt);
+// not found for anyone else, and for opinions sent before receipts.
+func (s *Store) OpinionReceipt(ctx context.Context, ref, receipt string) (*zhenggai.Opinion, error) {
+	if receipt == "" {
+		return nil, zhenggai.Errorf(zhenggai.ENOTFOUND, "意见建议不存在")
+	}
+	o, err := scanOpinion(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+opinionCols+opinionFrom+` WHERE o.ref = ? AND o.secret_hash = ?`),
+		ref, receipt))
 	return o, notFound(err, "意见建议")
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -46,9 +47,11 @@ func testPublicationsAndOpinions(t *testing.T, st *store.Store) {
 		t.Errorf("publication without date or body: %v", err)
 	}
 
-	// Opinions: the day's numbers in order, contact kept.
+	// Opinions: the day's numbers, random, contact kept; the receipt opens
+	// the opinion to its sender only.
 	today := zhenggai.DateOf(time.Now())
-	o1 := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Name: "张三", Contact: "13800000000", Content: "学习记录应当公开"}
+	o1 := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Name: "张三", Contact: "13800000000", Content: "学习记录应当公开",
+		Receipt: "digest-of-the-senders-secret"}
 	if err := st.CreateOpinion(context.Background(), o1); err != nil {
 		t.Fatal(err)
 	}
@@ -56,11 +59,17 @@ func testPublicationsAndOpinions(t *testing.T, st *store.Store) {
 	if err := st.CreateOpinion(context.Background(), o2); err != nil {
 		t.Fatal(err)
 	}
-	if o1.Ref != zhenggai.OpinionRef(today, 1) || o2.Ref != zhenggai.OpinionRef(today, 2) {
+	prefix := fmt.Sprintf("YJ%04d%02d%02d-", today.Year(), today.Month(), today.Day())
+	if o1.Ref == o2.Ref || !strings.HasPrefix(o1.Ref, prefix) || !strings.HasPrefix(o2.Ref, prefix) || len(o1.Ref) != len("YJ20261127-K7M3-Q9XD") {
 		t.Errorf("refs %q %q", o1.Ref, o2.Ref)
 	}
-	if !strings.HasPrefix(o1.Ref, "YJ") || len(o1.Ref) != len("YJ20261127-0001") {
-		t.Errorf("ref %q", o1.Ref)
+	if got, err := st.OpinionReceipt(ctx, o1.Ref, "digest-of-the-senders-secret"); err != nil || got.ID != o1.ID {
+		t.Errorf("the sender's receipt: %v %v", got, err)
+	}
+	for _, c := range []struct{ ref, receipt string }{{o1.Ref, "another"}, {o2.Ref, ""}, {o2.Ref, "digest-of-the-senders-secret"}} {
+		if _, err := st.OpinionReceipt(ctx, c.ref, c.receipt); code(err) != zhenggai.ENOTFOUND {
+			t.Errorf("receipt %q for %s: %v", c.receipt, c.ref, err)
+		}
 	}
 	if o1.Problem != "具体问题1：学习停留在表面" || o1.UnitID != r.UnitID || o1.Status != zhenggai.OpinionNew {
 		t.Errorf("opinion: %+v", o1)

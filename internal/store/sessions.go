@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"zhenggai"
@@ -36,6 +37,48 @@ func (s *Store) SessionUser(ctx context.Context, idHash string) (*zhenggai.User,
 func (s *Store) DeleteSession(ctx context.Context, idHash string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE id_hash = ?`), idHash)
+		return err
+	})
+}
+
+// DeviceKnown reports whether the browser whose device cookie has this
+// digest has signed in as the user before.
+func (s *Store) DeviceKnown(ctx context.Context, idHash string, userID int64) (bool, error) {
+	var one int
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM login_devices WHERE id_hash = ? AND user_id = ?`),
+		idHash, userID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// DeviceKeep is how long a browser stays known without signing in.
+const DeviceKeep = 365 * 24 * time.Hour
+
+// RememberDevice records that a browser signed in as the user, and
+// forgets the user's browsers unused for DeviceKeep.
+func (s *Store) RememberDevice(ctx context.Context, idHash string, userID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now().UTC()
+		stamp := now.Format(time.RFC3339)
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM login_devices WHERE user_id = ? AND used_at < ?`),
+			userID, now.Add(-DeviceKeep).Format(time.RFC3339)); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE login_devices SET used_at = ? WHERE id_hash = ? AND user_id = ?`),
+			stamp, idHash, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, s.d.rebind(`INSERT INTO login_devices (id_hash, user_id, created_at, used_at) VALUES (?, ?, ?, ?)`),
+			idHash, userID, stamp, stamp)
+		if s.d.uniqueViolation(err) {
+			return nil // the same browser, signing in twice at once
+		}
 		return err
 	})
 }

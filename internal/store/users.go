@@ -4,40 +4,80 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"zhenggai"
 )
 
 const userCols = `us.id, us.unit_id, un.name, us.name, us.display_name, us.role, us.disabled, us.email, us.principal,
-	us.version, us.created_at`
+	us.version, us.created_at, COALESCE(us.person_name, ''), us.must_change`
 
-func scanUser(sc interface{ Scan(...any) error }) (*zhenggai.User, error) {
+func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.User, error) {
 	var u zhenggai.User
 	var role, created string
-	var disabled, principal int
-	if err := sc.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Email, &principal,
-		&u.Version, &created); err != nil {
+	var disabled, principal, mustChange int
+	dest := append([]any{&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Email, &principal,
+		&u.Version, &created, &u.LedgerName, &mustChange}, extra...)
+	if err := sc.Scan(dest...); err != nil {
 		return nil, err
 	}
 	u.Role, u.Disabled, u.CreatedAt = zhenggai.Role(role), disabled != 0, parseTime(created)
-	u.Principal = principal != 0
+	u.Principal, u.MustChangePassword = principal != 0, mustChange != 0
 	return &u, nil
 }
 
-// CreateUser saves a new account with the given password hash.
+// personName is what users.person_name holds for u: the name that gives an
+// enabled leader or owner his rights, unique within his unit; NULL
+// otherwise (a disabled account leaves his name to whoever needs it, and
+// takes it back only if it is free).
+func personName(u *zhenggai.User) any {
+	if !u.Role.NamedByLedger() || u.Disabled {
+		return nil
+	}
+	return u.DisplayName
+}
+
+// nameTaken refuses a leader's or an owner's name that another leader or
+// owner of the unit holds: the second would hold all the first's rights.
+func (s *Store) nameTaken(ctx context.Context, tx *sql.Tx, u *zhenggai.User) error {
+	if personName(u) == nil {
+		return nil
+	}
+	var login string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT name FROM users WHERE unit_id = ? AND person_name = ? AND id <> ?`),
+		u.UnitID, u.DisplayName, u.ID).Scan(&login)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	v := &zhenggai.ValidationError{}
+	v.Add("display_name", "姓名“"+u.DisplayName+"”已是本单位另一账号（"+login+"）的姓名：同一单位的责任领导、责任人姓名不能相同，"+
+		"否则一人可办另一人的事项；同名的两人请加以区分，如“"+u.DisplayName+"（办公室）”，并在台账中同样填写")
+	return v
+}
+
+// CreateUser saves a new account with the given password hash. The display
+// name is trimmed; a leader's or an owner's must be his unit's only one.
+// u.MustChangePassword says the password was set for him by an
+// administrator.
 func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash string) error {
+	u.DisplayName = strings.TrimSpace(u.DisplayName)
 	if err := u.Validate(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.nameTaken(ctx, tx, u); err != nil {
+			return err
+		}
 		now := s.stamp()
 		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO users (unit_id, name, display_name, role, password_hash, disabled,
-			email, principal, version, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, ?) RETURNING id`),
-			u.UnitID, u.Name, u.DisplayName, string(u.Role), passwordHash, u.Email, boolInt(u.Principal), now).Scan(&u.ID)
+			email, principal, version, created_at, person_name, must_change) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?) RETURNING id`),
+			u.UnitID, u.Name, u.DisplayName, string(u.Role), passwordHash, u.Email, boolInt(u.Principal), now,
+			personName(u), boolInt(u.MustChangePassword)).Scan(&u.ID)
 		if s.d.uniqueViolation(err) {
-			v := &zhenggai.ValidationError{}
-			v.Add("name", "登录名“"+u.Name+"”已被使用")
-			return v
+			return s.uniqueUser(ctx, u)
 		}
 		if s.d.foreignKeyViolation(err) {
 			v := &zhenggai.ValidationError{}
@@ -48,8 +88,24 @@ func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash s
 			return err
 		}
 		u.Version, u.CreatedAt = 1, parseTime(now)
+		if p, ok := personName(u).(string); ok {
+			u.LedgerName = p
+		}
 		return s.audit(ctx, tx, auditCreate, "users", u.ID, "")
 	})
+}
+
+// uniqueUser says which of the login name and the display name another
+// account took meanwhile (the pre-check and the insert raced).
+func (s *Store) uniqueUser(ctx context.Context, u *zhenggai.User) error {
+	v := &zhenggai.ValidationError{}
+	var one int
+	if u.ID == 0 && s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM users WHERE name = ?`), u.Name).Scan(&one) == nil {
+		v.Add("name", "登录名“"+u.Name+"”已被使用")
+	} else {
+		v.Add("display_name", "姓名“"+u.DisplayName+"”已是本单位另一账号的姓名：同一单位的责任领导、责任人姓名不能相同")
+	}
+	return v
 }
 
 // User returns one account.
@@ -62,17 +118,11 @@ func (s *Store) User(ctx context.Context, id int64) (*zhenggai.User, error) {
 func (s *Store) UserByName(ctx context.Context, name string) (*zhenggai.User, string, error) {
 	var hash string
 	row := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+userCols+`, us.password_hash FROM users us JOIN units un ON un.id = us.unit_id WHERE us.name = ?`), name)
-	var u zhenggai.User
-	var role, created string
-	var disabled, principal int
-	err := row.Scan(&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Email, &principal,
-		&u.Version, &created, &hash)
+	u, err := scanUser(row, &hash)
 	if err != nil {
 		return nil, "", notFound(err, "用户")
 	}
-	u.Role, u.Disabled, u.CreatedAt = zhenggai.Role(role), disabled != 0, parseTime(created)
-	u.Principal = principal != 0
-	return &u, hash, nil
+	return u, hash, nil
 }
 
 // Users lists every account by unit and name.
@@ -103,23 +153,29 @@ func (s *Store) FirstAdmin(ctx context.Context) (*zhenggai.User, error) {
 	return u, err
 }
 
-// SetPassword replaces a user's password hash, ends his sessions and
-// revokes his API tokens: a reset is what one does when a secret leaked.
+// SetPassword is an administrator's reset (or first password) of a
+// user's password: the administrator knows it, so the user must change it
+// at his next sign-in. It ends his sessions, revokes his API tokens and
+// forgets the browsers he signed in from: a reset is what one does when a
+// secret leaked.
 func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := s.snapshot(ctx, tx, "users", userID)
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?`), passwordHash, userID)
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET password_hash = ?, must_change = 1, version = version + 1 WHERE id = ?`),
+			passwordHash, userID)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return zhenggai.Errorf(zhenggai.ENOTFOUND, "用户不存在")
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
-			return err
+		for _, q := range []string{`DELETE FROM sessions WHERE user_id = ?`, `DELETE FROM login_devices WHERE user_id = ?`} {
+			if _, err := tx.ExecContext(ctx, s.d.rebind(q), userID); err != nil {
+				return err
+			}
 		}
 		if _, err := s.revokeTokens(ctx, tx, `user_id = ?`, userID); err != nil {
 			return err
@@ -128,9 +184,43 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash stri
 	})
 }
 
+// PasswordHash returns a user's password hash, to check the current
+// password before a change.
+func (s *Store) PasswordHash(ctx context.Context, userID int64) (string, error) {
+	var hash string
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT password_hash FROM users WHERE id = ?`), userID).Scan(&hash)
+	return hash, notFound(err, "用户")
+}
+
+// ChangePassword is a user's change of his own password: nobody else knows
+// the new one, so nothing more is asked of him. His other sessions end
+// (keepSession, the digest of the one he changed it from, stays; "" for
+// none); his API tokens, made for scripts, stay.
+func (s *Store) ChangePassword(ctx context.Context, userID int64, passwordHash, keepSession string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		before, err := s.snapshot(ctx, tx, "users", userID)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET password_hash = ?, must_change = 0, version = version + 1 WHERE id = ?`),
+			passwordHash, userID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return zhenggai.Errorf(zhenggai.ENOTFOUND, "用户不存在")
+		}
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?`), userID, keepSession); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, auditUpdate, "users", userID, before)
+	})
+}
+
 // UpdateUser saves a user's name, unit, role and whether he is disabled;
-// disabling ends his sessions and revokes nothing else (tokens check it).
+// disabling ends his sessions and revokes his API tokens.
 func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
+	u.DisplayName = strings.TrimSpace(u.DisplayName)
 	if err := u.Validate(); err != nil {
 		return err
 	}
@@ -144,9 +234,15 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 		if u.Disabled {
 			disabled = 1
 		}
+		if err := s.nameTaken(ctx, tx, u); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET unit_id = ?, display_name = ?, role = ?, disabled = ?,
-			email = ?, principal = ?, version = version + 1 WHERE id = ? AND version = ?`),
-			u.UnitID, u.DisplayName, string(u.Role), disabled, u.Email, boolInt(u.Principal), u.ID, version)
+			email = ?, principal = ?, person_name = ?, version = version + 1 WHERE id = ? AND version = ?`),
+			u.UnitID, u.DisplayName, string(u.Role), disabled, u.Email, boolInt(u.Principal), personName(u), u.ID, version)
+		if s.d.uniqueViolation(err) {
+			return s.uniqueUser(ctx, u)
+		}
 		if err != nil {
 			return err
 		}
@@ -154,7 +250,12 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 			return err
 		}
 		if u.Disabled {
+			// For good: enabling him again brings back neither his
+			// sessions nor his API tokens, which he may have left anywhere.
 			if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ?`), u.ID); err != nil {
+				return err
+			}
+			if _, err := s.revokeTokens(ctx, tx, `user_id = ?`, u.ID); err != nil {
 				return err
 			}
 		}
@@ -162,6 +263,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 			return err
 		}
 		u.Version = version + 1
+		u.LedgerName, _ = personName(u).(string)
 		return nil
 	})
 }

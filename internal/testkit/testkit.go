@@ -31,6 +31,10 @@ type Login struct {
 // Bearer sets the token on a request.
 func (l *Login) Bearer(r *http.Request) { r.Header.Set("Authorization", "Bearer "+l.Token) }
 
+// TestPassword is the password of every SignIn user, who need not change
+// it: it was not set by an administrator for him.
+const TestPassword = "test-password"
+
 // SignIn creates a user of the role in the unit (created if needed) whose
 // display name is name, and opens a token and a session for him.
 func SignIn(t testing.TB, st *store.Store, role zhenggai.Role, unit, name string) *Login {
@@ -40,7 +44,7 @@ func SignIn(t testing.TB, st *store.Store, role zhenggai.Role, unit, name string
 	if err != nil {
 		t.Fatal(err)
 	}
-	hash, err := auth.HashPassword("test-password")
+	hash, err := auth.HashPassword(TestPassword)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -198,8 +198,8 @@ func TestAdminCreateUser(t *testing.T) {
 	if !strings.Contains(body, "qinli") || strings.Contains(body, pw) {
 		t.Errorf("user list wrong or shows the password")
 	}
-	// The password works.
-	if resp := e.signIn("qinli", pw); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+	// The password works, once: its owner must first change it.
+	if resp := e.signIn("qinli", pw); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/account/password?next=%2F" {
 		t.Errorf("sign-in with the shown password: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
 
@@ -213,6 +213,14 @@ func TestAdminCreateUser(t *testing.T) {
 	}
 	if after, _ := e.st.Users(ctx); len(after) != len(before) {
 		t.Errorf("users %d → %d after a refused create", len(before), len(after))
+	}
+	// A second 覃丽 among the unit's leaders and owners would hold all her
+	// rights: refused, whatever spaces surround the name.
+	resp, body = e.post("/admin/users", url.Values{"name": {"qinli9"}, "display_name": {"覃丽 "}, "role": {string(zhenggai.RoleLeader)},
+		"unit_id": {fmt.Sprint(unit.ID)}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "姓名“覃丽”已是本单位另一账号（qinli）的姓名") || passwordRE.MatchString(body) {
+		t.Errorf("a duplicate display name not refused:\n%s", excerptOf(body))
 	}
 	// Bad input is refused field by field.
 	resp, body = e.post("/admin/users", url.Values{"name": {"覃 丽"}, "role": {"boss"}})
@@ -290,6 +298,12 @@ func TestAdminDisableUser(t *testing.T) {
 	if resp := e.signIn(l.User.Name, "test-password"); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("an enabled user cannot sign in: %d", resp.StatusCode)
 	}
+	// …but his API token, revoked when he was disabled, stays dead.
+	req, _ := http.NewRequest("GET", e.srv.URL+"/api/v1/rounds", nil)
+	l.Bearer(req)
+	if resp, body := e.do(req); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the token of a disabled, then enabled user: %d %s", resp.StatusCode, body)
+	}
 }
 
 func TestAdminResetPassword(t *testing.T) {
@@ -308,8 +322,8 @@ func TestAdminResetPassword(t *testing.T) {
 	if resp := e.signIn(l.User.Name, "test-password"); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("the old password still works: %d", resp.StatusCode)
 	}
-	if resp := e.signIn(l.User.Name, pw); resp.StatusCode != http.StatusSeeOther {
-		t.Errorf("the new password does not work: %d", resp.StatusCode)
+	if resp := e.signIn(l.User.Name, pw); resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/account/password") {
+		t.Errorf("the new password does not work, or need not be changed: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	resp, body = e.post("/admin/users/999999/password", nil)
 	wantStatus(t, resp, body, http.StatusNotFound)

@@ -135,7 +135,7 @@ func (h *Handler) CreateUser(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	f := newForm(r, "name", "display_name", "role", "unit_id")
 	u := &zhenggai.User{Name: f.get("name"), DisplayName: f.get("display_name"), Role: zhenggai.Role(f.get("role")),
-		UnitID: f.int64("unit_id", "所属单位")}
+		UnitID: f.int64("unit_id", "所属单位"), MustChangePassword: true}
 	f.merge(u.Validate())
 	if f.valid() {
 		password := auth.GeneratePassword()
@@ -287,7 +287,8 @@ func (h *Handler) userShow(r *http.Request) (func(name, v string) string, error)
 }
 
 // ResetPassword gives an account a new generated password, shown once,
-// and ends the account's sessions.
+// which its owner must change at his next sign-in; the account's sessions
+// end and its API tokens are revoked.
 func (h *Handler) ResetPassword(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.pathID(w, r)
 	if !ok {

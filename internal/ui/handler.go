@@ -223,7 +223,8 @@ func (h *Handler) today() zhenggai.Date { return zhenggai.DateOf(h.Now()) }
 // message for the next page.
 func redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
 	if flash != "" {
-		http.SetCookie(w, &http.Cookie{Name: "flash", Value: base64.RawURLEncoding.EncodeToString([]byte(flash)), Path: "/", MaxAge: 30, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		http.SetCookie(w, &http.Cookie{Name: "flash", Value: base64.RawURLEncoding.EncodeToString([]byte(flash)), Path: "/", MaxAge: 30, HttpOnly: true,
+			Secure: auth.HTTPS(r), SameSite: http.SameSiteLaxMode})
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }

@@ -66,6 +66,7 @@ var fieldLabels = map[string]string{
 	"answer": "答复", "answer_published": "公开答复", "assignee_id": "承办人", "reason": "理由", "action": "操作",
 	"rule_names": "建立完善制度", "refunded_fen": "清退违规资金", "recovered_fen": "追回资金", "saved_fen": "挽回经济损失",
 	"talks": "谈话提醒、批评教育（人）", "organisational": "组织处理（人）", "disciplinary": "党纪政务处分（人）",
+	"person_name": "按姓名对应整改措施", "must_change": "须本人修改密码", "secret_hash": "回执凭据",
 }
 
 // fieldOrder puts the columns of a record in the order of its form.
@@ -75,7 +76,8 @@ var fieldOrder = []string{"name", "display_name", "role", "parent_id", "inspecto
 	"category_id", "measure_id", "progress_id", "user_id", "seq", "title", "content", "rectification", "leader", "office",
 	"owner", "deadline", "day", "author", "status", "mechanism", "report_every", "rule_names", "refunded_fen",
 	"recovered_fen", "saved_fen", "talks", "organisational", "disciplinary", "close_state", "value", "size",
-	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "token_hash"}
+	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "must_change", "person_name",
+	"token_hash", "secret_hash"}
 
 var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow_days": "黄色预警天数"}
 
@@ -256,7 +258,7 @@ func showValue(entity, k string, v any, action string) string {
 	}
 	s := fmt.Sprint(v)
 	switch {
-	case k == "password_hash" || k == "token_hash":
+	case k == "password_hash" || k == "token_hash" || k == "secret_hash":
 		if action == "update" {
 			return "（已更改）"
 		}
@@ -277,7 +279,7 @@ func showValue(entity, k string, v any, action string) string {
 		if n := settingNames[s]; n != "" {
 			return n
 		}
-	case k == "disabled" || k == "revoked" || k == "principal":
+	case k == "disabled" || k == "revoked" || k == "principal" || k == "must_change":
 		if s == "0" {
 			return "否"
 		}

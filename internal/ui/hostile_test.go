@@ -60,7 +60,13 @@ func created(t *testing.T, w interface {
 func TestHostileTextIsShownAsText(t *testing.T) {
 	s := newPageServer(t)
 	loc := created(t, s.postForm("/rounds", url.Values{"unit": {scriptTag}, "inspector": {imgTag}, "kind": {"巡察"},
-		"onsite_start": {"2020-05-11"}, "note": {"ab" + rlo + "txt.exe"}}), "round")
+		"onsite_start": {"2020-05-11"}, "note": {"ab<txt>.exe"}}), "round")
+	// A character that turns the text around it (ab‮txt.exe reads
+	// abexe.txt) is refused, with the field named, and nothing saved.
+	if w := s.postForm("/rounds", url.Values{"unit": {"甲单位"}, "inspector": {"市委第一巡察组"}, "kind": {"巡察"},
+		"note": {"ab" + rlo + "txt.exe"}}); w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "备注含有不可见的字符（U&#43;202E") {
+		t.Errorf("note with U+202E: %d", w.Code)
+	}
 	var round int64
 	if _, err := fmt.Sscanf(loc, "/rounds/%d", &round); err != nil {
 		t.Fatalf("location %q", loc)
@@ -83,7 +89,7 @@ func TestHostileTextIsShownAsText(t *testing.T) {
 	// Stored as typed: nothing is "cleaned" away from a record.
 	var unit, note string
 	s.raw.QueryRow(`SELECT u.name, r.note FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`, round).Scan(&unit, &note)
-	if unit != scriptTag || note != "ab"+rlo+"txt.exe" {
+	if unit != scriptTag || note != "ab<txt>.exe" {
 		t.Errorf("stored unit %q note %q", unit, note)
 	}
 

@@ -194,7 +194,7 @@ func (h *Handler) createImportXLSX(w http.ResponseWriter, r *http.Request, wb []
 		h.renderImportForm(w, r, http.StatusOK, "", nil)
 		return
 	}
-	im, err := xlsx.Parse(bytes.NewReader(wb))
+	im, err := xlsx.Parse(r.Context(), bytes.NewReader(wb))
 	var rej *xlsx.Rejected
 	switch {
 	case errors.As(err, &rej):

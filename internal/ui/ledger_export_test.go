@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"bytes"
+	"context"
 	"html"
 	"net/url"
 	"strings"
@@ -34,7 +35,7 @@ func TestLedgerXLSXAndImport(t *testing.T) {
 	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") || !strings.Contains(cd, ".xlsx") {
 		t.Errorf("Content-Disposition %q", cd)
 	}
-	im, err := xlsx.Parse(strings.NewReader(file))
+	im, err := xlsx.Parse(context.Background(), strings.NewReader(file))
 	if err != nil || im.ProblemCount() != 38 {
 		t.Fatalf("downloaded workbook: %v", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"zhenggai"
 	"zhenggai/internal/auth"
@@ -32,13 +33,29 @@ func opinionScope(u *zhenggai.User) (store.Scope, bool) {
 // CanOpinions tells the layout whether to link the inbox.
 func (p *page) CanOpinions() bool { _, ok := opinionScope(p.User); return ok }
 
-// ListOpinions is /opinions: open ones first, ?status= to filter.
+// ListOpinions is /opinions: open ones first, ?status= to filter; ?ref=
+// goes to the opinion of a reference number.
 func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
 	u := auth.UserFrom(r.Context())
 	sc, ok := opinionScope(u)
 	if !ok {
 		h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "您没有权限查看意见建议"))
 		return
+	}
+	// A sender asking after his opinion gives its number, old or new.
+	notFound := ""
+	if ref := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("ref"))); ref != "" {
+		o, err := h.Store.OpinionByRef(r.Context(), ref)
+		switch {
+		case err == nil && h.Auth.Can(r.Context(), u, zhenggai.PermOpinions, zhenggai.Target{UnitID: o.UnitID}):
+			http.Redirect(w, r, fmt.Sprintf("/opinions/%d", o.ID), http.StatusSeeOther)
+			return
+		case err == nil || zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND:
+			notFound = formClip(ref, 30)
+		default:
+			h.fail(w, r, err)
+			return
+		}
 	}
 	status := zhenggai.OpinionStatus(r.URL.Query().Get("status"))
 	valid := status == ""
@@ -54,7 +71,7 @@ func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.render(w, r, http.StatusOK, "opinions", &page{Title: "意见建议", Nav: "opinions", Data: map[string]any{
-		"Opinions": ops, "Status": string(status), "Statuses": zhenggai.OpinionStatuses,
+		"Opinions": ops, "Status": string(status), "Statuses": zhenggai.OpinionStatuses, "NotFound": notFound,
 	}})
 }
 

@@ -288,12 +288,26 @@ func (h *Handler) CreateOpinion(w http.ResponseWriter, r *http.Request) {
 	if u := auth.UserFrom(r.Context()); u != nil {
 		ctx = r.Context() // a signed-in visitor is recorded as himself
 	}
+	receipt := auth.NewSecret("zr_")
+	o.Receipt = auth.Digest(receipt)
 	if err := h.Store.CreateOpinion(ctx, o); err != nil {
 		h.opinionFormError(w, r, p, form, err)
 		return
 	}
-	http.Redirect(w, r, "/public/thanks/"+o.Ref, http.StatusSeeOther)
+	thanks := "/public/thanks/" + o.Ref
+	// The thank-you page is the sender's: his browser alone holds the key.
+	http.SetCookie(w, &http.Cookie{Name: receiptCookie, Value: receipt, Path: thanks, MaxAge: int(receiptKeep.Seconds()),
+		HttpOnly: true, Secure: auth.HTTPS(r), SameSite: http.SameSiteLaxMode})
+	http.Redirect(w, r, thanks, http.StatusSeeOther)
 }
+
+// The receipt of an opinion: a cookie for its thank-you page only, kept a
+// month, so that the sender may look up its number again from the same
+// browser; nobody else can open the page, or learn that the number exists.
+const (
+	receiptCookie = "zg_receipt"
+	receiptKeep   = 30 * 24 * time.Hour
+)
 
 func (h *Handler) opinionFormError(w http.ResponseWriter, r *http.Request, p *zhenggai.Publication, form map[string]string, err error) {
 	var ve *zhenggai.ValidationError
@@ -315,10 +329,21 @@ func init() {
 }
 
 // OpinionThanks is the page after sending: the reference number, and
-// nothing of what was sent.
+// nothing of what was sent; for the sender's browser only (the receipt
+// cookie), anyone else finds no such page.
 func (h *Handler) OpinionThanks(w http.ResponseWriter, r *http.Request) {
-	o, err := h.Store.OpinionByRef(r.Context(), r.PathValue("ref"))
-	if err != nil {
+	var o *zhenggai.Opinion
+	var err error = zhenggai.Errorf(zhenggai.ENOTFOUND, "页面不存在")
+	for _, c := range r.Cookies() {
+		if c.Name == receiptCookie && o == nil {
+			if got, e := h.Store.OpinionReceipt(r.Context(), r.PathValue("ref"), auth.Digest(c.Value)); e == nil {
+				o, err = got, nil
+			} else if zhenggai.ErrorCode(e) != zhenggai.ENOTFOUND {
+				err = e
+			}
+		}
+	}
+	if o == nil {
 		h.failPublic(w, r, err)
 		return
 	}

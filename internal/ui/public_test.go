@@ -97,11 +97,27 @@ func TestPublicSite(t *testing.T) {
 		t.Fatalf("send: %d %q", resp.StatusCode, loc)
 	}
 	ref := strings.TrimPrefix(loc, "/public/thanks/")
-	if want := zhenggai.OpinionRef(today, 1); ref != want {
-		t.Errorf("reference %q, want %q", ref, want)
+	if want := fmt.Sprintf("YJ%04d%02d%02d-", today.Year(), today.Month(), today.Day()); !strings.HasPrefix(ref, want) || len(ref) != len(want)+9 {
+		t.Errorf("reference %q, want %s and eight random characters", ref, want)
 	}
-	code, body = get(t, srv.URL+loc)
-	if code != 200 || !strings.Contains(body, ref) || !strings.Contains(body, "感谢") {
+	var receipt *http.Cookie
+	for _, c := range resp.Cookies() {
+		if c.Name == "zg_receipt" {
+			receipt = c
+		}
+	}
+	if receipt == nil || receipt.Path != loc || !receipt.HttpOnly {
+		t.Fatalf("receipt cookie %+v", receipt)
+	}
+	req, _ := http.NewRequest("GET", srv.URL+loc, nil)
+	req.AddCookie(receipt)
+	resp, err = noFollow.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if code, body := resp.StatusCode, string(b); code != 200 || !strings.Contains(body, ref) || !strings.Contains(body, "感谢") {
 		t.Errorf("thank-you page: %d", code)
 	}
 

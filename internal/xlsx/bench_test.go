@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"runtime"
 	"strings"
@@ -93,7 +94,7 @@ func BenchmarkImport10k(b *testing.B) {
 	b.ResetTimer()
 	peakHeap(b, func() {
 		for b.Loop() {
-			im, err := xlsx.Parse(bytes.NewReader(file))
+			im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -107,7 +108,7 @@ func BenchmarkImport10k(b *testing.B) {
 
 // bigLedgerFile is bigLedger written as a workbook, the ledger itself
 // let go so that only the file counts in the heap measured after it.
-func bigLedgerFile(b *testing.B) []byte {
+func bigLedgerFile(b testing.TB) []byte {
 	l, latest := bigLedger()
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, l, latest); err != nil {

@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhenggai"
+	"zhenggai/internal/testkit"
 	"zhenggai/internal/xlsx"
 )
 
@@ -37,13 +39,16 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("序号\t问题类别\t具体问题\t整改措施\t建立完善制度\t清退违规资金（万元）\t组织处理（人）\n" +
 		"1\t（一）学习\t问题。\t措施。\t《甲》《乙》、丙\t0.386\t1\n\t\t\t措施二。\t\t-1\t1.5"))
 	f.Add([]byte("PK\x03\x04"))
+	// Merged ranges of every size, repeated and overlapping.
+	f.Add(testkit.MergeBomb(f, 5, 40, "L3:XFC1048576"))
+	f.Add(testkit.MergeBomb(f, 5, 40, "A3:XFD1048576"))
 	f.Add([]byte("市委第七巡察组巡察某局党组反馈意见整改清单\n序号\t问题类别\t具体问题\t整改措施\t责任领导\t整改时限\t完成情况\n" +
 		"1\t（一）学习\t问题。\t措施。\t王\t44132\t已完成\n\t\t\t措施二。\t\t长期坚持\t长期坚持\n2-1\t二、作风\t问题二。\t\t\t\t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if !bytes.HasPrefix(b, []byte("PK")) {
 			b = tsvBook(t, string(b))
 		}
-		im, err := xlsx.Parse(bytes.NewReader(b))
+		im, err := xlsx.Parse(context.Background(), bytes.NewReader(b))
 		if zhenggai.ErrorCode(err) == zhenggai.EINTERNAL {
 			t.Fatalf("internal error: %v", err)
 		}

@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"reflect"
 	"strings"
@@ -39,7 +40,7 @@ func TestParseOutcomes(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	f.WriteTo(&buf)
-	im, err := xlsx.Parse(&buf)
+	im, err := xlsx.Parse(context.Background(), &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func TestParseOutcomeRejects(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := xlsx.Parse(bytes.NewReader(book(t, head, c.row)))
+			im, err := xlsx.Parse(context.Background(), bytes.NewReader(book(t, head, c.row)))
 			var rej *xlsx.Rejected
 			if im != nil || !errors.As(err, &rej) || len(rej.Rows) != 1 {
 				t.Fatalf("got %v, %v; want one bad row", im, err)
@@ -105,7 +106,7 @@ func TestParseOutcomeRejects(t *testing.T) {
 		})
 	}
 	// An outcome on a row without its measure.
-	_, err := xlsx.Parse(bytes.NewReader(book(t, head, row(), []any{nil, nil, nil, "", "", "", "", "", "", "", "", "", 100})))
+	_, err := xlsx.Parse(context.Background(), bytes.NewReader(book(t, head, row(), []any{nil, nil, nil, "", "", "", "", "", "", "", "", "", 100})))
 	var rej *xlsx.Rejected
 	if !errors.As(err, &rej) || len(rej.Rows) != 1 || rej.Rows[0].Row != 3 || rej.Rows[0].Column != "整改措施" {
 		t.Errorf("an amount without its measure: %v", err)

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,10 +32,16 @@ const (
 	headerWithin = 10
 )
 
+// MaxParseTime bounds the reading of one workbook whatever the caller's
+// context allows: the largest ledger (MaxRows) reads in a few seconds, so a
+// file that takes a minute is not one an office made.
+var MaxParseTime = time.Minute
+
 // Parse reads a ledger workbook. It returns what an import would write,
 // or, when any row is bad, a *Rejected listing every bad row and nothing
-// else. A file that is not a workbook at all gives a zhenggai.Error.
-func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
+// else. A file that is not a workbook at all gives a zhenggai.Error. It
+// stops when ctx ends (the client left) or after MaxParseTime.
+func Parse(ctx context.Context, r io.Reader) (im *zhenggai.Imported, err error) {
 	defer func() {
 		// Fuzzed not to panic; this is the last line of defence so that
 		// one odd upload cannot take a server down.
@@ -41,6 +49,7 @@ func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
 			im, err = nil, zhenggai.Errorf(zhenggai.EINTERNAL, "读取Excel台账时发生内部错误，请联系系统管理员")
 		}
 	}()
+	bud := budget{ctx: ctx, end: time.Now().Add(MaxParseTime)}
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("读取Excel文件：%w", err)
@@ -74,8 +83,10 @@ func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有整改清单工作表")
 	}
 	p.sheet = sheet
-	p.merged = merges(b, sheet)
-	if err := p.readLedger(f); err != nil {
+	if p.merged, err = merges(bud, b, sheet); err != nil {
+		return nil, err
+	}
+	if err := p.readLedger(bud, f); err != nil {
 		return nil, err
 	}
 	if hasSheet(f, RoundSheet) {
@@ -89,6 +100,7 @@ func Parse(r io.Reader) (im *zhenggai.Imported, err error) {
 	if p.notes > 0 {
 		p.im.Warnings = append(p.im.Warnings, fmt.Sprintf("有%d行“备注”写有措施类型以外的内容，系统中没有对应的项目，未导入", p.notes))
 	}
+	p.invisibleWarning()
 	return p.im, nil
 }
 
@@ -120,13 +132,14 @@ func hasSheet(f *excelize.File, name string) bool {
 }
 
 type reader struct {
-	im       *zhenggai.Imported
-	errs     []RowError
-	sheet    string
-	date1904 bool
-	title    string // the text above the header
-	merged   map[int][]*span
-	notes    int // rows whose 备注 was not imported
+	im        *zhenggai.Imported
+	errs      []RowError
+	sheet     string
+	date1904  bool
+	title     string // the text above the header
+	merged    map[int][]*span
+	notes     int // rows whose 备注 was not imported
+	invisible stripped
 
 	col     [numCols]int // cell index of each column, -1 when absent
 	ci, pi  int          // current category and problem, -1 when none
@@ -146,7 +159,28 @@ func (p *reader) bad(row, col int, reason string) {
 	p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Column: name, Reason: reason})
 }
 
-func (p *reader) readLedger(f *excelize.File) error {
+// budget is what a parse may spend: until the caller's context ends (the
+// client left) and at most MaxParseTime. Checked every few rows, it costs
+// nothing a timer would.
+type budget struct {
+	ctx context.Context
+	end time.Time
+}
+
+// err is nil while the parse may go on; else the caller's own end as it
+// is (nobody waits for a message), or the time budget as a reason to give.
+func (b budget) err() error {
+	if err := b.ctx.Err(); err != nil {
+		return fmt.Errorf("读取Excel台账：%w", err)
+	}
+	if time.Now().After(b.end) {
+		return zhenggai.Errorf(zhenggai.EINVALID, "读取Excel台账超过%d秒仍未完成，已停止：文件过大或结构异常，请检查文件或分成几个文件导入",
+			int(max(MaxParseTime, time.Second).Seconds()))
+	}
+	return nil
+}
+
+func (p *reader) readLedger(bud budget, f *excelize.File) error {
 	rows, err := f.Rows(p.sheet)
 	if err != nil {
 		return zhenggai.Errorf(zhenggai.EINVALID, "无法读取工作表“%s”", p.sheet)
@@ -155,8 +189,15 @@ func (p *reader) readLedger(f *excelize.File) error {
 	raw := excelize.Options{RawCellValue: true}
 	n, data, header := 0, 0, false
 	var active []*span
+	limit := maxMergeCols // columns merged cells are spread over: the header's, once known
 	for rows.Next() {
 		n++
+		if n%64 == 0 {
+			// Blank rows cost little each but may be a million.
+			if err := bud.err(); err != nil {
+				return err
+			}
+		}
 		cells, err := rows.Columns(raw)
 		if err != nil {
 			return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”第%d行无法读取，文件可能已损坏", p.sheet, n)
@@ -164,7 +205,7 @@ func (p *reader) readLedger(f *excelize.File) error {
 		// An outcome is a measure's own: one in a merged cell counts once,
 		// on its first row, not on every row the merge spans.
 		own := slices.Clone(cells)
-		cells, active = spread(n, cells, p.merged[n], active)
+		cells, active = spread(n, cells, p.merged[n], active, limit)
 		if !header {
 			if n > headerWithin {
 				break
@@ -174,8 +215,12 @@ func (p *reader) readLedger(f *excelize.File) error {
 				if !p.header(n, cells) {
 					return nil // the header's errors say it all
 				}
+				limit = 0
+				for _, c := range p.col {
+					limit = max(limit, c+1)
+				}
 			} else if p.title == "" {
-				p.title = firstText(cells)
+				p.title, _ = zhenggai.StripInvisible(firstText(cells))
 			}
 			continue
 		}
@@ -204,7 +249,7 @@ func (p *reader) readLedger(f *excelize.File) error {
 // headerName folds a header cell: offices write 序  号 or 责任\n领导.
 func headerName(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '*' || r == '＊' {
+		if unicode.IsSpace(r) || r == '*' || r == '＊' || zhenggai.Invisible(r) {
 			return -1
 		}
 		return r
@@ -288,15 +333,54 @@ func (p *reader) header(row int, cells []string) bool {
 	return len(p.errs) == before
 }
 
-// cell is the text of a column in a row, trimmed, with Windows line ends
-// made plain.
-func (p *reader) cell(cells []string, col int) string {
+// cell is the text of a column in row n, trimmed, with Windows line ends
+// made plain and invisible characters (zhenggai.Invisible) taken out:
+// pasted from web pages and other documents, cells carry them without
+// their authors knowing, and the import says where it took them out.
+func (p *reader) cell(n int, cells []string, col int) string {
 	i := p.col[col]
 	if i < 0 || i >= len(cells) {
 		return ""
 	}
 	s := strings.ReplaceAll(cells[i], "\r\n", "\n")
+	s = p.strip(p.sheet, n, Columns[col], s)
 	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+// stripped is where invisible characters were taken out of cells.
+type stripped struct {
+	cells int
+	first []string // the first few places, as a message names them
+	char  rune     // one of the characters, for the message
+}
+
+func (p *reader) strip(sheet string, row int, col, s string) string {
+	out, n := zhenggai.StripInvisible(s)
+	if n == 0 {
+		return s
+	}
+	if p.invisible.cells == 0 {
+		p.invisible.char, _ = utf8.DecodeRuneInString(s[strings.IndexFunc(s, zhenggai.Invisible):])
+	}
+	p.invisible.cells++
+	if len(p.invisible.first) < 5 {
+		p.invisible.first = append(p.invisible.first, fmt.Sprintf("%s第%d行“%s”", sheet, row, col))
+	}
+	return out
+}
+
+// invisibleWarning says where invisible characters were taken out.
+func (p *reader) invisibleWarning() {
+	st := p.invisible
+	if st.cells == 0 {
+		return
+	}
+	w := fmt.Sprintf("有%d个单元格含有不可见的字符（如%s，多为从网页或其他文档复制时带入），已删除：%s", st.cells,
+		zhenggai.CodePoint(st.char), strings.Join(st.first, "、"))
+	if st.cells > len(st.first) {
+		w += "等"
+	}
+	p.im.Warnings = append(p.im.Warnings, w)
 }
 
 // Length limits per column, in characters, as the records allow.
@@ -349,9 +433,9 @@ func (p *reader) row(n int, cells, own []string) {
 	ok := true
 	for c := range v {
 		if c >= baseCols {
-			v[c] = p.cell(own, c)
+			v[c] = p.cell(n, own, c)
 		} else {
-			v[c] = p.cell(cells, c)
+			v[c] = p.cell(n, cells, c)
 		}
 		// A bad cell is reported once; the row is still read with it so
 		// that the other cells are checked too.
@@ -709,7 +793,7 @@ func (p *reader) readRound(f *excelize.File) {
 		if len(cells) < 2 {
 			continue
 		}
-		key, val := headerName(cells[0]), strings.TrimSpace(cells[1])
+		key, val := headerName(cells[0]), strings.TrimSpace(p.strip(RoundSheet, i+1, headerName(cells[0]), cells[1]))
 		if val == "" {
 			continue
 		}

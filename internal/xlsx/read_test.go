@@ -2,6 +2,7 @@ package xlsx_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"reflect"
 	"strings"
@@ -52,7 +53,7 @@ func TestParseGood(t *testing.T) {
 		// A heading with nothing under it yet, as the export writes one.
 		[]any{nil, "（六）尚无具体问题"},
 	)
-	im, err := xlsx.Parse(bytes.NewReader(file))
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +101,7 @@ func TestParseExcelDate(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	f.WriteTo(&buf)
-	im, err := xlsx.Parse(&buf)
+	im, err := xlsx.Parse(context.Background(), &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestParseRejects(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := xlsx.Parse(bytes.NewReader(book(t, c.rows...)))
+			im, err := xlsx.Parse(context.Background(), bytes.NewReader(book(t, c.rows...)))
 			if im != nil {
 				t.Error("something was returned to import")
 			}
@@ -212,7 +213,7 @@ func TestParseRejectsFiles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := xlsx.Parse(bytes.NewReader(c.file))
+			im, err := xlsx.Parse(context.Background(), bytes.NewReader(c.file))
 			if im != nil || zhenggai.ErrorCode(err) != zhenggai.EINVALID || !strings.Contains(zhenggai.ErrorMessage(err), c.want) {
 				t.Errorf("got %v, %v; want %q", im, err, c.want)
 			}
@@ -239,7 +240,7 @@ func TestParseRoundSheet(t *testing.T) {
 		f.WriteTo(&buf)
 		return buf.Bytes()
 	}
-	im, err := xlsx.Parse(bytes.NewReader(mk("2021年3月5日")))
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(mk("2021年3月5日")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +252,7 @@ func TestParseRoundSheet(t *testing.T) {
 	if im.Round.Unit != "县文化旅游广电体育局党组" || im.Round.Inspector != "县委第二巡察组" {
 		t.Errorf("supplied %+v", im.Round)
 	}
-	_, err = xlsx.Parse(bytes.NewReader(mk("三月")))
+	_, err = xlsx.Parse(context.Background(), bytes.NewReader(mk("三月")))
 	var rej *xlsx.Rejected
 	if !errors.As(err, &rej) || len(rej.Rows) != 1 || rej.Rows[0].Sheet != xlsx.RoundSheet || rej.Rows[0].Row != 5 || rej.Rows[0].Column != "反馈日期" {
 		t.Errorf("bad feedback date: %v", err)
@@ -282,7 +283,7 @@ func TestParseMergedCells(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	f.WriteTo(&buf)
-	im, err := xlsx.Parse(&buf)
+	im, err := xlsx.Parse(context.Background(), &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,5 +301,33 @@ func TestParseMergedCells(t *testing.T) {
 	}
 	if m := ps[1].Measures[0]; m.Leader != "王志华" || m.Deadline != zhenggai.NewDate(2021, 4, 30) {
 		t.Errorf("second problem's measure %+v", m)
+	}
+}
+
+// TestParseStripsInvisible: characters that show nothing (pasted from web
+// pages with the text) are taken out of the cells, the header and the
+// 巡察信息 sheet, and a warning says where; the import goes on.
+func TestParseStripsInvisible(t *testing.T) {
+	h := append([]any{}, header...)
+	h[0] = "\ufeff序号"
+	file := book(t,
+		[]any{"市委第七巡察组巡察某局党组反馈意见整改清单\u200b"},
+		h,
+		[]any{1, cat, "学习\u200b停留在表面。", "集中学习。", "向建国\u202e", "办公室", "覃\u200d丽", "2020年10月28日", "", "正在整改\u2028", ""},
+		[]any{2, cat, "制度不健全。", "建立制度\uE000。", "", "", "", "", "", "", ""},
+	)
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := im.Categories[0].Problems
+	m := ps[0].Measures[0]
+	if ps[0].Title != "学习停留在表面。" || m.Leader != "向建国" || m.Owner != "覃丽" || m.Status != zhenggai.InProgress ||
+		ps[1].Measures[0].Content != "建立制度。" || im.Round.Unit != "某局党组" {
+		t.Errorf("not stripped: %+v %+v %+v", ps[0], m, im.Round)
+	}
+	if len(im.Warnings) != 1 || !strings.Contains(im.Warnings[0], "有5个单元格含有不可见的字符（如U+200B") ||
+		!strings.Contains(im.Warnings[0], "Sheet1第3行“具体问题”、Sheet1第3行“责任领导”") || !strings.HasSuffix(im.Warnings[0], "Sheet1第4行“整改措施”") {
+		t.Errorf("warnings %q", im.Warnings)
 	}
 }

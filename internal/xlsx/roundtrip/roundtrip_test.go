@@ -118,7 +118,7 @@ func TestRoundTripSeed(t *testing.T) {
 		t.Fatalf("seed: %d categories, %d problems", l.Summary.Categories, l.Summary.Problems)
 	}
 	file := export(t, l, latest)
-	im, err := xlsx.Parse(bytes.NewReader(file))
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestRoundTripSeed(t *testing.T) {
 		}
 	}
 	// And exporting that again gives the same rows.
-	im2, err := xlsx.Parse(bytes.NewReader(export(t, l2, nil)))
+	im2, err := xlsx.Parse(context.Background(), bytes.NewReader(export(t, l2, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +316,7 @@ func TestExportOutcomes(t *testing.T) {
 	if v, err := f.CalcCellValue(xlsx.LedgerSheet, "M200"); err != nil || v != "3860" {
 		t.Errorf("SUM of 清退违规资金: %q %v", v, err)
 	}
-	im, err := xlsx.Parse(bytes.NewReader(file))
+	im, err := xlsx.Parse(context.Background(), bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +326,7 @@ func TestExportOutcomes(t *testing.T) {
 
 	// The seed alone, without the demo's outcomes: the office's columns.
 	env := testkit.Open(t)
-	im, err = xlsx.Parse(bytes.NewReader(export(t, l, latest)))
+	im, err = xlsx.Parse(context.Background(), bytes.NewReader(export(t, l, latest)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func BenchmarkImportStore10k(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		im, err := xlsx.Parse(bytes.NewReader(buf.Bytes()))
+		im, err := xlsx.Parse(context.Background(), bytes.NewReader(buf.Bytes()))
 		if err != nil {
 			b.Fatal(err)
 		}
