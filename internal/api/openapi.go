@@ -219,7 +219,7 @@ func errorResponses(rt auth.Route) map[string]string {
 	if method != http.MethodGet {
 		out["400"] = "请求格式不正确"
 		out["422"] = "内容有误（fields 中逐项说明），未写入"
-		out["409"] = "记录已被他人修改或当前状态不允许此操作，未写入"
+		out["409"] = "记录已被他人修改（code 为 conflict），或已验收销号锁定、正在等待验收或审核（code 为 locked），或当前状态不允许此操作，未写入"
 		out["413"] = "内容过大"
 	} else if rt.Pattern == "GET /api/v1/rounds" {
 		out["422"] = "参数有误"

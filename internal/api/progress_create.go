@@ -58,6 +58,17 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	// A closed or waiting problem is the reason, before a stale version:
+	// the measure's version moved when its problem was accepted.
+	prob, err := h.Store.Problem(ctx, m.ProblemID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if err := zhenggai.ProgressRefusal(prob.CloseState, m.CloseState, m.Status, zhenggai.Status(req.Status)); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	v := &zhenggai.ValidationError{}
 	p := &zhenggai.Progress{MeasureID: id, Content: req.Content, Author: auth.Author(auth.UserFrom(r.Context()), req.Author),
 		Status: zhenggai.Status(req.Status), Files: []zhenggai.Attachment{}}

@@ -228,6 +228,10 @@ func (h *Handler) UpdateProblem(w http.ResponseWriter, r *http.Request) {
 			redirect(w, r, fmt.Sprintf("/problems/%d", id), "已保存")
 			return
 		}
+		if isLocked(err) {
+			h.refuseLocked(w, r, id, err)
+			return
+		}
 		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
 			cur, err2 := h.Store.Problem(ctx, id)
 			if err2 != nil {

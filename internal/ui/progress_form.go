@@ -123,6 +123,13 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		p.Status = st
 	}
 	version := f.int64("measure_version", "版本号")
+	// A closed or waiting problem is the reason, whatever else the form
+	// holds: its version moved when it was accepted, and "modified by
+	// someone else" would send the user to reload and try again.
+	if err := zhenggai.ProgressRefusal(d.Problem.CloseState, d.Measure.CloseState, d.Measure.Status, p.Status); err != nil {
+		h.refuseLocked(w, r, d.Problem.ID, err)
+		return
+	}
 	if !p.Date.IsZero() && h.today().Before(p.Date) {
 		f.errs.Add("date", "日期不能晚于今天")
 	}
@@ -177,6 +184,9 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	err = h.Store.AddProgress(r.Context(), p, version)
 	switch zhenggai.ErrorCode(err) {
 	case "":
+	case zhenggai.ELOCKED:
+		h.refuseLocked(w, r, d.Measure.ProblemID, err)
+		return
 	case zhenggai.ECONFLICT:
 		// The status changed between our check and the write: the
 		// files stored are kept by hash and cost nothing if unused.
