@@ -226,4 +226,3 @@ func clipBody(s string) string {
 	}
 	return s
 }
-

@@ -37,6 +37,9 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 	if zhenggai.CloseState(closeState).Locked() {
 		p.Status = "" // a re-report: the status stays, a re-report on a closed problem changes nothing but the date
 	}
+	if err := s.checkEvidenceQuota(ctx, tx, p.UnitID, p.Files); err != nil {
+		return err
+	}
 	if p.Status != "" {
 		if err := s.setMeasureStatus(ctx, tx, p.MeasureID, measureVersion, p.Status); err != nil {
 			return err

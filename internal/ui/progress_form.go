@@ -142,15 +142,32 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 				continue // the empty part a browser sends when no file is chosen
 			}
 			name := attach.CleanName(fh.Filename)
-			if err := attach.CheckName(name); err != nil {
-				f.errs.Add("files", zhenggai.ErrorMessage(err))
-				continue
-			}
 			if fh.Size > attach.MaxSize {
 				f.errs.Add("files", fmt.Sprintf("“%s”过大（%s），单个文件最大32MB", name, uploadSizeText(fh.Size)))
 				continue
 			}
+			// Its type, then its content against the type its name says.
+			if err := attach.CheckFile(fh); err != nil {
+				if err := f.mergeMessage("files", err); err != nil {
+					h.fail(w, r, err)
+					return
+				}
+				continue
+			}
 			ups = append(ups, pendingUpload{fh, name})
+		}
+	}
+	if f.valid() && len(ups) > 0 {
+		sums := make([]zhenggai.Attachment, len(ups))
+		for i, u := range ups {
+			if sums[i], err = attach.Sum(u.header); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
+		if err := f.merge(h.Store.CheckEvidenceQuota(r.Context(), d.Measure.UnitID, sums)); err != nil {
+			h.fail(w, r, err)
+			return
 		}
 	}
 	if len(ups) > 0 && !f.valid() && f.errs.For("files") == "" {
