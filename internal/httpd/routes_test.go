@@ -57,6 +57,7 @@ var expected = map[string]string{
 	"GET /api/v1/history/{entity}/{id}": "read",
 	"/api/":                             "public",
 	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
+	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinions",
 	"POST /opinions/{id}/assign": "edit", "POST /opinions/{id}/answer": "edit", "POST /opinions/{id}/close": "edit",
 	"GET /public/{$}": "public", "GET /public/report.css": "public", "GET /public/reports/{id}": "public", "GET /public/reports/{id}/opinion": "public",

@@ -225,7 +225,15 @@ func (h *Handler) UpdateProblem(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.UpdateProblem(ctx, &p)
 		if err == nil {
-			redirect(w, r, fmt.Sprintf("/problems/%d", id), "已保存")
+			to, msg := fmt.Sprintf("/problems/%d", id), "已保存"
+			if still, err := h.Store.PublishedWhileWithheld(ctx, id); err != nil {
+				h.fail(w, r, err)
+				return
+			} else if len(still) > 0 {
+				to += "#still-published"
+				msg = fmt.Sprintf("已保存。注意：本问题仍出现在已公布的%d份整改进展情况中，请按页面上的提示撤回并重新公布", len(still))
+			}
+			redirect(w, r, to, msg)
 			return
 		}
 		if isLocked(err) {
