@@ -67,7 +67,7 @@ func (s *Store) CreateSession(ctx context.Context, idHash string, userID int64, 
 const sessionCols = `se.id, se.id_hash, se.user_id, se.created_at, se.expires_at, se.addr`
 
 // loginEntry is the after of the last log entry about session se.id if
-// that entry is its creation, ” otherwise.
+// that entry is its creation, empty otherwise.
 const loginEntry = `COALESCE((SELECT a.after FROM audit_log a WHERE a.id =
 	(SELECT MAX(b.id) FROM audit_log b WHERE b.entity = 'sessions' AND b.entity_id = se.id) AND a.action = 'create'), '')`
 
