@@ -133,7 +133,14 @@ func (s *Store) straySessions(ctx context.Context, q queryer) ([]AuditProblem, i
 	}
 	defer rows.Close()
 	var out []AuditProblem
-	var n int64
+	var n, more int64
+	add := func(p AuditProblem) {
+		if len(out) < maxAuditProblems {
+			out = append(out, p)
+		} else {
+			more++
+		}
+	}
 	for rows.Next() {
 		se := make([]any, 6)
 		var user, login string
@@ -146,12 +153,15 @@ func (s *Store) straySessions(ctx context.Context, q queryer) ([]AuditProblem, i
 		who := fmt.Sprintf("登录会话 #%d（用户 %s，%s 起，至 %s，地址 %v）", id, user, row["created_at"], row["expires_at"], row["addr"])
 		switch diff := snapshotDiff(row, login); {
 		case login == "":
-			out = append(out, AuditProblem{Entity: "sessions", EntityID: id,
+			add(AuditProblem{Entity: "sessions", EntityID: id,
 				Message: who + "不是由登录产生的：审计日志中没有建立它的登录（绕过程序插入）；程序不接受这个会话"})
 		case diff != nil:
-			out = append(out, AuditProblem{Entity: "sessions", EntityID: id,
+			add(AuditProblem{Entity: "sessions", EntityID: id,
 				Message: who + "与登录时记录的不符（被绕过程序修改：" + strings.Join(diff, "、") + "）；程序不接受这个会话"})
 		}
+	}
+	if more > 0 {
+		out = append(out, AuditProblem{Entity: "sessions", Message: fmt.Sprintf("另有%d个登录会话不是由登录产生或被改动过", more)})
 	}
 	return out, n, rows.Err()
 }
