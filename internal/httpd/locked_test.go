@@ -139,6 +139,18 @@ func testLockedRecordsSayWhy(t *testing.T, b testkit.Backend) {
 			}
 		}
 	}
+	// The problem's edit form says so before anything is typed.
+	for _, lc := range cases {
+		req, _ := http.NewRequest("GET", srv.URL+fmt.Sprintf("/problems/%d/edit", lc.problem.ID), nil)
+		req.AddCookie(admin.Cookie)
+		resp, err := client.Do(req)
+		must(t, err)
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if _, held, _ := strings.Cut(string(page), `id="held">`); !strings.Contains(held, lc.want) || !strings.Contains(held, "只能改是否公开") {
+			t.Errorf("the edit form of the %s problem does not say why: %d", lc.state, resp.StatusCode)
+		}
+	}
 	if after := entries(); after != before {
 		t.Errorf("refused requests wrote %d audit entries", after-before)
 	}

@@ -21,6 +21,9 @@ type problemForm struct {
 	Categories []*zhenggai.Category
 	NewCatLink string
 	Conflict   *formConflict
+	// Held says why the problem's text cannot change now (accepted, or
+	// waiting for acceptance): only whether it is published can.
+	Held string
 }
 
 func problemValues(p *zhenggai.Problem) map[string]string {
@@ -99,6 +102,12 @@ func (h *Handler) renderProblemForm(w http.ResponseWriter, r *http.Request, stat
 		d.Cancel = d.Action
 		d.Editing = true
 		title = "修改具体问题"
+		switch stored.CloseState {
+		case zhenggai.CloseAccepted:
+			d.Held = "本问题已验收销号并锁定：问题类别、序号、具体问题和整改情况都不能修改，只能改是否公开。"
+		case zhenggai.CloseSubmitted:
+			d.Held = "本问题已报巡察办，正在等待验收：问题类别、序号、具体问题和整改情况都不能修改，只能改是否公开。"
+		}
 	}
 	h.render(w, r, status, "problem_form", &page{Title: title, Nav: "tree", Round: round, Data: d, Form: f.values, Errors: f.errMap()})
 }
