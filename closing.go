@@ -115,6 +115,13 @@ func NextCloseState(a CloseAction, from CloseState, reason string) (CloseState, 
 		return "", Errorf(EINVALID, "销号操作不正确")
 	}
 	if from != r.from {
+		// A problem closed, or waiting for the office, says so.
+		switch {
+		case from == CloseAccepted:
+			return "", Errorf(ELOCKED, "该问题已验收销号并锁定，不能再“%s”", a.Label())
+		case from == CloseSubmitted:
+			return "", Errorf(ELOCKED, "该问题已报巡察办，正在等待验收，不能“%s”", a.Label())
+		}
 		return "", Errorf(ECONFLICT, "当前状态为“%s”，不能%s", from.Label(), a.Label())
 	}
 	v := &ValidationError{}
@@ -161,7 +168,56 @@ func (s CloseState) Locked() bool { return s == CloseAccepted }
 
 // ErrLocked is the refusal of a change to a closed problem.
 func ErrLocked() error {
-	return Errorf(ECONFLICT, "该问题已验收销号并锁定，不能修改；确需修改的，请单位管理员先“重新打开”并写明理由")
+	return Errorf(ELOCKED, "该问题已验收销号并锁定，不能修改；确需修改的，请单位管理员先“重新打开”并写明理由")
+}
+
+// ErrSubmitted is the refusal of a change to a problem waiting for the
+// office's acceptance; what says what cannot be done.
+func ErrSubmitted(what string) error {
+	return Errorf(ELOCKED, "该问题已报巡察办验收，正在等待验收，%s；确需修改的，请巡察办先“不予验收”", what)
+}
+
+// ErrRequested is the refusal of a change to a measure in closing state
+// s: asked of its leader, or approved and waiting for the problem's other
+// measures.
+func ErrRequested(s CloseState) error {
+	if s == CloseApproved {
+		return Errorf(ELOCKED, "该措施已经责任领导同意销号，正在等待本问题其余措施销号后报巡察办验收，不能修改；确需修改的，请在报巡察办后由巡察办“不予验收”")
+	}
+	return Errorf(ELOCKED, "该措施已申请销号，正在等待责任领导审核，不能修改；确需修改的，请责任领导先“退回”")
+}
+
+// MeasureChangeRefusal is why a measure in closing state measure, of a
+// problem in state problem, may not change; nil when it may. What the
+// leader approved, or the office is to accept, must be what they saw.
+func MeasureChangeRefusal(problem, measure CloseState) error {
+	switch {
+	case problem.Locked():
+		return ErrLocked()
+	case problem == CloseSubmitted:
+		return ErrSubmitted("不能修改其措施")
+	case measure == CloseRequested || measure == CloseApproved:
+		return ErrRequested(measure)
+	}
+	return nil
+}
+
+// ProgressRefusal is why a report on a measure (status now, newStatus the
+// one the report sets, "" for none) may not be filed; nil when it may. A
+// closed problem takes only the re-reports a 长期坚持 measure owes for as
+// long as its mechanism runs; a report that sets a status changes the
+// measure.
+func ProgressRefusal(problem, measure CloseState, status, newStatus Status) error {
+	if problem.Locked() {
+		if status == Ongoing && (newStatus == "" || newStatus == Ongoing) {
+			return nil
+		}
+		return ErrLocked()
+	}
+	if newStatus != "" {
+		return MeasureChangeRefusal(problem, measure)
+	}
+	return nil
 }
 
 // CheckStatusChange applies the status rules to a measure about to be

@@ -3,7 +3,8 @@ package zhenggai
 import "testing"
 
 // TestCloseTransitions runs every step from every state: exactly the
-// table's transitions are allowed, every other is refused as a conflict.
+// table's transitions are allowed, every other is refused: as locked from
+// a problem's closed or waiting state, as a conflict from the others.
 func TestCloseTransitions(t *testing.T) {
 	states := []CloseState{CloseOpen, CloseRequested, CloseApproved, CloseSubmitted, CloseAccepted}
 	allowed := map[CloseAction]map[CloseState]CloseState{
@@ -22,7 +23,9 @@ func TestCloseTransitions(t *testing.T) {
 			switch {
 			case ok && (err != nil || to != want):
 				t.Errorf("%s from %q: got %q, %v; want %q", a, from, to, err, want)
-			case !ok && ErrorCode(err) != ECONFLICT:
+			case !ok && (from == CloseAccepted || from == CloseSubmitted) && ErrorCode(err) != ELOCKED:
+				t.Errorf("%s from %q: got %q, %v; want locked", a, from, to, err)
+			case !ok && from != CloseAccepted && from != CloseSubmitted && ErrorCode(err) != ECONFLICT:
 				t.Errorf("%s from %q: got %q, %v; want a conflict", a, from, to, err)
 			}
 		}
@@ -127,7 +130,7 @@ func TestCheckCloseRoles(t *testing.T) {
 		{"right role, wrong state: approve before asking", leader, step{CloseApprove, CloseOpen, m}, ECONFLICT},
 		{"right role, wrong state: ask twice", owner, step{CloseRequest, CloseRequested, m}, ECONFLICT},
 		{"right role, wrong state: accept before submission", office, step{CloseAccept, CloseOpen, p}, ECONFLICT},
-		{"right role, wrong state: accept twice", office, step{CloseAccept, CloseAccepted, p}, ECONFLICT},
+		{"right role, wrong state: accept twice", office, step{CloseAccept, CloseAccepted, p}, ELOCKED},
 		{"right role, wrong state: reopen an open problem", unitAdmin, step{CloseReopen, CloseOpen, p}, ECONFLICT},
 	}
 	for _, tt := range tests {

@@ -14,6 +14,10 @@ const (
 	EINVALID  = "invalid"   // the user's input is wrong
 	ENOTFOUND = "not_found" // no such record (in this unit)
 	EFORBID   = "forbidden" // not allowed
+	// ELOCKED: the record is closed (accepted, locked) or waits on a
+	// closing decision (submitted to the office, requested of the leader):
+	// not a stale version, and the message says which.
+	ELOCKED = "locked"
 )
 
 // Error is a domain error with a code and a message for users.

@@ -5,6 +5,7 @@
 package zhenggai
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -183,10 +184,33 @@ type Settings struct {
 	ReportMailbox   string // 邮政信箱
 	ReportEmail     string // 电子邮箱
 	ReportSignature string // 落款单位
+
+	// EvidenceQuotaMB bounds the evidence files the unit keeps, in MB
+	// (each file counted once however often it is attached); 0 is
+	// DefaultEvidenceQuotaMB.
+	EvidenceQuotaMB int
+}
+
+// DefaultEvidenceQuotaMB is a unit's evidence storage unless set: 10 GB,
+// years of scans and photos for a county unit, and a bound on what one
+// unit's uploads can take from the disk every unit shares.
+const DefaultEvidenceQuotaMB = 10 << 10
+
+// MaxEvidenceQuotaMB is the largest quota that may be set: 1 TB.
+const MaxEvidenceQuotaMB = 1 << 20
+
+// EvidenceQuota is the unit's evidence storage in bytes.
+func (s Settings) EvidenceQuota() int64 {
+	if s.EvidenceQuotaMB <= 0 {
+		return DefaultEvidenceQuotaMB << 20
+	}
+	return int64(s.EvidenceQuotaMB) << 20
 }
 
 // DefaultSettings follow 江津 practice: green at 20 days, yellow at 10.
-func DefaultSettings() Settings { return Settings{GreenDays: 20, YellowDays: 10} }
+func DefaultSettings() Settings {
+	return Settings{GreenDays: 20, YellowDays: 10, EvidenceQuotaMB: DefaultEvidenceQuotaMB}
+}
 
 // Validate checks that the thresholds make sense together.
 func (s Settings) Validate() error {
@@ -204,6 +228,9 @@ func (s Settings) Validate() error {
 		v.Add("report_email", "电子邮箱格式不正确")
 	}
 	checkText(v, "report_signature", "落款单位", s.ReportSignature, false, MaxName)
+	if s.EvidenceQuotaMB < 0 || s.EvidenceQuotaMB > MaxEvidenceQuotaMB {
+		v.Add("evidence_quota_mb", fmt.Sprintf("佐证材料存储上限须在1至%d MB（1TB）之间", MaxEvidenceQuotaMB))
+	}
 	return v.Err()
 }
 

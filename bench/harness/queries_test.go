@@ -29,7 +29,7 @@ var pinned = map[string]string{
 	"rounds.go roundCols":          "fe9fc10fc95992fb",
 	"rounds.go roundListCols":      "369b04f7bf22dacb",
 	"rounds.go Round":              "061118b8d052b6e0",
-	"settings.go Settings":         "afbb5e736bc6c698",
+	"settings.go Settings":         "93aaf067c1eebd93",
 	"categories.go categoryCols":   "bf58ec207298a551",
 	"categories.go Categories":     "ed8a8324a544eecf",
 	"problems.go problemCols":      "0217e504a6e7368a",

@@ -85,7 +85,7 @@ func statusOf(code string) int {
 		return http.StatusUnprocessableEntity
 	case zhenggai.ENOTFOUND:
 		return http.StatusNotFound
-	case zhenggai.ECONFLICT:
+	case zhenggai.ECONFLICT, zhenggai.ELOCKED:
 		return http.StatusConflict
 	case zhenggai.EFORBID:
 		return http.StatusForbidden

@@ -4,12 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	pathpkg "path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"zhenggai/internal/attach"
+	"zhenggai/internal/testkit"
 )
 
 // Hostile input through the API: refused with a 4xx, a Chinese message
@@ -129,6 +134,16 @@ func TestAPIHostileInputIsRefused(t *testing.T) {
 	}
 }
 
+// evidenceNamed is a file whose content is of the type name says (the
+// content check is not what these tests are about), with extra after it.
+func evidenceNamed(t *testing.T, name string, extra []byte) []byte {
+	ext := strings.ToLower(pathpkg.Ext(attach.CleanName(name)))
+	if !slices.Contains(testkit.EvidenceExts, ext) {
+		return extra
+	}
+	return append(testkit.Evidence(t, ext), extra...)
+}
+
 var apiHashPath = regexp.MustCompile(`^[0-9a-f]{2}/[0-9a-f]{64}$`)
 
 func TestAPIHostileUploadNames(t *testing.T) {
@@ -149,7 +164,7 @@ func TestAPIHostileUploadNames(t *testing.T) {
 	kept := 0
 	for i, n := range names {
 		ct, body := fuzzMultipart([][2]string{{"date", "2024-05-20"}, {"content", fmt.Sprintf("附件 %d", i)}}, n,
-			[]byte(fmt.Sprintf("证明材料 %d", i)))
+			evidenceNamed(t, n, []byte(fmt.Sprintf("证明材料 %d", i))))
 		before := s.state(t)
 		w := s.send("POST", fmt.Sprintf("/api/v1/measures/%d/progress", s.measure), ct, body)
 		if w.Code >= 400 && w.Code < 500 {

@@ -86,6 +86,8 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/imports": {summary: "导入整改进展报告（UTF-8 文本）或整改台账（Excel），新建巡察轮次；dry_run=1 时只返回识别结果（200），不写入",
 		response: (*importJSON)(nil), created: true, raw: []string{"text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 		query: []apiParam{{"dry_run", "string", "为1时只识别不导入，返回 Imported"}}},
+	"POST /api/v1/publications/{id}/republish": {summary: "撤回公开中的整改进展情况并按原截止日期重新公布（不含此后不予公开的具体问题；具体问题的 still_published 列出需要这样做的报告），返回新公布的报告",
+		response: (*publicationJSON)(nil), created: true},
 	"GET /api/v1/history/{entity}/{id}": {summary: "一条记录的全部修改历史（审计日志），entity 为 rounds、problems、measures 等", response: (*historyJSON)(nil)},
 }
 
@@ -221,7 +223,7 @@ func errorResponses(rt auth.Route) map[string]string {
 	if method != http.MethodGet {
 		out["400"] = "请求格式不正确"
 		out["422"] = "内容有误（fields 中逐项说明），未写入"
-		out["409"] = "记录已被他人修改或当前状态不允许此操作，未写入"
+		out["409"] = "记录已被他人修改（code 为 conflict），或已验收销号锁定、正在等待验收或审核（code 为 locked），或当前状态不允许此操作，未写入"
 		out["413"] = "内容过大"
 	} else if rt.Pattern == "GET /api/v1/rounds" {
 		out["422"] = "参数有误"

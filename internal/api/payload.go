@@ -184,6 +184,10 @@ type problemDetailJSON struct {
 	*problemJSON
 	Measures []*measureJSON  `json:"measures"`
 	Progress []*progressJSON `json:"progress"`
+	// StillPublished are the live publications that show the problem
+	// though it is withheld now: withholding does not take them back;
+	// POST /api/v1/publications/{id}/republish does.
+	StillPublished []*publicationJSON `json:"still_published"`
 }
 
 // problemObject loads a problem with its measures (coloured as of today)
@@ -205,8 +209,15 @@ func (h *Handler) problemObject(ctx context.Context, id int64) (*problemDetailJS
 	if err != nil {
 		return nil, err
 	}
+	still, err := h.Store.PublishedWhileWithheld(ctx, id)
+	if err != nil {
+		return nil, err
+	}
 	today := h.today()
-	out := &problemDetailJSON{Measures: []*measureJSON{}, Progress: progressList(prog)}
+	out := &problemDetailJSON{Measures: []*measureJSON{}, Progress: progressList(prog), StillPublished: []*publicationJSON{}}
+	for _, pub := range still {
+		out.StillPublished = append(out.StillPublished, newPublicationJSON(pub))
+	}
 	sts := make([]zhenggai.Status, len(ms))
 	colour := zhenggai.NoColour
 	for i, m := range ms {

@@ -58,6 +58,17 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	// A closed or waiting problem is the reason, before a stale version:
+	// the measure's version moved when its problem was accepted.
+	prob, err := h.Store.Problem(ctx, m.ProblemID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if err := zhenggai.ProgressRefusal(prob.CloseState, m.CloseState, m.Status, zhenggai.Status(req.Status)); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	v := &zhenggai.ValidationError{}
 	p := &zhenggai.Progress{MeasureID: id, Content: req.Content, Author: auth.Author(auth.UserFrom(r.Context()), req.Author),
 		Status: zhenggai.Status(req.Status), Files: []zhenggai.Attachment{}}
@@ -78,11 +89,25 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 			h.tooLarge(w, "files", fmt.Sprintf("附件“%s”过大（单个文件最大%dMB）", attach.CleanName(fh.Filename), attach.MaxSize>>20))
 			return
 		}
-		if fh.Size == 0 {
-			v.Add("files", fmt.Sprintf("附件“%s”是空文件", attach.CleanName(fh.Filename)))
-		}
-		if err := attach.CheckName(attach.CleanName(fh.Filename)); err != nil {
+		// Its type, then its content against the type its name says.
+		if err := attach.CheckFile(fh); zhenggai.ErrorCode(err) == zhenggai.EINVALID {
 			v.Add("files", zhenggai.ErrorMessage(err))
+		} else if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	if len(files) > 0 && len(v.Fields) == 0 {
+		sums := make([]zhenggai.Attachment, len(files))
+		for i, fh := range files {
+			if sums[i], err = attach.Sum(fh); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
+		if err := merge(v, h.Store.CheckEvidenceQuota(ctx, m.UnitID, sums)); err != nil && zhenggai.ErrorCode(err) != zhenggai.EINVALID {
+			h.fail(w, r, err)
+			return
 		}
 	}
 	if err := merge(v, p.Validate()); err != nil {

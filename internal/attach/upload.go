@@ -2,6 +2,8 @@ package attach
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -16,17 +18,17 @@ import (
 // maxNameLen bounds the stored name of an uploaded file, in characters.
 const maxNameLen = 200
 
-// allowedTypes are the kinds of evidence offices keep: scans and photos,
-// office documents (Microsoft, WPS, OFD), plain text, archives, recordings.
-// Programs, scripts and web pages are refused.
-var allowedTypes = map[string]bool{
-	".pdf": true, ".ofd": true,
-	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".bmp": true, ".tif": true, ".tiff": true, ".webp": true,
-	".doc": true, ".docx": true, ".wps": true, ".xls": true, ".xlsx": true, ".et": true, ".ppt": true, ".pptx": true, ".dps": true,
-	".txt": true, ".csv": true, ".rtf": true,
-	".zip": true, ".rar": true, ".7z": true,
-	".mp3": true, ".wav": true, ".mp4": true,
-}
+// allowedTypes are the kinds of evidence offices keep: scans and photos
+// (phones' HEIC too), office documents (Microsoft, WPS, OFD), plain text,
+// archives, recordings and videos. Programs, scripts and web pages are
+// refused. What each may hold is acceptedContent (content.go).
+var allowedTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for ext := range acceptedContent {
+		m[ext] = true
+	}
+	return m
+}()
 
 // CleanName is the name an evidence file is listed under: the last element
 // of what the client sent (either kind of separator), without control or
@@ -62,14 +64,50 @@ func CleanName(name string) string {
 // names the file and says what is accepted.
 func CheckName(name string) error {
 	if !allowedTypes[strings.ToLower(path.Ext(name))] {
-		return zhenggai.Errorf(zhenggai.EINVALID, "“%s”的文件类型不能作为证明材料；可上传PDF、OFD、图片、Word/WPS、Excel、PPT、文本、压缩包或音视频文件", name)
+		return zhenggai.Errorf(zhenggai.EINVALID, "“%s”的文件类型不能作为证明材料；可上传PDF、OFD、图片（JPG、PNG、GIF、BMP、TIFF、WebP、HEIC）、Word/WPS、Excel、PPT、文本、压缩包（ZIP、RAR、7z）或音视频文件（MP3、WAV、AMR、M4A、MP4、MOV、AVI、WMV）", name)
 	}
 	return nil
 }
 
+// CheckFile refuses an uploaded file whose type is not evidence or
+// whose content is not what its name says (CheckName, CheckContent), so
+// that a handler can check every file of a request before keeping any.
+func CheckFile(fh *multipart.FileHeader) error {
+	name := CleanName(fh.Filename)
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return CheckContent(name, f, fh.Size)
+}
+
+// Sum is the hash and size an uploaded file will be kept under, read
+// without keeping it: what a quota check needs before anything is stored.
+func Sum(fh *multipart.FileHeader) (zhenggai.Attachment, error) {
+	f, err := fh.Open()
+	if err != nil {
+		return zhenggai.Attachment{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return zhenggai.Attachment{}, err
+	}
+	return zhenggai.Attachment{Name: CleanName(fh.Filename), SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}, nil
+}
+
 // Keep stores one uploaded file by its hash and returns its record, named
 // by CleanName and typed by its content, not by what the client claimed.
+// A file CheckFile refuses is not stored.
 func (d *Dir) Keep(fh *multipart.FileHeader) (zhenggai.Attachment, error) {
+	if err := CheckFile(fh); err != nil {
+		return zhenggai.Attachment{}, err
+	}
 	f, err := fh.Open()
 	if err != nil {
 		return zhenggai.Attachment{}, err

@@ -39,7 +39,7 @@ type Denier func(w http.ResponseWriter, r *http.Request, status int, msg string)
 var historyKinds = map[string]string{
 	"units": "unit", "rounds": "round", "categories": "category", "problems": "problem", "measures": "measure",
 	"progress": "progress", "attachments": "attachment", "users": "user",
-	"publications": "publication", "opinions": "opinion",
+	"publications": "publication", "opinions": "opinion", "settings": "setting",
 }
 
 // Guard returns the route's handler behind its permission: who is asking,
@@ -113,9 +113,10 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 		default:
 			if kind == "history" {
 				kind = historyKinds[r.PathValue("entity")]
-				if kind == "user" || kind == "unit" {
-					// Accounts' history (roles, resets, addresses) is the
-					// administrator's business, not the unit's.
+				if kind == "user" || kind == "unit" || kind == "setting" {
+					// Accounts' history (roles, resets, addresses) and the
+					// settings are the administrator's business, as their
+					// pages are, not the unit's.
 					perm = zhenggai.PermAdmin
 				}
 				if kind == "opinion" {

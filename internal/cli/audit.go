@@ -29,8 +29,10 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 		fmt.Fprint(w, `用法：zhenggai audit verify [--data DIR | --db URL]
       zhenggai audit log [--data DIR | --db URL] [--entity 表名 --id 编号] [--last N] [--json]
 
-verify  核对审计日志：逐条重算哈希链，并把每条业务记录与日志中最后一次记录的内容比对。
-        一致时退出码为0；发现日志或记录被绕过程序修改、删除时退出码为1，并指出第一条有问题的日志或记录；
+verify  核对审计日志：逐条重算哈希链，并把每条业务记录与日志中最后一次记录的内容比对；
+        核对表结构（表、列、索引、约束、触发器、视图，PostgreSQL 上还有函数、规则、行级安全策略）与本程序的迁移
+        建立的是否一致，指出外来的和缺少的；核对每个登录会话都由日志中的一次登录建立。
+        一致时退出码为0；发现日志、记录、表结构或会话被绕过程序修改、删除、添加时退出码为1，并指出第一处问题；
         无法核对（如没有数据库）时退出码为3。
 log     按时间顺序列出审计日志。
 `)
@@ -127,6 +129,8 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	}
 	if rep.OK() {
 		fmt.Fprintf(e.stdout, "审计日志完整：共%d条记录，%d个业务记录与日志一致。\n", rep.Entries, rep.Records)
+		fmt.Fprintf(e.stdout, "表结构与本程序的迁移一致（%d张表、%d个索引），没有外来的触发器、视图、索引或函数；%d个登录会话都由登录建立。\n",
+			rep.Schema.Tables, rep.Schema.Indexes, rep.Sessions)
 		if rep.HeadID > 0 {
 			fmt.Fprintf(e.stdout, "最后一条为第%d条，哈希 %s（可抄录备查：以后核对时它仍应出现在日志中）。\n", rep.HeadID, rep.HeadHash)
 		}
@@ -145,11 +149,50 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	return exitError{auditBad}
 }
 
+// checkAtStart is serve's look at the database before it takes requests:
+// the schema against the migrations' and the sessions against the logins
+// (VerifyAudit's cheap parts; the whole log is audit verify's). What can
+// change or hide data behind the program's back (a trigger, a rule, a
+// policy) refuses the start: every save would run it and the log would
+// record its work as the saver's. Anything else foreign is a warning on
+// the log: an index a DBA added, a view, a session no login created
+// (which the program refuses anyway); serve still starts, so that the
+// office keeps working while someone looks. A check that cannot be made
+// (PostgreSQL without the right to create a schema) is a warning too.
+func checkAtStart(ctx context.Context, e *env, st *store.Store) error {
+	diffs, _, err := st.CheckSchema(ctx)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "警告：无法核对表结构："+userMessage(err))
+	}
+	var refuse []string
+	for _, d := range diffs {
+		if d.ChangesData() {
+			refuse = append(refuse, d.Message())
+			continue
+		}
+		fmt.Fprintln(e.stderr, "警告："+d.Message()+"。请运行 zhenggai audit verify 核对。")
+	}
+	stray, err := st.StraySessions(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range stray {
+		fmt.Fprintln(e.stderr, "警告："+p.Message+"。请运行 zhenggai audit verify 核对。")
+	}
+	if len(refuse) == 0 {
+		return nil
+	}
+	for _, m := range refuse {
+		fmt.Fprintln(e.stderr, "  "+m)
+	}
+	return fmt.Errorf("数据库中有%d个不是本程序建立、会在读写时改动或隐藏数据的对象（见上），拒绝启动：删除后再启动，并运行 zhenggai audit verify 核对数据", len(refuse))
+}
+
 func runAuditLog(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "audit log", "[--data DIR | --db URL] [--entity 表名 --id 编号] [--last N] [--json]")
 	data := fs.String("data", defaultData, "data folder")
 	dsn := dbFlag(fs)
-	entity := fs.String("entity", "", "only entries about this table (rounds, categories, problems, measures, progress, attachments, units, settings)")
+	entity := fs.String("entity", "", "only entries about this table (rounds, categories, problems, measures, progress, attachments, units, settings, sessions)")
 	id := fs.Int64("id", 0, "only entries about this record of --entity")
 	last := fs.Int("last", 0, "only the last N entries")
 	asJSON := fs.Bool("json", false, "print one JSON object per entry, with the whole rows before and after")
@@ -163,7 +206,7 @@ func runAuditLog(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return exitError{auditUsage}
 	}
-	if *entity != "" && !store.IsAudited(*entity) {
+	if *entity != "" && !store.Logged(*entity) {
 		return zhenggai.Errorf(zhenggai.EINVALID, "没有审计日志的表：%s", *entity)
 	}
 	st, err := openAudited(ctx, *data, *dsn)

@@ -69,6 +69,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := checkAtStart(ctx, e, st); err != nil {
+		return err
+	}
 	if *dsn != "" {
 		abs, _ := filepath.Abs(*data)
 		fmt.Fprintf(e.stdout, "数据库：%s\n附件目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))

@@ -16,6 +16,7 @@ import (
 	"zhenggai"
 	"zhenggai/internal/httpd"
 	"zhenggai/internal/publish"
+	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
 
@@ -57,6 +58,7 @@ var expected = map[string]string{
 	"GET /api/v1/history/{entity}/{id}": "read",
 	"/api/":                             "public",
 	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
+	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinions",
 	"POST /opinions/{id}/assign": "edit", "POST /opinions/{id}/answer": "edit", "POST /opinions/{id}/close": "edit",
 	"GET /public/{$}": "public", "GET /public/report.css": "public", "GET /public/reports/{id}": "public", "GET /public/reports/{id}/opinion": "public",
@@ -95,6 +97,7 @@ var allowed = map[string][]string{
 }
 
 type fixture struct {
+	store   *store.Store
 	srv     *httptest.Server
 	logins  map[string]*testkit.Login
 	ids     map[string]int64 // by record kind
@@ -159,7 +162,7 @@ func newFixture(t *testing.T, b testkit.Backend) *fixture {
 	bystander := testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "李明")
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
-	return &fixture{srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
+	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID,
@@ -298,5 +301,69 @@ func TestCrossSiteFormRefused(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("cross-site POST: %d, want 403", resp.StatusCode)
+	}
+}
+
+// TestSettingsHistory: the history of a unit's settings, which the README
+// documents, is the administrator's, as the settings page is; every other
+// role is refused, on the API and on the page.
+func TestSettingsHistory(t *testing.T) {
+	for _, b := range testkit.Backends() {
+		t.Run(b.Name, func(t *testing.T) { testSettingsHistory(t, b) })
+	}
+}
+
+func testSettingsHistory(t *testing.T, b testkit.Backend) {
+	f := newFixture(t, b)
+	st := f.store
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	set := zhenggai.DefaultSettings()
+	set.GreenDays, set.ReportPhone = 30, "0744-1234567"
+	if err := st.SaveSettings(ctx, f.ids["unit"], set); err != nil {
+		t.Fatal(err)
+	}
+	set.GreenDays = 25
+	if err := st.SaveSettings(ctx, f.ids["unit"], set); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	err := st.AuditEntries(ctx, store.AuditQuery{Entity: "settings"}, func(e *store.AuditEntry) error {
+		if _, after := e.Rows(); after["name"] == "green_days" {
+			id = e.EntityID
+		}
+		return nil
+	})
+	if err != nil || id == 0 {
+		t.Fatalf("no settings entry: %v", err)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, role := range allowed["public"] {
+		for _, path := range []string{fmt.Sprintf("/api/v1/history/settings/%d", id), fmt.Sprintf("/history/settings/%d", id)} {
+			req := f.request(t, "GET "+path, "", role)
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if role == "admin" {
+				// Created at 30 days, changed to 25: both shown.
+				want := []string{`"value": "30"`, `"value": "25"`}
+				if !strings.HasPrefix(path, "/api/") {
+					want = []string{"绿色预警天数", "30", "25"}
+				}
+				for _, w := range want {
+					if resp.StatusCode != 200 || !strings.Contains(string(body), w) {
+						t.Errorf("%s as admin: %d, want 200 with %s: %s", path, resp.StatusCode, w, body)
+					}
+				}
+				continue
+			}
+			denied := resp.StatusCode == 401 || resp.StatusCode == 403 ||
+				resp.StatusCode == 303 && strings.HasPrefix(resp.Header.Get("Location"), "/login")
+			if !denied {
+				t.Errorf("%s as %s: %d, want refused", path, role, resp.StatusCode)
+			}
+		}
 	}
 }

@@ -64,6 +64,39 @@ func Publish(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.
 	return p, nil
 }
 
+// Republish withdraws the live publication id and publishes the round
+// again as of the same date, in one step: how a report published before
+// a problem was withheld stops showing it. The withdrawal's reason names
+// the problems the new one leaves out; by is the publisher shown.
+func Republish(ctx context.Context, st *store.Store, id int64, by string) (*zhenggai.Publication, error) {
+	old, err := st.Publication(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if old.Withdrawn {
+		return nil, zhenggai.Errorf(zhenggai.ECONFLICT, "该报告已经撤回，无需再撤回；如需公布，请重新公布")
+	}
+	p, err := Render(ctx, st, old.RoundID, old.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	p.PublishedBy = by
+	var gone []string
+	for _, pp := range old.Problems {
+		if _, ok := p.Problem(pp.ID); !ok {
+			gone = append(gone, fmt.Sprintf("具体问题%d", pp.Seq))
+		}
+	}
+	reason := "更正后重新公布"
+	if len(gone) > 0 {
+		reason = "重新公布：" + strings.Join(gone, "、") + "已不予公开"
+	}
+	if err := st.Republish(ctx, id, p, reason, by); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
 // Summary is the totals sentence, as the seed writes it: "截至2020年10月28日，
 // 巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个".
 func Summary(l *zhenggai.Ledger, asOf zhenggai.Date) string {

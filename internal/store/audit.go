@@ -46,8 +46,9 @@ import (
 // a change shows and is proven without the history handing them out.
 
 // auditedTables are the tables whose every change is logged, parents
-// first. Not audited: sessions (they churn and are not records),
-// schema_migrations, and the log itself.
+// first. Not audited: sessions (they churn and are not records: only the
+// login that creates one is logged, see sessions.go), schema_migrations,
+// round_counts (derived), and the log itself.
 var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments",
 	"publications", "opinions", "close_steps", "notifications", "warn_states", "digests"}
 
@@ -224,7 +225,7 @@ func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, table string, id int64
 // snapshotRow reads one row as a map and as canonical JSON; lock locks it
 // (see snapshot).
 func (s *Store) snapshotRow(ctx context.Context, tx *sql.Tx, table string, id int64, lock bool) (map[string]any, string, error) {
-	if !IsAudited(table) {
+	if !Logged(table) {
 		return nil, "", fmt.Errorf("audit: %q is not an audited table", table)
 	}
 	q := qSnapshot(table)

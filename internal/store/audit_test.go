@@ -675,7 +675,20 @@ func testAuditToleratesNewColumns(t *testing.T, d *db) {
 	if _, err := d.raw(t).Exec(`ALTER TABLE measures ADD COLUMN note TEXT NOT NULL DEFAULT ''`); err != nil {
 		t.Fatal(err)
 	}
-	mustVerify(t, st)
+	// The records agree with the log; only the schema check names the
+	// column, which no migration of this program made.
+	onlyColumn := func() {
+		t.Helper()
+		rep, err := st.VerifyAudit(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Problems) != 1 || rep.Problems[0].Entity != "schema" ||
+			!strings.Contains(rep.Problems[0].Message, "表 measures 中有不是本程序建立的列 note") {
+			t.Fatalf("verify: %+v", rep.Problems)
+		}
+	}
+	onlyColumn()
 	m, _ := st.Measure(context.Background(), ms[0].ID)
 	m.Owner = "彭静"
 	if err := st.UpdateMeasure(actx(), m); err != nil {
@@ -687,7 +700,7 @@ func testAuditToleratesNewColumns(t *testing.T, d *db) {
 	if m.Version != 2 || got.Version != 2 || got.Owner != "彭静" || len(h) != 2 {
 		t.Errorf("after the save: version %d, stored %+v, %d entries", m.Version, got, len(h))
 	}
-	mustVerify(t, st)
+	onlyColumn()
 }
 
 // TestAuditTwoWriters: two programs on one data folder (the server and an

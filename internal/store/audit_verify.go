@@ -17,6 +17,10 @@ type AuditReport struct {
 	Records  int64  // rows of audited tables compared with the log
 	HeadID   int64  // the last entry according to audit_head
 	HeadHash string // its hash: write it down to prove later that nothing was rewritten since
+	Sessions int64  // sessions checked against the logins that created them
+	// Schema counts what the schema check compared; its differences are
+	// among Problems (Entity "schema"), first.
+	Schema SchemaSummary
 	// Problems are what was found, first the log, then the records, each in
 	// order; at most maxAuditProblems of them, More counts the rest.
 	Problems []AuditProblem
@@ -54,7 +58,12 @@ func (r *AuditReport) add(p AuditProblem) {
 //     program's back and then overwritten by a later save is still found;
 //  3. the records: every row of every audited table equals the "after" of
 //     the last entry about it, and every record whose last entry is not a
-//     delete still exists.
+//     delete still exists;
+//  4. the sessions: each was created by a login the log holds, as it
+//     stands (sessions.go);
+//  5. the schema: tables, columns, indexes, constraints, triggers, views
+//     (and on PostgreSQL functions, rules, policies) are those the
+//     migrations make (schema.go); its differences come first.
 //
 // Every step streams rows in order of an index, holding one row at a time:
 // memory does not grow with the database. Rows are compared on the
@@ -62,12 +71,20 @@ func (r *AuditReport) add(p AuditProblem) {
 // a difference, so such a migration needs no rewrite of the log (a column
 // added later is covered from the record's next save on).
 func (s *Store) VerifyAudit(ctx context.Context) (*AuditReport, error) {
+	rep := &AuditReport{}
+	diffs, sum, err := s.CheckSchema(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("verify schema: %w", err)
+	}
+	rep.Schema = sum
+	for _, d := range diffs {
+		rep.add(AuditProblem{Entity: "schema", Message: d.Message()})
+	}
 	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	rep := &AuditReport{}
 	if err := s.verifyChain(ctx, tx, rep); err != nil {
 		return nil, fmt.Errorf("verify audit chain: %w", err)
 	}
@@ -80,6 +97,9 @@ func (s *Store) VerifyAudit(ctx context.Context) (*AuditReport, error) {
 		if err := s.verifyRecords(ctx, tx, rep, table); err != nil {
 			return nil, fmt.Errorf("verify %s: %w", table, err)
 		}
+	}
+	if err := s.verifySessions(ctx, tx, rep); err != nil {
+		return nil, fmt.Errorf("verify sessions: %w", err)
 	}
 	drift, err := s.roundCountsDrift(ctx, tx)
 	if err != nil {

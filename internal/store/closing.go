@@ -38,7 +38,7 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 			return zhenggai.ErrLocked()
 		}
 		if zhenggai.CloseState(pstate) == zhenggai.CloseSubmitted {
-			return zhenggai.Errorf(zhenggai.ECONFLICT, "该问题已报巡察办验收，验收结果出来之前不能变更措施的销号申请")
+			return zhenggai.ErrSubmitted("验收结果出来之前不能变更措施的销号申请")
 		}
 		from := zhenggai.CloseState(state)
 		to, err := zhenggai.NextCloseState(a, from, reason)

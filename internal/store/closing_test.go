@@ -59,13 +59,13 @@ func testClosing(t *testing.T, st *store.Store) {
 	asked, err := st.Measure(ctx, ms[0].ID)
 	must("read", err)
 	asked.Content = "换了说法的措施"
-	refused("edit a measure asked to close", st.UpdateMeasure(ctx, asked), zhenggai.ECONFLICT)
-	refused("status of a measure asked to close", st.SetMeasureStatus(ctx, asked.ID, asked.Version, zhenggai.InProgress), zhenggai.ECONFLICT)
+	refused("edit a measure asked to close", st.UpdateMeasure(ctx, asked), zhenggai.ELOCKED)
+	refused("status of a measure asked to close", st.SetMeasureStatus(ctx, asked.ID, asked.Version, zhenggai.InProgress), zhenggai.ELOCKED)
 	must("approve", step(ms[0].ID, zhenggai.CloseApprove, "向建国", ""))
 	approved, err := st.Measure(ctx, ms[0].ID)
 	must("read", err)
 	approved.Owner = "别人"
-	refused("edit an approved measure", st.UpdateMeasure(ctx, approved), zhenggai.ECONFLICT)
+	refused("edit an approved measure", st.UpdateMeasure(ctx, approved), zhenggai.ELOCKED)
 	if problemState() != zhenggai.CloseOpen {
 		t.Fatal("problem submitted with a measure not approved")
 	}
@@ -78,9 +78,9 @@ func testClosing(t *testing.T, st *store.Store) {
 	if problemState() != zhenggai.CloseSubmitted {
 		t.Fatal("problem not submitted once every measure is approved")
 	}
-	refused("change a request while the office decides", step(ms[1].ID, zhenggai.CloseReturn, "向建国", "x"), zhenggai.ECONFLICT)
+	refused("change a request while the office decides", step(ms[1].ID, zhenggai.CloseReturn, "向建国", "x"), zhenggai.ELOCKED)
 	refused("new measure while the office decides", st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 9,
-		Content: "验收前新增", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}), zhenggai.ECONFLICT)
+		Content: "验收前新增", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}), zhenggai.ELOCKED)
 	pending, err := st.PendingAcceptance(ctx, store.Scope{Unit: r.UnitID})
 	must("pending", err)
 	if len(pending) != 1 || pending[0].Problem.ID != p.ID || pending[0].SubmittedAt.IsZero() {
@@ -106,7 +106,7 @@ func testClosing(t *testing.T, st *store.Store) {
 		must("approve after rejection", step(m.ID, zhenggai.CloseApprove, "向建国", ""))
 	}
 	must("accept", pstep(zhenggai.CloseAccept, "巡察办", ""))
-	refused("accept twice", pstep(zhenggai.CloseAccept, "巡察办", ""), zhenggai.ECONFLICT)
+	refused("accept twice", pstep(zhenggai.CloseAccept, "巡察办", ""), zhenggai.ELOCKED)
 	l, err := st.Ledger(ctx, r.ID, zhenggai.NewDate(2020, 10, 28))
 	must("ledger", err)
 	if node := l.Problem(p.ID); node.Status != zhenggai.Completed || node.CloseState != zhenggai.CloseAccepted {
@@ -118,12 +118,12 @@ func testClosing(t *testing.T, st *store.Store) {
 	edited := *m0
 	edited.Content = "改写"
 	cur, _ := st.Problem(ctx, p.ID)
-	refused("edit locked problem", st.UpdateProblem(ctx, &zhenggai.Problem{ID: p.ID, CategoryID: c.ID, Seq: 1, Title: "改写", Version: cur.Version}), zhenggai.ECONFLICT)
-	refused("edit locked measure", st.UpdateMeasure(ctx, &edited), zhenggai.ECONFLICT)
-	refused("status of locked measure", st.SetMeasureStatus(ctx, m0.ID, m0.Version, zhenggai.InProgress), zhenggai.ECONFLICT)
-	refused("report on locked measure", st.AddProgress(ctx, &zhenggai.Progress{MeasureID: m0.ID, Date: zhenggai.NewDate(2020, 10, 1), Content: "再报"}, m0.Version), zhenggai.ECONFLICT)
-	refused("new measure on locked problem", st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 3, Content: "新增", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}), zhenggai.ECONFLICT)
-	refused("ask on locked problem", step(m0.ID, zhenggai.CloseRequest, "覃丽", ""), zhenggai.ECONFLICT)
+	refused("edit locked problem", st.UpdateProblem(ctx, &zhenggai.Problem{ID: p.ID, CategoryID: c.ID, Seq: 1, Title: "改写", Version: cur.Version}), zhenggai.ELOCKED)
+	refused("edit locked measure", st.UpdateMeasure(ctx, &edited), zhenggai.ELOCKED)
+	refused("status of locked measure", st.SetMeasureStatus(ctx, m0.ID, m0.Version, zhenggai.InProgress), zhenggai.ELOCKED)
+	refused("report on locked measure", st.AddProgress(ctx, &zhenggai.Progress{MeasureID: m0.ID, Date: zhenggai.NewDate(2020, 10, 1), Content: "再报"}, m0.Version), zhenggai.ELOCKED)
+	refused("new measure on locked problem", st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 3, Content: "新增", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}), zhenggai.ELOCKED)
+	refused("ask on locked problem", step(m0.ID, zhenggai.CloseRequest, "覃丽", ""), zhenggai.ELOCKED)
 
 	refused("reopen without a reason", pstep(zhenggai.CloseReopen, "办公室", ""), zhenggai.EINVALID)
 	must("reopen", pstep(zhenggai.CloseReopen, "办公室", "整改成效反弹，重新整改"))
@@ -244,10 +244,10 @@ func testClosedOngoingTakesReReports(t *testing.T, st *store.Store) {
 		t.Errorf("re-report on a closed problem: %v", err)
 	}
 	if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[0].ID, Date: zhenggai.NewDate(2020, 12, 2), Content: "改状态",
-		Status: zhenggai.InProgress}, got.Version); code(err) != zhenggai.ECONFLICT {
+		Status: zhenggai.InProgress}, got.Version); code(err) != zhenggai.ELOCKED {
 		t.Errorf("status change with a re-report on a closed problem: %v", err)
 	}
-	if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[1].ID, Date: zhenggai.NewDate(2020, 12, 1), Content: "再报"}, 0); code(err) != zhenggai.ECONFLICT {
+	if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: ms[1].ID, Date: zhenggai.NewDate(2020, 12, 1), Content: "再报"}, 0); code(err) != zhenggai.ELOCKED {
 		t.Errorf("report on a closed 已完成 measure: %v", err)
 	}
 	got, _ = st.Measure(ctx, ms[0].ID)

@@ -101,7 +101,7 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 	}
 	if zhenggai.CloseState(closeState) == zhenggai.CloseSubmitted {
 		// Acceptance would close a measure no one asked or approved.
-		return zhenggai.Errorf(zhenggai.ECONFLICT, "该问题已报巡察办验收，不能新增措施；确需新增的，请巡察办先“不予验收”")
+		return zhenggai.ErrSubmitted("不能新增措施")
 	}
 	m.Version, m.CloseState = 1, zhenggai.CloseOpen
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
@@ -205,15 +205,8 @@ func (s *Store) measureGuard(ctx context.Context, tx *sql.Tx, id int64) (zhengga
 	if err != nil {
 		return "", notFound(err, "整改措施")
 	}
-	// What the leader approved, or the office is to accept, must be what
-	// they saw: a change first takes the request back.
-	switch {
-	case zhenggai.CloseState(closeState).Locked():
-		return "", zhenggai.ErrLocked()
-	case zhenggai.CloseState(closeState) == zhenggai.CloseSubmitted:
-		return "", zhenggai.Errorf(zhenggai.ECONFLICT, "该问题已报巡察办验收，不能修改其措施；确需修改的，请巡察办先“不予验收”")
-	case zhenggai.CloseState(mstate) == zhenggai.CloseRequested || zhenggai.CloseState(mstate) == zhenggai.CloseApproved:
-		return "", zhenggai.Errorf(zhenggai.ECONFLICT, "该措施已申请销号，不能修改；确需修改的，请责任领导先“退回”")
+	if err := zhenggai.MeasureChangeRefusal(zhenggai.CloseState(closeState), zhenggai.CloseState(mstate)); err != nil {
+		return "", err
 	}
 	return zhenggai.Status(status), nil
 }

@@ -47,8 +47,7 @@ func migrations() ([]migration, error) {
 // database has not seen. A database newer than the binary is refused, so
 // an old binary never writes into a schema it does not know.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+	if _, err := s.wdb.ExecContext(ctx, schemaMigrationsDDL); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	var current int
@@ -66,10 +65,8 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.version <= current {
 			continue
 		}
-		body := strings.ReplaceAll(m.sql, "{{ID}}", s.d.identity())
-		body = strings.ReplaceAll(body, "{{KEY}}", assignedKey(s.d))
 		err := s.write(ctx, func(tx *sql.Tx) error {
-			for _, stmt := range splitSQL(body) {
+			for _, stmt := range s.statements(m) {
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return fmt.Errorf("%s: %w\n%s", m.name, err, stmt)
 				}
@@ -94,6 +91,17 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// schemaMigrationsDDL makes the table of applied migrations, before any.
+const schemaMigrationsDDL = `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`
+
+// statements are a migration's statements for the store's engine.
+func (s *Store) statements(m migration) []string {
+	body := strings.ReplaceAll(m.sql, "{{ID}}", s.d.identity())
+	body = strings.ReplaceAll(body, "{{KEY}}", assignedKey(s.d))
+	return splitSQL(body)
 }
 
 // splitSQL cuts a migration into statements at semicolons that end a line,

@@ -101,12 +101,17 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 			FROM problems WHERE id = ?`), p.ID).Scan(&own, &closeState, &cat, &seq, &title, &rect); err != nil {
 			return notFound(err, "具体问题")
 		}
-		// A closed problem keeps its text; whether it is published is a
+		// A closed problem keeps its text, and one waiting for the office
+		// keeps what the office is to accept; whether it is published is a
 		// decision about disclosure, which may still be taken (e.g. a case
 		// opened after the closing).
-		if zhenggai.CloseState(closeState).Locked() &&
-			(cat != p.CategoryID || seq != p.Seq || title != p.Title || rect != p.Rectification) {
-			return zhenggai.ErrLocked()
+		if cat != p.CategoryID || seq != p.Seq || title != p.Title || rect != p.Rectification {
+			switch zhenggai.CloseState(closeState) {
+			case zhenggai.CloseAccepted:
+				return zhenggai.ErrLocked()
+			case zhenggai.CloseSubmitted:
+				return zhenggai.ErrSubmitted("不能修改")
+			}
 		}
 		if own != round {
 			v := &zhenggai.ValidationError{}

@@ -25,20 +25,20 @@ func (s *Store) AddProgress(ctx context.Context, p *zhenggai.Progress, measureVe
 
 func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progress, measureVersion int64) error {
 	var round int64
-	var status, closeState string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.unit_id, m.round_id, m.status, p.close_state FROM measures m
-		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), p.MeasureID).Scan(&p.UnitID, &round, &status, &closeState)
+	var status, mstate, closeState string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.unit_id, m.round_id, m.status, m.close_state, p.close_state FROM measures m
+		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), p.MeasureID).Scan(&p.UnitID, &round, &status, &mstate, &closeState)
 	if err != nil {
 		return notFound(err, "整改措施")
 	}
-	// A closed problem takes no reports, but for the re-reports that a
-	// 长期坚持 measure owes for as long as its mechanism runs.
-	reReport := zhenggai.Status(status) == zhenggai.Ongoing && (p.Status == "" || p.Status == zhenggai.Ongoing)
+	if err := zhenggai.ProgressRefusal(zhenggai.CloseState(closeState), zhenggai.CloseState(mstate), zhenggai.Status(status), p.Status); err != nil {
+		return err
+	}
 	if zhenggai.CloseState(closeState).Locked() {
-		if !reReport {
-			return zhenggai.ErrLocked()
-		}
-		p.Status = "" // the status stays; a re-report on a closed problem changes nothing but the date
+		p.Status = "" // a re-report: the status stays, a re-report on a closed problem changes nothing but the date
+	}
+	if err := s.checkEvidenceQuota(ctx, tx, p.UnitID, p.Files); err != nil {
+		return err
 	}
 	if p.Status != "" {
 		if err := s.setMeasureStatus(ctx, tx, p.MeasureID, measureVersion, p.Status); err != nil {

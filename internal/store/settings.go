@@ -35,6 +35,8 @@ func (s *Store) Settings(ctx context.Context, unitID int64) (zhenggai.Settings, 
 			set.GreenDays = n
 		case "yellow_days":
 			set.YellowDays = n
+		case "evidence_quota_mb":
+			set.EvidenceQuotaMB = n
 		}
 	}
 	return set, rows.Err()
@@ -49,6 +51,18 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 		name  string
 		value string
 	}{{"green_days", strconv.Itoa(set.GreenDays)}, {"yellow_days", strconv.Itoa(set.YellowDays)}}
+	if set.EvidenceQuotaMB > 0 {
+		// 0 leaves it as it is; the default is kept as no value, like a
+		// text never set, so that only a unit given its own quota has one.
+		quota := ""
+		if set.EvidenceQuotaMB != zhenggai.DefaultEvidenceQuotaMB {
+			quota = strconv.Itoa(set.EvidenceQuotaMB)
+		}
+		values = append(values, struct {
+			name  string
+			value string
+		}{"evidence_quota_mb", quota})
+	}
 	for _, name := range textSettings {
 		values = append(values, struct {
 			name  string

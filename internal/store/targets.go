@@ -19,6 +19,7 @@ var targetQueries = map[string]string{
 	"user":        `SELECT unit_id, '', '' FROM users WHERE id = ?`,
 	"publication": `SELECT unit_id, '', '' FROM publications WHERE id = ?`,
 	"opinion":     `SELECT unit_id, '', '' FROM opinions WHERE id = ?`,
+	"setting":     `SELECT unit_id, '', '' FROM settings WHERE id = ?`,
 }
 
 // Target returns what a permission is checked against for record id of

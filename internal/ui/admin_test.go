@@ -382,6 +382,9 @@ func TestAdminSettings(t *testing.T) {
 		!strings.Contains(body, "整改时限前20天起为绿色预警，前10天起为黄色预警，逾期为红色预警") {
 		t.Errorf("default settings page wrong:\n%s", excerptOf(body))
 	}
+	if !strings.Contains(body, "本单位佐证材料已用0字节，上限10GB") || !strings.Contains(body, `name="evidence_quota_mb" value="10240"`) {
+		t.Errorf("the evidence quota is not shown:\n%s", excerptOf(body))
+	}
 	resp, body = e.get(fmt.Sprintf("/admin/settings?unit=%d", quiet.ID))
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, fmt.Sprintf(`name="unit_id" value="%d"`, quiet.ID)) {
@@ -392,12 +395,31 @@ func TestAdminSettings(t *testing.T) {
 
 	resp, body = e.post("/admin/settings", url.Values{"unit_id": {fmt.Sprint(busy.ID)}, "green_days": {"30"}, "yellow_days": {"7"}})
 	wantRedirect(t, resp, body, fmt.Sprintf("/admin/settings?unit=%d", busy.ID))
-	want := zhenggai.Settings{GreenDays: 30, YellowDays: 7}
+	// A form without the quota (a script that predates it) keeps it.
+	want := zhenggai.Settings{GreenDays: 30, YellowDays: 7, EvidenceQuotaMB: zhenggai.DefaultEvidenceQuotaMB}
 	if got, _ := e.st.Settings(ctx, busy.ID); got != want {
 		t.Fatalf("settings %+v, want %+v", got, want)
 	}
 	if got, _ := e.st.Settings(ctx, quiet.ID); got != zhenggai.DefaultSettings() {
 		t.Errorf("another unit's settings changed: %+v", got)
+	}
+
+	// A quota of its own, shown; zero refused next to the field.
+	resp, body = e.post("/admin/settings", url.Values{"unit_id": {fmt.Sprint(quiet.ID)}, "green_days": {"20"}, "yellow_days": {"10"},
+		"evidence_quota_mb": {"2048"}})
+	wantRedirect(t, resp, body, fmt.Sprintf("/admin/settings?unit=%d", quiet.ID))
+	if got, _ := e.st.Settings(ctx, quiet.ID); got.EvidenceQuotaMB != 2048 {
+		t.Errorf("quota %d, want 2048", got.EvidenceQuotaMB)
+	}
+	resp, body = e.get(fmt.Sprintf("/admin/settings?unit=%d", quiet.ID))
+	if !strings.Contains(body, "上限2GB") {
+		t.Errorf("the unit's quota is not shown:\n%s", excerptOf(body))
+	}
+	resp, body = e.post("/admin/settings", url.Values{"unit_id": {fmt.Sprint(quiet.ID)}, "green_days": {"20"}, "yellow_days": {"10"},
+		"evidence_quota_mb": {"0"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "佐证材料存储上限须在1至1048576 MB（1TB）之间") {
+		t.Errorf("a zero quota is not refused next to the field:\n%s", excerptOf(body))
 	}
 
 	// Yellow not below green: refused next to the field, nothing saved.

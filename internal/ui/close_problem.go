@@ -18,6 +18,6 @@ func (h *Handler) CloseProblem(a zhenggai.CloseAction) http.HandlerFunc {
 		}
 		u := auth.UserFrom(r.Context())
 		_, err := h.Store.CloseProblem(r.Context(), id, a, u.DisplayName, r.PostFormValue("reason"))
-		h.closeDone(w, r, fmt.Sprintf("/problems/%d#closing", id), a.Label(), err)
+		h.closeDone(w, r, id, fmt.Sprintf("/problems/%d#closing", id), a.Label(), err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"zhenggai"
 )
@@ -72,6 +73,33 @@ func formShowValue(name, v string) string {
 // (a duplicate number): the version the form carried is no longer stored.
 func isStale(err error, typedVersion, storedVersion int64) bool {
 	return zhenggai.ErrorCode(err) == zhenggai.ECONFLICT && typedVersion != storedVersion
+}
+
+// refusal is the data of refused.html.
+type refusal struct {
+	Message string
+	Back    string
+}
+
+// isLocked reports whether err refuses a change because the problem is
+// closed or waits on a closing decision (not a stale version).
+func isLocked(err error) bool { return zhenggai.ErrorCode(err) == zhenggai.ELOCKED }
+
+// refuseLocked answers a change refused by isLocked: 409 with the reason
+// the store gave (locked, waiting for acceptance or for the leader) and
+// the way back to the problem, never "modified by someone else".
+func (h *Handler) refuseLocked(w http.ResponseWriter, r *http.Request, problemID int64, err error) {
+	ctx := r.Context()
+	var round *zhenggai.Round
+	if p, perr := h.Store.Problem(ctx, problemID); perr == nil {
+		round, _ = h.Store.Round(ctx, p.RoundID) // only for the navigation bar
+	}
+	title := "不能修改：正在等待销号审核"
+	if strings.Contains(zhenggai.ErrorMessage(err), "锁定") {
+		title = "不能修改：已验收销号"
+	}
+	h.render(w, r, http.StatusConflict, "refused", &page{Title: title, Nav: "tree", Round: round,
+		Data: refusal{Message: zhenggai.ErrorMessage(err), Back: fmt.Sprintf("/problems/%d", problemID)}})
 }
 
 // nextSeq is the number after the largest in use.

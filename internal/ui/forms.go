@@ -105,6 +105,18 @@ func (f *form) merge(err error) error {
 	return err
 }
 
+// mergeMessage adds the message of a domain error (EINVALID) to field;
+// any other error is returned.
+func (f *form) mergeMessage(field string, err error) error {
+	if zhenggai.ErrorCode(err) != zhenggai.EINVALID {
+		return err
+	}
+	if f.errs.For(field) == "" {
+		f.errs.Add(field, zhenggai.ErrorMessage(err))
+	}
+	return nil
+}
+
 func (f *form) valid() bool { return len(f.errs.Fields) == 0 }
 
 // errMap is the reasons by field, for templates.

@@ -716,6 +716,31 @@ func TestProgressForm(t *testing.T) {
 		t.Fatalf("refused progress stored files %v", f)
 	}
 
+	// A web page named .pdf: refused by its content, nothing written.
+	resp, body = e.postMultipart(path, good, upFile{"files", "扫描件.pdf", pdf}, upFile{"files", "会议纪要.pdf", testkit.EvidenceHTML})
+	wantStatus(t, resp, body, 422)
+	wantReason(t, body, "files", "“会议纪要.pdf”的内容不是PDF文件（实际是网页（HTML））")
+	if n := e.counts(); n[4] != 0 || len(e.storedFiles()) != 0 {
+		t.Fatal("a web page named .pdf wrote something")
+	}
+
+	// Over the unit's evidence quota (1 MB): refused, saying how much is used.
+	set, _ := e.st.Settings(ctx, r.UnitID)
+	set.EvidenceQuotaMB = 1
+	if err := e.st.SaveSettings(ctx, r.UnitID, set); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = e.postMultipart(path, good, upFile{"files", "扫描件.pdf", append(pdf, bytes.Repeat([]byte("x"), 1<<20)...)})
+	wantStatus(t, resp, body, 422)
+	wantReason(t, body, "files", "本单位的佐证材料存储空间不足：上限1MB，已用0字节，本次上传1MB")
+	if n := e.counts(); n[4] != 0 || len(e.storedFiles()) != 0 {
+		t.Fatal("an upload over the quota wrote something")
+	}
+	set.EvidenceQuotaMB = zhenggai.DefaultEvidenceQuotaMB
+	if err := e.st.SaveSettings(ctx, r.UnitID, set); err != nil {
+		t.Fatal(err)
+	}
+
 	// More than 64 MiB in all: the body is cut off and refused.
 	part := big[:22<<20]
 	resp, body = e.postMultipart(path, good, upFile{"files", "a.bin", part}, upFile{"files", "b.bin", part}, upFile{"files", "c.bin", part})

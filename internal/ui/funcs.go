@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"zhenggai"
+	"zhenggai/internal/store"
 )
 
 // funcs are the helpers templates may call.
@@ -65,7 +66,8 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%d 字节", n)
 	},
-	"lines": func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") },
+	"storage": store.SizeText, // 9.8GB
+	"lines":   func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") },
 }
 
 // buildQuery makes "?a=1&b=2" from pairs, leaving out empty values.

@@ -254,7 +254,7 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case zhenggai.EINVALID:
 		return http.StatusUnprocessableEntity
-	case zhenggai.ECONFLICT:
+	case zhenggai.ECONFLICT, zhenggai.ELOCKED:
 		return http.StatusConflict
 	case zhenggai.EFORBID:
 		return http.StatusForbidden

@@ -79,7 +79,9 @@ var fieldOrder = []string{"name", "display_name", "role", "parent_id", "inspecto
 	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "must_change", "person_name",
 	"token_hash", "secret_hash"}
 
-var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow_days": "黄色预警天数"}
+var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow_days": "黄色预警天数",
+	"report_phone": "报告联系电话", "report_mailbox": "报告邮政信箱", "report_email": "报告电子邮箱", "report_signature": "报告落款单位",
+	"evidence_quota_mb": "佐证材料存储上限（MB）"}
 
 var longFields = map[string]bool{"content": true, "title": true, "rectification": true, "note": true}
 

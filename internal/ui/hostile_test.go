@@ -6,12 +6,17 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"zhenggai/internal/attach"
+	"zhenggai/internal/testkit"
 )
 
 // Hostile input in the pages: what a user types is either refused with a
@@ -84,7 +89,7 @@ func TestHostileTextIsShownAsText(t *testing.T) {
 	var meas int64
 	s.raw.QueryRow(`SELECT id FROM measures WHERE problem_id = ?`, prob).Scan(&meas)
 	created(t, s.postMultipart(fmt.Sprintf("/measures/%d/progress", meas), url.Values{"date": {"2020-10-20"},
-		"content": {scriptTag + imgTag}, "author": {imgTag}}, upload{scriptTag + ".pdf", []byte("%PDF")}), "progress")
+		"content": {scriptTag + imgTag}, "author": {imgTag}}, upload{scriptTag + ".pdf", []byte("%PDF-1.4\n")}), "progress")
 
 	// Stored as typed: nothing is "cleaned" away from a record.
 	var unit, note string
@@ -210,6 +215,16 @@ func TestHostileInputIsRefused(t *testing.T) {
 	}
 }
 
+// evidenceNamed is a file whose content is of the type name says (the
+// content check is not what these tests are about), with extra after it.
+func evidenceNamed(t *testing.T, name string, extra []byte) []byte {
+	ext := strings.ToLower(path.Ext(attach.CleanName(name)))
+	if !slices.Contains(testkit.EvidenceExts, ext) {
+		return extra
+	}
+	return append(testkit.Evidence(t, ext), extra...)
+}
+
 var hashPath = regexp.MustCompile(`^[0-9a-f]{2}/[0-9a-f]{64}$`)
 
 // TestHostileUploadNames uploads evidence under names that try to be
@@ -241,7 +256,7 @@ func TestHostileUploadNames(t *testing.T) {
 	}
 	var all []kept
 	for i, n := range names {
-		data := []byte(fmt.Sprintf("证明材料 %d <script>alert(1)</script>", i))
+		data := evidenceNamed(t, n, []byte(fmt.Sprintf("证明材料 %d <script>alert(1)</script>", i)))
 		before := s.state(t)
 		w := s.postMultipart(fmt.Sprintf("/measures/%d/progress", s.measure), url.Values{"date": {"2020-10-20"},
 			"content": {fmt.Sprintf("附件 %d", i)}}, upload{n, data})

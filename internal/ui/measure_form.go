@@ -220,6 +220,10 @@ func (h *Handler) CreateMeasure(w http.ResponseWriter, r *http.Request) {
 			redirect(w, r, fmt.Sprintf("/problems/%d", p.ID), fmt.Sprintf("已新增第%d项整改措施", m.Seq))
 			return
 		}
+		if isLocked(err) {
+			h.refuseLocked(w, r, p.ID, err)
+			return
+		}
 		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
 			f.errs.Add("seq", fmt.Sprintf("本问题已有第%d项措施", m.Seq))
 		} else if err := f.merge(err); err != nil {
@@ -277,6 +281,10 @@ func (h *Handler) UpdateMeasure(w http.ResponseWriter, r *http.Request) {
 			redirect(w, r, fmt.Sprintf("/problems/%d", stored.ProblemID), fmt.Sprintf("已保存第%d项整改措施", m.Seq))
 			return
 		}
+		if isLocked(err) {
+			h.refuseLocked(w, r, stored.ProblemID, err)
+			return
+		}
 		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
 			cur, err2 := h.Store.Measure(ctx, id)
 			if err2 != nil {
@@ -325,6 +333,8 @@ func (h *Handler) UpdateMeasureStatus(w http.ResponseWriter, r *http.Request) {
 	switch zhenggai.ErrorCode(err) {
 	case "":
 		redirect(w, r, fmt.Sprintf("/problems/%d", m.ProblemID), fmt.Sprintf("已将第%d项措施改为%s", m.Seq, st.Label()))
+	case zhenggai.ELOCKED:
+		h.refuseLocked(w, r, m.ProblemID, err)
 	case zhenggai.ECONFLICT:
 		msg := fmt.Sprintf("第%d项措施已被他人修改，完成情况未改。请刷新问题页面，看过最新内容后再改。", m.Seq)
 		var round *zhenggai.Round

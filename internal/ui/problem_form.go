@@ -21,6 +21,9 @@ type problemForm struct {
 	Categories []*zhenggai.Category
 	NewCatLink string
 	Conflict   *formConflict
+	// Held says why the problem's text cannot change now (accepted, or
+	// waiting for acceptance): only whether it is published can.
+	Held string
 }
 
 func problemValues(p *zhenggai.Problem) map[string]string {
@@ -99,6 +102,12 @@ func (h *Handler) renderProblemForm(w http.ResponseWriter, r *http.Request, stat
 		d.Cancel = d.Action
 		d.Editing = true
 		title = "修改具体问题"
+		switch stored.CloseState {
+		case zhenggai.CloseAccepted:
+			d.Held = "本问题已验收销号并锁定：问题类别、序号、具体问题和整改情况都不能修改，只能改是否公开。"
+		case zhenggai.CloseSubmitted:
+			d.Held = "本问题已报巡察办，正在等待验收：问题类别、序号、具体问题和整改情况都不能修改，只能改是否公开。"
+		}
 	}
 	h.render(w, r, status, "problem_form", &page{Title: title, Nav: "tree", Round: round, Data: d, Form: f.values, Errors: f.errMap()})
 }
@@ -225,7 +234,19 @@ func (h *Handler) UpdateProblem(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.UpdateProblem(ctx, &p)
 		if err == nil {
-			redirect(w, r, fmt.Sprintf("/problems/%d", id), "已保存")
+			to, msg := fmt.Sprintf("/problems/%d", id), "已保存"
+			if still, err := h.Store.PublishedWhileWithheld(ctx, id); err != nil {
+				h.fail(w, r, err)
+				return
+			} else if len(still) > 0 {
+				to += "#still-published"
+				msg = fmt.Sprintf("已保存。注意：本问题仍出现在已公布的%d份整改进展情况中，请按页面上的提示撤回并重新公布", len(still))
+			}
+			redirect(w, r, to, msg)
+			return
+		}
+		if isLocked(err) {
+			h.refuseLocked(w, r, id, err)
 			return
 		}
 		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {

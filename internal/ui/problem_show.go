@@ -13,6 +13,9 @@ type problemView struct {
 	Seq      map[int64]int // measure ID → its number, for the timeline
 	Steps    []*zhenggai.CloseStep
 	Locked   bool
+	// StillPublished are the live publications that show the problem,
+	// withheld since: withholding does not take them back by itself.
+	StillPublished []*zhenggai.Publication
 }
 
 // ShowProblem shows a problem, its measures with their warnings and quick
@@ -48,8 +51,13 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	still, err := h.Store.PublishedWhileWithheld(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	v := &problemView{Problem: node, Category: node.Category, Progress: entries, Seq: map[int64]int{},
-		Steps: steps, Locked: node.CloseState.Locked()}
+		Steps: steps, Locked: node.CloseState.Locked(), StillPublished: still}
 	for _, m := range node.Measures {
 		v.Seq[m.ID] = m.Seq
 	}

@@ -123,6 +123,13 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		p.Status = st
 	}
 	version := f.int64("measure_version", "版本号")
+	// A closed or waiting problem is the reason, whatever else the form
+	// holds: its version moved when it was accepted, and "modified by
+	// someone else" would send the user to reload and try again.
+	if err := zhenggai.ProgressRefusal(d.Problem.CloseState, d.Measure.CloseState, d.Measure.Status, p.Status); err != nil {
+		h.refuseLocked(w, r, d.Problem.ID, err)
+		return
+	}
 	if !p.Date.IsZero() && h.today().Before(p.Date) {
 		f.errs.Add("date", "日期不能晚于今天")
 	}
@@ -135,15 +142,32 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 				continue // the empty part a browser sends when no file is chosen
 			}
 			name := attach.CleanName(fh.Filename)
-			if err := attach.CheckName(name); err != nil {
-				f.errs.Add("files", zhenggai.ErrorMessage(err))
-				continue
-			}
 			if fh.Size > attach.MaxSize {
 				f.errs.Add("files", fmt.Sprintf("“%s”过大（%s），单个文件最大32MB", name, uploadSizeText(fh.Size)))
 				continue
 			}
+			// Its type, then its content against the type its name says.
+			if err := attach.CheckFile(fh); err != nil {
+				if err := f.mergeMessage("files", err); err != nil {
+					h.fail(w, r, err)
+					return
+				}
+				continue
+			}
 			ups = append(ups, pendingUpload{fh, name})
+		}
+	}
+	if f.valid() && len(ups) > 0 {
+		sums := make([]zhenggai.Attachment, len(ups))
+		for i, u := range ups {
+			if sums[i], err = attach.Sum(u.header); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
+		if err := f.merge(h.Store.CheckEvidenceQuota(r.Context(), d.Measure.UnitID, sums)); err != nil {
+			h.fail(w, r, err)
+			return
 		}
 	}
 	if len(ups) > 0 && !f.valid() && f.errs.For("files") == "" {
@@ -177,6 +201,9 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	err = h.Store.AddProgress(r.Context(), p, version)
 	switch zhenggai.ErrorCode(err) {
 	case "":
+	case zhenggai.ELOCKED:
+		h.refuseLocked(w, r, d.Measure.ProblemID, err)
+		return
 	case zhenggai.ECONFLICT:
 		// The status changed between our check and the write: the
 		// files stored are kept by hash and cost nothing if unused.

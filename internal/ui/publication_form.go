@@ -18,6 +18,9 @@ type publishPage struct {
 	Body         template.HTML
 	AsOf         zhenggai.Date
 	Publications []*zhenggai.Publication
+	// Withheld are, by publication, the problems it shows that are
+	// withheld now.
+	Withheld map[int64][]zhenggai.PublishedProblem
 }
 
 // NewPublication previews a round's report as of a date (?as_of=, today
@@ -70,7 +73,12 @@ func (h *Handler) renderPublish(w http.ResponseWriter, r *http.Request, status i
 		h.fail(w, r, err)
 		return
 	}
-	d := &publishPage{Preview: prev, AsOf: asOf, Publications: pubs}
+	withheld, err := h.Store.WithheldSincePublished(ctx, roundID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d := &publishPage{Preview: prev, AsOf: asOf, Publications: pubs, Withheld: withheld}
 	if prev != nil {
 		d.Body = template.HTML(prev.Body)
 	}
@@ -132,4 +140,24 @@ func (h *Handler) WithdrawPublication(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	redirect(w, r, fmt.Sprintf("/rounds/%d/publish", p.RoundID), "已撤回："+p.Title)
+}
+
+// RepublishPublication withdraws a live publication and publishes its
+// round again as of the same date: what is withheld since is left out.
+func (h *Handler) RepublishPublication(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	by := ""
+	if u := auth.UserFrom(r.Context()); u != nil {
+		by = u.DisplayName
+	}
+	p, err := publish.Republish(r.Context(), h.Store, id, by)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	redirect(w, r, fmt.Sprintf("/rounds/%d/publish", p.RoundID),
+		fmt.Sprintf("已撤回原报告，并重新公布截至%s的整改进展情况：/public/reports/%d", p.AsOf.Chinese(), p.ID))
 }
