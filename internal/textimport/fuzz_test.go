@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -48,7 +49,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		im, err := parse(s)
+		im, err := parse(context.Background(), s)
 		if err != nil {
 			if im != nil {
 				t.Fatal("result with an error")
