@@ -212,6 +212,7 @@ func (p *parser) build(a, b int) {
 		}
 	}
 	var groups []*hnode
+	var lastGroup *hnode
 	dropping := false
 	for _, n := range nodes {
 		if n.inRect {
@@ -219,6 +220,11 @@ func (p *parser) build(a, b int) {
 		}
 		switch {
 		case n.st == cat && cat != stNone:
+			if g := n.parent; g != nil && g != lastGroup {
+				// Categories numbered anew under each group heading.
+				lastGroup = g
+				p.groupStart = true
+			}
 			p.openCategory(n.li)
 			cover(n.li, n.li+1)
 			dropping = false
@@ -289,6 +295,12 @@ func (p *parser) unplaced(i int) {
 
 func (p *parser) openCategory(i int) {
 	l := p.lines[i]
+	if p.groupStart && l.num == 1 && p.lastCat > 0 {
+		p.lastCat = 0
+		clear(p.seenCat)
+		p.catRestarted = true
+	}
+	p.groupStart = false
 	switch want := p.lastCat + 1; {
 	case p.seenCat[l.num]:
 		p.warnf("第%d行：问题类别序号(%s)重复", l.no, cnNumeral(l.num))
@@ -355,6 +367,11 @@ func (p *parser) addProblem(n *hnode, ci int) {
 			rect = append(rect, s)
 		}
 		n.label = n.li
+	} else if at := inlineItems(body); at > 0 {
+		// 1.关于…的问题。一是…二是…: the first sentence is the problem.
+		pr.Title = p.t.slice(l.a+l.body, l.a+l.body+at)
+		rect = append(rect, p.src(n.li, l.body+at))
+		n.label = n.li
 	} else {
 		pr.Title = p.src(n.li, l.body)
 	}
@@ -377,6 +394,20 @@ func (p *parser) addProblem(n *hnode, ci int) {
 	pr.Measures = splitMeasures(pr.Rectification)
 	c.Problems = append(c.Problems, pr)
 	p.placed = append(p.placed, placed{li: n.li, label: n.label, end: n.end, cat: ci, prob: len(c.Problems) - 1})
+}
+
+// inlineItems finds where a heading's progress starts on its own line:
+// after the first sentence, when 一是 follows it. 0 when it does not.
+func inlineItems(body string) int {
+	i := strings.Index(body, "。")
+	if i < 0 {
+		return 0
+	}
+	at := i + len("。")
+	if hasAt(body, skipSpaces(body, at), markers[1]) {
+		return at
+	}
+	return 0
 }
 
 // renumber makes numbers unique in the round, as the ledger needs them:
@@ -415,7 +446,11 @@ func (p *parser) renumber() {
 		for ci := range p.im.Categories {
 			p.im.Categories[ci].Seq = ci + 1
 		}
-		p.warnf("问题类别有重复的序号，导入时按先后顺序统一编为(一)至(%s)", cnNumeral(len(p.im.Categories)))
+		why := "有重复的序号"
+		if p.catRestarted {
+			why = "在各分组中分别编号"
+		}
+		p.warnf("问题类别%s，导入时按先后顺序统一编为(一)至(%s)", why, cnNumeral(len(p.im.Categories)))
 	}
 }
 

@@ -103,6 +103,8 @@ type parser struct {
 	lastCat, lastProb int
 	seenCat, seenProb map[int]bool
 	restarted         bool
+	catRestarted      bool
+	groupStart        bool // the next category is the first under a group heading
 	synthetic         int // the category made for problems without one, -1
 	placed            []placed
 	catLines          []int

@@ -385,6 +385,11 @@ func monthRange(s string) string {
 		if j < len(s) && isDigit(s[j]) {
 			return -1
 		}
+		for _, w := range []string{"上旬", "中旬", "下旬", "初", "底", "末", "中"} {
+			if hasAt(s, j, w) {
+				return j + len(w)
+			}
+		}
 		return j
 	}
 	for i := 0; i < len(s); i++ {

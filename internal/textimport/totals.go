@@ -120,7 +120,7 @@ func numberAfter(s string, i int, rate bool) (n, end int, ok bool) {
 // countBefore lists the runes after which a count in Chinese numerals
 // starts (反馈的六个方面, 共三类问题); after any other ideograph 一 and 二
 // are parts of words (逐一, 统一).
-const countBefore = "的了共有出馈为计及在等含对将"
+const countBefore = "的了共有出馈为计及在等含对将面类项"
 
 // countHere reads a count at s[i:] in digits or Chinese numerals; j == i
 // when there is none.

@@ -36,7 +36,13 @@ func (p *parser) compiled() error {
 	var names []string
 	seen := map[string]bool{}
 	for _, r := range p.regions {
-		for i := r[0]; i < r[1]; i++ {
+		// The first unit's name may stand just above the region, between
+		// the preamble and the first problem.
+		from := r[0]
+		if from > 0 && p.lines[from-1].kind == kText && isUnitName(p.text(from-1)) {
+			from--
+		}
+		for i := from; i < r[1]; i++ {
 			if p.lines[i].kind != kText || !isUnitName(p.text(i)) {
 				continue
 			}
