@@ -105,7 +105,7 @@ type parser struct {
 	restarted         bool
 	catRestarted      bool
 	groupStart        bool // the next category is the first under a group heading
-	synthetic         int // the category made for problems without one, -1
+	synthetic         int  // the category made for problems without one, -1
 	placed            []placed
 	catLines          []int
 

@@ -386,8 +386,8 @@ func TestParseWarnings(t *testing.T) {
 			},
 		},
 		{
-			name:  "category without problems",
-			text:  func(t *testing.T) string { return "(一)反馈问题:学习不深入。\n" },
+			name: "category without problems",
+			text: func(t *testing.T) string { return "(一)反馈问题:学习不深入。\n" },
 			warns: append(append([]string{}, noRound...), "问题类别(一)“学习不深入”下没有解析到具体问题",
 				"文本在第1行“(一)反馈问题:学习不深入。”处中断（停在问题类别(一)“学习不深入”，其下尚无具体问题），其后内容缺失（可能复制不全或文件被截断）；已导入此前读到的1个问题类别、0个具体问题",
 				missingTotals),
