@@ -69,3 +69,20 @@ func (im *Imported) ProblemCount() int {
 	}
 	return n
 }
+
+// NewRound is the round an import creates: the preamble's facts, the
+// declared figures and the report's texts.
+func (im *Imported) NewRound() *Round {
+	ir := im.Round
+	r := &Round{
+		Unit: ir.Unit, Inspector: ir.Inspector, Kind: ir.Kind,
+		OnsiteStart: ir.OnsiteStart, OnsiteEnd: ir.OnsiteEnd, FeedbackDate: ir.FeedbackDate,
+		Declared:           im.Declared,
+		ReportLeadingGroup: ir.LeadingGroup, ReportWork: ir.Work, ReportFollowUp: ir.FollowUp,
+		ReportTitle: ir.Title, ReportSignature: ir.Signature, ReportSigned: ir.Signed,
+	}
+	if r.Kind == "" {
+		r.Kind = KindInspection
+	}
+	return r
+}

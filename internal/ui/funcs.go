@@ -33,6 +33,7 @@ var funcs = template.FuncMap{
 	"colours":     func() []zhenggai.Colour { return zhenggai.Colours },
 	"kindLabel":   func(k zhenggai.MeasureKind) string { return k.Label() },
 	"cnum":        cnum,
+	"outcomes":    declaredOutcomes,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
 		case m.Deadline.IsZero() || m.Status.Done() || m.CloseState == zhenggai.CloseApproved:
