@@ -146,6 +146,11 @@ func (p *parser) roles(nodes []*hnode) (prob, cat style) {
 	case prob != stNone:
 	case len(present) == 1:
 		prob = present[0]
+		if d := p.totals.d; d.Categories == count[prob] && d.Problems != count[prob] {
+			// 反馈的六个方面: six headings with nothing under them are the
+			// categories, their problems not listed.
+			return stNone, prob
+		}
 	default:
 		if d := p.totals.d.Problems; d > 0 {
 			for _, st := range present {

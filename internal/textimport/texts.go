@@ -151,7 +151,18 @@ func (p *parser) readTexts() {
 			}
 		}
 	}
-	keep(0, introEnd)
+	// Above the title, and above the page's furniture, a page copied whole
+	// may carry a stray fragment of something else: not the report's.
+	introStart := max(p.titleAt[1], 0)
+	for i := 0; i < introEnd && i < len(p.lines); i++ {
+		if p.factLines[i] {
+			break
+		}
+		if p.lines[i].noise {
+			introStart = max(introStart, i+1)
+		}
+	}
+	keep(introStart, introEnd)
 	for _, s := range p.orgSecs {
 		keep(s.li+1, s.end)
 	}

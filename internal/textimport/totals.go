@@ -86,6 +86,15 @@ func numberAfter(s string, i int, rate bool) (n, end int, ok bool) {
 		if isDigit(s[i]) {
 			break
 		}
+		if !rate { // 已完成整改二十个
+			if n, j := countAt(s, i); j > i && !isDigit(s[i]) {
+				for _, u := range []string{"个", "项", "条", "件"} {
+					if hasAt(s, j, u) && !hasAt(s, j+len(u), "方面") {
+						return n, j + len(u), true
+					}
+				}
+			}
+		}
 		if strings.IndexByte(",;:()", s[i]) >= 0 || hasAt(s, i, "、") || hasAt(s, i, "。") {
 			return 0, i, false
 		}
@@ -110,7 +119,7 @@ func numberAfter(s string, i int, rate bool) (n, end int, ok bool) {
 	}
 	j = skipSpaces(s, j)
 	for _, u := range []string{"个", "项", "条", "件"} {
-		if hasAt(s, j, u) {
+		if hasAt(s, j, u) && !hasAt(s, j+len(u), "方面") { // 完成整改5个方面: not problems
 			return n, j + len(u), true
 		}
 	}
@@ -339,7 +348,11 @@ func (p *parser) asOf(sent string) zhenggai.Date {
 				k += len(w)
 			}
 		}
-		if d, _, ok := scanDate(sent, skipSpaces(sent, k)); ok && d.m > 0 {
+		d, _, ok := scanDate(sent, skipSpaces(sent, k))
+		if !ok {
+			d, ok = monthEnd(sent, skipSpaces(sent, k)) // 截至3月底
+		}
+		if ok && d.m > 0 {
 			if d.y == 0 {
 				base := p.im.Round.FeedbackDate
 				if base.IsZero() {
@@ -359,6 +372,34 @@ func (p *parser) asOf(sent string) zhenggai.Date {
 		}
 	}
 	return p.signed()
+}
+
+// monthEnd reads 2022年3月底 (or 月末) at s[i:] as the month's last day.
+func monthEnd(s string, i int) (pdate, bool) {
+	var d pdate
+	if y, j := atoi(s, i); j-i == 4 && hasAt(s, j, "年") {
+		d.y, i = y, skipSpaces(s, j+len("年"))
+	}
+	m, j := atoi(s, i)
+	if j == i || m < 1 || m > 12 || !hasAt(s, j, "月") {
+		return d, false
+	}
+	j += len("月")
+	if !hasAt(s, j, "底") && !hasAt(s, j, "末") {
+		return d, false
+	}
+	d.m = m
+	d.d = 31
+	switch m {
+	case 4, 6, 9, 11:
+		d.d = 30
+	case 2:
+		d.d = 28
+		if y := d.y; y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			d.d = 29
+		}
+	}
+	return d, true
 }
 
 // signed is the date under the signature: the last line that is a full
