@@ -17,7 +17,7 @@ const (
 
 var (
 	followWords   = []string{"下一步", "下步", "继续深化", "持续深化", "后续", "巩固", "工作打算", "长效", "今后"}
-	feedbackWords = []string{"问题整改", "意见整改", "反馈问题", "反馈意见", "整改进展", "整改落实情况", "整改完成情况",
+	feedbackWords = []string{"巡察反馈", "巡视反馈", "问题整改", "意见整改", "反馈问题", "反馈意见", "整改进展", "整改落实情况", "整改完成情况",
 		"整改情况及成效", "具体问题", "整改成效", "问题的整改", "整改工作进展", "整改情况"}
 	orgWords = []string{"组织", "主要负责", "领导", "整改工作", "总体情况", "基本情况", "工作开展", "落实整改", "整改部署", "整改责任"}
 )
@@ -123,6 +123,9 @@ func (p *parser) layout() {
 	start, stop := -1, p.end
 	for _, s := range secs {
 		switch {
+		case s.kind == secUnknown && start < 0 && s.li == len(L)-1:
+			// The text's last line, cut inside a section's heading
+			// (二、巡察反): not a category.
 		case s.kind == secUnknown && start < 0:
 			start = s.li
 		case s.kind == secFollow && start >= 0 && stop == p.end:

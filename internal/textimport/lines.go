@@ -96,6 +96,24 @@ func (p *parser) splitLines() {
 		no++
 		start = i + 1
 	}
+	// A text cut inside a label (整改情 of 整改情况:) ends on that label.
+	if n := len(p.lines); n > 0 {
+		l := &p.lines[n-1]
+		if t := s[l.a:l.b]; l.kind == kText && labelPrefix(t) {
+			l.kind, l.body = kLabel, len(t)
+		}
+	}
+}
+
+// labelPrefix reports whether s is the beginning of a label, as a text
+// cut inside one ends.
+func labelPrefix(s string) bool {
+	for _, lb := range labels {
+		if len(s) < len(lb) && strings.HasPrefix(lb, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // labels introduce the progress paragraph of a problem; longest first.

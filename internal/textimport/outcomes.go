@@ -138,14 +138,20 @@ func scanOutcomes(c string) zhenggai.Outcomes {
 
 // nearest is the outcome word of the kind ok accepts nearest before the
 // figure at c[i:] (within the clause), else the first after it.
+//
+// The word is looked for within a window of the figure (a clause of a
+// report names what it counts within a few words), so that a hostile
+// line of figures costs its length, not its length squared.
 func nearest(c string, i, after int, ok func(outcomeField) bool) outcomeField {
+	const window = 120 // bytes: 40 Chinese characters
+	lo, hi := max(i-window, 0), min(after+window, len(c))
 	best, at := oNone, -1
 	for _, w := range outcomeWords {
 		if !ok(w.f) {
 			continue
 		}
-		if k := strings.LastIndex(c[:i], w.w); k > at {
-			best, at = w.f, k
+		if k := strings.LastIndex(c[lo:i], w.w); k >= 0 && lo+k > at {
+			best, at = w.f, lo+k
 		}
 	}
 	if best != oNone {
@@ -156,7 +162,7 @@ func nearest(c string, i, after int, ok func(outcomeField) bool) outcomeField {
 		if !ok(w.f) {
 			continue
 		}
-		if k := strings.Index(c[after:], w.w); k >= 0 && after+k < at {
+		if k := strings.Index(c[after:hi], w.w); k >= 0 && after+k < at {
 			best, at = w.f, after+k
 		}
 	}

@@ -113,9 +113,18 @@ type parser struct {
 	factLines map[int]bool  // lines the round was read from
 	titleAt   [2]int        // lines of the title, -1 when none
 	refused   error         // the text is a report, but not one round's
+	unlisted  int           // warnings beyond maxWarnings
 }
 
+// maxWarnings bounds the warnings listed: a text that warrants more is not
+// read line by line by anyone, and a hostile one would grow them without end.
+const maxWarnings = 300
+
 func (p *parser) warnf(format string, args ...any) {
+	if len(p.warns) >= maxWarnings {
+		p.unlisted++
+		return
+	}
 	p.warns = append(p.warns, fmt.Sprintf(format, args...))
 }
 
@@ -172,6 +181,9 @@ func parse(ctx context.Context, text string) (*zhenggai.Imported, error) {
 		return nil, invalid(notReport + "未找到巡察组、被巡察单位、整改总体情况或具体问题")
 	}
 	p.im.Warnings = p.warns
+	if p.unlisted > 0 {
+		p.im.Warnings = append(p.im.Warnings, fmt.Sprintf("另有%d处提示未列出：文本中未能识别的内容过多，请检查是否粘贴了整改报告", p.unlisted))
+	}
 	if p.im.Warnings == nil {
 		p.im.Warnings = []string{}
 	}
@@ -190,8 +202,9 @@ func stoppedError(err error) error {
 // the round, declared figures, or a category.
 func (p *parser) somethingRead() bool {
 	r := p.im.Round
-	return r.Inspector != "" || r.Unit != "" || p.totals.counts || p.totals.status ||
-		!p.im.Declared.Outcomes.IsZero() || len(p.im.Categories) > 0
+	d := p.im.Declared
+	d.AsOf = zhenggai.Date{}
+	return r.Inspector != "" || r.Unit != "" || d != (zhenggai.Declared{}) || len(p.im.Categories) > 0
 }
 
 func (p *parser) run() {

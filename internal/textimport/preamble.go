@@ -463,15 +463,28 @@ func groupAt(s string, k int) (end int, ok bool) {
 // hostile text from costing mentions × sentence length.
 func groupMentions(s string, max int) [][3]int {
 	var out [][3]int
+	// The next 巡察 and the next 巡视, each searched again only once passed,
+	// so that a text of many of one does not cost a search of the other
+	// at each.
+	next := [2]int{-2, -2}
+	words := [2]string{"巡察", "巡视"}
 	for from := 0; from < len(s) && len(out) < max; {
-		a, b := strings.Index(s[from:], "巡察"), strings.Index(s[from:], "巡视")
-		if a < 0 || b >= 0 && b < a {
-			a = b
+		for w := range next {
+			if next[w] != -1 && next[w] < from {
+				if k := strings.Index(s[from:], words[w]); k >= 0 {
+					next[w] = from + k
+				} else {
+					next[w] = -1
+				}
+			}
 		}
-		if a < 0 {
+		k := next[0]
+		if k < 0 || next[1] >= 0 && next[1] < k {
+			k = next[1]
+		}
+		if k < 0 {
 			break
 		}
-		k := from + a
 		if end, ok := groupAt(s, k); ok {
 			out = append(out, [3]int{groupStart(s, k), k, end})
 			from = end
