@@ -63,7 +63,7 @@ func (p *parser) findTitle() {
 		if l.kind != kText {
 			continue
 		}
-		t := p.text(i)
+		t := trimBullets(p.text(i))
 		if strings.Contains(t, "巡察组") || strings.Contains(t, "巡视组") && !looksTitle(t) {
 			break // the preamble: no title above it
 		}
@@ -74,7 +74,7 @@ func (p *parser) findTitle() {
 			}
 			var parts []string
 			for k := p.titleAt[0]; k < p.titleAt[1]; k++ {
-				parts = append(parts, p.src(k, 0))
+				parts = append(parts, strings.TrimLeft(p.src(k, 0), bullets+" \u3000"))
 			}
 			p.im.Round.Title = strings.Join(parts, "")
 			return
