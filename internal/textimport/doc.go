@@ -178,6 +178,12 @@ func (p *parser) closing() int {
 		if L[i].kind != kTrailer {
 			continue
 		}
+		// Page furniture (a date line, a repeated title) ends the text only
+		// after its headings: a text without any has it between its title
+		// and its first paragraph.
+		if L[i].noise && p.first < 0 {
+			continue
+		}
 		if L[i].date && i-1 > from && L[i-1].kind == kText && isSignature(p.text(i-1)) {
 			return i - 1
 		}

@@ -126,13 +126,13 @@ var trailers = []string{"欢迎广大", "欢迎社会各界", "欢迎各界", "�
 // metaKeys head the cells of the metadata table government sites print
 // above a document, and the 发布时间/来源 line; read with spaces removed,
 // each followed by a colon.
-var metaKeys = []string{"信息索引号", "索引号", "文件名称", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关", "成文日期", "发布日期", "发布时间", "公开方式", "公开范围", "公开时限", "发文字号", "文号", "标题", "有效性", "主题词", "信息来源", "来源", "作者", "编辑", "责任编辑", "浏览次数", "阅读次数", "浏览量", "点击数", "访问量", "字体", "字号", "日期"}
+var metaKeys = []string{"信息索引号", "索引号", "文件名称", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关", "成文日期", "发布日期", "发布时间", "公开方式", "公开范围", "公开时限", "发文字号", "文号", "标题", "有效性", "主题词", "信息来源", "来源", "作者", "编辑", "责任编辑", "浏览次数", "阅读次数", "浏览量", "点击数", "访问量", "字体", "字号", "日期", "时间"}
 
 // pageWords start the lines of a web page's furniture.
-var pageWords = []string{"当前位置", "您当前的位置", "您当前所在位置", "您的位置", "您现在的位置", "【字体", "【打印", "打印本页", "打印正文", "【关闭", "关闭窗口", "扫一扫", "分享到", "分享:", "朗读", "上一篇", "下一篇", "【大", "【我要纠错", "相关链接", "无障碍", "关怀版", "长者助手", "网站地图"}
+var pageWords = []string{"当前位置", "您当前的位置", "您当前所在位置", "您的位置", "您现在的位置", "您现在位置", "当前页面", "【字体", "【打印", "打印本页", "打印正文", "【关闭", "关闭窗口", "扫一扫", "分享到", "分享:", "朗读", "上一篇", "下一篇", "【大", "【我要纠错", "相关链接", "无障碍", "关怀版", "长者助手", "网站地图"}
 
 // bullets are what a page's list items start with once copied as text.
-const bullets = "•·●◆■□▪◇○-*>"
+const bullets = "•·●◆■□▪◇○✜►▶-*>"
 
 // heading reads the marker of a heading at the start of s: its style, its
 // number and where its text starts (0, 0, 0 when s is no heading).
@@ -406,7 +406,7 @@ func squeeze(s string, n int) string {
 // publishedDate reads the date of a 发布时间/发布日期/成文日期 line, written
 // 2022-09-26, 2022/9/26, 2022.09.26 or 2022年9月26日.
 func publishedDate(s string) zhenggai.Date {
-	for _, k := range []string{"成文日期", "发布日期", "发布时间"} {
+	for _, k := range []string{"成文日期", "发布日期", "发布时间", "日期", "时间"} {
 		i := strings.Index(s, k)
 		if i < 0 {
 			continue

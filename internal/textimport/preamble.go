@@ -433,7 +433,7 @@ func (p *parser) toDate(d pdate, what string) zhenggai.Date {
 // groupStops end the walk back from 巡察组 to the start of its name.
 const groupStops = " ,.;:!?()[]<>\"'\n。、“”‘’《》【】"
 
-var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "由", "了", "在", "是", "的", "和", "及", "与", "个", "对"}
+var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "代表", "组长", "同志", "由", "了", "在", "是", "的", "和", "及", "与", "个", "对"}
 
 // groupAt reads a group's name at s[k:], where 巡察 or 巡视 stands:
 // 巡察组, 巡察二组, 巡察第二组, 巡视组. end is after its 组.
@@ -486,7 +486,11 @@ func groupMentions(s string, max int) [][3]int {
 			break
 		}
 		if end, ok := groupAt(s, k); ok {
-			out = append(out, [3]int{groupStart(s, k), k, end})
+			st := groupStart(s, k)
+			if strings.Contains(s[st:k], "组") { // 巡视组组长…: not a name
+				st = k
+			}
+			out = append(out, [3]int{st, k, end})
 			from = end
 			continue
 		}
@@ -567,6 +571,14 @@ func findUnit(s string, from int) (i, j int, ok bool) {
 		}
 	}
 	if b < 0 {
+		return 0, 0, false
+	}
+	// 对…进行了巡察, not 对…进行了深入了解: the clause names an inspection.
+	clause := sent[b:]
+	if k := strings.IndexAny(clause, ",;"); k >= 0 {
+		clause = clause[:k]
+	}
+	if !strings.Contains(clause, "巡察") && !strings.Contains(clause, "巡视") {
 		return 0, 0, false
 	}
 	return checkName(s, from+a, from+b)
