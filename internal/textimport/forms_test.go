@@ -225,6 +225,19 @@ func TestForms(t *testing.T) {
 			},
 		},
 		{
+			name: "整改举措 label, and 整改情况 on a line of its own without a colon",
+			text: func(t *testing.T) string {
+				return edit(t, tour, "整改：一是制定学习计划。二是开展专题学习。", "整改举措：一是制定学习计划。二是开展专题学习。",
+					"整改：已开工建设。", "整改情况\n已开工建设。")
+			},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				ps := problemsBySeq(t, im)
+				if len(ps[1].Measures) != 2 || ps[2].Title != "重大项目推进迟缓。" || ps[2].Rectification != "已开工建设。" {
+					t.Errorf("problems %+v", ps)
+				}
+			},
+		},
+		{
 			name: "关于“…”问题 heading with its progress on the same line",
 			text: func(t *testing.T) string {
 				return edit(t, tour, "问题一：学习贯彻不够深入。\n整改：", "关于“学习贯彻不够深入”问题。整改情况：")

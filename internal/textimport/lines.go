@@ -118,7 +118,7 @@ func labelPrefix(s string) bool {
 
 // labels introduce the progress paragraph of a problem; longest first.
 // A bare 整改: pairs with 问题:.
-var labels = []string{"整改措施及成效", "整改措施及进展", "整改进展情况", "整改落实情况", "整改完成情况", "整改情况", "整改进展", "整改进度", "整改措施", "整改成效", "整改结果", "落实情况", "进展情况", "完成情况", "整改"}
+var labels = []string{"具体整改情况", "整改措施及成效", "整改措施及进展", "整改举措及成效", "整改进展情况", "整改落实情况", "整改完成情况", "整改情况", "整改进展", "整改进度", "整改措施", "整改举措", "整改成效", "整改结果", "落实情况", "进展情况", "完成情况", "整改"}
 
 // trailers start the lines that close a report.
 var trailers = []string{"欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
@@ -260,8 +260,14 @@ func labelAt(s string, i int) (int, bool) {
 	for _, lb := range labels {
 		if hasAt(s, i, lb) {
 			j := skipSpaces(s, i+len(lb))
+			if hasAt(s, j, "如下") {
+				j = skipSpaces(s, j+len("如下"))
+			}
 			if hasAt(s, j, ":") {
 				return j + 1, true
+			}
+			if j == len(s) && i == 0 && lb != "整改" {
+				return j, true // 整改情况 on a line of its own, without its colon
 			}
 		}
 	}
@@ -297,7 +303,7 @@ func isSignature(s string) bool {
 }
 
 // problemWords head a problem in reports that pair 问题:… with 整改:….
-var problemWords = []string{"存在问题", "反馈问题", "具体问题", "问题"}
+var problemWords = []string{"存在问题", "反馈问题", "具体问题", "问题描述", "问题表现", "主要问题", "问题"}
 
 // problemHeading reads the unnumbered forms of a problem heading:
 // 问题:…, 问题1:…, 问题一:…, and 关于“…”问题 (also 的问题, 问题的整改情况).
