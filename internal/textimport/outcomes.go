@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -94,9 +95,19 @@ func clauses(s string) []string {
 	})
 }
 
+// wordAt is an outcome word found in a clause.
+type wordAt struct {
+	pos, end int
+	f        outcomeField
+}
+
 // scanOutcomes reads the figures of one clause.
 func scanOutcomes(c string) zhenggai.Outcomes {
 	var o zhenggai.Outcomes
+	words := outcomeWordsIn(c)
+	if len(words) == 0 {
+		return o
+	}
 	for i := 0; i < len(c); {
 		n, frac, j := number(c, i)
 		if j == i {
@@ -107,7 +118,7 @@ func scanOutcomes(c string) zhenggai.Outcomes {
 		k := skipSpaces(c, j)
 		switch {
 		case hasAt(c, k, "万元"), hasAt(c, k, "亿元"), hasAt(c, k, "元"):
-			f := nearest(c, i, k, func(f outcomeField) bool { return f.money() })
+			f := nearest(words, i, k, func(f outcomeField) bool { return f.money() })
 			fen := toFen(n, frac, c[k:])
 			switch f {
 			case oRefunded:
@@ -118,7 +129,7 @@ func scanOutcomes(c string) zhenggai.Outcomes {
 				o.SavedFen += fen
 			}
 		case frac == "" && (hasAt(c, k, "人") || hasAt(c, k, "名")):
-			switch nearest(c, i, k, func(f outcomeField) bool { return f.person() }) {
+			switch nearest(words, i, k, func(f outcomeField) bool { return f.person() }) {
 			case oTalks:
 				o.Talks += int(n)
 			case oOrganisational:
@@ -127,7 +138,7 @@ func scanOutcomes(c string) zhenggai.Outcomes {
 				o.Disciplinary += int(n)
 			}
 		case frac == "" && (hasAt(c, k, "项") || hasAt(c, k, "个") || hasAt(c, k, "条") || hasAt(c, k, "件")):
-			if nearest(c, i, k, func(f outcomeField) bool { return f == oRules }) == oRules {
+			if nearest(words, i, k, func(f outcomeField) bool { return f == oRules }) == oRules {
 				o.Rules += int(n)
 			}
 		}
@@ -136,37 +147,43 @@ func scanOutcomes(c string) zhenggai.Outcomes {
 	return o
 }
 
+// outcomeWordsIn lists the outcome words of a clause in order; where two
+// overlap (党纪政务处分, 政务处分) the longer, listed first, holds.
+func outcomeWordsIn(c string) []wordAt {
+	var out []wordAt
+	for _, w := range outcomeWords {
+		for from := 0; ; {
+			k := strings.Index(c[from:], w.w)
+			if k < 0 {
+				break
+			}
+			out = append(out, wordAt{from + k, from + k + len(w.w), w.f})
+			from += k + len(w.w)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
 // nearest is the outcome word of the kind ok accepts nearest before the
-// figure at c[i:] (within the clause), else the first after it.
-//
-// The word is looked for within a window of the figure (a clause of a
-// report names what it counts within a few words), so that a hostile
-// line of figures costs its length, not its length squared.
-func nearest(c string, i, after int, ok func(outcomeField) bool) outcomeField {
+// figure at c[i:] (within the clause), else the first after it. The word
+// is looked for within a window of the figure (a report names what it
+// counts within a few words), so that a hostile line of figures costs its
+// length, not its length squared.
+func nearest(words []wordAt, i, after int, ok func(outcomeField) bool) outcomeField {
 	const window = 120 // bytes: 40 Chinese characters
-	lo, hi := max(i-window, 0), min(after+window, len(c))
-	best, at := oNone, -1
-	for _, w := range outcomeWords {
-		if !ok(w.f) {
-			continue
-		}
-		if k := strings.LastIndex(c[lo:i], w.w); k >= 0 && lo+k > at {
-			best, at = w.f, lo+k
+	k := sort.Search(len(words), func(n int) bool { return words[n].pos >= i })
+	for b := k - 1; b >= 0 && words[b].pos >= i-window; b-- {
+		if ok(words[b].f) {
+			return words[b].f
 		}
 	}
-	if best != oNone {
-		return best
-	}
-	at = len(c)
-	for _, w := range outcomeWords {
-		if !ok(w.f) {
-			continue
-		}
-		if k := strings.Index(c[after:hi], w.w); k >= 0 && after+k < at {
-			best, at = w.f, after+k
+	for a := sort.Search(len(words), func(n int) bool { return words[n].pos >= after }); a < len(words) && words[a].pos < after+window; a++ {
+		if ok(words[a].f) {
+			return words[a].f
 		}
 	}
-	return best
+	return oNone
 }
 
 // number reads 66.57 at s[i:]: the integer part and the digits after the
