@@ -238,6 +238,22 @@ func TestForms(t *testing.T) {
 			},
 		},
 		{
+			name: "fields of a problem before its label go with the rectification; a category title loses its colon",
+			text: func(t *testing.T) string {
+				return edit(t, tour, "问题一：学习贯彻不够深入。\n整改：", "问题一：学习贯彻不够深入。\n原因分析：学习制度不健全。\n责任领导：王某\n整改：",
+					"（一）贯彻落实党中央重大决策部署方面", "（一）贯彻落实党中央重大决策部署方面：")
+			},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				p := im.Categories[0].Problems[0]
+				if p.Title != "学习贯彻不够深入。" || !strings.HasPrefix(p.Rectification, "原因分析：学习制度不健全。\n责任领导：王某\n一是") {
+					t.Errorf("problem %+v", p)
+				}
+				if c := im.Categories[0].Title; c != "贯彻落实党中央重大决策部署方面" {
+					t.Errorf("category %q", c)
+				}
+			},
+		},
+		{
 			name: "关于“…”问题 heading with its progress on the same line",
 			text: func(t *testing.T) string {
 				return edit(t, tour, "问题一：学习贯彻不够深入。\n整改：", "关于“学习贯彻不够深入”问题。整改情况：")

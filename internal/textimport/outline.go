@@ -321,7 +321,7 @@ func (p *parser) openCategory(i int) {
 	for b > a {
 		if hasAt(s, b-len("。"), "。") {
 			b -= len("。")
-		} else if s[b-1] == '.' || s[b-1] == ' ' {
+		} else if s[b-1] == '.' || s[b-1] == ' ' || s[b-1] == ':' || s[b-1] == ';' {
 			b--
 		} else {
 			break
@@ -382,11 +382,18 @@ func (p *parser) addProblem(n *hnode, ci int) {
 	}
 	from := n.li + 1
 	if n.label > n.li {
+		// Lines before the label continue the title, up to a field of the
+		// problem's own (原因分析:, 责任领导:…), which belongs with its
+		// rectification.
 		var cont []string
-		for i := n.li + 1; i < n.label; i++ {
+		i := n.li + 1
+		for ; i < n.label && !fieldLine(p.text(i)); i++ {
 			cont = append(cont, p.src(i, 0))
 		}
 		pr.Title += strings.Join(cont, "")
+		for ; i < n.label; i++ {
+			rect = append(rect, p.src(i, 0))
+		}
 		if s := p.src(n.label, p.lines[n.label].body); s != "" {
 			rect = append(rect, s)
 		}
@@ -399,6 +406,21 @@ func (p *parser) addProblem(n *hnode, ci int) {
 	pr.Measures = splitMeasures(pr.Rectification)
 	c.Problems = append(c.Problems, pr)
 	p.placed = append(p.placed, placed{li: n.li, label: n.label, end: n.end, cat: ci, prob: len(c.Problems) - 1})
+}
+
+// fields head the lines a problem may carry besides its title and its
+// rectification.
+var fields = []string{"原因分析", "问题原因", "整改目标", "整改时限", "完成时限", "整改期限", "责任领导", "牵头领导",
+	"责任单位", "牵头单位", "责任部门", "责任科室", "责任股室", "责任人", "整改责任人"}
+
+// fieldLine reports whether s starts with a field and its colon.
+func fieldLine(s string) bool {
+	for _, f := range fields {
+		if hasAt(s, 0, f) && hasAt(s, skipSpaces(s, len(f)), ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // inlineItems finds where a heading's progress starts on its own line:
