@@ -334,7 +334,6 @@ func (p *parser) openCategory(i int) {
 	p.im.Categories = append(p.im.Categories, zhenggai.ImportedCategory{
 		Seq: l.num, Title: title, Problems: []zhenggai.ImportedProblem{},
 	})
-	p.catLines = append(p.catLines, i)
 }
 
 // addProblem reads problem n: its title (the heading, and the lines

@@ -107,7 +107,6 @@ type parser struct {
 	groupStart        bool // the next category is the first under a group heading
 	synthetic         int  // the category made for problems without one, -1
 	placed            []placed
-	catLines          []int
 
 	published zhenggai.Date // from a 发布时间/成文日期 line, when there is one
 	factLines map[int]bool  // lines the round was read from
