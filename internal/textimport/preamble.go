@@ -165,11 +165,22 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	}
 	fact := func(off int) { p.factLines[p.lineAt(off)] = true }
 
+	// The group is the one of the sentence 巡察组对…进行了巡察; else the
+	// first named anywhere.
 	for _, sg := range segs {
-		if i, j, ok := findInspector(sg.s); ok {
+		if i, j, ok := findGroupOfUnit(sg.s); ok {
 			r.Inspector = p.t.slice(sg.base+i, sg.base+j)
 			fact(sg.base + i)
 			break
+		}
+	}
+	for _, sg := range segs {
+		if r.Inspector != "" {
+			break
+		}
+		if i, j, ok := findInspector(sg.s); ok {
+			r.Inspector = p.t.slice(sg.base+i, sg.base+j)
+			fact(sg.base + i)
 		}
 	}
 	// The unit is in the sentence 巡察组对…进行了巡察, which need not follow
@@ -433,7 +444,8 @@ func (p *parser) toDate(d pdate, what string) zhenggai.Date {
 // groupStops end the walk back from 巡察组 to the start of its name.
 const groupStops = " ,.;:!?()[]<>\"'\n。、“”‘’《》【】"
 
-var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "代表", "组长", "同志", "由", "了", "在", "是", "的", "和", "及", "与", "个", "对"}
+var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "代表", "组长", "同志", "落实",
+	"由", "了", "在", "是", "的", "和", "及", "与", "个", "对", "就", "向", "将", "经", "被"}
 
 // groupAt reads a group's name at s[k:], where 巡察 or 巡视 stands:
 // 巡察组, 巡察二组, 巡察第二组, 巡视组. end is after its 组.
@@ -536,6 +548,20 @@ func groupStart(s string, k int) int {
 	return i
 }
 
+// findGroupOfUnit finds the named group whose sentence says whom it
+// inspected.
+func findGroupOfUnit(s string) (i, j int, ok bool) {
+	for _, g := range groupMentions(s, 8) {
+		if g[0] == g[1] {
+			continue
+		}
+		if _, _, ok := findUnit(s, g[2]); ok {
+			return g[0], g[2], true
+		}
+	}
+	return 0, 0, false
+}
+
 // findUnitAfterGroup tries findUnit after each mention of a group.
 func findUnitAfterGroup(s string) (i, j int, ok bool) {
 	for _, g := range groupMentions(s, 8) {
@@ -613,6 +639,11 @@ func checkName(s string, a, b int) (int, int, bool) {
 	name := s[a:b]
 	if utf8.RuneCountInString(name) > 40 || strings.ContainsAny(name, ",.;:!?。、“”") {
 		return 0, 0, false
+	}
+	for _, w := range []string{"被巡察", "被巡视", "各", "相关", "有关"} {
+		if strings.HasPrefix(name, w) { // 向被巡察单位党组织反馈: no unit's name
+			return 0, 0, false
+		}
 	}
 	return a, b, true
 }

@@ -39,6 +39,8 @@ func TestPreambles(t *testing.T) {
 			zhenggai.ImportedRound{Inspector: "县委第二巡察组", Unit: "县文化馆党支部", Kind: zhenggai.KindInspection, OnsiteStart: d(2022, 3, 1), OnsiteEnd: d(2022, 4, 4), FeedbackDate: d(2022, 5, 6)}},
 		{"我局, named by the title", "中共临江县交通运输局党组关于县委巡察整改进展情况的通报\n2022年4月6日至5月27日，县委第五巡察组对我局开展了常规巡察，7月5日向我局党组反馈了巡察意见。",
 			zhenggai.ImportedRound{Inspector: "县委第五巡察组", Unit: "中共临江县交通运输局党组", Kind: zhenggai.KindInspection, OnsiteStart: d(2022, 4, 6), OnsiteEnd: d(2022, 5, 27), FeedbackDate: d(2022, 7, 5)}},
+		{"the group of the sentence of the inspection, not one named before it", "市委督查组到叶塘镇检查整改，叶塘镇党委就落实市委巡察组反馈意见的情况作了汇报。2018年11月26日至2019年1月26日，兴宁市委机动巡察一组对叶塘镇党委进行了巡察。2019年3月1日，市委巡察组向叶塘镇党委反馈了巡察意见。",
+			zhenggai.ImportedRound{Inspector: "兴宁市委机动巡察一组", Unit: "叶塘镇党委", Kind: zhenggai.KindInspection, OnsiteStart: d(2018, 11, 26), OnsiteEnd: d(2019, 1, 26), FeedbackDate: d(2019, 3, 1)}},
 		{"进驻…开展巡察", "2023年2月27日至4月14日，区委第二巡察组进驻区退役军人事务局开展巡察。2023年5月26日，区委第二巡察组向区退役军人事务局党组反馈了巡察意见。",
 			zhenggai.ImportedRound{Inspector: "区委第二巡察组", Unit: "区退役军人事务局", Kind: zhenggai.KindInspection, OnsiteStart: d(2023, 2, 27), OnsiteEnd: d(2023, 4, 14), FeedbackDate: d(2023, 5, 26)}},
 	}

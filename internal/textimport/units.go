@@ -109,13 +109,18 @@ func (p *parser) summary() error {
 		if k := manyUnits(p.text(i)); k > n {
 			n = k
 		}
+		if k := listedUnits(p.text(i)); k > n {
+			n = k
+		}
 	}
 	if n < 2 {
 		return nil
 	}
 	msg := fmt.Sprintf("这是对%d个单位巡察整改情况的汇总通报，没有单个被巡察单位的问题清单，不能作为一个巡察轮次导入，未导入任何内容", n)
-	if d := p.im.Declared; d.Problems > 0 {
+	if d := p.im.Declared; d.Problems > 0 && d.Completed > 0 {
 		msg += fmt.Sprintf("（通报的数字：反馈问题%d个，已完成整改%d个）", d.Problems, d.Completed)
+	} else if d.Problems > 0 {
+		msg += fmt.Sprintf("（通报的数字：问题%d个）", d.Problems)
 	}
 	return invalid(msg + "。请导入各被巡察单位自己的整改进展情况报告")
 }
@@ -147,6 +152,38 @@ func manyUnits(s string) int {
 			}
 		}
 		i = j
+	}
+	return best
+}
+
+// listedUnits counts the units a sentence says were inspected together
+// (巡察组对保和镇、县财政局、县医疗保障局开展了常规巡察), 0 when none.
+func listedUnits(s string) int {
+	best := 0
+	for _, g := range groupMentions(s, 8) {
+		end := len(s)
+		if k := strings.IndexAny(s[g[2]:], "。;\n"); k >= 0 {
+			end = g[2] + k
+		}
+		sent := s[g[2]:end]
+		d := strings.Index(sent, "对")
+		if d < 0 {
+			continue
+		}
+		obj := sent[d+len("对"):]
+		v := -1
+		for _, verb := range unitVerbs {
+			if k := strings.Index(obj, verb); k >= 0 && (v < 0 || k < v) {
+				v = k
+			}
+		}
+		if v < 0 || !strings.Contains(obj[v:], "巡") {
+			continue
+		}
+		// Three or more: "对县教育局党组及其下属学校、幼儿园" is one unit's round.
+		if n := strings.Count(obj[:v], "、") + 1; n > 2 && n > best {
+			best = n
+		}
 	}
 	return best
 }
