@@ -113,6 +113,7 @@ type parser struct {
 	titleAt   [2]int        // lines of the title, -1 when none
 	refused   error         // the text is a report, but not one round's
 	unlisted  int           // warnings beyond maxWarnings
+	unitNamed bool          // the text names the unit inspected (not only its issuer)
 }
 
 // maxWarnings bounds the warnings listed: a text that warrants more is not

@@ -222,6 +222,7 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	word := string(r.Kind)
 	p.im.Round.Kind = r.Kind // kindWord, for the warnings below
 
+	p.unitNamed = r.Unit != ""
 	// Our own unit named as 我局/我校/本单位: the issuer's name says which.
 	if strings.HasPrefix(r.Unit, "我") || strings.HasPrefix(r.Unit, "本") {
 		if iss := p.issuer(); iss != "" {
@@ -644,6 +645,9 @@ func checkName(s string, a, b int) (int, int, bool) {
 		if strings.HasPrefix(name, w) { // 向被巡察单位党组织反馈: no unit's name
 			return 0, 0, false
 		}
+	}
+	if n, k := countAt(name, 0); n > 0 && (hasAt(name, k, "家") || hasAt(name, k, "个")) {
+		return 0, 0, false // 向40家被巡察单位党组织反馈: many units
 	}
 	return a, b, true
 }

@@ -94,7 +94,9 @@ func compilation(names []string) error {
 // (区委4个巡察组对…等40家单位开展常规巡察…反馈的697个问题): it has
 // figures but no unit's problems, and a round is one unit's.
 func (p *parser) summary() error {
-	if len(p.im.Categories) > 0 {
+	// A round whose unit the text names (县委上下联动巡察组对徽城镇所辖村(社区)
+	// 党组织开展了巡察) is one round, whatever it counts.
+	if len(p.im.Categories) > 0 || p.unitNamed {
 		return nil
 	}
 	stop := p.end
@@ -145,7 +147,7 @@ func manyUnits(s string) int {
 					break
 				}
 			}
-			for _, w := range []string{"单位", "党组织", "部门"} {
+			for _, w := range []string{"单位", "党组织", "部门", "村", "社区", "乡镇", "学校", "医院"} {
 				if hasAt(s, k, w) && n > best {
 					best = n
 				}
@@ -172,7 +174,7 @@ func listedUnits(s string) int {
 		}
 		obj := sent[d+len("对"):]
 		v := -1
-		for _, verb := range unitVerbs {
+		for _, verb := range append(unitVerbs, "的巡") { // 反馈了对A、B、C的巡察情况
 			if k := strings.Index(obj, verb); k >= 0 && (v < 0 || k < v) {
 				v = k
 			}
