@@ -14,6 +14,7 @@ const (
 	kHeading          // a numbered heading (一、 (一) 1. (1) ①) or an unnumbered problem (问题:… 关于“…”问题)
 	kLabel            // 整改情况:…
 	kTrailer          // contact lines, source, signature date: the report is over
+	kCut              // the text's last line, cut inside a heading's marker (３５．, (十, 关于“学): no content
 )
 
 // style is the marker of a heading. Reports nest them in this order
@@ -96,13 +97,43 @@ func (p *parser) splitLines() {
 		no++
 		start = i + 1
 	}
-	// A text cut inside a label (整改情 of 整改情况:) ends on that label.
+	// A text cut inside a label (整改情 of 整改情况:) ends on that label;
+	// cut inside a heading's marker, on nothing.
 	if n := len(p.lines); n > 0 {
 		l := &p.lines[n-1]
-		if t := s[l.a:l.b]; l.kind == kText && labelPrefix(t) {
+		switch t := s[l.a:l.b]; {
+		case l.kind == kText && labelPrefix(t):
 			l.kind, l.body = kLabel, len(t)
+		case l.kind == kText && markerPrefix(t):
+			l.kind = kCut
 		}
 	}
+}
+
+// markerPrefix reports whether s is the beginning of a heading cut before
+// its text: 35. or 35, (十 or (十一), 二、, 关于“学习 or 问题.
+func markerPrefix(s string) bool {
+	if strings.HasPrefix(s, "关于“") && !strings.Contains(s, "”") {
+		return true
+	}
+	for _, w := range problemWords {
+		if strings.HasPrefix(w, s) || strings.HasPrefix(s, w) && !strings.Contains(s, ":") && len(s)-len(w) <= 6 {
+			return true
+		}
+	}
+	i := 0
+	if hasAt(s, 0, "(") {
+		i = 1
+	}
+	if _, j := atoi(s, i); j > i && j-i <= 3 {
+		i = j
+	} else if _, k := leadingCN(s[i:]); k > 0 {
+		i += k
+	} else {
+		return i == len(s) && i > 0
+	}
+	rest := s[i:]
+	return rest == "" || rest == "." || rest == "、" || rest == ")"
 }
 
 // labelPrefix reports whether s is the beginning of a label, as a text

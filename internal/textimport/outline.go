@@ -258,7 +258,7 @@ func (p *parser) build(a, b int) {
 			p.lines[g.li].no, excerpt(p.src(g.li, 0)), len(groups))
 	}
 	for i := a; i < b; i++ {
-		if !covered[i-a] && p.lines[i].kind != kTrailer {
+		if !covered[i-a] && p.lines[i].kind != kTrailer && p.lines[i].kind != kCut {
 			p.unplaced(i)
 		}
 	}
@@ -399,7 +399,9 @@ func (p *parser) addProblem(n *hnode, ci int) {
 		from = n.label + 1
 	}
 	for i := from; i < n.end; i++ {
-		rect = append(rect, p.src(i, 0))
+		if p.lines[i].kind != kCut {
+			rect = append(rect, p.src(i, 0))
+		}
 	}
 	pr.Rectification = strings.TrimSpace(strings.Join(rect, "\n"))
 	pr.Measures = splitMeasures(pr.Rectification)

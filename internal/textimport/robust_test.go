@@ -18,10 +18,20 @@ import (
 // facts, the same totals once their line is whole, the same categories and
 // problems, the last problem a beginning of the whole one.
 func TestSeedCut(t *testing.T) {
-	full := mustParse(t, sample.Sangzhi)
-	runes := []rune(sample.Sangzhi)
-	firstSentence := strings.Index(sample.Sangzhi, "进行了巡察。") + len("进行了巡察。")
-	totalsLine := strings.Index(sample.Sangzhi, "基本完成整改3个。") + len("基本完成整改3个。")
+	for _, text := range []string{sample.Sangzhi, fullWidth(sample.Sangzhi)} {
+		testCut(t, text)
+	}
+}
+
+func testCut(t *testing.T, text string) {
+	full := mustParse(t, text)
+	runes := []rune(text)
+	firstSentence := strings.Index(text, "进行了巡察。") + len("进行了巡察。")
+	totals := fwChars("基本完成整改3个。")
+	if strings.Contains(text, "基本完成整改3个。") {
+		totals = "基本完成整改3个。"
+	}
+	totalsLine := strings.Index(text, totals) + len(totals)
 	for n := 50; n < len(runes); n += 50 {
 		prefix := string(runes[:n])
 		im, err := parse(context.Background(), prefix) // parse, not Parse: a panic must show

@@ -173,7 +173,7 @@ func (p *parser) readTexts() {
 	var follow []string
 	for _, s := range p.followSecs {
 		for i := s.li + 1; i < s.end && i < p.end; i++ {
-			if p.lines[i].kind != kTrailer {
+			if k := p.lines[i].kind; k != kTrailer && k != kCut {
 				follow = append(follow, p.src(i, 0))
 			}
 		}
@@ -186,7 +186,7 @@ func (p *parser) readTexts() {
 // "" when nothing else is left, or the line is no paragraph.
 func (p *parser) paragraph(i int) string {
 	l := p.lines[i]
-	if l.kind == kTrailer || p.factLines[i] || i >= p.titleAt[0] && i < p.titleAt[1] {
+	if l.kind == kTrailer || l.kind == kCut || p.factLines[i] || i >= p.titleAt[0] && i < p.titleAt[1] {
 		return ""
 	}
 	t := p.text(i)
@@ -264,7 +264,7 @@ func (p *parser) checkStopped() {
 	l := p.lines[last]
 	t := p.text(last)
 	r, _ := utf8.DecodeLastRuneInString(t)
-	cut := l.kind == kHeading || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
+	cut := l.kind == kHeading || l.kind == kCut || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
 	if !cut && (p.totals.d.Problems <= n || n == 0) {
 		if n == 0 && p.somethingRead() {
 			p.warnf("未找到具体问题：只读到巡察基本情况和公布的数字；具体问题可在导入后逐个添加，或用整改台账导入")
