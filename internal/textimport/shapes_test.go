@@ -110,7 +110,7 @@ func TestShapes(t *testing.T) {
 			round:    round{Inspector: "市委第二机动巡视组", Unit: "市国资委党委", Kind: zhenggai.KindTour, OnsiteStart: d(2023, 8, 14), OnsiteEnd: d(2023, 9, 22), FeedbackDate: d(2023, 11, 3)},
 			declared: zhenggai.Declared{AsOf: d(2024, 2, 29), Problems: 4, Completed: 3, InProgress: 1},
 			cats:     1, probs: 4, measures: 0,
-			warns:    []string{"报告中的具体问题没有上一级问题类别，已归入问题类别“巡视反馈的问题”，导入后可修改"},
+			warns: []string{"报告中的具体问题没有上一级问题类别，已归入问题类别“巡视反馈的问题”，导入后可修改"},
 		},
 		{
 			// 问题:… then 整改 / 整改情况 / 整改措施 / 整改进展, the group named
