@@ -10,7 +10,8 @@ type Imported struct {
 	Warnings   []string           `json:"warnings"`
 }
 
-// ImportedRound is the preamble of a report.
+// ImportedRound is the preamble of a report, and the texts of the report
+// that its data cannot give back (the generated report reuses them).
 type ImportedRound struct {
 	Inspector    string `json:"inspector"`
 	Unit         string `json:"unit"`
@@ -18,6 +19,19 @@ type ImportedRound struct {
 	OnsiteStart  Date   `json:"onsite_start"`
 	OnsiteEnd    Date   `json:"onsite_end"`
 	FeedbackDate Date   `json:"feedback_date"`
+
+	Title        string `json:"report_title,omitempty"`         // the title line
+	LeadingGroup string `json:"report_leading_group,omitempty"` // 一、: its first paragraph
+	Work         string `json:"report_work,omitempty"`          // 一、: the further paragraphs
+	FollowUp     string `json:"report_follow_up,omitempty"`     // 三、继续深化后续整改
+	Signature    string `json:"report_signature,omitempty"`     // 落款: the signing body's full name
+	Signed       Date   `json:"report_signed,omitzero"`         // 落款: the date under it
+}
+
+// Facts is the round without its texts: who inspected whom, and when.
+func (r ImportedRound) Facts() ImportedRound {
+	return ImportedRound{Inspector: r.Inspector, Unit: r.Unit, Kind: r.Kind,
+		OnsiteStart: r.OnsiteStart, OnsiteEnd: r.OnsiteEnd, FeedbackDate: r.FeedbackDate}
 }
 
 // ImportedCategory is a (一)反馈问题 heading and its problems.
@@ -63,4 +77,21 @@ func (im *Imported) ProblemCount() int {
 		n += len(c.Problems)
 	}
 	return n
+}
+
+// NewRound is the round an import creates: the preamble's facts, the
+// declared figures and the report's texts.
+func (im *Imported) NewRound() *Round {
+	ir := im.Round
+	r := &Round{
+		Unit: ir.Unit, Inspector: ir.Inspector, Kind: ir.Kind,
+		OnsiteStart: ir.OnsiteStart, OnsiteEnd: ir.OnsiteEnd, FeedbackDate: ir.FeedbackDate,
+		Declared:           im.Declared,
+		ReportLeadingGroup: ir.LeadingGroup, ReportWork: ir.Work, ReportFollowUp: ir.FollowUp,
+		ReportTitle: ir.Title, ReportSignature: ir.Signature, ReportSigned: ir.Signed,
+	}
+	if r.Kind == "" {
+		r.Kind = KindInspection
+	}
+	return r
 }

@@ -125,6 +125,22 @@ func (r *Round) Validate() error {
 	checkText(v, "report_leading_group", "整改工作领导小组", r.ReportLeadingGroup, false, MaxContent)
 	checkText(v, "report_work", "整改工作组织情况", r.ReportWork, false, MaxContent)
 	checkText(v, "report_follow_up", "继续深化后续整改", r.ReportFollowUp, false, MaxContent)
+	checkText(v, "report_title", "报告标题", r.ReportTitle, false, MaxTitle)
+	checkText(v, "report_signature", "落款单位", r.ReportSignature, false, MaxName)
+	checkDate(v, "report_signed", "落款日期", r.ReportSigned, false)
+	o := d.Outcomes
+	for _, n := range []int64{int64(d.Measures), int64(o.Rules), int64(o.Talks), int64(o.Organisational), int64(o.Disciplinary)} {
+		if n < 0 || n > 1000000 {
+			v.Add("declared", "公布的数字须在0至1000000之间")
+			break
+		}
+	}
+	for _, n := range []int64{o.RefundedFen, o.RecoveredFen, o.SavedFen} {
+		if n < 0 || n > 1e15 { // 十万亿元
+			v.Add("declared", "公布的金额须在0至十万亿元之间")
+			break
+		}
+	}
 	return v.Err()
 }
 

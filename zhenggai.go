@@ -67,9 +67,12 @@ type Round struct {
 	Note         string   `json:"note,omitempty"` // e.g. that the data are samples
 	// Texts of the progress report (disclosure) that the data cannot
 	// derive; the totals sentence is always computed, never stored.
-	ReportLeadingGroup string    `json:"report_leading_group"` // 一、: the leading group and how the work was set up
-	ReportWork         string    `json:"report_work"`          // 一、: further paragraphs on the organisation of the work
-	ReportFollowUp     string    `json:"report_follow_up"`     // 三、继续深化后续整改
+	ReportLeadingGroup string    `json:"report_leading_group"`   // 一、: the leading group and how the work was set up
+	ReportWork         string    `json:"report_work"`            // 一、: further paragraphs on the organisation of the work
+	ReportFollowUp     string    `json:"report_follow_up"`       // 三、继续深化后续整改
+	ReportTitle        string    `json:"report_title"`           // the title line of the report imported, "" for the one generated
+	ReportSignature    string    `json:"report_signature"`       // 落款: the signing body's full name, "" for the unit's setting
+	ReportSigned       Date      `json:"report_signed,omitzero"` // 落款: the date the imported report was signed
 	Version            int64     `json:"version"`
 	CreatedAt          time.Time `json:"created_at"`
 	UpdatedAt          time.Time `json:"updated_at"`
@@ -86,6 +89,7 @@ type Declared struct {
 	InProgress         int  `json:"in_progress"`
 	NotCompleted       int  `json:"not_completed"`
 	RatePercent        int  `json:"rate_percent"` // 总体完成率, when the report states one
+	Measures           int  `json:"measures"`     // 整改措施 (or 整改任务) N 项, when the report states it
 	// What the report says rectification produced (建立完善制度N项, 清退违规资金N万元…).
 	Outcomes Outcomes `json:"outcomes"`
 }

@@ -16,13 +16,18 @@ import (
 const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
 	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
-	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.version, r.created_at, r.updated_at`
+	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.report_title, r.report_signature,
+	r.report_signed, r.declared_measures, r.declared_rules, r.declared_refunded_fen, r.declared_recovered_fen,
+	r.declared_saved_fen, r.declared_talks, r.declared_organisational, r.declared_disciplinary,
+	r.version, r.created_at, r.updated_at`
 
 // internal/store/rounds.go: const roundListCols.
 const roundListCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
 	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
-	r.note, '', '', '', r.version, r.created_at, r.updated_at`
+	r.note, '', '', '', '', '', '', r.declared_measures, r.declared_rules, r.declared_refunded_fen,
+	r.declared_recovered_fen, r.declared_saved_fen, r.declared_talks, r.declared_organisational, r.declared_disciplinary,
+	r.version, r.created_at, r.updated_at`
 
 // internal/store/categories.go, problems.go, measures.go: the column lists.
 const (

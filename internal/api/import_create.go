@@ -57,6 +57,9 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 	}
 	if bytes.HasPrefix(body, []byte("PK\x03\x04")) {
 		im, err := xlsx.Parse(r.Context(), bytes.NewReader(body))
+		if err == nil && len(im.Categories) == 0 {
+			err = zhenggai.Errorf(zhenggai.EINVALID, "台账中没有识别出任何问题类别，请检查表头和内容")
+		}
 		h.createImported(w, r, im, rowsError(err), dry)
 		return
 	}
@@ -73,7 +76,7 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, zhenggai.Errorf(zhenggai.EINVALID, "报告内容为空"))
 		return
 	}
-	im, err := textimport.Parse(text)
+	im, err := textimport.ParseContext(r.Context(), text)
 	h.createImported(w, r, im, err, dry)
 }
 
@@ -93,9 +96,6 @@ func rowsError(err error) error {
 
 // createImported answers a dry run with what was read, or saves it.
 func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, err error, dry bool) {
-	if err == nil && len(im.Categories) == 0 {
-		err = zhenggai.Errorf(zhenggai.EINVALID, "没有识别出任何问题类别，请检查报告格式")
-	}
 	if err != nil {
 		h.fail(w, r, parseError(err))
 		return

@@ -27,6 +27,9 @@ type roundJSON struct {
 	ReportLeadingGroup  string                  `json:"report_leading_group"`
 	ReportWork          string                  `json:"report_work"`
 	ReportFollowUp      string                  `json:"report_follow_up"`
+	ReportTitle         string                  `json:"report_title"`
+	ReportSignature     string                  `json:"report_signature"`
+	ReportSigned        zhenggai.Date           `json:"report_signed,omitzero"`
 	Version             int64                   `json:"version"`
 	CreatedAt           time.Time               `json:"created_at"`
 	UpdatedAt           time.Time               `json:"updated_at"`
@@ -52,6 +55,7 @@ func newRoundJSON(l *zhenggai.Ledger) *roundJSON {
 		OnsiteStart: r.OnsiteStart, OnsiteEnd: r.OnsiteEnd, FeedbackDate: r.FeedbackDate,
 		Note: r.Note, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		ReportLeadingGroup: r.ReportLeadingGroup, ReportWork: r.ReportWork, ReportFollowUp: r.ReportFollowUp,
+		ReportTitle: r.ReportTitle, ReportSignature: r.ReportSignature, ReportSigned: r.ReportSigned,
 		Declared:   r.Declared,
 		Categories: s.Categories, Problems: s.Problems, Measures: s.Measures,
 		StatusCounts:        allStatuses(s.ProblemCounts),

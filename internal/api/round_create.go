@@ -24,6 +24,8 @@ type roundRequest struct {
 	ReportLeadingGroup *string `json:"report_leading_group"`
 	ReportWork         *string `json:"report_work"`
 	ReportFollowUp     *string `json:"report_follow_up"`
+	ReportTitle        *string `json:"report_title"`
+	ReportSignature    *string `json:"report_signature"`
 }
 
 // declaredRequest is zhenggai.Declared with its date as a string.
@@ -36,6 +38,9 @@ type declaredRequest struct {
 	InProgress         int    `json:"in_progress"`
 	NotCompleted       int    `json:"not_completed"`
 	RatePercent        int    `json:"rate_percent"`
+	// Omitted, kept as they are (an import filled them from the report).
+	Measures *int               `json:"measures"`
+	Outcomes *zhenggai.Outcomes `json:"outcomes"`
 }
 
 // apply writes the request onto rd (a new round, or the stored one) and
@@ -49,11 +54,19 @@ func (req *roundRequest) apply(v *zhenggai.ValidationError, rd *zhenggai.Round) 
 	rd.OnsiteEnd = parseDate(v, "onsite_end", "结束日期", req.OnsiteEnd)
 	rd.FeedbackDate = parseDate(v, "feedback_date", "反馈日期", req.FeedbackDate)
 	if d := req.Declared; d != nil {
+		prev := rd.Declared
 		rd.Declared = zhenggai.Declared{
 			AsOf:       parseDate(v, "declared.as_of", "公布截至日期", d.AsOf),
 			Categories: d.Categories, Problems: d.Problems, Completed: d.Completed,
 			BasicallyCompleted: d.BasicallyCompleted, InProgress: d.InProgress,
 			NotCompleted: d.NotCompleted, RatePercent: d.RatePercent,
+			Measures: prev.Measures, Outcomes: prev.Outcomes,
+		}
+		if d.Measures != nil {
+			rd.Declared.Measures = *d.Measures
+		}
+		if d.Outcomes != nil {
+			rd.Declared.Outcomes = *d.Outcomes
 		}
 		if d.RatePercent < 0 || d.RatePercent > 100 {
 			v.Add("declared.rate_percent", "公布的完成率须在0至100之间")
@@ -65,7 +78,8 @@ func (req *roundRequest) apply(v *zhenggai.ValidationError, rd *zhenggai.Round) 
 	for _, t := range []struct {
 		from *string
 		to   *string
-	}{{req.ReportLeadingGroup, &rd.ReportLeadingGroup}, {req.ReportWork, &rd.ReportWork}, {req.ReportFollowUp, &rd.ReportFollowUp}} {
+	}{{req.ReportLeadingGroup, &rd.ReportLeadingGroup}, {req.ReportWork, &rd.ReportWork}, {req.ReportFollowUp, &rd.ReportFollowUp},
+		{req.ReportTitle, &rd.ReportTitle}, {req.ReportSignature, &rd.ReportSignature}} {
 		if t.from != nil {
 			*t.to = *t.from
 		}

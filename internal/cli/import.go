@@ -54,7 +54,7 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	} else {
 		var text string
 		if text, err = readReport(e, fs.Arg(0)); err == nil {
-			im, err = textimport.Parse(text)
+			im, err = textimport.ParseContext(ctx, text)
 		}
 	}
 	if err != nil {
@@ -185,7 +185,32 @@ func printImported(w io.Writer, im *zhenggai.Imported) {
 	}
 	fmt.Fprintf(w, "解析结果：%d个问题类别，%d个具体问题，%d项整改措施\n", len(im.Categories), im.ProblemCount(), measures)
 	if d := im.Declared; !d.IsZero() {
-		fmt.Fprintf(w, "报告公布：%d个问题%d个具体问题，已完成整改%d个，基本完成整改%d个\n", d.Categories, d.Problems, d.Completed, d.BasicallyCompleted)
+		fmt.Fprintf(w, "报告公布：%d个问题%d个具体问题，已完成整改%d个，基本完成整改%d个", d.Categories, d.Problems, d.Completed, d.BasicallyCompleted)
+		if d.InProgress > 0 {
+			fmt.Fprintf(w, "，正在整改%d个", d.InProgress)
+		}
+		if d.NotCompleted > 0 {
+			fmt.Fprintf(w, "，未完成%d个", d.NotCompleted)
+		}
+		if d.Measures > 0 {
+			fmt.Fprintf(w, "，整改措施%d项", d.Measures)
+		}
+		fmt.Fprintln(w)
+		if o := d.Outcomes; !o.IsZero() {
+			yuan := func(fen int64) string { return fmt.Sprintf("%d.%02d元", fen/100, fen%100) }
+			fmt.Fprintf(w, "公布的整改成效：建立完善制度%d项，清退违规资金%s，追回资金%s，挽回经济损失%s，谈话提醒、批评教育%d人，组织处理%d人，党纪政务处分%d人\n",
+				o.Rules, yuan(o.RefundedFen), yuan(o.RecoveredFen), yuan(o.SavedFen), o.Talks, o.Organisational, o.Disciplinary)
+		}
+	}
+	if r := im.Round; r.Title != "" {
+		fmt.Fprintf(w, "报告标题：%s\n", r.Title)
+	}
+	if r := im.Round; r.Signature != "" || !r.Signed.IsZero() {
+		signed := ""
+		if !r.Signed.IsZero() {
+			signed = r.Signed.Chinese()
+		}
+		fmt.Fprintf(w, "落款：%s %s\n", r.Signature, signed)
 	}
 	for _, warn := range im.Warnings {
 		fmt.Fprintln(w, "提示："+warn)

@@ -214,11 +214,19 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 		kind = string(zhenggai.KindInspection)
 	}
 	rep := &Report{RoundID: round.ID, AsOf: asOf, Kind: kind, Date: asOf.Chinese()}
-	rep.Signature = strings.TrimSpace(set.ReportSignature)
+	// The round's own title and signature (kept from the report it was
+	// imported from) before the unit's setting.
+	rep.Signature = strings.TrimSpace(round.ReportSignature)
+	if rep.Signature == "" {
+		rep.Signature = strings.TrimSpace(set.ReportSignature)
+	}
 	if rep.Signature == "" {
 		rep.Signature = round.Unit
 	}
-	rep.Title = rep.Signature + "关于" + kind + "整改进展情况的通报"
+	rep.Title = strings.TrimSpace(round.ReportTitle)
+	if rep.Title == "" {
+		rep.Title = rep.Signature + "关于" + kind + "整改进展情况的通报"
+	}
 	rep.Preamble = preamble(round, kind)
 
 	states := statesAsOf(measures, progress, asOf)

@@ -140,6 +140,36 @@ func TestDemoReadsLikeTheSeed(t *testing.T) {
 	}
 }
 
+// The import keeps what the report says beyond its data, and the report
+// generated from the round says it again: the paragraphs of sections 一
+// and 三 and the signature, not the unit's short name.
+func TestImportedTextsReused(t *testing.T) {
+	env := testkit.Open(t)
+	r := importedRound(t, env.Store)
+	if r.ReportSignature != "中共政协桑植县委员会党组" || r.ReportSigned != zhenggai.NewDate(2020, 10, 28) {
+		t.Fatalf("round %+v", r)
+	}
+	text := render(t, build(t, env.Store, r.ID, seedDate).Text)
+	for _, want := range []string{
+		"中共政协桑植县委员会党组关于巡察整改进展情况的通报\n",
+		"\n(二)坚持问题导向,科学认真整改。",
+		"\n三、继续深化后续整改\n市委此次巡察是对桑植县政协工作的一次全面政治体检",
+		"\n中共政协桑植县委员会党组\n2020年10月28日\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// A title of its own is the report's title.
+	r.ReportTitle = "中共政协桑植县委员会党组关于市委第七巡察组反馈意见整改进展情况的通报"
+	if err := env.Store.UpdateRound(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if text := render(t, build(t, env.Store, r.ID, seedDate).Text); !strings.HasPrefix(text, r.ReportTitle+"\n") {
+		t.Errorf("title: %q", text[:120])
+	}
+}
+
 // Import the seed, write its report, import that: the same round.
 func TestRoundTripText(t *testing.T) {
 	for _, b := range testkit.Backends() {
@@ -158,9 +188,7 @@ func TestRoundTripText(t *testing.T) {
 			if len(again.Warnings) > 0 {
 				t.Errorf("warnings on re-import: %q", again.Warnings)
 			}
-			if again.Round != first.Round {
-				t.Errorf("round facts: %+v, want %+v", again.Round, first.Round)
-			}
+			checkRoundTrip(t, again.Round, first.Round)
 			compareTree(t, again, first, false)
 			// Without progress the statuses are those stored: none started.
 			d := again.Declared
@@ -185,9 +213,7 @@ func TestRoundTripDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Round != first.Round {
-		t.Errorf("round facts: %+v, want %+v", again.Round, first.Round)
-	}
+	checkRoundTrip(t, again.Round, first.Round)
 	// The seed states no outcomes; the report states the demo's. An
 	// importer that reads them finds the figures the report computed.
 	got, want := again.Declared, first.Declared
@@ -254,6 +280,27 @@ func TestOutcomesSentence(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkRoundTrip compares a round read back from its generated report with
+// the round imported: the facts, and the texts the import kept, which the
+// report writes again (section 一 and 三, the signature and its date); the
+// seed has no title line, the report writes one.
+func checkRoundTrip(t *testing.T, got, want zhenggai.ImportedRound) {
+	t.Helper()
+	if got.Facts() != want.Facts() {
+		t.Errorf("round facts: %+v, want %+v", got.Facts(), want.Facts())
+	}
+	if got.LeadingGroup != want.LeadingGroup || got.Work != want.Work || got.FollowUp != want.FollowUp {
+		t.Errorf("texts of sections 一 and 三:\n got %q %q %q\nwant %q %q %q", got.LeadingGroup, got.Work, got.FollowUp,
+			want.LeadingGroup, want.Work, want.FollowUp)
+	}
+	if got.Signature != want.Signature || got.Signed != want.Signed {
+		t.Errorf("signature %q %v, want %q %v", got.Signature, got.Signed, want.Signature, want.Signed)
+	}
+	if got.Title != want.Signature+"关于巡察整改进展情况的通报" {
+		t.Errorf("title %q", got.Title)
 	}
 }
 
@@ -397,6 +444,10 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func TestReportWithoutTexts(t *testing.T) {
 	env := testkit.Open(t)
 	r := importedRound(t, env.Store)
+	r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, r.ReportSignature, r.ReportTitle = "", "", "", "", ""
+	if err := env.Store.UpdateRound(ctx, r); err != nil {
+		t.Fatal(err)
+	}
 	text := render(t, build(t, env.Store, r.ID, seedDate).Text)
 	if strings.Contains(text, "三、继续深化后续整改") || strings.Contains(text, "联系电话") {
 		t.Error("empty texts are written")

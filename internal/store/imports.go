@@ -14,20 +14,13 @@ import (
 // ImportRound writes what an importer understood as a new round, in one
 // transaction: either the whole report is saved or nothing is.
 func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note string) (*zhenggai.Round, error) {
-	r := &zhenggai.Round{
-		Unit: im.Round.Unit, Inspector: im.Round.Inspector, Kind: im.Round.Kind,
-		OnsiteStart: im.Round.OnsiteStart, OnsiteEnd: im.Round.OnsiteEnd, FeedbackDate: im.Round.FeedbackDate,
-		Declared: im.Declared, Note: note,
-	}
-	if r.Kind == "" {
-		r.Kind = zhenggai.KindInspection
-	}
+	r := im.NewRound()
+	r.Note = note
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	if len(im.Categories) == 0 {
-		return nil, zhenggai.Errorf(zhenggai.EINVALID, "没有可导入的问题类别")
-	}
+	// A report cut after its preamble is a round without problems yet: the
+	// clerk adds them, or imports the ledger into it.
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := s.createRound(ctx, tx, r); err != nil {
 			return err

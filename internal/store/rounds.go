@@ -10,7 +10,10 @@ import (
 const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
 	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
-	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.version, r.created_at, r.updated_at`
+	r.note, r.report_leading_group, r.report_work, r.report_follow_up, r.report_title, r.report_signature,
+	r.report_signed, r.declared_measures, r.declared_rules, r.declared_refunded_fen, r.declared_recovered_fen,
+	r.declared_saved_fen, r.declared_talks, r.declared_organisational, r.declared_disciplinary,
+	r.version, r.created_at, r.updated_at`
 
 // roundListCols are roundCols without the report's paragraphs, which a
 // list of rounds does not show and a province's thousands of rounds would
@@ -18,22 +21,28 @@ const roundCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start,
 const roundListCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_start, r.onsite_end, r.feedback_date,
 	r.declared_as_of, r.declared_categories, r.declared_problems, r.declared_completed,
 	r.declared_basically_completed, r.declared_in_progress, r.declared_not_completed, r.declared_rate_percent,
-	r.note, '', '', '', r.version, r.created_at, r.updated_at`
+	r.note, '', '', '', '', '', '', r.declared_measures, r.declared_rules, r.declared_refunded_fen,
+	r.declared_recovered_fen, r.declared_saved_fen, r.declared_talks, r.declared_organisational, r.declared_disciplinary,
+	r.version, r.created_at, r.updated_at`
 
 // extra receives the columns a query selects after roundCols.
 func scanRound(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Round, error) {
 	var r zhenggai.Round
-	var kind, start, end, fb, asOf, created, updated string
+	var kind, start, end, fb, asOf, signed, created, updated string
 	d := &r.Declared
+	o := &d.Outcomes
 	err := sc.Scan(append([]any{&r.ID, &r.UnitID, &r.Unit, &r.Inspector, &kind, &start, &end, &fb,
 		&asOf, &d.Categories, &d.Problems, &d.Completed, &d.BasicallyCompleted, &d.InProgress,
 		&d.NotCompleted, &d.RatePercent, &r.Note, &r.ReportLeadingGroup, &r.ReportWork, &r.ReportFollowUp,
+		&r.ReportTitle, &r.ReportSignature, &signed, &d.Measures, &o.Rules, &o.RefundedFen, &o.RecoveredFen,
+		&o.SavedFen, &o.Talks, &o.Organisational, &o.Disciplinary,
 		&r.Version, &created, &updated}, extra...)...)
 	if err != nil {
 		return nil, err
 	}
 	r.Kind = zhenggai.Kind(kind)
 	r.OnsiteStart, r.OnsiteEnd, r.FeedbackDate, d.AsOf = parseDate(start), parseDate(end), parseDate(fb), parseDate(asOf)
+	r.ReportSigned = parseDate(signed)
 	r.CreatedAt, r.UpdatedAt = parseTime(created), parseTime(updated)
 	return &r, nil
 }
@@ -80,14 +89,19 @@ func (s *Store) createRound(ctx context.Context, tx *sql.Tx, r *zhenggai.Round) 
 	}
 	now := s.stamp()
 	d := r.Declared
+	o := d.Outcomes
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO rounds (unit_id, inspector, kind, onsite_start, onsite_end,
 		feedback_date, declared_as_of, declared_categories, declared_problems, declared_completed,
 		declared_basically_completed, declared_in_progress, declared_not_completed, declared_rate_percent,
-		note, report_leading_group, report_work, report_follow_up, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
+		note, report_leading_group, report_work, report_follow_up, report_title, report_signature, report_signed,
+		declared_measures, declared_rules, declared_refunded_fen, declared_recovered_fen, declared_saved_fen,
+		declared_talks, declared_organisational, declared_disciplinary, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
 		unitID, r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
 		d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress, d.NotCompleted,
-		d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, now, now).Scan(&r.ID)
+		d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, r.ReportTitle, r.ReportSignature,
+		r.ReportSigned.String(), d.Measures, o.Rules, o.RefundedFen, o.RecoveredFen, o.SavedFen, o.Talks,
+		o.Organisational, o.Disciplinary, now, now).Scan(&r.ID)
 	if err != nil {
 		return err
 	}
@@ -108,6 +122,7 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 	version := r.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		d := r.Declared
+		o := d.Outcomes
 		now := s.stamp()
 		before, err := s.snapshot(ctx, tx, "rounds", r.ID)
 		if err != nil {
@@ -117,11 +132,15 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 			onsite_end = ?, feedback_date = ?, declared_as_of = ?, declared_categories = ?, declared_problems = ?,
 			declared_completed = ?, declared_basically_completed = ?, declared_in_progress = ?,
 			declared_not_completed = ?, declared_rate_percent = ?, note = ?, report_leading_group = ?, report_work = ?,
-			report_follow_up = ?, version = version + 1, updated_at = ?
+			report_follow_up = ?, report_title = ?, report_signature = ?, report_signed = ?, declared_measures = ?,
+			declared_rules = ?, declared_refunded_fen = ?, declared_recovered_fen = ?, declared_saved_fen = ?,
+			declared_talks = ?, declared_organisational = ?, declared_disciplinary = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`),
 			r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
 			d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress,
-			d.NotCompleted, d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, now, r.ID, version)
+			d.NotCompleted, d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp,
+			r.ReportTitle, r.ReportSignature, r.ReportSigned.String(), d.Measures, o.Rules, o.RefundedFen,
+			o.RecoveredFen, o.SavedFen, o.Talks, o.Organisational, o.Disciplinary, now, r.ID, version)
 		if err != nil {
 			return err
 		}

@@ -133,7 +133,7 @@ func TestForms(t *testing.T) {
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				want := zhenggai.ImportedRound{Inspector: "中央第六巡视组", Unit: "中共南川省委", Kind: zhenggai.KindTour,
 					OnsiteStart: d(2021, 3, 8), OnsiteEnd: d(2021, 5, 10), FeedbackDate: d(2021, 7, 2)}
-				if im.Round != want {
+				if im.Round.Facts() != want {
 					t.Errorf("round %+v", im.Round)
 				}
 				wd := zhenggai.Declared{AsOf: d(2021, 12, 31), Categories: 2, Problems: 3, Completed: 2, NotCompleted: 1, RatePercent: 66}
@@ -157,7 +157,7 @@ func TestForms(t *testing.T) {
 				return strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(tour, "中央第六巡视组", "区委第十二巡察组"), "巡视", "巡察"), "中共南川省委", "区财政局党组")
 			},
 			check: func(t *testing.T, im *zhenggai.Imported) {
-				if r := im.Round; r.Inspector != "区委第十二巡察组" || r.Unit != "区财政局党组" || r.Kind != zhenggai.KindInspection {
+				if r := im.Round.Facts(); r.Inspector != "区委第十二巡察组" || r.Unit != "区财政局党组" || r.Kind != zhenggai.KindInspection {
 					t.Errorf("round %+v", r)
 				}
 			},
@@ -221,6 +221,35 @@ func TestForms(t *testing.T) {
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				if got := contentsOf(im, 1); !reflect.DeepEqual(got, []string{"制定学习计划", "开展专题学习", "纳入年度考核。"}) {
 					t.Errorf("measures %q", got)
+				}
+			},
+		},
+		{
+			name: "整改举措 label, and 整改情况 on a line of its own without a colon",
+			text: func(t *testing.T) string {
+				return edit(t, tour, "整改：一是制定学习计划。二是开展专题学习。", "整改举措：一是制定学习计划。二是开展专题学习。",
+					"整改：已开工建设。", "整改情况\n已开工建设。")
+			},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				ps := problemsBySeq(t, im)
+				if len(ps[1].Measures) != 2 || ps[2].Title != "重大项目推进迟缓。" || ps[2].Rectification != "已开工建设。" {
+					t.Errorf("problems %+v", ps)
+				}
+			},
+		},
+		{
+			name: "fields of a problem before its label go with the rectification; a category title loses its colon",
+			text: func(t *testing.T) string {
+				return edit(t, tour, "问题一：学习贯彻不够深入。\n整改：", "问题一：学习贯彻不够深入。\n原因分析：学习制度不健全。\n责任领导：王某\n整改：",
+					"（一）贯彻落实党中央重大决策部署方面", "（一）贯彻落实党中央重大决策部署方面：")
+			},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				p := im.Categories[0].Problems[0]
+				if p.Title != "学习贯彻不够深入。" || !strings.HasPrefix(p.Rectification, "原因分析：学习制度不健全。\n责任领导：王某\n一是") {
+					t.Errorf("problem %+v", p)
+				}
+				if c := im.Categories[0].Title; c != "贯彻落实党中央重大决策部署方面" {
+					t.Errorf("category %q", c)
 				}
 			},
 		},

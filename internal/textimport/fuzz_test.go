@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,11 +33,13 @@ func FuzzParse(f *testing.F) {
 	// The invented reports of testdata, whole and cut in half (mid-rune
 	// too), and the 问题:/整改: tour report.
 	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
-	if err != nil || len(files) == 0 {
-		f.Fatalf("no testdata reports: %v", err)
+	shapes, err2 := filepath.Glob(filepath.Join("testdata", "shapes", "*.txt"))
+	if err != nil || err2 != nil || len(files) == 0 || len(shapes) == 0 {
+		f.Fatalf("no testdata reports: %v %v", err, err2)
 	}
-	for _, name := range files {
-		s := readReport(f, filepath.Base(name))
+	for _, name := range append(files, shapes...) {
+		rel, _ := filepath.Rel("testdata", name)
+		s := readReport(f, rel)
 		seeds = append(seeds, s, s[:len(s)/2+1])
 	}
 	seeds = append(seeds, tour,
@@ -48,21 +51,37 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		im, err := parse(s)
+		im, err := parse(context.Background(), s)
 		if err != nil {
 			if im != nil {
 				t.Fatal("result with an error")
 			}
 			return
 		}
-		if len(im.Categories) == 0 {
-			t.Fatal("success without a category")
+		r, d := im.Round, im.Declared
+		if len(im.Categories) == 0 && r.Inspector == "" && r.Unit == "" && d.Problems == 0 && d.Categories == 0 &&
+			d.Completed+d.BasicallyCompleted+d.InProgress+d.NotCompleted+d.RatePercent == 0 && d.Outcomes.IsZero() {
+			t.Fatal("success with nothing of a report")
+		}
+		for _, s := range []string{r.Inspector, r.Unit, r.Title, r.LeadingGroup, r.Work, r.FollowUp, r.Signature} {
+			if !utf8.ValidString(s) || strings.ContainsFunc(s, invisible) {
+				t.Fatalf("bad round text %q", s)
+			}
+		}
+		seqs := map[int]bool{}
+		for _, c := range im.Categories {
+			for _, p := range c.Problems {
+				if seqs[p.Seq] {
+					t.Fatalf("problem number %d twice: the ledger could not take it", p.Seq)
+				}
+				seqs[p.Seq] = true
+			}
 		}
 		if im.Warnings == nil {
 			t.Fatal("nil warnings")
 		}
 		for _, c := range im.Categories {
-			if c.Problems == nil || !utf8.ValidString(c.Title) {
+			if c.Problems == nil || !utf8.ValidString(c.Title) || strings.ContainsFunc(c.Title, invisible) {
 				t.Fatalf("bad category %+v", c)
 			}
 			for _, p := range c.Problems {

@@ -10,16 +10,33 @@ import (
 type lineKind uint8
 
 const (
-	kText     lineKind = iota
-	kSection           // 一、组织整改落实情况
-	kCategory          // (一)反馈问题:… or (一)…
-	kProblem           // 1.… 1、… １．…
-	kLabel             // 整改情况:…
-	kTrailer           // contact lines, source, signature date: the report is over
+	kText    lineKind = iota
+	kHeading          // a numbered heading (一、 (一) 1. (1) ①) or an unnumbered problem (问题:… 关于“…”问题)
+	kLabel            // 整改情况:…
+	kTrailer          // contact lines, source, signature date: the report is over
+	kCut              // the text's last line, cut inside a heading's marker (３５．, (十, 关于“学): no content
 )
 
+// style is the marker of a heading. Reports nest them in this order
+// (GB/T 9704: 一、 (一) 1. (1)); a report may skip a level, never reverse two.
+type style uint8
+
+const (
+	stNone     style = iota
+	stCN             // 一、
+	stParenCN        // (一)
+	stNum            // 1.  1、
+	stParenNum       // (1)  1)
+	stCircled        // ①
+	stAuto           // 问题:…, 关于“…”问题: a problem written without a number
+)
+
+// rank orders the numbered styles; stAuto takes its rank from where it
+// stands (just under its parent).
+func (s style) rank() int { return 2 * int(s) }
+
 // autoNum is the number of a problem heading written without one (关于“…”问题,
-// 问题:…): openProblem numbers it after the one before.
+// 问题:…): it is numbered after the one before.
 const autoNum = 0
 
 // line is one non-blank line; a, b bound its trimmed text in the folded
@@ -28,8 +45,9 @@ type line struct {
 	no   int // 1-based, as an editor counts
 	a, b int
 	kind lineKind
-	num  int  // number of a section, category or problem
-	fb   bool // a category that says 反馈问题
+	st   style
+	num  int  // number of a heading
+	fb   bool // a (一) heading that says 反馈问题:
 	date bool // a trailer that is a date alone (the signature date)
 	// noise is web-page furniture (site path, 索引号/发布机构 table, 发布时间
 	// line, a repeated title): a trailer that is also left out of the
@@ -42,9 +60,13 @@ func (p *parser) splitLines() {
 	s := p.t.norm
 	p.lines = make([]line, 0, strings.Count(s, "\n")+1)
 	no, start := 1, 0
+	metaValue := false // the cell after a metadata key on a line of its own
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) && s[i] != '\n' && s[i] != '\r' {
 			continue
+		}
+		if no&1023 == 0 && p.stopped() {
+			return
 		}
 		a, b := start, i
 		for a < b && s[a] == ' ' {
@@ -56,6 +78,14 @@ func (p *parser) splitLines() {
 		if a < b {
 			l := line{no: no, a: a, b: b}
 			classify(&l, s[a:b])
+			if metaValue && l.kind == kText {
+				l.kind, l.noise = kTrailer, true
+				if p.published.IsZero() && len(p.lines) > 0 {
+					prev := p.lines[len(p.lines)-1]
+					p.published = publishedDate(s[prev.a:prev.b] + s[a:b])
+				}
+			}
+			metaValue = l.noise && metaKeyAlone(s[a:b])
 			if l.noise && p.published.IsZero() {
 				p.published = publishedDate(s[a:b])
 			}
@@ -67,75 +97,147 @@ func (p *parser) splitLines() {
 		no++
 		start = i + 1
 	}
+	// A text cut inside a label (整改情 of 整改情况:) ends on that label;
+	// cut inside a heading's marker, on nothing.
+	if n := len(p.lines); n > 0 {
+		l := &p.lines[n-1]
+		switch t := s[l.a:l.b]; {
+		case l.kind == kText && labelPrefix(t):
+			l.kind, l.body = kLabel, len(t)
+		case l.kind == kText && markerPrefix(t):
+			l.kind = kCut
+		}
+	}
+}
+
+// markerPrefix reports whether s is the beginning of a heading cut before
+// its text: 35. or 35, (十 or (十一), 二、, 关于“学习 or 问题.
+func markerPrefix(s string) bool {
+	if strings.HasPrefix(s, "关于“") && !strings.Contains(s, "”") {
+		return true
+	}
+	for _, w := range problemWords {
+		if strings.HasPrefix(w, s) || strings.HasPrefix(s, w) && !strings.Contains(s, ":") && len(s)-len(w) <= 6 {
+			return true
+		}
+	}
+	i := 0
+	if hasAt(s, 0, "(") {
+		i = 1
+	}
+	if _, j := atoi(s, i); j > i && j-i <= 3 {
+		i = j
+	} else if _, k := leadingCN(s[i:]); k > 0 {
+		i += k
+	} else {
+		return i == len(s) && i > 0
+	}
+	rest := s[i:]
+	return rest == "" || rest == "." || rest == "、" || rest == ")"
+}
+
+// labelPrefix reports whether s is the beginning of a label, as a text
+// cut inside one ends.
+func labelPrefix(s string) bool {
+	for _, lb := range labels {
+		if len(s) < len(lb) && strings.HasPrefix(lb, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // labels introduce the progress paragraph of a problem; longest first.
 // A bare 整改: pairs with 问题:.
-var labels = []string{"整改进展情况", "整改落实情况", "整改完成情况", "整改情况", "整改进展", "整改进度", "整改措施", "整改成效", "整改结果", "落实情况", "进展情况", "整改"}
+var labels = []string{"具体整改情况", "整改措施及成效", "整改措施及进展", "整改举措及成效", "整改进展情况", "整改落实情况", "整改完成情况", "整改情况", "整改进展", "整改进度", "整改措施", "整改举措", "整改成效", "整改结果", "落实情况", "进展情况", "完成情况", "整改"}
 
 // trailers start the lines that close a report.
-var trailers = []string{"欢迎广大", "欢迎社会各界", "联系电话", "举报电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:"}
+var trailers = []string{"欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
 
 // metaKeys head the cells of the metadata table government sites print
 // above a document, and the 发布时间/来源 line; read with spaces removed,
 // each followed by a colon.
-var metaKeys = []string{"索引号", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关", "成文日期", "发布日期", "发布时间", "发文字号", "文号", "标题", "有效性", "主题词", "信息来源", "来源", "作者", "编辑", "责任编辑", "浏览次数", "阅读次数", "点击数", "访问量", "字体", "字号"}
+var metaKeys = []string{"信息索引号", "索引号", "文件名称", "主题分类", "体裁分类", "组配分类", "服务对象", "发布机构", "发文机关", "成文日期", "发布日期", "发布时间", "公开方式", "公开范围", "公开时限", "发文字号", "文号", "标题", "有效性", "主题词", "信息来源", "来源", "作者", "编辑", "责任编辑", "浏览次数", "阅读次数", "浏览量", "点击数", "访问量", "字体", "字号", "日期", "时间"}
 
 // pageWords start the lines of a web page's furniture.
-var pageWords = []string{"当前位置", "您当前的位置", "您的位置", "【字体", "【打印", "打印本页", "【关闭", "关闭窗口", "扫一扫", "分享到", "上一篇", "下一篇", "【大", "【我要纠错", "相关链接"}
+var pageWords = []string{"当前位置", "您当前的位置", "您当前所在位置", "您的位置", "您现在的位置", "您现在位置", "当前页面", "【字体", "【打印", "打印本页", "打印正文", "【关闭", "关闭窗口", "扫一扫", "分享到", "分享:", "朗读", "上一篇", "下一篇", "【大", "【我要纠错", "相关链接", "无障碍", "关怀版", "长者助手", "网站地图"}
 
-func classify(l *line, s string) {
-	// 一、… section heading: short, and not a sentence.
+// bullets are what a page's list items start with once copied as text.
+const bullets = "•·●◆■□▪◇○✜►▶-*>"
+
+// heading reads the marker of a heading at the start of s: its style, its
+// number and where its text starts (0, 0, 0 when s is no heading).
+func heading(s string) (st style, n, body int) {
+	// 一、… and 一.… (folded from 一．).
 	if n, k := leadingCN(s); n > 0 {
+		j := skipSpaces(s, k)
 		sep := 0
 		switch {
-		case hasAt(s, k, "、"):
+		case hasAt(s, j, "、"):
 			sep = len("、")
-		case hasAt(s, k, "."):
+		case hasAt(s, j, ".") && !(j+1 < len(s) && isDigit(s[j+1])):
 			sep = 1
 		}
 		if sep > 0 {
-			rest := strings.TrimSpace(s[k+sep:])
-			if rest != "" && utf8.RuneCountInString(rest) <= 40 && !strings.Contains(rest, "。") {
-				l.kind, l.num, l.body = kSection, n, k+sep
-				return
+			if b := skipSpaces(s, j+sep); b < len(s) {
+				return stCN, n, b
 			}
 		}
 	}
-	// (一)… category heading.
 	if s[0] == '(' {
+		// (一)… and (1)…
 		if n, k := leadingCN(s[1:]); n > 0 && hasAt(s, 1+k, ")") {
-			body := skipSpaces(s, 2+k)
-			if hasAt(s, body, "反馈问题") {
-				j := skipSpaces(s, body+len("反馈问题"))
-				if hasAt(s, j, ":") {
-					l.fb, body = true, j+1
-				}
-			}
-			l.kind, l.num, l.body = kCategory, n, body
-			return
+			return stParenCN, n, skipSpaces(s, 2+k)
 		}
+		if n, j := atoi(s, 1); j > 1 && j <= 4 && n > 0 && hasAt(s, j, ")") {
+			return stParenNum, n, skipSpaces(s, j+1)
+		}
+		return stNone, 0, 0
 	}
-	// 1.… problem: the number must not be the start of 1.5 or 2020年.
-	if n, j := atoi(s, 0); j > 0 && j <= 4 {
+	// 1.… 1、… and 1)…; the number must not start 1.5 or 2020年.
+	if n, j := atoi(s, 0); j > 0 && j <= 3 && n > 0 {
 		k := skipSpaces(s, j)
-		sep := 0
+		sep, st := 0, stNum
 		switch {
 		case hasAt(s, k, "、"):
 			sep = len("、")
 		case hasAt(s, k, "."):
 			sep = 1
+		case hasAt(s, k, ")"):
+			sep, st = 1, stParenNum
 		}
-		if sep > 0 && n > 0 {
-			body := skipSpaces(s, k+sep)
-			if body < len(s) && !isDigit(s[body]) {
-				l.kind, l.num, l.body = kProblem, n, body
-				return
+		if sep > 0 {
+			if b := skipSpaces(s, k+sep); b < len(s) && !isDigit(s[b]) {
+				return st, n, b
 			}
 		}
+		return stNone, 0, 0
+	}
+	// ① ⑴ ⒈
+	switch r, w := utf8.DecodeRuneInString(s); {
+	case r >= 0x2460 && r <= 0x2473:
+		return stCircled, int(r-0x2460) + 1, skipSpaces(s, w)
+	case r >= 0x2474 && r <= 0x2487:
+		return stParenNum, int(r-0x2474) + 1, skipSpaces(s, w)
+	case r >= 0x2488 && r <= 0x249B:
+		return stNum, int(r-0x2488) + 1, skipSpaces(s, w)
+	}
+	return stNone, 0, 0
+}
+
+func classify(l *line, s string) {
+	if st, n, body := heading(s); st != stNone {
+		l.kind, l.st, l.num, l.body = kHeading, st, n, body
+		if st == stParenCN && hasAt(s, body, "反馈问题") {
+			j := skipSpaces(s, body+len("反馈问题"))
+			if hasAt(s, j, ":") {
+				l.fb, l.body = true, j+1
+			}
+		}
+		return
 	}
 	if n, body, ok := problemHeading(s); ok {
-		l.kind, l.num, l.body = kProblem, n, body
+		l.kind, l.st, l.num, l.body = kHeading, stAuto, n, body
 		return
 	}
 	if i, ok := labelAt(s, 0); ok {
@@ -152,19 +254,51 @@ func classify(l *line, s string) {
 			return
 		}
 	}
-	if d, end, ok := scanDate(s, 0); ok && d.y > 0 && d.m > 0 && end == len(s) {
+	if isDateLine(s) {
 		l.kind, l.date = kTrailer, true
 	}
+}
+
+// isDateLine reports whether s is a full date alone: 2020年10月28日, or
+// written in Chinese numerals as documents are signed (二〇二〇年十月二十八日).
+func isDateLine(s string) bool {
+	if d, end, ok := scanDate(s, 0); ok && d.y > 0 && d.m > 0 && end == len(s) {
+		return true
+	}
+	_, ok := cnDate(s)
+	return ok
 }
 
 // labelAt reports whether a 整改情况: label starts at s[i:], and where the
 // text after it starts.
 func labelAt(s string, i int) (int, bool) {
+	if hasAt(s, i, "【") || hasAt(s, i, "[") {
+		open, close := "【", "】"
+		if s[i] == '[' {
+			open, close = "[", "]"
+		}
+		for _, lb := range labels {
+			if hasAt(s, i+len(open), lb) && hasAt(s, i+len(open)+len(lb), close) {
+				j := skipSpaces(s, i+len(open)+len(lb)+len(close))
+				if hasAt(s, j, ":") {
+					j++
+				}
+				return skipSpaces(s, j), true
+			}
+		}
+		return 0, false
+	}
 	for _, lb := range labels {
 		if hasAt(s, i, lb) {
 			j := skipSpaces(s, i+len(lb))
+			if hasAt(s, j, "如下") {
+				j = skipSpaces(s, j+len("如下"))
+			}
 			if hasAt(s, j, ":") {
 				return j + 1, true
+			}
+			if j == len(s) && i == 0 && lb != "整改" {
+				return j, true // 整改情况 on a line of its own, without its colon
 			}
 		}
 	}
@@ -200,7 +334,7 @@ func isSignature(s string) bool {
 }
 
 // problemWords head a problem in reports that pair 问题:… with 整改:….
-var problemWords = []string{"存在问题", "反馈问题", "具体问题", "问题"}
+var problemWords = []string{"存在问题", "反馈问题", "具体问题", "问题描述", "问题表现", "主要问题", "问题"}
 
 // problemHeading reads the unnumbered forms of a problem heading:
 // 问题:…, 问题1:…, 问题一:…, and 关于“…”问题 (also 的问题, 问题的整改情况).
@@ -252,6 +386,7 @@ func problemHeading(s string) (n, body int, ok bool) {
 
 // isNoise reports whether a line is web-page furniture rather than report.
 func isNoise(s string) bool {
+	s = trimBullets(s)
 	for _, w := range pageWords {
 		if strings.HasPrefix(s, w) {
 			return true
@@ -260,16 +395,38 @@ func isNoise(s string) bool {
 	if strings.HasPrefix(s, "首页") && strings.ContainsAny(s, ">»/|") {
 		return true // 首页 > 巡察工作 > 整改公示
 	}
-	var head [16]byte
+	if metaKey(s) != "" {
+		return true
+	}
+	// 发布时间:2022-09-26 来源:区纪委监委 in the middle of a line.
+	return !strings.Contains(s, "。") && (strings.Contains(s, "发布时间:") || strings.Contains(s, "发布日期:") ||
+		strings.Contains(s, "浏览次数") || strings.Contains(s, "浏览量") || strings.Contains(s, "日期:") && strings.Contains(s, "来源:"))
+}
+
+// metaKey is the metadata key (索引号, 成文日期…) s starts with, followed by a
+// colon; "" when there is none.
+func metaKey(s string) string {
+	var head [24]byte
 	k := copy(head[:], squeeze(s, len(head)))
 	h := string(head[:k])
 	for _, m := range metaKeys {
 		if hasAt(h, 0, m) && hasAt(h, len(m), ":") {
-			return true
+			return m
 		}
 	}
-	// 发布时间:2022-09-26 来源:区纪委监委 in the middle of a line.
-	return !strings.Contains(s, "。") && (strings.Contains(s, "发布时间:") || strings.Contains(s, "发布日期:") || strings.Contains(s, "浏览次数"))
+	return ""
+}
+
+// metaKeyAlone reports whether s is a metadata key with its value on the
+// next line, as pages that lay the table out in cells copy.
+func metaKeyAlone(s string) bool {
+	s = trimBullets(s)
+	m := metaKey(s)
+	return m != "" && strings.TrimRight(strings.ReplaceAll(s, " ", ""), ":") == m
+}
+
+func trimBullets(s string) string {
+	return strings.TrimLeft(s, bullets+" ")
 }
 
 // squeeze returns up to n bytes of s with the spaces left out (标    题:).
@@ -286,7 +443,7 @@ func squeeze(s string, n int) string {
 // publishedDate reads the date of a 发布时间/发布日期/成文日期 line, written
 // 2022-09-26, 2022/9/26, 2022.09.26 or 2022年9月26日.
 func publishedDate(s string) zhenggai.Date {
-	for _, k := range []string{"成文日期", "发布日期", "发布时间"} {
+	for _, k := range []string{"成文日期", "发布日期", "发布时间", "日期", "时间"} {
 		i := strings.Index(s, k)
 		if i < 0 {
 			continue

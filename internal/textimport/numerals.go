@@ -134,3 +134,54 @@ func excerptTail(s string) string {
 	}
 	return s
 }
+
+// cnYearDigit reads one digit of a year written 二〇二〇.
+func cnYearDigit(r rune) (int, bool) {
+	switch r {
+	case '〇', '○', '零', 'O', 'o', '0':
+		return 0, true
+	}
+	if d := cnDigit(r); d > 0 {
+		return d, true
+	}
+	return 0, false
+}
+
+// cnDate reads a date written in Chinese numerals (二〇二〇年十月二十八日), as
+// documents are signed, when it is the whole of s.
+func cnDate(s string) (pdate, bool) {
+	var d pdate
+	i, digits := 0, 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		v, ok := cnYearDigit(r)
+		if !ok {
+			break
+		}
+		d.y = d.y*10 + v
+		digits++
+		i += w
+	}
+	if digits != 4 || !hasAt(s, i, "年") {
+		return d, false
+	}
+	i += len("年")
+	m, k := leadingCN(s[i:])
+	if m < 1 || m > 12 || !hasAt(s, i+k, "月") {
+		return d, false
+	}
+	i += k + len("月")
+	day, k := leadingCN(s[i:])
+	if day < 1 || day > 31 || !(hasAt(s, i+k, "日") || hasAt(s, i+k, "号")) || i+k+len("日") != len(s) {
+		return d, false
+	}
+	d.m, d.d = m, day
+	return d, true
+}
+
+func trimEnd(s string, a, b int) int {
+	for b > a && s[b-1] == ' ' {
+		b--
+	}
+	return b
+}

@@ -84,6 +84,10 @@ func TestMini(t *testing.T) {
 			OnsiteStart:  zhenggai.NewDate(2021, 3, 1),
 			OnsiteEnd:    zhenggai.NewDate(2021, 4, 15),
 			FeedbackDate: zhenggai.NewDate(2021, 5, 10),
+			LeadingGroup: "(一)提高政治站位,严格落实责任。召开党组会议2次。",
+			FollowUp:     "继续抓好整改。",
+			Signature:    "中共县文旅局党组",
+			Signed:       zhenggai.NewDate(2021, 8, 31),
 		},
 		Declared: zhenggai.Declared{
 			AsOf: zhenggai.NewDate(2021, 8, 31), Categories: 2, Problems: 3, Completed: 2, InProgress: 1,
@@ -118,9 +122,8 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"empty", "", "文本为空"},
 		{"blank", " \r\n\u3000\t\n", "文本为空"},
-		{"prose", "今天天气很好。我们去公园散步,然后回家吃饭。\n明天继续。", "未找到“(一)反馈问题”形式的问题类别"},
-		{"problems only", "1.学习不够。\n整改情况:一是加强学习。\n2.笔记不全。", "有2行像具体问题"},
-		{"headings only", "一、组织整改落实情况\n二、巡察反馈问题整改进展情况\n三、下一步工作", "未找到“(一)反馈问题”"},
+		{"prose", "今天天气很好。我们去公园散步,然后回家吃饭。\n明天继续。", "未找到巡察组、被巡察单位、整改总体情况或具体问题"},
+		{"headings only", "一、组织整改落实情况\n二、巡察反馈问题整改进展情况\n三、下一步工作", "未找到巡察组、被巡察单位、整改总体情况或具体问题"},
 		{"invalid utf8", mini[:60] + "\xff\xfe\xfd" + mini[60:], "不是有效的UTF-8编码"},
 		{"gbk", "\xd5\xfb\xb8\xc4\xc7\xe9\xbf\xf6", "不是有效的UTF-8编码"},
 		{"utf16", "\xff\xfe(\x00\x00N", "UTF-16"},
@@ -184,9 +187,9 @@ func TestParseWarnings(t *testing.T) {
 		{
 			name:  "duplicate problem number",
 			text:  func(t *testing.T) string { return edit(t, mini, "3.凭证未审签。", "2.凭证未审签。") },
-			warns: []string{"第12行：具体问题序号2重复"},
+			warns: []string{"第12行：具体问题序号2重复", "具体问题有重复的序号，导入时按先后顺序统一编为1至3号"},
 			check: func(t *testing.T, im *zhenggai.Imported) {
-				if got := seqs(im); !reflect.DeepEqual(got, []int{1, 2, 2}) {
+				if got := seqs(im); !reflect.DeepEqual(got, []int{1, 2, 3}) {
 					t.Errorf("problems %v", got)
 				}
 			},
@@ -204,13 +207,15 @@ func TestParseWarnings(t *testing.T) {
 		{
 			name:  "duplicate category number",
 			text:  func(t *testing.T) string { return edit(t, mini, "(二)反馈问题", "(一)反馈问题") },
-			warns: []string{"第11行：问题类别序号(一)重复"},
+			warns: []string{"第11行：问题类别序号(一)重复", "问题类别有重复的序号，导入时按先后顺序统一编为(一)至(二)"},
 		},
 		{
-			name: "numbering restarts in each category",
-			text: func(t *testing.T) string { return edit(t, mini, "3.凭证未审签。", "1.凭证未审签。") },
+			name:  "numbering restarts in each category",
+			text:  func(t *testing.T) string { return edit(t, mini, "3.凭证未审签。", "1.凭证未审签。") },
+			warns: []string{"具体问题在各问题类别中分别编号，导入时按先后顺序统一编为1至3号"},
 			check: func(t *testing.T, im *zhenggai.Imported) {
-				if got := seqs(im); !reflect.DeepEqual(got, []int{1, 2, 1}) {
+				// The ledger numbers problems once in a round.
+				if got := seqs(im); !reflect.DeepEqual(got, []int{1, 2, 3}) {
 					t.Errorf("problems %v", got)
 				}
 			},
@@ -381,9 +386,11 @@ func TestParseWarnings(t *testing.T) {
 			},
 		},
 		{
-			name:  "category without problems",
-			text:  func(t *testing.T) string { return "(一)反馈问题:学习不深入。\n" },
-			warns: append(append([]string{}, noRound...), "问题类别(一)“学习不深入”下没有解析到具体问题", missingTotals),
+			name: "category without problems",
+			text: func(t *testing.T) string { return "(一)反馈问题:学习不深入。\n" },
+			warns: append(append([]string{}, noRound...), "问题类别(一)“学习不深入”下没有解析到具体问题",
+				"文本在第1行“(一)反馈问题:学习不深入。”处中断（停在问题类别(一)“学习不深入”，其下尚无具体问题），其后内容缺失（可能复制不全或文件被截断）；已导入此前读到的1个问题类别、0个具体问题",
+				missingTotals),
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				if len(im.Categories) != 1 || im.Categories[0].Problems == nil {
 					t.Errorf("categories %+v", im.Categories)
@@ -487,7 +494,7 @@ func TestScanTotals(t *testing.T) {
 		{"巡察反馈的14个问题38个具体问题,已完成整改35个,基本完成整改3个", zhenggai.Declared{Categories: 14, Problems: 38, Completed: 35, BasicallyCompleted: 3}},
 		{"巡察反馈的697个问题,完成整改688个,基本完成取得阶段性成果并持续整改问题4个,未完成5个,总体完成率98.71%", zhenggai.Declared{Problems: 697, Completed: 688, BasicallyCompleted: 4, NotCompleted: 5, RatePercent: 98}},
 		{"巡察反馈25个问题,已完成整改19个、正在整改6个,整改完成率76%", zhenggai.Declared{Problems: 25, Completed: 19, InProgress: 6, RatePercent: 76}},
-		{"巡察反馈的4个方面12个问题已全部完成整改", zhenggai.Declared{Categories: 4, Problems: 12}},
+		{"巡察反馈的4个方面12个问题已全部完成整改", zhenggai.Declared{Categories: 4, Problems: 12, Completed: 12}},
 		{"反馈具体问题38个,已整改完成30个", zhenggai.Declared{Problems: 38, Completed: 30}},
 		{"已组织集中学习10次,完成党课3次", zhenggai.Declared{}},
 		{"反馈的3个方面7个问题中,已整改到位5个,序时推进2个", zhenggai.Declared{Categories: 3, Problems: 7, Completed: 5, InProgress: 2}},
@@ -527,7 +534,7 @@ func TestAspectsReport(t *testing.T) {
 		Inspector: "区委第二巡察组", Unit: "区文旅体局党组", Kind: zhenggai.KindInspection,
 		OnsiteStart: zhenggai.NewDate(2022, 9, 16), OnsiteEnd: zhenggai.NewDate(2022, 10, 18), FeedbackDate: zhenggai.NewDate(2023, 1, 17),
 	}
-	if im.Round != want {
+	if im.Round.Facts() != want {
 		t.Errorf("round %+v", im.Round)
 	}
 	if d := (zhenggai.Declared{AsOf: zhenggai.NewDate(2023, 5, 4), Problems: 3, Completed: 2, InProgress: 1, RatePercent: 67}); im.Declared != d {

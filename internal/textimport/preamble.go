@@ -65,6 +65,9 @@ func findDates(s string) []dateHit {
 		}
 		h := dateHit{a: a}
 		k := skipSpaces(s, j)
+		if hasAt(s, k, "起") { // 3月1日起至4月4日
+			k = skipSpaces(s, k+len("起"))
+		}
 		for _, c := range connectors {
 			if hasAt(s, k, c) {
 				if b, e, ok := scanDate(s, skipSpaces(s, k+len(c))); ok {
@@ -132,10 +135,24 @@ func (p *parser) span(from, to int) (string, int) {
 	return s, a
 }
 
+// lineAt is the line that holds byte off of the folded text.
+func (p *parser) lineAt(off int) int {
+	lo, hi := 0, len(p.lines)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if p.lines[m].b <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // readRound reads the round from the preamble (lines before pre), then
 // from section 一 (lines pre..start) for what the preamble lacks.
 func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
-	var r zhenggai.ImportedRound
+	r := p.im.Round // the title and signature, read before
 	type seg struct {
 		s    string
 		base int
@@ -146,11 +163,24 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			segs = append(segs, seg{s, base})
 		}
 	}
+	fact := func(off int) { p.factLines[p.lineAt(off)] = true }
 
+	// The group is the one of the sentence 巡察组对…进行了巡察; else the
+	// first named anywhere.
 	for _, sg := range segs {
+		if i, j, ok := findGroupOfUnit(sg.s); ok {
+			r.Inspector = p.t.slice(sg.base+i, sg.base+j)
+			fact(sg.base + i)
+			break
+		}
+	}
+	for _, sg := range segs {
+		if r.Inspector != "" {
+			break
+		}
 		if i, j, ok := findInspector(sg.s); ok {
 			r.Inspector = p.t.slice(sg.base+i, sg.base+j)
-			break
+			fact(sg.base + i)
 		}
 	}
 	// The unit is in the sentence 巡察组对…进行了巡察, which need not follow
@@ -158,6 +188,7 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	for _, sg := range segs {
 		if i, j, ok := findUnitAfterGroup(sg.s); ok {
 			r.Unit = p.t.slice(sg.base+i, sg.base+j)
+			fact(sg.base + i)
 			break
 		}
 	}
@@ -165,6 +196,7 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		for _, sg := range segs {
 			if i, j, ok := findUnitByFeedback(sg.s); ok {
 				r.Unit = p.t.slice(sg.base+i, sg.base+j)
+				fact(sg.base + i)
 				break
 			}
 		}
@@ -173,7 +205,7 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	r.Kind = zhenggai.KindInspection
 	switch {
 	case r.Inspector != "":
-		if strings.HasSuffix(r.Inspector, "巡视组") {
+		if strings.HasSuffix(r.Inspector, "组") && strings.Contains(r.Inspector, "巡视") {
 			r.Kind = zhenggai.KindTour
 		}
 	default:
@@ -187,30 +219,61 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			}
 		}
 	}
+	word := string(r.Kind)
+	p.im.Round.Kind = r.Kind // kindWord, for the warnings below
 
-	var onsite, fb *dateHit
+	p.unitNamed = r.Unit != ""
+	// Our own unit named as 我局/我校/本单位: the issuer's name says which.
+	if strings.HasPrefix(r.Unit, "我") || strings.HasPrefix(r.Unit, "本") {
+		if iss := p.issuer(); iss != "" {
+			r.Unit = iss
+		}
+	}
+	if r.Unit == "" {
+		if iss := p.issuer(); iss != "" {
+			r.Unit = iss
+			p.warnf("开头未写明被%s单位，已取报告标题或落款中的“%s”，请核对", word, iss)
+		}
+	}
+
+	var onsite, fb, begin *dateHit
+	months := ""
 	for _, sg := range segs {
-		for _, sent := range sentences(sg.s) {
+		for _, sp := range sentenceSpans(sg.s) {
+			sent := sg.s[sp[0]:sp[1]]
 			hits := findDates(sent)
 			for k := range hits {
 				if onsite == nil && hits[k].isRange {
 					onsite = &hits[k]
+					fact(sg.base + sp[0])
 				}
 			}
 			// The feedback sentence; not the totals one, which says
 			// 巡察反馈的14个问题 beside its 截止 date.
-			if fb == nil && strings.Contains(sent, "反馈") && !strings.Contains(sent, "截止") && !strings.Contains(sent, "截至") {
+			isFb := strings.Contains(sent, "反馈") && !strings.Contains(sent, "截止") && !strings.Contains(sent, "截至")
+			if fb == nil && isFb {
 				for k := range hits {
 					if !hits[k].isRange {
 						fb = &hits[k]
+						fact(sg.base + sp[0])
 						break
 					}
 				}
 			}
+			// 巡察组于3月18日进驻…, 从3月17日起对…开展巡察: a start alone.
+			if begin == nil && !isFb && len(hits) > 0 && !hits[0].isRange && mentionsGroup(sent) &&
+				(strings.Contains(sent, "进驻") || strings.Contains(sent, "起")) {
+				begin = &hits[0]
+			}
+			if months == "" && mentionsGroup(sent) {
+				months = monthRange(sent)
+			}
 		}
 	}
+	if onsite == nil && begin != nil {
+		onsite = &dateHit{a: begin.a}
+	}
 
-	word := string(r.Kind)
 	var a, b, f pdate
 	if onsite != nil {
 		a, b = onsite.a, onsite.b
@@ -218,23 +281,30 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	if fb != nil {
 		f = fb.a
 	}
+	ranged := onsite != nil && onsite.isRange
 	if onsite != nil {
 		if a.y == 0 {
 			a.y = f.y
+			if a.y > 0 && (a.m > f.m || a.m == f.m && a.d > f.d) {
+				a.y-- // 12月20日至1月10日…2021年1月27日反馈
+			}
 		}
-		if b.m == 0 {
-			b.m = a.m
-		}
-		if b.y == 0 && a.y > 0 {
-			b.y = a.y
-			if b.m < a.m { // 12月20日至1月10日
-				b.y++
+		if ranged {
+			if b.m == 0 {
+				b.m = a.m
+			}
+			if b.y == 0 && a.y > 0 {
+				b.y = a.y
+				if b.m < a.m { // 12月20日至1月10日
+					b.y++
+				}
 			}
 		}
 	}
-	if fb != nil && f.y == 0 && b.y > 0 {
-		f.y = b.y
-		if f.m < b.m {
+	if fb != nil && f.y == 0 && a.y > 0 {
+		// Carried from the on-site period, never before its start.
+		f.y = a.y
+		if f.m < a.m || f.m == a.m && f.d < a.d {
 			f.y++
 		}
 	}
@@ -251,13 +321,16 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 				y--
 			}
 			if onsite != nil {
-				a.y, b.y = y, y
-				if b.m < a.m {
-					b.y++
+				a.y = y
+				if ranged {
+					b.y = y
+					if b.m < a.m {
+						b.y++
+					}
 				}
 				if fb != nil {
-					f.y = b.y
-					if f.m < b.m {
+					f.y = a.y
+					if f.m < a.m || f.m == a.m && f.d < a.d {
 						f.y++
 					}
 				}
@@ -268,7 +341,9 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	}
 	if onsite != nil {
 		r.OnsiteStart = p.toDate(a, word+"进驻日期")
-		r.OnsiteEnd = p.toDate(b, word+"结束日期")
+		if ranged {
+			r.OnsiteEnd = p.toDate(b, word+"结束日期")
+		}
 		if !r.OnsiteStart.IsZero() && !r.OnsiteEnd.IsZero() && r.OnsiteEnd.Before(r.OnsiteStart) {
 			p.warnf("%s结束日期%s早于进驻日期%s", word, r.OnsiteEnd.Chinese(), r.OnsiteStart.Chinese())
 		}
@@ -287,13 +362,69 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	if r.Unit == "" {
 		p.warnf("未找到被%s单位名称", word)
 	}
-	if onsite == nil {
+	switch {
+	case onsite == nil && months != "":
+		p.warnf("%s时间只写到月份（%s），未导入进驻和结束日期，请在导入后补填", word, months)
+	case onsite == nil:
 		p.warnf("未找到%s进驻时间（如“2020年5月11日至6月19日”）", word)
+	case !ranged:
+		p.warnf("只找到%s进驻日期，未找到结束日期", word)
 	}
 	if fb == nil {
 		p.warnf("未找到%s反馈日期", word)
 	}
 	return r
+}
+
+// mentionsGroup reports whether a sentence names an inspection group.
+func mentionsGroup(s string) bool {
+	_, _, ok := findInspector(s)
+	return ok || strings.Contains(s, "巡察组") || strings.Contains(s, "巡视组")
+}
+
+// monthRange finds an on-site period written to the month only
+// (2020年10月至2021年1月), for the warning that says no day was given.
+func monthRange(s string) string {
+	month := func(i int) int { // end of [YYYY年]M月 at s[i:] with no day after it, -1
+		if _, j := atoi(s, i); j-i == 4 && hasAt(s, j, "年") {
+			i = j + len("年")
+		}
+		_, j := atoi(s, i)
+		if j == i || !hasAt(s, j, "月") {
+			return -1
+		}
+		j += len("月")
+		if j < len(s) && isDigit(s[j]) {
+			return -1
+		}
+		for _, w := range []string{"上旬", "中旬", "下旬", "初", "底", "末", "中"} {
+			if hasAt(s, j, w) {
+				return j + len(w)
+			}
+		}
+		return j
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
+			continue
+		}
+		_, j := atoi(s, i)
+		if j-i != 4 || !hasAt(s, j, "年") {
+			continue
+		}
+		e := month(i)
+		if e < 0 {
+			continue
+		}
+		for _, c := range connectors {
+			if hasAt(s, e, c) {
+				if end := month(e + len(c)); end > 0 {
+					return s[i:end]
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // toDate checks a date as read; a day that does not exist, or a year
@@ -314,30 +445,83 @@ func (p *parser) toDate(d pdate, what string) zhenggai.Date {
 // groupStops end the walk back from 巡察组 to the start of its name.
 const groupStops = " ,.;:!?()[]<>\"'\n。、“”‘’《》【】"
 
-var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "由", "了", "在", "是", "的", "和", "及", "与"}
+var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "代表", "组长", "同志", "落实",
+	"由", "了", "在", "是", "的", "和", "及", "与", "个", "对", "就", "向", "将", "经", "被"}
 
-// findInspector finds the group's name, e.g. 市委第七巡察组: the first
-// 巡察组/巡视组 with a qualifier before it, walked back to punctuation, a
-// date or a word such as 根据.
-func findInspector(s string) (i, j int, ok bool) {
-	best, bestEnd := -1, -1
-	for _, g := range []string{"巡察组", "巡视组"} {
-		for from := 0; from < len(s); {
-			k := strings.Index(s[from:], g)
-			if k < 0 {
-				break
-			}
-			k += from
-			if st := groupStart(s, k); st < k {
-				if best < 0 || st < best {
-					best, bestEnd = st, k+len(g)
+// groupAt reads a group's name at s[k:], where 巡察 or 巡视 stands:
+// 巡察组, 巡察二组, 巡察第二组, 巡视组. end is after its 组.
+func groupAt(s string, k int) (end int, ok bool) {
+	j := k + len("巡察")
+	if hasAt(s, j, "组") {
+		return j + len("组"), true
+	}
+	if hasAt(s, j, "第") {
+		j += len("第")
+	}
+	if n, w := leadingCN(s[j:]); n > 0 {
+		j += w
+	} else if _, e := atoi(s, j); e > j && e-j <= 2 {
+		j = e
+	} else {
+		return 0, false
+	}
+	if hasAt(s, j, "组") && !hasAt(s, j, "组织") {
+		return j + len("组"), true
+	}
+	return 0, false
+}
+
+// groupMentions lists the groups named in s, as (start of the name, the
+// position of 巡察/巡视, end); a few are enough, and a bound keeps a
+// hostile text from costing mentions × sentence length.
+func groupMentions(s string, max int) [][3]int {
+	var out [][3]int
+	// The next 巡察 and the next 巡视, each searched again only once passed,
+	// so that a text of many of one does not cost a search of the other
+	// at each.
+	next := [2]int{-2, -2}
+	words := [2]string{"巡察", "巡视"}
+	for from := 0; from < len(s) && len(out) < max; {
+		for w := range next {
+			if next[w] != -1 && next[w] < from {
+				if k := strings.Index(s[from:], words[w]); k >= 0 {
+					next[w] = from + k
+				} else {
+					next[w] = -1
 				}
-				break
 			}
-			from = k + len(g)
+		}
+		k := next[0]
+		if k < 0 || next[1] >= 0 && next[1] < k {
+			k = next[1]
+		}
+		if k < 0 {
+			break
+		}
+		if end, ok := groupAt(s, k); ok {
+			st := groupStart(s, k)
+			if strings.Contains(s[st:k], "组") { // 巡视组组长…: not a name
+				st = k
+			}
+			out = append(out, [3]int{st, k, end})
+			from = end
+			continue
+		}
+		from = k + len("巡察")
+	}
+	return out
+}
+
+// findInspector finds the group's name, e.g. 市委第七巡察组, 区委巡察二组,
+// 县委第三专项巡察组: the first group with a qualifier before it, walked
+// back to punctuation, a date or a word such as 根据.
+func findInspector(s string) (i, j int, ok bool) {
+	for _, g := range groupMentions(s, 16) {
+		if g[0] < g[1] {
+			return g[0], g[2], true
 		}
 	}
-	return best, bestEnd, best >= 0
+	return 0, 0, false
 }
 
 func groupStart(s string, k int) int {
@@ -365,41 +549,48 @@ func groupStart(s string, k int) int {
 	return i
 }
 
-// findUnitAfterGroup tries findUnit after each mention of a group; a few
-// mentions are enough, and a bound keeps a hostile text from costing
-// mentions × sentence length.
+// findGroupOfUnit finds the named group whose sentence says whom it
+// inspected.
+func findGroupOfUnit(s string) (i, j int, ok bool) {
+	for _, g := range groupMentions(s, 8) {
+		if g[0] == g[1] {
+			continue
+		}
+		if _, _, ok := findUnit(s, g[2]); ok {
+			return g[0], g[2], true
+		}
+	}
+	return 0, 0, false
+}
+
+// findUnitAfterGroup tries findUnit after each mention of a group.
 func findUnitAfterGroup(s string) (i, j int, ok bool) {
-	for from, n := 0, 0; from < len(s) && n < 8; n++ {
-		a, b := strings.Index(s[from:], "巡察组"), strings.Index(s[from:], "巡视组")
-		if a < 0 || b >= 0 && b < a {
-			a = b
-		}
-		if a < 0 {
-			break
-		}
-		end := from + a + len("巡察组")
-		if i, j, ok := findUnit(s, end); ok {
+	for _, g := range groupMentions(s, 8) {
+		if i, j, ok := findUnit(s, g[2]); ok {
 			return i, j, ok
 		}
-		from = end
 	}
 	return 0, 0, false
 }
 
 var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施"}
 
-// findUnit reads 对桑植县政协党组进行了巡察 in the sentence after the group.
+// findUnit reads 对桑植县政协党组进行了巡察 (or 进驻…开展巡察) in the
+// sentence after the group.
 func findUnit(s string, from int) (i, j int, ok bool) {
 	end := len(s)
 	if k := strings.IndexAny(s[from:], "。;\n"); k >= 0 {
 		end = from + k
 	}
 	sent := s[from:end]
-	d := strings.Index(sent, "对")
+	d, w := strings.Index(sent, "对"), len("对")
+	if e := strings.Index(sent, "进驻"); e >= 0 && (d < 0 || e < d) {
+		d, w = e, len("进驻")
+	}
 	if d < 0 {
 		return 0, 0, false
 	}
-	a := d + len("对")
+	a := d + w
 	b := -1
 	for _, v := range unitVerbs {
 		if k := strings.Index(sent[a:], v); k >= 0 && (b < 0 || a+k < b) {
@@ -407,6 +598,14 @@ func findUnit(s string, from int) (i, j int, ok bool) {
 		}
 	}
 	if b < 0 {
+		return 0, 0, false
+	}
+	// 对…进行了巡察, not 对…进行了深入了解: the clause names an inspection.
+	clause := sent[b:]
+	if k := strings.IndexAny(clause, ",;"); k >= 0 {
+		clause = clause[:k]
+	}
+	if !strings.Contains(clause, "巡察") && !strings.Contains(clause, "巡视") {
 		return 0, 0, false
 	}
 	return checkName(s, from+a, from+b)
@@ -441,6 +640,14 @@ func checkName(s string, a, b int) (int, int, bool) {
 	name := s[a:b]
 	if utf8.RuneCountInString(name) > 40 || strings.ContainsAny(name, ",.;:!?。、“”") {
 		return 0, 0, false
+	}
+	for _, w := range []string{"被巡察", "被巡视", "各", "相关", "有关"} {
+		if strings.HasPrefix(name, w) { // 向被巡察单位党组织反馈: no unit's name
+			return 0, 0, false
+		}
+	}
+	if n, k := countAt(name, 0); n > 0 && (hasAt(name, k, "家") || hasAt(name, k, "个")) {
+		return 0, 0, false // 向40家被巡察单位党组织反馈: many units
 	}
 	return a, b, true
 }

@@ -153,8 +153,8 @@ func TestReports(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			im := mustParse(t, readReport(t, c.file))
-			if im.Round != c.round {
-				t.Errorf("round\n got %+v\nwant %+v", im.Round, c.round)
+			if im.Round.Facts() != c.round {
+				t.Errorf("round\n got %+v\nwant %+v", im.Round.Facts(), c.round)
 			}
 			if im.Declared != c.declared {
 				t.Errorf("declared\n got %+v\nwant %+v", im.Declared, c.declared)

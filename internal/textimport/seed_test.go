@@ -69,8 +69,23 @@ func checkSeed(t *testing.T, im *zhenggai.Imported, conv func(string) string) {
 		OnsiteEnd:    zhenggai.NewDate(2020, 6, 19),
 		FeedbackDate: zhenggai.NewDate(2020, 7, 27),
 	}
-	if im.Round != wantRound {
-		t.Errorf("round = %+v, want %+v", im.Round, wantRound)
+	if im.Round.Facts() != wantRound {
+		t.Errorf("round = %+v, want %+v", im.Round.Facts(), wantRound)
+	}
+	// What the data cannot give back is kept for the generated report:
+	// section 一 after the totals, section 三, the signature.
+	r := im.Round
+	if !strings.HasPrefix(r.LeadingGroup, conv("(一)提高政治站位,严格落实责任。")) || strings.Contains(r.LeadingGroup, "\n") {
+		t.Errorf("leading group %q", r.LeadingGroup)
+	}
+	if w := strings.Split(r.Work, "\n"); len(w) != 2 || !strings.HasPrefix(w[0], conv("(二)坚持问题导向")) || !strings.HasPrefix(w[1], conv("(三)坚持标本兼治")) {
+		t.Errorf("work %q", r.Work)
+	}
+	if !strings.HasPrefix(r.FollowUp, conv("市委此次巡察是对桑植县政协工作的一次全面政治体检")) || strings.Contains(r.FollowUp, "联系电话") {
+		t.Errorf("follow-up %q", r.FollowUp)
+	}
+	if r.Signature != "中共政协桑植县委员会党组" || r.Signed != zhenggai.NewDate(2020, 10, 28) || r.Title != "" {
+		t.Errorf("signature %q %v, title %q", r.Signature, r.Signed, r.Title)
 	}
 	wantDeclared := zhenggai.Declared{
 		AsOf:               zhenggai.NewDate(2020, 10, 28),

@@ -16,6 +16,10 @@ type totals struct {
 	ongoing  int    // 长期坚持: Declared has no place for it
 	counts   bool   // the sentence counts problems
 	status   bool   // the sentence counts completions
+	// levels are all the counts of kinds of problem the sentence states
+	// (4个方面12类问题45个具体问题), in order: the categories are the one
+	// that matches the headings when the nearest does not.
+	levels []countPair
 }
 
 type field uint8
@@ -27,6 +31,7 @@ const (
 	fProgress
 	fOngoing
 	fDone
+	fMeasures   // 整改措施86项, 整改任务58个
 	fCountAfter // 具体问题38个
 )
 
@@ -37,6 +42,8 @@ var totalKeys = []struct {
 	f  field
 }{
 	{"完成率", fRate},
+	{"整改率", fRate},
+	{"销号率", fRate},
 	{"基本完成", fBasic},
 	{"尚未完成", fNot},
 	{"未完成", fNot},
@@ -52,10 +59,18 @@ var totalKeys = []struct {
 	{"持续推进", fProgress},
 	{"整改中", fProgress},
 	{"长期坚持", fOngoing},
+	{"整改措施", fMeasures},
+	{"整改任务", fMeasures},
 	{"完成", fDone},
 	{"具体问题", fCountAfter},
 	{"问题", fCountAfter},
 }
+
+// levelWords are the kinds of problem a count may be of, longest first.
+var levelWords = []string{"具体问题", "个方面", "大方面", "方面", "类问题", "大类", "大项", "类", "项问题", "问题"}
+
+// measureWords follow a count of measures (86项整改措施, 58个整改任务).
+var measureWords = []string{"整改措施", "具体整改措施", "整改任务", "项措施", "条措施"}
 
 type countPair struct {
 	n    int
@@ -70,6 +85,15 @@ func numberAfter(s string, i int, rate bool) (n, end int, ok bool) {
 	for k := 0; k < 16 && i < len(s); k++ {
 		if isDigit(s[i]) {
 			break
+		}
+		if !rate { // 已完成整改二十个
+			if n, j := countAt(s, i); j > i && !isDigit(s[i]) {
+				for _, u := range []string{"个", "项", "条", "件"} {
+					if hasAt(s, j, u) && !hasAt(s, j+len(u), "方面") {
+						return n, j + len(u), true
+					}
+				}
+			}
 		}
 		if strings.IndexByte(",;:()", s[i]) >= 0 || hasAt(s, i, "、") || hasAt(s, i, "。") {
 			return 0, i, false
@@ -95,18 +119,43 @@ func numberAfter(s string, i int, rate bool) (n, end int, ok bool) {
 	}
 	j = skipSpaces(s, j)
 	for _, u := range []string{"个", "项", "条", "件"} {
-		if hasAt(s, j, u) {
+		if hasAt(s, j, u) && !hasAt(s, j+len(u), "方面") { // 完成整改5个方面: not problems
 			return n, j + len(u), true
 		}
 	}
 	return 0, j, false
 }
 
+// countBefore lists the runes after which a count in Chinese numerals
+// starts (反馈的六个方面, 共三类问题); after any other ideograph 一 and 二
+// are parts of words (逐一, 统一).
+const countBefore = "的了共有出馈为计及在等含对将面类项"
+
+// countHere reads a count at s[i:] in digits or Chinese numerals; j == i
+// when there is none.
+func countHere(s string, i int) (n, j int) {
+	if isDigit(s[i]) {
+		if i > 0 && isDigit(s[i-1]) {
+			return 0, i
+		}
+		return atoi(s, i)
+	}
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if r >= 0x4E00 && r <= 0x9FFF && !strings.ContainsRune(countBefore, r) {
+			return 0, i
+		}
+	}
+	return countAt(s, i)
+}
+
 // scanTotals reads 巡察反馈的14个问题38个具体问题,已完成整改35个,基本完成整改3个
-// and the like.
+// and the like. The first figure of each kind counts: 已完成整改35个，其中
+// 立行立改完成12个 does not make 12 the completed.
 func scanTotals(s string) totals {
 	var t totals
 	var pairs []countPair
+	set := map[field]bool{}
 	for i := 0; i < len(s); {
 		matched := false
 		for _, k := range totalKeys {
@@ -115,10 +164,16 @@ func scanTotals(s string) totals {
 			}
 			matched = true
 			j := i + len(k.kw)
-			if k.f == fCountAfter {
-				// 问题38个: only a number right after the word counts.
+			if k.f == fCountAfter || k.f == fMeasures {
+				// 问题38个, 整改措施86项: only a number right after the word counts.
 				if n, e := atoi(s, skipSpaces(s, j)); e > skipSpaces(s, j) {
-					pairs = append(pairs, countPair{n, k.kw})
+					if k.f == fMeasures {
+						if !set[fMeasures] {
+							t.d.Measures, set[fMeasures] = n, true
+						}
+					} else {
+						pairs = append(pairs, countPair{n, k.kw})
+					}
 					j = e
 				}
 				i = j
@@ -130,19 +185,22 @@ func scanTotals(s string) totals {
 				break
 			}
 			t.status = true
-			switch k.f {
-			case fRate:
-				t.d.RatePercent = n
-			case fBasic:
-				t.d.BasicallyCompleted = n
-			case fNot:
-				t.d.NotCompleted = n
-			case fProgress:
-				t.d.InProgress = n
-			case fOngoing:
-				t.ongoing = n
-			case fDone:
-				t.d.Completed = n
+			if !set[k.f] {
+				set[k.f] = true
+				switch k.f {
+				case fRate:
+					t.d.RatePercent = n
+				case fBasic:
+					t.d.BasicallyCompleted = n
+				case fNot:
+					t.d.NotCompleted = n
+				case fProgress:
+					t.d.InProgress = n
+				case fOngoing:
+					t.ongoing = n
+				case fDone:
+					t.d.Completed = n
+				}
 			}
 			i = e
 			break
@@ -150,19 +208,31 @@ func scanTotals(s string) totals {
 		if matched {
 			continue
 		}
-		if isDigit(s[i]) && (i == 0 || !isDigit(s[i-1])) {
-			n, j := atoi(s, i)
+		if n, j := countHere(s, i); j > i {
 			j = skipSpaces(s, j)
-			for _, u := range []string{"个", "项", "条", "类", "大"} {
+			for _, u := range []string{"个", "项", "条", "类", "大", "方面"} {
 				if hasAt(s, j, u) {
-					j += len(u)
+					if u != "方面" {
+						j += len(u)
+					}
 					break
 				}
 			}
-			if j > i {
-				for _, w := range []string{"具体问题", "方面", "类问题", "大类", "类", "问题"} {
+			found := false
+			for _, w := range measureWords {
+				if hasAt(s, j, w) {
+					if !set[fMeasures] {
+						t.d.Measures, set[fMeasures] = n, true
+					}
+					j += len(w)
+					found = true
+					break
+				}
+			}
+			if !found {
+				for _, w := range levelWords {
 					if hasAt(s, j, w) {
-						pairs = append(pairs, countPair{n, w})
+						pairs = append(pairs, countPair{n, strings.TrimPrefix(w, "个")})
 						j += len(w)
 						break
 					}
@@ -174,6 +244,7 @@ func scanTotals(s string) totals {
 		_, w := utf8.DecodeRuneInString(s[i:])
 		i += w
 	}
+	t.levels = pairs
 
 	// 14个问题38个具体问题: the count before 具体问题 is the categories;
 	// 3个方面12个问题: 方面 are the categories.
@@ -184,6 +255,7 @@ func scanTotals(s string) totals {
 				t.d.Categories, t.catWord = pairs[k-1].n, pairs[k-1].word
 			}
 			t.counts = true
+			t.allDone(s)
 			return t
 		}
 	}
@@ -196,22 +268,40 @@ func scanTotals(s string) totals {
 		}
 	}
 	t.counts = t.d.Problems > 0 || t.d.Categories > 0
+	t.allDone(s)
 	return t
 }
 
-// readTotals finds the totals sentence outside the problems (lines before
-// start or from end on): the first that counts problems, else the first
-// that counts completions.
-func (p *parser) readTotals(start, end int) zhenggai.Declared {
+// allDone reads 已全部完成整改 as every declared problem completed.
+func (t *totals) allDone(s string) {
+	if t.d.Problems == 0 || t.d.Completed > 0 || t.d.BasicallyCompleted > 0 || t.d.InProgress > 0 || t.d.NotCompleted > 0 {
+		return
+	}
+	for _, w := range []string{"全部完成整改", "全部整改完成", "已全部整改", "全部整改到位", "均已完成整改", "均已整改到位", "均已整改完成", "全部销号", "已全部完成"} {
+		if strings.Contains(s, w) {
+			t.d.Completed = t.d.Problems
+			t.status = true
+			return
+		}
+	}
+}
+
+// readTotals finds the totals sentence outside the problems: the first
+// that counts problems and completions, else the first that counts
+// problems, else the first that counts completions.
+func (p *parser) readTotals() zhenggai.Declared {
 	var best totals
 	var bestSent string
 	rank := 3 // 0 counts and completions, 1 counts, 2 completions
 	for i := 0; i < len(p.lines) && rank > 0; i++ {
-		if i >= start && i < end || p.lines[i].noise {
+		if p.inRegion(i) || p.lines[i].kind == kTrailer {
 			continue
 		}
+		if i&1023 == 0 && p.stopped() {
+			break
+		}
 		for _, sent := range sentences(p.text(i)) {
-			if !strings.Contains(sent, "问题") && !strings.Contains(sent, "完成") {
+			if !strings.Contains(sent, "问题") && !strings.Contains(sent, "完成") && !strings.Contains(sent, "整改") {
 				continue
 			}
 			t := scanTotals(sent)
@@ -226,6 +316,7 @@ func (p *parser) readTotals(start, end int) zhenggai.Declared {
 			}
 			if r < rank {
 				best, bestSent, rank = t, sent, r
+				p.totalsAt, p.totalsSen = i, sent
 			}
 			if rank == 0 {
 				break
@@ -257,7 +348,11 @@ func (p *parser) asOf(sent string) zhenggai.Date {
 				k += len(w)
 			}
 		}
-		if d, _, ok := scanDate(sent, skipSpaces(sent, k)); ok && d.m > 0 {
+		d, _, ok := scanDate(sent, skipSpaces(sent, k))
+		if !ok {
+			d, ok = monthEnd(sent, skipSpaces(sent, k)) // 截至3月底
+		}
+		if ok && d.m > 0 {
 			if d.y == 0 {
 				base := p.im.Round.FeedbackDate
 				if base.IsZero() {
@@ -279,6 +374,34 @@ func (p *parser) asOf(sent string) zhenggai.Date {
 	return p.signed()
 }
 
+// monthEnd reads 2022年3月底 (or 月末) at s[i:] as the month's last day.
+func monthEnd(s string, i int) (pdate, bool) {
+	var d pdate
+	if y, j := atoi(s, i); j-i == 4 && hasAt(s, j, "年") {
+		d.y, i = y, skipSpaces(s, j+len("年"))
+	}
+	m, j := atoi(s, i)
+	if j == i || m < 1 || m > 12 || !hasAt(s, j, "月") {
+		return d, false
+	}
+	j += len("月")
+	if !hasAt(s, j, "底") && !hasAt(s, j, "末") {
+		return d, false
+	}
+	d.m = m
+	d.d = 31
+	switch m {
+	case 4, 6, 9, 11:
+		d.d = 30
+	case 2:
+		d.d = 28
+		if y := d.y; y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			d.d = 29
+		}
+	}
+	return d, true
+}
+
 // signed is the date under the signature: the last line that is a full
 // date alone; else the date the page says it was published.
 func (p *parser) signed() zhenggai.Date {
@@ -291,9 +414,7 @@ func (p *parser) signed() zhenggai.Date {
 func (p *parser) signature() zhenggai.Date {
 	for i := len(p.lines) - 1; i >= 0; i-- {
 		if p.lines[i].date {
-			d, _, _ := scanDate(p.text(i), 0)
-			v := zhenggai.NewDate(d.y, d.m, d.d)
-			if v.Valid() && d.y >= 1949 && d.y <= 2100 {
+			if v := p.lineDate(i); !v.IsZero() {
 				return v
 			}
 		}
@@ -307,6 +428,17 @@ func (p *parser) checkDeclared() {
 	if !t.counts && !t.status {
 		p.warnf("未找到整改总体情况（如“截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个”），公布的数字均记为0")
 		return
+	}
+	if n := len(p.im.Categories); d.Categories > 0 && d.Categories != n && n > 0 {
+		// 4个方面12类问题45个具体问题: the count the headings show is the one
+		// the categories are counted in.
+		for _, l := range t.levels {
+			if l.n == n && l.n != d.Problems {
+				d.Categories, t.catWord = n, l.word
+				p.im.Declared.Categories, p.totals.catWord = n, l.word
+				break
+			}
+		}
 	}
 	if n := len(p.im.Categories); d.Categories > 0 && d.Categories != n {
 		p.warnf("公布%d个%s，实际解析出%d个", d.Categories, t.catWord, n)

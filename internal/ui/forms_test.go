@@ -817,7 +817,8 @@ func TestImport(t *testing.T) {
 	resp, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}})
 	wantStatus(t, resp, body, 200)
 	for _, s := range []string{"确认导入", `name="confirm" value="1"`, "市委第七巡察组", "桑植县政协党组", "2020年5月11日至2020年6月19日",
-		"2020年7月27日", "14个问题、38个具体问题", "（十四）", "学习停留在表面", "尚未保存"} {
+		"2020年7月27日", "14个问题、38个具体问题", "（十四）", "学习停留在表面", "尚未保存",
+		"<dt>落款</dt><dd>中共政协桑植县委员会党组 2020年10月28日</dd>", "“组织整改落实情况”各段和“后续整改”各段"} {
 		if !strings.Contains(body, s) {
 			t.Errorf("preview lacks %q", s)
 		}
@@ -868,7 +869,8 @@ func TestImport(t *testing.T) {
 		t.Errorf("after import %v", n)
 	}
 	rd, _ := e.st.Round(ctx, 1)
-	if rd.Inspector != "市委第七巡察组" || rd.Unit != "桑植县政协党组" || rd.Declared.Completed != 35 {
+	if rd.Inspector != "市委第七巡察组" || rd.Unit != "桑植县政协党组" || rd.Declared.Completed != 35 ||
+		rd.ReportSignature != "中共政协桑植县委员会党组" || !strings.HasPrefix(rd.ReportFollowUp, "市委此次巡察") {
 		t.Errorf("round %+v", rd)
 	}
 
@@ -886,6 +888,8 @@ func TestImport(t *testing.T) {
 		reason     string
 	}{
 		{"garbage", "今天天气很好。\n明天开会。", nil, "text", "未能识别为巡察整改进展情况报告"},
+		{"compilation", "市财政局党组\n1.预算执行偏慢。\n整改情况：已整改。\n市审计局党组\n1.整改跟踪不到位。\n整改情况：已整改。", nil, "text",
+			"这份文本汇编了2个单位的整改情况（市财政局党组、市审计局党组）"},
 		{"empty", "  \n ", nil, "text", "请粘贴报告全文"},
 		{"gbk file", "", []byte("\xb8\xf9\xbe\xdd\xca\xd0\xce\xaf"), "file", "UTF-8"},
 		{"too long", strings.Repeat("字", 1<<20), nil, "text", "内容过长（最多2MB）"},

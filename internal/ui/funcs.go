@@ -36,6 +36,7 @@ var funcs = template.FuncMap{
 	"outcomeLine": outcomeLine,
 	"ruleTitle":   zhenggai.RuleTitle,
 	"cnum":        cnum,
+	"outcomes":    declaredOutcomes,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
 		case m.Deadline.IsZero() || m.Status.Done() || m.CloseState == zhenggai.CloseApproved:

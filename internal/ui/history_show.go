@@ -63,6 +63,11 @@ var fieldLabels = map[string]string{
 	"content_type": "文件类型", "display_name": "姓名", "role": "角色", "disabled": "停用", "revoked": "已吊销",
 	"password_hash": "密码", "token_hash": "令牌", "measure_id": "整改措施", "progress_id": "整改进展", "user_id": "用户",
 	"close_state": "销号状态", "mechanism": "长效机制", "report_every": "报送周期（天）", "email": "电子邮箱", "principal": "主要负责人",
+	"report_title": "报告标题", "report_signature": "落款单位", "report_signed": "落款日期",
+	"report_leading_group": "整改工作领导小组", "report_work": "整改工作组织情况", "report_follow_up": "继续深化后续整改",
+	"declared_measures": "公布的整改措施数", "declared_rules": "公布的建立完善制度数", "declared_refunded_fen": "公布的清退资金（分）",
+	"declared_recovered_fen": "公布的追回资金（分）", "declared_saved_fen": "公布的挽回损失（分）", "declared_talks": "公布的谈话提醒、批评教育人数",
+	"declared_organisational": "公布的组织处理人数", "declared_disciplinary": "公布的党纪政务处分人数",
 	"answer": "答复", "answer_published": "公开答复", "assignee_id": "承办人", "reason": "理由", "action": "操作",
 	"rule_names": "建立完善制度", "refunded_fen": "清退违规资金", "recovered_fen": "追回资金", "saved_fen": "挽回经济损失",
 	"talks": "谈话提醒、批评教育（人）", "organisational": "组织处理（人）", "disciplinary": "党纪政务处分（人）",
@@ -73,6 +78,8 @@ var fieldLabels = map[string]string{
 var fieldOrder = []string{"name", "display_name", "role", "parent_id", "inspector", "kind", "onsite_start", "onsite_end",
 	"feedback_date", "declared_as_of", "declared_categories", "declared_problems", "declared_completed",
 	"declared_basically_completed", "declared_in_progress", "declared_not_completed", "declared_rate_percent",
+	"declared_measures", "declared_rules", "declared_refunded_fen", "declared_recovered_fen", "declared_saved_fen",
+	"declared_talks", "declared_organisational", "declared_disciplinary", "report_title", "report_signature", "report_signed",
 	"category_id", "measure_id", "progress_id", "user_id", "seq", "title", "content", "rectification", "leader", "office",
 	"owner", "deadline", "day", "author", "status", "mechanism", "report_every", "rule_names", "refunded_fen",
 	"recovered_fen", "saved_fen", "talks", "organisational", "disciplinary", "close_state", "value", "size",
@@ -83,7 +90,8 @@ var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow
 	"report_phone": "报告联系电话", "report_mailbox": "报告邮政信箱", "report_email": "报告电子邮箱", "report_signature": "报告落款单位",
 	"evidence_quota_mb": "佐证材料存储上限（MB）"}
 
-var longFields = map[string]bool{"content": true, "title": true, "rectification": true, "note": true}
+var longFields = map[string]bool{"content": true, "title": true, "rectification": true, "note": true,
+	"report_leading_group": true, "report_work": true, "report_follow_up": true, "report_title": true}
 
 // ShowHistory is /history/{entity}/{id}: who changed what in one record,
 // and when, from the audit log.

@@ -170,7 +170,7 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		h.renderImportForm(w, r, http.StatusOK, text, nil)
 		return
 	}
-	im, err := textimport.Parse(text)
+	im, err := textimport.ParseContext(r.Context(), text)
 	if err != nil {
 		if zhenggai.ErrorCode(err) != zhenggai.EINVALID {
 			h.fail(w, r, err)
@@ -282,16 +282,7 @@ func importBlocking(im *zhenggai.Imported) []string {
 		}
 		out = append(out, prefix+zhenggai.ErrorMessage(err))
 	}
-	rd := &zhenggai.Round{Unit: im.Round.Unit, Inspector: im.Round.Inspector, Kind: im.Round.Kind,
-		OnsiteStart: im.Round.OnsiteStart, OnsiteEnd: im.Round.OnsiteEnd, FeedbackDate: im.Round.FeedbackDate,
-		Declared: im.Declared}
-	if rd.Kind == "" {
-		rd.Kind = zhenggai.KindInspection
-	}
-	add("", rd.Validate())
-	if len(im.Categories) == 0 {
-		out = append(out, "没有可导入的问题类别")
-	}
+	add("", im.NewRound().Validate())
 	for _, ic := range im.Categories {
 		add(fmt.Sprintf("问题类别（%s）：", cnum(ic.Seq)), (&zhenggai.Category{Seq: ic.Seq, Title: ic.Title}).Validate())
 		for _, ip := range ic.Problems {

@@ -11,7 +11,7 @@ import (
 // roundFields are the inputs of the round form.
 var roundFields = []string{"unit", "inspector", "kind", "onsite_start", "onsite_end", "feedback_date",
 	"declared_categories", "declared_problems", "declared_completed", "declared_basically_completed",
-	"note", "report_leading_group", "report_work", "report_follow_up", "version"}
+	"note", "report_title", "report_leading_group", "report_work", "report_follow_up", "report_signature", "version"}
 
 var roundLabels = []formLabel{
 	{"unit", "被巡察单位"}, {"inspector", "巡察组"}, {"kind", "类型"},
@@ -20,6 +20,7 @@ var roundLabels = []formLabel{
 	{"declared_completed", "公布的已完成数"}, {"declared_basically_completed", "公布的基本完成数"},
 	{"note", "备注"},
 	{"report_leading_group", "整改工作领导小组"}, {"report_work", "整改工作组织情况"}, {"report_follow_up", "继续深化后续整改"},
+	{"report_title", "报告标题"}, {"report_signature", "落款单位"},
 }
 
 // roundForm is the data of round_form.html.
@@ -44,6 +45,7 @@ func roundValues(r *zhenggai.Round) map[string]string {
 		"declared_basically_completed": itoaOrEmpty(r.Declared.BasicallyCompleted),
 		"note":                         r.Note, "version": fmt.Sprint(r.Version),
 		"report_leading_group": r.ReportLeadingGroup, "report_work": r.ReportWork, "report_follow_up": r.ReportFollowUp,
+		"report_title": r.ReportTitle, "report_signature": r.ReportSignature,
 	}
 }
 
@@ -66,6 +68,8 @@ func readRound(f *form, rd *zhenggai.Round, editing bool) {
 	rd.ReportLeadingGroup = f.get("report_leading_group")
 	rd.ReportWork = f.get("report_work")
 	rd.ReportFollowUp = f.get("report_follow_up")
+	rd.ReportTitle = f.get("report_title")
+	rd.ReportSignature = f.get("report_signature")
 	f.merge(rd.Validate())
 }
 
