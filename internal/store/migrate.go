@@ -44,15 +44,17 @@ func migrations() ([]migration, error) {
 }
 
 // migrate applies, each in its own transaction, the migrations the
-// database has not seen. A database newer than the binary is refused, so
-// an old binary never writes into a schema it does not know.
+// database has not seen, by number: one numbered below the newest applied
+// (branches merged out of order) is applied too, not skipped for good. A
+// database newer than the binary is refused, so an old binary never
+// writes into a schema it does not know.
 func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.wdb.ExecContext(ctx, schemaMigrationsDDL); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
-	var current int
-	if err := s.wdb.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	applied, current, err := s.appliedMigrations(ctx)
+	if err != nil {
+		return err
 	}
 	ms, err := migrations()
 	if err != nil {
@@ -62,7 +64,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("数据库版本(%d)高于本程序(%d)，请使用新版本的 zhenggai", current, ms[n-1].version)
 	}
 	for _, m := range ms {
-		if m.version <= current {
+		if applied[m.version] {
 			continue
 		}
 		err := s.write(ctx, func(tx *sql.Tx) error {
@@ -83,14 +85,35 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			// On PostgreSQL two programs may start on one new database at
 			// once: the one that lost the race finds the migration done.
-			var now int
-			if s.wdb.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&now) == nil && now >= m.version {
+			if now, _, rerr := s.appliedMigrations(ctx); rerr == nil && now[m.version] {
 				continue
 			}
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil
+}
+
+// appliedMigrations reads the numbers of the migrations applied, and the
+// newest of them.
+func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, int, error) {
+	rows, err := s.wdb.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read schema version: %w", err)
+	}
+	defer rows.Close()
+	applied, newest := map[int]bool{}, 0
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, 0, fmt.Errorf("read schema version: %w", err)
+		}
+		applied[v], newest = true, max(newest, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return applied, newest, nil
 }
 
 // schemaMigrationsDDL makes the table of applied migrations, before any.
