@@ -191,10 +191,12 @@ func (p *parser) paragraph(i int) string {
 	}
 	t := p.text(i)
 	if i == p.totalsAt {
-		// Drop the totals sentence, keep the rest of its paragraph.
+		// Drop the totals sentence, and a sentence of outcomes beside it
+		// (kept as declared outcomes), keep the rest of its paragraph: the
+		// generated report writes both from the data.
 		var kept []string
 		for _, sp := range sentenceSpans(t) {
-			if t[sp[0]:sp[1]] != p.totalsSen {
+			if sen := t[sp[0]:sp[1]]; sen != p.totalsSen && scanOutcomes(sen).IsZero() {
 				end := sp[1]
 				if end < len(t) { // its 。
 					_, w := utf8.DecodeRuneInString(t[end:])
