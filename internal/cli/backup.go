@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -164,7 +163,7 @@ func writeBackup(ctx context.Context, e *env, dir string, w io.Writer, tmpDir st
 		return nil, fmt.Errorf("数据库快照检查未通过，未生成备份：%w", err)
 	}
 	m := &manifest{
-		Format: backupFormat, FormatVersion: backupFormatVersion, ProgramVersion: programVersion(),
+		Format: backupFormat, FormatVersion: backupFormatVersion, ProgramVersion: Version(),
 		SchemaVersion: info.SchemaVersion, CreatedAt: time.Now().UTC().Truncate(time.Second), Counts: info.Counts,
 	}
 
@@ -330,25 +329,6 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
-}
-
-// programVersion is the module version and VCS revision of this binary.
-func programVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" {
-			r := s.Value
-			if len(r) > 12 {
-				r = r[:12]
-			}
-			v += " " + r
-		}
-	}
-	return v
 }
 
 func sizeText(n int64) string {

@@ -42,6 +42,8 @@ var commands = []command{
 	{"notify", "发送预警通知（预警颜色变化时各通知一次）和每日汇总（--digest）", runNotify},
 	{"gen", "生成合成数据（县或省的规模，可重复的种子），用于压力测试和试用", runGen},
 	{"migrate-data", "把整个系统（记录、审计日志、账号、附件）复制到另一个数据库：SQLite 与 PostgreSQL 之间", runMigrateData},
+	{"service", "Windows 服务：install 安装、uninstall 卸载、start 启动、stop 停止、status 状态", runService},
+	{"version", "显示版本号", runVersion},
 }
 
 // exitError carries an exit code other than 1.
@@ -66,6 +68,9 @@ func RunContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return 2
 		}
 		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	for _, c := range commands {
 		if c.name != args[0] {
