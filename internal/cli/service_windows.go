@@ -409,6 +409,11 @@ func (h *serviceHandler) Execute(svcArgs []string, r <-chan svc.ChangeRequest, s
 			// serve ended by itself: the port is taken, the data folder
 			// gone… A non-zero exit makes the service manager restart it.
 			if err == nil {
+				if h.ctx.Err() != nil {
+					// Windows is shutting down and told the process so
+					// (CTRL_SHUTDOWN_EVENT): serve has stopped as asked.
+					return false, 0
+				}
 				err = errors.New("网页服务意外结束")
 			}
 			return h.failed(elog, out, err)
