@@ -275,7 +275,10 @@ func buildEnv(t target) []string {
 // build compiles the package pkg of the module in dir for t into path,
 // the string variable stamp (package path.name) set to ver.
 func build(ctx context.Context, dir, pkg, stamp string, t target, ver, path string) error {
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath",
+	// -buildvcs=false: go build would record the commit only from some
+	// checkouts (not from a git worktree, nor from a source archive), and
+	// the bytes would differ; the stamp says the version.
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-buildvcs=false",
 		"-ldflags", "-s -w -X "+stamp+"="+ver, "-o", path, pkg)
 	cmd.Dir = dir
 	cmd.Env = buildEnv(t)

@@ -69,11 +69,17 @@ func TestVerifyTellsTargetsApart(t *testing.T) {
 	}
 }
 
-// The same source built from two folders gives the same bytes.
+// The same source built from two folders, one of them a git checkout,
+// gives the same bytes.
 func TestBuildIsReproducible(t *testing.T) {
 	var sums []string
-	for range 2 {
+	for i := range 2 {
 		src := tiny(t)
+		if i == 1 {
+			git(t, src, "init", "-q")
+			git(t, src, "add", ".")
+			git(t, src, "commit", "-qm", "tiny")
+		}
 		p := filepath.Join(t.TempDir(), "zhenggai.exe")
 		if err := build(context.Background(), src, ".", "main.version", target{"windows", "amd64"}, "v1.0.0", p); err != nil {
 			t.Fatal(err)
