@@ -26,7 +26,6 @@ const (
 // serveOptions are the flags of serve, which service install also takes
 // and writes into the service's command line.
 type serveOptions struct {
-	fs         *flag.FlagSet
 	data, dsn  *string
 	addr       *string
 	mail       *mailFlags
@@ -38,7 +37,6 @@ type serveOptions struct {
 // serveFlags adds serve's flags to fs; data is the default data folder.
 func serveFlags(fs *flag.FlagSet, data string) *serveOptions {
 	return &serveOptions{
-		fs:         fs,
 		data:       fs.String("data", data, "数据目录（数据库和佐证材料；用 --db 时只放佐证材料）"),
 		dsn:        dbFlag(fs),
 		addr:       fs.String("addr", defaultAddr, "监听地址 主机:端口；内网中同事访问用 0.0.0.0:8080"),
