@@ -1,3 +1,8 @@
+//go:build linux
+
+// The harness runs on Linux only: it starts process groups, reads /proc and
+// drives nginx and wrk.
+
 // Command harness measures zhenggai as an inspection office meets it, each
 // figure beside a reference taken in the same run (see BENCHMARKS.md):
 //

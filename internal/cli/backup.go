@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -74,11 +73,14 @@ var memberFile = regexp.MustCompile(`^files/([0-9a-f]{2})/([0-9a-f]{64})$`)
 var hashName = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 func runBackup(ctx context.Context, e *env, args []string) error {
-	set := flags(e, "backup", "[--data DIR] FILE\n\n"+
+	set := flags(e, "backup", "[--data DIR] FILE | --dir 目录 [--keep N]\n\n"+
 		"把数据目录（数据库和全部附件）备份为一个 zip 文件 FILE，服务运行中也可备份。\n"+
-		"FILE 不能已经存在。用 zhenggai restore 恢复。")
-	data := set.String("data", defaultData, "data folder to back up")
-	dsn := set.String("db", "", "not accepted: a PostgreSQL database is backed up with pg_dump")
+		"FILE 不能已经存在。用 zhenggai restore 恢复。\n"+
+		"计划任务用 --dir：在该目录中写 zhenggai-年-月-日-时分秒.zip（北京时间），--keep 只留最近 N 份。")
+	data := set.String("data", defaultData, "要备份的数据目录")
+	dsn := set.String("db", "", "不接受：PostgreSQL 数据库用 pg_dump 备份")
+	dir := set.String("dir", "", "备份目录：备份文件按时间命名，目录不存在时新建")
+	keep := set.Int("keep", 0, "与 --dir 同用：备份成功后只留最近 N 份，删除更早的（只删本程序按时间命名的备份文件）")
 	if err := set.Parse(args); err != nil {
 		return err
 	}
@@ -87,11 +89,19 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 			"（例如 pg_dump -Fc -f zhenggai.dump '%s'），附件目录（--data 目录下的 files/）另行复制；"+
 			"或用 zhenggai migrate-data --from 数据库 --to 新目录 复制成 SQLite 数据目录后再备份", store.RedactDSN(*dsn))
 	}
-	if set.NArg() != 1 {
+	if (*dir == "") == (set.NArg() != 1) || set.NArg() > 1 || *keep < 0 || (*keep > 0 && *dir == "") {
 		set.Usage()
 		return exitError{2}
 	}
-	out := set.Arg(0)
+	var out string
+	if *dir != "" {
+		if err := os.MkdirAll(*dir, 0o700); err != nil {
+			return fmt.Errorf("无法建立备份目录 %s：%w", *dir, err)
+		}
+		out = filepath.Join(*dir, datedBackupName(time.Now()))
+	} else {
+		out = set.Arg(0)
+	}
 	if _, err := os.Stat(filepath.Join(*data, store.DBFile)); err != nil {
 		return fmt.Errorf("数据目录 %s 中没有数据库，无可备份", *data)
 	}
@@ -139,7 +149,51 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if len(m.Damaged) > 0 {
 		fmt.Fprintf(e.stdout, "注意：附件目录中有 %d 个文件内容与其名称不符（已损坏），未备份（见 manifest.json 的 damaged）。\n", len(m.Damaged))
 	}
+	if *keep > 0 {
+		removed, err := pruneBackups(*dir, *keep)
+		for _, r := range removed {
+			fmt.Fprintf(e.stdout, "删除旧备份：%s\n", r)
+		}
+		if err != nil {
+			return fmt.Errorf("删除旧备份：%w", err)
+		}
+	}
 	return nil
+}
+
+// datedBackup matches the names datedBackupName gives, and only those:
+// pruning never touches another file of the folder.
+var datedBackup = regexp.MustCompile(`^zhenggai-\d{4}-\d{2}-\d{2}-\d{6}\.zip$`)
+
+// datedBackupName names a backup by its time in Beijing, so that names
+// sort as times do.
+func datedBackupName(t time.Time) string {
+	return "zhenggai-" + t.In(zhenggai.Shanghai).Format("2006-01-02-150405") + ".zip"
+}
+
+// pruneBackups removes the dated backups of dir but the newest keep.
+func pruneBackups(dir string, keep int) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var dated []string
+	for _, e := range ents {
+		if e.Type().IsRegular() && datedBackup.MatchString(e.Name()) {
+			dated = append(dated, e.Name())
+		}
+	}
+	sort.Strings(dated)
+	var removed []string
+	for len(dated) > keep {
+		p := filepath.Join(dir, dated[0])
+		if err := os.Remove(p); err != nil {
+			return removed, err
+		}
+		removed = append(removed, p)
+		dated = dated[1:]
+	}
+	return removed, nil
 }
 
 // writeBackup writes the archive of the data folder dir to w. The database
@@ -164,7 +218,7 @@ func writeBackup(ctx context.Context, e *env, dir string, w io.Writer, tmpDir st
 		return nil, fmt.Errorf("数据库快照检查未通过，未生成备份：%w", err)
 	}
 	m := &manifest{
-		Format: backupFormat, FormatVersion: backupFormatVersion, ProgramVersion: programVersion(),
+		Format: backupFormat, FormatVersion: backupFormatVersion, ProgramVersion: Version(),
 		SchemaVersion: info.SchemaVersion, CreatedAt: time.Now().UTC().Truncate(time.Second), Counts: info.Counts,
 	}
 
@@ -330,25 +384,6 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
-}
-
-// programVersion is the module version and VCS revision of this binary.
-func programVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" {
-			r := s.Value
-			if len(r) > 12 {
-				r = r[:12]
-			}
-			v += " " + r
-		}
-	}
-	return v
 }
 
 func sizeText(n int64) string {

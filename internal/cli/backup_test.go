@@ -385,3 +385,69 @@ func TestRestoreIntoExistingEmptyFolder(t *testing.T) {
 		t.Errorf("restore onto a file: exit %d %q", code, errs)
 	}
 }
+
+// TestBackupToDatedFolder is what the daily timer runs: a backup named by
+// its Beijing time in a folder made for it, and only the newest kept,
+// other files of the folder untouched.
+func TestBackupToDatedFolder(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	seedData(t, data)
+	dir := filepath.Join(t.TempDir(), "备份")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	older := []string{"zhenggai-2026-01-01-023000.zip", "zhenggai-2026-01-02-023000.zip", "zhenggai-2026-01-03-023000.zip"}
+	others := []string{"zhenggai-手工备份.zip", "zhenggai-2026-01-01.zip", "说明.txt"}
+	for _, n := range append(append([]string(nil), older...), others...) {
+		os.WriteFile(filepath.Join(dir, n), []byte(n), 0o600)
+	}
+	before := time.Now().In(zhenggai.Shanghai).Format("2006-01-02")
+	code, out, errs := run(t, "", "backup", "--data", data, "--dir", dir, "--keep", "2")
+	after := time.Now().In(zhenggai.Shanghai).Format("2006-01-02")
+	if code != 0 {
+		t.Fatalf("exit %d %s %s", code, out, errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names, fresh []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		if strings.HasPrefix(e.Name(), "zhenggai-"+before+"-") || strings.HasPrefix(e.Name(), "zhenggai-"+after+"-") {
+			fresh = append(fresh, e.Name())
+		}
+	}
+	if len(fresh) != 1 || len(entries) != 2+len(others) {
+		t.Fatalf("folder holds %v", names)
+	}
+	for _, n := range append([]string{older[2]}, others...) {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s removed", n)
+		}
+	}
+	for _, n := range older[:2] {
+		if !strings.Contains(out, "删除旧备份："+filepath.Join(dir, n)) {
+			t.Errorf("output does not name the removed %s:\n%s", n, out)
+		}
+	}
+	if !strings.Contains(out, "备份完成："+filepath.Join(dir, fresh[0])) {
+		t.Errorf("output: %s", out)
+	}
+	// It is a backup like any other.
+	if code, out, errs := run(t, "", "restore", "--data", filepath.Join(t.TempDir(), "r"), filepath.Join(dir, fresh[0])); code != 0 {
+		t.Fatalf("restore: exit %d %s %s", code, out, errs)
+	}
+
+	// A folder that does not exist yet is made; without --keep nothing goes.
+	dir2 := filepath.Join(t.TempDir(), "a", "b")
+	if code, _, errs := run(t, "", "backup", "--data", data, "--dir", dir2); code != 0 {
+		t.Fatalf("new folder: %s", errs)
+	}
+	for _, args := range [][]string{
+		{"--keep", "3", filepath.Join(dir, "x.zip")}, // --keep without --dir
+		{"--dir", dir, filepath.Join(dir, "x.zip")},  // both
+		{"--dir", dir, "--keep", "-1"},
+	} {
+		if code, _, _ := run(t, "", append([]string{"backup", "--data", data}, args...)...); code != 2 {
+			t.Errorf("backup %q: exit %d, want 2", args, code)
+		}
+	}
+}

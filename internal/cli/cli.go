@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"zhenggai"
@@ -42,6 +43,8 @@ var commands = []command{
 	{"notify", "发送预警通知（预警颜色变化时各通知一次）和每日汇总（--digest）", runNotify},
 	{"gen", "生成合成数据（县或省的规模，可重复的种子），用于压力测试和试用", runGen},
 	{"migrate-data", "把整个系统（记录、审计日志、账号、附件）复制到另一个数据库：SQLite 与 PostgreSQL 之间", runMigrateData},
+	{"service", "Windows 服务：install 安装、uninstall 卸载、start 启动、stop 停止、status 状态", runService},
+	{"version", "显示版本号", runVersion},
 }
 
 // exitError carries an exit code other than 1.
@@ -66,6 +69,9 @@ func RunContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return 2
 		}
 		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	for _, c := range commands {
 		if c.name != args[0] {
@@ -112,14 +118,33 @@ func flags(e *env, name, synopsis string) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "用法：zhenggai %s %s\n\n", name, synopsis)
-		fs.PrintDefaults()
+		printDefaults(e.stderr, fs)
 	}
 	return fs
 }
 
+// printDefaults lists the flags as flag.PrintDefaults does, in Chinese.
+func printDefaults(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if arg != "" {
+			line += " " + map[string]string{"string": "值", "int": "整数", "duration": "时长", "value": "值", "float": "数"}[arg]
+			if strings.HasSuffix(line, " ") {
+				line += arg
+			}
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		if d := f.DefValue; d != "" && d != "false" && d != "0" && d != "[]" {
+			line += "（默认 " + d + "）"
+		}
+		fmt.Fprintln(w, line)
+	})
+}
+
 // dbUsage is the help of the --db flag of every command that opens data.
-const dbUsage = "PostgreSQL database URL, e.g. postgres://zhenggai:PASSWORD@127.0.0.1:5432/zhenggai " +
-	"(default: the SQLite database in --data; with --db, --data holds only the evidence files)"
+const dbUsage = "PostgreSQL 数据库地址，如 postgres://zhenggai:密码@127.0.0.1:5432/zhenggai" +
+	"（默认用 --data 目录中的 SQLite 数据库；给了 --db 时 --data 目录只放佐证材料）"
 
 // dbFlag adds --db to a command's flags.
 func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }

@@ -20,10 +20,10 @@ type mailFlags struct {
 
 func addMailFlags(fs *flag.FlagSet) *mailFlags {
 	return &mailFlags{
-		addr: fs.String("smtp", "", "SMTP server HOST:PORT for warning e-mails (none: in-app inbox only); password from $"+notify.PasswordEnv),
-		from: fs.String("smtp-from", "", "sender address of warning e-mails"),
-		user: fs.String("smtp-user", "", "SMTP user name (AUTH PLAIN), if the server asks for one"),
-		base: fs.String("base-url", "", "address people reach the program at, for links in e-mails, e.g. http://10.1.2.3:8080"),
+		addr: fs.String("smtp", "", "发送预警邮件的 SMTP 服务器 主机:端口（不给时只发站内消息）；密码放在环境变量 "+notify.PasswordEnv+" 中"),
+		from: fs.String("smtp-from", "", "预警邮件的发件地址"),
+		user: fs.String("smtp-user", "", "SMTP 登录用户名（服务器要求登录时）"),
+		base: fs.String("base-url", "", "同事访问本程序的地址，用于邮件中的链接，如 http://10.1.2.3:8080"),
 	}
 }
 

@@ -24,45 +24,89 @@ const (
 	defaultAddr = "127.0.0.1:8080"
 )
 
+// serveFlagSet are the flags of serve, which service install also takes
+// and writes into the service's command line.
+type serveFlagSet struct {
+	data, dsn  *string
+	addr       *string
+	mail       *mailFlags
+	every      *time.Duration
+	digestHour *int
+	proxies    *string
+	tls        tlsFlags
+	maxConns   *int
+}
+
+// serveFlags adds serve's flags to fs; data is the default data folder.
+func serveFlags(fs *flag.FlagSet, data string) *serveFlagSet {
+	return &serveFlagSet{
+		data:       fs.String("data", data, "数据目录（数据库和佐证材料；用 --db 时只放佐证材料）"),
+		dsn:        dbFlag(fs),
+		addr:       fs.String("addr", defaultAddr, "监听地址 主机:端口；内网中同事访问用 0.0.0.0:8080"),
+		mail:       addMailFlags(fs),
+		every:      fs.Duration("notify-every", 5*time.Minute, "多久检查一次预警并发送通知（如 5m、1h）"),
+		digestHour: fs.Int("digest-hour", 8, "每日汇总邮件在北京时间几点以后发出（0至23）"),
+		proxies:    fs.String("trusted-proxy", "", "可信的反向代理（地址或网段，逗号分隔，如 127.0.0.1）：只认它们转发的 X-Forwarded-For，及其 X-Forwarded-Proto: https（Cookie 加 Secure）"),
+		tls:        addTLSFlags(fs),
+		maxConns:   fs.Int("max-conns-per-addr", httpd.DefaultConnsPerAddr, "每个客户端地址同时可开的连接数（可信代理不受限；0 为不限）"),
+	}
+}
+
+// check checks what the flags can say without opening anything.
+func (o *serveFlagSet) check() ([]netip.Prefix, *notify.Mailer, error) {
+	trusted, err := httpd.ParseTrustedProxies(*o.proxies)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--trusted-proxy 的地址不正确（应为 127.0.0.1 或 10.0.0.0/8 这样的地址或网段，用逗号分隔）：%v", err)
+	}
+	mail, err := o.mail.mailer()
+	if err != nil {
+		return nil, nil, err
+	}
+	if *o.every < time.Minute || *o.digestHour < 0 || *o.digestHour > 23 {
+		return nil, nil, fmt.Errorf("--notify-every 不能少于1分钟，--digest-hour 须在0至23之间")
+	}
+	if _, err := checkAddr(*o.addr); err != nil {
+		return nil, nil, err
+	}
+	if *o.maxConns < 0 {
+		return nil, nil, fmt.Errorf("--max-conns-per-addr 不能为负数")
+	}
+	return trusted, mail, nil
+}
+
 func runServe(ctx context.Context, e *env, args []string) error {
+	if isWindowsService() {
+		return runAsService(ctx, e, args)
+	}
+	return serveMain(ctx, e, args)
+}
+
+func serveMain(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "serve", "[--data DIR] [--db URL] [--addr HOST:PORT] [--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDR]")
-	data := fs.String("data", defaultData, "data folder (database and evidence files; with --db the evidence files only)")
-	dsn := dbFlag(fs)
-	addr := fs.String("addr", defaultAddr, "address to listen on, e.g. 0.0.0.0:8080 for the intranet")
-	mf := addMailFlags(fs)
-	every := fs.Duration("notify-every", 5*time.Minute, "how often warnings are dispatched")
-	digestHour := fs.Int("digest-hour", 8, "hour of the day (Beijing time) after which the daily digest is e-mailed")
-	proxies := fs.String("trusted-proxy", "", "reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client and whose X-Forwarded-Proto: https makes cookies Secure, e.g. 127.0.0.1")
-	tf := addTLSFlags(fs)
-	maxConns := fs.Int("max-conns-per-addr", httpd.DefaultConnsPerAddr, "open connections one client address may hold at once (trusted proxies are not limited; 0 for no limit)")
+	o := serveFlags(fs, defaultData)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	trusted, err := httpd.ParseTrustedProxies(*proxies)
-	if err != nil {
-		return fmt.Errorf("--trusted-proxy 的地址不正确（应为 127.0.0.1 或 10.0.0.0/8 这样的地址或网段，用逗号分隔）：%v", err)
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return exitError{2}
 	}
-	if *maxConns < 0 {
-		return fmt.Errorf("--max-conns-per-addr 不能为负数")
-	}
-	cert, err := tf.load()
+	trusted, mail, err := o.check()
 	if err != nil {
 		return err
 	}
-	mail, err := mf.mailer()
+	cert, err := o.tls.load()
 	if err != nil {
 		return err
 	}
-	if *every < time.Minute || *digestHour < 0 || *digestHour > 23 {
-		return fmt.Errorf("--notify-every 不能少于1分钟，--digest-hour 须在0至23之间")
-	}
+	data, dsn := o.data, o.dsn
 	if ok, err := store.Exists(ctx, *data, *dsn); err != nil {
 		return err
 	} else if !ok {
 		if *dsn != "" {
 			return fmt.Errorf("%s 中还没有 zhenggai 的数据；首次使用请先运行 zhenggai user add … --db、zhenggai import --db 或 zhenggai migrate-data --to", whereData(*data, *dsn))
 		}
-		return fmt.Errorf("数据目录 %s 中没有数据库；首次使用请先运行 zhenggai demo 或 zhenggai import", *data)
+		return fmt.Errorf("数据目录 %s 中没有数据库；首次使用请先运行 zhenggai user add admin --role admin --data %s（或 zhenggai demo、zhenggai import）", *data, *data)
 	}
 	st, files, err := openData(ctx, *data, *dsn)
 	if err != nil {
@@ -77,10 +121,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "数据库：%s\n附件目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
 	}
 	if mail != nil {
-		fmt.Fprintf(e.stdout, "预警邮件：经 %s 发送，每日汇总于北京时间%d点后发出\n", mail.Addr, *digestHour)
+		fmt.Fprintf(e.stdout, "预警邮件：经 %s 发送，每日汇总于北京时间%d点后发出\n", mail.Addr, *o.digestHour)
 	}
-	defer startNotifier(ctx, e, st, mail, *every, *digestHour)()
-	return serve(ctx, e, st, files, serveOptions{addr: *addr, trusted: trusted, cert: cert, maxConns: *maxConns})
+	defer startNotifier(ctx, e, st, mail, *o.every, *o.digestHour)()
+	return serve(ctx, e, st, files, serveOptions{addr: *o.addr, trusted: trusted, cert: cert, maxConns: *o.maxConns})
 }
 
 // tlsFlags are --tls-cert and --tls-key: the program serves HTTPS itself.
