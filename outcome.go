@@ -392,15 +392,6 @@ func wraps(s string, open, close rune) bool {
 // RuleTitle writes a rule's name as documents cite it: 《档案管理制度》.
 func RuleTitle(name string) string { return "《" + name + "》" }
 
-// Outcomes are what one measure produced, as the round's figures count
-// them.
-func (m *Measure) Outcomes() Outcomes {
-	return Outcomes{
-		Rules: len(m.RuleNames), RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen, SavedFen: m.SavedFen,
-		Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary,
-	}
-}
-
 // SumOutcomes adds up what the measures produced. A rule that several
 // measures name (one drafts it, another revises it) is one rule: the
 // count is of distinct names, which are returned in the order met.
@@ -423,56 +414,6 @@ func SumOutcomes(ms []*Measure) (Outcomes, []string) {
 	return o, names
 }
 
-// checkOutcomes validates what a measure says it produced.
-func (m *Measure) checkOutcomes(v *ValidationError) {
-	if len(m.RuleNames) > MaxRuleNames {
-		v.Add("rule_names", fmt.Sprintf("建立完善制度最多填写%d项", MaxRuleNames))
-	}
-	seen := map[string]bool{}
-	for _, n := range m.RuleNames {
-		switch {
-		case strings.TrimSpace(n) == "":
-			v.Add("rule_names", "建立完善制度的名称不能为空")
-		case strings.ContainsAny(n, "\r\n"):
-			v.Add("rule_names", "制度名称不能换行："+RuleTitle(clipRunes(n, 20))+"，每行填写一项")
-		case n != CleanRuleName(n):
-			v.Add("rule_names", "制度名称"+RuleTitle(clipRunes(CleanRuleName(n), 20))+"前后有多余的空格、标点或书名号")
-		case seen[n]:
-			v.Add("rule_names", "制度"+RuleTitle(clipRunes(n, 20))+"重复填写")
-		default:
-			checkText(v, "rule_names", "制度名称"+RuleTitle(clipRunes(n, 20)), n, true, MaxName)
-		}
-		seen[n] = true
-	}
-	money := []struct {
-		field, label string
-		fen          int64
-	}{
-		{"refunded_fen", "清退违规资金", m.RefundedFen}, {"recovered_fen", "追回资金", m.RecoveredFen},
-		{"saved_fen", "挽回经济损失", m.SavedFen},
-	}
-	for _, x := range money {
-		switch {
-		case x.fen < 0:
-			v.Add(x.field, x.label+"不能为负数")
-		case x.fen > MaxFen:
-			v.Add(x.field, x.label+"过大（最多100亿元）")
-		}
-	}
-	persons := []struct {
-		field, label string
-		n            int
-	}{
-		{"talks", "谈话提醒、批评教育人数", m.Talks}, {"organisational", "组织处理人数", m.Organisational},
-		{"disciplinary", "党纪政务处分人数", m.Disciplinary},
-	}
-	for _, x := range persons {
-		if x.n < 0 || x.n > MaxPersons {
-			v.Add(x.field, fmt.Sprintf("%s须在0至%d之间", x.label, MaxPersons))
-		}
-	}
-}
-
 // check validates figures a report declared: a round's, so larger than
 // one measure's may be, but never negative.
 func (o Outcomes) check(v *ValidationError) {
@@ -486,13 +427,4 @@ func (o Outcomes) check(v *ValidationError) {
 			return
 		}
 	}
-}
-
-// clipRunes shortens s to n characters for a message.
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

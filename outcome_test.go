@@ -2,6 +2,7 @@ package zhenggai
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -199,7 +200,7 @@ func TestMeasureOutcomeValidation(t *testing.T) {
 	long := strings.Repeat("制", MaxName+1)
 	many := make([]string, MaxRuleNames+1)
 	for i := range many {
-		many[i] = "第" + itoa(i+1) + "号制度"
+		many[i] = "第" + strconv.Itoa(i+1) + "号制度"
 	}
 	tests := []struct {
 		name  string

@@ -98,7 +98,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit); err != nil {
+	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -225,7 +225,7 @@ func (h *Handler) createImportXLSX(w http.ResponseWriter, r *http.Request, wb []
 func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, form map[string]string) {
 	var err error
 	pv := &importPreview{Im: im, Problems: im.ProblemCount(), Blocking: importBlocking(im)}
-	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
+	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
 		pv.Blocking = append(pv.Blocking, zhenggai.ErrorMessage(err))
 	}
 	var ms []*zhenggai.Measure

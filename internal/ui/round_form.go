@@ -99,7 +99,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r, roundFields...)
 	rd := &zhenggai.Round{}
 	readRound(f, rd, false)
-	f.merge(auth.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit))
+	f.merge(zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit))
 	if f.valid() {
 		err := h.Store.CreateRound(r.Context(), rd)
 		if err == nil {
