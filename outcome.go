@@ -245,32 +245,6 @@ func ParseCount(s string) (int, error) {
 	return n, nil
 }
 
-// foldDigits makes full-width digits and signs half-width: ０-９ ． ， －.
-func foldDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９':
-			return r - '０' + '0'
-		case r == '．':
-			return '.'
-		case r == '，':
-			return ','
-		case r == '－':
-			return '-'
-		}
-		return r
-	}, s)
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // ParseRuleNames reads the rules a measure names as people type them: one
 // a line, or several on a line separated by 、，； or written one after
 // another in 《》 (a 、 inside 《》 belongs to the name). Names are cleaned

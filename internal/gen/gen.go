@@ -225,7 +225,7 @@ func NewPlan(c Config) (*Plan, error) {
 		}
 		for k, d := range dates {
 			p.Rounds = append(p.Rounds, RoundPlan{Unit: ui, K: k, Feedback: d,
-				Inspector: level + "第" + cnNumber(1+rng.IntN(groups)) + "巡察组"})
+				Inspector: level + "第" + zhenggai.Numeral(1+rng.IntN(groups)) + "巡察组"})
 		}
 	}
 	// Written in the order of feedback, as they would have been entered:

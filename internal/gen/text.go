@@ -221,7 +221,7 @@ func (b *bank) measure(rng *rand.Rand, unit string) measureText {
 func rectification(measures []string) string {
 	var sb strings.Builder
 	for i, m := range measures {
-		sb.WriteString(cnNumber(i + 1)) // at most 99 measures
+		sb.WriteString(zhenggai.Numeral(i + 1)) // at most 99 measures
 		sb.WriteString("是")
 		sb.WriteString(m)
 	}

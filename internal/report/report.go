@@ -248,7 +248,7 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 	var counted []*zhenggai.Measure // of every problem, withheld ones too, as the totals
 	for _, c := range cats {
 		rc := &Category{ID: c.ID, Seq: c.Seq, Title: c.Title}
-		rc.Heading = "（" + Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
+		rc.Heading = "（" + zhenggai.Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
 		for _, p := range byCategory[c.ID] {
 			ms := byProblem[p.ID]
 			sortMeasures(ms)
@@ -395,7 +395,7 @@ func rectification(ms []*Measure, reported string) string {
 		}
 		text = strings.ReplaceAll(text, "\n", "")
 		if len(ms) > 1 {
-			b.WriteString(Numeral(i+1) + "是")
+			b.WriteString(zhenggai.Numeral(i+1) + "是")
 		}
 		if i == len(ms)-1 {
 			b.WriteString(withStop(text))
@@ -456,29 +456,4 @@ func contact(kind string, set zhenggai.Settings) string {
 		s += strings.Join(parts, "；") + "。"
 	}
 	return s
-}
-
-var digits = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// Numeral writes 1…999 in Chinese: 一, 十, 十四, 二十一, 一百零五.
-func Numeral(n int) string {
-	if n <= 0 || n > 999 {
-		return fmt.Sprint(n)
-	}
-	var b strings.Builder
-	h, t, u := n/100, n/10%10, n%10
-	if h > 0 {
-		b.WriteString(digits[h] + "百")
-		if t == 0 && u > 0 {
-			b.WriteString("零")
-		}
-	}
-	if t > 0 {
-		if t > 1 || h > 0 {
-			b.WriteString(digits[t])
-		}
-		b.WriteString("十")
-	}
-	b.WriteString(digits[u])
-	return b.String()
 }

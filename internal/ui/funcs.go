@@ -35,7 +35,7 @@ var funcs = template.FuncMap{
 	"kindLabel":   func(k zhenggai.MeasureKind) string { return k.Label() },
 	"outcomeLine": outcomeLine,
 	"ruleTitle":   zhenggai.RuleTitle,
-	"cnum":        cnum,
+	"cnum":        zhenggai.Numeral,
 	"outcomes":    declaredOutcomes,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
@@ -83,24 +83,6 @@ func buildQuery(kv ...string) string {
 		return "?"
 	}
 	return "?" + v.Encode()
-}
-
-// cnum writes 1..99 as Chinese numerals for category headings: (十四).
-func cnum(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + digits[n%10]
-	case n%10 == 0:
-		return digits[n/10] + "十"
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }
 
 // outcomeLine is what one measure produced, as its card shows it: the

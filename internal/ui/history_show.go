@@ -333,7 +333,7 @@ func (h *Handler) caption(ctx context.Context, entity string, id int64, row map[
 		return str("inspector") + "巡察", "/rounds/" + strconv.FormatInt(id, 10)
 	case "categories":
 		seq, _ := strconv.Atoi(str("seq"))
-		return "(" + cnum(seq) + ")" + str("title"), "/rounds/" + str("round_id") + "/tree"
+		return "(" + zhenggai.Numeral(seq) + ")" + str("title"), "/rounds/" + str("round_id") + "/tree"
 	case "problems":
 		return str("seq") + "." + str("title"), "/problems/" + strconv.FormatInt(id, 10)
 	case "measures":

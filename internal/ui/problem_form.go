@@ -80,7 +80,7 @@ func problemShow(cats []*zhenggai.Category) func(name, v string) string {
 		if name == "category_id" {
 			for _, c := range cats {
 				if fmt.Sprint(c.ID) == v {
-					return "（" + cnum(c.Seq) + "）" + c.Title
+					return "（" + zhenggai.Numeral(c.Seq) + "）" + c.Title
 				}
 			}
 		}

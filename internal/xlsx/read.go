@@ -425,7 +425,7 @@ func splitCategory(s string) (int, string) {
 	} else {
 		num = s[m[4]:m[5]]
 	}
-	return parseCnum(num), strings.TrimSpace(s[m[1]:])
+	return zhenggai.ParseNumeral(num), strings.TrimSpace(s[m[1]:])
 }
 
 func (p *reader) row(n int, cells, own []string) {
@@ -484,7 +484,7 @@ func (p *reader) row(n int, cells, own []string) {
 				cseq = p.lastCat + 1
 			}
 			if r, dup := p.catRow[cseq]; dup {
-				p.bad(n, colCategory, fmt.Sprintf("问题类别序号（%s）与第%d行的问题类别重复", cnum(cseq), r))
+				p.bad(n, colCategory, fmt.Sprintf("问题类别序号（%s）与第%d行的问题类别重复", zhenggai.Numeral(cseq), r))
 				return
 			}
 			if cseq > 999 {

@@ -93,7 +93,7 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	vals := make([]any, cols)
 	for _, c := range l.Categories {
 		catFrom := row
-		catTitle := "（" + cnum(c.Seq) + "）" + c.Title
+		catTitle := "（" + zhenggai.Numeral(c.Seq) + "）" + c.Title
 		for _, p := range c.Problems {
 			probFrom := row
 			n := max(len(p.Measures), 1)
