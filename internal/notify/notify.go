@@ -185,7 +185,7 @@ func message(m *zhenggai.Measure, problemNo int, colour zhenggai.Colour, today z
 		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
 	}
 	body := fmt.Sprintf("%s\n整改措施：%s\n责任领导：%s　责任人：%s\n完成情况：%s",
-		why, clip(m.Content, 200), or(m.Leader, "—"), or(m.Owner, "—"), m.Status.Label())
+		why, zhenggai.Clip(m.Content, 200), or(m.Leader, "—"), or(m.Owner, "—"), m.Status.Label())
 	return &store.Notification{MeasureID: m.ID, Colour: colour, Subject: subject, Body: body,
 		Link: fmt.Sprintf("/problems/%d#measure-%d", m.ProblemID, m.ID)}
 }
@@ -294,7 +294,7 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 				u.Principal && w.colour == zhenggai.Red
 			if mine {
 				lines = append(lines, fmt.Sprintf("【%s】问题%d措施%d：%s（整改时限%s，责任人%s）", w.colour.Label(),
-					w.c.ProblemNo, m.Seq, clip(m.Content, 60), m.Deadline.Chinese(), or(m.Owner, "—")))
+					w.c.ProblemNo, m.Seq, zhenggai.Clip(m.Content, 60), m.Deadline.Chinese(), or(m.Owner, "—")))
 			}
 		}
 		if len(unread) == 0 && len(lines) == 0 {
@@ -329,14 +329,6 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		sent++
 	}
 	return sent, errors.Join(failures...)
-}
-
-func clip(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n]) + "…"
 }
 
 func or(s, alt string) string {

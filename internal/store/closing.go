@@ -185,7 +185,7 @@ func (s *Store) tellProblemStep(ctx context.Context, tx *sql.Tx, unit, problem i
 		WHERE p.id = ?`), problem).Scan(&pseq, &title, &unitName); err != nil {
 		return err
 	}
-	what := fmt.Sprintf("具体问题%d“%s”", pseq, clipText(title, 30))
+	what := fmt.Sprintf("具体问题%d“%s”", pseq, zhenggai.Clip(title, 30))
 	var subject, body, q string
 	var args []any
 	switch a {
@@ -359,7 +359,7 @@ func (s *Store) tellCloseStep(ctx context.Context, tx *sql.Tx, unit, measure, pr
 	}
 	var role zhenggai.Role
 	var name, subject, body string
-	what := fmt.Sprintf("具体问题%d的措施“%s”", pseq, clipText(content, 30))
+	what := fmt.Sprintf("具体问题%d的措施“%s”", pseq, zhenggai.Clip(content, 30))
 	switch a {
 	case zhenggai.CloseRequest:
 		role, name = zhenggai.RoleLeader, leader
@@ -386,13 +386,4 @@ func (s *Store) tellCloseStep(ctx context.Context, tx *sql.Tx, unit, measure, pr
 		}
 	}
 	return nil
-}
-
-// clipText shortens s to n characters for a message's subject.
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

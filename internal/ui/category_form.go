@@ -30,7 +30,7 @@ func readCategory(f *form, c *zhenggai.Category, others []*zhenggai.Category) {
 	if f.errs.For("seq") == "" {
 		for _, o := range others {
 			if o.ID != c.ID && o.Seq == c.Seq {
-				f.errs.Add("seq", fmt.Sprintf("序号（%s）已被“%s”使用", zhenggai.Numeral(c.Seq), formClip(o.Title, 20)))
+				f.errs.Add("seq", fmt.Sprintf("序号（%s）已被“%s”使用", zhenggai.Numeral(c.Seq), zhenggai.Clip(o.Title, 20)))
 				break
 			}
 		}

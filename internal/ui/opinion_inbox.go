@@ -51,7 +51,7 @@ func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, fmt.Sprintf("/opinions/%d", o.ID), http.StatusSeeOther)
 			return
 		case err == nil || zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND:
-			notFound = formClip(ref, 30)
+			notFound = zhenggai.Clip(ref, 30)
 		default:
 			h.fail(w, r, err)
 			return

@@ -67,7 +67,7 @@ func readProblem(f *form, p *zhenggai.Problem, cats []*zhenggai.Category, others
 	if f.errs.For("seq") == "" {
 		for _, o := range others {
 			if o.ID != p.ID && o.Seq == p.Seq {
-				f.errs.Add("seq", fmt.Sprintf("序号%d已被本轮的“%s”使用", p.Seq, formClip(o.Title, 20)))
+				f.errs.Add("seq", fmt.Sprintf("序号%d已被本轮的“%s”使用", p.Seq, zhenggai.Clip(o.Title, 20)))
 				break
 			}
 		}
