@@ -113,3 +113,12 @@ func checkDate(v *ValidationError, field, label string, d Date, required bool) {
 		v.Add(field, label+"年份应在1949至2100之间")
 	}
 }
+
+// ChineseAfter writes d as a text does after it has written ref: without
+// the year when it is ref's (至6月19日, 截至10月28日).
+func (d Date) ChineseAfter(ref Date) string {
+	if !d.IsZero() && d.Year() == ref.Year() {
+		return fmt.Sprintf("%d月%d日", d.Month(), d.Day())
+	}
+	return d.Chinese()
+}

@@ -51,9 +51,9 @@ type Measure struct {
 	// rules it made or revised, by name without 《》 (see CleanRuleName);
 	// money refunded, recovered or saved, in fen; persons dealt with.
 	RuleNames      []string `json:"rule_names"`
-	RefundedFen    int64    `json:"refunded_fen"`   // 清退违规资金
-	RecoveredFen   int64    `json:"recovered_fen"`  // 追回资金
-	SavedFen       int64    `json:"saved_fen"`      // 挽回经济损失
+	RefundedFen    Fen      `json:"refunded_fen"`   // 清退违规资金
+	RecoveredFen   Fen      `json:"recovered_fen"`  // 追回资金
+	SavedFen       Fen      `json:"saved_fen"`      // 挽回经济损失
 	Talks          int      `json:"talks"`          // 谈话提醒、批评教育
 	Organisational int      `json:"organisational"` // 组织处理
 	Disciplinary   int      `json:"disciplinary"`   // 党纪政务处分
@@ -116,7 +116,7 @@ func (m *Measure) checkOutcomes(v *ValidationError) {
 	}
 	money := []struct {
 		field, label string
-		fen          int64
+		fen          Fen
 	}{
 		{"refunded_fen", "清退违规资金", m.RefundedFen}, {"recovered_fen", "追回资金", m.RecoveredFen},
 		{"saved_fen", "挽回经济损失", m.SavedFen},

@@ -14,13 +14,13 @@ import (
 // program's are summed from what each measure records, so the two can be
 // compared like the totals.
 type Outcomes struct {
-	Rules          int   `json:"rules"`          // 建立完善制度 N 项
-	RefundedFen    int64 `json:"refunded_fen"`   // 清退违规资金
-	RecoveredFen   int64 `json:"recovered_fen"`  // 追回资金
-	SavedFen       int64 `json:"saved_fen"`      // 挽回经济损失
-	Talks          int   `json:"talks"`          // 谈话提醒、批评教育 (persons)
-	Organisational int   `json:"organisational"` // 组织处理 (persons)
-	Disciplinary   int   `json:"disciplinary"`   // 党纪政务处分 (persons)
+	Rules          int `json:"rules"`          // 建立完善制度 N 项
+	RefundedFen    Fen `json:"refunded_fen"`   // 清退违规资金
+	RecoveredFen   Fen `json:"recovered_fen"`  // 追回资金
+	SavedFen       Fen `json:"saved_fen"`      // 挽回经济损失
+	Talks          int `json:"talks"`          // 谈话提醒、批评教育 (persons)
+	Organisational int `json:"organisational"` // 组织处理 (persons)
+	Disciplinary   int `json:"disciplinary"`   // 党纪政务处分 (persons)
 }
 
 // IsZero reports whether nothing was stated or recorded.
@@ -40,11 +40,11 @@ func (o Outcomes) Add(p Outcomes) Outcomes {
 }
 
 // Bounds on what one measure records: far beyond any real case, and small
-// enough that a round's sums cannot overflow.
+// enough that a round's sums cannot overflow (MaxFen, in money.go, for
+// amounts).
 const (
-	MaxFen       = 1_000_000_000_000 // 100亿元 of each kind
-	MaxPersons   = 10000             // persons of each kind
-	MaxRuleNames = 50                // rules one measure names
+	MaxPersons   = 10000 // persons of each kind
+	MaxRuleNames = 50    // rules one measure names
 )
 
 // OutcomeKind is one figure of Outcomes, in the order reports state them.
@@ -81,11 +81,11 @@ func (o Outcomes) Value(k OutcomeKind) int64 {
 	case OutcomeRules:
 		return int64(o.Rules)
 	case OutcomeRefunded:
-		return o.RefundedFen
+		return int64(o.RefundedFen)
 	case OutcomeRecovered:
-		return o.RecoveredFen
+		return int64(o.RecoveredFen)
 	case OutcomeSaved:
-		return o.SavedFen
+		return int64(o.SavedFen)
 	case OutcomeTalks:
 		return int64(o.Talks)
 	case OutcomeOrganisational:
@@ -101,7 +101,7 @@ func (o Outcomes) Text(k OutcomeKind) string {
 	v := o.Value(k)
 	switch {
 	case k.Money():
-		return FormatMoney(v)
+		return Fen(v).Text()
 	case k == OutcomeRules:
 		return strconv.FormatInt(v, 10) + "项"
 	}
@@ -137,90 +137,6 @@ func OutcomeMismatches(declared, counted Outcomes) []string {
 		}
 	}
 	return out
-}
-
-// FormatMoney writes an amount the way reports do: from 1万元 up in 万元
-// to the hundredth (12,600元 is 1.26万元, 10,000元 is 1万元), below that in
-// 元 to the fen (3860元, 2316.4元); trailing zeros of decimals are dropped.
-func FormatMoney(fen int64) string {
-	sign := ""
-	if fen < 0 {
-		sign, fen = "-", -fen
-	}
-	if fen >= 1_000_000 {
-		h := (fen + 5000) / 10000 // hundredths of 万元, rounded half up
-		return sign + decimal(h/100, h%100) + "万元"
-	}
-	return sign + decimal(fen/100, fen%100) + "元"
-}
-
-// FormatYuan writes fen as 元 with up to two decimals and no unit, as a
-// form field shows it: 12600, 2316.4, 0.05.
-func FormatYuan(fen int64) string {
-	sign := ""
-	if fen < 0 {
-		sign, fen = "-", -fen
-	}
-	return sign + decimal(fen/100, fen%100)
-}
-
-// decimal writes whole.hundredths without trailing zeros.
-func decimal(whole, hundredths int64) string {
-	s := strconv.FormatInt(whole, 10)
-	if hundredths == 0 {
-		return s
-	}
-	f := fmt.Sprintf("%02d", hundredths)
-	return s + "." + strings.TrimRight(f, "0")
-}
-
-// ParseYuan reads an amount as people type it, in 元 (12600, 1,260.50,
-// ￥300, 300元, full-width digits) or in 万元 (1.26万元, 1.26万), and
-// returns fen. The error is a reason to put after the field's name.
-func ParseYuan(s string) (int64, error) {
-	s = foldDigits(s)
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == ',' {
-			return -1 // 1,260.50 and 1 260
-		}
-		return r
-	}, s)
-	s = strings.TrimLeft(s, "￥¥")
-	per := int64(100) // fen per unit typed
-	switch {
-	case strings.HasSuffix(s, "万元"):
-		s, per = strings.TrimSuffix(s, "万元"), 1_000_000
-	case strings.HasSuffix(s, "万"):
-		s, per = strings.TrimSuffix(s, "万"), 1_000_000
-	case strings.HasSuffix(s, "元"):
-		s = strings.TrimSuffix(s, "元")
-	}
-	if strings.HasPrefix(s, "-") {
-		return 0, errors.New("不能为负数")
-	}
-	whole, frac, dot := strings.Cut(s, ".")
-	if whole == "" && frac == "" || !allDigits(whole) || !allDigits(frac) || dot && frac == "" {
-		return 0, errors.New("须为金额（元），如 12600 或 1260.50")
-	}
-	places := 2 // of 元
-	if per == 1_000_000 {
-		places = 6 // of 万元: still the fen
-	}
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) > places {
-		return 0, errors.New("最多精确到分（元后两位小数）")
-	}
-	whole = strings.TrimLeft(whole, "0")
-	if len(whole) > 13 {
-		return 0, errors.New("过大（最多100亿元）")
-	}
-	w, _ := strconv.ParseInt("0"+whole, 10, 64)
-	f, _ := strconv.ParseInt("0"+frac+strings.Repeat("0", places-len(frac)), 10, 64)
-	fen := w*per + f // frac is in units of per/10^places, which is 1 fen
-	if fen > MaxFen {
-		return 0, errors.New("过大（最多100亿元）")
-	}
-	return fen, nil
 }
 
 // ParseCount reads a number of persons or rules: 3, ３, 3人, 3名, 3项.
@@ -394,7 +310,7 @@ func (o Outcomes) check(v *ValidationError) {
 	for _, k := range OutcomeKinds {
 		n, limit := o.Value(k), int64(100*MaxPersons)
 		if k.Money() {
-			limit = 100 * MaxFen
+			limit = int64(100 * MaxFen)
 		}
 		if n < 0 || n > limit {
 			v.Add("declared", "公布的"+k.Label()+"数字不正确（不能为负数或过大）")

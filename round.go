@@ -23,8 +23,7 @@ type Round struct {
 	Unit         string   `json:"unit"`      // inspected unit, as named in the feedback
 	Inspector    string   `json:"inspector"` // e.g. 市委第七巡察组
 	Kind         Kind     `json:"kind"`
-	OnsiteStart  Date     `json:"onsite_start"`
-	OnsiteEnd    Date     `json:"onsite_end"`
+	Onsite       Period   `json:"onsite"` // 进驻: when the group was on site
 	FeedbackDate Date     `json:"feedback_date"`
 	Declared     Declared `json:"declared"`
 	Note         string   `json:"note,omitempty"` // e.g. that the data are samples
@@ -68,13 +67,9 @@ func (r *Round) Validate() error {
 	if !r.Kind.Valid() {
 		v.Add("kind", "类型须为巡察、巡视或自查")
 	}
-	checkDate(v, "onsite_start", "进驻日期", r.OnsiteStart, false)
-	checkDate(v, "onsite_end", "结束日期", r.OnsiteEnd, false)
+	r.Onsite.check(v, "onsite_start", "进驻日期", "onsite_end", "结束日期")
 	checkDate(v, "feedback_date", "反馈日期", r.FeedbackDate, false)
-	if !r.OnsiteStart.IsZero() && !r.OnsiteEnd.IsZero() && r.OnsiteEnd.Before(r.OnsiteStart) {
-		v.Add("onsite_end", "结束日期不能早于进驻日期")
-	}
-	if !r.FeedbackDate.IsZero() && !r.OnsiteStart.IsZero() && r.FeedbackDate.Before(r.OnsiteStart) {
+	if !r.FeedbackDate.IsZero() && !r.Onsite.Start.IsZero() && r.FeedbackDate.Before(r.Onsite.Start) {
 		v.Add("feedback_date", "反馈日期不能早于进驻日期")
 	}
 	d := r.Declared
@@ -99,7 +94,7 @@ func (r *Round) Validate() error {
 			break
 		}
 	}
-	for _, n := range []int64{o.RefundedFen, o.RecoveredFen, o.SavedFen} {
+	for _, n := range []Fen{o.RefundedFen, o.RecoveredFen, o.SavedFen} {
 		if n < 0 || n > 1e15 { // 十万亿元
 			v.Add("declared", "公布的金额须在0至十万亿元之间")
 			break

@@ -321,14 +321,11 @@ func preamble(r *zhenggai.Round, kind string) string {
 			short = deployer + kind + "组"
 		}
 	}
-	if !r.OnsiteStart.IsZero() {
+	if !r.Onsite.Start.IsZero() {
 		if deployer != "" {
 			b.WriteString("根据" + deployer + "统一部署，")
 		}
-		b.WriteString(r.OnsiteStart.Chinese())
-		if !r.OnsiteEnd.IsZero() {
-			b.WriteString("至" + shortDate(r.OnsiteEnd, r.OnsiteStart))
-		}
+		b.WriteString(r.Onsite.Chinese())
 		b.WriteString("，" + r.Inspector + "对" + r.Unit + "进行了" + kind + "。")
 		if !r.FeedbackDate.IsZero() {
 			b.WriteString(r.FeedbackDate.Chinese() + "，" + short + "向" + r.Unit + "反馈了" + kind + "意见。")
@@ -340,14 +337,6 @@ func preamble(r *zhenggai.Round, kind string) string {
 	return b.String()
 }
 
-// shortDate leaves out the year when it is that of ref: 至6月19日.
-func shortDate(d, ref zhenggai.Date) string {
-	if d.Year() == ref.Year() {
-		return fmt.Sprintf("%d月%d日", d.Month(), d.Day())
-	}
-	return d.Chinese()
-}
-
 // totalsSentence is computed, never stored: 截至10月28日,巡察反馈的14个问题
 // 38个具体问题,已完成整改35个,基本完成整改3个。
 func totalsSentence(kind string, feedback, asOf zhenggai.Date, t Totals) string {
@@ -355,7 +344,7 @@ func totalsSentence(kind string, feedback, asOf zhenggai.Date, t Totals) string 
 	if ref.IsZero() {
 		ref = asOf
 	}
-	s := fmt.Sprintf("截至%s，%s反馈的%d个问题%d个具体问题，已完成整改%d个", shortDate(asOf, ref), kind,
+	s := fmt.Sprintf("截至%s，%s反馈的%d个问题%d个具体问题，已完成整改%d个", asOf.ChineseAfter(ref), kind,
 		t.Categories, t.Problems, t.Completed)
 	if t.BasicallyCompleted > 0 {
 		s += fmt.Sprintf("，基本完成整改%d个", t.BasicallyCompleted)

@@ -36,7 +36,6 @@ var funcs = template.FuncMap{
 	"outcomeLine": outcomeLine,
 	"ruleTitle":   zhenggai.RuleTitle,
 	"cnum":        zhenggai.Numeral,
-	"outcomes":    declaredOutcomes,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
 		case m.Deadline.IsZero() || m.Status.Done() || m.CloseState == zhenggai.CloseApproved:
@@ -102,7 +101,7 @@ func outcomeLine(m *zhenggai.Measure) string {
 		switch v := o.Value(k); {
 		case v == 0:
 		case k.Money():
-			parts = append(parts, k.Label()+zhenggai.FormatYuan(v)+"元")
+			parts = append(parts, k.Label()+zhenggai.Fen(v).Yuan()+"元")
 		default:
 			parts = append(parts, k.Label()+o.Text(k))
 		}

@@ -302,7 +302,7 @@ func showValue(entity, k string, v any, action string) string {
 	case strings.HasSuffix(k, "_fen"):
 		// To the fen, as recorded: a history is not a report.
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return zhenggai.FormatYuan(n) + "元"
+			return zhenggai.Fen(n).Yuan() + "元"
 		}
 	case k == "rule_names":
 		var titles []string

@@ -603,7 +603,7 @@ func (p *reader) outcomes(n int, v *[numCols]string, m *zhenggai.ImportedMeasure
 			ok = false
 		}
 	}
-	money := func(col int, to *int64) {
+	money := func(col int, to *zhenggai.Fen) {
 		s := v[col]
 		if s == "" {
 			return
@@ -640,7 +640,7 @@ func (p *reader) outcomes(n int, v *[numCols]string, m *zhenggai.ImportedMeasure
 // Excel keeps, in 元 or, under a （万元） header, in 万元. A number Excel
 // computed may carry binary noise past the fen (2316.4000000000001): it
 // is taken to the fen it is within a hair of; a typed 12.345 is refused.
-func (p *reader) amount(s string, wan bool) (int64, string) {
+func (p *reader) amount(s string, wan bool) (zhenggai.Fen, string) {
 	typed := s
 	if wan && !strings.Contains(s, "万") && !strings.Contains(s, "元") {
 		typed = s + "万"
@@ -658,8 +658,8 @@ func (p *reader) amount(s string, wan bool) (int64, string) {
 		// typed away is far more.
 		x := f * per
 		ulp := math.Nextafter(x, math.Inf(1)) - x
-		if r := math.Round(x); math.Abs(x-r) <= max(1e-9, 16*ulp) && r <= zhenggai.MaxFen {
-			return int64(r), ""
+		if r := math.Round(x); math.Abs(x-r) <= max(1e-9, 16*ulp) && r <= float64(zhenggai.MaxFen) {
+			return zhenggai.Fen(r), ""
 		}
 	}
 	reason := err.Error()
@@ -817,7 +817,7 @@ func (p *reader) readRound(f *excelize.File) {
 			}
 			*to = n
 		}
-		money := func(to *int64) {
+		money := func(to *zhenggai.Fen) {
 			fen, reason := p.amount(val, false)
 			if reason != "" {
 				bad(i+1, key, fmt.Sprintf("“%s”%s", zhenggai.Clip(val, 20), reason))
