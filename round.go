@@ -113,3 +113,13 @@ func CheckRoundUnit(u *User, unitName string) error {
 	v.Add("unit", "只能为本单位（"+u.Unit+"）新建巡察轮次")
 	return v
 }
+
+// RoundSummary is a round with the figures a list of rounds shows.
+type RoundSummary struct {
+	Round          *Round
+	Problems       int
+	ProblemCounts  StatusCounts
+	ColourCounts   ColourCounts
+	CompletionRate int
+	Pending        int // problems waiting for the office's acceptance (RoundPage only)
+}

@@ -6,7 +6,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/report"
-	"zhenggai/internal/store"
 )
 
 // This file holds the shapes of the answers. They are built from the
@@ -368,7 +367,7 @@ type (
 		Steps      []*zhenggai.CloseStep `json:"steps"`
 	}
 	inboxJSON struct {
-		Unread   int                   `json:"unread"`
-		Messages []*store.Notification `json:"messages"`
+		Unread   int                      `json:"unread"`
+		Messages []*zhenggai.Notification `json:"messages"`
 	}
 )

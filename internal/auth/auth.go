@@ -215,16 +215,16 @@ func (a *Auth) under(ctx context.Context) func(office, unit int64) bool {
 }
 
 // Scope is the set of units whose rounds u may list; false when none.
-func Scope(u *zhenggai.User) (store.Scope, bool) {
+func Scope(u *zhenggai.User) (zhenggai.Scope, bool) {
 	switch {
 	case u == nil || u.Disabled || u.Role == zhenggai.RoleMember:
-		return store.Scope{}, false
+		return zhenggai.Scope{}, false
 	case u.Role == zhenggai.RoleAdmin:
-		return store.Scope{All: true}, true
+		return zhenggai.Scope{All: true}, true
 	case u.Role == zhenggai.RoleSupervisor:
-		return store.Scope{Office: u.UnitID}, true
+		return zhenggai.Scope{Office: u.UnitID}, true
 	}
-	return store.Scope{Unit: u.UnitID}, true
+	return zhenggai.Scope{Unit: u.UnitID}, true
 }
 
 // ChangePassword sets u's password to one he chose, after checking his

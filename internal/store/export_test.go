@@ -13,7 +13,7 @@ func SetAuditForTest(st *Store, on bool) { st.noAudit = !on }
 
 // RoundPageInGoForTest is RoundPage the way that reads every round's
 // colours, whatever the query: the reference for the SQL way.
-func RoundPageInGoForTest(ctx context.Context, st *Store, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
+func RoundPageInGoForTest(ctx context.Context, st *Store, sc zhenggai.Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
 	return st.roundPageInGo(ctx, sc, today, q.clean())
 }
 
