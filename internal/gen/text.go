@@ -199,10 +199,6 @@ func vary(rng *rand.Rand, s string, lead, tail []string, year int) string {
 	return l + s
 }
 
-func (b *bank) category(rng *rand.Rand, unit string) string {
-	return localise(b.categories[rng.IntN(len(b.categories))], unit)
-}
-
 func (b *bank) problem(rng *rand.Rand, unit string, year int) string {
 	return vary(rng, localise(b.problems[rng.IntN(len(b.problems))], unit), problemLead, problemTail, year)
 }

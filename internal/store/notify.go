@@ -70,25 +70,15 @@ type WarningChange struct {
 	Msgs              []*zhenggai.Notification
 }
 
-// RecordWarning moves a measure's notified colour from what the caller
-// saw (was) to now and puts msgs in their inboxes, in one transaction: a
-// colour is told once. It returns false, writing nothing, when another
-// run got there first.
-func (s *Store) RecordWarning(ctx context.Context, unitID, measureID int64, was, now zhenggai.Colour, msgs []*zhenggai.Notification) (bool, error) {
-	done, err := s.RecordWarnings(ctx, []*WarningChange{{unitID, measureID, was, now, msgs}})
-	if err != nil {
-		return false, err
-	}
-	return done[0], nil
-}
-
-// RecordWarnings records many changes in one transaction, as
-// RecordWarning does one: a province's first dispatch moves tens of
-// thousands of measures, and one transaction each would keep the writer
-// (and every page cache, which a write empties) busy for minutes. done[i]
-// tells whether changes[i] was recorded (false: another run got there
-// first). When a concurrent run inserted one of them, it records the rest
-// one by one.
+// RecordWarnings moves each measure's notified colour from what the
+// caller saw (Was) to Now and puts the messages in their inboxes, so that
+// a colour is told once. Many changes go in one transaction: a province's
+// first dispatch moves tens of thousands of measures, and one transaction
+// each would keep the writer (and every page cache, which a write
+// empties) busy for minutes. done[i] tells whether changes[i] was
+// recorded (false, writing nothing for it: another run got there first).
+// When a concurrent run inserted one of them, it records the rest one by
+// one.
 func (s *Store) RecordWarnings(ctx context.Context, changes []*WarningChange) (done []bool, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		done = make([]bool, len(changes))

@@ -50,20 +50,6 @@ const rankSQL = `CASE status WHEN 'in_progress' THEN 1 WHEN 'basically_completed
 
 var rankStatus = []zhenggai.Status{zhenggai.NotStarted, zhenggai.InProgress, zhenggai.BasicallyCompleted, zhenggai.Ongoing, zhenggai.Completed}
 
-// RoundSummaries lists the rounds of a scope, newest feedback first, with
-// their status counts and warning colours as of today, in three queries
-// whatever the number of rounds. The status counts are the ones the store
-// keeps per round (round_counts.go); the colours are counted from the
-// unfinished measures due soon, with each unit's thresholds. Both agree
-// with zhenggai.BuildLedger (a test holds them together).
-func (s *Store) RoundSummaries(ctx context.Context, sc zhenggai.Scope, today zhenggai.Date) (out []*zhenggai.RoundSummary, err error) {
-	err = s.readSnapshot(ctx, func(db queryer) error {
-		out, err = s.roundSummaries(ctx, db, sc, today)
-		return err
-	})
-	return out, err
-}
-
 // readSnapshot runs fn on one consistent view of the data, so that
 // figures read by several statements agree with each other even while
 // others write (PostgreSQL: REPEATABLE READ; SQLite: a read transaction,
