@@ -135,19 +135,6 @@ func NextCloseState(a CloseAction, from CloseState, reason string) (CloseState, 
 	return r.to, nil
 }
 
-// CheckClose decides whether u may take step a on a record in state from:
-// EFORBID when his role does not allow it, ECONFLICT when the state does
-// not, EINVALID when a reason is missing.
-func CheckClose(u *User, a CloseAction, from CloseState, t Target, reason string, under func(office, unit int64) bool) (CloseState, error) {
-	if !a.Valid() {
-		return "", Errorf(EINVALID, "销号操作不正确")
-	}
-	if !Can(u, a.Perm(), t, under) {
-		return "", Errorf(EFORBID, "您没有权限%s", a.Label())
-	}
-	return NextCloseState(a, from, reason)
-}
-
 // CloseStep is one recorded step of closing: every step is kept.
 type CloseStep struct {
 	ID        int64       `json:"id"`

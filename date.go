@@ -100,3 +100,25 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// checkDate adds to v what is wrong with a typed date: missing when
+// required, not in the calendar, or outside the years the program keeps.
+func checkDate(v *ValidationError, field, label string, d Date, required bool) {
+	switch {
+	case required && d.IsZero():
+		v.Add(field, label+"不能为空")
+	case !d.Valid():
+		v.Add(field, label+"不是有效日期")
+	case !d.IsZero() && (d.Year() < 1949 || d.Year() > 2100):
+		v.Add(field, label+"年份应在1949至2100之间")
+	}
+}
+
+// ChineseAfter writes d as a text does after it has written ref: without
+// the year when it is ref's (至6月19日, 截至10月28日).
+func (d Date) ChineseAfter(ref Date) string {
+	if !d.IsZero() && d.Year() == ref.Year() {
+		return fmt.Sprintf("%d月%d日", d.Month(), d.Day())
+	}
+	return d.Chinese()
+}

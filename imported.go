@@ -28,6 +28,9 @@ type ImportedRound struct {
 	Signed       Date   `json:"report_signed,omitzero"`         // 落款: the date under it
 }
 
+// Onsite is the on-site period the preamble states.
+func (r ImportedRound) Onsite() Period { return Period{r.OnsiteStart, r.OnsiteEnd} }
+
 // Facts is the round without its texts: who inspected whom, and when.
 func (r ImportedRound) Facts() ImportedRound {
 	return ImportedRound{Inspector: r.Inspector, Unit: r.Unit, Kind: r.Kind,
@@ -62,9 +65,9 @@ type ImportedMeasure struct {
 	// What the measure produced, as a ledger records it (a text report
 	// states outcomes for the whole round only, in Declared.Outcomes).
 	RuleNames      []string `json:"rule_names,omitempty"`
-	RefundedFen    int64    `json:"refunded_fen,omitempty"`
-	RecoveredFen   int64    `json:"recovered_fen,omitempty"`
-	SavedFen       int64    `json:"saved_fen,omitempty"`
+	RefundedFen    Fen      `json:"refunded_fen,omitempty"`
+	RecoveredFen   Fen      `json:"recovered_fen,omitempty"`
+	SavedFen       Fen      `json:"saved_fen,omitempty"`
 	Talks          int      `json:"talks,omitempty"`
 	Organisational int      `json:"organisational,omitempty"`
 	Disciplinary   int      `json:"disciplinary,omitempty"`
@@ -85,7 +88,7 @@ func (im *Imported) NewRound() *Round {
 	ir := im.Round
 	r := &Round{
 		Unit: ir.Unit, Inspector: ir.Inspector, Kind: ir.Kind,
-		OnsiteStart: ir.OnsiteStart, OnsiteEnd: ir.OnsiteEnd, FeedbackDate: ir.FeedbackDate,
+		Onsite: ir.Onsite(), FeedbackDate: ir.FeedbackDate,
 		Declared:           im.Declared,
 		ReportLeadingGroup: ir.LeadingGroup, ReportWork: ir.Work, ReportFollowUp: ir.FollowUp,
 		ReportTitle: ir.Title, ReportSignature: ir.Signature, ReportSigned: ir.Signed,

@@ -71,3 +71,21 @@ func fieldMessage(err error, field string) string {
 	}
 	return ""
 }
+
+func TestClip(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"短句", "短句"},
+		{"一二三四五", "一二三四五"},
+		{"一二三四五六", "一二三四五…"},
+		{"  前后空格  ", "前后空格"},
+		{"第一行\n第二行", "第一行 第…"},
+		{"制\x00度", "制 度"},
+		{"坏\xff字节", "坏\uFFFD字节"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Clip(tt.in, 5); got != tt.want {
+			t.Errorf("Clip(%q, 5) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

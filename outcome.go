@@ -14,13 +14,13 @@ import (
 // program's are summed from what each measure records, so the two can be
 // compared like the totals.
 type Outcomes struct {
-	Rules          int   `json:"rules"`          // 建立完善制度 N 项
-	RefundedFen    int64 `json:"refunded_fen"`   // 清退违规资金
-	RecoveredFen   int64 `json:"recovered_fen"`  // 追回资金
-	SavedFen       int64 `json:"saved_fen"`      // 挽回经济损失
-	Talks          int   `json:"talks"`          // 谈话提醒、批评教育 (persons)
-	Organisational int   `json:"organisational"` // 组织处理 (persons)
-	Disciplinary   int   `json:"disciplinary"`   // 党纪政务处分 (persons)
+	Rules          int `json:"rules"`          // 建立完善制度 N 项
+	RefundedFen    Fen `json:"refunded_fen"`   // 清退违规资金
+	RecoveredFen   Fen `json:"recovered_fen"`  // 追回资金
+	SavedFen       Fen `json:"saved_fen"`      // 挽回经济损失
+	Talks          int `json:"talks"`          // 谈话提醒、批评教育 (persons)
+	Organisational int `json:"organisational"` // 组织处理 (persons)
+	Disciplinary   int `json:"disciplinary"`   // 党纪政务处分 (persons)
 }
 
 // IsZero reports whether nothing was stated or recorded.
@@ -40,11 +40,11 @@ func (o Outcomes) Add(p Outcomes) Outcomes {
 }
 
 // Bounds on what one measure records: far beyond any real case, and small
-// enough that a round's sums cannot overflow.
+// enough that a round's sums cannot overflow (MaxFen, in money.go, for
+// amounts).
 const (
-	MaxFen       = 1_000_000_000_000 // 100亿元 of each kind
-	MaxPersons   = 10000             // persons of each kind
-	MaxRuleNames = 50                // rules one measure names
+	MaxPersons   = 10000 // persons of each kind
+	MaxRuleNames = 50    // rules one measure names
 )
 
 // OutcomeKind is one figure of Outcomes, in the order reports state them.
@@ -81,11 +81,11 @@ func (o Outcomes) Value(k OutcomeKind) int64 {
 	case OutcomeRules:
 		return int64(o.Rules)
 	case OutcomeRefunded:
-		return o.RefundedFen
+		return int64(o.RefundedFen)
 	case OutcomeRecovered:
-		return o.RecoveredFen
+		return int64(o.RecoveredFen)
 	case OutcomeSaved:
-		return o.SavedFen
+		return int64(o.SavedFen)
 	case OutcomeTalks:
 		return int64(o.Talks)
 	case OutcomeOrganisational:
@@ -101,7 +101,7 @@ func (o Outcomes) Text(k OutcomeKind) string {
 	v := o.Value(k)
 	switch {
 	case k.Money():
-		return FormatMoney(v)
+		return Fen(v).Text()
 	case k == OutcomeRules:
 		return strconv.FormatInt(v, 10) + "项"
 	}
@@ -139,90 +139,6 @@ func OutcomeMismatches(declared, counted Outcomes) []string {
 	return out
 }
 
-// FormatMoney writes an amount the way reports do: from 1万元 up in 万元
-// to the hundredth (12,600元 is 1.26万元, 10,000元 is 1万元), below that in
-// 元 to the fen (3860元, 2316.4元); trailing zeros of decimals are dropped.
-func FormatMoney(fen int64) string {
-	sign := ""
-	if fen < 0 {
-		sign, fen = "-", -fen
-	}
-	if fen >= 1_000_000 {
-		h := (fen + 5000) / 10000 // hundredths of 万元, rounded half up
-		return sign + decimal(h/100, h%100) + "万元"
-	}
-	return sign + decimal(fen/100, fen%100) + "元"
-}
-
-// FormatYuan writes fen as 元 with up to two decimals and no unit, as a
-// form field shows it: 12600, 2316.4, 0.05.
-func FormatYuan(fen int64) string {
-	sign := ""
-	if fen < 0 {
-		sign, fen = "-", -fen
-	}
-	return sign + decimal(fen/100, fen%100)
-}
-
-// decimal writes whole.hundredths without trailing zeros.
-func decimal(whole, hundredths int64) string {
-	s := strconv.FormatInt(whole, 10)
-	if hundredths == 0 {
-		return s
-	}
-	f := fmt.Sprintf("%02d", hundredths)
-	return s + "." + strings.TrimRight(f, "0")
-}
-
-// ParseYuan reads an amount as people type it, in 元 (12600, 1,260.50,
-// ￥300, 300元, full-width digits) or in 万元 (1.26万元, 1.26万), and
-// returns fen. The error is a reason to put after the field's name.
-func ParseYuan(s string) (int64, error) {
-	s = foldDigits(s)
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == ',' {
-			return -1 // 1,260.50 and 1 260
-		}
-		return r
-	}, s)
-	s = strings.TrimLeft(s, "￥¥")
-	per := int64(100) // fen per unit typed
-	switch {
-	case strings.HasSuffix(s, "万元"):
-		s, per = strings.TrimSuffix(s, "万元"), 1_000_000
-	case strings.HasSuffix(s, "万"):
-		s, per = strings.TrimSuffix(s, "万"), 1_000_000
-	case strings.HasSuffix(s, "元"):
-		s = strings.TrimSuffix(s, "元")
-	}
-	if strings.HasPrefix(s, "-") {
-		return 0, errors.New("不能为负数")
-	}
-	whole, frac, dot := strings.Cut(s, ".")
-	if whole == "" && frac == "" || !allDigits(whole) || !allDigits(frac) || dot && frac == "" {
-		return 0, errors.New("须为金额（元），如 12600 或 1260.50")
-	}
-	places := 2 // of 元
-	if per == 1_000_000 {
-		places = 6 // of 万元: still the fen
-	}
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) > places {
-		return 0, errors.New("最多精确到分（元后两位小数）")
-	}
-	whole = strings.TrimLeft(whole, "0")
-	if len(whole) > 13 {
-		return 0, errors.New("过大（最多100亿元）")
-	}
-	w, _ := strconv.ParseInt("0"+whole, 10, 64)
-	f, _ := strconv.ParseInt("0"+frac+strings.Repeat("0", places-len(frac)), 10, 64)
-	fen := w*per + f // frac is in units of per/10^places, which is 1 fen
-	if fen > MaxFen {
-		return 0, errors.New("过大（最多100亿元）")
-	}
-	return fen, nil
-}
-
 // ParseCount reads a number of persons or rules: 3, ３, 3人, 3名, 3项.
 func ParseCount(s string) (int, error) {
 	s = strings.TrimSpace(foldDigits(s))
@@ -243,32 +159,6 @@ func ParseCount(s string) (int, error) {
 		return 0, fmt.Errorf("须在0至%d之间", MaxPersons)
 	}
 	return n, nil
-}
-
-// foldDigits makes full-width digits and signs half-width: ０-９ ． ， －.
-func foldDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９':
-			return r - '０' + '0'
-		case r == '．':
-			return '.'
-		case r == '，':
-			return ','
-		case r == '－':
-			return '-'
-		}
-		return r
-	}, s)
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // ParseRuleNames reads the rules a measure names as people type them: one
@@ -392,15 +282,6 @@ func wraps(s string, open, close rune) bool {
 // RuleTitle writes a rule's name as documents cite it: 《档案管理制度》.
 func RuleTitle(name string) string { return "《" + name + "》" }
 
-// Outcomes are what one measure produced, as the round's figures count
-// them.
-func (m *Measure) Outcomes() Outcomes {
-	return Outcomes{
-		Rules: len(m.RuleNames), RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen, SavedFen: m.SavedFen,
-		Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary,
-	}
-}
-
 // SumOutcomes adds up what the measures produced. A rule that several
 // measures name (one drafts it, another revises it) is one rule: the
 // count is of distinct names, which are returned in the order met.
@@ -423,76 +304,17 @@ func SumOutcomes(ms []*Measure) (Outcomes, []string) {
 	return o, names
 }
 
-// checkOutcomes validates what a measure says it produced.
-func (m *Measure) checkOutcomes(v *ValidationError) {
-	if len(m.RuleNames) > MaxRuleNames {
-		v.Add("rule_names", fmt.Sprintf("建立完善制度最多填写%d项", MaxRuleNames))
-	}
-	seen := map[string]bool{}
-	for _, n := range m.RuleNames {
-		switch {
-		case strings.TrimSpace(n) == "":
-			v.Add("rule_names", "建立完善制度的名称不能为空")
-		case strings.ContainsAny(n, "\r\n"):
-			v.Add("rule_names", "制度名称不能换行："+RuleTitle(clipRunes(n, 20))+"，每行填写一项")
-		case n != CleanRuleName(n):
-			v.Add("rule_names", "制度名称"+RuleTitle(clipRunes(CleanRuleName(n), 20))+"前后有多余的空格、标点或书名号")
-		case seen[n]:
-			v.Add("rule_names", "制度"+RuleTitle(clipRunes(n, 20))+"重复填写")
-		default:
-			checkText(v, "rule_names", "制度名称"+RuleTitle(clipRunes(n, 20)), n, true, MaxName)
-		}
-		seen[n] = true
-	}
-	money := []struct {
-		field, label string
-		fen          int64
-	}{
-		{"refunded_fen", "清退违规资金", m.RefundedFen}, {"recovered_fen", "追回资金", m.RecoveredFen},
-		{"saved_fen", "挽回经济损失", m.SavedFen},
-	}
-	for _, x := range money {
-		switch {
-		case x.fen < 0:
-			v.Add(x.field, x.label+"不能为负数")
-		case x.fen > MaxFen:
-			v.Add(x.field, x.label+"过大（最多100亿元）")
-		}
-	}
-	persons := []struct {
-		field, label string
-		n            int
-	}{
-		{"talks", "谈话提醒、批评教育人数", m.Talks}, {"organisational", "组织处理人数", m.Organisational},
-		{"disciplinary", "党纪政务处分人数", m.Disciplinary},
-	}
-	for _, x := range persons {
-		if x.n < 0 || x.n > MaxPersons {
-			v.Add(x.field, fmt.Sprintf("%s须在0至%d之间", x.label, MaxPersons))
-		}
-	}
-}
-
 // check validates figures a report declared: a round's, so larger than
 // one measure's may be, but never negative.
 func (o Outcomes) check(v *ValidationError) {
 	for _, k := range OutcomeKinds {
 		n, limit := o.Value(k), int64(100*MaxPersons)
 		if k.Money() {
-			limit = 100 * MaxFen
+			limit = int64(100 * MaxFen)
 		}
 		if n < 0 || n > limit {
 			v.Add("declared", "公布的"+k.Label()+"数字不正确（不能为负数或过大）")
 			return
 		}
 	}
-}
-
-// clipRunes shortens s to n characters for a message.
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

@@ -74,11 +74,11 @@ func compareSQL(ctx context.Context, o *options, c *unitCompare) error {
 		return err
 	}
 	defer sb.Close()
-	la, err := dashboardSet(ctx, sa, "", store.Scope{Unit: c.A.UnitID}, today)
+	la, err := dashboardSet(ctx, sa, "", zhenggai.Scope{Unit: c.A.UnitID}, today)
 	if err != nil {
 		return err
 	}
-	lb, err := dashboardSet(ctx, sb, "", store.Scope{Unit: c.B.UnitID}, today)
+	lb, err := dashboardSet(ctx, sb, "", zhenggai.Scope{Unit: c.B.UnitID}, today)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ const (
 	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
 )
 
-// scope is store.Scope: all units, an office with its subtree, or one unit.
+// scope is zhenggai.Scope: all units, an office with its subtree, or one unit.
 type scope struct {
 	all    bool
 	office int64

@@ -406,20 +406,20 @@ func measureSQL(ctx context.Context, o *options, r *run) error {
 	defer st.Close()
 	today := zhenggai.Today()
 	var sets []sqlSet
-	add := func(name string, sc store.Scope) error {
+	add := func(name string, sc zhenggai.Scope) error {
 		set, err := dashboardSet(ctx, st, name, sc, today)
 		sets = append(sets, set)
 		return err
 	}
-	if err := add("office dashboard, administrator (every round; RoundPage as the list opens, 9 statements)", store.Scope{All: true}); err != nil {
+	if err := add("office dashboard, administrator (every round; RoundPage as the list opens, 9 statements)", zhenggai.Scope{All: true}); err != nil {
 		return err
 	}
 	if r.OfficeID != 0 {
-		if err := add(fmt.Sprintf("office dashboard, supervisor of %s (its subtree)", r.OfficeName), store.Scope{Office: r.OfficeID}); err != nil {
+		if err := add(fmt.Sprintf("office dashboard, supervisor of %s (its subtree)", r.OfficeName), zhenggai.Scope{Office: r.OfficeID}); err != nil {
 			return err
 		}
 	}
-	if err := add("a unit's own list of rounds (Scope{Unit})", store.Scope{Unit: r.UnitID}); err != nil {
+	if err := add("a unit's own list of rounds (Scope{Unit})", zhenggai.Scope{Unit: r.UnitID}); err != nil {
 		return err
 	}
 	sets = append(sets, ledgerSet(r.RoundID, r.UnitID))

@@ -343,7 +343,7 @@ func timeSQL(ctx context.Context, o *options, t target, st *store.Store, sets []
 // dashboardSet is the office dashboard's SQL for a scope: the page of
 // the list as it opens (store.RoundPage). The page's rounds, which the
 // store's later statements name, are those the store answers now.
-func dashboardSet(ctx context.Context, st *store.Store, name string, sc store.Scope, today zhenggai.Date) (sqlSet, error) {
+func dashboardSet(ctx context.Context, st *store.Store, name string, sc zhenggai.Scope, today zhenggai.Date) (sqlSet, error) {
 	q := store.RoundQuery{Sort: "date", Desc: true, Limit: pageLimit}
 	p, err := st.RoundPage(ctx, sc, today, q)
 	if err != nil {

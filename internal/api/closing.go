@@ -5,7 +5,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
-	"zhenggai/internal/store"
 )
 
 // closeRequest is the body of a closing step: a reason where the step
@@ -100,7 +99,7 @@ func (h *Handler) ListInbox(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if list == nil {
-		list = []*store.Notification{}
+		list = []*zhenggai.Notification{}
 	}
 	writeJSON(w, http.StatusOK, inboxJSON{Unread: unread, Messages: list})
 }

@@ -107,7 +107,7 @@ func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhe
 		writeJSON(w, http.StatusOK, im)
 		return
 	}
-	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
+	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -25,13 +25,13 @@ type measureRequest struct {
 	ReportEvery *int    `json:"report_every"`
 	// What the measure produced; omitted on update: kept as they are.
 	// Rule names may be sent with or without 《》.
-	RuleNames      *[]string `json:"rule_names"`
-	RefundedFen    *int64    `json:"refunded_fen"`
-	RecoveredFen   *int64    `json:"recovered_fen"`
-	SavedFen       *int64    `json:"saved_fen"`
-	Talks          *int      `json:"talks"`
-	Organisational *int      `json:"organisational"`
-	Disciplinary   *int      `json:"disciplinary"`
+	RuleNames      *[]string     `json:"rule_names"`
+	RefundedFen    *zhenggai.Fen `json:"refunded_fen"`
+	RecoveredFen   *zhenggai.Fen `json:"recovered_fen"`
+	SavedFen       *zhenggai.Fen `json:"saved_fen"`
+	Talks          *int          `json:"talks"`
+	Organisational *int          `json:"organisational"`
+	Disciplinary   *int          `json:"disciplinary"`
 }
 
 // apply writes the request onto m and returns every reason it is wrong.
@@ -51,7 +51,7 @@ func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measur
 	if req.RuleNames != nil {
 		m.RuleNames = zhenggai.CleanRuleNames(*req.RuleNames)
 	}
-	set := func(to *int64, from *int64) {
+	set := func(to *zhenggai.Fen, from *zhenggai.Fen) {
 		if from != nil {
 			*to = *from
 		}

@@ -14,7 +14,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
-	"zhenggai/internal/store"
 )
 
 // The OpenAPI document of the API is built from the route table (the
@@ -366,7 +365,7 @@ func schemaName(t reflect.Type) string {
 	if t == reflect.TypeFor[errorBody]() {
 		return "Error"
 	}
-	if t == reflect.TypeFor[store.Notification]() {
+	if t == reflect.TypeFor[zhenggai.Notification]() {
 		return "Notification"
 	}
 	return strings.ToUpper(n[:1]) + n[1:]

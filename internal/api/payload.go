@@ -6,7 +6,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/report"
-	"zhenggai/internal/store"
 )
 
 // This file holds the shapes of the answers. They are built from the
@@ -52,7 +51,7 @@ func newRoundJSON(l *zhenggai.Ledger) *roundJSON {
 	r, s := l.Round, l.Summary
 	out := &roundJSON{
 		ID: r.ID, UnitID: r.UnitID, Unit: r.Unit, Inspector: r.Inspector, Kind: r.Kind,
-		OnsiteStart: r.OnsiteStart, OnsiteEnd: r.OnsiteEnd, FeedbackDate: r.FeedbackDate,
+		OnsiteStart: r.Onsite.Start, OnsiteEnd: r.Onsite.End, FeedbackDate: r.FeedbackDate,
 		Note: r.Note, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		ReportLeadingGroup: r.ReportLeadingGroup, ReportWork: r.ReportWork, ReportFollowUp: r.ReportFollowUp,
 		ReportTitle: r.ReportTitle, ReportSignature: r.ReportSignature, ReportSigned: r.ReportSigned,
@@ -257,13 +256,13 @@ type measureJSON struct {
 	CloseState  zhenggai.CloseState `json:"close_state"`
 	// What it produced: rules by name (without 《》), money in fen,
 	// persons dealt with.
-	RuleNames      []string `json:"rule_names"`
-	RefundedFen    int64    `json:"refunded_fen"`
-	RecoveredFen   int64    `json:"recovered_fen"`
-	SavedFen       int64    `json:"saved_fen"`
-	Talks          int      `json:"talks"`
-	Organisational int      `json:"organisational"`
-	Disciplinary   int      `json:"disciplinary"`
+	RuleNames      []string     `json:"rule_names"`
+	RefundedFen    zhenggai.Fen `json:"refunded_fen"`
+	RecoveredFen   zhenggai.Fen `json:"recovered_fen"`
+	SavedFen       zhenggai.Fen `json:"saved_fen"`
+	Talks          int          `json:"talks"`
+	Organisational int          `json:"organisational"`
+	Disciplinary   int          `json:"disciplinary"`
 }
 
 func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
@@ -368,7 +367,7 @@ type (
 		Steps      []*zhenggai.CloseStep `json:"steps"`
 	}
 	inboxJSON struct {
-		Unread   int                   `json:"unread"`
-		Messages []*store.Notification `json:"messages"`
+		Unread   int                      `json:"unread"`
+		Messages []*zhenggai.Notification `json:"messages"`
 	}
 )

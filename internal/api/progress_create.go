@@ -70,7 +70,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &zhenggai.ValidationError{}
-	p := &zhenggai.Progress{MeasureID: id, Content: req.Content, Author: auth.Author(auth.UserFrom(r.Context()), req.Author),
+	p := &zhenggai.Progress{MeasureID: id, Content: req.Content, Author: zhenggai.Author(auth.UserFrom(r.Context()), req.Author),
 		Status: zhenggai.Status(req.Status), Files: []zhenggai.Attachment{}}
 	p.Date = parseDate(v, "date", "日期", req.Date)
 	if !p.Date.IsZero() && h.today().Before(p.Date) {
@@ -110,7 +110,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if err := merge(v, p.Validate()); err != nil {
+	if err := merge(v, p.Validate(h.today())); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -50,8 +50,8 @@ func (req *roundRequest) apply(v *zhenggai.ValidationError, rd *zhenggai.Round) 
 	if req.Kind != "" {
 		rd.Kind = zhenggai.Kind(req.Kind)
 	}
-	rd.OnsiteStart = parseDate(v, "onsite_start", "进驻日期", req.OnsiteStart)
-	rd.OnsiteEnd = parseDate(v, "onsite_end", "结束日期", req.OnsiteEnd)
+	rd.Onsite.Start = parseDate(v, "onsite_start", "进驻日期", req.OnsiteStart)
+	rd.Onsite.End = parseDate(v, "onsite_end", "结束日期", req.OnsiteEnd)
 	rd.FeedbackDate = parseDate(v, "feedback_date", "反馈日期", req.FeedbackDate)
 	if d := req.Declared; d != nil {
 		prev := rd.Declared
@@ -98,7 +98,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit); err != nil {
+	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -214,38 +214,17 @@ func (a *Auth) under(ctx context.Context) func(office, unit int64) bool {
 	}
 }
 
-// CheckRoundUnit refuses a round for another unit than the user's own,
-// unless he is an administrator, who keeps rounds for any unit.
-func CheckRoundUnit(u *zhenggai.User, unitName string) error {
-	if u == nil || u.Role == zhenggai.RoleAdmin || unitName == u.Unit {
-		return nil
-	}
-	v := &zhenggai.ValidationError{}
-	v.Add("unit", "只能为本单位（"+u.Unit+"）新建巡察轮次")
-	return v
-}
-
-// Author is the name a progress report is filed under. Leaders and owners
-// report for themselves, so theirs is their own name whatever the form
-// says; the unit's office may type in a report made on paper by someone.
-func Author(u *zhenggai.User, typed string) string {
-	if u != nil && (u.Role == zhenggai.RoleLeader || u.Role == zhenggai.RoleResponsible) {
-		return u.DisplayName
-	}
-	return typed
-}
-
 // Scope is the set of units whose rounds u may list; false when none.
-func Scope(u *zhenggai.User) (store.Scope, bool) {
+func Scope(u *zhenggai.User) (zhenggai.Scope, bool) {
 	switch {
 	case u == nil || u.Disabled || u.Role == zhenggai.RoleMember:
-		return store.Scope{}, false
+		return zhenggai.Scope{}, false
 	case u.Role == zhenggai.RoleAdmin:
-		return store.Scope{All: true}, true
+		return zhenggai.Scope{All: true}, true
 	case u.Role == zhenggai.RoleSupervisor:
-		return store.Scope{Office: u.UnitID}, true
+		return zhenggai.Scope{Office: u.UnitID}, true
 	}
-	return store.Scope{Unit: u.UnitID}, true
+	return zhenggai.Scope{Unit: u.UnitID}, true
 }
 
 // ChangePassword sets u's password to one he chose, after checking his

@@ -16,7 +16,7 @@ var genActor = zhenggai.Actor{Name: "system:gen", Via: "cli"}
 
 func runGen(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "gen", "[--data DIR | --db URL] [--seed N] [--size county|province] [--units N] [--rounds N] [--problems N]\n"+
-		"            [--measures N] [--progress N] [--records N] [--today YYYY-MM-DD]\n\n"+
+		"            [--measures N] [--progress N] [--today YYYY-MM-DD]\n\n"+
 		"生成合成数据（单位、巡察轮次、问题、措施和整改进展，均为虚构），用于压力测试和试用。\n"+
 		"同一组参数、种子（--seed）和日期（--today）总是生成相同的内容（记录时间和审计日志的时间除外）；\n"+
 		"不给 --today 时以今天为准，状态和预警颜色相对于这一天。数据库中不能已有巡察轮次。\n\n"+
@@ -24,8 +24,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		"  county    1个县委巡察办，30个单位 × 2轮 × 30个问题 × 3项措施 × 4条进展\n"+
 		"  province  1个省委巡视办，下设14个市委巡察办，共1000个单位 × 3轮 × 40个问题 × 3项措施 × 10条进展\n"+
 		"其他参数覆盖预设中的对应数字。\n\n"+
-		"不生成示例账号；数据目录中还没有用户时，新建一个系统管理员 admin 并显示其密码（只显示这一次）。\n"+
-		"--records（会议、财务等登记簿的记录数）暂不生成任何数据：登记簿功能尚未实现。")
+		"不生成示例账号；数据目录中还没有用户时，新建一个系统管理员 admin 并显示其密码（只显示这一次）。")
 	data := fs.String("data", defaultData, "data folder (created if missing; must hold no rounds)")
 	dsn := dbFlag(fs)
 	seed := fs.Uint64("seed", 1, "seed: the same seed and sizes give the same data")
@@ -35,7 +34,6 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	problems := fs.Int("problems", 0, "problems per round (default: the preset's)")
 	measures := fs.Int("measures", 0, "measures per problem (default: the preset's)")
 	entries := fs.Int("progress", 0, "progress entries per measure (default: the preset's)")
-	records := fs.Int("records", 0, "records per register (meetings, finance…): accepted, but generates nothing until the registers exist")
 	today := fs.String("today", "", "the day the data describe, YYYY-MM-DD (default: today); statuses and warnings are set relative to it")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -72,9 +70,6 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		}
 		cfg.Today = d
 	}
-	if *records < 0 {
-		return zhenggai.Errorf(zhenggai.EINVALID, "--records 不能为负数")
-	}
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
@@ -99,9 +94,6 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	want := cfg.Expected()
 	fmt.Fprintf(e.stderr, "正在生成合成数据（种子 %d，今天为 %s）：巡察办 %d 个，单位 %d 个，巡察轮次 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条，共 %d 条记录。\n",
 		cfg.Seed, cfg.Today, want.Offices, want.Units, want.Rounds, want.Problems, want.Measures, want.Progress, want.Rows())
-	if *records > 0 {
-		fmt.Fprintln(e.stderr, "提示：登记簿（会议、财务等）尚未实现，--records 未生成任何记录。")
-	}
 	ctx = zhenggai.WithActor(ctx, genActor)
 	p := newProgress(e.stderr)
 	p.start("巡察轮次", int(want.Rounds))

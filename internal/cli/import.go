@@ -171,8 +171,8 @@ func readReport(e *env, name string) (string, error) {
 func printImported(w io.Writer, im *zhenggai.Imported) {
 	r := im.Round
 	fmt.Fprintf(w, "巡察组：%s\n被巡察单位：%s\n类型：%s\n", r.Inspector, r.Unit, r.Kind)
-	if !r.OnsiteStart.IsZero() {
-		fmt.Fprintf(w, "进驻时间：%s至%s\n", r.OnsiteStart.Chinese(), r.OnsiteEnd.Chinese())
+	if p := r.Onsite().Chinese(); p != "" {
+		fmt.Fprintf(w, "进驻时间：%s\n", p)
 	}
 	if !r.FeedbackDate.IsZero() {
 		fmt.Fprintf(w, "反馈日期：%s\n", r.FeedbackDate.Chinese())
@@ -197,9 +197,7 @@ func printImported(w io.Writer, im *zhenggai.Imported) {
 		}
 		fmt.Fprintln(w)
 		if o := d.Outcomes; !o.IsZero() {
-			yuan := func(fen int64) string { return fmt.Sprintf("%d.%02d元", fen/100, fen%100) }
-			fmt.Fprintf(w, "公布的整改成效：建立完善制度%d项，清退违规资金%s，追回资金%s，挽回经济损失%s，谈话提醒、批评教育%d人，组织处理%d人，党纪政务处分%d人\n",
-				o.Rules, yuan(o.RefundedFen), yuan(o.RecoveredFen), yuan(o.SavedFen), o.Talks, o.Organisational, o.Disciplinary)
+			fmt.Fprintf(w, "公布的整改成效：%s\n", o.Sentence())
 		}
 	}
 	if r := im.Round; r.Title != "" {

@@ -23,9 +23,9 @@ const Note = "示例数据：责任人、时限、进展、附件和整改成效
 // outcome is a sample of what a measure produced.
 type outcome struct {
 	rules          []string
-	refunded       int64 // fen
-	recovered      int64 // fen
-	talks, handled int   // 谈话提醒、批评教育; 组织处理
+	refunded       zhenggai.Fen
+	recovered      zhenggai.Fen
+	talks, handled int // 谈话提醒、批评教育; 组织处理
 }
 
 // outcomes, by problem and measure number: the rules are those the

@@ -225,7 +225,7 @@ func NewPlan(c Config) (*Plan, error) {
 		}
 		for k, d := range dates {
 			p.Rounds = append(p.Rounds, RoundPlan{Unit: ui, K: k, Feedback: d,
-				Inspector: level + "第" + cnNumber(1+rng.IntN(groups)) + "巡察组"})
+				Inspector: level + "第" + zhenggai.Numeral(1+rng.IntN(groups)) + "巡察组"})
 		}
 	}
 	// Written in the order of feedback, as they would have been entered:
@@ -259,7 +259,7 @@ func (p *Plan) Round(i int) *store.BulkRound {
 	nCat := categoriesFor(c.Problems)
 	b := &store.BulkRound{Round: zhenggai.Round{
 		Unit: u.Name, Inspector: rp.Inspector, Kind: zhenggai.KindInspection,
-		OnsiteStart: fb.AddDays(-(45 + rng.IntN(31))), OnsiteEnd: fb.AddDays(-(10 + rng.IntN(21))), FeedbackDate: fb,
+		Onsite: zhenggai.Period{Start: fb.AddDays(-(45 + rng.IntN(31))), End: fb.AddDays(-(10 + rng.IntN(21)))}, FeedbackDate: fb,
 		Declared: zhenggai.Declared{Categories: nCat, Problems: c.Problems},
 		Note:     Note(c.Seed),
 	}}
@@ -318,11 +318,11 @@ func outcome(rng *rand.Rand, m *zhenggai.Measure) {
 	r := rng.IntN(1000)
 	switch {
 	case r < 30:
-		m.RefundedFen = (1 + rng.Int64N(50000)) * 100 // 1 to 50,000 元
+		m.RefundedFen = zhenggai.Fen(1+rng.Int64N(50000)) * 100 // 1 to 50,000 元
 	case r < 45:
-		m.RecoveredFen = (1 + rng.Int64N(200000)) * 100
+		m.RecoveredFen = zhenggai.Fen(1+rng.Int64N(200000)) * 100
 	case r < 50:
-		m.SavedFen = (1 + rng.Int64N(1000)) * 10000
+		m.SavedFen = zhenggai.Fen(1+rng.Int64N(1000)) * 10000
 	case r < 90:
 		m.Talks = 1 + rng.IntN(5)
 	case r < 95:

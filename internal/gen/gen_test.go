@@ -243,8 +243,8 @@ func testLooksReal(t *testing.T, be testkit.Backend) {
 		if !strings.HasSuffix(r.Unit, "党组") && !strings.HasSuffix(r.Unit, "党委") && !strings.HasSuffix(r.Unit, "党工委") {
 			t.Errorf("unit %q", r.Unit)
 		}
-		if !r.FeedbackDate.Before(today) || r.OnsiteEnd.Before(r.OnsiteStart) || !r.OnsiteEnd.Before(r.FeedbackDate) {
-			t.Errorf("round dates %s %s %s", r.OnsiteStart, r.OnsiteEnd, r.FeedbackDate)
+		if !r.FeedbackDate.Before(today) || r.Onsite.End.Before(r.Onsite.Start) || !r.Onsite.End.Before(r.FeedbackDate) {
+			t.Errorf("round dates %s %s %s", r.Onsite.Start, r.Onsite.End, r.FeedbackDate)
 		}
 		l, err := st.Ledger(ctx, r.ID, today)
 		if err != nil {

@@ -131,20 +131,6 @@ func pick(rng *rand.Rand, list []string, n int) []string {
 	return out
 }
 
-// cnNumber writes 1 to 99 as offices do in group names and lists: 三、十二、二十一.
-func cnNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n > 99:
-		return ""
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
-}
-
 // shortPlace is the place a unit's name begins with ("桑植县" of
 // "桑植县卫生健康局党组"), for texts that name it.
 func shortPlace(unit string) string {

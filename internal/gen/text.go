@@ -199,10 +199,6 @@ func vary(rng *rand.Rand, s string, lead, tail []string, year int) string {
 	return l + s
 }
 
-func (b *bank) category(rng *rand.Rand, unit string) string {
-	return localise(b.categories[rng.IntN(len(b.categories))], unit)
-}
-
 func (b *bank) problem(rng *rand.Rand, unit string, year int) string {
 	return vary(rng, localise(b.problems[rng.IntN(len(b.problems))], unit), problemLead, problemTail, year)
 }
@@ -221,7 +217,7 @@ func (b *bank) measure(rng *rand.Rand, unit string) measureText {
 func rectification(measures []string) string {
 	var sb strings.Builder
 	for i, m := range measures {
-		sb.WriteString(cnNumber(i + 1)) // at most 99 measures
+		sb.WriteString(zhenggai.Numeral(i + 1)) // at most 99 measures
 		sb.WriteString("是")
 		sb.WriteString(m)
 	}

@@ -77,13 +77,13 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 		if colour == c.Notified {
 			continue
 		}
-		var msgs []*store.Notification
+		var msgs []*zhenggai.Notification
 		if colour != zhenggai.NoColour {
 			for _, u := range book.recipients(m, colour) {
 				n := message(m, c.ProblemNo, colour, today)
 				n.UnitID, n.UserID = m.UnitID, u.ID
 				if mail != nil && u.Email != "" {
-					n.EmailState = store.EmailPending
+					n.EmailState = zhenggai.EmailPending
 				}
 				msgs = append(msgs, n)
 			}
@@ -163,7 +163,7 @@ func (b *addressBook) recipients(m *zhenggai.Measure, colour zhenggai.Colour) []
 }
 
 // message is the text of a warning, the way an office writes a reminder.
-func message(m *zhenggai.Measure, problemNo int, colour zhenggai.Colour, today zhenggai.Date) *store.Notification {
+func message(m *zhenggai.Measure, problemNo int, colour zhenggai.Colour, today zhenggai.Date) *zhenggai.Notification {
 	what := fmt.Sprintf("问题%d措施%d", problemNo, m.Seq)
 	var subject, why string
 	switch {
@@ -185,8 +185,8 @@ func message(m *zhenggai.Measure, problemNo int, colour zhenggai.Colour, today z
 		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
 	}
 	body := fmt.Sprintf("%s\n整改措施：%s\n责任领导：%s　责任人：%s\n完成情况：%s",
-		why, clip(m.Content, 200), or(m.Leader, "—"), or(m.Owner, "—"), m.Status.Label())
-	return &store.Notification{MeasureID: m.ID, Colour: colour, Subject: subject, Body: body,
+		why, zhenggai.Clip(m.Content, 200), or(m.Leader, "—"), or(m.Owner, "—"), m.Status.Label())
+	return &zhenggai.Notification{MeasureID: m.ID, Colour: colour, Subject: subject, Body: body,
 		Link: fmt.Sprintf("/problems/%d#measure-%d", m.ProblemID, m.ID)}
 }
 
@@ -199,7 +199,7 @@ func SendPending(ctx context.Context, st *store.Store, mail *Mailer) (sent, fail
 		return 0, 0, err
 	}
 	for _, n := range pending {
-		if n.Email == "" && n.EmailState == store.EmailPending {
+		if n.Email == "" && n.EmailState == zhenggai.EmailPending {
 			// The address was taken away since: nothing to try again.
 			if err := st.MarkEmailed(ctx, n.ID, "", store.ErrNoAddress); err != nil {
 				return sent, failed, err
@@ -294,7 +294,7 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 				u.Principal && w.colour == zhenggai.Red
 			if mine {
 				lines = append(lines, fmt.Sprintf("【%s】问题%d措施%d：%s（整改时限%s，责任人%s）", w.colour.Label(),
-					w.c.ProblemNo, m.Seq, clip(m.Content, 60), m.Deadline.Chinese(), or(m.Owner, "—")))
+					w.c.ProblemNo, m.Seq, zhenggai.Clip(m.Content, 60), m.Deadline.Chinese(), or(m.Owner, "—")))
 			}
 		}
 		if len(unread) == 0 && len(lines) == 0 {
@@ -329,14 +329,6 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		sent++
 	}
 	return sent, errors.Join(failures...)
-}
-
-func clip(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n]) + "…"
 }
 
 func or(s, alt string) string {

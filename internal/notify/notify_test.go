@@ -351,7 +351,7 @@ func TestSendPendingOnce(t *testing.T) {
 			}
 			for _, u := range users {
 				for i := range 3 {
-					n := &store.Notification{UnitID: u.UnitID, UserID: u.ID, Subject: fmt.Sprintf("消息%d", i), EmailState: store.EmailPending}
+					n := &zhenggai.Notification{UnitID: u.UnitID, UserID: u.ID, Subject: fmt.Sprintf("消息%d", i), EmailState: zhenggai.EmailPending}
 					if err := st.AddNotification(ctx, n); err != nil {
 						t.Fatal(err)
 					}
@@ -421,7 +421,7 @@ func TestSendPendingOnce(t *testing.T) {
 
 			// A sender that claims a message and dies: the message waits
 			// out the claim, then goes.
-			n := &store.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "迟到的消息", EmailState: store.EmailPending}
+			n := &zhenggai.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "迟到的消息", EmailState: zhenggai.EmailPending}
 			if err := st.AddNotification(ctx, n); err != nil {
 				t.Fatal(err)
 			}
@@ -451,7 +451,7 @@ func TestSendPendingOnce(t *testing.T) {
 
 			// A message whose senders keep dying is given up after
 			// MaxEmailAttempts claims, not claimed forever.
-			n2 := &store.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "总发不完的消息", EmailState: store.EmailPending}
+			n2 := &zhenggai.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "总发不完的消息", EmailState: zhenggai.EmailPending}
 			if err := st.AddNotification(ctx, n2); err != nil {
 				t.Fatal(err)
 			}

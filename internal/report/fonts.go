@@ -32,17 +32,6 @@ type Face struct {
 	PostScript string
 }
 
-// InStyle says whether the face used is of the wanted style: a 仿宋 for
-// 仿宋_GB2312.
-func (f Face) InStyle() bool {
-	for _, n := range f.Families[:f.Style] {
-		if strings.EqualFold(n, f.Used) {
-			return true
-		}
-	}
-	return false
-}
-
 // StandIn says whether another face stood in for the wanted one.
 func (f Face) StandIn() bool {
 	for _, n := range f.Families[:f.Official] {

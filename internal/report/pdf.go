@@ -77,12 +77,6 @@ const printTimeout = 2 * time.Minute
 // starts, and the machines this runs on have few.
 var printing = make(chan struct{}, 2)
 
-// PrintPDF prints an HTML page (with no outside resources) to PDF.
-func PrintPDF(ctx context.Context, html string, w io.Writer) error {
-	_, err := printPDF(ctx, html, w, false)
-	return err
-}
-
 // printPDF prints html; with probe, it also asks the browser which face
 // it set each of docFaces in.
 func printPDF(ctx context.Context, html string, w io.Writer, probe bool) ([]Face, error) {

@@ -248,7 +248,7 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 	var counted []*zhenggai.Measure // of every problem, withheld ones too, as the totals
 	for _, c := range cats {
 		rc := &Category{ID: c.ID, Seq: c.Seq, Title: c.Title}
-		rc.Heading = "（" + Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
+		rc.Heading = "（" + zhenggai.Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
 		for _, p := range byCategory[c.ID] {
 			ms := byProblem[p.ID]
 			sortMeasures(ms)
@@ -321,14 +321,11 @@ func preamble(r *zhenggai.Round, kind string) string {
 			short = deployer + kind + "组"
 		}
 	}
-	if !r.OnsiteStart.IsZero() {
+	if !r.Onsite.Start.IsZero() {
 		if deployer != "" {
 			b.WriteString("根据" + deployer + "统一部署，")
 		}
-		b.WriteString(r.OnsiteStart.Chinese())
-		if !r.OnsiteEnd.IsZero() {
-			b.WriteString("至" + shortDate(r.OnsiteEnd, r.OnsiteStart))
-		}
+		b.WriteString(r.Onsite.Chinese())
 		b.WriteString("，" + r.Inspector + "对" + r.Unit + "进行了" + kind + "。")
 		if !r.FeedbackDate.IsZero() {
 			b.WriteString(r.FeedbackDate.Chinese() + "，" + short + "向" + r.Unit + "反馈了" + kind + "意见。")
@@ -340,14 +337,6 @@ func preamble(r *zhenggai.Round, kind string) string {
 	return b.String()
 }
 
-// shortDate leaves out the year when it is that of ref: 至6月19日.
-func shortDate(d, ref zhenggai.Date) string {
-	if d.Year() == ref.Year() {
-		return fmt.Sprintf("%d月%d日", d.Month(), d.Day())
-	}
-	return d.Chinese()
-}
-
 // totalsSentence is computed, never stored: 截至10月28日,巡察反馈的14个问题
 // 38个具体问题,已完成整改35个,基本完成整改3个。
 func totalsSentence(kind string, feedback, asOf zhenggai.Date, t Totals) string {
@@ -355,7 +344,7 @@ func totalsSentence(kind string, feedback, asOf zhenggai.Date, t Totals) string 
 	if ref.IsZero() {
 		ref = asOf
 	}
-	s := fmt.Sprintf("截至%s，%s反馈的%d个问题%d个具体问题，已完成整改%d个", shortDate(asOf, ref), kind,
+	s := fmt.Sprintf("截至%s，%s反馈的%d个问题%d个具体问题，已完成整改%d个", asOf.ChineseAfter(ref), kind,
 		t.Categories, t.Problems, t.Completed)
 	if t.BasicallyCompleted > 0 {
 		s += fmt.Sprintf("，基本完成整改%d个", t.BasicallyCompleted)
@@ -395,7 +384,7 @@ func rectification(ms []*Measure, reported string) string {
 		}
 		text = strings.ReplaceAll(text, "\n", "")
 		if len(ms) > 1 {
-			b.WriteString(Numeral(i+1) + "是")
+			b.WriteString(zhenggai.Numeral(i+1) + "是")
 		}
 		if i == len(ms)-1 {
 			b.WriteString(withStop(text))
@@ -456,29 +445,4 @@ func contact(kind string, set zhenggai.Settings) string {
 		s += strings.Join(parts, "；") + "。"
 	}
 	return s
-}
-
-var digits = []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// Numeral writes 1…999 in Chinese: 一, 十, 十四, 二十一, 一百零五.
-func Numeral(n int) string {
-	if n <= 0 || n > 999 {
-		return fmt.Sprint(n)
-	}
-	var b strings.Builder
-	h, t, u := n/100, n/10%10, n%10
-	if h > 0 {
-		b.WriteString(digits[h] + "百")
-		if t == 0 && u > 0 {
-			b.WriteString("零")
-		}
-	}
-	if t > 0 {
-		if t > 1 || h > 0 {
-			b.WriteString(digits[t])
-		}
-		b.WriteString("十")
-	}
-	b.WriteString(digits[u])
-	return b.String()
 }

@@ -474,14 +474,6 @@ func TestBuildRefuses(t *testing.T) {
 	}
 }
 
-func TestNumeral(t *testing.T) {
-	for n, want := range map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 14: "十四", 20: "二十", 38: "三十八", 100: "一百", 105: "一百零五", 110: "一百一十", 999: "九百九十九"} {
-		if got := report.Numeral(n); got != want {
-			t.Errorf("Numeral(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func TestParseFormat(t *testing.T) {
 	for in, want := range map[string]string{"text": "text", "txt": "text", "MD": "md", "markdown": "md", "html": "html", "docx": "docx", "pdf": "pdf"} {
 		if f, err := report.ParseFormat(in); err != nil || f.Name != want {

@@ -71,8 +71,8 @@ func (b *BulkRound) Rows() int {
 }
 
 // validate checks everything b would write before anything is, with the
-// same messages as ImportRound.
-func (b *BulkRound) validate() error {
+// same messages as ImportRound; progress may not be dated after today.
+func (b *BulkRound) validate(today zhenggai.Date) error {
 	r := &b.Round
 	if r.Kind == "" {
 		r.Kind = zhenggai.KindInspection
@@ -109,7 +109,7 @@ func (b *BulkRound) validate() error {
 				}
 				for ei := range m.Progress {
 					e := &m.Progress[ei]
-					if err := e.Validate(); err != nil {
+					if err := e.Validate(today); err != nil {
 						return fmt.Errorf("问题%d第%d项措施的第%d条进展：%w", p.Seq, m.Seq, ei+1, err)
 					}
 					if len(e.Files) > 0 {
@@ -139,7 +139,7 @@ func (b *BulkRound) validate() error {
 // problem (measures); a measure's progress entries get theirs in the order
 // of their IDs, which is the order of the INSERT on both engines.
 func (s *Store) ImportRoundWithProgress(ctx context.Context, b *BulkRound) error {
-	if err := b.validate(); err != nil {
+	if err := b.validate(zhenggai.DateOf(s.now())); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {

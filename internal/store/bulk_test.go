@@ -15,7 +15,7 @@ import (
 // measures × nProg progress entries for unit.
 func bulkRound(unit string, nCat, nProb, nMeas, nProg int) *store.BulkRound {
 	b := &store.BulkRound{Round: zhenggai.Round{Unit: unit, Inspector: "市委第三巡察组", Kind: zhenggai.KindInspection,
-		OnsiteStart: zhenggai.NewDate(2023, 3, 1), OnsiteEnd: zhenggai.NewDate(2023, 4, 10), FeedbackDate: zhenggai.NewDate(2023, 5, 20)}}
+		Onsite: zhenggai.Period{Start: zhenggai.NewDate(2023, 3, 1), End: zhenggai.NewDate(2023, 4, 10)}, FeedbackDate: zhenggai.NewDate(2023, 5, 20)}}
 	seq := 0
 	for c := range nCat {
 		bc := store.BulkCategory{Category: zhenggai.Category{Seq: c + 1, Title: fmt.Sprintf("问题类别%d", c+1)}}

@@ -185,7 +185,7 @@ func (s *Store) tellProblemStep(ctx context.Context, tx *sql.Tx, unit, problem i
 		WHERE p.id = ?`), problem).Scan(&pseq, &title, &unitName); err != nil {
 		return err
 	}
-	what := fmt.Sprintf("具体问题%d“%s”", pseq, clipText(title, 30))
+	what := fmt.Sprintf("具体问题%d“%s”", pseq, zhenggai.Clip(title, 30))
 	var subject, body, q string
 	var args []any
 	switch a {
@@ -234,7 +234,7 @@ func (s *Store) tellProblemStep(ctx context.Context, tx *sql.Tx, unit, problem i
 		return err
 	}
 	for _, r := range to {
-		n := &Notification{UnitID: r[1], UserID: r[0], Subject: subject, Body: body, Link: fmt.Sprintf("/problems/%d", problem)}
+		n := &zhenggai.Notification{UnitID: r[1], UserID: r[0], Subject: subject, Body: body, Link: fmt.Sprintf("/problems/%d", problem)}
 		if err := s.addNotification(ctx, tx, n); err != nil {
 			return err
 		}
@@ -318,7 +318,7 @@ type PendingProblem struct {
 
 // PendingAcceptance lists the problems of a scope submitted to the office
 // and not yet accepted or rejected, oldest submission first.
-func (s *Store) PendingAcceptance(ctx context.Context, sc Scope) ([]*PendingProblem, error) {
+func (s *Store) PendingAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*PendingProblem, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "p.round_id")
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT p.id, p.unit_id, p.round_id, p.category_id, p.seq, p.title,
 		p.rectification, p.close_state, p.version, un.name, r.inspector,
@@ -359,7 +359,7 @@ func (s *Store) tellCloseStep(ctx context.Context, tx *sql.Tx, unit, measure, pr
 	}
 	var role zhenggai.Role
 	var name, subject, body string
-	what := fmt.Sprintf("具体问题%d的措施“%s”", pseq, clipText(content, 30))
+	what := fmt.Sprintf("具体问题%d的措施“%s”", pseq, zhenggai.Clip(content, 30))
 	switch a {
 	case zhenggai.CloseRequest:
 		role, name = zhenggai.RoleLeader, leader
@@ -379,20 +379,11 @@ func (s *Store) tellCloseStep(ctx context.Context, tx *sql.Tx, unit, measure, pr
 		return err
 	}
 	for _, id := range ids {
-		n := &Notification{UnitID: unit, UserID: id, MeasureID: measure, Subject: subject, Body: body,
+		n := &zhenggai.Notification{UnitID: unit, UserID: id, MeasureID: measure, Subject: subject, Body: body,
 			Link: fmt.Sprintf("/problems/%d#measure-%d", problem, measure)}
 		if err := s.addNotification(ctx, tx, n); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// clipText shortens s to n characters for a message's subject.
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }

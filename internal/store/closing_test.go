@@ -81,12 +81,12 @@ func testClosing(t *testing.T, st *store.Store) {
 	refused("change a request while the office decides", step(ms[1].ID, zhenggai.CloseReturn, "向建国", "x"), zhenggai.ELOCKED)
 	refused("new measure while the office decides", st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 9,
 		Content: "验收前新增", Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}), zhenggai.ELOCKED)
-	pending, err := st.PendingAcceptance(ctx, store.Scope{Unit: r.UnitID})
+	pending, err := st.PendingAcceptance(ctx, zhenggai.Scope{Unit: r.UnitID})
 	must("pending", err)
 	if len(pending) != 1 || pending[0].Problem.ID != p.ID || pending[0].SubmittedAt.IsZero() {
 		t.Fatalf("pending acceptance: %+v", pending)
 	}
-	if other, _ := st.PendingAcceptance(ctx, store.Scope{Unit: r.UnitID + 100}); len(other) != 0 {
+	if other, _ := st.PendingAcceptance(ctx, zhenggai.Scope{Unit: r.UnitID + 100}); len(other) != 0 {
 		t.Fatal("another unit sees the pending problem")
 	}
 

@@ -61,7 +61,7 @@ func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note str
 					}
 					if e := importedProgress(imm.Progress, zhenggai.DateOf(s.now())); e != nil {
 						e.MeasureID = m.ID
-						if err := e.Validate(); err != nil {
+						if err := e.Validate(zhenggai.DateOf(s.now())); err != nil {
 							return fmt.Errorf("问题%d第%d项措施的整改进展：%w", ip.Seq, i+1, err)
 						}
 						if err := s.addProgress(ctx, tx, e, 0); err != nil {

@@ -11,33 +11,6 @@ import (
 	"zhenggai"
 )
 
-// Notification is a message in a person's inbox.
-type Notification struct {
-	ID         int64           `json:"id"`
-	UnitID     int64           `json:"unit_id"`
-	UserID     int64           `json:"user_id"`
-	MeasureID  int64           `json:"measure_id,omitempty"`
-	Colour     zhenggai.Colour `json:"colour,omitempty"`
-	Subject    string          `json:"subject"`
-	Body       string          `json:"body"`
-	Link       string          `json:"link,omitempty"`
-	Read       bool            `json:"read"`
-	EmailState string          `json:"email_state,omitempty"` // one of the Email states below
-	CreatedAt  time.Time       `json:"created_at"`
-
-	Email string `json:"-"` // the recipient's address, for sending
-}
-
-// Email states of a notification.
-const (
-	EmailNone      = ""
-	EmailPending   = "pending"
-	EmailSending   = "sending" // claimed by a sender (ClaimEmail)
-	EmailSent      = "sent"
-	EmailFailed    = "failed"     // given up after MaxEmailAttempts failures
-	EmailNoAddress = "no_address" // the recipient has no address any more
-)
-
 // MaxEmailAttempts is how many times a message is tried before it is
 // given up: an address that bounces today will bounce tomorrow, and the
 // message stays in the inbox either way.
@@ -94,28 +67,18 @@ func (s *Store) WarnCandidates(ctx context.Context) ([]*WarnCandidate, error) {
 type WarningChange struct {
 	UnitID, MeasureID int64
 	Was, Now          zhenggai.Colour
-	Msgs              []*Notification
+	Msgs              []*zhenggai.Notification
 }
 
-// RecordWarning moves a measure's notified colour from what the caller
-// saw (was) to now and puts msgs in their inboxes, in one transaction: a
-// colour is told once. It returns false, writing nothing, when another
-// run got there first.
-func (s *Store) RecordWarning(ctx context.Context, unitID, measureID int64, was, now zhenggai.Colour, msgs []*Notification) (bool, error) {
-	done, err := s.RecordWarnings(ctx, []*WarningChange{{unitID, measureID, was, now, msgs}})
-	if err != nil {
-		return false, err
-	}
-	return done[0], nil
-}
-
-// RecordWarnings records many changes in one transaction, as
-// RecordWarning does one: a province's first dispatch moves tens of
-// thousands of measures, and one transaction each would keep the writer
-// (and every page cache, which a write empties) busy for minutes. done[i]
-// tells whether changes[i] was recorded (false: another run got there
-// first). When a concurrent run inserted one of them, it records the rest
-// one by one.
+// RecordWarnings moves each measure's notified colour from what the
+// caller saw (Was) to Now and puts the messages in their inboxes, so that
+// a colour is told once. Many changes go in one transaction: a province's
+// first dispatch moves tens of thousands of measures, and one transaction
+// each would keep the writer (and every page cache, which a write
+// empties) busy for minutes. done[i] tells whether changes[i] was
+// recorded (false, writing nothing for it: another run got there first).
+// When a concurrent run inserted one of them, it records the rest one by
+// one.
 func (s *Store) RecordWarnings(ctx context.Context, changes []*WarningChange) (done []bool, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		done = make([]bool, len(changes))
@@ -188,7 +151,7 @@ func (s *Store) recordWarning(ctx context.Context, tx *sql.Tx, c *WarningChange)
 	return true, nil
 }
 
-func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *Notification) error {
+func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *zhenggai.Notification) error {
 	now := s.stamp()
 	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO notifications (unit_id, user_id, measure_id, colour, subject, body, link,
 		email_state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
@@ -201,15 +164,15 @@ func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *Notification
 }
 
 // AddNotification puts one message in a person's inbox.
-func (s *Store) AddNotification(ctx context.Context, n *Notification) error {
+func (s *Store) AddNotification(ctx context.Context, n *zhenggai.Notification) error {
 	return s.write(ctx, func(tx *sql.Tx) error { return s.addNotification(ctx, tx, n) })
 }
 
 const notificationCols = `n.id, n.unit_id, n.user_id, n.measure_id, n.colour, n.subject, n.body, n.link, n.read_at, n.email_state,
 	n.created_at, u.email`
 
-func scanNotification(sc interface{ Scan(...any) error }) (*Notification, error) {
-	var n Notification
+func scanNotification(sc interface{ Scan(...any) error }) (*zhenggai.Notification, error) {
+	var n zhenggai.Notification
 	var colour, readAt, created string
 	err := sc.Scan(&n.ID, &n.UnitID, &n.UserID, &n.MeasureID, &colour, &n.Subject, &n.Body, &n.Link, &readAt, &n.EmailState,
 		&created, &n.Email)
@@ -217,14 +180,14 @@ func scanNotification(sc interface{ Scan(...any) error }) (*Notification, error)
 	return &n, err
 }
 
-func (s *Store) notifications(ctx context.Context, where string, args ...any) ([]*Notification, error) {
+func (s *Store) notifications(ctx context.Context, where string, args ...any) ([]*zhenggai.Notification, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+notificationCols+` FROM notifications n
 		JOIN users u ON u.id = n.user_id WHERE `+where), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []*Notification
+	var out []*zhenggai.Notification
 	for rows.Next() {
 		n, err := scanNotification(rows)
 		if err != nil {
@@ -237,7 +200,7 @@ func (s *Store) notifications(ctx context.Context, where string, args ...any) ([
 
 // Inbox lists a person's messages, newest first; unreadOnly leaves out
 // the ones read. At most limit of them.
-func (s *Store) Inbox(ctx context.Context, userID int64, unreadOnly bool, limit int) ([]*Notification, error) {
+func (s *Store) Inbox(ctx context.Context, userID int64, unreadOnly bool, limit int) ([]*zhenggai.Notification, error) {
 	where := `n.user_id = ?`
 	if unreadOnly {
 		where += ` AND n.read_at = ''`
@@ -312,7 +275,7 @@ func (s *Store) ids(ctx context.Context, q queryer, query string, args ...any) (
 // PendingEmails lists the messages still to be sent by e-mail, oldest
 // first, with their recipients' addresses: those pending, and those whose
 // sender's claim has lapsed.
-func (s *Store) PendingEmails(ctx context.Context, limit int) ([]*Notification, error) {
+func (s *Store) PendingEmails(ctx context.Context, limit int) ([]*zhenggai.Notification, error) {
 	stale := s.now().Add(-emailClaimStale).UTC().Format(time.RFC3339)
 	return s.notifications(ctx, `n.email_state IN ('pending', 'sending')
 		AND (n.email_state = 'pending' OR n.email_claimed_at < ?) ORDER BY n.id LIMIT ?`, stale, limit)
@@ -338,13 +301,13 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64) (string, error) {
 		}
 		now := s.now().UTC()
 		stale := now.Add(-emailClaimStale).Format(time.RFC3339)
-		if state != EmailPending && (state != EmailSending || at >= stale) {
+		if state != zhenggai.EmailPending && (state != zhenggai.EmailSending || at >= stale) {
 			return nil
 		}
 		if attempts >= MaxEmailAttempts {
 			// Its last sender died mid-way, as many times as it may be tried.
 			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET email_state = ?, email_claimed_at = '',
-				email_error = ? WHERE id = ?`), EmailFailed, "发送未完成，已尝试"+strconv.Itoa(attempts)+"次", id); err != nil {
+				email_error = ? WHERE id = ?`), zhenggai.EmailFailed, "发送未完成，已尝试"+strconv.Itoa(attempts)+"次", id); err != nil {
 				return err
 			}
 			return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
@@ -378,17 +341,17 @@ func (s *Store) MarkEmailed(ctx context.Context, id int64, claim string, sendErr
 			WHERE id = ?`), id).Scan(&attempts, &state, &at); err != nil {
 			return notFound(err, "消息")
 		}
-		if claim != "" && (state != EmailSending || at != claim) || claim == "" && state != EmailPending {
+		if claim != "" && (state != zhenggai.EmailSending || at != claim) || claim == "" && state != zhenggai.EmailPending {
 			return nil
 		}
-		state, msg := EmailSent, ""
+		state, msg := zhenggai.EmailSent, ""
 		switch {
 		case errors.Is(sendErr, ErrNoAddress):
-			state, msg = EmailNoAddress, sendErr.Error()
+			state, msg = zhenggai.EmailNoAddress, sendErr.Error()
 		case sendErr != nil:
-			state, msg = EmailPending, sendErr.Error()
+			state, msg = zhenggai.EmailPending, sendErr.Error()
 			if attempts >= MaxEmailAttempts {
-				state = EmailFailed
+				state = zhenggai.EmailFailed
 			}
 			if len(msg) > 500 {
 				msg = strings.ToValidUTF8(msg[:500], "")

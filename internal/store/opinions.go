@@ -97,7 +97,7 @@ func (s *Store) Opinion(ctx context.Context, id int64) (*zhenggai.Opinion, error
 
 // Opinions lists the opinions of the units in scope, open ones first,
 // newest first; status "" for every status.
-func (s *Store) Opinions(ctx context.Context, sc Scope, status zhenggai.OpinionStatus) ([]*zhenggai.Opinion, error) {
+func (s *Store) Opinions(ctx context.Context, sc zhenggai.Scope, status zhenggai.OpinionStatus) ([]*zhenggai.Opinion, error) {
 	var with, cond string
 	var args []any
 	switch {

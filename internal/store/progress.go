@@ -12,7 +12,7 @@ import (
 // measure's status in the same transaction. measureVersion guards that
 // status change against a concurrent edit; it is ignored without a status.
 func (s *Store) AddProgress(ctx context.Context, p *zhenggai.Progress, measureVersion int64) error {
-	if err := p.Validate(); err != nil {
+	if err := p.Validate(zhenggai.DateOf(s.now())); err != nil {
 		return err
 	}
 	for _, f := range p.Files {

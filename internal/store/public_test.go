@@ -128,14 +128,14 @@ func testPublicationsAndOpinions(t *testing.T, st *store.Store) {
 	if len(pubd) != 1 || pubd[0].ID != o1.ID || pubd[0].Name != "" || pubd[0].Contact != "" {
 		t.Errorf("published opinions: %+v", pubd)
 	}
-	mine, err := st.Opinions(ctx, store.Scope{Unit: r.UnitID}, "")
+	mine, err := st.Opinions(ctx, zhenggai.Scope{Unit: r.UnitID}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(mine) != 2 || mine[0].ID != o2.ID {
 		t.Errorf("inbox: open ones first, got %d", len(mine))
 	}
-	if other, _ := st.Opinions(ctx, store.Scope{Unit: elsewhere.User.UnitID}, ""); len(other) != 0 {
+	if other, _ := st.Opinions(ctx, zhenggai.Scope{Unit: elsewhere.User.UnitID}, ""); len(other) != 0 {
 		t.Errorf("another unit sees %d opinions", len(other))
 	}
 

@@ -135,13 +135,6 @@ func (s *Store) rebuildRoundCounts(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// RoundCountsDrift lists the rounds whose kept counts differ from the
-// counts their measures give now: what audit verify reports when the
-// table was edited, or measures changed, behind the program's back.
-func (s *Store) RoundCountsDrift(ctx context.Context) ([]int64, error) {
-	return s.roundCountsDrift(ctx, s.rdb)
-}
-
 func (s *Store) roundCountsDrift(ctx context.Context, q queryer) ([]int64, error) {
 	rows, err := q.QueryContext(ctx, `WITH now_counts AS (`+roundCountsSelect(false)+`)
 		SELECT n.round_id FROM now_counts n LEFT JOIN round_counts c ON c.round_id = n.round_id

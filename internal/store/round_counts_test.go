@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/store"
 )
 
 // TestRoundCountsFollowEveryWrite: the per-round status counts the store
@@ -23,7 +22,7 @@ func TestRoundCountsFollowEveryWrite(t *testing.T) {
 			r, c, p, ms := seedRound(t, st)
 			same := func(step string) {
 				t.Helper()
-				got, err := st.RoundSummaries(ctx, store.Scope{Unit: r.UnitID}, today)
+				got, err := st.RoundSummaries(ctx, zhenggai.Scope{Unit: r.UnitID}, today)
 				if err != nil || len(got) != 1 {
 					t.Fatalf("%s: %v %v", step, got, err)
 				}
@@ -62,12 +61,12 @@ func TestRoundCountsFollowEveryWrite(t *testing.T) {
 				t.Fatal(err)
 			}
 			same("progress with a status")
-			before, _ := st.RoundSummaries(ctx, store.Scope{Unit: r.UnitID}, today)
+			before, _ := st.RoundSummaries(ctx, zhenggai.Scope{Unit: r.UnitID}, today)
 			// Refused: a stale version. Nothing changes, counts included.
 			if err := st.SetMeasureStatus(ctx, ms[1].ID, 99, zhenggai.BasicallyCompleted); err == nil {
 				t.Fatal("stale save accepted")
 			}
-			after, _ := st.RoundSummaries(ctx, store.Scope{Unit: r.UnitID}, today)
+			after, _ := st.RoundSummaries(ctx, zhenggai.Scope{Unit: r.UnitID}, today)
 			if !maps.Equal(before[0].ProblemCounts, after[0].ProblemCounts) {
 				t.Errorf("a refused write moved the counts: %v → %v", before[0].ProblemCounts, after[0].ProblemCounts)
 			}
@@ -81,7 +80,7 @@ func TestRoundCountsFollowEveryWrite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, _ := st.RoundSummaries(ctx, store.Scope{All: true}, today)
+			got, _ := st.RoundSummaries(ctx, zhenggai.Scope{All: true}, today)
 			for _, rs := range got {
 				if rs.Round.ID == imp.ID && (rs.Problems != 2 || rs.ProblemCounts[zhenggai.Completed] != 1) {
 					t.Errorf("imported round: %d %v", rs.Problems, rs.ProblemCounts)

@@ -30,7 +30,7 @@ var RoundSorts = map[string]bool{
 // RoundPage is a page of a list of rounds with the figures of every round
 // the query keeps.
 type RoundPage struct {
-	Rows     []*RoundSummary
+	Rows     []*zhenggai.RoundSummary
 	Offset   int // of the first row: the query's, or the last page's when it was past the end
 	Kept     int // rounds the query keeps
 	All      int // rounds of the scope
@@ -50,7 +50,7 @@ type RoundPage struct {
 // yet due, so that reading them costs the rounds and the measures due from
 // today on, not every measure ever late. Both ways give the same answer
 // (a test holds them together on both backends).
-func (s *Store) RoundPage(ctx context.Context, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
+func (s *Store) RoundPage(ctx context.Context, sc zhenggai.Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
 	q = q.clean()
 	if q.Colour != "" || q.Sort == "red" || q.Sort == "yellow" || q.Limit <= 0 {
 		return s.roundPageInGo(ctx, sc, today, q)
@@ -83,7 +83,7 @@ func (q RoundQuery) cut(kept int) int {
 }
 
 // keeps reports whether q keeps a round (the Go way).
-func (q RoundQuery) keeps(rs *RoundSummary) bool {
+func (q RoundQuery) keeps(rs *zhenggai.RoundSummary) bool {
 	if q.Q != "" && !strings.Contains(rs.Round.Unit, q.Q) && !strings.Contains(rs.Round.Inspector, q.Q) {
 		return false
 	}
@@ -96,8 +96,8 @@ func (q RoundQuery) keeps(rs *RoundSummary) bool {
 	return true
 }
 
-func (s *Store) roundPageInGo(ctx context.Context, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
-	var all []*RoundSummary
+func (s *Store) roundPageInGo(ctx context.Context, sc zhenggai.Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
+	var all []*zhenggai.RoundSummary
 	var pending map[int64]int
 	err := s.readSnapshot(ctx, func(db queryer) (err error) {
 		if all, err = s.roundSummaries(ctx, db, sc, today); err != nil {
@@ -114,10 +114,10 @@ func (s *Store) roundPageInGo(ctx context.Context, sc Scope, today zhenggai.Date
 
 // page narrows, totals, orders and cuts all (every round of a scope,
 // with pending the problems waiting for acceptance in each) as q asks.
-func (q RoundQuery) page(all []*RoundSummary, pending map[int64]int) *RoundPage {
+func (q RoundQuery) page(all []*zhenggai.RoundSummary, pending map[int64]int) *RoundPage {
 	p := newRoundPage(q)
 	p.All = len(all)
-	var kept []*RoundSummary
+	var kept []*zhenggai.RoundSummary
 	for _, rs := range all {
 		rs.Pending = pending[rs.Round.ID]
 		if !q.keeps(rs) {
@@ -133,7 +133,7 @@ func (q RoundQuery) page(all []*RoundSummary, pending map[int64]int) *RoundPage 
 		}
 		p.Pending += rs.Pending
 	}
-	slices.SortStableFunc(kept, func(a, b *RoundSummary) int {
+	slices.SortStableFunc(kept, func(a, b *zhenggai.RoundSummary) int {
 		var c int
 		switch q.Sort {
 		case "unit":
@@ -211,7 +211,7 @@ func (s *Store) orderSQL(q RoundQuery) string {
 	return key + dir + ", r.feedback_date DESC, r.id DESC"
 }
 
-func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Date, q RoundQuery) (p *RoundPage, err error) {
+func (s *Store) roundPageInSQL(ctx context.Context, sc zhenggai.Scope, today zhenggai.Date, q RoundQuery) (p *RoundPage, err error) {
 	// One view of the data: red is one statement's count less another's.
 	err = s.readSnapshot(ctx, func(db queryer) (err error) {
 		p, err = s.roundPageIn(ctx, db, sc, today, q)
@@ -220,7 +220,7 @@ func (s *Store) roundPageInSQL(ctx context.Context, sc Scope, today zhenggai.Dat
 	return p, err
 }
 
-func (s *Store) roundPageIn(ctx context.Context, db queryer, sc Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
+func (s *Store) roundPageIn(ctx context.Context, db queryer, sc zhenggai.Scope, today zhenggai.Date, q RoundQuery) (*RoundPage, error) {
 	p := newRoundPage(q)
 	with, wargs, cond, cargs := scopeUnitSQL(sc, "r.unit_id")
 	keep, kargs := s.keepSQL(q)
@@ -281,7 +281,7 @@ func (s *Store) roundPageIn(ctx context.Context, db queryer, sc Scope, today zhe
 	if err != nil {
 		return nil, err
 	}
-	var byID map[int64]*RoundSummary
+	var byID map[int64]*zhenggai.RoundSummary
 	p.Rows, byID, err = scanSummaries(rows)
 	if err != nil || len(p.Rows) == 0 {
 		return p, err
@@ -294,7 +294,7 @@ func (s *Store) roundPageIn(ctx context.Context, db queryer, sc Scope, today zhe
 	if err := s.addColours(ctx, db, byID, "", nil, idCond, ids, today, sets); err != nil {
 		return nil, err
 	}
-	pending, err := s.pendingByRound(ctx, db, Scope{}, idCond, ids)
+	pending, err := s.pendingByRound(ctx, db, zhenggai.Scope{}, idCond, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -363,7 +363,7 @@ func (s *Store) dueTotals(ctx context.Context, db queryer, with string, wargs []
 // pendingByRound counts the problems waiting for the office's acceptance
 // in each round of a scope, or of the rounds cond names (a condition on
 // round_id) when it is not "".
-func (s *Store) pendingByRound(ctx context.Context, db queryer, sc Scope, cond string, args []any) (map[int64]int, error) {
+func (s *Store) pendingByRound(ctx context.Context, db queryer, sc zhenggai.Scope, cond string, args []any) (map[int64]int, error) {
 	with, wargs, scond, cargs := scopeSQL(sc, "round_id")
 	if cond != "" {
 		with, wargs, scond, cargs = "", nil, cond, args

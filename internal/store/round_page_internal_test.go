@@ -9,13 +9,13 @@ import (
 
 // rounds makes n round summaries: unit i has i problems, i%3 red
 // measures, and round i's feedback is on day i of 2026.
-func testRounds(n int) []*RoundSummary {
-	var out []*RoundSummary
+func testRounds(n int) []*zhenggai.RoundSummary {
+	var out []*zhenggai.RoundSummary
 	for i := 1; i <= n; i++ {
 		counts := zhenggai.NewStatusCounts()
 		counts[zhenggai.Completed] = i / 2
 		counts[zhenggai.InProgress] = i - i/2
-		out = append(out, &RoundSummary{
+		out = append(out, &zhenggai.RoundSummary{
 			Round: &zhenggai.Round{ID: int64(i), Unit: fmt.Sprintf("单位%03d", i), Inspector: "县委第一巡察组",
 				FeedbackDate: zhenggai.NewDate(2026, 1, 1).AddDays(i)},
 			Problems: i, ProblemCounts: counts, CompletionRate: (i / 2) * 100 / i,

@@ -67,7 +67,7 @@ func TestRoundPageSQLAgreesWithGo(t *testing.T) {
 			if drift, err := st.RoundCountsDrift(ctx); err != nil || len(drift) > 0 {
 				t.Fatalf("drift %v %v", drift, err)
 			}
-			scopes := map[string]store.Scope{"all": {All: true}, "office": {Office: office}, "unit": {Unit: leaves[0]}}
+			scopes := map[string]zhenggai.Scope{"all": {All: true}, "office": {Office: office}, "unit": {Unit: leaves[0]}}
 			compare := func(t *testing.T, today zhenggai.Date) {
 				t.Helper()
 				n := 0
@@ -106,7 +106,7 @@ func TestRoundPageSQLAgreesWithGo(t *testing.T) {
 				compare(t, today)
 			}
 			// The counts follow the store's own writes.
-			rounds, err := st.RoundSummaries(ctx, store.Scope{All: true}, day)
+			rounds, err := st.RoundSummaries(ctx, zhenggai.Scope{All: true}, day)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -41,7 +41,7 @@ func scanRound(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Roun
 		return nil, err
 	}
 	r.Kind = zhenggai.Kind(kind)
-	r.OnsiteStart, r.OnsiteEnd, r.FeedbackDate, d.AsOf = parseDate(start), parseDate(end), parseDate(fb), parseDate(asOf)
+	r.Onsite.Start, r.Onsite.End, r.FeedbackDate, d.AsOf = parseDate(start), parseDate(end), parseDate(fb), parseDate(asOf)
 	r.ReportSigned = parseDate(signed)
 	r.CreatedAt, r.UpdatedAt = parseTime(created), parseTime(updated)
 	return &r, nil
@@ -97,7 +97,7 @@ func (s *Store) createRound(ctx context.Context, tx *sql.Tx, r *zhenggai.Round) 
 		declared_measures, declared_rules, declared_refunded_fen, declared_recovered_fen, declared_saved_fen,
 		declared_talks, declared_organisational, declared_disciplinary, version, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
-		unitID, r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
+		unitID, r.Inspector, string(r.Kind), r.Onsite.Start.String(), r.Onsite.End.String(), r.FeedbackDate.String(),
 		d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress, d.NotCompleted,
 		d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, r.ReportTitle, r.ReportSignature,
 		r.ReportSigned.String(), d.Measures, o.Rules, o.RefundedFen, o.RecoveredFen, o.SavedFen, o.Talks,
@@ -136,7 +136,7 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 			declared_rules = ?, declared_refunded_fen = ?, declared_recovered_fen = ?, declared_saved_fen = ?,
 			declared_talks = ?, declared_organisational = ?, declared_disciplinary = ?, version = version + 1, updated_at = ?
 			WHERE id = ? AND version = ?`),
-			r.Inspector, string(r.Kind), r.OnsiteStart.String(), r.OnsiteEnd.String(), r.FeedbackDate.String(),
+			r.Inspector, string(r.Kind), r.Onsite.Start.String(), r.Onsite.End.String(), r.FeedbackDate.String(),
 			d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress,
 			d.NotCompleted, d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp,
 			r.ReportTitle, r.ReportSignature, r.ReportSigned.String(), d.Measures, o.Rules, o.RefundedFen,

@@ -6,7 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
+
+	"zhenggai"
 )
 
 // The schema check. Whoever can write the database file (or connect to
@@ -85,10 +86,7 @@ func clipDef(s string) string {
 	if s == "" {
 		return "（无定义）"
 	}
-	if utf8.RuneCountInString(s) > 300 {
-		return string([]rune(s)[:300]) + "…"
-	}
-	return s
+	return zhenggai.Clip(s, 300)
 }
 
 // SchemaSummary counts what the check compared.

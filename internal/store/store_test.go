@@ -19,7 +19,7 @@ func seedRound(t *testing.T, st *store.Store) (*zhenggai.Round, *zhenggai.Catego
 	t.Helper()
 	ctx := context.Background()
 	r := &zhenggai.Round{Unit: "桑植县政协党组", Inspector: "市委第七巡察组", Kind: zhenggai.KindInspection,
-		OnsiteStart: zhenggai.NewDate(2020, 5, 11), OnsiteEnd: zhenggai.NewDate(2020, 6, 19), FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
+		Onsite: zhenggai.Period{Start: zhenggai.NewDate(2020, 5, 11), End: zhenggai.NewDate(2020, 6, 19)}, FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
 	if err := st.CreateRound(ctx, r); err != nil {
 		t.Fatal(err)
 	}

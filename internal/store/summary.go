@@ -11,17 +11,9 @@ import (
 	"zhenggai"
 )
 
-// Scope is the set of units whose rounds a list shows: everything, one
-// office and every unit below it, or one unit.
-type Scope struct {
-	All    bool
-	Office int64 // with its whole subtree
-	Unit   int64
-}
-
 // scopeSQL returns a WITH prefix and a condition on a round ID column
 // that keep a query to the rounds of the scope; both dialects accept it.
-func scopeSQL(sc Scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
+func scopeSQL(sc zhenggai.Scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
 	if sc.All {
 		return "", nil, "1 = 1", nil
 	}
@@ -31,7 +23,7 @@ func scopeSQL(sc Scope, col string) (with string, withArgs []any, cond string, c
 
 // scopeUnitSQL is scopeSQL on a unit ID column: cheaper where the table
 // carries its unit (every table does), as no round needs looking up.
-func scopeUnitSQL(sc Scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
+func scopeUnitSQL(sc zhenggai.Scope, col string) (with string, withArgs []any, cond string, condArgs []any) {
 	switch {
 	case sc.All:
 		return "", nil, "1 = 1", nil
@@ -52,35 +44,11 @@ func join(lists ...[]any) []any {
 	return out
 }
 
-// RoundSummary is a round with the figures a list of rounds shows.
-type RoundSummary struct {
-	Round          *zhenggai.Round
-	Problems       int
-	ProblemCounts  zhenggai.StatusCounts
-	ColourCounts   zhenggai.ColourCounts
-	CompletionRate int
-	Pending        int // problems waiting for the office's acceptance (RoundPage only)
-}
-
 // rankSQL orders statuses as zhenggai.ProblemStatus does.
 const rankSQL = `CASE status WHEN 'in_progress' THEN 1 WHEN 'basically_completed' THEN 2
 	WHEN 'ongoing' THEN 3 WHEN 'completed' THEN 4 ELSE 0 END`
 
 var rankStatus = []zhenggai.Status{zhenggai.NotStarted, zhenggai.InProgress, zhenggai.BasicallyCompleted, zhenggai.Ongoing, zhenggai.Completed}
-
-// RoundSummaries lists the rounds of a scope, newest feedback first, with
-// their status counts and warning colours as of today, in three queries
-// whatever the number of rounds. The status counts are the ones the store
-// keeps per round (round_counts.go); the colours are counted from the
-// unfinished measures due soon, with each unit's thresholds. Both agree
-// with zhenggai.BuildLedger (a test holds them together).
-func (s *Store) RoundSummaries(ctx context.Context, sc Scope, today zhenggai.Date) (out []*RoundSummary, err error) {
-	err = s.readSnapshot(ctx, func(db queryer) error {
-		out, err = s.roundSummaries(ctx, db, sc, today)
-		return err
-	})
-	return out, err
-}
 
 // readSnapshot runs fn on one consistent view of the data, so that
 // figures read by several statements agree with each other even while
@@ -105,7 +73,7 @@ func (s *Store) readSnapshot(ctx context.Context, fn func(db queryer) error) err
 	return tx.Commit()
 }
 
-func (s *Store) roundSummaries(ctx context.Context, db queryer, sc Scope, today zhenggai.Date) ([]*RoundSummary, error) {
+func (s *Store) roundSummaries(ctx context.Context, db queryer, sc zhenggai.Scope, today zhenggai.Date) ([]*zhenggai.RoundSummary, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "r.id")
 	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundListCols+`, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
@@ -133,17 +101,17 @@ func (s *Store) roundSummaries(ctx context.Context, db queryer, sc Scope, today 
 // scanSummaries reads rounds with their five kept counts (roundListCols
 // and then round_counts' columns in rank order), without colours yet, and
 // closes rows.
-func scanSummaries(rows *sql.Rows) ([]*RoundSummary, map[int64]*RoundSummary, error) {
+func scanSummaries(rows *sql.Rows) ([]*zhenggai.RoundSummary, map[int64]*zhenggai.RoundSummary, error) {
 	defer rows.Close()
-	var out []*RoundSummary
-	byID := map[int64]*RoundSummary{}
+	var out []*zhenggai.RoundSummary
+	byID := map[int64]*zhenggai.RoundSummary{}
 	for rows.Next() {
 		var counts [5]int
 		r, err := scanRound(rows, &counts[0], &counts[1], &counts[2], &counts[3], &counts[4])
 		if err != nil {
 			return nil, nil, err
 		}
-		rs := &RoundSummary{Round: r, ProblemCounts: zhenggai.NewStatusCounts(),
+		rs := &zhenggai.RoundSummary{Round: r, ProblemCounts: zhenggai.NewStatusCounts(),
 			ColourCounts: zhenggai.ColourCounts{zhenggai.Green: 0, zhenggai.Yellow: 0, zhenggai.Red: 0}}
 		for i, n := range counts {
 			rs.ProblemCounts[rankStatus[i]] = n
@@ -159,7 +127,7 @@ func scanSummaries(rows *sql.Rows) ([]*RoundSummary, map[int64]*RoundSummary, er
 // addColours counts the warning colours of the rounds in byID as of
 // today, reading the measures of the rounds cond keeps (a condition on
 // round_id, after the WITH prefix with), with the units' thresholds sets.
-func (s *Store) addColours(ctx context.Context, db queryer, byID map[int64]*RoundSummary, with string, wargs []any, cond string, cargs []any,
+func (s *Store) addColours(ctx context.Context, db queryer, byID map[int64]*zhenggai.RoundSummary, with string, wargs []any, cond string, cargs []any,
 	today zhenggai.Date, sets map[int64]zhenggai.Settings) error {
 	// Colours: only unfinished measures due within a warning window count,
 	// classified in SQL by their unit's thresholds: one statement for the
@@ -215,7 +183,7 @@ func (s *Store) addColours(ctx context.Context, db queryer, byID map[int64]*Roun
 
 // colourCounts adds the red, yellow and green counts per round a query
 // returns to the rounds' summaries.
-func (s *Store) colourCounts(ctx context.Context, db queryer, byID map[int64]*RoundSummary, q string, args []any) error {
+func (s *Store) colourCounts(ctx context.Context, db queryer, byID map[int64]*zhenggai.RoundSummary, q string, args []any) error {
 	rows, err := db.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"zhenggai"
 	"zhenggai/internal/attach"
 	"zhenggai/internal/demo"
-	"zhenggai/internal/store"
 )
 
 // TestRoundSummariesAgreeWithLedger: the figures derived in SQL for a list
@@ -48,7 +47,7 @@ func TestRoundSummariesAgreeWithLedger(t *testing.T) {
 			}
 		}
 	}
-	check := func(name string, sc store.Scope, want ...int64) {
+	check := func(name string, sc zhenggai.Scope, want ...int64) {
 		t.Helper()
 		got, err := st.RoundSummaries(ctx, sc, today)
 		if err != nil {
@@ -75,11 +74,11 @@ func TestRoundSummariesAgreeWithLedger(t *testing.T) {
 		}
 	}
 	// Newest feedback first: r2 (2021) before r1 (2020).
-	check("all", store.Scope{All: true}, r2.ID, r1.ID)
-	check("office", store.Scope{Office: office.ID}, r1.ID)
-	check("unit", store.Scope{Unit: r2.UnitID}, r2.ID)
-	check("empty office", store.Scope{Office: r2.UnitID + 1000})
-	got, _ := st.RoundSummaries(ctx, store.Scope{Unit: r2.UnitID}, today)
+	check("all", zhenggai.Scope{All: true}, r2.ID, r1.ID)
+	check("office", zhenggai.Scope{Office: office.ID}, r1.ID)
+	check("unit", zhenggai.Scope{Unit: r2.UnitID}, r2.ID)
+	check("empty office", zhenggai.Scope{Office: r2.UnitID + 1000})
+	got, _ := st.RoundSummaries(ctx, zhenggai.Scope{Unit: r2.UnitID}, today)
 	if got[0].ColourCounts[zhenggai.Yellow] != 1 || got[0].ProblemCounts[zhenggai.NotStarted] != 2 {
 		t.Errorf("the unit's own thresholds or the problem without measures are not counted: %v %v", got[0].ColourCounts, got[0].ProblemCounts)
 	}

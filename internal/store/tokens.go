@@ -33,26 +33,17 @@ func (s *Store) TokenUser(ctx context.Context, tokenHash string) (*zhenggai.User
 	return u, notFound(err, "令牌")
 }
 
-// Token is an API token's record; the secret itself is never kept.
-type Token struct {
-	ID        int64
-	User      string
-	Name      string
-	CreatedAt string
-	Revoked   bool
-}
-
 // Tokens lists the tokens of a user (by login name), or of everyone.
-func (s *Store) Tokens(ctx context.Context, login string) ([]Token, error) {
+func (s *Store) Tokens(ctx context.Context, login string) ([]zhenggai.Token, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT t.id, us.name, t.name, t.created_at, t.revoked
 		FROM tokens t JOIN users us ON us.id = t.user_id WHERE ? = '' OR us.name = ? ORDER BY t.id`), login, login)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Token
+	var out []zhenggai.Token
 	for rows.Next() {
-		var t Token
+		var t zhenggai.Token
 		var revoked int
 		if err := rows.Scan(&t.ID, &t.User, &t.Name, &t.CreatedAt, &revoked); err != nil {
 			return nil, err

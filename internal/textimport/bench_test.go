@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhenggai"
 	"zhenggai/internal/sample"
 )
 
@@ -46,7 +47,7 @@ func synthReport(pages int) string {
 	cat, prob := 0, 0
 	for len([]rune(b.String())) < want {
 		cat++
-		fmt.Fprintf(&b, "（%s）反馈问题：第%d个方面的问题落实不到位。\n", cnNumeral(cat%99+1), cat)
+		fmt.Fprintf(&b, "（%s）反馈问题：第%d个方面的问题落实不到位。\n", zhenggai.Numeral(cat%99+1), cat)
 		for k := 0; k < 4; k++ {
 			prob++
 			fmt.Fprintf(&b, "%d．学习制度执行不严格，会议记录不规范，部分资料缺失，第%d个具体问题。\n", prob, prob)

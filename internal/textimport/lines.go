@@ -127,7 +127,7 @@ func markerPrefix(s string) bool {
 	}
 	if _, j := atoi(s, i); j > i && j-i <= 3 {
 		i = j
-	} else if _, k := leadingCN(s[i:]); k > 0 {
+	} else if _, k := zhenggai.LeadingNumeral(s[i:]); k > 0 {
 		i += k
 	} else {
 		return i == len(s) && i > 0
@@ -169,7 +169,7 @@ const bullets = "•·●◆■□▪◇○✜►▶-*>"
 // number and where its text starts (0, 0, 0 when s is no heading).
 func heading(s string) (st style, n, body int) {
 	// 一、… and 一.… (folded from 一．).
-	if n, k := leadingCN(s); n > 0 {
+	if n, k := zhenggai.LeadingNumeral(s); n > 0 {
 		j := skipSpaces(s, k)
 		sep := 0
 		switch {
@@ -186,7 +186,7 @@ func heading(s string) (st style, n, body int) {
 	}
 	if s[0] == '(' {
 		// (一)… and (1)…
-		if n, k := leadingCN(s[1:]); n > 0 && hasAt(s, 1+k, ")") {
+		if n, k := zhenggai.LeadingNumeral(s[1:]); n > 0 && hasAt(s, 1+k, ")") {
 			return stParenCN, n, skipSpaces(s, 2+k)
 		}
 		if n, j := atoi(s, 1); j > 1 && j <= 4 && n > 0 && hasAt(s, j, ")") {
@@ -347,7 +347,7 @@ func problemHeading(s string) (n, body int, ok bool) {
 		j := skipSpaces(s, len(w))
 		if m, k := atoi(s, j); k > j && k-j <= 4 {
 			n, j = m, skipSpaces(s, k)
-		} else if m, k := leadingCN(s[j:]); m > 0 {
+		} else if m, k := zhenggai.LeadingNumeral(s[j:]); m > 0 {
 			n, j = m, skipSpaces(s, j+k)
 		}
 		if hasAt(s, j, ":") {

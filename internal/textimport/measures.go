@@ -12,7 +12,7 @@ import (
 var markers = func() []string {
 	m := make([]string, maxCN+1)
 	for k := 1; k <= maxCN; k++ {
-		m[k] = cnNumeral(k) + "是"
+		m[k] = zhenggai.Numeral(k) + "是"
 	}
 	return m
 }()

@@ -20,8 +20,8 @@ func TestSplitMeasures(t *testing.T) {
 	var long strings.Builder
 	var want12 []string
 	for k := 1; k <= 12; k++ {
-		long.WriteString(cnNumeral(k) + "是措施" + cnNumeral(k) + "。")
-		want12 = append(want12, "措施"+cnNumeral(k)+"。")
+		long.WriteString(zhenggai.Numeral(k) + "是措施" + zhenggai.Numeral(k) + "。")
+		want12 = append(want12, "措施"+zhenggai.Numeral(k)+"。")
 	}
 	cases := []struct {
 		name, in string
@@ -65,24 +65,6 @@ func TestMeasureKind(t *testing.T) {
 		if got := measureKind(in); got != want {
 			t.Errorf("measureKind(%q) = %q, want %q", in, got, want)
 		}
-	}
-}
-
-func TestNumerals(t *testing.T) {
-	for n := 1; n <= maxCN; n++ {
-		s := cnNumeral(n)
-		got, size := leadingCN(s + "是")
-		if got != n || size != len(s) {
-			t.Errorf("leadingCN(%q) = %d, %d", s, got, size)
-		}
-	}
-	for _, s := range []string{"", "是", "零", "〇", "a", "\xff"} {
-		if n, size := leadingCN(s); n != 0 || size != 0 {
-			t.Errorf("leadingCN(%q) = %d, %d", s, n, size)
-		}
-	}
-	if cnNumeral(14) != "十四" || cnNumeral(21) != "二十一" || cnNumeral(100) != "100" {
-		t.Error("cnNumeral")
 	}
 }
 

@@ -1,81 +1,15 @@
 package textimport
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"zhenggai"
 )
 
-// maxCN is the largest Chinese numeral read: no report has a hundred
-// categories or a hundred measures for one problem.
+// maxCN is the last item marker looked for (九十九是): no report has a
+// hundred measures for one problem.
 const maxCN = 99
-
-var cnDigits = [...]string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-func cnDigit(r rune) int {
-	switch r {
-	case '一':
-		return 1
-	case '二':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
-	}
-	return 0
-}
-
-// leadingCN reads a Chinese numeral of 1..99 (一, 十, 十四, 二十一) at the
-// start of s and returns its value and length in bytes, or 0, 0.
-func leadingCN(s string) (n, size int) {
-	r, w := utf8.DecodeRuneInString(s)
-	if r == '十' {
-		n, size = 10, w
-		r2, w2 := utf8.DecodeRuneInString(s[size:])
-		if d := cnDigit(r2); d > 0 {
-			n, size = n+d, size+w2
-		}
-		return n, size
-	}
-	d := cnDigit(r)
-	if d == 0 {
-		return 0, 0
-	}
-	n, size = d, w
-	r2, w2 := utf8.DecodeRuneInString(s[size:])
-	if r2 == '十' {
-		n, size = d*10, size+w2
-		r3, w3 := utf8.DecodeRuneInString(s[size:])
-		if d3 := cnDigit(r3); d3 > 0 {
-			n, size = n+d3, size+w3
-		}
-	}
-	return n, size
-}
-
-// cnNumeral writes n (1..99) the Chinese way; other numbers in digits.
-func cnNumeral(n int) string {
-	switch {
-	case n <= 0 || n > maxCN:
-		return strconv.Itoa(n)
-	case n < 10:
-		return cnDigits[n]
-	case n < 20:
-		return "十" + cnDigits[n-10]
-	}
-	return cnDigits[n/10] + "十" + cnDigits[n%10]
-}
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
@@ -137,14 +71,11 @@ func excerptTail(s string) string {
 
 // cnYearDigit reads one digit of a year written 二〇二〇.
 func cnYearDigit(r rune) (int, bool) {
-	switch r {
-	case '〇', '○', '零', 'O', 'o', '0':
+	if r == 'O' || r == 'o' || r == '0' {
 		return 0, true
 	}
-	if d := cnDigit(r); d > 0 {
-		return d, true
-	}
-	return 0, false
+	d := zhenggai.NumeralDigit(r)
+	return d, d >= 0
 }
 
 // cnDate reads a date written in Chinese numerals (二〇二〇年十月二十八日), as
@@ -166,12 +97,12 @@ func cnDate(s string) (pdate, bool) {
 		return d, false
 	}
 	i += len("年")
-	m, k := leadingCN(s[i:])
+	m, k := zhenggai.LeadingNumeral(s[i:])
 	if m < 1 || m > 12 || !hasAt(s, i+k, "月") {
 		return d, false
 	}
 	i += k + len("月")
-	day, k := leadingCN(s[i:])
+	day, k := zhenggai.LeadingNumeral(s[i:])
 	if day < 1 || day > 31 || !(hasAt(s, i+k, "日") || hasAt(s, i+k, "号")) || i+k+len("日") != len(s) {
 		return d, false
 	}

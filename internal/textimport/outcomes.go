@@ -119,7 +119,7 @@ func scanOutcomes(c string) zhenggai.Outcomes {
 		switch {
 		case hasAt(c, k, "万元"), hasAt(c, k, "亿元"), hasAt(c, k, "元"):
 			f := nearest(words, i, k, func(f outcomeField) bool { return f.money() })
-			fen := toFen(n, frac, c[k:])
+			fen := zhenggai.Fen(toFen(n, frac, c[k:]))
 			switch f {
 			case oRefunded:
 				o.RefundedFen += fen

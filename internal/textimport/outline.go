@@ -308,9 +308,9 @@ func (p *parser) openCategory(i int) {
 	p.groupStart = false
 	switch want := p.lastCat + 1; {
 	case p.seenCat[l.num]:
-		p.warnf("第%d行：问题类别序号(%s)重复", l.no, cnNumeral(l.num))
+		p.warnf("第%d行：问题类别序号(%s)重复", l.no, zhenggai.Numeral(l.num))
 	case l.num != want:
-		p.warnf("第%d行：问题类别序号应为(%s)，实际为(%s)", l.no, cnNumeral(want), cnNumeral(l.num))
+		p.warnf("第%d行：问题类别序号应为(%s)，实际为(%s)", l.no, zhenggai.Numeral(want), zhenggai.Numeral(l.num))
 	}
 	p.seenCat[l.num] = true
 	p.lastCat = l.num
@@ -329,7 +329,7 @@ func (p *parser) openCategory(i int) {
 	}
 	title := p.t.slice(a, b)
 	if title == "" {
-		p.warnf("第%d行：问题类别(%s)没有标题", l.no, cnNumeral(l.num))
+		p.warnf("第%d行：问题类别(%s)没有标题", l.no, zhenggai.Numeral(l.num))
 	}
 	p.im.Categories = append(p.im.Categories, zhenggai.ImportedCategory{
 		Seq: l.num, Title: title, Problems: []zhenggai.ImportedProblem{},
@@ -478,7 +478,7 @@ func (p *parser) renumber() {
 		if p.catRestarted {
 			why = "在各分组中分别编号"
 		}
-		p.warnf("问题类别%s，导入时按先后顺序统一编为(一)至(%s)", why, cnNumeral(len(p.im.Categories)))
+		p.warnf("问题类别%s，导入时按先后顺序统一编为(一)至(%s)", why, zhenggai.Numeral(len(p.im.Categories)))
 	}
 }
 
@@ -486,7 +486,7 @@ func (p *parser) renumber() {
 func (p *parser) closeCategories() {
 	for _, c := range p.im.Categories {
 		if len(c.Problems) == 0 {
-			p.warnf("问题类别(%s)“%s”下没有解析到具体问题", cnNumeral(c.Seq), excerpt(c.Title))
+			p.warnf("问题类别(%s)“%s”下没有解析到具体问题", zhenggai.Numeral(c.Seq), excerpt(c.Title))
 		}
 	}
 }

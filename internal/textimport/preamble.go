@@ -458,7 +458,7 @@ func groupAt(s string, k int) (end int, ok bool) {
 	if hasAt(s, j, "第") {
 		j += len("第")
 	}
-	if n, w := leadingCN(s[j:]); n > 0 {
+	if n, w := zhenggai.LeadingNumeral(s[j:]); n > 0 {
 		j += w
 	} else if _, e := atoi(s, j); e > j && e-j <= 2 {
 		j = e

@@ -313,7 +313,7 @@ func (p *parser) where(i int) string {
 	if len(p.im.Categories) > 0 {
 		c := p.im.Categories[len(p.im.Categories)-1]
 		if len(c.Problems) == 0 {
-			return fmt.Sprintf("停在问题类别(%s)“%s”，其下尚无具体问题", cnNumeral(c.Seq), excerpt(c.Title))
+			return fmt.Sprintf("停在问题类别(%s)“%s”，其下尚无具体问题", zhenggai.Numeral(c.Seq), excerpt(c.Title))
 		}
 	}
 	return "停在" + p.partOf(i)

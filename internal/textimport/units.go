@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"zhenggai"
 )
 
 // unitEnds end the names of the bodies a round inspects.
@@ -202,7 +204,7 @@ func countAt(s string, i int) (n, j int) {
 	if hasAt(s, i, "两") {
 		return 2, i + len("两")
 	}
-	if n, k := leadingCN(s[i:]); n > 0 {
+	if n, k := zhenggai.LeadingNumeral(s[i:]); n > 0 {
 		return n, i + k
 	}
 	return 0, i

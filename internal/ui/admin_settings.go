@@ -112,7 +112,7 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.SaveSettings(ctx, unit.ID, set)
 		if err == nil {
-			redirect(w, r, fmt.Sprintf("/admin/settings?unit=%d", unit.ID), "已保存“"+formClip(unit.Name, 30)+"”的设置")
+			redirect(w, r, fmt.Sprintf("/admin/settings?unit=%d", unit.ID), "已保存“"+zhenggai.Clip(unit.Name, 30)+"”的设置")
 			return
 		}
 		if err := f.merge(err); err != nil {

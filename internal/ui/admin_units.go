@@ -97,7 +97,7 @@ func (h *Handler) CreateUnit(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.SaveUnit(r.Context(), u)
 		if err == nil {
-			redirect(w, r, "/admin/units", "已新增单位“"+formClip(u.Name, 30)+"”")
+			redirect(w, r, "/admin/units", "已新增单位“"+zhenggai.Clip(u.Name, 30)+"”")
 			return
 		}
 		if err := f.merge(err); err != nil {
@@ -158,7 +158,7 @@ func (h *Handler) UpdateUnit(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.SaveUnit(ctx, u)
 		if err == nil {
-			redirect(w, r, "/admin/units", "已保存单位“"+formClip(u.Name, 30)+"”")
+			redirect(w, r, "/admin/units", "已保存单位“"+zhenggai.Clip(u.Name, 30)+"”")
 			return
 		}
 		if err := f.merge(err); err != nil {

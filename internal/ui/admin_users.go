@@ -228,7 +228,7 @@ func (h *Handler) UpdateUser(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.UpdateUser(ctx, &u)
 		if err == nil {
-			redirect(w, r, "/admin/users", "已保存用户“"+formClip(u.DisplayName, 30)+"”（"+formClip(u.Name, 30)+"）")
+			redirect(w, r, "/admin/users", "已保存用户“"+zhenggai.Clip(u.DisplayName, 30)+"”（"+zhenggai.Clip(u.Name, 30)+"）")
 			return
 		}
 		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {

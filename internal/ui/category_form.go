@@ -30,7 +30,7 @@ func readCategory(f *form, c *zhenggai.Category, others []*zhenggai.Category) {
 	if f.errs.For("seq") == "" {
 		for _, o := range others {
 			if o.ID != c.ID && o.Seq == c.Seq {
-				f.errs.Add("seq", fmt.Sprintf("序号（%s）已被“%s”使用", cnum(c.Seq), formClip(o.Title, 20)))
+				f.errs.Add("seq", fmt.Sprintf("序号（%s）已被“%s”使用", zhenggai.Numeral(c.Seq), zhenggai.Clip(o.Title, 20)))
 				break
 			}
 		}
@@ -100,7 +100,7 @@ func (h *Handler) CreateCategory(w http.ResponseWriter, r *http.Request) {
 	if f.valid() {
 		err := h.Store.CreateCategory(ctx, c)
 		if err == nil {
-			redirect(w, r, fmt.Sprintf("/rounds/%d/tree", id), fmt.Sprintf("已新增问题类别（%s）", cnum(c.Seq)))
+			redirect(w, r, fmt.Sprintf("/rounds/%d/tree", id), fmt.Sprintf("已新增问题类别（%s）", zhenggai.Numeral(c.Seq)))
 			return
 		}
 		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {

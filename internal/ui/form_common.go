@@ -113,15 +113,6 @@ func nextSeq(seqs ...int) int {
 	return n + 1
 }
 
-// formClip shortens s to n characters for a message.
-func formClip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
-
 // itoaOrEmpty shows 0 as an empty field.
 func itoaOrEmpty(n int) string {
 	if n == 0 {

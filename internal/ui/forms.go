@@ -52,7 +52,7 @@ func (f *form) int64(k, label string) int64 {
 }
 
 // yuan reads an amount typed in 元 (or 万元) as fen; empty is none.
-func (f *form) yuan(k, label string) int64 {
+func (f *form) yuan(k, label string) zhenggai.Fen {
 	v := f.values[k]
 	if v == "" {
 		return 0

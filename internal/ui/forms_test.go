@@ -118,7 +118,7 @@ func (e *formEnv) seed() (*zhenggai.Round, *zhenggai.Category, *zhenggai.Problem
 	e.t.Helper()
 	ctx := context.Background()
 	r := &zhenggai.Round{Unit: "桑植县政协党组", Inspector: "市委第七巡察组", Kind: zhenggai.KindInspection,
-		OnsiteStart: zhenggai.NewDate(2020, 5, 11), OnsiteEnd: zhenggai.NewDate(2020, 6, 19), FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
+		Onsite: zhenggai.Period{Start: zhenggai.NewDate(2020, 5, 11), End: zhenggai.NewDate(2020, 6, 19)}, FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
 	if err := e.st.CreateRound(ctx, r); err != nil {
 		e.t.Fatal(err)
 	}
@@ -317,7 +317,7 @@ func TestRoundCreate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Unit != "桑植县政协党组" || r.Inspector != "市委第七巡察组" || r.OnsiteStart != zhenggai.NewDate(2020, 5, 11) ||
+	if r.Unit != "桑植县政协党组" || r.Inspector != "市委第七巡察组" || r.Onsite.Start != zhenggai.NewDate(2020, 5, 11) ||
 		r.FeedbackDate != zhenggai.NewDate(2020, 7, 27) || r.Declared.Problems != 38 || r.Declared.BasicallyCompleted != 3 {
 		t.Errorf("stored %+v", r)
 	}
@@ -816,7 +816,7 @@ func TestImport(t *testing.T) {
 
 	resp, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}})
 	wantStatus(t, resp, body, 200)
-	for _, s := range []string{"确认导入", `name="confirm" value="1"`, "市委第七巡察组", "桑植县政协党组", "2020年5月11日至2020年6月19日",
+	for _, s := range []string{"确认导入", `name="confirm" value="1"`, "市委第七巡察组", "桑植县政协党组", "2020年5月11日至6月19日",
 		"2020年7月27日", "14个问题、38个具体问题", "（十四）", "学习停留在表面", "尚未保存",
 		"<dt>落款</dt><dd>中共政协桑植县委员会党组 2020年10月28日</dd>", "“组织整改落实情况”各段和“后续整改”各段"} {
 		if !strings.Contains(body, s) {

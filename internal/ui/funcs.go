@@ -35,8 +35,7 @@ var funcs = template.FuncMap{
 	"kindLabel":   func(k zhenggai.MeasureKind) string { return k.Label() },
 	"outcomeLine": outcomeLine,
 	"ruleTitle":   zhenggai.RuleTitle,
-	"cnum":        cnum,
-	"outcomes":    declaredOutcomes,
+	"cnum":        zhenggai.Numeral,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {
 		switch {
 		case m.Deadline.IsZero() || m.Status.Done() || m.CloseState == zhenggai.CloseApproved:
@@ -85,24 +84,6 @@ func buildQuery(kv ...string) string {
 	return "?" + v.Encode()
 }
 
-// cnum writes 1..99 as Chinese numerals for category headings: (十四).
-func cnum(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + digits[n%10]
-	case n%10 == 0:
-		return digits[n/10] + "十"
-	}
-	return digits[n/10] + "十" + digits[n%10]
-}
-
 // outcomeLine is what one measure produced, as its card shows it: the
 // rules by name, amounts to the fen (a record, not a report's round
 // figure) and persons; "" when it records nothing.
@@ -120,7 +101,7 @@ func outcomeLine(m *zhenggai.Measure) string {
 		switch v := o.Value(k); {
 		case v == 0:
 		case k.Money():
-			parts = append(parts, k.Label()+zhenggai.FormatYuan(v)+"元")
+			parts = append(parts, k.Label()+zhenggai.Fen(v).Yuan()+"元")
 		default:
 			parts = append(parts, k.Label()+o.Text(k))
 		}

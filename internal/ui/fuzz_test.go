@@ -59,7 +59,7 @@ func newPageServer(tb testing.TB) *pageServer {
 	s := &pageServer{st: st, dir: dir, login: testkit.Admin(tb, st)}
 	s.h = httpd.New(httpd.Config{Store: st, Files: files, Now: formClock, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	r := &zhenggai.Round{Unit: "桑植县政协党组", Inspector: "市委第七巡察组", Kind: zhenggai.KindInspection,
-		OnsiteStart: zhenggai.NewDate(2020, 5, 11), OnsiteEnd: zhenggai.NewDate(2020, 6, 19), FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
+		Onsite: zhenggai.Period{Start: zhenggai.NewDate(2020, 5, 11), End: zhenggai.NewDate(2020, 6, 19)}, FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
 	if err := st.CreateRound(ctx, r); err != nil {
 		tb.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"zhenggai"
 	"zhenggai/internal/store"
@@ -303,7 +302,7 @@ func showValue(entity, k string, v any, action string) string {
 	case strings.HasSuffix(k, "_fen"):
 		// To the fen, as recorded: a history is not a report.
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return zhenggai.FormatYuan(n) + "元"
+			return zhenggai.Fen(n).Yuan() + "元"
 		}
 	case k == "rule_names":
 		var titles []string
@@ -333,17 +332,17 @@ func (h *Handler) caption(ctx context.Context, entity string, id int64, row map[
 		return str("inspector") + "巡察", "/rounds/" + strconv.FormatInt(id, 10)
 	case "categories":
 		seq, _ := strconv.Atoi(str("seq"))
-		return "(" + cnum(seq) + ")" + str("title"), "/rounds/" + str("round_id") + "/tree"
+		return "(" + zhenggai.Numeral(seq) + ")" + str("title"), "/rounds/" + str("round_id") + "/tree"
 	case "problems":
 		return str("seq") + "." + str("title"), "/problems/" + strconv.FormatInt(id, 10)
 	case "measures":
-		return "措施" + str("seq") + "：" + clip(str("content"), 60), "/problems/" + str("problem_id") + "#measure-" + strconv.FormatInt(id, 10)
+		return "措施" + str("seq") + "：" + zhenggai.Clip(str("content"), 60), "/problems/" + str("problem_id") + "#measure-" + strconv.FormatInt(id, 10)
 	case "progress":
 		back := ""
 		if m, err := h.Store.Measure(ctx, num("measure_id")); err == nil {
 			back = "/problems/" + strconv.FormatInt(m.ProblemID, 10)
 		}
-		return showValue(entity, "day", str("day"), "") + "报送：" + clip(str("content"), 60), back
+		return showValue(entity, "day", str("day"), "") + "报送：" + zhenggai.Clip(str("content"), 60), back
 	case "attachments":
 		return str("name"), "/files/" + strconv.FormatInt(id, 10)
 	case "settings":
@@ -364,12 +363,4 @@ func roundOf(entity string, id int64, row map[string]any) int64 {
 	}
 	n, _ := strconv.ParseInt(fmt.Sprint(row["round_id"]), 10, 64)
 	return n
-}
-
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
 }

@@ -225,7 +225,7 @@ func (h *Handler) createImportXLSX(w http.ResponseWriter, r *http.Request, wb []
 func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, form map[string]string) {
 	var err error
 	pv := &importPreview{Im: im, Problems: im.ProblemCount(), Blocking: importBlocking(im)}
-	if err := auth.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
+	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
 		pv.Blocking = append(pv.Blocking, zhenggai.ErrorMessage(err))
 	}
 	var ms []*zhenggai.Measure
@@ -284,7 +284,7 @@ func importBlocking(im *zhenggai.Imported) []string {
 	}
 	add("", im.NewRound().Validate())
 	for _, ic := range im.Categories {
-		add(fmt.Sprintf("问题类别（%s）：", cnum(ic.Seq)), (&zhenggai.Category{Seq: ic.Seq, Title: ic.Title}).Validate())
+		add(fmt.Sprintf("问题类别（%s）：", zhenggai.Numeral(ic.Seq)), (&zhenggai.Category{Seq: ic.Seq, Title: ic.Title}).Validate())
 		for _, ip := range ic.Problems {
 			add(fmt.Sprintf("问题%d：", ip.Seq), (&zhenggai.Problem{CategoryID: 1, Seq: ip.Seq, Title: ip.Title, Rectification: ip.Rectification}).Validate())
 			for i, imm := range ip.Measures {

@@ -3,8 +3,8 @@ package ui
 import (
 	"net/http"
 
+	"zhenggai"
 	"zhenggai/internal/auth"
-	"zhenggai/internal/store"
 )
 
 // inboxLimit is how many messages the inbox shows.
@@ -19,7 +19,7 @@ func (h *Handler) ShowInbox(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if list == nil {
-		list = []*store.Notification{}
+		list = []*zhenggai.Notification{}
 	}
 	h.render(w, r, http.StatusOK, "inbox_show", &page{Title: "消息", Nav: "inbox", Data: list})
 }

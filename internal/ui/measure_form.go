@@ -64,11 +64,11 @@ func ruleLines(names []string) string {
 }
 
 // yuanOrEmpty shows fen as 元, and nothing for none.
-func yuanOrEmpty(fen int64) string {
+func yuanOrEmpty(fen zhenggai.Fen) string {
 	if fen == 0 {
 		return ""
 	}
-	return zhenggai.FormatYuan(fen)
+	return fen.Yuan()
 }
 
 // readMeasure fills m from the form and checks that its number is free

@@ -8,7 +8,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
-	"zhenggai/internal/store"
 )
 
 // The staff's inbox of opinions from the public: the unit's office
@@ -16,18 +15,18 @@ import (
 // chooses) and closes them; the inspection office above reads them.
 
 // opinionScope is the set of units whose opinions u may read.
-func opinionScope(u *zhenggai.User) (store.Scope, bool) {
+func opinionScope(u *zhenggai.User) (zhenggai.Scope, bool) {
 	switch {
 	case u == nil || u.Disabled:
-		return store.Scope{}, false
+		return zhenggai.Scope{}, false
 	case u.Role == zhenggai.RoleAdmin:
-		return store.Scope{All: true}, true
+		return zhenggai.Scope{All: true}, true
 	case u.Role == zhenggai.RoleSupervisor:
-		return store.Scope{Office: u.UnitID}, true
+		return zhenggai.Scope{Office: u.UnitID}, true
 	case u.Role == zhenggai.RoleUnitAdmin:
-		return store.Scope{Unit: u.UnitID}, true
+		return zhenggai.Scope{Unit: u.UnitID}, true
 	}
-	return store.Scope{}, false
+	return zhenggai.Scope{}, false
 }
 
 // CanOpinions tells the layout whether to link the inbox.
@@ -51,7 +50,7 @@ func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, fmt.Sprintf("/opinions/%d", o.ID), http.StatusSeeOther)
 			return
 		case err == nil || zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND:
-			notFound = formClip(ref, 30)
+			notFound = zhenggai.Clip(ref, 30)
 		default:
 			h.fail(w, r, err)
 			return

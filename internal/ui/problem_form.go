@@ -67,7 +67,7 @@ func readProblem(f *form, p *zhenggai.Problem, cats []*zhenggai.Category, others
 	if f.errs.For("seq") == "" {
 		for _, o := range others {
 			if o.ID != p.ID && o.Seq == p.Seq {
-				f.errs.Add("seq", fmt.Sprintf("序号%d已被本轮的“%s”使用", p.Seq, formClip(o.Title, 20)))
+				f.errs.Add("seq", fmt.Sprintf("序号%d已被本轮的“%s”使用", p.Seq, zhenggai.Clip(o.Title, 20)))
 				break
 			}
 		}
@@ -80,7 +80,7 @@ func problemShow(cats []*zhenggai.Category) func(name, v string) string {
 		if name == "category_id" {
 			for _, c := range cats {
 				if fmt.Sprint(c.ID) == v {
-					return "（" + cnum(c.Seq) + "）" + c.Title
+					return "（" + zhenggai.Numeral(c.Seq) + "）" + c.Title
 				}
 			}
 		}

@@ -113,7 +113,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := newForm(r, progressFields...)
-	p := &zhenggai.Progress{MeasureID: id, Content: f.get("content"), Author: auth.Author(auth.UserFrom(r.Context()), f.get("author"))}
+	p := &zhenggai.Progress{MeasureID: id, Content: f.get("content"), Author: zhenggai.Author(auth.UserFrom(r.Context()), f.get("author"))}
 	p.Date = f.date("date", "日期")
 	if s := f.get("status"); s != "" {
 		st, ok := zhenggai.ParseStatus(s)
@@ -133,7 +133,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	if !p.Date.IsZero() && h.today().Before(p.Date) {
 		f.errs.Add("date", "日期不能晚于今天")
 	}
-	f.merge(p.Validate())
+	f.merge(p.Validate(h.today()))
 
 	var ups []pendingUpload
 	if r.MultipartForm != nil {

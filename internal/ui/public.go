@@ -325,7 +325,7 @@ func (h *Handler) opinionFormError(w http.ResponseWriter, r *http.Request, p *zh
 func init() {
 	// The day a time falls on in Shanghai, the Chinese way.
 	funcs["pubdate"] = func(t time.Time) string { return zhenggai.DateOf(t).Chinese() }
-	funcs["clip"] = formClip
+	funcs["clip"] = zhenggai.Clip
 }
 
 // OpinionThanks is the page after sending: the reference number, and

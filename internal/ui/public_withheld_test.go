@@ -9,7 +9,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/demo"
-	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
 
@@ -55,7 +54,7 @@ func TestWithheldProblemStaysUnpublished(t *testing.T) {
 	resp := postForm(t, srv.URL+fmt.Sprintf("/public/reports/%d/opinions", pub.ID), url.Values{
 		"problem_id": {fmt.Sprint(secret.ID)}, "content": {"请问这个问题整改得怎么样了？"}})
 	resp.Body.Close()
-	ops, err := env.Store.Opinions(ctx, store.Scope{All: true}, "")
+	ops, err := env.Store.Opinions(ctx, zhenggai.Scope{All: true}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ var roundKinds = []zhenggai.Kind{zhenggai.KindInspection, zhenggai.KindTour, zhe
 func roundValues(r *zhenggai.Round) map[string]string {
 	return map[string]string{
 		"unit": r.Unit, "inspector": r.Inspector, "kind": string(r.Kind),
-		"onsite_start": r.OnsiteStart.String(), "onsite_end": r.OnsiteEnd.String(), "feedback_date": r.FeedbackDate.String(),
+		"onsite_start": r.Onsite.Start.String(), "onsite_end": r.Onsite.End.String(), "feedback_date": r.FeedbackDate.String(),
 		"declared_categories":          itoaOrEmpty(r.Declared.Categories),
 		"declared_problems":            itoaOrEmpty(r.Declared.Problems),
 		"declared_completed":           itoaOrEmpty(r.Declared.Completed),
@@ -57,8 +57,8 @@ func readRound(f *form, rd *zhenggai.Round, editing bool) {
 	}
 	rd.Inspector = f.get("inspector")
 	rd.Kind = zhenggai.Kind(f.get("kind"))
-	rd.OnsiteStart = f.date("onsite_start", "进驻日期")
-	rd.OnsiteEnd = f.date("onsite_end", "结束日期")
+	rd.Onsite.Start = f.date("onsite_start", "进驻日期")
+	rd.Onsite.End = f.date("onsite_end", "结束日期")
 	rd.FeedbackDate = f.date("feedback_date", "反馈日期")
 	rd.Declared.Categories = f.int("declared_categories", "问题数")
 	rd.Declared.Problems = f.int("declared_problems", "具体问题数")
@@ -99,7 +99,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r, roundFields...)
 	rd := &zhenggai.Round{}
 	readRound(f, rd, false)
-	f.merge(auth.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit))
+	f.merge(zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit))
 	if f.valid() {
 		err := h.Store.CreateRound(r.Context(), rd)
 		if err == nil {

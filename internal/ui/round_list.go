@@ -115,7 +115,7 @@ func (f roundFilter) Filtered() bool { return f.Q != "" || f.Colour != "" || f.O
 // roundList is one page of the list with what the page shows around it.
 type roundList struct {
 	Filter       roundFilter
-	Rows         []*store.RoundSummary
+	Rows         []*zhenggai.RoundSummary
 	First        int // 序号 of the first row
 	Total, Pages int
 	Totals       roundTotals

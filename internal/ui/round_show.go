@@ -97,7 +97,7 @@ func (h *Handler) ShowRound(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, c := range l.Categories {
-		d.ByCat.Labels = append(d.ByCat.Labels, fmt.Sprintf("(%s)%s", cnum(c.Seq), c.Title))
+		d.ByCat.Labels = append(d.ByCat.Labels, fmt.Sprintf("(%s)%s", zhenggai.Numeral(c.Seq), c.Title))
 		for _, p := range c.Problems {
 			for _, m := range p.Measures {
 				if m.Colour != zhenggai.NoColour {

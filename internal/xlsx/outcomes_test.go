@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"zhenggai"
 	"zhenggai/internal/xlsx"
 )
 
@@ -52,10 +53,10 @@ func TestParseOutcomes(t *testing.T) {
 		}
 	}
 	want := [][]any{
-		{[]string{"档案管理制度", "财务管理制度", "考勤制度"}, int64(126_050), int64(1_260_000), int64(0), 2, 0, 0},
-		{[]string(nil), int64(231_640), int64(500_000), int64(30_000), 0, 1, 1},
-		{[]string(nil), int64(0), int64(0), int64(386_050), 0, 0, 0},
-		{[]string(nil), int64(0), int64(0), int64(0), 4, 0, 0},
+		{[]string{"档案管理制度", "财务管理制度", "考勤制度"}, zhenggai.Fen(126_050), zhenggai.Fen(1_260_000), zhenggai.Fen(0), 2, 0, 0},
+		{[]string(nil), zhenggai.Fen(231_640), zhenggai.Fen(500_000), zhenggai.Fen(30_000), 0, 1, 1},
+		{[]string(nil), zhenggai.Fen(0), zhenggai.Fen(0), zhenggai.Fen(386_050), 0, 0, 0},
+		{[]string(nil), zhenggai.Fen(0), zhenggai.Fen(0), zhenggai.Fen(0), 4, 0, 0},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("outcomes\n got %v\nwant %v", got, want)

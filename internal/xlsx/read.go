@@ -315,10 +315,10 @@ func (p *reader) header(row int, cells []string) bool {
 		switch {
 		case !ok:
 			p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Column: at(i),
-				Reason: fmt.Sprintf("表头“%s”不是台账的列；台账的列为%s", clip(c, 20), strings.Join(Columns, "、"))})
+				Reason: fmt.Sprintf("表头“%s”不是台账的列；台账的列为%s", zhenggai.Clip(c, 20), strings.Join(Columns, "、"))})
 		case p.col[k] >= 0:
 			p.errs = append(p.errs, RowError{Sheet: p.sheet, Row: row, Column: at(i),
-				Reason: fmt.Sprintf("表头“%s”与%s重复", clip(c, 20), at(p.col[k]))})
+				Reason: fmt.Sprintf("表头“%s”与%s重复", zhenggai.Clip(c, 20), at(p.col[k]))})
 		default:
 			p.col[k] = i
 			_, unit := unitOf(headerName(c))
@@ -425,7 +425,7 @@ func splitCategory(s string) (int, string) {
 	} else {
 		num = s[m[4]:m[5]]
 	}
-	return parseCnum(num), strings.TrimSpace(s[m[1]:])
+	return zhenggai.ParseNumeral(num), strings.TrimSpace(s[m[1]:])
 }
 
 func (p *reader) row(n int, cells, own []string) {
@@ -457,7 +457,7 @@ func (p *reader) row(n int, cells, own []string) {
 	if s := v[colSeq]; s != "" {
 		m := seqNum.FindStringSubmatch(s)
 		if m == nil {
-			p.bad(n, colSeq, fmt.Sprintf("序号“%s”应为数字，如 3 或 3-1", clip(s, 20)))
+			p.bad(n, colSeq, fmt.Sprintf("序号“%s”应为数字，如 3 或 3-1", zhenggai.Clip(s, 20)))
 			ok = false
 		} else if seq, _ = strconv.Atoi(m[1]); seq < 1 || seq > 9999 {
 			p.bad(n, colSeq, "序号须在1至9999之间")
@@ -484,7 +484,7 @@ func (p *reader) row(n int, cells, own []string) {
 				cseq = p.lastCat + 1
 			}
 			if r, dup := p.catRow[cseq]; dup {
-				p.bad(n, colCategory, fmt.Sprintf("问题类别序号（%s）与第%d行的问题类别重复", cnum(cseq), r))
+				p.bad(n, colCategory, fmt.Sprintf("问题类别序号（%s）与第%d行的问题类别重复", zhenggai.Numeral(cseq), r))
 				return
 			}
 			if cseq > 999 {
@@ -549,7 +549,7 @@ func (p *reader) row(n int, cells, own []string) {
 	st, stOK := zhenggai.Status(""), true
 	if s := v[colStatus]; s != "" {
 		if st, stOK = parseStatus(s); !stOK {
-			p.bad(n, colStatus, fmt.Sprintf("完成情况“%s”应为未启动、正在整改、基本完成、已完成或长期坚持之一", clip(s, 20)))
+			p.bad(n, colStatus, fmt.Sprintf("完成情况“%s”应为未启动、正在整改、基本完成、已完成或长期坚持之一", zhenggai.Clip(s, 20)))
 		}
 	}
 	if !measureCells {
@@ -603,14 +603,14 @@ func (p *reader) outcomes(n int, v *[numCols]string, m *zhenggai.ImportedMeasure
 			ok = false
 		}
 	}
-	money := func(col int, to *int64) {
+	money := func(col int, to *zhenggai.Fen) {
 		s := v[col]
 		if s == "" {
 			return
 		}
 		fen, reason := p.amount(s, p.wan[col])
 		if reason != "" {
-			p.bad(n, col, fmt.Sprintf("“%s”%s", clip(s, 20), reason))
+			p.bad(n, col, fmt.Sprintf("“%s”%s", zhenggai.Clip(s, 20), reason))
 			ok = false
 		}
 		*to = fen
@@ -625,7 +625,7 @@ func (p *reader) outcomes(n int, v *[numCols]string, m *zhenggai.ImportedMeasure
 		}
 		k, err := zhenggai.ParseCount(s)
 		if err != nil {
-			p.bad(n, col, fmt.Sprintf("人数“%s”%s", clip(s, 20), err.Error()))
+			p.bad(n, col, fmt.Sprintf("人数“%s”%s", zhenggai.Clip(s, 20), err.Error()))
 			ok = false
 		}
 		*to = k
@@ -640,7 +640,7 @@ func (p *reader) outcomes(n int, v *[numCols]string, m *zhenggai.ImportedMeasure
 // Excel keeps, in 元 or, under a （万元） header, in 万元. A number Excel
 // computed may carry binary noise past the fen (2316.4000000000001): it
 // is taken to the fen it is within a hair of; a typed 12.345 is refused.
-func (p *reader) amount(s string, wan bool) (int64, string) {
+func (p *reader) amount(s string, wan bool) (zhenggai.Fen, string) {
 	typed := s
 	if wan && !strings.Contains(s, "万") && !strings.Contains(s, "元") {
 		typed = s + "万"
@@ -658,8 +658,8 @@ func (p *reader) amount(s string, wan bool) (int64, string) {
 		// typed away is far more.
 		x := f * per
 		ulp := math.Nextafter(x, math.Inf(1)) - x
-		if r := math.Round(x); math.Abs(x-r) <= max(1e-9, 16*ulp) && r <= zhenggai.MaxFen {
-			return int64(r), ""
+		if r := math.Round(x); math.Abs(x-r) <= max(1e-9, 16*ulp) && r <= float64(zhenggai.MaxFen) {
+			return zhenggai.Fen(r), ""
 		}
 	}
 	reason := err.Error()
@@ -699,9 +699,9 @@ func (p *reader) deadline(s string) (zhenggai.Date, zhenggai.MeasureKind, string
 	d, ok := parseDate(s, p.date1904)
 	switch {
 	case !ok:
-		return d, "", fmt.Sprintf("整改时限“%s”不是日期，应写作2020年10月28日、2020-10-28或2020.10.28", clip(s, 20))
+		return d, "", fmt.Sprintf("整改时限“%s”不是日期，应写作2020年10月28日、2020-10-28或2020.10.28", zhenggai.Clip(s, 20))
 	case !d.Valid():
-		return zhenggai.Date{}, "", fmt.Sprintf("整改时限“%s”不是有效日期", clip(s, 20))
+		return zhenggai.Date{}, "", fmt.Sprintf("整改时限“%s”不是有效日期", zhenggai.Clip(s, 20))
 	case d.Year() < 1949 || d.Year() > 2100:
 		return zhenggai.Date{}, "", "整改时限的年份应在1949至2100之间"
 	}
@@ -804,7 +804,7 @@ func (p *reader) readRound(f *excelize.File) {
 		date := func(to *zhenggai.Date) {
 			dt, ok := parseDate(val, p.date1904)
 			if !ok || !dt.Valid() || dt.Year() < 1949 || dt.Year() > 2100 {
-				bad(i+1, key, fmt.Sprintf("“%s”不是有效日期，应写作2020年10月28日或2020-10-28", clip(val, 20)))
+				bad(i+1, key, fmt.Sprintf("“%s”不是有效日期，应写作2020年10月28日或2020-10-28", zhenggai.Clip(val, 20)))
 				return
 			}
 			*to = dt
@@ -812,15 +812,15 @@ func (p *reader) readRound(f *excelize.File) {
 		num := func(to *int) {
 			n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(val, "%"), "个"))
 			if err != nil || n < 0 || n > 100000 {
-				bad(i+1, key, fmt.Sprintf("“%s”应为0至100000之间的整数", clip(val, 20)))
+				bad(i+1, key, fmt.Sprintf("“%s”应为0至100000之间的整数", zhenggai.Clip(val, 20)))
 				return
 			}
 			*to = n
 		}
-		money := func(to *int64) {
+		money := func(to *zhenggai.Fen) {
 			fen, reason := p.amount(val, false)
 			if reason != "" {
-				bad(i+1, key, fmt.Sprintf("“%s”%s", clip(val, 20), reason))
+				bad(i+1, key, fmt.Sprintf("“%s”%s", zhenggai.Clip(val, 20), reason))
 				return
 			}
 			*to = fen
@@ -941,18 +941,4 @@ func firstText(cells []string) string {
 		}
 	}
 	return ""
-}
-
-// clip shortens a cell quoted in a message.
-func clip(s string, n int) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, "?"))
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

@@ -93,7 +93,7 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	vals := make([]any, cols)
 	for _, c := range l.Categories {
 		catFrom := row
-		catTitle := "（" + cnum(c.Seq) + "）" + c.Title
+		catTitle := "（" + zhenggai.Numeral(c.Seq) + "）" + c.Title
 		for _, p := range c.Problems {
 			probFrom := row
 			n := max(len(p.Measures), 1)
@@ -208,8 +208,8 @@ func writeRound(f *excelize.File, l *zhenggai.Ledger, st *styles) error {
 		{kInspector, r.Inspector},
 		{kUnit, r.Unit},
 		{kKind, string(kind)},
-		{kStart, r.OnsiteStart.Chinese()},
-		{kEnd, r.OnsiteEnd.Chinese()},
+		{kStart, r.Onsite.Start.Chinese()},
+		{kEnd, r.Onsite.End.Chinese()},
 		{kFeedback, r.FeedbackDate.Chinese()},
 	}
 	if !d.IsZero() {
@@ -225,11 +225,11 @@ func writeRound(f *excelize.File, l *zhenggai.Ledger, st *styles) error {
 			{kDNot, num(d.NotCompleted)}, {kDRate, num(d.RatePercent)},
 		}...)
 		if o := d.Outcomes; !o.IsZero() {
-			yuan := func(fen int64) string {
+			yuan := func(fen zhenggai.Fen) string {
 				if fen == 0 {
 					return ""
 				}
-				return zhenggai.FormatYuan(fen)
+				return fen.Yuan()
 			}
 			rows = append(rows, [][2]string{
 				{kDRules, num(o.Rules)}, {kDRefunded, yuan(o.RefundedFen)}, {kDRecovered, yuan(o.RecoveredFen)},

@@ -126,8 +126,8 @@ func TestRoundTripSeed(t *testing.T) {
 		t.Fatalf("exported then parsed:\n%s\nstore:\n%s", got, want)
 	}
 	r := l.Round
-	want := zhenggai.ImportedRound{Inspector: r.Inspector, Unit: r.Unit, Kind: r.Kind, OnsiteStart: r.OnsiteStart,
-		OnsiteEnd: r.OnsiteEnd, FeedbackDate: r.FeedbackDate}
+	want := zhenggai.ImportedRound{Inspector: r.Inspector, Unit: r.Unit, Kind: r.Kind, OnsiteStart: r.Onsite.Start,
+		OnsiteEnd: r.Onsite.End, FeedbackDate: r.FeedbackDate}
 	if im.Round != want {
 		t.Errorf("round facts: %+v, want %+v", im.Round, want)
 	}
