@@ -190,3 +190,13 @@ func OpenOn(t testing.TB, b Backend) *Env {
 	}
 	return &Env{Dir: dir, DSN: dsn, Store: st, Files: files}
 }
+
+// EachBackend runs fn as a subtest on a fresh installation of each
+// backend, SQLite then PostgreSQL: the one loop the tests of code that
+// writes to the store share.
+func EachBackend(t *testing.T, fn func(t *testing.T, env *Env)) {
+	t.Helper()
+	for _, b := range Backends() {
+		t.Run(b.Name, func(t *testing.T) { fn(t, OpenOn(t, b)) })
+	}
+}
