@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"zhenggai/internal/attach"
 	"zhenggai/internal/store"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -178,25 +177,42 @@ func OpenPostgres(t testing.TB) *Env {
 // OpenOn is Open on a new installation of the backend b.
 func OpenOn(t testing.TB, b Backend) *Env {
 	t.Helper()
+	return Empty(t, b).open(t)
+}
+
+// Empty makes a new installation of the backend b that nothing has opened
+// yet: no tables, Store and Files nil. OpenStore opens it as the
+// program's first start does; Raw reaches the empty database before.
+func Empty(t testing.TB, b Backend) *Env {
+	t.Helper()
 	dir, dsn := b.New(t)
-	st, err := store.Open(context.Background(), dir, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &Env{Dir: dir, DSN: dsn, Store: st, Files: files}
+	return &Env{Backend: b.Name, Dir: dir, DSN: dsn}
 }
 
 // EachBackend runs fn as a subtest on a fresh installation of each
 // backend, SQLite then PostgreSQL: the one loop the tests of code that
-// writes to the store share.
+// writes to the store share. fn may call t.Parallel.
 func EachBackend(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Helper()
 	for _, b := range Backends() {
 		t.Run(b.Name, func(t *testing.T) { fn(t, OpenOn(t, b)) })
+	}
+}
+
+// EachEmptyBackend is EachBackend on installations nothing has opened
+// (see Empty): for tests of the first start, of migrations from an older
+// schema, and of commands that open the installation themselves.
+func EachEmptyBackend(t *testing.T, fn func(t *testing.T, env *Env)) {
+	t.Helper()
+	for _, b := range Backends() {
+		t.Run(b.Name, func(t *testing.T) { fn(t, Empty(t, b)) })
+	}
+}
+
+// BenchEachBackend is EachBackend for a benchmark.
+func BenchEachBackend(b *testing.B, fn func(b *testing.B, env *Env)) {
+	b.Helper()
+	for _, be := range Backends() {
+		b.Run(be.Name, func(b *testing.B) { fn(b, OpenOn(b, be)) })
 	}
 }

@@ -85,38 +85,74 @@ func Jar(t testing.TB, base string, l *Login) http.CookieJar {
 	return jar
 }
 
-// Env is a data folder with its store and attachment folder, closed when
-// the test ends.
+// Env is an installation: a data folder with its store and attachment
+// folder (on PostgreSQL also a database), closed when the test ends.
 type Env struct {
-	Dir   string
-	DSN   string // the PostgreSQL database's URL, "" on SQLite
-	Store *store.Store
-	Files *attach.Dir
+	Backend string // "sqlite" or "postgres"
+	Dir     string
+	DSN     string // the PostgreSQL database's URL, "" on SQLite
+	Store   *store.Store
+	Files   *attach.Dir
 }
 
-// Open makes a fresh data folder in t.TempDir().
+// Open makes a fresh SQLite installation in t.TempDir().
 func Open(t testing.TB) *Env {
 	t.Helper()
-	dir := t.TempDir()
-	st, err := store.OpenSQLite(context.Background(), dir)
+	return OpenIn(t, t.TempDir())
+}
+
+// OpenIn makes a fresh SQLite installation in the data folder dir.
+func OpenIn(t testing.TB, dir string) *Env {
+	t.Helper()
+	return (&Env{Backend: "sqlite", Dir: dir}).open(t)
+}
+
+// open opens Store and Files.
+func (e *Env) open(t testing.TB) *Env {
+	t.Helper()
+	e.Store = e.OpenStore(t)
+	files, err := attach.Open(e.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Files = files
+	return e
+}
+
+// OpenStore opens a store on the installation as the program does (its
+// migrations run first), closed when the test ends: another beside
+// e.Store is what a second process does, one after e.Store.Close() a
+// restart.
+func (e *Env) OpenStore(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), e.Dir, e.DSN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &Env{Dir: dir, Store: st, Files: files}
+	return st
 }
 
-// Serve starts the whole program on the folder over real HTTP; now may be
-// nil for the real clock. Its log goes to the test's log, shown when the
-// test fails.
+// Config is the program's configuration on the installation: its store
+// and files, the clock now (nil: the real one), its log in the test's log
+// (shown when the test fails). A test changes what it tests and passes it
+// to ServeConfig.
+func (e *Env) Config(t testing.TB, now func() time.Time) httpd.Config {
+	return httpd.Config{Store: e.Store, Files: e.Files, Now: now, Log: slog.New(slog.NewTextHandler(testLog{t}, nil))}
+}
+
+// Serve starts the whole program on the installation over real HTTP; now
+// may be nil for the real clock.
 func (e *Env) Serve(t testing.TB, now func() time.Time) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(httpd.New(httpd.Config{Store: e.Store, Files: e.Files, Now: now,
-		Log: slog.New(slog.NewTextHandler(testLog{t}, nil))}))
+	return ServeConfig(t, e.Config(t, now))
+}
+
+// ServeConfig starts the program configured by c over real HTTP, closed
+// when the test ends.
+func ServeConfig(t testing.TB, c httpd.Config) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(httpd.New(c))
 	t.Cleanup(srv.Close)
 	return srv
 }
