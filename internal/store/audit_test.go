@@ -17,9 +17,9 @@ import (
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
 	"zhenggai/internal/demo"
 	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 // who is the actor of the audited writes in these tests.
@@ -103,9 +103,7 @@ type want struct {
 
 func TestAuditEveryWrite(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testAuditEveryWrite(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testAuditEveryWrite(t, env.Store) })
 }
 
 func testAuditEveryWrite(t *testing.T, st *store.Store) {
@@ -316,9 +314,7 @@ func lookupSettings(t *testing.T, st *store.Store, unit int64) map[string]int64 
 // even when it had written entries before it failed.
 func TestAuditRolledBack(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testAuditRolledBack(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testAuditRolledBack(t, env.Store) })
 }
 
 func testAuditRolledBack(t *testing.T, st *store.Store) {
@@ -361,7 +357,7 @@ func testAuditRolledBack(t *testing.T, st *store.Store) {
 	mustVerify(t, st)
 }
 
-func exec(t *testing.T, db *rawConn, q string, args ...any) {
+func exec(t *testing.T, db *testkit.Raw, q string, args ...any) {
 	t.Helper()
 	res, err := db.Exec(q, args...)
 	if err != nil {
@@ -374,7 +370,7 @@ func exec(t *testing.T, db *rawConn, q string, args ...any) {
 
 // entryHash recomputes an entry's hash the way audit.go documents it, as
 // an outsider with the format and a plain export would.
-func entryHash(db *rawConn, id int64) (string, error) {
+func entryHash(db *testkit.Raw, id int64) (string, error) {
 	var prev, at, name, via, addr, action, entity, before, after string
 	var unit, user, eid int64
 	err := db.QueryRow(`SELECT prev_hash, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity,
@@ -396,26 +392,20 @@ func entryHash(db *rawConn, id int64) (string, error) {
 // plain SQL as an operator with a SQLite shell or psql could, and checks
 // that audit verify names the first thing changed: the proof that the
 // audit trail works on each backend.
+// Each case has an installation of its own.
 func TestAuditTamper(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testAuditTamper(t, b) })
-	}
-}
-
-func testAuditTamper(t *testing.T, b backend) {
 	type fixture struct {
 		st   *store.Store
-		db   *rawConn
+		db   *testkit.Raw
 		r    *zhenggai.Round
 		c    *zhenggai.Category
 		p    *zhenggai.Problem
 		ms   []*zhenggai.Measure
 		last int64
 	}
-	setup := func(t *testing.T) *fixture {
-		d := b.fresh(t)
-		st := d.open(t)
+	setup := func(t *testing.T, env *testkit.Env) *fixture {
+		st := env.Store
 		r, c, p, ms := seedRound(t, st)
 		ctx := actx()
 		ms[0].Owner = "陈伟"
@@ -426,7 +416,7 @@ func testAuditTamper(t *testing.T, b backend) {
 			t.Fatal(err)
 		}
 		mustVerify(t, st)
-		return &fixture{st: st, db: d.raw(t), r: r, c: c, p: p, ms: ms, last: lastEntry(t, st)}
+		return &fixture{st: st, db: env.Raw(t), r: r, c: c, p: p, ms: ms, last: lastEntry(t, st)}
 	}
 	// entryOf finds the entry about a record.
 	entryOf := func(t *testing.T, f *fixture, action, entity string, id int64) int64 {
@@ -536,19 +526,21 @@ func testAuditTamper(t *testing.T, b backend) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			f := setup(t)
-			entry, entity, id, msg := tt.tamper(t, f)
-			rep, err := f.st.VerifyAudit(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if rep.OK() {
-				t.Fatal("verify found nothing")
-			}
-			p := rep.Problems[0]
-			if !strings.Contains(p.Message, msg) || p.EntryID != entry || p.Entity != entity || p.EntityID != id {
-				t.Errorf("first problem %+v\nwant entry %d, %s #%d, message with %q\nall: %+v", p, entry, entity, id, msg, rep.Problems)
-			}
+			testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+				f := setup(t, env)
+				entry, entity, id, msg := tt.tamper(t, f)
+				rep, err := f.st.VerifyAudit(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.OK() {
+					t.Fatal("verify found nothing")
+				}
+				p := rep.Problems[0]
+				if !strings.Contains(p.Message, msg) || p.EntryID != entry || p.Entity != entity || p.EntityID != id {
+					t.Errorf("first problem %+v\nwant entry %d, %s #%d, message with %q\nall: %+v", p, entry, entity, id, msg, rep.Problems)
+				}
+			})
 		})
 	}
 }
@@ -557,17 +549,11 @@ func testAuditTamper(t *testing.T, b backend) {
 // writes by itself, and checks that it verifies as it is.
 func TestAuditDemoVerifies(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testAuditDemoVerifies(t, b.fresh(t)) })
-	}
+	testkit.EachBackend(t, testAuditDemoVerifies)
 }
 
-func testAuditDemoVerifies(t *testing.T, d *db) {
-	st := d.open(t)
-	files, err := attach.Open(d.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
+	st, files := env.Store, env.Files
 	if _, err := demo.Load(context.Background(), st, files, zhenggai.NewDate(2020, 10, 28)); err != nil {
 		t.Fatal(err)
 	}
@@ -613,18 +599,16 @@ func testAuditDemoVerifies(t *testing.T, d *db) {
 // its rows get baseline entries and it verifies; settings get ids.
 func TestAuditBaseline(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testAuditBaseline(t, b.fresh(t)) })
-	}
+	testkit.EachEmptyBackend(t, testAuditBaseline)
 }
 
-func testAuditBaseline(t *testing.T, d *db) {
+func testAuditBaseline(t *testing.T, env *testkit.Env) {
 	ddl, err := os.ReadFile("migrations/0001_ledger.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := d.raw(t)
-	schema := strings.ReplaceAll(string(ddl), "{{ID}}", d.identity())
+	db := env.Raw(t)
+	schema := strings.ReplaceAll(string(ddl), "{{ID}}", identity(env))
 	for _, stmt := range []string{
 		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
 		schema,
@@ -638,7 +622,7 @@ func testAuditBaseline(t *testing.T, d *db) {
 		}
 	}
 	db.Close()
-	st := d.open(t)
+	st := env.OpenStore(t)
 	rep := mustVerify(t, st)
 	if rep.Entries != 4 || rep.Records != 4 {
 		t.Errorf("baseline: %d entries, %d records", rep.Entries, rep.Records)
@@ -660,19 +644,17 @@ func testAuditBaseline(t *testing.T, d *db) {
 // audited table does not make every row differ from its last entry.
 func TestAuditToleratesNewColumns(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testAuditToleratesNewColumns(t, b.fresh(t)) })
-	}
+	testkit.EachBackend(t, testAuditToleratesNewColumns)
 }
 
-func testAuditToleratesNewColumns(t *testing.T, d *db) {
-	st := d.open(t)
+func testAuditToleratesNewColumns(t *testing.T, env *testkit.Env) {
+	st := env.Store
 	_, _, _, ms := seedRound(t, st)
 	// On PostgreSQL this also changes the result of statements pgx has
 	// prepared on the store's connections: the write that meets one is run
 	// again (Store.write), as it would be under a server while a newer
 	// program migrates.
-	if _, err := d.raw(t).Exec(`ALTER TABLE measures ADD COLUMN note TEXT NOT NULL DEFAULT ''`); err != nil {
+	if _, err := env.Raw(t).Exec(`ALTER TABLE measures ADD COLUMN note TEXT NOT NULL DEFAULT ''`); err != nil {
 		t.Fatal(err)
 	}
 	// The records agree with the log; only the schema check names the
@@ -708,13 +690,11 @@ func testAuditToleratesNewColumns(t *testing.T, d *db) {
 // what the other appended.
 func TestAuditTwoWriters(t *testing.T) {
 	t.Parallel()
-	for _, be := range backends() {
-		t.Run(be.name, func(t *testing.T) { testAuditTwoWriters(t, be.fresh(t)) })
-	}
+	testkit.EachBackend(t, testAuditTwoWriters)
 }
 
-func testAuditTwoWriters(t *testing.T, d *db) {
-	a, b := d.open(t), d.open(t)
+func testAuditTwoWriters(t *testing.T, env *testkit.Env) {
+	a, b := env.Store, env.OpenStore(t)
 	_, c, _, _ := seedRound(t, a)
 	for i := range 10 {
 		st := []*store.Store{a, b}[i%2]
@@ -738,13 +718,11 @@ func testAuditTwoWriters(t *testing.T, d *db) {
 // follows on from itself, which audit verify checks.
 func TestAuditConcurrentWriters(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testAuditConcurrentWriters(t, b.fresh(t)) })
-	}
+	testkit.EachBackend(t, testAuditConcurrentWriters)
 }
 
-func testAuditConcurrentWriters(t *testing.T, d *db) {
-	stores := []*store.Store{d.open(t), d.open(t)}
+func testAuditConcurrentWriters(t *testing.T, env *testkit.Env) {
+	stores := []*store.Store{env.Store, env.OpenStore(t)}
 	r, c, _, ms := seedRound(t, stores[0])
 	ctx := actx()
 	if err := stores[0].SaveSettings(ctx, r.UnitID, zhenggai.Settings{GreenDays: 20, YellowDays: 10}); err != nil {

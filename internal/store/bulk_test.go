@@ -45,9 +45,7 @@ func bulkRound(unit string, nCat, nProb, nMeas, nProg int) *store.BulkRound {
 }
 
 func TestImportRoundWithProgress(t *testing.T) {
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testImportRoundWithProgress(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testImportRoundWithProgress(t, env.Store) })
 }
 
 func testImportRoundWithProgress(t *testing.T, st *store.Store) {
@@ -114,9 +112,7 @@ func testImportRoundWithProgress(t *testing.T, st *store.Store) {
 // in the database, leaves nothing behind, and the audit trail goes on
 // from where it was.
 func TestImportRoundWithProgressAllOrNothing(t *testing.T) {
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testImportRoundWithProgressAllOrNothing(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testImportRoundWithProgressAllOrNothing(t, env.Store) })
 }
 
 func testImportRoundWithProgressAllOrNothing(t *testing.T, st *store.Store) {
@@ -157,9 +153,7 @@ func testImportRoundWithProgressAllOrNothing(t *testing.T, st *store.Store) {
 }
 
 func TestCreateUnits(t *testing.T) {
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testCreateUnits(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testCreateUnits(t, env.Store) })
 }
 
 func testCreateUnits(t *testing.T, st *store.Store) {
@@ -204,24 +198,17 @@ func testCreateUnits(t *testing.T, st *store.Store) {
 //
 //	go test ./internal/store -run '^$' -bench ImportRoundWithProgress -benchtime 40x
 func BenchmarkImportRoundWithProgress(b *testing.B) {
-	for _, be := range testkit.Backends() {
-		b.Run(be.Name, func(b *testing.B) {
-			dir, dsn := be.New(b)
-			st, err := store.Open(context.Background(), dir, dsn)
-			if err != nil {
+	testkit.BenchEachBackend(b, func(b *testing.B, env *testkit.Env) {
+		st := env.Store
+		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "system:gen", Via: "cli"})
+		rows := 0
+		for i := 0; b.Loop(); i++ {
+			r := bulkRound(fmt.Sprintf("单位%d党组", i), 14, 3, 3, 10)
+			rows += r.Rows()
+			if err := st.ImportRoundWithProgress(ctx, r); err != nil {
 				b.Fatal(err)
 			}
-			defer st.Close()
-			ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "system:gen", Via: "cli"})
-			rows := 0
-			for i := 0; b.Loop(); i++ {
-				r := bulkRound(fmt.Sprintf("单位%d党组", i), 14, 3, 3, 10)
-				rows += r.Rows()
-				if err := st.ImportRoundWithProgress(ctx, r); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
-		})
-	}
+		}
+		b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+	})
 }

@@ -6,13 +6,12 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 func TestClosing(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testClosing(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testClosing(t, env.Store) })
 }
 
 // testClosing walks a problem through every step of closing, with the
@@ -155,9 +154,7 @@ func testClosing(t *testing.T, st *store.Store) {
 
 func TestStatusRules(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testStatusRules(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testStatusRules(t, env.Store) })
 }
 
 func testStatusRules(t *testing.T, st *store.Store) {
@@ -206,9 +203,7 @@ func testStatusRules(t *testing.T, st *store.Store) {
 
 func TestClosedOngoingTakesReReports(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testClosedOngoingTakesReReports(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testClosedOngoingTakesReReports(t, env.Store) })
 }
 
 // testClosedOngoingTakesReReports: acceptance keeps 长期坚持, and its

@@ -8,9 +8,8 @@ import (
 	"time"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
 	"zhenggai/internal/demo"
-	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 // copied are the tables CopyInto carries over; sessions are not.
@@ -20,13 +19,13 @@ var copied = []string{"units", "users", "tokens", "settings", "rounds", "categor
 // dump reads every copied table behind the program's back, rows in id
 // order, each value as the driver gives it (both give int64, string or
 // nil for every column of the schema).
-func (d *db) dump(t *testing.T) map[string][]string {
+func dump(t *testing.T, env *testkit.Env) map[string][]string {
 	t.Helper()
-	raw := d.raw(t)
+	raw := env.Raw(t)
 	defer raw.Close()
 	out := map[string][]string{}
 	for _, table := range copied {
-		rows, err := raw.db.Query(`SELECT * FROM ` + table + ` ORDER BY id`)
+		rows, err := raw.DB.Query(`SELECT * FROM ` + table + ` ORDER BY id`)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,14 +59,11 @@ func (d *db) dump(t *testing.T) map[string][]string {
 // fillInstallation writes what an installation holds: the demo round with
 // its evidence, accounts, a token, a session, settings, and a unit tree
 // in which a parent was created after its child.
-func fillInstallation(t *testing.T, d *db, st *store.Store) {
+func fillInstallation(t *testing.T, env *testkit.Env) {
 	t.Helper()
+	st := env.Store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "system:demo", Via: "cli"})
-	files, err := attach.Open(d.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := demo.Load(ctx, st, files, zhenggai.NewDate(2020, 10, 28))
+	r, err := demo.Load(ctx, st, env.Files, zhenggai.NewDate(2020, 10, 28))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,71 +99,65 @@ func fillInstallation(t *testing.T, d *db, st *store.Store) {
 // TestCopyInto copies an installation between every pair of backends: the
 // copy holds the same rows, ids and audit trail, passes audit verify, and
 // goes on from there (new ids after the copied ones, the chain unbroken).
+// Subtests are named source/target.
 func TestCopyInto(t *testing.T) {
 	t.Parallel()
-	bs := backends()
-	for _, from := range bs {
-		t.Run("from_"+from.name, func(t *testing.T) {
-			sd := from.fresh(t)
-			src := sd.open(t)
-			fillInstallation(t, sd, src)
-			srcRep := mustVerify(t, src)
-			for _, to := range bs {
-				t.Run("to_"+to.name, func(t *testing.T) {
-					ctx := context.Background()
-					dd := to.fresh(t)
-					dst := dd.open(t)
-					var calls int
-					rep, err := src.CopyInto(ctx, dst, func(table string, done, total int64) { calls++ })
-					if err != nil {
-						t.Fatal(err)
-					}
-					if calls == 0 || rep.Counts["audit_log"] != srcRep.Entries || rep.Counts["measures"] != 97 || rep.Counts["audit_head"] != 1 {
-						t.Errorf("report %v after %d progress calls", rep.Counts, calls)
-					}
-					dstRep := mustVerify(t, dst)
-					if dstRep.HeadHash != srcRep.HeadHash || dstRep.Entries != srcRep.Entries || dstRep.Records != srcRep.Records {
-						t.Errorf("copy verifies as %+v, source %+v", dstRep, srcRep)
-					}
-					a, b := sd.dump(t), dd.dump(t)
-					for _, table := range copied {
-						if strings.Join(a[table], "\n") != strings.Join(b[table], "\n") {
-							t.Errorf("%s differs: %d rows in the source, %d in the copy\nfirst source row %v\nfirst copy row   %v",
-								table, len(a[table]), len(b[table]), first(a[table]), first(b[table]))
-						}
-					}
-					if _, err := dst.SessionUser(ctx, strings.Repeat("ef", 32)); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
-						t.Errorf("a session was copied: %v", err)
-					}
-					// The copy goes on: new ids follow the copied ones.
-					// On a problem still open: the closed ones are locked.
-					probs, _ := dst.Problems(ctx, 1)
-					var open int64
-					for _, p := range probs {
-						if !p.CloseState.Locked() {
-							open = p.ID
-						}
-					}
-					m := &zhenggai.Measure{ProblemID: open, Seq: 99, Content: "迁移后新增的措施",
-						Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}
-					if err := dst.CreateMeasure(actx(), m); err != nil {
-						t.Fatal(err)
-					}
-					if m.ID != 98 {
-						t.Errorf("new measure got id %d, want 98", m.ID)
-					}
-					if rep := mustVerify(t, dst); rep.Entries != srcRep.Entries+1 {
-						t.Errorf("%d entries after one more write", rep.Entries)
-					}
-					// A target that holds data is refused, and left as it was.
-					if _, err := src.CopyInto(ctx, dst, nil); err == nil || !strings.Contains(err.Error(), "已有数据") {
-						t.Errorf("copy into a database with data: %v", err)
-					}
-					mustVerify(t, dst)
-				})
+	testkit.EachBackend(t, func(t *testing.T, from *testkit.Env) {
+		src := from.Store
+		fillInstallation(t, from)
+		srcRep := mustVerify(t, src)
+		testkit.EachBackend(t, func(t *testing.T, to *testkit.Env) {
+			ctx := context.Background()
+			dst := to.Store
+			var calls int
+			rep, err := src.CopyInto(ctx, dst, func(table string, done, total int64) { calls++ })
+			if err != nil {
+				t.Fatal(err)
 			}
+			if calls == 0 || rep.Counts["audit_log"] != srcRep.Entries || rep.Counts["measures"] != 97 || rep.Counts["audit_head"] != 1 {
+				t.Errorf("report %v after %d progress calls", rep.Counts, calls)
+			}
+			dstRep := mustVerify(t, dst)
+			if dstRep.HeadHash != srcRep.HeadHash || dstRep.Entries != srcRep.Entries || dstRep.Records != srcRep.Records {
+				t.Errorf("copy verifies as %+v, source %+v", dstRep, srcRep)
+			}
+			a, b := dump(t, from), dump(t, to)
+			for _, table := range copied {
+				if strings.Join(a[table], "\n") != strings.Join(b[table], "\n") {
+					t.Errorf("%s differs: %d rows in the source, %d in the copy\nfirst source row %v\nfirst copy row   %v",
+						table, len(a[table]), len(b[table]), first(a[table]), first(b[table]))
+				}
+			}
+			if _, err := dst.SessionUser(ctx, strings.Repeat("ef", 32)); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+				t.Errorf("a session was copied: %v", err)
+			}
+			// The copy goes on: new ids follow the copied ones.
+			// On a problem still open: the closed ones are locked.
+			probs, _ := dst.Problems(ctx, 1)
+			var open int64
+			for _, p := range probs {
+				if !p.CloseState.Locked() {
+					open = p.ID
+				}
+			}
+			m := &zhenggai.Measure{ProblemID: open, Seq: 99, Content: "迁移后新增的措施",
+				Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}
+			if err := dst.CreateMeasure(actx(), m); err != nil {
+				t.Fatal(err)
+			}
+			if m.ID != 98 {
+				t.Errorf("new measure got id %d, want 98", m.ID)
+			}
+			if rep := mustVerify(t, dst); rep.Entries != srcRep.Entries+1 {
+				t.Errorf("%d entries after one more write", rep.Entries)
+			}
+			// A target that holds data is refused, and left as it was.
+			if _, err := src.CopyInto(ctx, dst, nil); err == nil || !strings.Contains(err.Error(), "已有数据") {
+				t.Errorf("copy into a database with data: %v", err)
+			}
+			mustVerify(t, dst)
 		})
-	}
+	})
 }
 
 func first(rows []string) string {
@@ -184,15 +174,14 @@ func first(rows []string) string {
 // the cause is fixed.
 func TestCopyIntoFailsWhole(t *testing.T) {
 	t.Parallel()
-	bs := backends()
-	sd, dd := bs[0].fresh(t), bs[1].fresh(t)
-	src, dst := sd.open(t), dd.open(t)
+	from := testkit.Open(t)
+	src, dst := from.Store, testkit.OpenPostgres(t).Store
 	_, c, _, _ := seedRound(t, src)
 	p := &zhenggai.Problem{CategoryID: c.ID, Seq: 2, Title: "问题"}
 	if err := src.CreateProblem(actx(), p); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sd.raw(t).db.Exec(`UPDATE problems SET title = ? WHERE id = ?`, "含\x00的问题", p.ID); err != nil {
+	if _, err := from.Raw(t).DB.Exec(`UPDATE problems SET title = ? WHERE id = ?`, "含\x00的问题", p.ID); err != nil {
 		t.Fatal(err)
 	}
 	_, err := src.CopyInto(context.Background(), dst, nil)

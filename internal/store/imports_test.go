@@ -6,15 +6,14 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 // TestImportLedgerProgress: the 整改进展 of an imported ledger becomes a
 // progress entry of the day it names, or of today, in the audited round.
 func TestImportLedgerProgress(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testImportLedgerProgress(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testImportLedgerProgress(t, env.Store) })
 }
 
 func testImportLedgerProgress(t *testing.T, st *store.Store) {
@@ -74,9 +73,7 @@ func testImportLedgerProgress(t *testing.T, st *store.Store) {
 // cut after its preamble makes a round without problems.
 func TestImportReportTexts(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testImportReportTexts(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testImportReportTexts(t, env.Store) })
 }
 
 func testImportReportTexts(t *testing.T, st *store.Store) {

@@ -8,6 +8,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 // outcome is what the tests record on a measure.
@@ -27,13 +28,11 @@ func sameOutcome(a, b *zhenggai.Measure) bool {
 // figure writes nothing.
 func TestMeasureOutcomes(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testMeasureOutcomes(t, b.fresh(t)) })
-	}
+	testkit.EachBackend(t, testMeasureOutcomes)
 }
 
-func testMeasureOutcomes(t *testing.T, d *db) {
-	st := d.open(t)
+func testMeasureOutcomes(t *testing.T, env *testkit.Env) {
+	st := env.Store
 	ctx := context.Background()
 	r, _, p, ms := seedRound(t, st)
 	if got, _ := st.Measure(ctx, ms[0].ID); got.RuleNames == nil || len(got.RuleNames) != 0 || !got.Outcomes().IsZero() {
@@ -67,7 +66,7 @@ func testMeasureOutcomes(t *testing.T, d *db) {
 	}
 
 	st.Close()
-	st = d.open(t)
+	st = env.OpenStore(t)
 	l, err := st.Ledger(ctx, r.ID, zhenggai.NewDate(2020, 9, 25))
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +95,7 @@ func testMeasureOutcomes(t *testing.T, d *db) {
 		}
 	}
 	mustVerify(t, st)
-	if _, err := d.raw(t).Exec(`UPDATE measures SET recovered_fen = 1 WHERE id = ?`, m.ID); err != nil {
+	if _, err := env.Raw(t).Exec(`UPDATE measures SET recovered_fen = 1 WHERE id = ?`, m.ID); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := st.VerifyAudit(ctx)
@@ -122,9 +121,7 @@ func stringOf(v any) string {
 // and the bulk writer that gen uses) keep what each measure produced.
 func TestImportedOutcomes(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testImportedOutcomes(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testImportedOutcomes(t, env.Store) })
 }
 
 func testImportedOutcomes(t *testing.T, st *store.Store) {
@@ -181,29 +178,26 @@ func testImportedOutcomes(t *testing.T, st *store.Store) {
 }
 
 // TestCopyKeepsOutcomes: migrate-data carries the figures over, between
-// every pair of backends, and the copy verifies.
+// every pair of backends (subtests source/target), and the copy verifies.
 func TestCopyKeepsOutcomes(t *testing.T) {
 	t.Parallel()
-	bs := backends()
-	for _, from := range bs {
-		for _, to := range bs {
-			t.Run(from.name+"_to_"+to.name, func(t *testing.T) {
-				src := from.fresh(t).open(t)
-				_, _, _, ms := seedRound(t, src)
-				outcome(ms[1])
-				if err := src.UpdateMeasure(actx(), ms[1]); err != nil {
-					t.Fatal(err)
-				}
-				dst := to.fresh(t).open(t)
-				if _, err := src.CopyInto(context.Background(), dst, nil); err != nil {
-					t.Fatal(err)
-				}
-				got, err := dst.Measure(context.Background(), ms[1].ID)
-				if err != nil || !sameOutcome(got, ms[1]) {
-					t.Errorf("copied measure %q %+v, %v", got.RuleNames, got.Outcomes(), err)
-				}
-				mustVerify(t, dst)
-			})
+	testkit.EachBackend(t, func(t *testing.T, from *testkit.Env) {
+		src := from.Store
+		_, _, _, ms := seedRound(t, src)
+		outcome(ms[1])
+		if err := src.UpdateMeasure(actx(), ms[1]); err != nil {
+			t.Fatal(err)
 		}
-	}
+		testkit.EachBackend(t, func(t *testing.T, to *testkit.Env) {
+			dst := to.Store
+			if _, err := src.CopyInto(context.Background(), dst, nil); err != nil {
+				t.Fatal(err)
+			}
+			got, err := dst.Measure(context.Background(), ms[1].ID)
+			if err != nil || !sameOutcome(got, ms[1]) {
+				t.Errorf("copied measure %q %+v, %v", got.RuleNames, got.Outcomes(), err)
+			}
+			mustVerify(t, dst)
+		})
+	})
 }

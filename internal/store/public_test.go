@@ -14,9 +14,7 @@ import (
 
 func TestPublicationsAndOpinions(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testPublicationsAndOpinions(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testPublicationsAndOpinions(t, env.Store) })
 }
 
 func testPublicationsAndOpinions(t *testing.T, st *store.Store) {

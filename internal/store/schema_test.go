@@ -23,13 +23,11 @@ import (
 // access, nor does a real one whose user was changed.
 func TestSchemaAndSessionsVerify(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testSchemaAndSessionsVerify(t, b.fresh(t)) })
-	}
+	testkit.EachBackend(t, testSchemaAndSessionsVerify)
 }
 
-func testSchemaAndSessionsVerify(t *testing.T, d *db) {
-	st := d.open(t)
+func testSchemaAndSessionsVerify(t *testing.T, env *testkit.Env) {
+	st := env.Store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "办公室"})
 	_, _, _, ms := seedRound(t, st)
 	admin := testkit.Admin(t, st)
@@ -50,14 +48,14 @@ func testSchemaAndSessionsVerify(t *testing.T, d *db) {
 		t.Fatalf("logins in the log: %v %+v", err, logins)
 	}
 
-	raw := d.raw(t)
+	raw := env.Raw(t)
 	exec := func(q string, args ...any) {
 		t.Helper()
 		if _, err := raw.Exec(q, args...); err != nil {
 			t.Fatalf("%v\n%s", err, q)
 		}
 	}
-	if raw.pg {
+	if env.Backend == "postgres" {
 		exec(`CREATE FUNCTION set_owner() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.owner := '刘四'; RETURN NEW; END $$`)
 		exec(`CREATE TRIGGER measures_owner BEFORE UPDATE OF content ON measures FOR EACH ROW EXECUTE FUNCTION set_owner()`)
 		exec(`CREATE RULE problems_quiet AS ON UPDATE TO problems WHERE NEW.title LIKE '%违纪%' DO INSTEAD NOTHING`)
@@ -86,7 +84,7 @@ func testSchemaAndSessionsVerify(t *testing.T, d *db) {
 	}
 
 	// Verify as the command does, in a process of its own.
-	rep, err = d.open(t).VerifyAudit(ctx)
+	rep, err = env.OpenStore(t).VerifyAudit(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +102,7 @@ func testSchemaAndSessionsVerify(t *testing.T, d *db) {
 		"不是由登录产生的：审计日志中没有建立它的登录（绕过程序插入）",
 		"与登录时记录的不符（被绕过程序修改：user_id）",
 	}
-	if raw.pg {
+	if env.Backend == "postgres" {
 		want = append(want, "不是本程序建立的函数 set_owner()", "不是本程序建立的规则 problems_quiet（表 problems）")
 	}
 	for _, w := range want {

@@ -10,6 +10,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 func code(err error) string { return zhenggai.ErrorCode(err) }
@@ -45,26 +46,24 @@ func seedRound(t *testing.T, st *store.Store) (*zhenggai.Round, *zhenggai.Catego
 
 func TestRoundTripAndReopen(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testRoundTripAndReopen(t, b.fresh(t)) })
-	}
+	testkit.EachBackend(t, testRoundTripAndReopen)
 }
 
-func testRoundTripAndReopen(t *testing.T, d *db) {
-	st := d.open(t)
+func testRoundTripAndReopen(t *testing.T, env *testkit.Env) {
+	st := env.Store
 	r, c, p, ms := seedRound(t, st)
 	if r.UnitID == 0 || c.UnitID != r.UnitID || p.UnitID != r.UnitID || ms[0].UnitID != r.UnitID {
 		t.Fatalf("rows do not carry their unit: %d %d %d %d", r.UnitID, c.UnitID, p.UnitID, ms[0].UnitID)
 	}
 	st.Close()
-	_, err := os.Stat(filepath.Join(d.dir, store.DBFile))
-	if d.dsn == "" && err != nil {
+	_, err := os.Stat(filepath.Join(env.Dir, store.DBFile))
+	if env.DSN == "" && err != nil {
 		t.Fatal(err)
 	}
-	if d.dsn != "" && err == nil {
+	if env.DSN != "" && err == nil {
 		t.Errorf("a store on PostgreSQL made a SQLite database in its data folder")
 	}
-	st = d.open(t) // migrations run again and must be a no-op
+	st = env.OpenStore(t) // migrations run again and must be a no-op
 	ctx := context.Background()
 	got, err := st.Round(ctx, r.ID)
 	if err != nil {
@@ -88,9 +87,7 @@ func testRoundTripAndReopen(t *testing.T, d *db) {
 
 func TestErrors(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testErrors(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testErrors(t, env.Store) })
 }
 
 func testErrors(t *testing.T, st *store.Store) {
@@ -137,9 +134,7 @@ func testErrors(t *testing.T, st *store.Store) {
 
 func TestVersionedUpdate(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testVersionedUpdate(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testVersionedUpdate(t, env.Store) })
 }
 
 func testVersionedUpdate(t *testing.T, st *store.Store) {
@@ -164,9 +159,7 @@ func testVersionedUpdate(t *testing.T, st *store.Store) {
 
 func TestProgressWithStatusAndFiles(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testProgressWithStatusAndFiles(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testProgressWithStatusAndFiles(t, env.Store) })
 }
 
 func testProgressWithStatusAndFiles(t *testing.T, st *store.Store) {
@@ -211,9 +204,7 @@ func testProgressWithStatusAndFiles(t *testing.T, st *store.Store) {
 
 func TestImportRoundIsAtomic(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testImportRoundIsAtomic(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testImportRoundIsAtomic(t, env.Store) })
 }
 
 func testImportRoundIsAtomic(t *testing.T, st *store.Store) {
@@ -249,9 +240,7 @@ func testImportRoundIsAtomic(t *testing.T, st *store.Store) {
 
 func TestSettings(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testSettings(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testSettings(t, env.Store) })
 }
 
 func testSettings(t *testing.T, st *store.Store) {
@@ -280,9 +269,7 @@ func testSettings(t *testing.T, st *store.Store) {
 // row lock orders their entries.
 func TestConcurrentWriters(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) { testConcurrentWriters(t, b.fresh(t).open(t)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testConcurrentWriters(t, env.Store) })
 }
 
 func testConcurrentWriters(t *testing.T, st *store.Store) {
@@ -314,29 +301,26 @@ func testConcurrentWriters(t *testing.T, st *store.Store) {
 
 func TestNewerSchemaRefused(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) {
-			d := b.fresh(t)
-			st := d.open(t)
-			if err := st.Ping(context.Background()); err != nil {
-				t.Fatal(err)
-			}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		if err := st.Ping(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		// Pretend a newer program migrated this database.
+		raw := env.Raw(t)
+		if _, err := raw.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '')`, 9999); err != nil {
+			t.Fatal(err)
+		}
+		raw.Close()
+		st, err := store.Open(context.Background(), env.Dir, env.DSN)
+		if err == nil {
 			st.Close()
-			// Pretend a newer program migrated this database.
-			raw := d.raw(t)
-			if _, err := raw.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '')`, 9999); err != nil {
-				t.Fatal(err)
-			}
-			raw.Close()
-			st, err := store.Open(context.Background(), d.dir, d.dsn)
-			if err == nil {
-				st.Close()
-			}
-			if err == nil || !strings.Contains(err.Error(), "高于本程序") {
-				t.Fatalf("an old binary opened a newer database: %v", err)
-			}
-		})
-	}
+		}
+		if err == nil || !strings.Contains(err.Error(), "高于本程序") {
+			t.Fatalf("an old binary opened a newer database: %v", err)
+		}
+	})
 }
 
 // TestTextWithNUL: PostgreSQL cannot store the NUL character in text, and
@@ -344,17 +328,15 @@ func TestNewerSchemaRefused(t *testing.T) {
 // refuses it, so both backends answer the same.
 func TestTextWithNUL(t *testing.T) {
 	t.Parallel()
-	for _, b := range backends() {
-		t.Run(b.name, func(t *testing.T) {
-			st := b.fresh(t).open(t)
-			ctx := context.Background()
-			r := &zhenggai.Round{Unit: "某单位", Inspector: "县委第一巡察组", Kind: zhenggai.KindInspection, Note: "a\x00b"}
-			if err := st.CreateRound(ctx, r); code(err) != zhenggai.EINVALID {
-				t.Fatalf("NUL: %v", err)
-			}
-			if rounds, _ := st.Rounds(ctx); len(rounds) != 0 {
-				t.Errorf("a refused round left %d rounds", len(rounds))
-			}
-		})
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		ctx := context.Background()
+		r := &zhenggai.Round{Unit: "某单位", Inspector: "县委第一巡察组", Kind: zhenggai.KindInspection, Note: "a\x00b"}
+		if err := st.CreateRound(ctx, r); code(err) != zhenggai.EINVALID {
+			t.Fatalf("NUL: %v", err)
+		}
+		if rounds, _ := st.Rounds(ctx); len(rounds) != 0 {
+			t.Errorf("a refused round left %d rounds", len(rounds))
+		}
+	})
 }

@@ -6,17 +6,16 @@ import (
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
 	"zhenggai/internal/demo"
+	"zhenggai/internal/testkit"
 )
 
 // TestRoundSummariesAgreeWithLedger: the figures derived in SQL for a list
 // of rounds are those BuildLedger derives in Go, for every scope.
 func TestRoundSummariesAgreeWithLedger(t *testing.T) {
-	dir := t.TempDir()
-	st := open(t, dir)
+	env := testkit.Open(t)
+	st, files := env.Store, env.Files
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-	files, _ := attach.Open(dir)
 	today := zhenggai.NewDate(2026, 11, 27)
 	r1, err := demo.Load(ctx, st, files, today)
 	if err != nil {
