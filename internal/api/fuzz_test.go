@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"mime/multipart"
@@ -19,7 +18,6 @@ import (
 	"unicode/utf8"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
 	"zhenggai/internal/httpd"
 	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
@@ -41,20 +39,14 @@ type fuzzServer struct {
 
 func newFuzzServer(tb testing.TB) *fuzzServer {
 	tb.Helper()
-	dir := tb.TempDir()
+	env := testkit.Open(tb)
+	st := env.Store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test:fuzz"})
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	files, err := attach.Open(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := &fuzzServer{st: st, dir: dir, login: testkit.Admin(tb, st)}
-	s.h = httpd.New(httpd.Config{Store: st, Files: files, Now: func() time.Time { return fixedNow },
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s := &fuzzServer{st: st, raw: env.Raw(tb).DB, dir: env.Dir, login: testkit.Admin(tb, st)}
+	// No log: a fuzz target may not log through tb.
+	cfg := env.Config(tb, func() time.Time { return fixedNow })
+	cfg.Log = slog.New(slog.DiscardHandler)
+	s.h = httpd.New(cfg)
 	r := &zhenggai.Round{Unit: "桑植县政协党组", Inspector: "市委第七巡察组", Kind: zhenggai.KindInspection,
 		Onsite: zhenggai.Period{Start: zhenggai.NewDate(2020, 5, 11), End: zhenggai.NewDate(2020, 6, 19)}, FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
 	if err := st.CreateRound(ctx, r); err != nil {
@@ -74,11 +66,6 @@ func newFuzzServer(tb testing.TB) *fuzzServer {
 		tb.Fatal(err)
 	}
 	s.round, s.category, s.problem, s.measure = r.ID, c.ID, p.ID, m.ID
-	s.raw, err = sql.Open("sqlite", "file:"+filepath.Join(dir, store.DBFile)+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.raw.Close() })
 	return s
 }
 

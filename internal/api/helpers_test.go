@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -20,8 +19,6 @@ import (
 	"zhenggai/internal/testkit"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
-	"zhenggai/internal/httpd"
 	"zhenggai/internal/store"
 )
 
@@ -40,36 +37,20 @@ type env struct {
 	login *testkit.Login
 }
 
-func newEnv(t *testing.T) *env {
-	t.Helper()
-	return newEnvOn(t, testkit.Backends()[0])
-}
+// newEnv is the program over HTTP on a fresh SQLite installation, at
+// fixedNow, with an administrator signed in by token.
+func newEnv(t *testing.T) *env { return serve(t, testkit.Open(t)) }
 
 // backends runs body on each backend the program runs on (SQLite and
 // PostgreSQL), as a subtest with its own server and database.
 func backends(t *testing.T, body func(t *testing.T, e *env)) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) { body(t, newEnvOn(t, b)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, k *testkit.Env) { body(t, serve(t, k)) })
 }
 
-func newEnvOn(t *testing.T, b testkit.Backend) *env {
+func serve(t *testing.T, k *testkit.Env) *env {
 	t.Helper()
-	dir, dsn := b.New(t)
-	st, err := store.Open(context.Background(), dir, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := httpd.New(httpd.Config{Store: st, Files: files, Now: func() time.Time { return fixedNow },
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return &env{t: t, srv: srv, st: st, dir: dir, login: testkit.Admin(t, st)}
+	srv := k.Serve(t, func() time.Time { return fixedNow })
+	return &env{t: t, srv: srv, st: k.Store, dir: k.Dir, login: testkit.Admin(t, k.Store)}
 }
 
 // raw sends body with the given content type and decodes a JSON answer.
