@@ -22,7 +22,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/attach"
-	"zhenggai/internal/httpd"
 	"zhenggai/internal/sample"
 	"zhenggai/internal/store"
 )
@@ -41,22 +40,11 @@ func formClock() time.Time { return time.Date(2020, 10, 28, 10, 0, 0, 0, zhengga
 
 func newFormEnv(t *testing.T) *formEnv {
 	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(httpd.New(httpd.Config{Store: st, Files: files, Now: formClock}))
-	t.Cleanup(srv.Close)
+	env := testkit.Open(t)
+	srv := env.Serve(t, formClock)
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Jar: testkit.Jar(t, srv.URL, testkit.Admin(t, st))}
-	return &formEnv{t: t, dir: dir, st: st, srv: srv, c: c}
+		Jar: testkit.Jar(t, srv.URL, testkit.Admin(t, env.Store))}
+	return &formEnv{t: t, dir: env.Dir, st: env.Store, srv: srv, c: c}
 }
 
 func (e *formEnv) do(req *http.Request) (*http.Response, string) {

@@ -5,20 +5,17 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/attach"
 	"zhenggai/internal/httpd"
 	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
@@ -42,22 +39,14 @@ func newPageServer(tb testing.TB) *pageServer {
 	tb.Helper()
 	// Two levels below the test's own folder, so that what a hostile file
 	// name could reach above the data folder is the test's, not /tmp's.
-	dir := filepath.Join(tb.TempDir(), "above", "data")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tb.Fatal(err)
-	}
+	env := testkit.OpenIn(tb, filepath.Join(tb.TempDir(), "above", "data"))
+	st := env.Store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test:pages"})
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	files, err := attach.Open(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := &pageServer{st: st, dir: dir, login: testkit.Admin(tb, st)}
-	s.h = httpd.New(httpd.Config{Store: st, Files: files, Now: formClock, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s := &pageServer{st: st, dir: env.Dir, login: testkit.Admin(tb, st)}
+	// No log: a fuzz target may not log through tb.
+	cfg := env.Config(tb, formClock)
+	cfg.Log = slog.New(slog.DiscardHandler)
+	s.h = httpd.New(cfg)
 	r := &zhenggai.Round{Unit: "桑植县政协党组", Inspector: "市委第七巡察组", Kind: zhenggai.KindInspection,
 		Onsite: zhenggai.Period{Start: zhenggai.NewDate(2020, 5, 11), End: zhenggai.NewDate(2020, 6, 19)}, FeedbackDate: zhenggai.NewDate(2020, 7, 27)}
 	if err := st.CreateRound(ctx, r); err != nil {
@@ -77,11 +66,7 @@ func newPageServer(tb testing.TB) *pageServer {
 		tb.Fatal(err)
 	}
 	s.round, s.category, s.problem, s.measure = r.ID, c.ID, p.ID, m.ID
-	s.raw, err = sql.Open("sqlite", "file:"+filepath.Join(dir, store.DBFile)+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.raw.Close() })
+	s.raw = env.Raw(tb).DB
 	return s
 }
 

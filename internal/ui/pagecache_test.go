@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 
 	"zhenggai"
@@ -79,11 +78,7 @@ func TestPageCacheSeesWrites(t *testing.T) {
 
 	// Another process writes the same data (zhenggai import, a second
 	// server on the same database): the page must not stay stale.
-	other, err := store.OpenSQLite(ctx, env.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := env.OpenStore(t)
 	ms2, _ := other.ProblemMeasures(ctx, probs[1].ID)
 	for _, m := range ms2 {
 		if err := other.SetMeasureStatus(zhenggai.WithActor(ctx, zhenggai.Actor{Name: "other"}), m.ID, m.Version, zhenggai.BasicallyCompleted); err != nil {

@@ -21,9 +21,7 @@ import (
 // change it; the owner's own password then works and the old one does
 // not, his other sessions end, and the API lets him change it too.
 func TestPasswordSetByAdminMustBeChanged(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) { testPasswordSetByAdmin(t, testkit.OpenOn(t, b)) })
-	}
+	testkit.EachBackend(t, testPasswordSetByAdmin)
 }
 
 type pwBrowser struct {
