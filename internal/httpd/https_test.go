@@ -2,10 +2,7 @@ package httpd_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -33,8 +30,9 @@ func TestSecureCookieBehindProxy(t *testing.T) {
 		secure  bool
 	}{{"127.0.0.1", true}, {"10.0.0.0/8", false}, {"", false}} {
 		trusted, _ := httpd.ParseTrustedProxies(c.trusted)
-		srv := httptest.NewServer(httpd.New(httpd.Config{Store: env.Store, Files: env.Files, TrustedProxies: trusted,
-			Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+		cfg := env.Config(t, nil)
+		cfg.TrustedProxies = trusted
+		srv := testkit.ServeConfig(t, cfg)
 		req, _ := http.NewRequest("POST", srv.URL+"/login", strings.NewReader(url.Values{"name": {"qinli"}, "password": {"Zh3ngGai-pass"}}.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("X-Forwarded-Proto", "https")

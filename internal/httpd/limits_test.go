@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -23,8 +22,9 @@ import (
 func slowServer(t *testing.T) (*httptest.Server, *testkit.Login) {
 	env := testkit.Open(t)
 	l := testkit.SignIn(t, env.Store, zhenggai.RoleUnitAdmin, "甲单位", "办公室")
-	srv := httptest.NewUnstartedServer(httpd.New(httpd.Config{Store: env.Store, Files: env.Files,
-		AnonymousBody: 300 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	cfg := env.Config(t, nil)
+	cfg.AnonymousBody = 300 * time.Millisecond
+	srv := httptest.NewUnstartedServer(httpd.New(cfg))
 	srv.Listener = httpd.LimitListener(srv.Listener, 2, nil)
 	srv.Start()
 	t.Cleanup(srv.Close)

@@ -23,9 +23,7 @@ import (
 // problem. Each answers 409 saying locked or waiting, never a duplicate
 // number or "modified by someone else", and nothing is written.
 func TestLockedRecordsSayWhy(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) { testLockedRecordsSayWhy(t, b) })
-	}
+	testkit.EachBackend(t, testLockedRecordsSayWhy)
 }
 
 // lockedCase is a problem in one closing state with one of its measures.
@@ -39,8 +37,7 @@ type lockedCase struct {
 	allowed map[string]bool
 }
 
-func testLockedRecordsSayWhy(t *testing.T, b testkit.Backend) {
-	env := testkit.OpenOn(t, b)
+func testLockedRecordsSayWhy(t *testing.T, env *testkit.Env) {
 	st := env.Store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
 	office := &zhenggai.Unit{Name: "市委巡察办"}

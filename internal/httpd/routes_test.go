@@ -105,8 +105,7 @@ type fixture struct {
 	ref     string           // an opinion's reference number
 }
 
-func newFixture(t *testing.T, b testkit.Backend) *fixture {
-	env := testkit.OpenOn(t, b)
+func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	st, files := env.Store, env.Files
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
 	// 市委巡察办 above unit A; unit B and 县委巡察办 elsewhere.
@@ -216,9 +215,7 @@ func (f *fixture) request(t *testing.T, pattern, on, role string) *http.Request 
 // on each backend: on PostgreSQL it is the whole program on it, every
 // page and API call answering without a server error.
 func TestEveryRouteWithEveryRole(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) { testEveryRouteWithEveryRole(t, newFixture(t, b)) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testEveryRouteWithEveryRole(t, newFixture(t, env)) })
 }
 
 func testEveryRouteWithEveryRole(t *testing.T, f *fixture) {
@@ -290,7 +287,7 @@ func boolInt(b bool) int {
 // TestCrossSiteFormRefused: a form posted from another site is refused
 // even with the administrator's session.
 func TestCrossSiteFormRefused(t *testing.T) {
-	f := newFixture(t, testkit.Backends()[0])
+	f := newFixture(t, testkit.Open(t))
 	req := f.request(t, "POST /rounds/{id}/categories", "round", "admin")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	req.Header.Set("Origin", "http://evil.example")
@@ -308,13 +305,11 @@ func TestCrossSiteFormRefused(t *testing.T) {
 // documents, is the administrator's, as the settings page is; every other
 // role is refused, on the API and on the page.
 func TestSettingsHistory(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) { testSettingsHistory(t, b) })
-	}
+	testkit.EachBackend(t, testSettingsHistory)
 }
 
-func testSettingsHistory(t *testing.T, b testkit.Backend) {
-	f := newFixture(t, b)
+func testSettingsHistory(t *testing.T, env *testkit.Env) {
+	f := newFixture(t, env)
 	st := f.store
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
 	set := zhenggai.DefaultSettings()
