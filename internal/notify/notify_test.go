@@ -130,9 +130,7 @@ func (f *fakeSMTP) sent() []mail {
 // backends; nothing on a second run; a change sends again.
 func TestDispatch(t *testing.T) {
 	t.Parallel()
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) { testDispatch(t, testkit.OpenOn(t, b).Store) })
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) { testDispatch(t, env.Store) })
 }
 
 func testDispatch(t *testing.T, st *store.Store) {
@@ -330,147 +328,145 @@ func TestDispatchWithoutMail(t *testing.T) {
 // whose sender died lapses and the message goes out after all.
 func TestSendPendingOnce(t *testing.T) {
 	t.Parallel()
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			st := testkit.OpenOn(t, b).Store
-			ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-			smtpd := newFakeSMTP(t)
-			mailer, err := notify.NewMailer(smtpd.ln.Addr().String(), "zhenggai@example.cn", "", "http://zg.example")
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+		smtpd := newFakeSMTP(t)
+		mailer, err := notify.NewMailer(smtpd.ln.Addr().String(), "zhenggai@example.cn", "", "http://zg.example")
+		if err != nil {
+			t.Fatal(err)
+		}
+		users := map[string]*zhenggai.User{}
+		for name, email := range map[string]string{"覃丽": "qinli@example.cn", "向建国": "bounce@example.cn", "钟明": "zhong@example.cn"} {
+			u := testkit.SignIn(t, st, zhenggai.RoleResponsible, "单位", name).User
+			full, _ := st.User(ctx, u.ID)
+			full.Email = email
+			if err := st.UpdateUser(ctx, full); err != nil {
+				t.Fatal(err)
+			}
+			users[name] = full
+		}
+		for _, u := range users {
+			for i := range 3 {
+				n := &zhenggai.Notification{UnitID: u.UnitID, UserID: u.ID, Subject: fmt.Sprintf("消息%d", i), EmailState: zhenggai.EmailPending}
+				if err := st.AddNotification(ctx, n); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		// 钟明's address is taken away before anything is sent.
+		zhong := users["钟明"]
+		zhong.Email = ""
+		if err := st.UpdateUser(ctx, zhong); err != nil {
+			t.Fatal(err)
+		}
+		states := func(u *zhenggai.User) []string {
+			t.Helper()
+			list, err := st.Inbox(ctx, u.ID, false, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
-			users := map[string]*zhenggai.User{}
-			for name, email := range map[string]string{"覃丽": "qinli@example.cn", "向建国": "bounce@example.cn", "钟明": "zhong@example.cn"} {
-				u := testkit.SignIn(t, st, zhenggai.RoleResponsible, "单位", name).User
-				full, _ := st.User(ctx, u.ID)
-				full.Email = email
-				if err := st.UpdateUser(ctx, full); err != nil {
-					t.Fatal(err)
-				}
-				users[name] = full
+			var out []string
+			for _, n := range list {
+				out = append(out, n.EmailState)
 			}
-			for _, u := range users {
-				for i := range 3 {
-					n := &zhenggai.Notification{UnitID: u.UnitID, UserID: u.ID, Subject: fmt.Sprintf("消息%d", i), EmailState: zhenggai.EmailPending}
-					if err := st.AddNotification(ctx, n); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-			// 钟明's address is taken away before anything is sent.
-			zhong := users["钟明"]
-			zhong.Email = ""
-			if err := st.UpdateUser(ctx, zhong); err != nil {
-				t.Fatal(err)
-			}
-			states := func(u *zhenggai.User) []string {
-				t.Helper()
-				list, err := st.Inbox(ctx, u.ID, false, 10)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var out []string
-				for _, n := range list {
-					out = append(out, n.EmailState)
-				}
-				return out
-			}
+			return out
+		}
 
-			var wg sync.WaitGroup
-			for range 2 {
-				wg.Go(func() {
-					if _, _, err := notify.SendPending(ctx, st, mailer); err != nil {
-						t.Error(err)
-					}
-				})
-			}
-			wg.Wait()
-			counts := map[string]int{}
-			for _, m := range smtpd.sent() {
-				counts[m.to]++
-			}
-			if counts["qinli@example.cn"] != 3 || len(smtpd.sent()) != 3 {
-				t.Errorf("two senders at once sent %v, want each of 覃丽's 3 messages once", counts)
-			}
-			if got := states(users["覃丽"]); !slices.Equal(got, []string{"sent", "sent", "sent"}) {
-				t.Errorf("覃丽's messages: %v", got)
-			}
-			if got := states(zhong); !slices.Equal(got, []string{"no_address", "no_address", "no_address"}) {
-				t.Errorf("钟明's messages: %v", got)
-			}
-			for range store.MaxEmailAttempts + 2 {
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Go(func() {
 				if _, _, err := notify.SendPending(ctx, st, mailer); err != nil {
-					t.Fatal(err)
+					t.Error(err)
 				}
+			})
+		}
+		wg.Wait()
+		counts := map[string]int{}
+		for _, m := range smtpd.sent() {
+			counts[m.to]++
+		}
+		if counts["qinli@example.cn"] != 3 || len(smtpd.sent()) != 3 {
+			t.Errorf("two senders at once sent %v, want each of 覃丽's 3 messages once", counts)
+		}
+		if got := states(users["覃丽"]); !slices.Equal(got, []string{"sent", "sent", "sent"}) {
+			t.Errorf("覃丽's messages: %v", got)
+		}
+		if got := states(zhong); !slices.Equal(got, []string{"no_address", "no_address", "no_address"}) {
+			t.Errorf("钟明's messages: %v", got)
+		}
+		for range store.MaxEmailAttempts + 2 {
+			if _, _, err := notify.SendPending(ctx, st, mailer); err != nil {
+				t.Fatal(err)
 			}
-			tries := 0
-			for _, r := range smtpd.rcpts {
-				if r == "bounce@example.cn" {
-					tries++
-				}
+		}
+		tries := 0
+		for _, r := range smtpd.rcpts {
+			if r == "bounce@example.cn" {
+				tries++
 			}
-			if tries != 3*store.MaxEmailAttempts {
-				t.Errorf("the bouncing address was tried %d times, want %d", tries, 3*store.MaxEmailAttempts)
-			}
-			if got := states(users["向建国"]); !slices.Equal(got, []string{"failed", "failed", "failed"}) {
-				t.Errorf("向建国's messages: %v", got)
-			}
-			if left, _ := st.PendingEmails(ctx, 100); len(left) != 0 {
-				t.Errorf("%d messages still pending", len(left))
-			}
+		}
+		if tries != 3*store.MaxEmailAttempts {
+			t.Errorf("the bouncing address was tried %d times, want %d", tries, 3*store.MaxEmailAttempts)
+		}
+		if got := states(users["向建国"]); !slices.Equal(got, []string{"failed", "failed", "failed"}) {
+			t.Errorf("向建国's messages: %v", got)
+		}
+		if left, _ := st.PendingEmails(ctx, 100); len(left) != 0 {
+			t.Errorf("%d messages still pending", len(left))
+		}
 
-			// A sender that claims a message and dies: the message waits
-			// out the claim, then goes.
-			n := &zhenggai.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "迟到的消息", EmailState: zhenggai.EmailPending}
-			if err := st.AddNotification(ctx, n); err != nil {
-				t.Fatal(err)
-			}
-			stalled, err := st.ClaimEmail(ctx, n.ID)
-			if stalled == "" || err != nil {
-				t.Fatalf("claim: %q %v", stalled, err)
-			}
-			if again, err := st.ClaimEmail(ctx, n.ID); again != "" || err != nil {
-				t.Errorf("claimed twice: %q %v", again, err)
-			}
-			if sent, _, _ := notify.SendPending(ctx, st, mailer); sent != 0 {
-				t.Errorf("sent %d while another sender holds the claim", sent)
-			}
-			later := time.Now().Add(20 * time.Minute)
-			st.SetClock(func() time.Time { return later })
-			defer st.SetClock(nil)
-			if sent, _, err := notify.SendPending(ctx, st, mailer); sent != 1 || err != nil {
-				t.Errorf("after the claim lapsed: sent %d, %v", sent, err)
-			}
-			// The stalled sender finally fails: its lapsed claim changes nothing.
-			if err := st.MarkEmailed(ctx, n.ID, stalled, errors.New("timeout")); err != nil {
-				t.Fatal(err)
-			}
-			if got := states(users["覃丽"]); got[0] != "sent" {
-				t.Errorf("a lapsed claim's failure overwrote the sent state: %v", got)
-			}
+		// A sender that claims a message and dies: the message waits
+		// out the claim, then goes.
+		n := &zhenggai.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "迟到的消息", EmailState: zhenggai.EmailPending}
+		if err := st.AddNotification(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		stalled, err := st.ClaimEmail(ctx, n.ID)
+		if stalled == "" || err != nil {
+			t.Fatalf("claim: %q %v", stalled, err)
+		}
+		if again, err := st.ClaimEmail(ctx, n.ID); again != "" || err != nil {
+			t.Errorf("claimed twice: %q %v", again, err)
+		}
+		if sent, _, _ := notify.SendPending(ctx, st, mailer); sent != 0 {
+			t.Errorf("sent %d while another sender holds the claim", sent)
+		}
+		later := time.Now().Add(20 * time.Minute)
+		st.SetClock(func() time.Time { return later })
+		defer st.SetClock(nil)
+		if sent, _, err := notify.SendPending(ctx, st, mailer); sent != 1 || err != nil {
+			t.Errorf("after the claim lapsed: sent %d, %v", sent, err)
+		}
+		// The stalled sender finally fails: its lapsed claim changes nothing.
+		if err := st.MarkEmailed(ctx, n.ID, stalled, errors.New("timeout")); err != nil {
+			t.Fatal(err)
+		}
+		if got := states(users["覃丽"]); got[0] != "sent" {
+			t.Errorf("a lapsed claim's failure overwrote the sent state: %v", got)
+		}
 
-			// A message whose senders keep dying is given up after
-			// MaxEmailAttempts claims, not claimed forever.
-			n2 := &zhenggai.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "总发不完的消息", EmailState: zhenggai.EmailPending}
-			if err := st.AddNotification(ctx, n2); err != nil {
+		// A message whose senders keep dying is given up after
+		// MaxEmailAttempts claims, not claimed forever.
+		n2 := &zhenggai.Notification{UnitID: users["覃丽"].UnitID, UserID: users["覃丽"].ID, Subject: "总发不完的消息", EmailState: zhenggai.EmailPending}
+		if err := st.AddNotification(ctx, n2); err != nil {
+			t.Fatal(err)
+		}
+		claims := 0
+		for i := range store.MaxEmailAttempts + 3 {
+			at := later.Add(time.Duration(i+1) * 20 * time.Minute)
+			st.SetClock(func() time.Time { return at })
+			if c, err := st.ClaimEmail(ctx, n2.ID); err != nil {
 				t.Fatal(err)
+			} else if c != "" {
+				claims++
 			}
-			claims := 0
-			for i := range store.MaxEmailAttempts + 3 {
-				at := later.Add(time.Duration(i+1) * 20 * time.Minute)
-				st.SetClock(func() time.Time { return at })
-				if c, err := st.ClaimEmail(ctx, n2.ID); err != nil {
-					t.Fatal(err)
-				} else if c != "" {
-					claims++
-				}
-			}
-			if got := states(users["覃丽"]); claims != store.MaxEmailAttempts || got[0] != "failed" {
-				t.Errorf("%d claims of a message whose senders die, state %v", claims, got)
-			}
-			if rep, err := st.VerifyAudit(ctx); err != nil || !rep.OK() {
-				t.Errorf("audit: %+v %v", rep, err)
-			}
-		})
-	}
+		}
+		if got := states(users["覃丽"]); claims != store.MaxEmailAttempts || got[0] != "failed" {
+			t.Errorf("%d claims of a message whose senders die, state %v", claims, got)
+		}
+		if rep, err := st.VerifyAudit(ctx); err != nil || !rep.OK() {
+			t.Errorf("audit: %+v %v", rep, err)
+		}
+	})
 }

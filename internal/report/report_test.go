@@ -172,34 +172,31 @@ func TestImportedTextsReused(t *testing.T) {
 
 // Import the seed, write its report, import that: the same round.
 func TestRoundTripText(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			env := testkit.OpenOn(t, b)
-			r := importedRound(t, env.Store)
-			first, err := textimport.Parse(sample.Sangzhi)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rep := build(t, env.Store, r.ID, seedDate)
-			again, err := textimport.Parse(render(t, rep.Text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(again.Warnings) > 0 {
-				t.Errorf("warnings on re-import: %q", again.Warnings)
-			}
-			checkRoundTrip(t, again.Round, first.Round)
-			compareTree(t, again, first, false)
-			// Without progress the statuses are those stored: none started.
-			d := again.Declared
-			if d.AsOf != seedDate || d.Categories != 14 || d.Problems != 38 || d.Completed != 0 || d.BasicallyCompleted != 0 {
-				t.Errorf("totals %+v, want 14 categories, 38 problems, none completed, as of %s", d, seedDate)
-			}
-			if rep.Totals.NotStarted != 38 {
-				t.Errorf("not started %d, want 38", rep.Totals.NotStarted)
-			}
-		})
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		r := importedRound(t, env.Store)
+		first, err := textimport.Parse(sample.Sangzhi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := build(t, env.Store, r.ID, seedDate)
+		again, err := textimport.Parse(render(t, rep.Text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again.Warnings) > 0 {
+			t.Errorf("warnings on re-import: %q", again.Warnings)
+		}
+		checkRoundTrip(t, again.Round, first.Round)
+		compareTree(t, again, first, false)
+		// Without progress the statuses are those stored: none started.
+		d := again.Declared
+		if d.AsOf != seedDate || d.Categories != 14 || d.Problems != 38 || d.Completed != 0 || d.BasicallyCompleted != 0 {
+			t.Errorf("totals %+v, want 14 categories, 38 problems, none completed, as of %s", d, seedDate)
+		}
+		if rep.Totals.NotStarted != 38 {
+			t.Errorf("not started %d, want 38", rep.Totals.NotStarted)
+		}
+	})
 }
 
 // The demo round (the seed with its progress entries) comes back with the
@@ -233,54 +230,51 @@ func TestRoundTripDemo(t *testing.T) {
 // that are not zero, and follows the totals in their paragraph; a round
 // whose measures record none has no such sentence.
 func TestOutcomesSentence(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			env := testkit.OpenOn(t, b)
-			st := env.Store
-			r := importedRound(t, st)
-			rep := build(t, st, r.ID, seedDate)
-			if rep.OutcomesSentence != "" || !rep.Outcomes.IsZero() || strings.Contains(render(t, rep.Text), "通过整改") {
-				t.Fatalf("no outcomes recorded, yet the report states %q", rep.OutcomesSentence)
-			}
-			probs, err := st.Problems(ctx, r.ID)
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		r := importedRound(t, st)
+		rep := build(t, st, r.ID, seedDate)
+		if rep.OutcomesSentence != "" || !rep.Outcomes.IsZero() || strings.Contains(render(t, rep.Text), "通过整改") {
+			t.Fatalf("no outcomes recorded, yet the report states %q", rep.OutcomesSentence)
+		}
+		probs, err := st.Problems(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set := func(p *zhenggai.Problem, i int, edit func(m *zhenggai.Measure)) {
+			ms, err := st.ProblemMeasures(ctx, p.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			set := func(p *zhenggai.Problem, i int, edit func(m *zhenggai.Measure)) {
-				ms, err := st.ProblemMeasures(ctx, p.ID)
-				if err != nil {
-					t.Fatal(err)
-				}
-				edit(ms[i])
-				if err := st.UpdateMeasure(ctx, ms[i]); err != nil {
-					t.Fatal(err)
-				}
-			}
-			set(probs[13], 0, func(m *zhenggai.Measure) { m.RuleNames = []string{"档案管理制度"} }) // 14.修订完善了《档案管理制度》
-			set(probs[33], 0, func(m *zhenggai.Measure) { m.RuleNames = []string{"财务管理制度", "档案管理制度"} })
-			set(probs[32], 1, func(m *zhenggai.Measure) { m.RefundedFen = 1_000_000 })
-			set(probs[21], 0, func(m *zhenggai.Measure) { m.RefundedFen, m.Disciplinary = 260_000, 2 })
-			p := probs[21] // withheld: counted, not shown
-			p.Withheld, p.WithheldReason = true, "涉及正在查办的案件"
-			if err := st.UpdateProblem(ctx, p); err != nil {
+			edit(ms[i])
+			if err := st.UpdateMeasure(ctx, ms[i]); err != nil {
 				t.Fatal(err)
 			}
-			rep = build(t, st, r.ID, seedDate)
-			want := "通过整改，建立完善制度2项，清退违规资金1.26万元，党纪政务处分2人。"
-			if rep.OutcomesSentence != want {
-				t.Errorf("sentence %q, want %q", rep.OutcomesSentence, want)
+		}
+		set(probs[13], 0, func(m *zhenggai.Measure) { m.RuleNames = []string{"档案管理制度"} }) // 14.修订完善了《档案管理制度》
+		set(probs[33], 0, func(m *zhenggai.Measure) { m.RuleNames = []string{"财务管理制度", "档案管理制度"} })
+		set(probs[32], 1, func(m *zhenggai.Measure) { m.RefundedFen = 1_000_000 })
+		set(probs[21], 0, func(m *zhenggai.Measure) { m.RefundedFen, m.Disciplinary = 260_000, 2 })
+		p := probs[21] // withheld: counted, not shown
+		p.Withheld, p.WithheldReason = true, "涉及正在查办的案件"
+		if err := st.UpdateProblem(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		rep = build(t, st, r.ID, seedDate)
+		want := "通过整改，建立完善制度2项，清退违规资金1.26万元，党纪政务处分2人。"
+		if rep.OutcomesSentence != want {
+			t.Errorf("sentence %q, want %q", rep.OutcomesSentence, want)
+		}
+		text := render(t, rep.Text)
+		if !strings.Contains(text, "\n一、组织整改落实情况\n"+rep.TotalsSentence+want+"\n") {
+			t.Errorf("the sentence does not follow the totals in section 一:\n%.400s", text)
+		}
+		for _, f := range []func(io.Writer) error{rep.HTML, rep.Markdown} {
+			if !strings.Contains(render(t, f), want) {
+				t.Error("HTML or Markdown lacks the sentence")
 			}
-			text := render(t, rep.Text)
-			if !strings.Contains(text, "\n一、组织整改落实情况\n"+rep.TotalsSentence+want+"\n") {
-				t.Errorf("the sentence does not follow the totals in section 一:\n%.400s", text)
-			}
-			for _, f := range []func(io.Writer) error{rep.HTML, rep.Markdown} {
-				if !strings.Contains(render(t, f), want) {
-					t.Error("HTML or Markdown lacks the sentence")
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // checkRoundTrip compares a round read back from its generated report with
@@ -342,99 +336,93 @@ func compareTree(t *testing.T, got, want *zhenggai.Imported, progress bool) {
 
 // Progress after the report's date does not count.
 func TestStatusesAsOfTheDate(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			env := testkit.OpenOn(t, b)
-			r := demoRound(t, env)
-			for _, c := range []struct {
-				day  zhenggai.Date
-				want report.Totals
-				line string
-			}{
-				{zhenggai.NewDate(2020, 7, 30), report.Totals{Categories: 14, Problems: 38, NotStarted: 38},
-					"截至7月30日，巡察反馈的14个问题38个具体问题，已完成整改0个，尚未启动整改38个。"},
-				{zhenggai.NewDate(2020, 8, 20), report.Totals{Categories: 14, Problems: 38, InProgress: 38},
-					"截至8月20日，巡察反馈的14个问题38个具体问题，已完成整改0个，正在整改38个。"},
-				{seedDate, report.Totals{Categories: 14, Problems: 38, Completed: 35, BasicallyCompleted: 3},
-					"截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
-				{zhenggai.NewDate(2021, 3, 1), report.Totals{Categories: 14, Problems: 38, Completed: 35, BasicallyCompleted: 3},
-					"截至2021年3月1日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
-			} {
-				rep := build(t, env.Store, r.ID, c.day)
-				if rep.Totals != c.want || rep.TotalsSentence != c.line {
-					t.Errorf("as of %s: %+v %q, want %+v %q", c.day, rep.Totals, rep.TotalsSentence, c.want, c.line)
-				}
-				if rep.Date != c.day.Chinese() {
-					t.Errorf("dated %q, want %q", rep.Date, c.day.Chinese())
-				}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		r := demoRound(t, env)
+		for _, c := range []struct {
+			day  zhenggai.Date
+			want report.Totals
+			line string
+		}{
+			{zhenggai.NewDate(2020, 7, 30), report.Totals{Categories: 14, Problems: 38, NotStarted: 38},
+				"截至7月30日，巡察反馈的14个问题38个具体问题，已完成整改0个，尚未启动整改38个。"},
+			{zhenggai.NewDate(2020, 8, 20), report.Totals{Categories: 14, Problems: 38, InProgress: 38},
+				"截至8月20日，巡察反馈的14个问题38个具体问题，已完成整改0个，正在整改38个。"},
+			{seedDate, report.Totals{Categories: 14, Problems: 38, Completed: 35, BasicallyCompleted: 3},
+				"截至10月28日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
+			{zhenggai.NewDate(2021, 3, 1), report.Totals{Categories: 14, Problems: 38, Completed: 35, BasicallyCompleted: 3},
+				"截至2021年3月1日，巡察反馈的14个问题38个具体问题，已完成整改35个，基本完成整改3个。"},
+		} {
+			rep := build(t, env.Store, r.ID, c.day)
+			if rep.Totals != c.want || rep.TotalsSentence != c.line {
+				t.Errorf("as of %s: %+v %q, want %+v %q", c.day, rep.Totals, rep.TotalsSentence, c.want, c.line)
 			}
-			// Before the final report on problem 14, its measure shows the
-			// first progress entry; after it, where the work stands.
-			early := render(t, build(t, env.Store, r.ID, zhenggai.NewDate(2020, 8, 20)).Text)
-			if !strings.Contains(early, "三是认真查找缺失的提案办理资料。已按整改方案启动，明确责任人和时限，正在推进。") {
-				t.Error("an unfinished measure does not show its latest progress")
+			if rep.Date != c.day.Chinese() {
+				t.Errorf("dated %q, want %q", rep.Date, c.day.Chinese())
 			}
-		})
-	}
+		}
+		// Before the final report on problem 14, its measure shows the
+		// first progress entry; after it, where the work stands.
+		early := render(t, build(t, env.Store, r.ID, zhenggai.NewDate(2020, 8, 20)).Text)
+		if !strings.Contains(early, "三是认真查找缺失的提案办理资料。已按整改方案启动，明确责任人和时限，正在推进。") {
+			t.Error("an unfinished measure does not show its latest progress")
+		}
+	})
 }
 
 // A withheld problem is left out, counted, and its reason kept in the data.
 func TestWithheldProblems(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			env := testkit.OpenOn(t, b)
-			st := env.Store
-			r := demoRound(t, env)
-			probs, err := st.Problems(ctx, r.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := probs[21] // 22.“三重一大”讨论研究程序不到位
-			p.Withheld = true
-			if err := st.UpdateProblem(ctx, p); err == nil || zhenggai.ErrorCode(err) != zhenggai.EINVALID ||
-				!strings.Contains(zhenggai.ErrorMessage(err), "不予公开的理由") {
-				t.Fatalf("withheld without a reason: %v", err)
-			}
-			p.WithheldReason = "涉及正在查办的案件"
-			if err := st.UpdateProblem(ctx, p); err != nil {
-				t.Fatal(err)
-			}
-			stored, err := st.Problem(ctx, p.ID)
-			if err != nil || !stored.Withheld || stored.WithheldReason != "涉及正在查办的案件" {
-				t.Fatalf("stored %+v, %v", stored, err)
-			}
-			rep := build(t, st, r.ID, seedDate)
-			text := render(t, rep.Text)
-			html := render(t, rep.HTML)
-			if strings.Contains(text, p.Title) || strings.Contains(html, p.Title) || strings.Contains(html, "problem-"+itoa(p.ID)+`"`) {
-				t.Error("the withheld problem is in the report")
-			}
-			if !strings.Contains(text, "\n二、巡察反馈问题整改进展情况\n另有1个具体问题按规定不予公开。\n") || !strings.Contains(html, "另有1个具体问题按规定不予公开。") {
-				t.Error("the report does not say that one problem is withheld")
-			}
-			if rep.Withheld != 1 || rep.Totals.Problems != 38 || !strings.Contains(text, "38个具体问题") {
-				t.Errorf("withheld %d, totals %+v: the totals count every problem fed back", rep.Withheld, rep.Totals)
-			}
-			if !strings.Contains(html, `id="problem-`+itoa(probs[20].ID)+`"`) {
-				t.Error("a published problem has no anchor")
-			}
-			// Published again: the reason goes, the problem comes back.
-			stored.Withheld = false
-			if err := st.UpdateProblem(ctx, stored); err != nil {
-				t.Fatal(err)
-			}
-			if again, _ := st.Problem(ctx, p.ID); again.Withheld || again.WithheldReason != "" {
-				t.Errorf("published again: %+v", again)
-			}
-			if !strings.Contains(render(t, build(t, st, r.ID, seedDate).Text), p.Title) {
-				t.Error("the problem published again is not in the report")
-			}
-			rep2, err := st.VerifyAudit(ctx)
-			if err != nil || !rep2.OK() {
-				t.Fatalf("audit after withholding: %+v %v", rep2, err)
-			}
-		})
-	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		r := demoRound(t, env)
+		probs, err := st.Problems(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := probs[21] // 22.“三重一大”讨论研究程序不到位
+		p.Withheld = true
+		if err := st.UpdateProblem(ctx, p); err == nil || zhenggai.ErrorCode(err) != zhenggai.EINVALID ||
+			!strings.Contains(zhenggai.ErrorMessage(err), "不予公开的理由") {
+			t.Fatalf("withheld without a reason: %v", err)
+		}
+		p.WithheldReason = "涉及正在查办的案件"
+		if err := st.UpdateProblem(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		stored, err := st.Problem(ctx, p.ID)
+		if err != nil || !stored.Withheld || stored.WithheldReason != "涉及正在查办的案件" {
+			t.Fatalf("stored %+v, %v", stored, err)
+		}
+		rep := build(t, st, r.ID, seedDate)
+		text := render(t, rep.Text)
+		html := render(t, rep.HTML)
+		if strings.Contains(text, p.Title) || strings.Contains(html, p.Title) || strings.Contains(html, "problem-"+itoa(p.ID)+`"`) {
+			t.Error("the withheld problem is in the report")
+		}
+		if !strings.Contains(text, "\n二、巡察反馈问题整改进展情况\n另有1个具体问题按规定不予公开。\n") || !strings.Contains(html, "另有1个具体问题按规定不予公开。") {
+			t.Error("the report does not say that one problem is withheld")
+		}
+		if rep.Withheld != 1 || rep.Totals.Problems != 38 || !strings.Contains(text, "38个具体问题") {
+			t.Errorf("withheld %d, totals %+v: the totals count every problem fed back", rep.Withheld, rep.Totals)
+		}
+		if !strings.Contains(html, `id="problem-`+itoa(probs[20].ID)+`"`) {
+			t.Error("a published problem has no anchor")
+		}
+		// Published again: the reason goes, the problem comes back.
+		stored.Withheld = false
+		if err := st.UpdateProblem(ctx, stored); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := st.Problem(ctx, p.ID); again.Withheld || again.WithheldReason != "" {
+			t.Errorf("published again: %+v", again)
+		}
+		if !strings.Contains(render(t, build(t, st, r.ID, seedDate).Text), p.Title) {
+			t.Error("the problem published again is not in the report")
+		}
+		rep2, err := st.VerifyAudit(ctx)
+		if err != nil || !rep2.OK() {
+			t.Fatalf("audit after withholding: %+v %v", rep2, err)
+		}
+	})
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
