@@ -2,19 +2,15 @@ package gen_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"zhenggai"
 	"zhenggai/internal/gen"
-	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 
-	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
 var today = zhenggai.NewDate(2024, 6, 30)
@@ -24,46 +20,15 @@ func small(seed uint64) gen.Config {
 	return gen.Config{Seed: seed, Units: 3, Rounds: 2, Problems: 6, Measures: 2, Progress: 2, Today: today}
 }
 
-// onEachBackend runs test on SQLite and on PostgreSQL.
-func onEachBackend(t *testing.T, test func(t *testing.T, be testkit.Backend)) {
-	for _, be := range testkit.Backends() {
-		t.Run(be.Name, func(t *testing.T) { test(t, be) })
-	}
-}
-
-// where is a new installation: a data folder, and on PostgreSQL a database.
-type where struct{ dir, dsn string }
-
-// generate writes c into a new installation on be and returns it and its open store.
-func generate(t *testing.T, be testkit.Backend, c gen.Config) (where, *store.Store, *gen.Result) {
+// generate writes c into the installation env.
+func generate(t *testing.T, env *testkit.Env, c gen.Config) *gen.Result {
 	t.Helper()
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "system:gen", Via: "cli"})
-	dir, dsn := be.New(t)
-	st, err := store.Open(ctx, dir, dsn)
+	res, err := gen.Generate(ctx, env.Store, c, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	res, err := gen.Generate(ctx, st, c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return where{dir, dsn}, st, res
-}
-
-// raw opens the database of w as a SQLite shell or psql would.
-func raw(t *testing.T, w where) *sql.DB {
-	t.Helper()
-	driver, name := "sqlite", "file:"+filepath.Join(w.dir, store.DBFile)+"?mode=ro"
-	if w.dsn != "" {
-		driver, name = "pgx", w.dsn
-	}
-	db, err := sql.Open(driver, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return res
 }
 
 // contentTables are the tables gen writes; their every column but the
@@ -71,9 +36,9 @@ func raw(t *testing.T, w where) *sql.DB {
 var contentTables = []string{"units", "rounds", "categories", "problems", "measures", "progress"}
 
 // dump is the content of the installation's tables as text, one line a row.
-func dump(t *testing.T, w where) string {
+func dump(t *testing.T, env *testkit.Env) string {
 	t.Helper()
-	db := raw(t, w)
+	db := env.Raw(t)
 	var sb strings.Builder
 	for _, table := range contentTables {
 		rows, err := db.Query(`SELECT * FROM ` + table + ` ORDER BY id`)
@@ -113,18 +78,20 @@ func TestDeterministic(t *testing.T) {
 	// Offices between the top and the units: every kind of record.
 	c := gen.Config{Seed: 7, Offices: 2, Units: 4, Rounds: 2, Problems: 5, Measures: 2, Progress: 2, Today: today}
 	dumps := map[string]string{}
-	onEachBackend(t, func(t *testing.T, be testkit.Backend) {
-		a, _, _ := generate(t, be, c)
-		b, _, _ := generate(t, be, c)
+	testkit.EachBackend(t, func(t *testing.T, a *testkit.Env) {
+		b := a.Another(t)
+		generate(t, a, c)
+		generate(t, b, c)
 		da, db := dump(t, a), dump(t, b)
 		sameDump(t, "same seed", da, db)
-		dumps[be.Name] = da
-		if be.Name != "sqlite" {
+		dumps[a.Backend] = da
+		if a.Backend != "sqlite" {
 			return // a new database costs seconds on PostgreSQL, and seeds do not depend on it
 		}
 		other := c
 		other.Seed = 8
-		d, _, _ := generate(t, be, other)
+		d := a.Another(t)
+		generate(t, d, other)
 		if dump(t, d) == da {
 			t.Error("seeds 7 and 8 made the same content")
 		}
@@ -148,10 +115,10 @@ func sameDump(t *testing.T, what, a, b string) {
 	t.Fatalf("%s, different number of rows: %d and %d", what, len(la), len(lb))
 }
 
-func count(t *testing.T, w where, table string) int64 {
+func count(t *testing.T, env *testkit.Env, table string) int64 {
 	t.Helper()
 	var n int64
-	if err := raw(t, w).QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
+	if err := env.Raw(t).QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -180,11 +147,14 @@ func TestPresets(t *testing.T) {
 }
 
 // TestCounts: what is written is what Expected says, for both shapes of tree.
-func TestCounts(t *testing.T) { onEachBackend(t, testCounts) }
+func TestCounts(t *testing.T) { testkit.EachBackend(t, testCounts) }
 
-func testCounts(t *testing.T, be testkit.Backend) {
-	for _, c := range []gen.Config{small(1), {Seed: 2, Offices: 3, Units: 7, Rounds: 1, Problems: 4, Measures: 2, Progress: 0, Today: today}} {
-		dir, st, res := generate(t, be, c)
+func testCounts(t *testing.T, env *testkit.Env) {
+	for i, c := range []gen.Config{small(1), {Seed: 2, Offices: 3, Units: 7, Rounds: 1, Problems: 4, Measures: 2, Progress: 0, Today: today}} {
+		if i > 0 {
+			env = env.Another(t)
+		}
+		st, res := env.Store, generate(t, env, c)
 		want := c.Expected()
 		if res.Counts != want {
 			t.Errorf("%+v: result counts %+v, want %+v", c, res.Counts, want)
@@ -193,11 +163,11 @@ func testCounts(t *testing.T, be testkit.Backend) {
 			"units": want.Offices + want.Units, "rounds": want.Rounds, "categories": want.Categories,
 			"problems": want.Problems, "measures": want.Measures, "progress": want.Progress,
 		} {
-			if got := count(t, dir, table); got != n {
+			if got := count(t, env, table); got != n {
 				t.Errorf("%+v: %d rows in %s, want %d", c, got, table, n)
 			}
 		}
-		if got := count(t, dir, "audit_log"); got != want.Rows() {
+		if got := count(t, env, "audit_log"); got != want.Rows() {
 			t.Errorf("%d audit entries for %d records", got, want.Rows())
 		}
 		// The tree: the top office alone at the top, offices under it, units under an office.
@@ -224,11 +194,11 @@ func testCounts(t *testing.T, be testkit.Backend) {
 
 // TestLooksReal: all three warnings, a realistic mix of statuses, names
 // and texts of the right shape, and an audit trail that verifies.
-func TestLooksReal(t *testing.T) { onEachBackend(t, testLooksReal) }
+func TestLooksReal(t *testing.T) { testkit.EachBackend(t, testLooksReal) }
 
-func testLooksReal(t *testing.T, be testkit.Backend) {
+func testLooksReal(t *testing.T, env *testkit.Env) {
 	c := gen.Config{Seed: 3, Units: 6, Rounds: 2, Problems: 15, Measures: 3, Progress: 3, Today: today}
-	_, st, res := generate(t, be, c)
+	st, res := env.Store, generate(t, env, c)
 	ctx := context.Background()
 	rounds, err := st.Rounds(ctx)
 	if err != nil {
@@ -334,9 +304,10 @@ func TestValidate(t *testing.T) {
 // named where a mechanism's text says one was made, a little money and a
 // few persons; they pass validation (the bulk writer checks) and sum.
 func TestOutcomes(t *testing.T) {
-	onEachBackend(t, func(t *testing.T, be testkit.Backend) {
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
 		c := gen.Config{Seed: 5, Units: 4, Rounds: 2, Problems: 20, Measures: 3, Progress: 1, Today: today}
-		_, st, _ := generate(t, be, c)
+		st := env.Store
+		generate(t, env, c)
 		ctx := context.Background()
 		rounds, err := st.Rounds(ctx)
 		if err != nil {

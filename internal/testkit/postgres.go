@@ -189,6 +189,19 @@ func Empty(t testing.TB, b Backend) *Env {
 	return &Env{Backend: b.Name, Dir: dir, DSN: dsn}
 }
 
+// Another makes a new installation of e's backend, opened: for a test
+// that compares two.
+func (e *Env) Another(t testing.TB) *Env {
+	t.Helper()
+	for _, b := range Backends() {
+		if b.Name == e.Backend {
+			return OpenOn(t, b)
+		}
+	}
+	t.Fatalf("no backend %q", e.Backend)
+	return nil
+}
+
 // EachBackend runs fn as a subtest on a fresh installation of each
 // backend, SQLite then PostgreSQL: the one loop the tests of code that
 // writes to the store share. fn may call t.Parallel.
