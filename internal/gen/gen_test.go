@@ -10,7 +10,6 @@ import (
 	"zhenggai"
 	"zhenggai/internal/gen"
 	"zhenggai/internal/testkit"
-
 )
 
 var today = zhenggai.NewDate(2024, 6, 30)
