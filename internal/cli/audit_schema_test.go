@@ -20,13 +20,10 @@ import (
 // and once it is dropped starts with a warning for each of the others.
 func TestAuditVerifySchema(t *testing.T) {
 	t.Parallel()
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			t.Parallel()
-			dir, dsn := b.New(t)
-			testAuditVerifySchema(t, dir, dsn)
-		})
-	}
+	testkit.EachEmptyBackend(t, func(t *testing.T, env *testkit.Env) {
+		t.Parallel()
+		testAuditVerifySchema(t, env.Dir, env.DSN)
+	})
 }
 
 func testAuditVerifySchema(t *testing.T, dir, dsn string) {

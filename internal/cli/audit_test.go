@@ -44,13 +44,10 @@ func rawSQL(t *testing.T, dir, dsn string) *sql.DB {
 // PostgreSQL through --db, tampered with by plain SQL as psql would.
 func TestAuditVerify(t *testing.T) {
 	t.Parallel()
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			t.Parallel()
-			dir, dsn := b.New(t)
-			testAuditVerify(t, dir, dsn)
-		})
-	}
+	testkit.EachEmptyBackend(t, func(t *testing.T, env *testkit.Env) {
+		t.Parallel()
+		testAuditVerify(t, env.Dir, env.DSN)
+	})
 }
 
 func testAuditVerify(t *testing.T, dir, dsn string) {

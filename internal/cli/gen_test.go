@@ -11,12 +11,7 @@ import (
 // TestGen generates a little data on each backend (on PostgreSQL through
 // --db), which audit verify accepts, and refuses to generate twice.
 func TestGen(t *testing.T) {
-	for _, b := range testkit.Backends() {
-		t.Run(b.Name, func(t *testing.T) {
-			dir, dsn := b.New(t)
-			testGen(t, where(dir, dsn))
-		})
-	}
+	testkit.EachEmptyBackend(t, func(t *testing.T, env *testkit.Env) { testGen(t, where(env.Dir, env.DSN)) })
 }
 
 func testGen(t *testing.T, at []string) {
