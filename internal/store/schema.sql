@@ -1,0 +1,339 @@
+-- The schema the migrations in migrations/ make on SQLite, as the database
+-- holds it once all have run. Written by TestSchemaFile; do not edit:
+-- after a new migration, go test ./internal/store -run Schema -update.
+-- Tables in the order the migrations first create them, each with its
+-- columns and constraints, then its indexes and triggers.
+
+CREATE TABLE schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+);
+
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    parent_id BIGINT REFERENCES units(id),
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    CONSTRAINT units_name_key UNIQUE (name)
+);
+CREATE INDEX units_parent_idx ON units (parent_id);
+
+CREATE TABLE settings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    CONSTRAINT settings_unit_name_key UNIQUE (unit_id, name)
+);
+
+CREATE TABLE rounds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    inspector TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    onsite_start TEXT NOT NULL DEFAULT '',
+    onsite_end TEXT NOT NULL DEFAULT '',
+    feedback_date TEXT NOT NULL DEFAULT '',
+    declared_as_of TEXT NOT NULL DEFAULT '',
+    declared_categories INTEGER NOT NULL DEFAULT 0,
+    declared_problems INTEGER NOT NULL DEFAULT 0,
+    declared_completed INTEGER NOT NULL DEFAULT 0,
+    declared_basically_completed INTEGER NOT NULL DEFAULT 0,
+    declared_in_progress INTEGER NOT NULL DEFAULT 0,
+    declared_not_completed INTEGER NOT NULL DEFAULT 0,
+    declared_rate_percent INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    report_leading_group TEXT NOT NULL DEFAULT '',
+    report_work TEXT NOT NULL DEFAULT '',
+    report_follow_up TEXT NOT NULL DEFAULT '',
+    report_title TEXT NOT NULL DEFAULT '',
+    report_signature TEXT NOT NULL DEFAULT '',
+    report_signed TEXT NOT NULL DEFAULT '',
+    declared_measures INTEGER NOT NULL DEFAULT 0,
+    declared_rules INTEGER NOT NULL DEFAULT 0,
+    declared_refunded_fen BIGINT NOT NULL DEFAULT 0,
+    declared_recovered_fen BIGINT NOT NULL DEFAULT 0,
+    declared_saved_fen BIGINT NOT NULL DEFAULT 0,
+    declared_talks INTEGER NOT NULL DEFAULT 0,
+    declared_organisational INTEGER NOT NULL DEFAULT 0,
+    declared_disciplinary INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX rounds_feedback_idx ON rounds (feedback_date, id);
+CREATE INDEX rounds_unit_idx ON rounds (unit_id);
+
+CREATE TABLE categories (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    round_id BIGINT NOT NULL REFERENCES rounds(id),
+    seq INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    CONSTRAINT categories_seq_key UNIQUE (round_id, seq)
+);
+
+CREATE TABLE problems (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    round_id BIGINT NOT NULL REFERENCES rounds(id),
+    category_id BIGINT NOT NULL REFERENCES categories(id),
+    seq INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    rectification TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1,
+    withheld INTEGER NOT NULL DEFAULT 0,
+    withheld_reason TEXT NOT NULL DEFAULT '',
+    close_state TEXT NOT NULL DEFAULT '',
+    CONSTRAINT problems_seq_key UNIQUE (round_id, seq)
+);
+CREATE INDEX problems_category_idx ON problems (category_id);
+CREATE INDEX problems_round_idx ON problems (round_id, seq);
+CREATE INDEX problems_submitted_idx ON problems (round_id) WHERE close_state = 'submitted';
+
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    round_id BIGINT NOT NULL REFERENCES rounds(id),
+    problem_id BIGINT NOT NULL REFERENCES problems(id),
+    seq INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    leader TEXT NOT NULL DEFAULT '',
+    office TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    close_state TEXT NOT NULL DEFAULT '',
+    mechanism TEXT NOT NULL DEFAULT '',
+    report_every INTEGER NOT NULL DEFAULT 0,
+    rule_names TEXT NOT NULL DEFAULT '',
+    refunded_fen BIGINT NOT NULL DEFAULT 0,
+    recovered_fen BIGINT NOT NULL DEFAULT 0,
+    saved_fen BIGINT NOT NULL DEFAULT 0,
+    talks INTEGER NOT NULL DEFAULT 0,
+    organisational INTEGER NOT NULL DEFAULT 0,
+    disciplinary INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT measures_seq_key UNIQUE (problem_id, seq)
+);
+CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id, status, close_state) WHERE status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '';
+CREATE INDEX measures_ongoing_idx ON measures (round_id) WHERE status = 'ongoing' AND report_every > 0;
+CREATE INDEX measures_open_idx ON measures (round_id, deadline, unit_id, close_state) WHERE status NOT IN ('completed', 'ongoing');
+CREATE INDEX measures_round_idx ON measures (round_id, problem_id, seq);
+
+CREATE TABLE progress (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    round_id BIGINT NOT NULL REFERENCES rounds(id),
+    measure_id BIGINT NOT NULL REFERENCES measures(id),
+    day TEXT NOT NULL,
+    content TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX progress_measure_idx ON progress (measure_id, day);
+CREATE INDEX progress_round_idx ON progress (round_id);
+
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    progress_id BIGINT NOT NULL REFERENCES progress(id),
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    content_type TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX attachments_progress_idx ON attachments (progress_id);
+CREATE INDEX attachments_unit_idx ON attachments (unit_id, sha256, size);
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    unit_id BIGINT NOT NULL DEFAULT 0,
+    at TEXT NOT NULL,
+    actor_user_id BIGINT NOT NULL DEFAULT 0,
+    actor_name TEXT NOT NULL,
+    actor_via TEXT NOT NULL DEFAULT '',
+    actor_addr TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id BIGINT NOT NULL,
+    before TEXT NOT NULL DEFAULT '',
+    after TEXT NOT NULL DEFAULT '',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id, id);
+
+CREATE TABLE audit_head (
+    id INTEGER PRIMARY KEY,
+    last_id BIGINT NOT NULL,
+    last_hash TEXT NOT NULL,
+    CONSTRAINT audit_head_one_row CHECK (id = 1)
+);
+
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    name TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    version BIGINT NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    principal INTEGER NOT NULL DEFAULT 0,
+    person_name TEXT,
+    must_change INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT users_name_key UNIQUE (name)
+);
+CREATE UNIQUE INDEX users_person_key ON users (unit_id, person_name);
+CREATE INDEX users_unit_idx ON users (unit_id);
+
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id_hash TEXT NOT NULL,
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    addr TEXT NOT NULL DEFAULT '',
+    CONSTRAINT sessions_id_hash_key UNIQUE (id_hash)
+);
+CREATE INDEX sessions_user_idx ON sessions (user_id);
+
+CREATE TABLE tokens (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT tokens_hash_key UNIQUE (token_hash)
+);
+
+CREATE TABLE close_steps (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    round_id BIGINT NOT NULL REFERENCES rounds(id),
+    problem_id BIGINT NOT NULL REFERENCES problems(id),
+    measure_id BIGINT NOT NULL DEFAULT 0,
+    action TEXT NOT NULL,
+    from_state TEXT NOT NULL DEFAULT '',
+    to_state TEXT NOT NULL DEFAULT '',
+    by_name TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    evidence_progress_id BIGINT NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX close_steps_problem_idx ON close_steps (problem_id, id);
+CREATE INDEX close_steps_round_idx ON close_steps (round_id, id);
+
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    measure_id BIGINT NOT NULL DEFAULT 0,
+    colour TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    link TEXT NOT NULL DEFAULT '',
+    read_at TEXT NOT NULL DEFAULT '',
+    email_state TEXT NOT NULL DEFAULT '',
+    email_error TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    email_attempts INTEGER NOT NULL DEFAULT 0,
+    email_claimed_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX notifications_email_idx ON notifications (id) WHERE email_state IN ('pending', 'sending');
+CREATE INDEX notifications_user_idx ON notifications (user_id, read_at, id);
+
+CREATE TABLE warn_states (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    measure_id BIGINT NOT NULL REFERENCES measures(id),
+    colour TEXT NOT NULL DEFAULT '',
+    changed_at TEXT NOT NULL,
+    CONSTRAINT warn_states_measure_key UNIQUE (measure_id)
+);
+
+CREATE TABLE digests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    day TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    CONSTRAINT digests_user_day_key UNIQUE (user_id, day)
+);
+
+CREATE TABLE publications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    round_id BIGINT NOT NULL REFERENCES rounds(id),
+    unit_name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    body TEXT NOT NULL,
+    problems TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    withdrawn INTEGER NOT NULL DEFAULT 0,
+    withdrawn_at TEXT NOT NULL DEFAULT '',
+    withdrawn_by TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX publications_round_idx ON publications (round_id);
+CREATE INDEX publications_unit_idx ON publications (unit_id);
+
+CREATE TABLE opinions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    publication_id BIGINT NOT NULL REFERENCES publications(id),
+    problem_id BIGINT NOT NULL DEFAULT 0,
+    problem TEXT NOT NULL DEFAULT '',
+    ref TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL,
+    status TEXT NOT NULL,
+    assignee_id BIGINT REFERENCES users(id),
+    answer TEXT NOT NULL DEFAULT '',
+    answer_published INTEGER NOT NULL DEFAULT 0,
+    answered_at TEXT NOT NULL DEFAULT '',
+    answered_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    secret_hash TEXT NOT NULL DEFAULT '',
+    CONSTRAINT opinions_ref_key UNIQUE (ref)
+);
+CREATE INDEX opinions_publication_idx ON opinions (publication_id);
+CREATE INDEX opinions_unit_idx ON opinions (unit_id, status);
+
+CREATE TABLE round_counts (
+    round_id BIGINT PRIMARY KEY REFERENCES rounds(id),
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    problems INTEGER NOT NULL,
+    not_started INTEGER NOT NULL,
+    in_progress INTEGER NOT NULL,
+    basically_completed INTEGER NOT NULL,
+    ongoing INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    open_due INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE login_devices (
+    id_hash TEXT NOT NULL,
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    used_at TEXT NOT NULL,
+    PRIMARY KEY (id_hash, user_id)
+);
+CREATE INDEX login_devices_user_idx ON login_devices (user_id);
