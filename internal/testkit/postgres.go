@@ -177,13 +177,13 @@ func OpenPostgres(t testing.TB) *Env {
 // OpenOn is Open on a new installation of the backend b.
 func OpenOn(t testing.TB, b Backend) *Env {
 	t.Helper()
-	return Empty(t, b).open(t)
+	return empty(t, b).open(t)
 }
 
-// Empty makes a new installation of the backend b that nothing has opened
+// empty makes a new installation of the backend b that nothing has opened
 // yet: no tables, Store and Files nil. OpenStore opens it as the
 // program's first start does; Raw reaches the empty database before.
-func Empty(t testing.TB, b Backend) *Env {
+func empty(t testing.TB, b Backend) *Env {
 	t.Helper()
 	dir, dsn := b.New(t)
 	return &Env{Backend: b.Name, Dir: dir, DSN: dsn}
@@ -213,12 +213,12 @@ func EachBackend(t *testing.T, fn func(t *testing.T, env *Env)) {
 }
 
 // EachEmptyBackend is EachBackend on installations nothing has opened
-// (see Empty): for tests of the first start, of migrations from an older
+// (see empty): for tests of the first start, of migrations from an older
 // schema, and of commands that open the installation themselves.
 func EachEmptyBackend(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Helper()
 	for _, b := range Backends() {
-		t.Run(b.Name, func(t *testing.T) { fn(t, Empty(t, b)) })
+		t.Run(b.Name, func(t *testing.T) { fn(t, empty(t, b)) })
 	}
 }
 
