@@ -30,16 +30,12 @@ type Auth struct {
 	th            throttle
 }
 
-// EThrottled is the error code of a sign-in refused while tries for the
-// name or from the address are paused or delayed.
-const EThrottled = "throttled"
-
 // throttled says how long to wait, in the unit people count it in.
 func throttled(wait time.Duration) error {
 	if wait > time.Minute {
-		return zhenggai.Errorf(EThrottled, "登录失败次数过多，请%d分钟后再试；在本人常用的浏览器上可以照常登录", int((wait+time.Minute-1)/time.Minute))
+		return zhenggai.Errorf(zhenggai.ETHROTTLED, "登录失败次数过多，请%d分钟后再试；在本人常用的浏览器上可以照常登录", int((wait+time.Minute-1)/time.Minute))
 	}
-	return zhenggai.Errorf(EThrottled, "登录失败次数过多，请%d秒后再试；在本人常用的浏览器上可以照常登录", max(1, int((wait+time.Second-1)/time.Second)))
+	return zhenggai.Errorf(zhenggai.ETHROTTLED, "登录失败次数过多，请%d秒后再试；在本人常用的浏览器上可以照常登录", max(1, int((wait+time.Second-1)/time.Second)))
 }
 
 // errBadLogin never says which of name and password was wrong.

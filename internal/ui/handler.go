@@ -188,7 +188,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 
 // fail shows an error page for a domain error.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status := statusOf(err)
+	status := zhenggai.HTTPStatus(zhenggai.ErrorCode(err))
 	if status == http.StatusInternalServerError {
 		if r.Context().Err() != nil {
 			// The reader left (closed the page, lost the network): the
@@ -245,19 +245,4 @@ func flashFrom(r *http.Request) string {
 // Deny shows a refusal from the route guard as a page.
 func (h *Handler) Deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	h.render(w, r, status, "error", &page{Title: "无法访问", Data: msg})
-}
-
-// statusOf is the HTTP status a page answers a domain error with.
-func statusOf(err error) int {
-	switch zhenggai.ErrorCode(err) {
-	case zhenggai.ENOTFOUND:
-		return http.StatusNotFound
-	case zhenggai.EINVALID:
-		return http.StatusUnprocessableEntity
-	case zhenggai.ECONFLICT, zhenggai.ELOCKED:
-		return http.StatusConflict
-	case zhenggai.EFORBID:
-		return http.StatusForbidden
-	}
-	return http.StatusInternalServerError
 }
