@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -218,6 +219,15 @@ func (h *Handler) pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 }
 
 func (h *Handler) today() zhenggai.Date { return zhenggai.DateOf(h.Now()) }
+
+// sendFile answers a download made whole in memory.
+func sendFile(w http.ResponseWriter, name, mediaType string, body []byte) {
+	w.Header().Set("Content-Type", mediaType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "no-store") // a shared office computer keeps nothing after sign-out
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.Write(body)
+}
 
 // redirect sends the browser on after a successful POST, with a short
 // message for the next page.
