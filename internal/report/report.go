@@ -221,7 +221,7 @@ func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[in
 	}
 	rep.Preamble = preamble(round, kind)
 
-	var measures []*zhenggai.Measure
+	var measures []*zhenggai.Measure // of every problem, withheld ones too, as the totals
 	for _, c := range l.Categories {
 		for _, p := range c.Problems {
 			for _, m := range p.Measures {
@@ -237,7 +237,6 @@ func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[in
 	}
 	t := &rep.Totals
 	t.Categories = len(l.Categories)
-	var counted []*zhenggai.Measure // of every problem, withheld ones too, as the totals
 	for _, c := range l.Categories {
 		rc := &Category{ID: c.ID, Seq: c.Seq, Title: c.Title}
 		rc.Heading = "（" + Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
@@ -245,7 +244,6 @@ func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[in
 			rp := &Problem{ID: p.ID, Seq: p.Seq, Title: p.Title, Heading: fmt.Sprintf("%d.%s", p.Seq, p.Title)}
 			var sts []zhenggai.Status
 			for _, m := range p.Measures {
-				counted = append(counted, m.Measure)
 				s := states[m.ID]
 				rm := &Measure{Content: strings.TrimSpace(m.Content), Status: s.status}
 				if s.progress != nil {
@@ -278,7 +276,7 @@ func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[in
 		}
 	}
 	rep.TotalsSentence = totalsSentence(kind, round.FeedbackDate, asOf, *t)
-	rep.Outcomes, _ = zhenggai.SumOutcomes(counted)
+	rep.Outcomes, _ = zhenggai.SumOutcomes(measures)
 	rep.OutcomesSentence = outcomesSentence(rep.Outcomes)
 	if rep.Withheld > 0 {
 		rep.WithheldNote = fmt.Sprintf("另有%d个具体问题按规定不予公开。", rep.Withheld)
