@@ -101,7 +101,7 @@ func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today z
 	if err != nil {
 		return nil, err
 	}
-	ms, err := s.measures(ctx, db, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
+	ms, err := s.measuresIn(ctx, db, roundID)
 	if err != nil {
 		return nil, err
 	}

@@ -50,7 +50,11 @@ func (s *Store) Measure(ctx context.Context, id int64) (*zhenggai.Measure, error
 
 // Measures lists the measures of a round, by problem and number.
 func (s *Store) Measures(ctx context.Context, roundID int64) ([]*zhenggai.Measure, error) {
-	return s.measures(ctx, s.rdb, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
+	return s.measuresIn(ctx, s.rdb, roundID)
+}
+
+func (s *Store) measuresIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Measure, error) {
+	return s.measures(ctx, db, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
 }
 
 // ProblemMeasures lists one problem's measures in order.
