@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// Error codes, in the spirit of wtf: adapters map them to HTTP statuses
-// and exit codes; the message is Chinese and shown to the user as is.
+// Error codes, in the spirit of wtf: the pages and the API answer them
+// with the statuses of HTTPStatus, the CLI with exit codes; the message is
+// Chinese and shown to the user as is.
 const (
 	ECONFLICT = "conflict"  // a stale version, or a duplicate
 	EINTERNAL = "internal"  // our fault
@@ -18,6 +19,9 @@ const (
 	// closing decision (submitted to the office, requested of the leader):
 	// not a stale version, and the message says which.
 	ELOCKED = "locked"
+	// ETHROTTLED: a sign-in or password change refused while tries for
+	// the name or from the address are paused or delayed.
+	ETHROTTLED = "throttled"
 )
 
 // Error is a domain error with a code and a message for users.

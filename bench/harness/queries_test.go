@@ -15,7 +15,7 @@ import (
 )
 
 // pinned are the declarations of internal/store whose SQL queries.go
-// copies, each with a digest of its string literals (and, for buildLedger,
+// copies, each with a digest of its string literals (and, for ledgerIn,
 // of the store methods it calls), in order. When a test below fails, the
 // store's SQL changed: copy the new text into queries.go, then put the
 // digest the failure prints here.
@@ -30,16 +30,16 @@ var pinned = map[string]string{
 	"summary.go allSettings":       "ae5b0e3e89127b2a",
 	"rounds.go roundCols":          "c8dbaf107c1426aa",
 	"rounds.go roundListCols":      "e322280c598f3b92",
-	"rounds.go Round":              "061118b8d052b6e0",
-	"settings.go Settings":         "93aaf067c1eebd93",
+	"rounds.go roundIn":            "061118b8d052b6e0",
+	"settings.go settingsIn":       "93aaf067c1eebd93",
 	"categories.go categoryCols":   "bf58ec207298a551",
-	"categories.go Categories":     "ed8a8324a544eecf",
+	"categories.go categoriesIn":   "ed8a8324a544eecf",
 	"problems.go problemCols":      "0217e504a6e7368a",
-	"problems.go Problems":         "a9cd50e7ef5242b7",
+	"problems.go problemsIn":       "a9cd50e7ef5242b7",
 	"measures.go measureCols":      "7e24e40c345cdae3",
-	"measures.go Measures":         "0bde1e4c5ddf942e",
+	"measures.go measuresIn":       "0bde1e4c5ddf942e",
 	"measures.go measures":         "f73414d0f1016b38",
-	"ledger.go buildLedger":        "baf5b805dff2e57f",
+	"ledger.go ledgerIn":           "830d61d4da71dc1c",
 	"dialect.go pgDialect.rebind":  "63f543cb6aa25c62",
 }
 

@@ -1,10 +1,12 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
 )
 
 // closeRequest is the body of a closing step: a reason where the step
@@ -24,26 +26,18 @@ func (h *Handler) closeBody(w http.ResponseWriter, r *http.Request) (closeReques
 
 // CloseMeasure is POST /api/v1/measures/{id}/close/{request|approve|return}.
 func (h *Handler) CloseMeasure(a zhenggai.CloseAction) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, ok := h.pathID(w, r)
-		if !ok {
-			return
-		}
-		req, ok := h.closeBody(w, r)
-		if !ok {
-			return
-		}
-		step, err := h.Store.CloseMeasure(r.Context(), id, a, auth.UserFrom(r.Context()).DisplayName, req.Reason)
-		if err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		writeJSON(w, http.StatusOK, step)
-	}
+	return h.closeStep(a, (*store.Store).CloseMeasure)
 }
 
 // CloseProblem is POST /api/v1/problems/{id}/close/{accept|reject|reopen}.
 func (h *Handler) CloseProblem(a zhenggai.CloseAction) http.HandlerFunc {
+	return h.closeStep(a, (*store.Store).CloseProblem)
+}
+
+// closeStep takes step a on the record {id} names with take, the store's
+// step for that kind of record, and answers the step it recorded.
+func (h *Handler) closeStep(a zhenggai.CloseAction, take func(*store.Store, context.Context, int64, zhenggai.CloseAction,
+	string, string) (*zhenggai.CloseStep, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		id, ok := h.pathID(w, r)
 		if !ok {
@@ -53,7 +47,7 @@ func (h *Handler) CloseProblem(a zhenggai.CloseAction) http.HandlerFunc {
 		if !ok {
 			return
 		}
-		step, err := h.Store.CloseProblem(r.Context(), id, a, auth.UserFrom(r.Context()).DisplayName, req.Reason)
+		step, err := take(h.Store, r.Context(), id, a, auth.UserFrom(r.Context()).DisplayName, req.Reason)
 		if err != nil {
 			h.fail(w, r, err)
 			return
@@ -83,23 +77,4 @@ func (h *Handler) ListCloseSteps(w http.ResponseWriter, r *http.Request) {
 		steps = []*zhenggai.CloseStep{}
 	}
 	writeJSON(w, http.StatusOK, closingJSON{CloseState: p.CloseState, Steps: steps})
-}
-
-// ListInbox is GET /api/v1/inbox: the caller's messages, newest first.
-func (h *Handler) ListInbox(w http.ResponseWriter, r *http.Request) {
-	u := auth.UserFrom(r.Context())
-	list, err := h.Store.Inbox(r.Context(), u.ID, r.URL.Query().Get("unread") == "1", 200)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	unread, err := h.Store.UnreadCount(r.Context(), u.ID)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if list == nil {
-		list = []*zhenggai.Notification{}
-	}
-	writeJSON(w, http.StatusOK, inboxJSON{Unread: unread, Messages: list})
 }

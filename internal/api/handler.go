@@ -67,7 +67,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &v) {
 		body.Error.Fields = v.Fields
 	}
-	status := statusOf(code)
+	status := zhenggai.HTTPStatus(code)
 	if status == http.StatusInternalServerError {
 		if r.Context().Err() != nil {
 			// The caller left; the database call was cut short by that.
@@ -77,22 +77,6 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		h.Log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	writeJSON(w, status, body)
-}
-
-func statusOf(code string) int {
-	switch code {
-	case zhenggai.EINVALID:
-		return http.StatusUnprocessableEntity
-	case zhenggai.ENOTFOUND:
-		return http.StatusNotFound
-	case zhenggai.ECONFLICT, zhenggai.ELOCKED:
-		return http.StatusConflict
-	case zhenggai.EFORBID:
-		return http.StatusForbidden
-	case auth.EThrottled:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
 }
 
 // badRequest is for a request that cannot be read at all (400), as

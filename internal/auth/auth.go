@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"zhenggai"
@@ -28,18 +30,17 @@ type Auth struct {
 	// trickled in a byte at a time must not hold a connection for minutes.
 	AnonymousBody time.Duration
 	th            throttle
+	// subtreeReads counts the reads of a unit subtree, for the test that
+	// a request reads it once.
+	subtreeReads atomic.Int64
 }
-
-// EThrottled is the error code of a sign-in refused while tries for the
-// name or from the address are paused or delayed.
-const EThrottled = "throttled"
 
 // throttled says how long to wait, in the unit people count it in.
 func throttled(wait time.Duration) error {
 	if wait > time.Minute {
-		return zhenggai.Errorf(EThrottled, "登录失败次数过多，请%d分钟后再试；在本人常用的浏览器上可以照常登录", int((wait+time.Minute-1)/time.Minute))
+		return zhenggai.Errorf(zhenggai.ETHROTTLED, "登录失败次数过多，请%d分钟后再试；在本人常用的浏览器上可以照常登录", int((wait+time.Minute-1)/time.Minute))
 	}
-	return zhenggai.Errorf(EThrottled, "登录失败次数过多，请%d秒后再试；在本人常用的浏览器上可以照常登录", max(1, int((wait+time.Second-1)/time.Second)))
+	return zhenggai.Errorf(zhenggai.ETHROTTLED, "登录失败次数过多，请%d秒后再试；在本人常用的浏览器上可以照常登录", max(1, int((wait+time.Second-1)/time.Second)))
 }
 
 // errBadLogin never says which of name and password was wrong.
@@ -204,14 +205,63 @@ func (a *Auth) CanRead(ctx context.Context, u *zhenggai.User, unitID int64) bool
 	return zhenggai.Can(u, zhenggai.PermRead, zhenggai.Target{UnitID: unitID}, a.under(ctx))
 }
 
+// under answers zhenggai.Can's question (is unit in office's subtree?)
+// from the subtree read once per request (see withSubtrees).
 func (a *Auth) under(ctx context.Context) func(office, unit int64) bool {
 	return func(office, unit int64) bool {
-		ok, err := a.Store.UnitUnder(ctx, office, unit)
-		if err != nil {
-			a.Log.Error("unit tree", "err", err)
-		}
-		return ok
+		units, err := a.subtree(ctx, office)
+		return err == nil && units[unit]
 	}
+}
+
+// subtrees keeps, for one request, the units under each office its
+// permission checks asked about. A page asks once per record it shows (a
+// round's tree: every measure's closing buttons), and walking the unit
+// tree each time cost a query per level of it; within one request the
+// tree is taken as it was at the first question.
+type subtrees struct {
+	mu sync.Mutex
+	m  map[int64]subtree
+}
+
+type subtree struct {
+	units map[int64]bool
+	err   error
+}
+
+type subtreesKey struct{}
+
+// withSubtrees returns a context whose permission checks read each
+// office's subtree at most once: the request's (Guard).
+func withSubtrees(ctx context.Context) context.Context {
+	return context.WithValue(ctx, subtreesKey{}, &subtrees{m: map[int64]subtree{}})
+}
+
+// subtree is the set of units office sees: read lazily, at the first
+// check that needs it (only an inspection office's checks do), and kept
+// for the rest of the request; outside a request, read each time.
+func (a *Auth) subtree(ctx context.Context, office int64) (map[int64]bool, error) {
+	memo, _ := ctx.Value(subtreesKey{}).(*subtrees)
+	if memo == nil {
+		return a.loadSubtree(ctx, office)
+	}
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	if t, ok := memo.m[office]; ok {
+		return t.units, t.err
+	}
+	units, err := a.loadSubtree(ctx, office)
+	memo.m[office] = subtree{units, err}
+	return units, err
+}
+
+func (a *Auth) loadSubtree(ctx context.Context, office int64) (map[int64]bool, error) {
+	a.subtreeReads.Add(1)
+	units, err := a.Store.UnitsUnder(ctx, office)
+		if err != nil {
+		a.Log.Error("unit tree", "office", office, "err", err)
+	}
+	return units, err
 }
 
 // Scope is the set of units whose rounds u may list; false when none.

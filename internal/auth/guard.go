@@ -79,6 +79,7 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 		}
 		if u != nil {
 			ctx = WithUser(ctx, u)
+			ctx = withSubtrees(ctx)
 			ctx = zhenggai.WithActor(ctx, zhenggai.Actor{UserID: u.ID, Name: u.Name, Via: via, Addr: RemoteAddr(r)})
 		}
 		if rt.Perm == zhenggai.PermPublic {

@@ -66,19 +66,14 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // exportLedger writes a round's ledger as a workbook, with the newest
 // progress entry of each measure, as the ledger page shows it.
 func exportLedger(ctx context.Context, st *store.Store, round int64, w io.Writer) error {
-	l, err := st.Ledger(ctx, round, zhenggai.Today())
+	rec, err := st.RoundRecords(ctx, round, zhenggai.Today())
 	if err != nil {
 		return err
 	}
-	entries, err := st.Progress(ctx, round, 0)
+	_, body, err := xlsx.LedgerFile(rec.Ledger, rec.Progress)
 	if err != nil {
 		return err
 	}
-	latest := map[int64]*zhenggai.Progress{}
-	for _, p := range entries { // newest first
-		if latest[p.MeasureID] == nil {
-			latest[p.MeasureID] = p
-		}
-	}
-	return xlsx.Write(w, l, latest)
+	_, err = w.Write(body)
+	return err
 }

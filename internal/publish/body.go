@@ -2,7 +2,6 @@ package publish
 
 import (
 	"bytes"
-	"context"
 
 	"zhenggai"
 	"zhenggai/internal/report"
@@ -12,8 +11,8 @@ import (
 // reportBody is the report's HTML fragment as the report package writes
 // it, in which every problem is an element with id "problem-{ID}".
 // The title is the report's own, which names the signing unit.
-func reportBody(ctx context.Context, st *store.Store, l *zhenggai.Ledger, asOf zhenggai.Date) (title, body string, err error) {
-	rep, err := report.Build(ctx, st, l.Round.ID, asOf)
+func reportBody(rec *store.RoundRecords, asOf zhenggai.Date) (title, body string, err error) {
+	rep, err := report.FromRecords(rec, asOf)
 	if err != nil {
 		return "", "", err
 	}

@@ -22,14 +22,17 @@ func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.D
 		v.Add("as_of", "请填写有效的截至日期")
 		return nil, v
 	}
-	l, err := st.Ledger(ctx, roundID, asOf)
+	// One read for the figures stored beside the report and the report
+	// itself, so that they tell of the same state of the ledger.
+	rec, err := st.RoundRecords(ctx, roundID, asOf)
 	if err != nil {
 		return nil, err
 	}
-	title, body, err := reportBody(ctx, st, l, asOf)
+	title, body, err := reportBody(rec, asOf)
 	if err != nil {
 		return nil, err
 	}
+	l := rec.Ledger
 	r := l.Round
 	p := &zhenggai.Publication{
 		UnitID: r.UnitID, RoundID: r.ID, Unit: r.Unit, AsOf: asOf,

@@ -95,59 +95,48 @@ func (r *Report) HeadingProgress() string {
 }
 
 // Build reads round roundID and renders its report as of asOf.
+func Build(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (*Report, error) {
+	if err := checkAsOf(asOf); err != nil {
+		return nil, err
+	}
+	rec, err := st.RoundRecords(ctx, roundID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return FromRecords(rec, asOf)
+}
+
+// FromRecords renders the report of a round as of asOf from its records
+// (store.RoundRecords), so that who already read them (publishing, which
+// stores the ledger's figures beside the report) renders the same state.
 //
 // Only progress entries dated on or before asOf count. A measure's status
 // as of asOf is the one set by its latest such entry that set one; a
 // measure that has entries setting a status, all later than asOf, had not
 // started; a measure without any (statuses typed in or imported) keeps its
 // present status, since the data hold no history for it.
-func Build(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (*Report, error) {
+func FromRecords(rec *store.RoundRecords, asOf zhenggai.Date) (*Report, error) {
+	if err := checkAsOf(asOf); err != nil {
+		return nil, err
+	}
+	if err := CheckDate(rec.Ledger.Round, asOf); err != nil {
+		return nil, err
+	}
+	return assemble(rec.Ledger, rec.Progress, acceptedAsOf(rec.CloseSteps, asOf), asOf), nil
+}
+
+func checkAsOf(asOf zhenggai.Date) error {
 	if asOf.IsZero() || !asOf.Valid() {
-		return nil, zhenggai.Errorf(zhenggai.EINVALID, "请填写报告日期（如 2020-10-28）")
+		return zhenggai.Errorf(zhenggai.EINVALID, "请填写报告日期（如 2020-10-28）")
 	}
-	round, err := st.Round(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	if err := CheckDate(round, asOf); err != nil {
-		return nil, err
-	}
-	set, err := st.Settings(ctx, round.UnitID)
-	if err != nil {
-		return nil, err
-	}
-	cats, err := st.Categories(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	probs, err := st.Problems(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	measures, err := st.Measures(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	progress, err := st.Progress(ctx, roundID, 0)
-	if err != nil {
-		return nil, err
-	}
-	accepted, err := acceptedAsOf(ctx, st, roundID, asOf)
-	if err != nil {
-		return nil, err
-	}
-	return assemble(round, set, cats, probs, measures, progress, accepted, asOf), nil
+	return nil
 }
 
 // acceptedAsOf lists the problems whose closing (销号) the inspection
 // office had accepted, and not reopened, on or before asOf (its day in
 // Shanghai): their measures count as 已完成 as of that date, whatever the
 // progress entries say, since 已完成 is what acceptance makes them.
-func acceptedAsOf(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (map[int64]bool, error) {
-	steps, err := st.RoundCloseSteps(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
+func acceptedAsOf(steps []*zhenggai.CloseStep, asOf zhenggai.Date) map[int64]bool {
 	out := map[int64]bool{}
 	for _, s := range steps { // oldest first: the last accept or reopen decides
 		if s.MeasureID != 0 || asOf.Before(zhenggai.DateOf(s.At)) {
@@ -160,7 +149,7 @@ func acceptedAsOf(ctx context.Context, st *store.Store, roundID int64, asOf zhen
 			out[s.ProblemID] = false
 		}
 	}
-	return out, nil
+	return out
 }
 
 // measureState is a measure as of the date, from its progress entries
@@ -207,8 +196,11 @@ func statesAsOf(measures []*zhenggai.Measure, progress []*zhenggai.Progress, asO
 	return out
 }
 
-func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Category, probs []*zhenggai.Problem,
-	measures []*zhenggai.Measure, progress []*zhenggai.Progress, accepted map[int64]bool, asOf zhenggai.Date) *Report {
+// assemble walks the ledger's tree (categories, problems and measures in
+// order, each problem once under its category) with each measure as of
+// asOf.
+func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[int64]bool, asOf zhenggai.Date) *Report {
+	round, set := l.Round, l.Settings
 	kind := string(round.Kind)
 	if kind == "" {
 		kind = string(zhenggai.KindInspection)
@@ -229,33 +221,29 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 	}
 	rep.Preamble = preamble(round, kind)
 
+	var measures []*zhenggai.Measure // of every problem, withheld ones too, as the totals
+	for _, c := range l.Categories {
+		for _, p := range c.Problems {
+			for _, m := range p.Measures {
+				measures = append(measures, m.Measure)
+			}
+		}
+	}
 	states := statesAsOf(measures, progress, asOf)
 	for _, m := range measures {
 		if accepted[m.ProblemID] && m.Status != zhenggai.Ongoing {
 			states[m.ID].status = zhenggai.Completed
 		}
 	}
-	byProblem := map[int64][]*zhenggai.Measure{}
-	for _, m := range measures {
-		byProblem[m.ProblemID] = append(byProblem[m.ProblemID], m)
-	}
-	byCategory := map[int64][]*zhenggai.Problem{}
-	for _, p := range probs {
-		byCategory[p.CategoryID] = append(byCategory[p.CategoryID], p)
-	}
 	t := &rep.Totals
-	t.Categories = len(cats)
-	var counted []*zhenggai.Measure // of every problem, withheld ones too, as the totals
-	for _, c := range cats {
+	t.Categories = len(l.Categories)
+	for _, c := range l.Categories {
 		rc := &Category{ID: c.ID, Seq: c.Seq, Title: c.Title}
 		rc.Heading = "（" + zhenggai.Numeral(c.Seq) + "）反馈问题：" + withStop(c.Title)
-		for _, p := range byCategory[c.ID] {
-			ms := byProblem[p.ID]
-			sortMeasures(ms)
-			counted = append(counted, ms...)
+		for _, p := range c.Problems {
 			rp := &Problem{ID: p.ID, Seq: p.Seq, Title: p.Title, Heading: fmt.Sprintf("%d.%s", p.Seq, p.Title)}
 			var sts []zhenggai.Status
-			for _, m := range ms {
+			for _, m := range p.Measures {
 				s := states[m.ID]
 				rm := &Measure{Content: strings.TrimSpace(m.Content), Status: s.status}
 				if s.progress != nil {
@@ -288,7 +276,7 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 		}
 	}
 	rep.TotalsSentence = totalsSentence(kind, round.FeedbackDate, asOf, *t)
-	rep.Outcomes, _ = zhenggai.SumOutcomes(counted)
+	rep.Outcomes, _ = zhenggai.SumOutcomes(measures)
 	rep.OutcomesSentence = outcomesSentence(rep.Outcomes)
 	if rep.Withheld > 0 {
 		rep.WithheldNote = fmt.Sprintf("另有%d个具体问题按规定不予公开。", rep.Withheld)
@@ -298,14 +286,6 @@ func assemble(round *zhenggai.Round, set zhenggai.Settings, cats []*zhenggai.Cat
 	rep.FollowUp = paragraphs(round.ReportFollowUp)
 	rep.Contact = contact(kind, set)
 	return rep
-}
-
-func sortMeasures(ms []*zhenggai.Measure) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Seq < ms[j-1].Seq; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
 }
 
 // preamble is the opening paragraph, as the seed writes it: 根据市委统一部署,

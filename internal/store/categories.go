@@ -26,7 +26,11 @@ func (s *Store) Category(ctx context.Context, id int64) (*zhenggai.Category, err
 
 // Categories lists a round's categories in order.
 func (s *Store) Categories(ctx context.Context, roundID int64) ([]*zhenggai.Category, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE round_id = ? ORDER BY seq`), roundID)
+	return s.categoriesIn(ctx, s.rdb, roundID)
+}
+
+func (s *Store) categoriesIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Category, error) {
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE round_id = ? ORDER BY seq`), roundID)
 	if err != nil {
 		return nil, err
 	}

@@ -81,25 +81,61 @@ func (s *Store) Ledger(ctx context.Context, roundID int64, today zhenggai.Date) 
 
 // buildLedger runs five queries, each bounded by the round.
 func (s *Store) buildLedger(ctx context.Context, roundID int64, today zhenggai.Date) (*zhenggai.Ledger, error) {
-	r, err := s.Round(ctx, roundID)
+	return s.ledgerIn(ctx, s.rdb, roundID, today)
+}
+
+func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today zhenggai.Date) (*zhenggai.Ledger, error) {
+	r, err := s.roundIn(ctx, db, roundID)
 	if err != nil {
 		return nil, err
 	}
-	set, err := s.Settings(ctx, r.UnitID)
+	set, err := s.settingsIn(ctx, db, r.UnitID)
 	if err != nil {
 		return nil, err
 	}
-	cats, err := s.Categories(ctx, roundID)
+	cats, err := s.categoriesIn(ctx, db, roundID)
 	if err != nil {
 		return nil, err
 	}
-	probs, err := s.Problems(ctx, roundID)
+	probs, err := s.problemsIn(ctx, db, roundID)
 	if err != nil {
 		return nil, err
 	}
-	ms, err := s.Measures(ctx, roundID)
+	ms, err := s.measuresIn(ctx, db, roundID)
 	if err != nil {
 		return nil, err
 	}
 	return zhenggai.BuildLedger(r, set, today, cats, probs, ms), nil
+}
+
+// RoundRecords is what a round's documents are made from: its ledger as
+// of a day, its progress entries (newest day first) and its closing steps
+// (oldest first), read together so that they agree with each other.
+type RoundRecords struct {
+	Ledger     *zhenggai.Ledger
+	Progress   []*zhenggai.Progress
+	CloseSteps []*zhenggai.CloseStep
+}
+
+// RoundRecords reads a round's records in one read transaction, so that
+// a write landing meanwhile is in all of them or in none: the report, the
+// publication made of it and the ledger workbook never mix two states.
+// The ledger is built anew, not taken from the cache of Ledger, whose
+// entry may come from another moment than the entries read here.
+func (s *Store) RoundRecords(ctx context.Context, roundID int64, today zhenggai.Date) (*RoundRecords, error) {
+	rec := &RoundRecords{}
+	err := s.readSnapshot(ctx, func(db queryer) (err error) {
+		if rec.Ledger, err = s.ledgerIn(ctx, db, roundID, today); err != nil {
+			return err
+		}
+		if rec.Progress, err = s.progressIn(ctx, db, roundID, 0); err != nil {
+			return err
+		}
+		rec.CloseSteps, err = s.closeSteps(ctx, db, `round_id = ?`, roundID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rec, nil
 }

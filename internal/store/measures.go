@@ -50,16 +50,20 @@ func (s *Store) Measure(ctx context.Context, id int64) (*zhenggai.Measure, error
 
 // Measures lists the measures of a round, by problem and number.
 func (s *Store) Measures(ctx context.Context, roundID int64) ([]*zhenggai.Measure, error) {
-	return s.measures(ctx, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
+	return s.measuresIn(ctx, s.rdb, roundID)
+}
+
+func (s *Store) measuresIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Measure, error) {
+	return s.measures(ctx, db, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
 }
 
 // ProblemMeasures lists one problem's measures in order.
 func (s *Store) ProblemMeasures(ctx context.Context, problemID int64) ([]*zhenggai.Measure, error) {
-	return s.measures(ctx, `WHERE problem_id = ? ORDER BY seq`, problemID)
+	return s.measures(ctx, s.rdb, `WHERE problem_id = ? ORDER BY seq`, problemID)
 }
 
-func (s *Store) measures(ctx context.Context, where string, args ...any) ([]*zhenggai.Measure, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures `+where), args...)
+func (s *Store) measures(ctx context.Context, db queryer, where string, args ...any) ([]*zhenggai.Measure, error) {
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures `+where), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -40,7 +40,11 @@ func (s *Store) Problem(ctx context.Context, id int64) (*zhenggai.Problem, error
 
 // Problems lists a round's problems in order.
 func (s *Store) Problems(ctx context.Context, roundID int64) ([]*zhenggai.Problem, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE round_id = ? ORDER BY seq`), roundID)
+	return s.problemsIn(ctx, s.rdb, roundID)
+}
+
+func (s *Store) problemsIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Problem, error) {
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE round_id = ? ORDER BY seq`), roundID)
 	if err != nil {
 		return nil, err
 	}

@@ -73,11 +73,15 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 // Progress lists the progress entries of a round (roundID) or of one
 // problem (problemID), newest day first, with their files.
 func (s *Store) Progress(ctx context.Context, roundID, problemID int64) ([]*zhenggai.Progress, error) {
+	return s.progressIn(ctx, s.rdb, roundID, problemID)
+}
+
+func (s *Store) progressIn(ctx context.Context, db queryer, roundID, problemID int64) ([]*zhenggai.Progress, error) {
 	where, arg := `p.round_id = ?`, roundID
 	if problemID != 0 {
 		where, arg = `m.problem_id = ?`, problemID
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT p.id, p.unit_id, p.measure_id, p.day, p.content, p.author, p.status, p.created_at
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT p.id, p.unit_id, p.measure_id, p.day, p.content, p.author, p.status, p.created_at
 		FROM progress p JOIN measures m ON m.id = p.measure_id WHERE `+where+` ORDER BY p.day DESC, p.id DESC`), arg)
 	if err != nil {
 		return nil, err
@@ -100,7 +104,7 @@ func (s *Store) Progress(ctx context.Context, roundID, problemID int64) ([]*zhen
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	frows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT a.id, a.progress_id, a.name, a.sha256, a.size, a.content_type
+	frows, err := db.QueryContext(ctx, s.d.rebind(`SELECT a.id, a.progress_id, a.name, a.sha256, a.size, a.content_type
 		FROM attachments a JOIN progress p ON p.id = a.progress_id JOIN measures m ON m.id = p.measure_id
 		WHERE `+where+` ORDER BY a.id`), arg)
 	if err != nil {

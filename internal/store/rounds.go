@@ -49,7 +49,11 @@ func scanRound(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Roun
 
 // Round returns one round.
 func (s *Store) Round(ctx context.Context, id int64) (*zhenggai.Round, error) {
-	r, err := scanRound(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+roundCols+`
+	return s.roundIn(ctx, s.rdb, id)
+}
+
+func (s *Store) roundIn(ctx context.Context, db queryer, id int64) (*zhenggai.Round, error) {
+	r, err := scanRound(db.QueryRowContext(ctx, s.d.rebind(`SELECT `+roundCols+`
 		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`), id))
 	return r, notFound(err, "巡察轮次")
 }

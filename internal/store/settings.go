@@ -11,8 +11,12 @@ import (
 
 // Settings returns a unit's settings, with defaults for what it never set.
 func (s *Store) Settings(ctx context.Context, unitID int64) (zhenggai.Settings, error) {
+	return s.settingsIn(ctx, s.rdb, unitID)
+}
+
+func (s *Store) settingsIn(ctx context.Context, db queryer, unitID int64) (zhenggai.Settings, error) {
 	set := zhenggai.DefaultSettings()
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT name, value FROM settings WHERE unit_id = ?`), unitID)
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT name, value FROM settings WHERE unit_id = ?`), unitID)
 	if err != nil {
 		return set, err
 	}

@@ -68,6 +68,28 @@ func (s *Store) Unit(ctx context.Context, id int64) (*zhenggai.Unit, error) {
 	return &u, nil
 }
 
+// UnitsUnder is the set of units an office sees: itself and every unit
+// below it, at any depth, in one query. (UNION, not UNION ALL: a parent
+// loop, which SaveUnit refuses but a database edited by hand may hold,
+// ends the walk instead of running forever.)
+func (s *Store) UnitsUnder(ctx context.Context, office int64) (map[int64]bool, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ?
+		UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub`), office)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
 // SaveUnit creates a unit (ID 0) or renames and moves one. A unit cannot
 // be placed under itself or under one of its own units.
 func (s *Store) SaveUnit(ctx context.Context, u *zhenggai.Unit) error {

@@ -268,25 +268,6 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 	})
 }
 
-// UnitUnder reports whether unit is office or lies below it.
-func (s *Store) UnitUnder(ctx context.Context, office, unit int64) (bool, error) {
-	for depth := 0; unit != 0 && depth < 64; depth++ {
-		if unit == office {
-			return true, nil
-		}
-		var parent sql.NullInt64
-		err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT parent_id FROM units WHERE id = ?`), unit).Scan(&parent)
-		if errors.Is(err, sql.ErrNoRows) {
-			return false, nil
-		}
-		if err != nil {
-			return false, err
-		}
-		unit = parent.Int64
-	}
-	return false, nil
-}
-
 func boolInt(b bool) int {
 	if b {
 		return 1

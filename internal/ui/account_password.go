@@ -36,11 +36,10 @@ func (h *Handler) UpdatePassword(w http.ResponseWriter, r *http.Request) {
 		redirect(w, r, next, "密码已修改。请记住新密码，不要告诉他人。")
 		return
 	}
-	status := http.StatusUnprocessableEntity
+	code := zhenggai.ErrorCode(err)
 	errs := map[string]string{}
-	switch code := zhenggai.ErrorCode(err); code {
-	case auth.EThrottled:
-		status = http.StatusTooManyRequests
+	switch code {
+	case zhenggai.ETHROTTLED:
 		errs["current"] = zhenggai.ErrorMessage(err)
 	case zhenggai.EINVALID:
 		f := &form{values: map[string]string{}, errs: &zhenggai.ValidationError{}}
@@ -51,6 +50,6 @@ func (h *Handler) UpdatePassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Nothing typed is sent back: passwords are not put in a page.
-	h.render(w, r, status, "account_password", &page{Title: "修改密码", Errors: errs,
+	h.render(w, r, zhenggai.HTTPStatus(code), "account_password", &page{Title: "修改密码", Errors: errs,
 		Data: &passwordForm{Must: u.MustChangePassword, Next: next}})
 }

@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -188,7 +189,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 
 // fail shows an error page for a domain error.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status := statusOf(err)
+	status := zhenggai.HTTPStatus(zhenggai.ErrorCode(err))
 	if status == http.StatusInternalServerError {
 		if r.Context().Err() != nil {
 			// The reader left (closed the page, lost the network): the
@@ -219,6 +220,15 @@ func (h *Handler) pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 
 func (h *Handler) today() zhenggai.Date { return zhenggai.DateOf(h.Now()) }
 
+// sendFile answers a download made whole in memory.
+func sendFile(w http.ResponseWriter, name, mediaType string, body []byte) {
+	w.Header().Set("Content-Type", mediaType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "no-store") // a shared office computer keeps nothing after sign-out
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.Write(body)
+}
+
 // redirect sends the browser on after a successful POST, with a short
 // message for the next page.
 func redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
@@ -245,19 +255,4 @@ func flashFrom(r *http.Request) string {
 // Deny shows a refusal from the route guard as a page.
 func (h *Handler) Deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	h.render(w, r, status, "error", &page{Title: "无法访问", Data: msg})
-}
-
-// statusOf is the HTTP status a page answers a domain error with.
-func statusOf(err error) int {
-	switch zhenggai.ErrorCode(err) {
-	case zhenggai.ENOTFOUND:
-		return http.StatusNotFound
-	case zhenggai.EINVALID:
-		return http.StatusUnprocessableEntity
-	case zhenggai.ECONFLICT, zhenggai.ELOCKED:
-		return http.StatusConflict
-	case zhenggai.EFORBID:
-		return http.StatusForbidden
-	}
-	return http.StatusInternalServerError
 }

@@ -30,11 +30,6 @@ func (h *Handler) ShowLedger(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := &ledgerView{L: l, Latest: map[int64]*zhenggai.Progress{}}
-	for _, p := range entries { // newest first
-		if v.Latest[p.MeasureID] == nil {
-			v.Latest[p.MeasureID] = p
-		}
-	}
+	v := &ledgerView{L: l, Latest: zhenggai.LatestProgress(entries)}
 	h.render(w, r, http.StatusOK, "ledger_show", &page{Title: "整改台账", Nav: "ledger", Round: l.Round, Data: v})
 }

@@ -35,8 +35,8 @@ func (h *Handler) CreateLogin(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		status := http.StatusUnauthorized
 		switch zhenggai.ErrorCode(err) {
-		case auth.EThrottled:
-			status = http.StatusTooManyRequests
+		case zhenggai.ETHROTTLED:
+			status = zhenggai.HTTPStatus(zhenggai.ETHROTTLED)
 		case zhenggai.EINTERNAL:
 			h.serverError(w, r, err)
 			return

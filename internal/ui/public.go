@@ -93,7 +93,7 @@ func (h *Handler) renderPublic(w http.ResponseWriter, r *http.Request, status in
 
 // failPublic shows an error on a public page.
 func (h *Handler) failPublic(w http.ResponseWriter, r *http.Request, err error) {
-	status := statusOf(err)
+	status := zhenggai.HTTPStatus(zhenggai.ErrorCode(err))
 	if status == http.StatusInternalServerError {
 		h.Log.Error("public page", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

@@ -2,9 +2,7 @@ package ui
 
 import (
 	"bytes"
-	"mime"
 	"net/http"
-	"strconv"
 
 	"zhenggai"
 	"zhenggai/internal/xlsx"
@@ -31,10 +29,5 @@ func (h *Handler) ExportRounds(w http.ResponseWriter, r *http.Request) {
 		h.serverError(w, r, err)
 		return
 	}
-	name := "巡察整改情况统计-" + today.String() + ".xlsx"
-	w.Header().Set("Content-Type", xlsxType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
-	w.Write(buf.Bytes())
+	sendFile(w, "巡察整改情况统计-"+today.String()+".xlsx", xlsx.MediaType, buf.Bytes())
 }

@@ -1,0 +1,88 @@
+package httpd_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/demo"
+	"zhenggai/internal/testkit"
+	"zhenggai/internal/xlsx"
+)
+
+// TestLedgerDownloadsAgree downloads the demo round's ledger from its page
+// (导出Excel) and from the API: one file, named after the unit as offices
+// file it, byte for byte the same, with the newest progress of a measure.
+func TestLedgerDownloadsAgree(t *testing.T) {
+	env := testkit.Open(t)
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	r, err := demo.Load(ctx, env.Store, env.Files, zhenggai.NewDate(2020, 10, 28))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clerk := testkit.SignIn(t, env.Store, zhenggai.RoleUnitAdmin, r.Unit, "覃丽")
+	srv := env.Serve(t, nil)
+	id := strconv.FormatInt(r.ID, 10)
+
+	get := func(path string, auth func(*http.Request)) (name string, body []byte) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		auth(req)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, err = io.ReadAll(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != xlsx.MediaType {
+			t.Fatalf("GET %s: %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		if n := res.Header.Get("Content-Length"); n != strconv.Itoa(len(body)) {
+			t.Errorf("GET %s: Content-Length %q for %d bytes", path, n, len(body))
+		}
+		disp, params, err := mime.ParseMediaType(res.Header.Get("Content-Disposition"))
+		if err != nil || disp != "attachment" {
+			t.Fatalf("GET %s: Content-Disposition %q", path, res.Header.Get("Content-Disposition"))
+		}
+		return params["filename"], body
+	}
+	pageName, pageFile := get("/rounds/"+id+"/ledger.xlsx", func(req *http.Request) { req.AddCookie(clerk.Cookie) })
+	apiName, apiFile := get("/api/v1/rounds/"+id+"/ledger.xlsx", clerk.Bearer)
+
+	if want := r.Unit + "整改台账-" + id + ".xlsx"; pageName != want || apiName != want {
+		t.Errorf("file names: page %q, API %q, want %q", pageName, apiName, want)
+	}
+	if !bytes.Equal(pageFile, apiFile) {
+		t.Errorf("the page's workbook (%d bytes) and the API's (%d bytes) differ", len(pageFile), len(apiFile))
+	}
+	im, err := xlsx.Parse(ctx, bytes.NewReader(apiFile))
+	if err != nil || im.ProblemCount() != 38 {
+		t.Fatalf("downloaded workbook: %v", err)
+	}
+	progress, err := env.Store.Progress(ctx, r.ID, 0)
+	if err != nil || len(progress) == 0 {
+		t.Fatalf("the demo has no progress entries: %v", err)
+	}
+	// The newest entry of a measure stands in its row's 整改进展.
+	newest := strings.TrimSpace(progress[0].Content)
+	found := false
+	for _, c := range im.Categories {
+		for _, p := range c.Problems {
+			for _, m := range p.Measures {
+				found = found || strings.Contains(m.Progress, newest)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no row shows the newest progress entry %q", newest)
+	}
+}
