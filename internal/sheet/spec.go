@@ -3,7 +3,6 @@ package sheet
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Spec is a table's column list: what a workbook of the program declares
@@ -25,9 +24,6 @@ type Spec struct {
 	// Hint lists the headers the message names when no header is found;
 	// nil is every column.
 	Hint []string
-
-	once  sync.Once
-	names map[string]int // folded name, header or alias → column
 }
 
 // Unknown is what a header cell that names no column gets.
@@ -119,29 +115,43 @@ func (s *Spec) Headers() []string {
 // (the column's own Unit when it names none). A unit the column does not
 // take makes no match: 追回资金（人） is no amount.
 func (s *Spec) Match(cell string) (col int, unit string, ok bool) {
-	s.once.Do(func() {
-		s.names = map[string]int{}
-		for i, c := range s.Columns {
-			for _, n := range append([]string{c.Name, c.Header()}, c.Aliases...) {
-				if _, dup := s.names[Fold(n)]; !dup {
-					s.names[Fold(n)] = i
-				}
+	return s.index().match(cell)
+}
+
+// names are a Spec's folded names, headers and aliases, each to its
+// column; a Table makes them once.
+type names struct {
+	spec *Spec
+	col  map[string]int
+}
+
+func (s *Spec) index() names {
+	n := names{spec: s, col: map[string]int{}}
+	for i, c := range s.Columns {
+		for _, name := range append([]string{c.Name, c.Header()}, c.Aliases...) {
+			if _, dup := n.col[Fold(name)]; !dup {
+				n.col[Fold(name)] = i
 			}
 		}
-	})
+	}
+	return n
+}
+
+func (n names) match(cell string) (int, string, bool) {
 	h := Fold(cell)
 	if h == "" {
 		return -1, "", false
 	}
-	if i, ok := s.names[h]; ok {
+	cols := n.spec.Columns
+	if i, ok := n.col[h]; ok {
 		_, u := splitUnit(h)
-		if u == "" || !slices.Contains(s.Columns[i].Units, u) {
-			u = s.Columns[i].Unit
+		if u == "" || !slices.Contains(cols[i].Units, u) {
+			u = cols[i].Unit
 		}
 		return i, u, true
 	}
 	base, u := splitUnit(h)
-	if i, ok := s.names[base]; ok && u != "" && slices.Contains(s.Columns[i].Units, u) {
+	if i, ok := n.col[base]; ok && u != "" && slices.Contains(cols[i].Units, u) {
 		return i, u, true
 	}
 	return -1, "", false

@@ -21,6 +21,7 @@ import (
 type Table struct {
 	b     *Book
 	spec  *Spec
+	names names
 	rows  *Rows
 	col   []int    // cell index of each column, -1 when absent
 	unit  []string // the unit each column's header carries
@@ -45,7 +46,7 @@ func (b *Book) Table(sheet string, spec *Spec) (*Table, error) {
 		return nil, err
 	}
 	n := len(spec.Columns)
-	t := &Table{b: b, spec: spec, rows: rows, col: make([]int, n), unit: make([]string, n)}
+	t := &Table{b: b, spec: spec, names: spec.index(), rows: rows, col: make([]int, n), unit: make([]string, n)}
 	t.row = Row{t: t, text: make([]string, n), state: make([]uint8, n)}
 	for i := range t.col {
 		t.col[i] = -1
@@ -129,7 +130,7 @@ rows:
 func (t *Table) looksLikeHeader(cells []string) bool {
 	n := 0
 	for _, c := range cells {
-		if _, _, ok := t.spec.Match(c); ok {
+		if _, _, ok := t.names.match(c); ok {
 			n++
 		}
 	}
@@ -140,7 +141,7 @@ func (t *Table) looksLikeHeader(cells []string) bool {
 func (t *Table) width(cells []string) int {
 	w := 0
 	for i, c := range cells {
-		if _, _, ok := t.spec.Match(c); ok {
+		if _, _, ok := t.names.match(c); ok {
 			w = i + 1
 		}
 	}
@@ -153,7 +154,7 @@ func (t *Table) width(cells []string) int {
 func (t *Table) secondRow(h1, h2 []string) ([]string, bool) {
 	named := map[int]bool{}
 	for _, c := range h1 {
-		if k, _, ok := t.spec.Match(c); ok {
+		if k, _, ok := t.names.match(c); ok {
 			named[k] = true
 		}
 	}
@@ -163,7 +164,7 @@ func (t *Table) secondRow(h1, h2 []string) ([]string, bool) {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
-		k, _, ok := t.spec.Match(c)
+		k, _, ok := t.names.match(c)
 		switch {
 		case ok && !named[k]:
 			adds = true
@@ -189,7 +190,7 @@ func (t *Table) readHeader(row, last int, cells []string) bool {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
-		k, unit, ok := t.spec.Match(c)
+		k, unit, ok := t.names.match(c)
 		switch {
 		case !ok && t.spec.Unknown == Ignore:
 		case !ok:
