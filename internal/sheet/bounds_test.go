@@ -180,3 +180,45 @@ func TestSpooled(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnFile: a file on disk already is read where it is, neither copied
+// nor closed nor removed; past MaxBytes it is refused unread.
+func TestOwnFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", t.TempDir())
+	path := filepath.Join(dir, "序时账.xlsx")
+	os.WriteFile(path, xlsxOf(t, bigJournal(300)), 0o600)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := sheet.Open(t.Context(), f, sheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(os.Getenv("TMPDIR")); len(left) != 0 {
+		t.Errorf("copied to %v", left)
+	}
+	tab, _ := b.Table("Sheet1", &journal)
+	n := 0
+	for tab.Next() {
+		n++
+	}
+	tab.Close()
+	b.Close()
+	if n != 300 {
+		t.Errorf("%d lines", n)
+	}
+	if _, err := f.Stat(); err != nil {
+		t.Errorf("the caller's file was closed: %v", err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the caller's file was removed: %v", err)
+	}
+	f.Seek(0, 0)
+	if _, err := sheet.Open(t.Context(), f, sheet.Options{Limits: sheet.Limits{MaxBytes: 1 << 10}}); err == nil ||
+		err.Error() != "Excel文件过大（最大1KB）" {
+		t.Errorf("too large: %v", err)
+	}
+}

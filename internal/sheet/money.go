@@ -136,6 +136,9 @@ func ParseFen(s string, wan bool) (int64, error) {
 		fen = int64(r)
 	} else {
 		w, _ := strconv.ParseInt("0"+whole, 10, 64)
+		if w > MaxFen/per {
+			return 0, ErrTooLarge // and w*per might not fit
+		}
 		f, _ := strconv.ParseInt("0"+frac+strings.Repeat("0", places-len(frac)), 10, 64)
 		fen = w*per + f // frac is in units of per/10^places, which is 1 fen
 	}

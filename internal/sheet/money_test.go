@@ -114,6 +114,7 @@ func TestParseFenRefused(t *testing.T) {
 		{"1000001万", false, sheet.ErrTooLarge, ""},
 		{"99999999999999999999", false, sheet.ErrTooLarge, ""},
 		{"1E+20", false, sheet.ErrTooLarge, ""},
+		{"9227000000000", true, sheet.ErrTooLarge, ""}, // found by FuzzParseFen: 万 × 13 digits overflowed int64
 	}
 	for _, c := range cases {
 		got, err := sheet.ParseFen(c.in, c.wan)

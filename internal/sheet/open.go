@@ -41,10 +41,12 @@ type Book struct {
 	// cells is the number of non-blank cells read below headers.
 	cells int
 
-	// The file: in memory, or spooled to a temporary file when large.
-	data []byte
-	file *os.File
-	size int64
+	// The file: in memory, or on disk: the caller's own file, or a
+	// temporary one (spooled) when large.
+	data    []byte
+	file    *os.File
+	spooled bool
+	size    int64
 
 	// .xlsx
 	f        *excelize.File
@@ -131,7 +133,8 @@ func (b *Book) what() string {
 }
 
 // load takes the file in, up to MaxBytes: in memory, or on disk past
-// spoolAbove.
+// spoolAbove; a file on disk already (the command line's) is read where
+// it is.
 func (b *Book) load(r io.Reader) error {
 	tooLarge := func() error {
 		if b.opt.CSV {
@@ -144,6 +147,17 @@ func (b *Book) load(r io.Reader) error {
 			return fmt.Errorf("读取文件：%w", err)
 		}
 		return fmt.Errorf("读取Excel文件：%w", err)
+	}
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			if off, err := f.Seek(0, io.SeekCurrent); err == nil && off == 0 {
+				if st.Size() > b.opt.MaxBytes {
+					return tooLarge()
+				}
+				b.file, b.size = f, st.Size()
+				return nil
+			}
+		}
 	}
 	var buf bytes.Buffer
 	first := min(spoolAbove, b.opt.MaxBytes) + 1
@@ -162,7 +176,7 @@ func (b *Book) load(r io.Reader) error {
 	if err != nil {
 		return fmt.Errorf("读取文件：%w", err)
 	}
-	b.file = f
+	b.file, b.spooled = f, true
 	if _, err := f.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("读取文件：%w", err)
 	}
@@ -233,11 +247,11 @@ func (b *Book) Close() error {
 		err = b.f.Close()
 		b.f = nil
 	}
-	if b.file != nil {
+	if b.file != nil && b.spooled {
 		b.file.Close()
 		err = errors.Join(err, os.Remove(b.file.Name()))
-		b.file = nil
 	}
+	b.file = nil
 	return err
 }
 
