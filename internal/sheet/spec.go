@@ -53,6 +53,8 @@ type Column struct {
 	Signed bool
 	// MinYear and MaxYear bound a date's year; 0 is 1900 and 2100.
 	MinYear, MaxYear int
+	// Width is the column's width when written, in characters; 0 is Excel's.
+	Width float64
 }
 
 func (c Column) years() (int, int) {
@@ -109,6 +111,19 @@ func (s *Spec) Headers() []string {
 		h[i] = c.Header()
 	}
 	return h
+}
+
+// Out is the header a Writer writes for the first n columns (all when n
+// is 0 or more than there are): the same list reads and writes a workbook.
+func (s *Spec) Out(n int) []OutColumn {
+	if n <= 0 || n > len(s.Columns) {
+		n = len(s.Columns)
+	}
+	out := make([]OutColumn, n)
+	for i, c := range s.Columns[:n] {
+		out[i] = OutColumn{Header: c.Header(), Width: c.Width}
+	}
+	return out
 }
 
 // Match finds the column a header cell names, and the unit it carries

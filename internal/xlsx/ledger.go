@@ -50,7 +50,8 @@ var (
 	persons = []string{"人", "名", "人次"}
 )
 
-// ledgerSpec is the ledger's columns in the order written: the eleven
+// ledgerSpec is the ledger's columns in the order written, with the widths
+// an office would set them to: the eleven
 // offices keep, then what each measure produced (整改成效), one column per
 // figure a report states, so that Excel can sum each. The outcome columns
 // are written when any measure of the round records an outcome, and are
@@ -59,45 +60,46 @@ var (
 var ledgerSpec = sheet.Spec{
 	What: "台账",
 	Columns: []sheet.Column{
-		colSeq:      {Name: "序号", Aliases: []string{"编号", "序"}, Required: true, Max: 20},
-		colCategory: {Name: "问题类别", Aliases: []string{"反馈问题", "问题类型", "问题分类"}, Required: true, Max: zhenggai.MaxTitle},
-		colProblem: {Name: "具体问题", Aliases: []string{"问题", "存在问题", "具体问题表现", "问题表现"}, Required: true,
+		colSeq:      {Name: "序号", Width: 6, Aliases: []string{"编号", "序"}, Required: true, Max: 20},
+		colCategory: {Name: "问题类别", Width: 18, Aliases: []string{"反馈问题", "问题类型", "问题分类"}, Required: true, Max: zhenggai.MaxTitle},
+		colProblem: {Name: "具体问题", Width: 30, Aliases: []string{"问题", "存在问题", "具体问题表现", "问题表现"}, Required: true,
 			Max: zhenggai.MaxTitle},
-		colMeasure: {Name: "整改措施", Aliases: []string{"整改措施及要求", "措施"}, Required: true, Max: zhenggai.MaxContent},
-		colLeader:  {Name: "责任领导", Aliases: []string{"牵头领导", "分管领导"}, Max: zhenggai.MaxName},
-		colOffice: {Name: "责任委室", Aliases: []string{"责任部门", "责任单位", "责任科室", "牵头部门", "牵头单位"},
+		colMeasure: {Name: "整改措施", Width: 42, Aliases: []string{"整改措施及要求", "措施"}, Required: true, Max: zhenggai.MaxContent},
+		colLeader:  {Name: "责任领导", Width: 10, Aliases: []string{"牵头领导", "分管领导"}, Max: zhenggai.MaxName},
+		colOffice: {Name: "责任委室", Width: 12, Aliases: []string{"责任部门", "责任单位", "责任科室", "牵头部门", "牵头单位"},
 			Max: zhenggai.MaxName},
-		colOwner:    {Name: "责任人", Aliases: []string{"具体责任人"}, Max: zhenggai.MaxName},
-		colDeadline: {Name: "整改时限", Aliases: []string{"完成时限", "时限", "整改期限"}, Max: 40},
-		colProgress: {Name: "整改进展", Aliases: []string{"进展情况", "整改情况", "推进情况"}, Max: zhenggai.MaxContent},
-		colStatus:   {Name: "完成情况", Aliases: []string{"整改状态", "状态", "完成状态"}, Max: 20},
-		colNote:     {Name: "备注", Max: zhenggai.MaxTitle},
-		colRules: {Name: "建立完善制度", Units: []string{"项", "个", "件"}, Once: true,
+		colOwner:    {Name: "责任人", Width: 10, Aliases: []string{"具体责任人"}, Max: zhenggai.MaxName},
+		colDeadline: {Name: "整改时限", Width: 15, Aliases: []string{"完成时限", "时限", "整改期限"}, Max: 40},
+		colProgress: {Name: "整改进展", Width: 36, Aliases: []string{"进展情况", "整改情况", "推进情况"}, Max: zhenggai.MaxContent},
+		colStatus:   {Name: "完成情况", Width: 10, Aliases: []string{"整改状态", "状态", "完成状态"}, Max: 20},
+		colNote:     {Name: "备注", Width: 10, Max: zhenggai.MaxTitle},
+		colRules: {Name: "建立完善制度", Width: 24, Units: []string{"项", "个", "件"}, Once: true,
 			Aliases: []string{"建立健全制度", "建立制度", "完善制度", "建章立制", "制度建设", "制定修订制度", "建立完善制度名称"},
 			Max:     (zhenggai.MaxName + 3) * zhenggai.MaxRuleNames},
-		colRefunded: {Name: "清退违规资金", Unit: "元", Units: money, Once: true, Max: 40,
+		colRefunded: {Name: "清退违规资金", Width: 12, Unit: "元", Units: money, Once: true, Max: 40,
 			Aliases: []string{"清退资金", "清退金额", "清退违规资金金额"}},
-		colRecovered: {Name: "追回资金", Unit: "元", Units: money, Once: true, Max: 40,
+		colRecovered: {Name: "追回资金", Width: 12, Unit: "元", Units: money, Once: true, Max: 40,
 			Aliases: []string{"追回金额", "追缴资金", "追回违规资金", "收回资金"}},
-		colSaved: {Name: "挽回经济损失", Unit: "元", Units: money, Once: true, Max: 40,
+		colSaved: {Name: "挽回经济损失", Width: 12, Unit: "元", Units: money, Once: true, Max: 40,
 			Aliases: []string{"挽回损失", "挽回经济损失金额"}},
-		colTalks: {Name: "谈话提醒、批评教育", Unit: "人", Units: persons, Once: true, Max: 20,
+		colTalks: {Name: "谈话提醒、批评教育", Width: 12, Unit: "人", Units: persons, Once: true, Max: 20,
 			Aliases: []string{"谈话提醒批评教育", "谈话提醒", "批评教育", "提醒谈话", "谈话提醒、批评教育人数"}},
-		colOrganisational: {Name: "组织处理", Unit: "人", Units: persons, Once: true, Max: 20,
+		colOrganisational: {Name: "组织处理", Width: 10, Unit: "人", Units: persons, Once: true, Max: 20,
 			Aliases: []string{"组织处理人数"}},
-		colDisciplinary: {Name: "党纪政务处分", Unit: "人", Units: persons, Once: true, Max: 20,
+		colDisciplinary: {Name: "党纪政务处分", Width: 10, Unit: "人", Units: persons, Once: true, Max: 20,
 			Aliases: []string{"党纪政务处分人数", "党纪政纪处分", "党纪处分", "政务处分", "纪律处分"}},
 	},
 	Unknown: sheet.Refuse,
-	Hint: []string{"序号", "问题类别", "具体问题", "整改措施", "责任领导", "责任委室", "责任人", "整改时限", "整改进展",
-		"完成情况", "备注"},
+}
+
+func init() {
+	// The header a missing header's message asks for: the eleven columns
+	// every ledger has.
+	ledgerSpec.Hint = ledgerSpec.Headers()[:baseCols]
 }
 
 // Columns are the ledger's headers in the order written.
 var Columns = ledgerSpec.Headers()
-
-// widths of the columns, in characters, as an office would set them.
-var widths = [numCols]float64{6, 18, 30, 42, 10, 12, 10, 15, 36, 10, 10, 24, 12, 12, 12, 12, 10, 10}
 
 // outcomeKinds maps the outcome columns to the figures they hold.
 var outcomeKinds = map[int]zhenggai.OutcomeKind{
@@ -523,11 +525,7 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 	}
 	wb := sheet.NewWriter()
 	defer wb.Close()
-	head := make([]sheet.OutColumn, cols)
-	for i := range head {
-		head[i] = sheet.OutColumn{Header: Columns[i], Width: widths[i]}
-	}
-	s, err := wb.Sheet(LedgerSheet, sheet.Layout{Title: title(l.Round), Columns: head, Print: true,
+	s, err := wb.Sheet(LedgerSheet, sheet.Layout{Title: title(l.Round), Columns: ledgerSpec.Out(cols), Print: true,
 		Margins: &[4]float64{0.6, 0.6, 0.4, 0.4}, Freeze: true})
 	if err != nil {
 		return err
