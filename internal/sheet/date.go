@@ -46,6 +46,16 @@ func ParseDate(s string, date1904 bool) (zhenggai.Date, error) {
 // duration since midnight; hasClock false when none was given).
 func ParseDateTime(s string, date1904 bool) (d zhenggai.Date, clock time.Duration, hasClock bool, err error) {
 	s = strings.TrimSpace(foldNumber(s))
+	// The commonest forms without the regular expressions: a serial
+	// number, 20201028, 2020-10-28.
+	if allDigits(s) && len(s) == 8 {
+		d, err = ymd(s[:4], s[4:6], s[6:])
+		return d, 0, false, err
+	}
+	if y, m, dd, ok := isoDate(s); ok {
+		d, err = ymd(y, m, dd)
+		return d, 0, false, err
+	}
 	if m := dateText.FindStringSubmatch(s); m != nil {
 		d, err = ymd(m[1], m[2], m[3])
 		rest := m[4] + m[5]
@@ -113,6 +123,22 @@ func ParseClock(s string) (time.Duration, error) {
 		return 0, ErrNotClock
 	}
 	return time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second, nil
+}
+
+// isoDate splits 2020-10-28, 2020/1/5 or 2020.10.28 with nothing around it.
+func isoDate(s string) (y, m, d string, ok bool) {
+	if len(s) < 8 || len(s) > 10 || !allDigits(s[:4]) {
+		return
+	}
+	sep := s[4]
+	if sep != '-' && sep != '/' && sep != '.' {
+		return
+	}
+	m, d, ok = strings.Cut(s[5:], string(sep))
+	if !ok || len(m) < 1 || len(m) > 2 || len(d) < 1 || len(d) > 2 || !allDigits(m) || !allDigits(d) {
+		return "", "", "", false
+	}
+	return s[:4], m, d, true
 }
 
 func ymd(y, m, d string) (zhenggai.Date, error) {

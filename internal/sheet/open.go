@@ -324,6 +324,9 @@ type stripped struct {
 // text: pasted from web pages and other documents, cells carry them
 // without their authors knowing. Warnings says where.
 func (b *Book) Strip(sheet string, row int, column, s string) string {
+	if ascii(s) {
+		return s // no invisible character is ASCII
+	}
 	out, n := zhenggai.StripInvisible(s)
 	if n == 0 {
 		return s
@@ -336,4 +339,13 @@ func (b *Book) Strip(sheet string, row int, column, s string) string {
 		b.inv.first = append(b.inv.first, fmt.Sprintf("%s第%d行“%s”", sheet, row, column))
 	}
 	return out
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
