@@ -134,6 +134,7 @@ func TestRowErrors(t *testing.T) {
 		{"2020-02-30", "记-4", "没有这一天", "一百元", "12,60", -1},
 		{"1980-01-01", "记-5", strings.Repeat("长", 201), 100, "", 1},
 		{nil, "记-6", "没有日期_x0001_", 100},
+		{2020, "记-7", "只写了年份", 100},
 	}
 	got, _, err := readJournal(t, xlsxOf(t, rows), sheet.Options{})
 	if got != nil {
@@ -151,6 +152,7 @@ func TestRowErrors(t *testing.T) {
 		"Sheet1第7行“摘要”：内容过长（最多200字）",
 		"Sheet1第8行“日期”：日期不能为空",
 		"Sheet1第8行“摘要”：含有不可见的控制字符，请删除后再导入",
+		"Sheet1第9行“日期”：“2020”不是日期，应写作2020年10月28日、2020-10-28或2020.10.28",
 	}
 	rej := rejected(t, err)
 	if len(rej) != len(want) {
@@ -161,7 +163,7 @@ func TestRowErrors(t *testing.T) {
 			t.Errorf("error %d:\n got %s\nwant %s", i, e, want[i])
 		}
 	}
-	if msg := err.Error(); !strings.HasPrefix(msg, "序时账中有11处错误，未导入任何内容：\nSheet1第4行") || zhenggai.ErrorCode(err) != zhenggai.EINVALID {
+	if msg := err.Error(); !strings.HasPrefix(msg, "序时账中有12处错误，未导入任何内容：\nSheet1第4行") || zhenggai.ErrorCode(err) != zhenggai.EINVALID {
 		t.Errorf("message %q", msg)
 	}
 	// More than MaxListed are counted, not listed.

@@ -133,7 +133,13 @@ func (r *Row) DateTime(col int) (d zhenggai.Date, clock time.Duration, hasClock,
 	}
 	c := r.t.spec.Columns[col]
 	lo, hi := c.years()
-	if d.Year() < lo || d.Year() > hi {
+	switch {
+	case (d.Year() < lo || d.Year() > hi) && serialRe.MatchString(s):
+		// A number that makes a day out of range is no date cell: 2020
+		// typed for a year is serial 2020, 12 July 1905.
+		r.Bad(col, quote(s)+ErrNotDate.Error())
+		return zhenggai.Date{}, 0, false, false
+	case d.Year() < lo || d.Year() > hi:
 		r.Bad(col, fmt.Sprintf("%s的年份应在%d至%d之间", quote(s), lo, hi))
 		return zhenggai.Date{}, 0, false, false
 	}
