@@ -94,6 +94,9 @@ func ParseYuan(s string) (Fen, error) {
 		return 0, errors.New("过大（最多100亿元）")
 	}
 	w, _ := strconv.ParseInt("0"+whole, 10, 64)
+	if w > int64(MaxFen)/per {
+		return 0, errors.New("过大（最多100亿元）") // before w*per overflows
+	}
 	f, _ := strconv.ParseInt("0"+frac+strings.Repeat("0", places-len(frac)), 10, 64)
 	fen := Fen(w*per + f) // frac is in units of per/10^places, which is 1 fen
 	if fen > MaxFen {

@@ -71,6 +71,8 @@ func TestParseYuan(t *testing.T) {
 		{"10000000000.01", 0, "过大"},
 		{"99999999999999999999", 0, "过大"},
 		{"1000001万", 0, "过大"},
+		{"1000000万", MaxFen, ""},
+		{"9227000000000万", 0, "过大"}, // w*per would overflow int64
 	}
 	for _, tt := range tests {
 		got, err := ParseYuan(tt.in)

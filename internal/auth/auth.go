@@ -258,7 +258,7 @@ func (a *Auth) subtree(ctx context.Context, office int64) (map[int64]bool, error
 func (a *Auth) loadSubtree(ctx context.Context, office int64) (map[int64]bool, error) {
 	a.subtreeReads.Add(1)
 	units, err := a.Store.UnitsUnder(ctx, office)
-		if err != nil {
+	if err != nil {
 		a.Log.Error("unit tree", "office", office, "err", err)
 	}
 	return units, err

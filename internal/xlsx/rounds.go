@@ -2,11 +2,9 @@ package xlsx
 
 import (
 	"io"
-	"strconv"
-
-	"github.com/xuri/excelize/v2"
 
 	"zhenggai"
+	"zhenggai/internal/sheet"
 )
 
 // RoundsSheet is the sheet of the list of rounds.
@@ -31,74 +29,29 @@ var roundWidths = []float64{6, 28, 18, 6, 15, 9, 8, 9, 9, 8, 9, 8, 9, 9, 8}
 
 // WriteRounds writes the office's list of rounds as a workbook with a
 // title row, the header and one row per round, as the list page shows it
-// (filtered and sorted, every page).
+// (filtered and sorted, every page). The completion rate is a percentage
+// Excel can sort and average.
 func WriteRounds(w io.Writer, title string, rows []RoundRow) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", RoundsSheet); err != nil {
-		return err
-	}
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	if err := f.SetPageLayout(RoundsSheet, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(RoundsSheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return err
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + RoundsSheet + "'!$1:$2", Scope: RoundsSheet}); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(RoundsSheet)
-	if err != nil {
-		return err
-	}
-	for i, wd := range roundWidths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	n := len(roundColumns)
-	last, _ := excelize.ColumnNumberToName(n)
-	head := make([]any, n)
-	head[0] = excelize.Cell{StyleID: st.title, Value: title}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
-		return err
-	}
-	if err := sw.MergeCell("A1", last+"1"); err != nil {
-		return err
-	}
+	wb := sheet.NewWriter()
+	defer wb.Close()
+	head := make([]sheet.OutColumn, len(roundColumns))
 	for i, c := range roundColumns {
-		head[i] = excelize.Cell{StyleID: st.head, Value: c}
+		head[i] = sheet.OutColumn{Header: c, Width: roundWidths[i]}
 	}
-	if err := sw.SetRow("A2", head, excelize.RowOpts{Height: 24}); err != nil {
+	s, err := wb.Sheet(RoundsSheet, sheet.Layout{Title: title, Columns: head, Print: true, Freeze: true})
+	if err != nil {
 		return err
 	}
 	for i, r := range rows {
-		num := func(v int) any { return excelize.Cell{StyleID: st.centre, Value: v} }
-		fb := excelize.Cell{StyleID: st.date}
-		if !r.Feedback.IsZero() {
-			fb.Value = r.Feedback.Time()
-		}
-		vals := []any{num(i + 1), excelize.Cell{StyleID: st.body, Value: r.Unit},
-			excelize.Cell{StyleID: st.body, Value: r.Inspector}, excelize.Cell{StyleID: st.centre, Value: string(r.Kind)}, fb,
-			num(r.Problems), num(r.Counts[zhenggai.NotStarted]), num(r.Counts[zhenggai.InProgress]),
+		num := func(v int) sheet.Cell { return sheet.Cell{Style: sheet.Centre, Value: v} }
+		if err := s.Row(num(i+1), sheet.Cell{Style: sheet.Text, Value: r.Unit},
+			sheet.Cell{Style: sheet.Text, Value: r.Inspector}, sheet.Cell{Style: sheet.Centre, Value: string(r.Kind)},
+			sheet.Day(r.Feedback), num(r.Problems), num(r.Counts[zhenggai.NotStarted]), num(r.Counts[zhenggai.InProgress]),
 			num(r.Counts[zhenggai.BasicallyCompleted]), num(r.Counts[zhenggai.Completed]), num(r.Counts[zhenggai.Ongoing]),
-			excelize.Cell{StyleID: st.centre, Value: strconv.Itoa(r.Rate) + "%"}, num(r.Red), num(r.Yellow), num(r.Pending)}
-		cell, _ := excelize.CoordinatesToCellName(1, i+3)
-		if err := sw.SetRow(cell, vals); err != nil {
+			sheet.Ratio(r.Rate, 100), num(r.Red), num(r.Yellow), num(r.Pending)); err != nil {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
+	_, err = wb.WriteTo(w)
+	return err
 }

@@ -1,4 +1,4 @@
-package xlsx
+package sheet
 
 import (
 	"math/rand/v2"

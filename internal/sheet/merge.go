@@ -1,4 +1,4 @@
-package xlsx
+package sheet
 
 import (
 	"archive/zip"
@@ -17,9 +17,10 @@ import (
 
 // Merged cells: Excel keeps the value in the top-left cell only. Offices
 // merge not just 序号, 问题类别 and 具体问题 but also 责任领导, 责任委室 or
-// 整改时限 across the measures of a problem, so every merged cell reads as
-// its top-left value. excelize would load the whole sheet to list merges;
-// they are instead found in the sheet's XML, where they follow the cells.
+// 整改时限 across the rows of one matter, so every merged cell reads as its
+// top-left value (a Column marked Once excepted). excelize would load the
+// whole sheet to list merges; they are instead found in the sheet's XML,
+// where they follow the cells.
 
 // span is a merged range, 0-based columns and 1-based rows, with the value
 // of its top-left cell once that row has been read.
@@ -31,9 +32,9 @@ type span struct {
 // A sheet may declare any number of ranges of any size; a few kilobytes of
 // XML can name thousands of copies of L3:XFC1048576. So the ranges are
 // bounded before they are used: at most maxMerges of them are read (more is
-// no ledger and is refused), each is clipped to the first maxMergeCols
-// columns (the ledger's columns and the header are found within them; the
-// reader clips further to the columns the header names), and a range that
+// no office's table and is refused), each is clipped to the first
+// maxMergeCols columns (a table's columns and its header are found within
+// them; the reader clips further to the columns the header names), and a range that
 // repeats or overlaps one before it is dropped, as Excel itself refuses
 // overlapping merges. What is left covers every cell at most once: spreading
 // costs at most maxMergeCols cells per row read, whatever the sheet declares.
@@ -53,15 +54,18 @@ var (
 
 const mergeWindow = 128
 
-// errTooManyMerges refuses a sheet declaring more ranges than a ledger has.
-var errTooManyMerges = zhenggai.Errorf(zhenggai.EINVALID, "工作表中的合并单元格超过%d处，不是正常的整改台账，请检查文件", maxMerges)
+// tooManyMerges refuses a sheet declaring more ranges than an office's
+// table has.
+func tooManyMerges(sheet, what string) error {
+	return zhenggai.Errorf(zhenggai.EINVALID, "工作表“%s”中的合并单元格超过%d处，不是正常的%s，请检查文件", sheet, maxMerges, what)
+}
 
 // merges lists the merged ranges of a sheet, clipped and without overlaps,
 // by their first row. A sheet whose parts cannot be found has none: the
-// rows are read as they are.
-func merges(bud budget, b []byte, sheet string) (map[int][]*span, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
+// rows are read as they are. At most maxUnzipped bytes of the sheet are
+// read.
+func merges(bud *budget, zr *zip.Reader, sheet, what string, maxUnzipped int64) (map[int][]*span, error) {
+	if zr == nil {
 		return nil, nil
 	}
 	name := sheetPath(zr, sheet)
@@ -122,7 +126,7 @@ func merges(bud budget, b []byte, sheet string) (map[int][]*span, error) {
 					continue
 				}
 				if len(all) == maxMerges {
-					return nil, errTooManyMerges
+					return nil, tooManyMerges(sheet, what)
 				}
 				all = append(all, span{c1: c1 - 1, r1: r1, c2: c2 - 1, r2: min(r2, excelMaxRow)})
 			}
