@@ -19,7 +19,7 @@ var (
 	followWords   = []string{"下一步", "下步", "继续深化", "持续深化", "后续", "巩固", "工作打算", "长效", "今后"}
 	feedbackWords = []string{"巡察反馈", "巡视反馈", "问题整改", "意见整改", "反馈问题", "反馈意见", "整改进展", "整改落实情况", "整改完成情况",
 		"整改情况及成效", "具体问题", "整改成效", "问题的整改", "整改工作进展", "整改情况"}
-	orgWords = []string{"组织", "主要负责", "领导", "整改工作", "总体情况", "基本情况", "工作开展", "落实整改", "整改部署", "整改责任"}
+	orgWords = []string{"组织", "主要负责", "领导", "整改工作", "总体情况", "基本情况", "工作开展", "落实整改", "整改部署", "整改责任", "主体责任"}
 )
 
 func containsAny(s string, words []string) bool {
@@ -36,6 +36,9 @@ func containsAny(s string, words []string) bool {
 // a problem in quotes, which no section title does.
 func sectionKind(t string) secKind {
 	t = strings.TrimRight(t, "。. ")
+	// 巡视“回头看”反馈问题整改落实情况: the round's name in quotes, not a
+	// problem's.
+	t = strings.ReplaceAll(t, "“回头看”", "回头看")
 	if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "“”\"《") || strings.HasPrefix(t, "关于") ||
 		strings.HasPrefix(t, "在") || strings.HasSuffix(t, "方面") || strings.HasSuffix(t, "方面问题") || strings.HasSuffix(t, "方面的问题") {
 		return secUnknown

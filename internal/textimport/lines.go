@@ -61,6 +61,7 @@ func (p *parser) splitLines() {
 	p.lines = make([]line, 0, strings.Count(s, "\n")+1)
 	no, start := 1, 0
 	metaValue := false // the cell after a metadata key on a line of its own
+	origLines := lineCounter{s: p.t.orig, no: 1}
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) && s[i] != '\n' && s[i] != '\r' {
 			continue
@@ -76,6 +77,9 @@ func (p *parser) splitLines() {
 			b--
 		}
 		if a < b {
+			if p.t.relined {
+				no = origLines.at(p.t.off[a])
+			}
 			l := line{no: no, a: a, b: b}
 			classify(&l, s[a:b])
 			if metaValue && l.kind == kText {
@@ -108,6 +112,23 @@ func (p *parser) splitLines() {
 			l.kind = kCut
 		}
 	}
+}
+
+// lineCounter numbers the lines of the original text at increasing
+// offsets, for a text whose lines unwrap joined or left out.
+type lineCounter struct {
+	s   string
+	pos int
+	no  int
+}
+
+func (c *lineCounter) at(off int) int {
+	for ; c.pos < off && c.pos < len(c.s); c.pos++ {
+		if ch := c.s[c.pos]; ch == '\n' || ch == '\r' && (c.pos+1 >= len(c.s) || c.s[c.pos+1] != '\n') {
+			c.no++
+		}
+	}
+	return c.no
 }
 
 // markerPrefix reports whether s is the beginning of a heading cut before
@@ -152,7 +173,7 @@ func labelPrefix(s string) bool {
 var labels = []string{"具体整改情况", "整改措施及成效", "整改措施及进展", "整改举措及成效", "整改进展情况", "整改落实情况", "整改完成情况", "整改情况", "整改进展", "整改进度", "整改措施", "整改举措", "整改成效", "整改结果", "落实情况", "进展情况", "完成情况", "整改"}
 
 // trailers start the lines that close a report.
-var trailers = []string{"欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
+var trailers = []string{"特此报告", "特此通报", "特此公告", "特此说明", "欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
 
 // metaKeys head the cells of the metadata table government sites print
 // above a document, and the 发布时间/来源 line; read with spaces removed,

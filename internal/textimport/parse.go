@@ -99,6 +99,8 @@ type parser struct {
 	totals    totals // as declared, for checkDeclared
 	totalsAt  int    // line of the totals sentence, -1 when none
 	totalsSen string // the totals sentence, as folded
+	// totalsUsed are the sentences, by line, the totals were read from.
+	totalsUsed map[int][]string
 
 	lastCat, lastProb int
 	seenCat, seenProb map[int]bool
@@ -160,7 +162,7 @@ func parse(ctx context.Context, text string) (*zhenggai.Imported, error) {
 	text, invis := stripInvisible(text)
 	p := &parser{
 		ctx:       ctx,
-		t:         normalize(text),
+		t:         unwrap(normalize(text)),
 		im:        &zhenggai.Imported{Categories: []zhenggai.ImportedCategory{}},
 		warns:     append(warns, invis...),
 		seenCat:   map[int]bool{},

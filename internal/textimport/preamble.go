@@ -16,6 +16,9 @@ func scanDate(s string, i int) (p pdate, end int, ok bool) {
 	if j == i {
 		return p, i, false
 	}
+	if d, e, ok := numericDate(s, i); ok {
+		return d, e, true
+	}
 	j = skipSpaces(s, j)
 	if hasAt(s, j, "年") {
 		p.y = n
@@ -40,6 +43,29 @@ func scanDate(s string, i int) (p pdate, end int, ok bool) {
 		return p, j + len("日"), true
 	}
 	return p, j, false
+}
+
+// numericDate reads 2021.3.15, 2021-03-15 or 2021/3/15 at s[i:]: a year
+// of four digits, the same separator twice, a real month and day, and no
+// digit or decimal point after (2021.3.15.2 is no date).
+func numericDate(s string, i int) (p pdate, end int, ok bool) {
+	y, j := atoi(s, i)
+	if j-i != 4 || y < 1949 || y > 2100 || j >= len(s) || strings.IndexByte(".-/", s[j]) < 0 {
+		return p, i, false
+	}
+	sep := s[j]
+	m, k := atoi(s, j+1)
+	if k == j+1 || k-j > 3 || m < 1 || m > 12 || k >= len(s) || s[k] != sep {
+		return p, i, false
+	}
+	d, e := atoi(s, k+1)
+	if e == k+1 || e-k > 3 || d < 1 || d > 31 {
+		return p, i, false
+	}
+	if e < len(s) && (isDigit(s[e]) || s[e] == sep && e+1 < len(s) && isDigit(s[e+1])) {
+		return p, i, false
+	}
+	return pdate{y, m, d}, e, true
 }
 
 type dateHit struct {
@@ -238,6 +264,7 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 
 	var onsite, fb, begin *dateHit
 	months := ""
+	var ctx pdate // 2023年3月，县委统一部署开展第五轮巡察: the year the dates leave out
 	for _, sg := range segs {
 		for _, sp := range sentenceSpans(sg.s) {
 			sent := sg.s[sp[0]:sp[1]]
@@ -267,6 +294,9 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			}
 			if months == "" && mentionsGroup(sent) {
 				months = monthRange(sent)
+			}
+			if ctx.y == 0 && (strings.Contains(sent, "巡察") || strings.Contains(sent, "巡视")) {
+				ctx = yearMonth(sent)
 			}
 		}
 	}
@@ -306,6 +336,34 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		f.y = a.y
 		if f.m < a.m || f.m == a.m && f.d < a.d {
 			f.y++
+		}
+	}
+	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) && ctx.y > 0 {
+		// The year stated once for the round, before the dates.
+		first := a
+		if onsite == nil {
+			first = f
+		}
+		y := ctx.y
+		if first.m < ctx.m {
+			y++
+		}
+		if onsite != nil {
+			a.y = y
+			if ranged {
+				b.y = y
+				if b.m < a.m {
+					b.y++
+				}
+			}
+			if fb != nil {
+				f.y = a.y
+				if f.m < a.m || f.m == a.m && f.d < a.d {
+					f.y++
+				}
+			}
+		} else {
+			f.y = y
 		}
 	}
 	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) {
@@ -374,6 +432,25 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		p.warnf("未找到%s反馈日期", word)
 	}
 	return r
+}
+
+// yearMonth finds 2023年3月 in s: a year stated with its month, as a
+// preamble opens before its dates leave the year out.
+func yearMonth(s string) pdate {
+	for i := 0; i+4 < len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
+			continue
+		}
+		y, j := atoi(s, i)
+		if j-i != 4 || y < 1949 || y > 2100 || !hasAt(s, j, "年") {
+			continue
+		}
+		m, k := atoi(s, j+len("年"))
+		if k > j+len("年") && m >= 1 && m <= 12 && hasAt(s, k, "月") {
+			return pdate{y: y, m: m}
+		}
+	}
+	return pdate{}
 }
 
 // mentionsGroup reports whether a sentence names an inspection group.
@@ -605,6 +682,12 @@ func findUnit(s string, from int) (i, j int, ok bool) {
 	if k := strings.IndexAny(clause, ",;"); k >= 0 {
 		clause = clause[:k]
 	}
+	// 进驻县交通运输局，开展了为期一个月的巡察: the name ends at the comma.
+	if w == len("进驻") {
+		if k := strings.IndexByte(sent[a:b], ','); k > 0 {
+			b, clause = a+k, sent[b:]
+		}
+	}
 	if !strings.Contains(clause, "巡察") && !strings.Contains(clause, "巡视") {
 		return 0, 0, false
 	}
@@ -649,5 +732,28 @@ func checkName(s string, a, b int) (int, int, bool) {
 	if n, k := countAt(name, 0); n > 0 && (hasAt(name, k, "家") || hasAt(name, k, "个")) {
 		return 0, 0, false // 向40家被巡察单位党组织反馈: many units
 	}
+	if genericBody(name) {
+		return 0, 0, false // 向局党组反馈: the unit named before, not a name
+	}
 	return a, b, true
+}
+
+// genericBody reports whether a name is a body's kind without its name
+// (局党组, 镇党委, 集团党委, 学校党委), as a report calls its own unit once it
+// has named it.
+func genericBody(name string) bool {
+	for _, e := range signerEnds {
+		if strings.HasSuffix(name, e) {
+			head := strings.TrimSuffix(name, e)
+			if utf8.RuneCountInString(head) <= 1 {
+				return true
+			}
+			for _, g := range []string{"街道", "集团", "公司", "学校", "医院", "中心", "学院", "机关", "支部", "本单位", "本局"} {
+				if head == g {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

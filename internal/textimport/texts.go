@@ -2,6 +2,7 @@ package textimport
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -190,13 +191,13 @@ func (p *parser) paragraph(i int) string {
 		return ""
 	}
 	t := p.text(i)
-	if i == p.totalsAt {
-		// Drop the totals sentence, and a sentence of outcomes beside it
-		// (kept as declared outcomes), keep the rest of its paragraph: the
+	if used := p.totalsUsed[i]; used != nil {
+		// Drop the totals sentences, and a sentence of outcomes beside them
+		// (kept as declared outcomes), keep the rest of the paragraph: the
 		// generated report writes both from the data.
 		var kept []string
 		for _, sp := range sentenceSpans(t) {
-			if sen := t[sp[0]:sp[1]]; sen != p.totalsSen && scanOutcomes(sen).IsZero() {
+			if sen := t[sp[0]:sp[1]]; !slices.Contains(used, sen) && (i != p.totalsAt || scanOutcomes(sen).IsZero()) {
 				end := sp[1]
 				if end < len(t) { // its 。
 					_, w := utf8.DecodeRuneInString(t[end:])
