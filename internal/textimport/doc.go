@@ -78,8 +78,17 @@ func (p *parser) layout() {
 	}
 	var secs []section
 	known := false
+	// A report in parts (第一部分…) has its sections there, and may number
+	// its categories 一、 inside them.
+	secSt := stCN
 	for i := p.first; i < p.end; i++ {
-		if L[i].kind == kHeading && L[i].st == stCN {
+		if L[i].kind == kHeading && L[i].st == stPart && sectionKind(p.text(i)[L[i].body:]) != secUnknown {
+			secSt = stPart
+			break
+		}
+	}
+	for i := p.first; i < p.end; i++ {
+		if L[i].kind == kHeading && L[i].st == secSt {
 			k := sectionKind(p.text(i)[L[i].body:])
 			secs = append(secs, section{li: i, num: L[i].num, kind: k, end: p.end})
 			known = known || k != secUnknown

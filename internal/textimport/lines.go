@@ -15,6 +15,7 @@ const (
 	kLabel            // 整改情况:…
 	kTrailer          // contact lines, source, signature date: the report is over
 	kCut              // the text's last line, cut inside a heading's marker (３５．, (十, 关于“学): no content
+	kSkip             // a table's header: no content of its own, and no end of anything
 )
 
 // style is the marker of a heading. Reports nest them in this order
@@ -23,11 +24,14 @@ type style uint8
 
 const (
 	stNone     style = iota
+	stPart           // 第一部分: the parts of a report that numbers its sections 一、 inside them
 	stCN             // 一、
 	stParenCN        // (一)
 	stNum            // 1.  1、
 	stParenNum       // (1)  1)
 	stCircled        // ①
+	stShi            // 一是…的问题。整改情况:…: problems listed as items, each with its progress
+	stRow            // a table's row (序号 | 问题 | 整改措施 | …): a problem
 	stAuto           // 问题:…, 关于“…”问题: a problem written without a number
 )
 
@@ -54,6 +58,7 @@ type line struct {
 	// preamble and the totals.
 	noise bool
 	body  int // where the text after the marker starts, relative to a
+	table int // the table of a row (stRow), an index into parser.tables
 }
 
 func (p *parser) splitLines() {
@@ -189,6 +194,21 @@ const bullets = "•·●◆■□▪◇○✜►▶-*>"
 // heading reads the marker of a heading at the start of s: its style, its
 // number and where its text starts (0, 0, 0 when s is no heading).
 func heading(s string) (st style, n, body int) {
+	// 第一部分 整改工作总体情况
+	if hasAt(s, 0, "第") {
+		if n, k := leadingCN(s[len("第"):]); n > 0 && hasAt(s, len("第")+k, "部分") {
+			j := skipSpaces(s, len("第")+k+len("部分"))
+			for _, sep := range []string{":", "、", ".", ","} {
+				if hasAt(s, j, sep) {
+					j = skipSpaces(s, j+len(sep))
+					break
+				}
+			}
+			if j < len(s) {
+				return stPart, n, j
+			}
+		}
+	}
 	// 一、… and 一.… (folded from 一．).
 	if n, k := leadingCN(s); n > 0 {
 		j := skipSpaces(s, k)
@@ -259,6 +279,10 @@ func classify(l *line, s string) {
 	}
 	if n, body, ok := problemHeading(s); ok {
 		l.kind, l.st, l.num, l.body = kHeading, stAuto, n, body
+		return
+	}
+	if n, body, ok := shiHeading(s); ok {
+		l.kind, l.st, l.num, l.body = kHeading, stShi, n, body
 		return
 	}
 	if i, ok := labelAt(s, 0); ok {
@@ -361,6 +385,25 @@ var problemWords = []string{"存在问题", "反馈问题", "具体问题", "问
 // 问题:…, 问题1:…, 问题一:…, and 关于“…”问题 (also 的问题, 问题的整改情况).
 // n is autoNum when the heading carries no number.
 func problemHeading(s string) (n, body int, ok bool) {
+	// 【问题1】…, 【反馈问题】…, [问题]…: the word in brackets.
+	for _, br := range [][2]string{{"【", "】"}, {"[", "]"}} {
+		if !hasAt(s, 0, br[0]) {
+			continue
+		}
+		c := strings.Index(s, br[1])
+		if c < 0 || c > 30 {
+			return 0, 0, false
+		}
+		inner := s[len(br[0]):c] + ":"
+		if m, _, ok := problemHeading(inner); ok && !strings.HasPrefix(inner, "【") && !strings.HasPrefix(inner, "[") {
+			j := skipSpaces(s, c+len(br[1]))
+			if hasAt(s, j, ":") {
+				j = skipSpaces(s, j+1)
+			}
+			return m, j, true
+		}
+		return 0, 0, false
+	}
 	for _, w := range problemWords {
 		if !hasAt(s, 0, w) {
 			continue
@@ -403,6 +446,20 @@ func problemHeading(s string) (n, body int, ok bool) {
 		}
 	}
 	return autoNum, 0, true
+}
+
+// shiHeading reads a problem listed as an item, 一是…的问题。整改情况:…, with
+// its progress on its line: without the label, 一是 starts a measure.
+func shiHeading(s string) (n, body int, ok bool) {
+	n, k := leadingCN(s)
+	if n == 0 || !hasAt(s, k, "是") {
+		return 0, 0, false
+	}
+	body = k + len("是")
+	if _, _, ok := inlineLabel(s[body:]); !ok {
+		return 0, 0, false
+	}
+	return n, body, true
 }
 
 // isNoise reports whether a line is web-page furniture rather than report.

@@ -258,7 +258,7 @@ func (p *parser) build(a, b int) {
 			p.lines[g.li].no, excerpt(p.src(g.li, 0)), len(groups))
 	}
 	for i := a; i < b; i++ {
-		if !covered[i-a] && p.lines[i].kind != kTrailer && p.lines[i].kind != kCut {
+		if k := p.lines[i].kind; !covered[i-a] && k != kTrailer && k != kCut && k != kSkip {
 			p.unplaced(i)
 		}
 	}
@@ -363,6 +363,12 @@ func (p *parser) addProblem(n *hnode, ci int) {
 	p.lastProb = num
 
 	pr := zhenggai.ImportedProblem{Seq: num, Measures: []zhenggai.ImportedMeasure{}}
+	if l.st == stRow {
+		p.addRow(n, &pr)
+		c.Problems = append(c.Problems, pr)
+		p.placed = append(p.placed, placed{li: n.li, label: n.li, end: n.end, cat: ci, prob: len(c.Problems) - 1})
+		return
+	}
 	body := p.text(n.li)[l.body:]
 	var rect []string
 	if at, after, ok := inlineLabel(body); ok {

@@ -116,6 +116,7 @@ type parser struct {
 	refused   error         // the text is a report, but not one round's
 	unlisted  int           // warnings beyond maxWarnings
 	unitNamed bool          // the text names the unit inspected (not only its issuer)
+	tables    []*table      // the tables whose rows are problems
 }
 
 // maxWarnings bounds the warnings listed: a text that warrants more is not
@@ -214,6 +215,7 @@ func (p *parser) run() {
 	if p.err != nil {
 		return
 	}
+	p.markTables()
 	p.markRepeatedTitle()
 	p.layout()
 	p.findTitle()

@@ -68,8 +68,15 @@ func (p *parser) findTitle() {
 		if strings.Contains(t, "巡察组") || strings.Contains(t, "巡视组") && !looksTitle(t) {
 			break // the preamble: no title above it
 		}
-		if looksTitle(t) {
+		if !looksTitle(t) && i+1 < stop && p.lines[i+1].kind == kText && !strings.ContainsAny(t, "。;:,") &&
+			looksTitle(t+p.text(i+1)) && utf8.RuneCountInString(p.text(i+1)) <= 20 {
+			// A title broken in two, as a PDF or a centred Word title copies:
+			// …关于县委巡察反馈意见整改进展 / 情况的通报.
+			p.titleAt = [2]int{i, i + 2}
+		} else if looksTitle(t) {
 			p.titleAt = [2]int{i, i + 1}
+		}
+		if p.titleAt[0] >= 0 {
 			if i > 0 && p.lines[i-1].kind == kText && isSigner(p.text(i-1)) && strings.HasPrefix(t, "关于") {
 				p.titleAt[0] = i - 1
 			}
@@ -187,7 +194,7 @@ func (p *parser) readTexts() {
 // "" when nothing else is left, or the line is no paragraph.
 func (p *parser) paragraph(i int) string {
 	l := p.lines[i]
-	if l.kind == kTrailer || l.kind == kCut || p.factLines[i] || i >= p.titleAt[0] && i < p.titleAt[1] {
+	if l.kind == kTrailer || l.kind == kCut || l.kind == kSkip || p.factLines[i] || i >= p.titleAt[0] && i < p.titleAt[1] {
 		return ""
 	}
 	t := p.text(i)

@@ -23,6 +23,8 @@ func TestWild(t *testing.T) {
 	type decl = zhenggai.Declared
 	type outc = zhenggai.Outcomes
 	const xc, xs = zhenggai.KindInspection, zhenggai.KindTour
+	const noCatXC = "报告中的具体问题没有上一级问题类别，已归入问题类别“巡察反馈的问题”，导入后可修改"
+	const noCatXS = "报告中的具体问题没有上一级问题类别，已归入问题类别“巡视反馈的问题”，导入后可修改"
 	cases := []struct {
 		file                  string
 		round                 round
@@ -59,11 +61,13 @@ func TestWild(t *testing.T) {
 		{file: "w03-dotted-dates.txt",
 			round:    round{Inspector: "市委第二巡察组", Unit: "市审计局党组", Kind: xc, OnsiteStart: d(2021, 3, 15), OnsiteEnd: d(2021, 4, 30), FeedbackDate: d(2021, 6, 8)},
 			declared: decl{AsOf: d(2021, 9, 30), Problems: 6, Completed: 6},
-			cats:     1, probs: 6, measures: 6},
+			cats:     1, probs: 6, measures: 6,
+			warns: []string{noCatXC}},
 		{file: "w04-jinzhu-tongnian.txt",
 			round:    round{Inspector: "县委第一巡察组", Unit: "县交通运输局", Kind: xc, OnsiteStart: d(2022, 8, 15), FeedbackDate: d(2022, 10, 9)},
 			declared: decl{AsOf: d(2022, 12, 31), Categories: 3, Problems: 9, Completed: 7, InProgress: 2, Measures: 26},
-			cats:     3, probs: 9, measures: 9},
+			cats:     3, probs: 9, measures: 9,
+			warns: []string{"只找到巡察进驻日期，未找到结束日期"}},
 		{file: "w05-wenti-yi-township.txt",
 			round:    round{Inspector: "县委第五巡察组", Unit: "石门镇党委", Kind: xc, OnsiteStart: d(2020, 10, 12), OnsiteEnd: d(2020, 11, 27), FeedbackDate: d(2021, 1, 6)},
 			declared: decl{AsOf: d(2021, 4, 15), Problems: 14, Completed: 12, InProgress: 2},
@@ -86,6 +90,7 @@ func TestWild(t *testing.T) {
 			round:    round{Inspector: "市委第四巡察组", Unit: "市自然资源和规划局党组", Kind: xc, OnsiteStart: d(2022, 9, 5), OnsiteEnd: d(2022, 10, 28), FeedbackDate: d(2022, 12, 16)},
 			declared: decl{AsOf: d(2023, 3, 31), Categories: 3, Problems: 9, Completed: 8, InProgress: 1},
 			cats:     3, probs: 9, measures: 9,
+			warns: []string{"具体问题在各问题类别中分别编号，导入时按先后顺序统一编为1至9号"},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				p := im.Categories[0].Problems[0]
 				if p.Title != "耕地保护责任落实不到位的问题。" || !strings.HasPrefix(p.Rectification, "开展耕地") {
@@ -95,11 +100,13 @@ func TestWild(t *testing.T) {
 		{file: "w09-triplets.txt",
 			round:    round{Inspector: "县委第六巡察组", Unit: "县供销社党组", Kind: xc, OnsiteStart: d(2021, 6, 7), OnsiteEnd: d(2021, 7, 16), FeedbackDate: d(2021, 8, 27)},
 			declared: decl{AsOf: d(2021, 11, 30), Categories: 2, Problems: 5, Completed: 4, Measures: 15},
-			cats:     2, probs: 5, measures: 5},
+			cats:     2, probs: 5, measures: 5,
+			warns: []string{"公布“长期坚持”1个，导入结果中没有对应的数字，未导入"}},
 		{file: "w10-table-tabs.txt",
 			round:    round{Inspector: "县委第一巡察组", Unit: "县教育体育局党组", Kind: xc, OnsiteStart: d(2022, 4, 11), OnsiteEnd: d(2022, 5, 27), FeedbackDate: d(2022, 7, 14)},
 			declared: decl{AsOf: d(2022, 10, 31), Problems: 7, Completed: 6, InProgress: 1},
 			cats:     1, probs: 7, measures: 7,
+			warns: []string{noCatXC},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				p := im.Categories[0].Problems[3]
 				if p.Title != "农村学校教师流失严重" || !strings.HasPrefix(p.Rectification, "落实乡村教师生活补助") {
@@ -110,6 +117,7 @@ func TestWild(t *testing.T) {
 			round:    round{Inspector: "区委第二巡察组", Unit: "区城市管理局党组", Kind: xc, OnsiteStart: d(2023, 9, 4), OnsiteEnd: d(2023, 10, 20), FeedbackDate: d(2023, 11, 23)},
 			declared: decl{AsOf: d(2023, 12, 31), Problems: 5, Completed: 5},
 			cats:     1, probs: 5, measures: 5,
+			warns: []string{noCatXC},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				p := im.Categories[0].Problems[2]
 				if p.Title != "违规发放加班补贴" || !strings.HasPrefix(p.Rectification, "已收回违规发放的加班补贴8600元") {
@@ -119,7 +127,8 @@ func TestWild(t *testing.T) {
 		{file: "w12-status-words.txt",
 			round:    round{Inspector: "县委第三巡察组", Unit: "县市场监督管理局党组", Kind: xc, OnsiteStart: d(2022, 10, 17), OnsiteEnd: d(2022, 12, 2), FeedbackDate: d(2023, 2, 10)},
 			declared: decl{AsOf: d(2023, 5, 31), Problems: 12, Completed: 9, BasicallyCompleted: 1, InProgress: 1},
-			cats:     1, probs: 12, measures: 12},
+			cats:     1, probs: 12, measures: 12,
+			warns: []string{noCatXC, "公布“长期坚持”1个，导入结果中没有对应的数字，未导入"}},
 		{file: "w13-web-furniture.txt",
 			round:    round{Inspector: "县委第四巡察组", Unit: "青龙镇党委", Kind: xc, OnsiteStart: d(2023, 2, 20), OnsiteEnd: d(2023, 4, 7), FeedbackDate: d(2023, 5, 12)},
 			declared: decl{AsOf: d(2023, 6, 30), Categories: 3, Problems: 11, Completed: 10, InProgress: 1, RatePercent: 91},
@@ -147,6 +156,7 @@ func TestWild(t *testing.T) {
 			round:    round{Inspector: "县委巡察一组", Unit: "城关镇城东村党支部", Kind: xc, OnsiteStart: d(2024, 3, 11), OnsiteEnd: d(2024, 4, 12), FeedbackDate: d(2024, 5, 21)},
 			declared: decl{AsOf: d(2024, 6, 28), Problems: 6, Completed: 6},
 			cats:     1, probs: 6, measures: 6,
+			warns: []string{noCatXC},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				if p := im.Categories[0].Problems[5]; strings.Contains(p.Rectification, "特此报告") {
 					t.Errorf("the closing line went into problem 6: %q", p.Rectification)
@@ -156,11 +166,13 @@ func TestWild(t *testing.T) {
 			round: round{Inspector: "市委机动巡察组", Unit: "市城投集团党委", Kind: xc, OnsiteStart: d(2022, 5, 16), OnsiteEnd: d(2022, 6, 30), FeedbackDate: d(2022, 8, 2)},
 			declared: decl{AsOf: d(2022, 11, 15), Categories: 4, Problems: 13, Completed: 11, InProgress: 2, Measures: 39,
 				Outcomes: outc{SavedFen: 320_000_000, Organisational: 2, Disciplinary: 1}},
-			cats: 1, probs: 13, measures: 13},
+			cats: 1, probs: 13, measures: 13,
+			warns: []string{noCatXC, "公布4个方面，实际解析出1个"}},
 		{file: "w17-school.txt",
 			round:    round{Inspector: "市委教育工委第二巡察组", Unit: "市第一中学党委", Kind: xc, OnsiteStart: d(2023, 9, 18), OnsiteEnd: d(2023, 10, 27), FeedbackDate: d(2023, 12, 5)},
 			declared: decl{AsOf: d(2024, 3, 31), Problems: 8, Completed: 7, InProgress: 1},
-			cats:     1, probs: 8, measures: 8},
+			cats:     1, probs: 8, measures: 8,
+			warns: []string{noCatXC}},
 		{file: "w18-hospital-three-levels.txt",
 			round:    round{Inspector: "市委第四巡察组", Unit: "市人民医院党委", Kind: xc, OnsiteStart: d(2022, 10, 10), OnsiteEnd: d(2022, 11, 25), FeedbackDate: d(2022, 12, 28)},
 			declared: decl{AsOf: d(2023, 4, 28), Categories: 3, Problems: 8, Completed: 6, InProgress: 2, RatePercent: 75},
@@ -168,7 +180,8 @@ func TestWild(t *testing.T) {
 		{file: "w19-tiji-fankui-only.txt",
 			round:    round{Inspector: "市委第三巡察组", Unit: "平溪县农业农村局党组", Kind: xc, OnsiteStart: d(2023, 6, 26), OnsiteEnd: d(2023, 8, 11), FeedbackDate: d(2023, 9, 14)},
 			declared: decl{AsOf: d(2023, 12, 20), Problems: 5, Completed: 4, InProgress: 1},
-			cats:     1, probs: 5, measures: 5},
+			cats:     1, probs: 5, measures: 5,
+			warns: []string{noCatXC}},
 		{file: "w20-jiaocha.txt",
 			round:    round{Inspector: "县委第二交叉巡察组", Unit: "县水利局党组", Kind: xc, OnsiteStart: d(2021, 4, 6), OnsiteEnd: d(2021, 5, 14), FeedbackDate: d(2021, 6, 25)},
 			declared: decl{AsOf: d(2021, 9, 30), Categories: 2, Problems: 6, Completed: 5, InProgress: 1, Measures: 18},
@@ -177,6 +190,7 @@ func TestWild(t *testing.T) {
 			round:    round{Inspector: "县委巡察组", Unit: "县林业和草原局党组", Kind: xc, OnsiteStart: d(2023, 5, 15), OnsiteEnd: d(2023, 6, 16), FeedbackDate: d(2023, 7, 20)},
 			declared: decl{AsOf: d(2023, 9, 30), Problems: 5, Completed: 5},
 			cats:     1, probs: 5, measures: 5,
+			warns: []string{noCatXC},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				if r := im.Round; r.Title != "关于县委巡察“回头看”反馈意见整改情况的通报" {
 					t.Errorf("title %q", r.Title)
@@ -185,7 +199,8 @@ func TestWild(t *testing.T) {
 		{file: "w22-totals-split.txt",
 			round:    round{Inspector: "县委第一巡察组", Unit: "县人社局党组", Kind: xc, OnsiteStart: d(2023, 3, 20), OnsiteEnd: d(2023, 5, 5), FeedbackDate: d(2023, 6, 16)},
 			declared: decl{AsOf: d(2023, 9, 30), Problems: 9, Completed: 7, InProgress: 2, RatePercent: 78},
-			cats:     1, probs: 9, measures: 9},
+			cats:     1, probs: 9, measures: 9,
+			warns: []string{noCatXC}},
 		{file: "w23-xihua.txt",
 			round: round{Inspector: "市委第五巡察组", Unit: "市住房公积金管理中心党组", Kind: xc, OnsiteStart: d(2022, 4, 18), OnsiteEnd: d(2022, 6, 2), FeedbackDate: d(2022, 7, 8)},
 			declared: decl{AsOf: d(2022, 12, 31), Categories: 4, Problems: 12, Completed: 10, InProgress: 2, Measures: 35,
@@ -194,7 +209,8 @@ func TestWild(t *testing.T) {
 		{file: "w24-no-title.txt",
 			round:    round{Inspector: "市委第三巡察组", Unit: "市统计局党组", Kind: xc, OnsiteStart: d(2022, 2, 21), OnsiteEnd: d(2022, 4, 1), FeedbackDate: d(2022, 5, 13)},
 			declared: decl{AsOf: d(2022, 8, 31), Problems: 8, Completed: 6, InProgress: 2},
-			cats:     1, probs: 8, measures: 8},
+			cats:     1, probs: 8, measures: 8,
+			warns: []string{noCatXC}},
 		{file: "w25-year-once.txt",
 			round:    round{Inspector: "县委第一巡察组", Unit: "县医疗保障局党组", Kind: xc, OnsiteStart: d(2023, 3, 13), OnsiteEnd: d(2023, 4, 28), FeedbackDate: d(2023, 6, 2)},
 			declared: decl{AsOf: d(2023, 8, 31), Categories: 2, Problems: 7, Completed: 6, InProgress: 1},
@@ -203,7 +219,8 @@ func TestWild(t *testing.T) {
 			round: round{Inspector: "省委第十巡视组", Unit: "南川交通建设投资集团有限公司党委", Kind: xs, OnsiteStart: d(2022, 11, 7), OnsiteEnd: d(2023, 1, 13), FeedbackDate: d(2023, 3, 21)},
 			declared: decl{AsOf: d(2023, 6, 30), Categories: 3, Problems: 12, Completed: 38, InProgress: 3, Measures: 41,
 				Outcomes: outc{Rules: 32, SavedFen: 1_580_000_000, Organisational: 4, Disciplinary: 2}},
-			cats: 3, probs: 12, measures: 12},
+			cats: 3, probs: 12, measures: 12,
+			warns: []string{"公布的已完成、基本完成等数字之和（41个）大于公布的问题数（12个）"}},
 		{file: "w27-cn-date-signature.txt",
 			round:    round{Inspector: "区委第五巡察组", Unit: "区退役军人事务局党组", Kind: xc, OnsiteStart: d(2023, 10, 9), OnsiteEnd: d(2023, 11, 24), FeedbackDate: d(2024, 1, 5)},
 			declared: decl{AsOf: d(2024, 4, 30), Categories: 3, Problems: 9, Completed: 8, InProgress: 1},
@@ -242,9 +259,9 @@ func TestWild(t *testing.T) {
 			declared: decl{AsOf: d(2022, 3, 31), Categories: 2, Problems: 9, Completed: 8, InProgress: 1, Measures: 27},
 			cats:     2, probs: 9, measures: 9},
 		{file: "w33-pdf-wenti-street.txt",
-			round: round{Inspector: "县委巡察三组", Unit: "城南街道党工委", Kind: xc, OnsiteStart: d(2021, 9, 13), OnsiteEnd: d(2021, 10, 29), FeedbackDate: d(2021, 12, 10)},
+			round:    round{Inspector: "县委巡察三组", Unit: "城南街道党工委", Kind: xc, OnsiteStart: d(2021, 9, 13), OnsiteEnd: d(2021, 10, 29), FeedbackDate: d(2021, 12, 10)},
 			declared: decl{AsOf: d(2022, 3, 15), Categories: 3, Problems: 10, Completed: 9, InProgress: 1},
-			cats: 3, probs: 10, measures: 10,
+			cats:     3, probs: 10, measures: 10,
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				ps := problemsBySeq(t, im)
 				if ps[1].Title != "学习贯彻习近平新时代中国特色社会主义思想不够深入，理论学习中心组学习计划性不强。" {
@@ -255,7 +272,8 @@ func TestWild(t *testing.T) {
 			round: round{Inspector: "省委第三巡视组", Unit: "邑安县", Kind: xs, OnsiteStart: d(2021, 10, 18), OnsiteEnd: d(2021, 12, 17), FeedbackDate: d(2022, 2, 25)},
 			declared: decl{AsOf: d(2022, 5, 31), Problems: 6, Completed: 4, BasicallyCompleted: 2,
 				Outcomes: outc{Rules: 27, Organisational: 3, Disciplinary: 5}},
-			cats: 1, probs: 6, measures: 10,
+			cats: 1, probs: 6, measures: 8,
+			warns: []string{noCatXS},
 			check: func(t *testing.T, im *zhenggai.Imported) {
 				if r := im.Round; r.Title != "中共邑安县委关于省委巡视整改进展情况的通报" || r.Signature != "中共邑安县委" {
 					t.Errorf("title %q, signature %q", r.Title, r.Signature)
