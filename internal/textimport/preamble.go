@@ -227,6 +227,16 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			}
 		}
 	}
+	if r.Unit == "" {
+		// 学校党委于11月下旬对机械优集学院开展了巡察: no group named.
+		for _, sg := range segs {
+			if i, j, ok := findUnitNoGroup(sg.s); ok {
+				r.Unit = p.t.slice(sg.base+i, sg.base+j)
+				fact(sg.base + i)
+				break
+			}
+		}
+	}
 
 	r.Kind = zhenggai.KindInspection
 	switch {
@@ -522,7 +532,7 @@ func (p *parser) toDate(d pdate, what string) zhenggai.Date {
 // groupStops end the walk back from 巡察组 to the start of its name.
 const groupStops = " ,.;:!?()[]<>\"'\n。、“”‘’《》【】"
 
-var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "代表", "组长", "同志", "落实",
+var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "成立", "代表", "组长", "同志", "落实",
 	"由", "了", "在", "是", "的", "和", "及", "与", "个", "对", "就", "向", "将", "经", "被"}
 
 // groupAt reads a group's name at s[k:], where 巡察 or 巡视 stands:
@@ -650,7 +660,7 @@ func findUnitAfterGroup(s string) (i, j int, ok bool) {
 	return 0, 0, false
 }
 
-var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施"}
+var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施", "的巡察", "的巡视"}
 
 // findUnit reads 对桑植县政协党组进行了巡察 (or 进驻…开展巡察) in the
 // sentence after the group.
@@ -660,6 +670,24 @@ func findUnit(s string, from int) (i, j int, ok bool) {
 		end = from + k
 	}
 	sent := s[from:end]
+	// 市委第二巡察组巡察市中心医院党委情况反馈会议召开: the unit right
+	// after the group and its verb.
+	for _, v := range []string{"巡察", "巡视"} {
+		if hasAt(sent, 0, v) {
+			a := len(v)
+			b := -1
+			for _, e := range []string{"情况", "反馈", "工作", "的"} {
+				if k := strings.Index(sent[a:], e); k > 0 && (b < 0 || a+k < b) {
+					b = a + k
+				}
+			}
+			if b > 0 {
+				if i, j, ok := checkName(s, from+a, from+b); ok && endsLikeUnit(s[i:j]) && !containsAny(s[i:j], []string{"反馈", "整改", "意见"}) {
+					return i, j, ok
+				}
+			}
+		}
+	}
 	d, w := strings.Index(sent, "对"), len("对")
 	if e := strings.Index(sent, "进驻"); e >= 0 && (d < 0 || e < d) {
 		d, w = e, len("进驻")
@@ -691,7 +719,44 @@ func findUnit(s string, from int) (i, j int, ok bool) {
 	if !strings.Contains(clause, "巡察") && !strings.Contains(clause, "巡视") {
 		return 0, 0, false
 	}
-	return checkName(s, from+a, from+b)
+	return checkName(s, from+a, from+trimTask(sent, a, b))
+}
+
+// trimTask cuts what a 专项巡察 inspects off the unit's name:
+// 对蒲城县党睦镇党委落实脱贫攻坚开展了专项巡察 inspected the 镇党委.
+func trimTask(s string, a, b int) int {
+	for _, e := range []string{"党委", "党组", "党工委", "党总支", "党支部"} {
+		k := strings.LastIndex(s[a:b], e)
+		if k < 0 {
+			continue
+		}
+		end := a + k + len(e)
+		for _, w := range []string{"落实", "贯彻", "执行", "履行", "推进", "开展", "巡视", "巡察", "在"} {
+			if hasAt(s, end, w) {
+				return end
+			}
+		}
+	}
+	return b
+}
+
+// findUnitNoGroup reads 对机械优集学院开展了巡察 in a sentence that names
+// no group: the inspecting body did.
+func findUnitNoGroup(s string) (i, j int, ok bool) {
+	for _, sp := range sentenceSpans(s) {
+		sent := s[sp[0]:sp[1]]
+		if !strings.Contains(sent, "巡察") && !strings.Contains(sent, "巡视") {
+			continue
+		}
+		k := strings.Index(sent, "对")
+		if k < 0 {
+			continue
+		}
+		if i, j, ok := findUnit(s, sp[0]+k); ok {
+			return i, j, ok
+		}
+	}
+	return 0, 0, false
 }
 
 // findUnitByFeedback reads 向桑植县政协党组反馈 when the group sentence
