@@ -252,7 +252,7 @@ func lineWidth(s string, ls []pline) int {
 			if next >= 0 && !endsSentence(t) && strings.ContainsAny(t, ",;:、") {
 				var c line
 				classify(&c, s[ls[next].a:ls[next].b])
-				if c.kind == kText {
+				if c.kind == kText && !itemStart(s[ls[next].a:ls[next].b]) {
 					hist[l.cols]++
 				}
 			}
@@ -270,6 +270,17 @@ func lineWidth(s string, ls []pline) int {
 		}
 	}
 	if best < 4 || best*5 < long {
+		return 0
+	}
+	// A layout breaks every line at the width: a typed text's paragraphs
+	// run longer than its headings.
+	over := 0
+	for _, l := range ls {
+		if !l.drop && l.cols > width+4 {
+			over++
+		}
+	}
+	if over*10 > long {
 		return 0
 	}
 	return width
@@ -291,5 +302,12 @@ func joins(s string, p, l pline, width int) bool {
 	}
 	var c line
 	classify(&c, s[l.a:l.b])
-	return c.kind == kText
+	return c.kind == kText && !itemStart(s[l.a:l.b])
+}
+
+// itemStart reports whether a line starts an item (一是, 二是…): a new
+// line in a typed text, and harmless to leave unjoined in a wrapped one.
+func itemStart(s string) bool {
+	n, k := leadingCN(s)
+	return n > 0 && hasAt(s, k, "是")
 }
