@@ -17,7 +17,7 @@ const (
 
 var (
 	followWords   = []string{"下一步", "下步", "继续深化", "持续深化", "后续", "巩固", "工作打算", "长效", "今后"}
-	feedbackWords = []string{"巡察反馈", "巡视反馈", "问题整改", "意见整改", "反馈问题", "反馈意见", "整改进展", "整改落实情况", "整改完成情况",
+	feedbackWords = []string{"巡察反馈", "巡视反馈", "问题整改", "意见整改", "反馈问题", "反馈意见", "整改进展", "整改落实情况", "整改完成情况", "整改任务",
 		"整改情况及成效", "具体问题", "整改成效", "问题的整改", "整改工作进展", "整改情况"}
 	orgWords = []string{"组织", "主要负责", "领导", "整改工作", "总体情况", "基本情况", "工作开展", "落实整改", "整改部署", "整改责任", "主体责任"}
 )
@@ -39,6 +39,12 @@ func sectionKind(t string) secKind {
 	// 巡视“回头看”反馈问题整改落实情况: the round's name in quotes, not a
 	// problem's.
 	t = strings.ReplaceAll(t, "“回头看”", "回头看")
+	if rest, ok := strings.CutPrefix(t, "关于"); ok && !strings.ContainsAny(t, "“”\"《") &&
+		(strings.Contains(rest, "整改工作") || containsAny(rest, []string{"巡察", "巡视", "反馈"}) && !strings.HasSuffix(rest, "方面")) {
+		// 二、关于巡察反馈问题的整改落实情况, 一、关于整改工作的组织开展: a
+		// part of the report, not 一、关于学习不深入的问题.
+		t = rest
+	}
 	if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "“”\"《") || strings.HasPrefix(t, "关于") ||
 		strings.HasPrefix(t, "在") || strings.HasSuffix(t, "方面") || strings.HasSuffix(t, "方面问题") || strings.HasSuffix(t, "方面的问题") {
 		return secUnknown
@@ -206,6 +212,28 @@ func (p *parser) closing() int {
 		return last
 	}
 	return len(L)
+}
+
+// intro reports whether line i opens a region before its first heading
+// (二、整改任务完成情况 / 截至8月31日，反馈的4个问题已全部整改到位。): a
+// paragraph of the section, read for the totals, not a problem's.
+func (p *parser) intro(i int) bool {
+	if p.introEnd == nil {
+		p.introEnd = make([]int, len(p.regions))
+		for k, r := range p.regions {
+			e := r[0]
+			for e < r[1] && p.lines[e].kind != kHeading && p.lines[e].kind != kLabel {
+				e++
+			}
+			p.introEnd[k] = e
+		}
+	}
+	for k, r := range p.regions {
+		if i >= r[0] && i < r[1] {
+			return i < p.introEnd[k]
+		}
+	}
+	return false
 }
 
 // inRegion reports whether line i holds categories and problems.

@@ -258,7 +258,7 @@ func (p *parser) build(a, b int) {
 			p.lines[g.li].no, excerpt(p.src(g.li, 0)), len(groups))
 	}
 	for i := a; i < b; i++ {
-		if k := p.lines[i].kind; !covered[i-a] && k != kTrailer && k != kCut && k != kSkip {
+		if k := p.lines[i].kind; !covered[i-a] && k != kTrailer && k != kCut && k != kSkip && p.totalsUsed[i] == nil {
 			p.unplaced(i)
 		}
 	}
@@ -370,6 +370,13 @@ func (p *parser) addProblem(n *hnode, ci int) {
 		return
 	}
 	body := p.text(n.li)[l.body:]
+	if l.st != stAuto {
+		// （一）存在问题：…: the word names the field, the title follows.
+		if _, b, ok := problemHeading(body); ok && b > 0 && b < len(body) {
+			l.body += b
+			body = body[b:]
+		}
+	}
 	var rect []string
 	if at, after, ok := inlineLabel(body); ok {
 		pr.Title = p.t.slice(l.a+l.body, trimEnd(p.t.norm, l.a+l.body, l.a+l.body+at))
@@ -410,7 +417,15 @@ func (p *parser) addProblem(n *hnode, ci int) {
 		}
 	}
 	pr.Rectification = strings.TrimSpace(strings.Join(rect, "\n"))
-	pr.Measures = splitMeasures(pr.Rectification)
+	// The problem's own fields (原因分析:, 整改时限:…) stay in the
+	// rectification, out of its measures.
+	var work []string
+	for _, r := range rect {
+		if !fieldLine(normalize(r).norm) {
+			work = append(work, r)
+		}
+	}
+	pr.Measures = splitMeasures(strings.Join(work, "\n"))
 	c.Problems = append(c.Problems, pr)
 	p.placed = append(p.placed, placed{li: n.li, label: n.label, end: n.end, cat: ci, prob: len(c.Problems) - 1})
 }
@@ -418,7 +433,7 @@ func (p *parser) addProblem(n *hnode, ci int) {
 // fields head the lines a problem may carry besides its title and its
 // rectification.
 var fields = []string{"原因分析", "问题原因", "整改目标", "整改时限", "完成时限", "整改期限", "责任领导", "牵头领导",
-	"责任单位", "牵头单位", "责任部门", "责任科室", "责任股室", "责任人", "整改责任人"}
+	"责任单位", "牵头单位", "责任部门", "责任科室", "责任股室", "责任人", "整改责任人", "配合单位", "配合领导"}
 
 // fieldLine reports whether s starts with a field and its colon.
 func fieldLine(s string) bool {

@@ -92,6 +92,7 @@ type parser struct {
 	first      int      // first heading or label, -1 when none
 	end        int      // first line of the closing part
 	regions    [][2]int // lines that hold the categories and problems
+	introEnd   []int    // the first heading of each region, once asked
 	sections   []section
 	orgSecs    []section
 	followSecs []section

@@ -71,6 +71,7 @@ func numericDate(s string, i int) (p pdate, end int, ok bool) {
 type dateHit struct {
 	a, b    pdate // b is the end of a range
 	isRange bool
+	end     int // where the date ends in its sentence
 }
 
 var connectors = []string{"至", "到", "——", "—", "–", "-", "~"}
@@ -102,6 +103,7 @@ func findDates(s string) []dateHit {
 				break
 			}
 		}
+		h.end = j
 		out = append(out, h)
 		i = j
 	}
@@ -209,6 +211,31 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			fact(sg.base + i)
 		}
 	}
+	// 市委巡察组对…进行了巡察, under a title that says 市委第三巡察组: the
+	// group's full name.
+	if body, ok := unnumbered(r.Inspector); ok {
+		full := ""
+		for _, sg := range segs {
+			for _, g := range groupMentions(sg.s, 16) {
+				name := sg.s[g[0]:g[2]]
+				if _, un := unnumbered(name); !un && strings.HasPrefix(name, body) && g[0] < g[1] {
+					if full != "" && full != name {
+						full = "-" // two groups of that body: neither is sure
+					} else if full == "" {
+						full = name
+					}
+				}
+			}
+		}
+		if full != "" && full != "-" {
+			for _, sg := range segs {
+				if k := strings.Index(sg.s, full); k >= 0 {
+					r.Inspector = p.t.slice(sg.base+k, sg.base+k+len(full))
+					break
+				}
+			}
+		}
+	}
 	// The unit is in the sentence 巡察组对…进行了巡察, which need not follow
 	// the first mention of the group: a title line may name it first.
 	for _, sg := range segs {
@@ -301,6 +328,13 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			if begin == nil && !isFb && len(hits) > 0 && !hits[0].isRange && mentionsGroup(sent) &&
 				(strings.Contains(sent, "进驻") || strings.Contains(sent, "起")) {
 				begin = &hits[0]
+				// 3月7日进驻…，4月22日撤离: the end in the same sentence.
+				for k := 1; k < len(hits); k++ {
+					if e := skipSpaces(sent, hits[k].end); !hits[k].isRange && (hasAt(sent, e, "撤离") || hasAt(sent, e, "结束") || hasAt(sent, e, "离开")) {
+						begin = &dateHit{a: hits[0].a, b: hits[k].a, isRange: true}
+						break
+					}
+				}
 			}
 			if months == "" && mentionsGroup(sent) {
 				months = monthRange(sent)
@@ -311,7 +345,7 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		}
 	}
 	if onsite == nil && begin != nil {
-		onsite = &dateHit{a: begin.a}
+		onsite = &dateHit{a: begin.a, b: begin.b, isRange: begin.isRange}
 	}
 
 	var a, b, f pdate
@@ -461,6 +495,21 @@ func yearMonth(s string) pdate {
 		}
 	}
 	return pdate{}
+}
+
+// unnumbered reports whether a group's name gives no number (市委巡察组,
+// 省委巡视组), and returns the body that sent it (市委).
+func unnumbered(name string) (string, bool) {
+	for _, suf := range []string{"巡察组", "巡视组"} {
+		if body, ok := strings.CutSuffix(name, suf); ok && body != "" {
+			r, _ := utf8.DecodeLastRuneInString(body)
+			if cnDigit(r) == 0 && r != '十' && !isDigit(body[len(body)-1]) && !strings.Contains(body, "第") &&
+				!strings.HasSuffix(body, "机动") && !strings.HasSuffix(body, "专项") && !strings.HasSuffix(body, "联动") {
+				return body, true
+			}
+		}
+	}
+	return "", false
 }
 
 // mentionsGroup reports whether a sentence names an inspection group.

@@ -236,3 +236,13 @@ func (p *parser) addRow(n *hnode, pr *zhenggai.ImportedProblem) {
 	pr.Rectification = strings.Join(rect, "\n")
 	pr.Measures = splitMeasures(cell(tb.measure))
 }
+
+// inTableRow reports whether line i is a table's row or one of its cells.
+func (p *parser) inTableRow(i int) bool {
+	for _, pl := range p.placed {
+		if i >= pl.li && i < pl.end && p.lines[pl.li].st == stRow {
+			return true
+		}
+	}
+	return false
+}

@@ -274,7 +274,10 @@ func (p *parser) checkStopped() {
 	l := p.lines[last]
 	t := p.text(last)
 	r, _ := utf8.DecodeLastRuneInString(t)
-	cut := l.kind == kHeading || l.kind == kCut || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
+	cut := l.kind == kHeading && l.st != stRow || l.kind == kCut || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
+	if p.inTableRow(last) {
+		cut = l.kind == kCut // a table's cells end without a full stop
+	}
 	if !cut && (p.totals.d.Problems <= n || n == 0) {
 		if n == 0 && p.somethingRead() {
 			p.warnf("未找到具体问题：只读到巡察基本情况和公布的数字；具体问题可在导入后逐个添加，或用整改台账导入")

@@ -44,6 +44,7 @@ var totalKeys = []struct {
 	{"完成率", fRate},
 	{"整改率", fRate},
 	{"销号率", fRate},
+	{"到位率", fRate},
 	{"基本完成", fBasic},
 	{"尚未完成", fNot},
 	{"未完成", fNot},
@@ -52,6 +53,7 @@ var totalKeys = []struct {
 	{"正在整改", fProgress},
 	{"序时推进", fProgress},
 	{"推进中", fProgress},
+	{"整改到位率", fRate},
 	{"整改到位", fDone},
 	{"已整改", fDone},
 	{"已销号", fDone},
@@ -364,7 +366,7 @@ func (p *parser) readTotals() zhenggai.Declared {
 	best := -1
 lines:
 	for i := 0; i < len(p.lines); i++ {
-		if p.inRegion(i) || p.lines[i].kind == kTrailer {
+		if p.inRegion(i) && !p.intro(i) || p.lines[i].kind == kTrailer || p.lines[i].kind == kSkip {
 			continue
 		}
 		if i&1023 == 0 && p.stopped() {

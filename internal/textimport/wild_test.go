@@ -279,6 +279,35 @@ func TestWild(t *testing.T) {
 					t.Errorf("title %q, signature %q", r.Title, r.Signature)
 				}
 			}},
+		{file: "w35-attachment-table.txt",
+			round:    round{Inspector: "市委第一巡察组", Unit: "市司法局党组", Kind: xc, OnsiteStart: d(2023, 10, 16), OnsiteEnd: d(2023, 12, 1), FeedbackDate: d(2024, 1, 19)},
+			declared: decl{AsOf: d(2024, 4, 30), Problems: 6, Completed: 5, InProgress: 1, RatePercent: 83},
+			cats:     1, probs: 6, measures: 6,
+			warns: []string{noCatXC},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				if p := im.Categories[0].Problems[5]; p.Title != "干部队伍专业化程度不高" || p.Rectification != "招录法律专业人员，开展业务轮训\n整改进展：正在整改" {
+					t.Errorf("row 6 %+v", p)
+				}
+				if r := im.Round; r.Signature != "" || r.Title != "中共柳川市司法局党组关于市委巡察整改进展情况的通报" {
+					t.Errorf("title %q, signature %q", r.Title, r.Signature)
+				}
+			}},
+		{file: "w36-cheli-ledger-fields.txt",
+			round:    round{Inspector: "县委第三巡察组", Unit: "县住房和城乡建设局", Kind: xc, OnsiteStart: d(2022, 3, 7), OnsiteEnd: d(2022, 4, 22), FeedbackDate: d(2022, 5, 27)},
+			declared: decl{AsOf: d(2022, 8, 31), Problems: 4, Completed: 4},
+			cats:     1, probs: 4, measures: 4,
+			warns: []string{noCatXC},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				p := im.Categories[0].Problems[0]
+				if p.Title != "保障性住房分配管理不规范。" || p.Measures[0].Content != "对全县保障性住房承租户开展全面复核，清退不符合条件的承租户14户。" ||
+					!strings.HasPrefix(p.Rectification, "原因分析：") || !strings.HasSuffix(p.Rectification, "整改时限：2022年7月底") {
+					t.Errorf("problem 1 %+v", p)
+				}
+			}},
+		{file: "w37-guanyu-section.txt",
+			round:    round{Inspector: "市委第三巡察组", Unit: "市商务局党组", Kind: xc, OnsiteStart: d(2021, 9, 6), OnsiteEnd: d(2021, 10, 22), FeedbackDate: d(2021, 12, 3)},
+			declared: decl{AsOf: d(2022, 2, 28), Categories: 2, Problems: 5, Completed: 4, InProgress: 1},
+			cats:     2, probs: 5, measures: 5},
 	}
 	right, total := 0, 0
 	failed := map[string][]string{}
@@ -345,6 +374,19 @@ func TestWild(t *testing.T) {
 			}
 			if !fact(c.file, "warnings", reflect.DeepEqual(im.Warnings, warns)) {
 				t.Errorf("warnings\n got %q\nwant %q", im.Warnings, warns)
+			}
+			// Typed with full-width forms, with half-width ones, or pasted
+			// from Word (indented with ideographic spaces, CRLF): the same facts.
+			text := readReport(t, "wild/"+c.file)
+			for name, v := range map[string]string{"full-width": fwChars(text), "half-width": halfWidth(text), "word": fullWidth(text)} {
+				vi, err := Parse(v)
+				if err != nil {
+					t.Errorf("%s: %v", name, err)
+					continue
+				}
+				if vi.Round.Facts() != c.round || vi.Declared != c.declared || len(vi.Categories) != c.cats || vi.ProblemCount() != c.probs || measureCount(vi) != c.measures {
+					t.Errorf("%s: %+v %+v %d/%d/%d", name, vi.Round.Facts(), vi.Declared, len(vi.Categories), vi.ProblemCount(), measureCount(vi))
+				}
 			}
 			// The checks read problems by position: only when they are all there.
 			if c.check != nil && len(im.Categories) == c.cats && im.ProblemCount() == c.probs {
