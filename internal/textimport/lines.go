@@ -178,7 +178,7 @@ func labelPrefix(s string) bool {
 var labels = []string{"具体整改情况", "整改措施及成效", "整改措施及进展", "整改举措及成效", "整改进展情况", "整改落实情况", "整改完成情况", "整改情况", "整改进展", "整改进度", "整改措施", "整改举措", "整改成效", "整改结果", "落实情况", "进展情况", "完成情况", "整改"}
 
 // trailers start the lines that close a report.
-var trailers = []string{"特此报告", "特此通报", "特此公告", "特此说明", "欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
+var trailers = []string{"特此报告", "特此通报", "特此公告", "特此说明", "专此报告", "以上报告", "通讯地址", "通信地址", "邮政编码", "来信请寄", "欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
 
 // metaKeys head the cells of the metadata table government sites print
 // above a document, and the 发布时间/来源 line; read with spaces removed,
@@ -301,7 +301,23 @@ func classify(l *line, s string) {
 	}
 	if isDateLine(s) {
 		l.kind, l.date = kTrailer, true
+	} else if _, ok := signedLine(s); ok {
+		l.kind, l.date = kTrailer, true
 	}
+}
+
+// signedLine reads a signature and its date on one line (中共…党组　2022年
+// 12月20日), and returns where the date starts.
+func signedLine(s string) (int, bool) {
+	k := strings.LastIndexByte(s, ' ')
+	if k < 0 {
+		return 0, false
+	}
+	date := s[k+1:]
+	if !isDateLine(date) || !isSigner(strings.TrimSpace(s[:k])) {
+		return 0, false
+	}
+	return k + 1, true
 }
 
 // isDateLine reports whether s is a full date alone: 2020年10月28日, or

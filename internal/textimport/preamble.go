@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -302,6 +303,7 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	var onsite, fb, begin *dateHit
 	months := ""
 	var ctx pdate // 2023年3月，县委统一部署开展第五轮巡察: the year the dates leave out
+	fbMonth := "" // 2021年9月，中央巡视组向…反馈: a feedback dated to the month
 	for _, sg := range segs {
 		for _, sp := range sentenceSpans(sg.s) {
 			sent := sg.s[sp[0]:sp[1]]
@@ -341,6 +343,11 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			}
 			if ctx.y == 0 && (strings.Contains(sent, "巡察") || strings.Contains(sent, "巡视")) {
 				ctx = yearMonth(sent)
+			}
+			if fbMonth == "" && isFb && len(hits) == 0 {
+				if ym := yearMonth(sent); ym.y > 0 {
+					fbMonth = fmt.Sprintf("%d年%d月", ym.y, ym.m)
+				}
 			}
 		}
 	}
@@ -472,7 +479,10 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	case !ranged:
 		p.warnf("只找到%s进驻日期，未找到结束日期", word)
 	}
-	if fb == nil {
+	switch {
+	case fb == nil && fbMonth != "":
+		p.warnf("%s反馈日期只写到月份（%s），未导入，请在导入后补填", word, fbMonth)
+	case fb == nil:
 		p.warnf("未找到%s反馈日期", word)
 	}
 	return r

@@ -215,10 +215,17 @@ func (p *parser) paragraph(i int) string {
 		}
 		return strings.TrimSpace(strings.Join(kept, ""))
 	}
-	if l.kind == kText && p.first >= 0 && i < p.first && isSigner(t) {
-		return "" // the issuer on a line of its own above the text
+	if l.kind == kText && p.first >= 0 && i < p.first && (isSigner(t) || addressee(t)) {
+		return "" // the issuer on a line of its own above the text, or those it is sent to
 	}
 	return p.src(i, 0)
+}
+
+// addressee reports whether a line names those a report is sent to
+// (县委巡察工作领导小组：, 各村（社区）党组织、镇直各单位：).
+func addressee(s string) bool {
+	body, ok := strings.CutSuffix(s, ":")
+	return ok && body != "" && utf8.RuneCountInString(body) <= 40 && !strings.ContainsAny(body, "。,;:0123456789")
 }
 
 // readSignature reads the 落款: the signing body and the date under it.
@@ -231,7 +238,10 @@ func (p *parser) readSignature() {
 		if d := p.lineDate(i); !d.IsZero() {
 			p.im.Round.Signed = d
 		}
-		if i > 0 && p.lines[i-1].kind == kText && isSignature(p.text(i-1)) {
+		if k, ok := signedLine(p.text(i)); ok {
+			l := p.lines[i]
+			p.im.Round.Signature = strings.TrimRight(p.t.slice(l.a, trimEnd(p.t.norm, l.a, l.a+k)), " \u3000")
+		} else if i > 0 && p.lines[i-1].kind == kText && isSignature(p.text(i-1)) {
 			p.im.Round.Signature = p.src(i-1, 0)
 		}
 		return
@@ -244,6 +254,9 @@ func (p *parser) readSignature() {
 // lineDate is the date of a date line, zero when it is no real day.
 func (p *parser) lineDate(i int) zhenggai.Date {
 	t := p.text(i)
+	if k, ok := signedLine(t); ok {
+		t = t[k:]
+	}
 	d, _, ok := scanDate(t, 0)
 	if !ok {
 		d, ok = cnDate(t)

@@ -431,8 +431,9 @@ lines:
 			use(c)
 		}
 		if t.d.Measures == 0 && c.t.d.Measures > 0 {
+			// Not used up: 制定整改方案，明确整改任务21项 is also a
+			// sentence of the work done, kept for the report.
 			t.d.Measures = c.t.d.Measures
-			use(c)
 		}
 	}
 	if !t.status {

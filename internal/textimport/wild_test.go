@@ -308,6 +308,23 @@ func TestWild(t *testing.T) {
 			round:    round{Inspector: "市委第三巡察组", Unit: "市商务局党组", Kind: xc, OnsiteStart: d(2021, 9, 6), OnsiteEnd: d(2021, 10, 22), FeedbackDate: d(2021, 12, 3)},
 			declared: decl{AsOf: d(2022, 2, 28), Categories: 2, Problems: 5, Completed: 4, InProgress: 1},
 			cats:     2, probs: 5, measures: 5},
+		{file: "w38-nested-cn-sig-line.txt",
+			round:    round{Inspector: "区委第一巡察组", Unit: "区卫生健康局党组", Kind: xc, OnsiteStart: d(2022, 6, 13), OnsiteEnd: d(2022, 7, 29), FeedbackDate: d(2022, 9, 2)},
+			declared: decl{AsOf: d(2022, 12, 15), Categories: 2, Problems: 7, Completed: 6, BasicallyCompleted: 1, Measures: 21},
+			cats:     2, probs: 7, measures: 7,
+			warns: []string{"具体问题在各问题类别中分别编号，导入时按先后顺序统一编为1至7号"},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				r := im.Round
+				if r.Signature != "中共云岭区卫生健康局党组" || r.Signed != d(2022, 12, 20) || r.FollowUp != "局党组将持续巩固整改成效，建立长效机制。" ||
+					r.LeadingGroup != "局党组成立整改领导小组，召开专题会议4次，制定整改方案，明确整改任务21项。" {
+					t.Errorf("texts %+v", r)
+				}
+			}},
+		{file: "w39-central-month-only.txt",
+			round:    round{Inspector: "中央第九巡视组", Unit: "国家某某局党组", Kind: xs},
+			declared: decl{AsOf: d(2022, 1, 20), Categories: 3, Completed: 61, InProgress: 7, Measures: 68},
+			cats:     3, probs: 5, measures: 7,
+			warns: []string{"巡视时间只写到月份（2021年5月至7月），未导入进驻和结束日期，请在导入后补填", "巡视反馈日期只写到月份（2021年9月），未导入，请在导入后补填"}},
 	}
 	right, total := 0, 0
 	failed := map[string][]string{}
