@@ -269,7 +269,7 @@ func heading(s string) (st style, n, body int) {
 func classify(l *line, s string) {
 	if st, n, body := heading(s); st != stNone {
 		l.kind, l.st, l.num, l.body = kHeading, st, n, body
-		if st == stParenCN && hasAt(s, body, "反馈问题") {
+		if st == stParenCN && (hasAt(s, body, "反馈问题") || hasAt(s, body, "反馈意见")) {
 			j := skipSpaces(s, body+len("反馈问题"))
 			if hasAt(s, j, ":") {
 				l.fb, l.body = true, j+1
@@ -432,6 +432,18 @@ func problemHeading(s string) (n, body int, ok bool) {
 		}
 		if hasAt(s, j, ":") {
 			return n, skipSpaces(s, j+1), true
+		}
+		// 问题一、…, 问题1.…: numbered as a heading is.
+		if n > 0 {
+			b := -1
+			if hasAt(s, j, "、") {
+				b = skipSpaces(s, j+len("、"))
+			} else if hasAt(s, j, ".") && !(j+1 < len(s) && isDigit(s[j+1])) {
+				b = skipSpaces(s, j+1)
+			}
+			if b > 0 && b < len(s) {
+				return n, b, true
+			}
 		}
 		return 0, 0, false
 	}

@@ -80,7 +80,8 @@ func splitMeasures(rect string) []zhenggai.ImportedMeasure {
 			pos = i + len(markers[k])
 		}
 	} else {
-		// (1)…(2)…, ①…②… or 1.…2.… at the start of lines, in sequence.
+		// (1)…(2)…, ①…②…, 1.…2.… or (一)…(二)… at the start of lines, in
+		// sequence.
 		var st style
 		for at := 0; at < len(s); {
 			end := strings.IndexByte(s[at:], '\n')
@@ -91,7 +92,7 @@ func splitMeasures(rect string) []zhenggai.ImportedMeasure {
 			}
 			a := skipSpaces(s, at)
 			if a < end {
-				if hs, n, body := heading(s[a:end]); (hs == stParenNum || hs == stCircled || hs == stNum) &&
+				if hs, n, body := heading(s[a:end]); (hs == stParenNum || hs == stCircled || hs == stNum || hs == stParenCN) &&
 					n == len(items)+1 && (st == stNone || hs == st) {
 					st = hs
 					items = append(items, item{a, a + body})

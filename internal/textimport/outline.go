@@ -50,6 +50,13 @@ func (p *parser) outline(a, b int) []*hnode {
 				if len(stack) > 0 {
 					n.rank = stack[len(stack)-1].rank + 1
 				}
+			} else if p.rectItem(stack, i) {
+				// （一）…（二）… under 整改措施:, numbered as the categories
+				// above are: items of the rectification, not headings.
+				n.rank, n.inRect = stack[len(stack)-1].rank+1, true
+				nodes = append(nodes, n)
+				stack = append(stack, n)
+				continue
 			} else {
 				n.rank = l.st.rank()
 				for len(stack) > 0 && stack[len(stack)-1].rank >= n.rank {
@@ -76,6 +83,38 @@ func (p *parser) outline(a, b int) []*hnode {
 	}
 	pop(0, b)
 	return nodes
+}
+
+// rectItem reports whether heading i, which by its style would close the
+// problem above it, is an item of that problem's rectification: the first
+// of a list right after its 整改措施: label, or the next of such a list.
+func (p *parser) rectItem(stack []*hnode, i int) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	l := p.lines[i]
+	top := stack[len(stack)-1]
+	if top.inRect {
+		prev := p.lines[top.li]
+		return top.st == l.st && prev.num == l.num-1 && l.st.rank() <= stackProblemRank(stack)
+	}
+	if top.label < 0 || top.label != i-1 || l.num != 1 || l.st.rank() > top.rank || l.st == stAuto || l.fb {
+		return false
+	}
+	// The label stands alone on its line (整改措施：), introducing a list.
+	lb := p.lines[top.label]
+	return strings.TrimSpace(p.text(top.label)[lb.body:]) == ""
+}
+
+// stackProblemRank is the rank of the labelled heading the rectification's
+// items stand under.
+func stackProblemRank(stack []*hnode) int {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if !stack[k].inRect {
+			return stack[k].rank
+		}
+	}
+	return 0
 }
 
 // roles decides which headings are problems and which their categories,

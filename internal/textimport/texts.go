@@ -65,7 +65,7 @@ func (p *parser) findTitle() {
 			continue
 		}
 		t := trimBullets(p.text(i))
-		if strings.Contains(t, "巡察组") || strings.Contains(t, "巡视组") && !looksTitle(t) {
+		if (strings.Contains(t, "巡察组") || strings.Contains(t, "巡视组")) && !looksTitle(t) {
 			break // the preamble: no title above it
 		}
 		if !looksTitle(t) && i+1 < stop && p.lines[i+1].kind == kText && !strings.ContainsAny(t, "。;:,") &&
@@ -287,7 +287,10 @@ func (p *parser) checkStopped() {
 	l := p.lines[last]
 	t := p.text(last)
 	r, _ := utf8.DecodeLastRuneInString(t)
-	cut := l.kind == kHeading && l.st != stRow || l.kind == kCut || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
+	// A heading with its progress on its line (1.…。整改进展：…。) is whole.
+	_, after, inline := inlineLabel(t[l.body:])
+	inline = inline && strings.TrimSpace(t[l.body+after:]) != ""
+	cut := l.kind == kHeading && l.st != stRow && !inline || l.kind == kCut || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
 	if p.inTableRow(last) {
 		cut = l.kind == kCut // a table's cells end without a full stop
 	}

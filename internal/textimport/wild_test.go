@@ -325,6 +325,41 @@ func TestWild(t *testing.T) {
 			declared: decl{AsOf: d(2022, 1, 20), Categories: 3, Completed: 61, InProgress: 7, Measures: 68},
 			cats:     3, probs: 5, measures: 7,
 			warns: []string{"巡视时间只写到月份（2021年5月至7月），未导入进驻和结束日期，请在导入后补填", "巡视反馈日期只写到月份（2021年9月），未导入，请在导入后补填"}},
+		{file: "w40-pdf-pages-wenti-dun.txt",
+			round: round{Inspector: "市委第七巡察组", Unit: "市市场监督管理局党组", Kind: xc, OnsiteStart: d(2022, 8, 29), OnsiteEnd: d(2022, 10, 14), FeedbackDate: d(2022, 11, 25)},
+			declared: decl{AsOf: d(2023, 2, 28), Categories: 3, Problems: 9, Completed: 8, InProgress: 1, RatePercent: 88,
+				Outcomes: outc{Rules: 15, RecoveredFen: 3_280_000, Talks: 2}},
+			cats: 3, probs: 9, measures: 9,
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				if c := im.Categories[1].Title; c != "关于全面从严治党主体责任落实不到位，监督执纪问责偏松偏软方面的问题" {
+					t.Errorf("category 2 %q", c)
+				}
+				if p := im.Categories[0].Problems[1]; p.Title != "食品安全监管存在盲区，校园周边食品安全隐患排查不彻底。" {
+					t.Errorf("problem 2 %q", p.Title)
+				}
+			}},
+		{file: "w41-school-fankuiyijian.txt",
+			round:    round{Inspector: "校党委第三巡察组", Unit: "化学化工学院党委", Kind: xc, OnsiteStart: d(2023, 4, 17), OnsiteEnd: d(2023, 5, 19), FeedbackDate: d(2023, 6, 30)},
+			declared: decl{AsOf: d(2023, 10, 20), Categories: 3, Problems: 8, Completed: 8},
+			cats:     3, probs: 8, measures: 11,
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				if got := contentsOf(im, 4); !reflect.DeepEqual(got, []string{"开展科研经费使用专项检查", "追回违规报销经费2.35万元。"}) {
+					t.Errorf("measures of problem 4: %q", got)
+				}
+				if c := im.Categories[0].Title; c != "学院党委把方向、管大局、保落实作用发挥不充分" {
+					t.Errorf("category 1 %q", c)
+				}
+			}},
+		{file: "w42-soe-group-published.txt",
+			round:    round{Inspector: "集团党委第二巡察组", Unit: "第三工程公司党委", Kind: xc, OnsiteStart: d(2023, 9, 11), OnsiteEnd: d(2023, 10, 20), FeedbackDate: d(2023, 12, 8)},
+			declared: decl{AsOf: d(2024, 3, 18), Problems: 5, Completed: 4, InProgress: 1},
+			cats:     1, probs: 5, measures: 5,
+			warns: []string{noCatXC},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				if r := im.Round; r.Title != "某某路桥集团有限公司党委第二巡察组反馈意见整改情况公示" {
+					t.Errorf("title %q", r.Title)
+				}
+			}},
 	}
 	right, total := 0, 0
 	failed := map[string][]string{}
