@@ -219,6 +219,7 @@ func (p *parser) run() {
 	p.markTables()
 	p.markRepeatedTitle()
 	p.layout()
+	p.tableRegions()
 	p.findTitle()
 	p.readSignature()
 

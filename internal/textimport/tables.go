@@ -20,6 +20,7 @@ type table struct {
 	prob    int      // the column of the problem
 	measure int      // the column of the measures, -1 when none
 	perLine bool     // a cell a line
+	from, to int     // its rows' lines
 }
 
 // headerWords name the columns of a rectification table.
@@ -141,7 +142,19 @@ func (p *parser) markTables() {
 			L[k].kind = kSkip
 		}
 		p.tables = append(p.tables, tb)
-		i = p.markRows(tb, len(p.tables)-1, next) - 1
+		tb.from = next
+		tb.to = p.markRows(tb, len(p.tables)-1, next)
+		i = tb.to - 1
+	}
+}
+
+// tableRegions makes a region of each table the layout left out, such as
+// the list of problems attached after the signature (附件：整改情况表).
+func (p *parser) tableRegions() {
+	for _, tb := range p.tables {
+		if tb.to > tb.from && !p.inRegion(tb.from) {
+			p.regions = append(p.regions, [2]int{tb.from, tb.to})
+		}
 	}
 }
 

@@ -360,6 +360,20 @@ func TestWild(t *testing.T) {
 					t.Errorf("title %q", r.Title)
 				}
 			}},
+		{file: "w43-sections-attachment.txt",
+			round:    round{Inspector: "县委第二巡察组", Unit: "县发展和改革局党组", Kind: xc, OnsiteStart: d(2024, 3, 18), OnsiteEnd: d(2024, 4, 30), FeedbackDate: d(2024, 6, 7)},
+			declared: decl{AsOf: d(2024, 9, 30), Problems: 4, Completed: 3, InProgress: 1, RatePercent: 75},
+			cats:     1, probs: 4, measures: 4,
+			warns: []string{noCatXC},
+			check: func(t *testing.T, im *zhenggai.Imported) {
+				r := im.Round
+				if r.Signature != "中共金沙县发展和改革局党组" || r.Signed != d(2024, 10, 8) || r.FollowUp != "局党组将持续推进整改，确保问题全部整改到位。" {
+					t.Errorf("texts %+v", r)
+				}
+				if p := im.Categories[0].Problems[3]; p.Rectification != "开展业务培训，选派干部跟班学习\n完成情况：正在整改\n责任股室：办公室" {
+					t.Errorf("row 4 %q", p.Rectification)
+				}
+			}},
 	}
 	right, total := 0, 0
 	failed := map[string][]string{}
