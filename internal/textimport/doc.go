@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -106,13 +107,17 @@ func (p *parser) layout() {
 	}
 	// A section runs to the next one with a greater number: a stray 一、
 	// inside a paragraph does not close it.
-	for k := range secs {
-		for j := k + 1; j < len(secs); j++ {
-			if secs[j].num > secs[k].num {
-				secs[k].end = secs[j].li
-				break
-			}
+	// (The next greater number, found with a stack: linear however many
+	// sections a text has.)
+	var next []int
+	for k := len(secs) - 1; k >= 0; k-- {
+		for len(next) > 0 && secs[next[len(next)-1]].num <= secs[k].num {
+			next = next[:len(next)-1]
 		}
+		if len(next) > 0 {
+			secs[k].end = secs[next[len(next)-1]].li
+		}
+		next = append(next, k)
 	}
 	p.sections = secs
 	firstFb, lastFb := -1, -1
@@ -214,6 +219,33 @@ func (p *parser) closing() int {
 	return len(L)
 }
 
+// normRegions sorts the regions and merges those that overlap (a
+// section of feedback holding a stray heading of its own number), so that
+// no line is read twice and a line's region is found by bisection.
+func (p *parser) normRegions() {
+	r := p.regions
+	sort.Slice(r, func(i, j int) bool { return r[i][0] < r[j][0] })
+	out := r[:0]
+	for _, x := range r {
+		if n := len(out); n > 0 && x[0] < out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], x[1])
+			continue
+		}
+		out = append(out, x)
+	}
+	p.regions = out
+	p.introEnd = nil
+}
+
+// region is the index of the region holding line i, -1 when none.
+func (p *parser) region(i int) int {
+	k := sort.Search(len(p.regions), func(k int) bool { return p.regions[k][1] > i })
+	if k < len(p.regions) && p.regions[k][0] <= i {
+		return k
+	}
+	return -1
+}
+
 // intro reports whether line i opens a region before its first heading
 // (二、整改任务完成情况 / 截至8月31日，反馈的4个问题已全部整改到位。): a
 // paragraph of the section, read for the totals, not a problem's.
@@ -228,20 +260,9 @@ func (p *parser) intro(i int) bool {
 			p.introEnd[k] = e
 		}
 	}
-	for k, r := range p.regions {
-		if i >= r[0] && i < r[1] {
-			return i < p.introEnd[k]
-		}
-	}
-	return false
+	k := p.region(i)
+	return k >= 0 && i < p.introEnd[k]
 }
 
 // inRegion reports whether line i holds categories and problems.
-func (p *parser) inRegion(i int) bool {
-	for _, r := range p.regions {
-		if i >= r[0] && i < r[1] {
-			return true
-		}
-	}
-	return false
-}
+func (p *parser) inRegion(i int) bool { return p.region(i) >= 0 }

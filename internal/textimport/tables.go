@@ -16,11 +16,11 @@ import (
 // table is a table's header: its columns, the one that states the problem
 // and the one that states the measures.
 type table struct {
-	cols    []string // the header's cells, 序号 first
-	prob    int      // the column of the problem
-	measure int      // the column of the measures, -1 when none
-	perLine bool     // a cell a line
-	from, to int     // its rows' lines
+	cols     []string // the header's cells, 序号 first
+	prob     int      // the column of the problem
+	measure  int      // the column of the measures, -1 when none
+	perLine  bool     // a cell a line
+	from, to int      // its rows' lines
 }
 
 // headerWords name the columns of a rectification table.
@@ -151,12 +151,22 @@ func (p *parser) markTables() {
 // tableRegions makes a region of each table the layout left out, such as
 // the list of problems attached after the signature (附件：整改情况表).
 func (p *parser) tableRegions() {
+	p.normRegions()
+	added := false
 	for _, tb := range p.tables {
 		if tb.to > tb.from && !p.inRegion(tb.from) {
 			p.regions = append(p.regions, [2]int{tb.from, tb.to})
+			added = true
 		}
 	}
+	if added {
+		p.normRegions()
+	}
 }
+
+// maxCellLines bounds the lines a row's last cell may go on over: a row
+// of a table is a line, or a few.
+const maxCellLines = 8
 
 // markRows marks the rows of table tb from line i, numbered 1, 2, …, and
 // returns the line after the table.
@@ -180,8 +190,11 @@ func (p *parser) markRows(tb *table, ti, i int) int {
 			if L[i].kind == kTrailer || L[i].kind == kHeading && L[i].st != stRow && !tb.perLine {
 				return i
 			}
-			if tb.perLine && cells == len(tb.cols)-1 {
+			if tb.perLine && cells == len(tb.cols)-1 || !tb.perLine && cells == maxCellLines {
 				return i // the last row is whole: what follows is not the table's
+			}
+			if t := p.text(i); t == "序号" || strings.HasPrefix(t, "序号 ") {
+				return i // the next table
 			}
 			if L[i].kind == kHeading || L[i].kind == kLabel {
 				L[i].kind, L[i].st, L[i].body = kText, stNone, 0
@@ -218,13 +231,17 @@ func (p *parser) addRow(n *hnode, pr *zhenggai.ImportedProblem) {
 			merged := strings.Join(cells[k:k+extra+1], " ")
 			cells = append(append(cells[:k:k], merged), cells[k+extra+1:]...)
 		}
+		var more []string // a cell that went on over lines
 		for i := n.li + 1; i < n.end; i++ {
 			if k := p.lines[i].kind; k != kTrailer && k != kCut && k != kSkip {
-				if len(cells) == 0 {
-					cells = append(cells, "")
-				}
-				cells[len(cells)-1] += p.src(i, 0) // a cell that went on over lines
+				more = append(more, p.src(i, 0))
 			}
+		}
+		if len(more) > 0 {
+			if len(cells) == 0 {
+				cells = append(cells, "")
+			}
+			cells[len(cells)-1] += strings.Join(more, "")
 		}
 	}
 	cell := func(col int) string {

@@ -152,7 +152,10 @@ func (p *parser) readTexts() {
 	if introEnd < 0 {
 		introEnd = p.end
 	}
+	kept := 0 // lines before this are kept: sections of one number overlap
 	keep := func(from, to int) {
+		from = max(from, kept)
+		kept = max(kept, to)
 		for i := from; i < to && i < p.end; i++ {
 			if s := p.paragraph(i); s != "" {
 				org = append(org, s)
@@ -179,8 +182,11 @@ func (p *parser) readTexts() {
 		p.im.Round.Work = strings.Join(org[1:], "\n")
 	}
 	var follow []string
+	kept = 0
 	for _, s := range p.followSecs {
-		for i := s.li + 1; i < s.end && i < p.end; i++ {
+		from := max(s.li+1, kept)
+		kept = max(kept, s.end)
+		for i := from; i < s.end && i < p.end; i++ {
 			if k := p.lines[i].kind; k != kTrailer && k != kCut {
 				follow = append(follow, p.src(i, 0))
 			}

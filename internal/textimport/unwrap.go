@@ -188,7 +188,9 @@ func dropFurniture(s string, ls []pline) bool {
 	}
 	// The non-blank lines just before and after each page number.
 	near := func(k, step int) int {
-		for k += step; k >= 0 && k < len(ls); k += step {
+		// A few lines away at most: a run of page numbers must not cost
+		// its length squared.
+		for n, k := 0, k+step; n < 4 && k >= 0 && k < len(ls); n, k = n+1, k+step {
 			if ls[k].a < ls[k].b && !ls[k].drop {
 				return k
 			}
