@@ -181,6 +181,9 @@ func scanTotals(s string) totals {
 	for i := 0; i < len(s); {
 		matched := false
 		for _, k := range totalKeys {
+			if s[i] != k.kw[0] {
+				continue
+			}
 			if !hasAt(s, i, k.kw) {
 				continue
 			}
@@ -364,8 +367,15 @@ type totalsSentence struct {
 func (p *parser) readTotals() zhenggai.Declared {
 	var cands []totalsSentence
 	best := -1
+	stop := len(p.lines)
+	if len(p.regions) > 0 {
+		stop = p.regions[0][0]
+	}
 lines:
 	for i := 0; i < len(p.lines); i++ {
+		if best >= 0 && cands[best].rank == 0 && (i >= stop || i > cands[best].line+2) {
+			break // found; a sentence nearby may lend to it
+		}
 		if p.inRegion(i) && !p.intro(i) || p.lines[i].kind == kTrailer || p.lines[i].kind == kSkip {
 			continue
 		}
@@ -410,10 +420,6 @@ lines:
 	}
 	// Only sentences before the problems lend what the chosen one lacks:
 	// after them, a figure is about something else.
-	stop := len(p.lines)
-	if len(p.regions) > 0 {
-		stop = p.regions[0][0]
-	}
 	t := &p.totals
 	asOfSent := bt.sent
 	for k, c := range cands {
