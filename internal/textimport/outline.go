@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -417,6 +418,7 @@ func (p *parser) addProblem(n *hnode, ci int) {
 		}
 	}
 	var rect []string
+	var fieldAt []int // the lines of rect that are fields of the problem
 	if at, after, ok := inlineLabel(body); ok {
 		pr.Title = p.t.slice(l.a+l.body, trimEnd(p.t.norm, l.a+l.body, l.a+l.body+at))
 		if s := p.src(n.li, l.body+after); s != "" {
@@ -443,6 +445,9 @@ func (p *parser) addProblem(n *hnode, ci int) {
 		}
 		pr.Title += strings.Join(cont, "")
 		for ; i < n.label; i++ {
+			if fieldLine(p.text(i)) {
+				fieldAt = append(fieldAt, len(rect))
+			}
 			rect = append(rect, p.src(i, 0))
 		}
 		if s := p.src(n.label, p.lines[n.label].body); s != "" {
@@ -452,16 +457,22 @@ func (p *parser) addProblem(n *hnode, ci int) {
 	}
 	for i := from; i < n.end; i++ {
 		if p.lines[i].kind != kCut {
+			if fieldLine(p.text(i)) {
+				fieldAt = append(fieldAt, len(rect))
+			}
 			rect = append(rect, p.src(i, 0))
 		}
 	}
 	pr.Rectification = strings.TrimSpace(strings.Join(rect, "\n"))
 	// The problem's own fields (原因分析:, 整改时限:…) stay in the
 	// rectification, out of its measures.
-	var work []string
-	for _, r := range rect {
-		if !fieldLine(normalize(r).norm) {
-			work = append(work, r)
+	work := rect
+	if len(fieldAt) > 0 {
+		work = nil
+		for k, r := range rect {
+			if !slices.Contains(fieldAt, k) {
+				work = append(work, r)
+			}
 		}
 	}
 	pr.Measures = splitMeasures(strings.Join(work, "\n"))
