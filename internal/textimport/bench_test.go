@@ -101,3 +101,55 @@ func BenchmarkScanReferenceSeed(b *testing.B) {
 		}
 	}
 }
+
+// asPDF lays text out as a PDF copies it: lines broken at width columns
+// (a Chinese character two), a page number and the running header every
+// perPage lines.
+func asPDF(text string, width, perPage int) string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		line, w := "", 0
+		for _, r := range para {
+			c := 1
+			if r >= 0x1100 {
+				c = 2
+			}
+			if w+c > width && !strings.ContainsRune("，。、；：”）", r) {
+				out = append(out, line)
+				line, w = "", 0
+			}
+			line += string(r)
+			w += c
+		}
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	var b strings.Builder
+	for k, l := range out {
+		b.WriteString(l + "\n")
+		if (k+1)%perPage == 0 {
+			fmt.Fprintf(&b, "— %d —\n某县某局党组巡察整改进展情况\n", (k+1)/perPage)
+		}
+	}
+	return b.String()
+}
+
+// The 200-page report copied out of a PDF: every line broken at 28
+// characters, a page number and a running header every 22 lines; it reads
+// as the typed one does.
+func BenchmarkParse200PagesPDF(b *testing.B) {
+	text := asPDF(synthReport(200), 56, 22)
+	want, err := Parse(synthReport(200))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		im, err := Parse(text)
+		if err != nil || im.ProblemCount() != want.ProblemCount() {
+			b.Fatalf("%v: %d problems, want %d", err, im.ProblemCount(), want.ProblemCount())
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,9 +18,9 @@ const (
 
 var (
 	followWords   = []string{"下一步", "下步", "继续深化", "持续深化", "后续", "巩固", "工作打算", "长效", "今后"}
-	feedbackWords = []string{"巡察反馈", "巡视反馈", "问题整改", "意见整改", "反馈问题", "反馈意见", "整改进展", "整改落实情况", "整改完成情况",
+	feedbackWords = []string{"巡察反馈", "巡视反馈", "问题整改", "意见整改", "反馈问题", "反馈意见", "整改进展", "整改落实情况", "整改完成情况", "任务完成情况",
 		"整改情况及成效", "具体问题", "整改成效", "问题的整改", "整改工作进展", "整改情况"}
-	orgWords = []string{"组织", "主要负责", "领导", "整改工作", "总体情况", "基本情况", "工作开展", "落实整改", "整改部署", "整改责任"}
+	orgWords = []string{"组织", "主要负责", "领导", "整改工作", "总体情况", "基本情况", "工作开展", "落实整改", "整改部署", "整改责任", "主体责任"}
 )
 
 func containsAny(s string, words []string) bool {
@@ -36,6 +37,15 @@ func containsAny(s string, words []string) bool {
 // a problem in quotes, which no section title does.
 func sectionKind(t string) secKind {
 	t = strings.TrimRight(t, "。. ")
+	// 巡视“回头看”反馈问题整改落实情况: the round's name in quotes, not a
+	// problem's.
+	t = strings.ReplaceAll(t, "“回头看”", "回头看")
+	if rest, ok := strings.CutPrefix(t, "关于"); ok && !strings.ContainsAny(t, "“”\"《") &&
+		(strings.Contains(rest, "整改工作") || containsAny(rest, []string{"巡察", "巡视", "反馈"}) && !strings.HasSuffix(rest, "方面")) {
+		// 二、关于巡察反馈问题的整改落实情况, 一、关于整改工作的组织开展: a
+		// part of the report, not 一、关于学习不深入的问题.
+		t = rest
+	}
 	if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "“”\"《") || strings.HasPrefix(t, "关于") ||
 		strings.HasPrefix(t, "在") || strings.HasSuffix(t, "方面") || strings.HasSuffix(t, "方面问题") || strings.HasSuffix(t, "方面的问题") {
 		return secUnknown
@@ -75,8 +85,17 @@ func (p *parser) layout() {
 	}
 	var secs []section
 	known := false
+	// A report in parts (第一部分…) has its sections there, and may number
+	// its categories 一、 inside them.
+	secSt := stCN
 	for i := p.first; i < p.end; i++ {
-		if L[i].kind == kHeading && L[i].st == stCN {
+		if L[i].kind == kHeading && L[i].st == stPart && sectionKind(p.text(i)[L[i].body:]) != secUnknown {
+			secSt = stPart
+			break
+		}
+	}
+	for i := p.first; i < p.end; i++ {
+		if L[i].kind == kHeading && L[i].st == secSt {
 			k := sectionKind(p.text(i)[L[i].body:])
 			secs = append(secs, section{li: i, num: L[i].num, kind: k, end: p.end})
 			known = known || k != secUnknown
@@ -88,13 +107,17 @@ func (p *parser) layout() {
 	}
 	// A section runs to the next one with a greater number: a stray 一、
 	// inside a paragraph does not close it.
-	for k := range secs {
-		for j := k + 1; j < len(secs); j++ {
-			if secs[j].num > secs[k].num {
-				secs[k].end = secs[j].li
-				break
-			}
+	// (The next greater number, found with a stack: linear however many
+	// sections a text has.)
+	var next []int
+	for k := len(secs) - 1; k >= 0; k-- {
+		for len(next) > 0 && secs[next[len(next)-1]].num <= secs[k].num {
+			next = next[:len(next)-1]
 		}
+		if len(next) > 0 {
+			secs[k].end = secs[next[len(next)-1]].li
+		}
+		next = append(next, k)
 	}
 	p.sections = secs
 	firstFb, lastFb := -1, -1
@@ -196,12 +219,50 @@ func (p *parser) closing() int {
 	return len(L)
 }
 
-// inRegion reports whether line i holds categories and problems.
-func (p *parser) inRegion(i int) bool {
-	for _, r := range p.regions {
-		if i >= r[0] && i < r[1] {
-			return true
+// normRegions sorts the regions and merges those that overlap (a
+// section of feedback holding a stray heading of its own number), so that
+// no line is read twice and a line's region is found by bisection.
+func (p *parser) normRegions() {
+	r := p.regions
+	sort.Slice(r, func(i, j int) bool { return r[i][0] < r[j][0] })
+	out := r[:0]
+	for _, x := range r {
+		if n := len(out); n > 0 && x[0] < out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], x[1])
+			continue
+		}
+		out = append(out, x)
+	}
+	p.regions = out
+	p.introEnd = nil
+}
+
+// region is the index of the region holding line i, -1 when none.
+func (p *parser) region(i int) int {
+	k := sort.Search(len(p.regions), func(k int) bool { return p.regions[k][1] > i })
+	if k < len(p.regions) && p.regions[k][0] <= i {
+		return k
+	}
+	return -1
+}
+
+// intro reports whether line i opens a region before its first heading
+// (二、整改任务完成情况 / 截至8月31日，反馈的4个问题已全部整改到位。): a
+// paragraph of the section, read for the totals, not a problem's.
+func (p *parser) intro(i int) bool {
+	if p.introEnd == nil {
+		p.introEnd = make([]int, len(p.regions))
+		for k, r := range p.regions {
+			e := r[0]
+			for e < r[1] && p.lines[e].kind != kHeading && p.lines[e].kind != kLabel {
+				e++
+			}
+			p.introEnd[k] = e
 		}
 	}
-	return false
+	k := p.region(i)
+	return k >= 0 && i < p.introEnd[k]
 }
+
+// inRegion reports whether line i holds categories and problems.
+func (p *parser) inRegion(i int) bool { return p.region(i) >= 0 }

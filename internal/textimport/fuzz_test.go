@@ -34,10 +34,11 @@ func FuzzParse(f *testing.F) {
 	// too), and the 问题:/整改: tour report.
 	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	shapes, err2 := filepath.Glob(filepath.Join("testdata", "shapes", "*.txt"))
-	if err != nil || err2 != nil || len(files) == 0 || len(shapes) == 0 {
-		f.Fatalf("no testdata reports: %v %v", err, err2)
+	wild, err3 := filepath.Glob(filepath.Join("testdata", "wild", "*.txt"))
+	if err != nil || err2 != nil || err3 != nil || len(files) == 0 || len(shapes) == 0 || len(wild) == 0 {
+		f.Fatalf("no testdata reports: %v %v %v", err, err2, err3)
 	}
-	for _, name := range append(files, shapes...) {
+	for _, name := range append(append(files, shapes...), wild...) {
 		rel, _ := filepath.Rel("testdata", name)
 		s := readReport(f, rel)
 		seeds = append(seeds, s, s[:len(s)/2+1])
@@ -46,6 +47,11 @@ func FuzzParse(f *testing.F) {
 		"关于“x”问题\n(一)y\n关于“z”的问题。整改情况:一是",
 		"发布时间:2021-11-02\n问题一:a\n整改:\n一是b;\n(一)c\n问题:d\n中共",
 		"标 题:反馈 成文日期:2021年12月20日\n3月8日至5月10日,x巡视组对y进行了巡视。7月2日反馈。\n(一)z\n问题:w",
+		"序号\n问题\n整改措施\n1\na\nb\n2\nc",
+		"序号 问题 整改措施 完成情况\n1 a b c d e\n2\n3 x",
+		"—1—\nh\n—2—\nh\n第3页 共3页\n",
+		"【问题1】a\n【整改情况】b\n第一部分 反馈问题整改情况\n一是c的问题。整改情况:d",
+		"2021.3.15-2021.4.30,巡察组进驻x,开展了巡察;2021.6.8反馈。截至2021.9.30,问题共9个。其余8项正在推进。",
 	)
 	for _, s := range seeds {
 		f.Add(s)

@@ -15,6 +15,7 @@ const (
 	kLabel            // 整改情况:…
 	kTrailer          // contact lines, source, signature date: the report is over
 	kCut              // the text's last line, cut inside a heading's marker (３５．, (十, 关于“学): no content
+	kSkip             // a table's header: no content of its own, and no end of anything
 )
 
 // style is the marker of a heading. Reports nest them in this order
@@ -23,11 +24,14 @@ type style uint8
 
 const (
 	stNone     style = iota
+	stPart           // 第一部分: the parts of a report that numbers its sections 一、 inside them
 	stCN             // 一、
 	stParenCN        // (一)
 	stNum            // 1.  1、
 	stParenNum       // (1)  1)
 	stCircled        // ①
+	stShi            // 一是…的问题。整改情况:…: problems listed as items, each with its progress
+	stRow            // a table's row (序号 | 问题 | 整改措施 | …): a problem
 	stAuto           // 问题:…, 关于“…”问题: a problem written without a number
 )
 
@@ -54,6 +58,7 @@ type line struct {
 	// preamble and the totals.
 	noise bool
 	body  int // where the text after the marker starts, relative to a
+	table int // the table of a row (stRow), an index into parser.tables
 }
 
 func (p *parser) splitLines() {
@@ -61,6 +66,7 @@ func (p *parser) splitLines() {
 	p.lines = make([]line, 0, strings.Count(s, "\n")+1)
 	no, start := 1, 0
 	metaValue := false // the cell after a metadata key on a line of its own
+	origLines := lineCounter{s: p.t.orig, no: 1}
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) && s[i] != '\n' && s[i] != '\r' {
 			continue
@@ -76,6 +82,9 @@ func (p *parser) splitLines() {
 			b--
 		}
 		if a < b {
+			if p.t.relined {
+				no = origLines.at(p.t.off[a])
+			}
 			l := line{no: no, a: a, b: b}
 			classify(&l, s[a:b])
 			if metaValue && l.kind == kText {
@@ -108,6 +117,23 @@ func (p *parser) splitLines() {
 			l.kind = kCut
 		}
 	}
+}
+
+// lineCounter numbers the lines of the original text at increasing
+// offsets, for a text whose lines unwrap joined or left out.
+type lineCounter struct {
+	s   string
+	pos int
+	no  int
+}
+
+func (c *lineCounter) at(off int) int {
+	for ; c.pos < off && c.pos < len(c.s); c.pos++ {
+		if ch := c.s[c.pos]; ch == '\n' || ch == '\r' && (c.pos+1 >= len(c.s) || c.s[c.pos+1] != '\n') {
+			c.no++
+		}
+	}
+	return c.no
 }
 
 // markerPrefix reports whether s is the beginning of a heading cut before
@@ -152,7 +178,7 @@ func labelPrefix(s string) bool {
 var labels = []string{"具体整改情况", "整改措施及成效", "整改措施及进展", "整改举措及成效", "整改进展情况", "整改落实情况", "整改完成情况", "整改情况", "整改进展", "整改进度", "整改措施", "整改举措", "整改成效", "整改结果", "落实情况", "进展情况", "完成情况", "整改"}
 
 // trailers start the lines that close a report.
-var trailers = []string{"欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
+var trailers = []string{"特此报告", "特此通报", "特此公告", "特此说明", "专此报告", "以上报告", "通讯地址", "通信地址", "邮政编码", "来信请寄", "欢迎广大", "欢迎社会各界", "欢迎各界", "联系电话", "举报电话", "监督电话", "邮政信箱", "电子邮箱", "来源:", "编辑:", "责任编辑", "本文链接", "原文链接", "附件:", "审核:", "校对:"}
 
 // metaKeys head the cells of the metadata table government sites print
 // above a document, and the 发布时间/来源 line; read with spaces removed,
@@ -168,6 +194,21 @@ const bullets = "•·●◆■□▪◇○✜►▶-*>"
 // heading reads the marker of a heading at the start of s: its style, its
 // number and where its text starts (0, 0, 0 when s is no heading).
 func heading(s string) (st style, n, body int) {
+	// 第一部分 整改工作总体情况
+	if hasAt(s, 0, "第") {
+		if n, k := leadingCN(s[len("第"):]); n > 0 && hasAt(s, len("第")+k, "部分") {
+			j := skipSpaces(s, len("第")+k+len("部分"))
+			for _, sep := range []string{":", "、", ".", ","} {
+				if hasAt(s, j, sep) {
+					j = skipSpaces(s, j+len(sep))
+					break
+				}
+			}
+			if j < len(s) {
+				return stPart, n, j
+			}
+		}
+	}
 	// 一、… and 一.… (folded from 一．).
 	if n, k := zhenggai.LeadingNumeral(s); n > 0 {
 		j := skipSpaces(s, k)
@@ -228,7 +269,7 @@ func heading(s string) (st style, n, body int) {
 func classify(l *line, s string) {
 	if st, n, body := heading(s); st != stNone {
 		l.kind, l.st, l.num, l.body = kHeading, st, n, body
-		if st == stParenCN && hasAt(s, body, "反馈问题") {
+		if st == stParenCN && (hasAt(s, body, "反馈问题") || hasAt(s, body, "反馈意见")) {
 			j := skipSpaces(s, body+len("反馈问题"))
 			if hasAt(s, j, ":") {
 				l.fb, l.body = true, j+1
@@ -238,6 +279,10 @@ func classify(l *line, s string) {
 	}
 	if n, body, ok := problemHeading(s); ok {
 		l.kind, l.st, l.num, l.body = kHeading, stAuto, n, body
+		return
+	}
+	if n, body, ok := shiHeading(s); ok {
+		l.kind, l.st, l.num, l.body = kHeading, stShi, n, body
 		return
 	}
 	if i, ok := labelAt(s, 0); ok {
@@ -256,7 +301,23 @@ func classify(l *line, s string) {
 	}
 	if isDateLine(s) {
 		l.kind, l.date = kTrailer, true
+	} else if _, ok := signedLine(s); ok {
+		l.kind, l.date = kTrailer, true
 	}
+}
+
+// signedLine reads a signature and its date on one line (中共…党组　2022年
+// 12月20日), and returns where the date starts.
+func signedLine(s string) (int, bool) {
+	k := strings.LastIndexByte(s, ' ')
+	if k < 0 {
+		return 0, false
+	}
+	date := s[k+1:]
+	if !isDateLine(date) || !isSigner(strings.TrimSpace(s[:k])) {
+		return 0, false
+	}
+	return k + 1, true
 }
 
 // isDateLine reports whether s is a full date alone: 2020年10月28日, or
@@ -340,6 +401,25 @@ var problemWords = []string{"存在问题", "反馈问题", "具体问题", "问
 // 问题:…, 问题1:…, 问题一:…, and 关于“…”问题 (also 的问题, 问题的整改情况).
 // n is autoNum when the heading carries no number.
 func problemHeading(s string) (n, body int, ok bool) {
+	// 【问题1】…, 【反馈问题】…, [问题]…: the word in brackets.
+	for _, br := range [][2]string{{"【", "】"}, {"[", "]"}} {
+		if !hasAt(s, 0, br[0]) {
+			continue
+		}
+		c := strings.Index(s, br[1])
+		if c < 0 || c > 30 {
+			return 0, 0, false
+		}
+		inner := s[len(br[0]):c] + ":"
+		if m, _, ok := problemHeading(inner); ok && !strings.HasPrefix(inner, "【") && !strings.HasPrefix(inner, "[") {
+			j := skipSpaces(s, c+len(br[1]))
+			if hasAt(s, j, ":") {
+				j = skipSpaces(s, j+1)
+			}
+			return m, j, true
+		}
+		return 0, 0, false
+	}
 	for _, w := range problemWords {
 		if !hasAt(s, 0, w) {
 			continue
@@ -352,6 +432,18 @@ func problemHeading(s string) (n, body int, ok bool) {
 		}
 		if hasAt(s, j, ":") {
 			return n, skipSpaces(s, j+1), true
+		}
+		// 问题一、…, 问题1.…: numbered as a heading is.
+		if n > 0 {
+			b := -1
+			if hasAt(s, j, "、") {
+				b = skipSpaces(s, j+len("、"))
+			} else if hasAt(s, j, ".") && !(j+1 < len(s) && isDigit(s[j+1])) {
+				b = skipSpaces(s, j+1)
+			}
+			if b > 0 && b < len(s) {
+				return n, b, true
+			}
 		}
 		return 0, 0, false
 	}
@@ -382,6 +474,20 @@ func problemHeading(s string) (n, body int, ok bool) {
 		}
 	}
 	return autoNum, 0, true
+}
+
+// shiHeading reads a problem listed as an item, 一是…的问题。整改情况:…, with
+// its progress on its line: without the label, 一是 starts a measure.
+func shiHeading(s string) (n, body int, ok bool) {
+	n, k := leadingCN(s)
+	if n == 0 || !hasAt(s, k, "是") {
+		return 0, 0, false
+	}
+	body = k + len("是")
+	if _, _, ok := inlineLabel(s[body:]); !ok {
+		return 0, 0, false
+	}
+	return n, body, true
 }
 
 // isNoise reports whether a line is web-page furniture rather than report.

@@ -79,6 +79,27 @@ func splitMeasures(rect string) []zhenggai.ImportedMeasure {
 			items = append(items, item{i, i + len(markers[k])})
 			pos = i + len(markers[k])
 		}
+	} else {
+		// (1)…(2)…, ①…②…, 1.…2.… or (一)…(二)… at the start of lines, in
+		// sequence.
+		var st style
+		for at := 0; at < len(s); {
+			end := strings.IndexByte(s[at:], '\n')
+			if end < 0 {
+				end = len(s)
+			} else {
+				end += at
+			}
+			a := skipSpaces(s, at)
+			if a < end {
+				if hs, n, body := heading(s[a:end]); (hs == stParenNum || hs == stCircled || hs == stNum || hs == stParenCN) &&
+					n == len(items)+1 && (st == stNone || hs == st) {
+					st = hs
+					items = append(items, item{a, a + body})
+				}
+			}
+			at = end + 1
+		}
 	}
 
 	add := func(a, b int) {

@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -13,7 +14,16 @@ type ntext struct {
 	orig string
 	norm string
 	off  []int // off[i] is the byte of orig that norm byte i comes from; nil when norm == orig
+	// gaps are where text of the original was left out of norm (page
+	// furniture, the line breaks of a wrapped text), in order; relined
+	// says that norm's lines are not the original's.
+	gaps    []gap
+	relined bool
 }
+
+// gap is a place in norm, at, before which the original's text up to
+// origEnd is kept and after which it resumes at off[at].
+type gap struct{ at, origEnd int }
 
 // fold maps a rune to the form the parser matches on: full-width ASCII
 // forms to half-width, every kind of space to ' '.
@@ -103,7 +113,22 @@ func (t *ntext) slice(i, j int) string {
 	if t.off == nil {
 		return t.orig[i:j]
 	}
-	return t.orig[t.off[i]:t.off[j]]
+	if len(t.gaps) == 0 {
+		return t.orig[t.off[i]:t.off[j]]
+	}
+	// The pieces between the gaps inside [i, j).
+	k := sort.Search(len(t.gaps), func(k int) bool { return t.gaps[k].at > i })
+	var b strings.Builder
+	from := t.off[i]
+	for ; k < len(t.gaps) && t.gaps[k].at <= j; k++ {
+		b.WriteString(t.orig[from:t.gaps[k].origEnd])
+		from = t.off[t.gaps[k].at]
+		if t.gaps[k].at == j {
+			return b.String()
+		}
+	}
+	b.WriteString(t.orig[from:t.off[j]])
+	return b.String()
 }
 
 // checkInput rejects what is not UTF-8 text. A rune cut in half at the very

@@ -66,7 +66,7 @@ func (p *parser) readOutcomes() zhenggai.Outcomes {
 	var o zhenggai.Outcomes
 	seen := map[string]bool{}
 	for i := range p.lines {
-		if p.inRegion(i) || p.lines[i].kind == kTrailer {
+		if p.inRegion(i) && !p.intro(i) || p.lines[i].kind == kTrailer || p.lines[i].kind == kSkip {
 			continue
 		}
 		if i&1023 == 0 && p.stopped() {

@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,6 +51,13 @@ func (p *parser) outline(a, b int) []*hnode {
 				if len(stack) > 0 {
 					n.rank = stack[len(stack)-1].rank + 1
 				}
+			} else if p.rectItem(stack, i) {
+				// （一）…（二）… under 整改措施:, numbered as the categories
+				// above are: items of the rectification, not headings.
+				n.rank, n.inRect = stack[len(stack)-1].rank+1, true
+				nodes = append(nodes, n)
+				stack = append(stack, n)
+				continue
 			} else {
 				n.rank = l.st.rank()
 				for len(stack) > 0 && stack[len(stack)-1].rank >= n.rank {
@@ -76,6 +84,38 @@ func (p *parser) outline(a, b int) []*hnode {
 	}
 	pop(0, b)
 	return nodes
+}
+
+// rectItem reports whether heading i, which by its style would close the
+// problem above it, is an item of that problem's rectification: the first
+// of a list right after its 整改措施: label, or the next of such a list.
+func (p *parser) rectItem(stack []*hnode, i int) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	l := p.lines[i]
+	top := stack[len(stack)-1]
+	if top.inRect {
+		prev := p.lines[top.li]
+		return top.st == l.st && prev.num == l.num-1 && l.st.rank() <= stackProblemRank(stack)
+	}
+	if top.label < 0 || top.label != i-1 || l.num != 1 || l.st.rank() > top.rank || l.st == stAuto || l.fb {
+		return false
+	}
+	// The label stands alone on its line (整改措施：), introducing a list.
+	lb := p.lines[top.label]
+	return strings.TrimSpace(p.text(top.label)[lb.body:]) == ""
+}
+
+// stackProblemRank is the rank of the labelled heading the rectification's
+// items stand under.
+func stackProblemRank(stack []*hnode) int {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if !stack[k].inRect {
+			return stack[k].rank
+		}
+	}
+	return 0
 }
 
 // roles decides which headings are problems and which their categories,
@@ -258,7 +298,7 @@ func (p *parser) build(a, b int) {
 			p.lines[g.li].no, excerpt(p.src(g.li, 0)), len(groups))
 	}
 	for i := a; i < b; i++ {
-		if !covered[i-a] && p.lines[i].kind != kTrailer && p.lines[i].kind != kCut {
+		if k := p.lines[i].kind; !covered[i-a] && k != kTrailer && k != kCut && k != kSkip && p.totalsUsed[i] == nil {
 			p.unplaced(i)
 		}
 	}
@@ -363,8 +403,22 @@ func (p *parser) addProblem(n *hnode, ci int) {
 	p.lastProb = num
 
 	pr := zhenggai.ImportedProblem{Seq: num, Measures: []zhenggai.ImportedMeasure{}}
+	if l.st == stRow {
+		p.addRow(n, &pr)
+		c.Problems = append(c.Problems, pr)
+		p.placed = append(p.placed, placed{li: n.li, label: n.li, end: n.end, cat: ci, prob: len(c.Problems) - 1})
+		return
+	}
 	body := p.text(n.li)[l.body:]
+	if l.st != stAuto {
+		// （一）存在问题：…: the word names the field, the title follows.
+		if _, b, ok := problemHeading(body); ok && b > 0 && b < len(body) {
+			l.body += b
+			body = body[b:]
+		}
+	}
 	var rect []string
+	var fieldAt []int // the lines of rect that are fields of the problem
 	if at, after, ok := inlineLabel(body); ok {
 		pr.Title = p.t.slice(l.a+l.body, trimEnd(p.t.norm, l.a+l.body, l.a+l.body+at))
 		if s := p.src(n.li, l.body+after); s != "" {
@@ -391,6 +445,9 @@ func (p *parser) addProblem(n *hnode, ci int) {
 		}
 		pr.Title += strings.Join(cont, "")
 		for ; i < n.label; i++ {
+			if fieldLine(p.text(i)) {
+				fieldAt = append(fieldAt, len(rect))
+			}
 			rect = append(rect, p.src(i, 0))
 		}
 		if s := p.src(n.label, p.lines[n.label].body); s != "" {
@@ -400,11 +457,25 @@ func (p *parser) addProblem(n *hnode, ci int) {
 	}
 	for i := from; i < n.end; i++ {
 		if p.lines[i].kind != kCut {
+			if fieldLine(p.text(i)) {
+				fieldAt = append(fieldAt, len(rect))
+			}
 			rect = append(rect, p.src(i, 0))
 		}
 	}
 	pr.Rectification = strings.TrimSpace(strings.Join(rect, "\n"))
-	pr.Measures = splitMeasures(pr.Rectification)
+	// The problem's own fields (原因分析:, 整改时限:…) stay in the
+	// rectification, out of its measures.
+	work := rect
+	if len(fieldAt) > 0 {
+		work = nil
+		for k, r := range rect {
+			if !slices.Contains(fieldAt, k) {
+				work = append(work, r)
+			}
+		}
+	}
+	pr.Measures = splitMeasures(strings.Join(work, "\n"))
 	c.Problems = append(c.Problems, pr)
 	p.placed = append(p.placed, placed{li: n.li, label: n.label, end: n.end, cat: ci, prob: len(c.Problems) - 1})
 }
@@ -412,7 +483,7 @@ func (p *parser) addProblem(n *hnode, ci int) {
 // fields head the lines a problem may carry besides its title and its
 // rectification.
 var fields = []string{"原因分析", "问题原因", "整改目标", "整改时限", "完成时限", "整改期限", "责任领导", "牵头领导",
-	"责任单位", "牵头单位", "责任部门", "责任科室", "责任股室", "责任人", "整改责任人"}
+	"责任单位", "牵头单位", "责任部门", "责任科室", "责任股室", "责任人", "整改责任人", "配合单位", "配合领导"}
 
 // fieldLine reports whether s starts with a field and its colon.
 func fieldLine(s string) bool {

@@ -92,6 +92,7 @@ type parser struct {
 	first      int      // first heading or label, -1 when none
 	end        int      // first line of the closing part
 	regions    [][2]int // lines that hold the categories and problems
+	introEnd   []int    // the first heading of each region, once asked
 	sections   []section
 	orgSecs    []section
 	followSecs []section
@@ -99,6 +100,8 @@ type parser struct {
 	totals    totals // as declared, for checkDeclared
 	totalsAt  int    // line of the totals sentence, -1 when none
 	totalsSen string // the totals sentence, as folded
+	// totalsUsed are the sentences, by line, the totals were read from.
+	totalsUsed map[int][]string
 
 	lastCat, lastProb int
 	seenCat, seenProb map[int]bool
@@ -114,6 +117,7 @@ type parser struct {
 	refused   error         // the text is a report, but not one round's
 	unlisted  int           // warnings beyond maxWarnings
 	unitNamed bool          // the text names the unit inspected (not only its issuer)
+	tables    []*table      // the tables whose rows are problems
 }
 
 // maxWarnings bounds the warnings listed: a text that warrants more is not
@@ -160,7 +164,7 @@ func parse(ctx context.Context, text string) (*zhenggai.Imported, error) {
 	text, invis := stripInvisible(text)
 	p := &parser{
 		ctx:       ctx,
-		t:         normalize(text),
+		t:         unwrap(normalize(text)),
 		im:        &zhenggai.Imported{Categories: []zhenggai.ImportedCategory{}},
 		warns:     append(warns, invis...),
 		seenCat:   map[int]bool{},
@@ -212,8 +216,10 @@ func (p *parser) run() {
 	if p.err != nil {
 		return
 	}
+	p.markTables()
 	p.markRepeatedTitle()
 	p.layout()
+	p.tableRegions()
 	p.findTitle()
 	p.readSignature()
 

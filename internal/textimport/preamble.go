@@ -1,6 +1,7 @@
 package textimport
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -15,6 +16,9 @@ func scanDate(s string, i int) (p pdate, end int, ok bool) {
 	n, j := atoi(s, i)
 	if j == i {
 		return p, i, false
+	}
+	if d, e, ok := numericDate(s, i); ok {
+		return d, e, true
 	}
 	j = skipSpaces(s, j)
 	if hasAt(s, j, "年") {
@@ -42,9 +46,33 @@ func scanDate(s string, i int) (p pdate, end int, ok bool) {
 	return p, j, false
 }
 
+// numericDate reads 2021.3.15, 2021-03-15 or 2021/3/15 at s[i:]: a year
+// of four digits, the same separator twice, a real month and day, and no
+// digit or decimal point after (2021.3.15.2 is no date).
+func numericDate(s string, i int) (p pdate, end int, ok bool) {
+	y, j := atoi(s, i)
+	if j-i != 4 || y < 1949 || y > 2100 || j >= len(s) || strings.IndexByte(".-/", s[j]) < 0 {
+		return p, i, false
+	}
+	sep := s[j]
+	m, k := atoi(s, j+1)
+	if k == j+1 || k-j > 3 || m < 1 || m > 12 || k >= len(s) || s[k] != sep {
+		return p, i, false
+	}
+	d, e := atoi(s, k+1)
+	if e == k+1 || e-k > 3 || d < 1 || d > 31 {
+		return p, i, false
+	}
+	if e < len(s) && (isDigit(s[e]) || s[e] == sep && e+1 < len(s) && isDigit(s[e+1])) {
+		return p, i, false
+	}
+	return pdate{y, m, d}, e, true
+}
+
 type dateHit struct {
 	a, b    pdate // b is the end of a range
 	isRange bool
+	end     int // where the date ends in its sentence
 }
 
 var connectors = []string{"至", "到", "——", "—", "–", "-", "~"}
@@ -76,6 +104,7 @@ func findDates(s string) []dateHit {
 				break
 			}
 		}
+		h.end = j
 		out = append(out, h)
 		i = j
 	}
@@ -183,6 +212,31 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			fact(sg.base + i)
 		}
 	}
+	// 市委巡察组对…进行了巡察, under a title that says 市委第三巡察组: the
+	// group's full name.
+	if body, ok := unnumbered(r.Inspector); ok {
+		full := ""
+		for _, sg := range segs {
+			for _, g := range groupMentions(sg.s, 16) {
+				name := sg.s[g[0]:g[2]]
+				if _, un := unnumbered(name); !un && strings.HasPrefix(name, body) && g[0] < g[1] {
+					if full != "" && full != name {
+						full = "-" // two groups of that body: neither is sure
+					} else if full == "" {
+						full = name
+					}
+				}
+			}
+		}
+		if full != "" && full != "-" {
+			for _, sg := range segs {
+				if k := strings.Index(sg.s, full); k >= 0 {
+					r.Inspector = p.t.slice(sg.base+k, sg.base+k+len(full))
+					break
+				}
+			}
+		}
+	}
 	// The unit is in the sentence 巡察组对…进行了巡察, which need not follow
 	// the first mention of the group: a title line may name it first.
 	for _, sg := range segs {
@@ -195,6 +249,16 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	if r.Unit == "" {
 		for _, sg := range segs {
 			if i, j, ok := findUnitByFeedback(sg.s); ok {
+				r.Unit = p.t.slice(sg.base+i, sg.base+j)
+				fact(sg.base + i)
+				break
+			}
+		}
+	}
+	if r.Unit == "" {
+		// 学校党委于11月下旬对机械优集学院开展了巡察: no group named.
+		for _, sg := range segs {
+			if i, j, ok := findUnitNoGroup(sg.s); ok {
 				r.Unit = p.t.slice(sg.base+i, sg.base+j)
 				fact(sg.base + i)
 				break
@@ -238,6 +302,8 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 
 	var onsite, fb, begin *dateHit
 	months := ""
+	var ctx pdate // 2023年3月，县委统一部署开展第五轮巡察: the year the dates leave out
+	fbMonth := "" // 2021年9月，中央巡视组向…反馈: a feedback dated to the month
 	for _, sg := range segs {
 		for _, sp := range sentenceSpans(sg.s) {
 			sent := sg.s[sp[0]:sp[1]]
@@ -264,14 +330,29 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			if begin == nil && !isFb && len(hits) > 0 && !hits[0].isRange && mentionsGroup(sent) &&
 				(strings.Contains(sent, "进驻") || strings.Contains(sent, "起")) {
 				begin = &hits[0]
+				// 3月7日进驻…，4月22日撤离: the end in the same sentence.
+				for k := 1; k < len(hits); k++ {
+					if e := skipSpaces(sent, hits[k].end); !hits[k].isRange && (hasAt(sent, e, "撤离") || hasAt(sent, e, "结束") || hasAt(sent, e, "离开")) {
+						begin = &dateHit{a: hits[0].a, b: hits[k].a, isRange: true}
+						break
+					}
+				}
 			}
 			if months == "" && mentionsGroup(sent) {
 				months = monthRange(sent)
 			}
+			if ctx.y == 0 && (strings.Contains(sent, "巡察") || strings.Contains(sent, "巡视")) {
+				ctx = yearMonth(sent)
+			}
+			if fbMonth == "" && isFb && len(hits) == 0 {
+				if ym := yearMonth(sent); ym.y > 0 {
+					fbMonth = fmt.Sprintf("%d年%d月", ym.y, ym.m)
+				}
+			}
 		}
 	}
 	if onsite == nil && begin != nil {
-		onsite = &dateHit{a: begin.a}
+		onsite = &dateHit{a: begin.a, b: begin.b, isRange: begin.isRange}
 	}
 
 	var a, b, f pdate
@@ -306,6 +387,34 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 		f.y = a.y
 		if f.m < a.m || f.m == a.m && f.d < a.d {
 			f.y++
+		}
+	}
+	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) && ctx.y > 0 {
+		// The year stated once for the round, before the dates.
+		first := a
+		if onsite == nil {
+			first = f
+		}
+		y := ctx.y
+		if first.m < ctx.m {
+			y++
+		}
+		if onsite != nil {
+			a.y = y
+			if ranged {
+				b.y = y
+				if b.m < a.m {
+					b.y++
+				}
+			}
+			if fb != nil {
+				f.y = a.y
+				if f.m < a.m || f.m == a.m && f.d < a.d {
+					f.y++
+				}
+			}
+		} else {
+			f.y = y
 		}
 	}
 	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) {
@@ -370,10 +479,47 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 	case !ranged:
 		p.warnf("只找到%s进驻日期，未找到结束日期", word)
 	}
-	if fb == nil {
+	switch {
+	case fb == nil && fbMonth != "":
+		p.warnf("%s反馈日期只写到月份（%s），未导入，请在导入后补填", word, fbMonth)
+	case fb == nil:
 		p.warnf("未找到%s反馈日期", word)
 	}
 	return r
+}
+
+// yearMonth finds 2023年3月 in s: a year stated with its month, as a
+// preamble opens before its dates leave the year out.
+func yearMonth(s string) pdate {
+	for i := 0; i+4 < len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
+			continue
+		}
+		y, j := atoi(s, i)
+		if j-i != 4 || y < 1949 || y > 2100 || !hasAt(s, j, "年") {
+			continue
+		}
+		m, k := atoi(s, j+len("年"))
+		if k > j+len("年") && m >= 1 && m <= 12 && hasAt(s, k, "月") {
+			return pdate{y: y, m: m}
+		}
+	}
+	return pdate{}
+}
+
+// unnumbered reports whether a group's name gives no number (市委巡察组,
+// 省委巡视组), and returns the body that sent it (市委).
+func unnumbered(name string) (string, bool) {
+	for _, suf := range []string{"巡察组", "巡视组"} {
+		if body, ok := strings.CutSuffix(name, suf); ok && body != "" {
+			r, _ := utf8.DecodeLastRuneInString(body)
+			if cnDigit(r) == 0 && r != '十' && !isDigit(body[len(body)-1]) && !strings.Contains(body, "第") &&
+				!strings.HasSuffix(body, "机动") && !strings.HasSuffix(body, "专项") && !strings.HasSuffix(body, "联动") {
+				return body, true
+			}
+		}
+	}
+	return "", false
 }
 
 // mentionsGroup reports whether a sentence names an inspection group.
@@ -445,7 +591,7 @@ func (p *parser) toDate(d pdate, what string) zhenggai.Date {
 // groupStops end the walk back from 巡察组 to the start of its name.
 const groupStops = " ,.;:!?()[]<>\"'\n。、“”‘’《》【】"
 
-var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "代表", "组长", "同志", "落实",
+var groupStopWords = []string{"关于", "根据", "按照", "部署", "安排", "要求", "期间", "组建", "派出", "成立", "代表", "组长", "同志", "落实",
 	"由", "了", "在", "是", "的", "和", "及", "与", "个", "对", "就", "向", "将", "经", "被"}
 
 // groupAt reads a group's name at s[k:], where 巡察 or 巡视 stands:
@@ -573,7 +719,7 @@ func findUnitAfterGroup(s string) (i, j int, ok bool) {
 	return 0, 0, false
 }
 
-var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施"}
+var unitVerbs = []string{"进行了", "开展了", "实施了", "进行", "开展", "实施", "的巡察", "的巡视"}
 
 // findUnit reads 对桑植县政协党组进行了巡察 (or 进驻…开展巡察) in the
 // sentence after the group.
@@ -583,6 +729,24 @@ func findUnit(s string, from int) (i, j int, ok bool) {
 		end = from + k
 	}
 	sent := s[from:end]
+	// 市委第二巡察组巡察市中心医院党委情况反馈会议召开: the unit right
+	// after the group and its verb.
+	for _, v := range []string{"巡察", "巡视"} {
+		if hasAt(sent, 0, v) {
+			a := len(v)
+			b := -1
+			for _, e := range []string{"情况", "反馈", "工作", "的"} {
+				if k := strings.Index(sent[a:], e); k > 0 && (b < 0 || a+k < b) {
+					b = a + k
+				}
+			}
+			if b > 0 {
+				if i, j, ok := checkName(s, from+a, from+b); ok && endsLikeUnit(s[i:j]) && !containsAny(s[i:j], []string{"反馈", "整改", "意见"}) {
+					return i, j, ok
+				}
+			}
+		}
+	}
 	d, w := strings.Index(sent, "对"), len("对")
 	if e := strings.Index(sent, "进驻"); e >= 0 && (d < 0 || e < d) {
 		d, w = e, len("进驻")
@@ -605,10 +769,53 @@ func findUnit(s string, from int) (i, j int, ok bool) {
 	if k := strings.IndexAny(clause, ",;"); k >= 0 {
 		clause = clause[:k]
 	}
+	// 进驻县交通运输局，开展了为期一个月的巡察: the name ends at the comma.
+	if w == len("进驻") {
+		if k := strings.IndexByte(sent[a:b], ','); k > 0 {
+			b, clause = a+k, sent[b:]
+		}
+	}
 	if !strings.Contains(clause, "巡察") && !strings.Contains(clause, "巡视") {
 		return 0, 0, false
 	}
-	return checkName(s, from+a, from+b)
+	return checkName(s, from+a, from+trimTask(sent, a, b))
+}
+
+// trimTask cuts what a 专项巡察 inspects off the unit's name:
+// 对蒲城县党睦镇党委落实脱贫攻坚开展了专项巡察 inspected the 镇党委.
+func trimTask(s string, a, b int) int {
+	for _, e := range []string{"党委", "党组", "党工委", "党总支", "党支部"} {
+		k := strings.LastIndex(s[a:b], e)
+		if k < 0 {
+			continue
+		}
+		end := a + k + len(e)
+		for _, w := range []string{"落实", "贯彻", "执行", "履行", "推进", "开展", "巡视", "巡察", "在"} {
+			if hasAt(s, end, w) {
+				return end
+			}
+		}
+	}
+	return b
+}
+
+// findUnitNoGroup reads 对机械优集学院开展了巡察 in a sentence that names
+// no group: the inspecting body did.
+func findUnitNoGroup(s string) (i, j int, ok bool) {
+	for _, sp := range sentenceSpans(s) {
+		sent := s[sp[0]:sp[1]]
+		if !strings.Contains(sent, "巡察") && !strings.Contains(sent, "巡视") {
+			continue
+		}
+		k := strings.Index(sent, "对")
+		if k < 0 {
+			continue
+		}
+		if i, j, ok := findUnit(s, sp[0]+k); ok {
+			return i, j, ok
+		}
+	}
+	return 0, 0, false
 }
 
 // findUnitByFeedback reads 向桑植县政协党组反馈 when the group sentence
@@ -649,5 +856,28 @@ func checkName(s string, a, b int) (int, int, bool) {
 	if n, k := countAt(name, 0); n > 0 && (hasAt(name, k, "家") || hasAt(name, k, "个")) {
 		return 0, 0, false // 向40家被巡察单位党组织反馈: many units
 	}
+	if genericBody(name) {
+		return 0, 0, false // 向局党组反馈: the unit named before, not a name
+	}
 	return a, b, true
+}
+
+// genericBody reports whether a name is a body's kind without its name
+// (局党组, 镇党委, 集团党委, 学校党委), as a report calls its own unit once it
+// has named it.
+func genericBody(name string) bool {
+	for _, e := range signerEnds {
+		if strings.HasSuffix(name, e) {
+			head := strings.TrimSuffix(name, e)
+			if utf8.RuneCountInString(head) <= 1 {
+				return true
+			}
+			for _, g := range []string{"街道", "集团", "公司", "学校", "医院", "中心", "学院", "机关", "支部", "本单位", "本局"} {
+				if head == g {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package textimport
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -64,11 +65,18 @@ func (p *parser) findTitle() {
 			continue
 		}
 		t := trimBullets(p.text(i))
-		if strings.Contains(t, "巡察组") || strings.Contains(t, "巡视组") && !looksTitle(t) {
+		if (strings.Contains(t, "巡察组") || strings.Contains(t, "巡视组")) && !looksTitle(t) {
 			break // the preamble: no title above it
 		}
-		if looksTitle(t) {
+		if !looksTitle(t) && i+1 < stop && p.lines[i+1].kind == kText && !strings.ContainsAny(t, "。;:,") &&
+			looksTitle(t+p.text(i+1)) && utf8.RuneCountInString(p.text(i+1)) <= 20 {
+			// A title broken in two, as a PDF or a centred Word title copies:
+			// …关于县委巡察反馈意见整改进展 / 情况的通报.
+			p.titleAt = [2]int{i, i + 2}
+		} else if looksTitle(t) {
 			p.titleAt = [2]int{i, i + 1}
+		}
+		if p.titleAt[0] >= 0 {
 			if i > 0 && p.lines[i-1].kind == kText && isSigner(p.text(i-1)) && strings.HasPrefix(t, "关于") {
 				p.titleAt[0] = i - 1
 			}
@@ -144,7 +152,10 @@ func (p *parser) readTexts() {
 	if introEnd < 0 {
 		introEnd = p.end
 	}
+	kept := 0 // lines before this are kept: sections of one number overlap
 	keep := func(from, to int) {
+		from = max(from, kept)
+		kept = max(kept, to)
 		for i := from; i < to && i < p.end; i++ {
 			if s := p.paragraph(i); s != "" {
 				org = append(org, s)
@@ -171,8 +182,11 @@ func (p *parser) readTexts() {
 		p.im.Round.Work = strings.Join(org[1:], "\n")
 	}
 	var follow []string
+	kept = 0
 	for _, s := range p.followSecs {
-		for i := s.li + 1; i < s.end && i < p.end; i++ {
+		from := max(s.li+1, kept)
+		kept = max(kept, s.end)
+		for i := from; i < s.end && i < p.end; i++ {
 			if k := p.lines[i].kind; k != kTrailer && k != kCut {
 				follow = append(follow, p.src(i, 0))
 			}
@@ -186,17 +200,17 @@ func (p *parser) readTexts() {
 // "" when nothing else is left, or the line is no paragraph.
 func (p *parser) paragraph(i int) string {
 	l := p.lines[i]
-	if l.kind == kTrailer || l.kind == kCut || p.factLines[i] || i >= p.titleAt[0] && i < p.titleAt[1] {
+	if l.kind == kTrailer || l.kind == kCut || l.kind == kSkip || p.factLines[i] || i >= p.titleAt[0] && i < p.titleAt[1] {
 		return ""
 	}
 	t := p.text(i)
-	if i == p.totalsAt {
-		// Drop the totals sentence, and a sentence of outcomes beside it
-		// (kept as declared outcomes), keep the rest of its paragraph: the
+	if used := p.totalsUsed[i]; used != nil {
+		// Drop the totals sentences, and a sentence of outcomes beside them
+		// (kept as declared outcomes), keep the rest of the paragraph: the
 		// generated report writes both from the data.
 		var kept []string
 		for _, sp := range sentenceSpans(t) {
-			if sen := t[sp[0]:sp[1]]; sen != p.totalsSen && scanOutcomes(sen).IsZero() {
+			if sen := t[sp[0]:sp[1]]; !slices.Contains(used, sen) && (i != p.totalsAt || scanOutcomes(sen).IsZero()) {
 				end := sp[1]
 				if end < len(t) { // its 。
 					_, w := utf8.DecodeRuneInString(t[end:])
@@ -207,10 +221,17 @@ func (p *parser) paragraph(i int) string {
 		}
 		return strings.TrimSpace(strings.Join(kept, ""))
 	}
-	if l.kind == kText && p.first >= 0 && i < p.first && isSigner(t) {
-		return "" // the issuer on a line of its own above the text
+	if l.kind == kText && p.first >= 0 && i < p.first && (isSigner(t) || addressee(t)) {
+		return "" // the issuer on a line of its own above the text, or those it is sent to
 	}
 	return p.src(i, 0)
+}
+
+// addressee reports whether a line names those a report is sent to
+// (县委巡察工作领导小组：, 各村（社区）党组织、镇直各单位：).
+func addressee(s string) bool {
+	body, ok := strings.CutSuffix(s, ":")
+	return ok && body != "" && utf8.RuneCountInString(body) <= 40 && !strings.ContainsAny(body, "。,;:0123456789")
 }
 
 // readSignature reads the 落款: the signing body and the date under it.
@@ -223,7 +244,10 @@ func (p *parser) readSignature() {
 		if d := p.lineDate(i); !d.IsZero() {
 			p.im.Round.Signed = d
 		}
-		if i > 0 && p.lines[i-1].kind == kText && isSignature(p.text(i-1)) {
+		if k, ok := signedLine(p.text(i)); ok {
+			l := p.lines[i]
+			p.im.Round.Signature = strings.TrimRight(p.t.slice(l.a, trimEnd(p.t.norm, l.a, l.a+k)), " \u3000")
+		} else if i > 0 && p.lines[i-1].kind == kText && isSignature(p.text(i-1)) {
 			p.im.Round.Signature = p.src(i-1, 0)
 		}
 		return
@@ -236,6 +260,9 @@ func (p *parser) readSignature() {
 // lineDate is the date of a date line, zero when it is no real day.
 func (p *parser) lineDate(i int) zhenggai.Date {
 	t := p.text(i)
+	if k, ok := signedLine(t); ok {
+		t = t[k:]
+	}
 	d, _, ok := scanDate(t, 0)
 	if !ok {
 		d, ok = cnDate(t)
@@ -266,7 +293,13 @@ func (p *parser) checkStopped() {
 	l := p.lines[last]
 	t := p.text(last)
 	r, _ := utf8.DecodeLastRuneInString(t)
-	cut := l.kind == kHeading || l.kind == kCut || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
+	// A heading with its progress on its line (1.…。整改进展：…。) is whole.
+	_, after, inline := inlineLabel(t[l.body:])
+	inline = inline && strings.TrimSpace(t[l.body+after:]) != ""
+	cut := l.kind == kHeading && l.st != stRow && !inline || l.kind == kCut || l.kind == kLabel && l.body == len(t) || !strings.ContainsRune(stops, r)
+	if p.inTableRow(last) {
+		cut = l.kind == kCut // a table's cells end without a full stop
+	}
 	if !cut && (p.totals.d.Problems <= n || n == 0) {
 		if n == 0 && p.somethingRead() {
 			p.warnf("未找到具体问题：只读到巡察基本情况和公布的数字；具体问题可在导入后逐个添加，或用整改台账导入")

@@ -44,6 +44,7 @@ var totalKeys = []struct {
 	{"完成率", fRate},
 	{"整改率", fRate},
 	{"销号率", fRate},
+	{"到位率", fRate},
 	{"基本完成", fBasic},
 	{"尚未完成", fNot},
 	{"未完成", fNot},
@@ -52,11 +53,13 @@ var totalKeys = []struct {
 	{"正在整改", fProgress},
 	{"序时推进", fProgress},
 	{"推进中", fProgress},
+	{"整改到位率", fRate},
 	{"整改到位", fDone},
 	{"已整改", fDone},
 	{"已销号", fDone},
 	{"正在推进", fProgress},
 	{"持续推进", fProgress},
+	{"持续整改", fProgress},
 	{"整改中", fProgress},
 	{"长期坚持", fOngoing},
 	{"整改措施", fMeasures},
@@ -149,6 +152,25 @@ func countHere(s string, i int) (n, j int) {
 	return countAt(s, i)
 }
 
+// statusAfter reads the status words that may follow a count (8项正在推进,
+// 2个基本完成, 1个未完成).
+func statusAfter(s string, j int) (field, bool) {
+	j = skipSpaces(s, j)
+	for _, w := range []struct {
+		w string
+		f field
+	}{
+		{"正在", fProgress}, {"序时推进", fProgress}, {"持续推进", fProgress}, {"持续整改", fProgress},
+		{"基本完成", fBasic}, {"未完成", fNot}, {"尚未完成", fNot}, {"长期坚持", fOngoing},
+		{"已完成", fDone}, {"已整改到位", fDone}, {"完成整改", fDone}, {"整改到位", fDone}, {"已销号", fDone},
+	} {
+		if hasAt(s, j, w.w) {
+			return w.f, true
+		}
+	}
+	return 0, false
+}
+
 // scanTotals reads 巡察反馈的14个问题38个具体问题,已完成整改35个,基本完成整改3个
 // and the like. The first figure of each kind counts: 已完成整改35个，其中
 // 立行立改完成12个 does not make 12 the completed.
@@ -159,14 +181,31 @@ func scanTotals(s string) totals {
 	for i := 0; i < len(s); {
 		matched := false
 		for _, k := range totalKeys {
+			if s[i] != k.kw[0] {
+				continue
+			}
 			if !hasAt(s, i, k.kw) {
 				continue
 			}
 			matched = true
 			j := i + len(k.kw)
 			if k.f == fCountAfter || k.f == fMeasures {
-				// 问题38个, 整改措施86项: only a number right after the word counts.
-				if n, e := atoi(s, skipSpaces(s, j)); e > skipSpaces(s, j) {
+				// 问题38个, 问题共9个, 整改措施86项, 整改措施二十七条: only a
+				// number right after the word counts.
+				j = skipSpaces(s, j)
+				for _, w := range []string{"共", "合计", "总计", "计"} {
+					if hasAt(s, j, w) {
+						j = skipSpaces(s, j+len(w))
+						break
+					}
+				}
+				n, e := atoi(s, j)
+				if e == j && k.f == fMeasures {
+					if m, e2 := countAt(s, j); e2 > j && (hasAt(s, e2, "条") || hasAt(s, e2, "项") || hasAt(s, e2, "个")) {
+						n, e = m, e2
+					}
+				}
+				if e > j {
 					if k.f == fMeasures {
 						if !set[fMeasures] {
 							t.d.Measures, set[fMeasures] = n, true
@@ -210,13 +249,36 @@ func scanTotals(s string) totals {
 		}
 		if n, j := countHere(s, i); j > i {
 			j = skipSpaces(s, j)
+			unit := false
 			for _, u := range []string{"个", "项", "条", "类", "大", "方面"} {
 				if hasAt(s, j, u) {
 					if u != "方面" {
 						j += len(u)
 					}
+					unit = u == "个" || u == "项" || u == "条"
 					break
 				}
+			}
+			// 其余8项正在按计划推进, 3个基本完成: the count before its status.
+			if f, ok := statusAfter(s, j); unit && ok {
+				if !set[f] {
+					set[f] = true
+					t.status = true
+					switch f {
+					case fBasic:
+						t.d.BasicallyCompleted = n
+					case fNot:
+						t.d.NotCompleted = n
+					case fProgress:
+						t.d.InProgress = n
+					case fOngoing:
+						t.ongoing = n
+					case fDone:
+						t.d.Completed = n
+					}
+				}
+				i = j
+				continue
 			}
 			found := false
 			for _, w := range measureWords {
@@ -277,31 +339,51 @@ func (t *totals) allDone(s string) {
 	if t.d.Problems == 0 || t.d.Completed > 0 || t.d.BasicallyCompleted > 0 || t.d.InProgress > 0 || t.d.NotCompleted > 0 {
 		return
 	}
-	for _, w := range []string{"全部完成整改", "全部整改完成", "已全部整改", "全部整改到位", "均已完成整改", "均已整改到位", "均已整改完成", "全部销号", "已全部完成"} {
-		if strings.Contains(s, w) {
-			t.d.Completed = t.d.Problems
-			t.status = true
-			return
-		}
+	if saysAllDone(s) {
+		t.d.Completed = t.d.Problems
+		t.status = true
 	}
+}
+
+// saysAllDone reports whether a sentence says every problem was rectified.
+func saysAllDone(s string) bool {
+	return containsAny(s, []string{"全部完成整改", "全部整改完成", "已全部整改", "全部整改到位", "均已完成整改", "均已整改到位", "均已整改完成", "全部销号", "已全部完成"})
+}
+
+// totalsSentence is a sentence outside the problems that states figures.
+type totalsSentence struct {
+	t    totals
+	sent string
+	line int
+	rank int // 0 counts and completions, 1 counts, 2 completions, 3 neither
 }
 
 // readTotals finds the totals sentence outside the problems: the first
 // that counts problems and completions, else the first that counts
-// problems, else the first that counts completions.
+// problems, else the first that counts completions. Reports often spread
+// the totals over two sentences (巡察反馈问题共9个。截至9月30日，已整改到位7
+// 个…; 对反馈的3个方面12项问题，细化为41项整改任务。截至6月30日，已完成38项):
+// what the chosen one lacks is taken from the others before the problems.
 func (p *parser) readTotals() zhenggai.Declared {
-	var best totals
-	var bestSent string
-	rank := 3 // 0 counts and completions, 1 counts, 2 completions
-	for i := 0; i < len(p.lines) && rank > 0; i++ {
-		if p.inRegion(i) || p.lines[i].kind == kTrailer {
+	var cands []totalsSentence
+	best := -1
+	stop := len(p.lines)
+	if len(p.regions) > 0 {
+		stop = p.regions[0][0]
+	}
+lines:
+	for i := 0; i < len(p.lines); i++ {
+		if best >= 0 && cands[best].rank == 0 && (i >= stop || i > cands[best].line+2) {
+			break // found; a sentence nearby may lend to it
+		}
+		if p.inRegion(i) && !p.intro(i) || p.lines[i].kind == kTrailer || p.lines[i].kind == kSkip {
 			continue
 		}
 		if i&1023 == 0 && p.stopped() {
 			break
 		}
 		for _, sent := range sentences(p.text(i)) {
-			if !strings.Contains(sent, "问题") && !strings.Contains(sent, "完成") && !strings.Contains(sent, "整改") {
+			if !strings.Contains(sent, "问题") && !strings.Contains(sent, "完成") && !strings.Contains(sent, "整改") && !strings.Contains(sent, "推进") {
 				continue
 			}
 			t := scanTotals(sent)
@@ -314,64 +396,141 @@ func (p *parser) readTotals() zhenggai.Declared {
 			case t.status:
 				r = 2
 			}
-			if r < rank {
-				best, bestSent, rank = t, sent, r
-				p.totalsAt, p.totalsSen = i, sent
+			if r == 3 && t.d.Measures == 0 {
+				continue
 			}
-			if rank == 0 {
+			cands = append(cands, totalsSentence{t, sent, i, r})
+			if best < 0 || r < cands[best].rank {
+				best = len(cands) - 1
+			}
+			if len(cands) == 64 { // a report states its totals once or twice, near the top
+				break lines
+			}
+		}
+	}
+	if best < 0 || cands[best].rank == 3 {
+		return zhenggai.Declared{}
+	}
+	bt := cands[best]
+	p.totals = bt.t
+	p.totalsAt, p.totalsSen = bt.line, bt.sent
+	p.totalsUsed = map[int][]string{bt.line: {bt.sent}}
+	use := func(c totalsSentence) {
+		p.totalsUsed[c.line] = append(p.totalsUsed[c.line], c.sent)
+	}
+	// Only sentences before the problems lend what the chosen one lacks:
+	// after them, a figure is about something else.
+	t := &p.totals
+	asOfSent := bt.sent
+	for k, c := range cands {
+		if k == best || c.line >= stop && c.line > bt.line {
+			continue
+		}
+		switch {
+		case !t.counts && c.t.counts:
+			t.d.Categories, t.d.Problems, t.catWord, t.probWord, t.levels = c.t.d.Categories, c.t.d.Problems, c.t.catWord, c.t.probWord, c.t.levels
+			t.counts = true
+			use(c)
+		case t.counts && t.d.Categories == 0 && c.t.d.Categories > 0 && (c.t.d.Problems == 0 || c.t.d.Problems == t.d.Problems):
+			t.d.Categories, t.catWord = c.t.d.Categories, c.t.catWord
+			t.levels = append(t.levels, c.t.levels...)
+			use(c)
+		}
+		if t.d.Measures == 0 && c.t.d.Measures > 0 {
+			// Not used up: 制定整改方案，明确整改任务21项 is also a
+			// sentence of the work done, kept for the report.
+			t.d.Measures = c.t.d.Measures
+		}
+	}
+	if !t.status {
+		// The completions, in a sentence of their own after the counts.
+		for k, c := range cands {
+			if k == best || c.line >= stop && c.line > bt.line {
+				continue
+			}
+			if c.t.d.Problems > 0 && t.d.Problems > 0 && c.t.d.Problems != t.d.Problems {
+				continue // another round's figures (上轮巡察反馈的9个问题…)
+			}
+			if c.t.status {
+				d := c.t.d
+				t.d.Completed, t.d.BasicallyCompleted, t.d.InProgress, t.d.NotCompleted, t.d.RatePercent = d.Completed, d.BasicallyCompleted, d.InProgress, d.NotCompleted, d.RatePercent
+				t.ongoing, t.status = c.t.ongoing, true
+				asOfSent = c.sent
+				use(c)
+				break
+			}
+			if t.d.Problems > 0 && saysAllDone(c.sent) {
+				t.d.Completed, t.status = t.d.Problems, true
+				asOfSent = c.sent
+				use(c)
 				break
 			}
 		}
 	}
-	p.totals = best
-	if rank == 3 {
-		return zhenggai.Declared{}
+	d := t.d
+	var ok bool
+	if d.AsOf, ok = p.asOfIn(asOfSent); !ok && asOfSent != bt.sent {
+		d.AsOf, ok = p.asOfIn(bt.sent)
 	}
-	d := best.d
-	d.AsOf = p.asOf(bestSent)
+	if !ok {
+		// 截至2023年10月31日 in a sentence of its own before the figures.
+		for _, c := range cands {
+			if c.line == bt.line || c.line == bt.line-1 {
+				if v, ok2 := p.asOfIn(c.sent); ok2 {
+					d.AsOf, ok = v, true
+					break
+				}
+			}
+		}
+	}
+	if !ok {
+		d.AsOf = p.signed()
+	}
 	return d
 }
 
-// asOf reads 截止10月28日 in the totals sentence. Without a year the year
+// asOfIn reads 截止10月28日 in the totals sentence. Without a year the year
 // is the feedback's (or the on-site period's), the next one when the month
-// is earlier; 截至目前 or no date at all is the date the report is signed.
-func (p *parser) asOf(sent string) zhenggai.Date {
+// is earlier. ok is false when the sentence states no date (截至目前, or
+// nothing): the report's date is then the one it was signed.
+func (p *parser) asOfIn(sent string) (zhenggai.Date, bool) {
 	k := -1
 	for _, w := range []string{"截止", "截至"} {
 		if i := strings.Index(sent, w); i >= 0 && (k < 0 || i < k) {
 			k = i + len(w)
 		}
 	}
-	if k >= 0 {
-		for _, w := range []string{"到", "于", " "} {
-			if hasAt(sent, k, w) {
-				k += len(w)
-			}
-		}
-		d, _, ok := scanDate(sent, skipSpaces(sent, k))
-		if !ok {
-			d, ok = monthEnd(sent, skipSpaces(sent, k)) // 截至3月底
-		}
-		if ok && d.m > 0 {
-			if d.y == 0 {
-				base := p.im.Round.FeedbackDate
-				if base.IsZero() {
-					base = p.im.Round.OnsiteEnd
-				}
-				if base.IsZero() {
-					base = p.signed()
-				}
-				if !base.IsZero() {
-					d.y = base.Year()
-					if d.m < base.Month() {
-						d.y++
-					}
-				}
-			}
-			return p.toDate(d, "截至日期")
+	if k < 0 {
+		return zhenggai.Date{}, false
+	}
+	for _, w := range []string{"到", "于", " "} {
+		if hasAt(sent, k, w) {
+			k += len(w)
 		}
 	}
-	return p.signed()
+	d, _, ok := scanDate(sent, skipSpaces(sent, k))
+	if !ok {
+		d, ok = monthEnd(sent, skipSpaces(sent, k)) // 截至3月底
+	}
+	if !ok || d.m == 0 {
+		return zhenggai.Date{}, false
+	}
+	if d.y == 0 {
+		base := p.im.Round.FeedbackDate
+		if base.IsZero() {
+			base = p.im.Round.OnsiteEnd
+		}
+		if base.IsZero() {
+			base = p.signed()
+		}
+		if !base.IsZero() {
+			d.y = base.Year()
+			if d.m < base.Month() {
+				d.y++
+			}
+		}
+	}
+	return p.toDate(d, "截至日期"), true
 }
 
 // monthEnd reads 2022年3月底 (or 月末) at s[i:] as the month's last day.

@@ -22,6 +22,11 @@ func isUnitName(s string) bool {
 		strings.HasPrefix(s, "在") || containsAny(s, []string{"方面", "问题", "情况", "整改", "工作", "建设", "落实"}) {
 		return false
 	}
+	return endsLikeUnit(s)
+}
+
+// endsLikeUnit reports whether s ends as a body's name does (…党委, …局).
+func endsLikeUnit(s string) bool {
 	for _, e := range unitEnds {
 		if strings.HasSuffix(s, e) {
 			return true
