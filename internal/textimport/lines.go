@@ -196,7 +196,7 @@ const bullets = "•·●◆■□▪◇○✜►▶-*>"
 func heading(s string) (st style, n, body int) {
 	// 第一部分 整改工作总体情况
 	if hasAt(s, 0, "第") {
-		if n, k := leadingCN(s[len("第"):]); n > 0 && hasAt(s, len("第")+k, "部分") {
+		if n, k := zhenggai.LeadingNumeral(s[len("第"):]); n > 0 && hasAt(s, len("第")+k, "部分") {
 			j := skipSpaces(s, len("第")+k+len("部分"))
 			for _, sep := range []string{":", "、", ".", ","} {
 				if hasAt(s, j, sep) {
@@ -479,7 +479,7 @@ func problemHeading(s string) (n, body int, ok bool) {
 // shiHeading reads a problem listed as an item, 一是…的问题。整改情况:…, with
 // its progress on its line: without the label, 一是 starts a measure.
 func shiHeading(s string) (n, body int, ok bool) {
-	n, k := leadingCN(s)
+	n, k := zhenggai.LeadingNumeral(s)
 	if n == 0 || !hasAt(s, k, "是") {
 		return 0, 0, false
 	}

@@ -513,7 +513,7 @@ func unnumbered(name string) (string, bool) {
 	for _, suf := range []string{"巡察组", "巡视组"} {
 		if body, ok := strings.CutSuffix(name, suf); ok && body != "" {
 			r, _ := utf8.DecodeLastRuneInString(body)
-			if cnDigit(r) == 0 && r != '十' && !isDigit(body[len(body)-1]) && !strings.Contains(body, "第") &&
+			if zhenggai.NumeralDigit(r) <= 0 && r != '十' && !isDigit(body[len(body)-1]) && !strings.Contains(body, "第") &&
 				!strings.HasSuffix(body, "机动") && !strings.HasSuffix(body, "专项") && !strings.HasSuffix(body, "联动") {
 				return body, true
 			}

@@ -3,6 +3,8 @@ package textimport
 import (
 	"strings"
 	"unicode/utf8"
+
+	"zhenggai"
 )
 
 // A report copied out of a PDF comes as the PDF laid it out: every line
@@ -310,6 +312,6 @@ func joins(s string, p, l pline, width int) bool {
 // itemStart reports whether a line starts an item (一是, 二是…): a new
 // line in a typed text, and harmless to leave unjoined in a wrapped one.
 func itemStart(s string) bool {
-	n, k := leadingCN(s)
+	n, k := zhenggai.LeadingNumeral(s)
 	return n > 0 && hasAt(s, k, "是")
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhenggai"
 	"zhenggai/internal/sample"
 )
 
@@ -60,7 +61,7 @@ func TestUnwrap(t *testing.T) {
 	// followed by a paragraph, at much the same length.
 	var b strings.Builder
 	for k := 1; k <= 12; k++ {
-		b.WriteString(cnNumeral(k) + "、关于落实全面从严治党主体责任不够到位，监督管理偏松偏软的问题\n")
+		b.WriteString(zhenggai.Numeral(k) + "、关于落实全面从严治党主体责任不够到位，监督管理偏松偏软的问题\n")
 		b.WriteString("整改情况：一是制定主体责任清单，二是每季度专题研究一次。\n")
 		b.WriteString("一是修订议事规则，明确集体决策的事项范围\n")
 	}
@@ -69,7 +70,7 @@ func TestUnwrap(t *testing.T) {
 	// longer than the headings.
 	var h strings.Builder
 	for k := 1; k <= 12; k++ {
-		h.WriteString("（" + cnNumeral(k) + "）国有资产管理不规范，部分资产长期闲置\n")
+		h.WriteString("（" + zhenggai.Numeral(k) + "）国有资产管理不规范，部分资产长期闲置\n")
 		h.WriteString("对全系统资产进行全面清查，盘活闲置资产，修订资产管理办法，建立资产台账，实行动态管理，年底前完成。\n")
 	}
 	for _, text := range []string{h.String(), sample.Sangzhi, fullWidth(sample.Sangzhi), b.String(), readReport(t, "shapes/page-cells.txt"), readReport(t, "wild/w12-status-words.txt")} {
