@@ -389,63 +389,50 @@ func (p *parser) readRound(pre, start int) zhenggai.ImportedRound {
 			f.y++
 		}
 	}
+	// place sets the year of the earliest date stated and carries it to the
+	// others, each never before the one it follows.
+	place := func(y int) {
+		if onsite == nil {
+			f.y = y
+			return
+		}
+		a.y = y
+		if ranged {
+			b.y = y
+			if b.m < a.m {
+				b.y++
+			}
+		}
+		if fb != nil {
+			f.y = a.y
+			if f.m < a.m || f.m == a.m && f.d < a.d {
+				f.y++
+			}
+		}
+	}
+	first := func() int {
+		if onsite == nil {
+			return f.m
+		}
+		return a.m
+	}
 	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) && ctx.y > 0 {
 		// The year stated once for the round, before the dates.
-		first := a
-		if onsite == nil {
-			first = f
-		}
 		y := ctx.y
-		if first.m < ctx.m {
+		if first() < ctx.m {
 			y++
 		}
-		if onsite != nil {
-			a.y = y
-			if ranged {
-				b.y = y
-				if b.m < a.m {
-					b.y++
-				}
-			}
-			if fb != nil {
-				f.y = a.y
-				if f.m < a.m || f.m == a.m && f.d < a.d {
-					f.y++
-				}
-			}
-		} else {
-			f.y = y
-		}
+		place(y)
 	}
 	if a.y == 0 && f.y == 0 && (onsite != nil || fb != nil) {
 		// No year anywhere in the preamble: the report was published or
 		// signed after the feedback, in that year or the next.
 		if pub := p.signed(); !pub.IsZero() {
-			first := a
-			if onsite == nil {
-				first = f
-			}
 			y := pub.Year()
-			if first.m > pub.Month() {
+			if first() > int(pub.Month()) {
 				y--
 			}
-			if onsite != nil {
-				a.y = y
-				if ranged {
-					b.y = y
-					if b.m < a.m {
-						b.y++
-					}
-				}
-				if fb != nil {
-					f.y = a.y
-					if f.m < a.m || f.m == a.m && f.d < a.d {
-						f.y++
-					}
-				}
-			} else {
-				f.y = y
-			}
+			place(y)
 		}
 	}
 	if onsite != nil {
