@@ -6,12 +6,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -69,54 +67,10 @@ func newFuzzServer(tb testing.TB) *fuzzServer {
 	return s
 }
 
-// state is a cheap fingerprint of everything stored: the rows of every
-// table, the sum of the versions of every versioned table, and the files
-// kept. Two equal states mean nothing was written in between (an update
-// always raises a version). Sessions and tokens are left out: using them
-// is not a write of the caller's.
+// state is a fingerprint of everything stored (testkit.Fingerprint).
 func (s *fuzzServer) state(tb testing.TB) string {
 	tb.Helper()
-	rows, err := s.raw.Query(`SELECT m.name, (SELECT COUNT(*) FROM pragma_table_info(m.name) WHERE name = 'version')
-		FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name`)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	type table struct {
-		name      string
-		versioned bool
-	}
-	var tables []table
-	for rows.Next() {
-		var t table
-		if err := rows.Scan(&t.name, &t.versioned); err != nil {
-			tb.Fatal(err)
-		}
-		if t.name != "sessions" && t.name != "tokens" && t.name != "api_tokens" && t.name != "login_attempts" {
-			tables = append(tables, t)
-		}
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, t := range tables {
-		q := `SELECT COUNT(*), 0 FROM "` + t.name + `"`
-		if t.versioned {
-			q = `SELECT COUNT(*), COALESCE(SUM(version), 0) FROM "` + t.name + `"`
-		}
-		var n, v int64
-		if err := s.raw.QueryRow(q).Scan(&n, &v); err != nil {
-			tb.Fatal(err)
-		}
-		fmt.Fprintf(&b, "%s:%d/%d ", t.name, n, v)
-	}
-	files := 0
-	filepath.WalkDir(filepath.Join(s.dir, "files"), func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files++
-		}
-		return nil
-	})
-	fmt.Fprintf(&b, "files:%d", files)
-	return b.String()
+	return testkit.Fingerprint(tb, s.raw, s.dir)
 }
 
 // send calls the program with the administrator's token.
