@@ -208,3 +208,60 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// OpinionNotices are the messages of a step of an opinion's handling (by
+// whom, the return's reason): a new opinion tells the unit's office at
+// once, with its deadline; an assignment tells the assignee; a draft
+// tells the office, which reviews it; its approval or return tells the
+// assignee. They are e-mailed too. None carries the sender's name or
+// contact, which only the office sees.
+func OpinionNotices(step OpinionStep, o *Opinion, by, reason string) []Notice {
+	n := Notice{Kind: NoticeOpinion, RecordKind: RecordOpinion, RecordID: o.ID, To: Audience{Unit: o.UnitID}, Email: true}
+	on := "整篇报告"
+	if o.Problem != "" {
+		on = o.Problem
+	}
+	due := ""
+	if !o.DueOn.IsZero() {
+		due = "答复期限：" + o.DueOn.Chinese() + "。"
+	}
+	what := fmt.Sprintf("针对：%s\n内容：%s", on, Clip(o.Content, 200))
+	assignee := func() bool {
+		n.To.Users = nil
+		if o.AssigneeID != 0 {
+			n.To.Users = []int64{o.AssigneeID}
+		}
+		return o.AssigneeID != 0
+	}
+	switch step {
+	case OpinionReceived:
+		n.To.UnitAdmins = true
+		n.Subject = "收到群众意见建议：" + o.Ref
+		n.Body = what + "\n" + due + "请指定承办人或直接答复。"
+	case OpinionGiven:
+		if !assignee() {
+			return nil
+		}
+		n.Subject = "请办理意见建议：" + o.Ref
+		n.Body = by + "请您办理这条意见建议，拟写答复，经单位管理员审核后答复。" + due + "\n" + what
+	case OpinionDrafted:
+		n.To.UnitAdmins = true
+		n.Subject = "请审核意见建议的答复：" + o.Ref
+		n.Body = by + "拟写了答复，请审核后同意或退回。" + due + "\n拟答复：" + Clip(o.Draft, 200)
+	case OpinionApproved:
+		if !assignee() {
+			return nil
+		}
+		n.Subject = "答复已审核同意：" + o.Ref
+		n.Body = by + "同意了您拟写的答复。"
+	case OpinionReturned:
+		if !assignee() {
+			return nil
+		}
+		n.Subject = "答复被退回：" + o.Ref
+		n.Body = by + "退回了您拟写的答复，理由：" + reason + "。请修改后重新提交。" + due
+	default:
+		return nil
+	}
+	return []Notice{n}
+}

@@ -164,7 +164,7 @@ func (h *Handler) AssignOpinion(w http.ResponseWriter, r *http.Request) {
 			v.Add("assignee", "请选择承办人")
 			return v
 		}
-		return h.Store.AssignOpinion(r.Context(), id, uid, version)
+		return h.Store.AssignOpinion(r.Context(), id, uid, auth.UserFrom(r.Context()).DisplayName, version)
 	})
 }
 
