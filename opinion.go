@@ -126,6 +126,16 @@ func NewOpinionRef(day Date) string {
 	return out
 }
 
+// Valid reports whether s is a known status.
+func (s OpinionStatus) Valid() bool {
+	for _, k := range OpinionStatuses {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
 // Open reports whether the opinion still waits for its answer.
 func (s OpinionStatus) Open() bool {
 	return s == OpinionNew || s == OpinionAssigned || s == OpinionReview
@@ -188,3 +198,21 @@ const (
 	OpinionApproved OpinionStep = "approved" // the draft stands as the answer: the assignee
 	OpinionReturned OpinionStep = "returned" // the draft sent back with a reason: the assignee
 )
+
+// OpinionScope is the set of units whose opinions u may list (contacts
+// included): all for the administrator, an inspection office's subtree,
+// a unit's office its unit; false for everyone else (an assignee reads
+// only what he is given, from his inbox).
+func OpinionScope(u *User) (Scope, bool) {
+	switch {
+	case u == nil || u.Disabled:
+		return Scope{}, false
+	case u.Role == RoleAdmin:
+		return Scope{All: true}, true
+	case u.Role == RoleSupervisor:
+		return Scope{Office: u.UnitID}, true
+	case u.Role == RoleUnitAdmin:
+		return Scope{Unit: u.UnitID}, true
+	}
+	return Scope{}, false
+}
