@@ -265,3 +265,45 @@ func OpinionNotices(step OpinionStep, o *Opinion, by, reason string) []Notice {
 	}
 	return []Notice{n}
 }
+
+// DigestItem is a measure in red or yellow, as a digest lists it.
+type DigestItem struct {
+	Measure   *Measure
+	ProblemNo int
+	Colour    Colour
+}
+
+// DigestConcerns reports whether a measure in colour (red or yellow) is
+// listed in u's daily digest: the measures he owns or leads, and for a
+// unit's principal leader every red one of his unit.
+func DigestConcerns(u *User, m *Measure, colour Colour) bool {
+	if m.UnitID != u.UnitID {
+		return false
+	}
+	mine := u.LedgerName != "" && (u.Role == RoleResponsible && strings.TrimSpace(m.Owner) == u.LedgerName ||
+		u.Role == RoleLeader && strings.TrimSpace(m.Leader) == u.LedgerName)
+	return mine || u.Principal && colour == Red
+}
+
+// DigestMail is the daily digest e-mail of u on day today: his unread
+// messages and the measures in red or yellow that concern him.
+func DigestMail(u *User, today Date, unread []*Notification, items []DigestItem) (subject, body string) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s：\n\n截至%s，", u.DisplayName, today.Chinese())
+	fmt.Fprintf(&b, "您有%d条未读消息，%d项整改措施处于红色或黄色预警。\n", len(unread), len(items))
+	if len(unread) > 0 {
+		b.WriteString("\n一、未读消息\n")
+		for i, n := range unread {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, n.Subject)
+		}
+	}
+	if len(items) > 0 {
+		b.WriteString("\n二、预警中的整改措施\n")
+		for i, it := range items {
+			m := it.Measure
+			fmt.Fprintf(&b, "%d. 【%s】问题%d措施%d：%s（整改时限%s，责任人%s）\n", i+1, it.Colour.Label(),
+				it.ProblemNo, m.Seq, Clip(m.Content, 60), m.Deadline.Chinese(), orDash(m.Owner))
+		}
+	}
+	return fmt.Sprintf("巡察整改每日汇总（%s）", today.Chinese()), b.String()
+}

@@ -106,3 +106,39 @@ func TestWarningNotice(t *testing.T) {
 		t.Errorf("ongoing: %q %q", n.Subject, n.Body)
 	}
 }
+
+// TestDigest: a digest lists the measures its reader owns or leads, and
+// for a principal leader every red one of his unit; with his unread
+// messages.
+func TestDigest(t *testing.T) {
+	m := &Measure{UnitID: 7, Seq: 2, Content: "建立制度", Leader: "李四", Owner: "王五", Deadline: NewDate(2020, 10, 25)}
+	cases := []struct {
+		u      *User
+		colour Colour
+		want   bool
+	}{
+		{&User{UnitID: 7, Role: RoleResponsible, LedgerName: "王五"}, Yellow, true},
+		{&User{UnitID: 7, Role: RoleLeader, LedgerName: "李四"}, Red, true},
+		{&User{UnitID: 7, Role: RoleLeader, LedgerName: "王五"}, Red, false}, // the owner's name, a leader's role
+		{&User{UnitID: 8, Role: RoleResponsible, LedgerName: "王五"}, Red, false},
+		{&User{UnitID: 7, Role: RoleLeader, LedgerName: "钟明", Principal: true}, Red, true},
+		{&User{UnitID: 7, Role: RoleLeader, LedgerName: "钟明", Principal: true}, Yellow, false},
+		{&User{UnitID: 7, Role: RoleResponsible}, Red, false},
+	}
+	for i, c := range cases {
+		if got := DigestConcerns(c.u, m, c.colour); got != c.want {
+			t.Errorf("case %d: %v, want %v", i, got, c.want)
+		}
+	}
+	subject, body := DigestMail(&User{DisplayName: "王五"}, NewDate(2020, 10, 28), []*Notification{{Subject: "请办理意见建议：YJ1"}},
+		[]DigestItem{{Measure: m, ProblemNo: 3, Colour: Red}})
+	for _, want := range []string{"王五：", "截至2020年10月28日，您有1条未读消息，1项整改措施", "1. 请办理意见建议：YJ1",
+		"1. 【红色预警(逾期)】问题3措施2：建立制度（整改时限2020年10月25日，责任人王五）"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("digest lacks %q:\n%s", want, body)
+		}
+	}
+	if subject != "巡察整改每日汇总（2020年10月28日）" {
+		t.Errorf("subject %q", subject)
+	}
+}

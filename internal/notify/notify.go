@@ -256,41 +256,18 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		if err != nil {
 			return sent, err
 		}
-		var lines []string
+		var items []zhenggai.DigestItem
 		for _, w := range hot {
-			m := w.c.Measure
-			if m.UnitID != u.UnitID {
-				continue
-			}
-			mine := u.LedgerName != "" && (u.Role == zhenggai.RoleResponsible && strings.TrimSpace(m.Owner) == u.LedgerName ||
-				u.Role == zhenggai.RoleLeader && strings.TrimSpace(m.Leader) == u.LedgerName) ||
-				u.Principal && w.colour == zhenggai.Red
-			if mine {
-				lines = append(lines, fmt.Sprintf("【%s】问题%d措施%d：%s（整改时限%s，责任人%s）", w.colour.Label(),
-					w.c.ProblemNo, m.Seq, zhenggai.Clip(m.Content, 60), m.Deadline.Chinese(), or(m.Owner, "—")))
+			if m := w.c.Measure; m.UnitID == u.UnitID && zhenggai.DigestConcerns(u, m, w.colour) {
+				items = append(items, zhenggai.DigestItem{Measure: m, ProblemNo: w.c.ProblemNo, Colour: w.colour})
 			}
 		}
-		if len(unread) == 0 && len(lines) == 0 {
+		if len(unread) == 0 && len(items) == 0 {
 			continue
 		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s：\n\n截至%s，", u.DisplayName, today.Chinese())
-		fmt.Fprintf(&b, "您有%d条未读消息，%d项整改措施处于红色或黄色预警。\n", len(unread), len(lines))
-		if len(unread) > 0 {
-			b.WriteString("\n一、未读消息\n")
-			for i, n := range unread {
-				fmt.Fprintf(&b, "%d. %s\n", i+1, n.Subject)
-			}
-		}
-		if len(lines) > 0 {
-			b.WriteString("\n二、预警中的整改措施\n")
-			for i, l := range lines {
-				fmt.Fprintf(&b, "%d. %s\n", i+1, l)
-			}
-		}
-		b.WriteString("\n" + mail.link("/inbox"))
-		subject := fmt.Sprintf("巡察整改每日汇总（%s）", today.Chinese())
-		if err := mail.Send(u.Email, subject, b.String()); err != nil {
+		subject, body := zhenggai.DigestMail(u, today, unread, items)
+		body += "\n" + mail.link("/inbox")
+		if err := mail.Send(u.Email, subject, body); err != nil {
 			// One bad address must not keep the others from theirs; this
 			// one is tried again on the next run, the digest not recorded.
 			failures = append(failures, fmt.Errorf("向 %s 发送每日汇总失败：%w", u.Name, err))
@@ -302,11 +279,4 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		sent++
 	}
 	return sent, errors.Join(failures...)
-}
-
-func or(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
 }
