@@ -93,6 +93,15 @@ func (n Notice) For(unit, user int64) *Notification {
 		MeasureID: n.MeasureID, Colour: n.Colour, Subject: n.Subject, Body: n.Body}
 }
 
+// MailLink is the last line of a notice's e-mail: where to read it (url),
+// or to sign in when the program's address is not known ("").
+func MailLink(url string) string {
+	if url == "" {
+		return "请登录巡察整改管理系统查看。"
+	}
+	return "详情请见：" + url
+}
+
 // Every text of the program's notices is written below, the way an office
 // writes a reminder: closing steps, warnings, opinions.
 
