@@ -60,7 +60,7 @@ var apiOps = map[string]apiOp{
 		request: (*opinionReturnRequest)(nil), response: (*opinionJSON)(nil)},
 	"POST /api/v1/opinions/{id}/answer": {summary: "单位管理员直接答复；publish 为 true 时在公开的报告页面显示",
 		request: (*opinionAnswerRequest)(nil), response: (*opinionJSON)(nil)},
-	"POST /api/v1/opinions/{id}/close": {summary: "办结意见建议", request: (*versionRequest)(nil), response: (*opinionJSON)(nil)},
+	"POST /api/v1/opinions/{id}/close": {summary: "办结意见建议", request: (*opinionCloseRequest)(nil), response: (*opinionJSON)(nil)},
 	"GET /api/v1/rounds": {summary: "可见的巡察轮次，反馈日期新者在前，分页", response: (*roundListJSON)(nil),
 		query: []apiParam{{"page", "integer", "页码，从1开始"}, {"per_page", "integer", "每页条数，1至500，默认100"}}},
 	"POST /api/v1/rounds":            {summary: "新建巡察轮次", request: (*roundRequest)(nil), response: (*roundJSON)(nil), created: true},

@@ -2,14 +2,14 @@ package api
 
 import "net/http"
 
-// versionRequest names the version a change was made on.
-type versionRequest struct {
+// opinionCloseRequest names the version the opinion was read at.
+type opinionCloseRequest struct {
 	Version int64 `json:"version"`
 }
 
 // CloseOpinion is POST /api/v1/opinions/{id}/close: its handling ends.
 func (h *Handler) CloseOpinion(w http.ResponseWriter, r *http.Request) {
-	var req versionRequest
+	var req opinionCloseRequest
 	h.opinionStep(w, r, &req, func(id int64) error {
 		return h.Store.CloseOpinion(r.Context(), id, req.Version)
 	})

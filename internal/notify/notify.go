@@ -139,7 +139,9 @@ func bookKey(unit int64, r zhenggai.Role, name string) string {
 }
 
 // recipients are the people the rule a names, each once, in a fixed
-// order: owners, leaders, principal leaders.
+// order: owners, leaders, principal leaders — the parts of a rule a
+// warning uses (zhenggai.WarningNotice); the others are the store's
+// (messages written with a change, as a closing step's).
 func (b *addressBook) recipients(a zhenggai.Audience) []*zhenggai.User {
 	var out []*zhenggai.User
 	seen := map[int64]bool{}

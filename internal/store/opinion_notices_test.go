@@ -141,4 +141,7 @@ func testOpinionNotices(t *testing.T, st *store.Store) {
 	if err := st.DraftOpinion(asOwner, o.ID, "再改一次", "覃丽", 6); zhenggai.ErrorCode(err) != zhenggai.ECONFLICT {
 		t.Errorf("drafted after the answer: %v", err)
 	}
+	if rep, err := st.VerifyAudit(context.Background()); err != nil || !rep.OK() {
+		t.Errorf("audit after the handling: %+v %v", rep, err)
+	}
 }
