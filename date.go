@@ -122,3 +122,35 @@ func (d Date) ChineseAfter(ref Date) string {
 	}
 	return d.Chinese()
 }
+
+// Weekend reports whether d falls on a Saturday or a Sunday.
+func (d Date) Weekend() bool {
+	wd := d.Time().Weekday()
+	return wd == time.Saturday || wd == time.Sunday
+}
+
+// AddWorkdays is the day n working days (Monday to Friday) after d: what
+// an office means by "15个工作日内". Public holidays and their make-up
+// working days (调休) are not known to the program yet: a deadline over
+// a holiday comes that many days early, never late.
+func (d Date) AddWorkdays(n int) Date {
+	for n > 0 {
+		d = d.AddDays(1)
+		if !d.Weekend() {
+			n--
+		}
+	}
+	return d
+}
+
+// WorkdaysUntil counts the working days after d up to o included; 0 when
+// o is not after d.
+func (d Date) WorkdaysUntil(o Date) int {
+	n := 0
+	for day := d.AddDays(1); !o.Before(day); day = day.AddDays(1) {
+		if !day.Weekend() {
+			n++
+		}
+	}
+	return n
+}

@@ -1,21 +1,30 @@
 package zhenggai
 
-import "time"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // Notification is a message in a person's inbox: a warning, a step of
-// closing, and, when he has an address and SMTP is set up, an e-mail.
+// closing, an opinion from the public, and, when it is to be e-mailed, he
+// has an address and SMTP is set up, an e-mail. It refers to its record
+// (RecordKind, RecordID, and the measure within a problem); the pages and
+// the API build the link from that, so no address is stored.
 type Notification struct {
-	ID         int64     `json:"id"`
-	UnitID     int64     `json:"unit_id"`
-	UserID     int64     `json:"user_id"`
-	MeasureID  int64     `json:"measure_id,omitempty"`
-	Colour     Colour    `json:"colour,omitempty"`
-	Subject    string    `json:"subject"`
-	Body       string    `json:"body"`
-	Link       string    `json:"link,omitempty"`
-	Read       bool      `json:"read"`
-	EmailState string    `json:"email_state,omitempty"` // one of the Email states below
-	CreatedAt  time.Time `json:"created_at"`
+	ID         int64      `json:"id"`
+	UnitID     int64      `json:"unit_id"`
+	UserID     int64      `json:"user_id"`
+	Kind       NoticeKind `json:"kind,omitempty"`
+	RecordKind string     `json:"record_kind,omitempty"` // RecordProblem or RecordOpinion; "" for none
+	RecordID   int64      `json:"record_id,omitempty"`
+	MeasureID  int64      `json:"measure_id,omitempty"` // the measure of the problem it is about
+	Colour     Colour     `json:"colour,omitempty"`
+	Subject    string     `json:"subject"`
+	Body       string     `json:"body"`
+	Read       bool       `json:"read"`
+	EmailState string     `json:"email_state,omitempty"` // one of the Email states below
+	CreatedAt  time.Time  `json:"created_at"`
 
 	Email string `json:"-"` // the recipient's address, for sending
 }
@@ -29,3 +38,281 @@ const (
 	EmailFailed    = "failed"     // given up after repeated failures
 	EmailNoAddress = "no_address" // the recipient has no address any more
 )
+
+// Record kinds a notice refers to: what a page shows.
+const (
+	RecordProblem = "problem"
+	RecordOpinion = "opinion"
+)
+
+// NoticeKind is what a notice is about.
+type NoticeKind string
+
+const (
+	NoticeWarning NoticeKind = "warning" // a measure's deadline colour
+	NoticeClosing NoticeKind = "closing" // a step of closing (销号)
+	NoticeOpinion NoticeKind = "opinion" // an opinion from the public and its handling
+)
+
+// Audience is the rule of who receives a notice, in terms of the unit's
+// roles and the names the ledger writes; the store turns it into
+// accounts (enabled ones, each once).
+type Audience struct {
+	Unit         int64    // the unit whose people are meant
+	OfficesAbove bool     // the inspection offices' staff (巡察办) above the unit, however far up
+	UnitAdmins   bool     // the unit's office (单位管理员)
+	Principals   bool     // the unit's principal leaders (主要负责人)
+	Leaders      []string // 责任领导 of the unit by the name the ledger writes
+	Owners       []string // 责任人 of the unit by the name the ledger writes
+	Users        []int64  // named accounts of the unit
+}
+
+// Empty reports whether the rule names nobody.
+func (a Audience) Empty() bool {
+	return !a.OfficesAbove && !a.UnitAdmins && !a.Principals && len(a.Leaders) == 0 && len(a.Owners) == 0 && len(a.Users) == 0
+}
+
+// Notice is one message to be put in the inboxes of its audience.
+type Notice struct {
+	To         Audience
+	Kind       NoticeKind
+	RecordKind string
+	RecordID   int64
+	MeasureID  int64
+	Colour     Colour
+	Subject    string
+	Body       string
+	Email      bool // also e-mailed to those with an address, when SMTP is set up
+}
+
+// For is the notice as the message of one recipient; his messages belong
+// to unit (his own: an office's staff keep theirs when the unit's records
+// go elsewhere).
+func (n Notice) For(unit, user int64) *Notification {
+	return &Notification{UnitID: unit, UserID: user, Kind: n.Kind, RecordKind: n.RecordKind, RecordID: n.RecordID,
+		MeasureID: n.MeasureID, Colour: n.Colour, Subject: n.Subject, Body: n.Body}
+}
+
+// MailLink is the last line of a notice's e-mail: where to read it (url),
+// or to sign in when the program's address is not known ("").
+func MailLink(url string) string {
+	if url == "" {
+		return "请登录巡察整改管理系统查看。"
+	}
+	return "详情请见：" + url
+}
+
+// Every text of the program's notices is written below, the way an office
+// writes a reminder: closing steps, warnings, opinions.
+
+// CloseFacts are what the notices of a closing step say and whom they
+// reach, read where the step is taken.
+type CloseFacts struct {
+	Unit         string // the unit's name
+	ProblemSeq   int
+	ProblemTitle string
+	// The measure of a step on a measure.
+	MeasureContent string
+	Leader, Owner  string
+	// The leaders and owners of every measure of the problem, for a step
+	// on the problem.
+	Leaders, Owners []string
+}
+
+// CloseNotices are the messages a closing step sends: asking to close a
+// measure tells its leader; returning it tells its owner (with the
+// reason); a problem submitted tells the inspection offices above the
+// unit, any of which may accept it; an acceptance, a rejection (with its
+// reason) or a reopening tells the unit: its office and the leaders and
+// owners of the problem's measures. Approving a measure tells nobody (the
+// submission that may follow does). In-app only: e-mail goes out for
+// warnings, opinions and the daily digest.
+func CloseNotices(st *CloseStep, f CloseFacts) []Notice {
+	n := Notice{Kind: NoticeClosing, RecordKind: RecordProblem, RecordID: st.ProblemID, To: Audience{Unit: st.UnitID}}
+	problem := fmt.Sprintf("具体问题%d“%s”", f.ProblemSeq, Clip(f.ProblemTitle, 30))
+	measure := fmt.Sprintf("具体问题%d的措施“%s”", f.ProblemSeq, Clip(f.MeasureContent, 30))
+	switch st.Action {
+	case CloseRequest:
+		n.MeasureID, n.To.Leaders = st.MeasureID, names(f.Leader)
+		n.Subject, n.Body = "请审核销号申请："+measure, st.By+"申请销号，请核对佐证材料后同意或退回。"
+	case CloseReturn:
+		n.MeasureID, n.To.Owners = st.MeasureID, names(f.Owner)
+		n.Subject, n.Body = "销号申请被退回："+measure, st.By+"退回了销号申请，理由："+st.Reason
+	case CloseSubmit:
+		n.To.OfficesAbove = true
+		n.Subject = f.Unit + "报请验收销号：" + problem
+		n.Body = "该问题的整改措施已全部经责任领导同意销号（最后由" + st.By + "同意），请核对后验收或退回。"
+	case CloseAccept, CloseReject, CloseReopen:
+		n.To.UnitAdmins, n.To.Leaders, n.To.Owners = true, names(f.Leaders...), names(f.Owners...)
+		switch st.Action {
+		case CloseAccept:
+			n.Subject, n.Body = "已验收销号："+problem, st.By+"验收通过，该问题已销号。"
+		case CloseReject:
+			n.Subject, n.Body = "验收未通过："+problem, st.By+"退回了销号，理由："+st.Reason+"。请按意见继续整改后重新申请销号。"
+		default:
+			n.Subject, n.Body = "已重新打开："+problem, st.By+"重新打开了已销号的问题，理由："+st.Reason
+		}
+	default:
+		return nil
+	}
+	if n.To.Empty() {
+		return nil
+	}
+	return []Notice{n}
+}
+
+// names are the distinct names given, trimmed, without the empty ones.
+func names(list ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range list {
+		s = strings.TrimSpace(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// WarningNotice is the message of a measure's change to colour (not
+// NoColour) on day today; problemNo is its problem's number. Green
+// reaches the owner, yellow the leader too, red also the unit's principal
+// leader (主要负责人); it is e-mailed as well.
+func WarningNotice(m *Measure, problemNo int, colour Colour, today Date) Notice {
+	to := Audience{Unit: m.UnitID, Owners: names(m.Owner)}
+	if colour == Yellow || colour == Red {
+		to.Leaders = names(m.Leader)
+	}
+	to.Principals = colour == Red
+	what := fmt.Sprintf("问题%d措施%d", problemNo, m.Seq)
+	var subject, why string
+	switch {
+	case m.Status == Ongoing && colour == Red:
+		subject = fmt.Sprintf("红色预警：%s未按期报送长期坚持情况", what)
+		last := "从未报送"
+		if !m.LastReport.IsZero() {
+			last = "最近一次报送为" + m.LastReport.Chinese()
+		}
+		why = fmt.Sprintf("该措施为长期坚持，须每%d天报送一次落实情况（长效机制：%s），%s，已逾期。", m.ReportEvery, m.Mechanism, last)
+	case colour == Red:
+		subject = fmt.Sprintf("红色预警：%s已超过整改时限", what)
+		why = fmt.Sprintf("整改时限为%s，已逾期%d天，请抓紧整改并报送进展。", m.Deadline.Chinese(), m.Deadline.DaysUntil(today))
+	case colour == Yellow:
+		subject = fmt.Sprintf("黄色预警：%s整改时限临近", what)
+		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
+	default:
+		subject = fmt.Sprintf("绿色预警：%s整改时限将至", what)
+		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
+	}
+	body := fmt.Sprintf("%s\n整改措施：%s\n责任领导：%s　责任人：%s\n完成情况：%s",
+		why, Clip(m.Content, 200), orDash(m.Leader), orDash(m.Owner), m.Status.Label())
+	return Notice{To: to, Kind: NoticeWarning, RecordKind: RecordProblem, RecordID: m.ProblemID, MeasureID: m.ID,
+		Colour: colour, Subject: subject, Body: body, Email: true}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// OpinionNotices are the messages of a step of an opinion's handling (by
+// whom, the return's reason): a new opinion tells the unit's office at
+// once, with its deadline; an assignment tells the assignee; a draft
+// tells the office, which reviews it; its approval or return tells the
+// assignee. They are e-mailed too. None carries the sender's name or
+// contact, which only the office sees.
+func OpinionNotices(step OpinionStep, o *Opinion, by, reason string) []Notice {
+	n := Notice{Kind: NoticeOpinion, RecordKind: RecordOpinion, RecordID: o.ID, To: Audience{Unit: o.UnitID}, Email: true}
+	on := "整篇报告"
+	if o.Problem != "" {
+		on = o.Problem
+	}
+	due := ""
+	if !o.DueOn.IsZero() {
+		due = "答复期限：" + o.DueOn.Chinese() + "。"
+	}
+	what := fmt.Sprintf("针对：%s\n内容：%s", on, Clip(o.Content, 200))
+	assignee := func() bool {
+		n.To.Users = nil
+		if o.AssigneeID != 0 {
+			n.To.Users = []int64{o.AssigneeID}
+		}
+		return o.AssigneeID != 0
+	}
+	switch step {
+	case OpinionReceived:
+		n.To.UnitAdmins = true
+		n.Subject = "收到群众意见建议：" + o.Ref
+		n.Body = what + "\n" + due + "请指定承办人或直接答复。"
+	case OpinionGiven:
+		if !assignee() {
+			return nil
+		}
+		n.Subject = "请办理意见建议：" + o.Ref
+		n.Body = by + "请您办理这条意见建议，拟写答复，经单位管理员审核后答复。" + due + "\n" + what
+	case OpinionDrafted:
+		n.To.UnitAdmins = true
+		n.Subject = "请审核意见建议的答复：" + o.Ref
+		n.Body = by + "拟写了答复，请审核后同意或退回。" + due + "\n拟答复：" + Clip(o.Draft, 200)
+	case OpinionApproved:
+		if !assignee() {
+			return nil
+		}
+		n.Subject = "答复已审核同意：" + o.Ref
+		n.Body = by + "同意了您拟写的答复。"
+	case OpinionReturned:
+		if !assignee() {
+			return nil
+		}
+		n.Subject = "答复被退回：" + o.Ref
+		n.Body = by + "退回了您拟写的答复，理由：" + reason + "。请修改后重新提交。" + due
+	default:
+		return nil
+	}
+	return []Notice{n}
+}
+
+// DigestItem is a measure in red or yellow, as a digest lists it.
+type DigestItem struct {
+	Measure   *Measure
+	ProblemNo int
+	Colour    Colour
+}
+
+// DigestConcerns reports whether a measure in colour (red or yellow) is
+// listed in u's daily digest: the measures he owns or leads, and for a
+// unit's principal leader every red one of his unit.
+func DigestConcerns(u *User, m *Measure, colour Colour) bool {
+	if m.UnitID != u.UnitID {
+		return false
+	}
+	mine := u.LedgerName != "" && (u.Role == RoleResponsible && strings.TrimSpace(m.Owner) == u.LedgerName ||
+		u.Role == RoleLeader && strings.TrimSpace(m.Leader) == u.LedgerName)
+	return mine || u.Principal && colour == Red
+}
+
+// DigestMail is the daily digest e-mail of u on day today: his unread
+// messages and the measures in red or yellow that concern him.
+func DigestMail(u *User, today Date, unread []*Notification, items []DigestItem) (subject, body string) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s：\n\n截至%s，", u.DisplayName, today.Chinese())
+	fmt.Fprintf(&b, "您有%d条未读消息，%d项整改措施处于红色或黄色预警。\n", len(unread), len(items))
+	if len(unread) > 0 {
+		b.WriteString("\n一、未读消息\n")
+		for i, n := range unread {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, n.Subject)
+		}
+	}
+	if len(items) > 0 {
+		b.WriteString("\n二、预警中的整改措施\n")
+		for i, it := range items {
+			m := it.Measure
+			fmt.Fprintf(&b, "%d. 【%s】问题%d措施%d：%s（整改时限%s，责任人%s）\n", i+1, it.Colour.Label(),
+				it.ProblemNo, m.Seq, Clip(m.Content, 60), m.Deadline.Chinese(), orDash(m.Owner))
+		}
+	}
+	return fmt.Sprintf("巡察整改每日汇总（%s）", today.Chinese()), b.String()
+}

@@ -13,12 +13,13 @@ type OpinionStatus string
 const (
 	OpinionNew      OpinionStatus = "new"      // 待处理
 	OpinionAssigned OpinionStatus = "assigned" // 办理中
+	OpinionReview   OpinionStatus = "review"   // 答复待审核: the assignee drafted it
 	OpinionAnswered OpinionStatus = "answered" // 已答复
 	OpinionClosed   OpinionStatus = "closed"   // 已办结
 )
 
 // OpinionStatuses lists the statuses in their order.
-var OpinionStatuses = []OpinionStatus{OpinionNew, OpinionAssigned, OpinionAnswered, OpinionClosed}
+var OpinionStatuses = []OpinionStatus{OpinionNew, OpinionAssigned, OpinionReview, OpinionAnswered, OpinionClosed}
 
 // Label is the Chinese name of the status.
 func (s OpinionStatus) Label() string {
@@ -27,6 +28,8 @@ func (s OpinionStatus) Label() string {
 		return "待处理"
 	case OpinionAssigned:
 		return "办理中"
+	case OpinionReview:
+		return "答复待审核"
 	case OpinionAnswered:
 		return "已答复"
 	case OpinionClosed:
@@ -66,9 +69,19 @@ type Opinion struct {
 	AnswerPublished bool
 	AnsweredAt      time.Time
 	AnsweredBy      string
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
-	Version         int64
+	// DueOn is the answer deadline, set when it arrives (Settings.OpinionDue);
+	// zero for opinions received before deadlines.
+	DueOn Date
+	// Draft is the answer the assignee proposes, waiting for the unit's
+	// office to approve it (it then becomes Answer) or return it with
+	// ReviewNote; the public never sees a draft.
+	Draft      string
+	DraftedBy  string
+	DraftedAt  time.Time
+	ReviewNote string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	Version    int64
 }
 
 // Validate checks what a visitor sent.
@@ -111,4 +124,95 @@ func NewOpinionRef(day Date) string {
 		out += string(refAlphabet[int(c)%len(refAlphabet)]) // 256 is a multiple of 32: every character as likely
 	}
 	return out
+}
+
+// Valid reports whether s is a known status.
+func (s OpinionStatus) Valid() bool {
+	for _, k := range OpinionStatuses {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Open reports whether the opinion still waits for its answer.
+func (s OpinionStatus) Open() bool {
+	return s == OpinionNew || s == OpinionAssigned || s == OpinionReview
+}
+
+// OpinionYellowWorkdays: an open opinion is yellow in the last working
+// days before its deadline, red once past it, green before.
+const OpinionYellowWorkdays = 5
+
+// Colour is how urgent the opinion's answer is on day today, in the three
+// colours of the warnings: none once answered or closed, or without a
+// deadline.
+func (o *Opinion) Colour(today Date) Colour {
+	if !o.Status.Open() || o.DueOn.IsZero() {
+		return NoColour
+	}
+	switch {
+	case o.DueOn.Before(today):
+		return Red
+	case today.WorkdaysUntil(o.DueOn) <= OpinionYellowWorkdays:
+		return Yellow
+	}
+	return Green
+}
+
+// OpinionAssignable reports whether u may be given opinion o to handle:
+// an enabled account of its unit that is its office (单位管理员), or a
+// leader or owner of the problem it is on, named in leaders or owners
+// (the problem's measures, by the names the ledger writes).
+func OpinionAssignable(u *User, o *Opinion, leaders, owners []string) bool {
+	if u == nil || u.Disabled || u.UnitID != o.UnitID {
+		return false
+	}
+	in := func(list []string) bool {
+		for _, n := range list {
+			if u.LedgerName != "" && strings.TrimSpace(n) == u.LedgerName {
+				return true
+			}
+		}
+		return false
+	}
+	switch u.Role {
+	case RoleUnitAdmin:
+		return true
+	case RoleLeader:
+		return o.ProblemID != 0 && in(leaders)
+	case RoleResponsible:
+		return o.ProblemID != 0 && in(owners)
+	}
+	return false
+}
+
+// OpinionStep is one step of an opinion's handling that tells someone.
+type OpinionStep string
+
+const (
+	OpinionReceived OpinionStep = "received" // from the public: the unit's office
+	OpinionGiven    OpinionStep = "assigned" // to its assignee
+	OpinionDrafted  OpinionStep = "drafted"  // the assignee's answer: the office, to review
+	OpinionApproved OpinionStep = "approved" // the draft stands as the answer: the assignee
+	OpinionReturned OpinionStep = "returned" // the draft sent back with a reason: the assignee
+)
+
+// OpinionScope is the set of units whose opinions u may list (contacts
+// included): all for the administrator, an inspection office's subtree,
+// a unit's office its unit; false for everyone else (an assignee reads
+// only what he is given, from his inbox).
+func OpinionScope(u *User) (Scope, bool) {
+	switch {
+	case u == nil || u.Disabled:
+		return Scope{}, false
+	case u.Role == RoleAdmin:
+		return Scope{All: true}, true
+	case u.Role == RoleSupervisor:
+		return Scope{Office: u.UnitID}, true
+	case u.Role == RoleUnitAdmin:
+		return Scope{Unit: u.UnitID}, true
+	}
+	return Scope{}, false
 }

@@ -19,20 +19,24 @@ const (
 	PermApprove           // approve or return a closing request: the measure's leader
 	PermAccept            // accept or reject a problem's closing: the inspection office above the unit
 	PermReopen            // reopen a closed problem: the unit's office
+	PermOpinionRead       // read an opinion: those with PermOpinions, and its assignee (the sender's contact withheld)
+	PermOpinionDraft      // draft the answer to an opinion: its assignee
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
 	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions",
-		"request-close", "approve", "accept", "reopen"}[p]
+		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
-// belongs to and, for a measure, its leader and owner.
+// belongs to and, for a measure, its leader and owner; for an opinion,
+// the account it is assigned to.
 type Target struct {
-	UnitID int64
-	Leader string
-	Owner  string
+	UnitID   int64
+	Leader   string
+	Owner    string
+	Assignee int64
 }
 
 // Can decides whether u may do p on t. under reports whether a unit is the
@@ -68,6 +72,11 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleUnitAdmin:
 			return own
 		}
+	case PermOpinionRead:
+		// The leader or owner given an opinion reads it to answer it.
+		return Can(u, PermOpinions, t, under) || own && t.Assignee != 0 && t.Assignee == u.ID
+	case PermOpinionDraft:
+		return own && t.Assignee != 0 && t.Assignee == u.ID
 	case PermRequestClose:
 		switch u.Role {
 		case RoleUnitAdmin:

@@ -60,6 +60,17 @@ func TestCan(t *testing.T) {
 		{"leader whose name another holds", &User{UnitID: 2, Role: RoleLeader, DisplayName: "向建国"}, PermApprove, mine, false},
 		{"ledger name with spaces", user(RoleResponsible, 2, "覃丽"), PermRequestClose, Target{UnitID: 2, Owner: " 覃丽 "}, true},
 		{"leader approves what he leads", user(RoleLeader, 2, "向建国"), PermApprove, mine, true},
+		// An opinion given to a leader or owner (user ID 1) is his to read
+		// and answer; not another's, nor in another unit.
+		{"assignee reads his opinion", user(RoleResponsible, 2, "覃丽"), PermOpinionRead, Target{UnitID: 2, Assignee: 1}, true},
+		{"owner not an opinion of another", user(RoleResponsible, 2, "覃丽"), PermOpinionRead, Target{UnitID: 2, Assignee: 5}, false},
+		{"owner not an unassigned opinion", user(RoleResponsible, 2, "覃丽"), PermOpinionRead, Target{UnitID: 2}, false},
+		{"assignee elsewhere", user(RoleLeader, 3, "向建国"), PermOpinionRead, Target{UnitID: 2, Assignee: 1}, false},
+		{"unit admin reads any of his unit", user(RoleUnitAdmin, 2, ""), PermOpinionRead, mine, true},
+		{"supervisor reads below", user(RoleSupervisor, 1, ""), PermOpinionRead, mine, true},
+		{"assignee drafts", user(RoleLeader, 2, "向建国"), PermOpinionDraft, Target{UnitID: 2, Assignee: 1}, true},
+		{"unit admin drafts only his own", user(RoleUnitAdmin, 2, ""), PermOpinionDraft, Target{UnitID: 2, Assignee: 5}, false},
+		{"supervisor does not draft", user(RoleSupervisor, 1, ""), PermOpinionDraft, Target{UnitID: 2, Assignee: 1}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

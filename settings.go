@@ -16,6 +16,10 @@ type Settings struct {
 	ReportEmail     string // 电子邮箱
 	ReportSignature string // 落款单位
 
+	// OpinionDays is the answer deadline of an opinion from the public,
+	// in working days from the day it arrives; 0 is DefaultOpinionDays.
+	OpinionDays int
+
 	// EvidenceQuotaMB bounds the evidence files the unit keeps, in MB
 	// (each file counted once however often it is attached); 0 is
 	// DefaultEvidenceQuotaMB.
@@ -38,9 +42,25 @@ func (s Settings) EvidenceQuota() int64 {
 	return int64(s.EvidenceQuotaMB) << 20
 }
 
+// DefaultOpinionDays is the usual answer deadline of the public's
+// opinions: 15 working days, as for letters and visits (信访).
+const DefaultOpinionDays = 15
+
+// MaxOpinionDays bounds the answer deadline: three months of working days.
+const MaxOpinionDays = 60
+
+// OpinionDue is the answer deadline of an opinion received on day.
+func (s Settings) OpinionDue(day Date) Date {
+	n := s.OpinionDays
+	if n <= 0 {
+		n = DefaultOpinionDays
+	}
+	return day.AddWorkdays(n)
+}
+
 // DefaultSettings follow 江津 practice: green at 20 days, yellow at 10.
 func DefaultSettings() Settings {
-	return Settings{GreenDays: 20, YellowDays: 10, EvidenceQuotaMB: DefaultEvidenceQuotaMB}
+	return Settings{GreenDays: 20, YellowDays: 10, OpinionDays: DefaultOpinionDays, EvidenceQuotaMB: DefaultEvidenceQuotaMB}
 }
 
 // Validate checks that the thresholds make sense together.
@@ -51,6 +71,9 @@ func (s Settings) Validate() error {
 	}
 	if s.YellowDays < 0 || s.YellowDays >= s.GreenDays {
 		v.Add("yellow_days", "黄色预警天数须小于绿色预警天数且不小于0")
+	}
+	if s.OpinionDays < 0 || s.OpinionDays > MaxOpinionDays {
+		v.Add("opinion_days", fmt.Sprintf("意见建议答复期限须在1至%d个工作日之间", MaxOpinionDays))
 	}
 	checkText(v, "report_phone", "联系电话", s.ReportPhone, false, MaxName)
 	checkText(v, "report_mailbox", "邮政信箱", s.ReportMailbox, false, MaxName)

@@ -31,7 +31,7 @@ var pinned = map[string]string{
 	"rounds.go roundCols":          "c8dbaf107c1426aa",
 	"rounds.go roundListCols":      "e322280c598f3b92",
 	"rounds.go roundIn":            "061118b8d052b6e0",
-	"settings.go settingsIn":       "93aaf067c1eebd93",
+	"settings.go settingsIn":       "e9352ac57f6c4d0e",
 	"categories.go categoryCols":   "bf58ec207298a551",
 	"categories.go categoriesIn":   "ed8a8324a544eecf",
 	"problems.go problemCols":      "0217e504a6e7368a",

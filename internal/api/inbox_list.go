@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 
 	"zhenggai"
@@ -20,8 +21,24 @@ func (h *Handler) ListInbox(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if list == nil {
-		list = []*zhenggai.Notification{}
+	out := make([]*messageJSON, len(list))
+	for i, n := range list {
+		out[i] = &messageJSON{Notification: n, Link: recordPath(n)}
 	}
-	writeJSON(w, http.StatusOK, inboxJSON{Unread: unread, Messages: list})
+	writeJSON(w, http.StatusOK, inboxJSON{Unread: unread, Messages: out})
+}
+
+// recordPath is the API address of the record a message refers to.
+func recordPath(n *zhenggai.Notification) string {
+	switch {
+	case n.RecordID == 0:
+		return ""
+	case n.RecordKind == zhenggai.RecordProblem && n.MeasureID != 0:
+		return fmt.Sprintf("/api/v1/measures/%d", n.MeasureID)
+	case n.RecordKind == zhenggai.RecordProblem:
+		return fmt.Sprintf("/api/v1/problems/%d", n.RecordID)
+	case n.RecordKind == zhenggai.RecordOpinion:
+		return fmt.Sprintf("/api/v1/opinions/%d", n.RecordID)
+	}
+	return ""
 }

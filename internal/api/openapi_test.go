@@ -103,8 +103,18 @@ func TestOpenAPI(t *testing.T) {
 			break
 		}
 	}
+	// An opinion on the published report, for the opinions' answers.
+	pub, err := demo.Publish(ctx, e.st, r, zhenggai.DateOf(fixedNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := &zhenggai.Opinion{PublicationID: pub.ID, Name: "张三", Contact: "13800000000", Content: "请公开学习记录"}
+	if err := e.st.CreateOpinion(ctx, op); err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{
-		"/rounds/{id}": fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
+		"/opinions/{id}": fmt.Sprint(op.ID),
+		"/rounds/{id}":   fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
 		"/problems/{id}": fmt.Sprint(probs[0].ID), "/measures/{id}": fmt.Sprint(ms[0].ID),
 	}
 	checked := 0

@@ -367,7 +367,12 @@ type (
 		Steps      []*zhenggai.CloseStep `json:"steps"`
 	}
 	inboxJSON struct {
-		Unread   int                      `json:"unread"`
-		Messages []*zhenggai.Notification `json:"messages"`
+		Unread   int            `json:"unread"`
+		Messages []*messageJSON `json:"messages"`
+	}
+	// messageJSON is a message with the API address of its record.
+	messageJSON struct {
+		*zhenggai.Notification
+		Link string `json:"link,omitempty"`
 	}
 )

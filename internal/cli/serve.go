@@ -121,6 +121,7 @@ func serveMain(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "数据库：%s\n附件目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
 	}
 	if mail != nil {
+		st.MailQueued = true // the notices of opinions are e-mailed too, by the notifier below
 		fmt.Fprintf(e.stdout, "预警邮件：经 %s 发送，每日汇总于北京时间%d点后发出\n", mail.Addr, *o.digestHour)
 	}
 	defer startNotifier(ctx, e, st, mail, *o.every, *o.digestHour)()

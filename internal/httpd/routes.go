@@ -18,6 +18,8 @@ const (
 	report   = zhenggai.PermReport
 	admin    = zhenggai.PermAdmin
 	opinions = zhenggai.PermOpinions
+	opRead   = zhenggai.PermOpinionRead
+	opDraft  = zhenggai.PermOpinionDraft
 	// Closing (销号): each step asks the right of its actor.
 	askClose = zhenggai.PermRequestClose
 	approve  = zhenggai.PermApprove
@@ -97,10 +99,13 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /publications/{id}/withdraw", edit, "publication", u.WithdrawPublication),
 		page("POST /publications/{id}/republish", edit, "publication", u.RepublishPublication),
 		page("GET /opinions", opinions, "self", u.ListOpinions),
-		page("GET /opinions/{id}", opinions, "opinion", u.ShowOpinion),
+		page("GET /opinions/{id}", opRead, "opinion", u.ShowOpinion),
 		page("POST /opinions/{id}/assign", edit, "opinion", u.AssignOpinion),
 		page("POST /opinions/{id}/answer", edit, "opinion", u.AnswerOpinion),
 		page("POST /opinions/{id}/close", edit, "opinion", u.CloseOpinion),
+		page("POST /opinions/{id}/draft", opDraft, "opinion", u.DraftOpinion),
+		page("POST /opinions/{id}/approve", edit, "opinion", u.ApproveOpinion),
+		page("POST /opinions/{id}/return", edit, "opinion", u.ReturnOpinion),
 
 		// The public site: no sign-in, its own layout.
 		page("GET /public/{$}", public, "", u.PublicCached(u.PublicList)),
@@ -153,6 +158,14 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/problems/{id}/close/reject", accept, "problem", a.CloseProblem(zhenggai.CloseReject)),
 		json("POST /api/v1/problems/{id}/close/reopen", reopen, "problem", a.CloseProblem(zhenggai.CloseReopen)),
 		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),
+		json("GET /api/v1/opinions", opinions, "self", a.ListOpinions),
+		json("GET /api/v1/opinions/{id}", opRead, "opinion", a.GetOpinion),
+		json("POST /api/v1/opinions/{id}/assign", edit, "opinion", a.AssignOpinion),
+		json("POST /api/v1/opinions/{id}/draft", opDraft, "opinion", a.DraftOpinion),
+		json("POST /api/v1/opinions/{id}/approve", edit, "opinion", a.ApproveOpinion),
+		json("POST /api/v1/opinions/{id}/return", edit, "opinion", a.ReturnOpinion),
+		json("POST /api/v1/opinions/{id}/answer", edit, "opinion", a.AnswerOpinion),
+		json("POST /api/v1/opinions/{id}/close", edit, "opinion", a.CloseOpinion),
 		unchanged(json("PUT /api/v1/account/password", signedIn, "", a.UpdatePassword)),
 		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
 		json("POST /api/v1/publications/{id}/republish", edit, "publication", a.RepublishPublication),

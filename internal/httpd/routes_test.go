@@ -59,8 +59,13 @@ var expected = map[string]string{
 	"/api/":                             "public",
 	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
-	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinions",
+	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinion-read",
 	"POST /opinions/{id}/assign": "edit", "POST /opinions/{id}/answer": "edit", "POST /opinions/{id}/close": "edit",
+	"POST /opinions/{id}/draft": "opinion-draft", "POST /opinions/{id}/approve": "edit", "POST /opinions/{id}/return": "edit",
+	"GET /api/v1/opinions": "opinions-self", "GET /api/v1/opinions/{id}": "opinion-read",
+	"POST /api/v1/opinions/{id}/assign": "edit", "POST /api/v1/opinions/{id}/draft": "opinion-draft",
+	"POST /api/v1/opinions/{id}/approve": "edit", "POST /api/v1/opinions/{id}/return": "edit",
+	"POST /api/v1/opinions/{id}/answer": "edit", "POST /api/v1/opinions/{id}/close": "edit",
 	"GET /public/{$}": "public", "GET /public/report.css": "public", "GET /public/reports/{id}": "public", "GET /public/reports/{id}/opinion": "public",
 	"POST /public/reports/{id}/opinions": "public", "GET /public/thanks/{ref}": "public",
 	// Closing (销号) and the inbox.
@@ -88,6 +93,10 @@ var allowed = map[string][]string{
 	// the inspection office above it.
 	"opinions":      {"admin", "supervisor", "unit-admin"},
 	"opinions-self": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B"},
+	// The fixture's opinion is given to the owner: he reads it (without
+	// the contact) and drafts its answer; the office reviews it.
+	"opinion-read":  {"admin", "supervisor", "unit-admin", "owner"},
+	"opinion-draft": {"admin", "owner"},
 	// Closing: the owner asks (or the unit's office for him), the leader
 	// approves, the office above accepts, the unit's office reopens.
 	"request-close": {"admin", "unit-admin", "owner"},
@@ -154,6 +163,9 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	}
 	op := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Contact: "13800000000", Content: "请公开学习记录"}
 	if err := st.CreateOpinion(ctx, op); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AssignOpinion(ctx, op.ID, logins["owner"].User.ID, "办公室甲", op.Version); err != nil {
 		t.Fatal(err)
 	}
 	// The account the administration routes name: nobody's session in

@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"zhenggai"
 )
 
 // Mailer sends plain-text mail through an SMTP server. The password is
@@ -53,9 +55,9 @@ func validAddress(s string) bool {
 // link is the line that points to a page, when the program's address is known.
 func (m *Mailer) link(path string) string {
 	if m.BaseURL == "" || path == "" {
-		return "请登录巡察整改管理系统查看。"
+		return zhenggai.MailLink("")
 	}
-	return "详情请见：" + m.BaseURL + path
+	return zhenggai.MailLink(m.BaseURL + path)
 }
 
 // sendTimeout bounds one message's whole conversation with the server.

@@ -15,6 +15,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/store"
+	"zhenggai/internal/ui"
 )
 
 // Result counts what a run did.
@@ -79,10 +80,10 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 		}
 		var msgs []*zhenggai.Notification
 		if colour != zhenggai.NoColour {
-			for _, u := range book.recipients(m, colour) {
-				n := message(m, c.ProblemNo, colour, today)
-				n.UnitID, n.UserID = m.UnitID, u.ID
-				if mail != nil && u.Email != "" {
+			notice := zhenggai.WarningNotice(m, c.ProblemNo, colour, today)
+			for _, u := range book.recipients(notice.To) {
+				n := notice.For(m.UnitID, u.ID)
+				if notice.Email && mail != nil && u.Email != "" {
 					n.EmailState = zhenggai.EmailPending
 				}
 				msgs = append(msgs, n)
@@ -137,9 +138,11 @@ func bookKey(unit int64, r zhenggai.Role, name string) string {
 	return fmt.Sprintf("%d|%s|%s", unit, r, strings.TrimSpace(name))
 }
 
-// recipients are the people told of colour on m, each once, in a fixed
-// order: owner, leader, principal leader.
-func (b *addressBook) recipients(m *zhenggai.Measure, colour zhenggai.Colour) []*zhenggai.User {
+// recipients are the people the rule a names, each once, in a fixed
+// order: owners, leaders, principal leaders — the parts of a rule a
+// warning uses (zhenggai.WarningNotice); the others are the store's
+// (messages written with a change, as a closing step's).
+func (b *addressBook) recipients(a zhenggai.Audience) []*zhenggai.User {
 	var out []*zhenggai.User
 	seen := map[int64]bool{}
 	add := func(us []*zhenggai.User) {
@@ -150,44 +153,16 @@ func (b *addressBook) recipients(m *zhenggai.Measure, colour zhenggai.Colour) []
 			}
 		}
 	}
-	if m.Owner != "" {
-		add(b.byName[bookKey(m.UnitID, zhenggai.RoleResponsible, m.Owner)])
+	for _, n := range a.Owners {
+		add(b.byName[bookKey(a.Unit, zhenggai.RoleResponsible, n)])
 	}
-	if (colour == zhenggai.Yellow || colour == zhenggai.Red) && m.Leader != "" {
-		add(b.byName[bookKey(m.UnitID, zhenggai.RoleLeader, m.Leader)])
+	for _, n := range a.Leaders {
+		add(b.byName[bookKey(a.Unit, zhenggai.RoleLeader, n)])
 	}
-	if colour == zhenggai.Red {
-		add(b.principals[m.UnitID])
+	if a.Principals {
+		add(b.principals[a.Unit])
 	}
 	return out
-}
-
-// message is the text of a warning, the way an office writes a reminder.
-func message(m *zhenggai.Measure, problemNo int, colour zhenggai.Colour, today zhenggai.Date) *zhenggai.Notification {
-	what := fmt.Sprintf("问题%d措施%d", problemNo, m.Seq)
-	var subject, why string
-	switch {
-	case m.Status == zhenggai.Ongoing && colour == zhenggai.Red:
-		subject = fmt.Sprintf("红色预警：%s未按期报送长期坚持情况", what)
-		last := "从未报送"
-		if !m.LastReport.IsZero() {
-			last = "最近一次报送为" + m.LastReport.Chinese()
-		}
-		why = fmt.Sprintf("该措施为长期坚持，须每%d天报送一次落实情况（长效机制：%s），%s，已逾期。", m.ReportEvery, m.Mechanism, last)
-	case colour == zhenggai.Red:
-		subject = fmt.Sprintf("红色预警：%s已超过整改时限", what)
-		why = fmt.Sprintf("整改时限为%s，已逾期%d天，请抓紧整改并报送进展。", m.Deadline.Chinese(), m.Deadline.DaysUntil(today))
-	case colour == zhenggai.Yellow:
-		subject = fmt.Sprintf("黄色预警：%s整改时限临近", what)
-		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
-	default:
-		subject = fmt.Sprintf("绿色预警：%s整改时限将至", what)
-		why = fmt.Sprintf("整改时限为%s，还剩%d天。", m.Deadline.Chinese(), today.DaysUntil(m.Deadline))
-	}
-	body := fmt.Sprintf("%s\n整改措施：%s\n责任领导：%s　责任人：%s\n完成情况：%s",
-		why, zhenggai.Clip(m.Content, 200), or(m.Leader, "—"), or(m.Owner, "—"), m.Status.Label())
-	return &zhenggai.Notification{MeasureID: m.ID, Colour: colour, Subject: subject, Body: body,
-		Link: fmt.Sprintf("/problems/%d#measure-%d", m.ProblemID, m.ID)}
 }
 
 // SendPending e-mails the messages still pending, each claimed first so
@@ -215,7 +190,7 @@ func SendPending(ctx context.Context, st *store.Store, mail *Mailer) (sent, fail
 		}
 		serr := store.ErrNoAddress
 		if n.Email != "" {
-			serr = mail.Send(n.Email, n.Subject, n.Body+"\n\n"+mail.link(n.Link))
+			serr = mail.Send(n.Email, n.Subject, n.Body+"\n\n"+mail.link(ui.NoticePath(n)))
 		}
 		if err := st.MarkEmailed(ctx, n.ID, claim, serr); err != nil {
 			return sent, failed, err
@@ -283,41 +258,18 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		if err != nil {
 			return sent, err
 		}
-		var lines []string
+		var items []zhenggai.DigestItem
 		for _, w := range hot {
-			m := w.c.Measure
-			if m.UnitID != u.UnitID {
-				continue
-			}
-			mine := u.LedgerName != "" && (u.Role == zhenggai.RoleResponsible && strings.TrimSpace(m.Owner) == u.LedgerName ||
-				u.Role == zhenggai.RoleLeader && strings.TrimSpace(m.Leader) == u.LedgerName) ||
-				u.Principal && w.colour == zhenggai.Red
-			if mine {
-				lines = append(lines, fmt.Sprintf("【%s】问题%d措施%d：%s（整改时限%s，责任人%s）", w.colour.Label(),
-					w.c.ProblemNo, m.Seq, zhenggai.Clip(m.Content, 60), m.Deadline.Chinese(), or(m.Owner, "—")))
+			if m := w.c.Measure; m.UnitID == u.UnitID && zhenggai.DigestConcerns(u, m, w.colour) {
+				items = append(items, zhenggai.DigestItem{Measure: m, ProblemNo: w.c.ProblemNo, Colour: w.colour})
 			}
 		}
-		if len(unread) == 0 && len(lines) == 0 {
+		if len(unread) == 0 && len(items) == 0 {
 			continue
 		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s：\n\n截至%s，", u.DisplayName, today.Chinese())
-		fmt.Fprintf(&b, "您有%d条未读消息，%d项整改措施处于红色或黄色预警。\n", len(unread), len(lines))
-		if len(unread) > 0 {
-			b.WriteString("\n一、未读消息\n")
-			for i, n := range unread {
-				fmt.Fprintf(&b, "%d. %s\n", i+1, n.Subject)
-			}
-		}
-		if len(lines) > 0 {
-			b.WriteString("\n二、预警中的整改措施\n")
-			for i, l := range lines {
-				fmt.Fprintf(&b, "%d. %s\n", i+1, l)
-			}
-		}
-		b.WriteString("\n" + mail.link("/inbox"))
-		subject := fmt.Sprintf("巡察整改每日汇总（%s）", today.Chinese())
-		if err := mail.Send(u.Email, subject, b.String()); err != nil {
+		subject, body := zhenggai.DigestMail(u, today, unread, items)
+		body += "\n" + mail.link("/inbox")
+		if err := mail.Send(u.Email, subject, body); err != nil {
 			// One bad address must not keep the others from theirs; this
 			// one is tried again on the next run, the digest not recorded.
 			failures = append(failures, fmt.Errorf("向 %s 发送每日汇总失败：%w", u.Name, err))
@@ -329,11 +281,4 @@ func Digest(ctx context.Context, st *store.Store, mail *Mailer, now time.Time) (
 		sent++
 	}
 	return sent, errors.Join(failures...)
-}
-
-func or(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
 }

@@ -243,7 +243,7 @@ func testDispatch(t *testing.T, st *store.Store) {
 
 	// The inbox: newest first, read one, read all; another's message is not found.
 	list, err := st.Inbox(ctx, owner.ID, false, 10)
-	if err != nil || len(list) != 4 || list[0].Colour != zhenggai.Green || list[0].Link == "" {
+	if err != nil || len(list) != 4 || list[0].Colour != zhenggai.Green || list[0].RecordKind != zhenggai.RecordProblem || list[0].RecordID == 0 {
 		t.Fatalf("inbox %d %v", len(list), err)
 	}
 	if _, err := st.MarkRead(ctx, leader.ID, list[0].ID); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 
@@ -65,7 +64,7 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		if err := s.addCloseStep(ctx, tx, round, step); err != nil {
 			return err
 		}
-		if err := s.tellCloseStep(ctx, tx, unit, id, problem, a, by, reason); err != nil {
+		if err := s.tellClosing(ctx, tx, step); err != nil {
 			return err
 		}
 		if a != zhenggai.CloseApprove {
@@ -86,11 +85,12 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		if err := s.setCloseState(ctx, tx, "problems", problem, pto); err != nil {
 			return err
 		}
-		if err := s.addCloseStep(ctx, tx, round, &zhenggai.CloseStep{UnitID: unit, ProblemID: problem, Action: zhenggai.CloseSubmit,
-			From: zhenggai.CloseState(pstate), To: pto, By: by}); err != nil {
+		submit := &zhenggai.CloseStep{UnitID: unit, ProblemID: problem, Action: zhenggai.CloseSubmit,
+			From: zhenggai.CloseState(pstate), To: pto, By: by}
+		if err := s.addCloseStep(ctx, tx, round, submit); err != nil {
 			return err
 		}
-		return s.tellProblemStep(ctx, tx, unit, problem, zhenggai.CloseSubmit, by, "")
+		return s.tellClosing(ctx, tx, submit)
 	})
 	return step, err
 }
@@ -168,78 +168,41 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 		if err := s.addCloseStep(ctx, tx, round, step); err != nil {
 			return err
 		}
-		return s.tellProblemStep(ctx, tx, unit, id, a, by, reason)
+		return s.tellClosing(ctx, tx, step)
 	})
 	return step, err
 }
 
-// tellProblemStep puts a message in the inbox of those a problem's
-// closing step concerns: a submission goes to the inspection offices
-// above the unit, who accept it; an acceptance, a rejection (with its
-// reason) or a reopening goes back to the unit: its administrators and the
-// leaders and owners of the problem's measures.
-func (s *Store) tellProblemStep(ctx context.Context, tx *sql.Tx, unit, problem int64, a zhenggai.CloseAction, by, reason string) error {
-	var pseq int
-	var title, unitName string
+// tellClosing puts the messages of a closing step in the inboxes of
+// those it concerns: what they say and who they are is the domain's
+// (zhenggai.CloseNotices); here are only the facts they need.
+func (s *Store) tellClosing(ctx context.Context, tx *sql.Tx, st *zhenggai.CloseStep) error {
+	var f zhenggai.CloseFacts
 	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT p.seq, p.title, u.name FROM problems p JOIN units u ON u.id = p.unit_id
-		WHERE p.id = ?`), problem).Scan(&pseq, &title, &unitName); err != nil {
+		WHERE p.id = ?`), st.ProblemID).Scan(&f.ProblemSeq, &f.ProblemTitle, &f.Unit); err != nil {
 		return err
 	}
-	what := fmt.Sprintf("具体问题%d“%s”", pseq, zhenggai.Clip(title, 30))
-	var subject, body, q string
-	var args []any
-	switch a {
-	case zhenggai.CloseSubmit:
-		subject, body = unitName+"报请验收销号："+what, "该问题的整改措施已全部经责任领导同意销号（最后由"+by+"同意），请核对后验收或退回。"
-		// The offices above the unit, however far up: any of them may accept.
-		q = `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM units WHERE id = ?
-			UNION ALL SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id)
-			SELECT us.id, us.unit_id FROM users us WHERE us.role = 'supervisor' AND us.disabled = 0
-				AND us.unit_id IN (SELECT id FROM up WHERE id <> ?) ORDER BY us.id`
-		args = []any{unit, unit}
-	case zhenggai.CloseAccept, zhenggai.CloseReject, zhenggai.CloseReopen:
-		switch a {
-		case zhenggai.CloseAccept:
-			subject, body = "已验收销号："+what, by+"验收通过，该问题已销号。"
-		case zhenggai.CloseReject:
-			subject, body = "验收未通过："+what, by+"退回了销号，理由："+reason+"。请按意见继续整改后重新申请销号。"
-		default:
-			subject, body = "已重新打开："+what, by+"重新打开了已销号的问题，理由："+reason
-		}
-		q = `SELECT us.id, us.unit_id FROM users us WHERE us.unit_id = ? AND us.disabled = 0 AND (us.role = 'unit_admin'
-			OR (us.role = 'leader' AND us.display_name IN (SELECT m.leader FROM measures m WHERE m.problem_id = ?))
-			OR (us.role = 'responsible' AND us.display_name IN (SELECT m.owner FROM measures m WHERE m.problem_id = ?)))
-			ORDER BY us.id`
-		args = []any{unit, problem, problem}
-	default:
-		return nil
-	}
-	rows, err := tx.QueryContext(ctx, s.d.rebind(q), args...)
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, content, leader, owner FROM measures WHERE problem_id = ? ORDER BY id`), st.ProblemID)
 	if err != nil {
 		return err
 	}
-	// A message belongs to its reader's unit: an office's staff keep
-	// theirs when the unit's records go elsewhere.
-	var to [][2]int64
 	for rows.Next() {
-		var id, u int64
-		if err := rows.Scan(&id, &u); err != nil {
+		var id int64
+		var content, leader, owner string
+		if err := rows.Scan(&id, &content, &leader, &owner); err != nil {
 			rows.Close()
 			return err
 		}
-		to = append(to, [2]int64{id, u})
+		f.Leaders, f.Owners = append(f.Leaders, leader), append(f.Owners, owner)
+		if id == st.MeasureID {
+			f.MeasureContent, f.Leader, f.Owner = content, leader, owner
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, r := range to {
-		n := &zhenggai.Notification{UnitID: r[1], UserID: r[0], Subject: subject, Body: body, Link: fmt.Sprintf("/problems/%d", problem)}
-		if err := s.addNotification(ctx, tx, n); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.tell(ctx, tx, zhenggai.CloseNotices(st, f))
 }
 
 // measureStateAfter is the closing state of every measure of a problem
@@ -344,46 +307,4 @@ func (s *Store) PendingAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*Pe
 		out = append(out, &pp)
 	}
 	return out, rows.Err()
-}
-
-// tellCloseStep puts a message in the inbox of the person a measure's
-// closing step waits on next: the leader when the owner asks, the owner
-// when the leader sends it back (with the reason). In-app only: e-mail
-// goes out for warnings and the daily digest.
-func (s *Store) tellCloseStep(ctx context.Context, tx *sql.Tx, unit, measure, problem int64, a zhenggai.CloseAction, by, reason string) error {
-	var owner, leader, content string
-	var pseq int
-	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.owner, m.leader, m.content, p.seq FROM measures m
-		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), measure).Scan(&owner, &leader, &content, &pseq); err != nil {
-		return err
-	}
-	var role zhenggai.Role
-	var name, subject, body string
-	what := fmt.Sprintf("具体问题%d的措施“%s”", pseq, zhenggai.Clip(content, 30))
-	switch a {
-	case zhenggai.CloseRequest:
-		role, name = zhenggai.RoleLeader, leader
-		subject, body = "请审核销号申请："+what, by+"申请销号，请核对佐证材料后同意或退回。"
-	case zhenggai.CloseReturn:
-		role, name = zhenggai.RoleResponsible, owner
-		subject, body = "销号申请被退回："+what, by+"退回了销号申请，理由："+reason
-	default:
-		return nil
-	}
-	if name == "" {
-		return nil
-	}
-	ids, err := s.ids(ctx, tx, `SELECT id FROM users WHERE unit_id = ? AND role = ? AND display_name = ? AND disabled = 0`,
-		unit, string(role), name)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		n := &zhenggai.Notification{UnitID: unit, UserID: id, MeasureID: measure, Subject: subject, Body: body,
-			Link: fmt.Sprintf("/problems/%d#measure-%d", problem, measure)}
-		if err := s.addNotification(ctx, tx, n); err != nil {
-			return err
-		}
-	}
-	return nil
 }

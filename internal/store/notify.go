@@ -153,9 +153,10 @@ func (s *Store) recordWarning(ctx context.Context, tx *sql.Tx, c *WarningChange)
 
 func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *zhenggai.Notification) error {
 	now := s.stamp()
-	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO notifications (unit_id, user_id, measure_id, colour, subject, body, link,
-		email_state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		n.UnitID, n.UserID, n.MeasureID, string(n.Colour), n.Subject, n.Body, n.Link, n.EmailState, now).Scan(&n.ID)
+	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO notifications (unit_id, user_id, kind, record_kind, record_id, measure_id,
+		colour, subject, body, email_state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		n.UnitID, n.UserID, string(n.Kind), n.RecordKind, n.RecordID, n.MeasureID, string(n.Colour), n.Subject, n.Body, n.EmailState,
+		now).Scan(&n.ID)
 	if err != nil {
 		return err
 	}
@@ -163,20 +164,116 @@ func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *zhenggai.Not
 	return s.audit(ctx, tx, auditCreate, "notifications", n.ID, "")
 }
 
+// Recipient is an account a notice's audience names, with the unit his
+// messages belong to (his own) and his address.
+type Recipient struct {
+	UserID, UnitID int64
+	Email          string
+}
+
+// recipients are the enabled accounts the rule a names, each once, in the
+// order of their ids. Leaders and owners are matched by the name that
+// gives them their rights (users.person_name), as zhenggai.Can does.
+func (s *Store) recipients(ctx context.Context, q queryer, a zhenggai.Audience) ([]Recipient, error) {
+	var with string
+	var conds []string
+	var wargs, args []any
+	if a.OfficesAbove {
+		with = `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM units WHERE id = ?
+			UNION ALL SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id) `
+		wargs = append(wargs, a.Unit)
+		conds = append(conds, `(us.role = 'supervisor' AND us.unit_id IN (SELECT id FROM up WHERE id <> ?))`)
+		args = append(args, a.Unit)
+	}
+	if a.UnitAdmins {
+		conds = append(conds, `(us.unit_id = ? AND us.role = 'unit_admin')`)
+		args = append(args, a.Unit)
+	}
+	if a.Principals {
+		conds = append(conds, `(us.unit_id = ? AND us.principal = 1)`)
+		args = append(args, a.Unit)
+	}
+	named := func(role zhenggai.Role, names []string) {
+		if len(names) == 0 {
+			return
+		}
+		conds = append(conds, `(us.unit_id = ? AND us.role = ? AND us.person_name IN (?`+strings.Repeat(", ?", len(names)-1)+`))`)
+		args = append(args, a.Unit, string(role))
+		for _, n := range names {
+			args = append(args, n)
+		}
+	}
+	named(zhenggai.RoleLeader, a.Leaders)
+	named(zhenggai.RoleResponsible, a.Owners)
+	if len(a.Users) > 0 {
+		conds = append(conds, `(us.unit_id = ? AND us.id IN (?`+strings.Repeat(", ?", len(a.Users)-1)+`))`)
+		args = append(args, a.Unit)
+		for _, id := range a.Users {
+			args = append(args, id)
+		}
+	}
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	rows, err := q.QueryContext(ctx, s.d.rebind(with+`SELECT us.id, us.unit_id, us.email FROM users us WHERE us.disabled = 0 AND (`+
+		strings.Join(conds, ` OR `)+`) ORDER BY us.id`), append(wargs, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Recipient
+	for rows.Next() {
+		var r Recipient
+		if err := rows.Scan(&r.UserID, &r.UnitID, &r.Email); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Recipients are the accounts a notice's audience names (for tests and
+// for callers that show who will be told).
+func (s *Store) Recipients(ctx context.Context, a zhenggai.Audience) ([]Recipient, error) {
+	return s.recipients(ctx, s.rdb, a)
+}
+
+// tell puts each notice in the inbox of every account its audience
+// names; one to be e-mailed is queued for those with an address when the
+// store was told that mail is set up (MailQueued).
+func (s *Store) tell(ctx context.Context, tx *sql.Tx, notices []zhenggai.Notice) error {
+	for _, n := range notices {
+		to, err := s.recipients(ctx, tx, n.To)
+		if err != nil {
+			return err
+		}
+		for _, r := range to {
+			m := n.For(r.UnitID, r.UserID)
+			if n.Email && s.MailQueued && r.Email != "" {
+				m.EmailState = zhenggai.EmailPending
+			}
+			if err := s.addNotification(ctx, tx, m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // AddNotification puts one message in a person's inbox.
 func (s *Store) AddNotification(ctx context.Context, n *zhenggai.Notification) error {
 	return s.write(ctx, func(tx *sql.Tx) error { return s.addNotification(ctx, tx, n) })
 }
 
-const notificationCols = `n.id, n.unit_id, n.user_id, n.measure_id, n.colour, n.subject, n.body, n.link, n.read_at, n.email_state,
-	n.created_at, u.email`
+const notificationCols = `n.id, n.unit_id, n.user_id, n.kind, n.record_kind, n.record_id, n.measure_id, n.colour, n.subject, n.body,
+	n.read_at, n.email_state, n.created_at, u.email`
 
 func scanNotification(sc interface{ Scan(...any) error }) (*zhenggai.Notification, error) {
 	var n zhenggai.Notification
-	var colour, readAt, created string
-	err := sc.Scan(&n.ID, &n.UnitID, &n.UserID, &n.MeasureID, &colour, &n.Subject, &n.Body, &n.Link, &readAt, &n.EmailState,
-		&created, &n.Email)
-	n.Colour, n.Read, n.CreatedAt = zhenggai.Colour(colour), readAt != "", parseTime(created)
+	var kind, colour, readAt, created string
+	err := sc.Scan(&n.ID, &n.UnitID, &n.UserID, &kind, &n.RecordKind, &n.RecordID, &n.MeasureID, &colour, &n.Subject, &n.Body,
+		&readAt, &n.EmailState, &created, &n.Email)
+	n.Kind, n.Colour, n.Read, n.CreatedAt = zhenggai.NoticeKind(kind), zhenggai.Colour(colour), readAt != "", parseTime(created)
 	return &n, err
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 
 	"zhenggai"
@@ -10,18 +11,24 @@ import (
 
 const opinionCols = `o.id, o.unit_id, o.publication_id, o.problem_id, o.problem, o.ref, o.name, o.contact, o.content,
 	o.status, COALESCE(o.assignee_id, 0), COALESCE(us.display_name, ''), o.answer, o.answer_published,
-	o.answered_at, o.answered_by, o.created_at, o.updated_at, o.version`
+	o.answered_at, o.answered_by, o.created_at, o.updated_at, o.version, o.due_on, o.draft, o.drafted_by, o.drafted_at,
+	o.review_note`
 
 const opinionFrom = ` FROM opinions o LEFT JOIN users us ON us.id = o.assignee_id`
 
 func scanOpinion(sc interface{ Scan(...any) error }) (*zhenggai.Opinion, error) {
 	var o zhenggai.Opinion
-	var status, answeredAt, created, updated string
+	var status, answeredAt, created, updated, due, draftedAt string
 	var published int
 	err := sc.Scan(&o.ID, &o.UnitID, &o.PublicationID, &o.ProblemID, &o.Problem, &o.Ref, &o.Name, &o.Contact, &o.Content,
-		&status, &o.AssigneeID, &o.Assignee, &o.Answer, &published, &answeredAt, &o.AnsweredBy, &created, &updated, &o.Version)
+		&status, &o.AssigneeID, &o.Assignee, &o.Answer, &published, &answeredAt, &o.AnsweredBy, &created, &updated, &o.Version,
+		&due, &o.Draft, &o.DraftedBy, &draftedAt, &o.ReviewNote)
 	if err != nil {
 		return nil, err
+	}
+	o.DueOn, _ = zhenggai.ParseDate(due)
+	if draftedAt != "" {
+		o.DraftedAt = parseTime(draftedAt)
 	}
 	o.Status, o.AnswerPublished = zhenggai.OpinionStatus(status), published != 0
 	o.CreatedAt, o.UpdatedAt = parseTime(created), parseTime(updated)
@@ -74,19 +81,29 @@ func (s *Store) createOpinion(ctx context.Context, tx *sql.Tx, o *zhenggai.Opini
 		}
 		o.Problem = pp.Label()
 	}
-	o.Ref = zhenggai.NewOpinionRef(zhenggai.DateOf(s.now()))
+	today := zhenggai.DateOf(s.now())
+	o.Ref = zhenggai.NewOpinionRef(today)
+	set, err := s.settingsIn(ctx, tx, unit)
+	if err != nil {
+		return err
+	}
+	o.DueOn = set.OpinionDue(today)
 	stamp := s.stamp()
 	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO opinions (unit_id, publication_id, problem_id, problem, ref,
-		name, contact, content, status, created_at, updated_at, version, secret_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`),
+		name, contact, content, status, created_at, updated_at, version, secret_hash, due_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
 		unit, o.PublicationID, o.ProblemID, o.Problem, o.Ref, strings.TrimSpace(o.Name), strings.TrimSpace(o.Contact),
-		strings.TrimSpace(o.Content), string(zhenggai.OpinionNew), stamp, stamp, o.Receipt).Scan(&o.ID)
+		strings.TrimSpace(o.Content), string(zhenggai.OpinionNew), stamp, stamp, o.Receipt, o.DueOn.String()).Scan(&o.ID)
 	if err != nil {
 		return err
 	}
 	o.UnitID, o.Status, o.Version = unit, zhenggai.OpinionNew, 1
 	o.CreatedAt, o.UpdatedAt = parseTime(stamp), parseTime(stamp)
-	return s.audit(ctx, tx, auditCreate, "opinions", o.ID, "")
+	if err := s.audit(ctx, tx, auditCreate, "opinions", o.ID, ""); err != nil {
+		return err
+	}
+	// The unit's office hears of it at once.
+	return s.tell(ctx, tx, zhenggai.OpinionNotices(zhenggai.OpinionReceived, o, "", ""))
 }
 
 // Opinion returns one opinion, contact details included: for staff only.
@@ -154,27 +171,147 @@ func (s *Store) PublishedOpinions(ctx context.Context, publicationID int64) ([]*
 	return out, rows.Err()
 }
 
-// AssignOpinion gives an opinion to a user of its unit to handle.
-func (s *Store) AssignOpinion(ctx context.Context, id, userID, version int64) error {
+// AssignOpinion gives an opinion to handle to an account of its unit:
+// its office, or a leader or owner of the problem it is on
+// (zhenggai.OpinionAssignable), who is told.
+func (s *Store) AssignOpinion(ctx context.Context, id, userID int64, by string, version int64) error {
+	if by == "" {
+		by = zhenggai.ActorFrom(ctx).Name
+	}
 	return s.updateOpinion(ctx, id, version, func(tx *sql.Tx, o *zhenggai.Opinion) (string, []any, error) {
-		// The assignee must be able to open the opinion: of the unit's
-		// people only its office (单位管理员) may (zhenggai.PermOpinions).
-		var unit int64
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM users WHERE id = ? AND disabled = 0 AND role = ?`),
-			userID, string(zhenggai.RoleUnitAdmin)).Scan(&unit)
-		if err == sql.ErrNoRows || err == nil && unit != o.UnitID {
-			v := &zhenggai.ValidationError{}
-			v.Add("assignee", "请选择本单位在用的单位管理员账号：只有他们能查看意见建议（含联系方式）")
-			return "", nil, v
+		u, err := scanUser(tx.QueryRowContext(ctx, s.d.rebind(`SELECT `+userCols+` FROM users us JOIN units un ON un.id = us.unit_id
+			WHERE us.id = ?`), userID))
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", nil, err
 		}
+		leaders, owners, err := s.problemPeople(ctx, tx, o.ProblemID)
 		if err != nil {
 			return "", nil, err
+		}
+		if !zhenggai.OpinionAssignable(u, o, leaders, owners) {
+			v := &zhenggai.ValidationError{}
+			v.Add("assignee", "请选择本单位在用的单位管理员，或该问题的责任领导、责任人")
+			return "", nil, v
+		}
+		if !o.Status.Open() {
+			return "", nil, zhenggai.Errorf(zhenggai.ECONFLICT, "该意见建议已经%s，不能再指定承办人", o.Status.Label())
 		}
 		status := o.Status
 		if status == zhenggai.OpinionNew {
 			status = zhenggai.OpinionAssigned
 		}
+		o.AssigneeID = userID
+		if err := s.tell(ctx, tx, zhenggai.OpinionNotices(zhenggai.OpinionGiven, o, by, "")); err != nil {
+			return "", nil, err
+		}
 		return `assignee_id = ?, status = ?`, []any{userID, string(status)}, nil
+	})
+}
+
+// OpinionAssignees are the accounts opinion o may be given to, in the
+// order of their ids.
+func (s *Store) OpinionAssignees(ctx context.Context, o *zhenggai.Opinion) ([]*zhenggai.User, error) {
+	users, err := s.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	leaders, owners, err := s.problemPeople(ctx, s.rdb, o.ProblemID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*zhenggai.User
+	for _, u := range users {
+		if zhenggai.OpinionAssignable(u, o, leaders, owners) {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// problemPeople are the leaders and owners the measures of a problem name
+// (none for problem 0).
+func (s *Store) problemPeople(ctx context.Context, q queryer, problem int64) (leaders, owners []string, err error) {
+	if problem == 0 {
+		return nil, nil, nil
+	}
+	rows, err := q.QueryContext(ctx, s.d.rebind(`SELECT leader, owner FROM measures WHERE problem_id = ? ORDER BY id`), problem)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l, o string
+		if err := rows.Scan(&l, &o); err != nil {
+			return nil, nil, err
+		}
+		leaders, owners = append(leaders, l), append(owners, o)
+	}
+	return leaders, owners, rows.Err()
+}
+
+// DraftOpinion records the answer the assignee proposes (only he may):
+// the opinion waits for the office's review, which is told; the public
+// sees nothing until the office approves it.
+func (s *Store) DraftOpinion(ctx context.Context, id int64, draft, by string, version int64) error {
+	if err := zhenggai.ValidateAnswer(draft); err != nil {
+		return err
+	}
+	actor := zhenggai.ActorFrom(ctx)
+	if by == "" {
+		by = actor.Name
+	}
+	return s.updateOpinion(ctx, id, version, func(tx *sql.Tx, o *zhenggai.Opinion) (string, []any, error) {
+		if actor.UserID != 0 && actor.UserID != o.AssigneeID {
+			return "", nil, zhenggai.Errorf(zhenggai.EFORBID, "只有承办人能拟写答复")
+		}
+		if o.Status != zhenggai.OpinionAssigned && o.Status != zhenggai.OpinionReview {
+			return "", nil, zhenggai.Errorf(zhenggai.ECONFLICT, "该意见建议%s，不能再拟写答复", o.Status.Label())
+		}
+		o.Draft = strings.TrimSpace(draft)
+		if err := s.tell(ctx, tx, zhenggai.OpinionNotices(zhenggai.OpinionDrafted, o, by, "")); err != nil {
+			return "", nil, err
+		}
+		return `draft = ?, drafted_by = ?, drafted_at = ?, review_note = '', status = ?`,
+			[]any{o.Draft, by, s.stamp(), string(zhenggai.OpinionReview)}, nil
+	})
+}
+
+// ReviewOpinion is the office's review of the assignee's draft: approved,
+// it becomes the answer (shown on the public report page when publish);
+// returned, with a reason, the assignee drafts again. Either way he is
+// told.
+func (s *Store) ReviewOpinion(ctx context.Context, id int64, approve, publish bool, reason, by string, version int64) error {
+	reason = strings.TrimSpace(reason)
+	if !approve {
+		v := &zhenggai.ValidationError{}
+		if reason == "" {
+			v.Add("reason", "退回答复须写明理由")
+		}
+		if len([]rune(reason)) > zhenggai.MaxReason {
+			v.Add("reason", "理由过长")
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+	}
+	if by == "" {
+		by = zhenggai.ActorFrom(ctx).Name
+	}
+	return s.updateOpinion(ctx, id, version, func(tx *sql.Tx, o *zhenggai.Opinion) (string, []any, error) {
+		if o.Status != zhenggai.OpinionReview {
+			return "", nil, zhenggai.Errorf(zhenggai.ECONFLICT, "该意见建议%s，没有待审核的答复", o.Status.Label())
+		}
+		if !approve {
+			if err := s.tell(ctx, tx, zhenggai.OpinionNotices(zhenggai.OpinionReturned, o, by, reason)); err != nil {
+				return "", nil, err
+			}
+			return `review_note = ?, status = ?`, []any{reason, string(zhenggai.OpinionAssigned)}, nil
+		}
+		if err := s.tell(ctx, tx, zhenggai.OpinionNotices(zhenggai.OpinionApproved, o, by, "")); err != nil {
+			return "", nil, err
+		}
+		return `answer = draft, answer_published = ?, answered_at = ?, answered_by = ?, draft = '', review_note = '', status = ?`,
+			[]any{boolInt(publish), s.stamp(), o.DraftedBy, string(zhenggai.OpinionAnswered)}, nil
 	})
 }
 

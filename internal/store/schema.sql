@@ -242,13 +242,15 @@ CREATE TABLE notifications (
     colour TEXT NOT NULL DEFAULT '',
     subject TEXT NOT NULL,
     body TEXT NOT NULL DEFAULT '',
-    link TEXT NOT NULL DEFAULT '',
     read_at TEXT NOT NULL DEFAULT '',
     email_state TEXT NOT NULL DEFAULT '',
     email_error TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     email_attempts INTEGER NOT NULL DEFAULT 0,
-    email_claimed_at TEXT NOT NULL DEFAULT ''
+    email_claimed_at TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    record_kind TEXT NOT NULL DEFAULT '',
+    record_id BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX notifications_email_idx ON notifications (id) WHERE email_state IN ('pending', 'sending');
 CREATE INDEX notifications_user_idx ON notifications (user_id, read_at, id);
@@ -312,6 +314,11 @@ CREATE TABLE opinions (
     updated_at TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1,
     secret_hash TEXT NOT NULL DEFAULT '',
+    due_on TEXT NOT NULL DEFAULT '',
+    draft TEXT NOT NULL DEFAULT '',
+    drafted_by TEXT NOT NULL DEFAULT '',
+    drafted_at TEXT NOT NULL DEFAULT '',
+    review_note TEXT NOT NULL DEFAULT '',
     CONSTRAINT opinions_ref_key UNIQUE (ref)
 );
 CREATE INDEX opinions_publication_idx ON opinions (publication_id);

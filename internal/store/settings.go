@@ -41,6 +41,8 @@ func (s *Store) settingsIn(ctx context.Context, db queryer, unitID int64) (zheng
 			set.YellowDays = n
 		case "evidence_quota_mb":
 			set.EvidenceQuotaMB = n
+		case "opinion_days":
+			set.OpinionDays = n
 		}
 	}
 	return set, rows.Err()
@@ -66,6 +68,17 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 			name  string
 			value string
 		}{"evidence_quota_mb", quota})
+	}
+	if set.OpinionDays > 0 {
+		// Like the quota: 0 leaves it, the default is kept as no value.
+		days := ""
+		if set.OpinionDays != zhenggai.DefaultOpinionDays {
+			days = strconv.Itoa(set.OpinionDays)
+		}
+		values = append(values, struct {
+			name  string
+			value string
+		}{"opinion_days", days})
 	}
 	for _, name := range textSettings {
 		values = append(values, struct {

@@ -44,6 +44,9 @@ type Store struct {
 		on bool
 		m  map[*sql.Tx]map[int64]bool
 	}
+	// MailQueued: SMTP is set up, so the notices to be e-mailed that a
+	// write sends (an opinion's) are queued for the sender (notify).
+	MailQueued bool
 	// commits counts the write transactions this process ended (see
 	// LocalCommits).
 	commits atomic.Uint64

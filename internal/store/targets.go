@@ -31,5 +31,9 @@ func (s *Store) Target(ctx context.Context, kind string, id int64) (zhenggai.Tar
 	}
 	var t zhenggai.Target
 	err := s.rdb.QueryRowContext(ctx, s.d.rebind(q), id).Scan(&t.UnitID, &t.Leader, &t.Owner)
+	if err == nil && kind == "opinion" {
+		// Its assignee reads and answers it (zhenggai.PermOpinionRead).
+		err = s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT COALESCE(assignee_id, 0) FROM opinions WHERE id = ?`), id).Scan(&t.Assignee)
+	}
 	return t, notFound(err, "记录")
 }

@@ -396,7 +396,7 @@ func TestAdminSettings(t *testing.T) {
 	resp, body = e.post("/admin/settings", url.Values{"unit_id": {fmt.Sprint(busy.ID)}, "green_days": {"30"}, "yellow_days": {"7"}})
 	wantRedirect(t, resp, body, fmt.Sprintf("/admin/settings?unit=%d", busy.ID))
 	// A form without the quota (a script that predates it) keeps it.
-	want := zhenggai.Settings{GreenDays: 30, YellowDays: 7, EvidenceQuotaMB: zhenggai.DefaultEvidenceQuotaMB}
+	want := zhenggai.Settings{GreenDays: 30, YellowDays: 7, OpinionDays: zhenggai.DefaultOpinionDays, EvidenceQuotaMB: zhenggai.DefaultEvidenceQuotaMB}
 	if got, _ := e.st.Settings(ctx, busy.ID); got != want {
 		t.Fatalf("settings %+v, want %+v", got, want)
 	}

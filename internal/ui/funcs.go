@@ -34,6 +34,7 @@ var funcs = template.FuncMap{
 	"colours":     func() []zhenggai.Colour { return zhenggai.Colours },
 	"kindLabel":   func(k zhenggai.MeasureKind) string { return k.Label() },
 	"outcomeLine": outcomeLine,
+	"noticePath":  NoticePath,
 	"ruleTitle":   zhenggai.RuleTitle,
 	"cnum":        zhenggai.Numeral,
 	"daysLeft": func(m *zhenggai.MeasureNode) string {

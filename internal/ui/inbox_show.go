@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http"
 
 	"zhenggai"
@@ -22,4 +23,21 @@ func (h *Handler) ShowInbox(w http.ResponseWriter, r *http.Request) {
 		list = []*zhenggai.Notification{}
 	}
 	h.render(w, r, http.StatusOK, "inbox_show", &page{Title: "消息", Nav: "inbox", Data: list})
+}
+
+// NoticePath is the page a message refers to: its problem (at the measure
+// it is about) or its opinion; "" for none. The inbox links it, and the
+// e-mail of a message gives it with the program's address.
+func NoticePath(n *zhenggai.Notification) string {
+	switch {
+	case n.RecordID == 0:
+		return ""
+	case n.RecordKind == zhenggai.RecordProblem && n.MeasureID != 0:
+		return fmt.Sprintf("/problems/%d#measure-%d", n.RecordID, n.MeasureID)
+	case n.RecordKind == zhenggai.RecordProblem:
+		return fmt.Sprintf("/problems/%d", n.RecordID)
+	case n.RecordKind == zhenggai.RecordOpinion:
+		return fmt.Sprintf("/opinions/%d", n.RecordID)
+	}
+	return ""
 }

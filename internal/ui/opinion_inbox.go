@@ -14,29 +14,14 @@ import (
 // assigns, answers (publishing the answer under the opinion if it
 // chooses) and closes them; the inspection office above reads them.
 
-// opinionScope is the set of units whose opinions u may read.
-func opinionScope(u *zhenggai.User) (zhenggai.Scope, bool) {
-	switch {
-	case u == nil || u.Disabled:
-		return zhenggai.Scope{}, false
-	case u.Role == zhenggai.RoleAdmin:
-		return zhenggai.Scope{All: true}, true
-	case u.Role == zhenggai.RoleSupervisor:
-		return zhenggai.Scope{Office: u.UnitID}, true
-	case u.Role == zhenggai.RoleUnitAdmin:
-		return zhenggai.Scope{Unit: u.UnitID}, true
-	}
-	return zhenggai.Scope{}, false
-}
-
 // CanOpinions tells the layout whether to link the inbox.
-func (p *page) CanOpinions() bool { _, ok := opinionScope(p.User); return ok }
+func (p *page) CanOpinions() bool { _, ok := zhenggai.OpinionScope(p.User); return ok }
 
 // ListOpinions is /opinions: open ones first, ?status= to filter; ?ref=
 // goes to the opinion of a reference number.
 func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
 	u := auth.UserFrom(r.Context())
-	sc, ok := opinionScope(u)
+	sc, ok := zhenggai.OpinionScope(u)
 	if !ok {
 		h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "您没有权限查看意见建议"))
 		return
@@ -79,10 +64,17 @@ type opinionPage struct {
 	Opinion *zhenggai.Opinion
 	Pub     *zhenggai.Publication
 	Users   []*zhenggai.User // who it may be assigned to
+	Colour  zhenggai.Colour  // of its answer deadline, today
+	// Contacts: the reader may see the sender's name and contact (the
+	// unit's office, the inspection office); the assignee may not.
+	Contacts bool
+	// Drafts: the reader is its assignee, who drafts the answer.
+	Drafts bool
 }
 
-// ShowOpinion shows one opinion with the sender's contact, and the forms
-// that handle it.
+// ShowOpinion shows one opinion, with the sender's contact to those who
+// may see it, and the forms that handle it: the office's (assign, answer,
+// review the draft, close), the assignee's (draft the answer).
 func (h *Handler) ShowOpinion(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.pathID(w, r)
 	if !ok {
@@ -103,26 +95,25 @@ func (h *Handler) renderOpinion(w http.ResponseWriter, r *http.Request, status i
 		h.fail(w, r, err)
 		return
 	}
-	users, err := h.Store.Users(ctx)
+	mine, err := h.Store.OpinionAssignees(ctx, o)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	var mine []*zhenggai.User
-	for _, u := range users {
-		// Only those who may open an opinion (its contacts included).
-		if u.UnitID == o.UnitID && !u.Disabled && u.Role == zhenggai.RoleUnitAdmin {
-			mine = append(mine, u)
-		}
+	u := auth.UserFrom(ctx)
+	t := zhenggai.Target{UnitID: o.UnitID, Assignee: o.AssigneeID}
+	d := &opinionPage{Opinion: o, Pub: p, Users: mine, Colour: o.Colour(h.today()),
+		Contacts: h.Auth.Can(ctx, u, zhenggai.PermOpinions, t), Drafts: h.Auth.Can(ctx, u, zhenggai.PermOpinionDraft, t)}
+	if !d.Contacts {
+		o.Name, o.Contact = "", ""
 	}
 	if form == nil {
-		form = map[string]string{"answer": o.Answer}
+		form = map[string]string{"answer": o.Answer, "draft": o.Draft}
 		if o.AnswerPublished || o.Answer == "" {
 			form["publish"] = "1"
 		}
 	}
-	h.render(w, r, status, "opinion_show", &page{Title: "意见建议 " + o.Ref, Nav: "opinions",
-		Data: &opinionPage{Opinion: o, Pub: p, Users: mine}, Form: form, Errors: errs})
+	h.render(w, r, status, "opinion_show", &page{Title: "意见建议 " + o.Ref, Nav: "opinions", Data: d, Form: form, Errors: errs})
 }
 
 // opinionAction runs one handling step on the opinion of the route and
@@ -144,7 +135,8 @@ func (h *Handler) opinionAction(w http.ResponseWriter, r *http.Request, done str
 				errs[f.Field] = f.Message
 			}
 		}
-		form := map[string]string{"answer": r.PostFormValue("answer"), "publish": r.PostFormValue("publish")}
+		form := map[string]string{"answer": r.PostFormValue("answer"), "publish": r.PostFormValue("publish"),
+			"draft": r.PostFormValue("draft"), "reason": r.PostFormValue("reason")}
 		status := http.StatusUnprocessableEntity
 		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
 			status = http.StatusConflict
@@ -164,7 +156,7 @@ func (h *Handler) AssignOpinion(w http.ResponseWriter, r *http.Request) {
 			v.Add("assignee", "请选择承办人")
 			return v
 		}
-		return h.Store.AssignOpinion(r.Context(), id, uid, version)
+		return h.Store.AssignOpinion(r.Context(), id, uid, auth.UserFrom(r.Context()).DisplayName, version)
 	})
 }
 
