@@ -14,6 +14,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
 )
 
 // The OpenAPI document of the API is built from the route table (the
@@ -87,7 +88,16 @@ var apiOps = map[string]apiOp{
 		query: []apiParam{{"dry_run", "string", "为1时只识别不导入，返回 Imported"}}},
 	"POST /api/v1/publications/{id}/republish": {summary: "撤回公开中的整改进展情况并按原截止日期重新公布（不含此后不予公开的具体问题；具体问题的 still_published 列出需要这样做的报告），返回新公布的报告",
 		response: (*publicationJSON)(nil), created: true},
-	"GET /api/v1/history/{entity}/{id}": {summary: "一条记录的全部修改历史（审计日志），entity 为 rounds、problems、measures 等", response: (*historyJSON)(nil)},
+	"GET /api/v1/history/{entity}/{id}": {summary: historySummary(), response: (*historyJSON)(nil)},
+}
+
+// historySummary names the tables with a history, from the registry.
+func historySummary() string {
+	var names []string
+	for _, t := range store.HistoryTables() {
+		names = append(names, t.Name+"（"+t.Label+"）")
+	}
+	return "一条记录的全部修改历史（审计日志），entity 为 " + strings.Join(names, "、") + " 之一"
 }
 
 // OpenAPI is GET /api/v1/openapi.json: the document of h.Routes, built

@@ -40,28 +40,16 @@ import (
 //	// delete: snapshot first, then DELETE, then
 //	err = s.audit(ctx, tx, auditDelete, "measures", id, before)
 //
-// A new audited table needs an "id" column and its name in auditedTables.
+// A new audited table needs an "id" column and Audited in its entry of
+// the registry (tables.go).
 // Columns whose name contains "password" or "secret" or ends in "_hash"
 // are secrets: entries keep "sha256:" and the hash of their value, so that
 // a change shows and is proven without the history handing them out.
 
-// auditedTables are the tables whose every change is logged, parents
-// first. Not audited: sessions (they churn and are not records: only the
-// login that creates one is logged, see sessions.go), schema_migrations,
-// round_counts (derived), and the log itself.
-var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments",
-	"publications", "opinions", "close_steps", "notifications", "warn_states", "digests"}
-
-// IsAudited reports whether table is audited: the names the history pages
-// accept.
-func IsAudited(table string) bool {
-	for _, t := range auditedTables {
-		if t == table {
-			return true
-		}
-	}
-	return false
-}
+// The audited tables are those Audited in the registry (tables.go),
+// parents first. Not audited: sessions (they churn and are not records:
+// only the login that creates one is logged, see sessions.go),
+// schema_migrations, round_counts (derived), and the log itself.
 
 // Actions of audit entries.
 const (

@@ -54,3 +54,8 @@ func (s *Store) RoundSummaries(ctx context.Context, sc zhenggai.Scope, today zhe
 func (s *Store) RoundCountsDrift(ctx context.Context) ([]int64, error) {
 	return s.roundCountsDrift(ctx, s.rdb)
 }
+
+// SchemaTablesForTest lists the tables of st's database, from its catalog.
+func SchemaTablesForTest(ctx context.Context, st *Store) ([]string, error) {
+	return st.tables(ctx, st.rdb)
+}

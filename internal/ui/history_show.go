@@ -41,13 +41,6 @@ type fieldChange struct {
 	Long   bool // shown as blocks rather than inline
 }
 
-// entityNames are the audited tables shown in history pages.
-var entityNames = map[string]string{
-	"units": "单位", "settings": "设置", "rounds": "巡察轮次", "categories": "问题类别", "problems": "具体问题",
-	"measures": "整改措施", "progress": "整改进展", "attachments": "附件", "users": "用户", "tokens": "API令牌",
-	"opinions": "意见建议", "publications": "公布的整改进展情况",
-}
-
 // fieldLabels name the columns people care about; columns not here (ids,
 // version, times kept by the program) are not shown.
 var fieldLabels = map[string]string{
@@ -100,7 +93,8 @@ func (h *Handler) ShowHistory(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if entityNames[entity] == "" || !store.IsAudited(entity) {
+	tb := store.TableNamed(entity)
+	if tb == nil || tb.History == zhenggai.PermUndeclared {
 		h.fail(w, r, zhenggai.Errorf(zhenggai.ENOTFOUND, "页面不存在"))
 		return
 	}
@@ -110,7 +104,7 @@ func (h *Handler) ShowHistory(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := &historyView{Entity: entity, ID: id, What: entityNames[entity]}
+	v := &historyView{Entity: entity, ID: id, What: tb.Label}
 	var last map[string]any // the record as last known
 	for _, e := range entries {
 		before, after := e.Rows()
