@@ -30,15 +30,11 @@ import (
 // audited row with the last entry about it, so that an edit made behind
 // the program's back, to a record or to the log, is found.
 //
-// How a store method records a change, inside s.write:
-//
-//	// create: after the INSERT … RETURNING id
-//	err = s.audit(ctx, tx, auditCreate, "measures", id, "")
-//	// update: snapshot first, then UPDATE, then
-//	before, err := s.snapshot(ctx, tx, "measures", id)
-//	err = s.audit(ctx, tx, auditUpdate, "measures", id, before)
-//	// delete: snapshot first, then DELETE, then
-//	err = s.audit(ctx, tx, auditDelete, "measures", id, before)
+// A store method changes an audited table only through the helpers of
+// rows.go (insertRow, updateRow, voidRow, restoreRow), inside s.write:
+// they take the snapshot, run the versioned SQL, check the version and
+// append the entry, so that no write path can forget the audit. The bulk
+// writes (bulk.go) append theirs a page at a time.
 //
 // A new audited table needs an "id" column and Audited in its entry of
 // the registry (tables.go).

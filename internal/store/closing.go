@@ -149,15 +149,8 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 			case zhenggai.CloseReopen:
 				status = zhenggai.ReopenedStatus(status)
 			}
-			before, err := s.snapshot(ctx, tx, "measures", m.id)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET status = ?, close_state = ?, version = version + 1 WHERE id = ?`),
-				string(status), string(measureStateAfter(a)), m.id); err != nil {
-				return err
-			}
-			if err := s.audit(ctx, tx, auditUpdate, "measures", m.id, before); err != nil {
+			if err := s.updateRow(ctx, tx, "measures", m.id, anyVersion, `status = ?, close_state = ?`,
+				string(status), string(measureStateAfter(a))); err != nil {
 				return err
 			}
 		}
@@ -253,27 +246,21 @@ func measureStateAfter(a zhenggai.CloseAction) zhenggai.CloseState {
 }
 
 func (s *Store) setCloseState(ctx context.Context, tx *sql.Tx, table string, id int64, to zhenggai.CloseState) error {
-	before, err := s.snapshot(ctx, tx, table, id)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE `+table+` SET close_state = ?, version = version + 1 WHERE id = ?`), string(to), id); err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, auditUpdate, table, id, before)
+	return s.updateRow(ctx, tx, table, id, anyVersion, `close_state = ?`, string(to))
 }
 
 func (s *Store) addCloseStep(ctx context.Context, tx *sql.Tx, round int64, st *zhenggai.CloseStep) error {
 	now := s.stamp()
-	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO close_steps (unit_id, round_id, problem_id, measure_id, action,
-		from_state, to_state, by_name, reason, evidence_progress_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+	var err error
+	st.ID, err = s.insertRow(ctx, tx, "close_steps", `unit_id, round_id, problem_id, measure_id, action,
+		from_state, to_state, by_name, reason, evidence_progress_id, created_at`,
 		st.UnitID, round, st.ProblemID, st.MeasureID, string(st.Action), string(st.From), string(st.To), st.By, st.Reason,
-		st.Evidence, now).Scan(&st.ID)
+		st.Evidence, now)
 	if err != nil {
 		return err
 	}
 	st.At = parseTime(now)
-	return s.audit(ctx, tx, auditCreate, "close_steps", st.ID, "")
+	return nil
 }
 
 // CloseSteps is the closing timeline of a problem, oldest first.

@@ -76,14 +76,10 @@ func (s *Store) createProblem(ctx context.Context, tx *sql.Tx, p *zhenggai.Probl
 	}
 	p.Version = 1
 	withheld, reason := withheldCols(p)
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO problems (unit_id, round_id, category_id, seq, title, rectification,
-		withheld, withheld_reason, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`), p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification,
-		withheld, reason).Scan(&p.ID)
-	if err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, auditCreate, "problems", p.ID, "")
+	p.ID, err = s.insertRow(ctx, tx, "problems", `unit_id, round_id, category_id, seq, title, rectification,
+		withheld, withheld_reason, version`, p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification,
+		withheld, reason, 1)
+	return err
 }
 
 // UpdateProblem saves a problem; it may move to another category of the
@@ -122,21 +118,11 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 			v.Add("category_id", "只能选择本轮巡察的问题类别")
 			return v
 		}
-		before, err := s.snapshot(ctx, tx, "problems", p.ID)
-		if err != nil {
-			return err
-		}
+		// The problem is of round (own == round), which does not change.
 		withheld, reason := withheldCols(p)
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE problems SET category_id = ?, seq = ?, title = ?, rectification = ?,
-			withheld = ?, withheld_reason = ?, version = version + 1 WHERE id = ? AND version = ? AND round_id = ?`),
-			p.CategoryID, p.Seq, p.Title, p.Rectification, withheld, reason, p.ID, version, round)
+		err := s.updateRow(ctx, tx, "problems", p.ID, version, `category_id = ?, seq = ?, title = ?, rectification = ?,
+			withheld = ?, withheld_reason = ?`, p.CategoryID, p.Seq, p.Title, p.Rectification, withheld, reason)
 		if err != nil {
-			return err
-		}
-		if err := s.checkUpdated(ctx, tx, res, "problems", "具体问题", p.ID); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "problems", p.ID, before); err != nil {
 			return err
 		}
 		p.Version = version + 1

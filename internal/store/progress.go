@@ -46,24 +46,17 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 		}
 	}
 	now := s.stamp()
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO progress (unit_id, round_id, measure_id, day, content, author, status, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		p.UnitID, round, p.MeasureID, p.Date.String(), p.Content, p.Author, string(p.Status), now).Scan(&p.ID)
+	p.ID, err = s.insertRow(ctx, tx, "progress", `unit_id, round_id, measure_id, day, content, author, status, created_at`,
+		p.UnitID, round, p.MeasureID, p.Date.String(), p.Content, p.Author, string(p.Status), now)
 	if err != nil {
-		return err
-	}
-	if err := s.audit(ctx, tx, auditCreate, "progress", p.ID, ""); err != nil {
 		return err
 	}
 	p.CreatedAt = parseTime(now)
 	for i := range p.Files {
 		f := &p.Files[i]
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO attachments (unit_id, progress_id, name, sha256, size, content_type, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), p.UnitID, p.ID, f.Name, f.SHA256, f.Size, f.ContentType, now).Scan(&f.ID)
+		f.ID, err = s.insertRow(ctx, tx, "attachments", `unit_id, progress_id, name, sha256, size, content_type, created_at`,
+			p.UnitID, p.ID, f.Name, f.SHA256, f.Size, f.ContentType, now)
 		if err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, auditCreate, "attachments", f.ID, ""); err != nil {
 			return err
 		}
 	}

@@ -22,6 +22,9 @@ type Table struct {
 	// History is the right needed to read a record's history;
 	// PermUndeclared for tables without history pages.
 	History zhenggai.Perm
+	// Versioned tables have a version column, raised by every update
+	// (rows.go), which editors send back to detect a concurrent save.
+	Versioned bool
 	// Voidable tables have voided_at, voided_by and void_reason: a voided
 	// record leaves every list and count (void.go).
 	Voidable bool
@@ -32,29 +35,29 @@ type Table struct {
 var Tables = []Table{
 	{Name: "units", Kind: "unit", Label: "单位", Audited: true, Copied: true,
 		Unit: `SELECT id, '', '' FROM units WHERE id = ?`, History: zhenggai.PermAdmin},
-	{Name: "users", Kind: "user", Label: "用户", Audited: true, Copied: true,
+	{Name: "users", Versioned: true, Kind: "user", Label: "用户", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM users WHERE id = ?`, History: zhenggai.PermAdmin},
 	{Name: "tokens", Kind: "token", Label: "API令牌", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM tokens WHERE id = ?`, History: zhenggai.PermAdmin},
 	// Settings' history is the administrator's business, as their page is.
 	{Name: "settings", Kind: "setting", Label: "设置", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM settings WHERE id = ?`, History: zhenggai.PermAdmin},
-	{Name: "rounds", Kind: "round", Label: "巡察轮次", Audited: true, Copied: true, Voidable: true,
+	{Name: "rounds", Versioned: true, Kind: "round", Label: "巡察轮次", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM rounds WHERE id = ?`, History: zhenggai.PermRead},
-	{Name: "categories", Kind: "category", Label: "问题类别", Audited: true, Copied: true, Voidable: true,
+	{Name: "categories", Versioned: true, Kind: "category", Label: "问题类别", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM categories WHERE id = ?`, History: zhenggai.PermRead},
-	{Name: "problems", Kind: "problem", Label: "具体问题", Audited: true, Copied: true, Voidable: true,
+	{Name: "problems", Versioned: true, Kind: "problem", Label: "具体问题", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM problems WHERE id = ?`, History: zhenggai.PermRead},
-	{Name: "measures", Kind: "measure", Label: "整改措施", Audited: true, Copied: true, Voidable: true,
+	{Name: "measures", Versioned: true, Kind: "measure", Label: "整改措施", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, leader, owner FROM measures WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "progress", Kind: "progress", Label: "整改进展", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM progress WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "attachments", Kind: "attachment", Label: "附件记录", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM attachments WHERE id = ?`, History: zhenggai.PermRead},
-	{Name: "publications", Kind: "publication", Label: "公布的整改进展情况", Audited: true, Copied: true,
+	{Name: "publications", Versioned: true, Kind: "publication", Label: "公布的整改进展情况", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM publications WHERE id = ?`, History: zhenggai.PermRead},
 	// An opinion's history holds the sender's contact.
-	{Name: "opinions", Kind: "opinion", Label: "意见建议", Audited: true, Copied: true,
+	{Name: "opinions", Versioned: true, Kind: "opinion", Label: "意见建议", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM opinions WHERE id = ?`, History: zhenggai.PermOpinions},
 	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
 	{Name: "notifications", Label: "消息", Audited: true, Copied: true},

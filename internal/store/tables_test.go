@@ -42,6 +42,13 @@ func TestTables(t *testing.T) {
 					t.Errorf("%s: %v", tb.Name, err)
 				}
 			}
+			var hasVersion bool
+			if err := raw.QueryRow(`SELECT COUNT(version) FROM ` + tb.Name).Scan(new(int64)); err == nil {
+				hasVersion = true
+			}
+			if hasVersion != tb.Versioned && tb.Name != "schema_migrations" {
+				t.Errorf("%s: Versioned is %v, the table has a version column: %v", tb.Name, tb.Versioned, hasVersion)
+			}
 			if tb.Voidable {
 				var n int64
 				if err := raw.QueryRow(`SELECT COUNT(*) FROM ` + tb.Name + ` WHERE voided_at IS NULL AND voided_by = '' AND void_reason = ''`).Scan(&n); err != nil {
