@@ -19,12 +19,13 @@ const (
 	PermApprove           // approve or return a closing request: the measure's leader
 	PermAccept            // accept or reject a problem's closing: the inspection office above the unit
 	PermReopen            // reopen a closed problem: the unit's office
+	PermRestore           // restore a voided (作废) record: the unit's office
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
 	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions",
-		"request-close", "approve", "accept", "reopen"}[p]
+		"request-close", "approve", "accept", "reopen", "restore"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
@@ -57,7 +58,7 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleUnitAdmin, RoleLeader, RoleResponsible:
 			return own
 		}
-	case PermEdit, PermReopen:
+	case PermEdit, PermReopen, PermRestore:
 		return u.Role == RoleUnitAdmin && own
 	case PermOpinions:
 		// The unit's office handles them; the inspection office above

@@ -60,6 +60,12 @@ func TestCan(t *testing.T) {
 		{"leader whose name another holds", &User{UnitID: 2, Role: RoleLeader, DisplayName: "向建国"}, PermApprove, mine, false},
 		{"ledger name with spaces", user(RoleResponsible, 2, "覃丽"), PermRequestClose, Target{UnitID: 2, Owner: " 覃丽 "}, true},
 		{"leader approves what he leads", user(RoleLeader, 2, "向建国"), PermApprove, mine, true},
+		{"unit admin restores own voided", user(RoleUnitAdmin, 2, ""), PermRestore, mine, true},
+		{"unit admin not another's", user(RoleUnitAdmin, 3, ""), PermRestore, mine, false},
+		{"supervisor does not restore", user(RoleSupervisor, 1, ""), PermRestore, mine, false},
+		{"owner does not restore", user(RoleResponsible, 2, "覃丽"), PermRestore, mine, false},
+		{"leader does not restore", user(RoleLeader, 2, "向建国"), PermRestore, mine, false},
+		{"admin restores", user(RoleAdmin, 1, ""), PermRestore, other, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

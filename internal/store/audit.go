@@ -610,9 +610,9 @@ func assignedKey(d dialect) string {
 // migrationHooks run in the transaction of their migration, after its SQL.
 var migrationHooks = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) error{
 	2: (*Store).auditBaseline,
-	// 8 created round_counts and 9 gave it a column; the counts are
-	// computed once both are there.
-	9: (*Store).rebuildRoundCounts,
+	// 8 created round_counts and 9 gave it a column; the counts leave
+	// voided records out since 15: they are computed once all are there.
+	15: (*Store).rebuildRoundCounts,
 }
 
 const auditCols = `id, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity, entity_id,

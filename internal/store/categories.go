@@ -17,7 +17,7 @@ func scanCategory(sc interface{ Scan(...any) error }) (*zhenggai.Category, error
 
 // Category returns one category.
 func (s *Store) Category(ctx context.Context, id int64) (*zhenggai.Category, error) {
-	c, err := scanCategory(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE id = ?`), id))
+	c, err := scanCategory(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE id = ? AND voided_at IS NULL`), id))
 	if err != nil {
 		return nil, notFound(err, "问题类别")
 	}
@@ -30,7 +30,7 @@ func (s *Store) Categories(ctx context.Context, roundID int64) ([]*zhenggai.Cate
 }
 
 func (s *Store) categoriesIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Category, error) {
-	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE round_id = ? ORDER BY seq`), roundID)
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE round_id = ? AND voided_at IS NULL ORDER BY seq`), roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (s *Store) CreateCategory(ctx context.Context, c *zhenggai.Category) error 
 }
 
 func (s *Store) createCategory(ctx context.Context, tx *sql.Tx, c *zhenggai.Category) error {
-	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM rounds WHERE id = ?`), c.RoundID).Scan(&c.UnitID); err != nil {
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM rounds WHERE id = ? AND voided_at IS NULL`), c.RoundID).Scan(&c.UnitID); err != nil {
 		return notFound(err, "巡察轮次")
 	}
 	c.Version = 1

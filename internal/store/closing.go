@@ -30,7 +30,7 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		var unit, round, problem int64
 		var state, pstate string
 		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.unit_id, m.round_id, m.problem_id, m.close_state, p.close_state
-			FROM measures m JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`+s.d.lockRow()), id).Scan(&unit, &round, &problem, &state, &pstate)
+			FROM measures m JOIN problems p ON p.id = m.problem_id WHERE m.id = ? AND m.voided_at IS NULL`+s.d.lockRow()), id).Scan(&unit, &round, &problem, &state, &pstate)
 		if err != nil {
 			return notFound(err, "整改措施")
 		}
@@ -49,7 +49,8 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		if a == zhenggai.CloseRequest {
 			// The latest report of this measure that carries a file.
 			err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COALESCE(MAX(p.id), 0) FROM progress p
-				WHERE p.measure_id = ? AND EXISTS (SELECT 1 FROM attachments a WHERE a.progress_id = p.id)`), id).Scan(&evidence)
+				WHERE p.measure_id = ? AND p.voided_at IS NULL
+					AND EXISTS (SELECT 1 FROM attachments a WHERE a.progress_id = p.id AND a.voided_at IS NULL)`), id).Scan(&evidence)
 			if err != nil {
 				return err
 			}
@@ -72,7 +73,7 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 			return nil
 		}
 		var waiting int
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM measures WHERE problem_id = ? AND close_state <> ?`),
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM measures WHERE problem_id = ? AND close_state <> ? AND voided_at IS NULL`),
 			problem, string(zhenggai.CloseApproved)).Scan(&waiting); err != nil {
 			return err
 		}
@@ -108,7 +109,7 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var unit, round int64
 		var state string
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`+s.d.lockRow()), id).
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ? AND voided_at IS NULL`+s.d.lockRow()), id).
 			Scan(&unit, &round, &state)
 		if err != nil {
 			return notFound(err, "具体问题")
@@ -122,7 +123,7 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 			id     int64
 			status zhenggai.Status
 		}
-		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, status FROM measures WHERE problem_id = ? ORDER BY id`), id)
+		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, status FROM measures WHERE problem_id = ? AND voided_at IS NULL ORDER BY id`), id)
 		if err != nil {
 			return err
 		}
@@ -200,8 +201,8 @@ func (s *Store) tellProblemStep(ctx context.Context, tx *sql.Tx, unit, problem i
 			subject, body = "已重新打开："+what, by+"重新打开了已销号的问题，理由："+reason
 		}
 		q = `SELECT us.id, us.unit_id FROM users us WHERE us.unit_id = ? AND us.disabled = 0 AND (us.role = 'unit_admin'
-			OR (us.role = 'leader' AND us.display_name IN (SELECT m.leader FROM measures m WHERE m.problem_id = ?))
-			OR (us.role = 'responsible' AND us.display_name IN (SELECT m.owner FROM measures m WHERE m.problem_id = ?)))
+			OR (us.role = 'leader' AND us.display_name IN (SELECT m.leader FROM measures m WHERE m.problem_id = ? AND m.voided_at IS NULL))
+			OR (us.role = 'responsible' AND us.display_name IN (SELECT m.owner FROM measures m WHERE m.problem_id = ? AND m.voided_at IS NULL)))
 			ORDER BY us.id`
 		args = []any{unit, problem, problem}
 	default:
@@ -311,7 +312,7 @@ func (s *Store) PendingAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*Pe
 		p.rectification, p.close_state, p.version, un.name, r.inspector,
 		COALESCE((SELECT MAX(cs.created_at) FROM close_steps cs WHERE cs.problem_id = p.id AND cs.action = 'submit'), '')
 		FROM problems p JOIN rounds r ON r.id = p.round_id JOIN units un ON un.id = p.unit_id
-		WHERE p.close_state = 'submitted' AND `+cond+` ORDER BY 12, p.id`), join(wargs, cargs)...)
+		WHERE p.close_state = 'submitted' AND p.voided_at IS NULL AND `+cond+` ORDER BY 12, p.id`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err
 	}

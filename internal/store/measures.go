@@ -12,7 +12,7 @@ import (
 // decides whether a 长期坚持 measure missed its re-report.
 const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
-	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
+	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
 
 // scanMeasure reads the columns of measureCols, then those a query adds
 // after them into extra.
@@ -41,7 +41,7 @@ func splitRuleNames(s string) []string {
 
 // Measure returns one measure.
 func (s *Store) Measure(ctx context.Context, id int64) (*zhenggai.Measure, error) {
-	m, err := scanMeasure(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures WHERE id = ?`), id))
+	m, err := scanMeasure(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures WHERE id = ? AND voided_at IS NULL`), id))
 	if err != nil {
 		return nil, notFound(err, "整改措施")
 	}
@@ -54,12 +54,12 @@ func (s *Store) Measures(ctx context.Context, roundID int64) ([]*zhenggai.Measur
 }
 
 func (s *Store) measuresIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Measure, error) {
-	return s.measures(ctx, db, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
+	return s.measures(ctx, db, `WHERE round_id = ? AND voided_at IS NULL ORDER BY problem_id, seq`, roundID)
 }
 
 // ProblemMeasures lists one problem's measures in order.
 func (s *Store) ProblemMeasures(ctx context.Context, problemID int64) ([]*zhenggai.Measure, error) {
-	return s.measures(ctx, s.rdb, `WHERE problem_id = ? ORDER BY seq`, problemID)
+	return s.measures(ctx, s.rdb, `WHERE problem_id = ? AND voided_at IS NULL ORDER BY seq`, problemID)
 }
 
 func (s *Store) measures(ctx context.Context, db queryer, where string, args ...any) ([]*zhenggai.Measure, error) {
@@ -95,7 +95,7 @@ func (s *Store) CreateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measure) error {
 	var round int64
 	var closeState string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`), m.ProblemID).
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ? AND voided_at IS NULL`), m.ProblemID).
 		Scan(&m.UnitID, &round, &closeState)
 	if err != nil {
 		return notFound(err, "具体问题")

@@ -41,8 +41,8 @@ func (s *Store) WarnCandidates(ctx context.Context) ([]*WarnCandidate, error) {
 	rows, err := s.rdb.QueryContext(ctx, `SELECT `+measureCols+`, round_id,
 		(SELECT p.seq FROM problems p WHERE p.id = measures.problem_id),
 		COALESCE((SELECT w.colour FROM warn_states w WHERE w.measure_id = measures.id), '')
-		FROM measures WHERE status <> 'completed'
-		OR EXISTS (SELECT 1 FROM warn_states w WHERE w.measure_id = measures.id AND w.colour <> '') ORDER BY id`)
+		FROM measures WHERE voided_at IS NULL AND (status <> 'completed'
+		OR EXISTS (SELECT 1 FROM warn_states w WHERE w.measure_id = measures.id AND w.colour <> '')) ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}

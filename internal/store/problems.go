@@ -31,7 +31,7 @@ func withheldCols(p *zhenggai.Problem) (int, string) {
 
 // Problem returns one problem.
 func (s *Store) Problem(ctx context.Context, id int64) (*zhenggai.Problem, error) {
-	p, err := scanProblem(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE id = ?`), id))
+	p, err := scanProblem(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE id = ? AND voided_at IS NULL`), id))
 	if err != nil {
 		return nil, notFound(err, "具体问题")
 	}
@@ -44,7 +44,7 @@ func (s *Store) Problems(ctx context.Context, roundID int64) ([]*zhenggai.Proble
 }
 
 func (s *Store) problemsIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Problem, error) {
-	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE round_id = ? ORDER BY seq`), roundID)
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE round_id = ? AND voided_at IS NULL ORDER BY seq`), roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (s *Store) CreateProblem(ctx context.Context, p *zhenggai.Problem) error {
 }
 
 func (s *Store) createProblem(ctx context.Context, tx *sql.Tx, p *zhenggai.Problem) error {
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id FROM categories WHERE id = ?`), p.CategoryID).
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id FROM categories WHERE id = ? AND voided_at IS NULL`), p.CategoryID).
 		Scan(&p.UnitID, &p.RoundID)
 	if err != nil {
 		return notFound(err, "问题类别")
@@ -91,7 +91,7 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 	version := p.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var round, own int64
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ?`), p.CategoryID).Scan(&round); err != nil {
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ? AND voided_at IS NULL`), p.CategoryID).Scan(&round); err != nil {
 			return notFound(err, "问题类别")
 		}
 		var closeState, title, rect string

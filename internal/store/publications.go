@@ -67,7 +67,7 @@ func (s *Store) Publish(ctx context.Context, p *zhenggai.Publication) error {
 func (s *Store) publish(ctx context.Context, tx *sql.Tx, p *zhenggai.Publication, problems []byte) error {
 	var unit int64
 	var unitName string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT r.unit_id, u.name FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`),
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT r.unit_id, u.name FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ? AND r.voided_at IS NULL`),
 		p.RoundID).Scan(&unit, &unitName)
 	if err != nil {
 		return notFound(err, "巡察轮次")
@@ -222,7 +222,7 @@ func (s *Store) WithheldSincePublished(ctx context.Context, round int64) (map[in
 // problems they show (not their bodies), newest first.
 func (s *Store) livePublications(ctx context.Context, round int64) ([]*zhenggai.Publication, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+publicationCols+`, '', problems FROM publications
-		WHERE round_id = ? AND withdrawn = 0 ORDER BY id DESC`), round)
+		WHERE round_id = ? AND withdrawn = 0 AND `+liveRoundSQL+` ORDER BY id DESC`), round)
 	if err != nil {
 		return nil, err
 	}
@@ -241,14 +241,14 @@ func (s *Store) livePublications(ctx context.Context, round int64) ([]*zhenggai.
 // Publication returns one publication with its body, withdrawn or not.
 func (s *Store) Publication(ctx context.Context, id int64) (*zhenggai.Publication, error) {
 	p, err := scanPublication(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+publicationCols+`, body, problems
-		FROM publications WHERE id = ?`), id), true)
+		FROM publications WHERE id = ? AND `+liveRoundSQL), id), true)
 	return p, notFound(err, "公布的报告")
 }
 
 // Publications lists publications without their bodies, newest first:
 // those of one round (roundID != 0), or every live one (the public list).
 func (s *Store) Publications(ctx context.Context, roundID int64) ([]*zhenggai.Publication, error) {
-	q := `SELECT ` + publicationCols + ` FROM publications WHERE withdrawn = 0 ORDER BY as_of DESC, id DESC`
+	q := `SELECT ` + publicationCols + ` FROM publications WHERE withdrawn = 0 AND ` + liveRoundSQL + ` ORDER BY as_of DESC, id DESC`
 	var args []any
 	if roundID != 0 {
 		q = `SELECT ` + publicationCols + ` FROM publications WHERE round_id = ? ORDER BY id DESC`
@@ -269,5 +269,9 @@ func (s *Store) Publications(ctx context.Context, roundID int64) ([]*zhenggai.Pu
 	}
 	return out, rows.Err()
 }
+
+// liveRoundSQL keeps the publications of rounds not voided: a voided
+// round's reports leave the public site with it.
+const liveRoundSQL = `NOT EXISTS (SELECT 1 FROM rounds vr WHERE vr.id = publications.round_id AND vr.voided_at IS NOT NULL)`
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }

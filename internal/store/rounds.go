@@ -54,14 +54,14 @@ func (s *Store) Round(ctx context.Context, id int64) (*zhenggai.Round, error) {
 
 func (s *Store) roundIn(ctx context.Context, db queryer, id int64) (*zhenggai.Round, error) {
 	r, err := scanRound(db.QueryRowContext(ctx, s.d.rebind(`SELECT `+roundCols+`
-		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`), id))
+		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ? AND r.voided_at IS NULL`), id))
 	return r, notFound(err, "巡察轮次")
 }
 
 // Rounds lists rounds, newest feedback first.
 func (s *Store) Rounds(ctx context.Context) ([]*zhenggai.Round, error) {
 	rows, err := s.rdb.QueryContext(ctx, `SELECT `+roundCols+`
-		FROM rounds r JOIN units u ON u.id = r.unit_id ORDER BY r.feedback_date DESC, r.id DESC`)
+		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.voided_at IS NULL ORDER BY r.feedback_date DESC, r.id DESC`)
 	if err != nil {
 		return nil, err
 	}

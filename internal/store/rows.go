@@ -48,6 +48,10 @@ func (s *Store) updateRow(ctx context.Context, tx *sql.Tx, table string, id, ver
 	}
 	q += ` WHERE id = ?`
 	vals := append(args[:len(args):len(args)], id)
+	if tb.Voidable {
+		// A voided record is history: restored first, then changed.
+		q += ` AND voided_at IS NULL`
+	}
 	if version != anyVersion {
 		q += ` AND version = ?`
 		vals = append(vals, version)
@@ -55,6 +59,12 @@ func (s *Store) updateRow(ctx context.Context, tx *sql.Tx, table string, id, ver
 	res, err := tx.ExecContext(ctx, s.d.rebind(q), vals...)
 	if err != nil {
 		return s.rowError(err, table, setCols(set), args)
+	}
+	if tb.Voidable && !updated(res) {
+		var voided sql.NullString
+		if tx.QueryRowContext(ctx, s.d.rebind(`SELECT voided_at FROM `+table+` WHERE id = ?`), id).Scan(&voided) == nil && voided.Valid {
+			return zhenggai.Errorf(zhenggai.ECONFLICT, "该%s已作废，不能修改；确需修改的，请单位管理员先恢复", tb.Label)
+		}
 	}
 	if version != anyVersion {
 		err = s.checkUpdated(ctx, tx, res, table, tb.Label, id)
@@ -67,11 +77,10 @@ func (s *Store) updateRow(ctx context.Context, tx *sql.Tx, table string, id, ver
 	return s.audit(ctx, tx, auditUpdate, table, id, before)
 }
 
-// voidRow voids a live row of a voidable table: who (the actor), when and
-// why are kept on the row and in its history.
-func (s *Store) voidRow(ctx context.Context, tx *sql.Tx, table string, id int64, reason string) error {
-	return s.setVoid(ctx, tx, table, id, true, `voided_at = ?, voided_by = ?, void_reason = ?`,
-		s.stamp(), zhenggai.ActorFrom(ctx).Name, reason)
+// voidRow voids a live row of a voidable table: who, when and why are
+// kept on the row and in its history.
+func (s *Store) voidRow(ctx context.Context, tx *sql.Tx, table string, id int64, at, by, reason string) error {
+	return s.setVoid(ctx, tx, table, id, true, `voided_at = ?, voided_by = ?, void_reason = ?`, at, by, reason)
 }
 
 // restoreRow brings a voided row back; its history keeps the voiding.
@@ -119,6 +128,12 @@ func (s *Store) setVoid(ctx context.Context, tx *sql.Tx, table string, id int64,
 		}
 	}
 	return s.audit(ctx, tx, auditUpdate, table, id, before)
+}
+
+// updated reports whether an UPDATE of one row touched it.
+func updated(res sql.Result) bool {
+	n, err := res.RowsAffected()
+	return err == nil && n == 1
 }
 
 // rowFound turns an unversioned UPDATE … WHERE id = ? that touched no row
