@@ -59,3 +59,13 @@ func (s *Store) RoundCountsDrift(ctx context.Context) ([]int64, error) {
 func SchemaTablesForTest(ctx context.Context, st *Store) ([]string, error) {
 	return st.tables(ctx, st.rdb)
 }
+
+// UniqueKeysForTest names the UNIQUE constraints the store maps to a
+// field and a message.
+func UniqueKeysForTest() []string {
+	var out []string
+	for _, k := range uniqueKeys {
+		out = append(out, k.name)
+	}
+	return out
+}

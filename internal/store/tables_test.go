@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"os"
+	"regexp"
 	"testing"
 
 	"zhenggai"
@@ -63,6 +65,59 @@ func TestTables(t *testing.T) {
 				if zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
 					t.Errorf("Target(%s, 1) on an empty database: %v, want not found", tb.Kind, err)
 				}
+			}
+		}
+	})
+}
+
+// TestUniqueKeys: every UNIQUE constraint of the schema (schema.sql, which
+// a test keeps equal to the migrations) is mapped once to what the user
+// is told, and a broken one is told so on both backends.
+func TestUniqueKeys(t *testing.T) {
+	schema, err := os.ReadFile("schema.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapped := map[string]int{}
+	for _, k := range store.UniqueKeysForTest() {
+		mapped[k]++
+	}
+	re := regexp.MustCompile(`CONSTRAINT (\w+) UNIQUE|CREATE UNIQUE INDEX (\w+)`)
+	for _, m := range re.FindAllStringSubmatch(string(schema), -1) {
+		name := m[1] + m[2]
+		if mapped[name] != 1 {
+			t.Errorf("unique constraint %s is mapped %d times in uniqueKeys (rows.go), want once", name, mapped[name])
+		}
+	}
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		ctx := t.Context()
+		r, c, p, _ := seedRound(t, st)
+		tests := []struct {
+			name, code, field, msg string
+			err                    error
+		}{
+			{"category seq", zhenggai.ECONFLICT, "", "序号1与本轮巡察已有的问题类别重复",
+				st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: c.Seq, Title: "又一类"})},
+			{"problem seq", zhenggai.ECONFLICT, "", "序号1与本轮巡察已有的具体问题重复",
+				st.CreateProblem(ctx, &zhenggai.Problem{CategoryID: c.ID, Seq: p.Seq, Title: "又一个"})},
+			{"measure seq", zhenggai.ECONFLICT, "", "序号2与该问题已有的整改措施重复",
+				st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 2, Content: "又一项", Kind: zhenggai.MeasureImmediate,
+					Status: zhenggai.NotStarted})},
+			{"unit name", zhenggai.EINVALID, "name", "已有同名单位“桑植县政协党组”",
+				st.SaveUnit(ctx, &zhenggai.Unit{Name: "桑植县政协党组"})},
+		}
+		for _, tt := range tests {
+			if zhenggai.ErrorCode(tt.err) != tt.code {
+				t.Errorf("%s: %v (%s), want %s", tt.name, tt.err, zhenggai.ErrorCode(tt.err), tt.code)
+				continue
+			}
+			got := zhenggai.ErrorMessage(tt.err)
+			if tt.field != "" {
+				got = fieldMsg(tt.err, tt.field)
+			}
+			if got != tt.msg {
+				t.Errorf("%s: %q, want %q", tt.name, got, tt.msg)
 			}
 		}
 	})

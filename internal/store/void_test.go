@@ -214,6 +214,42 @@ func testVoid(t *testing.T, st *store.Store) {
 		t.Errorf("history of the voided measure: %d voids in %s", voids, summary(h))
 	}
 
+	// A voided round's reports leave the public site with it.
+	pub := &zhenggai.Publication{RoundID: r.ID, AsOf: zhenggai.NewDate(2020, 9, 30), Title: "整改进展情况", Body: "正文"}
+	if err := st.Publish(ctx, pub); err != nil {
+		t.Fatal(err)
+	}
+	public := func() int {
+		t.Helper()
+		list, err := st.Publications(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = st.Publication(ctx, pub.ID)
+		if (err == nil) != (len(list) == 1) {
+			t.Errorf("public list has %d, the report itself: %v", len(list), err)
+		}
+		return len(list)
+	}
+	if public() != 1 {
+		t.Fatal("the report is not public")
+	}
+	if err := st.Void(ctx, "round", r.ID, "重复导入"); err != nil {
+		t.Fatal(err)
+	}
+	if public() != 0 {
+		t.Error("a voided round's report stays public")
+	}
+	if err := st.Publish(ctx, &zhenggai.Publication{RoundID: r.ID, AsOf: zhenggai.NewDate(2020, 9, 30), Title: "再公布", Body: "正文"}); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+		t.Errorf("publish a voided round: %v", err)
+	}
+	if err := st.Restore(ctx, "round", r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if public() != 1 {
+		t.Error("the restored round's report is not public again")
+	}
+
 	// A problem the office accepted is reopened before anything at or
 	// under it is voided.
 	if _, err := st.CloseProblem(ctx, p2.ID, zhenggai.CloseReopen, "x", "x"); err == nil {
