@@ -91,6 +91,18 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/history/{entity}/{id}": {summary: historySummary(), response: (*historyJSON)(nil)},
 }
 
+// The void and restore operations of each kind of record, by its path.
+func init() {
+	for _, k := range []struct{ path, label string }{{"rounds", "巡察轮次"}, {"categories", "问题类别"}, {"problems", "具体问题"},
+		{"measures", "整改措施"}, {"progress", "整改进展"}, {"files", "佐证材料"}} {
+		apiOps["POST /api/v1/"+k.path+"/{id}/void"] = apiOp{summary: "作废" + k.label + "（须写明理由 reason），其下的记录随之作废；" +
+			"作废后不再出现在列表、统计、预警、报告和公开网站中，修改记录中保留作废人、时间和理由。未写理由为422，已作废或所属问题已验收销号为409",
+			request: (*voidRequest)(nil), response: (*voidJSON)(nil)}
+		apiOps["POST /api/v1/"+k.path+"/{id}/restore"] = apiOp{summary: "单位管理员恢复已作废的" + k.label + "及随之作废的记录；" +
+			"未作废或所属记录仍作废为409", response: (*voidJSON)(nil)}
+	}
+}
+
 // historySummary names the tables with a history, from the registry.
 func historySummary() string {
 	var names []string
