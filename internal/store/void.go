@@ -53,15 +53,34 @@ var voidChildren = map[string][]struct{ table, ids string }{
 	},
 }
 
-// voidAccepted finds, for a record of a kind, a problem at or under it
-// that the office accepted (销号): its seq, to name it.
-var voidAccepted = map[string]string{
-	"round":      `SELECT seq FROM problems WHERE round_id = ? AND close_state = 'accepted' AND voided_at IS NULL`,
-	"category":   `SELECT seq FROM problems WHERE category_id = ? AND close_state = 'accepted' AND voided_at IS NULL`,
-	"problem":    `SELECT seq FROM problems WHERE id = ? AND close_state = 'accepted'`,
-	"measure":    `SELECT p.seq FROM problems p JOIN measures m ON m.problem_id = p.id WHERE m.id = ? AND p.close_state = 'accepted'`,
-	"progress":   `SELECT p.seq FROM problems p JOIN measures m ON m.problem_id = p.id JOIN progress pr ON pr.measure_id = m.id WHERE pr.id = ? AND p.close_state = 'accepted'`,
-	"attachment": `SELECT p.seq FROM problems p JOIN measures m ON m.problem_id = p.id JOIN progress pr ON pr.measure_id = m.id JOIN attachments a ON a.progress_id = pr.id WHERE a.id = ? AND p.close_state = 'accepted'`,
+// voidLocked finds, for a record of a kind, a problem at or under it
+// that the office accepted (销号, locked) or is deciding on (submitted):
+// its seq and state. Neither it nor anything under it is voided or
+// restored until it is reopened or sent back.
+var voidLocked = map[string]string{
+	"round":      `SELECT seq, close_state FROM problems WHERE round_id = ? AND close_state IN ('accepted', 'submitted') AND voided_at IS NULL`,
+	"category":   `SELECT seq, close_state FROM problems WHERE category_id = ? AND close_state IN ('accepted', 'submitted') AND voided_at IS NULL`,
+	"problem":    `SELECT seq, close_state FROM problems WHERE id = ? AND close_state IN ('accepted', 'submitted')`,
+	"measure":    `SELECT p.seq, p.close_state FROM problems p JOIN measures m ON m.problem_id = p.id WHERE m.id = ? AND p.close_state IN ('accepted', 'submitted')`,
+	"progress":   `SELECT p.seq, p.close_state FROM problems p JOIN measures m ON m.problem_id = p.id JOIN progress pr ON pr.measure_id = m.id WHERE pr.id = ? AND p.close_state IN ('accepted', 'submitted')`,
+	"attachment": `SELECT p.seq, p.close_state FROM problems p JOIN measures m ON m.problem_id = p.id JOIN progress pr ON pr.measure_id = m.id JOIN attachments a ON a.progress_id = pr.id WHERE a.id = ? AND p.close_state IN ('accepted', 'submitted')`,
+}
+
+// checkVoidLock refuses to void (what = "作废") or restore a record at or
+// under a problem accepted or waiting for acceptance.
+func (s *Store) checkVoidLock(ctx context.Context, tx *sql.Tx, kind string, id int64, what string) error {
+	var seq int
+	var state string
+	err := tx.QueryRowContext(ctx, s.d.rebind(voidLocked[kind]+` LIMIT 1`), id).Scan(&seq, &state)
+	switch {
+	case err == sql.ErrNoRows:
+		return nil
+	case err != nil:
+		return err
+	case zhenggai.CloseState(state) == zhenggai.CloseSubmitted:
+		return zhenggai.Errorf(zhenggai.ELOCKED, "具体问题%d已报巡察办验收，正在等待验收，不能%s它或其下的记录；确需%s的，请巡察办先“不予验收”", seq, what, what)
+	}
+	return zhenggai.Errorf(zhenggai.ELOCKED, "具体问题%d已验收销号并锁定，不能%s它或其下的记录；确需%s的，请单位管理员先“重新打开”并写明理由", seq, what, what)
 }
 
 // voidParent selects the label and voided_at of the record a record of a
@@ -76,8 +95,8 @@ var voidParent = map[string]string{
 
 // Void voids the record id of a kind (round, category, problem, measure,
 // progress, attachment) and what lies under it, for reason. Refused: no
-// reason (EINVALID), a record already voided (ECONFLICT), a problem the
-// office accepted at or under it (ELOCKED: reopen it first). Who may void
+// reason (EINVALID), a record already voided (ECONFLICT), a problem at or
+// under it that the office accepted or is deciding on (ELOCKED). Who may void
 // is the route's business (zhenggai.Can).
 func (s *Store) Void(ctx context.Context, kind string, id int64, reason string) error {
 	tb := tableByKind[kind]
@@ -92,12 +111,7 @@ func (s *Store) Void(ctx context.Context, kind string, id int64, reason string) 
 	}
 	by := zhenggai.ActorFrom(ctx).Name
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var seq int
-		err := tx.QueryRowContext(ctx, s.d.rebind(voidAccepted[kind]+` LIMIT 1`), id).Scan(&seq)
-		if err == nil {
-			return zhenggai.Errorf(zhenggai.ELOCKED, "具体问题%d已经巡察办验收销号，须由单位管理员先“重新打开”，才能作废它或其下的记录", seq)
-		}
-		if err != sql.ErrNoRows {
+		if err := s.checkVoidLock(ctx, tx, kind, id, "作废"); err != nil {
 			return err
 		}
 		at := s.stamp()
@@ -121,13 +135,17 @@ func (s *Store) Void(ctx context.Context, kind string, id int64, reason string) 
 
 // Restore brings back a voided record and what was voided with it. The
 // record it lies under must be live (ECONFLICT otherwise); a live record
-// is ECONFLICT. Restoring is the unit administrator's (zhenggai.PermRestore).
+// is ECONFLICT; one at or under a problem accepted or waiting for
+// acceptance is ELOCKED, as for Void. Restoring is the unit administrator's (zhenggai.PermRestore).
 func (s *Store) Restore(ctx context.Context, kind string, id int64) error {
 	tb := tableByKind[kind]
 	if tb == nil || !tb.Voidable {
 		return zhenggai.Errorf(zhenggai.ENOTFOUND, "没有这类记录")
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.checkVoidLock(ctx, tx, kind, id, "恢复"); err != nil {
+			return err
+		}
 		var at sql.NullString
 		var by, reason string
 		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT voided_at, voided_by, void_reason FROM `+tb.Name+` WHERE id = ?`), id).
