@@ -12,6 +12,9 @@ type Table struct {
 	Label string // Chinese, as pages and progress lines name it
 	// Audited: every change is logged in the audit trail (audit.go).
 	Audited bool
+	// LoggedCreations: only the creation of a row is logged (a login
+	// creating a session, sessions.go); not a record, no history page.
+	LoggedCreations bool
 	// Copied by migrate-data (copy.go); tables not copied are rebuilt or
 	// are not records (sessions, derived counts, schema_migrations).
 	Copied bool
@@ -67,7 +70,7 @@ var Tables = []Table{
 	{Name: "audit_head", Label: "审计日志头", Copied: true},
 	// Logins are logged (sessions.go) but sessions are not records: people
 	// sign in again on a new installation.
-	{Name: "sessions", Label: "登录会话"},
+	{Name: "sessions", Label: "登录会话", LoggedCreations: true},
 	{Name: "login_devices", Label: "登录设备"},
 	// Derived from measures, rebuilt after a copy.
 	{Name: "round_counts", Label: "各轮次统计"},
