@@ -3,6 +3,7 @@ package store_test
 import (
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"zhenggai"
@@ -121,4 +122,17 @@ func TestUniqueKeys(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestInternalErrorsNameTheMethod: an error that is not the user's (here
+// the database closed under the store) says which store method met it.
+func TestInternalErrorsNameTheMethod(t *testing.T) {
+	env := testkit.Open(t)
+	st := env.Store
+	r, c, _, _ := seedRound(t, st)
+	st.Close()
+	err := st.CreateCategory(t.Context(), &zhenggai.Category{RoundID: r.ID, Seq: c.Seq + 1, Title: "类别"})
+	if err == nil || !strings.HasPrefix(err.Error(), "Store.CreateCategory: ") || zhenggai.ErrorCode(err) != zhenggai.EINTERNAL {
+		t.Errorf("error of a closed database: %v (%s)", err, zhenggai.ErrorCode(err))
+	}
 }
