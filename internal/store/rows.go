@@ -184,9 +184,9 @@ type uniqueKey struct {
 var uniqueKeys = []uniqueKey{
 	{"units_name_key", "units", "name", "name", "name", "已有同名单位“%s”"},
 	{"settings_unit_name_key", "settings", "unit_id, name", "name", "", "该设置项“%s”已有"},
-	{"categories_seq_key", "categories", "round_id, seq", "seq", "", "序号%s与本轮巡察已有的问题类别重复"},
-	{"problems_seq_key", "problems", "round_id, seq", "seq", "", "序号%s与本轮巡察已有的具体问题重复"},
-	{"measures_seq_key", "measures", "problem_id, seq", "seq", "", "序号%s与该问题已有的整改措施重复"},
+	{"categories_seq_key", "categories", "round_id, seq", "seq", "seq", "序号%s与本轮已有的问题类别重复"},
+	{"problems_seq_key", "problems", "round_id, seq", "seq", "seq", "序号%s与本轮已有的具体问题重复"},
+	{"measures_seq_key", "measures", "problem_id, seq", "seq", "seq", "本问题已有第%s项措施"},
 	{"users_name_key", "users", "name", "name", "name", "登录名“%s”已被使用"},
 	{"users_person_key", "users", "unit_id, person_name", "person_name", "display_name",
 		"姓名“%s”已是本单位另一账号的姓名：同一单位的责任领导、责任人姓名不能相同"},

@@ -98,11 +98,11 @@ func TestUniqueKeys(t *testing.T) {
 			name, code, field, msg string
 			err                    error
 		}{
-			{"category seq", zhenggai.ECONFLICT, "", "序号1与本轮巡察已有的问题类别重复",
+			{"category seq", zhenggai.EINVALID, "seq", "序号1与本轮已有的问题类别重复",
 				st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: c.Seq, Title: "又一类"})},
-			{"problem seq", zhenggai.ECONFLICT, "", "序号1与本轮巡察已有的具体问题重复",
+			{"problem seq", zhenggai.EINVALID, "seq", "序号1与本轮已有的具体问题重复",
 				st.CreateProblem(ctx, &zhenggai.Problem{CategoryID: c.ID, Seq: p.Seq, Title: "又一个"})},
-			{"measure seq", zhenggai.ECONFLICT, "", "序号2与该问题已有的整改措施重复",
+			{"measure seq", zhenggai.EINVALID, "seq", "本问题已有第2项措施",
 				st.CreateMeasure(ctx, &zhenggai.Measure{ProblemID: p.ID, Seq: 2, Content: "又一项", Kind: zhenggai.MeasureImmediate,
 					Status: zhenggai.NotStarted})},
 			{"unit name", zhenggai.EINVALID, "name", "已有同名单位“桑植县政协党组”",
