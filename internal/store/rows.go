@@ -62,7 +62,11 @@ func (s *Store) updateRow(ctx context.Context, tx *sql.Tx, table string, id, ver
 	}
 	if tb.Voidable && !updated(res) {
 		var voided sql.NullString
-		if tx.QueryRowContext(ctx, s.d.rebind(`SELECT voided_at FROM `+table+` WHERE id = ?`), id).Scan(&voided) == nil && voided.Valid {
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT voided_at FROM `+table+` WHERE id = ?`), id).Scan(&voided)
+		switch {
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return err
+		case err == nil && voided.Valid:
 			return zhenggai.Errorf(zhenggai.ECONFLICT, "该%s已作废，不能修改；确需修改的，请单位管理员先恢复", tb.Label)
 		}
 	}
