@@ -127,6 +127,27 @@ func testVoid(t *testing.T, st *store.Store) {
 				}
 			}
 		}
+		// The ledger, which the report, the workbook and a publication are
+		// made of, holds what the lists hold; a voided round has none.
+		rec, err := st.RoundRecords(ctx, r.ID, today)
+		switch {
+		case s.rounds == 0 && zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND:
+		case err != nil:
+			t.Fatal(err)
+		default:
+			var n, files int
+			for _, cn := range rec.Ledger.Categories {
+				for _, pn := range cn.Problems {
+					n += len(pn.Measures)
+				}
+			}
+			for _, e := range rec.Progress {
+				files += len(e.Files)
+			}
+			if n != s.measures || len(rec.Progress) != s.progress || files != s.files {
+				t.Errorf("ledger: %d measures, %d progress, %d files; lists: %+v", n, len(rec.Progress), files, s)
+			}
+		}
 		cands, err := st.WarnCandidates(ctx)
 		if err != nil {
 			t.Fatal(err)
