@@ -248,17 +248,19 @@ func (s *Store) rowError(err error, table string, cols []string, vals []any) err
 // methodName is the exported store method that called write, for the
 // errors it wraps: "Store.CreateRound".
 func methodName() string {
-	pc := make([]uintptr, 8)
+	pc := make([]uintptr, 16)
 	n := runtime.Callers(3, pc)
 	frames := runtime.CallersFrames(pc[:n])
 	name := "Store"
 	for {
 		f, more := frames.Next()
 		fn := f.Function[strings.LastIndex(f.Function, "/")+1:]
-		if strings.HasPrefix(fn, "store.(*Store).") {
-			m := strings.TrimPrefix(fn, "store.(*Store).")
-			if m != "write" && !strings.Contains(m, ".func") {
+		if m, ok := strings.CutPrefix(fn, "store.(*Store)."); ok && m != "write" && !strings.Contains(m, ".func") {
+			if m[0] >= 'A' && m[0] <= 'Z' {
 				return "Store." + m
+			}
+			if name == "Store" {
+				name = "Store." + m // an unexported helper; its exported caller is better
 			}
 		}
 		if !more {
