@@ -21,12 +21,13 @@ const (
 	PermReopen            // reopen a closed problem: the unit's office
 	PermOpinionRead       // read an opinion: those with PermOpinions, and its assignee (the sender's contact withheld)
 	PermOpinionDraft      // draft the answer to an opinion: its assignee
+	PermRestore           // restore a voided (作废) record: the unit's office
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
 	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions",
-		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft"}[p]
+		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft", "restore"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
@@ -61,7 +62,7 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleUnitAdmin, RoleLeader, RoleResponsible:
 			return own
 		}
-	case PermEdit, PermReopen:
+	case PermEdit, PermReopen, PermRestore:
 		return u.Role == RoleUnitAdmin && own
 	case PermOpinions:
 		// The unit's office handles them; the inspection office above

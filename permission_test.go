@@ -71,6 +71,12 @@ func TestCan(t *testing.T) {
 		{"assignee drafts", user(RoleLeader, 2, "向建国"), PermOpinionDraft, Target{UnitID: 2, Assignee: 1}, true},
 		{"unit admin drafts only his own", user(RoleUnitAdmin, 2, ""), PermOpinionDraft, Target{UnitID: 2, Assignee: 5}, false},
 		{"supervisor does not draft", user(RoleSupervisor, 1, ""), PermOpinionDraft, Target{UnitID: 2, Assignee: 1}, false},
+		{"unit admin restores own voided", user(RoleUnitAdmin, 2, ""), PermRestore, mine, true},
+		{"unit admin not another's", user(RoleUnitAdmin, 3, ""), PermRestore, mine, false},
+		{"supervisor does not restore", user(RoleSupervisor, 1, ""), PermRestore, mine, false},
+		{"owner does not restore", user(RoleResponsible, 2, "覃丽"), PermRestore, mine, false},
+		{"leader does not restore", user(RoleLeader, 2, "向建国"), PermRestore, mine, false},
+		{"admin restores", user(RoleAdmin, 1, ""), PermRestore, other, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

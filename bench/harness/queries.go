@@ -37,7 +37,7 @@ const (
 	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version`
 	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
-	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
+	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
 )
 
 // scope is zhenggai.Scope: all units, an office with its subtree, or one unit.
@@ -82,7 +82,7 @@ type query struct {
 // rounds, which the store learns from the sixth statement.
 
 // internal/store/round_page.go: const roundFrom.
-const roundFrom = ` FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id `
+const roundFrom = ` FROM rounds r JOIN units u ON u.id = r.unit_id AND r.voided_at IS NULL LEFT JOIN round_counts c ON c.round_id = r.id `
 
 // internal/store/round_counts.go: const openDueSQL.
 const openDueSQL = `status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> ''`
@@ -108,7 +108,7 @@ func pageQueries(sc scope, today zhenggai.Date, ids []int64) []query {
 			COALESCE(c.open_due, 0) AS od` + roundFrom + `WHERE ` + cond + `) t`, join(wargs, cargs)},
 		{"waiting for acceptance", with + `SELECT COUNT(*) FROM problems p
 		JOIN rounds r ON r.id = p.round_id JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
-		WHERE p.close_state = 'submitted' AND ` + cond, join(wargs, cargs)},
+		WHERE p.close_state = 'submitted' AND p.voided_at IS NULL AND r.voided_at IS NULL AND ` + cond, join(wargs, cargs)},
 		{"all settings", `SELECT unit_id, name, value FROM settings WHERE name IN ('green_days', 'yellow_days')`, nil},
 	}
 	mwith, mwargs, mcond, mcargs := scopeUnitSQL(sc, "unit_id")
@@ -116,11 +116,11 @@ func pageQueries(sc scope, today zhenggai.Date, ids []int64) []query {
 		query{"due from today on", mwith + `SELECT COUNT(*),
 			COALESCE(SUM(CASE WHEN deadline <= ? THEN 1 ELSE 0 END), 0),
 			COALESCE(SUM(CASE WHEN deadline > ? AND deadline <= ? THEN 1 ELSE 0 END), 0)
-			FROM measures WHERE ` + openDueSQL + ` AND deadline >= ? AND ` + "1 = 1" + ` AND ` + mcond,
+			FROM measures WHERE ` + openDueSQL + ` AND voided_at IS NULL AND deadline >= ? AND ` + "1 = 1" + ` AND ` + mcond,
 			join(mwargs, []any{y, y, gr, t}, mcargs)},
 		query{"re-reports due", mwith + `SELECT report_every,
-		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
-		WHERE status = 'ongoing' AND report_every > 0 AND ` + mcond, join(mwargs, mcargs)},
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '') FROM measures
+		WHERE status = 'ongoing' AND report_every > 0 AND voided_at IS NULL AND ` + mcond, join(mwargs, mcargs)},
 		query{"the page", with + `SELECT ` + roundListCols + `, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
 		` + roundFrom + `WHERE ` + cond + ` ORDER BY ` + "r.feedback_date DESC, r.id DESC" + ` LIMIT ? OFFSET ?`,
@@ -140,14 +140,14 @@ func pageQueries(sc scope, today zhenggai.Date, ids []int64) []query {
 			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
 			FROM measures
-			WHERE ` + idCond + ` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
+			WHERE ` + idCond + ` AND voided_at IS NULL AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
 				AND deadline <> '' AND deadline <= ? AND ` + unitCond(0, 0) + `
 			GROUP BY round_id`, join([]any{t, t, y, y}, idArgs, []any{gr})},
 		query{"the page's re-reports", `SELECT round_id, report_every,
-		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
-		WHERE ` + idCond + ` AND status = 'ongoing' AND report_every > 0`, idArgs},
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '') FROM measures
+		WHERE ` + idCond + ` AND voided_at IS NULL AND status = 'ongoing' AND report_every > 0`, idArgs},
 		query{"the page's waiting problems", `SELECT round_id, COUNT(*) FROM problems
-		WHERE close_state = 'submitted' AND ` + idCond + ` GROUP BY round_id`, idArgs},
+		WHERE close_state = 'submitted' AND voided_at IS NULL AND ` + idCond + ` GROUP BY round_id`, idArgs},
 	)
 }
 
@@ -171,11 +171,11 @@ func unitCond(units, others int) string {
 func ledgerQueries(round, unit int64) []query {
 	return []query{
 		{"round", `SELECT ` + roundCols + `
-		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`, []any{round}},
+		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ? AND r.voided_at IS NULL`, []any{round}},
 		{"settings", `SELECT name, value FROM settings WHERE unit_id = ?`, []any{unit}},
-		{"categories", `SELECT ` + categoryCols + ` FROM categories WHERE round_id = ? ORDER BY seq`, []any{round}},
-		{"problems", `SELECT ` + problemCols + ` FROM problems WHERE round_id = ? ORDER BY seq`, []any{round}},
-		{"measures", `SELECT ` + measureCols + ` FROM measures WHERE round_id = ? ORDER BY problem_id, seq`, []any{round}},
+		{"categories", `SELECT ` + categoryCols + ` FROM categories WHERE round_id = ? AND voided_at IS NULL ORDER BY seq`, []any{round}},
+		{"problems", `SELECT ` + problemCols + ` FROM problems WHERE round_id = ? AND voided_at IS NULL ORDER BY seq`, []any{round}},
+		{"measures", `SELECT ` + measureCols + ` FROM measures WHERE round_id = ? AND voided_at IS NULL ORDER BY problem_id, seq`, []any{round}},
 	}
 }
 

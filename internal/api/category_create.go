@@ -33,7 +33,7 @@ func (h *Handler) CreateCategory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.Store.CreateCategory(r.Context(), c); err != nil {
-		h.fail(w, r, seqTaken(err))
+		h.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/v1/categories/"+strconv.FormatInt(c.ID, 10))

@@ -81,15 +81,6 @@ func requireVersion(v *zhenggai.ValidationError, field string, version int64) {
 	}
 }
 
-// seqTaken turns the store's duplicate error, which on these tables can
-// only be a number used twice, into a 422 on seq.
-func seqTaken(err error) error {
-	if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
-		return invalid("seq", "序号与已有记录重复")
-	}
-	return err
-}
-
 // conflictBody is a 409 with the record as it is stored now, so that the
 // client can show the difference and retry on the current version.
 type conflictBody struct {
@@ -98,9 +89,9 @@ type conflictBody struct {
 }
 
 // failSave answers the error of an update that was sent at version sent.
-// A conflict is either a stale version (409 with the current record) or,
-// when the stored version is still the one sent, a duplicate number
-// (422 on seq). current loads the record as GET shows it.
+// A conflict with a newer stored version is a stale version (409 with the
+// current record); any other is told as it is (a number taken is the
+// store's 422 on seq). current loads the record as GET shows it.
 func (h *Handler) failSave(w http.ResponseWriter, r *http.Request, err error, sent int64,
 	current func(context.Context) (any, int64, error)) {
 	if zhenggai.ErrorCode(err) != zhenggai.ECONFLICT {
@@ -113,7 +104,7 @@ func (h *Handler) failSave(w http.ResponseWriter, r *http.Request, err error, se
 		return
 	}
 	if version == sent {
-		h.fail(w, r, seqTaken(err))
+		h.fail(w, r, err)
 		return
 	}
 	h.conflict(w, err, cur)

@@ -113,10 +113,7 @@ func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhe
 	}
 	rd, err := h.Store.ImportRound(r.Context(), im, "")
 	if err != nil {
-		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
-			err = zhenggai.Errorf(zhenggai.EINVALID, "报告中有重复的序号，无法导入")
-		}
-		h.fail(w, r, err)
+		h.fail(w, r, err) // a number used twice is the store's 422 on seq
 		return
 	}
 	out, err := h.roundObject(r.Context(), rd.ID)

@@ -105,7 +105,7 @@ func (h *Handler) CreateMeasure(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.Store.CreateMeasure(ctx, m); err != nil {
-		h.fail(w, r, seqTaken(err))
+		h.fail(w, r, err)
 		return
 	}
 	out, err := h.measureObject(ctx, m.ID)

@@ -14,6 +14,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
 )
 
 // The OpenAPI document of the API is built from the route table (the
@@ -101,7 +102,28 @@ var apiOps = map[string]apiOp{
 		query: []apiParam{{"dry_run", "string", "为1时只识别不导入，返回 Imported"}}},
 	"POST /api/v1/publications/{id}/republish": {summary: "撤回公开中的整改进展情况并按原截止日期重新公布（不含此后不予公开的具体问题；具体问题的 still_published 列出需要这样做的报告），返回新公布的报告",
 		response: (*publicationJSON)(nil), created: true},
-	"GET /api/v1/history/{entity}/{id}": {summary: "一条记录的全部修改历史（审计日志），entity 为 rounds、problems、measures 等", response: (*historyJSON)(nil)},
+	"GET /api/v1/history/{entity}/{id}": {summary: historySummary(), response: (*historyJSON)(nil)},
+}
+
+// The void and restore operations of each kind of record, by its path.
+func init() {
+	for _, k := range []struct{ path, label string }{{"rounds", "巡察轮次"}, {"categories", "问题类别"}, {"problems", "具体问题"},
+		{"measures", "整改措施"}, {"progress", "整改进展"}, {"files", "佐证材料"}} {
+		apiOps["POST /api/v1/"+k.path+"/{id}/void"] = apiOp{summary: "作废" + k.label + "（须写明理由 reason），其下的记录随之作废；" +
+			"作废后不再出现在列表、统计、预警、报告和公开网站中，修改记录中保留作废人、时间和理由。未写理由为422，已作废或所属问题已验收销号为409",
+			request: (*voidRequest)(nil), response: (*voidJSON)(nil)}
+		apiOps["POST /api/v1/"+k.path+"/{id}/restore"] = apiOp{summary: "单位管理员恢复已作废的" + k.label + "及随之作废的记录；" +
+			"未作废或所属记录仍作废为409", response: (*voidJSON)(nil)}
+	}
+}
+
+// historySummary names the tables with a history, from the registry.
+func historySummary() string {
+	var names []string
+	for _, t := range store.HistoryTables() {
+		names = append(names, t.Name+"（"+t.Label+"）")
+	}
+	return "一条记录的全部修改历史（审计日志），entity 为 " + strings.Join(names, "、") + " 之一"
 }
 
 // OpenAPI is GET /api/v1/openapi.json: the document of h.Routes, built

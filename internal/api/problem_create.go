@@ -75,7 +75,7 @@ func (h *Handler) CreateProblem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.Store.CreateProblem(ctx, p); err != nil {
-		h.fail(w, r, seqTaken(err))
+		h.fail(w, r, err)
 		return
 	}
 	out, err := h.problemObject(ctx, p.ID)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"zhenggai"
+	"zhenggai/internal/store"
 )
 
 // Route is one line of the route table: a pattern, what it asks of the
@@ -34,13 +35,6 @@ const DefaultMaxBody = 1 << 20
 
 // Denier shows a refusal on a page (the API answers JSON itself).
 type Denier func(w http.ResponseWriter, r *http.Request, status int, msg string)
-
-// historyKinds maps the {entity} of history routes to record kinds.
-var historyKinds = map[string]string{
-	"units": "unit", "rounds": "round", "categories": "category", "problems": "problem", "measures": "measure",
-	"progress": "progress", "attachments": "attachment", "users": "user",
-	"publications": "publication", "opinions": "opinion", "settings": "setting",
-}
 
 // Guard returns the route's handler behind its permission: who is asking,
 // what the route names, and whether zhenggai.Can allows it. The handler
@@ -113,16 +107,13 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 			t.UnitID = u.UnitID
 		default:
 			if kind == "history" {
-				kind = historyKinds[r.PathValue("entity")]
-				if kind == "user" || kind == "unit" || kind == "setting" {
-					// Accounts' history (roles, resets, addresses) and the
-					// settings are the administrator's business, as their
-					// pages are, not the unit's.
-					perm = zhenggai.PermAdmin
-				}
-				if kind == "opinion" {
-					// An opinion's history holds the sender's contact.
-					perm = zhenggai.PermOpinions
+				// Who may read a record's history is the registry's word:
+				// accounts, units and settings are the administrator's
+				// business, an opinion's (the sender's contact) the
+				// office's.
+				kind = ""
+				if tb := store.TableNamed(r.PathValue("entity")); tb != nil && tb.History != zhenggai.PermUndeclared {
+					kind, perm = tb.Kind, tb.History
 				}
 			}
 			id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)

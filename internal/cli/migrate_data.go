@@ -218,13 +218,8 @@ func samePath(a, b string) bool {
 
 // tableLabel names a table for the progress lines.
 func tableLabel(t string) string {
-	if l, ok := map[string]string{
-		"units": "单位", "users": "用户", "tokens": "API 令牌", "settings": "预警设置", "rounds": "巡察轮次",
-		"categories": "问题类别", "problems": "具体问题", "measures": "整改措施", "progress": "整改进展",
-		"attachments": "附件记录", "audit_log": "审计日志", "audit_head": "审计日志头",
-		"close_steps": "销号记录", "notifications": "消息", "warn_states": "预警通知状态", "digests": "每日汇总记录",
-	}[t]; ok {
-		return l
+	if tb := store.TableNamed(t); tb != nil {
+		return tb.Label
 	}
 	return t
 }

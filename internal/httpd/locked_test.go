@@ -207,6 +207,10 @@ func lockedBody(pattern string, lc *lockedCase, category int64) (body, ctype str
 	case "POST /measures/{id}/close/request", "POST /measures/{id}/close/approve", "POST /measures/{id}/close/return",
 		"POST /problems/{id}/close/accept", "POST /problems/{id}/close/reject", "POST /problems/{id}/close/reopen":
 		return form(url.Values{"reason": {"理由"}})
+	case "POST /api/v1/problems/{id}/void", "POST /api/v1/measures/{id}/void":
+		return js(map[string]any{"reason": "重复录入"})
+	case "POST /api/v1/problems/{id}/restore", "POST /api/v1/measures/{id}/restore":
+		return js(map[string]any{})
 	}
 	return "", "", false
 }

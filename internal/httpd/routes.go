@@ -25,6 +25,8 @@ const (
 	approve  = zhenggai.PermApprove
 	accept   = zhenggai.PermAccept
 	reopen   = zhenggai.PermReopen
+	// Void (作废) is an edit; restoring is the unit's office's.
+	restore = zhenggai.PermRestore
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -157,6 +159,18 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/problems/{id}/close/accept", accept, "problem", a.CloseProblem(zhenggai.CloseAccept)),
 		json("POST /api/v1/problems/{id}/close/reject", accept, "problem", a.CloseProblem(zhenggai.CloseReject)),
 		json("POST /api/v1/problems/{id}/close/reopen", reopen, "problem", a.CloseProblem(zhenggai.CloseReopen)),
+		json("POST /api/v1/rounds/{id}/void", edit, "round", a.VoidRecord("round")),
+		json("POST /api/v1/rounds/{id}/restore", restore, "round", a.RestoreRecord("round")),
+		json("POST /api/v1/categories/{id}/void", edit, "category", a.VoidRecord("category")),
+		json("POST /api/v1/categories/{id}/restore", restore, "category", a.RestoreRecord("category")),
+		json("POST /api/v1/problems/{id}/void", edit, "problem", a.VoidRecord("problem")),
+		json("POST /api/v1/problems/{id}/restore", restore, "problem", a.RestoreRecord("problem")),
+		json("POST /api/v1/measures/{id}/void", edit, "measure", a.VoidRecord("measure")),
+		json("POST /api/v1/measures/{id}/restore", restore, "measure", a.RestoreRecord("measure")),
+		json("POST /api/v1/progress/{id}/void", edit, "progress", a.VoidRecord("progress")),
+		json("POST /api/v1/progress/{id}/restore", restore, "progress", a.RestoreRecord("progress")),
+		json("POST /api/v1/files/{id}/void", edit, "attachment", a.VoidRecord("attachment")),
+		json("POST /api/v1/files/{id}/restore", restore, "attachment", a.RestoreRecord("attachment")),
 		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),
 		json("GET /api/v1/opinions", opinions, "self", a.ListOpinions),
 		json("GET /api/v1/opinions/{id}", opRead, "opinion", a.GetOpinion),

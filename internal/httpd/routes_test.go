@@ -77,6 +77,13 @@ var expected = map[string]string{
 	"POST /api/v1/measures/{id}/close/return": "approve", "GET /api/v1/problems/{id}/closing": "read",
 	"POST /api/v1/problems/{id}/close/accept": "accept", "POST /api/v1/problems/{id}/close/reject": "accept",
 	"POST /api/v1/problems/{id}/close/reopen": "reopen", "GET /api/v1/inbox": "signed-in", "GET /api/v1/openapi.json": "public",
+	// Void (作废) and restore.
+	"POST /api/v1/rounds/{id}/void": "edit", "POST /api/v1/rounds/{id}/restore": "restore",
+	"POST /api/v1/categories/{id}/void": "edit", "POST /api/v1/categories/{id}/restore": "restore",
+	"POST /api/v1/problems/{id}/void": "edit", "POST /api/v1/problems/{id}/restore": "restore",
+	"POST /api/v1/measures/{id}/void": "edit", "POST /api/v1/measures/{id}/restore": "restore",
+	"POST /api/v1/progress/{id}/void": "edit", "POST /api/v1/progress/{id}/restore": "restore",
+	"POST /api/v1/files/{id}/void": "edit", "POST /api/v1/files/{id}/restore": "restore",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -103,6 +110,8 @@ var allowed = map[string][]string{
 	"approve":       {"admin", "leader"},
 	"accept":        {"admin", "supervisor"},
 	"reopen":        {"admin", "unit-admin"},
+	// Restoring a voided record: the unit's office.
+	"restore": {"admin", "unit-admin"},
 }
 
 type fixture struct {
@@ -175,7 +184,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
-		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "history": m.ID,
+		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID,
 	}}
 }

@@ -21,7 +21,7 @@ type UnitNode struct {
 func (s *Store) UnitTree(ctx context.Context) ([]UnitNode, error) {
 	rows, err := s.rdb.QueryContext(ctx, `SELECT u.id, COALESCE(u.parent_id, 0), u.name,
 		(SELECT COUNT(*) FROM users x WHERE x.unit_id = u.id),
-		(SELECT COUNT(*) FROM rounds r WHERE r.unit_id = u.id)
+		(SELECT COUNT(*) FROM rounds r WHERE r.unit_id = u.id AND r.voided_at IS NULL)
 		FROM units u ORDER BY u.id`)
 	if err != nil {
 		return nil, err

@@ -30,38 +30,22 @@ import (
 // audited row with the last entry about it, so that an edit made behind
 // the program's back, to a record or to the log, is found.
 //
-// How a store method records a change, inside s.write:
+// A store method changes an audited table only through the helpers of
+// rows.go (insertRow, updateRow, voidRow, restoreRow), inside s.write:
+// they take the snapshot, run the versioned SQL, check the version and
+// append the entry, so that no write path can forget the audit. The bulk
+// writes (bulk.go) append theirs a page at a time.
 //
-//	// create: after the INSERT … RETURNING id
-//	err = s.audit(ctx, tx, auditCreate, "measures", id, "")
-//	// update: snapshot first, then UPDATE, then
-//	before, err := s.snapshot(ctx, tx, "measures", id)
-//	err = s.audit(ctx, tx, auditUpdate, "measures", id, before)
-//	// delete: snapshot first, then DELETE, then
-//	err = s.audit(ctx, tx, auditDelete, "measures", id, before)
-//
-// A new audited table needs an "id" column and its name in auditedTables.
+// A new audited table needs an "id" column and Audited in its entry of
+// the registry (tables.go).
 // Columns whose name contains "password" or "secret" or ends in "_hash"
 // are secrets: entries keep "sha256:" and the hash of their value, so that
 // a change shows and is proven without the history handing them out.
 
-// auditedTables are the tables whose every change is logged, parents
-// first. Not audited: sessions (they churn and are not records: only the
-// login that creates one is logged, see sessions.go), schema_migrations,
-// round_counts (derived), and the log itself.
-var auditedTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures", "progress", "attachments",
-	"publications", "opinions", "close_steps", "notifications", "warn_states", "digests"}
-
-// IsAudited reports whether table is audited: the names the history pages
-// accept.
-func IsAudited(table string) bool {
-	for _, t := range auditedTables {
-		if t == table {
-			return true
-		}
-	}
-	return false
-}
+// The audited tables are those Audited in the registry (tables.go),
+// parents first. Not audited: sessions (they churn and are not records:
+// only the login that creates one is logged, see sessions.go),
+// schema_migrations, round_counts (derived), and the log itself.
 
 // Actions of audit entries.
 const (
@@ -626,9 +610,9 @@ func assignedKey(d dialect) string {
 // migrationHooks run in the transaction of their migration, after its SQL.
 var migrationHooks = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) error{
 	2: (*Store).auditBaseline,
-	// 8 created round_counts and 9 gave it a column; the counts are
-	// computed once both are there.
-	9: (*Store).rebuildRoundCounts,
+	// 8 created round_counts and 9 gave it a column; the counts leave
+	// voided records out since 15: they are computed once all are there.
+	15: (*Store).rebuildRoundCounts,
 }
 
 const auditCols = `id, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity, entity_id,

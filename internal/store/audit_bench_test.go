@@ -48,8 +48,9 @@ func BenchmarkWrites(b *testing.B) {
 }
 
 type benchWriter struct {
-	st *store.Store
-	m  *zhenggai.Measure
+	st    *store.Store
+	m     *zhenggai.Measure
+	round int64
 }
 
 func newBenchWriter(b *testing.B, ctx context.Context, audit bool) *benchWriter {
@@ -59,6 +60,11 @@ func newBenchWriter(b *testing.B, ctx context.Context, audit bool) *benchWriter 
 	}
 	b.Cleanup(func() { st.Close() })
 	store.SetAuditForTest(st, audit)
+	return newBenchWriterOn(b, ctx, st)
+}
+
+// newBenchWriterOn writes a round with one measure to st.
+func newBenchWriterOn(b *testing.B, ctx context.Context, st *store.Store) *benchWriter {
 	r := &zhenggai.Round{Unit: "桑植县政协党组", Inspector: "市委第七巡察组", Kind: zhenggai.KindInspection}
 	if err := st.CreateRound(ctx, r); err != nil {
 		b.Fatal(err)
@@ -77,7 +83,7 @@ func newBenchWriter(b *testing.B, ctx context.Context, audit bool) *benchWriter 
 	if err := st.CreateMeasure(ctx, m); err != nil {
 		b.Fatal(err)
 	}
-	return &benchWriter{st, m}
+	return &benchWriter{st, m, r.ID}
 }
 
 var (

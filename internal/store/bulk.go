@@ -457,26 +457,19 @@ func (s *Store) CreateUnits(ctx context.Context, units []*zhenggai.Unit) error {
 		}
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var ins stmtRunner = txQuery{tx, s.d.rebind(`INSERT INTO units (parent_id, name, created_at) VALUES (?, ?, ?) RETURNING id`)}
 		for _, u := range units {
 			var parent any
 			if u.ParentID != 0 {
 				parent = u.ParentID
 			}
-			err := ins.QueryRowContext(ctx, parent, u.Name, s.stamp()).Scan(&u.ID)
-			switch {
-			case s.d.uniqueViolation(err):
-				v := &zhenggai.ValidationError{}
-				v.Add("name", "已有同名单位“"+u.Name+"”")
-				return v
-			case s.d.foreignKeyViolation(err):
+			var err error
+			u.ID, err = s.insertRow(ctx, tx, "units", `parent_id, name, created_at`, parent, u.Name, s.stamp())
+			if s.d.foreignKeyViolation(err) {
 				v := &zhenggai.ValidationError{}
 				v.Add("parent_id", "单位“"+u.Name+"”的上级单位不存在")
 				return v
-			case err != nil:
-				return err
 			}
-			if err := s.audit(ctx, tx, auditCreate, "units", u.ID, ""); err != nil {
+			if err != nil {
 				return err
 			}
 		}

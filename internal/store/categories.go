@@ -17,7 +17,7 @@ func scanCategory(sc interface{ Scan(...any) error }) (*zhenggai.Category, error
 
 // Category returns one category.
 func (s *Store) Category(ctx context.Context, id int64) (*zhenggai.Category, error) {
-	c, err := scanCategory(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE id = ?`), id))
+	c, err := scanCategory(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE id = ? AND voided_at IS NULL`), id))
 	if err != nil {
 		return nil, notFound(err, "问题类别")
 	}
@@ -30,7 +30,7 @@ func (s *Store) Categories(ctx context.Context, roundID int64) ([]*zhenggai.Cate
 }
 
 func (s *Store) categoriesIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Category, error) {
-	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE round_id = ? ORDER BY seq`), roundID)
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+categoryCols+` FROM categories WHERE round_id = ? AND voided_at IS NULL ORDER BY seq`), roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -55,16 +55,13 @@ func (s *Store) CreateCategory(ctx context.Context, c *zhenggai.Category) error 
 }
 
 func (s *Store) createCategory(ctx context.Context, tx *sql.Tx, c *zhenggai.Category) error {
-	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM rounds WHERE id = ?`), c.RoundID).Scan(&c.UnitID); err != nil {
+	if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM rounds WHERE id = ? AND voided_at IS NULL`), c.RoundID).Scan(&c.UnitID); err != nil {
 		return notFound(err, "巡察轮次")
 	}
 	c.Version = 1
-	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO categories (unit_id, round_id, seq, title, version)
-		VALUES (?, ?, ?, ?, 1) RETURNING id`), c.UnitID, c.RoundID, c.Seq, c.Title).Scan(&c.ID)
-	if err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, auditCreate, "categories", c.ID, "")
+	var err error
+	c.ID, err = s.insertRow(ctx, tx, "categories", `unit_id, round_id, seq, title, version`, c.UnitID, c.RoundID, c.Seq, c.Title, 1)
+	return err
 }
 
 // UpdateCategory saves a category's number and title.
@@ -74,19 +71,7 @@ func (s *Store) UpdateCategory(ctx context.Context, c *zhenggai.Category) error 
 	}
 	version := c.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.snapshot(ctx, tx, "categories", c.ID)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE categories SET seq = ?, title = ?, version = version + 1
-			WHERE id = ? AND version = ?`), c.Seq, c.Title, c.ID, version)
-		if err != nil {
-			return err
-		}
-		if err := s.checkUpdated(ctx, tx, res, "categories", "问题类别", c.ID); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "categories", c.ID, before); err != nil {
+		if err := s.updateRow(ctx, tx, "categories", c.ID, version, `seq = ?, title = ?`, c.Seq, c.Title); err != nil {
 			return err
 		}
 		c.Version = version + 1

@@ -29,7 +29,7 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		var unit, round, problem int64
 		var state, pstate string
 		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.unit_id, m.round_id, m.problem_id, m.close_state, p.close_state
-			FROM measures m JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`+s.d.lockRow()), id).Scan(&unit, &round, &problem, &state, &pstate)
+			FROM measures m JOIN problems p ON p.id = m.problem_id WHERE m.id = ? AND m.voided_at IS NULL`+s.d.lockRow()), id).Scan(&unit, &round, &problem, &state, &pstate)
 		if err != nil {
 			return notFound(err, "整改措施")
 		}
@@ -48,7 +48,8 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		if a == zhenggai.CloseRequest {
 			// The latest report of this measure that carries a file.
 			err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COALESCE(MAX(p.id), 0) FROM progress p
-				WHERE p.measure_id = ? AND EXISTS (SELECT 1 FROM attachments a WHERE a.progress_id = p.id)`), id).Scan(&evidence)
+				WHERE p.measure_id = ? AND p.voided_at IS NULL
+					AND EXISTS (SELECT 1 FROM attachments a WHERE a.progress_id = p.id AND a.voided_at IS NULL)`), id).Scan(&evidence)
 			if err != nil {
 				return err
 			}
@@ -71,7 +72,7 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 			return nil
 		}
 		var waiting int
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM measures WHERE problem_id = ? AND close_state <> ?`),
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM measures WHERE problem_id = ? AND close_state <> ? AND voided_at IS NULL`),
 			problem, string(zhenggai.CloseApproved)).Scan(&waiting); err != nil {
 			return err
 		}
@@ -108,7 +109,7 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var unit, round int64
 		var state string
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`+s.d.lockRow()), id).
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ? AND voided_at IS NULL`+s.d.lockRow()), id).
 			Scan(&unit, &round, &state)
 		if err != nil {
 			return notFound(err, "具体问题")
@@ -122,7 +123,7 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 			id     int64
 			status zhenggai.Status
 		}
-		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, status FROM measures WHERE problem_id = ? ORDER BY id`), id)
+		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, status FROM measures WHERE problem_id = ? AND voided_at IS NULL ORDER BY id`), id)
 		if err != nil {
 			return err
 		}
@@ -149,15 +150,8 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 			case zhenggai.CloseReopen:
 				status = zhenggai.ReopenedStatus(status)
 			}
-			before, err := s.snapshot(ctx, tx, "measures", m.id)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET status = ?, close_state = ?, version = version + 1 WHERE id = ?`),
-				string(status), string(measureStateAfter(a)), m.id); err != nil {
-				return err
-			}
-			if err := s.audit(ctx, tx, auditUpdate, "measures", m.id, before); err != nil {
+			if err := s.updateRow(ctx, tx, "measures", m.id, anyVersion, `status = ?, close_state = ?`,
+				string(status), string(measureStateAfter(a))); err != nil {
 				return err
 			}
 		}
@@ -182,7 +176,7 @@ func (s *Store) tellClosing(ctx context.Context, tx *sql.Tx, st *zhenggai.CloseS
 		WHERE p.id = ?`), st.ProblemID).Scan(&f.ProblemSeq, &f.ProblemTitle, &f.Unit); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, content, leader, owner FROM measures WHERE problem_id = ? ORDER BY id`), st.ProblemID)
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, content, leader, owner FROM measures WHERE problem_id = ? AND voided_at IS NULL ORDER BY id`), st.ProblemID)
 	if err != nil {
 		return err
 	}
@@ -216,27 +210,21 @@ func measureStateAfter(a zhenggai.CloseAction) zhenggai.CloseState {
 }
 
 func (s *Store) setCloseState(ctx context.Context, tx *sql.Tx, table string, id int64, to zhenggai.CloseState) error {
-	before, err := s.snapshot(ctx, tx, table, id)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE `+table+` SET close_state = ?, version = version + 1 WHERE id = ?`), string(to), id); err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, auditUpdate, table, id, before)
+	return s.updateRow(ctx, tx, table, id, anyVersion, `close_state = ?`, string(to))
 }
 
 func (s *Store) addCloseStep(ctx context.Context, tx *sql.Tx, round int64, st *zhenggai.CloseStep) error {
 	now := s.stamp()
-	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO close_steps (unit_id, round_id, problem_id, measure_id, action,
-		from_state, to_state, by_name, reason, evidence_progress_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+	var err error
+	st.ID, err = s.insertRow(ctx, tx, "close_steps", `unit_id, round_id, problem_id, measure_id, action,
+		from_state, to_state, by_name, reason, evidence_progress_id, created_at`,
 		st.UnitID, round, st.ProblemID, st.MeasureID, string(st.Action), string(st.From), string(st.To), st.By, st.Reason,
-		st.Evidence, now).Scan(&st.ID)
+		st.Evidence, now)
 	if err != nil {
 		return err
 	}
 	st.At = parseTime(now)
-	return s.audit(ctx, tx, auditCreate, "close_steps", st.ID, "")
+	return nil
 }
 
 // CloseSteps is the closing timeline of a problem, oldest first.
@@ -287,7 +275,7 @@ func (s *Store) PendingAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*Pe
 		p.rectification, p.close_state, p.version, un.name, r.inspector,
 		COALESCE((SELECT MAX(cs.created_at) FROM close_steps cs WHERE cs.problem_id = p.id AND cs.action = 'submit'), '')
 		FROM problems p JOIN rounds r ON r.id = p.round_id JOIN units un ON un.id = p.unit_id
-		WHERE p.close_state = 'submitted' AND `+cond+` ORDER BY 12, p.id`), join(wargs, cargs)...)
+		WHERE p.close_state = 'submitted' AND p.voided_at IS NULL AND `+cond+` ORDER BY 12, p.id`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err
 	}

@@ -17,17 +17,10 @@ import (
 // that the copy passes audit verify: the hashes are over canonical JSON
 // that comes out the same on both engines (see normalise).
 
-// copyTables are the tables copied, parents before children. units refer
-// to themselves: their parents are set once all of them are in.
-// sessions are left out: people sign in again on the new installation.
-var copyTables = []string{"units", "users", "tokens", "settings", "rounds", "categories", "problems", "measures",
-	"progress", "attachments", "publications", "opinions", "close_steps", "notifications", "warn_states", "digests",
-	"audit_log", "audit_head"}
-
-// notCopied are the other tables the schema has: each database has its
-// own schema_migrations, and sessions are not carried over.
-// round_counts is derived: it is rebuilt from the copied measures.
-var notCopied = map[string]bool{"schema_migrations": true, "sessions": true, "login_devices": true, "round_counts": true}
+// The tables copied are those Copied in the registry (tables.go),
+// parents before children. units refer to themselves: their parents are
+// set once all of them are in. The others (schema_migrations, sessions,
+// login devices, round_counts) each database keeps or rebuilds itself.
 
 // identityTables have an identity id, whose sequence follows the copied
 // ids once they are in: audit_log's ids are assigned by the program, and
@@ -142,7 +135,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store, progress CopyProgress)
 	}
 	defer src.Rollback()
 	// A table this code does not know must not be left behind unnoticed:
-	// a migration that adds one adds it to copyTables (TestCopyInto fails
+	// a migration that adds one adds it to the registry (TestTables fails
 	// until it does), and a table of some other program in the same
 	// PostgreSQL schema is not this program's to copy or to leave.
 	have, err := s.tables(ctx, src)
@@ -154,7 +147,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store, progress CopyProgress)
 		known[t] = true
 	}
 	for _, t := range have {
-		if !known[t] && !notCopied[t] {
+		if !known[t] && TableNamed(t) == nil {
 			return nil, fmt.Errorf("源数据库中有不在迁移清单中的表 %s；请确认该数据库（或 PostgreSQL 的当前 schema）中只有 zhenggai 的表", t)
 		}
 	}

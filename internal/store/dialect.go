@@ -26,6 +26,9 @@ type dialect interface {
 	rebind(q string) string
 	// uniqueViolation reports whether err is a broken UNIQUE constraint.
 	uniqueViolation(err error) bool
+	// constraint names the UNIQUE constraint err broke: its name
+	// (PostgreSQL), or "table|col, col" (SQLite, which names the columns).
+	constraint(err error) string
 	// foreignKeyViolation reports whether err is a broken reference.
 	foreignKeyViolation(err error) bool
 	// badValue reports whether err is a value the engine cannot store
@@ -89,6 +92,30 @@ func (sqliteDialect) uniqueViolation(err error) bool {
 	return errors.As(err, &e) && (e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
 }
 
+func (sqliteDialect) constraint(err error) string {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return ""
+	}
+	// "constraint failed: UNIQUE constraint failed: t.a, t.b (2067)"
+	msg := e.Error()
+	i := strings.LastIndex(msg, "constraint failed: ")
+	if i < 0 {
+		return ""
+	}
+	cols := msg[i+len("constraint failed: "):]
+	if j := strings.LastIndex(cols, " ("); j >= 0 {
+		cols = cols[:j]
+	}
+	var table string
+	var names []string
+	for _, tc := range strings.Split(cols, ", ") {
+		t, c, _ := strings.Cut(strings.TrimSpace(tc), ".")
+		table, names = t, append(names, c)
+	}
+	return table + "|" + strings.Join(names, ", ")
+}
+
 func (sqliteDialect) foreignKeyViolation(err error) bool {
 	var e *sqlite.Error
 	return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
@@ -147,6 +174,14 @@ func pgCode(err error) string {
 
 func (pgDialect) uniqueViolation(err error) bool     { return pgCode(err) == "23505" }
 func (pgDialect) foreignKeyViolation(err error) bool { return pgCode(err) == "23503" }
+
+func (pgDialect) constraint(err error) string {
+	var e *pgconn.PgError
+	if errors.As(err, &e) {
+		return e.ConstraintName
+	}
+	return ""
+}
 
 // badValue: character_not_in_repertoire (a NUL in text),
 // untranslatable_character, numeric_value_out_of_range.

@@ -12,7 +12,7 @@ import (
 // decides whether a 长期坚持 measure missed its re-report.
 const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
-	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '')`
+	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
 
 // scanMeasure reads the columns of measureCols, then those a query adds
 // after them into extra.
@@ -41,7 +41,7 @@ func splitRuleNames(s string) []string {
 
 // Measure returns one measure.
 func (s *Store) Measure(ctx context.Context, id int64) (*zhenggai.Measure, error) {
-	m, err := scanMeasure(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures WHERE id = ?`), id))
+	m, err := scanMeasure(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+measureCols+` FROM measures WHERE id = ? AND voided_at IS NULL`), id))
 	if err != nil {
 		return nil, notFound(err, "整改措施")
 	}
@@ -54,12 +54,12 @@ func (s *Store) Measures(ctx context.Context, roundID int64) ([]*zhenggai.Measur
 }
 
 func (s *Store) measuresIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Measure, error) {
-	return s.measures(ctx, db, `WHERE round_id = ? ORDER BY problem_id, seq`, roundID)
+	return s.measures(ctx, db, `WHERE round_id = ? AND voided_at IS NULL ORDER BY problem_id, seq`, roundID)
 }
 
 // ProblemMeasures lists one problem's measures in order.
 func (s *Store) ProblemMeasures(ctx context.Context, problemID int64) ([]*zhenggai.Measure, error) {
-	return s.measures(ctx, s.rdb, `WHERE problem_id = ? ORDER BY seq`, problemID)
+	return s.measures(ctx, s.rdb, `WHERE problem_id = ? AND voided_at IS NULL ORDER BY seq`, problemID)
 }
 
 func (s *Store) measures(ctx context.Context, db queryer, where string, args ...any) ([]*zhenggai.Measure, error) {
@@ -95,7 +95,7 @@ func (s *Store) CreateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measure) error {
 	var round int64
 	var closeState string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ?`), m.ProblemID).
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ? AND voided_at IS NULL`), m.ProblemID).
 		Scan(&m.UnitID, &round, &closeState)
 	if err != nil {
 		return notFound(err, "具体问题")
@@ -108,17 +108,13 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 		return zhenggai.ErrSubmitted("不能新增措施")
 	}
 	m.Version, m.CloseState = 1, zhenggai.CloseOpen
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO measures (unit_id, round_id, problem_id, seq, content, leader,
+	m.ID, err = s.insertRow(ctx, tx, "measures", `unit_id, round_id, problem_id, seq, content, leader,
 		office, owner, deadline, kind, status, mechanism, report_every, rule_names, refunded_fen, recovered_fen, saved_fen,
-		talks, organisational, disciplinary, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`),
+		talks, organisational, disciplinary, version`,
 		m.UnitID, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(),
 		string(m.Kind), string(m.Status), m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen,
-		m.RecoveredFen, m.SavedFen, m.Talks, m.Organisational, m.Disciplinary).Scan(&m.ID)
-	if err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, auditCreate, "measures", m.ID, "")
+		m.RecoveredFen, m.SavedFen, m.Talks, m.Organisational, m.Disciplinary, 1)
+	return err
 }
 
 // UpdateMeasure saves everything about a measure but its problem.
@@ -135,24 +131,13 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		if err := zhenggai.CheckStatusChange(m, old); err != nil {
 			return err
 		}
-		before, err := s.snapshot(ctx, tx, "measures", m.ID)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET seq = ?, content = ?, leader = ?, office = ?,
+		err = s.updateRow(ctx, tx, "measures", m.ID, version, `seq = ?, content = ?, leader = ?, office = ?,
 			owner = ?, deadline = ?, kind = ?, status = ?, mechanism = ?, report_every = ?, rule_names = ?,
-			refunded_fen = ?, recovered_fen = ?, saved_fen = ?, talks = ?, organisational = ?, disciplinary = ?,
-			version = version + 1 WHERE id = ? AND version = ?`),
+			refunded_fen = ?, recovered_fen = ?, saved_fen = ?, talks = ?, organisational = ?, disciplinary = ?`,
 			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
 			m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen, m.RecoveredFen, m.SavedFen,
-			m.Talks, m.Organisational, m.Disciplinary, m.ID, version)
+			m.Talks, m.Organisational, m.Disciplinary)
 		if err != nil {
-			return err
-		}
-		if err := s.checkUpdated(ctx, tx, res, "measures", "整改措施", m.ID); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "measures", m.ID, before); err != nil {
 			return err
 		}
 		m.Version = version + 1
@@ -175,17 +160,8 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 	if err != nil {
 		return err
 	}
-	before, err := s.snapshot(ctx, tx, "measures", id)
-	if err != nil {
-		return err
-	}
-	res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE measures SET status = ?, version = version + 1 WHERE id = ? AND version = ?`),
-		string(st), id, version)
-	if err != nil {
-		return err
-	}
 	// A stale version is told first: the editor must reload anyway.
-	if err := s.checkUpdated(ctx, tx, res, "measures", "整改措施", id); err != nil {
+	if err := s.updateRow(ctx, tx, "measures", id, version, `status = ?`, string(st)); err != nil {
 		return err
 	}
 	var m zhenggai.Measure
@@ -194,10 +170,8 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 		return err
 	}
 	m.Status = st
-	if err := zhenggai.CheckStatusChange(&m, old); err != nil {
-		return err // the transaction, and so the UPDATE, is undone
-	}
-	return s.audit(ctx, tx, auditUpdate, "measures", id, before)
+	// Refused, the transaction, and so the UPDATE and its entry, is undone.
+	return zhenggai.CheckStatusChange(&m, old)
 }
 
 // measureGuard refuses a change to a measure of a closed (locked) problem

@@ -41,8 +41,8 @@ func (s *Store) WarnCandidates(ctx context.Context) ([]*WarnCandidate, error) {
 	rows, err := s.rdb.QueryContext(ctx, `SELECT `+measureCols+`, round_id,
 		(SELECT p.seq FROM problems p WHERE p.id = measures.problem_id),
 		COALESCE((SELECT w.colour FROM warn_states w WHERE w.measure_id = measures.id), '')
-		FROM measures WHERE status <> 'completed'
-		OR EXISTS (SELECT 1 FROM warn_states w WHERE w.measure_id = measures.id AND w.colour <> '') ORDER BY id`)
+		FROM measures WHERE voided_at IS NULL AND (status <> 'completed'
+		OR EXISTS (SELECT 1 FROM warn_states w WHERE w.measure_id = measures.id AND w.colour <> '')) ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -118,12 +118,8 @@ func (s *Store) recordWarning(ctx context.Context, tx *sql.Tx, c *WarningChange)
 		if c.Was != zhenggai.NoColour {
 			return false, nil
 		}
-		var id int64
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO warn_states (unit_id, measure_id, colour, changed_at)
-			VALUES (?, ?, ?, ?) RETURNING id`), c.UnitID, c.MeasureID, string(c.Now), s.stamp()).Scan(&id); err != nil {
-			return false, err
-		}
-		if err := s.audit(ctx, tx, auditCreate, "warn_states", id, ""); err != nil {
+		if _, err := s.insertRow(ctx, tx, "warn_states", `unit_id, measure_id, colour, changed_at`,
+			c.UnitID, c.MeasureID, string(c.Now), s.stamp()); err != nil {
 			return false, err
 		}
 	case err != nil:
@@ -131,15 +127,8 @@ func (s *Store) recordWarning(ctx context.Context, tx *sql.Tx, c *WarningChange)
 	case zhenggai.Colour(cur) != c.Was:
 		return false, nil
 	default:
-		before, err := s.snapshot(ctx, tx, "warn_states", stateID)
-		if err != nil {
-			return false, err
-		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE warn_states SET colour = ?, changed_at = ? WHERE id = ?`),
-			string(c.Now), s.stamp(), stateID); err != nil {
-			return false, err
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "warn_states", stateID, before); err != nil {
+		if err := s.updateRow(ctx, tx, "warn_states", stateID, anyVersion, `colour = ?, changed_at = ?`,
+			string(c.Now), s.stamp()); err != nil {
 			return false, err
 		}
 	}
@@ -153,15 +142,15 @@ func (s *Store) recordWarning(ctx context.Context, tx *sql.Tx, c *WarningChange)
 
 func (s *Store) addNotification(ctx context.Context, tx *sql.Tx, n *zhenggai.Notification) error {
 	now := s.stamp()
-	err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO notifications (unit_id, user_id, kind, record_kind, record_id, measure_id,
-		colour, subject, body, email_state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		n.UnitID, n.UserID, string(n.Kind), n.RecordKind, n.RecordID, n.MeasureID, string(n.Colour), n.Subject, n.Body, n.EmailState,
-		now).Scan(&n.ID)
+	var err error
+	n.ID, err = s.insertRow(ctx, tx, "notifications", `unit_id, user_id, kind, record_kind, record_id, measure_id,
+		colour, subject, body, email_state, created_at`,
+		n.UnitID, n.UserID, string(n.Kind), n.RecordKind, n.RecordID, n.MeasureID, string(n.Colour), n.Subject, n.Body, n.EmailState, now)
 	if err != nil {
 		return err
 	}
 	n.CreatedAt = parseTime(now)
-	return s.audit(ctx, tx, auditCreate, "notifications", n.ID, "")
+	return nil
 }
 
 // Recipient is an account a notice's audience names, with the unit his
@@ -335,14 +324,7 @@ func (s *Store) MarkRead(ctx context.Context, userID, id int64) (int, error) {
 		}
 		now := s.stamp()
 		for _, nid := range ids {
-			before, err := s.snapshot(ctx, tx, "notifications", nid)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET read_at = ? WHERE id = ?`), now, nid); err != nil {
-				return err
-			}
-			if err := s.audit(ctx, tx, auditUpdate, "notifications", nid, before); err != nil {
+			if err := s.updateRow(ctx, tx, "notifications", nid, anyVersion, `read_at = ?`, now); err != nil {
 				return err
 			}
 			marked++
@@ -386,14 +368,10 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64) (string, error) {
 	var claim string
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		claim = ""
-		before, err := s.snapshot(ctx, tx, "notifications", id)
-		if err != nil {
-			return err
-		}
 		var state, at string
 		var attempts int
 		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT email_state, email_claimed_at, email_attempts
-			FROM notifications WHERE id = ?`), id).Scan(&state, &at, &attempts); err != nil {
+			FROM notifications WHERE id = ?`+s.d.lockRow()), id).Scan(&state, &at, &attempts); err != nil {
 			return notFound(err, "消息")
 		}
 		now := s.now().UTC()
@@ -403,18 +381,12 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64) (string, error) {
 		}
 		if attempts >= MaxEmailAttempts {
 			// Its last sender died mid-way, as many times as it may be tried.
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET email_state = ?, email_claimed_at = '',
-				email_error = ? WHERE id = ?`), zhenggai.EmailFailed, "发送未完成，已尝试"+strconv.Itoa(attempts)+"次", id); err != nil {
-				return err
-			}
-			return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
+			return s.updateRow(ctx, tx, "notifications", id, anyVersion, `email_state = ?, email_claimed_at = '', email_error = ?`,
+				zhenggai.EmailFailed, "发送未完成，已尝试"+strconv.Itoa(attempts)+"次")
 		}
 		claim = now.Format(time.RFC3339Nano)
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications
-			SET email_state = 'sending', email_claimed_at = ?, email_attempts = email_attempts + 1 WHERE id = ?`), claim, id); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
+		return s.updateRow(ctx, tx, "notifications", id, anyVersion,
+			`email_state = 'sending', email_claimed_at = ?, email_attempts = email_attempts + 1`, claim)
 	})
 	return claim, err
 }
@@ -428,14 +400,10 @@ func (s *Store) ClaimEmail(ctx context.Context, id int64) (string, error) {
 // sender changes nothing, as the message is that sender's now.
 func (s *Store) MarkEmailed(ctx context.Context, id int64, claim string, sendErr error) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.snapshot(ctx, tx, "notifications", id)
-		if err != nil {
-			return err
-		}
 		var attempts int
 		var state, at string
 		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT email_attempts, email_state, email_claimed_at FROM notifications
-			WHERE id = ?`), id).Scan(&attempts, &state, &at); err != nil {
+			WHERE id = ?`+s.d.lockRow()), id).Scan(&attempts, &state, &at); err != nil {
 			return notFound(err, "消息")
 		}
 		if claim != "" && (state != zhenggai.EmailSending || at != claim) || claim == "" && state != zhenggai.EmailPending {
@@ -454,11 +422,8 @@ func (s *Store) MarkEmailed(ctx context.Context, id int64, claim string, sendErr
 				msg = strings.ToValidUTF8(msg[:500], "")
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE notifications SET email_state = ?, email_error = ?, email_claimed_at = ''
-			WHERE id = ?`), state, msg, id); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, auditUpdate, "notifications", id, before)
+		return s.updateRow(ctx, tx, "notifications", id, anyVersion, `email_state = ?, email_error = ?, email_claimed_at = ''`,
+			state, msg)
 	})
 }
 
@@ -473,12 +438,7 @@ func (s *Store) DigestDue(ctx context.Context, userID int64, day zhenggai.Date) 
 // record of the same day is ECONFLICT.
 func (s *Store) RecordDigest(ctx context.Context, unitID, userID int64, day zhenggai.Date) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var id int64
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO digests (unit_id, user_id, day, sent_at) VALUES (?, ?, ?, ?) RETURNING id`),
-			unitID, userID, day.String(), s.stamp()).Scan(&id)
-		if err != nil {
+		_, err := s.insertRow(ctx, tx, "digests", `unit_id, user_id, day, sent_at`, unitID, userID, day.String(), s.stamp())
 			return err
-		}
-		return s.audit(ctx, tx, auditCreate, "digests", id, "")
 	})
 }

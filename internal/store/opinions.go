@@ -48,7 +48,7 @@ func (s *Store) CreateOpinion(ctx context.Context, o *zhenggai.Opinion) error {
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
 		err = s.write(ctx, func(tx *sql.Tx) error { return s.createOpinion(ctx, tx, o) })
-		if zhenggai.ErrorCode(err) != zhenggai.ECONFLICT || !strings.HasPrefix(zhenggai.ErrorMessage(err), "序号") {
+		if zhenggai.ErrorCode(err) != zhenggai.ECONFLICT || zhenggai.ErrorMessage(err) != errRefTaken {
 			return err
 		}
 	}
@@ -89,19 +89,15 @@ func (s *Store) createOpinion(ctx context.Context, tx *sql.Tx, o *zhenggai.Opini
 	}
 	o.DueOn = set.OpinionDue(today)
 	stamp := s.stamp()
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO opinions (unit_id, publication_id, problem_id, problem, ref,
-		name, contact, content, status, created_at, updated_at, version, secret_hash, due_on)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
+	o.ID, err = s.insertRow(ctx, tx, "opinions", `unit_id, publication_id, problem_id, problem, ref,
+		name, contact, content, status, created_at, updated_at, version, secret_hash, due_on`,
 		unit, o.PublicationID, o.ProblemID, o.Problem, o.Ref, strings.TrimSpace(o.Name), strings.TrimSpace(o.Contact),
-		strings.TrimSpace(o.Content), string(zhenggai.OpinionNew), stamp, stamp, o.Receipt, o.DueOn.String()).Scan(&o.ID)
+		strings.TrimSpace(o.Content), string(zhenggai.OpinionNew), stamp, stamp, 1, o.Receipt, o.DueOn.String())
 	if err != nil {
 		return err
 	}
 	o.UnitID, o.Status, o.Version = unit, zhenggai.OpinionNew, 1
 	o.CreatedAt, o.UpdatedAt = parseTime(stamp), parseTime(stamp)
-	if err := s.audit(ctx, tx, auditCreate, "opinions", o.ID, ""); err != nil {
-		return err
-	}
 	// The unit's office hears of it at once.
 	return s.tell(ctx, tx, zhenggai.OpinionNotices(zhenggai.OpinionReceived, o, "", ""))
 }
@@ -354,10 +350,7 @@ func (s *Store) CloseOpinion(ctx context.Context, id, version int64) error {
 func (s *Store) updateOpinion(ctx context.Context, id, version int64,
 	set func(tx *sql.Tx, o *zhenggai.Opinion) (string, []any, error)) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.snapshot(ctx, tx, "opinions", id)
-		if err != nil {
-			return err
-		}
+		// A change between this read and the update fails its version check.
 		o, err := scanOpinion(tx.QueryRowContext(ctx, s.d.rebind(`SELECT `+opinionCols+opinionFrom+` WHERE o.id = ?`), id))
 		if err != nil {
 			return notFound(err, "意见建议")
@@ -366,16 +359,7 @@ func (s *Store) updateOpinion(ctx context.Context, id, version int64,
 		if err != nil {
 			return err
 		}
-		args = append(args, s.stamp(), id, version)
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE opinions SET `+clause+`, updated_at = ?, version = version + 1
-			WHERE id = ? AND version = ?`), args...)
-		if err != nil {
-			return err
-		}
-		if err := s.checkUpdated(ctx, tx, res, "opinions", "意见建议", id); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, auditUpdate, "opinions", id, before)
+		return s.updateRow(ctx, tx, "opinions", id, version, clause+`, updated_at = ?`, append(args, s.stamp())...)
 	})
 }
 

@@ -31,7 +31,7 @@ func withheldCols(p *zhenggai.Problem) (int, string) {
 
 // Problem returns one problem.
 func (s *Store) Problem(ctx context.Context, id int64) (*zhenggai.Problem, error) {
-	p, err := scanProblem(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE id = ?`), id))
+	p, err := scanProblem(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE id = ? AND voided_at IS NULL`), id))
 	if err != nil {
 		return nil, notFound(err, "具体问题")
 	}
@@ -44,7 +44,7 @@ func (s *Store) Problems(ctx context.Context, roundID int64) ([]*zhenggai.Proble
 }
 
 func (s *Store) problemsIn(ctx context.Context, db queryer, roundID int64) ([]*zhenggai.Problem, error) {
-	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE round_id = ? ORDER BY seq`), roundID)
+	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+problemCols+` FROM problems WHERE round_id = ? AND voided_at IS NULL ORDER BY seq`), roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -69,21 +69,17 @@ func (s *Store) CreateProblem(ctx context.Context, p *zhenggai.Problem) error {
 }
 
 func (s *Store) createProblem(ctx context.Context, tx *sql.Tx, p *zhenggai.Problem) error {
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id FROM categories WHERE id = ?`), p.CategoryID).
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id FROM categories WHERE id = ? AND voided_at IS NULL`), p.CategoryID).
 		Scan(&p.UnitID, &p.RoundID)
 	if err != nil {
 		return notFound(err, "问题类别")
 	}
 	p.Version = 1
 	withheld, reason := withheldCols(p)
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO problems (unit_id, round_id, category_id, seq, title, rectification,
-		withheld, withheld_reason, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id`), p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification,
-		withheld, reason).Scan(&p.ID)
-	if err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, auditCreate, "problems", p.ID, "")
+	p.ID, err = s.insertRow(ctx, tx, "problems", `unit_id, round_id, category_id, seq, title, rectification,
+		withheld, withheld_reason, version`, p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification,
+		withheld, reason, 1)
+	return err
 }
 
 // UpdateProblem saves a problem; it may move to another category of the
@@ -95,7 +91,7 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 	version := p.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var round, own int64
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ?`), p.CategoryID).Scan(&round); err != nil {
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT round_id FROM categories WHERE id = ? AND voided_at IS NULL`), p.CategoryID).Scan(&round); err != nil {
 			return notFound(err, "问题类别")
 		}
 		var closeState, title, rect string
@@ -122,21 +118,11 @@ func (s *Store) UpdateProblem(ctx context.Context, p *zhenggai.Problem) error {
 			v.Add("category_id", "只能选择本轮巡察的问题类别")
 			return v
 		}
-		before, err := s.snapshot(ctx, tx, "problems", p.ID)
-		if err != nil {
-			return err
-		}
+		// The problem is of round (own == round), which does not change.
 		withheld, reason := withheldCols(p)
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE problems SET category_id = ?, seq = ?, title = ?, rectification = ?,
-			withheld = ?, withheld_reason = ?, version = version + 1 WHERE id = ? AND version = ? AND round_id = ?`),
-			p.CategoryID, p.Seq, p.Title, p.Rectification, withheld, reason, p.ID, version, round)
+		err := s.updateRow(ctx, tx, "problems", p.ID, version, `category_id = ?, seq = ?, title = ?, rectification = ?,
+			withheld = ?, withheld_reason = ?`, p.CategoryID, p.Seq, p.Title, p.Rectification, withheld, reason)
 		if err != nil {
-			return err
-		}
-		if err := s.checkUpdated(ctx, tx, res, "problems", "具体问题", p.ID); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "problems", p.ID, before); err != nil {
 			return err
 		}
 		p.Version = version + 1

@@ -27,7 +27,7 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 	var round int64
 	var status, mstate, closeState string
 	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT m.unit_id, m.round_id, m.status, m.close_state, p.close_state FROM measures m
-		JOIN problems p ON p.id = m.problem_id WHERE m.id = ?`), p.MeasureID).Scan(&p.UnitID, &round, &status, &mstate, &closeState)
+		JOIN problems p ON p.id = m.problem_id WHERE m.id = ? AND m.voided_at IS NULL`), p.MeasureID).Scan(&p.UnitID, &round, &status, &mstate, &closeState)
 	if err != nil {
 		return notFound(err, "整改措施")
 	}
@@ -46,24 +46,17 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 		}
 	}
 	now := s.stamp()
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO progress (unit_id, round_id, measure_id, day, content, author, status, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		p.UnitID, round, p.MeasureID, p.Date.String(), p.Content, p.Author, string(p.Status), now).Scan(&p.ID)
+	p.ID, err = s.insertRow(ctx, tx, "progress", `unit_id, round_id, measure_id, day, content, author, status, created_at`,
+		p.UnitID, round, p.MeasureID, p.Date.String(), p.Content, p.Author, string(p.Status), now)
 	if err != nil {
-		return err
-	}
-	if err := s.audit(ctx, tx, auditCreate, "progress", p.ID, ""); err != nil {
 		return err
 	}
 	p.CreatedAt = parseTime(now)
 	for i := range p.Files {
 		f := &p.Files[i]
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO attachments (unit_id, progress_id, name, sha256, size, content_type, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), p.UnitID, p.ID, f.Name, f.SHA256, f.Size, f.ContentType, now).Scan(&f.ID)
+		f.ID, err = s.insertRow(ctx, tx, "attachments", `unit_id, progress_id, name, sha256, size, content_type, created_at`,
+			p.UnitID, p.ID, f.Name, f.SHA256, f.Size, f.ContentType, now)
 		if err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, auditCreate, "attachments", f.ID, ""); err != nil {
 			return err
 		}
 	}
@@ -82,7 +75,7 @@ func (s *Store) progressIn(ctx context.Context, db queryer, roundID, problemID i
 		where, arg = `m.problem_id = ?`, problemID
 	}
 	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT p.id, p.unit_id, p.measure_id, p.day, p.content, p.author, p.status, p.created_at
-		FROM progress p JOIN measures m ON m.id = p.measure_id WHERE `+where+` ORDER BY p.day DESC, p.id DESC`), arg)
+		FROM progress p JOIN measures m ON m.id = p.measure_id WHERE `+where+` AND p.voided_at IS NULL ORDER BY p.day DESC, p.id DESC`), arg)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +99,7 @@ func (s *Store) progressIn(ctx context.Context, db queryer, roundID, problemID i
 	}
 	frows, err := db.QueryContext(ctx, s.d.rebind(`SELECT a.id, a.progress_id, a.name, a.sha256, a.size, a.content_type
 		FROM attachments a JOIN progress p ON p.id = a.progress_id JOIN measures m ON m.id = p.measure_id
-		WHERE `+where+` ORDER BY a.id`), arg)
+		WHERE `+where+` AND a.voided_at IS NULL ORDER BY a.id`), arg)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +120,7 @@ func (s *Store) progressIn(ctx context.Context, db queryer, roundID, problemID i
 // Attachment returns one evidence file's record.
 func (s *Store) Attachment(ctx context.Context, id int64) (*zhenggai.Attachment, error) {
 	var a zhenggai.Attachment
-	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT id, name, sha256, size, content_type FROM attachments WHERE id = ?`), id).
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT id, name, sha256, size, content_type FROM attachments WHERE id = ? AND voided_at IS NULL`), id).
 		Scan(&a.ID, &a.Name, &a.SHA256, &a.Size, &a.ContentType)
 	if err != nil {
 		return nil, notFound(err, "附件")

@@ -67,21 +67,20 @@ func (s *Store) Publish(ctx context.Context, p *zhenggai.Publication) error {
 func (s *Store) publish(ctx context.Context, tx *sql.Tx, p *zhenggai.Publication, problems []byte) error {
 	var unit int64
 	var unitName string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT r.unit_id, u.name FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`),
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT r.unit_id, u.name FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ? AND r.voided_at IS NULL`),
 		p.RoundID).Scan(&unit, &unitName)
 	if err != nil {
 		return notFound(err, "巡察轮次")
 	}
 	now := s.stamp()
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO publications (unit_id, round_id, unit_name, title, as_of,
-		summary, body, problems, published_at, published_by, withdrawn, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1) RETURNING id`),
-		unit, p.RoundID, unitName, p.Title, p.AsOf.String(), p.Summary, p.Body, string(problems), now, p.PublishedBy).Scan(&p.ID)
+	p.ID, err = s.insertRow(ctx, tx, "publications", `unit_id, round_id, unit_name, title, as_of,
+		summary, body, problems, published_at, published_by, withdrawn, version`,
+		unit, p.RoundID, unitName, p.Title, p.AsOf.String(), p.Summary, p.Body, string(problems), now, p.PublishedBy, 0, 1)
 	if err != nil {
 		return err
 	}
 	p.UnitID, p.Unit, p.PublishedAt, p.Version, p.Withdrawn = unit, unitName, parseTime(now), 1, false
-	return s.audit(ctx, tx, auditCreate, "publications", p.ID, "")
+	return nil
 }
 
 // Withdraw takes a publication off the public site, recording who did it
@@ -99,24 +98,16 @@ func (s *Store) Withdraw(ctx context.Context, id int64, reason, by string) error
 }
 
 func (s *Store) withdraw(ctx context.Context, tx *sql.Tx, id int64, reason, by string) error {
-	before, err := s.snapshot(ctx, tx, "publications", id)
+	var withdrawn int
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT withdrawn FROM publications WHERE id = ?`+s.d.lockRow()), id).Scan(&withdrawn)
 	if err != nil {
-		return err
+		return notFound(err, "公布的报告")
 	}
-	if before == "" {
-		return zhenggai.Errorf(zhenggai.ENOTFOUND, "公布的报告不存在")
-	}
-	res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE publications SET withdrawn = 1, withdrawn_at = ?, withdrawn_by = ?,
-		reason = ?, version = version + 1 WHERE id = ? AND withdrawn = 0`), s.stamp(), by, reason, id)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
+	if withdrawn != 0 {
 		return zhenggai.Errorf(zhenggai.ECONFLICT, "该报告已经撤回")
 	}
-	return s.audit(ctx, tx, auditUpdate, "publications", id, before)
+	return s.updateRow(ctx, tx, "publications", id, anyVersion, `withdrawn = 1, withdrawn_at = ?, withdrawn_by = ?, reason = ?`,
+		s.stamp(), by, reason)
 }
 
 // Republish replaces the live publication old by p (the same round
@@ -167,14 +158,7 @@ func (s *Store) Republish(ctx context.Context, old int64, p *zhenggai.Publicatio
 			if _, shown := p.Problem(problem); problem != 0 && !shown {
 				continue
 			}
-			before, err := s.snapshot(ctx, tx, "opinions", id)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE opinions SET publication_id = ?, version = version + 1 WHERE id = ?`), p.ID, id); err != nil {
-				return err
-			}
-			if err := s.audit(ctx, tx, auditUpdate, "opinions", id, before); err != nil {
+			if err := s.updateRow(ctx, tx, "opinions", id, anyVersion, `publication_id = ?`, p.ID); err != nil {
 				return err
 			}
 		}
@@ -238,7 +222,7 @@ func (s *Store) WithheldSincePublished(ctx context.Context, round int64) (map[in
 // problems they show (not their bodies), newest first.
 func (s *Store) livePublications(ctx context.Context, round int64) ([]*zhenggai.Publication, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+publicationCols+`, '', problems FROM publications
-		WHERE round_id = ? AND withdrawn = 0 ORDER BY id DESC`), round)
+		WHERE round_id = ? AND withdrawn = 0 AND `+liveRoundSQL+` ORDER BY id DESC`), round)
 	if err != nil {
 		return nil, err
 	}
@@ -257,14 +241,14 @@ func (s *Store) livePublications(ctx context.Context, round int64) ([]*zhenggai.
 // Publication returns one publication with its body, withdrawn or not.
 func (s *Store) Publication(ctx context.Context, id int64) (*zhenggai.Publication, error) {
 	p, err := scanPublication(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+publicationCols+`, body, problems
-		FROM publications WHERE id = ?`), id), true)
+		FROM publications WHERE id = ? AND `+liveRoundSQL), id), true)
 	return p, notFound(err, "公布的报告")
 }
 
 // Publications lists publications without their bodies, newest first:
 // those of one round (roundID != 0), or every live one (the public list).
 func (s *Store) Publications(ctx context.Context, roundID int64) ([]*zhenggai.Publication, error) {
-	q := `SELECT ` + publicationCols + ` FROM publications WHERE withdrawn = 0 ORDER BY as_of DESC, id DESC`
+	q := `SELECT ` + publicationCols + ` FROM publications WHERE withdrawn = 0 AND ` + liveRoundSQL + ` ORDER BY as_of DESC, id DESC`
 	var args []any
 	if roundID != 0 {
 		q = `SELECT ` + publicationCols + ` FROM publications WHERE round_id = ? ORDER BY id DESC`
@@ -285,5 +269,9 @@ func (s *Store) Publications(ctx context.Context, roundID int64) ([]*zhenggai.Pu
 	}
 	return out, rows.Err()
 }
+
+// liveRoundSQL keeps the publications of rounds not voided: a voided
+// round's reports leave the public site with it.
+const liveRoundSQL = `NOT EXISTS (SELECT 1 FROM rounds vr WHERE vr.id = publications.round_id AND vr.voided_at IS NOT NULL)`
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }

@@ -45,13 +45,13 @@ func roundCountsSelect(one bool) string {
 		COALESCE(SUM(CASE WHEN x.st = 4 THEN 1 ELSE 0 END), 0) AS completed,
 		COALESCE(MAX(d.n), 0) AS open_due
 	FROM rounds r LEFT JOIN (SELECT round_id, COUNT(*) AS n FROM measures
-		WHERE ` + mcond + ` AND ` + openDueSQL + ` GROUP BY round_id) d ON d.round_id = r.id
+		WHERE ` + mcond + ` AND ` + openDueSQL + ` AND voided_at IS NULL GROUP BY round_id) d ON d.round_id = r.id
 	LEFT JOIN (
 		SELECT p.round_id AS round_id, p.id AS id,
 			CASE WHEN MIN(m.rk) IS NULL THEN 0 WHEN MIN(m.rk) = 0 AND MAX(m.rk) > 0 THEN 1 ELSE MIN(m.rk) END AS st
-		FROM problems p LEFT JOIN (SELECT problem_id, ` + rankSQL + ` AS rk FROM measures WHERE ` + mcond + `) m
+		FROM problems p LEFT JOIN (SELECT problem_id, ` + rankSQL + ` AS rk FROM measures WHERE ` + mcond + ` AND voided_at IS NULL) m
 			ON m.problem_id = p.id
-		WHERE ` + pcond + `
+		WHERE ` + pcond + ` AND p.voided_at IS NULL
 		GROUP BY p.round_id, p.id) x ON x.round_id = r.id
 	WHERE ` + cond + `
 	GROUP BY r.id, r.unit_id`

@@ -172,7 +172,7 @@ func (q RoundQuery) page(all []*zhenggai.RoundSummary, pending map[int64]int) *R
 }
 
 // roundFrom is the FROM of a list of rounds with their kept counts.
-const roundFrom = ` FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id `
+const roundFrom = ` FROM rounds r JOIN units u ON u.id = r.unit_id AND r.voided_at IS NULL LEFT JOIN round_counts c ON c.round_id = r.id `
 
 // keepSQL is q's filter as a condition on roundFrom's tables, "" for none.
 func (s *Store) keepSQL(q RoundQuery) (string, []any) {
@@ -204,7 +204,7 @@ func (s *Store) orderSQL(q RoundQuery) string {
 		key = `CASE WHEN COALESCE(c.problems, 0) > 0
 			THEN (COALESCE(c.completed, 0) + COALESCE(c.ongoing, 0)) * 100 / c.problems ELSE 0 END`
 	case "pending":
-		key = `(SELECT COUNT(*) FROM problems sp WHERE sp.round_id = r.id AND sp.close_state = 'submitted')`
+		key = `(SELECT COUNT(*) FROM problems sp WHERE sp.round_id = r.id AND sp.close_state = 'submitted' AND sp.voided_at IS NULL)`
 	default:
 		return "r.feedback_date" + dir + ", r.id" + dir
 	}
@@ -259,7 +259,7 @@ func (s *Store) roundPageIn(ctx context.Context, db queryer, sc zhenggai.Scope, 
 	}
 	if err := db.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*) FROM problems p
 		JOIN rounds r ON r.id = p.round_id JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
-		WHERE p.close_state = 'submitted' AND `+kept), join(wargs, cargs, kargs)...).Scan(&p.Pending); err != nil {
+		WHERE p.close_state = 'submitted' AND p.voided_at IS NULL AND r.voided_at IS NULL AND `+kept), join(wargs, cargs, kargs)...).Scan(&p.Pending); err != nil {
 		return nil, err
 	}
 	sets, err := s.allSettings(ctx, db)
@@ -329,7 +329,7 @@ func (s *Store) dueTotals(ctx context.Context, db queryer, with string, wargs []
 		err := db.QueryRowContext(ctx, s.d.rebind(with+`SELECT COUNT(*),
 			COALESCE(SUM(CASE WHEN deadline <= ? THEN 1 ELSE 0 END), 0),
 			COALESCE(SUM(CASE WHEN deadline > ? AND deadline <= ? THEN 1 ELSE 0 END), 0)
-			FROM measures WHERE `+openDueSQL+` AND deadline >= ? AND `+unitCond+` AND `+cond),
+			FROM measures WHERE `+openDueSQL+` AND voided_at IS NULL AND deadline >= ? AND `+unitCond+` AND `+cond),
 			join(wargs, []any{y, y, gr, t}, unitArgs, cargs)...).
 			Scan(&future, &yellow, &green)
 		if err != nil {
@@ -340,8 +340,8 @@ func (s *Store) dueTotals(ctx context.Context, db queryer, with string, wargs []
 		d.green += green
 	}
 	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT report_every,
-		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
-		WHERE status = 'ongoing' AND report_every > 0 AND `+cond), join(wargs, cargs)...)
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '') FROM measures
+		WHERE status = 'ongoing' AND report_every > 0 AND voided_at IS NULL AND `+cond), join(wargs, cargs)...)
 	if err != nil {
 		return d, err
 	}
@@ -369,7 +369,7 @@ func (s *Store) pendingByRound(ctx context.Context, db queryer, sc zhenggai.Scop
 		with, wargs, scond, cargs = "", nil, cond, args
 	}
 	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, COUNT(*) FROM problems
-		WHERE close_state = 'submitted' AND `+scond+` GROUP BY round_id`), join(wargs, cargs)...)
+		WHERE close_state = 'submitted' AND voided_at IS NULL AND `+scond+` GROUP BY round_id`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err
 	}

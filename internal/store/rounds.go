@@ -54,14 +54,14 @@ func (s *Store) Round(ctx context.Context, id int64) (*zhenggai.Round, error) {
 
 func (s *Store) roundIn(ctx context.Context, db queryer, id int64) (*zhenggai.Round, error) {
 	r, err := scanRound(db.QueryRowContext(ctx, s.d.rebind(`SELECT `+roundCols+`
-		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ?`), id))
+		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.id = ? AND r.voided_at IS NULL`), id))
 	return r, notFound(err, "巡察轮次")
 }
 
 // Rounds lists rounds, newest feedback first.
 func (s *Store) Rounds(ctx context.Context) ([]*zhenggai.Round, error) {
 	rows, err := s.rdb.QueryContext(ctx, `SELECT `+roundCols+`
-		FROM rounds r JOIN units u ON u.id = r.unit_id ORDER BY r.feedback_date DESC, r.id DESC`)
+		FROM rounds r JOIN units u ON u.id = r.unit_id WHERE r.voided_at IS NULL ORDER BY r.feedback_date DESC, r.id DESC`)
 	if err != nil {
 		return nil, err
 	}
@@ -94,22 +94,18 @@ func (s *Store) createRound(ctx context.Context, tx *sql.Tx, r *zhenggai.Round) 
 	now := s.stamp()
 	d := r.Declared
 	o := d.Outcomes
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO rounds (unit_id, inspector, kind, onsite_start, onsite_end,
+	r.ID, err = s.insertRow(ctx, tx, "rounds", `unit_id, inspector, kind, onsite_start, onsite_end,
 		feedback_date, declared_as_of, declared_categories, declared_problems, declared_completed,
 		declared_basically_completed, declared_in_progress, declared_not_completed, declared_rate_percent,
 		note, report_leading_group, report_work, report_follow_up, report_title, report_signature, report_signed,
 		declared_measures, declared_rules, declared_refunded_fen, declared_recovered_fen, declared_saved_fen,
-		declared_talks, declared_organisational, declared_disciplinary, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`),
+		declared_talks, declared_organisational, declared_disciplinary, version, created_at, updated_at`,
 		unitID, r.Inspector, string(r.Kind), r.Onsite.Start.String(), r.Onsite.End.String(), r.FeedbackDate.String(),
 		d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress, d.NotCompleted,
 		d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp, r.ReportTitle, r.ReportSignature,
 		r.ReportSigned.String(), d.Measures, o.Rules, o.RefundedFen, o.RecoveredFen, o.SavedFen, o.Talks,
-		o.Organisational, o.Disciplinary, now, now).Scan(&r.ID)
+		o.Organisational, o.Disciplinary, 1, now, now)
 	if err != nil {
-		return err
-	}
-	if err := s.audit(ctx, tx, auditCreate, "rounds", r.ID, ""); err != nil {
 		return err
 	}
 	r.UnitID, r.Version = unitID, 1
@@ -128,30 +124,19 @@ func (s *Store) UpdateRound(ctx context.Context, r *zhenggai.Round) error {
 		d := r.Declared
 		o := d.Outcomes
 		now := s.stamp()
-		before, err := s.snapshot(ctx, tx, "rounds", r.ID)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE rounds SET inspector = ?, kind = ?, onsite_start = ?,
+		err := s.updateRow(ctx, tx, "rounds", r.ID, version, `inspector = ?, kind = ?, onsite_start = ?,
 			onsite_end = ?, feedback_date = ?, declared_as_of = ?, declared_categories = ?, declared_problems = ?,
 			declared_completed = ?, declared_basically_completed = ?, declared_in_progress = ?,
 			declared_not_completed = ?, declared_rate_percent = ?, note = ?, report_leading_group = ?, report_work = ?,
 			report_follow_up = ?, report_title = ?, report_signature = ?, report_signed = ?, declared_measures = ?,
 			declared_rules = ?, declared_refunded_fen = ?, declared_recovered_fen = ?, declared_saved_fen = ?,
-			declared_talks = ?, declared_organisational = ?, declared_disciplinary = ?, version = version + 1, updated_at = ?
-			WHERE id = ? AND version = ?`),
+			declared_talks = ?, declared_organisational = ?, declared_disciplinary = ?, updated_at = ?`,
 			r.Inspector, string(r.Kind), r.Onsite.Start.String(), r.Onsite.End.String(), r.FeedbackDate.String(),
 			d.AsOf.String(), d.Categories, d.Problems, d.Completed, d.BasicallyCompleted, d.InProgress,
 			d.NotCompleted, d.RatePercent, r.Note, r.ReportLeadingGroup, r.ReportWork, r.ReportFollowUp,
 			r.ReportTitle, r.ReportSignature, r.ReportSigned.String(), d.Measures, o.Rules, o.RefundedFen,
-			o.RecoveredFen, o.SavedFen, o.Talks, o.Organisational, o.Disciplinary, now, r.ID, version)
+			o.RecoveredFen, o.SavedFen, o.Talks, o.Organisational, o.Disciplinary, now)
 		if err != nil {
-			return err
-		}
-		if err := s.checkUpdated(ctx, tx, res, "rounds", "巡察轮次", r.ID); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "rounds", r.ID, before); err != nil {
 			return err
 		}
 		r.Version = version + 1

@@ -60,7 +60,10 @@ CREATE TABLE rounds (
     declared_saved_fen BIGINT NOT NULL DEFAULT 0,
     declared_talks INTEGER NOT NULL DEFAULT 0,
     declared_organisational INTEGER NOT NULL DEFAULT 0,
-    declared_disciplinary INTEGER NOT NULL DEFAULT 0
+    declared_disciplinary INTEGER NOT NULL DEFAULT 0,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX rounds_feedback_idx ON rounds (feedback_date, id);
 CREATE INDEX rounds_unit_idx ON rounds (unit_id);
@@ -72,6 +75,9 @@ CREATE TABLE categories (
     seq INTEGER NOT NULL,
     title TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT '',
     CONSTRAINT categories_seq_key UNIQUE (round_id, seq)
 );
 
@@ -87,6 +93,9 @@ CREATE TABLE problems (
     withheld INTEGER NOT NULL DEFAULT 0,
     withheld_reason TEXT NOT NULL DEFAULT '',
     close_state TEXT NOT NULL DEFAULT '',
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT '',
     CONSTRAINT problems_seq_key UNIQUE (round_id, seq)
 );
 CREATE INDEX problems_category_idx ON problems (category_id);
@@ -117,6 +126,9 @@ CREATE TABLE measures (
     talks INTEGER NOT NULL DEFAULT 0,
     organisational INTEGER NOT NULL DEFAULT 0,
     disciplinary INTEGER NOT NULL DEFAULT 0,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT '',
     CONSTRAINT measures_seq_key UNIQUE (problem_id, seq)
 );
 CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id, status, close_state) WHERE status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '';
@@ -133,7 +145,10 @@ CREATE TABLE progress (
     content TEXT NOT NULL,
     author TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX progress_measure_idx ON progress (measure_id, day);
 CREATE INDEX progress_round_idx ON progress (round_id);
@@ -146,7 +161,10 @@ CREATE TABLE attachments (
     sha256 TEXT NOT NULL,
     size BIGINT NOT NULL,
     content_type TEXT NOT NULL,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX attachments_progress_idx ON attachments (progress_id);
 CREATE INDEX attachments_unit_idx ON attachments (unit_id, sha256, size);

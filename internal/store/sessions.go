@@ -20,20 +20,12 @@ import (
 // made behind the program's back: SessionUser refuses it and VerifyAudit
 // names it.
 
-// loggedTables are the tables whose rows' creation is logged but whose
-// deletion is not (see above); they are not records, and have no history
-// pages.
-var loggedTables = []string{"sessions"}
-
 // Logged reports whether the audit log holds entries about table: an
-// audited table, or one whose creations are logged (sessions).
+// audited table, or one whose creations are logged (sessions; see the
+// registry, tables.go).
 func Logged(table string) bool {
-	for _, t := range loggedTables {
-		if t == table {
-			return true
-		}
-	}
-	return IsAudited(table)
+	t := tableByName[table]
+	return t != nil && (t.Audited || t.LoggedCreations)
 }
 
 // CreateSession stores a new session (by the hash of its ID), logs the

@@ -97,22 +97,12 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 			case errors.Is(err, sql.ErrNoRows) && value == "":
 				continue // an empty text never set: no row to keep
 			case errors.Is(err, sql.ErrNoRows):
-				err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO settings (unit_id, name, value) VALUES (?, ?, ?) RETURNING id`),
-					unitID, nv.name, value).Scan(&id)
-				if err == nil {
-					err = s.audit(ctx, tx, auditCreate, "settings", id, "")
-				}
+				_, err = s.insertRow(ctx, tx, "settings", `unit_id, name, value`, unitID, nv.name, value)
 			case err != nil:
 			case old == value:
 				continue // unchanged: nothing to write or record
 			default:
-				var before string
-				if before, err = s.snapshot(ctx, tx, "settings", id); err != nil {
-					return err
-				}
-				if _, err = tx.ExecContext(ctx, s.d.rebind(`UPDATE settings SET value = ? WHERE id = ?`), value, id); err == nil {
-					err = s.audit(ctx, tx, auditUpdate, "settings", id, before)
-				}
+				err = s.updateRow(ctx, tx, "settings", id, anyVersion, `value = ?`, value)
 			}
 			if err != nil {
 				return err

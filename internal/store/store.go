@@ -154,14 +154,14 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := s.writeOnce(ctx, fn)
 		if err == nil || attempt == writeAttempts || !s.d.retryable(err) {
-			return s.mapErr(err)
+			return s.wrapErr(s.mapErr(err))
 		}
 		// Back off a little, more each time, so that the winners finish.
 		t := time.NewTimer(time.Duration(attempt*attempt) * 5 * time.Millisecond)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return s.mapErr(err)
+			return s.wrapErr(s.mapErr(err))
 		case <-t.C:
 		}
 	}
@@ -211,13 +211,25 @@ func (s *Store) mapErr(err error) error {
 	case errors.Is(err, sql.ErrNoRows):
 		return zhenggai.Errorf(zhenggai.ENOTFOUND, "记录不存在")
 	case s.d.uniqueViolation(err):
-		return zhenggai.Errorf(zhenggai.ECONFLICT, "序号或名称与已有记录重复")
+		return s.uniqueError(err, nil, nil)
 	case s.d.foreignKeyViolation(err):
 		return zhenggai.Errorf(zhenggai.EINVALID, "引用的记录不存在")
 	case s.d.badValue(err):
 		return zhenggai.Errorf(zhenggai.EINVALID, "内容中含有数据库不能保存的值（如 NUL 控制字符或过大的数字），请修改后再保存")
 	}
 	return err
+}
+
+// wrapErr names the store method an internal error (not a domain error,
+// not the caller's cancellation) came from.
+func (s *Store) wrapErr(err error) error {
+	var ze *zhenggai.Error
+	var ve *zhenggai.ValidationError
+	if err == nil || errors.As(err, &ze) || errors.As(err, &ve) || errors.Is(err, context.Canceled) ||
+		errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", methodName(), err)
 }
 
 func parseTime(s string) time.Time {

@@ -99,9 +99,10 @@ func testErrors(t *testing.T, st *store.Store) {
 		want string
 	}{
 		{"missing round", func() error { _, err := st.Round(ctx, 999); return err }(), zhenggai.ENOTFOUND},
-		{"duplicate category seq", st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: 1, Title: "重复"}), zhenggai.ECONFLICT},
+		// A number taken is told on seq (uniqueKeys, rows.go).
+		{"duplicate category seq", st.CreateCategory(ctx, &zhenggai.Category{RoundID: r.ID, Seq: 1, Title: "重复"}), zhenggai.EINVALID},
 		{"category of missing round", st.CreateCategory(ctx, &zhenggai.Category{RoundID: 999, Seq: 2, Title: "x"}), zhenggai.ENOTFOUND},
-		{"duplicate problem seq", st.CreateProblem(ctx, &zhenggai.Problem{CategoryID: c.ID, Seq: 1, Title: "x"}), zhenggai.ECONFLICT},
+		{"duplicate problem seq", st.CreateProblem(ctx, &zhenggai.Problem{CategoryID: c.ID, Seq: 1, Title: "x"}), zhenggai.EINVALID},
 		{"empty title", st.CreateProblem(ctx, &zhenggai.Problem{CategoryID: c.ID, Seq: 2, Title: " "}), zhenggai.EINVALID},
 		{"bad status", st.SetMeasureStatus(ctx, ms[0].ID, ms[0].Version, "done"), zhenggai.EINVALID},
 		{"stale measure", func() error {

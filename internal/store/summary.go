@@ -78,7 +78,7 @@ func (s *Store) roundSummaries(ctx context.Context, db queryer, sc zhenggai.Scop
 	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT `+roundListCols+`, COALESCE(c.not_started, 0),
 		COALESCE(c.in_progress, 0), COALESCE(c.basically_completed, 0), COALESCE(c.ongoing, 0), COALESCE(c.completed, 0)
 		FROM rounds r JOIN units u ON u.id = r.unit_id LEFT JOIN round_counts c ON c.round_id = r.id
-		WHERE `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
+		WHERE r.voided_at IS NULL AND `+cond+` ORDER BY r.feedback_date DESC, r.id DESC`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func (s *Store) addColours(ctx context.Context, db queryer, byID map[int64]*zhen
 			SUM(CASE WHEN deadline >= ? AND deadline <= ? THEN 1 ELSE 0 END),
 			SUM(CASE WHEN deadline > ? THEN 1 ELSE 0 END)
 			FROM measures
-			WHERE `+cond+` AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
+			WHERE `+cond+` AND voided_at IS NULL AND status NOT IN ('completed', 'ongoing') AND close_state <> 'approved'
 				AND deadline <> '' AND deadline <= ? AND `+unitCond+`
 			GROUP BY round_id`, join(wargs, []any{t, t, y, y}, cargs, []any{gr}, unitArgs))
 		if err != nil {
@@ -160,8 +160,8 @@ func (s *Store) addColours(ctx context.Context, db queryer, byID map[int64]*zhen
 	// 长期坚持 measures with a re-report period: red once the period since
 	// their latest report has passed (zhenggai.MeasureColour).
 	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT round_id, report_every,
-		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id), '') FROM measures
-		WHERE `+cond+` AND status = 'ongoing' AND report_every > 0`), join(wargs, cargs)...)
+		COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '') FROM measures
+		WHERE `+cond+` AND voided_at IS NULL AND status = 'ongoing' AND report_every > 0`), join(wargs, cargs)...)
 	if err != nil {
 		return err
 	}

@@ -15,12 +15,10 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, name, tokenHash s
 		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM users WHERE id = ?`), userID).Scan(&unit); err != nil {
 			return notFound(err, "用户")
 		}
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO tokens (unit_id, user_id, name, token_hash, created_at, revoked)
-			VALUES (?, ?, ?, ?, ?, 0) RETURNING id`), unit, userID, name, tokenHash, s.stamp()).Scan(&id)
-		if err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, auditCreate, "tokens", id, "")
+		var err error
+		id, err = s.insertRow(ctx, tx, "tokens", `unit_id, user_id, name, token_hash, created_at, revoked`,
+			unit, userID, name, tokenHash, s.stamp(), 0)
+		return err
 	})
 	return id, err
 }
@@ -72,14 +70,7 @@ func (s *Store) revokeTokens(ctx context.Context, tx *sql.Tx, where string, arg 
 		return 0, err
 	}
 	for _, id := range ids {
-		before, err := s.snapshot(ctx, tx, "tokens", id)
-		if err != nil {
-			return 0, err
-		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE tokens SET revoked = 1 WHERE id = ?`), id); err != nil {
-			return 0, err
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "tokens", id, before); err != nil {
+		if err := s.updateRow(ctx, tx, "tokens", id, anyVersion, `revoked = 1`); err != nil {
 			return 0, err
 		}
 	}

@@ -32,12 +32,7 @@ func (s *Store) ensureUnit(ctx context.Context, tx *sql.Tx, name string) (int64,
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO units (name, created_at) VALUES (?, ?) RETURNING id`),
-		name, s.stamp()).Scan(&id)
-	if err != nil {
-		return 0, err
-	}
-	return id, s.audit(ctx, tx, auditCreate, "units", id, "")
+	return s.insertRow(ctx, tx, "units", `name, created_at`, name, s.stamp())
 }
 
 // Units lists every unit by name.
@@ -120,32 +115,11 @@ func (s *Store) SaveUnit(ctx context.Context, u *zhenggai.Unit) error {
 				p = next.Int64
 			}
 		}
-		var err error
-		action, before := auditCreate, ""
 		if isNew {
-			err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO units (parent_id, name, created_at) VALUES (?, ?, ?) RETURNING id`),
-				parent, u.Name, s.stamp()).Scan(&u.ID)
-		} else {
-			action = auditUpdate
-			if before, err = s.snapshot(ctx, tx, "units", u.ID); err != nil {
-				return err
-			}
-			var res sql.Result
-			res, err = tx.ExecContext(ctx, s.d.rebind(`UPDATE units SET parent_id = ?, name = ? WHERE id = ?`), parent, u.Name, u.ID)
-			if err == nil {
-				if n, _ := res.RowsAffected(); n != 1 {
-					return zhenggai.Errorf(zhenggai.ENOTFOUND, "单位不存在")
-				}
-			}
-		}
-		if s.d.uniqueViolation(err) {
-			v := &zhenggai.ValidationError{}
-			v.Add("name", "已有同名单位“"+u.Name+"”")
-			return v
-		}
-		if err != nil {
+			var err error
+			u.ID, err = s.insertRow(ctx, tx, "units", `parent_id, name, created_at`, parent, u.Name, s.stamp())
 			return err
 		}
-		return s.audit(ctx, tx, action, "units", u.ID, before)
+		return s.updateRow(ctx, tx, "units", u.ID, anyVersion, `parent_id = ?, name = ?`, parent, u.Name)
 	})
 }

@@ -72,13 +72,11 @@ func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash s
 			return err
 		}
 		now := s.stamp()
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO users (unit_id, name, display_name, role, password_hash, disabled,
-			email, principal, version, created_at, person_name, must_change) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?) RETURNING id`),
-			u.UnitID, u.Name, u.DisplayName, string(u.Role), passwordHash, u.Email, boolInt(u.Principal), now,
-			personName(u), boolInt(u.MustChangePassword)).Scan(&u.ID)
-		if s.d.uniqueViolation(err) {
-			return s.uniqueUser(ctx, u)
-		}
+		var err error
+		u.ID, err = s.insertRow(ctx, tx, "users", `unit_id, name, display_name, role, password_hash, disabled,
+			email, principal, version, created_at, person_name, must_change`,
+			u.UnitID, u.Name, u.DisplayName, string(u.Role), passwordHash, 0, u.Email, boolInt(u.Principal), 1, now,
+			personName(u), boolInt(u.MustChangePassword))
 		if s.d.foreignKeyViolation(err) {
 			v := &zhenggai.ValidationError{}
 			v.Add("unit_id", "所属单位不存在")
@@ -91,21 +89,8 @@ func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash s
 		if p, ok := personName(u).(string); ok {
 			u.LedgerName = p
 		}
-		return s.audit(ctx, tx, auditCreate, "users", u.ID, "")
+		return nil
 	})
-}
-
-// uniqueUser says which of the login name and the display name another
-// account took meanwhile (the pre-check and the insert raced).
-func (s *Store) uniqueUser(ctx context.Context, u *zhenggai.User) error {
-	v := &zhenggai.ValidationError{}
-	var one int
-	if u.ID == 0 && s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM users WHERE name = ?`), u.Name).Scan(&one) == nil {
-		v.Add("name", "登录名“"+u.Name+"”已被使用")
-	} else {
-		v.Add("display_name", "姓名“"+u.DisplayName+"”已是本单位另一账号的姓名：同一单位的责任领导、责任人姓名不能相同")
-	}
-	return v
 }
 
 // User returns one account.
@@ -160,27 +145,16 @@ func (s *Store) FirstAdmin(ctx context.Context) (*zhenggai.User, error) {
 // secret leaked.
 func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.snapshot(ctx, tx, "users", userID)
-		if err != nil {
+		if err := s.updateRow(ctx, tx, "users", userID, anyVersion, `password_hash = ?, must_change = 1`, passwordHash); err != nil {
 			return err
-		}
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET password_hash = ?, must_change = 1, version = version + 1 WHERE id = ?`),
-			passwordHash, userID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return zhenggai.Errorf(zhenggai.ENOTFOUND, "用户不存在")
 		}
 		for _, q := range []string{`DELETE FROM sessions WHERE user_id = ?`, `DELETE FROM login_devices WHERE user_id = ?`} {
 			if _, err := tx.ExecContext(ctx, s.d.rebind(q), userID); err != nil {
 				return err
 			}
 		}
-		if _, err := s.revokeTokens(ctx, tx, `user_id = ?`, userID); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, auditUpdate, "users", userID, before)
+		_, err := s.revokeTokens(ctx, tx, `user_id = ?`, userID)
+		return err
 	})
 }
 
@@ -198,22 +172,11 @@ func (s *Store) PasswordHash(ctx context.Context, userID int64) (string, error) 
 // none); his API tokens, made for scripts, stay.
 func (s *Store) ChangePassword(ctx context.Context, userID int64, passwordHash, keepSession string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.snapshot(ctx, tx, "users", userID)
-		if err != nil {
+		if err := s.updateRow(ctx, tx, "users", userID, anyVersion, `password_hash = ?, must_change = 0`, passwordHash); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET password_hash = ?, must_change = 0, version = version + 1 WHERE id = ?`),
-			passwordHash, userID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return zhenggai.Errorf(zhenggai.ENOTFOUND, "用户不存在")
-		}
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?`), userID, keepSession); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, auditUpdate, "users", userID, before)
+		_, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?`), userID, keepSession)
+		return err
 	})
 }
 
@@ -226,27 +189,13 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 	}
 	version := u.Version // fn may run twice (Store.write)
 	return s.write(ctx, func(tx *sql.Tx) error {
-		before, err := s.snapshot(ctx, tx, "users", u.ID)
-		if err != nil {
-			return err
-		}
-		disabled := 0
-		if u.Disabled {
-			disabled = 1
-		}
 		if err := s.nameTaken(ctx, tx, u); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE users SET unit_id = ?, display_name = ?, role = ?, disabled = ?,
-			email = ?, principal = ?, person_name = ?, version = version + 1 WHERE id = ? AND version = ?`),
-			u.UnitID, u.DisplayName, string(u.Role), disabled, u.Email, boolInt(u.Principal), personName(u), u.ID, version)
-		if s.d.uniqueViolation(err) {
-			return s.uniqueUser(ctx, u)
-		}
+		err := s.updateRow(ctx, tx, "users", u.ID, version, `unit_id = ?, display_name = ?, role = ?, disabled = ?,
+			email = ?, principal = ?, person_name = ?`,
+			u.UnitID, u.DisplayName, string(u.Role), boolInt(u.Disabled), u.Email, boolInt(u.Principal), personName(u))
 		if err != nil {
-			return err
-		}
-		if err := s.checkUpdated(ctx, tx, res, "users", "用户", u.ID); err != nil {
 			return err
 		}
 		if u.Disabled {
@@ -258,9 +207,6 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 			if _, err := s.revokeTokens(ctx, tx, `user_id = ?`, u.ID); err != nil {
 				return err
 			}
-		}
-		if err := s.audit(ctx, tx, auditUpdate, "users", u.ID, before); err != nil {
-			return err
 		}
 		u.Version = version + 1
 		u.LedgerName, _ = personName(u).(string)

@@ -103,9 +103,8 @@ func (h *Handler) CreateCategory(w http.ResponseWriter, r *http.Request) {
 			redirect(w, r, fmt.Sprintf("/rounds/%d/tree", id), fmt.Sprintf("已新增问题类别（%s）", zhenggai.Numeral(c.Seq)))
 			return
 		}
-		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
-			f.errs.Add("seq", "序号与本轮已有的问题类别重复")
-		} else if err := f.merge(err); err != nil {
+		// A number taken is the store's refusal on seq.
+		if err := f.merge(err); err != nil {
 			h.fail(w, r, err)
 			return
 		}
@@ -178,7 +177,8 @@ func (h *Handler) UpdateCategory(w http.ResponseWriter, r *http.Request) {
 				h.renderCategoryForm(w, r, http.StatusConflict, round, cur, f, cf)
 				return
 			}
-			f.errs.Add("seq", "序号与本轮已有的问题类别重复")
+			h.fail(w, r, err) // voided meanwhile
+			return
 		} else if err := f.merge(err); err != nil {
 			h.fail(w, r, err)
 			return

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"zhenggai"
 	"zhenggai/internal/store"
@@ -41,13 +42,6 @@ type fieldChange struct {
 	Long   bool // shown as blocks rather than inline
 }
 
-// entityNames are the audited tables shown in history pages.
-var entityNames = map[string]string{
-	"units": "单位", "settings": "设置", "rounds": "巡察轮次", "categories": "问题类别", "problems": "具体问题",
-	"measures": "整改措施", "progress": "整改进展", "attachments": "附件", "users": "用户", "tokens": "API令牌",
-	"opinions": "意见建议", "publications": "公布的整改进展情况",
-}
-
 // fieldLabels name the columns people care about; columns not here (ids,
 // version, times kept by the program) are not shown.
 var fieldLabels = map[string]string{
@@ -71,6 +65,7 @@ var fieldLabels = map[string]string{
 	"rule_names": "建立完善制度", "refunded_fen": "清退违规资金", "recovered_fen": "追回资金", "saved_fen": "挽回经济损失",
 	"talks": "谈话提醒、批评教育（人）", "organisational": "组织处理（人）", "disciplinary": "党纪政务处分（人）",
 	"person_name": "按姓名对应整改措施", "must_change": "须本人修改密码", "secret_hash": "回执凭据",
+	"voided_at": "作废时间", "voided_by": "作废人", "void_reason": "作废理由",
 }
 
 // fieldOrder puts the columns of a record in the order of its form.
@@ -83,7 +78,7 @@ var fieldOrder = []string{"name", "display_name", "role", "parent_id", "inspecto
 	"owner", "deadline", "day", "author", "status", "mechanism", "report_every", "rule_names", "refunded_fen",
 	"recovered_fen", "saved_fen", "talks", "organisational", "disciplinary", "close_state", "value", "size",
 	"content_type", "sha256", "note", "email", "principal", "disabled", "revoked", "password_hash", "must_change", "person_name",
-	"token_hash", "secret_hash"}
+	"token_hash", "secret_hash", "void_reason", "voided_by", "voided_at"}
 
 var settingNames = map[string]string{"green_days": "绿色预警天数", "yellow_days": "黄色预警天数",
 	"report_phone": "报告联系电话", "report_mailbox": "报告邮政信箱", "report_email": "报告电子邮箱", "report_signature": "报告落款单位",
@@ -100,7 +95,8 @@ func (h *Handler) ShowHistory(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if entityNames[entity] == "" || !store.IsAudited(entity) {
+	tb := store.TableNamed(entity)
+	if tb == nil || tb.History == zhenggai.PermUndeclared {
 		h.fail(w, r, zhenggai.Errorf(zhenggai.ENOTFOUND, "页面不存在"))
 		return
 	}
@@ -110,7 +106,7 @@ func (h *Handler) ShowHistory(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := &historyView{Entity: entity, ID: id, What: entityNames[entity]}
+	v := &historyView{Entity: entity, ID: id, What: tb.Label}
 	var last map[string]any // the record as last known
 	for _, e := range entries {
 		before, after := e.Rows()
@@ -283,6 +279,10 @@ func showValue(entity, k string, v any, action string) string {
 	case k == "deadline" || k == "day" || k == "onsite_start" || k == "onsite_end" || k == "feedback_date" || k == "declared_as_of":
 		if d, err := zhenggai.ParseDate(s); err == nil && !d.IsZero() {
 			return d.Chinese()
+		}
+	case k == "voided_at":
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return t.In(zhenggai.Shanghai).Format("2006年1月2日 15:04")
 		}
 	case k == "name" && entity == "settings":
 		if n := settingNames[s]; n != "" {

@@ -79,3 +79,30 @@ func TestHistoryPage(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryOfVoided: a voided measure's history page says who voided
+// it, when (Beijing time) and why, and its restoring.
+func TestHistoryOfVoided(t *testing.T) {
+	e := newFormEnv(t)
+	_, _, _, m := e.seed()
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{UserID: 3, Name: "wangfang", Via: "web"})
+	if err := e.st.Void(ctx, "measure", m.ID, "与措施2重复录入"); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.Restore(ctx, "measure", m.ID); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := e.get(fmt.Sprintf("/history/measures/%d", m.ID))
+	if resp.StatusCode != 200 {
+		t.Fatalf("history: %d %s", resp.StatusCode, body)
+	}
+	for _, want := range []string{"<strong>作废理由</strong>", "<ins>与措施2重复录入</ins>", "<del>与措施2重复录入</del>",
+		"<strong>作废人</strong>", "<ins>wangfang</ins>", "<strong>作废时间</strong>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("history of a voided measure lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`<ins>\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}</ins>`).MatchString(body) {
+		t.Error("the time of the voiding is not shown as a date")
+	}
+}

@@ -224,9 +224,8 @@ func (h *Handler) CreateMeasure(w http.ResponseWriter, r *http.Request) {
 			h.refuseLocked(w, r, p.ID, err)
 			return
 		}
-		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
-			f.errs.Add("seq", fmt.Sprintf("本问题已有第%d项措施", m.Seq))
-		} else if err := f.merge(err); err != nil {
+		// A number taken is the store's refusal on seq.
+		if err := f.merge(err); err != nil {
 			h.fail(w, r, err)
 			return
 		}
@@ -297,7 +296,8 @@ func (h *Handler) UpdateMeasure(w http.ResponseWriter, r *http.Request) {
 				h.renderMeasureForm(w, r, http.StatusConflict, round, d, cur, f)
 				return
 			}
-			f.errs.Add("seq", fmt.Sprintf("本问题已有第%d项措施", m.Seq))
+			h.fail(w, r, err) // voided meanwhile
+			return
 		} else if err := f.merge(err); err != nil {
 			h.fail(w, r, err)
 			return

@@ -180,9 +180,8 @@ func (h *Handler) CreateProblem(w http.ResponseWriter, r *http.Request) {
 			redirect(w, r, fmt.Sprintf("/problems/%d", p.ID), fmt.Sprintf("已新增具体问题%d", p.Seq))
 			return
 		}
-		if zhenggai.ErrorCode(err) == zhenggai.ECONFLICT {
-			f.errs.Add("seq", "序号与本轮已有的具体问题重复")
-		} else if err := f.merge(err); err != nil {
+		// A number taken is the store's refusal on seq.
+		if err := f.merge(err); err != nil {
 			h.fail(w, r, err)
 			return
 		}
@@ -261,7 +260,8 @@ func (h *Handler) UpdateProblem(w http.ResponseWriter, r *http.Request) {
 				h.renderProblemForm(w, r, http.StatusConflict, round, cats, cur, f, c)
 				return
 			}
-			f.errs.Add("seq", "序号与本轮已有的具体问题重复")
+			h.fail(w, r, err) // voided meanwhile
+			return
 		} else if err := f.merge(err); err != nil {
 			h.fail(w, r, err)
 			return

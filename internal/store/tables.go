@@ -1,0 +1,122 @@
+package store
+
+import "zhenggai"
+
+// Table is what the program knows of one table of the schema: the one
+// place a new table is declared. The audit trail, migrate-data, route
+// targets, the guard of history routes, the history pages and the API's
+// description read it.
+type Table struct {
+	Name  string // SQL name
+	Kind  string // kind of record a route's {id} names (store.Target), "" for none
+	Label string // Chinese, as pages and progress lines name it
+	// Audited: every change is logged in the audit trail (audit.go).
+	Audited bool
+	// LoggedCreations: only the creation of a row is logged (a login
+	// creating a session, sessions.go); not a record, no history page.
+	LoggedCreations bool
+	// Copied by migrate-data (copy.go); tables not copied are rebuilt or
+	// are not records (sessions, derived counts, schema_migrations).
+	Copied bool
+	// Unit selects, for row ? of the table, the unit it belongs to and
+	// (for measures) its leader and owner: what a permission is checked
+	// against. "" for tables no route names.
+	Unit string
+	// History is the right needed to read a record's history;
+	// PermUndeclared for tables without history pages.
+	History zhenggai.Perm
+	// Versioned tables have a version column, raised by every update
+	// (rows.go), which editors send back to detect a concurrent save.
+	Versioned bool
+	// Voidable tables have voided_at, voided_by and void_reason: a voided
+	// record leaves every list and count (void.go).
+	Voidable bool
+}
+
+// Tables are the tables of the schema, parents before children (the
+// order migrate-data copies them in).
+var Tables = []Table{
+	{Name: "units", Kind: "unit", Label: "单位", Audited: true, Copied: true,
+		Unit: `SELECT id, '', '' FROM units WHERE id = ?`, History: zhenggai.PermAdmin},
+	{Name: "users", Versioned: true, Kind: "user", Label: "用户", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM users WHERE id = ?`, History: zhenggai.PermAdmin},
+	{Name: "tokens", Kind: "token", Label: "API令牌", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM tokens WHERE id = ?`, History: zhenggai.PermAdmin},
+	// Settings' history is the administrator's business, as their page is.
+	{Name: "settings", Kind: "setting", Label: "设置", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM settings WHERE id = ?`, History: zhenggai.PermAdmin},
+	{Name: "rounds", Versioned: true, Kind: "round", Label: "巡察轮次", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM rounds WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "categories", Versioned: true, Kind: "category", Label: "问题类别", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM categories WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "problems", Versioned: true, Kind: "problem", Label: "具体问题", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM problems WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "measures", Versioned: true, Kind: "measure", Label: "整改措施", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, leader, owner FROM measures WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "progress", Kind: "progress", Label: "整改进展", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM progress WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "attachments", Kind: "attachment", Label: "附件记录", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM attachments WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "publications", Versioned: true, Kind: "publication", Label: "公布的整改进展情况", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM publications WHERE id = ?`, History: zhenggai.PermRead},
+	// An opinion's history holds the sender's contact.
+	{Name: "opinions", Versioned: true, Kind: "opinion", Label: "意见建议", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM opinions WHERE id = ?`, History: zhenggai.PermOpinions},
+	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
+	{Name: "notifications", Label: "消息", Audited: true, Copied: true},
+	{Name: "warn_states", Label: "预警通知状态", Audited: true, Copied: true},
+	{Name: "digests", Label: "每日汇总记录", Audited: true, Copied: true},
+	{Name: "audit_log", Label: "审计日志", Copied: true},
+	{Name: "audit_head", Label: "审计日志头", Copied: true},
+	// Logins are logged (sessions.go) but sessions are not records: people
+	// sign in again on a new installation.
+	{Name: "sessions", Label: "登录会话", LoggedCreations: true},
+	{Name: "login_devices", Label: "登录设备"},
+	// Derived from measures, rebuilt after a copy.
+	{Name: "round_counts", Label: "各轮次统计"},
+	{Name: "schema_migrations", Label: "数据库版本"},
+}
+
+var (
+	tableByName = map[string]*Table{}
+	tableByKind = map[string]*Table{}
+	// auditedTables and copyTables are the names of Tables so marked, in
+	// order.
+	auditedTables, copyTables []string
+)
+
+func init() {
+	for i := range Tables {
+		t := &Tables[i]
+		tableByName[t.Name] = t
+		if t.Kind != "" {
+			tableByKind[t.Kind] = t
+		}
+		if t.Audited {
+			auditedTables = append(auditedTables, t.Name)
+		}
+		if t.Copied {
+			copyTables = append(copyTables, t.Name)
+		}
+	}
+}
+
+// TableNamed returns the registry's entry for a table, nil for none.
+func TableNamed(name string) *Table { return tableByName[name] }
+
+// HistoryTables are the tables with history pages, in order.
+func HistoryTables() []Table {
+	var out []Table
+	for _, t := range Tables {
+		if t.History != zhenggai.PermUndeclared {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// IsAudited reports whether table is audited.
+func IsAudited(table string) bool {
+	t := tableByName[table]
+	return t != nil && t.Audited
+}
