@@ -63,7 +63,10 @@ func BuildTasks(u *User, set Settings, today Date, measures []*TaskMeasure, prog
 	}
 	mine := map[int64]*TaskMeasure{}
 	for _, m := range measures {
-		m.Leads, m.Owns = named(m.Leader, u), named(m.Owner, u)
+		// As the rights say (Can): a leader answers for what he leads, an
+		// owner for what he owns.
+		m.Leads = u.Role == RoleLeader && named(m.Leader, u)
+		m.Owns = u.Role == RoleResponsible && named(m.Owner, u)
 		if !m.Leads && !m.Owns {
 			continue
 		}
@@ -173,4 +176,9 @@ func RankUnits(rounds []*RoundSummary) []*UnitRank {
 		return a.Unit < b.Unit
 	})
 	return out
+}
+
+// Node is the measure as the ledger's pages show one (its days left).
+func (m *TaskMeasure) Node() *MeasureNode {
+	return &MeasureNode{Measure: m.Measure, Colour: m.Colour, DaysLeft: m.DaysLeft}
 }

@@ -80,6 +80,7 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/problems/{id}/close/reopen":  closeOp("单位管理员重新打开已销号的问题（须写明理由 reason）"),
 	"PUT /api/v1/account/password": {summary: "修改本人的密码（须给出当前密码）；本人的网页登录随即失效，API 令牌不受影响",
 		request: (*passwordRequest)(nil), response: (*passwordJSON)(nil)},
+	"GET /api/v1/tasks": {summary: "我的任务：本人作为责任领导或责任人的整改措施（按预警和时限排序），待我审核的销号申请、近7天报送的进展，交办给我的意见建议", response: (*tasksJSON)(nil)},
 	"GET /api/v1/inbox": {summary: "本人的消息，新者在前，最多200条", response: (*inboxJSON)(nil),
 		query: []apiParam{{"unread", "string", "为1时只列未读消息"}}},
 	"POST /api/v1/imports": {summary: "导入整改进展报告（UTF-8 文本）或整改台账（Excel），新建巡察轮次；dry_run=1 时只返回识别结果（200），不写入",
