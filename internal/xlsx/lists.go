@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"io"
-	"mime"
 	"strings"
 	"time"
 
@@ -114,7 +113,8 @@ func ContentDisposition(name string) string {
 		}
 		ascii = "zhenggai-" + strings.TrimLeft(ascii, "-._")
 	}
-	cd := mime.FormatMediaType("attachment", map[string]string{"filename": ascii})
+	// The fallback holds only letters, digits and -._: quoted as it is.
+	cd := `attachment; filename="` + ascii + `"`
 	if ascii != name {
 		cd += "; filename*=UTF-8''" + pathEscape(name)
 	}
