@@ -3,6 +3,7 @@ package zhenggai
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Ledger is a round with everything under it and every derived figure:
@@ -237,4 +238,62 @@ func LatestProgress(entries []*Progress) map[int64]*Progress {
 		}
 	}
 	return latest
+}
+
+// LedgerFilter narrows the ledger table: by a measure's status, its
+// warning colour, a person named as its 责任领导 or 责任人 (part of the
+// name), and the category. Zero fields do not narrow.
+type LedgerFilter struct {
+	Status     Status
+	Colour     Colour
+	Person     string
+	CategoryID int64
+}
+
+// IsZero reports whether f narrows nothing.
+func (f LedgerFilter) IsZero() bool { return f == LedgerFilter{} }
+
+// keeps reports whether f keeps a measure.
+func (f LedgerFilter) keeps(m *MeasureNode) bool {
+	if f.Status != "" && m.Status != f.Status || f.Colour != NoColour && m.Colour != f.Colour {
+		return false
+	}
+	p := strings.TrimSpace(f.Person)
+	return p == "" || strings.Contains(m.Leader, p) || strings.Contains(m.Owner, p)
+}
+
+// Filter is the ledger's categories narrowed as f says: copies holding the
+// problems with a measure f keeps, and those measures only; a problem
+// without measures stays only when f asks nothing of measures. The
+// figures are the whole round's: a filter narrows the table, not the
+// counts.
+func (l *Ledger) Filter(f LedgerFilter) []*CategoryNode {
+	if f.IsZero() {
+		return l.Categories
+	}
+	measureless := f.Status == "" && f.Colour == NoColour && strings.TrimSpace(f.Person) == ""
+	var out []*CategoryNode
+	for _, c := range l.Categories {
+		if f.CategoryID != 0 && c.ID != f.CategoryID {
+			continue
+		}
+		cc := *c
+		cc.Problems = nil
+		for _, p := range c.Problems {
+			pp := *p
+			pp.Measures = nil
+			for _, m := range p.Measures {
+				if f.keeps(m) {
+					pp.Measures = append(pp.Measures, m)
+				}
+			}
+			if len(pp.Measures) > 0 || measureless {
+				cc.Problems = append(cc.Problems, &pp)
+			}
+		}
+		if len(cc.Problems) > 0 {
+			out = append(out, &cc)
+		}
+	}
+	return out
 }
