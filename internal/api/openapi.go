@@ -81,6 +81,8 @@ var apiOps = map[string]apiOp{
 	"PUT /api/v1/account/password": {summary: "修改本人的密码（须给出当前密码）；本人的网页登录随即失效，API 令牌不受影响",
 		request: (*passwordRequest)(nil), response: (*passwordJSON)(nil)},
 	"GET /api/v1/tasks": {summary: "我的任务：本人作为责任领导或责任人的整改措施（按预警和时限排序），待我审核的销号申请、近7天报送的进展，交办给我的意见建议", response: (*tasksJSON)(nil)},
+	"GET /api/v1/search": {summary: "关键词搜索：在可见单位的具体问题、整改措施（有权查看的还有意见建议）中查找包含关键词的内容，一两个字也可；每类最多200条", response: (*searchJSON)(nil),
+		query: []apiParam{{"q", "string", "关键词，最多50个字"}}},
 	"GET /api/v1/inbox": {summary: "本人的消息，新者在前，最多200条", response: (*inboxJSON)(nil),
 		query: []apiParam{{"unread", "string", "为1时只列未读消息"}}},
 	"POST /api/v1/imports": {summary: "导入整改进展报告（UTF-8 文本）或整改台账（Excel），新建巡察轮次；dry_run=1 时只返回识别结果（200），不写入",

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -385,6 +386,95 @@ func TestListExports(t *testing.T) {
 		for who, path := range map[string]string{"owner": "/opinions.xlsx", "leader": "/admin/users.xlsx", "unit-admin": "/admin/units.xlsx"} {
 			if resp, _ := e.get(who, path); resp.StatusCode != 403 {
 				t.Errorf("%s %s: %d", who, path, resp.StatusCode)
+			}
+		}
+	})
+}
+
+// TestSearchAndLedgerFilters: a keyword of two characters finds the
+// problems and measures of what the user may see, opinions only for those
+// who may read them, page and API alike; the ledger narrows by status,
+// colour, person and category.
+func TestSearchAndLedgerFilters(t *testing.T) {
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		e := newTasksEnv(t, env)
+		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+		pub := &zhenggai.Publication{RoundID: e.round.ID, Title: "通报", AsOf: zhenggai.NewDate(2020, 10, 28), Summary: "截至……",
+			Body:     `<section id="problem-1">学习停留在表面</section>`,
+			Problems: []zhenggai.PublishedProblem{{ID: e.prob.ID, Seq: 1, Category: "学习贯彻不深入", Title: e.prob.Title}}}
+		if err := e.st.Publish(ctx, pub); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.st.CreateOpinion(context.Background(), &zhenggai.Opinion{PublicationID: pub.ID, Content: "学习记录应当公开"}); err != nil {
+			t.Fatal(err)
+		}
+		q := "/search?q=" + url.QueryEscape("学习")
+		owner := e.page("owner", q)
+		if rows := rowsOf(owner, "search-problems"); len(rows) != 1 || !strings.Contains(rows[0], "1.学习停留在表面") {
+			t.Errorf("owner's problems found: %q", rows)
+		}
+		if rows := rowsOf(owner, "search-measures"); len(rows) != 2 || !strings.Contains(rows[0], "组织集中学习") || !strings.Contains(rows[1], "建立学习台账") {
+			t.Errorf("owner's measures found: %q", rows)
+		}
+		if strings.Contains(owner, `id="search-opinions"`) {
+			t.Error("an owner finds the public's opinions")
+		}
+		if rows := rowsOf(e.page("unit-admin", q), "search-opinions"); len(rows) != 1 || !strings.Contains(rows[0], "学习记录应当公开") {
+			t.Errorf("the unit's office's opinions found: %q", rows)
+		}
+		if body := e.page("owner", "/search?q="+url.QueryEscape("财务")); !strings.Contains(body, "没有找到包含“财务”的内容") {
+			t.Error("a search that finds nothing does not say so")
+		}
+		var api struct {
+			Hits []struct{ Kind, Text string }
+		}
+		getJSON(t, e.srv.URL+"/api/v1/search?q="+url.QueryEscape("研讨"), e.logins["office"], &api)
+		if len(api.Hits) != 1 || api.Hits[0].Kind != "measure" || api.Hits[0].Text != "开展专题研讨" {
+			t.Errorf("API search: %+v", api)
+		}
+
+		ledger := fmt.Sprintf("/rounds/%d/ledger", e.round.ID)
+		for _, c := range []struct {
+			query string
+			want  []string
+		}{
+			{"", []string{"组织集中学习", "建立学习台账", "开展专题研讨"}},
+			{"?colour=red", []string{"组织集中学习"}},
+			{"?colour=yellow", []string{"建立学习台账"}},
+			{"?person=" + url.QueryEscape("向建国"), []string{"组织集中学习", "开展专题研讨"}},
+			{"?person=" + url.QueryEscape("陈"), []string{"开展专题研讨"}},
+			{"?status=in_progress&person=" + url.QueryEscape("覃丽"), []string{"组织集中学习", "建立学习台账"}},
+			{"?status=completed", nil},
+			{"?category=99999", nil},
+			{"?status=bogus", []string{"组织集中学习", "建立学习台账", "开展专题研讨"}},
+		} {
+			body := e.page("office", ledger+c.query)
+			var got []string
+			for _, m := range []string{"组织集中学习", "建立学习台账", "开展专题研讨"} {
+				if strings.Contains(body, `<td class="content">`+m+`</td>`) {
+					got = append(got, m)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("ledger%s: %q, want %q", c.query, got, c.want)
+			}
+			if c.want == nil && !strings.Contains(body, "没有符合筛选条件的整改措施") {
+				t.Errorf("ledger%s does not say nothing is kept", c.query)
+			}
+		}
+
+		// Every list offers its export.
+		for who, pages := range map[string][]string{
+			"office": {fmt.Sprintf("/rounds/%d/tree", e.round.ID) + ">export-problems", fmt.Sprintf("/rounds/%d", e.round.ID) + ">export-warnings",
+				"/acceptance>export-acceptance", "/opinions>export-opinions", "/>export-ranking"},
+			"admin": {"/admin/units>export-units", "/admin/users>export-users"},
+			"owner": {"/tasks>export-tasks"},
+		} {
+			for _, p := range pages {
+				path, id, _ := strings.Cut(p, ">")
+				if !strings.Contains(e.page(who, path), `id="`+id+`"`) {
+					t.Errorf("%s's %s lacks its 导出Excel", who, path)
+				}
 			}
 		}
 	})
