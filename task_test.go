@@ -99,9 +99,9 @@ func TestRankUnits(t *testing.T) {
 	}
 }
 
-// TestLedgerFilter: the table narrows to the measures kept and their
-// problems; a category alone keeps its problems whole, bare ones too.
-func TestLedgerFilter(t *testing.T) {
+// TestFilterPersonCategory: the table narrows to the measures kept and
+// their problems; a category alone keeps its problems whole, bare ones too.
+func TestFilterPersonCategory(t *testing.T) {
 	today := NewDate(2020, 10, 28)
 	r := &Round{ID: 1}
 	cats := []*Category{{ID: 1, Seq: 1, Title: "甲"}, {ID: 2, Seq: 2, Title: "乙"}}
@@ -126,20 +126,22 @@ func TestLedgerFilter(t *testing.T) {
 		return strings.TrimSpace(b.String())
 	}
 	for _, c := range []struct {
-		f    LedgerFilter
+		f    Filter
 		want string
 	}{
-		{LedgerFilter{}, "p1[m1m2] p2[] p3[m3]"},
-		{LedgerFilter{Status: InProgress}, "p1[m1]"},
-		{LedgerFilter{Colour: Red}, "p1[m1]"},
-		{LedgerFilter{Colour: Yellow}, "p3[m3]"},
-		{LedgerFilter{Person: "陈伟"}, "p1[m2] p3[m3]"},
-		{LedgerFilter{Person: " 向 "}, "p1[m1] p3[m3]"},
-		{LedgerFilter{CategoryID: 1}, "p1[m1m2] p2[]"},
-		{LedgerFilter{CategoryID: 1, Person: "陈"}, "p1[m2]"},
-		{LedgerFilter{Status: Ongoing}, ""},
+		{Filter{}, "p1[m1m2] p2[] p3[m3]"},
+		{Filter{Status: InProgress}, "p1[m1m2]"},
+		{Filter{Colour: Red}, "p1[m1]"},
+		{Filter{Colour: Yellow}, "p3[m3]"},
+		{Filter{Person: "陈伟"}, "p1[m2] p3[m3]"},
+		{Filter{Person: " 向 "}, "p1[m1] p3[m3]"},
+		{Filter{Owner: "陈"}, ""},
+		{Filter{Category: 1}, "p1[m1m2] p2[]"},
+		{Filter{Category: 1, Person: "陈"}, "p1[m2]"},
+		{Filter{Status: NotStarted, Category: 1}, "p2[]"},
+		{Filter{Status: Ongoing}, ""},
 	} {
-		if got := shown(l.Filter(c.f)); got != c.want {
+		if got := shown(l.Filtered(c.f)); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.f, got, c.want)
 		}
 	}

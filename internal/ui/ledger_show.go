@@ -2,9 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 
 	"zhenggai"
 )
@@ -12,24 +9,9 @@ import (
 type ledgerView struct {
 	L      *zhenggai.Ledger
 	Latest map[int64]*zhenggai.Progress // the newest progress entry per measure
-	Filter zhenggai.LedgerFilter
+	Filter zhenggai.Filter
 	Cats   []*zhenggai.CategoryNode // the categories the filter keeps
 	Rows   int                      // measures (or bare problems) shown
-}
-
-// parseLedgerFilter reads the ledger's filter from its query; values that
-// name nothing (a status or colour unknown) are dropped, not refused.
-func parseLedgerFilter(q url.Values) zhenggai.LedgerFilter {
-	f := zhenggai.LedgerFilter{Status: zhenggai.Status(q.Get("status")), Colour: zhenggai.Colour(q.Get("colour")),
-		Person: zhenggai.Clip(strings.TrimSpace(q.Get("person")), zhenggai.MaxName)}
-	if !f.Status.Valid() {
-		f.Status = ""
-	}
-	if !f.Colour.Valid() {
-		f.Colour = zhenggai.NoColour
-	}
-	f.CategoryID, _ = strconv.ParseInt(q.Get("category"), 10, 64)
-	return f
 }
 
 // ShowLedger is the ledger as one table, in the columns offices keep in
@@ -51,8 +33,8 @@ func (h *Handler) ShowLedger(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := &ledgerView{L: l, Latest: zhenggai.LatestProgress(entries), Filter: parseLedgerFilter(r.URL.Query())}
-	v.Cats = l.Filter(v.Filter)
+	v := &ledgerView{L: l, Latest: zhenggai.LatestProgress(entries), Filter: filterFrom(r)}
+	v.Cats = l.Filtered(v.Filter)
 	for _, c := range v.Cats {
 		for _, p := range c.Problems {
 			v.Rows += max(len(p.Measures), 1)

@@ -9,9 +9,9 @@ import (
 	"zhenggai/internal/xlsx"
 )
 
-// ExportProblems is the round's problem list (问题清单) as a workbook: one
-// row per problem with its status, its measures counted and its worst
-// warning.
+// ExportProblems is the round's problem list (问题清单) as a workbook, with
+// the page's filter: one row per problem with its status, its measures
+// (those the filter keeps) counted and its worst warning.
 func (h *Handler) ExportProblems(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.pathID(w, r)
 	if !ok {
@@ -25,7 +25,7 @@ func (h *Handler) ExportProblems(w http.ResponseWriter, r *http.Request) {
 	out := &xlsx.List{Sheet: "问题清单", Title: l.Round.Inspector + "巡察" + l.Round.Unit + "反馈问题清单（截至" + h.today().Chinese() + "）",
 		Columns: []sheet.OutColumn{xlsx.Col("问题类别", 24), xlsx.Col("问题序号", 8), xlsx.Col("具体问题", 40), xlsx.Col("整改措施", 9),
 			xlsx.Col("已完成措施", 10), xlsx.Col("逾期措施", 9), xlsx.Col("完成情况", 10), xlsx.Col("预警", 12), xlsx.Col("销号情况", 16)}}
-	for _, c := range l.Categories {
+	for _, c := range l.Filtered(filterFrom(r)) {
 		for _, p := range c.Problems {
 			done, red := 0, 0
 			for _, m := range p.Measures {

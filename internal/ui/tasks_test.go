@@ -340,6 +340,18 @@ func TestListExports(t *testing.T) {
 			t.Errorf("problems: %q", b.rows)
 		}
 
+		// With the page's filter, which its link carries.
+		tree := e.page("leader", fmt.Sprintf("/rounds/%d/tree?person=%s", rid, url.QueryEscape("陈伟")))
+		if !strings.Contains(tree, fmt.Sprintf(`href="/rounds/%d/problems.xlsx?person=%%E9%%99%%88%%E4%%BC%%9F"`, rid)) {
+			t.Error("the problem list's export link does not carry its filter")
+		}
+		b = e.download("leader", fmt.Sprintf("/rounds/%d/problems.xlsx?person=%s", rid, url.QueryEscape("陈伟")), "问题清单",
+			[]string{"桑植县政协党组", "县委第一巡察组", "问题清单"},
+			"问题类别", "问题序号", "具体问题", "整改措施", "已完成措施", "逾期措施", "完成情况", "预警", "销号情况")
+		if len(b.rows) != 1 || b.num(0, 4) != 1 || b.num(0, 6) != 0 {
+			t.Errorf("problems of 陈伟's measures: %q", b.rows)
+		}
+
 		b = e.download("office", fmt.Sprintf("/rounds/%d/warnings.xlsx", rid), "预警措施", []string{"桑植县政协党组", "县委第一巡察组", "整改预警"},
 			"具体问题", "整改措施", "责任领导", "责任委室", "责任人", "整改时限", "剩余天数", "完成情况", "预警")
 		if len(b.rows) != 2 || b.rows[0][2] != "组织集中学习" || b.num(0, 7) != -8 || b.rows[1][2] != "建立学习台账" || b.rows[1][9] != "黄色预警" {
