@@ -254,4 +254,3 @@ func LatestProgress(entries []*Progress) map[int64]*Progress {
 	}
 	return latest
 }
-
