@@ -139,11 +139,10 @@ type UnitRank struct {
 	Completed int    `json:"completed"` // 已完成 and 长期坚持, as CompletionRate counts them
 	Rate      int    `json:"rate"`      // per cent
 	Overdue   int    `json:"overdue"`   // red measures
-	Yellow    int    `json:"yellow"`
 }
 
-// RankUnits adds up rounds by unit and ranks the units: the highest
-// completion rate first, then the fewest overdue measures, then name.
+// RankUnits adds up rounds by unit and ranks the units (Rank). The store
+// counts the same in SQL (Store.UnitRanking); this is the rule it keeps to.
 func RankUnits(rounds []*RoundSummary) []*UnitRank {
 	by := map[int64]*UnitRank{}
 	var out []*UnitRank
@@ -158,8 +157,13 @@ func RankUnits(rounds []*RoundSummary) []*UnitRank {
 		r.Problems += s.Problems
 		r.Completed += s.ProblemCounts[Completed] + s.ProblemCounts[Ongoing]
 		r.Overdue += s.ColourCounts[Red]
-		r.Yellow += s.ColourCounts[Yellow]
 	}
+	return Rank(out)
+}
+
+// Rank sets each unit's completion rate and ranks the units: the highest
+// rate first, then the fewest overdue measures, then name.
+func Rank(out []*UnitRank) []*UnitRank {
 	for _, r := range out {
 		if r.Problems > 0 {
 			r.Rate = r.Completed * 100 / r.Problems

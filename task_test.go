@@ -91,9 +91,9 @@ func TestRankUnits(t *testing.T) {
 	})
 	var b strings.Builder
 	for _, r := range got {
-		fmt.Fprintf(&b, "%s:%d/%d=%d%%,%d,%d,%d ", r.Unit, r.Completed, r.Problems, r.Rate, r.Overdue, r.Yellow, r.Rounds)
+		fmt.Fprintf(&b, "%s:%d/%d=%d%%,%d,%d ", r.Unit, r.Completed, r.Problems, r.Rate, r.Overdue, r.Rounds)
 	}
-	want := "丙:3/3=100%,0,0,1 乙:2/4=50%,1,0,1 戊:3/6=50%,1,0,1 甲:10/20=50%,3,3,2 丁:0/0=0%,2,0,1 "
+	want := "丙:3/3=100%,0,1 乙:2/4=50%,1,1 戊:3/6=50%,1,1 甲:10/20=50%,3,2 丁:0/0=0%,2,1 "
 	if b.String() != want {
 		t.Errorf("ranking\n got %s\nwant %s", b.String(), want)
 	}

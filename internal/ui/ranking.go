@@ -5,7 +5,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
-	"zhenggai/internal/store"
 )
 
 // ranks tells whether a user's home shows the ranking of units: the
@@ -22,11 +21,7 @@ func (h *Handler) ranking(r *http.Request) ([]*zhenggai.UnitRank, error) {
 	if !ok {
 		return []*zhenggai.UnitRank{}, nil
 	}
-	p, err := h.Store.RoundPage(r.Context(), sc, h.today(), store.RoundQuery{Sort: "date", Desc: true})
-	if err != nil {
-		return nil, err
-	}
-	return zhenggai.RankUnits(p.Rows), nil
+	return h.Store.UnitRanking(r.Context(), sc, h.today())
 }
 
 // rankChartData feeds the ranking's chart (app.js, data-chart="ranking").

@@ -359,7 +359,7 @@ func TestListExports(t *testing.T) {
 		}
 
 		b = e.download("office", "/ranking.xlsx", "整改情况排名", []string{"县委巡察办", "整改情况排名"},
-			"被巡察单位", "巡察轮次", "具体问题", "已完成", "完成率", "逾期措施", "黄色预警")
+			"被巡察单位", "巡察轮次", "具体问题", "已完成", "完成率", "逾期措施")
 		if len(b.rows) != 1 || b.rows[0][1] != "桑植县政协党组" || b.num(0, 2) != 1 || b.num(0, 3) != 1 || b.num(0, 5) != 0 ||
 			b.shown(0, 5) != "0%" || b.num(0, 6) != 1 {
 			t.Errorf("ranking: %q", b.rows)
