@@ -53,7 +53,7 @@
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      xAxis: [{ type: "value", max: 100, axisLabel: { formatter: "{value}%" } }, { type: "value", minInterval: 1, position: "top", name: "逾期措施", splitLine: { show: false } }],
+      xAxis: [{ type: "value", max: 100, axisLabel: { formatter: "{value}%" } }, { type: "value", minInterval: 1, position: "top", splitLine: { show: false } }],
       yAxis: { type: "category", data: d.labels, inverse: true, axisLabel: { width: 220, overflow: "truncate" } },
       series: [
         { name: "完成率（%）", type: "bar", data: d.rate, itemStyle: { color: palette.completed }, barMaxWidth: 18 },
