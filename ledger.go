@@ -3,6 +3,7 @@ package zhenggai
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Ledger is a round with everything under it and every derived figure:
@@ -165,22 +166,37 @@ func (l *Ledger) Problem(id int64) *ProblemNode {
 
 // Filter says which problems and measures a tree view shows.
 type Filter struct {
-	Status Status // problem status
-	Owner  string // a measure's owner, exact
-	Colour Colour // a measure's colour
+	Status   Status // problem status
+	Owner    string // a measure's owner, exact
+	Colour   Colour // a measure's colour
+	Person   string // part of a measure's 责任领导 or 责任人
+	Category int64  // one category
 }
 
 // IsZero reports whether the filter shows everything.
 func (f Filter) IsZero() bool { return f == Filter{} }
 
-// Filtered returns the categories with only the problems (and, for owner
-// and colour, the measures) that match; empty categories are dropped.
+// keeps reports whether f keeps a measure (its owner, colour and person).
+func (f Filter) keeps(m *MeasureNode) bool {
+	p := strings.TrimSpace(f.Person)
+	return (f.Owner == "" || m.Owner == f.Owner) && (f.Colour == NoColour || m.Colour == f.Colour) &&
+		(p == "" || strings.Contains(m.Leader, p) || strings.Contains(m.Owner, p))
+}
+
+// Filtered returns the categories with only the problems (and, for owner,
+// colour and person, the measures) that match; empty categories are
+// dropped. The figures stay the whole round's: a filter narrows a table,
+// not the counts.
 func (l *Ledger) Filtered(f Filter) []*CategoryNode {
 	if f.IsZero() {
 		return l.Categories
 	}
 	var out []*CategoryNode
+	byMeasure := f.Owner != "" || f.Colour != NoColour || strings.TrimSpace(f.Person) != ""
 	for _, c := range l.Categories {
+		if f.Category != 0 && c.ID != f.Category {
+			continue
+		}
 		nc := *c
 		nc.Problems = nil
 		for _, p := range c.Problems {
@@ -188,10 +204,10 @@ func (l *Ledger) Filtered(f Filter) []*CategoryNode {
 				continue
 			}
 			np := *p
-			if f.Owner != "" || f.Colour != NoColour {
+			if byMeasure {
 				np.Measures = nil
 				for _, m := range p.Measures {
-					if (f.Owner == "" || m.Owner == f.Owner) && (f.Colour == NoColour || m.Colour == f.Colour) {
+					if f.keeps(m) {
 						np.Measures = append(np.Measures, m)
 					}
 				}

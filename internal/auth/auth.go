@@ -277,6 +277,16 @@ func Scope(u *zhenggai.User) (zhenggai.Scope, bool) {
 	return zhenggai.Scope{Unit: u.UnitID}, true
 }
 
+// SearchScope is what a keyword search by u covers: the units of his
+// Scope, and their opinions from the public when he may read his own
+// unit's (PermOpinions: not leaders and owners, who do not see contacts).
+func (a *Auth) SearchScope(ctx context.Context, u *zhenggai.User) (sc zhenggai.Scope, opinions, ok bool) {
+	if sc, ok = Scope(u); !ok {
+		return sc, false, false
+	}
+	return sc, a.Can(ctx, u, zhenggai.PermOpinions, zhenggai.Target{UnitID: u.UnitID}), true
+}
+
 // ChangePassword sets u's password to one he chose, after checking his
 // current one (paused, like sign-in, after a few wrong ones: the form must
 // not become a way to guess it). keepSession is the session he changes it

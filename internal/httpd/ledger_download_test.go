@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"zhenggai"
 	"zhenggai/internal/demo"
@@ -60,7 +61,8 @@ func TestLedgerDownloadsAgree(t *testing.T) {
 	pageName, pageFile := get("/rounds/"+id+"/ledger.xlsx", func(req *http.Request) { req.AddCookie(clerk.Cookie) })
 	apiName, apiFile := get("/api/v1/rounds/"+id+"/ledger.xlsx", clerk.Bearer)
 
-	if want := r.Unit + "整改台账-" + id + ".xlsx"; pageName != want || apiName != want {
+	// The unit, the round and the day (the server's today).
+	if want := r.Unit + "-" + r.Inspector + "-整改台账-" + zhenggai.DateOf(time.Now()).String() + ".xlsx"; pageName != want || apiName != want {
 		t.Errorf("file names: page %q, API %q, want %q", pageName, apiName, want)
 	}
 	if p, a := zipParts(t, pageFile), zipParts(t, apiFile); len(p) != len(a) {

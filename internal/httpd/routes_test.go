@@ -26,7 +26,11 @@ import (
 var expected = map[string]string{
 	"GET /healthz": "public", "GET /static/": "public", "GET /login": "public", "POST /login": "public", "POST /logout": "public",
 	"GET /account/password": "signed-in", "POST /account/password": "signed-in", "PUT /api/v1/account/password": "signed-in",
-	"GET /{$}": "signed-in", "GET /rounds.xlsx": "signed-in",
+	"GET /{$}": "signed-in", "GET /rounds": "signed-in", "GET /rounds.xlsx": "signed-in", "GET /ranking.xlsx": "signed-in",
+	"GET /tasks": "signed-in", "GET /tasks.xlsx": "signed-in", "GET /api/v1/tasks": "signed-in",
+	"GET /search": "signed-in", "GET /api/v1/search": "signed-in",
+	"GET /rounds/{id}/problems.xlsx": "read", "GET /rounds/{id}/warnings.xlsx": "read", "GET /acceptance.xlsx": "signed-in",
+	"GET /opinions.xlsx": "opinions-self", "GET /admin/units.xlsx": "admin", "GET /admin/users.xlsx": "admin",
 	"GET /import": "edit-self", "POST /import": "edit-self", "GET /rounds/new": "edit-self", "POST /rounds": "edit-self",
 	"GET /rounds/{id}": "read", "GET /rounds/{id}/edit": "edit", "POST /rounds/{id}": "edit",
 	"GET /rounds/{id}/tree": "read", "GET /rounds/{id}/ledger": "read", "GET /rounds/{id}/ledger.xlsx": "read", "GET /rounds/{id}/report": "read",

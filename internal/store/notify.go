@@ -439,6 +439,6 @@ func (s *Store) DigestDue(ctx context.Context, userID int64, day zhenggai.Date) 
 func (s *Store) RecordDigest(ctx context.Context, unitID, userID int64, day zhenggai.Date) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		_, err := s.insertRow(ctx, tx, "digests", `unit_id, user_id, day, sent_at`, unitID, userID, day.String(), s.stamp())
-			return err
+		return err
 	})
 }

@@ -67,6 +67,7 @@ func TestRoundPageSQLAgreesWithGo(t *testing.T) {
 			t.Fatalf("drift %v %v", drift, err)
 		}
 		scopes := map[string]zhenggai.Scope{"all": {All: true}, "office": {Office: office}, "unit": {Unit: leaves[0]}}
+		overdue := 0 // units ranked with overdue measures: the comparison is not of zeros
 		compare := func(t *testing.T, today zhenggai.Date) {
 			t.Helper()
 			n := 0
@@ -100,9 +101,36 @@ func TestRoundPageSQLAgreesWithGo(t *testing.T) {
 			if n == 0 {
 				t.Fatal("nothing compared")
 			}
+			// The ranking of units counted in SQL is the domain's over
+			// every round's colours.
+			for sname, sc := range scopes {
+				got, err := st.UnitRanking(ctx, sc, today)
+				if err != nil {
+					t.Fatal(err)
+				}
+				every, err := store.RoundPageInGoForTest(ctx, st, sc, today, store.RoundQuery{Sort: "date", Desc: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := zhenggai.RankUnits(every.Rows)
+				if len(got) != len(want) || len(got) == 0 {
+					t.Fatalf("%s %s: %d units ranked, want %d", today, sname, len(got), len(want))
+				}
+				for i := range want {
+					if *got[i] != *want[i] {
+						t.Errorf("%s %s: rank %d is %+v, want %+v", today, sname, i+1, *got[i], *want[i])
+					}
+					if got[i].Overdue > 0 {
+						overdue++
+					}
+				}
+			}
 		}
 		for _, today := range []zhenggai.Date{day, day.AddDays(15), day.AddDays(200)} {
 			compare(t, today)
+		}
+		if overdue == 0 {
+			t.Error("no unit ranked with overdue measures")
 		}
 		// The counts follow the store's own writes.
 		rounds, err := st.RoundSummaries(ctx, zhenggai.Scope{All: true}, day)

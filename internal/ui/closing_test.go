@@ -147,13 +147,13 @@ func TestClosingWalk(t *testing.T) {
 	}
 
 	// The inbox: a warning reaches the owner; the header counts it.
-	if !strings.Contains(get(owner, "/"), `id="inbox-link"`) || strings.Contains(get(owner, "/"), `id="unread-count"`) {
+	if !strings.Contains(get(owner, "/tasks"), `id="inbox-link"`) || strings.Contains(get(owner, "/tasks"), `id="unread-count"`) {
 		t.Fatal("header before any unread message")
 	}
 	if res, err := notify.Dispatch(ctx, st, nil, now()); err != nil || res.Messages != 2 { // red: the owner and the leader
 		t.Fatalf("dispatch: %+v %v", res, err)
 	}
-	if home := get(owner, "/"); !strings.Contains(home, `<span class="count" id="unread-count">1</span>`) {
+	if home := get(owner, "/tasks"); !strings.Contains(home, `<span class="count" id="unread-count">1</span>`) {
 		t.Error("the header does not count the new message")
 	}
 	inbox := get(owner, "/inbox")
@@ -163,7 +163,7 @@ func TestClosingWalk(t *testing.T) {
 	if code := post(owner, "/inbox/read", url.Values{"id": {"all"}}); code != 303 {
 		t.Fatalf("read all: %d", code)
 	}
-	if home := get(owner, "/"); strings.Contains(home, `id="unread-count"`) {
+	if home := get(owner, "/tasks"); strings.Contains(home, `id="unread-count"`) {
 		t.Error("the header still counts a read message")
 	}
 	mine, err := st.Inbox(ctx, owner.User.ID, false, 10)

@@ -56,8 +56,9 @@ var funcs = template.FuncMap{
 		}
 		return n * 100 / total
 	},
-	"add":   func(a, b int) int { return a + b },
-	"query": func(kv ...string) template.URL { return template.URL(buildQuery(kv...)) },
+	"add":       func(a, b int) int { return a + b },
+	"rankChart": rankChart,
+	"query":     func(kv ...string) template.URL { return template.URL(buildQuery(kv...)) },
 	"size": func(n int64) string {
 		switch {
 		case n >= 1<<20:

@@ -10,7 +10,6 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -22,6 +21,7 @@ import (
 	"zhenggai/internal/attach"
 	"zhenggai/internal/auth"
 	"zhenggai/internal/store"
+	"zhenggai/internal/xlsx"
 )
 
 //go:embed templates/*.html
@@ -105,7 +105,11 @@ type page struct {
 	Today  zhenggai.Date
 	User   *zhenggai.User // who is signed in, or nil
 	Unread int            // his unread messages, for the header
-	can    func(zhenggai.Perm, zhenggai.Target) bool
+	// Waiting is what waits for him on 我的任务 (Tasks.Waiting), for the
+	// menu; HasTasks shows the menu's link.
+	Waiting  int
+	HasTasks bool
+	can      func(zhenggai.Perm, zhenggai.Target) bool
 }
 
 // CanCloseMeasure tells whether the user may take closing step a
@@ -168,6 +172,15 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 			return
 		}
 		p.Unread = n
+		if taskRole(p.User) {
+			t, err := h.Store.Tasks(r.Context(), p.User, zhenggai.DateOf(h.Now()))
+			if err != nil {
+				h.serverError(w, r, err)
+				return
+			}
+			p.Waiting = t.Waiting()
+			p.HasTasks = p.User.Role != zhenggai.RoleUnitAdmin || p.Waiting > 0
+		}
 	}
 	if h.Auth != nil {
 		p.can = func(perm zhenggai.Perm, t zhenggai.Target) bool { return h.Auth.Can(r.Context(), p.User, perm, t) }
@@ -223,7 +236,7 @@ func (h *Handler) today() zhenggai.Date { return zhenggai.DateOf(h.Now()) }
 // sendFile answers a download made whole in memory.
 func sendFile(w http.ResponseWriter, name, mediaType string, body []byte) {
 	w.Header().Set("Content-Type", mediaType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Content-Disposition", xlsx.ContentDisposition(name))
 	w.Header().Set("Cache-Control", "no-store") // a shared office computer keeps nothing after sign-out
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.Write(body)

@@ -7,14 +7,32 @@ import (
 	"zhenggai/internal/store"
 )
 
-// Home lists the rounds the user may see, with their figures: for an
-// inspection office, every round of every unit below it, filtered,
-// sorted and a page at a time (round_list.go).
+// Home is where a user starts: 我的任务 for a leader or an owner, the
+// rounds for everyone else.
 func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
+	if tasksHome(auth.UserFrom(r.Context())) {
+		http.Redirect(w, r, "/tasks", http.StatusSeeOther)
+		return
+	}
+	h.Cached(h.ListRounds)(w, r)
+}
+
+// ListRounds lists the rounds the user may see, with their figures: for an
+// inspection office, every round of every unit below it, filtered,
+// sorted and a page at a time (round_list.go), and its units ranked
+// (ranking.go).
+func (h *Handler) ListRounds(w http.ResponseWriter, r *http.Request) {
 	l, err := h.roundList(r, false)
 	if err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	// The ranking is of the whole scope: a filtered list does not show it.
+	if ranks(auth.UserFrom(r.Context())) && !l.Filter.Filtered() {
+		if l.Ranking, err = h.ranking(r); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	h.render(w, r, http.StatusOK, "home", &page{Title: "巡察轮次", Nav: "home", Data: l})
 }

@@ -9,6 +9,9 @@ import (
 type ledgerView struct {
 	L      *zhenggai.Ledger
 	Latest map[int64]*zhenggai.Progress // the newest progress entry per measure
+	Filter zhenggai.Filter
+	Cats   []*zhenggai.CategoryNode // the categories the filter keeps
+	Rows   int                      // measures (or bare problems) shown
 }
 
 // ShowLedger is the ledger as one table, in the columns offices keep in
@@ -30,6 +33,12 @@ func (h *Handler) ShowLedger(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v := &ledgerView{L: l, Latest: zhenggai.LatestProgress(entries)}
+	v := &ledgerView{L: l, Latest: zhenggai.LatestProgress(entries), Filter: filterFrom(r)}
+	v.Cats = l.Filtered(v.Filter)
+	for _, c := range v.Cats {
+		for _, p := range c.Problems {
+			v.Rows += max(len(p.Measures), 1)
+		}
+	}
 	h.render(w, r, http.StatusOK, "ledger_show", &page{Title: "整改台账", Nav: "ledger", Round: l.Round, Data: v})
 }

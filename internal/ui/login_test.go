@@ -70,7 +70,7 @@ func TestLoginLogoutThrottle(t *testing.T) {
 	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/" || c1 == nil || !c1.HttpOnly || c1.SameSite != http.SameSiteLaxMode {
 		t.Fatalf("login: %d %s %+v", resp.StatusCode, resp.Header.Get("Location"), c1)
 	}
-	if get("/", c1).StatusCode != 200 {
+	if get("/tasks", c1).StatusCode != 200 {
 		t.Error("the session does not open the home page")
 	}
 	c2 := cookieOf(login("qinli", "Zh3ngGai-pass", "/rounds/1"))
@@ -84,10 +84,10 @@ func TestLoginLogoutThrottle(t *testing.T) {
 	if resp, _ := client.Do(req); resp.StatusCode != 303 {
 		t.Errorf("logout: %d", resp.StatusCode)
 	}
-	if get("/", c1).StatusCode != 303 {
+	if get("/tasks", c1).StatusCode != 303 {
 		t.Error("the signed-out session still works")
 	}
-	if get("/", c2).StatusCode != 200 {
+	if get("/tasks", c2).StatusCode != 200 {
 		t.Error("signing out ended the other session too")
 	}
 

@@ -17,6 +17,17 @@ import (
 // CanOpinions tells the layout whether to link the inbox.
 func (p *page) CanOpinions() bool { _, ok := zhenggai.OpinionScope(p.User); return ok }
 
+// opinionStatus is the list's ?status=, "" (every status) when it names none.
+func opinionStatus(r *http.Request) zhenggai.OpinionStatus {
+	status := zhenggai.OpinionStatus(r.URL.Query().Get("status"))
+	for _, s := range zhenggai.OpinionStatuses {
+		if s == status {
+			return status
+		}
+	}
+	return ""
+}
+
 // ListOpinions is /opinions: open ones first, ?status= to filter; ?ref=
 // goes to the opinion of a reference number.
 func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
@@ -41,14 +52,7 @@ func (h *Handler) ListOpinions(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	status := zhenggai.OpinionStatus(r.URL.Query().Get("status"))
-	valid := status == ""
-	for _, s := range zhenggai.OpinionStatuses {
-		valid = valid || s == status
-	}
-	if !valid {
-		status = ""
-	}
+	status := opinionStatus(r)
 	ops, err := h.Store.Opinions(r.Context(), sc, status)
 	if err != nil {
 		h.fail(w, r, err)

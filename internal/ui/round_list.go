@@ -119,7 +119,8 @@ type roundList struct {
 	First        int // 序号 of the first row
 	Total, Pages int
 	Totals       roundTotals
-	All          int // rounds before filtering
+	All          int                  // rounds before filtering
+	Ranking      []*zhenggai.UnitRank // an office's units, ranked (ranking.go); nil for others
 }
 
 // roundTotals are the figures of every round the filter keeps.

@@ -46,6 +46,23 @@ func outcomeRows(counted, declared zhenggai.Outcomes) []outcomeRow {
 	return out
 }
 
+// roundWarnings are the round's measures with a colour, the nearest
+// deadline (the most overdue) first: the dashboard's list and its export.
+func roundWarnings(l *zhenggai.Ledger) []*warnedMeasure {
+	var out []*warnedMeasure
+	for _, c := range l.Categories {
+		for _, p := range c.Problems {
+			for _, m := range p.Measures {
+				if m.Colour != zhenggai.NoColour {
+					out = append(out, &warnedMeasure{m, p})
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].DaysLeft < out[j].DaysLeft })
+	return out
+}
+
 type warnedMeasure struct {
 	*zhenggai.MeasureNode
 	Problem *zhenggai.ProblemNode
@@ -98,14 +115,7 @@ func (h *Handler) ShowRound(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, c := range l.Categories {
 		d.ByCat.Labels = append(d.ByCat.Labels, fmt.Sprintf("(%s)%s", zhenggai.Numeral(c.Seq), c.Title))
-		for _, p := range c.Problems {
-			for _, m := range p.Measures {
-				if m.Colour != zhenggai.NoColour {
-					d.Warnings = append(d.Warnings, &warnedMeasure{m, p})
-				}
-			}
-		}
 	}
-	sort.SliceStable(d.Warnings, func(i, j int) bool { return d.Warnings[i].DaysLeft < d.Warnings[j].DaysLeft })
+	d.Warnings = roundWarnings(l)
 	h.render(w, r, http.StatusOK, "round_show", &page{Title: "整改总览", Nav: "dashboard", Round: l.Round, Data: d})
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
 
 	"zhenggai"
 )
@@ -12,6 +14,31 @@ type treeView struct {
 	Filter     zhenggai.Filter
 	Owners     []string
 	Shown      int // problems shown
+}
+
+// Query is the filter as a query string ("" for none), which the export
+// link carries so that the workbook holds what the page shows.
+func (v *treeView) Query() string { return filterQuery(v.Filter) }
+
+// filterQuery writes a filter back as filterFrom reads it.
+func filterQuery(f zhenggai.Filter) string {
+	q := url.Values{}
+	set := func(k, v string) {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	set("status", string(f.Status))
+	set("colour", string(f.Colour))
+	set("owner", f.Owner)
+	set("person", f.Person)
+	if f.Category != 0 {
+		q.Set("category", strconv.FormatInt(f.Category, 10))
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
 }
 
 // ShowTree is the list category → problem → measure, with filters.
@@ -45,5 +72,7 @@ func filterFrom(r *http.Request) zhenggai.Filter {
 		f.Colour = c
 	}
 	f.Owner = q.Get("owner")
+	f.Person = zhenggai.Clip(q.Get("person"), zhenggai.MaxName)
+	f.Category, _ = strconv.ParseInt(q.Get("category"), 10, 64)
 	return f
 }

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"bytes"
-	"strconv"
 
 	"zhenggai"
 )
@@ -21,5 +20,5 @@ func LedgerFile(l *zhenggai.Ledger, progress []*zhenggai.Progress) (name string,
 	if err := Write(&b, l, zhenggai.LatestProgress(progress)); err != nil {
 		return "", nil, err
 	}
-	return l.Round.Unit + "整改台账-" + strconv.FormatInt(l.Round.ID, 10) + ".xlsx", b.Bytes(), nil
+	return FileName(l.Today, ".xlsx", l.Round.Unit, l.Round.Inspector, "整改台账"), b.Bytes(), nil
 }

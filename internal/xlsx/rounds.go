@@ -22,36 +22,26 @@ type RoundRow struct {
 	Pending         int // problems waiting for the office's acceptance
 }
 
-var roundColumns = []string{"序号", "被巡察单位", "巡察组", "类型", "反馈日期", "具体问题", "未启动", "正在整改",
+var roundColumns = []string{"被巡察单位", "巡察组", "类型", "反馈日期", "具体问题", "未启动", "正在整改",
 	"基本完成", "已完成", "长期坚持", "完成率", "逾期措施", "黄色预警", "待验收"}
 
-var roundWidths = []float64{6, 28, 18, 6, 15, 9, 8, 9, 9, 8, 9, 8, 9, 9, 8}
+var roundWidths = []float64{28, 18, 6, 15, 9, 8, 9, 9, 8, 9, 8, 9, 9, 8}
 
 // WriteRounds writes the office's list of rounds as a workbook with a
 // title row, the header and one row per round, as the list page shows it
 // (filtered and sorted, every page). The completion rate is a percentage
 // Excel can sort and average.
 func WriteRounds(w io.Writer, title string, rows []RoundRow) error {
-	wb := sheet.NewWriter()
-	defer wb.Close()
-	head := make([]sheet.OutColumn, len(roundColumns))
+	l := List{Sheet: RoundsSheet, Title: title}
 	for i, c := range roundColumns {
-		head[i] = sheet.OutColumn{Header: c, Width: roundWidths[i]}
+		l.Columns = append(l.Columns, Col(c, roundWidths[i]))
 	}
-	s, err := wb.Sheet(RoundsSheet, sheet.Layout{Title: title, Columns: head, Print: true, Freeze: true})
-	if err != nil {
-		return err
-	}
-	for i, r := range rows {
+	for _, r := range rows {
 		num := func(v int) sheet.Cell { return sheet.Cell{Style: sheet.Centre, Value: v} }
-		if err := s.Row(num(i+1), sheet.Cell{Style: sheet.Text, Value: r.Unit},
-			sheet.Cell{Style: sheet.Text, Value: r.Inspector}, sheet.Cell{Style: sheet.Centre, Value: string(r.Kind)},
+		l.Rows = append(l.Rows, []sheet.Cell{Text(r.Unit), Text(r.Inspector), Label(string(r.Kind)),
 			sheet.Day(r.Feedback), num(r.Problems), num(r.Counts[zhenggai.NotStarted]), num(r.Counts[zhenggai.InProgress]),
 			num(r.Counts[zhenggai.BasicallyCompleted]), num(r.Counts[zhenggai.Completed]), num(r.Counts[zhenggai.Ongoing]),
-			sheet.Ratio(r.Rate, 100), num(r.Red), num(r.Yellow), num(r.Pending)); err != nil {
-			return err
-		}
+			Rate(r.Rate), num(r.Red), num(r.Yellow), num(r.Pending)})
 	}
-	_, err = wb.WriteTo(w)
-	return err
+	return l.Write(w)
 }

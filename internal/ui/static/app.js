@@ -45,6 +45,23 @@
     });
     window.addEventListener("resize", function () { chart.resize(); });
   }
+  // The office's units: completion rate (bars, per cent) and overdue
+  // measures (bars on their own axis), best first as the table ranks them.
+  function ranking(el, d) {
+    var chart = echarts.init(el);
+    chart.setOption({
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: [{ type: "value", max: 100, axisLabel: { formatter: "{value}%" } }, { type: "value", minInterval: 1, position: "top", splitLine: { show: false } }],
+      yAxis: { type: "category", data: d.labels, inverse: true, axisLabel: { width: 220, overflow: "truncate" } },
+      series: [
+        { name: "完成率（%）", type: "bar", data: d.rate, itemStyle: { color: palette.completed }, barMaxWidth: 18 },
+        { name: "逾期措施（项）", type: "bar", xAxisIndex: 1, data: d.overdue, itemStyle: { color: "#cf222e" }, barMaxWidth: 18 }
+      ]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     var els = document.querySelectorAll("[data-chart]");
     if (!els.length) { return; }
@@ -54,6 +71,7 @@
         if (!d) { return; }
         if (el.getAttribute("data-chart") === "by-category") { byCategory(el, d); }
         if (el.getAttribute("data-chart") === "pie") { pie(el, d); }
+        if (el.getAttribute("data-chart") === "ranking") { ranking(el, d); }
       });
     });
     // Filters submit themselves when a choice changes.
