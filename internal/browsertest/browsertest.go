@@ -142,18 +142,32 @@ func (b *Browser) ShotAt(sel, name string) string {
 
 func (b *Browser) shot(name string, a chromedp.Action[[]byte]) string {
 	b.t.Helper()
+	b.n++
+	f := filepath.Join(b.Dir, fmt.Sprintf("%02d-%s.png", b.n, name))
+	b.save(f, a)
+	return f
+}
+
+// ShotFile scrolls the element sel to the top ("html" for the top of
+// the page) and saves what the screen shows as the PNG file f: the
+// pictures of the user's guide.
+func (b *Browser) ShotFile(sel, f string) {
+	b.t.Helper()
+	b.Eval(fmt.Sprintf(`document.querySelector(%q).scrollIntoView()`, sel))
+	b.save(f, chromedp.CaptureScreenshot())
+}
+
+func (b *Browser) save(f string, a chromedp.Action[[]byte]) {
+	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
 	defer cancel()
 	png, err := chromedp.Run(ctx, a)
 	if err != nil {
-		b.t.Fatalf("screenshot %s: %v", name, err)
+		b.t.Fatalf("screenshot %s: %v", filepath.Base(f), err)
 	}
-	b.n++
-	f := filepath.Join(b.Dir, fmt.Sprintf("%02d-%s.png", b.n, name))
 	if err := os.WriteFile(f, png, 0o644); err != nil {
 		b.t.Fatal(err)
 	}
-	return f
 }
 
 // Fill sets the value of a form field (input, textarea or select).

@@ -1,6 +1,7 @@
 package browsertest_test
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,8 +23,19 @@ var screens = []struct {
 	w, h int
 }{{"phone", 390, 844}, {"desktop", 1366, 768}}
 
-// page is one page a role opens, with the name its screenshots get.
-type page struct{ path, name string }
+// page is one page a role opens, with the name its screenshots get; doc
+// pages are pictured in the user's guide (docs/操作手册).
+type page struct {
+	path, name string
+	doc        bool
+}
+
+// update writes the user's guide's pictures into docs/img:
+// go test ./internal/browsertest -run TestPagesFitTheScreen -update
+var update = flag.Bool("update", false, "write the screenshots of the user's guide into docs/img")
+
+// docImages is docs/img, from this package's folder.
+const docImages = "../../docs/img"
 
 // TestPagesFitTheScreen: every main page, opened by the role that uses
 // it, on a 390 px phone and a 1366 px laptop, is no wider than the screen
@@ -70,49 +82,54 @@ func TestPagesFitTheScreen(t *testing.T) {
 		pages []page
 	}{
 		{"qinli", []page{ // 责任人: her warnings, the problem, the progress form
-			{"/", "owner-home"},
-			{"/inbox", "owner-inbox"},
-			{fmt.Sprintf("/problems/%d", prob.ID), "owner-problem"},
-			{fmt.Sprintf("/measures/%d/progress/new", m.ID), "owner-progress-form"},
-			{"/rounds/" + rid + "/tree?colour=red", "owner-warnings"},
+			{"/", "owner-home", true},
+			{"/inbox", "owner-inbox", true},
+			{fmt.Sprintf("/problems/%d", prob.ID), "owner-problem", true},
+			{fmt.Sprintf("/measures/%d/progress/new", m.ID), "owner-progress-form", true},
+			{"/rounds/" + rid + "/tree?colour=red", "owner-warnings", false},
 		}},
 		{"xiangjianguo", []page{ // 责任领导
-			{"/inbox", "leader-inbox"},
-			{fmt.Sprintf("/problems/%d", prob.ID), "leader-problem"},
+			{"/inbox", "leader-inbox", true},
+			{fmt.Sprintf("/problems/%d", prob.ID), "leader-problem", true},
 		}},
 		{"bangongshi", []page{ // the unit's office
-			{"/", "office-rounds"},
-			{"/rounds/" + rid, "office-round"},
-			{"/rounds/" + rid + "/tree", "office-tree"},
-			{"/rounds/" + rid + "/ledger", "office-ledger"},
-			{fmt.Sprintf("/problems/%d", prob.ID), "office-problem"},
-			{fmt.Sprintf("/problems/%d/edit", prob.ID), "office-problem-form"},
-			{fmt.Sprintf("/measures/%d/edit", m.ID), "office-measure-form"},
-			{"/rounds/" + rid + "/publish", "office-publish"},
-			{"/import", "office-import"},
-			{"/opinions", "office-opinions"},
-			{fmt.Sprintf("/opinions/%d", op.ID), "office-opinion"},
-			{fmt.Sprintf("/history/problems/%d", prob.ID), "office-history"},
-			{"/account/password", "office-password"},
+			{"/", "office-rounds", true},
+			{"/rounds/" + rid, "office-round", true},
+			{"/rounds/" + rid + "/tree", "office-tree", true},
+			{"/rounds/" + rid + "/ledger", "office-ledger", true},
+			{fmt.Sprintf("/problems/%d", prob.ID), "office-problem", false},
+			{fmt.Sprintf("/problems/%d/edit", prob.ID), "office-problem-form", false},
+			{fmt.Sprintf("/measures/%d/edit", m.ID), "office-measure-form", false},
+			{"/rounds/" + rid + "/publish", "office-publish", true},
+			{"/import", "office-import", true},
+			{"/opinions", "office-opinions", true},
+			{fmt.Sprintf("/opinions/%d", op.ID), "office-opinion", true},
+			{fmt.Sprintf("/history/problems/%d", prob.ID), "office-history", false},
+			{"/account/password", "office-password", false},
 		}},
 		{"xunchaban", []page{ // the inspection office
-			{"/", "supervisor-rounds"},
-			{"/acceptance", "supervisor-acceptance"},
-			{"/rounds/" + rid + "/ledger", "supervisor-ledger"},
+			{"/", "supervisor-rounds", true},
+			{"/acceptance", "supervisor-acceptance", true},
+			{"/rounds/" + rid + "/ledger", "supervisor-ledger", false},
 		}},
 		{"admin", []page{
-			{"/admin/units", "admin-units"},
-			{"/admin/users", "admin-users"},
-			{"/admin/settings", "admin-settings"},
+			{"/admin/units", "admin-units", true},
+			{"/admin/users", "admin-users", true},
+			{"/admin/settings", "admin-settings", true},
 		}},
 		{"", []page{ // a visitor of the public site
-			{"/public/", "public-list"},
-			{fmt.Sprintf("/public/reports/%d", pub.ID), "public-report"},
-			{fmt.Sprintf("/public/reports/%d/opinion", pub.ID), "public-opinion"},
-			{"/login", "login"},
+			{"/public/", "public-list", false},
+			{fmt.Sprintf("/public/reports/%d", pub.ID), "public-report", true},
+			{fmt.Sprintf("/public/reports/%d/opinion", pub.ID), "public-opinion", false},
+			{"/login", "login", false},
 		}},
 	}
 
+	if *update {
+		if err := os.MkdirAll(docImages, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	srv := env.Serve(t, nil)
 	b := browsertest.New(t, srv.URL)
 	for _, role := range roles {
@@ -125,6 +142,9 @@ func TestPagesFitTheScreen(t *testing.T) {
 			b.Size(sc.w, sc.h)
 			for _, p := range role.pages {
 				b.Visit(p.path, p.name+"-"+sc.name)
+				if *update && p.doc {
+					b.ShotFile("html", filepath.Join(docImages, p.name+"-"+sc.name+".png"))
+				}
 				where := fmt.Sprintf("%s at %d px (%s)", p.path, sc.w, role.login)
 				if b.Location() != srv.URL+p.path {
 					t.Errorf("%s: landed on %s", where, b.Location())
@@ -172,6 +192,9 @@ func phoneMenu(t *testing.T, b *browsertest.Browser, where, name string) {
 		t.Errorf("%s: the open menu has no 退出 button", where)
 	}
 	b.ShotAt("header.top", name+"-menu")
+	if *update && name == "owner-home" {
+		b.ShotFile("html", filepath.Join(docImages, "owner-menu-phone.png"))
+	}
 	if o := b.Overflow(); o != "" {
 		t.Errorf("%s, menu open: %s", where, o)
 	}
@@ -230,6 +253,9 @@ func TestOwnerOnPhone(t *testing.T) {
 	fits("home")
 	b.Visit(fmt.Sprintf("/problems/%d", prob.ID), "phone-problem")
 	b.ShotAt(fmt.Sprintf("#measure-%d", m.ID), "phone-measure")
+	if *update {
+		b.ShotFile(fmt.Sprintf("#measure-%d", m.ID), filepath.Join(docImages, "owner-measure-phone.png"))
+	}
 	fits("problem")
 	b.Click(fmt.Sprintf(`#measure-%d a[href$="/progress/new"]`, m.ID), "#photo", "phone-progress-form")
 	fits("progress form")
@@ -239,6 +265,9 @@ func TestOwnerOnPhone(t *testing.T) {
 	}
 	b.Fill("#content", "已召开党组会议研究干部交流，现场照片附后。")
 	b.Upload("#photo", photo)
+	if *update {
+		b.ShotFile("#content", filepath.Join(docImages, "owner-progress-filled-phone.png"))
+	}
 	b.Click("form.edit button[type=submit]", "#close-state", "phone-progress-saved")
 	if txt := b.Text("main"); !strings.Contains(txt, "IMG_20201020_093512.jpg") {
 		t.Error("the problem page does not list the photo taken on the phone")
@@ -248,4 +277,7 @@ func TestOwnerOnPhone(t *testing.T) {
 		t.Errorf("after asking to close on the phone, the measure is %q", s)
 	}
 	fits("problem after asking to close")
+	if *update {
+		b.ShotFile(fmt.Sprintf("#measure-%d", m.ID), filepath.Join(docImages, "owner-requested-phone.png"))
+	}
 }
