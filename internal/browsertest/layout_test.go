@@ -270,7 +270,7 @@ func TestOwnerOnPhone(t *testing.T) {
 	b.Fill("#content", "已召开党组会议研究干部交流，现场照片附后。")
 	b.Upload("#photo", photo)
 	if *update {
-		b.ShotFile("#content", filepath.Join(docImages, "owner-progress-filled-phone.png"))
+		b.ShotFile("form.edit", filepath.Join(docImages, "owner-progress-filled-phone.png"))
 	}
 	b.Click("form.edit button[type=submit]", "#close-state", "phone-progress-saved")
 	if txt := b.Text("main"); !strings.Contains(txt, "IMG_20201020_093512.jpg") {
