@@ -31,7 +31,14 @@ func TestPrintLedger(t *testing.T) {
 
 	b.Visit(fmt.Sprintf("/rounds/%d/ledger", r.ID), "ledger")
 	if !b.Has("h1 button[data-print]") {
-		t.Error("the ledger has no 打印 button")
+		t.Fatal("the ledger has no 打印 button")
+	}
+	// The button opens the browser's print dialog (here a stand-in, since
+	// a headless browser has no dialog).
+	b.Eval(`window.print = () => { window.zgPrinted = true }`)
+	b.Eval(`document.querySelector("h1 button[data-print]").click()`)
+	if b.Eval(`window.zgPrinted === true`) != "true" {
+		t.Error("the 打印 button does not open the print dialog")
 	}
 	pdf := savePDF(t, b.PrintPDF(), "ledger.pdf")
 	sizes := pdfPageSizes(t, pdf)
