@@ -51,20 +51,8 @@ func TestPagesFitTheScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	probs, err := env.Store.Problems(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Problem 36 is the one with 覃丽's open measure (see closing_test).
-	var prob *zhenggai.Problem
-	for _, p := range probs {
-		if p.Seq == 36 {
-			prob = p
-		}
-	}
-	if prob == nil {
-		t.Fatal("the demo has no problem 36")
-	}
+	prob := demoProblem(t, env, r, 36)
 	ms, err := env.Store.ProblemMeasures(ctx, prob.ID)
 	if err != nil || len(ms) == 0 {
 		t.Fatalf("problem 36's measures: %v %v", ms, err)
@@ -152,12 +140,7 @@ func TestPagesFitTheScreen(t *testing.T) {
 				if b.Location() != srv.URL+p.path {
 					t.Errorf("%s: landed on %s", where, b.Location())
 				}
-				if o := b.Overflow(); o != "" {
-					t.Errorf("%s: %s", where, o)
-				}
-				for _, c := range b.Covered() {
-					t.Errorf("%s: covered: %s", where, c)
-				}
+				fits(t, b, where)
 				// The report is a document of its own, without the menu.
 				if role.login != "" && sc.w < 800 && p.name != "office-report" {
 					phoneMenu(t, b, where, p.name)
@@ -199,12 +182,7 @@ func phoneMenu(t *testing.T, b *browsertest.Browser, where, name string) {
 	if *update && name == "owner-home" {
 		b.ShotFile("html", filepath.Join(docImages, "owner-menu-phone.png"))
 	}
-	if o := b.Overflow(); o != "" {
-		t.Errorf("%s, menu open: %s", where, o)
-	}
-	for _, c := range b.Covered() {
-		t.Errorf("%s, menu open: covered: %s", where, c)
-	}
+	fits(t, b, where+", menu open")
 	b.Eval(`document.querySelector("header.top label.menu").click()`)
 }
 
@@ -214,16 +192,7 @@ func phoneMenu(t *testing.T, b *browsertest.Browser, where, name string) {
 // and asks to close her measure, every page fitting the screen.
 func TestOwnerOnPhone(t *testing.T) {
 	env, r, pw := demoEnv(t)
-	probs, err := env.Store.Problems(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var prob *zhenggai.Problem
-	for _, p := range probs {
-		if p.Seq == 36 {
-			prob = p
-		}
-	}
+	prob := demoProblem(t, env, r, 36)
 	ms, err := env.Store.ProblemMeasures(ctx, prob.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -245,24 +214,15 @@ func TestOwnerOnPhone(t *testing.T) {
 	b := browsertest.New(t, srv.URL)
 	b.Size(390, 844)
 	b.SignIn("qinli", pw["qinli"])
-	fits := func(where string) {
-		t.Helper()
-		if o := b.Overflow(); o != "" {
-			t.Errorf("%s: %s", where, o)
-		}
-		for _, c := range b.Covered() {
-			t.Errorf("%s: covered: %s", where, c)
-		}
-	}
-	fits("home")
+	fits(t, b, "home")
 	b.Visit(fmt.Sprintf("/problems/%d", prob.ID), "phone-problem")
 	b.ShotAt(fmt.Sprintf("#measure-%d", m.ID), "phone-measure")
 	if *update {
 		b.ShotFile(fmt.Sprintf("#measure-%d", m.ID), filepath.Join(docImages, "owner-measure-phone.png"))
 	}
-	fits("problem")
+	fits(t, b, "problem")
 	b.Click(fmt.Sprintf(`#measure-%d a[href$="/progress/new"]`, m.ID), "#photo", "phone-progress-form")
-	fits("progress form")
+	fits(t, b, "progress form")
 	if got := b.Eval(`(() => { const p = document.querySelector("#photo");
 		return [p.name, p.accept, p.getAttribute("capture"), p.getClientRects().length > 0].join(" ") })()`); got != "files image/* environment true" {
 		t.Errorf("the camera field (name, accept, capture, shown): %q", got)
@@ -280,8 +240,20 @@ func TestOwnerOnPhone(t *testing.T) {
 	if s := b.Text(fmt.Sprintf("#measure-close-%d", m.ID)); s != zhenggai.CloseRequested.Label() {
 		t.Errorf("after asking to close on the phone, the measure is %q", s)
 	}
-	fits("problem after asking to close")
+	fits(t, b, "problem after asking to close")
 	if *update {
 		b.ShotFile(fmt.Sprintf("#measure-%d", m.ID), filepath.Join(docImages, "owner-requested-phone.png"))
+	}
+}
+
+// fits fails the test when the page shown is wider than the screen or a
+// link, button or field of it lies under another element.
+func fits(t *testing.T, b *browsertest.Browser, where string) {
+	t.Helper()
+	if o := b.Overflow(); o != "" {
+		t.Errorf("%s: %s", where, o)
+	}
+	for _, c := range b.Covered() {
+		t.Errorf("%s: covered: %s", where, c)
 	}
 }
