@@ -98,7 +98,7 @@ func TestPrintLedger(t *testing.T) {
 // noScreenOnly fails when a printed page shows the menu or a button.
 func noScreenOnly(t *testing.T, what, text string) {
 	t.Helper()
-	for _, not := range []string{"打印", "导出Excel", "退出", "修改密码", "巡察轮次", "报送进展"} {
+	for _, not := range []string{"打印", "导出Excel", "退出", "修改密码", "巡察轮次", "报送进展", "修改记录"} {
 		if strings.Contains(text, not) {
 			t.Errorf("the printed %s shows %q", what, not)
 		}
