@@ -19,6 +19,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -141,18 +142,32 @@ func (b *Browser) ShotAt(sel, name string) string {
 
 func (b *Browser) shot(name string, a chromedp.Action[[]byte]) string {
 	b.t.Helper()
+	b.n++
+	f := filepath.Join(b.Dir, fmt.Sprintf("%02d-%s.png", b.n, name))
+	b.save(f, a)
+	return f
+}
+
+// ShotFile scrolls the element sel to the top ("html" for the top of
+// the page) and saves what the screen shows as the PNG file f: the
+// pictures of the user's guide.
+func (b *Browser) ShotFile(sel, f string) {
+	b.t.Helper()
+	b.Eval(fmt.Sprintf(`document.querySelector(%q).scrollIntoView()`, sel))
+	b.save(f, chromedp.CaptureScreenshot())
+}
+
+func (b *Browser) save(f string, a chromedp.Action[[]byte]) {
+	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
 	defer cancel()
 	png, err := chromedp.Run(ctx, a)
 	if err != nil {
-		b.t.Fatalf("screenshot %s: %v", name, err)
+		b.t.Fatalf("screenshot %s: %v", filepath.Base(f), err)
 	}
-	b.n++
-	f := filepath.Join(b.Dir, fmt.Sprintf("%02d-%s.png", b.n, name))
 	if err := os.WriteFile(f, png, 0o644); err != nil {
 		b.t.Fatal(err)
 	}
-	return f
 }
 
 // Fill sets the value of a form field (input, textarea or select).
@@ -286,4 +301,82 @@ func (b *Browser) Post(path string, form map[string]string) int {
 func (b *Browser) WaitFor(sel string) {
 	b.t.Helper()
 	b.do("wait for "+sel, chromedp.WaitVisible(chromedp.CSS(sel)))
+}
+
+// Size makes the tab a screen w×h CSS pixels; below 800 px wide it is a
+// phone (touch, mobile viewport), as the page's media queries see it.
+func (b *Browser) Size(w, h int) {
+	b.t.Helper()
+	if w < 800 {
+		b.do(fmt.Sprintf("%d×%d phone viewport", w, h), chromedp.EmulateViewport(int64(w), int64(h), chromedp.EmulateMobile))
+		return
+	}
+	b.do(fmt.Sprintf("%d×%d viewport", w, h), chromedp.EmulateViewport(int64(w), int64(h)))
+}
+
+// Overflow says why the page is wider than the screen: "" when it is
+// not, else its width and the outermost elements that stick out (those
+// whose parent does not), as a person would look for them.
+func (b *Browser) Overflow() string {
+	b.t.Helper()
+	return b.Eval(`(() => {
+		const w = document.documentElement.clientWidth, sw = document.documentElement.scrollWidth;
+		if (sw <= w) return "";
+		const out = [];
+		for (const e of document.body.querySelectorAll("*")) {
+			const r = e.getBoundingClientRect(), p = e.parentElement.getBoundingClientRect();
+			if (r.width > 0 && r.right > w + 1 && p.right <= w + 1) out.push(` + describeJS + `(e) + " " + Math.round(r.right) + "px");
+			if (out.length >= 5) break;
+		}
+		return "page " + sw + "px wide on a " + w + "px screen: " + out.join("; ");
+	})()`)
+}
+
+// Covered lists the visible links, buttons and fields that something
+// else covers: for each, scrolled into view, the element at the centre
+// of its (first) box must be itself or inside it.
+func (b *Browser) Covered() []string {
+	b.t.Helper()
+	s := b.Eval(`(() => {
+		const desc = ` + describeJS + `;
+		const out = [];
+		for (const e of document.querySelectorAll("a[href], button, summary, select, textarea, input:not([type=hidden]), label")) {
+			if (!e.getClientRects().length) continue;
+			const cs = getComputedStyle(e);
+			if (cs.visibility !== "visible" || cs.opacity === "0") continue;
+			e.scrollIntoView({block: "center", inline: "center"});
+			const r = e.getClientRects()[0];
+			if (r.width < 2 || r.height < 2) continue;
+			const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+			if (hit && (hit === e || e.contains(hit) || (e.labels && [...e.labels].includes(hit)))) continue;
+			out.push(desc(e) + " under " + (hit ? desc(hit) : "nothing (off screen)"));
+		}
+		window.scrollTo(0, 0);
+		return out.join("\n");
+	})()`)
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// describeJS names an element for a test's message: tag, id, classes
+// and the start of its text.
+const describeJS = `(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
+	(typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().split(/\s+/).join(".") : "") +
+	" “" + (e.innerText || e.value || "").trim().replace(/\s+/g, " ").slice(0, 24) + "”")`
+
+// PrintPDF prints the page shown as Chromium's print dialog would, with
+// the page size and margins of the page's own print stylesheet (@page).
+func (b *Browser) PrintPDF() []byte {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, Timeout)
+	defer cancel()
+	yes := true
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4),
+		func(p *page.PrintToPDFParams) { p.PreferCSSPageSize = &yes }))
+	if err != nil {
+		b.t.Fatalf("print to PDF: %v", err)
+	}
+	return pdf
 }

@@ -30,3 +30,19 @@ func demoEnv(t *testing.T) (*testkit.Env, *zhenggai.Round, map[string]string) {
 }
 
 var ctx = zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+
+// demoProblem is the demo round's problem numbered seq.
+func demoProblem(t *testing.T, env *testkit.Env, r *zhenggai.Round, seq int) *zhenggai.Problem {
+	t.Helper()
+	probs, err := env.Store.Problems(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		if p.Seq == seq {
+			return p
+		}
+	}
+	t.Fatalf("the demo has no problem %d", seq)
+	return nil
+}

@@ -91,7 +91,7 @@ func TestMeasureOutcomeForm(t *testing.T) {
 	}
 	resp, body = e.get(fmt.Sprintf("/rounds/%d/ledger", r.ID))
 	wantStatus(t, resp, body, 200)
-	if !strings.Contains(body, "<th>整改成效</th>") || !strings.Contains(body, "<td>建立完善制度《档案管理制度》《财务管理制度》《考勤制度》 · 清退违规资金12600元") {
+	if !strings.Contains(body, "<th>整改成效</th>") || !strings.Contains(body, `data-label="整改成效">建立完善制度《档案管理制度》《财务管理制度》《考勤制度》 · 清退违规资金12600元`) {
 		t.Errorf("ledger page lacks the outcome column:\n%s", excerptOf(body))
 	}
 	resp, body = e.get(fmt.Sprintf("/history/measures/%d", m.ID))

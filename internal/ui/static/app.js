@@ -20,12 +20,15 @@
   }
   function byCategory(el, d) {
     var chart = echarts.init(el);
+    // On a phone the legend scrolls on one line and the labels are shorter,
+    // so that neither covers the bars.
+    var narrow = el.clientWidth < 500;
     chart.setOption({
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      legend: { top: 0 },
+      legend: { top: 0, type: narrow ? "scroll" : "plain" },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: d.labels, inverse: true, axisLabel: { width: 220, overflow: "truncate" } },
+      yAxis: { type: "category", data: d.labels, inverse: true, axisLabel: { width: narrow ? 120 : 220, overflow: "truncate" } },
       series: d.series.map(function (s) {
         return { name: s.name, type: "bar", stack: "all", data: s.data, itemStyle: { color: palette[s.key] }, barMaxWidth: 22 };
       })
@@ -63,6 +66,14 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
   document.addEventListener("DOMContentLoaded", function () {
+    // 打印 buttons open the browser's print dialog.
+    document.querySelectorAll("[data-print]").forEach(function (b) {
+      b.addEventListener("click", function () { window.print(); });
+    });
+    // Filters submit themselves when a choice changes.
+    document.querySelectorAll("form.filters select").forEach(function (s) {
+      s.addEventListener("change", function () { s.form.submit(); });
+    });
     var els = document.querySelectorAll("[data-chart]");
     if (!els.length) { return; }
     loadECharts(function () {
@@ -73,10 +84,6 @@
         if (el.getAttribute("data-chart") === "pie") { pie(el, d); }
         if (el.getAttribute("data-chart") === "ranking") { ranking(el, d); }
       });
-    });
-    // Filters submit themselves when a choice changes.
-    document.querySelectorAll("form.filters select").forEach(function (s) {
-      s.addEventListener("change", function () { s.form.submit(); });
     });
   });
 })();
