@@ -219,7 +219,7 @@ func (h *Handler) problemObject(ctx context.Context, id int64) (*problemDetailJS
 	today := h.today()
 	out := &problemDetailJSON{Measures: []*measureJSON{}, Progress: progressList(prog), StillPublished: []*publicationJSON{}}
 	for _, pub := range still {
-		out.StillPublished = append(out.StillPublished, newPublicationJSON(pub))
+		out.StillPublished = append(out.StillPublished, newPublicationJSON(pub, nil))
 	}
 	sts := make([]zhenggai.Status, len(ms))
 	colour := zhenggai.NoColour

@@ -63,7 +63,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("创建示例账号：%w", err)
 	}
-	pub, err := demo.Publish(ctx, st, r, zhenggai.Today())
+	pub, err := demo.Publish(ctx, st, r)
 	if err != nil {
 		return fmt.Errorf("公布示例报告：%w", err)
 	}

@@ -129,7 +129,7 @@ func TestPublishShowsTheSeedReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := demo.Publish(ctx, st, r, today)
+	p, err := demo.Publish(ctx, st, r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,7 @@ const (
 	approve  = zhenggai.PermApprove
 	accept   = zhenggai.PermAccept
 	reopen   = zhenggai.PermReopen
+	review   = zhenggai.PermReview // approve or return a publication
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -96,6 +97,10 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /rounds/{id}/publications", edit, "round", u.CreatePublication),
 		page("POST /publications/{id}/withdraw", edit, "publication", u.WithdrawPublication),
 		page("POST /publications/{id}/republish", edit, "publication", u.RepublishPublication),
+		page("GET /publications/{id}", read, "publication", u.ShowPublication),
+		page("POST /publications/{id}/submit", edit, "publication", u.SubmitPublication),
+		page("POST /publications/{id}/approve", review, "publication", u.ApprovePublication),
+		page("POST /publications/{id}/return", review, "publication", u.ReturnPublication),
 		page("GET /opinions", opinions, "self", u.ListOpinions),
 		page("GET /opinions/{id}", opinions, "opinion", u.ShowOpinion),
 		page("POST /opinions/{id}/assign", edit, "opinion", u.AssignOpinion),
@@ -155,7 +160,11 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),
 		unchanged(json("PUT /api/v1/account/password", signedIn, "", a.UpdatePassword)),
 		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
+		json("POST /api/v1/rounds/{id}/publications", edit, "round", a.CreatePublication),
 		json("POST /api/v1/publications/{id}/republish", edit, "publication", a.RepublishPublication),
+		json("POST /api/v1/publications/{id}/submit", edit, "publication", a.SubmitPublication),
+		json("POST /api/v1/publications/{id}/approve", review, "publication", a.ApprovePublication),
+		json("POST /api/v1/publications/{id}/return", review, "publication", a.ReturnPublication),
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("GET /api/v1/openapi.json", public, "", a.OpenAPI),
 		json("/api/", public, "", a.NotFound),

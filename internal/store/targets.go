@@ -31,5 +31,19 @@ func (s *Store) Target(ctx context.Context, kind string, id int64) (zhenggai.Tar
 	}
 	var t zhenggai.Target
 	err := s.rdb.QueryRowContext(ctx, s.d.rebind(q), id).Scan(&t.UnitID, &t.Leader, &t.Owner)
-	return t, notFound(err, "记录")
+	if err != nil {
+		return t, notFound(err, "记录")
+	}
+	if kind == "publication" {
+		// Its review: the unit's setting names the reviewer, and the
+		// drafter is never one.
+		set, err := s.Settings(ctx, t.UnitID)
+		if err != nil {
+			return t, err
+		}
+		t.Reviewer = set.PublicationReviewer
+		err = s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT drafter_id FROM publications WHERE id = ?`), id).Scan(&t.DrafterID)
+		return t, err
+	}
+	return t, nil
 }

@@ -355,7 +355,7 @@ func (p *reader) row(r *sheet.Row) {
 		cur = &cat.Problems[p.pi]
 	}
 
-	// 完成情况 on a row without a measure is the problem's, derived anyway.
+	// 完成情况 on a row without a measure is the problem's recorded status.
 	st, stOK := zhenggai.Status(""), true
 	if s := v[colStatus]; s != "" {
 		if st, stOK = parseStatus(s); !stOK {
@@ -363,6 +363,10 @@ func (p *reader) row(r *sheet.Row) {
 		}
 	}
 	if !measureCells {
+		// Kept as what the ledger records for the problem (原台账记载).
+		if cur != nil && stOK {
+			cur.Status = st
+		}
 		return
 	}
 	m := zhenggai.ImportedMeasure{Content: v[colMeasure], Leader: v[colLeader], Office: v[colOffice], Owner: v[colOwner],
