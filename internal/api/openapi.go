@@ -85,8 +85,15 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/imports": {summary: "导入整改进展报告（UTF-8 文本）或整改台账（Excel），新建巡察轮次；dry_run=1 时只返回识别结果（200），不写入",
 		response: (*importJSON)(nil), created: true, raw: []string{"text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 		query: []apiParam{{"dry_run", "string", "为1时只识别不导入，返回 Imported"}}},
-	"POST /api/v1/publications/{id}/republish": {summary: "撤回公开中的整改进展情况并按原截止日期重新公布（不含此后不予公开的具体问题；具体问题的 still_published 列出需要这样做的报告），返回新公布的报告",
+	"POST /api/v1/publications/{id}/republish": {summary: "按原截止日期重新起草公开中的整改进展情况（不含此后不予公开的具体问题；具体问题的 still_published 列出需要这样做的报告），返回新草稿；提交并经审核同意后公开，原报告同时撤回",
 		response: (*publicationJSON)(nil), created: true},
+	"POST /api/v1/rounds/{id}/publications": {summary: "起草截至 as_of 的整改进展情况报告（草稿，不公开），返回草稿及其预警 warnings",
+		request: (*createPublication)(nil), response: (*publicationJSON)(nil), created: true},
+	"POST /api/v1/publications/{id}/submit": {summary: "起草人将草稿或被退回的报告提交审核", response: (*publicationJSON)(nil)},
+	"POST /api/v1/publications/{id}/approve": {summary: "审核人（本单位主要负责人，或按设置为上级巡察办；不能是起草人）审核同意，报告公开",
+		response: (*publicationJSON)(nil)},
+	"POST /api/v1/publications/{id}/return": {summary: "审核人退回待审核的报告（须写明原因 reason）",
+		request: (*closeRequest)(nil), response: (*publicationJSON)(nil)},
 	"GET /api/v1/history/{entity}/{id}": {summary: "一条记录的全部修改历史（审计日志），entity 为 rounds、problems、measures 等", response: (*historyJSON)(nil)},
 }
 
