@@ -30,3 +30,4 @@ func Publish(t testing.TB, st *store.Store, roundID int64, asOf zhenggai.Date) *
 	}
 	return p
 }
+

@@ -63,7 +63,8 @@ func (h *Handler) EditSettings(w http.ResponseWriter, r *http.Request) {
 func settingsValues(unitID int64, s zhenggai.Settings) map[string]string {
 	return map[string]string{"unit_id": fmt.Sprint(unitID), "green_days": fmt.Sprint(s.GreenDays), "yellow_days": fmt.Sprint(s.YellowDays),
 		"report_phone": s.ReportPhone, "report_mailbox": s.ReportMailbox, "report_email": s.ReportEmail,
-		"report_signature": s.ReportSignature, "evidence_quota_mb": fmt.Sprint(s.EvidenceQuotaMB)}
+		"report_signature": s.ReportSignature, "evidence_quota_mb": fmt.Sprint(s.EvidenceQuotaMB),
+		"publication_reviewer": string(s.PublicationReviewer)}
 }
 
 func (h *Handler) renderSettings(w http.ResponseWriter, r *http.Request, status int, tree []store.UnitNode, unit *store.UnitNode, set zhenggai.Settings, f *form) {
@@ -84,7 +85,7 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
 	f := newForm(r, "unit_id", "green_days", "yellow_days", "report_phone", "report_mailbox", "report_email", "report_signature",
-		"evidence_quota_mb")
+		"evidence_quota_mb", "publication_reviewer")
 	tree, err := h.Store.UnitTree(ctx)
 	if err != nil {
 		h.fail(w, r, err)
@@ -97,7 +98,8 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	}
 	set := zhenggai.Settings{GreenDays: f.int("green_days", "绿色预警天数"), YellowDays: f.int("yellow_days", "黄色预警天数"),
 		ReportPhone: f.get("report_phone"), ReportMailbox: f.get("report_mailbox"), ReportEmail: f.get("report_email"),
-		ReportSignature: f.get("report_signature"), EvidenceQuotaMB: f.int("evidence_quota_mb", "佐证材料存储上限")}
+		ReportSignature: f.get("report_signature"), EvidenceQuotaMB: f.int("evidence_quota_mb", "佐证材料存储上限"),
+		PublicationReviewer: zhenggai.PublicationReviewer(f.get("publication_reviewer"))}
 	// Left out (a script that predates it), the quota stays as it is.
 	if f.get("evidence_quota_mb") != "" && set.EvidenceQuotaMB < 1 && f.errs.For("evidence_quota_mb") == "" {
 		f.errs.Add("evidence_quota_mb", fmt.Sprintf("佐证材料存储上限须在1至%d MB（1TB）之间", zhenggai.MaxEvidenceQuotaMB))
