@@ -30,6 +30,9 @@ type ProblemNode struct {
 	Measures []*MeasureNode
 	Status   Status
 	Colour   Colour // the worst colour of its measures
+	// Recorded: its status is (or reaches) what an imported ledger
+	// recorded (原台账记载), not verified by the office's acceptance.
+	Recorded bool
 }
 
 // MeasureNode is a measure with its deadline warning.
@@ -108,6 +111,11 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 				live = append(live, m.Measure)
 			}
 			pn.Status = ProblemStatus(sts)
+			pn.Recorded = pn.RecordedStatus != "" && pn.CloseState != CloseAccepted
+			if pn.Recorded && rank[pn.RecordedStatus] > rank[pn.Status] {
+				// Counted as the old ledger recorded it, and shown as such.
+				pn.Status = pn.RecordedStatus
+			}
 			cn.Counts[pn.Status]++
 			s.ProblemCounts[pn.Status]++
 			s.Problems++

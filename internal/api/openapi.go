@@ -78,6 +78,8 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/problems/{id}/close/accept":  closeOp("上级巡察办验收通过，予以销号"),
 	"POST /api/v1/problems/{id}/close/reject":  closeOp("上级巡察办不予验收（须写明理由 reason）"),
 	"POST /api/v1/problems/{id}/close/reopen":  closeOp("单位管理员重新打开已销号的问题（须写明理由 reason）"),
+	"POST /api/v1/rounds/{id}/recorded/accept": {summary: "上级巡察办按原台账记载批量验收销号（须写明理由 reason；problem_ids 不填为本轮次全部待验收的原台账记载问题），返回每个问题的销号记录",
+		request: (*recordedAcceptRequest)(nil), response: (*recordedAcceptJSON)(nil)},
 	"PUT /api/v1/account/password": {summary: "修改本人的密码（须给出当前密码）；本人的网页登录随即失效，API 令牌不受影响",
 		request: (*passwordRequest)(nil), response: (*passwordJSON)(nil)},
 	"GET /api/v1/inbox": {summary: "本人的消息，新者在前，最多200条", response: (*inboxJSON)(nil),

@@ -73,6 +73,8 @@ var expected = map[string]string{
 	"POST /measures/{id}/close/return": "approve", "POST /problems/{id}/close/accept": "accept",
 	"POST /problems/{id}/close/reject": "accept", "POST /problems/{id}/close/reopen": "reopen",
 	"GET /acceptance": "signed-in", "GET /inbox": "signed-in", "POST /inbox/read": "signed-in",
+	// 原台账记载: the office above accepts in bulk.
+	"POST /rounds/{id}/recorded/accept": "accept", "POST /api/v1/rounds/{id}/recorded/accept": "accept",
 	"POST /api/v1/measures/{id}/close/request": "request-close", "POST /api/v1/measures/{id}/close/approve": "approve",
 	"POST /api/v1/measures/{id}/close/return": "approve", "GET /api/v1/problems/{id}/closing": "read",
 	"POST /api/v1/problems/{id}/close/accept": "accept", "POST /api/v1/problems/{id}/close/reject": "accept",

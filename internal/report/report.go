@@ -143,7 +143,7 @@ func acceptedAsOf(steps []*zhenggai.CloseStep, asOf zhenggai.Date) map[int64]boo
 			continue
 		}
 		switch s.Action {
-		case zhenggai.CloseAccept:
+		case zhenggai.CloseAccept, zhenggai.CloseAcceptRecorded:
 			out[s.ProblemID] = true
 		case zhenggai.CloseReopen:
 			out[s.ProblemID] = false
