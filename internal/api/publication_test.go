@@ -51,3 +51,45 @@ func testPublicationReview(t *testing.T, e *env) {
 		t.Fatalf("approved: %v", out)
 	}
 }
+
+// TestAcceptRecorded: the office above accepts an imported round's
+// 原台账记载 problems through the API, with a reason; without one, 422;
+// the unit's own administrator may not; nothing left, 409.
+func TestAcceptRecorded(t *testing.T) { backends(t, testAcceptRecorded) }
+
+func testAcceptRecorded(t *testing.T, e *env) {
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	office := &zhenggai.Unit{Name: "县委巡察办"}
+	if err := e.st.SaveUnit(ctx, office); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.SaveUnit(ctx, &zhenggai.Unit{Name: "某单位", ParentID: office.ID}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.st.ImportRound(ctx, &zhenggai.Imported{
+		Round: zhenggai.ImportedRound{Inspector: "县委第二巡察组", Unit: "某单位", Kind: zhenggai.KindInspection},
+		Categories: []zhenggai.ImportedCategory{{Seq: 1, Title: "类别", Problems: []zhenggai.ImportedProblem{
+			{Seq: 1, Title: "会议记录不规范", Measures: []zhenggai.ImportedMeasure{{Content: "规范记录", Status: zhenggai.Completed}}},
+			{Seq: 2, Title: "档案不全", Measures: []zhenggai.ImportedMeasure{{Content: "补齐档案", Status: zhenggai.BasicallyCompleted}}},
+		}}},
+	}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := e.must(200, "GET", path("/api/v1/rounds/%d/problems", r.ID), nil)
+	if ps := arr(out["problems"]); len(ps) != 2 || m(ps[0])["recorded_status"] != "completed" || m(ps[0])["close_state"] != "" {
+		t.Fatalf("problems: %v", out)
+	}
+	clerk := *e
+	clerk.login = testkit.SignIn(t, e.st, zhenggai.RoleUnitAdmin, "某单位", "办公室甲")
+	clerk.must(403, "POST", path("/api/v1/rounds/%d/recorded/accept", r.ID), obj{"reason": "自己验收"})
+	sup := *e
+	sup.login = testkit.SignIn(t, e.st, zhenggai.RoleSupervisor, "县委巡察办", "巡察办甲")
+	sup.must(422, "POST", path("/api/v1/rounds/%d/recorded/accept", r.ID), obj{"reason": ""})
+	out = sup.must(200, "POST", path("/api/v1/rounds/%d/recorded/accept", r.ID), obj{"reason": "经核对原台账，整改已完成"})
+	steps := arr(out["steps"])
+	if num(out["accepted"]) != 2 || len(steps) != 2 || m(steps[0])["action"] != "accept_recorded" || m(steps[0])["reason"] != "经核对原台账，整改已完成" {
+		t.Fatalf("accepted: %v", out)
+	}
+	sup.must(409, "POST", path("/api/v1/rounds/%d/recorded/accept", r.ID), obj{"reason": "再验收"})
+}

@@ -1,0 +1,105 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/testkit"
+)
+
+// TestRecordedStatusPages: a problem an imported ledger recorded as done
+// shows 原台账记载 on its page and in the ledger, and waits on the
+// office's acceptance page; the unit's office cannot accept it; the
+// office above accepts the checked ones with a reason (none is refused),
+// after which they are closed and leave the queue.
+func TestRecordedStatusPages(t *testing.T) {
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+		office := &zhenggai.Unit{Name: "县委巡察办"}
+		if err := st.SaveUnit(ctx, office); err != nil {
+			t.Fatal(err)
+		}
+		unit := &zhenggai.Unit{Name: "某单位", ParentID: office.ID}
+		if err := st.SaveUnit(ctx, unit); err != nil {
+			t.Fatal(err)
+		}
+		r, err := st.ImportRound(ctx, &zhenggai.Imported{
+			Round: zhenggai.ImportedRound{Inspector: "县委第二巡察组", Unit: "某单位", Kind: zhenggai.KindInspection,
+				FeedbackDate: zhenggai.NewDate(2019, 7, 1)},
+			Categories: []zhenggai.ImportedCategory{{Seq: 1, Title: "类别", Problems: []zhenggai.ImportedProblem{
+				{Seq: 1, Title: "会议记录不规范", Measures: []zhenggai.ImportedMeasure{{Content: "规范记录", Status: zhenggai.Completed}}},
+				{Seq: 2, Title: "档案不全", Measures: []zhenggai.ImportedMeasure{{Content: "补齐档案", Status: zhenggai.Completed}}},
+			}}},
+		}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		probs, _ := st.Problems(ctx, r.ID)
+		srv := env.Serve(t, nil)
+		client := func(l *testkit.Login) *http.Client {
+			return &http.Client{Jar: testkit.Jar(t, srv.URL, l),
+				CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		}
+		do := func(c *http.Client, path string, v url.Values) (int, string) {
+			t.Helper()
+			var resp *http.Response
+			var err error
+			if v == nil {
+				resp, err = c.Get(srv.URL + path)
+			} else {
+				resp, err = c.PostForm(srv.URL+path, v)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b)
+		}
+		clerk := client(testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "某单位", "办公室甲"))
+		sup := client(testkit.SignIn(t, st, zhenggai.RoleSupervisor, "县委巡察办", "巡察办甲"))
+
+		for _, path := range []string{fmt.Sprintf("/problems/%d", probs[0].ID), fmt.Sprintf("/rounds/%d/ledger", r.ID)} {
+			if code, body := do(clerk, path, nil); code != 200 || !strings.Contains(body, "原台账记载：已完成") {
+				t.Errorf("%s does not show the recorded status: %d", path, code)
+			}
+		}
+		if _, body := do(clerk, fmt.Sprintf("/problems/%d", probs[0].ID), nil); !strings.Contains(body, "未申请销号") {
+			t.Error("the recorded problem shows as closed")
+		}
+		_, body := do(sup, "/acceptance", nil)
+		if !strings.Contains(body, `id="recorded-`) || !strings.Contains(body, "1.会议记录不规范") || !strings.Contains(body, "按原台账记载验收销号") {
+			t.Fatalf("the office's queue lacks the recorded problems:\n%s", excerptOf(body))
+		}
+		accept := fmt.Sprintf("/rounds/%d/recorded/accept", r.ID)
+		if code, _ := do(clerk, accept, url.Values{"problem_id": {fmt.Sprint(probs[0].ID)}, "reason": {"自己验收"}}); code != http.StatusForbidden {
+			t.Errorf("the unit's office accepting: %d, want 403", code)
+		}
+		if code, body := do(sup, accept, url.Values{"problem_id": {fmt.Sprint(probs[0].ID)}}); code != 422 || !strings.Contains(body, "请填写验收理由") {
+			t.Errorf("accepting without a reason: %d", code)
+		}
+		if code, _ := do(sup, accept, url.Values{"problem_id": {fmt.Sprint(probs[0].ID)}, "reason": {"经核对原台账，整改已完成"}}); code != http.StatusSeeOther {
+			t.Fatalf("accepting: %d", code)
+		}
+		p, _ := st.Problem(ctx, probs[0].ID)
+		steps, _ := st.CloseSteps(ctx, p.ID)
+		if p.CloseState != zhenggai.CloseAccepted || len(steps) != 1 || steps[0].Reason != "经核对原台账，整改已完成" || steps[0].By != "巡察办甲" {
+			t.Errorf("after acceptance: %s %+v", p.CloseState, steps)
+		}
+		_, body = do(sup, "/acceptance", nil)
+		if strings.Contains(body, "1.会议记录不规范") || !strings.Contains(body, "2.档案不全") {
+			t.Errorf("the queue after accepting problem 1:\n%s", excerptOf(body))
+		}
+		if _, body := do(clerk, fmt.Sprintf("/problems/%d", probs[0].ID), nil); strings.Contains(body, "原台账记载：") ||
+			!strings.Contains(body, "巡察办按原台账记载验收销号") {
+			t.Errorf("the accepted problem's page:\n%s", excerptOf(body))
+		}
+	})
+}
