@@ -111,7 +111,9 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 				live = append(live, m.Measure)
 			}
 			pn.Status = ProblemStatus(sts)
-			pn.Recorded = pn.RecordedStatus != "" && pn.CloseState != CloseAccepted
+			// A ledger that records nothing done tells nothing the
+			// statuses do not: not flagged.
+			pn.Recorded = rank[pn.RecordedStatus] > rank[NotStarted] && pn.CloseState != CloseAccepted
 			if pn.Recorded && rank[pn.RecordedStatus] > rank[pn.Status] {
 				// Counted as the old ledger recorded it, and shown as such.
 				pn.Status = pn.RecordedStatus

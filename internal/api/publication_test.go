@@ -88,7 +88,8 @@ func testAcceptRecorded(t *testing.T, e *env) {
 	sup.must(422, "POST", path("/api/v1/rounds/%d/recorded/accept", r.ID), obj{"reason": ""})
 	out = sup.must(200, "POST", path("/api/v1/rounds/%d/recorded/accept", r.ID), obj{"reason": "经核对原台账，整改已完成"})
 	steps := arr(out["steps"])
-	if num(out["accepted"]) != 2 || len(steps) != 2 || m(steps[0])["action"] != "accept_recorded" || m(steps[0])["reason"] != "经核对原台账，整改已完成" {
+	// 基本完成 as recorded is not done: only problem 1 is accepted.
+	if num(out["accepted"]) != 1 || len(steps) != 1 || m(steps[0])["action"] != "accept_recorded" || m(steps[0])["reason"] != "经核对原台账，整改已完成" {
 		t.Fatalf("accepted: %v", out)
 	}
 	sup.must(409, "POST", path("/api/v1/rounds/%d/recorded/accept", r.ID), obj{"reason": "再验收"})

@@ -121,8 +121,8 @@ func (s *Store) closeProblem(ctx context.Context, tx *sql.Tx, id int64, a zhengg
 	if err != nil {
 		return nil, notFound(err, "具体问题")
 	}
-	if a == zhenggai.CloseAcceptRecorded && recorded == "" {
-		return nil, zhenggai.Errorf(zhenggai.ECONFLICT, "该问题没有原台账记载的状态，请按销号程序验收")
+	if a == zhenggai.CloseAcceptRecorded && !zhenggai.Status(recorded).Done() {
+		return nil, zhenggai.Errorf(zhenggai.ECONFLICT, "原台账未记载该问题已完成，请按销号程序验收")
 	}
 	from := zhenggai.CloseState(state)
 	to, err := zhenggai.NextCloseState(a, from, reason)
@@ -183,7 +183,7 @@ func (s *Store) closeProblem(ctx context.Context, tx *sql.Tx, id int64, a zhengg
 }
 
 // AcceptRecorded accepts in one change, with one reason, the problems of
-// a round whose status an imported ledger recorded (原台账记载) and that
+// a round that an imported ledger recorded as done (原台账记载) and that
 // are still open: those of ids, or all when ids is empty. Each gets its
 // closing step, as an acceptance would; nothing else is accepted.
 func (s *Store) AcceptRecorded(ctx context.Context, round int64, ids []int64, by, reason string) ([]*zhenggai.CloseStep, error) {
@@ -196,7 +196,7 @@ func (s *Store) AcceptRecorded(ctx context.Context, round int64, ids []int64, by
 	var steps []*zhenggai.CloseStep
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		steps = nil
-		open, err := s.ids(ctx, tx, `SELECT id FROM problems WHERE round_id = ? AND recorded_status <> '' AND close_state = '' ORDER BY seq`, round)
+		open, err := s.ids(ctx, tx, `SELECT id FROM problems WHERE round_id = ? AND `+recordedDone+` AND close_state = '' ORDER BY seq`, round)
 		if err != nil {
 			return err
 		}
@@ -209,7 +209,7 @@ func (s *Store) AcceptRecorded(ctx context.Context, round int64, ids []int64, by
 			todo = nil
 			for _, id := range ids {
 				if !pending[id] {
-					return zhenggai.Errorf(zhenggai.ECONFLICT, "所选问题（编号%d）不是本轮次待验收的原台账记载问题", id)
+					return zhenggai.Errorf(zhenggai.ECONFLICT, "所选问题（编号%d）不是本轮次原台账记载已完成、待验收的问题", id)
 				}
 				todo = append(todo, id)
 			}
@@ -378,12 +378,16 @@ func (s *Store) PendingAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*Pe
 	return s.pendingProblems(ctx, sc, `p.close_state = 'submitted'`)
 }
 
-// RecordedAcceptance lists the open problems of a scope whose status an
-// imported ledger recorded (原台账记载), which the office may accept in
+// RecordedAcceptance lists the open problems of a scope that an imported
+// ledger recorded as done (原台账记载：已完成 or 长期坚持), which the office may accept in
 // bulk (AcceptRecorded), by round and number.
 func (s *Store) RecordedAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*PendingProblem, error) {
-	return s.pendingProblems(ctx, sc, `p.recorded_status <> '' AND p.close_state = ''`)
+	return s.pendingProblems(ctx, sc, `p.`+recordedDone+` AND p.close_state = ''`)
 }
+
+// recordedDone: what the ledger recorded is done (zhenggai.Status.Done),
+// which alone the office may accept as recorded.
+const recordedDone = `recorded_status IN ('completed', 'ongoing')`
 
 func (s *Store) pendingProblems(ctx context.Context, sc zhenggai.Scope, where string) ([]*PendingProblem, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "p.round_id")

@@ -12,9 +12,9 @@ import (
 
 // TestRecordedStatus: an imported ledger's statuses are kept per problem
 // as 原台账记载, counted in the round's totals, and never a closing: the
-// problems stay open and have no closing step. The office accepts them
-// in bulk with a reason (none, or a problem the ledger recorded nothing
-// for, is refused and writes nothing); each then has its step, its
+// problems stay open and have no closing step. The office accepts those
+// recorded as done in bulk with a reason (none, or a problem the ledger
+// did not record as done, is refused and writes nothing); each then has its step, its
 // measures are 已完成, and nothing is left to accept. The log verifies.
 func TestRecordedStatus(t *testing.T) {
 	t.Parallel()
@@ -71,25 +71,29 @@ func testRecordedStatus(t *testing.T, st *store.Store) {
 	if p, _ := st.Problem(ctx, probs[0].ID); p.CloseState != zhenggai.CloseOpen {
 		t.Errorf("a refused bulk acceptance closed problem 1: %s", p.CloseState)
 	}
+	// Only what the ledger recorded as done waits for acceptance.
 	queue, err := st.RecordedAcceptance(ctx, zhenggai.Scope{All: true})
-	if err != nil || len(queue) != 3 {
+	if err != nil || len(queue) != 2 {
 		t.Fatalf("queue: %d %v", len(queue), err)
 	}
 	steps, err := st.AcceptRecorded(ctx, r.ID, nil, "巡察办甲", "经核对原台账和佐证材料，整改已完成")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(steps) != 3 || steps[0].Action != zhenggai.CloseAcceptRecorded || steps[0].Reason != "经核对原台账和佐证材料，整改已完成" {
+	if len(steps) != 2 || steps[0].Action != zhenggai.CloseAcceptRecorded || steps[0].Reason != "经核对原台账和佐证材料，整改已完成" {
 		t.Fatalf("steps: %+v", steps)
 	}
-	for _, i := range []int{0, 1, 3} {
+	if _, err := st.AcceptRecorded(ctx, r.ID, []int64{probs[1].ID}, "巡察办甲", "经核对"); code(err) != zhenggai.ECONFLICT {
+		t.Errorf("accepted a problem recorded as 基本完成: %v", err)
+	}
+	for _, i := range []int{0, 3} {
 		p, _ := st.Problem(ctx, probs[i].ID)
 		cs, _ := st.CloseSteps(ctx, p.ID)
 		if p.CloseState != zhenggai.CloseAccepted || len(cs) != 1 || cs[0].By != "巡察办甲" {
 			t.Errorf("problem %d after acceptance: %s, steps %+v", p.Seq, p.CloseState, cs)
 		}
 	}
-	ms, _ := st.ProblemMeasures(ctx, probs[1].ID)
+	ms, _ := st.ProblemMeasures(ctx, probs[0].ID)
 	for _, m := range ms {
 		if m.Status != zhenggai.Completed {
 			t.Errorf("measure %q after acceptance: %s", m.Content, m.Status)
