@@ -19,7 +19,7 @@ type Problem struct {
 	// has not verified, never a closing by it.
 	RecordedStatus Status `json:"recorded_status,omitempty"`
 	RecordedSource string `json:"recorded_source,omitempty"`
-	Version        int64      `json:"version"`
+	Version        int64  `json:"version"`
 }
 
 // Validate checks a problem before it is saved.

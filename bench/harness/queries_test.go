@@ -34,7 +34,7 @@ var pinned = map[string]string{
 	"settings.go settingsIn":       "93aaf067c1eebd93",
 	"categories.go categoryCols":   "bf58ec207298a551",
 	"categories.go categoriesIn":   "ed8a8324a544eecf",
-	"problems.go problemCols":      "0217e504a6e7368a",
+	"problems.go problemCols":      "8e77092c14b8141f",
 	"problems.go problemsIn":       "a9cd50e7ef5242b7",
 	"measures.go measureCols":      "7e24e40c345cdae3",
 	"measures.go measuresIn":       "0bde1e4c5ddf942e",

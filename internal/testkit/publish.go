@@ -30,4 +30,3 @@ func Publish(t testing.TB, st *store.Store, roundID int64, asOf zhenggai.Date) *
 	}
 	return p
 }
-
