@@ -464,23 +464,7 @@ func amount(s string, wan bool) (int64, string) {
 	return fen, ""
 }
 
-// synonyms are status words offices write besides the five labels.
-var synonyms = map[string]zhenggai.Status{
-	"已完成整改": zhenggai.Completed, "完成": zhenggai.Completed, "已整改": zhenggai.Completed, "已销号": zhenggai.Completed,
-	"基本完成整改": zhenggai.BasicallyCompleted,
-	"正在推进":   zhenggai.InProgress, "持续推进": zhenggai.InProgress, "整改中": zhenggai.InProgress, "推进中": zhenggai.InProgress,
-	"未开始": zhenggai.NotStarted, "未完成": zhenggai.InProgress,
-	"长期": zhenggai.Ongoing, "持续整改": zhenggai.Ongoing,
-}
-
-func parseStatus(s string) (zhenggai.Status, bool) {
-	s = sheet.Fold(s)
-	if st, ok := zhenggai.ParseStatus(s); ok {
-		return st, true
-	}
-	st, ok := synonyms[s]
-	return st, ok
-}
+func parseStatus(s string) (zhenggai.Status, bool) { return zhenggai.StatusWord(sheet.Fold(s)) }
 
 // deadline reads 整改时限: an Excel date, a written date, or 长期坚持 /
 // 立行立改, which set the measure's kind and no date.
