@@ -289,3 +289,49 @@ func testReviewBeforePublishing(t *testing.T, st *store.Store) {
 		t.Errorf("publication history has %d entries, want 5 (drafted, submitted, returned, submitted, approved)", len(hist))
 	}
 }
+
+// TestReviewByTheOffice: a unit that has the office above it review its
+// publications sends the submission to that office's staff, not to its
+// principal leader.
+func TestReviewByTheOffice(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st := env.Store
+		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "办公室"})
+		r, _, _, _ := seedRound(t, st)
+		office := &zhenggai.Unit{Name: "市委巡察办"}
+		if err := st.SaveUnit(ctx, office); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SaveUnit(ctx, &zhenggai.Unit{ID: r.UnitID, Name: r.Unit, ParentID: office.ID}); err != nil {
+			t.Fatal(err)
+		}
+		set, _ := st.Settings(ctx, r.UnitID)
+		set.PublicationReviewer = zhenggai.ReviewerOffice
+		if err := st.SaveSettings(ctx, r.UnitID, set); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := st.Settings(ctx, r.UnitID); got.PublicationReviewer != zhenggai.ReviewerOffice {
+			t.Fatalf("reviewer setting not kept: %q", got.PublicationReviewer)
+		}
+		sup := testkit.SignIn(t, st, zhenggai.RoleSupervisor, "市委巡察办", "巡察办甲").User
+		principal := testkit.Principal(t, st, r.Unit, "向建国").User
+		pub := &zhenggai.Publication{RoundID: r.ID, Title: "通报", AsOf: zhenggai.NewDate(2020, 10, 28), Summary: "截至……", Body: "<p>报告</p>"}
+		if err := st.DraftPublication(ctx, pub); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SubmitPublication(ctx, pub.ID); err != nil {
+			t.Fatal(err)
+		}
+		if ns, _ := st.Inbox(ctx, sup.ID, false, 10); len(ns) != 1 || !strings.Contains(ns[0].Subject, "报请审核公布") {
+			t.Errorf("the office's inbox: %+v", ns)
+		}
+		if ns, _ := st.Inbox(ctx, principal.ID, false, 10); len(ns) != 0 {
+			t.Errorf("the principal leader was asked: %+v", ns)
+		}
+		tg, err := st.Target(ctx, "publication", pub.ID)
+		if err != nil || tg.Reviewer != zhenggai.ReviewerOffice || tg.UnitID != r.UnitID {
+			t.Errorf("target %+v %v", tg, err)
+		}
+	})
+}
