@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -102,4 +103,44 @@ func TestRecordedStatusPages(t *testing.T) {
 			t.Errorf("the accepted problem's page:\n%s", excerptOf(body))
 		}
 	})
+}
+
+// TestImportPreviewShowsRecorded: a report whose table has a 完成情况
+// column previews each problem's recorded status, and once imported the
+// round's page counts them while none is closed.
+func TestImportPreviewShowsRecorded(t *testing.T) {
+	e := newFormEnv(t)
+	text, err := os.ReadFile("../textimport/testdata/wild/w43-sections-attachment.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := e.postMultipart("/import", url.Values{"text": {string(text)}})
+	wantStatus(t, resp, body, 200)
+	if n := strings.Count(body, "原台账记载：已完成"); n != 3 || !strings.Contains(body, "原台账记载：正在整改") {
+		t.Errorf("preview shows %d problems recorded as done:\n%s", n, excerptOf(body))
+	}
+	resp, body = e.postMultipart("/import", url.Values{"text": {string(text)}, "confirm": {"1"}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	rounds, err := e.st.Rounds(context.Background())
+	if err != nil || len(rounds) != 1 {
+		t.Fatalf("rounds: %v %v", rounds, err)
+	}
+	l, err := e.st.Ledger(context.Background(), rounds[0].ID, zhenggai.NewDate(2024, 10, 8))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := l.Summary.ProblemCounts; c[zhenggai.Completed] != 3 || c[zhenggai.InProgress] != 1 {
+		t.Errorf("counts %v", c)
+	}
+	for _, c := range l.Categories {
+		for _, p := range c.Problems {
+			if p.CloseState != zhenggai.CloseOpen {
+				t.Errorf("problem %d imported as closed: %s", p.Seq, p.CloseState)
+			}
+		}
+	}
+	_, body = e.get(fmt.Sprintf("/rounds/%d/ledger", rounds[0].ID))
+	if n := strings.Count(body, "原台账记载：已完成"); n != 3 {
+		t.Errorf("the ledger shows %d problems recorded as done", n)
+	}
 }
