@@ -113,8 +113,8 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 			pn.Status = ProblemStatus(sts)
 			// A ledger that records nothing done tells nothing the
 			// statuses do not: not flagged.
-			pn.Recorded = rank[pn.RecordedStatus] > rank[NotStarted] && pn.CloseState != CloseAccepted
-			if pn.Recorded && rank[pn.RecordedStatus] > rank[pn.Status] {
+			pn.Recorded = pn.RecordedStatus.Ahead(NotStarted) && pn.CloseState != CloseAccepted
+			if pn.Recorded && pn.RecordedStatus.Ahead(pn.Status) {
 				// Counted as the old ledger recorded it, and shown as such.
 				pn.Status = pn.RecordedStatus
 			}

@@ -51,6 +51,10 @@ func ParseStatus(v string) (Status, bool) {
 	return "", false
 }
 
+// Ahead reports whether s is further along than o (未启动 < 正在整改 <
+// 基本完成 < 长期坚持 < 已完成).
+func (s Status) Ahead(o Status) bool { return rank[s] > rank[o] }
+
 // StatusWord reads a status as offices write it in a ledger's 完成情况:
 // the five labels (ParseStatus) and the words they use besides them.
 func StatusWord(v string) (Status, bool) {

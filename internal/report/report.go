@@ -253,6 +253,10 @@ func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[in
 				sts = append(sts, s.status)
 			}
 			rp.Status = zhenggai.ProblemStatus(sts)
+			if p.Recorded && p.RecordedStatus.Ahead(rp.Status) {
+				// 原台账记载, counted as the ledger does.
+				rp.Status = p.RecordedStatus
+			}
 			t.Problems++
 			switch rp.Status {
 			case zhenggai.Completed, zhenggai.Ongoing:

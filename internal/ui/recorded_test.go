@@ -143,4 +143,9 @@ func TestImportPreviewShowsRecorded(t *testing.T) {
 	if n := strings.Count(body, "原台账记载：已完成"); n != 3 {
 		t.Errorf("the ledger shows %d problems recorded as done", n)
 	}
+	// The report counts them as the ledger does.
+	_, body = e.get(fmt.Sprintf("/rounds/%d/report?date=2024-10-08", rounds[0].ID))
+	if !strings.Contains(body, "已完成整改3个") {
+		t.Errorf("the report's totals do not count what was recorded:\n%s", excerptOf(body))
+	}
 }
