@@ -14,14 +14,14 @@ import (
 func Publish(t testing.TB, st *store.Store, roundID int64, asOf zhenggai.Date) *zhenggai.Publication {
 	t.Helper()
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "testkit"})
-	p, err := publish.Draft(ctx, st, roundID, asOf, &zhenggai.User{ID: -1, DisplayName: "办公室（测试）"})
+	p, err := publish.Draft(ctx, st, roundID, asOf, &zhenggai.User{DisplayName: "办公室（测试）"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := st.SubmitPublication(ctx, p.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.ApprovePublication(ctx, p.ID, &zhenggai.User{ID: -2, DisplayName: "审核人（测试）"}); err != nil {
+	if err := st.ApprovePublication(ctx, p.ID, &zhenggai.User{DisplayName: "审核人（测试）"}); err != nil {
 		t.Fatal(err)
 	}
 	p, err = st.Publication(ctx, p.ID)
