@@ -12,6 +12,9 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/testkit"
+	"zhenggai/internal/xlsx"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestRecordedStatusPages: a problem an imported ledger recorded as done
@@ -142,6 +145,29 @@ func TestImportPreviewShowsRecorded(t *testing.T) {
 	_, body = e.get(fmt.Sprintf("/rounds/%d/ledger", rounds[0].ID))
 	if n := strings.Count(body, "原台账记载：已完成"); n != 3 {
 		t.Errorf("the ledger shows %d problems recorded as done", n)
+	}
+	// The Excel ledger says so in 备注, and reads back without a warning.
+	_, file := e.get(fmt.Sprintf("/rounds/%d/ledger.xlsx", rounds[0].ID))
+	wb, err := excelize.OpenReader(strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := wb.GetRows(wb.GetSheetName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := 0
+	for _, r := range rows {
+		if len(r) > 10 && strings.Contains(r[10], "原台账记载") {
+			marked++
+		}
+	}
+	if marked != 4 {
+		t.Errorf("%d rows of the Excel ledger say 原台账记载, want 4 (3 done, 1 in progress)", marked)
+	}
+	im, err := xlsx.Parse(context.Background(), strings.NewReader(file))
+	if err != nil || len(im.Warnings) != 0 {
+		t.Errorf("the exported ledger reads back with %v, warnings %q", err, im.Warnings)
 	}
 	// The report counts them as the ledger does.
 	_, body = e.get(fmt.Sprintf("/rounds/%d/report?date=2024-10-08", rounds[0].ID))

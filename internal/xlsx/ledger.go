@@ -388,7 +388,8 @@ func (p *reader) row(r *sheet.Row) {
 		case strings.Contains(s, zhenggai.MeasureImmediate.Label()):
 			m.Kind = zhenggai.MeasureImmediate
 		}
-		if strings.TrimSpace(strings.NewReplacer(zhenggai.MeasureMechanism.Label(), "", zhenggai.MeasureImmediate.Label(), "").Replace(s)) != "" {
+		if strings.Trim(strings.NewReplacer(zhenggai.MeasureMechanism.Label(), "", zhenggai.MeasureImmediate.Label(), "",
+			recordedNote, "").Replace(s), " ，,、；;") != "" {
 			p.notes++
 		}
 	}
@@ -465,6 +466,11 @@ func amount(s string, wan bool) (int64, string) {
 }
 
 func parseStatus(s string) (zhenggai.Status, bool) { return zhenggai.StatusWord(sheet.Fold(s)) }
+
+// recordedNote marks, in 备注, a problem whose 完成情况 an imported ledger
+// recorded (原台账记载) and the office has not accepted; read back as
+// nothing more than that.
+const recordedNote = "原台账记载"
 
 // deadline reads 整改时限: an Excel date, a written date, or 长期坚持 /
 // 立行立改, which set the measure's kind and no date.
@@ -550,7 +556,12 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 						vals[colProgress] = sheet.Cell{Style: sheet.Text, Value: e.Date.Chinese() + "：" + e.Content}
 					}
 					vals[colStatus] = sheet.Cell{Style: sheet.Centre, Value: m.Status.Label()}
-					vals[colNote] = sheet.Cell{Style: sheet.Centre, Value: m.Kind.Label()}
+					note := m.Kind.Label()
+					if i == 0 && p.Recorded {
+						// What the old ledger recorded, not the office's closing.
+						note += "，" + recordedNote
+					}
+					vals[colNote] = sheet.Cell{Style: sheet.Centre, Value: note}
 					if cols > baseCols {
 						outcomeCells(vals, m.Measure)
 					}
