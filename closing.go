@@ -50,6 +50,9 @@ const (
 	CloseAccept  CloseAction = "accept"  // problem: office accepts; closed and locked
 	CloseReject  CloseAction = "reject"  // problem: office rejects, with a reason
 	CloseReopen  CloseAction = "reopen"  // problem: the unit reopens a closed problem, with a reason
+	// problem: the office accepts, with a reason, what an imported ledger
+	// recorded (原台账记载), without the measures' closing steps.
+	CloseAcceptRecorded CloseAction = "accept_recorded"
 )
 
 // Label is the Chinese name of the step, as the timeline shows it.
@@ -69,6 +72,8 @@ func (a CloseAction) Label() string {
 		return "巡察办验收不通过"
 	case CloseReopen:
 		return "重新打开"
+	case CloseAcceptRecorded:
+		return "巡察办按原台账记载验收销号"
 	}
 	return string(a)
 }
@@ -86,14 +91,18 @@ type closeRule struct {
 // when the last measure of a problem is approved, in the same change, so
 // it asks for the approver's right.
 var closeRules = map[CloseAction]closeRule{
-	CloseRequest: {false, CloseOpen, CloseRequested, PermRequestClose, false},
-	CloseApprove: {false, CloseRequested, CloseApproved, PermApprove, false},
-	CloseReturn:  {false, CloseRequested, CloseOpen, PermApprove, true},
-	CloseSubmit:  {true, CloseOpen, CloseSubmitted, PermApprove, false},
-	CloseAccept:  {true, CloseSubmitted, CloseAccepted, PermAccept, false},
-	CloseReject:  {true, CloseSubmitted, CloseOpen, PermAccept, true},
-	CloseReopen:  {true, CloseAccepted, CloseOpen, PermReopen, true},
+	CloseRequest:        {false, CloseOpen, CloseRequested, PermRequestClose, false},
+	CloseApprove:        {false, CloseRequested, CloseApproved, PermApprove, false},
+	CloseReturn:         {false, CloseRequested, CloseOpen, PermApprove, true},
+	CloseSubmit:         {true, CloseOpen, CloseSubmitted, PermApprove, false},
+	CloseAccept:         {true, CloseSubmitted, CloseAccepted, PermAccept, false},
+	CloseReject:         {true, CloseSubmitted, CloseOpen, PermAccept, true},
+	CloseReopen:         {true, CloseAccepted, CloseOpen, PermReopen, true},
+	CloseAcceptRecorded: {true, CloseOpen, CloseAccepted, PermAccept, true},
 }
+
+// Accepts reports whether the step closes the problem (销号).
+func (a CloseAction) Accepts() bool { return a == CloseAccept || a == CloseAcceptRecorded }
 
 // Valid reports whether a is a known step.
 func (a CloseAction) Valid() bool { _, ok := closeRules[a]; return ok }

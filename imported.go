@@ -50,6 +50,30 @@ type ImportedProblem struct {
 	Title         string            `json:"title"`
 	Rectification string            `json:"rectification"`
 	Measures      []ImportedMeasure `json:"measures"`
+	// Status is the problem's own 完成情况 where the document states one
+	// (a ledger row without a measure); else its measures' give it.
+	Status Status `json:"status,omitempty"`
+}
+
+// Recorded is the status the document records for the problem (原台账记载):
+// its own, or the one its measures' statuses make; "" when it states none.
+func (p ImportedProblem) Recorded() Status {
+	if p.Status != "" {
+		return p.Status
+	}
+	sts, any := make([]Status, len(p.Measures)), false
+	for i, m := range p.Measures {
+		sts[i] = m.Status
+		if m.Status == "" {
+			sts[i] = NotStarted
+		} else {
+			any = true
+		}
+	}
+	if !any {
+		return ""
+	}
+	return ProblemStatus(sts)
 }
 
 // ImportedMeasure is one 一是/二是… item, with whatever a ledger adds.

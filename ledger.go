@@ -31,6 +31,9 @@ type ProblemNode struct {
 	Measures []*MeasureNode
 	Status   Status
 	Colour   Colour // the worst colour of its measures
+	// Recorded: its status is (or reaches) what an imported ledger
+	// recorded (原台账记载), not verified by the office's acceptance.
+	Recorded bool
 }
 
 // MeasureNode is a measure with its deadline warning.
@@ -109,6 +112,13 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 				live = append(live, m.Measure)
 			}
 			pn.Status = ProblemStatus(sts)
+			// A ledger that records nothing done tells nothing the
+			// statuses do not: not flagged.
+			pn.Recorded = pn.RecordedStatus.Ahead(NotStarted) && pn.CloseState != CloseAccepted
+			if pn.Recorded && pn.RecordedStatus.Ahead(pn.Status) {
+				// Counted as the old ledger recorded it, and shown as such.
+				pn.Status = pn.RecordedStatus
+			}
 			cn.Counts[pn.Status]++
 			s.ProblemCounts[pn.Status]++
 			s.Problems++

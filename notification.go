@@ -41,17 +41,19 @@ const (
 
 // Record kinds a notice refers to: what a page shows.
 const (
-	RecordProblem = "problem"
-	RecordOpinion = "opinion"
+	RecordProblem     = "problem"
+	RecordOpinion     = "opinion"
+	RecordPublication = "publication"
 )
 
 // NoticeKind is what a notice is about.
 type NoticeKind string
 
 const (
-	NoticeWarning NoticeKind = "warning" // a measure's deadline colour
-	NoticeClosing NoticeKind = "closing" // a step of closing (销号)
-	NoticeOpinion NoticeKind = "opinion" // an opinion from the public and its handling
+	NoticeWarning     NoticeKind = "warning"     // a measure's deadline colour
+	NoticeClosing     NoticeKind = "closing"     // a step of closing (销号)
+	NoticeOpinion     NoticeKind = "opinion"     // an opinion from the public and its handling
+	NoticePublication NoticeKind = "publication" // a progress report's review before it is public
 )
 
 // Audience is the rule of who receives a notice, in terms of the unit's
@@ -315,4 +317,32 @@ func DigestMail(u *User, today Date, unread []*Notification, items []DigestItem)
 		}
 	}
 	return fmt.Sprintf("巡察整改每日汇总（%s）", today.Chinese()), b.String()
+}
+
+// PublicationNotices are the messages of a publication's review step: to
+// its reviewers (the unit's principal leaders, or the inspection offices
+// above it, as the unit's reviewer setting says) when it is submitted
+// (pending), to its drafter when it is returned or approved (published).
+func PublicationNotices(state PublicationState, p *Publication, reviewer PublicationReviewer) []Notice {
+	what := fmt.Sprintf("截至%s的整改进展情况报告", p.AsOf.Chinese())
+	n := Notice{Kind: NoticePublication, RecordKind: RecordPublication, RecordID: p.ID, To: Audience{Unit: p.UnitID}}
+	switch state {
+	case PublicationPending:
+		n.Subject, n.Body = p.Unit+"报请审核公布："+what, p.DraftedBy+"起草了该报告，请审核：同意后公开，或填写原因退回。"
+		if reviewer == ReviewerOffice {
+			n.To.OfficesAbove = true
+		} else {
+			n.To.Principals = true
+		}
+	case PublicationReturned:
+		n.Subject, n.Body = "公布审核退回："+what, "退回原因："+strings.TrimRight(p.ReturnReason, "。")+"。请修改后重新提交审核。"
+		n.To.Users = []int64{p.DrafterID}
+	default:
+		n.Subject, n.Body = "已审核公布："+what, p.ApprovedBy+"审核同意，该报告已公开。"
+		n.To.Users = []int64{p.DrafterID}
+	}
+	if n.To.Empty() || len(n.To.Users) == 1 && n.To.Users[0] == 0 {
+		return nil
+	}
+	return []Notice{n}
 }

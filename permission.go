@@ -22,12 +22,13 @@ const (
 	PermOpinionRead       // read an opinion: those with PermOpinions, and its assignee (the sender's contact withheld)
 	PermOpinionDraft      // draft the answer to an opinion: its assignee
 	PermRestore           // restore a voided (作废) record: the unit's office
+	PermReview            // approve or return a publication: its unit's reviewer, never its drafter
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
 	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions",
-		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft", "restore"}[p]
+		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft", "restore", "review"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
@@ -38,6 +39,10 @@ type Target struct {
 	Leader   string
 	Owner    string
 	Assignee int64
+	// A publication's: who reviews its unit's publications, and who
+	// drafted it.
+	Reviewer  PublicationReviewer
+	DrafterID int64
 }
 
 // Can decides whether u may do p on t. under reports whether a unit is the
@@ -49,6 +54,9 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 	}
 	if u == nil || u.Disabled || p == PermUndeclared {
 		return false
+	}
+	if p == PermReview && t.DrafterID != 0 && t.DrafterID == u.ID {
+		return false // a second person's review, whoever the drafter is
 	}
 	if p == PermSignedIn || u.Role == RoleAdmin {
 		return true
@@ -90,6 +98,11 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 	case PermAccept:
 		// Only from above: an office never accepts its own unit's closing.
 		return u.Role == RoleSupervisor && t.UnitID != 0 && !own && under(u.UnitID, t.UnitID)
+	case PermReview:
+		if t.Reviewer == ReviewerOffice {
+			return u.Role == RoleSupervisor && t.UnitID != 0 && !own && under(u.UnitID, t.UnitID)
+		}
+		return u.Role == RoleLeader && own && u.Principal
 	case PermReport:
 		switch u.Role {
 		case RoleUnitAdmin:

@@ -14,6 +14,9 @@ func TestCan(t *testing.T) {
 	}
 	mine := Target{UnitID: 2, Leader: "向建国", Owner: "覃丽"}
 	other := Target{UnitID: 3, Leader: "向建国", Owner: "覃丽"}
+	byOffice := Target{UnitID: 2, Reviewer: ReviewerOffice}
+	principal := user(RoleLeader, 2, "向建国")
+	principal.Principal = true
 	tests := []struct {
 		name string
 		u    *User
@@ -77,6 +80,19 @@ func TestCan(t *testing.T) {
 		{"owner does not restore", user(RoleResponsible, 2, "覃丽"), PermRestore, mine, false},
 		{"leader does not restore", user(RoleLeader, 2, "向建国"), PermRestore, mine, false},
 		{"admin restores", user(RoleAdmin, 1, ""), PermRestore, other, true},
+		// Review before publishing: the principal leader by default, the
+		// office above when the unit so sets; never the drafter.
+		{"principal reviews", principal, PermReview, mine, true},
+		{"other leader does not review", user(RoleLeader, 2, "王志华"), PermReview, mine, false},
+		{"principal not another unit", principal, PermReview, other, false},
+		{"unit admin does not review", user(RoleUnitAdmin, 2, ""), PermReview, mine, false},
+		{"office does not review by default", user(RoleSupervisor, 1, ""), PermReview, mine, false},
+		{"office reviews when set", user(RoleSupervisor, 1, ""), PermReview, byOffice, true},
+		{"principal not when the office is set", principal, PermReview, byOffice, false},
+		{"office not outside", user(RoleSupervisor, 1, ""), PermReview, Target{UnitID: 3, Reviewer: ReviewerOffice}, false},
+		{"drafter never reviews", principal, PermReview, Target{UnitID: 2, DrafterID: 1}, false},
+		{"drafting admin never reviews", user(RoleAdmin, 1, ""), PermReview, Target{UnitID: 2, DrafterID: 1}, false},
+		{"admin reviews another's draft", user(RoleAdmin, 1, ""), PermReview, Target{UnitID: 2, DrafterID: 9}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

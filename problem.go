@@ -14,7 +14,12 @@ type Problem struct {
 	Withheld       bool       `json:"withheld"`
 	WithheldReason string     `json:"withheld_reason"`
 	CloseState     CloseState `json:"close_state"` // closing (销号); accepted locks the problem
-	Version        int64      `json:"version"`
+	// RecordedStatus is the status an imported ledger or report recorded
+	// for the problem (原台账记载), from RecordedSource: history the office
+	// has not verified, never a closing by it.
+	RecordedStatus Status `json:"recorded_status,omitempty"`
+	RecordedSource string `json:"recorded_source,omitempty"`
+	Version        int64  `json:"version"`
 }
 
 // Validate checks a problem before it is saved.

@@ -24,6 +24,10 @@ type Settings struct {
 	// (each file counted once however often it is attached); 0 is
 	// DefaultEvidenceQuotaMB.
 	EvidenceQuotaMB int
+
+	// PublicationReviewer approves the unit's publications before they
+	// go public: its principal leader (the default) or the office above.
+	PublicationReviewer PublicationReviewer
 }
 
 // DefaultEvidenceQuotaMB is a unit's evidence storage unless set: 10 GB,
@@ -82,6 +86,9 @@ func (s Settings) Validate() error {
 		v.Add("report_email", "电子邮箱格式不正确")
 	}
 	checkText(v, "report_signature", "落款单位", s.ReportSignature, false, MaxName)
+	if s.PublicationReviewer != ReviewerPrincipal && s.PublicationReviewer != ReviewerOffice {
+		v.Add("publication_reviewer", "公布审核人应为本单位主要负责人或上级巡察办")
+	}
 	if s.EvidenceQuotaMB < 0 || s.EvidenceQuotaMB > MaxEvidenceQuotaMB {
 		v.Add("evidence_quota_mb", fmt.Sprintf("佐证材料存储上限须在1至%d MB（1TB）之间", MaxEvidenceQuotaMB))
 	}

@@ -51,6 +51,38 @@ func ParseStatus(v string) (Status, bool) {
 	return "", false
 }
 
+// Ahead reports whether s is further along than o (未启动 < 正在整改 <
+// 基本完成 < 长期坚持 < 已完成).
+func (s Status) Ahead(o Status) bool { return rank[s] > rank[o] }
+
+// StatusWord reads a status as offices write it in a ledger's 完成情况:
+// the five labels (ParseStatus) and the words they use besides them.
+func StatusWord(v string) (Status, bool) {
+	if st, ok := ParseStatus(v); ok {
+		return st, true
+	}
+	st, ok := statusSynonyms[v]
+	return st, ok
+}
+
+// statusSynonyms are status words offices write besides the five labels.
+var statusSynonyms = map[string]Status{
+	"已完成整改": Completed, "完成": Completed, "已整改": Completed, "已销号": Completed,
+	"基本完成整改": BasicallyCompleted,
+	"正在推进":   InProgress, "持续推进": InProgress, "整改中": InProgress, "推进中": InProgress,
+	"未开始": NotStarted, "未完成": InProgress,
+	"长期": Ongoing, "持续整改": Ongoing,
+}
+
+// StatusColumn reports whether a column so headed holds statuses.
+func StatusColumn(name string) bool {
+	switch name {
+	case "完成情况", "整改状态", "状态", "完成状态":
+		return true
+	}
+	return false
+}
+
 // ProblemStatus derives a problem's status from its measures: the least
 // advanced measure decides, except that a problem with any work started is
 // 正在整改 rather than 未启动. A problem without measures has not started.

@@ -34,8 +34,9 @@ const roundListCols = `r.id, r.unit_id, u.name, r.inspector, r.kind, r.onsite_st
 // internal/store/categories.go, problems.go, measures.go: the column lists.
 const (
 	categoryCols = `id, unit_id, round_id, seq, title, version`
-	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version`
-	measureCols  = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
+	problemCols  = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version,
+	recorded_status, recorded_source`
+	measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
 	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
 )

@@ -34,7 +34,7 @@ var pinned = map[string]string{
 	"settings.go settingsIn":       "e9352ac57f6c4d0e",
 	"categories.go categoryCols":   "bf58ec207298a551",
 	"categories.go categoriesIn":   "04f9a6a5c343e8ca",
-	"problems.go problemCols":      "0217e504a6e7368a",
+	"problems.go problemCols":      "8e77092c14b8141f",
 	"problems.go problemsIn":       "8878ce7f5f374205",
 	"measures.go measureCols":      "cb7d4e6890794fc1",
 	"measures.go measuresIn":       "70d0f52d54e4acfc",

@@ -104,7 +104,7 @@ func TestOpenAPI(t *testing.T) {
 		}
 	}
 	// An opinion on the published report, for the opinions' answers.
-	pub, err := demo.Publish(ctx, e.st, r, zhenggai.DateOf(fixedNow))
+	pub, err := demo.Publish(ctx, e.st, r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/publish"
 	"zhenggai/internal/testkit"
 )
 
@@ -34,10 +33,7 @@ func testOpinionHandling(t *testing.T, e *env) {
 		Owner: "覃丽", Kind: zhenggai.MeasureImmediate, Status: zhenggai.InProgress}); err != nil {
 		t.Fatal(err)
 	}
-	pub, err := publish.Publish(ctx, st, r.ID, zhenggai.NewDate(2020, 10, 28), "办公室")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := testkit.Publish(t, st, r.ID, zhenggai.NewDate(2020, 10, 28))
 	office := testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "甲单位", "办公室甲")
 	owner := testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "覃丽")
 	o := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Name: "张三", Contact: "13912345678", Content: "档案室的制度应当上墙公开"}

@@ -174,12 +174,17 @@ type problemJSON struct {
 	Colour         zhenggai.Colour `json:"colour"`
 	// CloseState is the problem's closing (销号); accepted means locked.
 	CloseState zhenggai.CloseState `json:"close_state"`
+	// The status an imported ledger recorded (原台账记载) and its source:
+	// history, never a closing.
+	RecordedStatus zhenggai.Status `json:"recorded_status,omitempty"`
+	RecordedSource string          `json:"recorded_source,omitempty"`
 }
 
 func newProblemJSON(p *zhenggai.Problem, st zhenggai.Status, c zhenggai.Colour) *problemJSON {
 	return &problemJSON{ID: p.ID, RoundID: p.RoundID, CategoryID: p.CategoryID, Seq: p.Seq, Title: p.Title,
 		Rectification: p.Rectification, Withheld: p.Withheld, WithheldReason: p.WithheldReason,
-		Version: p.Version, Status: st, Colour: c, CloseState: p.CloseState}
+		Version: p.Version, Status: st, Colour: c, CloseState: p.CloseState,
+		RecordedStatus: p.RecordedStatus, RecordedSource: p.RecordedSource}
 }
 
 // problemDetailJSON is a problem with its measures and progress.
@@ -219,7 +224,7 @@ func (h *Handler) problemObject(ctx context.Context, id int64) (*problemDetailJS
 	today := h.today()
 	out := &problemDetailJSON{Measures: []*measureJSON{}, Progress: progressList(prog), StillPublished: []*publicationJSON{}}
 	for _, pub := range still {
-		out.StillPublished = append(out.StillPublished, newPublicationJSON(pub))
+		out.StillPublished = append(out.StillPublished, newPublicationJSON(pub, nil))
 	}
 	sts := make([]zhenggai.Status, len(ms))
 	colour := zhenggai.NoColour

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/publish"
+	"zhenggai/internal/testkit"
 )
 
 // TestWithholdingAfterPublishing: a problem withheld after a report showed
@@ -35,10 +35,7 @@ func testWithholdingAfterPublishing(t *testing.T, e *env) {
 		}
 	}
 	asOf := zhenggai.NewDate(2024, 5, 31)
-	pub, err := publish.Publish(ctx, e.st, r.ID, asOf, "办公室")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := testkit.Publish(t, e.st, r.ID, asOf)
 	var ops []*zhenggai.Opinion
 	for _, pid := range []int64{p1.ID, p2.ID, 0} {
 		o := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: pid, Content: "请说明整改的具体情况"}
@@ -63,8 +60,21 @@ func testWithholdingAfterPublishing(t *testing.T, e *env) {
 		t.Errorf("a problem not withheld lists %v", other)
 	}
 
+	// The replacement is a draft: the old report stays public until a
+	// second person approves it, and the drafter cannot.
 	out = e.must(201, "POST", path("/api/v1/publications/%d/republish", pub.ID), nil)
 	fresh := num(out["id"])
+	if out["state"] != "draft" || out["url"] != nil {
+		t.Fatalf("republished before review: %v", out)
+	}
+	e.must(200, "POST", path("/api/v1/publications/%d/submit", fresh), nil)
+	e.must(403, "POST", path("/api/v1/publications/%d/approve", fresh), nil)
+	if live, _ := e.st.Publication(ctx, pub.ID); !live.Public() {
+		t.Fatal("the old report was withdrawn before the new one was approved")
+	}
+	reviewer := *e
+	reviewer.login = testkit.Principal(t, e.st, "某单位", "主要负责人甲")
+	out = reviewer.must(200, "POST", path("/api/v1/publications/%d/approve", fresh), nil)
 	if fresh == pub.ID || out["as_of"] != "2024-05-31" || len(arr(out["problems"])) != 1 ||
 		num(m(arr(out["problems"])[0])["id"]) != p2.ID {
 		t.Fatalf("republished: %v", out)

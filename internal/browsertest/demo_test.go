@@ -2,9 +2,11 @@ package browsertest_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"zhenggai"
+	"zhenggai/internal/browsertest"
 	"zhenggai/internal/demo"
 	"zhenggai/internal/testkit"
 )
@@ -45,4 +47,34 @@ func demoProblem(t *testing.T, env *testkit.Env, r *zhenggai.Round, seq int) *zh
 	}
 	t.Fatalf("the demo has no problem %d", seq)
 	return nil
+}
+
+// publishReviewed publishes the round's report as the pages do it: the
+// unit's office, signed in, drafts it from the preview and submits it;
+// the principal leader (xiangjianguo) approves it. It returns the
+// publication, public, and leaves the browser signed out.
+func publishReviewed(t *testing.T, b *browsertest.Browser, env *testkit.Env, pw map[string]string) *zhenggai.Publication {
+	t.Helper()
+	b.Click("#publish", "p.flash", "publication-drafted")
+	if f := b.Text("p.flash"); !strings.Contains(f, "已起草") {
+		t.Fatalf("after drafting: %q", f)
+	}
+	b.Click("#submit", "p.flash", "publication-submitted")
+	if pubs, err := env.Store.Publications(ctx, 0); err != nil || len(pubs) != 0 {
+		t.Fatalf("public before review: %v %v", pubs, err)
+	}
+	loc := b.Location()
+	b.SignOut()
+	b.SignIn("xiangjianguo", pw["xiangjianguo"])
+	b.Visit(loc[strings.Index(loc, "/publications/"):], "publication-review")
+	b.Click("#approve", "p.flash", "publication-approved")
+	if f := b.Text("p.flash"); !strings.Contains(f, "已审核同意") {
+		t.Fatalf("after approving: %q", f)
+	}
+	b.SignOut()
+	pubs, err := env.Store.Publications(ctx, 0)
+	if err != nil || len(pubs) != 1 {
+		t.Fatalf("publications: %v %v", pubs, err)
+	}
+	return pubs[0]
 }

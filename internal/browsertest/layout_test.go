@@ -48,7 +48,7 @@ func TestPagesFitTheScreen(t *testing.T) {
 	if _, err := notify.Dispatch(ctx, env.Store, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	pub, err := demo.Publish(ctx, env.Store, r, zhenggai.Today())
+	pub, err := demo.Publish(ctx, env.Store, r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,15 +49,7 @@ func TestPublishReadOpinionAnswer(t *testing.T) {
 	b.Visit(fmt.Sprintf("/rounds/%d", r.ID), "round")
 	b.Click("#to-publish", "#publish", "publish-preview")
 	b.ShotAt("h1", "publish-preview-top")
-	b.Click("#publish", "p.flash", "published")
-	if f := b.Text("p.flash"); !strings.Contains(f, "已公布") {
-		t.Fatalf("after publishing: %q", f)
-	}
-	pubs, err := env.Store.Publications(ctx, 0)
-	if err != nil || len(pubs) != 1 {
-		t.Fatalf("publications: %v %v", pubs, err)
-	}
-	pub := pubs[0]
+	pub := publishReviewed(t, b, env, pw)
 
 	// A visitor on a phone, without an account.
 	b.Forget()

@@ -59,13 +59,15 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("载入示例数据：%w", err)
 	}
+	// The report closes the sample history (2020年10月28日); the accounts
+	// are made now, after it.
+	pub, err := demo.Publish(ctx, st, r)
+	if err != nil {
+		return fmt.Errorf("公布示例报告：%w", err)
+	}
 	accounts, err := demo.Accounts(ctx, st, r)
 	if err != nil {
 		return fmt.Errorf("创建示例账号：%w", err)
-	}
-	pub, err := demo.Publish(ctx, st, r, zhenggai.Today())
-	if err != nil {
-		return fmt.Errorf("公布示例报告：%w", err)
 	}
 	fmt.Fprintf(e.stdout, "示例数据已载入：%s对%s的巡察整改（%s）\n数据目录：%s\n", r.Inspector, r.Unit, demo.Note, dir)
 	if *dsn != "" {

@@ -7,6 +7,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -78,6 +79,7 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 		return nil, fmt.Errorf("parse seed: %w", err)
 	}
 	plan := im.Round.FeedbackDate // 2020-07-27: the plan follows feedback
+	unfinished := 0
 	for ci := range im.Categories {
 		c := &im.Categories[ci]
 		for pi := range c.Problems {
@@ -96,7 +98,19 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 				if m.Kind == zhenggai.MeasureMechanism {
 					m.Deadline = plan.AddDays(90)
 				}
-				m.Status = zhenggai.NotStarted
+				// No status of its own: the seed records none per problem,
+				// so the import keeps none as 原台账记载 either.
+				m.Status = ""
+				if basicallyCompleted[p.Seq] && mi == len(p.Measures)-1 {
+					// Green, yellow and red: one each, all three the demo
+					// owner's and leader's (accounts qinli, xiangjianguo), so
+					// that signing in as them shows warnings and a closing to
+					// do. Only these deadlines follow today: they are plans,
+					// not history.
+					m.Deadline = today.AddDays([]int{15, 6, -4}[unfinished%3])
+					m.Owner, m.Leader = owners[0], leaders[0]
+					unfinished++
+				}
 				if o, ok := outcomes[[2]int{p.Seq, mi + 1}]; ok {
 					m.RuleNames, m.RefundedFen, m.RecoveredFen = o.rules, o.refunded, o.recovered
 					m.Talks, m.Organisational = o.talks, o.handled
@@ -104,17 +118,30 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 			}
 		}
 	}
-	r, err := st.ImportRound(ctx, im, Note)
+	// The history happens on the seed's dates, in order: the import and
+	// the report's texts when the plan was made, the progress on each
+	// entry's day, the closings after the last of them, and the report
+	// (Publish) on its date.
+	var r *zhenggai.Round
+	err = onDay(st, atNine(plan), func() (err error) {
+		if r, err = st.ImportRound(ctx, im, Note); err != nil {
+			return err
+		}
+		return addReportTexts(ctx, st, r)
+	})
 	if err != nil {
 		return nil, err
 	}
-	if err := addProgress(ctx, st, files, r, today); err != nil {
-		return nil, err
-	}
-	if err := addReportTexts(ctx, st, r); err != nil {
+	if err := addProgress(ctx, st, files, r); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// atNine is nine in the morning of d, in Shanghai: when the demo's office
+// does the day's work.
+func atNine(d zhenggai.Date) time.Time {
+	return time.Date(d.Year(), time.Month(d.Month()), d.Day(), 9, 0, 0, 0, zhenggai.Shanghai)
 }
 
 // addReportTexts takes from the seed what its report says beyond the
@@ -198,84 +225,84 @@ func field(line, label string) string {
 }
 
 // addProgress walks every measure through a first report (正在整改) and a
-// final one with an evidence file (基本完成), then through closing: the
-// owner asks, the leader approves, and the office accepts the problem,
-// which makes its measures 已完成 — 已完成 is only ever the result of an
-// accepted close. The three unfinished problems stay 基本完成: their
-// measures but the last are approved, and the last gets a deadline near
-// today so that the colours show.
-func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhenggai.Round, today zhenggai.Date) error {
+// final one with an evidence file (基本完成), each on its day and all in
+// date order, then through closing on closingDay: the owner asks, the
+// leader approves, and the office accepts the problem, which makes its
+// measures 已完成 — 已完成 is only ever the result of an accepted close. The
+// three unfinished problems stay 基本完成: their measures but the last are
+// approved.
+func addProgress(ctx context.Context, st *store.Store, files *attach.Dir, r *zhenggai.Round) error {
 	probs, err := st.Problems(ctx, r.ID)
 	if err != nil {
 		return err
 	}
 	start := r.FeedbackDate
-	unfinished := 0
+	type entry struct {
+		e    *zhenggai.Progress
+		m    *zhenggai.Measure
+		last bool // the final report of an unfinished problem's last measure
+	}
+	var entries []entry
+	measures := map[int64][]*zhenggai.Measure{}
 	for _, p := range probs {
 		ms, err := st.ProblemMeasures(ctx, p.ID)
 		if err != nil {
 			return err
 		}
+		measures[p.ID] = ms
 		for i, m := range ms {
-			first := &zhenggai.Progress{
+			entries = append(entries, entry{e: &zhenggai.Progress{
 				MeasureID: m.ID, Date: start.AddDays(7 + p.Seq%10), Author: m.Owner, Status: zhenggai.InProgress,
 				Content: "已按整改方案启动，明确责任人和时限，正在推进。",
-			}
-			if err := st.AddProgress(ctx, first, m.Version); err != nil {
-				return err
-			}
-			m.Version++
+			}, m: m})
 			final := &zhenggai.Progress{
 				MeasureID: m.ID, Date: start.AddDays(40 + (p.Seq+i)%50), Author: m.Owner, Status: zhenggai.BasicallyCompleted,
 				Content: strings.TrimSpace(m.Content),
 			}
-			last := i == len(ms)-1
-			if basicallyCompleted[p.Seq] && last {
-				final.Status = zhenggai.BasicallyCompleted
+			last := basicallyCompleted[p.Seq] && i == len(ms)-1
+			if last {
 				final.Content = "主体工作已完成，" + unfinishedNote[p.Seq]
-				// Green, yellow and red: one each, all three the demo
-				// owner's and leader's (accounts qinli, xiangjianguo), so
-				// that signing in as them shows warnings and a closing to do.
-				m.Deadline = today.AddDays([]int{15, 6, -4}[unfinished%3])
-				m.Owner, m.Leader = owners[0], leaders[0]
-				unfinished++
-				if err := st.UpdateMeasure(ctx, m); err != nil {
-					return err
-				}
 			}
 			f, err := evidence(files, p, m)
 			if err != nil {
 				return err
 			}
 			final.Files = []zhenggai.Attachment{f}
-			if err := st.AddProgress(ctx, final, m.Version); err != nil {
-				return err
-			}
-			if basicallyCompleted[p.Seq] && last {
-				continue
-			}
-			err = onClosingDay(st, func() error {
+			entries = append(entries, entry{e: final, m: m, last: last})
+		}
+	}
+	// A measure's first report is weeks before its final one, so that
+	// sorting by day keeps each measure's reports in their order.
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].e.Date.Before(entries[j].e.Date) })
+	for _, x := range entries {
+		err := onDay(st, atNine(x.e.Date), func() error { return st.AddProgress(ctx, x.e, x.m.Version) })
+		if err != nil {
+			return err
+		}
+		x.m.Version++
+	}
+	return onDay(st, closingDay, func() error {
+		for _, p := range probs {
+			ms := measures[p.ID]
+			for i, m := range ms {
+				if basicallyCompleted[p.Seq] && i == len(ms)-1 {
+					continue
+				}
 				if _, err := st.CloseMeasure(ctx, m.ID, zhenggai.CloseRequest, m.Owner, ""); err != nil {
 					return err
 				}
-				_, err := st.CloseMeasure(ctx, m.ID, zhenggai.CloseApprove, m.Leader, "")
-				return err
-			})
-			if err != nil {
-				return err
+				if _, err := st.CloseMeasure(ctx, m.ID, zhenggai.CloseApprove, m.Leader, ""); err != nil {
+					return err
+				}
+			}
+			if !basicallyCompleted[p.Seq] {
+				if _, err := st.CloseProblem(ctx, p.ID, zhenggai.CloseAccept, OfficeStaff, ""); err != nil {
+					return err
+				}
 			}
 		}
-		if !basicallyCompleted[p.Seq] {
-			err := onClosingDay(st, func() error {
-				_, err := st.CloseProblem(ctx, p.ID, zhenggai.CloseAccept, OfficeStaff, "")
-				return err
-			})
-			if err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 var unfinishedNote = map[int]string{
@@ -301,9 +328,9 @@ func evidence(files *attach.Dir, p *zhenggai.Problem, m *zhenggai.Measure) (zhen
 // the report as of that date counts the 35 problems the office accepted.
 var closingDay = time.Date(2020, 10, 26, 10, 0, 0, 0, zhenggai.Shanghai)
 
-// onClosingDay runs fn with the store's clock on closingDay.
-func onClosingDay(st *store.Store, fn func() error) error {
-	st.SetClock(func() time.Time { return closingDay })
+// onDay runs fn with the store's clock at t.
+func onDay(st *store.Store, t time.Time, fn func() error) error {
+	st.SetClock(func() time.Time { return t })
 	defer st.SetClock(nil)
 	return fn()
 }

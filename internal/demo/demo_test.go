@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"zhenggai"
 	"zhenggai/internal/attach"
@@ -129,7 +130,7 @@ func TestPublishShowsTheSeedReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := demo.Publish(ctx, st, r, today)
+	p, err := demo.Publish(ctx, st, r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,5 +148,90 @@ func TestPublishShowsTheSeedReport(t *testing.T) {
 		if !strings.Contains(p.Body, fmt.Sprintf(`id="problem-%d"`, pp.ID)) {
 			t.Errorf("problem %d has no element in the report", pp.ID)
 		}
+	}
+}
+
+// TestHistoryIsTrue: the demo publishes its report as of the seed's date,
+// 2020年10月28日, on that day; everything its sample history did (the
+// import, each progress entry, each closing step, and their audit
+// entries) happened before it, in order, and none in the year the demo
+// is run.
+func TestHistoryIsTrue(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files, err := attach.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := zhenggai.NewDate(2026, 11, 27)
+	r, err := demo.Load(ctx, st, files, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := demo.Publish(ctx, st, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := zhenggai.NewDate(2020, 10, 28)
+	if p.AsOf != seed || zhenggai.DateOf(p.PublishedAt) != seed || !p.Public() || p.ApprovedBy == p.DraftedBy {
+		t.Fatalf("publication as of %s, published %s, state %s, drafted by %q, approved by %q",
+			p.AsOf, p.PublishedAt, p.State, p.DraftedBy, p.ApprovedBy)
+	}
+	if !strings.Contains(p.Summary, "截至2020年10月28日") {
+		t.Errorf("summary %q", p.Summary)
+	}
+	end := p.PublishedAt
+	prog, err := st.Progress(ctx, r.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(prog) == 0 {
+		t.Fatal("no progress")
+	}
+	for _, e := range prog {
+		if seed.Before(e.Date) || e.CreatedAt.After(end) || zhenggai.DateOf(e.CreatedAt) != e.Date {
+			t.Errorf("progress entry of %s recorded at %s (report %s)", e.Date, e.CreatedAt, end)
+		}
+	}
+	probs, err := st.Problems(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := 0
+	for _, pr := range probs {
+		cs, err := st.CloseSteps(ctx, pr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range cs {
+			steps++
+			if s.At.After(end) || s.At.IsZero() {
+				t.Errorf("closing step %s of problem %d at %s", s.Action, pr.Seq, s.At)
+			}
+		}
+	}
+	if steps == 0 {
+		t.Fatal("no closing steps")
+	}
+	var last time.Time
+	n := 0
+	err = st.AuditEntries(ctx, store.AuditQuery{}, func(e *store.AuditEntry) error {
+		n++
+		if e.At.Before(last) {
+			t.Errorf("audit entry %d (%s %s) at %s, before the one above it at %s", e.ID, e.Action, e.Entity, e.At, last)
+		}
+		if e.At.After(end) || e.At.Year() >= 2026 {
+			t.Errorf("audit entry %d (%s %s) at %s, after the report of %s", e.ID, e.Action, e.Entity, e.At, end)
+		}
+		last = e.At
+		return nil
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("audit: %d entries, %v", n, err)
 	}
 }

@@ -27,6 +27,7 @@ const (
 	reopen   = zhenggai.PermReopen
 	// Void (作废) is an edit; restoring is the unit's office's.
 	restore = zhenggai.PermRestore
+	review  = zhenggai.PermReview // approve or return a publication
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -101,6 +102,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /problems/{id}/close/reopen", reopen, "problem", u.CloseProblem(zhenggai.CloseReopen)),
 		page("GET /acceptance", signedIn, "", u.Cached(u.ShowAcceptance)),
 		page("GET /acceptance.xlsx", signedIn, "", u.ExportAcceptance),
+		page("POST /rounds/{id}/recorded/accept", accept, "round", u.AcceptRecorded),
 		page("GET /inbox", signedIn, "", u.Cached(u.ShowInbox)),
 		page("POST /inbox/read", signedIn, "", u.MarkInboxRead),
 		page("GET /history/{entity}/{id}", read, "history", u.Cached(u.ShowHistory)),
@@ -108,6 +110,10 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /rounds/{id}/publications", edit, "round", u.CreatePublication),
 		page("POST /publications/{id}/withdraw", edit, "publication", u.WithdrawPublication),
 		page("POST /publications/{id}/republish", edit, "publication", u.RepublishPublication),
+		page("GET /publications/{id}", read, "publication", u.ShowPublication),
+		page("POST /publications/{id}/submit", edit, "publication", u.SubmitPublication),
+		page("POST /publications/{id}/approve", review, "publication", u.ApprovePublication),
+		page("POST /publications/{id}/return", review, "publication", u.ReturnPublication),
 		page("GET /opinions", opinions, "self", u.ListOpinions),
 		page("GET /opinions.xlsx", opinions, "self", u.ExportOpinions),
 		page("GET /opinions/{id}", opRead, "opinion", u.ShowOpinion),
@@ -182,6 +188,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/progress/{id}/restore", restore, "progress", a.RestoreRecord("progress")),
 		json("POST /api/v1/files/{id}/void", edit, "attachment", a.VoidRecord("attachment")),
 		json("POST /api/v1/files/{id}/restore", restore, "attachment", a.RestoreRecord("attachment")),
+		json("POST /api/v1/rounds/{id}/recorded/accept", accept, "round", a.AcceptRecorded),
 		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),
 		json("GET /api/v1/opinions", opinions, "self", a.ListOpinions),
 		json("GET /api/v1/opinions/{id}", opRead, "opinion", a.GetOpinion),
@@ -195,7 +202,11 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("GET /api/v1/search", signedIn, "", a.Search),
 		unchanged(json("PUT /api/v1/account/password", signedIn, "", a.UpdatePassword)),
 		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
+		json("POST /api/v1/rounds/{id}/publications", edit, "round", a.CreatePublication),
 		json("POST /api/v1/publications/{id}/republish", edit, "publication", a.RepublishPublication),
+		json("POST /api/v1/publications/{id}/submit", edit, "publication", a.SubmitPublication),
+		json("POST /api/v1/publications/{id}/approve", review, "publication", a.ApprovePublication),
+		json("POST /api/v1/publications/{id}/return", review, "publication", a.ReturnPublication),
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("GET /api/v1/openapi.json", public, "", a.OpenAPI),
 		json("/api/", public, "", a.NotFound),

@@ -15,7 +15,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/httpd"
-	"zhenggai/internal/publish"
 	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
@@ -63,6 +62,12 @@ var expected = map[string]string{
 	"/api/":                             "public",
 	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
+	// Review before publishing: the office drafts and submits, the
+	// principal leader (by default) approves or returns.
+	"GET /publications/{id}": "read", "POST /publications/{id}/submit": "edit",
+	"POST /publications/{id}/approve": "review", "POST /publications/{id}/return": "review",
+	"POST /api/v1/rounds/{id}/publications": "edit", "POST /api/v1/publications/{id}/submit": "edit",
+	"POST /api/v1/publications/{id}/approve": "review", "POST /api/v1/publications/{id}/return": "review",
 	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinion-read",
 	"POST /opinions/{id}/assign": "edit", "POST /opinions/{id}/answer": "edit", "POST /opinions/{id}/close": "edit",
 	"POST /opinions/{id}/draft": "opinion-draft", "POST /opinions/{id}/approve": "edit", "POST /opinions/{id}/return": "edit",
@@ -77,6 +82,8 @@ var expected = map[string]string{
 	"POST /measures/{id}/close/return": "approve", "POST /problems/{id}/close/accept": "accept",
 	"POST /problems/{id}/close/reject": "accept", "POST /problems/{id}/close/reopen": "reopen",
 	"GET /acceptance": "signed-in", "GET /inbox": "signed-in", "POST /inbox/read": "signed-in",
+	// 原台账记载: the office above accepts in bulk.
+	"POST /rounds/{id}/recorded/accept": "accept", "POST /api/v1/rounds/{id}/recorded/accept": "accept",
 	"POST /api/v1/measures/{id}/close/request": "request-close", "POST /api/v1/measures/{id}/close/approve": "approve",
 	"POST /api/v1/measures/{id}/close/return": "approve", "GET /api/v1/problems/{id}/closing": "read",
 	"POST /api/v1/problems/{id}/close/accept": "accept", "POST /api/v1/problems/{id}/close/reject": "accept",
@@ -93,9 +100,9 @@ var expected = map[string]string{
 // who may pass each kind of permission, for records of unit A (whose
 // measure is led by 向建国 and owned by 覃丽).
 var allowed = map[string][]string{
-	"public":    {"anonymous", "admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "owner", "other-owner", "member"},
-	"signed-in": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "owner", "other-owner", "member"},
-	"read":      {"admin", "supervisor", "unit-admin", "leader", "other-leader", "owner", "other-owner"},
+	"public":    {"anonymous", "admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "principal", "owner", "other-owner", "member"},
+	"signed-in": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "principal", "owner", "other-owner", "member"},
+	"read":      {"admin", "supervisor", "unit-admin", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"edit":      {"admin", "unit-admin"},
 	"edit-self": {"admin", "unit-admin", "unit-admin-B"},
 	"report":    {"admin", "unit-admin", "leader", "owner"},
@@ -116,6 +123,8 @@ var allowed = map[string][]string{
 	"reopen":        {"admin", "unit-admin"},
 	// Restoring a voided record: the unit's office.
 	"restore": {"admin", "unit-admin"},
+	// The unit's principal leader; never the drafter (see TestReview).
+	"review": {"admin", "principal"},
 }
 
 type fixture struct {
@@ -166,14 +175,12 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"unit-admin-B":         testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "乙单位", "办公室乙"),
 		"leader":               testkit.SignIn(t, st, zhenggai.RoleLeader, "甲单位", "向建国"),
 		"other-leader":         testkit.SignIn(t, st, zhenggai.RoleLeader, "甲单位", "王志华"),
+		"principal":            testkit.Principal(t, st, "甲单位", "李主任"),
 		"owner":                testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "覃丽"),
 		"other-owner":          testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "陈伟"),
 		"member":               testkit.SignIn(t, st, zhenggai.RoleMember, "甲单位", "委员"),
 	}
-	pub, err := publish.Publish(ctx, st, r.ID, zhenggai.NewDate(2020, 10, 1), "办公室甲")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := testkit.Publish(t, st, r.ID, zhenggai.NewDate(2020, 10, 1))
 	op := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Contact: "13800000000", Content: "请公开学习记录"}
 	if err := st.CreateOpinion(ctx, op); err != nil {
 		t.Fatal(err)

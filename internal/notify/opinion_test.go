@@ -9,7 +9,6 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/notify"
-	"zhenggai/internal/publish"
 	"zhenggai/internal/testkit"
 )
 
@@ -36,10 +35,7 @@ func TestOpinionEmail(t *testing.T) {
 	c := &zhenggai.Category{RoundID: r.ID, Seq: 1, Title: "类别"}
 	st.CreateCategory(ctx, c)
 	st.CreateProblem(ctx, &zhenggai.Problem{CategoryID: c.ID, Seq: 1, Title: "问题"})
-	pub, err := publish.Publish(ctx, st, r.ID, zhenggai.NewDate(2020, 10, 28), "办公室")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := testkit.Publish(t, st, r.ID, zhenggai.NewDate(2020, 10, 28))
 	o := &zhenggai.Opinion{PublicationID: pub.ID, Contact: "13912345678", Content: "整改情况写得太笼统"}
 	if err := st.CreateOpinion(ctx, o); err != nil {
 		t.Fatal(err)

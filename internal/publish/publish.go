@@ -1,8 +1,8 @@
 // Package publish makes the public snapshot of a round's progress report
 // (DESIGN.md §3.7): the report's HTML fragment as of a date and the facts
 // the public site needs beside it (title, totals, problems), stored by
-// store.Publish so that later edits of the ledger do not change what the
-// public read.
+// store.DraftPublication so that later edits of the ledger do not change
+// what the public read once a second person approves it.
 package publish
 
 import (
@@ -15,7 +15,7 @@ import (
 )
 
 // Render builds, without storing it, the publication of a round as of a
-// date: what the preview shows and what Publish stores.
+// date: what the preview shows and what Draft stores.
 func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date) (*zhenggai.Publication, error) {
 	if asOf.IsZero() || !asOf.Valid() {
 		v := &zhenggai.ValidationError{}
@@ -39,6 +39,7 @@ func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.D
 		Title:   title,
 		Summary: Summary(l, asOf),
 		Body:    body,
+		Figures: zhenggai.FiguresOf(l.Summary),
 	}
 	for _, c := range l.Categories {
 		for _, pn := range c.Problems {
@@ -53,48 +54,69 @@ func Render(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.D
 	return p, nil
 }
 
-// Publish renders the round's report as of asOf and stores it for the
-// public; by is the name the record shows as publisher.
-func Publish(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date, by string) (*zhenggai.Publication, error) {
+// Draft renders the round's report as of asOf and stores it as a draft
+// for review, drafted by u (nil: the actor in ctx).
+func Draft(ctx context.Context, st *store.Store, roundID int64, asOf zhenggai.Date, u *zhenggai.User) (*zhenggai.Publication, error) {
 	p, err := Render(ctx, st, roundID, asOf)
 	if err != nil {
 		return nil, err
 	}
-	p.PublishedBy = by
-	if err := st.Publish(ctx, p); err != nil {
+	drafter(p, u)
+	if err := st.DraftPublication(ctx, p); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
-// Republish withdraws the live publication id and publishes the round
-// again as of the same date, in one step: how a report published before
-// a problem was withheld stops showing it. The withdrawal's reason names
-// the problems the new one leaves out; by is the publisher shown.
-func Republish(ctx context.Context, st *store.Store, id int64, by string) (*zhenggai.Publication, error) {
+func drafter(p *zhenggai.Publication, u *zhenggai.User) {
+	if u != nil {
+		p.DrafterID, p.DraftedBy, p.PublishedBy = u.ID, u.DisplayName, u.DisplayName
+	}
+}
+
+// Warnings are what the preview of p warns of (zhenggai.PublicationWarnings),
+// against the round's public publications and declared totals.
+func Warnings(ctx context.Context, st *store.Store, p *zhenggai.Publication) ([]string, error) {
+	r, err := st.Round(ctx, p.RoundID)
+	if err != nil {
+		return nil, err
+	}
+	live, err := st.LivePublications(ctx, p.RoundID)
+	if err != nil {
+		return nil, err
+	}
+	return zhenggai.PublicationWarnings(p, live, r.Declared, r.FeedbackDate), nil
+}
+
+// Republish drafts the round's report again as of the same date as the
+// live publication id, to replace it: when approved, id is withdrawn and
+// the new one goes public in one step. This is how a report published
+// before a problem was withheld stops showing it. The withdrawal's reason
+// names the problems the new one leaves out; u drafts it.
+func Republish(ctx context.Context, st *store.Store, id int64, u *zhenggai.User) (*zhenggai.Publication, error) {
 	old, err := st.Publication(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if old.Withdrawn {
-		return nil, zhenggai.Errorf(zhenggai.ECONFLICT, "该报告已经撤回，无需再撤回；如需公布，请重新公布")
+	if !old.Public() {
+		return nil, zhenggai.Errorf(zhenggai.ECONFLICT, "该报告未在公开中，无需撤回；如需公布，请重新公布")
 	}
 	p, err := Render(ctx, st, old.RoundID, old.AsOf)
 	if err != nil {
 		return nil, err
 	}
-	p.PublishedBy = by
+	drafter(p, u)
 	var gone []string
 	for _, pp := range old.Problems {
 		if _, ok := p.Problem(pp.ID); !ok {
 			gone = append(gone, fmt.Sprintf("具体问题%d", pp.Seq))
 		}
 	}
-	reason := "更正后重新公布"
+	p.Replaces, p.ReplaceReason = id, "更正后重新公布"
 	if len(gone) > 0 {
-		reason = "重新公布：" + strings.Join(gone, "、") + "已不予公开"
+		p.ReplaceReason = "重新公布：" + strings.Join(gone, "、") + "已不予公开"
 	}
-	if err := st.Republish(ctx, id, p, reason, by); err != nil {
+	if err := st.DraftPublication(ctx, p); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -143,7 +143,7 @@ func acceptedAsOf(steps []*zhenggai.CloseStep, asOf zhenggai.Date) map[int64]boo
 			continue
 		}
 		switch s.Action {
-		case zhenggai.CloseAccept:
+		case zhenggai.CloseAccept, zhenggai.CloseAcceptRecorded:
 			out[s.ProblemID] = true
 		case zhenggai.CloseReopen:
 			out[s.ProblemID] = false
@@ -253,6 +253,10 @@ func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[in
 				sts = append(sts, s.status)
 			}
 			rp.Status = zhenggai.ProblemStatus(sts)
+			if p.Recorded && p.RecordedStatus.Ahead(rp.Status) {
+				// 原台账记载, counted as the ledger does.
+				rp.Status = p.RecordedStatus
+			}
 			t.Problems++
 			switch rp.Status {
 			case zhenggai.Completed, zhenggai.Ongoing:

@@ -106,65 +106,121 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 	}
 	reason = strings.TrimSpace(reason)
 	var step *zhenggai.CloseStep
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var unit, round int64
-		var state string
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state FROM problems WHERE id = ? AND voided_at IS NULL`+s.d.lockRow()), id).
-			Scan(&unit, &round, &state)
-		if err != nil {
-			return notFound(err, "具体问题")
-		}
-		from := zhenggai.CloseState(state)
-		to, err := zhenggai.NextCloseState(a, from, reason)
-		if err != nil {
-			return err
-		}
-		type ms struct {
-			id     int64
-			status zhenggai.Status
-		}
-		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, status FROM measures WHERE problem_id = ? AND voided_at IS NULL ORDER BY id`), id)
-		if err != nil {
-			return err
-		}
-		var list []ms
-		for rows.Next() {
-			var m ms
-			var st string
-			if err := rows.Scan(&m.id, &st); err != nil {
-				rows.Close()
-				return err
-			}
-			m.status = zhenggai.Status(st)
-			list = append(list, m)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, m := range list {
-			status := m.status
-			switch a {
-			case zhenggai.CloseAccept:
-				status = zhenggai.AcceptedStatus(status)
-			case zhenggai.CloseReopen:
-				status = zhenggai.ReopenedStatus(status)
-			}
-			if err := s.updateRow(ctx, tx, "measures", m.id, anyVersion, `status = ?, close_state = ?`,
-				string(status), string(measureStateAfter(a))); err != nil {
-				return err
-			}
-		}
-		if err := s.setCloseState(ctx, tx, "problems", id, to); err != nil {
-			return err
-		}
-		step = &zhenggai.CloseStep{UnitID: unit, ProblemID: id, Action: a, From: from, To: to, By: by, Reason: reason}
-		if err := s.addCloseStep(ctx, tx, round, step); err != nil {
-			return err
-		}
-		return s.tellClosing(ctx, tx, step)
+	err := s.write(ctx, func(tx *sql.Tx) (err error) {
+		step, err = s.closeProblem(ctx, tx, id, a, by, reason)
+		return err
 	})
 	return step, err
+}
+
+// closeProblem takes step a on problem id in tx.
+func (s *Store) closeProblem(ctx context.Context, tx *sql.Tx, id int64, a zhenggai.CloseAction, by, reason string) (*zhenggai.CloseStep, error) {
+	var unit, round int64
+	var state, recorded string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, round_id, close_state, recorded_status FROM problems WHERE id = ? AND voided_at IS NULL`+s.d.lockRow()), id).
+		Scan(&unit, &round, &state, &recorded)
+	if err != nil {
+		return nil, notFound(err, "具体问题")
+	}
+	if a == zhenggai.CloseAcceptRecorded && !zhenggai.Status(recorded).Done() {
+		return nil, zhenggai.Errorf(zhenggai.ECONFLICT, "原台账未记载该问题已完成，请按销号程序验收")
+	}
+	from := zhenggai.CloseState(state)
+	to, err := zhenggai.NextCloseState(a, from, reason)
+	if err != nil {
+		return nil, err
+	}
+	type ms struct {
+		id     int64
+		status zhenggai.Status
+	}
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, status FROM measures WHERE problem_id = ? AND voided_at IS NULL ORDER BY id`), id)
+	if err != nil {
+		return nil, err
+	}
+	var list []ms
+	for rows.Next() {
+		var m ms
+		var st string
+		if err := rows.Scan(&m.id, &st); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		m.status = zhenggai.Status(st)
+		list = append(list, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, m := range list {
+		status := m.status
+		switch {
+		case a.Accepts():
+			status = zhenggai.AcceptedStatus(status)
+		case a == zhenggai.CloseReopen:
+			status = zhenggai.ReopenedStatus(status)
+		}
+		if err := s.updateRow(ctx, tx, "measures", m.id, anyVersion, `status = ?, close_state = ?`,
+			string(status), string(measureStateAfter(a))); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.setCloseState(ctx, tx, "problems", id, to); err != nil {
+		return nil, err
+	}
+	step := &zhenggai.CloseStep{UnitID: unit, ProblemID: id, Action: a, From: from, To: to, By: by, Reason: reason}
+	if err := s.addCloseStep(ctx, tx, round, step); err != nil {
+		return nil, err
+	}
+	return step, s.tellClosing(ctx, tx, step)
+}
+
+// AcceptRecorded accepts in one change, with one reason, the problems of
+// a round that an imported ledger recorded as done (原台账记载) and that
+// are still open: those of ids, or all when ids is empty. Each gets its
+// closing step, as an acceptance would; nothing else is accepted.
+func (s *Store) AcceptRecorded(ctx context.Context, round int64, ids []int64, by, reason string) ([]*zhenggai.CloseStep, error) {
+	reason = strings.TrimSpace(reason)
+	v := &zhenggai.ValidationError{}
+	zhenggai.CheckText(v, "reason", "验收理由", reason, true, zhenggai.MaxReason)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	var steps []*zhenggai.CloseStep
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		steps = nil
+		open, err := s.ids(ctx, tx, `SELECT id FROM problems WHERE round_id = ? AND voided_at IS NULL AND `+recordedDone+` AND close_state = '' ORDER BY seq`, round)
+		if err != nil {
+			return err
+		}
+		todo := open
+		if len(ids) > 0 {
+			pending := map[int64]bool{}
+			for _, id := range open {
+				pending[id] = true
+			}
+			todo = nil
+			for _, id := range ids {
+				if !pending[id] {
+					return zhenggai.Errorf(zhenggai.ECONFLICT, "所选问题（编号%d）不是本轮次原台账记载已完成、待验收的问题", id)
+				}
+				todo = append(todo, id)
+			}
+		}
+		if len(todo) == 0 {
+			return zhenggai.Errorf(zhenggai.ECONFLICT, "本轮次没有待验收的原台账记载问题")
+		}
+		for _, id := range todo {
+			step, err := s.closeProblem(ctx, tx, id, zhenggai.CloseAcceptRecorded, by, reason)
+			if err != nil {
+				return err
+			}
+			steps = append(steps, step)
+		}
+		return nil
+	})
+	return steps, err
 }
 
 // tellClosing puts the messages of a closing step in the inboxes of
@@ -203,7 +259,7 @@ func (s *Store) tellClosing(ctx context.Context, tx *sql.Tx, st *zhenggai.CloseS
 // after a step on the problem: approved ones stay approved under an
 // accepted problem; a rejection or a reopening has them asked again.
 func measureStateAfter(a zhenggai.CloseAction) zhenggai.CloseState {
-	if a == zhenggai.CloseAccept {
+	if a.Accepts() {
 		return zhenggai.CloseApproved
 	}
 	return zhenggai.CloseOpen
@@ -270,12 +326,28 @@ type PendingProblem struct {
 // PendingAcceptance lists the problems of a scope submitted to the office
 // and not yet accepted or rejected, oldest submission first.
 func (s *Store) PendingAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*PendingProblem, error) {
+	return s.pendingProblems(ctx, sc, `p.close_state = 'submitted'`)
+}
+
+// RecordedAcceptance lists the open problems of a scope that an imported
+// ledger recorded as done (原台账记载：已完成 or 长期坚持), which the office may accept in
+// bulk (AcceptRecorded), by round and number.
+func (s *Store) RecordedAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*PendingProblem, error) {
+	return s.pendingProblems(ctx, sc, `p.`+recordedDone+` AND p.close_state = ''`)
+}
+
+// recordedDone: what the ledger recorded is done (zhenggai.Status.Done),
+// which alone the office may accept as recorded.
+const recordedDone = `recorded_status IN ('completed', 'ongoing')`
+
+func (s *Store) pendingProblems(ctx context.Context, sc zhenggai.Scope, where string) ([]*PendingProblem, error) {
 	with, wargs, cond, cargs := scopeSQL(sc, "p.round_id")
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT p.id, p.unit_id, p.round_id, p.category_id, p.seq, p.title,
 		p.rectification, p.close_state, p.version, un.name, r.inspector,
-		COALESCE((SELECT MAX(cs.created_at) FROM close_steps cs WHERE cs.problem_id = p.id AND cs.action = 'submit'), '')
+		COALESCE((SELECT MAX(cs.created_at) FROM close_steps cs WHERE cs.problem_id = p.id AND cs.action = 'submit'), ''),
+		p.recorded_status, p.recorded_source
 		FROM problems p JOIN rounds r ON r.id = p.round_id JOIN units un ON un.id = p.unit_id
-		WHERE p.close_state = 'submitted' AND p.voided_at IS NULL AND `+cond+` ORDER BY 12, p.id`), join(wargs, cargs)...)
+		WHERE p.voided_at IS NULL AND `+where+` AND `+cond+` ORDER BY 12, p.round_id, p.seq, p.id`), join(wargs, cargs)...)
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +358,7 @@ func (s *Store) PendingAcceptance(ctx context.Context, sc zhenggai.Scope) ([]*Pe
 		var pp PendingProblem
 		var state, at string
 		if err := rows.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &state, &p.Version,
-			&pp.Unit, &pp.Inspector, &at); err != nil {
+			&pp.Unit, &pp.Inspector, &at, &p.RecordedStatus, &p.RecordedSource); err != nil {
 			return nil, err
 		}
 		pp.SubmittedAt = parseTime(at)

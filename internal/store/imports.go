@@ -35,6 +35,9 @@ func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note str
 			}
 			for _, ip := range ic.Problems {
 				p := &zhenggai.Problem{CategoryID: c.ID, Seq: ip.Seq, Title: ip.Title, Rectification: ip.Rectification}
+				if p.RecordedStatus = ip.Recorded(); p.RecordedStatus != "" {
+					p.RecordedSource = "原台账记载（" + zhenggai.DateOf(s.now()).Chinese() + "导入）"
+				}
 				if err := p.Validate(); err != nil {
 					return fmt.Errorf("问题%d：%w", ip.Seq, err)
 				}

@@ -19,10 +19,22 @@ func seedPublication(t *testing.T, st *store.Store) (*zhenggai.Publication, *zhe
 	pub := &zhenggai.Publication{RoundID: r.ID, Title: "通报", AsOf: zhenggai.NewDate(2020, 10, 28),
 		Summary: "截至2020年10月28日……", Body: `<section id="problem-1">学习停留在表面</section>`,
 		Problems: []zhenggai.PublishedProblem{{ID: p.ID, Seq: 1, Category: "学习贯彻不深入", Title: p.Title}}}
-	if err := st.Publish(ctx, pub); err != nil {
+	publishReviewed(ctx, t, st, pub)
+	return pub, p
+}
+
+// publishReviewed drafts pub, submits it and has a second person approve it.
+func publishReviewed(ctx context.Context, t *testing.T, st *store.Store, pub *zhenggai.Publication) {
+	t.Helper()
+	if err := st.DraftPublication(ctx, pub); err != nil {
 		t.Fatal(err)
 	}
-	return pub, p
+	if err := st.SubmitPublication(ctx, pub.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ApprovePublication(ctx, pub.ID, &zhenggai.User{ID: 99, DisplayName: "主要负责人"}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestOpinionNotices(t *testing.T) {

@@ -59,7 +59,8 @@ func (s *Store) createOpinion(ctx context.Context, tx *sql.Tx, o *zhenggai.Opini
 	var unit int64
 	var withdrawn int
 	var problems string
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, withdrawn, problems FROM publications WHERE id = ?`),
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, withdrawn, problems FROM publications
+		WHERE id = ? AND state = 'published'`),
 		o.PublicationID).Scan(&unit, &withdrawn, &problems)
 	if err != nil || withdrawn != 0 {
 		if err == nil || err == sql.ErrNoRows {

@@ -7,14 +7,15 @@ import (
 	"zhenggai"
 )
 
-const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version`
+const problemCols = `id, unit_id, round_id, category_id, seq, title, rectification, withheld, withheld_reason, close_state, version,
+	recorded_status, recorded_source`
 
 func scanProblem(sc interface{ Scan(...any) error }) (*zhenggai.Problem, error) {
 	var p zhenggai.Problem
 	var withheld int
 	var closeState string
 	err := sc.Scan(&p.ID, &p.UnitID, &p.RoundID, &p.CategoryID, &p.Seq, &p.Title, &p.Rectification, &withheld,
-		&p.WithheldReason, &closeState, &p.Version)
+		&p.WithheldReason, &closeState, &p.Version, &p.RecordedStatus, &p.RecordedSource)
 	p.Withheld = withheld != 0
 	p.CloseState = zhenggai.CloseState(closeState)
 	return &p, err
@@ -77,8 +78,8 @@ func (s *Store) createProblem(ctx context.Context, tx *sql.Tx, p *zhenggai.Probl
 	p.Version = 1
 	withheld, reason := withheldCols(p)
 	p.ID, err = s.insertRow(ctx, tx, "problems", `unit_id, round_id, category_id, seq, title, rectification,
-		withheld, withheld_reason, version`, p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification,
-		withheld, reason, 1)
+		withheld, withheld_reason, version, recorded_status, recorded_source`, p.UnitID, p.RoundID, p.CategoryID, p.Seq, p.Title, p.Rectification,
+		withheld, reason, 1, string(p.RecordedStatus), p.RecordedSource)
 	return err
 }
 

@@ -96,6 +96,8 @@ CREATE TABLE problems (
     voided_at TEXT,
     voided_by TEXT NOT NULL DEFAULT '',
     void_reason TEXT NOT NULL DEFAULT '',
+    recorded_status TEXT NOT NULL DEFAULT '',
+    recorded_source TEXT NOT NULL DEFAULT '',
     CONSTRAINT problems_seq_key UNIQUE (round_id, seq)
 );
 CREATE INDEX problems_category_idx ON problems (category_id);
@@ -307,7 +309,17 @@ CREATE TABLE publications (
     withdrawn_at TEXT NOT NULL DEFAULT '',
     withdrawn_by TEXT NOT NULL DEFAULT '',
     reason TEXT NOT NULL DEFAULT '',
-    version BIGINT NOT NULL DEFAULT 1
+    version BIGINT NOT NULL DEFAULT 1,
+    state TEXT NOT NULL DEFAULT 'published',
+    drafter_id BIGINT NOT NULL DEFAULT 0,
+    drafted_by TEXT NOT NULL DEFAULT '',
+    approver_id BIGINT NOT NULL DEFAULT 0,
+    approved_by TEXT NOT NULL DEFAULT '',
+    return_reason TEXT NOT NULL DEFAULT '',
+    replaces BIGINT NOT NULL DEFAULT 0,
+    replace_reason TEXT NOT NULL DEFAULT '',
+    figures TEXT NOT NULL DEFAULT '{}',
+    seq INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX publications_round_idx ON publications (round_id);
 CREATE INDEX publications_unit_idx ON publications (unit_id);

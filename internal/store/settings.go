@@ -113,7 +113,7 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 }
 
 // textSettings are the settings kept as text, in the order they are saved.
-var textSettings = []string{"report_phone", "report_mailbox", "report_email", "report_signature"}
+var textSettings = []string{"report_phone", "report_mailbox", "report_email", "report_signature", "publication_reviewer"}
 
 // textSetting is the field of set a text setting is kept in, nil for others.
 func textSetting(set *zhenggai.Settings, name string) *string {
@@ -126,6 +126,8 @@ func textSetting(set *zhenggai.Settings, name string) *string {
 		return &set.ReportEmail
 	case "report_signature":
 		return &set.ReportSignature
+	case "publication_reviewer":
+		return (*string)(&set.PublicationReviewer)
 	}
 	return nil
 }

@@ -15,9 +15,22 @@ func (s *Store) Target(ctx context.Context, kind string, id int64) (zhenggai.Tar
 	}
 	var tg zhenggai.Target
 	err := s.rdb.QueryRowContext(ctx, s.d.rebind(t.Unit), id).Scan(&tg.UnitID, &tg.Leader, &tg.Owner)
-	if err == nil && kind == "opinion" {
+	if err != nil {
+		return tg, notFound(err, "记录")
+	}
+	switch kind {
+	case "opinion":
 		// Its assignee reads and answers it (zhenggai.PermOpinionRead).
 		err = s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT COALESCE(assignee_id, 0) FROM opinions WHERE id = ?`), id).Scan(&tg.Assignee)
+	case "publication":
+		// Its review: the unit's setting names the reviewer, and the
+		// drafter is never one.
+		set, serr := s.Settings(ctx, tg.UnitID)
+		if serr != nil {
+			return tg, serr
+		}
+		tg.Reviewer = set.PublicationReviewer
+		err = s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT drafter_id FROM publications WHERE id = ?`), id).Scan(&tg.DrafterID)
 	}
 	return tg, notFound(err, "记录")
 }

@@ -137,9 +137,7 @@ func publishAndOpine(t *testing.T, st *store.Store, r *zhenggai.Round, p *zhengg
 	pub := &zhenggai.Publication{RoundID: r.ID, Title: "通报", AsOf: zhenggai.NewDate(2020, 10, 28),
 		Summary: "截至2020年10月28日……", Body: `<section id="problem-1">` + p.Title + `</section>`,
 		Problems: []zhenggai.PublishedProblem{{ID: p.ID, Seq: p.Seq, Category: "学习贯彻不深入", Title: p.Title}}}
-	if err := st.Publish(actx(), pub); err != nil {
-		t.Fatal(err)
-	}
+	publishReviewed(actx(), t, st, pub)
 	o := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Content: "学习记录应当公开，群众看得见"}
 	if err := st.CreateOpinion(context.Background(), o); err != nil {
 		t.Fatal(err)

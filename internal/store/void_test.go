@@ -46,7 +46,7 @@ func TestEveryTableAudited(t *testing.T) {
 		must("digest", st.RecordDigest(ctx, r.UnitID, u.ID, zhenggai.NewDate(2020, 9, 5)))
 		pub := &zhenggai.Publication{RoundID: r.ID, AsOf: zhenggai.NewDate(2020, 9, 30), Title: "整改进展情况", Body: "正文",
 			Problems: []zhenggai.PublishedProblem{{ID: p.ID, Seq: p.Seq, Title: p.Title}}}
-		must("publish", st.Publish(ctx, pub))
+		publishReviewed(ctx, t, st, pub)
 		o := &zhenggai.Opinion{PublicationID: pub.ID, ProblemID: p.ID, Content: "建议公开整改台账"}
 		must("opinion", st.CreateOpinion(ctx, o))
 		must("close opinion", st.CloseOpinion(ctx, o.ID, o.Version))
@@ -237,9 +237,7 @@ func testVoid(t *testing.T, st *store.Store) {
 
 	// A voided round's reports leave the public site with it.
 	pub := &zhenggai.Publication{RoundID: r.ID, AsOf: zhenggai.NewDate(2020, 9, 30), Title: "整改进展情况", Body: "正文"}
-	if err := st.Publish(ctx, pub); err != nil {
-		t.Fatal(err)
-	}
+	publishReviewed(ctx, t, st, pub)
 	public := func() int {
 		t.Helper()
 		list, err := st.Publications(ctx, 0)
@@ -261,8 +259,8 @@ func testVoid(t *testing.T, st *store.Store) {
 	if public() != 0 {
 		t.Error("a voided round's report stays public")
 	}
-	if err := st.Publish(ctx, &zhenggai.Publication{RoundID: r.ID, AsOf: zhenggai.NewDate(2020, 9, 30), Title: "再公布", Body: "正文"}); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
-		t.Errorf("publish a voided round: %v", err)
+	if err := st.DraftPublication(ctx, &zhenggai.Publication{RoundID: r.ID, AsOf: zhenggai.NewDate(2020, 9, 30), Title: "再公布", Body: "正文"}); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+		t.Errorf("draft a report of a voided round: %v", err)
 	}
 	if err := st.Restore(ctx, "round", r.ID); err != nil {
 		t.Fatal(err)

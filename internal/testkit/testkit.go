@@ -39,6 +39,18 @@ const TestPassword = "test-password"
 // display name is name, and opens a token and a session for him.
 func SignIn(t testing.TB, st *store.Store, role zhenggai.Role, unit, name string) *Login {
 	t.Helper()
+	return signIn(t, st, role, unit, name, false)
+}
+
+// Principal is SignIn for the unit's principal leader (主要负责人), who
+// reviews its publications unless the unit sets otherwise.
+func Principal(t testing.TB, st *store.Store, unit, name string) *Login {
+	t.Helper()
+	return signIn(t, st, zhenggai.RoleLeader, unit, name, true)
+}
+
+func signIn(t testing.TB, st *store.Store, role zhenggai.Role, unit, name string, principal bool) *Login {
+	t.Helper()
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "testkit"})
 	unitID, err := st.EnsureUnit(ctx, unit)
 	if err != nil {
@@ -49,7 +61,7 @@ func SignIn(t testing.TB, st *store.Store, role zhenggai.Role, unit, name string
 		t.Fatal(err)
 	}
 	login := string(role) + "-" + time.Now().Format("150405.000000000")
-	u := &zhenggai.User{UnitID: unitID, Name: login, DisplayName: name, Role: role}
+	u := &zhenggai.User{UnitID: unitID, Name: login, DisplayName: name, Role: role, Principal: principal}
 	if err := st.CreateUser(ctx, u, hash); err != nil {
 		t.Fatal(err)
 	}

@@ -207,7 +207,8 @@ func (p *parser) markRows(tb *table, ti, i int) int {
 
 // addRow reads problem n, a table's row: its title is the problem's cell,
 // its rectification the measures' cell and the others, each named by its
-// column (完成情况:已完成), its measures the measures' cell.
+// column (完成情况:已完成), its measures the measures' cell, and its status
+// the 完成情况 cell.
 func (p *parser) addRow(n *hnode, pr *zhenggai.ImportedProblem) {
 	l := p.lines[n.li]
 	tb := p.tables[l.table]
@@ -261,6 +262,10 @@ func (p *parser) addRow(n *hnode, pr *zhenggai.ImportedProblem) {
 		}
 		if c := cell(col); c != "" {
 			rect = append(rect, tb.cols[col]+"："+c)
+			// What the report records for the problem (原台账记载).
+			if st, ok := zhenggai.StatusWord(c); ok && zhenggai.StatusColumn(tb.cols[col]) {
+				pr.Status = st
+			}
 		}
 	}
 	pr.Rectification = strings.Join(rect, "\n")

@@ -373,6 +373,12 @@ func TestWild(t *testing.T) {
 				if p := im.Categories[0].Problems[3]; p.Rectification != "开展业务培训，选派干部跟班学习\n完成情况：正在整改\n责任股室：办公室" {
 					t.Errorf("row 4 %q", p.Rectification)
 				}
+				// The 完成情况 column is each problem's recorded status.
+				for i, want := range []zhenggai.Status{zhenggai.Completed, zhenggai.Completed, zhenggai.Completed, zhenggai.InProgress} {
+					if p := im.Categories[0].Problems[i]; p.Status != want || p.Recorded() != want {
+						t.Errorf("row %d status %q, recorded %q, want %q", i+1, p.Status, p.Recorded(), want)
+					}
+				}
 			}},
 	}
 	right, total := 0, 0

@@ -64,7 +64,8 @@ func settingsValues(unitID int64, s zhenggai.Settings) map[string]string {
 	return map[string]string{"unit_id": fmt.Sprint(unitID), "green_days": fmt.Sprint(s.GreenDays), "yellow_days": fmt.Sprint(s.YellowDays),
 		"report_phone": s.ReportPhone, "report_mailbox": s.ReportMailbox, "report_email": s.ReportEmail,
 		"report_signature": s.ReportSignature, "evidence_quota_mb": fmt.Sprint(s.EvidenceQuotaMB),
-		"opinion_days": fmt.Sprint(s.OpinionDays)}
+		"opinion_days":         fmt.Sprint(s.OpinionDays),
+		"publication_reviewer": string(s.PublicationReviewer)}
 }
 
 func (h *Handler) renderSettings(w http.ResponseWriter, r *http.Request, status int, tree []store.UnitNode, unit *store.UnitNode, set zhenggai.Settings, f *form) {
@@ -85,7 +86,7 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
 	f := newForm(r, "unit_id", "green_days", "yellow_days", "report_phone", "report_mailbox", "report_email", "report_signature",
-		"evidence_quota_mb", "opinion_days")
+		"evidence_quota_mb", "opinion_days", "publication_reviewer")
 	tree, err := h.Store.UnitTree(ctx)
 	if err != nil {
 		h.fail(w, r, err)
@@ -99,7 +100,8 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	set := zhenggai.Settings{GreenDays: f.int("green_days", "绿色预警天数"), YellowDays: f.int("yellow_days", "黄色预警天数"),
 		ReportPhone: f.get("report_phone"), ReportMailbox: f.get("report_mailbox"), ReportEmail: f.get("report_email"),
 		ReportSignature: f.get("report_signature"), EvidenceQuotaMB: f.int("evidence_quota_mb", "佐证材料存储上限"),
-		OpinionDays: f.int("opinion_days", "意见建议答复期限")}
+		OpinionDays:         f.int("opinion_days", "意见建议答复期限"),
+		PublicationReviewer: zhenggai.PublicationReviewer(f.get("publication_reviewer"))}
 	// Left out (a script that predates it), the deadline stays as it is.
 	if f.get("opinion_days") != "" && set.OpinionDays < 1 && f.errs.For("opinion_days") == "" {
 		f.errs.Add("opinion_days", fmt.Sprintf("意见建议答复期限须在1至%d个工作日之间", zhenggai.MaxOpinionDays))

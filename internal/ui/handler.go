@@ -132,6 +132,12 @@ func (p *page) Accepts() bool {
 	return p.User != nil && (p.User.Role == zhenggai.RoleSupervisor || p.User.Role == zhenggai.RoleAdmin)
 }
 
+// CanReview tells whether the user may approve or return publication pub,
+// whose unit's publications reviewer reviews.
+func (p *page) CanReview(pub *zhenggai.Publication, reviewer zhenggai.PublicationReviewer) bool {
+	return p.can != nil && p.can(zhenggai.PermReview, zhenggai.Target{UnitID: pub.UnitID, Reviewer: reviewer, DrafterID: pub.DrafterID})
+}
+
 // CanEdit tells a template whether to offer the unit's editing actions;
 // the route guard decides anyway, this only hides what would be refused.
 func (p *page) CanEdit(unitID int64) bool {

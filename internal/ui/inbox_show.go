@@ -38,6 +38,8 @@ func NoticePath(n *zhenggai.Notification) string {
 		return fmt.Sprintf("/problems/%d", n.RecordID)
 	case n.RecordKind == zhenggai.RecordOpinion:
 		return fmt.Sprintf("/opinions/%d", n.RecordID)
+	case n.RecordKind == zhenggai.RecordPublication:
+		return fmt.Sprintf("/publications/%d", n.RecordID)
 	}
 	return ""
 }

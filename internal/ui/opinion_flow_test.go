@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"zhenggai"
-	"zhenggai/internal/publish"
 	"zhenggai/internal/testkit"
 )
 
@@ -37,10 +36,7 @@ func TestOpinionReachesSomeone(t *testing.T) {
 		Owner: "覃丽", Kind: zhenggai.MeasureImmediate, Status: zhenggai.InProgress}); err != nil {
 		t.Fatal(err)
 	}
-	pub, err := publish.Publish(ctx, st, r.ID, zhenggai.NewDate(2020, 10, 28), "办公室")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := testkit.Publish(t, st, r.ID, zhenggai.NewDate(2020, 10, 28))
 	clock := time.Now()
 	srv := env.Serve(t, func() time.Time { return clock })
 	office := testkit.SignIn(t, st, zhenggai.RoleUnitAdmin, "甲单位", "办公室甲")

@@ -28,7 +28,7 @@ func TestOpinionReferences(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pub, err := demo.Publish(ctx, env.Store, r, today)
+		pub, err := demo.Publish(ctx, env.Store, r)
 		if err != nil {
 			t.Fatal(err)
 		}

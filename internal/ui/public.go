@@ -111,7 +111,7 @@ func (h *Handler) PublicList(w http.ResponseWriter, r *http.Request) {
 }
 
 // livePublication reads the {id} of a public route: a publication that
-// has not been withdrawn; false means an answer was sent.
+// is public (approved, not withdrawn); false means an answer was sent.
 func (h *Handler) livePublication(w http.ResponseWriter, r *http.Request) (*zhenggai.Publication, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
@@ -119,8 +119,13 @@ func (h *Handler) livePublication(w http.ResponseWriter, r *http.Request) (*zhen
 		return nil, false
 	}
 	p, err := h.Store.Publication(r.Context(), id)
-	if err == nil && p.Withdrawn {
+	switch {
+	case err != nil:
+	case p.Withdrawn:
 		err = zhenggai.Errorf(zhenggai.ENOTFOUND, "该报告已撤回")
+	case !p.Public():
+		// Not yet approved: for the public it does not exist.
+		err = zhenggai.Errorf(zhenggai.ENOTFOUND, "页面不存在")
 	}
 	if err != nil {
 		h.failPublic(w, r, err)

@@ -49,7 +49,7 @@ func TestPublicSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub, err := demo.Publish(ctx, env.Store, r, today)
+	pub, err := demo.Publish(ctx, env.Store, r)
 	if err != nil {
 		t.Fatal(err)
 	}

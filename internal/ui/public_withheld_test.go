@@ -32,7 +32,7 @@ func TestWithheldProblemStaysUnpublished(t *testing.T) {
 	if err := env.Store.UpdateProblem(ctx, secret); err != nil {
 		t.Fatal(err)
 	}
-	pub, err := demo.Publish(ctx, env.Store, r, today)
+	pub, err := demo.Publish(ctx, env.Store, r)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,8 @@ type publishPage struct {
 	// Withheld are, by publication, the problems it shows that are
 	// withheld now.
 	Withheld map[int64][]zhenggai.PublishedProblem
+	// Warnings are what the preview warns of before it goes to review.
+	Warnings []string
 }
 
 // NewPublication previews a round's report as of a date (?as_of=, today
@@ -81,13 +83,17 @@ func (h *Handler) renderPublish(w http.ResponseWriter, r *http.Request, status i
 	d := &publishPage{Preview: prev, AsOf: asOf, Publications: pubs, Withheld: withheld}
 	if prev != nil {
 		d.Body = template.HTML(prev.Body)
+		if d.Warnings, err = publish.Warnings(ctx, h.Store, prev); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	h.render(w, r, status, "publish", &page{Title: "公布整改进展情况", Nav: "dashboard", Round: round, Data: d,
 		Form: map[string]string{"as_of": asOf.String()}, Errors: errs})
 }
 
-// CreatePublication publishes the round's report as of the date given:
-// the snapshot the preview showed.
+// CreatePublication drafts the round's report as of the date given (the
+// snapshot the preview showed) for review: nothing is public yet.
 func (h *Handler) CreatePublication(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.pathID(w, r)
 	if !ok {
@@ -98,11 +104,7 @@ func (h *Handler) CreatePublication(w http.ResponseWriter, r *http.Request) {
 		h.renderPublish(w, r, http.StatusUnprocessableEntity, id, h.today(), map[string]string{"as_of": "截至日期格式应为 2020-10-28"})
 		return
 	}
-	by := ""
-	if u := auth.UserFrom(r.Context()); u != nil {
-		by = u.DisplayName
-	}
-	p, err := publish.Publish(r.Context(), h.Store, id, asOf, by)
+	p, err := publish.Draft(r.Context(), h.Store, id, asOf, auth.UserFrom(r.Context()))
 	if err != nil {
 		if zhenggai.ErrorCode(err) == zhenggai.EINVALID {
 			h.renderPublish(w, r, http.StatusUnprocessableEntity, id, asOf, map[string]string{"as_of": zhenggai.ErrorMessage(err)})
@@ -111,7 +113,7 @@ func (h *Handler) CreatePublication(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	redirect(w, r, fmt.Sprintf("/rounds/%d/publish", id), fmt.Sprintf("已公布截至%s的整改进展情况：/public/reports/%d", asOf.Chinese(), p.ID))
+	redirect(w, r, fmt.Sprintf("/publications/%d", p.ID), fmt.Sprintf("已起草截至%s的整改进展情况报告，提交审核并经审核同意后公开", asOf.Chinese()))
 }
 
 // WithdrawPublication takes a publication off the public site, with a
@@ -142,22 +144,19 @@ func (h *Handler) WithdrawPublication(w http.ResponseWriter, r *http.Request) {
 	redirect(w, r, fmt.Sprintf("/rounds/%d/publish", p.RoundID), "已撤回："+p.Title)
 }
 
-// RepublishPublication withdraws a live publication and publishes its
-// round again as of the same date: what is withheld since is left out.
+// RepublishPublication drafts the round again as of the same date as a
+// live publication, to replace it once approved: what is withheld since
+// is left out.
 func (h *Handler) RepublishPublication(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.pathID(w, r)
 	if !ok {
 		return
 	}
-	by := ""
-	if u := auth.UserFrom(r.Context()); u != nil {
-		by = u.DisplayName
-	}
-	p, err := publish.Republish(r.Context(), h.Store, id, by)
+	p, err := publish.Republish(r.Context(), h.Store, id, auth.UserFrom(r.Context()))
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	redirect(w, r, fmt.Sprintf("/rounds/%d/publish", p.RoundID),
-		fmt.Sprintf("已撤回原报告，并重新公布截至%s的整改进展情况：/public/reports/%d", p.AsOf.Chinese(), p.ID))
+	redirect(w, r, fmt.Sprintf("/publications/%d", p.ID),
+		fmt.Sprintf("已重新起草截至%s的整改进展情况报告：经审核同意后公开，原报告同时撤回", p.AsOf.Chinese()))
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"zhenggai"
-	"zhenggai/internal/publish"
+	"zhenggai/internal/testkit"
 )
 
 // TestWithholdingWarnsOfPublishedReports: withholding a problem that a
@@ -17,10 +17,7 @@ import (
 func TestWithholdingWarnsOfPublishedReports(t *testing.T) {
 	e := newFormEnv(t)
 	r, c, p, _ := e.seed()
-	pub, err := publish.Publish(zhenggai.WithActor(t.Context(), zhenggai.Actor{Name: "test"}), e.st, r.ID, zhenggai.NewDate(2020, 10, 28), "办公室")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := testkit.Publish(t, e.st, r.ID, zhenggai.NewDate(2020, 10, 28))
 	prob := fmt.Sprintf("/problems/%d", p.ID)
 	resp, body := e.post(prob, url.Values{"category_id": {fmt.Sprint(c.ID)}, "seq": {"1"}, "title": {p.Title},
 		"withheld": {"1"}, "withheld_reason": {"涉及正在查办的案件"}, "version": {"1"}})
@@ -41,10 +38,21 @@ func TestWithholdingWarnsOfPublishedReports(t *testing.T) {
 		t.Errorf("publishing page does not flag the report:\n%s", excerptOf(body))
 	}
 
+	// Republishing drafts the replacement; the old one stays public until
+	// a second person approves the new one.
 	resp, body = e.post(fmt.Sprintf("/publications/%d/republish", pub.ID), url.Values{})
-	wantRedirect(t, resp, body, fmt.Sprintf("/rounds/%d/publish", r.ID))
-	if f := flashOf(t, resp); !strings.Contains(f, "已撤回原报告，并重新公布截至2020年10月28日的整改进展情况") {
+	wantRedirect(t, resp, body, fmt.Sprintf("/publications/%d", pub.ID+1))
+	if f := flashOf(t, resp); !strings.Contains(f, "已重新起草截至2020年10月28日的整改进展情况报告") {
 		t.Errorf("flash %q", f)
+	}
+	if code, _ := e.get(fmt.Sprintf("/public/reports/%d", pub.ID)); code.StatusCode != 200 {
+		t.Errorf("the old report left the public site before the new one was approved: %d", code.StatusCode)
+	}
+	resp, body = e.post(fmt.Sprintf("/publications/%d/submit", pub.ID+1), url.Values{})
+	wantRedirect(t, resp, body, fmt.Sprintf("/publications/%d", pub.ID+1))
+	ctx := zhenggai.WithActor(t.Context(), zhenggai.Actor{Name: "test"})
+	if err := e.st.ApprovePublication(ctx, pub.ID+1, &zhenggai.User{DisplayName: "审核人"}); err != nil {
+		t.Fatal(err)
 	}
 	_, body = e.get(prob)
 	if strings.Contains(body, `id="still-published"`) {

@@ -410,13 +410,7 @@ func TestListExports(t *testing.T) {
 func TestSearchAndLedgerFilters(t *testing.T) {
 	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
 		e := newTasksEnv(t, env)
-		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-		pub := &zhenggai.Publication{RoundID: e.round.ID, Title: "通报", AsOf: zhenggai.NewDate(2020, 10, 28), Summary: "截至……",
-			Body:     `<section id="problem-1">学习停留在表面</section>`,
-			Problems: []zhenggai.PublishedProblem{{ID: e.prob.ID, Seq: 1, Category: "学习贯彻不深入", Title: e.prob.Title}}}
-		if err := e.st.Publish(ctx, pub); err != nil {
-			t.Fatal(err)
-		}
+		pub := testkit.Publish(t, e.st, e.round.ID, zhenggai.NewDate(2020, 10, 28))
 		if err := e.st.CreateOpinion(context.Background(), &zhenggai.Opinion{PublicationID: pub.ID, Content: "学习记录应当公开"}); err != nil {
 			t.Fatal(err)
 		}

@@ -355,7 +355,7 @@ func (p *reader) row(r *sheet.Row) {
 		cur = &cat.Problems[p.pi]
 	}
 
-	// 完成情况 on a row without a measure is the problem's, derived anyway.
+	// 完成情况 on a row without a measure is the problem's recorded status.
 	st, stOK := zhenggai.Status(""), true
 	if s := v[colStatus]; s != "" {
 		if st, stOK = parseStatus(s); !stOK {
@@ -363,6 +363,10 @@ func (p *reader) row(r *sheet.Row) {
 		}
 	}
 	if !measureCells {
+		// Kept as what the ledger records for the problem (原台账记载).
+		if cur != nil && stOK {
+			cur.Status = st
+		}
 		return
 	}
 	m := zhenggai.ImportedMeasure{Content: v[colMeasure], Leader: v[colLeader], Office: v[colOffice], Owner: v[colOwner],
@@ -384,7 +388,8 @@ func (p *reader) row(r *sheet.Row) {
 		case strings.Contains(s, zhenggai.MeasureImmediate.Label()):
 			m.Kind = zhenggai.MeasureImmediate
 		}
-		if strings.TrimSpace(strings.NewReplacer(zhenggai.MeasureMechanism.Label(), "", zhenggai.MeasureImmediate.Label(), "").Replace(s)) != "" {
+		if strings.Trim(strings.NewReplacer(zhenggai.MeasureMechanism.Label(), "", zhenggai.MeasureImmediate.Label(), "",
+			recordedNote, "").Replace(s), " ，,、；;") != "" {
 			p.notes++
 		}
 	}
@@ -460,23 +465,12 @@ func amount(s string, wan bool) (int64, string) {
 	return fen, ""
 }
 
-// synonyms are status words offices write besides the five labels.
-var synonyms = map[string]zhenggai.Status{
-	"已完成整改": zhenggai.Completed, "完成": zhenggai.Completed, "已整改": zhenggai.Completed, "已销号": zhenggai.Completed,
-	"基本完成整改": zhenggai.BasicallyCompleted,
-	"正在推进":   zhenggai.InProgress, "持续推进": zhenggai.InProgress, "整改中": zhenggai.InProgress, "推进中": zhenggai.InProgress,
-	"未开始": zhenggai.NotStarted, "未完成": zhenggai.InProgress,
-	"长期": zhenggai.Ongoing, "持续整改": zhenggai.Ongoing,
-}
+func parseStatus(s string) (zhenggai.Status, bool) { return zhenggai.StatusWord(sheet.Fold(s)) }
 
-func parseStatus(s string) (zhenggai.Status, bool) {
-	s = sheet.Fold(s)
-	if st, ok := zhenggai.ParseStatus(s); ok {
-		return st, true
-	}
-	st, ok := synonyms[s]
-	return st, ok
-}
+// recordedNote marks, in 备注, a problem whose 完成情况 an imported ledger
+// recorded (原台账记载) and the office has not accepted; read back as
+// nothing more than that.
+const recordedNote = "原台账记载"
 
 // deadline reads 整改时限: an Excel date, a written date, or 长期坚持 /
 // 立行立改, which set the measure's kind and no date.
@@ -562,7 +556,12 @@ func Write(w io.Writer, l *zhenggai.Ledger, latest map[int64]*zhenggai.Progress)
 						vals[colProgress] = sheet.Cell{Style: sheet.Text, Value: e.Date.Chinese() + "：" + e.Content}
 					}
 					vals[colStatus] = sheet.Cell{Style: sheet.Centre, Value: m.Status.Label()}
-					vals[colNote] = sheet.Cell{Style: sheet.Centre, Value: m.Kind.Label()}
+					note := m.Kind.Label()
+					if i == 0 && p.Recorded {
+						// What the old ledger recorded, not the office's closing.
+						note += "，" + recordedNote
+					}
+					vals[colNote] = sheet.Cell{Style: sheet.Centre, Value: note}
 					if cols > baseCols {
 						outcomeCells(vals, m.Measure)
 					}

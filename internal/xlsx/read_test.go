@@ -48,8 +48,9 @@ func TestParseGood(t *testing.T) {
 		[]any{"2-2", cat, "理论学习不系统。", "开展专题研讨。", "", "办公室", "", "2020.10.28", "", "正在推进", "长效机制，另有说明"},
 		// Numbers may be left out; a second category without one.
 		[]any{nil, "党组对意识形态工作重视不够", "意识形态责任制落实不到位。", "", "", "", "", "", "", "", ""},
-		// A heading numbered 五、 keeps its number.
-		[]any{9, "五、作风不实", "调研少。", "", "", "", "", "", "", "", ""},
+		// A heading numbered 五、 keeps its number; a problem row without a
+		// measure may record the problem's 完成情况.
+		[]any{9, "五、作风不实", "调研少。", "", "", "", "", "", "", "已完成", ""},
 		// A heading with nothing under it yet, as the export writes one.
 		[]any{nil, "（六）尚无具体问题"},
 	)
@@ -81,8 +82,16 @@ func TestParseGood(t *testing.T) {
 			t.Errorf("measure %+v", m)
 		}
 	}
-	if p := im.Categories[1].Problems; len(p) != 1 || p[0].Seq != 3 || len(p[0].Measures) != 0 {
+	if p := im.Categories[1].Problems; len(p) != 1 || p[0].Seq != 3 || len(p[0].Measures) != 0 || p[0].Recorded() != "" {
 		t.Errorf("second category problems %+v", p)
+	}
+	// What the ledger records per problem (原台账记载): its own 完成情况, or
+	// the slowest of its measures'.
+	if p := im.Categories[2].Problems[0]; p.Status != zhenggai.Completed || p.Recorded() != zhenggai.Completed {
+		t.Errorf("a problem's own 完成情况: %+v", p)
+	}
+	if r := ps[1].Recorded(); r != zhenggai.InProgress {
+		t.Errorf("problem 2 recorded %q", r)
 	}
 	if len(im.Warnings) != 1 || !strings.Contains(im.Warnings[0], "备注") {
 		t.Errorf("warnings %q", im.Warnings)
