@@ -457,13 +457,13 @@ func (s *Store) CreateUnits(ctx context.Context, units []*zhenggai.Unit) error {
 		}
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var ins stmtRunner = txQuery{tx, s.d.rebind(`INSERT INTO units (parent_id, name, created_at) VALUES (?, ?, ?) RETURNING id`)}
+		var ins stmtRunner = txQuery{tx, s.d.rebind(`INSERT INTO units (parent_id, name, full_name, aliases, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`)}
 		for _, u := range units {
 			var parent any
 			if u.ParentID != 0 {
 				parent = u.ParentID
 			}
-			err := ins.QueryRowContext(ctx, parent, u.Name, s.stamp()).Scan(&u.ID)
+			err := ins.QueryRowContext(ctx, parent, u.Name, u.FullName, joinAliases(u.Aliases), s.stamp()).Scan(&u.ID)
 			switch {
 			case s.d.uniqueViolation(err):
 				v := &zhenggai.ValidationError{}
