@@ -10,7 +10,7 @@ func TestCreateAndReadBack(t *testing.T) { backends(t, testCreateAndReadBack) }
 
 func testCreateAndReadBack(t *testing.T, e *env) {
 	r := e.must(201, "POST", "/api/v1/rounds", obj{
-		"unit": "桑植县政协党组", "inspector": "市委第七巡察组", "kind": "巡察",
+		"unit": "桑植县政协党组", "unit_parent": e.office(), "inspector": "市委第七巡察组", "kind": "巡察",
 		"onsite_start": "2020-05-11", "onsite_end": "2020-06-19", "feedback_date": "2020-07-27",
 		"declared": obj{"as_of": "2020-10-28", "categories": 1, "problems": 2, "completed": 1},
 		"note":     "测试数据",

@@ -39,7 +39,8 @@ func decodeObj(t *testing.T, b []byte) map[string]any {
 func TestAPIHostileTextIsStoredAsSent(t *testing.T) {
 	s := newFuzzServer(t)
 	j := "application/json"
-	body, _ := json.Marshal(map[string]any{"unit": hScript, "inspector": hImg, "kind": "巡察", "note": "ab<txt>.exe"})
+	body, _ := json.Marshal(map[string]any{"unit": hScript, "inspector": hImg, "kind": "巡察", "note": "ab<txt>.exe",
+		"unit_parent": s.login.User.UnitID})
 	w := s.send("POST", "/api/v1/rounds", j, body)
 	if w.Code != 201 {
 		t.Fatalf("status %d: %s", w.Code, w.Body)

@@ -247,7 +247,11 @@ func (s *Store) SaveUnit(ctx context.Context, u *zhenggai.Unit) error {
 		for _, n := range u.Names() {
 			if o := zhenggai.FindUnit(units, n); o != nil && o.ID != u.ID {
 				v := &zhenggai.ValidationError{}
-				v.Add(unitNameField(u, n), "“"+n+"”已是另一单位（"+o.Name+"）的名称")
+				if o.Name == n {
+					v.Add(unitNameField(u, n), "已有同名单位“"+n+"”")
+				} else {
+					v.Add(unitNameField(u, n), "“"+n+"”已是另一单位（"+o.Name+"）的名称")
+				}
 				return v
 			}
 		}

@@ -34,6 +34,9 @@ type formEnv struct {
 	st  *store.Store
 	srv *httptest.Server
 	c   *http.Client
+	// office is the administrator's unit, which he chooses as the parent
+	// of a unit a test registers by its first round.
+	office string
 }
 
 func formClock() time.Time { return time.Date(2020, 10, 28, 10, 0, 0, 0, zhenggai.Shanghai) }
@@ -42,9 +45,10 @@ func newFormEnv(t *testing.T) *formEnv {
 	t.Helper()
 	env := testkit.Open(t)
 	srv := env.Serve(t, formClock)
+	admin := testkit.Admin(t, env.Store)
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Jar: testkit.Jar(t, srv.URL, testkit.Admin(t, env.Store))}
-	return &formEnv{t: t, dir: env.Dir, st: env.Store, srv: srv, c: c}
+		Jar: testkit.Jar(t, srv.URL, admin)}
+	return &formEnv{t: t, dir: env.Dir, st: env.Store, srv: srv, c: c, office: fmt.Sprint(admin.User.UnitID)}
 }
 
 func (e *formEnv) do(req *http.Request) (*http.Response, string) {
@@ -253,7 +257,7 @@ func TestRoundCreate(t *testing.T) {
 			t.Errorf("new round form lacks %q", s)
 		}
 	}
-	good := url.Values{"unit": {"桑植县政协党组"}, "inspector": {"市委第七巡察组"}, "kind": {"巡察"},
+	good := url.Values{"unit": {"桑植县政协党组"}, "unit_parent": {e.office}, "inspector": {"市委第七巡察组"}, "kind": {"巡察"},
 		"onsite_start": {"2020-05-11"}, "onsite_end": {"2020-06-19"}, "feedback_date": {"2020-07-27"},
 		"declared_categories": {"14"}, "declared_problems": {"38"}, "declared_completed": {"35"},
 		"declared_basically_completed": {"3"}, "note": {""}}
@@ -847,7 +851,7 @@ func TestImport(t *testing.T) {
 		t.Error("back did not show the form with the text")
 	}
 
-	resp, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}})
+	resp, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}, "unit_parent": {e.office}})
 	wantRedirect(t, resp, body, "/rounds/1")
 	if f := flashOf(t, resp); !strings.HasPrefix(f, "已导入：14个问题、38个具体问题") {
 		t.Errorf("flash %q", f)
@@ -887,7 +891,7 @@ func TestImport(t *testing.T) {
 			if b.file != nil {
 				files = append(files, upFile{"file", "报告.txt", b.file})
 			}
-			resp, body := e.postMultipart("/import", url.Values{"text": {b.text}, "confirm": {"1"}}, files...)
+			resp, body := e.postMultipart("/import", url.Values{"text": {b.text}, "confirm": {"1"}, "unit_parent": {e.office}}, files...)
 			wantStatus(t, resp, body, 422)
 			wantReason(t, body, b.field, b.reason)
 			if b.name == "garbage" && !strings.Contains(body, "今天天气很好。\n明天开会。</textarea>") {

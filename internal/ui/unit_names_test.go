@@ -1,0 +1,90 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/sample"
+	"zhenggai/internal/testkit"
+)
+
+// TestImportAsksAboutTheUnit: the import preview of a unit's office asks
+// whether a name it does not know is its own unit, imports nothing until
+// it is answered, and keeps the name as an alias; an administrator's
+// preview of an unknown unit asks for its office, and the unit is
+// registered under it. The new-round form proposes the office's own unit
+// and nothing to an administrator, whose unit is an inspection office.
+func TestImportAsksAboutTheUnit(t *testing.T) {
+	e := newFormEnv(t)
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	office := &zhenggai.Unit{Name: "张家界市委巡察办"}
+	if err := e.st.SaveUnit(ctx, office); err != nil {
+		t.Fatal(err)
+	}
+	unit := &zhenggai.Unit{Name: "桑植县政协党组", ParentID: office.ID, FullName: "中共政协桑植县委员会党组"}
+	if err := e.st.SaveUnit(ctx, unit); err != nil {
+		t.Fatal(err)
+	}
+	_, body := e.get("/rounds/new")
+	if strings.Contains(body, `name="unit" value="系统管理"`) {
+		t.Error("the administrator's own office proposed as the inspected unit")
+	}
+
+	clerk := &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{
+		CheckRedirect: e.c.CheckRedirect,
+		Jar:           testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, zhenggai.RoleUnitAdmin, "桑植县政协党组", "办公室"))}}
+	_, body = clerk.get("/rounds/new")
+	if !strings.Contains(body, `name="unit" value="桑植县政协党组"`) {
+		t.Errorf("the unit's own name not proposed:\n%s", excerptOf(body))
+	}
+
+	text := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "县政协党组")
+	resp, body := clerk.postMultipart("/import", url.Values{"text": {text}})
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "报告中的被巡察单位“县政协党组”不是本单位（桑植县政协党组）登记的名称") ||
+		!strings.Contains(body, `name="unit_mine" value="1" required`) || !strings.Contains(body, "确认导入") {
+		t.Errorf("the preview does not ask whether the unit is his:\n%s", excerptOf(body))
+	}
+	resp, body = clerk.postMultipart("/import", url.Values{"text": {text}, "confirm": {"1"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if n := e.counts(); n[0] != 0 {
+		t.Fatalf("an unanswered question imported: %v", n)
+	}
+	resp, body = clerk.postMultipart("/import", url.Values{"text": {text}, "confirm": {"1"}, "unit_mine": {"1"}})
+	wantRedirect(t, resp, body, "/rounds/1")
+	if u, _ := e.st.Unit(ctx, unit.ID); !slices.Equal(u.Aliases, []string{"县政协党组"}) {
+		t.Errorf("aliases %q after confirming", u.Aliases)
+	}
+	// By its full name: no question, and the preview says which unit it is.
+	full := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "中共政协桑植县委员会党组")
+	resp, body = clerk.postMultipart("/import", url.Values{"text": {full}})
+	wantStatus(t, resp, body, http.StatusOK)
+	if strings.Contains(body, `name="unit_mine"`) || !strings.Contains(body, "（即已登记的“桑植县政协党组”）") {
+		t.Errorf("full name not recognised in the preview:\n%s", excerptOf(body))
+	}
+
+	other := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "桑植县文旅广体局党组")
+	resp, body = e.postMultipart("/import", url.Values{"text": {other}})
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "尚未登记，请选择它的上级单位") || !strings.Contains(body, `<select id="unit_parent" name="unit_parent" required>`) ||
+		!strings.Contains(body, fmt.Sprintf(`<option value="%d">张家界市委巡察办</option>`, office.ID)) {
+		t.Errorf("the preview does not ask for the office:\n%s", excerptOf(body))
+	}
+	resp, body = e.postMultipart("/import", url.Values{"text": {other}, "confirm": {"1"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if n := e.counts(); n[0] != 1 {
+		t.Fatalf("an unknown unit imported without its office: %v", n)
+	}
+	resp, body = e.postMultipart("/import", url.Values{"text": {other}, "confirm": {"1"}, "unit_parent": {fmt.Sprint(office.ID)}})
+	wantRedirect(t, resp, body, "/rounds/2")
+	nu, err := e.st.UnitNamed(ctx, "桑植县文旅广体局党组")
+	if err != nil || nu.ParentID != office.ID {
+		t.Errorf("new unit %+v, %v; want under %d", nu, err, office.ID)
+	}
+}
