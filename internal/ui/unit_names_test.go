@@ -88,3 +88,46 @@ func TestImportAsksAboutTheUnit(t *testing.T) {
 		t.Errorf("new unit %+v, %v; want under %d", nu, err, office.ID)
 	}
 }
+
+// TestUnitFormNames: the unit form shows and saves the full name and the
+// aliases, one a line; a name of another unit is refused next to its
+// field and nothing is saved.
+func TestUnitFormNames(t *testing.T) {
+	e := newFormEnv(t)
+	ctx := context.Background()
+	unit := &zhenggai.Unit{Name: "桑植县政协党组"}
+	other := &zhenggai.Unit{Name: "桑植县卫生健康局党组"}
+	for _, u := range []*zhenggai.Unit{unit, other} {
+		if err := e.st.SaveUnit(zhenggai.WithActor(ctx, zhenggai.Actor{Name: "test"}), u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit := fmt.Sprintf("/admin/units/%d", unit.ID)
+	resp, body := e.post(edit, url.Values{"name": {"桑植县政协党组"}, "full_name": {"中共政协桑植县委员会党组"},
+		"aliases": {"县政协党组\r\n\r\n桑植政协党组\n"}})
+	wantRedirect(t, resp, body, "/admin/units")
+	got, _ := e.st.Unit(ctx, unit.ID)
+	if got.FullName != "中共政协桑植县委员会党组" || !slices.Equal(got.Aliases, []string{"县政协党组", "桑植政协党组"}) {
+		t.Errorf("saved %+v", got)
+	}
+	resp, body = e.get(edit + "/edit")
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, `name="full_name" value="中共政协桑植县委员会党组"`) ||
+		!strings.Contains(body, ">县政协党组\n桑植政协党组</textarea>") {
+		t.Errorf("the form does not show the names:\n%s", excerptOf(body))
+	}
+	_, body = e.get("/admin/units")
+	if !strings.Contains(body, "全称：中共政协桑植县委员会党组") {
+		t.Errorf("the tree does not show the full name:\n%s", excerptOf(body))
+	}
+	resp, body = e.post(fmt.Sprintf("/admin/units/%d", other.ID), url.Values{"name": {"桑植县卫生健康局党组"},
+		"aliases": {"政协桑植县委员会党组"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "“政协桑植县委员会党组”已是另一单位（桑植县政协党组）的名称") || !strings.Contains(body, `<div class="row has-error">
+    <label for="aliases">`) {
+		t.Errorf("another unit's name not refused at its field:\n%s", excerptOf(body))
+	}
+	if got, _ := e.st.Unit(ctx, other.ID); len(got.Aliases) != 0 {
+		t.Errorf("refused alias saved: %q", got.Aliases)
+	}
+}
