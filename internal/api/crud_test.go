@@ -172,6 +172,14 @@ func TestDerivedStatus(t *testing.T) {
 		}
 	}
 	check("not_started", map[string]int64{"not_started": 2}, 0)
+	// 基本完成 by hand needs a report saying what was done.
+	if code, out := e.call("PUT", path("/api/v1/measures/%d/status", num(b["id"])), obj{"status": "basically_completed", "version": 1}); code != 422 ||
+		!strings.Contains(fmt.Sprint(out), "请先报送一条写明已做工作的整改进展") {
+		t.Fatalf("基本完成 without a report: %d %v", code, out)
+	}
+	for _, mo := range []obj{a, b} {
+		e.must(201, "POST", path("/api/v1/measures/%d/progress", num(mo["id"])), obj{"date": "2024-05-20", "content": "已召开专题会议"})
+	}
 	set(a, "in_progress")
 	check("in_progress", map[string]int64{"not_started": 1, "in_progress": 1}, 0)
 	set(a, "basically_completed")

@@ -85,8 +85,9 @@ func (s *Store) CreateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		return err
 	}
 	// Imports (ImportRound) keep the statuses a report declares, as
-	// history; a measure entered by hand follows the status rules.
-	if err := zhenggai.CheckStatusChange(m, ""); err != nil {
+	// history; a measure entered by hand follows the status rules, and
+	// has no progress report yet.
+	if err := zhenggai.CheckStatusChange(m, "", false); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error { return s.createMeasure(ctx, tx, m) })
@@ -132,7 +133,11 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		if err != nil {
 			return err
 		}
-		if err := zhenggai.CheckStatusChange(m, old); err != nil {
+		reported, err := s.reported(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := zhenggai.CheckStatusChange(m, old, reported); err != nil {
 			return err
 		}
 		before, err := s.snapshot(ctx, tx, "measures", m.ID)
@@ -167,10 +172,11 @@ func (s *Store) SetMeasureStatus(ctx context.Context, id, version int64, st zhen
 		v.Add("status", "完成情况不正确")
 		return v
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return s.setMeasureStatus(ctx, tx, id, version, st) })
+	return s.write(ctx, func(tx *sql.Tx) error { return s.setMeasureStatus(ctx, tx, id, version, st, false) })
 }
 
-func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version int64, st zhenggai.Status) error {
+// setMeasureStatus sets the status; withReport, a progress report sets it.
+func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version int64, st zhenggai.Status, withReport bool) error {
 	old, err := s.measureGuard(ctx, tx, id)
 	if err != nil {
 		return err
@@ -194,7 +200,13 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 		return err
 	}
 	m.Status = st
-	if err := zhenggai.CheckStatusChange(&m, old); err != nil {
+	reported := withReport
+	if !reported {
+		if reported, err = s.reported(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	if err := zhenggai.CheckStatusChange(&m, old, reported); err != nil {
 		return err // the transaction, and so the UPDATE, is undone
 	}
 	return s.audit(ctx, tx, auditUpdate, "measures", id, before)
@@ -213,4 +225,11 @@ func (s *Store) measureGuard(ctx context.Context, tx *sql.Tx, id int64) (zhengga
 		return "", err
 	}
 	return zhenggai.Status(status), nil
+}
+
+// reported tells whether a measure has a progress report with text.
+func (s *Store) reported(ctx context.Context, tx *sql.Tx, measure int64) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM progress WHERE measure_id = ? AND TRIM(content) <> ''`), measure).Scan(&n)
+	return n > 0, err
 }

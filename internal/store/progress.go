@@ -41,7 +41,7 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 		return err
 	}
 	if p.Status != "" {
-		if err := s.setMeasureStatus(ctx, tx, p.MeasureID, measureVersion, p.Status); err != nil {
+		if err := s.setMeasureStatus(ctx, tx, p.MeasureID, measureVersion, p.Status, true); err != nil {
 			return err
 		}
 	}

@@ -130,6 +130,17 @@ func (e *formEnv) seed() (*zhenggai.Round, *zhenggai.Category, *zhenggai.Problem
 	return r, c, p, m
 }
 
+// report files a progress report on m that sets no status: what 基本完成
+// set by hand needs first.
+func (e *formEnv) report(m *zhenggai.Measure) {
+	e.t.Helper()
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	if err := e.st.AddProgress(ctx, &zhenggai.Progress{MeasureID: m.ID, Date: zhenggai.NewDate(2020, 10, 1),
+		Content: "已组织集中学习"}, m.Version); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
 // counts is how many rows of each kind the store holds.
 func (e *formEnv) counts() [5]int {
 	e.t.Helper()
@@ -588,10 +599,16 @@ func TestMeasureForms(t *testing.T) {
 	if !strings.Contains(body, "巡察办验收销号后自动生成") {
 		t.Errorf("已完成 by hand:\n%s", excerptOf(body))
 	}
+	// 基本完成 says what was done: a new measure has no report yet.
 	resp, body = e.post(path, merge(good, "status", "基本完成"))
+	wantStatus(t, resp, body, 422)
+	if !strings.Contains(body, "请先报送一条写明已做工作的整改进展") {
+		t.Errorf("基本完成 on a new measure:\n%s", excerptOf(body))
+	}
+	resp, body = e.post(path, merge(good, "status", "正在整改"))
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
 	ms, _ := e.st.ProblemMeasures(ctx, p.ID)
-	if len(ms) != 2 || ms[1].Owner != "王五" || ms[1].Kind != zhenggai.MeasureMechanism || ms[1].Status != zhenggai.BasicallyCompleted ||
+	if len(ms) != 2 || ms[1].Owner != "王五" || ms[1].Kind != zhenggai.MeasureMechanism || ms[1].Status != zhenggai.InProgress ||
 		ms[1].Deadline != zhenggai.NewDate(2020, 11, 30) {
 		t.Fatalf("measures %+v", ms[1])
 	}
@@ -602,6 +619,7 @@ func TestMeasureForms(t *testing.T) {
 		t.Error("edit form does not show the stored status and version")
 	}
 	upd := fmt.Sprintf("/measures/%d", m.ID)
+	e.report(m)
 	ev := url.Values{"seq": {"1"}, "content": {"组织机关党员干部认真学习四次"}, "owner": {"李四"}, "deadline": {""},
 		"kind": {"immediate"}, "status": {"basically_completed"}, "version": {"1"}}
 	resp, body = e.post(upd, merge(ev, "content", ""))
@@ -631,6 +649,12 @@ func TestMeasureStatus(t *testing.T) {
 	_, _, p, m := e.seed()
 	path := fmt.Sprintf("/measures/%d/status", m.ID)
 	resp, body := e.post(path, url.Values{"status": {"basically_completed"}, "version": {"1"}})
+	wantStatus(t, resp, body, 422)
+	if !strings.Contains(body, "请先报送一条写明已做工作的整改进展") {
+		t.Errorf("基本完成 without a report:\n%s", excerptOf(body))
+	}
+	e.report(m)
+	resp, body = e.post(path, url.Values{"status": {"basically_completed"}, "version": {"1"}})
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
 	if f := flashOf(t, resp); f != "已将第1项措施改为基本完成" {
 		t.Errorf("flash %q", f)
@@ -743,12 +767,12 @@ func TestProgressForm(t *testing.T) {
 	}
 
 	// A stale status change: refused before anything is stored.
-	if err := e.st.SetMeasureStatus(ctx, m.ID, 1, zhenggai.BasicallyCompleted); err != nil {
+	if err := e.st.SetMeasureStatus(ctx, m.ID, 1, zhenggai.NotStarted); err != nil {
 		t.Fatal(err)
 	}
 	resp, body = e.postMultipart(path, merge(good, "status", "in_progress"), upFile{"files", "a.pdf", pdf})
 	wantStatus(t, resp, body, 409)
-	if !strings.Contains(body, "已被他人修改（现为“基本完成”）") || !strings.Contains(body, `name="measure_version" value="2"`) {
+	if !strings.Contains(body, "已被他人修改（现为“未启动”）") || !strings.Contains(body, `name="measure_version" value="2"`) {
 		t.Errorf("stale progress page:\n%s", excerptOf(body))
 	}
 	if n := e.counts(); n[4] != 0 || len(e.storedFiles()) != 0 {
