@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"bytes"
 	"encoding/base64"
 	"errors"
@@ -9,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 	"zhenggai/internal/auth"
