@@ -74,6 +74,21 @@ func (a CloseAction) Label() string {
 	return string(a)
 }
 
+// Verb is the step as a verb a sentence can refuse: 未能申请销号.
+func (a CloseAction) Verb() string {
+	switch a {
+	case CloseApprove:
+		return "同意销号"
+	case CloseReturn:
+		return "退回"
+	case CloseAccept:
+		return "验收通过"
+	case CloseReject:
+		return "作不予验收处理"
+	}
+	return a.Label()
+}
+
 // closeRule is one line of the transition table.
 type closeRule struct {
 	problem bool       // the step is on a problem, not a measure

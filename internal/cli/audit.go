@@ -170,14 +170,14 @@ func checkAtStart(ctx context.Context, e *env, st *store.Store) error {
 			refuse = append(refuse, d.Message())
 			continue
 		}
-		fmt.Fprintln(e.stderr, "警告："+d.Message()+"。请运行 zhenggai audit verify 核对。")
+		fmt.Fprintln(e.stderr, "警告："+zhenggai.Sentence(d.Message())+"请运行 zhenggai audit verify 核对。")
 	}
 	stray, err := st.StraySessions(ctx)
 	if err != nil {
 		return err
 	}
 	for _, p := range stray {
-		fmt.Fprintln(e.stderr, "警告："+p.Message+"。请运行 zhenggai audit verify 核对。")
+		fmt.Fprintln(e.stderr, "警告："+zhenggai.Sentence(p.Message)+"请运行 zhenggai audit verify 核对。")
 	}
 	if len(refuse) == 0 {
 		return nil

@@ -102,6 +102,8 @@ type page struct {
 	Form   map[string]string
 	Errors map[string]string
 	Flash  string
+	// Refused: the flash tells of an action refused, shown as such.
+	Refused bool
 	Today  zhenggai.Date
 	User   *zhenggai.User // who is signed in, or nil
 	Unread int            // his unread messages, for the header
@@ -173,7 +175,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		p.can = func(perm zhenggai.Perm, t zhenggai.Target) bool { return h.Auth.Can(r.Context(), p.User, perm, t) }
 	}
 	if f := flashFrom(r); f != "" {
-		p.Flash = f
+		p.Flash, p.Refused = strings.CutPrefix(f, refusedMark)
 		http.SetCookie(w, &http.Cookie{Name: "flash", Path: "/", MaxAge: -1})
 	}
 	var buf bytes.Buffer
@@ -237,6 +239,31 @@ func redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
 			Secure: auth.HTTPS(r), SameSite: http.SameSiteLaxMode})
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// refusedMark starts the flash of a refusal (no message begins with it).
+const refusedMark = "!"
+
+// redirectRefused sends the browser back after an action that was
+// refused, with why as one sentence shown as a refusal, never as done.
+func redirectRefused(w http.ResponseWriter, r *http.Request, to, what string, err error) {
+	redirect(w, r, to, refusedMark+refusalSentence(what, err))
+}
+
+// refusalSentence says in one sentence that what (未能申请销号) was refused
+// and why: the reasons of a validation error joined, without its
+// "输入有误" heading, and one full stop at the end.
+func refusalSentence(what string, err error) string {
+	why := zhenggai.ErrorMessage(err)
+	var v *zhenggai.ValidationError
+	if errors.As(err, &v) {
+		parts := make([]string, len(v.Fields))
+		for i, f := range v.Fields {
+			parts[i] = strings.TrimRight(f.Message, "。；;.")
+		}
+		why = strings.Join(parts, "；")
+	}
+	return what + "：" + zhenggai.Sentence(why)
 }
 
 // flashFrom reads (and the next answer forgets) the message of redirect.
