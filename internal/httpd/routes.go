@@ -159,5 +159,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("GET /api/v1/openapi.json", public, "", a.OpenAPI),
 		json("/api/", public, "", a.NotFound),
+		// Any other address: a Chinese page with the menu, not Go's "404 page not found".
+		page("/", public, "", u.NotFound),
 	}
 }

@@ -57,6 +57,7 @@ var expected = map[string]string{
 	"POST /api/v1/imports":              "edit-self",
 	"GET /api/v1/history/{entity}/{id}": "read",
 	"/api/":                             "public",
+	"/":                                 "public",
 	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	"GET /opinions": "opinions-self", "GET /opinions/{id}": "opinions",
@@ -190,6 +191,9 @@ func (f *fixture) request(t *testing.T, pattern, on, role string) *http.Request 
 	}
 	if path == "/api/" {
 		path = "/api/v1/nothing"
+	}
+	if pattern == "/" {
+		path = "/nothing"
 	}
 	body := ""
 	ctype := "application/x-www-form-urlencoded"

@@ -202,7 +202,24 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		h.Log.Error("page", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	h.render(w, r, status, "error", &page{Title: "出错了", Data: zhenggai.ErrorMessage(err)})
+	h.render(w, r, status, "error", &page{Title: errorTitle(err), Data: zhenggai.ErrorMessage(err)})
+}
+
+// errorTitle heads an error page with what happened, in the offices' words.
+func errorTitle(err error) string {
+	switch zhenggai.ErrorCode(err) {
+	case zhenggai.ENOTFOUND:
+		return "找不到页面或记录"
+	case zhenggai.EFORBID:
+		return "无权操作"
+	case zhenggai.EINVALID:
+		return "输入有误"
+	case zhenggai.ECONFLICT, zhenggai.ELOCKED:
+		return "未能完成"
+	case zhenggai.ETHROTTLED:
+		return "请稍后再试"
+	}
+	return "出错了"
 }
 
 func (h *Handler) serverError(w http.ResponseWriter, r *http.Request, err error) {
@@ -281,5 +298,12 @@ func flashFrom(r *http.Request) string {
 
 // Deny shows a refusal from the route guard as a page.
 func (h *Handler) Deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	h.render(w, r, status, "error", &page{Title: "无法访问", Data: msg})
+	title := "无法访问"
+	switch status {
+	case http.StatusNotFound:
+		title = "找不到页面或记录"
+	case http.StatusForbidden:
+		title = "无权操作"
+	}
+	h.render(w, r, status, "error", &page{Title: title, Data: msg})
 }
