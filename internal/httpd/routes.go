@@ -111,6 +111,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /public/thanks/{ref}", public, "", u.OpinionThanks),
 
 		// Administration.
+		page("GET /units/{id}/report-settings", edit, "unit", u.EditReportSettings),
+		page("POST /units/{id}/report-settings", edit, "unit", u.UpdateReportSettings),
 		page("GET /admin/units", admin, "", u.ListUnits),
 		page("POST /admin/units", admin, "", u.CreateUnit),
 		page("GET /admin/units/{id}/edit", admin, "unit", u.EditUnit),

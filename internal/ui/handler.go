@@ -130,6 +130,11 @@ func (p *page) Accepts() bool {
 	return p.User != nil && (p.User.Role == zhenggai.RoleSupervisor || p.User.Role == zhenggai.RoleAdmin)
 }
 
+// CanAdmin tells whether the user may use the administration pages.
+func (p *page) CanAdmin() bool {
+	return p.User != nil && p.can != nil && p.can(zhenggai.PermAdmin, zhenggai.Target{})
+}
+
 // CanEdit tells a template whether to offer the unit's editing actions;
 // the route guard decides anyway, this only hides what would be refused.
 func (p *page) CanEdit(unitID int64) bool {
