@@ -34,11 +34,11 @@ import (
 
 func runMigrateData(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "migrate-data", "--from DIR|URL --to DIR|URL [--data-from DIR] [--data-to DIR]\n\n"+
-		"把整个系统（全部记录、审计日志、账号和 API 令牌、附件）从一个数据库复制到另一个：\n"+
+		"把整个系统（全部记录、审计日志、账号和 API 令牌、佐证材料）从一个数据库复制到另一个：\n"+
 		"SQLite 数据目录 ↔ PostgreSQL 数据库（postgres://…），或 SQLite 到 SQLite。\n"+
 		"目标必须是空的（新目录，或空的 PostgreSQL 数据库）。登录会话不复制，用户需重新登录。\n"+
 		"复制在目标上是一个事务：失败时目标保持为空，可直接重新运行。复制完成后自动核对审计日志。\n"+
-		"附件：两边都有数据目录且不同时复制 files/；复制到 PostgreSQL 而不给 --data-to 时，附件留在源目录，\n"+
+		"佐证材料：两边都有数据目录且不同时复制 files/；复制到 PostgreSQL 而不给 --data-to 时，佐证材料留在源目录，\n"+
 		"以 zhenggai serve --db URL --data 源目录 继续使用。")
 	from := fs.String("from", "", "the installation to copy: a data folder (SQLite) or a postgres:// URL")
 	to := fs.String("to", "", "where to copy it: a new or empty data folder (SQLite) or the postgres:// URL of an empty database")
@@ -56,13 +56,13 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 	srcFiles, dstFiles := srcDir, dstDir
 	if *dataFrom != "" {
 		if srcDSN == "" {
-			return usageErr(e, "--data-from 只用于 --from 为 PostgreSQL 地址时（数据目录本身就含附件）")
+			return usageErr(e, "--data-from 只用于 --from 为 PostgreSQL 地址时（数据目录本身就含佐证材料）")
 		}
 		srcFiles = *dataFrom
 	}
 	if *dataTo != "" {
 		if dstDSN == "" {
-			return usageErr(e, "--data-to 只用于 --to 为 PostgreSQL 地址时（数据目录本身就含附件）")
+			return usageErr(e, "--data-to 只用于 --to 为 PostgreSQL 地址时（数据目录本身就含佐证材料）")
 		}
 		dstFiles = *dataTo
 	}
@@ -86,7 +86,7 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if nfiles > 0 && srcFiles == "" && dstFiles != "" {
-		return fmt.Errorf("源数据库有 %d 条附件记录；请用 --data-from 指定附件所在的数据目录（启动它时 --data 的目录）", nfiles)
+		return fmt.Errorf("源数据库有 %d 条佐证材料记录；请用 --data-from 指定佐证材料所在的数据目录（启动它时 --data 的目录）", nfiles)
 	}
 	dst, err := openStore(ctx, dstDir, dstDSN)
 	if err != nil {
@@ -125,7 +125,7 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 
 	c := rep.Counts
 	fmt.Fprintf(e.stdout, "迁移完成：%s → %s\n", whereData(srcDir, srcDSN), whereData(dstDir, dstDSN))
-	fmt.Fprintf(e.stdout, "单位 %d，用户 %d，API 令牌 %d，巡察轮次 %d，问题类别 %d，具体问题 %d，整改措施 %d，整改进展 %d，附件记录 %d，销号记录 %d，消息 %d，审计日志 %d 条。\n",
+	fmt.Fprintf(e.stdout, "单位 %d，用户 %d，API 令牌 %d，巡察轮次 %d，问题类别 %d，具体问题 %d，整改措施 %d，整改进展 %d，佐证材料记录 %d，销号记录 %d，消息 %d，审计日志 %d 条。\n",
 		c["units"], c["users"], c["tokens"], c["rounds"], c["categories"], c["problems"], c["measures"], c["progress"],
 		c["attachments"], c["close_steps"], c["notifications"], c["audit_log"])
 	fmt.Fprintln(e.stdout, "登录会话未迁移：用户需在新系统上重新登录。")
@@ -133,17 +133,17 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 	// Evidence files: where they are now, and whether any is missing.
 	switch {
 	case moveFiles:
-		fmt.Fprintf(e.stdout, "附件：已复制 %d 个文件到 %s。\n", copiedFiles, filepath.Join(dstFiles, "files"))
+		fmt.Fprintf(e.stdout, "佐证材料：已复制 %d 个文件到 %s。\n", copiedFiles, filepath.Join(dstFiles, "files"))
 		if damaged > 0 {
-			fmt.Fprintf(e.stdout, "注意：源目录中有 %d 个附件内容与其名称不符（已损坏），未复制。\n", damaged)
+			fmt.Fprintf(e.stdout, "注意：源目录中有 %d 个佐证材料内容与其名称不符（已损坏），未复制。\n", damaged)
 		}
 	case dstFiles != "":
-		fmt.Fprintf(e.stdout, "附件：两边是同一个目录 %s，无需复制。\n", filepath.Join(dstFiles, "files"))
+		fmt.Fprintf(e.stdout, "佐证材料：两边是同一个目录 %s，无需复制。\n", filepath.Join(dstFiles, "files"))
 	case srcFiles != "":
 		dstFiles = srcFiles
-		fmt.Fprintf(e.stdout, "附件：仍在 %s，未复制；新系统用 --data %s 继续使用它们。\n", filepath.Join(srcFiles, "files"), srcFiles)
+		fmt.Fprintf(e.stdout, "佐证材料：仍在 %s，未复制；新系统用 --data %s 继续使用它们。\n", filepath.Join(srcFiles, "files"), srcFiles)
 	default:
-		fmt.Fprintln(e.stdout, "附件：两边都是 PostgreSQL 且未给 --data-from/--data-to，附件文件未复制，仍在原来的数据目录。")
+		fmt.Fprintln(e.stdout, "佐证材料：两边都是 PostgreSQL 且未给 --data-from/--data-to，佐证材料文件未复制，仍在原来的数据目录。")
 	}
 	if dstFiles != "" && c["attachments"] > 0 {
 		missing, err := missingFiles(ctx, dst, dstFiles)
@@ -151,7 +151,7 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		if missing > 0 {
-			fmt.Fprintf(e.stdout, "注意：有 %d 个附件在 %s 中找不到（源数据中已缺失或已损坏）。\n", missing, filepath.Join(dstFiles, "files"))
+			fmt.Fprintf(e.stdout, "注意：有 %d 个佐证材料在 %s 中找不到（源数据中已缺失或已损坏）。\n", missing, filepath.Join(dstFiles, "files"))
 		}
 	}
 
@@ -199,7 +199,7 @@ func usageErr(e *env, msg string) error {
 
 func orDefault(dir string) string {
 	if dir == "" {
-		return "附件目录"
+		return "佐证材料目录"
 	}
 	return dir
 }
@@ -221,7 +221,7 @@ func tableLabel(t string) string {
 	if l, ok := map[string]string{
 		"units": "单位", "users": "用户", "tokens": "API 令牌", "settings": "预警设置", "rounds": "巡察轮次",
 		"categories": "问题类别", "problems": "具体问题", "measures": "整改措施", "progress": "整改进展",
-		"attachments": "附件记录", "audit_log": "审计日志", "audit_head": "审计日志头",
+		"attachments": "佐证材料记录", "audit_log": "审计日志", "audit_head": "审计日志头",
 		"close_steps": "销号记录", "notifications": "消息", "warn_states": "预警通知状态", "digests": "每日汇总记录",
 	}[t]; ok {
 		return l
@@ -242,7 +242,7 @@ func copyEvidence(ctx context.Context, p *progress, from, to string) (copied, da
 		return 0, 0, err
 	}
 	root := filepath.Join(to, "files")
-	p.start("附件", len(files))
+	p.start("佐证材料", len(files))
 	for i, rel := range files {
 		if err := ctx.Err(); err != nil {
 			return copied, damaged, err
@@ -255,7 +255,7 @@ func copyEvidence(ctx context.Context, p *progress, from, to string) (copied, da
 		if ok {
 			copied++
 		} else {
-			p.line(fmt.Sprintf("警告：附件 %s 的内容与其名称不符，文件已损坏，未复制", path))
+			p.line(fmt.Sprintf("警告：佐证材料 %s 的内容与其名称不符，文件已损坏，未复制", path))
 			damaged++
 		}
 		p.step(i + 1)
@@ -278,7 +278,7 @@ func copyFileChecked(path, root, rel string) (bool, error) {
 	}
 	in, err := os.Open(path)
 	if err != nil {
-		return false, fmt.Errorf("读取附件 %s：%w", path, err)
+		return false, fmt.Errorf("读取佐证材料 %s：%w", path, err)
 	}
 	defer in.Close()
 	tmp, err := os.CreateTemp(root, ".upload-*")
@@ -294,7 +294,7 @@ func copyFileChecked(path, root, rel string) (bool, error) {
 	}()
 	h := sha256.New()
 	if _, err := io.Copy(io.MultiWriter(tmp, h), in); err != nil {
-		return false, fmt.Errorf("复制附件 %s：%w", path, err)
+		return false, fmt.Errorf("复制佐证材料 %s：%w", path, err)
 	}
 	if hex.EncodeToString(h.Sum(nil)) != filepath.Base(rel) {
 		return false, nil

@@ -118,7 +118,7 @@ func serveMain(ctx context.Context, e *env, args []string) error {
 	}
 	if *dsn != "" {
 		abs, _ := filepath.Abs(*data)
-		fmt.Fprintf(e.stdout, "数据库：%s\n附件目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
+		fmt.Fprintf(e.stdout, "数据库：%s\n佐证材料目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
 	}
 	if mail != nil {
 		fmt.Fprintf(e.stdout, "预警邮件：经 %s 发送，每日汇总于北京时间%d点后发出\n", mail.Addr, *o.digestHour)

@@ -113,7 +113,7 @@ func (b *BulkRound) validate(today zhenggai.Date) error {
 						return fmt.Errorf("问题%d第%d项措施的第%d条进展：%w", p.Seq, m.Seq, ei+1, err)
 					}
 					if len(e.Files) > 0 {
-						return zhenggai.Errorf(zhenggai.EINVALID, "批量写入的整改进展不能带附件")
+						return zhenggai.Errorf(zhenggai.EINVALID, "批量写入的整改进展不能带佐证材料")
 					}
 				}
 			}

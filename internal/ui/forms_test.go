@@ -782,7 +782,7 @@ func TestProgressForm(t *testing.T) {
 	resp, body = e.postMultipart(path, merge(good, "status", "in_progress", "measure_version", "2"),
 		upFile{"files", `C:\Users\张三\Desktop\..\签到表.pdf`, pdf}, upFile{"files", "../../etc/照片.png", png}, upFile{"files", "", nil})
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
-	if f := flashOf(t, resp); f != "已填报第1项措施的整改进展，附证明材料2份，完成情况改为正在整改" {
+	if f := flashOf(t, resp); f != "已填报第1项措施的整改进展，附佐证材料2份，完成情况改为正在整改" {
 		t.Errorf("flash %q", f)
 	}
 	entries, err := e.st.Progress(ctx, r.ID, 0)

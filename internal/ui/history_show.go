@@ -44,7 +44,7 @@ type fieldChange struct {
 // entityNames are the audited tables shown in history pages.
 var entityNames = map[string]string{
 	"units": "单位", "settings": "设置", "rounds": "巡察轮次", "categories": "问题类别", "problems": "具体问题",
-	"measures": "整改措施", "progress": "整改进展", "attachments": "附件", "users": "用户", "tokens": "API令牌",
+	"measures": "整改措施", "progress": "整改进展", "attachments": "佐证材料", "users": "用户", "tokens": "API令牌",
 	"opinions": "意见建议", "publications": "公布的整改进展情况",
 }
 
