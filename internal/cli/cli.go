@@ -146,6 +146,11 @@ func printDefaults(w io.Writer, fs *flag.FlagSet) {
 const dbUsage = "PostgreSQL 数据库地址，如 postgres://zhenggai:密码@127.0.0.1:5432/zhenggai" +
 	"（默认用 --data 目录中的 SQLite 数据库；给了 --db 时 --data 目录只放佐证材料）"
 
+// dataFlag adds --data, the installation's data folder, to a command's flags.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", defaultData, "数据目录（数据库和佐证材料；用 --db 时只放佐证材料）")
+}
+
 // dbFlag adds --db to a command's flags.
 func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }
 

@@ -25,16 +25,16 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	fs := flags(e, "import", "[--data DIR] [--db URL] [--dry-run] [--json] [--inspector 巡察组 --unit 单位 ...] FILE\n\n"+
 		"FILE 为整改进展情况报告的文本文件（UTF-8），- 表示标准输入；以 .xlsx 结尾的为Excel整改台账。\n"+
 		"台账中任何一行有错，则逐行列出错误，不导入任何内容。台账没有“巡察信息”表时，用 --inspector、--unit 等给出巡察情况。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	dry := fs.Bool("dry-run", false, "print what was understood and write nothing")
-	asJSON := fs.Bool("json", false, "print what was understood as JSON")
+	dry := fs.Bool("dry-run", false, "试运行：只显示识别结果，不写入任何数据")
+	asJSON := fs.Bool("json", false, "以 JSON 格式输出识别结果")
 	var given zhenggai.ImportedRound
-	fs.StringVar(&given.Inspector, "inspector", "", "inspection group (巡察组), replacing what the file says")
-	fs.StringVar(&given.Unit, "unit", "", "inspected unit (被巡察单位), replacing what the file says")
+	fs.StringVar(&given.Inspector, "inspector", "", "巡察组，替换文件中的写法")
+	fs.StringVar(&given.Unit, "unit", "", "被巡察单位，替换文件中的写法")
 	parent := fs.String("parent", "", "被巡察单位尚未登记时，登记在哪个上级单位（巡察办）之下，写其名称")
-	kind := fs.String("kind", "", "kind of inspection: 巡察, 巡视 or 自查")
-	feedback := fs.String("feedback-date", "", "feedback date (反馈日期), e.g. 2020-07-27")
+	kind := fs.String("kind", "", "类型：巡察、巡视或自查")
+	feedback := fs.String("feedback-date", "", "反馈日期，写作 2020-07-27")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

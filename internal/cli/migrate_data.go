@@ -40,10 +40,10 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 		"复制在目标上是一个事务：失败时目标保持为空，可直接重新运行。复制完成后自动核对审计日志。\n"+
 		"佐证材料：两边都有数据目录且不同时复制 files/；复制到 PostgreSQL 而不给 --data-to 时，佐证材料留在源目录，\n"+
 		"以 zhenggai serve --db URL --data 源目录 继续使用。")
-	from := fs.String("from", "", "the installation to copy: a data folder (SQLite) or a postgres:// URL")
-	to := fs.String("to", "", "where to copy it: a new or empty data folder (SQLite) or the postgres:// URL of an empty database")
-	dataFrom := fs.String("data-from", "", "with a URL as --from: the data folder holding its evidence files")
-	dataTo := fs.String("data-to", "", "with a URL as --to: the data folder to copy the evidence files into (default: leave them in the source's folder)")
+	from := fs.String("from", "", "要复制的系统：数据目录（SQLite）或 postgres:// 数据库地址")
+	to := fs.String("to", "", "复制到哪里：新的或空的数据目录（SQLite），或空数据库的 postgres:// 地址")
+	dataFrom := fs.String("data-from", "", "--from 为数据库地址时：存放其佐证材料的数据目录")
+	dataTo := fs.String("data-to", "", "--to 为数据库地址时：把佐证材料复制到的数据目录（不给时留在源目录）")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

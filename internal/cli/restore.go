@@ -31,8 +31,8 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 	set := flags(e, "restore", "[--data DIR] FILE\n\n"+
 		"把 zhenggai backup 生成的备份文件 FILE 恢复到数据目录 DIR。\n"+
 		"DIR 必须是空的或尚不存在，已有的数据不会被覆盖。")
-	data := set.String("data", defaultData, "data folder to restore into; must be empty or not exist")
-	dsn := set.String("db", "", "not accepted: a PostgreSQL database is restored with pg_restore")
+	data := set.String("data", defaultData, "恢复到的数据目录，须为空或尚不存在")
+	dsn := set.String("db", "", "不接受：PostgreSQL 数据库请用 pg_restore 恢复")
 	if err := set.Parse(args); err != nil {
 		return err
 	}

@@ -132,8 +132,8 @@ type tlsFlags struct{ cert, key *string }
 
 func addTLSFlags(fs *flag.FlagSet) tlsFlags {
 	return tlsFlags{
-		cert: fs.String("tls-cert", "", "certificate (PEM, the chain after it) to serve HTTPS with; with --tls-key"),
-		key:  fs.String("tls-key", "", "private key (PEM) of --tls-cert"),
+		cert: fs.String("tls-cert", "", "以 HTTPS 提供服务所用的证书（PEM 格式，证书链接在其后）；与 --tls-key 一起给出"),
+		key:  fs.String("tls-key", "", "--tls-cert 证书的私钥（PEM 格式）"),
 	}
 }
 
