@@ -104,10 +104,10 @@ type page struct {
 	Flash  string
 	// Refused: the flash tells of an action refused, shown as such.
 	Refused bool
-	Today  zhenggai.Date
-	User   *zhenggai.User // who is signed in, or nil
-	Unread int            // his unread messages, for the header
-	can    func(zhenggai.Perm, zhenggai.Target) bool
+	Today   zhenggai.Date
+	User    *zhenggai.User // who is signed in, or nil
+	Unread  int            // his unread messages, for the header
+	can     func(zhenggai.Perm, zhenggai.Target) bool
 }
 
 // CanCloseMeasure tells whether the user may take closing step a
