@@ -268,7 +268,11 @@ func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhen
 	if pv.Failed != "" || (r.PostFormValue("confirm") == "1" && (len(pv.Blocking) > 0 || place == nil)) {
 		status = http.StatusUnprocessableEntity
 	}
-	if pv.Existing, err = h.sameRounds(r, im); err != nil {
+	var unitID int64 // the registered unit the report names, by any of its names
+	if pv.Unit.Place != nil {
+		unitID = pv.Unit.Place.UnitID
+	}
+	if pv.Existing, err = h.sameRounds(r, im, unitID); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -314,8 +318,10 @@ func importBlocking(im *zhenggai.Imported) []string {
 }
 
 // sameRounds finds rounds of the same group, unit and feedback date: the
-// report was probably imported before.
-func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported) ([]*zhenggai.Round, error) {
+// report was probably imported before. unitID, when not 0, is the unit the
+// report names by any of its names (a report signed with the full name is
+// the same as one that uses the short name).
+func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported, unitID int64) ([]*zhenggai.Round, error) {
 	rounds, err := h.Store.Rounds(r.Context())
 	if err != nil {
 		return nil, err
@@ -326,7 +332,8 @@ func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported) ([]*zhengga
 		if !h.Auth.CanRead(r.Context(), u, rd.UnitID) {
 			continue
 		}
-		if rd.Unit == strings.TrimSpace(im.Round.Unit) && rd.Inspector == im.Round.Inspector && rd.FeedbackDate == im.Round.FeedbackDate {
+		sameUnit := rd.Unit == strings.TrimSpace(im.Round.Unit) || unitID != 0 && rd.UnitID == unitID
+		if sameUnit && rd.Inspector == im.Round.Inspector && rd.FeedbackDate == im.Round.FeedbackDate {
 			out = append(out, rd)
 		}
 	}

@@ -68,6 +68,9 @@ func TestImportAsksAboutTheUnit(t *testing.T) {
 	if strings.Contains(body, `name="unit_mine"`) || !strings.Contains(body, "（即已登记的“桑植县政协党组”）") {
 		t.Errorf("full name not recognised in the preview:\n%s", excerptOf(body))
 	}
+	if !strings.Contains(body, "该报告可能已经导入过") {
+		t.Errorf("the same report under the full name is not recognised as imported before:\n%s", excerptOf(body))
+	}
 
 	other := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "桑植县文旅广体局党组")
 	resp, body = e.postMultipart("/import", url.Values{"text": {other}})
