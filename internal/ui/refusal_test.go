@@ -75,3 +75,18 @@ func TestRefusalSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureFormTellsEverything: the measure form refuses 长期坚持
+// without mechanism and period together with the other mistakes.
+func TestMeasureFormTellsEverything(t *testing.T) {
+	e := newFormEnv(t)
+	_, _, p, _ := e.seed()
+	resp, body := e.post(fmt.Sprintf("/problems/%d/measures", p.ID), url.Values{"seq": {"2"}, "content": {""},
+		"kind": {"mechanism"}, "status": {"ongoing"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	for _, want := range []string{"整改措施不能为空", "“长期坚持”须关联长效机制", "“长期坚持”须规定定期报送的周期"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the form does not say %q:\n%s", want, excerptOf(body))
+		}
+	}
+}
