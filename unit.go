@@ -180,10 +180,18 @@ const (
 // (FieldUnitMine) and, answered, becomes its alias; a name of another
 // registered unit is refused. An administrator's unknown name is a new
 // unit, but only under a parent he chose (FieldUnitParent): never a
-// top-level unit no inspection office sees.
-func PlaceRound(u *User, units []Unit, name string, c UnitChoice) (UnitPlace, error) {
+// top-level unit no inspection office sees. signedBy is the report's
+// signature (落款), "" for none: a name no unit answers to, in a report
+// signed with a unit's name, is that unit's, and becomes its alias.
+func PlaceRound(u *User, units []Unit, name, signedBy string, c UnitChoice) (UnitPlace, error) {
 	name = strings.TrimSpace(name)
 	found := FindUnit(units, name)
+	alias := ""
+	if found == nil && strings.TrimSpace(signedBy) != "" {
+		if found = FindUnit(units, signedBy); found != nil {
+			alias = name
+		}
+	}
 	v := &ValidationError{}
 	if name == "" {
 		v.Add("unit", "被巡察单位不能为空")
@@ -193,7 +201,7 @@ func PlaceRound(u *User, units []Unit, name string, c UnitChoice) (UnitPlace, er
 		own := unitByID(units, u.UnitID)
 		switch {
 		case found != nil && found.ID == u.UnitID:
-			return UnitPlace{UnitID: u.UnitID}, nil
+			return UnitPlace{UnitID: u.UnitID, Alias: alias}, nil
 		case found != nil:
 			v.Add("unit", "“"+name+"”是另一已登记单位（"+found.Name+"），只能为本单位（"+u.Unit+"）新建巡察轮次")
 		case u.Role != RoleUnitAdmin || own == nil:
@@ -206,7 +214,7 @@ func PlaceRound(u *User, units []Unit, name string, c UnitChoice) (UnitPlace, er
 		return UnitPlace{}, v
 	}
 	if found != nil {
-		return UnitPlace{UnitID: found.ID}, nil
+		return UnitPlace{UnitID: found.ID, Alias: alias}, nil
 	}
 	if c.ParentID != 0 {
 		if unitByID(units, c.ParentID) == nil {

@@ -102,30 +102,35 @@ func TestPlaceRound(t *testing.T) {
 	own := &User{Role: RoleUnitAdmin, UnitID: 2, Unit: "桑植县政协党组"}
 	admin := &User{Role: RoleAdmin, UnitID: 1, Unit: "张家界市委巡察办"}
 	for _, tt := range []struct {
-		name  string
-		u     *User
-		named string
-		c     UnitChoice
-		want  UnitPlace
-		field string // the question or refusal, "" when placed
+		name   string
+		u      *User
+		named  string
+		signed string
+		c      UnitChoice
+		want   UnitPlace
+		field  string // the question or refusal, "" when placed
 	}{
-		{"own short name", own, "桑植县政协党组", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
-		{"own full name", own, "中共政协桑植县委员会党组", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
-		{"own name in another usual form", own, "中国人民政治协商会议桑植县委员会党组", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
-		{"unknown name asked", own, "县政协党组", UnitChoice{}, UnitPlace{}, FieldUnitMine},
-		{"unknown name confirmed", own, "县政协党组", UnitChoice{Mine: true}, UnitPlace{UnitID: 2, Alias: "县政协党组"}, ""},
-		{"another unit refused", own, "县卫健局党组", UnitChoice{Mine: true}, UnitPlace{}, "unit"},
-		{"党委 is not 党组", own, "桑植县政协党委", UnitChoice{}, UnitPlace{}, FieldUnitMine},
-		{"leader may not", &User{Role: RoleLeader, UnitID: 2, Unit: "桑植县政协党组"}, "县政协党组", UnitChoice{Mine: true}, UnitPlace{}, "unit"},
-		{"supervisor may not", &User{Role: RoleSupervisor, UnitID: 1, Unit: "张家界市委巡察办"}, "桑植县政协党组", UnitChoice{}, UnitPlace{}, "unit"},
-		{"admin, known by full name", admin, "中共政协桑植县委员会党组", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
-		{"admin, unknown asked for parent", admin, "桑植县文旅广体局党组", UnitChoice{}, UnitPlace{}, FieldUnitParent},
-		{"admin, unknown under parent", admin, "桑植县文旅广体局党组", UnitChoice{ParentID: 1}, UnitPlace{ParentID: 1}, ""},
-		{"admin, parent that is none", admin, "桑植县文旅广体局党组", UnitChoice{ParentID: 99}, UnitPlace{}, FieldUnitParent},
-		{"command line, known", nil, "政协桑植县委员会党组", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
-		{"command line, unknown", nil, "桑植县文旅广体局党组", UnitChoice{}, UnitPlace{}, ""},
+		{"own short name", own, "桑植县政协党组", "", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
+		{"own full name", own, "中共政协桑植县委员会党组", "", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
+		{"own name in another usual form", own, "中国人民政治协商会议桑植县委员会党组", "", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
+		{"unknown name asked", own, "县政协党组", "", UnitChoice{}, UnitPlace{}, FieldUnitMine},
+		{"unknown name confirmed", own, "县政协党组", "", UnitChoice{Mine: true}, UnitPlace{UnitID: 2, Alias: "县政协党组"}, ""},
+		{"another unit refused", own, "县卫健局党组", "", UnitChoice{Mine: true}, UnitPlace{}, "unit"},
+		{"党委 is not 党组", own, "桑植县政协党委", "", UnitChoice{}, UnitPlace{}, FieldUnitMine},
+		{"leader may not", &User{Role: RoleLeader, UnitID: 2, Unit: "桑植县政协党组"}, "县政协党组", "", UnitChoice{Mine: true}, UnitPlace{}, "unit"},
+		{"supervisor may not", &User{Role: RoleSupervisor, UnitID: 1, Unit: "张家界市委巡察办"}, "桑植县政协党组", "", UnitChoice{}, UnitPlace{}, "unit"},
+		{"admin, known by full name", admin, "中共政协桑植县委员会党组", "", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
+		{"admin, unknown asked for parent", admin, "桑植县文旅广体局党组", "", UnitChoice{}, UnitPlace{}, FieldUnitParent},
+		{"admin, unknown under parent", admin, "桑植县文旅广体局党组", "", UnitChoice{ParentID: 1}, UnitPlace{ParentID: 1}, ""},
+		{"admin, parent that is none", admin, "桑植县文旅广体局党组", "", UnitChoice{ParentID: 99}, UnitPlace{}, FieldUnitParent},
+		{"command line, known", nil, "政协桑植县委员会党组", "", UnitChoice{}, UnitPlace{UnitID: 2}, ""},
+		{"command line, unknown", nil, "桑植县文旅广体局党组", "", UnitChoice{}, UnitPlace{}, ""},
+		{"signed with his full name", own, "县政协党组", "中共政协桑植县委员会党组", UnitChoice{}, UnitPlace{UnitID: 2, Alias: "县政协党组"}, ""},
+		{"signed by another unit", own, "县卫健党组", "桑植县卫生健康局党组", UnitChoice{Mine: true}, UnitPlace{}, "unit"},
+		{"admin, signed by a unit", admin, "县政协党组", "政协桑植县委员会党组", UnitChoice{}, UnitPlace{UnitID: 2, Alias: "县政协党组"}, ""},
+		{"known name wins over signature", admin, "桑植县卫生健康局党组", "中共政协桑植县委员会党组", UnitChoice{}, UnitPlace{UnitID: 3}, ""},
 	} {
-		got, err := PlaceRound(tt.u, units, tt.named, tt.c)
+		got, err := PlaceRound(tt.u, units, tt.named, tt.signed, tt.c)
 		if tt.field != "" {
 			if fieldMessage(err, tt.field) == "" {
 				t.Errorf("%s: err %v, want a message on %s", tt.name, err, tt.field)

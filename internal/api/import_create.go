@@ -116,7 +116,7 @@ func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhe
 		writeJSON(w, http.StatusOK, im)
 		return
 	}
-	place, err := h.Store.PlaceRound(r.Context(), auth.UserFrom(r.Context()), im.Round.Unit, choice)
+	place, err := h.Store.PlaceRound(r.Context(), auth.UserFrom(r.Context()), im.Round.Unit, im.Round.Signature, choice)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -102,7 +102,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	place, err := h.Store.PlaceRound(r.Context(), auth.UserFrom(r.Context()), rd.Unit,
+	place, err := h.Store.PlaceRound(r.Context(), auth.UserFrom(r.Context()), rd.Unit, rd.ReportSignature,
 		zhenggai.UnitChoice{Mine: req.UnitMine, ParentID: req.UnitParent})
 	if err != nil {
 		h.fail(w, r, err)

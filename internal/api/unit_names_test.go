@@ -36,8 +36,9 @@ func TestImportUnitNames(t *testing.T) {
 		}
 		admin := e.login
 		e.login = testkit.SignIn(t, e.st, zhenggai.RoleUnitAdmin, "桑植县政协党组", "办公室")
+		// The seed report naming its unit so, and signed so.
 		named := func(name string) *strings.Reader {
-			return strings.NewReader(strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", name))
+			return strings.NewReader(strings.NewReplacer("中共政协桑植县委员会党组", name, "桑植县政协党组", name).Replace(sample.Sangzhi))
 		}
 
 		code, out := e.raw("POST", "/api/v1/imports", "text/plain", named("中共政协桑植县委员会党组"))
@@ -57,11 +58,17 @@ func TestImportUnitNames(t *testing.T) {
 		if e.snapshot() != before {
 			t.Error("a refused import wrote something")
 		}
+		// Named otherwise but signed with the unit's full name: his, no question.
+		signed := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "桑植政协党组")
+		code, out = e.raw("POST", "/api/v1/imports", "text/plain", strings.NewReader(signed))
+		if code != 201 || num(m(out["round"])["unit_id"]) != unit.ID {
+			t.Fatalf("signed with the full name: %d %v", code, out)
+		}
 		code, out = e.raw("POST", "/api/v1/imports?unit_mine=1", "text/plain", named("县政协党组"))
 		if code != 201 || num(m(out["round"])["unit_id"]) != unit.ID {
 			t.Fatalf("confirmed as his: %d %v", code, out)
 		}
-		if u, _ := e.st.Unit(ctx, unit.ID); !slices.Equal(u.Aliases, []string{"县政协党组"}) {
+		if u, _ := e.st.Unit(ctx, unit.ID); !slices.Equal(u.Aliases, []string{"桑植政协党组", "县政协党组"}) {
 			t.Errorf("aliases %q, want the confirmed name", u.Aliases)
 		}
 		// The alias now finds the unit without asking, in the round form too.

@@ -86,7 +86,7 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	if n := measureCount(im); n >= quietBelow {
 		fmt.Fprintf(e.stderr, "正在写入%d项整改措施，请稍候……\n", n)
 	}
-	place, err := placeImport(ctx, e, st, im.Round.Unit, *parent)
+	place, err := placeImport(ctx, e, st, im.Round, *parent)
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 // unknown one goes under the office --parent names, or, without it, at
 // the top, which the command says: no inspection office sees such a unit
 // until it is placed under one.
-func placeImport(ctx context.Context, e *env, st *store.Store, name, parent string) (*zhenggai.UnitPlace, error) {
+func placeImport(ctx context.Context, e *env, st *store.Store, ir zhenggai.ImportedRound, parent string) (*zhenggai.UnitPlace, error) {
 	var c zhenggai.UnitChoice
 	if parent != "" {
 		p, err := st.UnitNamed(ctx, parent)
@@ -111,10 +111,10 @@ func placeImport(ctx context.Context, e *env, st *store.Store, name, parent stri
 		}
 		c.ParentID = p.ID
 	}
-	place, err := st.PlaceRound(ctx, nil, name, c)
+	place, err := st.PlaceRound(ctx, nil, ir.Unit, ir.Signature, c)
 	if err == nil && place.UnitID == 0 && place.ParentID == 0 {
 		fmt.Fprintf(e.stderr, "注意：被巡察单位“%s”尚未登记，现登记为最上级单位。巡察办要查看它，请在“单位管理”中设定其上级单位，或导入时用 --parent 指定。\n",
-			strings.TrimSpace(name))
+			strings.TrimSpace(ir.Unit))
 	}
 	return place, err
 }

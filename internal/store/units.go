@@ -297,13 +297,14 @@ func unitNameField(u *zhenggai.Unit, name string) string {
 }
 
 // PlaceRound is zhenggai.PlaceRound over the stored units: where a new
-// round named name goes for u, or the question to ask him.
-func (s *Store) PlaceRound(ctx context.Context, u *zhenggai.User, name string, c zhenggai.UnitChoice) (*zhenggai.UnitPlace, error) {
+// round named name (in a report signed by signedBy) goes for u, or the
+// question to ask him.
+func (s *Store) PlaceRound(ctx context.Context, u *zhenggai.User, name, signedBy string, c zhenggai.UnitChoice) (*zhenggai.UnitPlace, error) {
 	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
-	p, err := zhenggai.PlaceRound(u, units, name, c)
+	p, err := zhenggai.PlaceRound(u, units, name, signedBy, c)
 	if err != nil {
 		return nil, err
 	}

@@ -227,7 +227,7 @@ func (h *Handler) createImportXLSX(w http.ResponseWriter, r *http.Request, wb []
 func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, form map[string]string) {
 	var err error
 	pv := &importPreview{Im: im, Problems: im.ProblemCount(), Blocking: importBlocking(im)}
-	if pv.Unit, err = h.placeRound(r, im.Round.Unit); err != nil {
+	if pv.Unit, err = h.placeRound(r, im.Round.Unit, im.Round.Signature); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -354,9 +354,10 @@ type unitAnswer struct {
 	Refused    string
 }
 
-// placeRound decides the unit of a new round named name from the choice
-// the form posted (unit_mine, unit_parent).
-func (h *Handler) placeRound(r *http.Request, name string) (*unitAnswer, error) {
+// placeRound decides the unit of a new round named name (in a report
+// signed by signedBy, "" for none) from the choice the form posted
+// (unit_mine, unit_parent).
+func (h *Handler) placeRound(r *http.Request, name, signedBy string) (*unitAnswer, error) {
 	ctx := r.Context()
 	c := zhenggai.UnitChoice{Mine: r.PostFormValue("unit_mine") == "1"}
 	c.ParentID, _ = strconv.ParseInt(r.PostFormValue("unit_parent"), 10, 64)
@@ -365,11 +366,13 @@ func (h *Handler) placeRound(r *http.Request, name string) (*unitAnswer, error) 
 		return nil, err
 	}
 	a := &unitAnswer{}
-	place, err := zhenggai.PlaceRound(auth.UserFrom(ctx), units, name, c)
+	place, err := zhenggai.PlaceRound(auth.UserFrom(ctx), units, name, signedBy, c)
 	if err == nil {
 		a.Place = &place
-		if u := zhenggai.FindUnit(units, name); u != nil && u.Name != strings.TrimSpace(name) {
-			a.Registered = u.Name
+		for _, u := range units {
+			if u.ID == place.UnitID && u.Name != strings.TrimSpace(name) {
+				a.Registered = u.Name
+			}
 		}
 		return a, nil
 	}

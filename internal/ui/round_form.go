@@ -103,7 +103,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 	rd := &zhenggai.Round{}
 	readRound(f, rd, false)
 	f.values["unit_mine"], f.values["unit_parent"] = r.PostFormValue("unit_mine"), r.PostFormValue("unit_parent")
-	unit, err := h.placeRound(r, rd.Unit)
+	unit, err := h.placeRound(r, rd.Unit, rd.ReportSignature)
 	if err != nil {
 		h.fail(w, r, err)
 		return

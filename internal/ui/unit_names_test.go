@@ -44,7 +44,7 @@ func TestImportAsksAboutTheUnit(t *testing.T) {
 		t.Errorf("the unit's own name not proposed:\n%s", excerptOf(body))
 	}
 
-	text := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "县政协党组")
+	text := strings.NewReplacer("中共政协桑植县委员会党组", "县政协党组", "桑植县政协党组", "县政协党组").Replace(sample.Sangzhi)
 	resp, body := clerk.postMultipart("/import", url.Values{"text": {text}})
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "报告中的被巡察单位“县政协党组”不是本单位（桑植县政协党组）登记的名称") ||
@@ -72,7 +72,7 @@ func TestImportAsksAboutTheUnit(t *testing.T) {
 		t.Errorf("the same report under the full name is not recognised as imported before:\n%s", excerptOf(body))
 	}
 
-	other := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "桑植县文旅广体局党组")
+	other := strings.NewReplacer("中共政协桑植县委员会党组", "桑植县文旅广体局党组", "桑植县政协党组", "桑植县文旅广体局党组").Replace(sample.Sangzhi)
 	resp, body = e.postMultipart("/import", url.Values{"text": {other}})
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "尚未登记，请选择它的上级单位") || !strings.Contains(body, `<select id="unit_parent" name="unit_parent" required>`) ||
