@@ -37,4 +37,3 @@ func TestOngoingErrorsAtOnce(t *testing.T) {
 		t.Error("a refused measure wrote something")
 	}
 }
-
