@@ -51,8 +51,9 @@ func Static() http.Handler {
 	sub, _ := fs.Sub(staticFiles, "static")
 	fsrv := http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r)
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if _, err := fs.Stat(sub, name); err != nil || strings.HasSuffix(r.URL.Path, "/") || !fs.ValidPath(name) {
+			http.Error(w, "没有这个文件", http.StatusNotFound) // in Chinese, like every page
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=86400")

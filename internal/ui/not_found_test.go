@@ -23,6 +23,12 @@ func TestNotFoundPages(t *testing.T) {
 			t.Errorf("%s answers in English:\n%s", path, body)
 		}
 	}
+	for _, path := range []string{"/static/nothing.css", "/static/"} {
+		resp, body := e.get(path)
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "没有这个文件") {
+			t.Errorf("%s: %d %q", path, resp.StatusCode, body)
+		}
+	}
 	resp, err := http.Get(e.srv.URL + "/nothing/here")
 	if err != nil {
 		t.Fatal(err)
