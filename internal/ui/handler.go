@@ -127,9 +127,7 @@ func (p *page) CanCloseProblem(a string, unitID int64) bool {
 
 // Accepts tells whether the user is one who accepts closings (an
 // inspection office, or the administrator), for the header's link.
-func (p *page) Accepts() bool {
-	return p.User != nil && (p.User.Role == zhenggai.RoleSupervisor || p.User.Role == zhenggai.RoleAdmin)
-}
+func (p *page) Accepts() bool { return zhenggai.TakesAcceptances(p.User) }
 
 // CanAdmin tells whether the user may use the administration pages.
 func (p *page) CanAdmin() bool {
