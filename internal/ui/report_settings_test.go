@@ -49,3 +49,38 @@ func TestReportSettingsPage(t *testing.T) {
 		t.Errorf("the refusal page lost the menu:\n%s", excerptOf(body))
 	}
 }
+
+// TestMenuByRights: the menu offers each role the pages it may use and no
+// other: importing to the unit's office, administration to the
+// administrator, the acceptance queue to the inspection office.
+func TestMenuByRights(t *testing.T) {
+	e := newFormEnv(t)
+	r, _, _, _ := e.seed()
+	u, _ := e.st.Unit(context.Background(), r.UnitID)
+	for _, c := range []struct {
+		role       zhenggai.Role
+		unit       string
+		want, none []string
+	}{
+		{zhenggai.RoleUnitAdmin, u.Name, []string{`href="/import"`, `href="/opinions"`}, []string{`href="/admin/units"`, `href="/acceptance"`}},
+		{zhenggai.RoleLeader, u.Name, nil, []string{`href="/import"`, `href="/admin/units"`, `href="/acceptance"`, `href="/opinions"`}},
+		{zhenggai.RoleResponsible, u.Name, nil, []string{`href="/import"`, `href="/admin/units"`, `href="/acceptance"`, `href="/opinions"`}},
+		{zhenggai.RoleSupervisor, "市委巡察办", []string{`href="/acceptance"`}, []string{`href="/import"`, `href="/admin/units"`}},
+		{zhenggai.RoleAdmin, "系统管理", []string{`href="/admin/units"`, `href="/acceptance"`, `href="/import"`}, nil},
+	} {
+		as := &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
+			Jar: testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, c.role, c.unit, "某"+string(c.role)))}}
+		_, body := as.get("/")
+		nav := body[strings.Index(body, "<nav>"):strings.Index(body, "</nav>")]
+		for _, w := range c.want {
+			if !strings.Contains(nav, w) {
+				t.Errorf("%s: the menu lacks %s:\n%s", c.role, w, nav)
+			}
+		}
+		for _, w := range c.none {
+			if strings.Contains(nav, w) {
+				t.Errorf("%s: the menu offers %s, which the role may not use", c.role, w)
+			}
+		}
+	}
+}
