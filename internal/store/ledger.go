@@ -105,7 +105,12 @@ func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today z
 	if err != nil {
 		return nil, err
 	}
-	return zhenggai.BuildLedger(r, set, today, cats, probs, ms), nil
+	l := zhenggai.BuildLedger(r, set, today, cats, probs, ms)
+	// The unit's full name signs its report when nothing else does.
+	if err := db.QueryRowContext(ctx, s.d.rebind(`SELECT full_name FROM units WHERE id = ?`), r.UnitID).Scan(&l.UnitFullName); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // RoundRecords is what a round's documents are made from: its ledger as
