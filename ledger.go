@@ -10,7 +10,7 @@ import (
 // the ledger table and the API all show. It is computed, never stored.
 type Ledger struct {
 	Round        *Round
-	UnitFullName string // the round's unit's 全称, "" when not set
+	UnitFullName string // the round's unit's 全称, "" when not set (or not read: only store.RoundRecords reads it)
 	Settings     Settings
 	Today        Date
 	Categories   []*CategoryNode

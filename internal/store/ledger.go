@@ -105,12 +105,7 @@ func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today z
 	if err != nil {
 		return nil, err
 	}
-	l := zhenggai.BuildLedger(r, set, today, cats, probs, ms)
-	// The unit's full name signs its report when nothing else does.
-	if err := db.QueryRowContext(ctx, s.d.rebind(`SELECT full_name FROM units WHERE id = ?`), r.UnitID).Scan(&l.UnitFullName); err != nil {
-		return nil, err
-	}
-	return l, nil
+	return zhenggai.BuildLedger(r, set, today, cats, probs, ms), nil
 }
 
 // RoundRecords is what a round's documents are made from: its ledger as
@@ -131,6 +126,11 @@ func (s *Store) RoundRecords(ctx context.Context, roundID int64, today zhenggai.
 	rec := &RoundRecords{}
 	err := s.readSnapshot(ctx, func(db queryer) (err error) {
 		if rec.Ledger, err = s.ledgerIn(ctx, db, roundID, today); err != nil {
+			return err
+		}
+		// The unit's full name signs its report when nothing else does.
+		if err := db.QueryRowContext(ctx, s.d.rebind(`SELECT full_name FROM units WHERE id = ?`), rec.Ledger.Round.UnitID).
+			Scan(&rec.Ledger.UnitFullName); err != nil {
 			return err
 		}
 		if rec.Progress, err = s.progressIn(ctx, db, roundID, 0); err != nil {
