@@ -134,3 +134,33 @@ func TestUnitFormNames(t *testing.T) {
 		t.Errorf("refused alias saved: %q", got.Aliases)
 	}
 }
+
+// TestRoundFormAsksAboutTheUnit: the new-round form asks the unit's
+// office whether a name it does not know is its unit, and saves nothing
+// until it is answered.
+func TestRoundFormAsksAboutTheUnit(t *testing.T) {
+	e := newFormEnv(t)
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	unit := &zhenggai.Unit{Name: "桑植县政协党组", FullName: "中共政协桑植县委员会党组"}
+	if err := e.st.SaveUnit(ctx, unit); err != nil {
+		t.Fatal(err)
+	}
+	clerk := &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
+		Jar: testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, zhenggai.RoleUnitAdmin, "桑植县政协党组", "办公室"))}}
+	form := url.Values{"unit": {"县政协党组"}, "inspector": {"县委第一巡察组"}, "kind": {"巡察"}}
+	resp, body := clerk.post("/rounds", form)
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, `name="unit_mine" value="1" required`) || e.counts()[0] != 0 {
+		t.Fatalf("the form does not ask, or saved:\n%s", excerptOf(body))
+	}
+	form.Set("unit_mine", "1")
+	resp, body = clerk.post("/rounds", form)
+	wantRedirect(t, resp, body, "/rounds/1")
+	if u, _ := e.st.Unit(ctx, unit.ID); !slices.Equal(u.Aliases, []string{"县政协党组"}) {
+		t.Errorf("aliases %q", u.Aliases)
+	}
+	// By its full name: no question.
+	form = url.Values{"unit": {"中共政协桑植县委员会党组"}, "inspector": {"县委第二巡察组"}, "kind": {"巡察"}}
+	resp, body = clerk.post("/rounds", form)
+	wantRedirect(t, resp, body, "/rounds/2")
+}
