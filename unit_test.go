@@ -3,6 +3,7 @@ package zhenggai
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestUnitKeySame(t *testing.T) {
@@ -156,4 +157,22 @@ func TestPlaceRound(t *testing.T) {
 			t.Errorf("%s: %+v, %v; want %+v", tt.name, got, err, tt.want)
 		}
 	}
+}
+
+// FuzzUnitKey: any text typed or imported as a unit's name gives a key
+// without panicking, valid UTF-8 for valid input, and never longer than
+// the name (the rewrites only shorten).
+func FuzzUnitKey(f *testing.F) {
+	for _, s := range []string{"中共政协桑植县委员会党组", "中国人民政治协商会议桑植县委员会", "政协委员会", "中共", "（）ＡＢ　", "\xff政协"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := UnitKey(s)
+		if utf8.ValidString(s) && !utf8.ValidString(k) {
+			t.Errorf("UnitKey(%q) = %q: not UTF-8", s, k)
+		}
+		if utf8.RuneCountInString(k) > utf8.RuneCountInString(s) {
+			t.Errorf("UnitKey(%q) = %q: longer than the name", s, k)
+		}
+	})
 }
