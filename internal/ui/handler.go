@@ -268,7 +268,11 @@ const refusedMark = "!"
 // redirectRefused sends the browser back after an action that was
 // refused, with why as one sentence shown as a refusal, never as done.
 func redirectRefused(w http.ResponseWriter, r *http.Request, to, what string, err error) {
-	redirect(w, r, to, refusedMark+refusalSentence(what, err))
+	msg := refusedMark + refusalSentence(what, err)
+	for len(msg) > maxFlash { // never dropped for its length: cut, still one sentence
+		msg = refusedMark + zhenggai.Clip(msg[len(refusedMark):], utf8.RuneCountInString(msg)/2)
+	}
+	redirect(w, r, to, msg)
 }
 
 // refusalSentence says in one sentence that what (未能申请销号) was refused
@@ -287,6 +291,11 @@ func refusalSentence(what string, err error) string {
 	return what + "：" + zhenggai.Sentence(why)
 }
 
+// maxFlash bounds a flash message in bytes: a refusal's reason with what
+// was refused (some 150 characters) fits, a forged cookie of any size does
+// not get shown.
+const maxFlash = 1024
+
 // flashFrom reads (and the next answer forgets) the message of redirect.
 func flashFrom(r *http.Request) string {
 	c, err := r.Cookie("flash")
@@ -294,7 +303,7 @@ func flashFrom(r *http.Request) string {
 		return ""
 	}
 	b, err := base64.RawURLEncoding.DecodeString(c.Value)
-	if err != nil || !utf8.Valid(b) || len(b) > 300 {
+	if err != nil || !utf8.Valid(b) || len(b) > maxFlash {
 		return ""
 	}
 	return string(b)
