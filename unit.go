@@ -60,6 +60,10 @@ func (u *Unit) Validate() error {
 	}
 	for _, a := range u.Aliases {
 		checkText(v, "aliases", "别名“"+a+"”", a, true, MaxName)
+		if strings.ContainsAny(a, "\r\n") { // one a line, as they are kept
+			v.Add("aliases", "别名“"+Clip(a, 20)+"”不能换行，每行填写一个")
+			continue
+		}
 		k := UnitKey(a)
 		if prev := seen[k]; prev != "" && k != "" {
 			v.Add("aliases", "别名“"+a+"”与"+prev+"相同，不必再列")

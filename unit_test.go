@@ -83,6 +83,7 @@ func TestUnitValidateNames(t *testing.T) {
 		{Unit{Name: "桑植县政协党组", Aliases: []string{"桑植县 政协党组"}}, "aliases:与单位名称相同"},
 		{Unit{Name: "桑植县政协党组", Aliases: []string{"县政协党组", "县政协党组"}}, "aliases:与别名“县政协党组”相同"},
 		{Unit{Name: "桑植县政协党组", Aliases: []string{"a\x00"}}, "aliases:控制字符"},
+		{Unit{Name: "桑植县政协党组", Aliases: []string{"县政协\n党组"}}, "aliases:不能换行"},
 		{Unit{Name: "桑植县政协党组", FullName: strings.Repeat("长", MaxName+1)}, "full_name:全称过长"},
 		{Unit{Name: "桑植县政协党组", Aliases: make([]string, MaxAliases+1)}, "aliases:别名过多"},
 		{Unit{Name: ""}, "name:单位名称不能为空"},
