@@ -1,6 +1,7 @@
 package zhenggai
 
 import (
+	"errors"
 	"strings"
 	"time"
 )
@@ -76,6 +77,21 @@ func (a CloseAction) Label() string {
 		return "巡察办按原台账记载验收销号"
 	}
 	return string(a)
+}
+
+// Verb is the step as a verb a sentence can refuse: 未能申请销号.
+func (a CloseAction) Verb() string {
+	switch a {
+	case CloseApprove:
+		return "同意销号"
+	case CloseReturn:
+		return "退回"
+	case CloseAccept:
+		return "验收通过"
+	case CloseReject:
+		return "作不予验收处理"
+	}
+	return a.Label()
 }
 
 // closeRule is one line of the transition table.
@@ -219,13 +235,18 @@ func ProgressRefusal(problem, measure CloseState, status, newStatus Status) erro
 // CheckStatusChange applies the status rules to a measure about to be
 // saved with status m.Status, which had status old ("" for a new one):
 // 已完成 is only the result of the office's acceptance (AcceptedStatus),
-// never set by hand; 长期坚持 needs a linked mechanism and a re-report
-// period. A status kept as it was passes, so that imported history may be
-// edited in other respects.
-func CheckStatusChange(m *Measure, old Status) error {
+// never set by hand; 基本完成 says what was done, so the measure must have
+// a progress report with text (reported: it has one, or the change comes
+// with one); 长期坚持 needs a linked mechanism and a re-report period. A
+// status kept as it was passes, so that imported history may be edited in
+// other respects.
+func CheckStatusChange(m *Measure, old Status, reported bool) error {
 	v := &ValidationError{}
 	if m.Status == Completed && old != Completed {
 		v.Add("status", "“已完成”须经巡察办验收销号后自动生成，不能直接设置：请报送附有佐证材料的进展并申请销号")
+	}
+	if m.Status == BasicallyCompleted && old != BasicallyCompleted && !reported {
+		v.Add("status", "设为“基本完成”前，请先报送一条写明已做工作的整改进展（也可在报送进展时直接选择“基本完成”）")
 	}
 	if m.Status == Ongoing {
 		if strings.TrimSpace(m.Mechanism) == "" {
@@ -233,6 +254,20 @@ func CheckStatusChange(m *Measure, old Status) error {
 		}
 		if m.ReportEvery <= 0 {
 			v.Add("report_every", "“长期坚持”须规定定期报送的周期（天）")
+		}
+	}
+	return v.Err()
+}
+
+// ValidateChange is Validate and CheckStatusChange (old, the stored
+// status, "" for a new measure; reported as there) at once, so that the
+// one who typed the measure hears of every mistake together.
+func (m *Measure) ValidateChange(old Status, reported bool) error {
+	v := &ValidationError{}
+	for _, err := range []error{m.Validate(), CheckStatusChange(m, old, reported)} {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			v.Fields = append(v.Fields, ve.Fields...)
 		}
 	}
 	return v.Err()

@@ -1,6 +1,9 @@
 package zhenggai
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCloseTransitions runs every step from every state: exactly the
 // table's transitions are allowed, every other is refused: as locked from
@@ -165,7 +168,7 @@ func TestCheckStatusChange(t *testing.T) {
 		fields []string
 	}{
 		{"in progress is free", Measure{Status: InProgress}, NotStarted, nil},
-		{"basically completed is free", Measure{Status: BasicallyCompleted}, InProgress, nil},
+		{"basically completed after a report", Measure{Status: BasicallyCompleted}, InProgress, nil},
 		{"completed by hand is refused", Measure{Status: Completed}, BasicallyCompleted, []string{"status"}},
 		{"completed on a new measure is refused", Measure{Status: Completed}, "", []string{"status"}},
 		{"completed kept as imported passes", Measure{Status: Completed}, Completed, nil},
@@ -175,7 +178,7 @@ func TestCheckStatusChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := CheckStatusChange(&tt.m, tt.old)
+			err := CheckStatusChange(&tt.m, tt.old, true)
 			var got []string
 			if v, ok := err.(*ValidationError); ok {
 				for _, f := range v.Fields {
@@ -193,6 +196,41 @@ func TestCheckStatusChange(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBasicallyCompletedNeedsAReport: 基本完成 set by hand on a measure
+// nobody reported on is refused; kept as it was, or with a report, passes.
+func TestBasicallyCompletedNeedsAReport(t *testing.T) {
+	for _, tt := range []struct {
+		old      Status
+		reported bool
+		refused  bool
+	}{
+		{InProgress, false, true},
+		{"", false, true},
+		{NotStarted, false, true},
+		{InProgress, true, false},
+		{BasicallyCompleted, false, false}, // imported so: other edits pass
+	} {
+		err := CheckStatusChange(&Measure{Status: BasicallyCompleted}, tt.old, tt.reported)
+		msg := fieldMessage(err, "status")
+		if tt.refused != (msg != "") || tt.refused && !strings.Contains(msg, "请先报送一条写明已做工作的整改进展") {
+			t.Errorf("from %q, reported %v: %v", tt.old, tt.reported, err)
+		}
+	}
+}
+
+// TestValidateChangeTellsEverything: a 长期坚持 measure without mechanism
+// and period, with an empty content and a bad number, hears of all four
+// at once.
+func TestValidateChangeTellsEverything(t *testing.T) {
+	m := &Measure{Seq: 0, Content: "", Kind: MeasureMechanism, Status: Ongoing}
+	err := m.ValidateChange(InProgress, true)
+	for _, f := range []string{"seq", "content", "mechanism", "report_every"} {
+		if fieldMessage(err, f) == "" {
+			t.Errorf("no message for %s in %v", f, err)
+		}
 	}
 }
 

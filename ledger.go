@@ -10,11 +10,12 @@ import (
 // the tree category → problem → measure that the dashboard, the tree page,
 // the ledger table and the API all show. It is computed, never stored.
 type Ledger struct {
-	Round      *Round
-	Settings   Settings
-	Today      Date
-	Categories []*CategoryNode
-	Summary    Summary
+	Round        *Round
+	UnitFullName string // the round's unit's 全称, "" when not set (or not read: only store.RoundRecords reads it)
+	Settings     Settings
+	Today        Date
+	Categories   []*CategoryNode
+	Summary      Summary
 }
 
 // CategoryNode is a category with its problems.

@@ -116,6 +116,14 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 	return false
 }
 
+// TakesAcceptances reports whether u accepts closings (销号验收) at all:
+// an inspection office, for the units below it, or an administrator. The
+// menu shows the acceptance queue to them only; each acceptance asks
+// PermAccept of its problem's unit.
+func TakesAcceptances(u *User) bool {
+	return u != nil && !u.Disabled && (u.Role == RoleSupervisor || u.Role == RoleAdmin)
+}
+
 // named reports whether a measure's 责任领导 or 责任人 names u: by the name
 // he holds in his unit (User.LedgerName), which no other account of the
 // unit can hold; spaces around the name in the ledger do not count.

@@ -102,3 +102,23 @@ func TestCan(t *testing.T) {
 		})
 	}
 }
+
+func TestTakesAcceptances(t *testing.T) {
+	for _, tt := range []struct {
+		u    *User
+		want bool
+	}{
+		{&User{Role: RoleSupervisor}, true},
+		{&User{Role: RoleAdmin}, true},
+		{&User{Role: RoleSupervisor, Disabled: true}, false},
+		{&User{Role: RoleUnitAdmin}, false},
+		{&User{Role: RoleLeader}, false},
+		{&User{Role: RoleResponsible}, false},
+		{&User{Role: RoleMember}, false},
+		{nil, false},
+	} {
+		if got := TakesAcceptances(tt.u); got != tt.want {
+			t.Errorf("%+v: %v, want %v", tt.u, got, tt.want)
+		}
+	}
+}

@@ -47,24 +47,3 @@ func TestAuthor(t *testing.T) {
 
 // TestCheckRoundUnit: a unit keeps rounds of its own; an administrator
 // keeps them for any unit.
-func TestCheckRoundUnit(t *testing.T) {
-	own := "桑植县政协党组"
-	for _, tt := range []struct {
-		u  *User
-		ok bool
-	}{
-		{&User{Role: RoleUnitAdmin, Unit: own}, true},
-		{&User{Role: RoleUnitAdmin, Unit: "桑植县卫生健康局党组"}, false},
-		{&User{Role: RoleSupervisor, Unit: "县委巡察办"}, false},
-		{&User{Role: RoleAdmin, Unit: "县委巡察办"}, true},
-		{nil, true}, // the command line
-	} {
-		err := CheckRoundUnit(tt.u, own)
-		if (err == nil) != tt.ok {
-			t.Errorf("%+v: %v", tt.u, err)
-		}
-		if err != nil && fieldMessage(err, "unit") != "只能为本单位（"+tt.u.Unit+"）新建巡察轮次" {
-			t.Errorf("%+v: %v", tt.u, err)
-		}
-	}
-}

@@ -38,6 +38,9 @@ type Round struct {
 	Version            int64     `json:"version"`
 	CreatedAt          time.Time `json:"created_at"`
 	UpdatedAt          time.Time `json:"updated_at"`
+	// Place, on a new round, is the unit PlaceRound chose (nil: the unit
+	// of that name, registered if unknown).
+	Place *UnitPlace `json:"-"`
 }
 
 // Declared holds the totals a report states about itself. They are kept as
@@ -101,17 +104,6 @@ func (r *Round) Validate() error {
 		}
 	}
 	return v.Err()
-}
-
-// CheckRoundUnit refuses a round for another unit than u's own, unless he
-// is an administrator, who keeps rounds for any unit.
-func CheckRoundUnit(u *User, unitName string) error {
-	if u == nil || u.Role == RoleAdmin || unitName == u.Unit {
-		return nil
-	}
-	v := &ValidationError{}
-	v.Add("unit", "只能为本单位（"+u.Unit+"）新建巡察轮次")
-	return v
 }
 
 // RoundSummary is a round with the figures a list of rounds shows.

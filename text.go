@@ -98,3 +98,17 @@ func Clip(s string, n int) string {
 	}
 	return string([]rune(s)[:n]) + "…"
 }
+
+// Sentence ends s with exactly one full stop (a message that ends with one
+// already, or with other closing punctuation, gets no second).
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	t := strings.TrimRight(s, "。.；;，,：: ")
+	if strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？") {
+		return t
+	}
+	if t == "" {
+		return ""
+	}
+	return t + "。"
+}

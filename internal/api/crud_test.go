@@ -10,7 +10,7 @@ func TestCreateAndReadBack(t *testing.T) { backends(t, testCreateAndReadBack) }
 
 func testCreateAndReadBack(t *testing.T, e *env) {
 	r := e.must(201, "POST", "/api/v1/rounds", obj{
-		"unit": "桑植县政协党组", "inspector": "市委第七巡察组", "kind": "巡察",
+		"unit": "桑植县政协党组", "unit_parent": e.office(), "inspector": "市委第七巡察组", "kind": "巡察",
 		"onsite_start": "2020-05-11", "onsite_end": "2020-06-19", "feedback_date": "2020-07-27",
 		"declared": obj{"as_of": "2020-10-28", "categories": 1, "problems": 2, "completed": 1},
 		"note":     "测试数据",
@@ -172,6 +172,14 @@ func TestDerivedStatus(t *testing.T) {
 		}
 	}
 	check("not_started", map[string]int64{"not_started": 2}, 0)
+	// 基本完成 by hand needs a report saying what was done.
+	if code, out := e.call("PUT", path("/api/v1/measures/%d/status", num(b["id"])), obj{"status": "basically_completed", "version": 1}); code != 422 ||
+		!strings.Contains(fmt.Sprint(out), "请先报送一条写明已做工作的整改进展") {
+		t.Fatalf("基本完成 without a report: %d %v", code, out)
+	}
+	for _, mo := range []obj{a, b} {
+		e.must(201, "POST", path("/api/v1/measures/%d/progress", num(mo["id"])), obj{"date": "2024-05-20", "content": "已召开专题会议"})
+	}
 	set(a, "in_progress")
 	check("in_progress", map[string]int64{"not_started": 1, "in_progress": 1}, 0)
 	set(a, "basically_completed")

@@ -218,7 +218,7 @@ type fixture struct {
 func (e *env) fixture(unit string) fixture {
 	e.t.Helper()
 	r := e.must(201, "POST", "/api/v1/rounds", obj{
-		"unit": unit, "inspector": "市委第七巡察组", "kind": "巡察",
+		"unit": unit, "unit_parent": e.office(), "inspector": "市委第七巡察组", "kind": "巡察",
 		"onsite_start": "2020-05-11", "onsite_end": "2020-06-19", "feedback_date": "2020-07-27",
 	})
 	rid := num(r["id"])
@@ -236,3 +236,9 @@ func (e *env) measure(problem int64, body obj) obj {
 	}
 	return e.must(201, "POST", path("/api/v1/problems/%d/measures", problem), body)
 }
+
+// office is the administrator's own unit: the parent he chooses for a
+// unit the tests register by creating its first round.
+func (e *env) office() int64 { return e.login.User.UnitID }
+
+func (e *env) officeID() string { return fmt.Sprint(e.office()) }

@@ -39,7 +39,8 @@ func decodeObj(t *testing.T, b []byte) map[string]any {
 func TestAPIHostileTextIsStoredAsSent(t *testing.T) {
 	s := newFuzzServer(t)
 	j := "application/json"
-	body, _ := json.Marshal(map[string]any{"unit": hScript, "inspector": hImg, "kind": "巡察", "note": "ab<txt>.exe"})
+	body, _ := json.Marshal(map[string]any{"unit": hScript, "inspector": hImg, "kind": "巡察", "note": "ab<txt>.exe",
+		"unit_parent": s.login.User.UnitID})
 	w := s.send("POST", "/api/v1/rounds", j, body)
 	if w.Code != 201 {
 		t.Fatalf("status %d: %s", w.Code, w.Body)
@@ -154,17 +155,17 @@ func TestAPIHostileUploadNames(t *testing.T) {
 		strings.Repeat("名", 300) + ".pdf", "\xff\xfe.txt", hScript + ".docx"}
 	refused := []string{`C:\Windows\x.exe`, "invoice" + hRLO + "fdp.exe", hScript + ".html", "..", "passwd"}
 	for _, n := range refused {
-		ct, body := fuzzMultipart([][2]string{{"date", "2024-05-20"}, {"content", "附件"}}, n, []byte("x"))
+		ct, body := fuzzMultipart([][2]string{{"date", "2024-05-20"}, {"content", "佐证材料"}}, n, []byte("x"))
 		before := s.state(t)
 		w := s.send("POST", fmt.Sprintf("/api/v1/measures/%d/progress", s.measure), ct, body)
-		if w.Code != 422 || !strings.Contains(w.Body.String(), "文件类型不能作为证明材料") || s.state(t) != before {
+		if w.Code != 422 || !strings.Contains(w.Body.String(), "文件类型不能作为佐证材料") || s.state(t) != before {
 			t.Errorf("%q: %d %s, want 422 naming the file type and nothing written", n, w.Code, w.Body)
 		}
 	}
 	kept := 0
 	for i, n := range names {
-		ct, body := fuzzMultipart([][2]string{{"date", "2024-05-20"}, {"content", fmt.Sprintf("附件 %d", i)}}, n,
-			evidenceNamed(t, n, []byte(fmt.Sprintf("证明材料 %d", i))))
+		ct, body := fuzzMultipart([][2]string{{"date", "2024-05-20"}, {"content", fmt.Sprintf("佐证材料 %d", i)}}, n,
+			evidenceNamed(t, n, []byte(fmt.Sprintf("佐证材料 %d", i))))
 		before := s.state(t)
 		w := s.send("POST", fmt.Sprintf("/api/v1/measures/%d/progress", s.measure), ct, body)
 		if w.Code >= 400 && w.Code < 500 {

@@ -35,7 +35,16 @@ type importJSON struct {
 // whose fields name each row ("整改清单:5:整改时限"). With ?dry_run=1 (or true)
 // the answer is 200 with what was understood and nothing is written;
 // otherwise the round is created in one transaction and the answer is 201.
+// The unit is found by any of its names (zhenggai.PlaceRound); a unit
+// administrator whose report names his unit otherwise confirms it with
+// ?unit_mine=1 (the name is kept as an alias), a system administrator
+// places an unknown unit with ?unit_parent=<id of its office>.
 func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
+	choice, err := unitChoice(r)
+	if err != nil {
+		h.badRequest(w, err.Error())
+		return
+	}
 	dry := false
 	if s := r.URL.Query().Get("dry_run"); s != "" {
 		b, err := strconv.ParseBool(s)
@@ -60,7 +69,7 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		if err == nil && len(im.Categories) == 0 {
 			err = zhenggai.Errorf(zhenggai.EINVALID, "台账中没有识别出任何问题类别，请检查表头和内容")
 		}
-		h.createImported(w, r, im, rowsError(err), dry)
+		h.createImported(w, r, im, rowsError(err), dry, choice)
 		return
 	}
 	if len(body) > maxImport {
@@ -77,7 +86,7 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	im, err := textimport.ParseContext(r.Context(), text)
-	h.createImported(w, r, im, err, dry)
+	h.createImported(w, r, im, err, dry, choice)
 }
 
 // rowsError makes a ledger's bad rows a validation error, one field per
@@ -95,7 +104,7 @@ func rowsError(err error) error {
 }
 
 // createImported answers a dry run with what was read, or saves it.
-func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, err error, dry bool) {
+func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, err error, dry bool, choice zhenggai.UnitChoice) {
 	if err != nil {
 		h.fail(w, r, parseError(err))
 		return
@@ -107,11 +116,12 @@ func (h *Handler) createImported(w http.ResponseWriter, r *http.Request, im *zhe
 		writeJSON(w, http.StatusOK, im)
 		return
 	}
-	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
+	place, err := h.Store.PlaceRound(r.Context(), auth.UserFrom(r.Context()), im.Round.Unit, im.Round.Signature, choice)
+	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	rd, err := h.Store.ImportRound(r.Context(), im, "")
+	rd, err := h.Store.ImportRoundAt(r.Context(), im, "", place)
 	if err != nil {
 		h.fail(w, r, err) // a number used twice is the store's 422 on seq
 		return
@@ -133,4 +143,25 @@ func parseError(err error) error {
 		return err
 	}
 	return zhenggai.Errorf(zhenggai.EINVALID, "%s", err.Error())
+}
+
+// unitChoice reads ?unit_mine and ?unit_parent (see CreateImport).
+func unitChoice(r *http.Request) (zhenggai.UnitChoice, error) {
+	var c zhenggai.UnitChoice
+	q := r.URL.Query()
+	if s := q.Get("unit_mine"); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return c, errors.New("参数 unit_mine 应为 1 或 0")
+		}
+		c.Mine = b
+	}
+	if s := q.Get("unit_parent"); s != "" {
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || id <= 0 {
+			return c, errors.New("参数 unit_parent 应为上级单位的编号")
+		}
+		c.ParentID = id
+	}
+	return c, nil
 }

@@ -32,7 +32,7 @@ func TestImport(t *testing.T) {
 
 	// Garbage and an empty body: 422, nothing written.
 	for _, text := range []string{"这不是一份整改报告。\n只是几句话。", "", "\xff\xfe乱码"} {
-		code, out := e.raw("POST", "/api/v1/imports", "text/plain", strings.NewReader(text))
+		code, out := e.raw("POST", "/api/v1/imports?unit_parent="+e.officeID(), "text/plain", strings.NewReader(text))
 		if code != 422 || !hasHan(m(out["error"])["message"].(string)) {
 			t.Errorf("garbage %q: %d %v", text, code, out)
 		}
@@ -44,7 +44,7 @@ func TestImport(t *testing.T) {
 		t.Fatal("a refused import wrote something")
 	}
 
-	code, out := e.raw("POST", "/api/v1/imports", "text/plain", strings.NewReader(sample.Sangzhi))
+	code, out := e.raw("POST", "/api/v1/imports?unit_parent="+e.officeID(), "text/plain", strings.NewReader(sample.Sangzhi))
 	if code != 201 {
 		t.Fatalf("import: %d %v", code, out)
 	}
@@ -86,7 +86,7 @@ func TestImportShapes(t *testing.T) {
 	e := newEnv(t)
 	before := e.snapshot()
 	compiled := "市委巡察整改情况摘编\n市财政局党组\n1.预算执行偏慢。\n整改情况：已整改。\n市审计局党组\n1.整改跟踪不到位。\n整改情况：已整改。\n"
-	code, out := e.raw("POST", "/api/v1/imports", "text/plain", strings.NewReader(compiled))
+	code, out := e.raw("POST", "/api/v1/imports?unit_parent="+e.officeID(), "text/plain", strings.NewReader(compiled))
 	if msg, _ := m(out["error"])["message"].(string); code != 422 || !strings.Contains(msg, "市财政局党组、市审计局党组") {
 		t.Errorf("compilation: %d %v", code, out)
 	}
@@ -97,7 +97,7 @@ func TestImportShapes(t *testing.T) {
 	cut := "中共临江县林业局党组关于县委巡察整改进展情况的通报\n" +
 		"根据县委统一部署，2024年2月26日至4月19日，县委第二巡察组对县林业局党组开展了常规巡察。5月30日，县委第二巡察组向县林业局党组反馈了巡察意见。\n" +
 		"一、组织整改落实情况\n截至7月31日，巡察反馈的3个方面10个问题，已完成整改8个，正在整改2个。建立完善制度4项，清退违规发放津补贴2.3万元。局党组召开专题会议"
-	code, out = e.raw("POST", "/api/v1/imports", "text/plain", strings.NewReader(cut))
+	code, out = e.raw("POST", "/api/v1/imports?unit_parent="+e.officeID(), "text/plain", strings.NewReader(cut))
 	if code != 201 {
 		t.Fatalf("cut report: %d %v", code, out)
 	}

@@ -18,7 +18,7 @@ import (
 // rows is a 422 naming each row, with nothing written.
 func TestLedgerXLSX(t *testing.T) {
 	backends(t, func(t *testing.T, e *env) {
-		if code, out := e.raw("POST", "/api/v1/imports", "text/plain", strings.NewReader(sample.Sangzhi)); code != 201 {
+		if code, out := e.raw("POST", "/api/v1/imports?unit_parent="+e.officeID(), "text/plain", strings.NewReader(sample.Sangzhi)); code != 201 {
 			t.Fatalf("import: %d %v", code, out)
 		}
 		req, _ := http.NewRequest("GET", e.srv.URL+"/api/v1/rounds/1/ledger.xlsx", nil)
@@ -44,7 +44,7 @@ func TestLedgerXLSX(t *testing.T) {
 		f.SetSheetRow("Sheet1", "A3", &[]any{1, "（一）学习", "另一问题。", "措施。"})
 		var bad bytes.Buffer
 		f.WriteTo(&bad)
-		code, out := e.raw("POST", "/api/v1/imports", "", &bad)
+		code, out := e.raw("POST", "/api/v1/imports?unit_parent="+e.officeID(), "", &bad)
 		fields := arr(m(out["error"])["fields"])
 		if code != 422 || len(fields) != 2 || m(fields[0])["field"] != "Sheet1:2:完成情况" || m(fields[1])["field"] != "Sheet1:3:序号" {
 			t.Errorf("bad rows: %d %v", code, out)
@@ -52,7 +52,7 @@ func TestLedgerXLSX(t *testing.T) {
 		if e.snapshot() != before {
 			t.Error("a refused workbook wrote something")
 		}
-		if code, out := e.raw("POST", "/api/v1/imports", "", bytes.NewReader(file)); code != 201 || num(m(out["round"])["problems"]) != 38 {
+		if code, out := e.raw("POST", "/api/v1/imports?unit_parent="+e.officeID(), "", bytes.NewReader(file)); code != 201 || num(m(out["round"])["problems"]) != 38 {
 			t.Errorf("import: %d %v", code, out)
 		}
 	})

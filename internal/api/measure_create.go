@@ -36,6 +36,7 @@ type measureRequest struct {
 
 // apply writes the request onto m and returns every reason it is wrong.
 func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measure) error {
+	old := m.Status // "" for a new measure
 	if req.Seq != nil {
 		m.Seq = *req.Seq
 	}
@@ -65,7 +66,7 @@ func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measur
 			*x.to = *x.from
 		}
 	}
-	return merge(v, m.Validate())
+	return merge(v, m.ValidateChange(old, true))
 }
 
 // CreateMeasure is POST /api/v1/problems/{id}/measures.

@@ -12,7 +12,7 @@ import (
 func TestMeasureOutcomes(t *testing.T) { backends(t, testMeasureOutcomes) }
 
 func testMeasureOutcomes(t *testing.T, e *env) {
-	r := e.must(201, "POST", "/api/v1/rounds", obj{"unit": "某局党组", "inspector": "县委第一巡察组", "kind": "巡察"})
+	r := e.must(201, "POST", "/api/v1/rounds", obj{"unit_parent": e.office(), "unit": "某局党组", "inspector": "县委第一巡察组", "kind": "巡察"})
 	rid := num(r["id"])
 	c := e.must(201, "POST", path("/api/v1/rounds/%d/categories", rid), obj{"seq": 1, "title": "财经纪律执行不严"})
 	p := e.must(201, "POST", path("/api/v1/rounds/%d/problems", rid), obj{"category_id": num(c["id"]), "seq": 1, "title": "超标准发放补贴"})

@@ -86,7 +86,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, fh := range files {
 		if fh.Size > attach.MaxSize {
-			h.tooLarge(w, "files", fmt.Sprintf("附件“%s”过大（单个文件最大%dMB）", attach.CleanName(fh.Filename), attach.MaxSize>>20))
+			h.tooLarge(w, "files", fmt.Sprintf("佐证材料“%s”过大（单个文件最大%dMB）", attach.CleanName(fh.Filename), attach.MaxSize>>20))
 			return
 		}
 		// Its type, then its content against the type its name says.
@@ -180,7 +180,7 @@ func (h *Handler) readProgressForm(w http.ResponseWriter, r *http.Request, req *
 	}
 	for k := range form.File {
 		if k != "files" {
-			h.badRequest(w, "字段 "+k+" 不能是文件；附件请放在 files 字段")
+			h.badRequest(w, "字段 "+k+" 不能是文件；佐证材料请放在 files 字段")
 			return nil, false
 		}
 	}

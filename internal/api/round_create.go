@@ -26,6 +26,10 @@ type roundRequest struct {
 	ReportFollowUp     *string `json:"report_follow_up"`
 	ReportTitle        *string `json:"report_title"`
 	ReportSignature    *string `json:"report_signature"`
+	// On create: the unit is his own though named otherwise (kept as an
+	// alias), or the office to register an unknown unit under.
+	UnitMine   bool  `json:"unit_mine"`
+	UnitParent int64 `json:"unit_parent"`
 }
 
 // declaredRequest is zhenggai.Declared with its date as a string.
@@ -98,10 +102,13 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit); err != nil {
+	place, err := h.Store.PlaceRound(r.Context(), auth.UserFrom(r.Context()), rd.Unit, rd.ReportSignature,
+		zhenggai.UnitChoice{Mine: req.UnitMine, ParentID: req.UnitParent})
+	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
+	rd.Place = place
 	if err := h.Store.CreateRound(r.Context(), rd); err != nil {
 		h.fail(w, r, err)
 		return

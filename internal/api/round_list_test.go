@@ -10,7 +10,7 @@ import (
 func TestListRoundsPages(t *testing.T) {
 	e := newEnv(t)
 	for i := 1; i <= 5; i++ {
-		e.must(201, "POST", "/api/v1/rounds", obj{"unit": fmt.Sprintf("单位%d", i), "inspector": "县委第一巡察组",
+		e.must(201, "POST", "/api/v1/rounds", obj{"unit_parent": e.office(), "unit": fmt.Sprintf("单位%d", i), "inspector": "县委第一巡察组",
 			"kind": "巡察", "feedback_date": fmt.Sprintf("2021-0%d-01", i)})
 	}
 	l := e.must(200, "GET", "/api/v1/rounds?per_page=2&page=2", nil)

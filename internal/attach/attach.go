@@ -17,7 +17,7 @@ import (
 const MaxSize = 32 << 20
 
 // ErrTooLarge is returned when a file exceeds MaxSize.
-var ErrTooLarge = errors.New("附件过大（单个文件最大32MB）")
+var ErrTooLarge = errors.New("佐证材料过大（单个文件最大32MB）")
 
 // Dir is a folder of files named by their hash.
 type Dir struct{ root string }

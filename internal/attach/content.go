@@ -178,7 +178,7 @@ func CheckContent(name string, r io.ReaderAt, size int64) error {
 	if kinds[0] == kText {
 		what = "文本文件"
 	}
-	return zhenggai.Errorf(zhenggai.EINVALID, "“%s”的内容不是%s（实际是%s），不能作为证明材料；请上传原始文件，或用相应软件打开后另存为正确的格式再上传",
+	return zhenggai.Errorf(zhenggai.EINVALID, "“%s”的内容不是%s（实际是%s），不能作为佐证材料；请上传原始文件，或用相应软件打开后另存为正确的格式再上传",
 		name, what, actual)
 }
 

@@ -47,7 +47,7 @@ func CleanName(name string) string {
 	}, name)
 	name = strings.TrimSpace(name)
 	if name == "" || name == "." || name == ".." {
-		return "附件"
+		return "佐证材料"
 	}
 	if utf8.RuneCountInString(name) > maxNameLen {
 		ext := path.Ext(name)
@@ -64,7 +64,7 @@ func CleanName(name string) string {
 // names the file and says what is accepted.
 func CheckName(name string) error {
 	if !allowedTypes[strings.ToLower(path.Ext(name))] {
-		return zhenggai.Errorf(zhenggai.EINVALID, "“%s”的文件类型不能作为证明材料；可上传PDF、OFD、图片（JPG、PNG、GIF、BMP、TIFF、WebP、HEIC）、Word/WPS、Excel、PPT、文本、压缩包（ZIP、RAR、7z）或音视频文件（MP3、WAV、AMR、M4A、MP4、MOV、AVI、WMV）", name)
+		return zhenggai.Errorf(zhenggai.EINVALID, "“%s”的文件类型不能作为佐证材料；可上传PDF、OFD、图片（JPG、PNG、GIF、BMP、TIFF、WebP、HEIC）、Word/WPS、Excel、PPT、文本、压缩包（ZIP、RAR、7z）或音视频文件（MP3、WAV、AMR、M4A、MP4、MOV、AVI、WMV）", name)
 	}
 	return nil
 }

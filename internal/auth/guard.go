@@ -75,6 +75,8 @@ func (a *Auth) Guard(rt Route, deny Denier) http.Handler {
 			ctx = WithUser(ctx, u)
 			ctx = withSubtrees(ctx)
 			ctx = zhenggai.WithActor(ctx, zhenggai.Actor{UserID: u.ID, Name: u.Name, Via: via, Addr: RemoteAddr(r)})
+			// A refusal's page shows the menu of the one refused.
+			r = r.WithContext(ctx)
 		}
 		if rt.Perm == zhenggai.PermPublic {
 			rt.Handler(w, r.WithContext(ctx))

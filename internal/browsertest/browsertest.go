@@ -267,7 +267,16 @@ func (b *Browser) Upload(sel string, paths ...string) {
 // SignOut clicks 退出 in the header and waits for the login form.
 func (b *Browser) SignOut() {
 	b.t.Helper()
+	b.OpenMenu()
 	b.Click("header.top form.whoami button[type=submit]", "#password", "signed-out")
+}
+
+// OpenMenu opens the menu where it is folded behind 菜单 (phones), as a
+// person would before using its links; elsewhere it does nothing.
+func (b *Browser) OpenMenu() {
+	b.t.Helper()
+	b.Eval(`(() => { const t = document.getElementById("menu-toggle"), l = document.querySelector("label.menu");
+		if (t && l && !t.checked && getComputedStyle(l).display !== "none") l.click() })()`)
 }
 
 // Has reports whether the page shows an element matching sel.

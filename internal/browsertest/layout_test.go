@@ -71,19 +71,19 @@ func TestPagesFitTheScreen(t *testing.T) {
 		pages []page
 	}{
 		{"qinli", []page{ // 责任人: her warnings, the problem, the progress form
-			{"/", "owner-home", true},
+			{"/tasks", "owner-tasks", true},
 			{"/inbox", "owner-inbox", true},
 			{fmt.Sprintf("/problems/%d", prob.ID), "owner-problem", true},
 			{fmt.Sprintf("/measures/%d/progress/new", m.ID), "owner-progress-form", true},
 			{"/rounds/" + rid + "/tree?colour=red", "owner-warnings", false},
 		}},
 		{"xiangjianguo", []page{ // 责任领导: 我的任务 is his home
-			{"/", "leader-tasks", true},
+			{"/tasks", "leader-tasks", true},
 			{"/inbox", "leader-inbox", true},
 			{fmt.Sprintf("/problems/%d", prob.ID), "leader-problem", true},
 		}},
 		{"bangongshi", []page{ // the unit's office
-			{"/", "office-rounds", true},
+			{"/rounds", "office-rounds", true},
 			{"/rounds/" + rid, "office-round", true},
 			{"/rounds/" + rid + "/tree", "office-tree", true},
 			{"/rounds/" + rid + "/ledger", "office-ledger", true},
@@ -102,7 +102,7 @@ func TestPagesFitTheScreen(t *testing.T) {
 			{"/search?q=" + url.QueryEscape("干部"), "office-search", false},
 		}},
 		{"xunchaban", []page{ // the inspection office
-			{"/", "supervisor-rounds", true},
+			{"/rounds", "supervisor-rounds", true},
 			{"/acceptance", "supervisor-acceptance", true},
 			{"/rounds/" + rid + "/ledger", "supervisor-ledger", false},
 		}},

@@ -77,6 +77,7 @@ func TestTasksOnAPhone(t *testing.T) {
 	if txt := b.Text("#tasks-progress"); !strings.Contains(txt, "现场照片附后") {
 		t.Errorf("the leader is not shown her report: %q", txt)
 	}
+	b.OpenMenu()
 	if n := b.Text("#tasks-count"); n == "" || n == "0" {
 		t.Errorf("the leader's menu count %q", n)
 	}

@@ -74,11 +74,11 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 		"核对审计日志与业务记录。退出码：0 一致；1 发现问题；2 参数错误；3 无法核对。\n"+
 		"--expect 核对以前抄录的日志条目（每次核对或备份后抄录“最后一条”的编号和哈希，另行保存）：\n"+
 		"能改数据库的人可以重算整条哈希链，但改不了抄在纸上的哈希。--files 同时重新计算每份佐证材料的哈希。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
 	var anchors anchorList
-	fs.Var(&anchors, "expect", "an entry written down earlier, as ID:HASH (repeatable)")
-	files := fs.Bool("files", false, "also re-hash every evidence file in the data folder")
+	fs.Var(&anchors, "expect", "此前记下的一条日志，写作 编号:哈希（可重复给出）")
+	files := fs.Bool("files", false, "同时逐个重算数据目录中佐证材料文件的哈希并核对")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -170,14 +170,14 @@ func checkAtStart(ctx context.Context, e *env, st *store.Store) error {
 			refuse = append(refuse, d.Message())
 			continue
 		}
-		fmt.Fprintln(e.stderr, "警告："+d.Message()+"。请运行 zhenggai audit verify 核对。")
+		fmt.Fprintln(e.stderr, "警告："+zhenggai.Sentence(d.Message())+"请运行 zhenggai audit verify 核对。")
 	}
 	stray, err := st.StraySessions(ctx)
 	if err != nil {
 		return err
 	}
 	for _, p := range stray {
-		fmt.Fprintln(e.stderr, "警告："+p.Message+"。请运行 zhenggai audit verify 核对。")
+		fmt.Fprintln(e.stderr, "警告："+zhenggai.Sentence(p.Message)+"请运行 zhenggai audit verify 核对。")
 	}
 	if len(refuse) == 0 {
 		return nil
@@ -190,12 +190,12 @@ func checkAtStart(ctx context.Context, e *env, st *store.Store) error {
 
 func runAuditLog(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "audit log", "[--data DIR | --db URL] [--entity 表名 --id 编号] [--last N] [--json]")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	entity := fs.String("entity", "", "only entries about this table (rounds, categories, problems, measures, progress, attachments, units, settings, sessions)")
-	id := fs.Int64("id", 0, "only entries about this record of --entity")
-	last := fs.Int("last", 0, "only the last N entries")
-	asJSON := fs.Bool("json", false, "print one JSON object per entry, with the whole rows before and after")
+	entity := fs.String("entity", "", "只列这张表的记录：rounds 巡察轮次、categories 问题类别、problems 具体问题、measures 整改措施、progress 整改进展、attachments 佐证材料、units 单位、settings 设置、sessions 登录会话")
+	id := fs.Int64("id", 0, "只列 --entity 表中这一条记录的修改")
+	last := fs.Int("last", 0, "只列最后 N 条")
+	asJSON := fs.Bool("json", false, "每条记录输出一个 JSON 对象，含修改前后的整行内容")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err

@@ -74,7 +74,7 @@ var hashName = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 func runBackup(ctx context.Context, e *env, args []string) error {
 	set := flags(e, "backup", "[--data DIR] FILE | --dir 目录 [--keep N]\n\n"+
-		"把数据目录（数据库和全部附件）备份为一个 zip 文件 FILE，服务运行中也可备份。\n"+
+		"把数据目录（数据库和全部佐证材料）备份为一个 zip 文件 FILE，服务运行中也可备份。\n"+
 		"FILE 不能已经存在。用 zhenggai restore 恢复。\n"+
 		"计划任务用 --dir：在该目录中写 zhenggai-年-月-日-时分秒.zip（北京时间），--keep 只留最近 N 份。")
 	data := set.String("data", defaultData, "要备份的数据目录")
@@ -86,7 +86,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	}
 	if *dsn != "" {
 		return zhenggai.Errorf(zhenggai.EINVALID, "zhenggai backup 只备份 SQLite 数据目录。PostgreSQL 数据库请用 pg_dump 备份"+
-			"（例如 pg_dump -Fc -f zhenggai.dump '%s'），附件目录（--data 目录下的 files/）另行复制；"+
+			"（例如 pg_dump -Fc -f zhenggai.dump '%s'），佐证材料目录（--data 目录下的 files/）另行复制；"+
 			"或用 zhenggai migrate-data --from 数据库 --to 新目录 复制成 SQLite 数据目录后再备份", store.RedactDSN(*dsn))
 	}
 	if (*dir == "") == (set.NArg() != 1) || set.NArg() > 1 || *keep < 0 || (*keep > 0 && *dir == "") {
@@ -140,14 +140,14 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	for _, mm := range m.Members {
 		size += mm.Size
 	}
-	fmt.Fprintf(e.stdout, "备份完成：%s\n数据库版本 %d；巡察轮次 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条；附件 %d 个；共 %s。\n",
+	fmt.Fprintf(e.stdout, "备份完成：%s\n数据库版本 %d；巡察轮次 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条；佐证材料 %d 个；共 %s。\n",
 		out, m.SchemaVersion, m.Counts["rounds"], m.Counts["problems"], m.Counts["measures"], m.Counts["progress"],
 		m.Files, sizeText(size))
 	if len(m.Missing) > 0 {
-		fmt.Fprintf(e.stdout, "注意：数据库中有 %d 个附件在附件目录中找不到，备份中也没有（见 manifest.json 的 missing）。\n", len(m.Missing))
+		fmt.Fprintf(e.stdout, "注意：数据库中有 %d 个佐证材料在佐证材料目录中找不到，备份中也没有（见 manifest.json 的 missing）。\n", len(m.Missing))
 	}
 	if len(m.Damaged) > 0 {
-		fmt.Fprintf(e.stdout, "注意：附件目录中有 %d 个文件内容与其名称不符（已损坏），未备份（见 manifest.json 的 damaged）。\n", len(m.Damaged))
+		fmt.Fprintf(e.stdout, "注意：佐证材料目录中有 %d 个文件内容与其名称不符（已损坏），未备份（见 manifest.json 的 damaged）。\n", len(m.Damaged))
 	}
 	if *keep > 0 {
 		removed, err := pruneBackups(*dir, *keep)
@@ -236,7 +236,7 @@ func writeBackup(ctx context.Context, e *env, dir string, w io.Writer, tmpDir st
 		return nil, err
 	}
 	have := map[string]bool{}
-	p.start("附件", len(files))
+	p.start("佐证材料", len(files))
 	for i, rel := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -246,9 +246,9 @@ func writeBackup(ctx context.Context, e *env, dir string, w io.Writer, tmpDir st
 		// A file whose content no longer matches its name would be refused
 		// by restore: it is checked before it is written, and left out.
 		if got, err := fileSum(path); err != nil {
-			return nil, fmt.Errorf("读取附件 %s：%w", path, err)
+			return nil, fmt.Errorf("读取佐证材料 %s：%w", path, err)
 		} else if got != sum {
-			p.line(fmt.Sprintf("警告：附件 %s 的内容与其名称不符，文件已损坏，未备份", path))
+			p.line(fmt.Sprintf("警告：佐证材料 %s 的内容与其名称不符，文件已损坏，未备份", path))
 			m.Damaged = append(m.Damaged, sum)
 			p.step(i + 1)
 			continue
@@ -257,12 +257,12 @@ func writeBackup(ctx context.Context, e *env, dir string, w io.Writer, tmpDir st
 		name := "files/" + sum[:2] + "/" + sum
 		mm, err := addMember(zw, name, path, zip.Store, m.CreatedAt)
 		if err != nil {
-			return nil, fmt.Errorf("写入附件 %s：%w", path, err)
+			return nil, fmt.Errorf("写入佐证材料 %s：%w", path, err)
 		}
 		if mm.SHA256 != sum {
 			// Changed between the two reads: files are never rewritten, so
 			// something outside the program is at work. Stop.
-			return nil, fmt.Errorf("附件 %s 在备份过程中被改动，备份未完成", path)
+			return nil, fmt.Errorf("佐证材料 %s 在备份过程中被改动，备份未完成", path)
 		}
 		m.Members = append(m.Members, mm)
 		have[sum] = true
@@ -357,14 +357,14 @@ func listFiles(root string, p *progress) ([]string, error) {
 			return nil
 		}
 		if !d.Type().IsRegular() || !hashName.MatchString(base) || filepath.Dir(rel) != base[:2] {
-			p.line(fmt.Sprintf("跳过附件目录中的非附件文件：%s", path))
+			p.line(fmt.Sprintf("跳过佐证材料目录中的非佐证材料文件：%s", path))
 			return nil
 		}
 		out = append(out, rel)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("读取附件目录 %s：%w", root, err)
+		return nil, fmt.Errorf("读取佐证材料目录 %s：%w", root, err)
 	}
 	sort.Strings(out)
 	return out, nil

@@ -37,12 +37,12 @@ var commands = []command{
 	{"report", "生成巡察轮次截至某日的整改进展情况报告：文本、Markdown、网页、Word（公文格式）或 PDF", runReport},
 	{"user", "管理用户：add 新建（生成初始密码）、passwd 重置密码、list 列出", runUser},
 	{"token", "API 令牌：create 创建、list 列出、revoke 撤销", runToken},
-	{"backup", "备份数据目录（数据库和全部附件）为一个 zip 文件，服务运行中也可备份", runBackup},
+	{"backup", "备份数据目录（数据库和全部佐证材料）为一个 zip 文件，服务运行中也可备份", runBackup},
 	{"restore", "把备份文件恢复到一个空的数据目录", runRestore},
 	{"audit", "核对审计日志（verify）或列出修改记录（log）", runAudit},
 	{"notify", "发送预警通知（预警颜色变化时各通知一次）和每日汇总（--digest）", runNotify},
 	{"gen", "生成合成数据（县或省的规模，可重复的种子），用于压力测试和试用", runGen},
-	{"migrate-data", "把整个系统（记录、审计日志、账号、附件）复制到另一个数据库：SQLite 与 PostgreSQL 之间", runMigrateData},
+	{"migrate-data", "把整个系统（记录、审计日志、账号、佐证材料）复制到另一个数据库：SQLite 与 PostgreSQL 之间", runMigrateData},
 	{"service", "Windows 服务：install 安装、uninstall 卸载、start 启动、stop 停止、status 状态", runService},
 	{"version", "显示版本号", runVersion},
 }
@@ -145,6 +145,11 @@ func printDefaults(w io.Writer, fs *flag.FlagSet) {
 // dbUsage is the help of the --db flag of every command that opens data.
 const dbUsage = "PostgreSQL 数据库地址，如 postgres://zhenggai:密码@127.0.0.1:5432/zhenggai" +
 	"（默认用 --data 目录中的 SQLite 数据库；给了 --db 时 --data 目录只放佐证材料）"
+
+// dataFlag adds --data, the installation's data folder, to a command's flags.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", defaultData, "数据目录（数据库和佐证材料；用 --db 时只放佐证材料）")
+}
 
 // dbFlag adds --db to a command's flags.
 func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }

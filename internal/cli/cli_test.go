@@ -253,3 +253,38 @@ func startAndGet(t *testing.T, args []string, login, path, want string) string {
 	}
 	return out.String()
 }
+
+// TestImportPlacesTheUnit: the command line says when it registers an
+// unknown unit at the top; with --parent it goes under that office; a
+// report naming a unit by its full name lands in it, without a notice.
+func TestImportPlacesTheUnit(t *testing.T) {
+	data := t.TempDir()
+	code, _, errs := run(t, "", "import", "--data", data, seedFile(t))
+	if code != 0 || !strings.Contains(errs, "注意：被巡察单位“桑植县政协党组”尚未登记，现登记为最上级单位") {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	full := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "中共政协桑植县委员会党组")
+	if code, _, errs := run(t, full, "import", "--data", data, "-"); code != 0 || strings.Contains(errs, "尚未登记") {
+		t.Fatalf("full name: exit %d\n%s", code, errs)
+	}
+	other := strings.ReplaceAll(sample.Sangzhi, "桑植县", "慈利县") // its signature too
+	if code, _, errs := run(t, other, "import", "--data", data, "--parent", "没有的单位", "-"); code == 0 || !strings.Contains(errs, "--parent：没有名为“没有的单位”的单位") {
+		t.Fatalf("unknown parent: exit %d\n%s", code, errs)
+	}
+	if code, _, errs := run(t, other, "import", "--data", data, "--parent", "政协桑植县委员会党组", "-"); code != 0 || strings.Contains(errs, "尚未登记") {
+		t.Fatalf("with --parent: exit %d\n%s", code, errs)
+	}
+	st, err := store.OpenSQLite(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	top, _ := st.UnitNamed(context.Background(), "桑植县政协党组")
+	u, err := st.UnitNamed(context.Background(), "慈利县政协党组")
+	if err != nil || u.ParentID != top.ID {
+		t.Errorf("unit %+v, %v; want under %d", u, err, top.ID)
+	}
+	if units, _ := st.Units(context.Background()); len(units) != 2 {
+		t.Errorf("%d units, want 2: the full name made none", len(units))
+	}
+}

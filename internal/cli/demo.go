@@ -16,9 +16,9 @@ import (
 
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "demo", "[--data DIR] [--db URL] [--addr HOST:PORT] [--tls-cert FILE --tls-key FILE]\n\n在新的数据目录（或空的 PostgreSQL 数据库）中载入示例数据（默认使用临时目录），然后启动网页服务。")
-	data := fs.String("data", "", "data folder for the demo; must not hold a database yet (default: a new temporary folder)")
+	data := fs.String("data", "", "示例数据的目录，其中不能已有数据库（不给时新建一个临时目录）")
 	dsn := dbFlag(fs)
-	addr := fs.String("addr", defaultAddr, "address to listen on")
+	addr := fs.String("addr", defaultAddr, "监听地址 主机:端口；内网中同事访问用 0.0.0.0:8080")
 	tf := addTLSFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -15,11 +15,11 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "export", "[--data DIR] [--db URL] --round ID [--format xlsx] [-o FILE]\n\n"+
 		"把一个巡察轮次的整改台账导出为Excel文件（整改清单和巡察信息两张表），可用 zhenggai import 再导入。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	round := fs.Int64("round", 0, "the round's number (巡察轮次 #ID)")
-	format := fs.String("format", "xlsx", "file format: xlsx")
-	out := fs.String("o", "", "output file, - for standard output (default 整改台账-ID.xlsx in the current folder)")
+	round := fs.Int64("round", 0, "巡察轮次的编号（页面地址 /rounds/编号 中的数字）")
+	format := fs.String("format", "xlsx", "文件格式：xlsx（Excel）")
+	out := fs.String("o", "", "输出文件，- 表示标准输出（不给时为当前目录下的“整改台账-编号.xlsx”）")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

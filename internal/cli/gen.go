@@ -25,16 +25,16 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		"  province  1个省委巡视办，下设14个市委巡察办，共1000个单位 × 3轮 × 40个问题 × 3项措施 × 10条进展\n"+
 		"其他参数覆盖预设中的对应数字。\n\n"+
 		"不生成示例账号；数据目录中还没有用户时，新建一个系统管理员 admin 并显示其密码（只显示这一次）。")
-	data := fs.String("data", defaultData, "data folder (created if missing; must hold no rounds)")
+	data := fs.String("data", defaultData, "数据目录（不存在时新建；其中不能已有巡察轮次）")
 	dsn := dbFlag(fs)
-	seed := fs.Uint64("seed", 1, "seed: the same seed and sizes give the same data")
-	size := fs.String("size", gen.SizeCounty, "preset: county or province")
-	units := fs.Int("units", 0, "inspected units in all (default: the preset's)")
-	rounds := fs.Int("rounds", 0, "rounds per unit (default: the preset's)")
-	problems := fs.Int("problems", 0, "problems per round (default: the preset's)")
-	measures := fs.Int("measures", 0, "measures per problem (default: the preset's)")
-	entries := fs.Int("progress", 0, "progress entries per measure (default: the preset's)")
-	today := fs.String("today", "", "the day the data describe, YYYY-MM-DD (default: today); statuses and warnings are set relative to it")
+	seed := fs.Uint64("seed", 1, "随机种子：种子和规模相同，生成的数据就相同")
+	size := fs.String("size", gen.SizeCounty, "规模预设：county 县级或 province 省级")
+	units := fs.Int("units", 0, "被巡察单位总数（不给时按规模预设）")
+	rounds := fs.Int("rounds", 0, "每个单位的巡察轮次数（不给时按规模预设）")
+	problems := fs.Int("problems", 0, "每轮的具体问题数（不给时按规模预设）")
+	measures := fs.Int("measures", 0, "每个具体问题的整改措施数（不给时按规模预设）")
+	entries := fs.Int("progress", 0, "每项措施的整改进展条数（不给时按规模预设）")
+	today := fs.String("today", "", "数据所描述的日期，写作 2026-11-27（不给时为今天）；完成情况和预警都以这一天为准")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

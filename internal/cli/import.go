@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"zhenggai"
+	"zhenggai/internal/store"
 	"zhenggai/internal/textimport"
 	"zhenggai/internal/xlsx"
 )
@@ -24,15 +25,16 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	fs := flags(e, "import", "[--data DIR] [--db URL] [--dry-run] [--json] [--inspector 巡察组 --unit 单位 ...] FILE\n\n"+
 		"FILE 为整改进展情况报告的文本文件（UTF-8），- 表示标准输入；以 .xlsx 结尾的为Excel整改台账。\n"+
 		"台账中任何一行有错，则逐行列出错误，不导入任何内容。台账没有“巡察信息”表时，用 --inspector、--unit 等给出巡察情况。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	dry := fs.Bool("dry-run", false, "print what was understood and write nothing")
-	asJSON := fs.Bool("json", false, "print what was understood as JSON")
+	dry := fs.Bool("dry-run", false, "试运行：只显示识别结果，不写入任何数据")
+	asJSON := fs.Bool("json", false, "以 JSON 格式输出识别结果")
 	var given zhenggai.ImportedRound
-	fs.StringVar(&given.Inspector, "inspector", "", "inspection group (巡察组), replacing what the file says")
-	fs.StringVar(&given.Unit, "unit", "", "inspected unit (被巡察单位), replacing what the file says")
-	kind := fs.String("kind", "", "kind of inspection: 巡察, 巡视 or 自查")
-	feedback := fs.String("feedback-date", "", "feedback date (反馈日期), e.g. 2020-07-27")
+	fs.StringVar(&given.Inspector, "inspector", "", "巡察组，替换文件中的写法")
+	fs.StringVar(&given.Unit, "unit", "", "被巡察单位，替换文件中的写法")
+	parent := fs.String("parent", "", "被巡察单位尚未登记时，登记在哪个上级单位（巡察办）之下，写其名称")
+	kind := fs.String("kind", "", "类型：巡察、巡视或自查")
+	feedback := fs.String("feedback-date", "", "反馈日期，写作 2020-07-27")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -84,12 +86,37 @@ func runImport(ctx context.Context, e *env, args []string) (err error) {
 	if n := measureCount(im); n >= quietBelow {
 		fmt.Fprintf(e.stderr, "正在写入%d项整改措施，请稍候……\n", n)
 	}
-	r, err := st.ImportRound(zhenggai.WithActor(ctx, importActor()), im, "")
+	place, err := placeImport(ctx, e, st, im.Round, *parent)
+	if err != nil {
+		return err
+	}
+	r, err := st.ImportRoundAt(zhenggai.WithActor(ctx, importActor()), im, "", place)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "已导入为巡察轮次 #%d（%s）。\n", r.ID, whereData(*data, *dsn))
 	return nil
+}
+
+// placeImport finds the unit a report names by any of its names; an
+// unknown one goes under the office --parent names, or, without it, at
+// the top, which the command says: no inspection office sees such a unit
+// until it is placed under one.
+func placeImport(ctx context.Context, e *env, st *store.Store, ir zhenggai.ImportedRound, parent string) (*zhenggai.UnitPlace, error) {
+	var c zhenggai.UnitChoice
+	if parent != "" {
+		p, err := st.UnitNamed(ctx, parent)
+		if err != nil {
+			return nil, zhenggai.Errorf(zhenggai.EINVALID, "--parent：没有名为“%s”的单位", parent)
+		}
+		c.ParentID = p.ID
+	}
+	place, err := st.PlaceRound(ctx, nil, ir.Unit, ir.Signature, c)
+	if err == nil && place.UnitID == 0 && place.ParentID == 0 {
+		fmt.Fprintf(e.stderr, "注意：被巡察单位“%s”尚未登记，现登记为最上级单位。巡察办要查看它，请在“单位管理”中设定其上级单位，或导入时用 --parent 指定。\n",
+			strings.TrimSpace(ir.Unit))
+	}
+	return place, err
 }
 
 func measureCount(im *zhenggai.Imported) int {

@@ -34,16 +34,16 @@ import (
 
 func runMigrateData(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "migrate-data", "--from DIR|URL --to DIR|URL [--data-from DIR] [--data-to DIR]\n\n"+
-		"把整个系统（全部记录、审计日志、账号和 API 令牌、附件）从一个数据库复制到另一个：\n"+
+		"把整个系统（全部记录、审计日志、账号和 API 令牌、佐证材料）从一个数据库复制到另一个：\n"+
 		"SQLite 数据目录 ↔ PostgreSQL 数据库（postgres://…），或 SQLite 到 SQLite。\n"+
 		"目标必须是空的（新目录，或空的 PostgreSQL 数据库）。登录会话不复制，用户需重新登录。\n"+
 		"复制在目标上是一个事务：失败时目标保持为空，可直接重新运行。复制完成后自动核对审计日志。\n"+
-		"附件：两边都有数据目录且不同时复制 files/；复制到 PostgreSQL 而不给 --data-to 时，附件留在源目录，\n"+
+		"佐证材料：两边都有数据目录且不同时复制 files/；复制到 PostgreSQL 而不给 --data-to 时，佐证材料留在源目录，\n"+
 		"以 zhenggai serve --db URL --data 源目录 继续使用。")
-	from := fs.String("from", "", "the installation to copy: a data folder (SQLite) or a postgres:// URL")
-	to := fs.String("to", "", "where to copy it: a new or empty data folder (SQLite) or the postgres:// URL of an empty database")
-	dataFrom := fs.String("data-from", "", "with a URL as --from: the data folder holding its evidence files")
-	dataTo := fs.String("data-to", "", "with a URL as --to: the data folder to copy the evidence files into (default: leave them in the source's folder)")
+	from := fs.String("from", "", "要复制的系统：数据目录（SQLite）或 postgres:// 数据库地址")
+	to := fs.String("to", "", "复制到哪里：新的或空的数据目录（SQLite），或空数据库的 postgres:// 地址")
+	dataFrom := fs.String("data-from", "", "--from 为数据库地址时：存放其佐证材料的数据目录")
+	dataTo := fs.String("data-to", "", "--to 为数据库地址时：把佐证材料复制到的数据目录（不给时留在源目录）")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,13 +56,13 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 	srcFiles, dstFiles := srcDir, dstDir
 	if *dataFrom != "" {
 		if srcDSN == "" {
-			return usageErr(e, "--data-from 只用于 --from 为 PostgreSQL 地址时（数据目录本身就含附件）")
+			return usageErr(e, "--data-from 只用于 --from 为 PostgreSQL 地址时（数据目录本身就含佐证材料）")
 		}
 		srcFiles = *dataFrom
 	}
 	if *dataTo != "" {
 		if dstDSN == "" {
-			return usageErr(e, "--data-to 只用于 --to 为 PostgreSQL 地址时（数据目录本身就含附件）")
+			return usageErr(e, "--data-to 只用于 --to 为 PostgreSQL 地址时（数据目录本身就含佐证材料）")
 		}
 		dstFiles = *dataTo
 	}
@@ -86,7 +86,7 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if nfiles > 0 && srcFiles == "" && dstFiles != "" {
-		return fmt.Errorf("源数据库有 %d 条附件记录；请用 --data-from 指定附件所在的数据目录（启动它时 --data 的目录）", nfiles)
+		return fmt.Errorf("源数据库有 %d 条佐证材料记录；请用 --data-from 指定佐证材料所在的数据目录（启动它时 --data 的目录）", nfiles)
 	}
 	dst, err := openStore(ctx, dstDir, dstDSN)
 	if err != nil {
@@ -125,7 +125,7 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 
 	c := rep.Counts
 	fmt.Fprintf(e.stdout, "迁移完成：%s → %s\n", whereData(srcDir, srcDSN), whereData(dstDir, dstDSN))
-	fmt.Fprintf(e.stdout, "单位 %d，用户 %d，API 令牌 %d，巡察轮次 %d，问题类别 %d，具体问题 %d，整改措施 %d，整改进展 %d，附件记录 %d，销号记录 %d，消息 %d，审计日志 %d 条。\n",
+	fmt.Fprintf(e.stdout, "单位 %d，用户 %d，API 令牌 %d，巡察轮次 %d，问题类别 %d，具体问题 %d，整改措施 %d，整改进展 %d，佐证材料记录 %d，销号记录 %d，消息 %d，审计日志 %d 条。\n",
 		c["units"], c["users"], c["tokens"], c["rounds"], c["categories"], c["problems"], c["measures"], c["progress"],
 		c["attachments"], c["close_steps"], c["notifications"], c["audit_log"])
 	fmt.Fprintln(e.stdout, "登录会话未迁移：用户需在新系统上重新登录。")
@@ -133,17 +133,17 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 	// Evidence files: where they are now, and whether any is missing.
 	switch {
 	case moveFiles:
-		fmt.Fprintf(e.stdout, "附件：已复制 %d 个文件到 %s。\n", copiedFiles, filepath.Join(dstFiles, "files"))
+		fmt.Fprintf(e.stdout, "佐证材料：已复制 %d 个文件到 %s。\n", copiedFiles, filepath.Join(dstFiles, "files"))
 		if damaged > 0 {
-			fmt.Fprintf(e.stdout, "注意：源目录中有 %d 个附件内容与其名称不符（已损坏），未复制。\n", damaged)
+			fmt.Fprintf(e.stdout, "注意：源目录中有 %d 个佐证材料内容与其名称不符（已损坏），未复制。\n", damaged)
 		}
 	case dstFiles != "":
-		fmt.Fprintf(e.stdout, "附件：两边是同一个目录 %s，无需复制。\n", filepath.Join(dstFiles, "files"))
+		fmt.Fprintf(e.stdout, "佐证材料：两边是同一个目录 %s，无需复制。\n", filepath.Join(dstFiles, "files"))
 	case srcFiles != "":
 		dstFiles = srcFiles
-		fmt.Fprintf(e.stdout, "附件：仍在 %s，未复制；新系统用 --data %s 继续使用它们。\n", filepath.Join(srcFiles, "files"), srcFiles)
+		fmt.Fprintf(e.stdout, "佐证材料：仍在 %s，未复制；新系统用 --data %s 继续使用它们。\n", filepath.Join(srcFiles, "files"), srcFiles)
 	default:
-		fmt.Fprintln(e.stdout, "附件：两边都是 PostgreSQL 且未给 --data-from/--data-to，附件文件未复制，仍在原来的数据目录。")
+		fmt.Fprintln(e.stdout, "佐证材料：两边都是 PostgreSQL 且未给 --data-from/--data-to，佐证材料文件未复制，仍在原来的数据目录。")
 	}
 	if dstFiles != "" && c["attachments"] > 0 {
 		missing, err := missingFiles(ctx, dst, dstFiles)
@@ -151,7 +151,7 @@ func runMigrateData(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		if missing > 0 {
-			fmt.Fprintf(e.stdout, "注意：有 %d 个附件在 %s 中找不到（源数据中已缺失或已损坏）。\n", missing, filepath.Join(dstFiles, "files"))
+			fmt.Fprintf(e.stdout, "注意：有 %d 个佐证材料在 %s 中找不到（源数据中已缺失或已损坏）。\n", missing, filepath.Join(dstFiles, "files"))
 		}
 	}
 
@@ -199,7 +199,7 @@ func usageErr(e *env, msg string) error {
 
 func orDefault(dir string) string {
 	if dir == "" {
-		return "附件目录"
+		return "佐证材料目录"
 	}
 	return dir
 }
@@ -237,7 +237,7 @@ func copyEvidence(ctx context.Context, p *progress, from, to string) (copied, da
 		return 0, 0, err
 	}
 	root := filepath.Join(to, "files")
-	p.start("附件", len(files))
+	p.start("佐证材料", len(files))
 	for i, rel := range files {
 		if err := ctx.Err(); err != nil {
 			return copied, damaged, err
@@ -250,7 +250,7 @@ func copyEvidence(ctx context.Context, p *progress, from, to string) (copied, da
 		if ok {
 			copied++
 		} else {
-			p.line(fmt.Sprintf("警告：附件 %s 的内容与其名称不符，文件已损坏，未复制", path))
+			p.line(fmt.Sprintf("警告：佐证材料 %s 的内容与其名称不符，文件已损坏，未复制", path))
 			damaged++
 		}
 		p.step(i + 1)
@@ -273,7 +273,7 @@ func copyFileChecked(path, root, rel string) (bool, error) {
 	}
 	in, err := os.Open(path)
 	if err != nil {
-		return false, fmt.Errorf("读取附件 %s：%w", path, err)
+		return false, fmt.Errorf("读取佐证材料 %s：%w", path, err)
 	}
 	defer in.Close()
 	tmp, err := os.CreateTemp(root, ".upload-*")
@@ -289,7 +289,7 @@ func copyFileChecked(path, root, rel string) (bool, error) {
 	}()
 	h := sha256.New()
 	if _, err := io.Copy(io.MultiWriter(tmp, h), in); err != nil {
-		return false, fmt.Errorf("复制附件 %s：%w", path, err)
+		return false, fmt.Errorf("复制佐证材料 %s：%w", path, err)
 	}
 	if hex.EncodeToString(h.Sum(nil)) != filepath.Base(rel) {
 		return false, nil

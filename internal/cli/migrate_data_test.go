@@ -149,7 +149,7 @@ func TestMigrateDataRoundTrip(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("SQLite → PostgreSQL: exit %d\n%s\n%s", code, out, errs)
 	}
-	for _, want := range []string{"迁移完成", "整改措施 97，整改进展 194，附件记录 97，销号记录", "登录会话未迁移", "附件：已复制 97 个文件", "审计日志核对通过",
+	for _, want := range []string{"迁移完成", "整改措施 97，整改进展 194，佐证材料记录 97，销号记录", "登录会话未迁移", "佐证材料：已复制 97 个文件", "审计日志核对通过",
 		"启动：zhenggai serve --db '" + store.RedactDSN(pg) + "' --data " + pgFiles} {
 		if !strings.Contains(out, want) {
 			t.Errorf("SQLite → PostgreSQL output lacks %q:\n%s", want, out)
@@ -237,11 +237,11 @@ func TestMigrateDataRefuses(t *testing.T) {
 		t.Error("a refused migration changed the target")
 	}
 	// PostgreSQL to a folder needs to know where the evidence files are.
-	if code, out, _ := run(t, "", "migrate-data", "--from", a, "--to", pg); code != 0 || !strings.Contains(out, "附件：仍在 "+filepath.Join(a, "files")) {
+	if code, out, _ := run(t, "", "migrate-data", "--from", a, "--to", pg); code != 0 || !strings.Contains(out, "佐证材料：仍在 "+filepath.Join(a, "files")) {
 		t.Fatalf("SQLite → PostgreSQL without --data-to: exit %d\n%s", code, out)
 	}
 	code, _, errs := run(t, "", "migrate-data", "--from", pg, "--to", filepath.Join(t.TempDir(), "c"))
-	if code != 1 || !strings.Contains(errs, "请用 --data-from 指定附件所在的数据目录") {
+	if code != 1 || !strings.Contains(errs, "请用 --data-from 指定佐证材料所在的数据目录") {
 		t.Errorf("PostgreSQL → SQLite without --data-from: exit %d %q", code, errs)
 	}
 }

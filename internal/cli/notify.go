@@ -36,9 +36,9 @@ func (m *mailFlags) mailer() (*notify.Mailer, error) {
 
 func runNotify(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "notify", "[--data DIR] [--db URL] [--digest] [--smtp HOST:PORT --smtp-from ADDR]")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	digest := fs.Bool("digest", false, "also send today's digest to everyone with an e-mail address (once a day per person)")
+	digest := fs.Bool("digest", false, "同时给填了电子邮箱的每个人发送今天的汇总（每人每天一次）")
 	mf := addMailFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err

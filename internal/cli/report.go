@@ -15,12 +15,12 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "report", "[--data DIR] [--db URL] --round ID --date YYYY-MM-DD [--format text|md|html|docx|pdf] [-o FILE]\n\n"+
 		"生成巡察轮次截至某日的整改进展情况报告（公布稿），结构同公开发布的进展情况报告。不予公开的具体问题不列入正文，只说明个数。\n"+
 		"不指定 -o 时写到标准输出。PDF 由 Chromium 浏览器生成（apt-get install chromium fonts-noto-cjk）。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	roundFlag := fs.String("round", "", "round ID (see the round's page: /rounds/ID)")
-	dateFlag := fs.String("date", "", "the report's date, YYYY-MM-DD: progress after it is not counted")
-	formatFlag := fs.String("format", "text", "text, md, html, docx or pdf")
-	out := fs.String("o", "", "output file (default: standard output)")
+	roundFlag := fs.String("round", "", "巡察轮次的编号（页面地址 /rounds/编号 中的数字）")
+	dateFlag := fs.String("date", "", "报告日期，写作 2020-10-28：此后的整改进展不计入")
+	formatFlag := fs.String("format", "text", "格式：text（文本）、md（Markdown）、html（网页）、docx（Word，公文格式）或 pdf")
+	out := fs.String("o", "", "输出文件（不给时输出到标准输出）")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

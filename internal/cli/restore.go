@@ -31,8 +31,8 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 	set := flags(e, "restore", "[--data DIR] FILE\n\n"+
 		"把 zhenggai backup 生成的备份文件 FILE 恢复到数据目录 DIR。\n"+
 		"DIR 必须是空的或尚不存在，已有的数据不会被覆盖。")
-	data := set.String("data", defaultData, "data folder to restore into; must be empty or not exist")
-	dsn := set.String("db", "", "not accepted: a PostgreSQL database is restored with pg_restore")
+	data := set.String("data", defaultData, "恢复到的数据目录，须为空或尚不存在")
+	dsn := set.String("db", "", "不接受：PostgreSQL 数据库请用 pg_restore 恢复")
 	if err := set.Parse(args); err != nil {
 		return err
 	}
@@ -141,12 +141,12 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	done = true
-	fmt.Fprintf(e.stdout, "已恢复到 %s：数据库版本 %d；巡察轮次 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条；附件 %d 个。\n"+
+	fmt.Fprintf(e.stdout, "已恢复到 %s：数据库版本 %d；巡察轮次 %d 个，具体问题 %d 个，整改措施 %d 项，整改进展 %d 条；佐证材料 %d 个。\n"+
 		"启动：zhenggai serve --data %s\n",
 		target, store.LatestSchemaVersion(), info.Counts["rounds"], info.Counts["problems"], info.Counts["measures"],
 		info.Counts["progress"], m.Files, target)
 	if missing > 0 {
-		fmt.Fprintf(e.stdout, "注意：数据库中有 %d 个附件在备份时就已缺失，未能恢复。\n", missing)
+		fmt.Fprintf(e.stdout, "注意：数据库中有 %d 个佐证材料在备份时就已缺失，未能恢复。\n", missing)
 	}
 	return nil
 }
@@ -332,7 +332,7 @@ func extractMember(f *zip.File, mm manifestMember, dir string) error {
 	case sum != mm.SHA256:
 		return fmt.Errorf("成员 %s 的校验值与清单不符，备份已损坏", mm.Name)
 	case mm.Name != store.DBFile && sum != filepath.Base(mm.Name):
-		return fmt.Errorf("附件 %s 的内容与其名称不符", mm.Name)
+		return fmt.Errorf("佐证材料 %s 的内容与其名称不符", mm.Name)
 	}
 	return nil
 }

@@ -118,7 +118,7 @@ func serveMain(ctx context.Context, e *env, args []string) error {
 	}
 	if *dsn != "" {
 		abs, _ := filepath.Abs(*data)
-		fmt.Fprintf(e.stdout, "数据库：%s\n附件目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
+		fmt.Fprintf(e.stdout, "数据库：%s\n佐证材料目录：%s\n", store.RedactDSN(*dsn), filepath.Join(abs, "files"))
 	}
 	if mail != nil {
 		st.MailQueued = true // the notices of opinions are e-mailed too, by the notifier below
@@ -133,8 +133,8 @@ type tlsFlags struct{ cert, key *string }
 
 func addTLSFlags(fs *flag.FlagSet) tlsFlags {
 	return tlsFlags{
-		cert: fs.String("tls-cert", "", "certificate (PEM, the chain after it) to serve HTTPS with; with --tls-key"),
-		key:  fs.String("tls-key", "", "private key (PEM) of --tls-cert"),
+		cert: fs.String("tls-cert", "", "以 HTTPS 提供服务所用的证书（PEM 格式，证书链接在其后）；与 --tls-key 一起给出"),
+		key:  fs.String("tls-key", "", "--tls-cert 证书的私钥（PEM 格式）"),
 	}
 }
 

@@ -20,10 +20,10 @@ func runToken(ctx context.Context, e *env, args []string) error {
 		return exitError{2}
 	}
 	fs := flags(e, "token create", "[--data DIR | --db URL] [--user NAME] [--label 用途]\n\n为用户创建 API 令牌（不指定 --user 时为最早的系统管理员）。令牌是输出的最后一个词，只显示这一次。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	name := fs.String("user", "", "the user the token acts for (default: the first administrator)")
-	label := fs.String("label", "api", "what the token is for")
+	name := fs.String("user", "", "令牌代表的用户登录名（不给时为最早的系统管理员）")
+	label := fs.String("label", "api", "令牌的用途说明")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -57,9 +57,9 @@ func runToken(ctx context.Context, e *env, args []string) error {
 // retired); resetting a user's password revokes all of his.
 func tokenManage(ctx context.Context, e *env, verb string, args []string) error {
 	fs := flags(e, "token "+verb, "[--data DIR] [--user NAME] | ID")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	user := fs.String("user", "", "only this user's tokens (list)")
+	user := fs.String("user", "", "只列该用户的令牌（list）")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

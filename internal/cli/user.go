@@ -45,11 +45,11 @@ func nameFirst(args []string) (string, []string) {
 func userAdd(ctx context.Context, e *env, args []string) error {
 	name, rest := nameFirst(args)
 	fs := flags(e, "user add", "NAME --role ROLE [--unit 单位] [--display 姓名] [--data DIR | --db URL]\n\n角色：admin 系统管理员、supervisor 巡察办、unit_admin 单位管理员、leader 责任领导、responsible 责任人、member 委员。\n责任领导和责任人的姓名（--display）须与台账中的写法一致，才能对应到他的整改措施。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
-	role := fs.String("role", "", "role: admin, supervisor, unit_admin, leader, responsible, member")
-	unit := fs.String("unit", "", "the user's unit (created if missing); default 系统管理 for admin")
-	display := fs.String("display", "", "the person's name as the ledger writes it (default: NAME)")
+	role := fs.String("role", "", "角色：admin 系统管理员、supervisor 巡察办、unit_admin 单位管理员、leader 责任领导、responsible 责任人、member 委员")
+	unit := fs.String("unit", "", "所属单位，按简称、全称或别名查找（尚未登记时新建）；系统管理员不给时为“系统管理”")
+	display := fs.String("display", "", "姓名，与台账中的写法一致（不给时同登录名）")
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func addUser(ctx context.Context, st *store.Store, name, display string, role zh
 func userPasswd(ctx context.Context, e *env, args []string) error {
 	name, rest := nameFirst(args)
 	fs := flags(e, "user passwd", "NAME [--data DIR | --db URL]\n\n为用户生成新密码，并使其已登录的会话和 API 令牌失效；本人登录时须改为自己的密码。")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
 	if err := fs.Parse(rest); err != nil {
 		return err
@@ -140,7 +140,7 @@ func userPasswd(ctx context.Context, e *env, args []string) error {
 
 func userList(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "user list", "[--data DIR | --db URL]")
-	data := fs.String("data", defaultData, "data folder")
+	data := dataFlag(fs)
 	dsn := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err

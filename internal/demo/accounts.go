@@ -5,6 +5,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/sample"
 	"zhenggai/internal/store"
 )
 
@@ -30,7 +31,10 @@ func Accounts(ctx context.Context, st *store.Store, r *zhenggai.Round) ([]Accoun
 	if err := st.SaveUnit(ctx, office); err != nil {
 		return nil, err
 	}
-	if err := st.SaveUnit(ctx, &zhenggai.Unit{ID: r.UnitID, Name: r.Unit, ParentID: office.ID}); err != nil {
+	// The unit's full name is the one its report is signed with
+	// (中共政协桑植县委员会党组), which documents also name it by.
+	if err := st.SaveUnit(ctx, &zhenggai.Unit{ID: r.UnitID, Name: r.Unit, ParentID: office.ID,
+		FullName: SeedTexts(sample.Sangzhi).Signature}); err != nil {
 		return nil, err
 	}
 	plan := []Account{

@@ -235,3 +235,38 @@ func TestHistoryIsTrue(t *testing.T) {
 		t.Fatalf("audit: %d entries, %v", n, err)
 	}
 }
+
+// TestDemoUnitFullName: the demo's unit carries the seed's signature as
+// its full name, and the demo's office's account imports a report naming
+// it so without a question.
+func TestDemoUnitFullName(t *testing.T) {
+	dir := t.TempDir()
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files, err := attach.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := demo.Load(ctx, st, files, zhenggai.NewDate(2026, 11, 27))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Accounts(ctx, st, r); err != nil {
+		t.Fatal(err)
+	}
+	u, err := st.Unit(ctx, r.UnitID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Name != "桑植县政协党组" || u.FullName != "中共政协桑植县委员会党组" {
+		t.Errorf("demo unit %q, full name %q; want the seed's signature as the full name", u.Name, u.FullName)
+	}
+	found, err := st.UnitNamed(ctx, "中共政协桑植县委员会党组")
+	if err != nil || found.ID != r.UnitID {
+		t.Errorf("the full name finds %+v, %v", found, err)
+	}
+}

@@ -133,6 +133,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /public/thanks/{ref}", public, "", u.OpinionThanks),
 
 		// Administration.
+		page("GET /units/{id}/report-settings", edit, "unit", u.EditReportSettings),
+		page("POST /units/{id}/report-settings", edit, "unit", u.UpdateReportSettings),
 		page("GET /admin/units", admin, "", u.ListUnits),
 		page("GET /admin/units.xlsx", admin, "", u.ExportUnits),
 		page("POST /admin/units", admin, "", u.CreateUnit),
@@ -210,5 +212,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("GET /api/v1/history/{entity}/{id}", read, "history", a.GetHistory),
 		json("GET /api/v1/openapi.json", public, "", a.OpenAPI),
 		json("/api/", public, "", a.NotFound),
+		// Any other address: a Chinese page with the menu, not Go's "404 page not found".
+		page("/", public, "", u.NotFound),
 	}
 }

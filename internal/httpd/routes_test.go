@@ -60,7 +60,9 @@ var expected = map[string]string{
 	"POST /api/v1/imports":              "edit-self",
 	"GET /api/v1/history/{entity}/{id}": "read",
 	"/api/":                             "public",
-	"GET /rounds/{id}/publish":          "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
+	"/":                                 "public",
+	"GET /units/{id}/report-settings":   "edit", "POST /units/{id}/report-settings": "edit",
+	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the
 	// principal leader (by default) approves or returns.
@@ -222,6 +224,9 @@ func (f *fixture) request(t *testing.T, pattern, on, role string) *http.Request 
 	}
 	if path == "/api/" {
 		path = "/api/v1/nothing"
+	}
+	if pattern == "/" {
+		path = "/nothing"
 	}
 	body := ""
 	ctype := "application/x-www-form-urlencoded"

@@ -213,6 +213,9 @@ func assemble(l *zhenggai.Ledger, progress []*zhenggai.Progress, accepted map[in
 		rep.Signature = strings.TrimSpace(set.ReportSignature)
 	}
 	if rep.Signature == "" {
+		rep.Signature = strings.TrimSpace(l.UnitFullName)
+	}
+	if rep.Signature == "" {
 		rep.Signature = round.Unit
 	}
 	rep.Title = strings.TrimSpace(round.ReportTitle)

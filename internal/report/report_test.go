@@ -448,6 +448,29 @@ func TestReportWithoutTexts(t *testing.T) {
 	}
 }
 
+// TestSignedWithTheFullName: without a signature of its own or in the
+// unit's settings, the report is signed with the unit's full name.
+func TestSignedWithTheFullName(t *testing.T) {
+	env := testkit.Open(t)
+	r := importedRound(t, env.Store)
+	r.ReportSignature = ""
+	if err := env.Store.UpdateRound(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	u, err := env.Store.Unit(ctx, r.UnitID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.FullName = "中共政协桑植县委员会党组"
+	if err := env.Store.SaveUnit(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	text := render(t, build(t, env.Store, r.ID, seedDate).Text)
+	if !strings.HasSuffix(text, "\n中共政协桑植县委员会党组\n2020年10月28日\n") {
+		t.Errorf("signature: %q", text[len(text)-80:])
+	}
+}
+
 func TestBuildRefuses(t *testing.T) {
 	env := testkit.Open(t)
 	if _, err := report.Build(ctx, env.Store, 999, seedDate); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {

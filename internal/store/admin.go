@@ -19,7 +19,7 @@ type UnitNode struct {
 // parent come in the order they were created. A unit whose parent chain
 // was broken behind the program's back still appears, at the top level.
 func (s *Store) UnitTree(ctx context.Context) ([]UnitNode, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT u.id, COALESCE(u.parent_id, 0), u.name,
+	rows, err := s.rdb.QueryContext(ctx, `SELECT u.id, COALESCE(u.parent_id, 0), u.name, u.full_name, u.aliases,
 		(SELECT COUNT(*) FROM users x WHERE x.unit_id = u.id),
 		(SELECT COUNT(*) FROM rounds r WHERE r.unit_id = u.id AND r.voided_at IS NULL)
 		FROM units u ORDER BY u.id`)
@@ -30,9 +30,11 @@ func (s *Store) UnitTree(ctx context.Context) ([]UnitNode, error) {
 	var flat []UnitNode
 	for rows.Next() {
 		var n UnitNode
-		if err := rows.Scan(&n.ID, &n.ParentID, &n.Name, &n.Users, &n.Rounds); err != nil {
+		var aliases string
+		if err := rows.Scan(&n.ID, &n.ParentID, &n.Name, &n.FullName, &aliases, &n.Users, &n.Rounds); err != nil {
 			return nil, err
 		}
+		n.Aliases = splitAliases(aliases)
 		flat = append(flat, n)
 	}
 	if err := rows.Err(); err != nil {

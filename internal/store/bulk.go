@@ -113,7 +113,7 @@ func (b *BulkRound) validate(today zhenggai.Date) error {
 						return fmt.Errorf("问题%d第%d项措施的第%d条进展：%w", p.Seq, m.Seq, ei+1, err)
 					}
 					if len(e.Files) > 0 {
-						return zhenggai.Errorf(zhenggai.EINVALID, "批量写入的整改进展不能带附件")
+						return zhenggai.Errorf(zhenggai.EINVALID, "批量写入的整改进展不能带佐证材料")
 					}
 				}
 			}
@@ -463,7 +463,8 @@ func (s *Store) CreateUnits(ctx context.Context, units []*zhenggai.Unit) error {
 				parent = u.ParentID
 			}
 			var err error
-			u.ID, err = s.insertRow(ctx, tx, "units", `parent_id, name, created_at`, parent, u.Name, s.stamp())
+			u.ID, err = s.insertRow(ctx, tx, "units", `parent_id, name, full_name, aliases, created_at`, parent, u.Name, u.FullName,
+				joinAliases(u.Aliases), s.stamp())
 			if s.d.foreignKeyViolation(err) {
 				v := &zhenggai.ValidationError{}
 				v.Add("parent_id", "单位“"+u.Name+"”的上级单位不存在")

@@ -81,7 +81,11 @@ func UpdateMeasureByHandForTest(ctx context.Context, s *Store, m *zhenggai.Measu
 		if err != nil {
 			return err
 		}
-		if err := zhenggai.CheckStatusChange(m, old); err != nil {
+		reported, err := s.reported(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := zhenggai.CheckStatusChange(m, old, reported); err != nil {
 			return err
 		}
 		before, err := s.snapshot(ctx, tx, "measures", m.ID)

@@ -14,8 +14,14 @@ import (
 // ImportRound writes what an importer understood as a new round, in one
 // transaction: either the whole report is saved or nothing is.
 func (s *Store) ImportRound(ctx context.Context, im *zhenggai.Imported, note string) (*zhenggai.Round, error) {
+	return s.ImportRoundAt(ctx, im, note, nil)
+}
+
+// ImportRoundAt is ImportRound into the unit place chose
+// (zhenggai.PlaceRound); nil, the unit the report names.
+func (s *Store) ImportRoundAt(ctx context.Context, im *zhenggai.Imported, note string, place *zhenggai.UnitPlace) (*zhenggai.Round, error) {
 	r := im.NewRound()
-	r.Note = note
+	r.Note, r.Place = note, place
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}

@@ -128,6 +128,11 @@ func (s *Store) RoundRecords(ctx context.Context, roundID int64, today zhenggai.
 		if rec.Ledger, err = s.ledgerIn(ctx, db, roundID, today); err != nil {
 			return err
 		}
+		// The unit's full name signs its report when nothing else does.
+		if err := db.QueryRowContext(ctx, s.d.rebind(`SELECT full_name FROM units WHERE id = ?`), rec.Ledger.Round.UnitID).
+			Scan(&rec.Ledger.UnitFullName); err != nil {
+			return err
+		}
 		if rec.Progress, err = s.progressIn(ctx, db, roundID, 0); err != nil {
 			return err
 		}

@@ -85,8 +85,9 @@ func (s *Store) CreateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		return err
 	}
 	// Imports (ImportRound) keep the statuses a report declares, as
-	// history; a measure entered by hand follows the status rules.
-	if err := zhenggai.CheckStatusChange(m, ""); err != nil {
+	// history; a measure entered by hand follows the status rules, and
+	// has no progress report yet.
+	if err := zhenggai.CheckStatusChange(m, "", false); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error { return s.createMeasure(ctx, tx, m) })
@@ -128,7 +129,11 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		if err != nil {
 			return err
 		}
-		if err := zhenggai.CheckStatusChange(m, old); err != nil {
+		reported, err := s.reported(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := zhenggai.CheckStatusChange(m, old, reported); err != nil {
 			return err
 		}
 		err = s.updateRow(ctx, tx, "measures", m.ID, version, `seq = ?, content = ?, leader = ?, office = ?,
@@ -152,10 +157,11 @@ func (s *Store) SetMeasureStatus(ctx context.Context, id, version int64, st zhen
 		v.Add("status", "完成情况不正确")
 		return v
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return s.setMeasureStatus(ctx, tx, id, version, st) })
+	return s.write(ctx, func(tx *sql.Tx) error { return s.setMeasureStatus(ctx, tx, id, version, st, false) })
 }
 
-func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version int64, st zhenggai.Status) error {
+// setMeasureStatus sets the status; withReport, a progress report sets it.
+func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version int64, st zhenggai.Status, withReport bool) error {
 	old, err := s.measureGuard(ctx, tx, id)
 	if err != nil {
 		return err
@@ -170,8 +176,14 @@ func (s *Store) setMeasureStatus(ctx context.Context, tx *sql.Tx, id, version in
 		return err
 	}
 	m.Status = st
+	reported := withReport
+	if !reported {
+		if reported, err = s.reported(ctx, tx, id); err != nil {
+			return err
+		}
+	}
 	// Refused, the transaction, and so the UPDATE and its entry, is undone.
-	return zhenggai.CheckStatusChange(&m, old)
+	return zhenggai.CheckStatusChange(&m, old, reported)
 }
 
 // measureGuard refuses a change to a measure of a closed (locked) problem
@@ -187,4 +199,11 @@ func (s *Store) measureGuard(ctx context.Context, tx *sql.Tx, id int64) (zhengga
 		return "", err
 	}
 	return zhenggai.Status(status), nil
+}
+
+// reported tells whether a measure has a progress report with text.
+func (s *Store) reported(ctx context.Context, tx *sql.Tx, measure int64) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM progress WHERE measure_id = ? AND voided_at IS NULL AND TRIM(content) <> ''`), measure).Scan(&n)
+	return n > 0, err
 }

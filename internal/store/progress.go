@@ -17,7 +17,7 @@ func (s *Store) AddProgress(ctx context.Context, p *zhenggai.Progress, measureVe
 	}
 	for _, f := range p.Files {
 		if !validHash(f.SHA256) || f.Name == "" {
-			return zhenggai.Errorf(zhenggai.EINVALID, "附件信息不完整")
+			return zhenggai.Errorf(zhenggai.EINVALID, "佐证材料信息不完整")
 		}
 	}
 	return s.write(ctx, func(tx *sql.Tx) error { return s.addProgress(ctx, tx, p, measureVersion) })
@@ -41,7 +41,7 @@ func (s *Store) addProgress(ctx context.Context, tx *sql.Tx, p *zhenggai.Progres
 		return err
 	}
 	if p.Status != "" {
-		if err := s.setMeasureStatus(ctx, tx, p.MeasureID, measureVersion, p.Status); err != nil {
+		if err := s.setMeasureStatus(ctx, tx, p.MeasureID, measureVersion, p.Status, true); err != nil {
 			return err
 		}
 	}
@@ -123,7 +123,7 @@ func (s *Store) Attachment(ctx context.Context, id int64) (*zhenggai.Attachment,
 	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT id, name, sha256, size, content_type FROM attachments WHERE id = ? AND voided_at IS NULL`), id).
 		Scan(&a.ID, &a.Name, &a.SHA256, &a.Size, &a.ContentType)
 	if err != nil {
-		return nil, notFound(err, "附件")
+		return nil, notFound(err, "佐证材料")
 	}
 	return &a, nil
 }

@@ -53,7 +53,7 @@ func TestRoundCountsFollowEveryWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.SetMeasureStatus(ctx, m0.ID, m0.Version, zhenggai.BasicallyCompleted); err != nil {
+		if err := st.SetMeasureStatus(ctx, m0.ID, m0.Version, zhenggai.InProgress); err != nil {
 			t.Fatal(err)
 		}
 		same("status set")

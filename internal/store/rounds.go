@@ -87,7 +87,7 @@ func (s *Store) CreateRound(ctx context.Context, r *zhenggai.Round) error {
 }
 
 func (s *Store) createRound(ctx context.Context, tx *sql.Tx, r *zhenggai.Round) error {
-	unitID, err := s.ensureUnit(ctx, tx, r.Unit)
+	unitID, err := s.placeUnit(ctx, tx, r.Unit, r.Place)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,8 @@ CREATE TABLE units (
     parent_id bigint,
     name text NOT NULL,
     created_at text NOT NULL,
+    full_name text NOT NULL DEFAULT ''::text,
+    aliases text NOT NULL DEFAULT ''::text,
     CONSTRAINT units_pkey PRIMARY KEY (id),
     CONSTRAINT units_name_key UNIQUE (name),
     CONSTRAINT units_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES units(id)

@@ -15,6 +15,8 @@ CREATE TABLE units (
     parent_id BIGINT REFERENCES units(id),
     name TEXT NOT NULL,
     created_at TEXT NOT NULL,
+    full_name TEXT NOT NULL DEFAULT '',
+    aliases TEXT NOT NULL DEFAULT '',
     CONSTRAINT units_name_key UNIQUE (name)
 );
 CREATE INDEX units_parent_idx ON units (parent_id);

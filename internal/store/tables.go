@@ -55,7 +55,7 @@ var Tables = []Table{
 		Unit: `SELECT unit_id, leader, owner FROM measures WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "progress", Kind: "progress", Label: "整改进展", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM progress WHERE id = ?`, History: zhenggai.PermRead},
-	{Name: "attachments", Kind: "attachment", Label: "附件记录", Audited: true, Copied: true, Voidable: true,
+	{Name: "attachments", Kind: "attachment", Label: "佐证材料", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM attachments WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "publications", Versioned: true, Kind: "publication", Label: "公布的整改进展情况", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM publications WHERE id = ?`, History: zhenggai.PermRead},

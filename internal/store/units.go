@@ -24,20 +24,118 @@ func (s *Store) ensureUnit(ctx context.Context, tx *sql.Tx, name string) (int64,
 	if name == "" {
 		return 0, zhenggai.Errorf(zhenggai.EINVALID, "单位名称不能为空")
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM units WHERE name = ?`), name).Scan(&id)
-	if err == nil {
-		return id, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
+	units, err := s.units(ctx, tx)
+	if err != nil {
 		return 0, err
 	}
-	return s.insertRow(ctx, tx, "units", `name, created_at`, name, s.stamp())
+	if u := zhenggai.FindUnit(units, name); u != nil {
+		return u.ID, nil
+	}
+	return s.insertUnit(ctx, tx, &zhenggai.Unit{Name: name})
 }
 
-// Units lists every unit by name.
-func (s *Store) Units(ctx context.Context) ([]zhenggai.Unit, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0), name FROM units ORDER BY id`)
+// insertUnit saves a new unit and logs it.
+func (s *Store) insertUnit(ctx context.Context, tx *sql.Tx, u *zhenggai.Unit) (int64, error) {
+	var parent any
+	if u.ParentID != 0 {
+		parent = u.ParentID
+	}
+	return s.insertRow(ctx, tx, "units", `parent_id, name, full_name, aliases, created_at`, parent, u.Name, u.FullName,
+		joinAliases(u.Aliases), s.stamp())
+}
+
+// placeUnit returns the unit of a new round: the one p names (given its
+// alias), a new one under p.ParentID, or, without p, the one of that name.
+func (s *Store) placeUnit(ctx context.Context, tx *sql.Tx, name string, p *zhenggai.UnitPlace) (int64, error) {
+	switch {
+	case p == nil:
+		return s.ensureUnit(ctx, tx, name)
+	case p.UnitID == 0:
+		if strings.TrimSpace(name) == "" {
+			return 0, zhenggai.Errorf(zhenggai.EINVALID, "单位名称不能为空")
+		}
+		units, err := s.units(ctx, tx)
+		if err != nil {
+			return 0, err
+		}
+		if u := zhenggai.FindUnit(units, name); u != nil {
+			return u.ID, nil // registered meanwhile
+		}
+		return s.insertUnit(ctx, tx, &zhenggai.Unit{Name: strings.TrimSpace(name), ParentID: p.ParentID})
+	case p.Alias != "":
+		return p.UnitID, s.addAlias(ctx, tx, p.UnitID, p.Alias)
+	}
+	return p.UnitID, nil
+}
+
+// AddUnitAlias records one more name of a unit (nothing when it already
+// answers to it); a name another unit answers to is refused.
+func (s *Store) AddUnitAlias(ctx context.Context, unitID int64, alias string) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return s.addAlias(ctx, tx, unitID, alias) })
+}
+
+func (s *Store) addAlias(ctx context.Context, tx *sql.Tx, unitID int64, alias string) error {
+	alias = strings.TrimSpace(alias)
+	units, err := s.units(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if u := zhenggai.FindUnit(units, alias); u != nil {
+		if u.ID == unitID {
+			return nil
+		}
+		v := &zhenggai.ValidationError{}
+		v.Add("aliases", "“"+alias+"”已是另一单位（"+u.Name+"）的名称")
+		return v
+	}
+	var u *zhenggai.Unit
+	for i := range units {
+		if units[i].ID == unitID {
+			u = &units[i]
+		}
+	}
+	if u == nil {
+		return zhenggai.Errorf(zhenggai.ENOTFOUND, "单位不存在")
+	}
+	u.Aliases = append(u.Aliases, alias)
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	before, err := s.snapshot(ctx, tx, "units", unitID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE units SET aliases = ? WHERE id = ?`), joinAliases(u.Aliases), unitID); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditUpdate, "units", unitID, before)
+}
+
+func joinAliases(a []string) string { return strings.Join(a, "\n") }
+
+func splitAliases(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, "\n")
+}
+
+const unitCols = `id, COALESCE(parent_id, 0), name, full_name, aliases`
+
+func scanUnit(sc interface{ Scan(...any) error }, u *zhenggai.Unit) error {
+	var aliases string
+	if err := sc.Scan(&u.ID, &u.ParentID, &u.Name, &u.FullName, &aliases); err != nil {
+		return err
+	}
+	u.Aliases = splitAliases(aliases)
+	return nil
+}
+
+// units reads every unit with its names (a county has dozens, not more).
+func (s *Store) units(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) ([]zhenggai.Unit, error) {
+	rows, err := db.QueryContext(ctx, `SELECT `+unitCols+` FROM units ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +143,7 @@ func (s *Store) Units(ctx context.Context) ([]zhenggai.Unit, error) {
 	var out []zhenggai.Unit
 	for rows.Next() {
 		var u zhenggai.Unit
-		if err := rows.Scan(&u.ID, &u.ParentID, &u.Name); err != nil {
+		if err := scanUnit(rows, &u); err != nil {
 			return nil, err
 		}
 		out = append(out, u)
@@ -53,10 +151,26 @@ func (s *Store) Units(ctx context.Context) ([]zhenggai.Unit, error) {
 	return out, rows.Err()
 }
 
+// Units lists every unit, with its full name and aliases.
+func (s *Store) Units(ctx context.Context) ([]zhenggai.Unit, error) { return s.units(ctx, s.rdb) }
+
+// UnitNamed returns the unit that answers to name (short, full, alias or
+// one of their usual forms), ENOTFOUND when none does.
+func (s *Store) UnitNamed(ctx context.Context, name string) (*zhenggai.Unit, error) {
+	units, err := s.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if u := zhenggai.FindUnit(units, name); u != nil {
+		return u, nil
+	}
+	return nil, zhenggai.Errorf(zhenggai.ENOTFOUND, "没有名为“%s”的单位", strings.TrimSpace(name))
+}
+
 // Unit returns one unit.
 func (s *Store) Unit(ctx context.Context, id int64) (*zhenggai.Unit, error) {
 	var u zhenggai.Unit
-	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT id, COALESCE(parent_id, 0), name FROM units WHERE id = ?`), id).Scan(&u.ID, &u.ParentID, &u.Name)
+	err := scanUnit(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+unitCols+` FROM units WHERE id = ?`), id), &u)
 	if err != nil {
 		return nil, notFound(err, "单位")
 	}
@@ -115,11 +229,54 @@ func (s *Store) SaveUnit(ctx context.Context, u *zhenggai.Unit) error {
 				p = next.Int64
 			}
 		}
-		if isNew {
-			var err error
-			u.ID, err = s.insertRow(ctx, tx, "units", `parent_id, name, created_at`, parent, u.Name, s.stamp())
+		// No name of u may be one another unit answers to.
+		units, err := s.units(ctx, tx)
+		if err != nil {
 			return err
 		}
-		return s.updateRow(ctx, tx, "units", u.ID, anyVersion, `parent_id = ?, name = ?`, parent, u.Name)
+		for _, n := range u.Names() {
+			if o := zhenggai.FindUnit(units, n); o != nil && o.ID != u.ID {
+				v := &zhenggai.ValidationError{}
+				if o.Name == n {
+					v.Add(unitNameField(u, n), "已有同名单位“"+n+"”")
+				} else {
+					v.Add(unitNameField(u, n), "“"+n+"”已是另一单位（"+o.Name+"）的名称")
+				}
+				return v
+			}
+		}
+		if isNew {
+			u.ID, err = s.insertRow(ctx, tx, "units", `parent_id, name, full_name, aliases, created_at`, parent, u.Name, u.FullName,
+				joinAliases(u.Aliases), s.stamp())
+			return err
+		}
+		return s.updateRow(ctx, tx, "units", u.ID, anyVersion, `parent_id = ?, name = ?, full_name = ?, aliases = ?`,
+			parent, u.Name, u.FullName, joinAliases(u.Aliases))
 	})
+}
+
+// unitNameField is the form field that holds name.
+func unitNameField(u *zhenggai.Unit, name string) string {
+	switch name {
+	case u.Name:
+		return "name"
+	case u.FullName:
+		return "full_name"
+	}
+	return "aliases"
+}
+
+// PlaceRound is zhenggai.PlaceRound over the stored units: where a new
+// round named name (in a report signed by signedBy) goes for u, or the
+// question to ask him.
+func (s *Store) PlaceRound(ctx context.Context, u *zhenggai.User, name, signedBy string, c zhenggai.UnitChoice) (*zhenggai.UnitPlace, error) {
+	units, err := s.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := zhenggai.PlaceRound(u, units, name, signedBy, c)
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
 }

@@ -15,8 +15,6 @@ type settingsPage struct {
 	Unit     *store.UnitNode   // the unit whose settings are shown
 	Stored   zhenggai.Settings // what the unit has now
 	Defaults zhenggai.Settings
-	// ReportFields are the contact lines and signature of reports.
-	ReportFields []reportField
 	// Evidence files the unit keeps, and its quota, in bytes.
 	EvidenceUsed, EvidenceQuota int64
 }
@@ -62,14 +60,12 @@ func (h *Handler) EditSettings(w http.ResponseWriter, r *http.Request) {
 
 func settingsValues(unitID int64, s zhenggai.Settings) map[string]string {
 	return map[string]string{"unit_id": fmt.Sprint(unitID), "green_days": fmt.Sprint(s.GreenDays), "yellow_days": fmt.Sprint(s.YellowDays),
-		"report_phone": s.ReportPhone, "report_mailbox": s.ReportMailbox, "report_email": s.ReportEmail,
-		"report_signature": s.ReportSignature, "evidence_quota_mb": fmt.Sprint(s.EvidenceQuotaMB),
-		"opinion_days":         fmt.Sprint(s.OpinionDays),
+		"evidence_quota_mb": fmt.Sprint(s.EvidenceQuotaMB), "opinion_days": fmt.Sprint(s.OpinionDays),
 		"publication_reviewer": string(s.PublicationReviewer)}
 }
 
 func (h *Handler) renderSettings(w http.ResponseWriter, r *http.Request, status int, tree []store.UnitNode, unit *store.UnitNode, set zhenggai.Settings, f *form) {
-	d := &settingsPage{Units: unitOptions(tree, 0), Unit: unit, Stored: set, Defaults: zhenggai.DefaultSettings(), ReportFields: reportFields}
+	d := &settingsPage{Units: unitOptions(tree, 0), Unit: unit, Stored: set, Defaults: zhenggai.DefaultSettings()}
 	if unit != nil {
 		var err error
 		if d.EvidenceUsed, d.EvidenceQuota, err = h.Store.EvidenceUsage(r.Context(), unit.ID); err != nil {
@@ -85,8 +81,7 @@ func (h *Handler) renderSettings(w http.ResponseWriter, r *http.Request, status 
 func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
-	f := newForm(r, "unit_id", "green_days", "yellow_days", "report_phone", "report_mailbox", "report_email", "report_signature",
-		"evidence_quota_mb", "opinion_days", "publication_reviewer")
+	f := newForm(r, "unit_id", "green_days", "yellow_days", "evidence_quota_mb", "opinion_days", "publication_reviewer")
 	tree, err := h.Store.UnitTree(ctx)
 	if err != nil {
 		h.fail(w, r, err)
@@ -97,11 +92,19 @@ func (h *Handler) UpdateSettings(w http.ResponseWriter, r *http.Request) {
 	if unit == nil {
 		f.errs.Add("unit_id", "请选择一个已有的单位")
 	}
-	set := zhenggai.Settings{GreenDays: f.int("green_days", "绿色预警天数"), YellowDays: f.int("yellow_days", "黄色预警天数"),
-		ReportPhone: f.get("report_phone"), ReportMailbox: f.get("report_mailbox"), ReportEmail: f.get("report_email"),
-		ReportSignature: f.get("report_signature"), EvidenceQuotaMB: f.int("evidence_quota_mb", "佐证材料存储上限"),
-		OpinionDays:         f.int("opinion_days", "意见建议答复期限"),
-		PublicationReviewer: zhenggai.PublicationReviewer(f.get("publication_reviewer"))}
+	// The report's contact lines and signature have their own page
+	// (report_settings.go): kept as they are.
+	var set zhenggai.Settings
+	if unit != nil {
+		if set, err = h.Store.Settings(ctx, unit.ID); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	set.GreenDays, set.YellowDays = f.int("green_days", "绿色预警天数"), f.int("yellow_days", "黄色预警天数")
+	set.EvidenceQuotaMB = f.int("evidence_quota_mb", "佐证材料存储上限")
+	set.OpinionDays = f.int("opinion_days", "意见建议答复期限")
+	set.PublicationReviewer = zhenggai.PublicationReviewer(f.get("publication_reviewer"))
 	// Left out (a script that predates it), the deadline stays as it is.
 	if f.get("opinion_days") != "" && set.OpinionDays < 1 && f.errs.For("opinion_days") == "" {
 		f.errs.Add("opinion_days", fmt.Sprintf("意见建议答复期限须在1至%d个工作日之间", zhenggai.MaxOpinionDays))
@@ -148,6 +151,8 @@ func findUnit(tree []store.UnitNode, id int64) *store.UnitNode {
 	return nil
 }
 
+// reportField is one contact line or the signature on the report
+// settings page.
 type reportField struct{ Name, Label, Example string }
 
 var reportFields = []reportField{

@@ -84,6 +84,8 @@ func (h *Handler) renderUnits(w http.ResponseWriter, r *http.Request, status int
 // readUnit fills u from the unit form.
 func readUnit(f *form, u *zhenggai.Unit) {
 	u.Name = f.get("name")
+	u.FullName = f.get("full_name")
+	u.Aliases = zhenggai.SplitAliases(f.get("aliases"))
 	u.ParentID = f.int64("parent_id", "上级单位")
 	f.merge(u.Validate())
 }
@@ -91,7 +93,7 @@ func readUnit(f *form, u *zhenggai.Unit) {
 // CreateUnit adds a unit, at the top or under another.
 func (h *Handler) CreateUnit(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
-	f := newForm(r, "name", "parent_id")
+	f := newForm(r, "name", "full_name", "aliases", "parent_id")
 	u := &zhenggai.Unit{}
 	readUnit(f, u)
 	if f.valid() {
@@ -119,7 +121,8 @@ func (h *Handler) EditUnit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	f := &form{values: map[string]string{"name": u.Name, "parent_id": idOrEmpty(u.ParentID)}, errs: &zhenggai.ValidationError{}}
+	f := &form{values: map[string]string{"name": u.Name, "full_name": u.FullName,
+		"aliases": strings.Join(u.Aliases, "\n"), "parent_id": idOrEmpty(u.ParentID)}, errs: &zhenggai.ValidationError{}}
 	h.renderUnitForm(w, r, http.StatusOK, u, f)
 }
 
@@ -152,7 +155,7 @@ func (h *Handler) UpdateUnit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
-	f := newForm(r, "name", "parent_id")
+	f := newForm(r, "name", "full_name", "aliases", "parent_id")
 	u := &zhenggai.Unit{ID: id}
 	readUnit(f, u)
 	if f.valid() {

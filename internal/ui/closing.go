@@ -19,7 +19,7 @@ func (h *Handler) CloseMeasure(a zhenggai.CloseAction) http.HandlerFunc {
 			return closePlace{}, err
 		}
 		return closePlace{problem: m.ProblemID, back: fmt.Sprintf("/problems/%d#measure-%d", m.ProblemID, m.ID),
-			did: fmt.Sprintf("措施%d：%s", m.Seq, a.Label())}, nil
+			what: fmt.Sprintf("第%d项措施", m.Seq)}, nil
 	})
 }
 
@@ -27,17 +27,17 @@ func (h *Handler) CloseMeasure(a zhenggai.CloseAction) http.HandlerFunc {
 // rejects it, the unit reopens it.
 func (h *Handler) CloseProblem(a zhenggai.CloseAction) http.HandlerFunc {
 	return h.closeStep(a, (*store.Store).CloseProblem, func(_ context.Context, id int64) (closePlace, error) {
-		return closePlace{problem: id, back: fmt.Sprintf("/problems/%d#closing", id), did: a.Label()}, nil
+		return closePlace{problem: id, back: fmt.Sprintf("/problems/%d#closing", id), what: "本问题"}, nil
 	})
 }
 
 // closePlace is where the answer to a closing step goes back to: the
-// problem (for a refusal), the place on its page, and what the step is
-// called there.
+// problem (for a refusal), the place on its page, and what the step was
+// taken on (第1项措施, 本问题).
 type closePlace struct {
 	problem int64
 	back    string
-	did     string
+	what    string
 }
 
 // closeStep takes step a on the record {id} names, with take, the store's
@@ -57,7 +57,7 @@ func (h *Handler) closeStep(a zhenggai.CloseAction,
 			return
 		}
 		_, err = take(h.Store, r.Context(), id, a, auth.UserFrom(r.Context()).DisplayName, r.PostFormValue("reason"))
-		h.closeDone(w, r, at, err)
+		h.closeDone(w, r, at, a, err)
 	}
 }
 
@@ -65,14 +65,14 @@ func (h *Handler) closeStep(a zhenggai.CloseAction,
 // act on (a state that moved on, a missing reason or evidence), back to
 // the problem with a message; a problem closed or waiting for acceptance
 // is a 409 that says so; anything else is an error page.
-func (h *Handler) closeDone(w http.ResponseWriter, r *http.Request, at closePlace, err error) {
+func (h *Handler) closeDone(w http.ResponseWriter, r *http.Request, at closePlace, a zhenggai.CloseAction, err error) {
 	switch zhenggai.ErrorCode(err) {
 	case "":
-		redirect(w, r, at.back, at.did+"，已记录")
+		redirect(w, r, at.back, at.what+"："+a.Label()+"，已记录。")
 	case zhenggai.ELOCKED:
 		h.refuseLocked(w, r, at.problem, err)
 	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirect(w, r, at.back, "未能"+at.did+"："+zhenggai.ErrorMessage(err))
+		redirectRefused(w, r, at.back, at.what+"未能"+a.Verb(), err)
 	default:
 		h.fail(w, r, err)
 	}

@@ -34,6 +34,9 @@ type formEnv struct {
 	st  *store.Store
 	srv *httptest.Server
 	c   *http.Client
+	// office is the administrator's unit, which he chooses as the parent
+	// of a unit a test registers by its first round.
+	office string
 }
 
 func formClock() time.Time { return time.Date(2020, 10, 28, 10, 0, 0, 0, zhenggai.Shanghai) }
@@ -42,9 +45,10 @@ func newFormEnv(t *testing.T) *formEnv {
 	t.Helper()
 	env := testkit.Open(t)
 	srv := env.Serve(t, formClock)
+	admin := testkit.Admin(t, env.Store)
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		Jar: testkit.Jar(t, srv.URL, testkit.Admin(t, env.Store))}
-	return &formEnv{t: t, dir: env.Dir, st: env.Store, srv: srv, c: c}
+		Jar: testkit.Jar(t, srv.URL, admin)}
+	return &formEnv{t: t, dir: env.Dir, st: env.Store, srv: srv, c: c, office: fmt.Sprint(admin.User.UnitID)}
 }
 
 func (e *formEnv) do(req *http.Request) (*http.Response, string) {
@@ -124,6 +128,17 @@ func (e *formEnv) seed() (*zhenggai.Round, *zhenggai.Category, *zhenggai.Problem
 		e.t.Fatal(err)
 	}
 	return r, c, p, m
+}
+
+// report files a progress report on m that sets no status: what 基本完成
+// set by hand needs first.
+func (e *formEnv) report(m *zhenggai.Measure) {
+	e.t.Helper()
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	if err := e.st.AddProgress(ctx, &zhenggai.Progress{MeasureID: m.ID, Date: zhenggai.NewDate(2020, 10, 1),
+		Content: "已组织集中学习"}, m.Version); err != nil {
+		e.t.Fatal(err)
+	}
 }
 
 // counts is how many rows of each kind the store holds.
@@ -253,7 +268,7 @@ func TestRoundCreate(t *testing.T) {
 			t.Errorf("new round form lacks %q", s)
 		}
 	}
-	good := url.Values{"unit": {"桑植县政协党组"}, "inspector": {"市委第七巡察组"}, "kind": {"巡察"},
+	good := url.Values{"unit": {"桑植县政协党组"}, "unit_parent": {e.office}, "inspector": {"市委第七巡察组"}, "kind": {"巡察"},
 		"onsite_start": {"2020-05-11"}, "onsite_end": {"2020-06-19"}, "feedback_date": {"2020-07-27"},
 		"declared_categories": {"14"}, "declared_problems": {"38"}, "declared_completed": {"35"},
 		"declared_basically_completed": {"3"}, "note": {""}}
@@ -584,10 +599,16 @@ func TestMeasureForms(t *testing.T) {
 	if !strings.Contains(body, "巡察办验收销号后自动生成") {
 		t.Errorf("已完成 by hand:\n%s", excerptOf(body))
 	}
+	// 基本完成 says what was done: a new measure has no report yet.
 	resp, body = e.post(path, merge(good, "status", "基本完成"))
+	wantStatus(t, resp, body, 422)
+	if !strings.Contains(body, "请先报送一条写明已做工作的整改进展") {
+		t.Errorf("基本完成 on a new measure:\n%s", excerptOf(body))
+	}
+	resp, body = e.post(path, merge(good, "status", "正在整改"))
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
 	ms, _ := e.st.ProblemMeasures(ctx, p.ID)
-	if len(ms) != 2 || ms[1].Owner != "王五" || ms[1].Kind != zhenggai.MeasureMechanism || ms[1].Status != zhenggai.BasicallyCompleted ||
+	if len(ms) != 2 || ms[1].Owner != "王五" || ms[1].Kind != zhenggai.MeasureMechanism || ms[1].Status != zhenggai.InProgress ||
 		ms[1].Deadline != zhenggai.NewDate(2020, 11, 30) {
 		t.Fatalf("measures %+v", ms[1])
 	}
@@ -598,6 +619,7 @@ func TestMeasureForms(t *testing.T) {
 		t.Error("edit form does not show the stored status and version")
 	}
 	upd := fmt.Sprintf("/measures/%d", m.ID)
+	e.report(m)
 	ev := url.Values{"seq": {"1"}, "content": {"组织机关党员干部认真学习四次"}, "owner": {"李四"}, "deadline": {""},
 		"kind": {"immediate"}, "status": {"basically_completed"}, "version": {"1"}}
 	resp, body = e.post(upd, merge(ev, "content", ""))
@@ -627,6 +649,12 @@ func TestMeasureStatus(t *testing.T) {
 	_, _, p, m := e.seed()
 	path := fmt.Sprintf("/measures/%d/status", m.ID)
 	resp, body := e.post(path, url.Values{"status": {"basically_completed"}, "version": {"1"}})
+	wantStatus(t, resp, body, 422)
+	if !strings.Contains(body, "请先报送一条写明已做工作的整改进展") {
+		t.Errorf("基本完成 without a report:\n%s", excerptOf(body))
+	}
+	e.report(m)
+	resp, body = e.post(path, url.Values{"status": {"basically_completed"}, "version": {"1"}})
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
 	if f := flashOf(t, resp); f != "已将第1项措施改为基本完成" {
 		t.Errorf("flash %q", f)
@@ -739,12 +767,12 @@ func TestProgressForm(t *testing.T) {
 	}
 
 	// A stale status change: refused before anything is stored.
-	if err := e.st.SetMeasureStatus(ctx, m.ID, 1, zhenggai.BasicallyCompleted); err != nil {
+	if err := e.st.SetMeasureStatus(ctx, m.ID, 1, zhenggai.NotStarted); err != nil {
 		t.Fatal(err)
 	}
 	resp, body = e.postMultipart(path, merge(good, "status", "in_progress"), upFile{"files", "a.pdf", pdf})
 	wantStatus(t, resp, body, 409)
-	if !strings.Contains(body, "已被他人修改（现为“基本完成”）") || !strings.Contains(body, `name="measure_version" value="2"`) {
+	if !strings.Contains(body, "已被他人修改（现为“未启动”）") || !strings.Contains(body, `name="measure_version" value="2"`) {
 		t.Errorf("stale progress page:\n%s", excerptOf(body))
 	}
 	if n := e.counts(); n[4] != 0 || len(e.storedFiles()) != 0 {
@@ -754,7 +782,7 @@ func TestProgressForm(t *testing.T) {
 	resp, body = e.postMultipart(path, merge(good, "status", "in_progress", "measure_version", "2"),
 		upFile{"files", `C:\Users\张三\Desktop\..\签到表.pdf`, pdf}, upFile{"files", "../../etc/照片.png", png}, upFile{"files", "", nil})
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
-	if f := flashOf(t, resp); f != "已填报第1项措施的整改进展，附证明材料2份，完成情况改为正在整改" {
+	if f := flashOf(t, resp); f != "已填报第1项措施的整改进展，附佐证材料2份，完成情况改为正在整改" {
 		t.Errorf("flash %q", f)
 	}
 	entries, err := e.st.Progress(ctx, r.ID, 0)
@@ -847,7 +875,7 @@ func TestImport(t *testing.T) {
 		t.Error("back did not show the form with the text")
 	}
 
-	resp, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}})
+	resp, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}, "unit_parent": {e.office}})
 	wantRedirect(t, resp, body, "/rounds/1")
 	if f := flashOf(t, resp); !strings.HasPrefix(f, "已导入：14个问题、38个具体问题") {
 		t.Errorf("flash %q", f)
@@ -887,7 +915,7 @@ func TestImport(t *testing.T) {
 			if b.file != nil {
 				files = append(files, upFile{"file", "报告.txt", b.file})
 			}
-			resp, body := e.postMultipart("/import", url.Values{"text": {b.text}, "confirm": {"1"}}, files...)
+			resp, body := e.postMultipart("/import", url.Values{"text": {b.text}, "confirm": {"1"}, "unit_parent": {e.office}}, files...)
 			wantStatus(t, resp, body, 422)
 			wantReason(t, body, b.field, b.reason)
 			if b.name == "garbage" && !strings.Contains(body, "今天天气很好。\n明天开会。</textarea>") {

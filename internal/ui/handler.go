@@ -51,8 +51,9 @@ func Static() http.Handler {
 	sub, _ := fs.Sub(staticFiles, "static")
 	fsrv := http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r)
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if _, err := fs.Stat(sub, name); err != nil || strings.HasSuffix(r.URL.Path, "/") || !fs.ValidPath(name) {
+			http.Error(w, "没有这个文件", http.StatusNotFound) // in Chinese, like every page
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=86400")
@@ -102,9 +103,11 @@ type page struct {
 	Form   map[string]string
 	Errors map[string]string
 	Flash  string
-	Today  zhenggai.Date
-	User   *zhenggai.User // who is signed in, or nil
-	Unread int            // his unread messages, for the header
+	// Refused: the flash tells of an action refused, shown as such.
+	Refused bool
+	Today   zhenggai.Date
+	User    *zhenggai.User // who is signed in, or nil
+	Unread  int            // his unread messages, for the header
 	// Waiting is what waits for him on 我的任务 (Tasks.Waiting), for the
 	// menu; HasTasks shows the menu's link.
 	Waiting  int
@@ -128,8 +131,11 @@ func (p *page) CanCloseProblem(a string, unitID int64) bool {
 
 // Accepts tells whether the user is one who accepts closings (an
 // inspection office, or the administrator), for the header's link.
-func (p *page) Accepts() bool {
-	return p.User != nil && (p.User.Role == zhenggai.RoleSupervisor || p.User.Role == zhenggai.RoleAdmin)
+func (p *page) Accepts() bool { return zhenggai.TakesAcceptances(p.User) }
+
+// CanAdmin tells whether the user may use the administration pages.
+func (p *page) CanAdmin() bool {
+	return p.User != nil && p.can != nil && p.can(zhenggai.PermAdmin, zhenggai.Target{})
 }
 
 // CanReview tells whether the user may approve or return publication pub,
@@ -192,7 +198,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		p.can = func(perm zhenggai.Perm, t zhenggai.Target) bool { return h.Auth.Can(r.Context(), p.User, perm, t) }
 	}
 	if f := flashFrom(r); f != "" {
-		p.Flash = f
+		p.Flash, p.Refused = strings.CutPrefix(f, refusedMark)
 		http.SetCookie(w, &http.Cookie{Name: "flash", Path: "/", MaxAge: -1})
 	}
 	var buf bytes.Buffer
@@ -219,7 +225,24 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		h.Log.Error("page", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	h.render(w, r, status, "error", &page{Title: "出错了", Data: zhenggai.ErrorMessage(err)})
+	h.render(w, r, status, "error", &page{Title: errorTitle(err), Data: zhenggai.ErrorMessage(err)})
+}
+
+// errorTitle heads an error page with what happened, in the offices' words.
+func errorTitle(err error) string {
+	switch zhenggai.ErrorCode(err) {
+	case zhenggai.ENOTFOUND:
+		return "找不到页面或记录"
+	case zhenggai.EFORBID:
+		return "无权操作"
+	case zhenggai.EINVALID:
+		return "输入有误"
+	case zhenggai.ECONFLICT, zhenggai.ELOCKED:
+		return "未能完成"
+	case zhenggai.ETHROTTLED:
+		return "请稍后再试"
+	}
+	return "出错了"
 }
 
 func (h *Handler) serverError(w http.ResponseWriter, r *http.Request, err error) {
@@ -258,6 +281,40 @@ func redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
+// refusedMark starts the flash of a refusal (no message begins with it).
+const refusedMark = "!"
+
+// redirectRefused sends the browser back after an action that was
+// refused, with why as one sentence shown as a refusal, never as done.
+func redirectRefused(w http.ResponseWriter, r *http.Request, to, what string, err error) {
+	msg := refusedMark + refusalSentence(what, err)
+	for len(msg) > maxFlash { // never dropped for its length: cut, still one sentence
+		msg = refusedMark + zhenggai.Clip(msg[len(refusedMark):], utf8.RuneCountInString(msg)/2)
+	}
+	redirect(w, r, to, msg)
+}
+
+// refusalSentence says in one sentence that what (未能申请销号) was refused
+// and why: the reasons of a validation error joined, without its
+// "输入有误" heading, and one full stop at the end.
+func refusalSentence(what string, err error) string {
+	why := zhenggai.ErrorMessage(err)
+	var v *zhenggai.ValidationError
+	if errors.As(err, &v) {
+		parts := make([]string, len(v.Fields))
+		for i, f := range v.Fields {
+			parts[i] = strings.TrimRight(f.Message, "。；;.")
+		}
+		why = strings.Join(parts, "；")
+	}
+	return what + "：" + zhenggai.Sentence(why)
+}
+
+// maxFlash bounds a flash message in bytes: a refusal's reason with what
+// was refused (some 150 characters) fits, a forged cookie of any size does
+// not get shown.
+const maxFlash = 1024
+
 // flashFrom reads (and the next answer forgets) the message of redirect.
 func flashFrom(r *http.Request) string {
 	c, err := r.Cookie("flash")
@@ -265,7 +322,7 @@ func flashFrom(r *http.Request) string {
 		return ""
 	}
 	b, err := base64.RawURLEncoding.DecodeString(c.Value)
-	if err != nil || !utf8.Valid(b) || len(b) > 300 {
+	if err != nil || !utf8.Valid(b) || len(b) > maxFlash {
 		return ""
 	}
 	return string(b)
@@ -273,5 +330,12 @@ func flashFrom(r *http.Request) string {
 
 // Deny shows a refusal from the route guard as a page.
 func (h *Handler) Deny(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	h.render(w, r, status, "error", &page{Title: "无法访问", Data: msg})
+	title := "无法访问"
+	switch status {
+	case http.StatusNotFound:
+		title = "找不到页面或记录"
+	case http.StatusForbidden:
+		title = "无权操作"
+	}
+	h.render(w, r, status, "error", &page{Title: title, Data: msg})
 }

@@ -20,6 +20,7 @@ func TestHistoryPage(t *testing.T) {
 	if err := e.st.UpdateMeasure(ctx, m); err != nil {
 		t.Fatal(err)
 	}
+	e.report(m)
 	resp, body := e.post(fmt.Sprintf("/measures/%d/status", m.ID), url.Values{"version": {fmt.Sprint(m.Version)}, "status": {"basically_completed"}})
 	if resp.StatusCode != 303 {
 		t.Fatalf("status change: %d %s", resp.StatusCode, body)

@@ -64,11 +64,11 @@ func created(t *testing.T, w interface {
 
 func TestHostileTextIsShownAsText(t *testing.T) {
 	s := newPageServer(t)
-	loc := created(t, s.postForm("/rounds", url.Values{"unit": {scriptTag}, "inspector": {imgTag}, "kind": {"巡察"},
+	loc := created(t, s.postForm("/rounds", url.Values{"unit": {scriptTag}, "unit_parent": {fmt.Sprint(s.login.User.UnitID)}, "inspector": {imgTag}, "kind": {"巡察"},
 		"onsite_start": {"2020-05-11"}, "note": {"ab<txt>.exe"}}), "round")
 	// A character that turns the text around it (ab‮txt.exe reads
 	// abexe.txt) is refused, with the field named, and nothing saved.
-	if w := s.postForm("/rounds", url.Values{"unit": {"甲单位"}, "inspector": {"市委第一巡察组"}, "kind": {"巡察"},
+	if w := s.postForm("/rounds", url.Values{"unit": {"甲单位"}, "unit_parent": {fmt.Sprint(s.login.User.UnitID)}, "inspector": {"市委第一巡察组"}, "kind": {"巡察"},
 		"note": {"ab" + rlo + "txt.exe"}}); w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "备注含有不可见的字符（U&#43;202E") {
 		t.Errorf("note with U+202E: %d", w.Code)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 	"zhenggai/internal/auth"
@@ -39,6 +40,7 @@ type importPreview struct {
 	Blocking []string          // what would make the import fail
 	Existing []*zhenggai.Round // rounds that look like this report already imported
 	Failed   string            // the import was refused at confirmation
+	Unit     *unitAnswer       // where the round goes, or what to ask first
 }
 
 // NewImport shows the page to paste or upload a report.
@@ -225,8 +227,16 @@ func (h *Handler) createImportXLSX(w http.ResponseWriter, r *http.Request, wb []
 func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhenggai.Imported, form map[string]string) {
 	var err error
 	pv := &importPreview{Im: im, Problems: im.ProblemCount(), Blocking: importBlocking(im)}
-	if err := zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), im.Round.Unit); err != nil {
-		pv.Blocking = append(pv.Blocking, zhenggai.ErrorMessage(err))
+	if pv.Unit, err = h.placeRound(r, im.Round.Unit, im.Round.Signature); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if pv.Unit.Refused != "" {
+		pv.Blocking = append(pv.Blocking, pv.Unit.Refused)
+	}
+	place := pv.Unit.Place
+	for k, v := range map[string]string{"unit_mine": r.PostFormValue("unit_mine"), "unit_parent": r.PostFormValue("unit_parent")} {
+		form[k] = v
 	}
 	var ms []*zhenggai.Measure
 	for _, c := range im.Categories {
@@ -241,8 +251,8 @@ func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhen
 	}
 	o, _ := zhenggai.SumOutcomes(ms)
 	pv.Outcomes = o.Sentence()
-	if r.PostFormValue("confirm") == "1" && len(pv.Blocking) == 0 {
-		round, err := h.Store.ImportRound(r.Context(), im, "")
+	if r.PostFormValue("confirm") == "1" && len(pv.Blocking) == 0 && place != nil {
+		round, err := h.Store.ImportRoundAt(r.Context(), im, "", place)
 		if err == nil {
 			redirect(w, r, fmt.Sprintf("/rounds/%d", round.ID),
 				fmt.Sprintf("已导入：%d个问题、%d个具体问题、%d项整改措施", len(im.Categories), pv.Problems, pv.Measures))
@@ -255,10 +265,14 @@ func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhen
 		pv.Failed = zhenggai.ErrorMessage(err)
 	}
 	status := http.StatusOK
-	if pv.Failed != "" || (r.PostFormValue("confirm") == "1" && len(pv.Blocking) > 0) {
+	if pv.Failed != "" || (r.PostFormValue("confirm") == "1" && (len(pv.Blocking) > 0 || place == nil)) {
 		status = http.StatusUnprocessableEntity
 	}
-	if pv.Existing, err = h.sameRounds(r, im); err != nil {
+	var unitID int64 // the registered unit the report names, by any of its names
+	if pv.Unit.Place != nil {
+		unitID = pv.Unit.Place.UnitID
+	}
+	if pv.Existing, err = h.sameRounds(r, im, unitID); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -304,8 +318,10 @@ func importBlocking(im *zhenggai.Imported) []string {
 }
 
 // sameRounds finds rounds of the same group, unit and feedback date: the
-// report was probably imported before.
-func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported) ([]*zhenggai.Round, error) {
+// report was probably imported before. unitID, when not 0, is the unit the
+// report names by any of its names (a report signed with the full name is
+// the same as one that uses the short name).
+func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported, unitID int64) ([]*zhenggai.Round, error) {
 	rounds, err := h.Store.Rounds(r.Context())
 	if err != nil {
 		return nil, err
@@ -316,9 +332,63 @@ func (h *Handler) sameRounds(r *http.Request, im *zhenggai.Imported) ([]*zhengga
 		if !h.Auth.CanRead(r.Context(), u, rd.UnitID) {
 			continue
 		}
-		if rd.Unit == strings.TrimSpace(im.Round.Unit) && rd.Inspector == im.Round.Inspector && rd.FeedbackDate == im.Round.FeedbackDate {
+		sameUnit := rd.Unit == strings.TrimSpace(im.Round.Unit) || unitID != 0 && rd.UnitID == unitID
+		if sameUnit && rd.Inspector == im.Round.Inspector && rd.FeedbackDate == im.Round.FeedbackDate {
 			out = append(out, rd)
 		}
 	}
 	return out, nil
+}
+
+// unitAnswer is where a new round goes (Place; Registered, the unit's
+// registered name when the round names it otherwise) or, Place nil, the
+// question PlaceRound asks before anything is created: AskMine (is it
+// your unit?) or AskParent (under which office?, one of Parents), or why
+// the round is refused.
+type unitAnswer struct {
+	Place      *zhenggai.UnitPlace
+	Registered string
+	AskMine    string
+	AskParent  string
+	Parents    []zhenggai.Unit
+	Refused    string
+}
+
+// placeRound decides the unit of a new round named name (in a report
+// signed by signedBy, "" for none) from the choice the form posted
+// (unit_mine, unit_parent).
+func (h *Handler) placeRound(r *http.Request, name, signedBy string) (*unitAnswer, error) {
+	ctx := r.Context()
+	c := zhenggai.UnitChoice{Mine: r.PostFormValue("unit_mine") == "1"}
+	c.ParentID, _ = strconv.ParseInt(r.PostFormValue("unit_parent"), 10, 64)
+	units, err := h.Store.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a := &unitAnswer{}
+	place, err := zhenggai.PlaceRound(auth.UserFrom(ctx), units, name, signedBy, c)
+	if err == nil {
+		a.Place = &place
+		for _, u := range units {
+			if u.ID == place.UnitID && u.Name != strings.TrimSpace(name) {
+				a.Registered = u.Name
+			}
+		}
+		return a, nil
+	}
+	var v *zhenggai.ValidationError
+	if !errors.As(err, &v) {
+		return nil, err
+	}
+	for _, f := range v.Fields {
+		switch f.Field {
+		case zhenggai.FieldUnitMine:
+			a.AskMine = f.Message
+		case zhenggai.FieldUnitParent:
+			a.AskParent, a.Parents = f.Message, units
+		default:
+			a.Refused = f.Message
+		}
+	}
+	return a, nil
 }

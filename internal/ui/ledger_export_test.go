@@ -19,7 +19,7 @@ import (
 // workbook with bad rows lists each in a table and imports nothing.
 func TestLedgerXLSXAndImport(t *testing.T) {
 	e := newFormEnv(t)
-	resp, body := e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}})
+	resp, body := e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}, "unit_parent": {e.office}})
 	wantRedirect(t, resp, body, "/rounds/1")
 
 	resp, body = e.get("/rounds/1/ledger")
@@ -59,7 +59,7 @@ func TestLedgerXLSXAndImport(t *testing.T) {
 	}
 	carried := body[i+len(mark):]
 	carried = html.UnescapeString(carried[:strings.IndexByte(carried, '"')])
-	resp, body = e.postMultipart("/import", url.Values{"xlsx": {carried}, "confirm": {"1"}, "unit": {"桑植县政协"}})
+	resp, body = e.postMultipart("/import", url.Values{"xlsx": {carried}, "confirm": {"1"}, "unit": {"桑植县政协"}, "unit_parent": {e.office}})
 	wantRedirect(t, resp, body, "/rounds/2")
 	if n := e.counts(); n[0] != 2 || n[2] != 76 {
 		t.Errorf("after the Excel import %v", n)

@@ -74,6 +74,7 @@ func yuanOrEmpty(fen zhenggai.Fen) string {
 // readMeasure fills m from the form and checks that its number is free
 // under its problem. The status may come as identifier or Chinese label.
 func readMeasure(f *form, m *zhenggai.Measure, siblings []*zhenggai.Measure) {
+	old := m.Status // "" for a new measure
 	m.Seq = f.int("seq", "序号")
 	m.Content = f.get("content")
 	m.Leader, m.Office, m.Owner = f.get("leader"), f.get("office"), f.get("owner")
@@ -92,7 +93,7 @@ func readMeasure(f *form, m *zhenggai.Measure, siblings []*zhenggai.Measure) {
 	m.Talks = f.count("talks", "谈话提醒、批评教育人数")
 	m.Organisational = f.count("organisational", "组织处理人数")
 	m.Disciplinary = f.count("disciplinary", "党纪政务处分人数")
-	if err := m.Validate(); err != nil {
+	if err := m.ValidateChange(old, true); err != nil {
 		var v *zhenggai.ValidationError
 		if errors.As(err, &v) {
 			for i, fe := range v.Fields {

@@ -141,7 +141,7 @@ func TestImportLedgerOutcomes(t *testing.T) {
 	if !strings.Contains(body, "各项措施记有的整改成效合计：建立完善制度1项，清退违规资金1.26万元，组织处理1人。") {
 		t.Errorf("preview lacks the outcomes:\n%s", excerptOf(body))
 	}
-	resp, body = e.postMultipart("/import", url.Values{"text": {""}, "confirm": {"1"}}, upFile{"file", "台账.xlsx", good})
+	resp, body = e.postMultipart("/import", url.Values{"text": {""}, "confirm": {"1"}, "unit_parent": {e.office}}, upFile{"file", "台账.xlsx", good})
 	wantRedirect(t, resp, body, "/rounds/1")
 	l, err := e.st.Ledger(context.Background(), 1, zhenggai.NewDate(2020, 10, 28))
 	if err != nil {

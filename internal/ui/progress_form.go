@@ -228,7 +228,7 @@ func (h *Handler) CreateProgress(w http.ResponseWriter, r *http.Request) {
 	}
 	msg := fmt.Sprintf("已填报第%d项措施的整改进展", d.Measure.Seq)
 	if n := len(p.Files); n > 0 {
-		msg += fmt.Sprintf("，附证明材料%d份", n)
+		msg += fmt.Sprintf("，附佐证材料%d份", n)
 	}
 	if p.Status != "" {
 		msg += "，完成情况改为" + p.Status.Label()

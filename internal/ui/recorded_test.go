@@ -122,7 +122,7 @@ func TestImportPreviewShowsRecorded(t *testing.T) {
 	if n := strings.Count(body, "原台账记载：已完成"); n != 3 || !strings.Contains(body, "原台账记载：正在整改") {
 		t.Errorf("preview shows %d problems recorded as done:\n%s", n, excerptOf(body))
 	}
-	resp, body = e.postMultipart("/import", url.Values{"text": {string(text)}, "confirm": {"1"}})
+	resp, body = e.postMultipart("/import", url.Values{"text": {string(text)}, "confirm": {"1"}, "unit_parent": {e.office}})
 	wantStatus(t, resp, body, http.StatusSeeOther)
 	rounds, err := e.st.Rounds(context.Background())
 	if err != nil || len(rounds) != 1 {

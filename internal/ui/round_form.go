@@ -25,6 +25,7 @@ var roundLabels = []formLabel{
 
 // roundForm is the data of round_form.html.
 type roundForm struct {
+	Unit     *unitAnswer // a new round's unit, when a question is open
 	Action   string
 	Cancel   string
 	Editing  bool
@@ -73,8 +74,8 @@ func readRound(f *form, rd *zhenggai.Round, editing bool) {
 	f.merge(rd.Validate())
 }
 
-func (h *Handler) renderRoundForm(w http.ResponseWriter, r *http.Request, status int, stored *zhenggai.Round, f *form, c *formConflict) {
-	d := &roundForm{Action: "/rounds", Cancel: "/", Kinds: roundKinds, Conflict: c}
+func (h *Handler) renderRoundForm(w http.ResponseWriter, r *http.Request, status int, stored *zhenggai.Round, f *form, c *formConflict, unit *unitAnswer) {
+	d := &roundForm{Action: "/rounds", Cancel: "/", Kinds: roundKinds, Conflict: c, Unit: unit}
 	p := &page{Title: "新建巡察轮次", Nav: "home", Data: d, Form: f.values, Errors: f.errMap()}
 	if stored != nil {
 		d.Action = fmt.Sprintf("/rounds/%d", stored.ID)
@@ -88,10 +89,12 @@ func (h *Handler) renderRoundForm(w http.ResponseWriter, r *http.Request, status
 // NewRound shows an empty round form.
 func (h *Handler) NewRound(w http.ResponseWriter, r *http.Request) {
 	f := &form{values: map[string]string{"kind": string(zhenggai.KindInspection)}, errs: &zhenggai.ValidationError{}}
-	if u := auth.UserFrom(r.Context()); u != nil {
+	// A unit's office keeps its own unit's rounds; an administrator's
+	// unit is an office, which is not what is inspected.
+	if u := auth.UserFrom(r.Context()); u != nil && u.Role == zhenggai.RoleUnitAdmin {
 		f.values["unit"] = u.Unit
 	}
-	h.renderRoundForm(w, r, http.StatusOK, nil, f, nil)
+	h.renderRoundForm(w, r, http.StatusOK, nil, f, nil, nil)
 }
 
 // CreateRound saves a new round.
@@ -99,7 +102,21 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r, roundFields...)
 	rd := &zhenggai.Round{}
 	readRound(f, rd, false)
-	f.merge(zhenggai.CheckRoundUnit(auth.UserFrom(r.Context()), rd.Unit))
+	f.values["unit_mine"], f.values["unit_parent"] = r.PostFormValue("unit_mine"), r.PostFormValue("unit_parent")
+	unit, err := h.placeRound(r, rd.Unit, rd.ReportSignature)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	switch {
+	case unit.Refused != "":
+		f.errs.Add("unit", unit.Refused)
+	case unit.AskMine != "":
+		f.errs.Add("unit", unit.AskMine)
+	case unit.AskParent != "":
+		f.errs.Add("unit", unit.AskParent)
+	}
+	rd.Place = unit.Place
 	if f.valid() {
 		err := h.Store.CreateRound(r.Context(), rd)
 		if err == nil {
@@ -111,7 +128,7 @@ func (h *Handler) CreateRound(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	h.renderRoundForm(w, r, http.StatusUnprocessableEntity, nil, f, nil)
+	h.renderRoundForm(w, r, http.StatusUnprocessableEntity, nil, f, nil, unit)
 }
 
 // EditRound shows the form of a saved round.
@@ -126,7 +143,7 @@ func (h *Handler) EditRound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := &form{values: roundValues(rd), errs: &zhenggai.ValidationError{}}
-	h.renderRoundForm(w, r, http.StatusOK, rd, f, nil)
+	h.renderRoundForm(w, r, http.StatusOK, rd, f, nil, nil)
 }
 
 // UpdateRound saves a round if nobody saved it since the form was opened.
@@ -160,7 +177,7 @@ func (h *Handler) UpdateRound(w http.ResponseWriter, r *http.Request) {
 			}
 			c := newConflict(fmt.Sprintf("/rounds/%d/edit", id), roundLabels, roundValues(cur), f.values, nil)
 			f.values["version"] = fmt.Sprint(cur.Version)
-			h.renderRoundForm(w, r, http.StatusConflict, cur, f, c)
+			h.renderRoundForm(w, r, http.StatusConflict, cur, f, c, nil)
 			return
 		}
 		if err := f.merge(err); err != nil {
@@ -168,5 +185,5 @@ func (h *Handler) UpdateRound(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	h.renderRoundForm(w, r, http.StatusUnprocessableEntity, stored, f, nil)
+	h.renderRoundForm(w, r, http.StatusUnprocessableEntity, stored, f, nil, nil)
 }

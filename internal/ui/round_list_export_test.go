@@ -16,10 +16,11 @@ import (
 // figures, in a workbook.
 func TestRoundListFilterAndExport(t *testing.T) {
 	e := newFormEnv(t)
-	resp, body := e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}})
+	resp, body := e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}, "unit_parent": {e.office}})
 	wantRedirect(t, resp, body, "/rounds/1")
-	other := strings.ReplaceAll(sample.Sangzhi, "桑植县政协党组", "慈利县政协党组")
-	resp, body = e.postMultipart("/import", url.Values{"text": {other}, "confirm": {"1"}})
+	// Another unit's report, its signature too (a signature names the unit).
+	other := strings.NewReplacer("桑植县政协党组", "慈利县政协党组", "政协桑植县委员会", "政协慈利县委员会").Replace(sample.Sangzhi)
+	resp, body = e.postMultipart("/import", url.Values{"text": {other}, "confirm": {"1"}, "unit_parent": {e.office}})
 	wantRedirect(t, resp, body, "/rounds/2")
 
 	resp, body = e.get("/")

@@ -145,15 +145,27 @@ func TestReportTextsInForms(t *testing.T) {
 	if got.ReportLeadingGroup != "成立了整改工作领导小组。" || got.ReportWork != "制定了整改方案。\n编制了整改清单。" || got.ReportFollowUp != "持续巩固整改成果。" {
 		t.Errorf("stored %+v", got)
 	}
-	set := url.Values{"unit_id": {fmt.Sprint(r.UnitID)}, "green_days": {"20"}, "yellow_days": {"10"},
-		"report_phone": {"0744—6223478"}, "report_mailbox": {"桑植县行政中心818室"}, "report_email": {"not-an-email"},
+	page := fmt.Sprintf("/units/%d/report-settings", r.UnitID)
+	set := url.Values{"report_phone": {"0744—6223478"}, "report_mailbox": {"桑植县行政中心818室"}, "report_email": {"not-an-email"},
 		"report_signature": {"中共政协桑植县委员会党组"}}
-	if resp, body := e.post("/admin/settings", set); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "电子邮箱格式不正确") {
+	if resp, body := e.post(page, set); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "电子邮箱格式不正确") {
 		t.Errorf("bad e-mail: %d", resp.StatusCode)
 	}
 	set.Set("report_email", "296508598@qq.com")
-	if resp, _ := e.post("/admin/settings", set); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(page, set); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("settings: %d", resp.StatusCode)
+	}
+	// The warning settings page no longer holds them, and saving it keeps them.
+	if _, body := e.get(fmt.Sprintf("/admin/settings?unit=%d", r.UnitID)); strings.Contains(body, `name="report_phone"`) ||
+		!strings.Contains(body, page) {
+		t.Errorf("the warning settings still hold the report's lines, or do not link to their page:\n%s", excerptOf(body))
+	}
+	if resp, _ := e.post("/admin/settings", url.Values{"unit_id": {fmt.Sprint(r.UnitID)}, "green_days": {"20"}, "yellow_days": {"10"},
+		"evidence_quota_mb": {"10240"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("warning settings: %d", resp.StatusCode)
+	}
+	if _, body := e.get(page); !strings.Contains(body, `value="0744—6223478"`) || !strings.Contains(body, `value="中共政协桑植县委员会党组"`) {
+		t.Errorf("the report settings page lost its values:\n%s", excerptOf(body))
 	}
 	_, body := e.get(fmt.Sprintf("/rounds/%d/report?date=2020-10-28&format=text", r.ID))
 	for _, want := range []string{"\n成立了整改工作领导小组。\n制定了整改方案。\n编制了整改清单。\n", "\n三、继续深化后续整改\n持续巩固整改成果。\n",

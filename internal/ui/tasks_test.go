@@ -113,7 +113,7 @@ func (e *tasksEnv) page(who, path string) string {
 	return body
 }
 
-var taskRow = regexp.MustCompile(`(?s)<tr>\s*<td class="num">(\d+)</td>.*?</tr>`)
+var taskRow = regexp.MustCompile(`(?s)<tr>\s*<td class="num"[^>]*>(\d+)</td>.*?</tr>`)
 
 // rowsOf is the text of the rows of the table with the id, tags dropped.
 func rowsOf(body, id string) []string {
