@@ -130,8 +130,12 @@ func (s *Store) Opinions(ctx context.Context, sc zhenggai.Scope, status zhenggai
 		cond += ` AND o.status = ?`
 		args = append(args, string(status))
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(with+`SELECT `+opinionCols+opinionFrom+` WHERE `+cond+`
-		ORDER BY CASE WHEN o.status = 'closed' THEN 1 ELSE 0 END, o.id DESC`), args...)
+	return s.opinionsWhere(ctx, s.rdb, with, cond+` ORDER BY CASE WHEN o.status = 'closed' THEN 1 ELSE 0 END, o.id DESC`, args...)
+}
+
+// opinionsWhere reads the opinions that cond (with its ORDER BY) keeps.
+func (s *Store) opinionsWhere(ctx context.Context, db queryer, with, cond string, args ...any) ([]*zhenggai.Opinion, error) {
+	rows, err := db.QueryContext(ctx, s.d.rebind(with+`SELECT `+opinionCols+opinionFrom+` WHERE `+cond), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -150,22 +154,11 @@ func (s *Store) Opinions(ctx context.Context, sc zhenggai.Scope, status zhenggai
 // PublishedOpinions lists the opinions on a publication whose answer the
 // unit published, oldest first. Callers must not show Name or Contact.
 func (s *Store) PublishedOpinions(ctx context.Context, publicationID int64) ([]*zhenggai.Opinion, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+opinionCols+opinionFrom+`
-		WHERE o.publication_id = ? AND o.answer_published = 1 ORDER BY o.id`), publicationID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*zhenggai.Opinion
-	for rows.Next() {
-		o, err := scanOpinion(rows)
-		if err != nil {
-			return nil, err
-		}
+	out, err := s.opinionsWhere(ctx, s.rdb, "", `o.publication_id = ? AND o.answer_published = 1 ORDER BY o.id`, publicationID)
+	for _, o := range out {
 		o.Name, o.Contact = "", ""
-		out = append(out, o)
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // AssignOpinion gives an opinion to handle to an account of its unit:

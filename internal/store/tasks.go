@@ -91,19 +91,5 @@ func (s *Store) taskProgress(ctx context.Context, db queryer, u *zhenggai.User, 
 // assignedOpinions lists the opinions assigned to a user that are not yet
 // answered or closed, oldest first: the oldest waits longest.
 func (s *Store) assignedOpinions(ctx context.Context, db queryer, userID int64) ([]*zhenggai.Opinion, error) {
-	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT `+opinionCols+opinionFrom+`
-		WHERE o.assignee_id = ? AND o.status IN ('new', 'assigned') ORDER BY o.id`), userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*zhenggai.Opinion
-	for rows.Next() {
-		o, err := scanOpinion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return s.opinionsWhere(ctx, db, "", `o.assignee_id = ? AND o.status IN ('new', 'assigned') ORDER BY o.id`, userID)
 }
