@@ -92,7 +92,7 @@ var expected = map[string]string{
 	"POST /api/v1/problems/{id}/close/reopen": "reopen", "GET /api/v1/inbox": "signed-in", "GET /api/v1/openapi.json": "public",
 	// Void (作废) and restore.
 	"GET /rounds/{id}/voided": "read",
-	"POST /rounds/{id}/void": "edit", "POST /rounds/{id}/restore": "restore",
+	"POST /rounds/{id}/void":  "edit", "POST /rounds/{id}/restore": "restore",
 	"POST /categories/{id}/void": "edit", "POST /categories/{id}/restore": "restore",
 	"POST /problems/{id}/void": "edit", "POST /problems/{id}/restore": "restore",
 	"POST /measures/{id}/void": "edit", "POST /measures/{id}/restore": "restore",
