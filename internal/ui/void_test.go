@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"zhenggai"
+	"zhenggai/internal/sample"
 	"zhenggai/internal/testkit"
 )
 
@@ -177,4 +178,43 @@ func shownFlash(page string) string {
 	}
 	f, _, _ = strings.Cut(f, "</p>")
 	return f
+}
+
+// TestImportVoidsEarlier: a report imported again is warned of on its
+// preview, which offers to void the earlier round; confirmed with that
+// box ticked, the new round is saved and the earlier one voided for the
+// reason 重复导入, listed on its 已作废 page.
+func TestImportVoidsEarlier(t *testing.T) {
+	e := newFormEnv(t)
+	ctx := context.Background()
+	confirm := url.Values{"text": {sample.Sangzhi}, "confirm": {"1"}, "unit_parent": {e.office}}
+	resp, body := e.postMultipart("/import", confirm)
+	wantRedirect(t, resp, body, "/rounds/1")
+	_, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}})
+	if !strings.Contains(body, "该报告可能已经导入过") || !strings.Contains(body, `name="void_earlier"`) ||
+		!strings.Contains(body, "导入后作废此前导入的轮次（理由：重复导入）") {
+		t.Fatal("the preview of a report imported before does not offer to void the earlier round")
+	}
+	confirm.Set("void_earlier", "1")
+	resp, body = e.postMultipart("/import", confirm)
+	wantRedirect(t, resp, body, "/rounds/2")
+	if f := flashOf(t, resp); !strings.Contains(f, "已导入：14个问题") || !strings.Contains(f, "已作废此前导入的1个轮次（理由：重复导入）") {
+		t.Errorf("flash %q", f)
+	}
+	if _, err := e.st.Round(ctx, 1); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+		t.Errorf("the earlier round is still live: %v", err)
+	}
+	if _, err := e.st.Round(ctx, 2); err != nil {
+		t.Errorf("the new round: %v", err)
+	}
+	resp, body = e.get("/rounds/1/voided")
+	wantStatus(t, resp, body, 200)
+	if !strings.Contains(body, `id="round-voided"`) || !strings.Contains(body, "重复导入") || !strings.Contains(body, `action="/rounds/1/restore"`) {
+		t.Error("the earlier round's 已作废 page does not list it with its reason and 恢复")
+	}
+	// The next preview names the new round only: a voided one is gone.
+	if _, body = e.postMultipart("/import", url.Values{"text": {sample.Sangzhi}}); !strings.Contains(body, `href="/rounds/2"`) ||
+		strings.Contains(body, `href="/rounds/1"`) {
+		t.Error("the preview names the voided round, or not the new one")
+	}
 }
