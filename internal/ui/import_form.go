@@ -42,8 +42,8 @@ type importPreview struct {
 	// VoidEarlier: the user may void those rounds (作废, reason 重复导入)
 	// once this import is saved, a choice of the confirmation.
 	VoidEarlier bool
-	Failed   string            // the import was refused at confirmation
-	Unit     *unitAnswer       // where the round goes, or what to ask first
+	Failed      string      // the import was refused at confirmation
+	Unit        *unitAnswer // where the round goes, or what to ask first
 }
 
 // NewImport shows the page to paste or upload a report.
