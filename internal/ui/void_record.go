@@ -155,7 +155,20 @@ func (h *Handler) ShowVoided(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &voidedView{RoundID: id, UnitID: tg.UnitID}
+	shown := map[string]string{} // 作废人: the account's name as people know it
 	for _, rec := range recs {
+		if _, ok := shown[rec.By]; !ok {
+			shown[rec.By] = rec.By // an account gone, or the command line's
+			u, _, err := h.Store.UserByName(ctx, rec.By)
+			switch {
+			case err == nil && u.DisplayName != "":
+				shown[rec.By] = u.DisplayName
+			case err != nil && zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND:
+				h.fail(w, r, err)
+				return
+			}
+		}
+		rec.By = shown[rec.By]
 		p := voidPaths[rec.Kind]
 		v.Rows = append(v.Rows, voidedRow{VoidedRecord: rec,
 			Restore: fmt.Sprintf("/%s/%d/restore", p.path, rec.ID),
