@@ -95,6 +95,18 @@ func (h *Handler) refuseVoidLocked(w http.ResponseWriter, r *http.Request, at *s
 	redirectRefused(w, r, back, what, err)
 }
 
+// voidedRound turns the "not found" of round id into one that says the
+// round was voided and where it is restored; any other error is kept.
+func (h *Handler) voidedRound(r *http.Request, id int64, err error) error {
+	if zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
+		return err
+	}
+	if at, perr := h.Store.PlaceOf(r.Context(), "round", id); perr == nil && at.Voided {
+		return zhenggai.Errorf(zhenggai.ENOTFOUND, "该巡察轮次已作废；单位管理员可在其“已作废的记录”页面（/rounds/%d/voided）恢复", id)
+	}
+	return err
+}
+
 // voidBack is the page a record was on: where one goes once it is voided.
 func voidBack(kind string, at *store.VoidPlace) string {
 	switch kind {

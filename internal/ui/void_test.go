@@ -161,8 +161,9 @@ func testVoidPages(t *testing.T, env *testkit.Env) {
 	if code != http.StatusOK || !strings.Contains(body, `id="round-voided"`) || !strings.Contains(body, fmt.Sprintf(`action="/rounds/%d/restore"`, r.ID)) {
 		t.Errorf("voiding the round: %d, flash %q", code, shownFlash(body))
 	}
-	if code, _ := do(unitAdmin, http.MethodGet, fmt.Sprintf("/rounds/%d", r.ID), nil); code != http.StatusNotFound {
-		t.Errorf("a voided round's overview: %d", code)
+	if code, body := do(unitAdmin, http.MethodGet, fmt.Sprintf("/rounds/%d", r.ID), nil); code != http.StatusNotFound ||
+		!strings.Contains(body, "该巡察轮次已作废") || !strings.Contains(body, list) {
+		t.Errorf("a voided round's overview: %d, not saying where it is restored", code)
 	}
 	code, body = do(unitAdmin, http.MethodPost, fmt.Sprintf("/rounds/%d/restore", r.ID), nil)
 	if code != http.StatusOK || !strings.Contains(body, "已恢复该巡察轮次。") || !strings.Contains(body, "整改总览") {
