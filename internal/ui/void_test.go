@@ -101,6 +101,13 @@ func testVoidPages(t *testing.T, env *testkit.Env) {
 			t.Errorf("the office's problem page lacks %s", want)
 		}
 	}
+	if !strings.Contains(page(unitAdmin, fmt.Sprintf("/rounds/%d/tree", r.ID)), fmt.Sprintf(`action="/categories/%d/void"`, p.CategoryID)) ||
+		!strings.Contains(page(unitAdmin, fmt.Sprintf("/rounds/%d", r.ID)), fmt.Sprintf(`action="/rounds/%d/void"`, r.ID)) {
+		t.Error("the tree has no 作废 for its category, or the overview none for the round")
+	}
+	if body := page(leader, fmt.Sprintf("/rounds/%d/tree", r.ID)); strings.Contains(body, "/void") {
+		t.Error("a leader is offered 作废 on the tree")
+	}
 	if body := page(leader, prob); strings.Contains(body, "/void") {
 		t.Error("a leader is offered 作废")
 	}
