@@ -87,6 +87,7 @@ func TestPagesFitTheScreen(t *testing.T) {
 			{"/rounds/" + rid, "office-round", true},
 			{"/rounds/" + rid + "/tree", "office-tree", true},
 			{"/rounds/" + rid + "/ledger", "office-ledger", true},
+			{"/rounds/" + rid + "/voided", "office-voided", false},
 			{fmt.Sprintf("/problems/%d", prob.ID), "office-problem", false},
 			{fmt.Sprintf("/problems/%d/edit", prob.ID), "office-problem-form", false},
 			{fmt.Sprintf("/measures/%d/edit", m.ID), "office-measure-form", false},

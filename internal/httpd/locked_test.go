@@ -211,6 +211,10 @@ func lockedBody(pattern string, lc *lockedCase, category int64) (body, ctype str
 		return js(map[string]any{"reason": "重复录入"})
 	case "POST /api/v1/problems/{id}/restore", "POST /api/v1/measures/{id}/restore":
 		return js(map[string]any{})
+	case "POST /problems/{id}/void", "POST /measures/{id}/void":
+		return form(url.Values{"reason": {"重复录入"}})
+	case "POST /problems/{id}/restore", "POST /measures/{id}/restore":
+		return form(url.Values{})
 	}
 	return "", "", false
 }

@@ -91,6 +91,13 @@ var expected = map[string]string{
 	"POST /api/v1/problems/{id}/close/accept": "accept", "POST /api/v1/problems/{id}/close/reject": "accept",
 	"POST /api/v1/problems/{id}/close/reopen": "reopen", "GET /api/v1/inbox": "signed-in", "GET /api/v1/openapi.json": "public",
 	// Void (作废) and restore.
+	"GET /rounds/{id}/voided": "read",
+	"POST /rounds/{id}/void":  "edit", "POST /rounds/{id}/restore": "restore",
+	"POST /categories/{id}/void": "edit", "POST /categories/{id}/restore": "restore",
+	"POST /problems/{id}/void": "edit", "POST /problems/{id}/restore": "restore",
+	"POST /measures/{id}/void": "edit", "POST /measures/{id}/restore": "restore",
+	"POST /progress/{id}/void": "edit", "POST /progress/{id}/restore": "restore",
+	"POST /files/{id}/void": "edit", "POST /files/{id}/restore": "restore",
 	"POST /api/v1/rounds/{id}/void": "edit", "POST /api/v1/rounds/{id}/restore": "restore",
 	"POST /api/v1/categories/{id}/void": "edit", "POST /api/v1/categories/{id}/restore": "restore",
 	"POST /api/v1/problems/{id}/void": "edit", "POST /api/v1/problems/{id}/restore": "restore",

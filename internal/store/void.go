@@ -258,3 +258,41 @@ func (s *Store) Voided(ctx context.Context, roundID int64) ([]*VoidedRecord, err
 	}
 	return out, nil
 }
+
+// VoidPlace is where a record, live or voided, lies: its round, and its
+// problem and measure where it has them; pages go back there after it is
+// voided or restored.
+type VoidPlace struct {
+	Label     string // 巡察轮次, 整改措施…
+	RoundID   int64
+	ProblemID int64
+	MeasureID int64
+	Voided    bool
+}
+
+// voidPlaces select, for a record of a kind, its round, problem, measure
+// and voided_at, whether it is voided or not.
+var voidPlaces = map[string]string{
+	"round":    `SELECT id, 0, 0, voided_at FROM rounds WHERE id = ?`,
+	"category": `SELECT round_id, 0, 0, voided_at FROM categories WHERE id = ?`,
+	"problem":  `SELECT round_id, id, 0, voided_at FROM problems WHERE id = ?`,
+	"measure":  `SELECT round_id, problem_id, id, voided_at FROM measures WHERE id = ?`,
+	"progress": `SELECT m.round_id, m.problem_id, m.id, pr.voided_at FROM progress pr JOIN measures m ON m.id = pr.measure_id WHERE pr.id = ?`,
+	"attachment": `SELECT m.round_id, m.problem_id, m.id, a.voided_at FROM attachments a JOIN progress pr ON pr.id = a.progress_id
+		JOIN measures m ON m.id = pr.measure_id WHERE a.id = ?`,
+}
+
+// PlaceOf finds where record id of a kind lies, voided or not.
+func (s *Store) PlaceOf(ctx context.Context, kind string, id int64) (*VoidPlace, error) {
+	q, ok := voidPlaces[kind]
+	if !ok {
+		return nil, zhenggai.Errorf(zhenggai.ENOTFOUND, "没有这类记录")
+	}
+	p := &VoidPlace{Label: tableByKind[kind].Label}
+	var at sql.NullString
+	if err := s.rdb.QueryRowContext(ctx, s.d.rebind(q), id).Scan(&p.RoundID, &p.ProblemID, &p.MeasureID, &at); err != nil {
+		return nil, notFound(err, p.Label)
+	}
+	p.Voided = at.Valid
+	return p, nil
+}

@@ -150,6 +150,12 @@ func (p *page) CanEdit(unitID int64) bool {
 	return p.can != nil && p.can(zhenggai.PermEdit, zhenggai.Target{UnitID: unitID})
 }
 
+// CanRestore tells whether the user may restore the unit's voided
+// records (作废的记录): its administrator.
+func (p *page) CanRestore(unitID int64) bool {
+	return p.can != nil && p.can(zhenggai.PermRestore, zhenggai.Target{UnitID: unitID})
+}
+
 // CanCreate tells whether the user may start rounds and imports.
 func (p *page) CanCreate() bool {
 	return p.User != nil && p.can != nil && p.can(zhenggai.PermEdit, zhenggai.Target{UnitID: p.User.UnitID})

@@ -39,8 +39,11 @@ type importPreview struct {
 	Outcomes string            // what the ledger's measures record, summed; "" for none
 	Blocking []string          // what would make the import fail
 	Existing []*zhenggai.Round // rounds that look like this report already imported
-	Failed   string            // the import was refused at confirmation
-	Unit     *unitAnswer       // where the round goes, or what to ask first
+	// VoidEarlier: the user may void those rounds (作废, reason 重复导入)
+	// once this import is saved, a choice of the confirmation.
+	VoidEarlier bool
+	Failed      string      // the import was refused at confirmation
+	Unit        *unitAnswer // where the round goes, or what to ask first
 }
 
 // NewImport shows the page to paste or upload a report.
@@ -235,7 +238,8 @@ func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhen
 		pv.Blocking = append(pv.Blocking, pv.Unit.Refused)
 	}
 	place := pv.Unit.Place
-	for k, v := range map[string]string{"unit_mine": r.PostFormValue("unit_mine"), "unit_parent": r.PostFormValue("unit_parent")} {
+	for k, v := range map[string]string{"unit_mine": r.PostFormValue("unit_mine"), "unit_parent": r.PostFormValue("unit_parent"),
+		"void_earlier": r.PostFormValue("void_earlier")} {
 		form[k] = v
 	}
 	var ms []*zhenggai.Measure
@@ -252,10 +256,28 @@ func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhen
 	o, _ := zhenggai.SumOutcomes(ms)
 	pv.Outcomes = o.Sentence()
 	if r.PostFormValue("confirm") == "1" && len(pv.Blocking) == 0 && place != nil {
+		var earlier []*zhenggai.Round // found before the import, which would be one of them
+		if r.PostFormValue("void_earlier") == "1" {
+			if earlier, err = h.sameRounds(r, im, place.UnitID); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
 		round, err := h.Store.ImportRoundAt(r.Context(), im, "", place)
 		if err == nil {
-			redirect(w, r, fmt.Sprintf("/rounds/%d", round.ID),
-				fmt.Sprintf("已导入：%d个问题、%d个具体问题、%d项整改措施", len(im.Categories), pv.Problems, pv.Measures))
+			to := fmt.Sprintf("/rounds/%d", round.ID)
+			flash := fmt.Sprintf("已导入：%d个问题、%d个具体问题、%d项整改措施", len(im.Categories), pv.Problems, pv.Measures)
+			n, err := h.voidEarlier(r, earlier)
+			switch {
+			case err != nil && zhenggai.ErrorCode(err) != zhenggai.ELOCKED && zhenggai.ErrorCode(err) != zhenggai.ECONFLICT:
+				h.fail(w, r, err)
+			case err != nil:
+				redirectRefused(w, r, to, flash+"，但未能作废此前导入的轮次", err)
+			case n > 0:
+				redirect(w, r, to, fmt.Sprintf("%s；已作废此前导入的%d个轮次（理由：重复导入），单位管理员可在其“已作废的记录”中恢复", flash, n))
+			default:
+				redirect(w, r, to, flash)
+			}
 			return
 		}
 		if c := zhenggai.ErrorCode(err); c != zhenggai.EINVALID && c != zhenggai.ECONFLICT {
@@ -275,6 +297,9 @@ func (h *Handler) previewImport(w http.ResponseWriter, r *http.Request, im *zhen
 	if pv.Existing, err = h.sameRounds(r, im, unitID); err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	for _, rd := range pv.Existing {
+		pv.VoidEarlier = pv.VoidEarlier || h.Auth.Can(r.Context(), auth.UserFrom(r.Context()), zhenggai.PermEdit, zhenggai.Target{UnitID: rd.UnitID})
 	}
 	h.render(w, r, status, "import_preview", &page{Title: "导入预览", Nav: "import", Data: pv,
 		Form: form, Errors: map[string]string{}})
@@ -315,6 +340,22 @@ func importBlocking(im *zhenggai.Imported) []string {
 		}
 	}
 	return out
+}
+
+// voidEarlier voids (作废) the rounds an import repeats that the user may
+// edit, for the reason 重复导入, after the import is saved: how many.
+func (h *Handler) voidEarlier(r *http.Request, rounds []*zhenggai.Round) (int, error) {
+	n := 0
+	for _, rd := range rounds {
+		if !h.Auth.Can(r.Context(), auth.UserFrom(r.Context()), zhenggai.PermEdit, zhenggai.Target{UnitID: rd.UnitID}) {
+			continue
+		}
+		if err := h.Store.Void(r.Context(), "round", rd.ID, "重复导入"); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // sameRounds finds rounds of the same group, unit and feedback date: the

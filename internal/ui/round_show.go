@@ -94,7 +94,7 @@ func (h *Handler) ShowRound(w http.ResponseWriter, r *http.Request) {
 	}
 	l, err := h.Store.Ledger(r.Context(), id, h.today())
 	if err != nil {
-		h.fail(w, r, err)
+		h.fail(w, r, h.voidedRound(r, id, err))
 		return
 	}
 	declared, err := report.CheckDeclared(r.Context(), h.Store, l)
