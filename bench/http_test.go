@@ -26,6 +26,7 @@ import (
 	"zhenggai/internal/demo"
 	"zhenggai/internal/httpd"
 	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 )
 
 // clients is the number of concurrent clients of the goal.
@@ -38,6 +39,7 @@ var (
 	roundID   int64
 	setupErr  error
 	dataDir   string
+	session   *http.Cookie // the unit's office, signed in: pages, not the login page, are measured
 )
 
 func TestMain(m *testing.M) {
@@ -73,6 +75,7 @@ func demoServer(b *testing.B) http.Handler {
 			return
 		}
 		roundID = r.ID
+		session = testkit.SignIn(b, st, zhenggai.RoleUnitAdmin, r.Unit, "办公室").Cookie
 		app = httpd.New(httpd.Config{Store: st, Files: files})
 		cold = httpd.New(httpd.Config{Store: st, Files: files, NoPageCache: true})
 	})
@@ -89,10 +92,16 @@ func load(b *testing.B, h http.Handler, path string) {
 	defer srv.Close()
 	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
 	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr}
+	// A redirect (to the login page) is a failure, never followed.
+	client := &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, err := http.NewRequest("GET", srv.URL+path, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.AddCookie(session)
 	get := func() (time.Duration, error) {
 		t0 := time.Now()
-		resp, err := client.Get(srv.URL + path)
+		resp, err := client.Do(req.Clone(context.Background()))
 		if err != nil {
 			return 0, err
 		}
@@ -149,7 +158,12 @@ func load(b *testing.B, h http.Handler, path string) {
 // static serves the bytes that path answers now, as a bare handler would.
 func static(b *testing.B, h http.Handler, path string) http.Handler {
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	req := httptest.NewRequest("GET", path, nil)
+	req.AddCookie(session)
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		b.Fatalf("%s: %d", path, rec.Code)
+	}
 	body := rec.Body.Bytes()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
