@@ -37,6 +37,10 @@ type Measure struct {
 	Leader    string      `json:"leader"` // 责任领导
 	Office    string      `json:"office"` // 责任委室
 	Owner     string      `json:"owner"`  // 责任人
+	// LeaderID and OwnerID are the persons of the unit's roster the
+	// names resolve to (zhenggai.ResolvePerson); 0 when none does.
+	LeaderID int64 `json:"leader_id,omitempty"`
+	OwnerID  int64 `json:"owner_id,omitempty"`
 	Deadline  Date        `json:"deadline"`
 	Kind      MeasureKind `json:"kind"`
 	Status    Status      `json:"status"`
