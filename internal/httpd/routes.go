@@ -135,6 +135,11 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		// Administration.
 		page("GET /units/{id}/report-settings", edit, "unit", u.EditReportSettings),
 		page("POST /units/{id}/report-settings", edit, "unit", u.UpdateReportSettings),
+		page("GET /units/{id}/persons", edit, "unit", u.ListPersons),
+		page("GET /units/{id}/persons.xlsx", edit, "unit", u.ExportPersons),
+		page("POST /units/{id}/persons", edit, "unit", u.CreatePerson),
+		page("GET /persons/{id}/edit", edit, "person", u.EditPerson),
+		page("POST /persons/{id}", edit, "person", u.UpdatePerson),
 		page("GET /admin/units", admin, "", u.ListUnits),
 		page("GET /admin/units.xlsx", admin, "", u.ExportUnits),
 		page("POST /admin/units", admin, "", u.CreateUnit),
