@@ -1,0 +1,76 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/testkit"
+)
+
+// TestPersonsPage: the unit's office enters and edits its roster, is told
+// what is wrong with the field named and nothing saved, downloads it
+// with 序号; a leader is refused it; the menu leads the office there.
+func TestPersonsPage(t *testing.T) {
+	e := newFormEnv(t)
+	r, _, _, _ := e.seed()
+	u, _ := e.st.Unit(context.Background(), r.UnitID)
+	as := func(role zhenggai.Role, name string) *formEnv {
+		return &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
+			Jar: testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, role, u.Name, name))}}
+	}
+	clerk, leader := as(zhenggai.RoleUnitAdmin, "办公室"), as(zhenggai.RoleLeader, "张主席")
+	page := fmt.Sprintf("/units/%d/persons", r.UnitID)
+
+	resp, body := clerk.get(page)
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, `href="`+page+`"`) || !strings.Contains(body, "名册中还没有人员") {
+		t.Errorf("empty roster page, or no menu link:\n%s", excerptOf(body))
+	}
+	resp, body = clerk.post(page, url.Values{"name": {"王\u202e明"}, "kind": {"leader"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "姓名含有不可见的字符（U&#43;202E") {
+		t.Errorf("a name with a direction override is not refused by name:\n%s", excerptOf(body))
+	}
+	if list, _ := e.st.Persons(context.Background(), r.UnitID); len(list) != 0 {
+		t.Fatalf("a refused person was saved: %v", list)
+	}
+	resp, body = clerk.post(page, url.Values{"name": {"王明"}, "kind": {"leader"}, "rank": {"副主席"}, "party": {"中共党员"}, "phone": {"0744-6222222"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add: %d\n%s", resp.StatusCode, excerptOf(body))
+	}
+	list, _ := e.st.Persons(context.Background(), r.UnitID)
+	if len(list) != 1 || list[0].Rank != "副主席" || list[0].Kind != zhenggai.PersonLeader {
+		t.Fatalf("roster after adding: %+v", list)
+	}
+	p := list[0]
+	_, body = clerk.get(page)
+	if !strings.Contains(body, "<td class=\"nowrap\">王明</td>") || !strings.Contains(body, "领导班子成员") {
+		t.Errorf("the roster does not list 王明:\n%s", excerptOf(body))
+	}
+	edit := fmt.Sprintf("/persons/%d", p.ID)
+	resp, body = clerk.post(edit, url.Values{"name": {"王明"}, "kind": {"leader"}, "rank": {"主席"}, "version": {"1"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("edit: %d\n%s", resp.StatusCode, excerptOf(body))
+	}
+	resp, body = clerk.post(edit, url.Values{"name": {"王明"}, "kind": {"leader"}, "rank": {"副书记"}, "version": {"1"}})
+	wantStatus(t, resp, body, http.StatusConflict)
+	if got, _ := e.st.Person(context.Background(), p.ID); got.Rank != "主席" {
+		t.Errorf("a stale save overwrote the rank: %q", got.Rank)
+	}
+	resp, body = clerk.get(page + ".xlsx")
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(resp.Header.Get("Content-Disposition"), url.PathEscape("人员名册")) && !strings.Contains(resp.Header.Get("Content-Disposition"), "人员名册") {
+		t.Errorf("download name: %q", resp.Header.Get("Content-Disposition"))
+	}
+	if resp, _ := leader.get(page); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a leader opens the roster: %d", resp.StatusCode)
+	}
+	if resp, _ := leader.post(page, url.Values{"name": {"李华"}, "kind": {"staff"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a leader adds to the roster: %d", resp.StatusCode)
+	}
+}
