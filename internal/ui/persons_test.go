@@ -73,4 +73,42 @@ func TestPersonsPage(t *testing.T) {
 	if resp, _ := leader.post(page, url.Values{"name": {"李华"}, "kind": {"staff"}}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a leader adds to the roster: %d", resp.StatusCode)
 	}
+
+	// The administrator links an account to its person.
+	admin := &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
+		Jar: testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, zhenggai.RoleAdmin, "系统管理", "管理员"))}}
+	acct := testkit.SignIn(t, e.st, zhenggai.RoleLeader, u.Name, "王明").User
+	form := fmt.Sprintf("/admin/users/%d", acct.ID)
+	if _, body := admin.get(form + "/edit"); !strings.Contains(body, fmt.Sprintf(`<option value="%d">王明（主席） · 领导班子成员</option>`, p.ID)) {
+		t.Errorf("the user form does not offer the unit's roster:\n%s", excerptOf(body))
+	}
+	values := url.Values{"display_name": {"王明"}, "role": {"leader"}, "unit_id": {fmt.Sprint(u.ID)}, "version": {fmt.Sprint(acct.Version)},
+		"person_id": {fmt.Sprint(p.ID)}}
+	if resp, body := admin.post(form, values); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("link: %d\n%s", resp.StatusCode, excerptOf(body))
+	}
+	if got, _ := e.st.User(context.Background(), acct.ID); got.PersonID != p.ID {
+		t.Errorf("account's person: %d, want %d", got.PersonID, p.ID)
+	}
+	other := &zhenggai.Person{UnitID: e.otherUnit(t), Name: "赵强", Kind: zhenggai.PersonStaff}
+	if err := e.st.SavePerson(zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"}), other); err != nil {
+		t.Fatal(err)
+	}
+	values.Set("version", fmt.Sprint(acct.Version+1))
+	values.Set("person_id", fmt.Sprint(other.ID))
+	resp, body = admin.post(form, values)
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "所选人员不在本单位人员名册中") {
+		t.Errorf("another unit's person is not refused:\n%s", excerptOf(body))
+	}
+}
+
+// otherUnit is a unit other than the seed's.
+func (e *formEnv) otherUnit(t *testing.T) int64 {
+	t.Helper()
+	o := &zhenggai.Unit{Name: "另一单位"}
+	if err := e.st.SaveUnit(zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"}), o); err != nil {
+		t.Fatal(err)
+	}
+	return o.ID
 }
