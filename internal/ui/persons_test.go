@@ -17,7 +17,7 @@ import (
 // with 序号; a leader is refused it; the menu leads the office there.
 func TestPersonsPage(t *testing.T) {
 	e := newFormEnv(t)
-	r, _, _, _ := e.seed()
+	r, _, prob, _ := e.seed()
 	u, _ := e.st.Unit(context.Background(), r.UnitID)
 	as := func(role zhenggai.Role, name string) *formEnv {
 		return &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
@@ -72,6 +72,33 @@ func TestPersonsPage(t *testing.T) {
 	}
 	if resp, _ := leader.post(page, url.Values{"name": {"李华"}, "kind": {"staff"}}); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a leader adds to the roster: %d", resp.StatusCode)
+	}
+
+	// The measure form suggests the roster; a name finds its person, a
+	// name two persons bear asks which.
+	if _, body := clerk.get(fmt.Sprintf("/problems/%d/measures/new", prob.ID)); !strings.Contains(body, `<option value="王明" label="王明（主席 · 领导班子成员）">`) {
+		t.Errorf("the measure form does not suggest the roster:\n%s", excerptOf(body))
+	}
+	mv := url.Values{"seq": {"9"}, "content": {"建立学习笔记检查制度"}, "leader": {"王　明"}, "owner": {"李华"},
+		"deadline": {"2020-11-30"}, "kind": {"immediate"}, "status": {"not_started"}}
+	for _, rank := range []string{"科员", "办事员"} {
+		x := &zhenggai.Person{UnitID: r.UnitID, Name: "李华", Kind: zhenggai.PersonStaff, Rank: rank}
+		if err := e.st.SavePerson(zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"}), x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, body = clerk.post(fmt.Sprintf("/problems/%d/measures", prob.ID), mv)
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "本单位有两名“李华”，请在人员名册中区分（如注明职务）后再选") {
+		t.Errorf("two 李华 do not ask which:\n%s", excerptOf(body))
+	}
+	mv.Set("owner", "")
+	if resp, body := clerk.post(fmt.Sprintf("/problems/%d/measures", prob.ID), mv); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("measure: %d\n%s", resp.StatusCode, excerptOf(body))
+	}
+	ms, _ := e.st.ProblemMeasures(context.Background(), prob.ID)
+	if last := ms[len(ms)-1]; last.Seq != 9 || last.LeaderID != p.ID {
+		t.Errorf("the measure's leader is not 王明 of the roster: %+v", last)
 	}
 
 	// The administrator links an account to its person.
