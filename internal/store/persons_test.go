@@ -186,3 +186,47 @@ func TestBackfillPersons(t *testing.T) {
 		mustVerify(t, st)
 	})
 }
+
+// TestImportPersons: an import resolves the ledger's names in the unit's
+// roster; a name two persons bear stops it with the row named, and
+// nothing is imported.
+func TestImportPersons(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st, ctx := env.Store, actx()
+		r, _, _, _ := seedRound(t, st)
+		var wang int64
+		for _, name := range []string{"王明", "李华", "李华"} {
+			p := &zhenggai.Person{UnitID: r.UnitID, Name: name, Kind: zhenggai.PersonStaff}
+			if err := st.SavePerson(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			if name == "王明" {
+				wang = p.ID
+			}
+		}
+		im := func(owner string) *zhenggai.Imported {
+			return &zhenggai.Imported{
+				Round: zhenggai.ImportedRound{Inspector: "县委第二巡察组", Unit: "桑植县政协党组"},
+				Categories: []zhenggai.ImportedCategory{{Seq: 1, Title: "类别", Problems: []zhenggai.ImportedProblem{
+					{Seq: 1, Title: "问题一", Measures: []zhenggai.ImportedMeasure{{Content: "措施一", Leader: "王 明", Owner: owner}}},
+				}}},
+			}
+		}
+		_, err := st.ImportRound(ctx, im("李华"), "")
+		if err == nil || !strings.Contains(err.Error(), "问题1第1项措施") || !strings.Contains(err.Error(), "本单位有两名“李华”") {
+			t.Fatalf("import with two 李华: %v", err)
+		}
+		if rounds, _ := st.Rounds(ctx); len(rounds) != 1 {
+			t.Fatalf("a refused import left %d rounds", len(rounds))
+		}
+		r2, err := st.ImportRound(ctx, im("张三"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, err := st.Measures(ctx, r2.ID)
+		if err != nil || len(ms) != 1 || ms[0].LeaderID != wang || ms[0].OwnerID != 0 || ms[0].Leader != "王 明" {
+			t.Fatalf("imported measure: %+v %v", ms, err)
+		}
+	})
+}
