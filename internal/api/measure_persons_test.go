@@ -1,0 +1,43 @@
+package api_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"zhenggai"
+)
+
+// TestMeasurePersonsAPI: a measure sent with a name two persons of the
+// roster bear is refused on the field; sent with the chosen person's id
+// it is saved, and answers with the ids its names resolved to.
+func TestMeasurePersonsAPI(t *testing.T) {
+	e := newEnv(t)
+	f := e.fixture("桑植县政协党组")
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	prob, err := e.st.Problem(ctx, f.problem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := prob.UnitID
+	var ids []int64
+	for _, rank := range []string{"主任", "科员"} {
+		x := &zhenggai.Person{UnitID: unit, Name: "李华", Kind: zhenggai.PersonStaff, Rank: rank}
+		if err := e.st.SavePerson(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, x.ID)
+	}
+	code, body := e.call("POST", path("/api/v1/problems/%d/measures", f.problem), obj{"content": "制定学习计划", "owner": "李华"})
+	if code != 422 {
+		t.Fatalf("two 李华: %d %v", code, body)
+	}
+	fs := arr(m(body["error"])["fields"])
+	if len(fs) != 1 || m(fs[0])["field"] != "owner" || !strings.Contains(m(fs[0])["message"].(string), "本单位有两名“李华”") {
+		t.Errorf("two 李华: fields %v", fs)
+	}
+	got := e.measure(f.problem, obj{"owner": "李华", "owner_id": ids[1]})
+	if num(got["owner_id"]) != ids[1] || got["leader_id"] != nil {
+		t.Errorf("answer: owner_id %v leader_id %v, want %d and none", got["owner_id"], got["leader_id"], ids[1])
+	}
+}
