@@ -62,6 +62,11 @@ func TestPersonsPage(t *testing.T) {
 	if got, _ := e.st.Person(context.Background(), p.ID); got.Rank != "主席" {
 		t.Errorf("a stale save overwrote the rank: %q", got.Rank)
 	}
+	resp, body = clerk.get(fmt.Sprintf("/history/persons/%d", p.ID))
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "副主席") || !strings.Contains(body, "主席") {
+		t.Errorf("the person's history lacks the rank's change:\n%s", excerptOf(body))
+	}
 	resp, body = clerk.get(page + ".xlsx")
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(resp.Header.Get("Content-Disposition"), url.PathEscape("人员名册")) && !strings.Contains(resp.Header.Get("Content-Disposition"), "人员名册") {
