@@ -165,13 +165,25 @@ func resolveOne(v *zhenggai.ValidationError, roster []*zhenggai.Person, field, l
 	}
 }
 
-// backfillPersons (migration 18) enters in each unit's roster the names
-// its ledger and its accounts already use: the leaders (责任领导, leader
-// accounts) as 领导班子成员, the others as 干部职工; then links the
-// measures and the accounts to them. A cell naming several persons
-// (“王明、李华”) enters each of them but links none.
+// backfillPersons (migration 18) enters the names in use in the rosters
+// (enterNamesInUse) as made by the migration.
 func (s *Store) backfillPersons(ctx context.Context, tx *sql.Tx) error {
-	ctx = zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:migrate", Via: "cli"})
+	return s.enterNamesInUse(zhenggai.WithActor(ctx, zhenggai.Actor{Name: "system:migrate", Via: "cli"}), tx)
+}
+
+// EnterNamesInUse enters in each unit's roster the names its ledger and
+// its accounts use and the roster lacks, and links the measures and
+// accounts not yet linked (the demo, after loading its ledger).
+func (s *Store) EnterNamesInUse(ctx context.Context) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return s.enterNamesInUse(ctx, tx) })
+}
+
+// enterNamesInUse enters in each unit's roster the names its ledger and
+// its accounts use that none of its persons bears: the leaders (责任领导,
+// leader accounts) as 领导班子成员, the others as 干部职工; then links the
+// measures and the accounts not yet linked. A cell naming several persons
+// (“王明、李华”) enters each of them but links none.
+func (s *Store) enterNamesInUse(ctx context.Context, tx *sql.Tx) error {
 	type name struct {
 		unit   int64
 		name   string
@@ -228,7 +240,22 @@ func (s *Store) backfillPersons(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	now := s.stamp()
+	onRoster := map[key]bool{}
+	seen := map[int64]bool{}
 	for _, k := range order {
+		if !seen[k.unit] {
+			seen[k.unit] = true
+			have, err := s.persons(ctx, tx, k.unit)
+			if err != nil {
+				return err
+			}
+			for _, p := range have {
+				onRoster[key{k.unit, zhenggai.PersonKey(p.Name)}] = true
+			}
+		}
+		if onRoster[k] {
+			continue
+		}
 		p := &zhenggai.Person{UnitID: k.unit, Name: spelled[k], Kind: kinds[k]}
 		if p.Validate() != nil {
 			continue // too long, or odd: left for the office to enter
@@ -242,11 +269,12 @@ func (s *Store) backfillPersons(ctx context.Context, tx *sql.Tx) error {
 }
 
 // linkPersons links the live measures and the leaders' and owners'
-// accounts to the persons their names find, where one does.
+// accounts not yet linked to the persons their names find, where one does.
 func (s *Store) linkPersons(ctx context.Context, tx *sql.Tx) error {
 	type row struct {
-		id, unit      int64
-		leader, owner string
+		id, unit          int64
+		leader, owner     string
+		leaderID, ownerID int64
 	}
 	collect := func(q string, args ...any) ([]row, error) {
 		rows, err := tx.QueryContext(ctx, s.d.rebind(q), args...)
@@ -257,18 +285,19 @@ func (s *Store) linkPersons(ctx context.Context, tx *sql.Tx) error {
 		var out []row
 		for rows.Next() {
 			var r row
-			if err := rows.Scan(&r.id, &r.unit, &r.leader, &r.owner); err != nil {
+			if err := rows.Scan(&r.id, &r.unit, &r.leader, &r.owner, &r.leaderID, &r.ownerID); err != nil {
 				return nil, err
 			}
 			out = append(out, r)
 		}
 		return out, rows.Err()
 	}
-	measures, err := collect(`SELECT id, unit_id, leader, owner FROM measures WHERE voided_at IS NULL ORDER BY id`)
+	measures, err := collect(`SELECT id, unit_id, leader, owner, COALESCE(leader_id, 0), COALESCE(owner_id, 0)
+		FROM measures WHERE voided_at IS NULL AND (leader_id IS NULL OR owner_id IS NULL) ORDER BY id`)
 	if err != nil {
 		return err
 	}
-	users, err := collect(`SELECT id, unit_id, display_name, '' FROM users WHERE role IN (?, ?) ORDER BY id`,
+	users, err := collect(`SELECT id, unit_id, display_name, '', 0, 0 FROM users WHERE role IN (?, ?) AND person_id IS NULL ORDER BY id`,
 		string(zhenggai.RoleLeader), string(zhenggai.RoleResponsible))
 	if err != nil {
 		return err
@@ -293,8 +322,14 @@ func (s *Store) linkPersons(ctx context.Context, tx *sql.Tx) error {
 		if err != nil {
 			return err
 		}
-		leader, owner := id(r, m.leader), id(r, m.owner)
-		if leader == 0 && owner == 0 {
+		leader, owner := m.leaderID, m.ownerID
+		if leader == 0 {
+			leader = id(r, m.leader)
+		}
+		if owner == 0 {
+			owner = id(r, m.owner)
+		}
+		if leader == m.leaderID && owner == m.ownerID {
 			continue
 		}
 		if err := s.updateRow(ctx, tx, "measures", m.id, anyVersion, `leader_id = ?, owner_id = ?`, nullID(leader), nullID(owner)); err != nil {

@@ -183,6 +183,26 @@ func TestBackfillPersons(t *testing.T) {
 		if got, err := st.User(ctx, u.ID); err != nil || got.PersonID != ids["李华"] {
 			t.Errorf("account's person: %+v %v", got, err)
 		}
+		// Again (the demo, after its ledger): nobody twice, and a measure
+		// whose owner was chosen between two of a name keeps him.
+		li2 := &zhenggai.Person{UnitID: r.UnitID, Name: "李华", Kind: zhenggai.PersonStaff, Rank: "科员"}
+		if err := st.SavePerson(ctx, li2); err != nil {
+			t.Fatal(err)
+		}
+		m4 := &zhenggai.Measure{ProblemID: p.ID, Seq: 4, Content: "公开通报", Owner: "李华", OwnerID: li2.ID,
+			Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}
+		if err := st.CreateMeasure(ctx, m4); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.EnterNamesInUse(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if again, _ := st.Persons(ctx, r.UnitID); len(again) != len(list)+1 {
+			t.Errorf("entered again: %d persons, want %d", len(again), len(list)+1)
+		}
+		if got, _ := st.Measure(ctx, m4.ID); got.OwnerID != li2.ID {
+			t.Errorf("the chosen owner was changed: %d, want %d", got.OwnerID, li2.ID)
+		}
 		mustVerify(t, st)
 	})
 }
