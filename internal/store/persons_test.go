@@ -183,6 +183,10 @@ func TestBackfillPersons(t *testing.T) {
 		if got, err := st.User(ctx, u.ID); err != nil || got.PersonID != ids["李华"] {
 			t.Errorf("account's person: %+v %v", got, err)
 		}
+		// An account made later for a name of the roster is his.
+		if wang := newAccount(t, st, r.UnitID, "wangming", "王明", zhenggai.RoleLeader); wang.PersonID != ids["王明"] {
+			t.Errorf("new account's person: %d, want %d", wang.PersonID, ids["王明"])
+		}
 		// Again (the demo, after its ledger): nobody twice, and a measure
 		// whose owner was chosen between two of a name keeps him.
 		li2 := &zhenggai.Person{UnitID: r.UnitID, Name: "李华", Kind: zhenggai.PersonStaff, Rank: "科员"}

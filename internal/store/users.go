@@ -75,6 +75,17 @@ func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash s
 		if err := s.personOfUnit(ctx, tx, u.PersonID, u.UnitID); err != nil {
 			return err
 		}
+		if u.PersonID == 0 && u.Role.NamedByLedger() {
+			// A leader's or an owner's account is his person's, when the
+			// roster has one of his name.
+			roster, err := s.persons(ctx, tx, u.UnitID)
+			if err != nil {
+				return err
+			}
+			if p, _ := zhenggai.ResolvePerson(roster, u.DisplayName); p != nil {
+				u.PersonID = p.ID
+			}
+		}
 		now := s.stamp()
 		var err error
 		u.ID, err = s.insertRow(ctx, tx, "users", `unit_id, name, display_name, role, password_hash, disabled,
