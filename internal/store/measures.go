@@ -108,7 +108,7 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 		// Acceptance would close a measure no one asked or approved.
 		return zhenggai.ErrSubmitted("不能新增措施")
 	}
-	if err := s.resolveMeasurePersons(ctx, tx, m, 0, 0); err != nil {
+	if err := s.resolveMeasurePersons(ctx, tx, m, nil); err != nil {
 		return err
 	}
 	m.Version, m.CloseState = 1, zhenggai.CloseOpen
@@ -139,14 +139,14 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		if err := zhenggai.CheckStatusChange(m, old, reported); err != nil {
 			return err
 		}
-		var unit, leaderID, ownerID int64
-		err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, COALESCE(leader_id, 0), COALESCE(owner_id, 0) FROM measures WHERE id = ?`), m.ID).
-			Scan(&unit, &leaderID, &ownerID)
+		var prev zhenggai.Measure
+		err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, leader, owner, COALESCE(leader_id, 0), COALESCE(owner_id, 0)
+			FROM measures WHERE id = ?`), m.ID).Scan(&prev.UnitID, &prev.Leader, &prev.Owner, &prev.LeaderID, &prev.OwnerID)
 		if err != nil {
 			return notFound(err, "整改措施")
 		}
-		m.UnitID = unit
-		if err := s.resolveMeasurePersons(ctx, tx, m, leaderID, ownerID); err != nil {
+		m.UnitID = prev.UnitID
+		if err := s.resolveMeasurePersons(ctx, tx, m, &prev); err != nil {
 			return err
 		}
 		err = s.updateRow(ctx, tx, "measures", m.ID, version, `seq = ?, content = ?, leader = ?, office = ?,

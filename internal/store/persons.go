@@ -109,11 +109,16 @@ func nullID(id int64) any {
 }
 
 // resolveMeasurePersons sets m.LeaderID and m.OwnerID from the unit's
-// roster. An id given is kept if its person bears the name (or the name
-// is empty: it becomes his); otherwise the name decides: one person, or
-// none (the name stays a name), and when two bear it the person it had
-// (prevLeader, prevOwner) or a question on the field.
-func (s *Store) resolveMeasurePersons(ctx context.Context, tx *sql.Tx, m *zhenggai.Measure, prevLeader, prevOwner int64) error {
+// roster. prev holds the stored measure's ids and names (nil for a new
+// one): a name left as it was keeps its person, even one renamed in the
+// roster since (“李华” become “李华（办公室）” to tell him from another).
+// An id chosen is kept if its person bears the name (or the name is
+// empty: it becomes his). Otherwise the name decides: one person, or
+// none (the name stays a name); two who bear it are asked about.
+func (s *Store) resolveMeasurePersons(ctx context.Context, tx *sql.Tx, m *zhenggai.Measure, prev *zhenggai.Measure) error {
+	if prev == nil {
+		prev = &zhenggai.Measure{}
+	}
 	if strings.TrimSpace(m.Leader) == "" && strings.TrimSpace(m.Owner) == "" && m.LeaderID <= 0 && m.OwnerID <= 0 {
 		m.LeaderID, m.OwnerID = 0, 0
 		return nil
@@ -123,19 +128,22 @@ func (s *Store) resolveMeasurePersons(ctx context.Context, tx *sql.Tx, m *zhengg
 		return err
 	}
 	v := &zhenggai.ValidationError{}
-	resolveOne(v, roster, "leader", "责任领导", &m.Leader, &m.LeaderID, prevLeader)
-	resolveOne(v, roster, "owner", "责任人", &m.Owner, &m.OwnerID, prevOwner)
+	resolveOne(v, roster, "leader", "责任领导", &m.Leader, &m.LeaderID, prev.LeaderID, prev.Leader)
+	resolveOne(v, roster, "owner", "责任人", &m.Owner, &m.OwnerID, prev.OwnerID, prev.Owner)
 	return v.Err()
 }
 
-func resolveOne(v *zhenggai.ValidationError, roster []*zhenggai.Person, field, label string, name *string, id *int64, prev int64) {
-	if *id > 0 {
-		var p *zhenggai.Person
+func resolveOne(v *zhenggai.ValidationError, roster []*zhenggai.Person, field, label string, name *string, id *int64, prevID int64, prevName string) {
+	find := func(id int64) *zhenggai.Person {
 		for _, x := range roster {
-			if x.ID == *id {
-				p = x
+			if x.ID == id {
+				return x
 			}
 		}
+		return nil
+	}
+	if *id > 0 && *id != prevID {
+		p := find(*id)
 		switch {
 		case p == nil:
 			v.Add(field, label+"不是本单位人员名册中的人员")
@@ -146,19 +154,17 @@ func resolveOne(v *zhenggai.ValidationError, roster []*zhenggai.Person, field, l
 		case zhenggai.PersonKey(*name) == zhenggai.PersonKey(p.Name):
 			return
 		}
-		// The name was changed: it decides.
+		// The name typed differs from the person chosen: it decides.
+	}
+	if prevID > 0 && zhenggai.PersonKey(*name) == zhenggai.PersonKey(prevName) && find(prevID) != nil {
+		*id = prevID
+		return
 	}
 	*id = 0
 	p, candidates := zhenggai.ResolvePerson(roster, *name)
 	if p != nil {
 		*id = p.ID
 		return
-	}
-	for _, c := range candidates {
-		if c.ID == prev {
-			*id = prev
-			return
-		}
 	}
 	if len(candidates) > 1 {
 		v.Add(field, zhenggai.ErrSameName(*name))

@@ -106,6 +106,19 @@ func TestMeasurePersons(t *testing.T) {
 		if err := st.UpdateMeasure(ctx, got); err != nil || got.OwnerID != qin.ID {
 			t.Fatalf("update keeping its person: %v, owner %d", err, got.OwnerID)
 		}
+		// Told apart in the roster, each keeps his measures.
+		qin.Name = "覃丽（办公室）"
+		if err := st.SavePerson(ctx, qin); err != nil {
+			t.Fatal(err)
+		}
+		got.Content = "建立工作台账制度"
+		if err := st.UpdateMeasure(ctx, got); err != nil || got.OwnerID != qin.ID {
+			t.Fatalf("update after the rename: %v, owner %d, want %d", err, got.OwnerID, qin.ID)
+		}
+		qin.Name = "覃丽"
+		if err := st.SavePerson(ctx, qin); err != nil {
+			t.Fatal(err)
+		}
 		// A new measure must say which.
 		m2 := &zhenggai.Measure{ProblemID: p.ID, Seq: 4, Content: "公开通报", Owner: "覃丽",
 			Kind: zhenggai.MeasureImmediate, Status: zhenggai.NotStarted}
