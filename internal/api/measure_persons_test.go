@@ -41,3 +41,29 @@ func TestMeasurePersonsAPI(t *testing.T) {
 		t.Errorf("answer: owner_id %v leader_id %v, want %d and none", got["owner_id"], got["leader_id"], ids[1])
 	}
 }
+
+// TestVoidPersonAPI: a person voided leaves the roster, with the reason
+// required; restored, he is back.
+func TestVoidPersonAPI(t *testing.T) {
+	e := newEnv(t)
+	f := e.fixture("桑植县政协党组")
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	prob, err := e.st.Problem(ctx, f.problem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &zhenggai.Person{UnitID: prob.UnitID, Name: "赵强", Kind: zhenggai.PersonRetired}
+	if err := e.st.SavePerson(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	e.must(422, "POST", path("/api/v1/persons/%d/void", x.ID), obj{"reason": ""})
+	e.must(200, "POST", path("/api/v1/persons/%d/void", x.ID), obj{"reason": "重复录入"})
+	if list, _ := e.st.Persons(ctx, prob.UnitID); len(list) != 0 {
+		t.Errorf("a voided person stays on the roster: %v", list)
+	}
+	e.must(409, "POST", path("/api/v1/persons/%d/void", x.ID), obj{"reason": "重复录入"})
+	e.must(200, "POST", path("/api/v1/persons/%d/restore", x.ID), nil)
+	if list, _ := e.st.Persons(ctx, prob.UnitID); len(list) != 1 {
+		t.Errorf("a restored person is not on the roster: %v", list)
+	}
+}

@@ -194,6 +194,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/progress/{id}/void", edit, "progress", a.VoidRecord("progress")),
 		json("POST /api/v1/progress/{id}/restore", restore, "progress", a.RestoreRecord("progress")),
 		json("POST /api/v1/files/{id}/void", edit, "attachment", a.VoidRecord("attachment")),
+		json("POST /api/v1/persons/{id}/void", edit, "person", a.VoidRecord("person")),
+		json("POST /api/v1/persons/{id}/restore", restore, "person", a.RestoreRecord("person")),
 		json("POST /api/v1/files/{id}/restore", restore, "attachment", a.RestoreRecord("attachment")),
 		json("POST /api/v1/rounds/{id}/recorded/accept", accept, "round", a.AcceptRecorded),
 		json("GET /api/v1/inbox", signedIn, "", a.ListInbox),

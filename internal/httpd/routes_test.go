@@ -100,6 +100,7 @@ var expected = map[string]string{
 	"POST /api/v1/measures/{id}/void": "edit", "POST /api/v1/measures/{id}/restore": "restore",
 	"POST /api/v1/progress/{id}/void": "edit", "POST /api/v1/progress/{id}/restore": "restore",
 	"POST /api/v1/files/{id}/void": "edit", "POST /api/v1/files/{id}/restore": "restore",
+	"POST /api/v1/persons/{id}/void": "edit", "POST /api/v1/persons/{id}/restore": "restore",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
