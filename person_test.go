@@ -7,7 +7,9 @@ import (
 )
 
 func TestPersonValidate(t *testing.T) {
-	ok := func() Person { return Person{UnitID: 1, Name: "王明", Kind: PersonLeader, Rank: "副主席", Party: "中共党员"} }
+	ok := func() Person {
+		return Person{UnitID: 1, Name: "王明", Kind: PersonLeader, Rank: "副主席", Party: "中共党员"}
+	}
 	for _, tt := range []struct {
 		name   string
 		change func(p *Person)
@@ -58,7 +60,7 @@ func TestResolvePerson(t *testing.T) {
 	}{
 		{"王明", 1, nil},
 		{" 王明 ", 1, nil},
-		{"王　明", 1, nil},  // full-width space aligning a two-character name
+		{"王　明", 1, nil},   // full-width space aligning a two-character name
 		{"　王明\t", 1, nil}, // as pasted from a sheet
 		{"王\u200b明", 1, nil},
 		{"李华", 0, []int64{2, 3}},

@@ -36,7 +36,7 @@ type measureForm struct {
 	Editing  bool
 	Problem  *zhenggai.Problem
 	Kinds    []zhenggai.MeasureKind
-	Prefill  bool // the responsibilities were copied from the previous measure
+	Prefill  bool         // the responsibilities were copied from the previous measure
 	Leaders  []nameOption // the unit's roster, then names the round uses that it lacks
 	Offices  []string
 	Owners   []nameOption
