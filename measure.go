@@ -29,21 +29,17 @@ func (k MeasureKind) Valid() bool { return k == MeasureImmediate || k == Measure
 
 // Measure is one action taken for a problem.
 type Measure struct {
-	ID        int64  `json:"id"`
-	UnitID    int64  `json:"unit_id"`
-	ProblemID int64  `json:"problem_id"`
-	Seq       int    `json:"seq"`
-	Content   string `json:"content"`
-	Leader    string `json:"leader"` // 责任领导
-	Office    string `json:"office"` // 责任委室
-	Owner     string `json:"owner"`  // 责任人
-	// LeaderID and OwnerID are the persons of the unit's roster the
-	// names resolve to (zhenggai.ResolvePerson); 0 when none does.
-	LeaderID int64       `json:"leader_id,omitempty"`
-	OwnerID  int64       `json:"owner_id,omitempty"`
-	Deadline Date        `json:"deadline"`
-	Kind     MeasureKind `json:"kind"`
-	Status   Status      `json:"status"`
+	ID        int64       `json:"id"`
+	UnitID    int64       `json:"unit_id"`
+	ProblemID int64       `json:"problem_id"`
+	Seq       int         `json:"seq"`
+	Content   string      `json:"content"`
+	Leader    string      `json:"leader"` // 责任领导
+	Office    string      `json:"office"` // 责任委室
+	Owner     string      `json:"owner"`  // 责任人
+	Deadline  Date        `json:"deadline"`
+	Kind      MeasureKind `json:"kind"`
+	Status    Status      `json:"status"`
 	// Mechanism names the rule or register a 长期坚持 measure is kept by,
 	// e.g. 《档案管理制度》; ReportEvery is its re-report period in days.
 	Mechanism   string     `json:"mechanism"`
@@ -61,6 +57,10 @@ type Measure struct {
 	Talks          int      `json:"talks"`          // 谈话提醒、批评教育
 	Organisational int      `json:"organisational"` // 组织处理
 	Disciplinary   int      `json:"disciplinary"`   // 党纪政务处分
+	// LeaderID and OwnerID are the persons of the unit's roster the
+	// names resolve to (ResolvePerson); 0 when none does.
+	LeaderID int64 `json:"leader_id,omitempty"`
+	OwnerID  int64 `json:"owner_id,omitempty"`
 }
 
 // Validate checks a measure before it is saved.
