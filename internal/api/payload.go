@@ -241,23 +241,19 @@ func (h *Handler) problemObject(ctx context.Context, id int64) (*problemDetailJS
 // measureJSON is a measure with its deadline warning. days_left is null
 // when the measure has no deadline.
 type measureJSON struct {
-	ID        int64  `json:"id"`
-	ProblemID int64  `json:"problem_id"`
-	Seq       int    `json:"seq"`
-	Content   string `json:"content"`
-	Leader    string `json:"leader"`
-	Office    string `json:"office"`
-	Owner     string `json:"owner"`
-	// The persons of the unit's roster the names resolve to; absent when
-	// none does.
-	LeaderID int64                `json:"leader_id,omitempty"`
-	OwnerID  int64                `json:"owner_id,omitempty"`
-	Deadline zhenggai.Date        `json:"deadline"`
-	Kind     zhenggai.MeasureKind `json:"kind"`
-	Status   zhenggai.Status      `json:"status"`
-	Version  int64                `json:"version"`
-	Colour   zhenggai.Colour      `json:"colour"`
-	DaysLeft *int                 `json:"days_left"`
+	ID        int64                `json:"id"`
+	ProblemID int64                `json:"problem_id"`
+	Seq       int                  `json:"seq"`
+	Content   string               `json:"content"`
+	Leader    string               `json:"leader"`
+	Office    string               `json:"office"`
+	Owner     string               `json:"owner"`
+	Deadline  zhenggai.Date        `json:"deadline"`
+	Kind      zhenggai.MeasureKind `json:"kind"`
+	Status    zhenggai.Status      `json:"status"`
+	Version   int64                `json:"version"`
+	Colour    zhenggai.Colour      `json:"colour"`
+	DaysLeft  *int                 `json:"days_left"`
 	// 长期坚持 and closing (销号).
 	Mechanism   string              `json:"mechanism"`
 	ReportEvery int                 `json:"report_every"`
@@ -272,14 +268,19 @@ type measureJSON struct {
 	Talks          int          `json:"talks"`
 	Organisational int          `json:"organisational"`
 	Disciplinary   int          `json:"disciplinary"`
+	// The persons of the unit's roster the names resolve to; absent when
+	// none does.
+	LeaderID int64 `json:"leader_id,omitempty"`
+	OwnerID  int64 `json:"owner_id,omitempty"`
 }
 
 func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
 	out := &measureJSON{ID: m.ID, ProblemID: m.ProblemID, Seq: m.Seq, Content: m.Content, Leader: m.Leader,
-		Office: m.Office, Owner: m.Owner, LeaderID: m.LeaderID, OwnerID: m.OwnerID, Deadline: m.Deadline, Kind: m.Kind, Status: m.Status,
+		Office: m.Office, Owner: m.Owner, Deadline: m.Deadline, Kind: m.Kind, Status: m.Status,
 		Version: m.Version, Colour: c, Mechanism: m.Mechanism, ReportEvery: m.ReportEvery, LastReport: m.LastReport,
 		CloseState: m.CloseState, RuleNames: m.RuleNames, RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen,
-		SavedFen: m.SavedFen, Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary}
+		SavedFen: m.SavedFen, Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary,
+		LeaderID: m.LeaderID, OwnerID: m.OwnerID}
 	if out.RuleNames == nil {
 		out.RuleNames = []string{}
 	}
