@@ -57,6 +57,10 @@ type Measure struct {
 	Talks          int      `json:"talks"`          // 谈话提醒、批评教育
 	Organisational int      `json:"organisational"` // 组织处理
 	Disciplinary   int      `json:"disciplinary"`   // 党纪政务处分
+	// LeaderID and OwnerID are the persons of the unit's roster the
+	// names resolve to (ResolvePerson); 0 when none does.
+	LeaderID int64 `json:"leader_id,omitempty"`
+	OwnerID  int64 `json:"owner_id,omitempty"`
 }
 
 // Validate checks a measure before it is saved.

@@ -66,6 +66,8 @@ type User struct {
 	Principal   bool      `json:"principal"`       // the unit's principal leader (主要负责人): red warnings reach him
 	Version     int64     `json:"version"`
 	CreatedAt   time.Time `json:"created_at"`
+	// PersonID is his person of the roster (人员名册), 0 for none.
+	PersonID int64 `json:"person_id,omitempty"`
 	// LedgerName is the name that matches him with the measures he leads
 	// or owns, as read from the store: his display name if he is a leader
 	// or an owner and holds it in his unit; "" otherwise, and for an

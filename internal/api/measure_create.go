@@ -11,11 +11,15 @@ import (
 // seq may be omitted (the next number of the problem), kind defaults to
 // immediate and status to not_started; on update every field is sent.
 type measureRequest struct {
-	Seq      *int   `json:"seq"`
-	Content  string `json:"content"`
-	Leader   string `json:"leader"`
-	Office   string `json:"office"`
-	Owner    string `json:"owner"`
+	Seq     *int   `json:"seq"`
+	Content string `json:"content"`
+	Leader  string `json:"leader"`
+	Office  string `json:"office"`
+	Owner   string `json:"owner"`
+	// Persons of the unit's roster (人员名册, kept on the pages),
+	// to choose between two who bear one name; omitted, the names decide.
+	LeaderID *int64 `json:"leader_id"`
+	OwnerID  *int64 `json:"owner_id"`
 	Deadline string `json:"deadline"`
 	Kind     string `json:"kind"`
 	Status   string `json:"status"`
@@ -41,6 +45,12 @@ func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measur
 		m.Seq = *req.Seq
 	}
 	m.Content, m.Leader, m.Office, m.Owner = req.Content, req.Leader, req.Office, req.Owner
+	if req.LeaderID != nil {
+		m.LeaderID = *req.LeaderID
+	}
+	if req.OwnerID != nil {
+		m.OwnerID = *req.OwnerID
+	}
 	m.Deadline = parseDate(v, "deadline", "整改时限", req.Deadline)
 	m.Kind, m.Status = zhenggai.MeasureKind(req.Kind), zhenggai.Status(req.Status)
 	if req.Mechanism != nil {

@@ -129,6 +129,10 @@ func init() {
 		apiOps["POST /api/v1/"+k.path+"/{id}/restore"] = apiOp{summary: "单位管理员恢复已作废的" + k.label + "及随之作废的记录；" +
 			"未作废或所属记录仍作废为409", response: (*voidJSON)(nil)}
 	}
+	apiOps["POST /api/v1/persons/{id}/void"] = apiOp{summary: "将人员从本单位人员名册中作废（须写明理由 reason）：不再列入名册，" +
+		"台账中的姓名不再对应此人；修改记录中保留作废人、时间和理由。未写理由为422，已作废为409",
+		request: (*voidRequest)(nil), response: (*voidJSON)(nil)}
+	apiOps["POST /api/v1/persons/{id}/restore"] = apiOp{summary: "单位管理员恢复已作废的人员；未作废为409", response: (*voidJSON)(nil)}
 }
 
 // historySummary names the tables with a history, from the registry.

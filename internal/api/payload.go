@@ -268,6 +268,10 @@ type measureJSON struct {
 	Talks          int          `json:"talks"`
 	Organisational int          `json:"organisational"`
 	Disciplinary   int          `json:"disciplinary"`
+	// The persons of the unit's roster the names resolve to; absent when
+	// none does.
+	LeaderID int64 `json:"leader_id,omitempty"`
+	OwnerID  int64 `json:"owner_id,omitempty"`
 }
 
 func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
@@ -275,7 +279,8 @@ func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
 		Office: m.Office, Owner: m.Owner, Deadline: m.Deadline, Kind: m.Kind, Status: m.Status,
 		Version: m.Version, Colour: c, Mechanism: m.Mechanism, ReportEvery: m.ReportEvery, LastReport: m.LastReport,
 		CloseState: m.CloseState, RuleNames: m.RuleNames, RefundedFen: m.RefundedFen, RecoveredFen: m.RecoveredFen,
-		SavedFen: m.SavedFen, Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary}
+		SavedFen: m.SavedFen, Talks: m.Talks, Organisational: m.Organisational, Disciplinary: m.Disciplinary,
+		LeaderID: m.LeaderID, OwnerID: m.OwnerID}
 	if out.RuleNames == nil {
 		out.RuleNames = []string{}
 	}

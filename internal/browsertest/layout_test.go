@@ -101,6 +101,7 @@ func TestPagesFitTheScreen(t *testing.T) {
 			{fmt.Sprintf("/history/problems/%d", prob.ID), "office-history", false},
 			{"/account/password", "office-password", false},
 			{"/search?q=" + url.QueryEscape("干部"), "office-search", false},
+			{fmt.Sprintf("/units/%d/persons", r.UnitID), "office-persons", false},
 		}},
 		{"xunchaban", []page{ // the inspection office
 			{"/rounds", "supervisor-rounds", true},

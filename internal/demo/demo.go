@@ -127,6 +127,10 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 		if r, err = st.ImportRound(ctx, im, Note); err != nil {
 			return err
 		}
+		// The leaders and owners the ledger names make the roster.
+		if err := st.EnterNamesInUse(ctx); err != nil {
+			return err
+		}
 		return addReportTexts(ctx, st, r)
 	})
 	if err != nil {

@@ -270,3 +270,62 @@ func TestDemoUnitFullName(t *testing.T) {
 		t.Errorf("the full name finds %+v, %v", found, err)
 	}
 }
+
+// TestDemoRoster: the demo's leaders and owners make its unit's roster,
+// and its measures and accounts are theirs.
+func TestDemoRoster(t *testing.T) {
+	dir := t.TempDir()
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	st, err := store.OpenSQLite(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files, err := attach.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := demo.Load(ctx, st, files, zhenggai.NewDate(2026, 11, 27))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Accounts(ctx, st, r); err != nil {
+		t.Fatal(err)
+	}
+	roster, err := st.Persons(ctx, r.UnitID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]*zhenggai.Person{}
+	for _, p := range roster {
+		ids[p.Name] = p
+	}
+	if p := ids["向建国"]; p == nil || p.Kind != zhenggai.PersonLeader || ids["覃丽"] == nil || ids["覃丽"].Kind != zhenggai.PersonStaff {
+		t.Fatalf("roster: %v", roster)
+	}
+	ms, err := st.Measures(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.LeaderID != ids[m.Leader].ID || m.OwnerID != ids[m.Owner].ID {
+			t.Fatalf("measure %d (%s, %s) not linked: %d %d", m.ID, m.Leader, m.Owner, m.LeaderID, m.OwnerID)
+		}
+	}
+	users, err := st.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for _, u := range users {
+		if u.PersonID != 0 {
+			linked++
+			if p := ids[u.DisplayName]; p == nil || p.ID != u.PersonID {
+				t.Errorf("account %s linked to %d", u.Name, u.PersonID)
+			}
+		}
+	}
+	if linked == 0 {
+		t.Error("no demo account is linked to its person")
+	}
+}

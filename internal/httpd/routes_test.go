@@ -62,6 +62,9 @@ var expected = map[string]string{
 	"/api/":                             "public",
 	"/":                                 "public",
 	"GET /units/{id}/report-settings":   "edit", "POST /units/{id}/report-settings": "edit",
+	// The roster: the unit's office keeps it.
+	"GET /units/{id}/persons": "edit", "GET /units/{id}/persons.xlsx": "edit", "POST /units/{id}/persons": "edit",
+	"GET /persons/{id}/edit": "edit", "POST /persons/{id}": "edit",
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the
@@ -104,6 +107,7 @@ var expected = map[string]string{
 	"POST /api/v1/measures/{id}/void": "edit", "POST /api/v1/measures/{id}/restore": "restore",
 	"POST /api/v1/progress/{id}/void": "edit", "POST /api/v1/progress/{id}/restore": "restore",
 	"POST /api/v1/files/{id}/void": "edit", "POST /api/v1/files/{id}/restore": "restore",
+	"POST /api/v1/persons/{id}/void": "edit", "POST /api/v1/persons/{id}/restore": "restore",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -200,12 +204,16 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	// The account the administration routes name: nobody's session in
 	// this test, since resetting its password ends its sessions.
 	bystander := testkit.SignIn(t, st, zhenggai.RoleResponsible, "甲单位", "李明")
+	person := &zhenggai.Person{UnitID: a.ID, Name: "李明", Kind: zhenggai.PersonStaff}
+	if err := st.SavePerson(ctx, person); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
-		"unit": a.ID, "user": bystander.User.ID,
+		"unit": a.ID, "user": bystander.User.ID, "person": person.ID,
 	}}
 }
 

@@ -613,6 +613,8 @@ var migrationHooks = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) err
 	// 8 created round_counts and 9 gave it a column; the counts leave
 	// voided records out since 15: they are computed once all are there.
 	15: (*Store).rebuildRoundCounts,
+	// 18 created the roster: the names in use enter it.
+	18: (*Store).backfillPersons,
 }
 
 const auditCols = `id, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity, entity_id,

@@ -578,14 +578,20 @@ func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
 	// and signature of reports), and the closing steps: request and
 	// approve per approved measure, submit and accept per closed problem.
 	steps := 2*approved + 2*35
-	if rep.Records != int64(1+1+14+38+97+194+97+6+steps) {
+	// The roster: the 6 leaders and 8 owners the ledger names.
+	roster, _ := st.Persons(context.Background(), rounds[0].UnitID)
+	if len(roster) != 14 {
+		t.Errorf("demo roster: %d persons, want 14", len(roster))
+	}
+	if rep.Records != int64(1+1+14+38+97+194+97+6+steps+14) {
 		t.Errorf("%d records checked", rep.Records)
 	}
 	// Every measure changed status twice (the three unfinished ones get
 	// their deadlines in the import); closing changed each approved measure twice, each measure of
 	// a closed problem once more on acceptance, each closed problem twice;
-	// the round got its report texts.
-	if rep.Entries != rep.Records+int64(97*2+2*approved+closed+2*35+1) {
+	// the round got its report texts; each measure was linked to its
+	// leader and owner of the roster once.
+	if rep.Entries != rep.Records+int64(97*2+2*approved+closed+2*35+1+97) {
 		t.Errorf("%d entries", rep.Entries)
 	}
 	var name string

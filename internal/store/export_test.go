@@ -128,3 +128,9 @@ func CreateCategoryByHandForTest(ctx context.Context, s *Store, c *zhenggai.Cate
 		return s.audit(ctx, tx, auditCreate, "categories", c.ID, "")
 	})
 }
+
+// BackfillPersonsForTest runs migration 18's hook again: the names the
+// ledger and the accounts use enter the roster and are linked.
+func BackfillPersonsForTest(ctx context.Context, st *Store) error {
+	return st.write(ctx, func(tx *sql.Tx) error { return st.backfillPersons(ctx, tx) })
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -66,6 +67,10 @@ func (s *Store) ImportRoundAt(ctx context.Context, im *zhenggai.Imported, note s
 						return fmt.Errorf("问题%d第%d项措施：%w", ip.Seq, i+1, err)
 					}
 					if err := s.createMeasure(ctx, tx, m); err != nil {
+						var v *zhenggai.ValidationError
+						if errors.As(err, &v) { // a name two persons of the roster bear
+							return fmt.Errorf("问题%d第%d项措施：%w", ip.Seq, i+1, err)
+						}
 						return err
 					}
 					if e := importedProgress(imm.Progress, zhenggai.DateOf(s.now())); e != nil {

@@ -12,7 +12,7 @@ import (
 // decides whether a 长期坚持 measure missed its re-report.
 const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
-	disciplinary, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
+	disciplinary, COALESCE(leader_id, 0), COALESCE(owner_id, 0), COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
 
 // scanMeasure reads the columns of measureCols, then those a query adds
 // after them into extra.
@@ -21,7 +21,7 @@ func scanMeasure(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Me
 	var deadline, kind, status, closeState, rules, last string
 	err := sc.Scan(append([]any{&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
 		&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version,
-		&rules, &m.RefundedFen, &m.RecoveredFen, &m.SavedFen, &m.Talks, &m.Organisational, &m.Disciplinary, &last}, extra...)...)
+		&rules, &m.RefundedFen, &m.RecoveredFen, &m.SavedFen, &m.Talks, &m.Organisational, &m.Disciplinary, &m.LeaderID, &m.OwnerID, &last}, extra...)...)
 	m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
 	m.CloseState, m.LastReport = zhenggai.CloseState(closeState), parseDate(last)
 	m.RuleNames = splitRuleNames(rules)
@@ -108,13 +108,16 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 		// Acceptance would close a measure no one asked or approved.
 		return zhenggai.ErrSubmitted("不能新增措施")
 	}
+	if err := s.resolveMeasurePersons(ctx, tx, m, nil); err != nil {
+		return err
+	}
 	m.Version, m.CloseState = 1, zhenggai.CloseOpen
 	m.ID, err = s.insertRow(ctx, tx, "measures", `unit_id, round_id, problem_id, seq, content, leader,
 		office, owner, deadline, kind, status, mechanism, report_every, rule_names, refunded_fen, recovered_fen, saved_fen,
-		talks, organisational, disciplinary, version`,
+		talks, organisational, disciplinary, version, leader_id, owner_id`,
 		m.UnitID, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(),
 		string(m.Kind), string(m.Status), m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen,
-		m.RecoveredFen, m.SavedFen, m.Talks, m.Organisational, m.Disciplinary, 1)
+		m.RecoveredFen, m.SavedFen, m.Talks, m.Organisational, m.Disciplinary, 1, nullID(m.LeaderID), nullID(m.OwnerID))
 	return err
 }
 
@@ -136,12 +139,23 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		if err := zhenggai.CheckStatusChange(m, old, reported); err != nil {
 			return err
 		}
+		var prev zhenggai.Measure
+		err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id, leader, owner, COALESCE(leader_id, 0), COALESCE(owner_id, 0)
+			FROM measures WHERE id = ?`), m.ID).Scan(&prev.UnitID, &prev.Leader, &prev.Owner, &prev.LeaderID, &prev.OwnerID)
+		if err != nil {
+			return notFound(err, "整改措施")
+		}
+		m.UnitID = prev.UnitID
+		if err := s.resolveMeasurePersons(ctx, tx, m, &prev); err != nil {
+			return err
+		}
 		err = s.updateRow(ctx, tx, "measures", m.ID, version, `seq = ?, content = ?, leader = ?, office = ?,
 			owner = ?, deadline = ?, kind = ?, status = ?, mechanism = ?, report_every = ?, rule_names = ?,
-			refunded_fen = ?, recovered_fen = ?, saved_fen = ?, talks = ?, organisational = ?, disciplinary = ?`,
+			refunded_fen = ?, recovered_fen = ?, saved_fen = ?, talks = ?, organisational = ?, disciplinary = ?,
+			leader_id = ?, owner_id = ?`,
 			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
 			m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen, m.RecoveredFen, m.SavedFen,
-			m.Talks, m.Organisational, m.Disciplinary)
+			m.Talks, m.Organisational, m.Disciplinary, nullID(m.LeaderID), nullID(m.OwnerID))
 		if err != nil {
 			return err
 		}

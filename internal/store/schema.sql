@@ -133,6 +133,8 @@ CREATE TABLE measures (
     voided_at TEXT,
     voided_by TEXT NOT NULL DEFAULT '',
     void_reason TEXT NOT NULL DEFAULT '',
+    leader_id BIGINT REFERENCES persons(id),
+    owner_id BIGINT REFERENCES persons(id),
     CONSTRAINT measures_seq_key UNIQUE (problem_id, seq)
 );
 CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id, status, close_state) WHERE status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '';
@@ -212,6 +214,7 @@ CREATE TABLE users (
     principal INTEGER NOT NULL DEFAULT 0,
     person_name TEXT,
     must_change INTEGER NOT NULL DEFAULT 0,
+    person_id BIGINT REFERENCES persons(id),
     CONSTRAINT users_name_key UNIQUE (name)
 );
 CREATE UNIQUE INDEX users_person_key ON users (unit_id, person_name);
@@ -376,3 +379,20 @@ CREATE TABLE login_devices (
     PRIMARY KEY (id_hash, user_id)
 );
 CREATE INDEX login_devices_user_idx ON login_devices (user_id);
+
+CREATE TABLE persons (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    rank TEXT NOT NULL DEFAULT '',
+    party TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX persons_unit_idx ON persons (unit_id, name);

@@ -38,6 +38,9 @@ type Table struct {
 var Tables = []Table{
 	{Name: "units", Kind: "unit", Label: "单位", Audited: true, Copied: true,
 		Unit: `SELECT id, '', '' FROM units WHERE id = ?`, History: zhenggai.PermAdmin},
+	// The roster: the unit's keeper edits it (its phones are for him).
+	{Name: "persons", Versioned: true, Kind: "person", Label: "人员", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM persons WHERE id = ?`, History: zhenggai.PermEdit},
 	{Name: "users", Versioned: true, Kind: "user", Label: "用户", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM users WHERE id = ?`, History: zhenggai.PermAdmin},
 	{Name: "tokens", Kind: "token", Label: "API令牌", Audited: true, Copied: true,

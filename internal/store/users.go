@@ -10,14 +10,15 @@ import (
 )
 
 const userCols = `us.id, us.unit_id, un.name, us.name, us.display_name, us.role, us.disabled, us.email, us.principal,
-	us.version, us.created_at, COALESCE(us.person_name, ''), us.must_change`
+	us.version, us.created_at, COALESCE(us.person_name, ''), us.must_change,
+	COALESCE(us.person_id, 0)`
 
 func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.User, error) {
 	var u zhenggai.User
 	var role, created string
 	var disabled, principal, mustChange int
 	dest := append([]any{&u.ID, &u.UnitID, &u.Unit, &u.Name, &u.DisplayName, &role, &disabled, &u.Email, &principal,
-		&u.Version, &created, &u.LedgerName, &mustChange}, extra...)
+		&u.Version, &created, &u.LedgerName, &mustChange, &u.PersonID}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return nil, err
 	}
@@ -71,12 +72,26 @@ func (s *Store) CreateUser(ctx context.Context, u *zhenggai.User, passwordHash s
 		if err := s.nameTaken(ctx, tx, u); err != nil {
 			return err
 		}
+		if err := s.personOfUnit(ctx, tx, u.PersonID, u.UnitID); err != nil {
+			return err
+		}
+		if u.PersonID == 0 && u.Role.NamedByLedger() {
+			// A leader's or an owner's account is his person's, when the
+			// roster has one of his name.
+			roster, err := s.persons(ctx, tx, u.UnitID)
+			if err != nil {
+				return err
+			}
+			if p, _ := zhenggai.ResolvePerson(roster, u.DisplayName); p != nil {
+				u.PersonID = p.ID
+			}
+		}
 		now := s.stamp()
 		var err error
 		u.ID, err = s.insertRow(ctx, tx, "users", `unit_id, name, display_name, role, password_hash, disabled,
-			email, principal, version, created_at, person_name, must_change`,
+			email, principal, version, created_at, person_name, must_change, person_id`,
 			u.UnitID, u.Name, u.DisplayName, string(u.Role), passwordHash, 0, u.Email, boolInt(u.Principal), 1, now,
-			personName(u), boolInt(u.MustChangePassword))
+			personName(u), boolInt(u.MustChangePassword), nullID(u.PersonID))
 		if s.d.foreignKeyViolation(err) {
 			v := &zhenggai.ValidationError{}
 			v.Add("unit_id", "所属单位不存在")
@@ -192,9 +207,13 @@ func (s *Store) UpdateUser(ctx context.Context, u *zhenggai.User) error {
 		if err := s.nameTaken(ctx, tx, u); err != nil {
 			return err
 		}
+		if err := s.personOfUnit(ctx, tx, u.PersonID, u.UnitID); err != nil {
+			return err
+		}
 		err := s.updateRow(ctx, tx, "users", u.ID, version, `unit_id = ?, display_name = ?, role = ?, disabled = ?,
-			email = ?, principal = ?, person_name = ?`,
-			u.UnitID, u.DisplayName, string(u.Role), boolInt(u.Disabled), u.Email, boolInt(u.Principal), personName(u))
+			email = ?, principal = ?, person_name = ?, person_id = ?`,
+			u.UnitID, u.DisplayName, string(u.Role), boolInt(u.Disabled), u.Email, boolInt(u.Principal), personName(u),
+			nullID(u.PersonID))
 		if err != nil {
 			return err
 		}
@@ -219,4 +238,20 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// personOfUnit refuses to link an account to a person (id; 0 for none)
+// who is not a live person of the account's unit.
+func (s *Store) personOfUnit(ctx context.Context, tx *sql.Tx, id, unit int64) error {
+	if id <= 0 {
+		return nil
+	}
+	var one int
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM persons WHERE id = ? AND unit_id = ? AND voided_at IS NULL`), id, unit).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		v := &zhenggai.ValidationError{}
+		v.Add("person_id", "所选人员不在本单位人员名册中")
+		return v
+	}
+	return err
 }

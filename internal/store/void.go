@@ -69,6 +69,9 @@ var voidLocked = map[string]string{
 // checkVoidLock refuses to void (what = "作废") or restore a record at or
 // under a problem accepted or waiting for acceptance.
 func (s *Store) checkVoidLock(ctx context.Context, tx *sql.Tx, kind string, id int64, what string) error {
+	if voidLocked[kind] == "" {
+		return nil // not part of a round's ledger (persons)
+	}
 	var seq int
 	var state string
 	err := tx.QueryRowContext(ctx, s.d.rebind(voidLocked[kind]+` LIMIT 1`), id).Scan(&seq, &state)

@@ -51,6 +51,7 @@ func TestEveryTableAudited(t *testing.T) {
 		must("opinion", st.CreateOpinion(ctx, o))
 		must("close opinion", st.CloseOpinion(ctx, o.ID, o.Version))
 		must("void", st.Void(ctx, "measure", ms[1].ID, "重复录入"))
+		must("person", st.SavePerson(ctx, &zhenggai.Person{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.PersonStaff}))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

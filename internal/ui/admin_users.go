@@ -38,6 +38,7 @@ type userFormPage struct {
 	Roles    []roleOption
 	Self     bool // the administrator edits his own account
 	Conflict *formConflict
+	Persons  []*zhenggai.Person // the roster of his unit, to link him to his person
 }
 
 // passwordPage is the data of admin_user_password.html: the only place a
@@ -49,7 +50,7 @@ type passwordPage struct {
 	Self     bool
 }
 
-var userEditFields = []string{"display_name", "role", "unit_id", "disabled", "email", "principal", "version"}
+var userEditFields = []string{"display_name", "role", "unit_id", "disabled", "email", "principal", "person_id", "version"}
 
 var userLabels = []formLabel{{"display_name", "姓名"}, {"role", "角色"}, {"unit_id", "所属单位"}, {"disabled", "状态"},
 	{"email", "电子邮箱"}, {"principal", "主要负责人"}}
@@ -66,7 +67,7 @@ func userValues(u *zhenggai.User) map[string]string {
 	}
 	return map[string]string{"name": u.Name, "display_name": u.DisplayName, "role": string(u.Role),
 		"unit_id": fmt.Sprint(u.UnitID), "disabled": disabled, "version": fmt.Sprint(u.Version),
-		"email": u.Email, "principal": principal}
+		"email": u.Email, "principal": principal, "person_id": personIDValue(u.PersonID)}
 }
 
 // Messages for an administrator who would lock everybody out.
@@ -183,7 +184,12 @@ func (h *Handler) renderUserForm(w http.ResponseWriter, r *http.Request, status 
 		h.fail(w, r, err)
 		return
 	}
-	d := &userFormPage{User: u, Units: unitOptions(tree, 0), Roles: roleOptions(), Conflict: c}
+	persons, err := h.Store.Persons(r.Context(), u.UnitID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d := &userFormPage{User: u, Units: unitOptions(tree, 0), Roles: roleOptions(), Conflict: c, Persons: persons}
 	if me := auth.UserFrom(r.Context()); me != nil && me.ID == u.ID {
 		d.Self = true
 	}
@@ -216,6 +222,7 @@ func (h *Handler) UpdateUser(w http.ResponseWriter, r *http.Request) {
 	u.Disabled = f.get("disabled") != ""
 	u.Email = f.get("email")
 	u.Principal = f.get("principal") != ""
+	u.PersonID = f.int64("person_id", "人员名册中的人员")
 	f.merge(u.Validate())
 	if me := auth.UserFrom(ctx); me != nil && me.ID == id {
 		if u.Disabled {
@@ -315,4 +322,12 @@ func (h *Handler) ResetPassword(w http.ResponseWriter, r *http.Request) {
 		d.Self = true
 	}
 	h.render(w, r, http.StatusOK, "admin_user_password", &page{Title: "已重置密码", Nav: "admin", Data: d})
+}
+
+// personIDValue is a linked person's id as the form holds it: "" for none.
+func personIDValue(id int64) string {
+	if id <= 0 {
+		return ""
+	}
+	return fmt.Sprint(id)
 }

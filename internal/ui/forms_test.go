@@ -556,7 +556,7 @@ func TestMeasureForms(t *testing.T) {
 	wantStatus(t, resp, body, 200)
 	for _, s := range []string{`name="seq" value="2"`, `value="李四"`, `value="2020-12-31"`, "已按上一项措施预填",
 		`id="kind-immediate" name="kind" value="immediate" checked`, `<label for="kind-mechanism">长效机制</label>`,
-		`<option value="not_started" selected>未启动</option>`, "长期坚持", "学习停留在表面", `<datalist id="owners"><option value="李四">`} {
+		`<option value="not_started" selected>未启动</option>`, "长期坚持", "学习停留在表面", `<datalist id="owners"><option value="李四" label="李四（未列入人员名册）">`} {
 		if !strings.Contains(body, s) {
 			t.Errorf("new measure form lacks %q", s)
 		}

@@ -36,10 +36,10 @@ type measureForm struct {
 	Editing  bool
 	Problem  *zhenggai.Problem
 	Kinds    []zhenggai.MeasureKind
-	Prefill  bool // the responsibilities were copied from the previous measure
-	Leaders  []string
+	Prefill  bool         // the responsibilities were copied from the previous measure
+	Leaders  []nameOption // the unit's roster, then names the round uses that it lacks
 	Offices  []string
-	Owners   []string
+	Owners   []nameOption
 	Conflict *formConflict
 }
 
@@ -136,6 +136,10 @@ func (h *Handler) measureContext(r *http.Request, problemID int64) (*zhenggai.Pr
 		Problem: p,
 		Kinds:   measureKinds,
 	}
+	persons, err := h.Store.Persons(ctx, p.UnitID)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
 	leaders, offices, owners := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var siblings []*zhenggai.Measure
 	for _, m := range all {
@@ -144,8 +148,33 @@ func (h *Handler) measureContext(r *http.Request, problemID int64) (*zhenggai.Pr
 			siblings = append(siblings, m)
 		}
 	}
-	d.Leaders, d.Offices, d.Owners = sortedNames(leaders), sortedNames(offices), sortedNames(owners)
+	d.Leaders, d.Offices, d.Owners = rosterNames(persons, leaders), sortedNames(offices), rosterNames(persons, owners)
 	return p, round, siblings, d, nil
+}
+
+// nameOption is a name a leader or owner field suggests, with what tells
+// the person apart (his rank and kind) when he is on the roster.
+type nameOption struct{ Value, Label string }
+
+// rosterNames suggests the persons of the roster, in its order, then the
+// names of used that none of them bears.
+func rosterNames(persons []*zhenggai.Person, used map[string]bool) []nameOption {
+	var out []nameOption
+	have := map[string]bool{}
+	for _, p := range persons {
+		label := p.Kind.Label()
+		if p.Rank != "" {
+			label = p.Rank + " · " + label
+		}
+		out = append(out, nameOption{p.Name, label})
+		have[zhenggai.PersonKey(p.Name)] = true
+	}
+	for _, n := range sortedNames(used) {
+		if !have[zhenggai.PersonKey(n)] {
+			out = append(out, nameOption{n, "未列入人员名册"})
+		}
+	}
+	return out
 }
 
 // sortedNames lists the non-empty keys of a set.
