@@ -36,7 +36,7 @@ var pinned = map[string]string{
 	"categories.go categoriesIn":   "04f9a6a5c343e8ca",
 	"problems.go problemCols":      "8e77092c14b8141f",
 	"problems.go problemsIn":       "8878ce7f5f374205",
-	"measures.go measureCols":      "cb7d4e6890794fc1",
+	"measures.go measureCols":      "362cb255b77ccc57",
 	"measures.go measuresIn":       "70d0f52d54e4acfc",
 	"measures.go measures":         "f73414d0f1016b38",
 	"ledger.go ledgerIn":           "830d61d4da71dc1c",
