@@ -67,6 +67,7 @@ type Audience struct {
 	Leaders      []string // 责任领导 of the unit by the name the ledger writes
 	Owners       []string // 责任人 of the unit by the name the ledger writes
 	Users        []int64  // named accounts of the unit
+	Except       []int64  // accounts left out whatever the rest says (the drafter of what is to be reviewed)
 }
 
 // Empty reports whether the rule names nobody.
@@ -334,6 +335,7 @@ func PublicationNotices(state PublicationState, p *Publication, reviewer Publica
 		} else {
 			n.To.Principals = true
 		}
+		n.To.Except = []int64{p.DrafterID} // a second person's review
 	case PublicationReturned:
 		n.Subject, n.Body = "公布审核退回："+what, "退回原因："+strings.TrimRight(p.ReturnReason, "。")+"。请修改后重新提交审核。"
 		n.To.Users = []int64{p.DrafterID}

@@ -142,3 +142,25 @@ func TestDigest(t *testing.T) {
 		t.Errorf("subject %q", subject)
 	}
 }
+
+// TestPublicationNoticesLeaveOutTheDrafter: a submitted report goes to its
+// reviewers (principal leaders, or the offices above by setting), never
+// to the one who drafted it; a return or an approval goes to him alone.
+func TestPublicationNoticesLeaveOutTheDrafter(t *testing.T) {
+	p := &Publication{ID: 7, UnitID: 2, Unit: "甲单位", AsOf: NewDate(2020, 10, 28), DrafterID: 5, DraftedBy: "办公室", ApprovedBy: "向建国"}
+	for _, c := range []struct {
+		state    PublicationState
+		reviewer PublicationReviewer
+		want     Audience
+	}{
+		{PublicationPending, "", Audience{Unit: 2, Principals: true, Except: []int64{5}}},
+		{PublicationPending, ReviewerOffice, Audience{Unit: 2, OfficesAbove: true, Except: []int64{5}}},
+		{PublicationReturned, "", Audience{Unit: 2, Users: []int64{5}}},
+		{PublicationPublished, "", Audience{Unit: 2, Users: []int64{5}}},
+	} {
+		ns := PublicationNotices(c.state, p, c.reviewer)
+		if len(ns) != 1 || !reflect.DeepEqual(ns[0].To, c.want) || ns[0].RecordKind != RecordPublication || ns[0].RecordID != 7 {
+			t.Errorf("%s/%s: %+v, want to %+v", c.state, c.reviewer, ns, c.want)
+		}
+	}
+}

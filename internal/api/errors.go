@@ -15,13 +15,6 @@ import (
 // deadline, status, date, …); what only the API knows (version,
 // measure_version, declared.as_of, files) is named here.
 
-// invalid is a validation error on one field.
-func invalid(field, msg string) error {
-	v := &zhenggai.ValidationError{}
-	v.Add(field, msg)
-	return v
-}
-
 // merge adds the fields of err, a domain validation error, to v, skipping
 // fields v already names (a date that could not be read is also "empty" to
 // the domain, and one reason per field is enough). Any other error is

@@ -288,12 +288,6 @@ func (s *Store) CloseSteps(ctx context.Context, problemID int64) ([]*zhenggai.Cl
 	return s.closeSteps(ctx, s.rdb, `problem_id = ?`, problemID)
 }
 
-// RoundCloseSteps is the closing timeline of every problem of a round,
-// oldest first, in one query.
-func (s *Store) RoundCloseSteps(ctx context.Context, roundID int64) ([]*zhenggai.CloseStep, error) {
-	return s.closeSteps(ctx, s.rdb, `round_id = ?`, roundID)
-}
-
 func (s *Store) closeSteps(ctx context.Context, db queryer, cond string, arg int64) ([]*zhenggai.CloseStep, error) {
 	rows, err := db.QueryContext(ctx, s.d.rebind(`SELECT id, unit_id, problem_id, measure_id, action, from_state, to_state,
 		by_name, reason, evidence_progress_id, created_at FROM close_steps WHERE `+cond+` ORDER BY id`), arg)

@@ -179,7 +179,8 @@ func (s *Store) recipients(ctx context.Context, q queryer, a zhenggai.Audience) 
 		args = append(args, a.Unit)
 	}
 	if a.Principals {
-		conds = append(conds, `(us.unit_id = ? AND us.principal = 1)`)
+		// As permission.go has it: a principal is a leader of the unit.
+		conds = append(conds, `(us.unit_id = ? AND us.role = 'leader' AND us.principal = 1)`)
 		args = append(args, a.Unit)
 	}
 	named := func(role zhenggai.Role, names []string) {
@@ -204,8 +205,13 @@ func (s *Store) recipients(ctx context.Context, q queryer, a zhenggai.Audience) 
 	if len(conds) == 0 {
 		return nil, nil
 	}
+	except := ""
+	for _, id := range a.Except {
+		except += ` AND us.id <> ?`
+		args = append(args, id)
+	}
 	rows, err := q.QueryContext(ctx, s.d.rebind(with+`SELECT us.id, us.unit_id, us.email FROM users us WHERE us.disabled = 0 AND (`+
-		strings.Join(conds, ` OR `)+`) ORDER BY us.id`), append(wargs, args...)...)
+		strings.Join(conds, ` OR `)+`)`+except+` ORDER BY us.id`), append(wargs, args...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -219,12 +225,6 @@ func (s *Store) recipients(ctx context.Context, q queryer, a zhenggai.Audience) 
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-// Recipients are the accounts a notice's audience names (for tests and
-// for callers that show who will be told).
-func (s *Store) Recipients(ctx context.Context, a zhenggai.Audience) ([]Recipient, error) {
-	return s.recipients(ctx, s.rdb, a)
 }
 
 // tell puts each notice in the inbox of every account its audience

@@ -224,7 +224,7 @@ func (s *Store) problemPeople(ctx context.Context, q queryer, problem int64) (le
 	if problem == 0 {
 		return nil, nil, nil
 	}
-	rows, err := q.QueryContext(ctx, s.d.rebind(`SELECT leader, owner FROM measures WHERE problem_id = ? ORDER BY id`), problem)
+	rows, err := q.QueryContext(ctx, s.d.rebind(`SELECT leader, owner FROM measures WHERE problem_id = ? AND voided_at IS NULL ORDER BY id`), problem)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -81,9 +81,10 @@ func (s *Store) SavePerson(ctx context.Context, p *zhenggai.Person) error {
 			p.ID, p.Version, p.CreatedAt = id, 1, parseTime(now)
 			return nil
 		}
-		// A person stays in his unit: his records are the unit's.
+		// A person stays in his unit: his records are the unit's. A voided
+		// one is restored first, then changed.
 		var unit int64
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM persons WHERE id = ?`), p.ID).Scan(&unit)
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM persons WHERE id = ? AND voided_at IS NULL`), p.ID).Scan(&unit)
 		if err != nil {
 			return notFound(err, "人员")
 		}

@@ -150,14 +150,3 @@ func findUnit(tree []store.UnitNode, id int64) *store.UnitNode {
 	}
 	return nil
 }
-
-// reportField is one contact line or the signature on the report
-// settings page.
-type reportField struct{ Name, Label, Example string }
-
-var reportFields = []reportField{
-	{"report_phone", "联系电话", "如 0744—6223478"},
-	{"report_mailbox", "邮政信箱", "如 桑植县行政中心818室"},
-	{"report_email", "电子邮箱", "如 name@example.com"},
-	{"report_signature", "落款单位", "如 中共政协桑植县委员会党组"},
-}

@@ -14,7 +14,25 @@ type reportSettingsPage struct {
 	Fields []reportField
 }
 
-var reportSettingFields = []string{"report_phone", "report_mailbox", "report_email", "report_signature"}
+// reportField is one contact line or the signature on the report
+// settings page.
+type reportField struct{ Name, Label, Example string }
+
+var reportFields = []reportField{
+	{"report_phone", "联系电话", "如 0744—6223478"},
+	{"report_mailbox", "邮政信箱", "如 桑植县行政中心818室"},
+	{"report_email", "电子邮箱", "如 name@example.com"},
+	{"report_signature", "落款单位", "如 中共政协桑植县委员会党组"},
+}
+
+// reportSettingFields are the form's field names, from reportFields.
+func reportSettingFields() []string {
+	names := make([]string, len(reportFields))
+	for i, f := range reportFields {
+		names[i] = f.Name
+	}
+	return names
+}
 
 // EditReportSettings shows the unit's contact lines and signature; an
 // unset signature is proposed as the unit's full name.
@@ -39,7 +57,7 @@ func (h *Handler) UpdateReportSettings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
-	f := newForm(r, reportSettingFields...)
+	f := newForm(r, reportSettingFields()...)
 	set.ReportPhone, set.ReportMailbox = f.get("report_phone"), f.get("report_mailbox")
 	set.ReportEmail, set.ReportSignature = f.get("report_email"), f.get("report_signature")
 	f.merge(set.Validate())
