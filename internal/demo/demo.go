@@ -19,7 +19,7 @@ import (
 )
 
 // Note marks the round as sample data wherever it is shown.
-const Note = "示例数据：责任人、时限、进展、附件和整改成效中的金额、人数为虚构"
+const Note = "示例数据：责任人、时限、进展、佐证材料和整改成效中的金额、人数为虚构"
 
 // outcome is a sample of what a measure produced.
 type outcome struct {
