@@ -36,7 +36,9 @@ const (
 // whatever their case. Each kind is listed in ledger order, at most
 // SearchLimit of each.
 func (s *Store) Search(ctx context.Context, sc zhenggai.Scope, q string, opinions bool) ([]*SearchHit, error) {
-	q = strings.ToLower(strings.TrimSpace(q))
+	// Bytes that are not UTF-8 match no stored text: dropped, not counted
+	// (ToLower would make each one a character of its own).
+	q = strings.ToLower(strings.TrimSpace(strings.ToValidUTF8(q, "")))
 	if q == "" {
 		return []*SearchHit{}, nil
 	}
