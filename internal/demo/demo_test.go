@@ -13,27 +13,37 @@ import (
 	"zhenggai/internal/store"
 )
 
-func TestLoadAgreesWithTheReport(t *testing.T) {
+// demoToday is the day the demo is loaded on in these tests.
+var demoToday = zhenggai.NewDate(2026, 11, 27)
+
+// loadDemo loads the demo into a new SQLite installation, as
+// `zhenggai demo` does on demoToday.
+func loadDemo(t *testing.T, ctx context.Context) (*store.Store, *attach.Dir, *zhenggai.Round) {
+	t.Helper()
 	dir := t.TempDir()
-	ctx := context.Background()
 	st, err := store.OpenSQLite(ctx, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	files, err := attach.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := zhenggai.NewDate(2026, 11, 27)
-	r, err := demo.Load(ctx, st, files, today)
+	r, err := demo.Load(ctx, st, files, demoToday)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, files, r
+}
+
+func TestLoadAgreesWithTheReport(t *testing.T) {
+	ctx := context.Background()
+	st, files, r := loadDemo(t, ctx)
 	if r.Note != demo.Note {
 		t.Errorf("round not marked as sample data: %q", r.Note)
 	}
-	l, err := st.Ledger(ctx, r.ID, today)
+	l, err := st.Ledger(ctx, r.ID, demoToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,22 +124,8 @@ func TestLoadAgreesWithTheReport(t *testing.T) {
 // TestPublishShowsTheSeedReport: the demo's report is on the public list,
 // with every problem addressable for an opinion.
 func TestPublishShowsTheSeedReport(t *testing.T) {
-	dir := t.TempDir()
 	ctx := context.Background()
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	today := zhenggai.NewDate(2026, 11, 27)
-	r, err := demo.Load(ctx, st, files, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _, r := loadDemo(t, ctx)
 	p, err := demo.Publish(ctx, st, r)
 	if err != nil {
 		t.Fatal(err)
@@ -157,22 +153,8 @@ func TestPublishShowsTheSeedReport(t *testing.T) {
 // entries) happened before it, in order, and none in the year the demo
 // is run.
 func TestHistoryIsTrue(t *testing.T) {
-	dir := t.TempDir()
 	ctx := context.Background()
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	today := zhenggai.NewDate(2026, 11, 27)
-	r, err := demo.Load(ctx, st, files, today)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _, r := loadDemo(t, ctx)
 	p, err := demo.Publish(ctx, st, r)
 	if err != nil {
 		t.Fatal(err)
@@ -240,21 +222,8 @@ func TestHistoryIsTrue(t *testing.T) {
 // its full name, and the demo's office's account imports a report naming
 // it so without a question.
 func TestDemoUnitFullName(t *testing.T) {
-	dir := t.TempDir()
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := demo.Load(ctx, st, files, zhenggai.NewDate(2026, 11, 27))
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _, r := loadDemo(t, ctx)
 	if _, err := demo.Accounts(ctx, st, r); err != nil {
 		t.Fatal(err)
 	}
@@ -274,21 +243,8 @@ func TestDemoUnitFullName(t *testing.T) {
 // TestDemoRoster: the demo's leaders and owners make its unit's roster,
 // and its measures and accounts are theirs.
 func TestDemoRoster(t *testing.T) {
-	dir := t.TempDir()
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
-	st, err := store.OpenSQLite(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	files, err := attach.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := demo.Load(ctx, st, files, zhenggai.NewDate(2026, 11, 27))
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _, r := loadDemo(t, ctx)
 	if _, err := demo.Accounts(ctx, st, r); err != nil {
 		t.Fatal(err)
 	}
