@@ -59,15 +59,23 @@ func adminError(what string, err error) error {
 	return fmt.Errorf("%s：%w", what, err)
 }
 
-func openService(m *mgr.Mgr, name string) (*mgr.Service, error) {
+// withService runs fn on the installed service name, opened through the
+// service manager and closed after.
+func withService(name string, fn func(s *mgr.Service) error) error {
+	m, err := connect()
+	if err != nil {
+		return err
+	}
+	defer m.Disconnect()
 	s, err := m.OpenService(name)
 	if err != nil {
 		if errors.Is(err, windows.ERROR_SERVICE_DOES_NOT_EXIST) {
-			return nil, fmt.Errorf("没有名为 %s 的服务；安装用 zhenggai service install", name)
+			return fmt.Errorf("没有名为 %s 的服务；安装用 zhenggai service install", name)
 		}
-		return nil, adminError("打开服务 "+name, err)
+		return adminError("打开服务 "+name, err)
 	}
-	return s, nil
+	defer s.Close()
+	return fn(s)
 }
 
 func serviceInstall(e *env, sp *serviceSpec) error {
@@ -168,91 +176,67 @@ func setServiceEnv(name string, env []string) error {
 }
 
 func serviceUninstall(e *env, name string) error {
-	m, err := connect()
-	if err != nil {
-		return err
-	}
-	defer m.Disconnect()
-	s, err := openService(m, name)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if st, err := s.Query(); err == nil && st.State != svc.Stopped {
-		if err := stopAndWait(s); err != nil {
-			return err
+	return withService(name, func(s *mgr.Service) error {
+		if st, err := s.Query(); err == nil && st.State != svc.Stopped {
+			if err := stopAndWait(s); err != nil {
+				return err
+			}
 		}
-	}
-	if err := s.Delete(); err != nil {
-		return adminError("卸载服务", err)
-	}
-	eventlog.Remove(name)
-	fmt.Fprintf(e.stdout, "已卸载服务 %s。数据目录、日志和备份没有删除。\n", name)
-	return nil
+		if err := s.Delete(); err != nil {
+			return adminError("卸载服务", err)
+		}
+		eventlog.Remove(name)
+		fmt.Fprintf(e.stdout, "已卸载服务 %s。数据目录、日志和备份没有删除。\n", name)
+		return nil
+	})
 }
 
 func serviceStart(e *env, name string) error {
-	m, err := connect()
-	if err != nil {
-		return err
-	}
-	defer m.Disconnect()
-	s, err := openService(m, name)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	log := logOf(s)
-	if err := s.Start(); err != nil {
-		if errors.Is(err, windows.ERROR_SERVICE_ALREADY_RUNNING) {
-			fmt.Fprintf(e.stdout, "服务 %s 已在运行。\n", name)
-			return nil
+	return withService(name, func(s *mgr.Service) error {
+		log := logOf(s)
+		if err := s.Start(); err != nil {
+			if errors.Is(err, windows.ERROR_SERVICE_ALREADY_RUNNING) {
+				fmt.Fprintf(e.stdout, "服务 %s 已在运行。\n", name)
+				return nil
+			}
+			return adminError("启动服务", err)
 		}
-		return adminError("启动服务", err)
-	}
-	// serve reports running at once; a wrong data folder or a port in use
-	// stops it a moment later. So it must be seen running for 3 seconds.
-	start := time.Now()
-	for {
-		st, err := s.Query()
-		if err != nil {
-			return adminError("查询服务状态", err)
+		// serve reports running at once; a wrong data folder or a port in use
+		// stops it a moment later. So it must be seen running for 3 seconds.
+		start := time.Now()
+		for {
+			st, err := s.Query()
+			if err != nil {
+				return adminError("查询服务状态", err)
+			}
+			if st.State == svc.Stopped {
+				return fmt.Errorf("服务 %s 启动后又停止了，原因见日志 %s 或事件查看器 › Windows 日志 › 应用程序", name, log)
+			}
+			if st.State == svc.Running && time.Since(start) > 3*time.Second {
+				break
+			}
+			if time.Since(start) > 30*time.Second {
+				return fmt.Errorf("服务 %s 30秒内没有启动完成，请看日志 %s", name, log)
+			}
+			time.Sleep(500 * time.Millisecond)
 		}
-		if st.State == svc.Stopped {
-			return fmt.Errorf("服务 %s 启动后又停止了，原因见日志 %s 或事件查看器 › Windows 日志 › 应用程序", name, log)
-		}
-		if st.State == svc.Running && time.Since(start) > 3*time.Second {
-			break
-		}
-		if time.Since(start) > 30*time.Second {
-			return fmt.Errorf("服务 %s 30秒内没有启动完成，请看日志 %s", name, log)
-		}
-		time.Sleep(500 * time.Millisecond)
-	}
-	fmt.Fprintf(e.stdout, "服务 %s 已启动。日志：%s\n", name, log)
-	return nil
+		fmt.Fprintf(e.stdout, "服务 %s 已启动。日志：%s\n", name, log)
+		return nil
+	})
 }
 
 func serviceStop(e *env, name string) error {
-	m, err := connect()
-	if err != nil {
-		return err
-	}
-	defer m.Disconnect()
-	s, err := openService(m, name)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if st, err := s.Query(); err == nil && st.State == svc.Stopped {
-		fmt.Fprintf(e.stdout, "服务 %s 没有在运行。\n", name)
+	return withService(name, func(s *mgr.Service) error {
+		if st, err := s.Query(); err == nil && st.State == svc.Stopped {
+			fmt.Fprintf(e.stdout, "服务 %s 没有在运行。\n", name)
+			return nil
+		}
+		if err := stopAndWait(s); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "服务 %s 已停止。\n", name)
 		return nil
-	}
-	if err := stopAndWait(s); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "服务 %s 已停止。\n", name)
-	return nil
+	})
 }
 
 // stopAndWait asks the service to stop and waits until it has.
@@ -277,36 +261,28 @@ func stopAndWait(s *mgr.Service) error {
 }
 
 func serviceStatus(e *env, name string) error {
-	m, err := connect()
-	if err != nil {
-		return err
-	}
-	defer m.Disconnect()
-	s, err := openService(m, name)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	st, err := s.Query()
-	if err != nil {
-		return adminError("查询服务状态", err)
-	}
-	state := map[svc.State]string{
-		svc.Stopped: "已停止", svc.StartPending: "正在启动", svc.StopPending: "正在停止", svc.Running: "正在运行",
-	}[st.State]
-	if state == "" {
-		state = fmt.Sprintf("状态 %d", st.State)
-	}
-	cfg, err := s.Config()
-	if err != nil {
-		return adminError("读取服务配置", err)
-	}
-	fmt.Fprintf(e.stdout, "服务 %s：%s", name, state)
-	if st.ProcessId != 0 {
-		fmt.Fprintf(e.stdout, "（进程 %d）", st.ProcessId)
-	}
-	fmt.Fprintf(e.stdout, "\n账号：%s\n命令行：%s\n日志：%s\n", cfg.ServiceStartName, cfg.BinaryPathName, logOf(s))
-	return nil
+	return withService(name, func(s *mgr.Service) error {
+		st, err := s.Query()
+		if err != nil {
+			return adminError("查询服务状态", err)
+		}
+		state := map[svc.State]string{
+			svc.Stopped: "已停止", svc.StartPending: "正在启动", svc.StopPending: "正在停止", svc.Running: "正在运行",
+		}[st.State]
+		if state == "" {
+			state = fmt.Sprintf("状态 %d", st.State)
+		}
+		cfg, err := s.Config()
+		if err != nil {
+			return adminError("读取服务配置", err)
+		}
+		fmt.Fprintf(e.stdout, "服务 %s：%s", name, state)
+		if st.ProcessId != 0 {
+			fmt.Fprintf(e.stdout, "（进程 %d）", st.ProcessId)
+		}
+		fmt.Fprintf(e.stdout, "\n账号：%s\n命令行：%s\n日志：%s\n", cfg.ServiceStartName, cfg.BinaryPathName, logOf(s))
+		return nil
+	})
 }
 
 // logOf is the log file of an installed service, from its command line.
