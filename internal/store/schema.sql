@@ -396,3 +396,151 @@ CREATE TABLE persons (
     void_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX persons_unit_idx ON persons (unit_id, name);
+
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    type TEXT NOT NULL,
+    book TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
+    chair_id BIGINT REFERENCES persons(id),
+    chair_name TEXT NOT NULL DEFAULT '',
+    recorder TEXT NOT NULL DEFAULT '',
+    non_members TEXT NOT NULL DEFAULT '',
+    minutes_sha256 TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX meetings_book_idx ON meetings (unit_id, type, date);
+CREATE INDEX meetings_unit_idx ON meetings (unit_id, date);
+
+CREATE TABLE meeting_attendance (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+    seq INTEGER NOT NULL,
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    presence TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX meeting_attendance_meeting_idx ON meeting_attendance (meeting_id, seq);
+
+CREATE TABLE meeting_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+    seq INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    amount BIGINT NOT NULL DEFAULT 0,
+    decision TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX meeting_items_kind_idx ON meeting_items (unit_id, kind);
+CREATE INDEX meeting_items_meeting_idx ON meeting_items (meeting_id, seq);
+
+CREATE TABLE meeting_statements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    item_id BIGINT NOT NULL REFERENCES meeting_items(id),
+    seq INTEGER NOT NULL,
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    position TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX meeting_statements_item_idx ON meeting_statements (item_id, seq);
+
+CREATE TABLE voucher_imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    periods TEXT NOT NULL,
+    vouchers INTEGER NOT NULL,
+    lines INTEGER NOT NULL,
+    imported_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE vouchers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    import_id BIGINT REFERENCES voucher_imports(id),
+    period TEXT NOT NULL,
+    date TEXT NOT NULL,
+    word TEXT NOT NULL DEFAULT '',
+    number INTEGER NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    attachments INTEGER NOT NULL DEFAULT 0,
+    maker TEXT NOT NULL DEFAULT '',
+    approver TEXT NOT NULL DEFAULT '',
+    poster TEXT NOT NULL DEFAULT '',
+    debit BIGINT NOT NULL DEFAULT 0,
+    decision_item_id BIGINT REFERENCES meeting_items(id),
+    sample INTEGER NOT NULL DEFAULT 0,
+    version BIGINT NOT NULL DEFAULT 1,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX vouchers_date_idx ON vouchers (unit_id, date);
+CREATE INDEX vouchers_unit_idx ON vouchers (unit_id, period, word, number);
+
+CREATE TABLE voucher_lines (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    voucher_id BIGINT NOT NULL REFERENCES vouchers(id),
+    seq INTEGER NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    account_code TEXT NOT NULL DEFAULT '',
+    account_name TEXT NOT NULL DEFAULT '',
+    debit BIGINT NOT NULL DEFAULT 0,
+    credit BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX voucher_lines_voucher_idx ON voucher_lines (voucher_id, seq);
+
+CREATE TABLE dues_members (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    fixed BIGINT NOT NULL DEFAULT 0,
+    joined TEXT NOT NULL DEFAULT '',
+    left_month TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dues_members_unit_idx ON dues_members (unit_id, name);
+
+CREATE TABLE dues_bases (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    member_id BIGINT NOT NULL REFERENCES dues_members(id),
+    year INTEGER NOT NULL,
+    base BIGINT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    CONSTRAINT dues_bases_key UNIQUE (member_id, year)
+);
+
+CREATE TABLE dues_payments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    member_id BIGINT NOT NULL REFERENCES dues_members(id),
+    month TEXT NOT NULL,
+    paid BIGINT NOT NULL,
+    paid_on TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1,
+    CONSTRAINT dues_payments_key UNIQUE (member_id, month)
+);
+CREATE INDEX dues_payments_unit_idx ON dues_payments (unit_id, month);

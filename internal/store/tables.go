@@ -65,6 +65,24 @@ var Tables = []Table{
 	// An opinion's history holds the sender's contact.
 	{Name: "opinions", Versioned: true, Kind: "opinion", Label: "意见建议", Audited: true, Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM opinions WHERE id = ?`, History: zhenggai.PermOpinions},
+	// Registers. A meeting is one record: its attendance, items and
+	// statements are written with it and logged in its snapshot.
+	{Name: "meetings", Versioned: true, Kind: "meeting", Label: "会议记录", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM meetings WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "meeting_attendance", Label: "会议出席情况", Copied: true},
+	{Name: "meeting_items", Label: "会议议题", Copied: true},
+	{Name: "meeting_statements", Label: "会议表态发言", Copied: true},
+	// An import of the journal is the logged record; the vouchers and
+	// lines it replaces and writes are too many to log one by one.
+	{Name: "voucher_imports", Kind: "voucher_import", Label: "凭证导入", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM voucher_imports WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "vouchers", Versioned: true, Kind: "voucher", Label: "财务凭证", Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM vouchers WHERE id = ?`},
+	{Name: "voucher_lines", Label: "凭证分录", Copied: true},
+	{Name: "dues_members", Versioned: true, Kind: "dues_member", Label: "党费缴纳党员", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM dues_members WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "dues_bases", Versioned: true, Label: "党费基数", Audited: true, Copied: true},
+	{Name: "dues_payments", Versioned: true, Label: "党费缴纳记录", Audited: true, Copied: true},
 	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
 	{Name: "notifications", Label: "消息", Audited: true, Copied: true},
 	{Name: "warn_states", Label: "预警通知状态", Audited: true, Copied: true},

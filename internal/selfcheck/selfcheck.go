@@ -1,0 +1,70 @@
+// Package selfcheck is the self-inspection engine (自查): rules, one file
+// each and listed in Rules, read a unit's registers over a period and
+// write findings the way an inspection group writes its feedback.
+package selfcheck
+
+import (
+	"context"
+
+	"zhenggai"
+)
+
+// Severity grades a finding.
+type Severity string
+
+const (
+	Serious Severity = "serious" // 严重: a rule of discipline broken
+	Common  Severity = "common"  // 一般
+	Notice  Severity = "notice"  // 提示: worth a look
+)
+
+// Registers are the records of one unit that the rules read. Loaded by
+// the store for a unit and a period (with what a rule needs from before
+// the period, such as the year before for reductions).
+type Registers struct {
+	Unit     *zhenggai.Unit
+	Meetings []zhenggai.Meeting
+	Vouchers []zhenggai.Voucher
+	Members  []zhenggai.DuesMember
+	Bases    []zhenggai.DuesBase
+	Payments []zhenggai.DuesPayment
+}
+
+// Record names one record behind a finding, for its link.
+type Record struct {
+	Kind  string `json:"kind"` // the registry's kind: meeting, voucher, dues_member
+	ID    int64  `json:"id"`
+	Label string `json:"label"` // 2019年第5次党组会议, 记-15号(2019年3月) …
+}
+
+// Finding is one result of a rule, written like a feedback problem.
+type Finding struct {
+	Rule        string           `json:"rule"`
+	SeedProblem int              `json:"seed_problem"`
+	Area        string           `json:"area"` // the category it falls under in a 自查 round: 会议, 财务, 党费 …
+	Severity    Severity         `json:"severity"`
+	Text        string           `json:"text"`
+	Figures     map[string]int64 `json:"figures"`
+	Records     []Record         `json:"records"`
+	Period      zhenggai.Period  `json:"period"`
+}
+
+// Setting is one threshold or list a rule reads, with its default.
+type Setting struct {
+	Name    string // stored as the unit's setting "selfcheck.<rule>.<name>"
+	Label   string // Chinese
+	Default string
+}
+
+// Values are a rule's settings as the unit set them (defaults filled in).
+type Values map[string]string
+
+// Rule is one check of the self-inspection.
+type Rule struct {
+	ID          string
+	Title       string // Chinese
+	SeedProblem int    // the seed problem it comes from
+	Area        string
+	Settings    []Setting
+	Check       func(ctx context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error)
+}
