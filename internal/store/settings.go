@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
+	"strings"
 
 	"zhenggai"
 )
@@ -88,28 +90,33 @@ func (s *Store) SaveSettings(ctx context.Context, unitID int64, set zhenggai.Set
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		for _, nv := range values {
-			value := nv.value
-			var id int64
-			var old string
-			err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, value FROM settings WHERE unit_id = ? AND name = ?`), unitID, nv.name).
-				Scan(&id, &old)
-			switch {
-			case errors.Is(err, sql.ErrNoRows) && value == "":
-				continue // an empty text never set: no row to keep
-			case errors.Is(err, sql.ErrNoRows):
-				_, err = s.insertRow(ctx, tx, "settings", `unit_id, name, value`, unitID, nv.name, value)
-			case err != nil:
-			case old == value:
-				continue // unchanged: nothing to write or record
-			default:
-				err = s.updateRow(ctx, tx, "settings", id, anyVersion, `value = ?`, value)
-			}
-			if err != nil {
+			if err := s.saveSetting(ctx, tx, unitID, nv.name, nv.value); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// saveSetting writes one setting of a unit, audited; an empty value never
+// set writes nothing, an unchanged one neither.
+func (s *Store) saveSetting(ctx context.Context, tx *sql.Tx, unitID int64, name, value string) error {
+	var id int64
+	var old string
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, value FROM settings WHERE unit_id = ? AND name = ?`), unitID, name).
+		Scan(&id, &old)
+	switch {
+	case errors.Is(err, sql.ErrNoRows) && value == "":
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = s.insertRow(ctx, tx, "settings", `unit_id, name, value`, unitID, name, value)
+	case err != nil:
+	case old == value:
+		return nil
+	default:
+		err = s.updateRow(ctx, tx, "settings", id, anyVersion, `value = ?`, value)
+	}
+	return err
 }
 
 // textSettings are the settings kept as text, in the order they are saved.
@@ -130,4 +137,49 @@ func textSetting(set *zhenggai.Settings, name string) *string {
 		return (*string)(&set.PublicationReviewer)
 	}
 	return nil
+}
+
+// NamedSettings returns the unit's settings whose names start with prefix
+// (a register's "meetings.", a rule's "selfcheck.<rule>."), by name: the
+// registers and the self-inspection keep their settings this way, each
+// read where it is used, with its default there.
+func (s *Store) NamedSettings(ctx context.Context, unitID int64, prefix string) (map[string]string, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT name, value FROM settings WHERE unit_id = ?`), unitID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, value string
+		if err := rows.Scan(&name, &value); err != nil {
+			return nil, err
+		}
+		if strings.HasPrefix(name, prefix) {
+			out[name] = value
+		}
+	}
+	return out, rows.Err()
+}
+
+// SaveNamedSettings stores named settings of a unit (audited), in one
+// transaction; an empty value returns a setting to its default. The names
+// of the Settings page's own settings are refused: that page keeps them.
+func (s *Store) SaveNamedSettings(ctx context.Context, unitID int64, values map[string]string) error {
+	names := make([]string, 0, len(values))
+	for n := range values {
+		if !strings.Contains(n, ".") {
+			return zhenggai.Errorf(zhenggai.EINVALID, "设置名称 %q 不可用：须带登记簿或规则的前缀", n)
+		}
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, name := range names {
+			if err := s.saveSetting(ctx, tx, unitID, name, values[name]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
