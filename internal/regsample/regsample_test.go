@@ -1,6 +1,10 @@
 package regsample_test
 
 import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -356,4 +360,55 @@ func TestScaled(t *testing.T) {
 	if large == 0 {
 		t.Error("no large expenses")
 	}
+}
+
+// TestWriteJournal: exactly N lines, every voucher balanced, the same file
+// for the same seed.
+func TestWriteJournal(t *testing.T) {
+	for _, n := range []int{2, 3, 5, 7, 1001, 12345} {
+		var buf bytes.Buffer
+		if err := regsample.WriteJournal(context.Background(), &buf, 9, n); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(rows[0], ",") != "日期,凭证字号,摘要,科目编码,科目名称,借方金额,贷方金额,附单据数,制单人,审核人,记账人" {
+			t.Fatalf("header %q", rows[0])
+		}
+		if len(rows)-1 != n {
+			t.Errorf("%d lines, want %d", len(rows)-1, n)
+		}
+		sums := map[string]int64{}
+		for _, r := range rows[1:] {
+			k := r[0][:7] + " " + r[1]
+			sums[k] += yuan(t, r[5]) - yuan(t, r[6])
+		}
+		for k, s := range sums {
+			if s != 0 {
+				t.Errorf("n=%d: voucher %s off by %d", n, k, s)
+			}
+		}
+		var again bytes.Buffer
+		regsample.WriteJournal(context.Background(), &again, 9, n)
+		if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+			t.Errorf("n=%d: another file for the same seed", n)
+		}
+	}
+	if err := regsample.WriteJournal(context.Background(), io.Discard, 1, 1); zhenggai.ErrorCode(err) != zhenggai.EINVALID {
+		t.Errorf("one line: %v", err)
+	}
+}
+
+func yuan(t *testing.T, s string) int64 {
+	t.Helper()
+	if s == "" {
+		return 0
+	}
+	f, err := zhenggai.ParseYuan(s)
+	if err != nil {
+		t.Fatalf("amount %q: %v", s, err)
+	}
+	return int64(f)
 }

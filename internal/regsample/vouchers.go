@@ -164,6 +164,9 @@ func (m *maker) plannedLarge() []large {
 
 // makeVouchers books every month from From to To.
 func (m *maker) makeVouchers() {
+	if !m.c.Facts && m.c.Lines == 0 {
+		return
+	}
 	var planned map[string][]large
 	if m.c.Facts {
 		planned = map[string][]large{}
