@@ -75,8 +75,9 @@ func (p *Plan) Registers(i int, rc RegisterConfig) (*store.BulkRegisters, error)
 // Generate wrote for c (unitIDs, in the plan's order: Result.UnitIDs), a
 // unit at a time, each register in its own transaction
 // (store.ImportRegisters); the next unit's are made while one is written.
-// onUnit, if not nil, is called after each unit.
-func GenerateRegisters(ctx context.Context, st *store.Store, c Config, rc RegisterConfig, unitIDs []int64, onUnit func(done, total int)) (store.RegisterCounts, error) {
+// onStep, if not nil, is called after each register of each unit (three
+// steps a unit).
+func GenerateRegisters(ctx context.Context, st *store.Store, c Config, rc RegisterConfig, unitIDs []int64, onStep func(done, total int)) (store.RegisterCounts, error) {
 	var n store.RegisterCounts
 	if err := rc.Validate(c); err != nil {
 		return n, err
@@ -112,15 +113,16 @@ func GenerateRegisters(ctx context.Context, st *store.Store, c Config, rc Regist
 		if m.err != nil {
 			return n, m.err
 		}
-		got, err := st.ImportRegisters(ctx, m.b, nil)
+		got, err := st.ImportRegisters(ctx, m.b, func(step, _ int) {
+			if onStep != nil {
+				onStep(done*3+step, total*3)
+			}
+		})
 		n.Add(got)
 		if err != nil {
 			return n, fmt.Errorf("写入%s的登记簿：%w", p.Units[done].Name, err)
 		}
 		done++
-		if onUnit != nil {
-			onUnit(done, total)
-		}
 	}
 	return n, ctx.Err()
 }

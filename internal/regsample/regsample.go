@@ -273,9 +273,12 @@ func (m *maker) schedule() {
 		} else {
 			days := m.c.From.DaysUntil(m.c.To) + 1
 			n := m.c.Meetings * span / days
+			left := n
 			for i := range counts {
 				counts[i] = n * typeShares[i] / 100
+				left -= counts[i]
 			}
+			counts[0] += left // the party group's, the rest of the shares' rounding
 		}
 		if m.c.Facts {
 			for d, typ := range fixed {
