@@ -104,3 +104,24 @@ func TestImportRegisters(t *testing.T) {
 		}
 	})
 }
+
+// bulkRegisters writes one of each register row through ImportRegisters
+// (TestEveryTableAudited).
+func bulkRegisters(ctx context.Context, st *store.Store, unit int64) error {
+	d := zhenggai.NewDate(2019, 3, 5)
+	b := &store.BulkRegisters{UnitID: unit,
+		Persons: []zhenggai.Person{{Name: "钟明", Kind: zhenggai.PersonLeader}},
+		Meetings: []zhenggai.Meeting{{Type: "党组会议", Book: "党组会议", Number: 1, Date: d, ChairName: "钟明",
+			Attendance: []zhenggai.Attendance{{Name: "钟明", Presence: zhenggai.Present}},
+			Items: []zhenggai.AgendaItem{{Title: "研究购置办公设备资金安排", Kind: zhenggai.ItemLargeFund, Amount: 1_200_000,
+				Statements: []zhenggai.Statement{{Name: "钟明", Position: zhenggai.PosAgree}}}}}},
+		Vouchers: []store.BulkVoucher{{Voucher: zhenggai.Voucher{Period: "2019-03", Date: d.AddDays(3), Word: "记", Number: 1,
+			Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 1_200_000}, {AccountCode: "1011", Credit: 1_200_000}}},
+			DecisionMeeting: 1, DecisionItem: 1}},
+		Members: []store.BulkMember{{DuesMember: zhenggai.DuesMember{Name: "钟明", Kind: zhenggai.DuesInService, Joined: "2019-01"},
+			Bases:    []zhenggai.DuesBase{{Year: 2019, Base: 650_000}},
+			Payments: []zhenggai.DuesPayment{{Month: "2019-03", Paid: 9750, PaidOn: d}}}},
+	}
+	_, err := st.ImportRegisters(ctx, b, nil)
+	return err
+}

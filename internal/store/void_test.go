@@ -52,6 +52,7 @@ func TestEveryTableAudited(t *testing.T) {
 		must("close opinion", st.CloseOpinion(ctx, o.ID, o.Version))
 		must("void", st.Void(ctx, "measure", ms[1].ID, "重复录入"))
 		must("person", st.SavePerson(ctx, &zhenggai.Person{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.PersonStaff}))
+		must("bulk registers", bulkRegisters(ctx, st, r.UnitID))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
