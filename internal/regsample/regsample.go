@@ -109,6 +109,11 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	}
 	m := &maker{c: c, rng: rand.New(rand.NewPCG(c.Seed, 0x7265_6773)), dropViews: map[int]bool{}}
 	m.roster()
+	if c.Sample {
+		for i := range m.persons {
+			m.persons[i].Note = "示例数据"
+		}
+	}
 	m.schedule()
 	m.makeVouchers()
 	m.fillStatements()
