@@ -2,8 +2,11 @@ package cli_test
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestDuesCommand(t *testing.T) {
@@ -73,5 +76,77 @@ func TestDuesCommandBadInput(t *testing.T) {
 	}
 	if code, _, errs := run(t, "", "dues", "--help"); code != 0 || !strings.Contains(errs, "中组发〔2008〕3号") {
 		t.Errorf("--help: exit %d, %s", code, errs)
+	}
+}
+
+func duesBook(t *testing.T, rows ...[]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(t.TempDir(), "党费.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestRegisterDues: a branch's sheet is imported (dry run first, then for
+// real), exported, and the export reads back as the same register.
+func TestRegisterDues(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if code, _, errs := run(t, "", "import", "--data", data, seedFile(t)); code != 0 {
+		t.Fatalf("seed: %s", errs)
+	}
+	file := duesBook(t,
+		[]any{"2019年党费缴纳登记表"},
+		[]any{"序号", "姓名", "类别", "缴费基数（元）", "1月", "2月", "3月"},
+		[]any{1, "王明", "在职", 5100, 76.5, 77, ""},
+		[]any{2, "张三", "学生", "", 0.2, 0.2, 0.2})
+	code, out, errs := run(t, "", "register", "import", "dues", file, "--data", data, "--dry-run", "--json")
+	if code != 0 {
+		t.Fatalf("dry run: exit %d %s", code, errs)
+	}
+	var sum struct {
+		DryRun            bool `json:"dry_run"`
+		Members, Payments int
+	}
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || !sum.DryRun || sum.Members != 2 || sum.Payments != 5 {
+		t.Fatalf("dry run: %v %s", err, out)
+	}
+	if code, out, errs = run(t, "", "register", "import", "dues", file, "--data", data); code != 0 || !strings.Contains(out, "已导入党员2名") {
+		t.Fatalf("import: exit %d %s %s", code, out, errs)
+	}
+	exp := filepath.Join(t.TempDir(), "导出.xlsx")
+	if code, out, errs = run(t, "", "register", "export", "dues", "--data", data, "-o", exp); code != 0 {
+		t.Fatalf("export: exit %d %s %s", code, out, errs)
+	}
+	code, out, errs = run(t, "", "register", "import", "dues", exp, "--data", data, "--dry-run", "--json")
+	if code != 0 {
+		t.Fatalf("re-read: exit %d %s", code, errs)
+	}
+	var again struct {
+		Members, NewMembers, Payments int
+		Preview                       []struct {
+			Name      string
+			Paid, Due int64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &again); err != nil {
+		t.Fatal(err)
+	}
+	wang := again.Preview[len(again.Preview)-1]
+	if again.Members != 2 || again.NewMembers != 0 || again.Payments != 5 || len(again.Preview) != 2 ||
+		wang.Name != "王明" || wang.Paid != 15350 || wang.Due != 12*7650 {
+		t.Errorf("export read back: %s", out)
+	}
+	bad := duesBook(t, []any{"2019年"}, []any{"姓名", "类别", "1月"}, []any{"李四", "干部", 1})
+	if code, _, errs = run(t, "", "register", "import", "dues", bad, "--data", data); code == 0 || !strings.Contains(errs, "第3行“类别”") {
+		t.Errorf("bad sheet: exit %d %s", code, errs)
 	}
 }

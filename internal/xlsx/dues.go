@@ -431,3 +431,51 @@ func WriteDues(w io.Writer, unitName string, years []DuesYear) error {
 	_, err := wb.WriteTo(w)
 	return err
 }
+
+// LoadDues loads a unit's register as WriteDues writes it: one year, or
+// every year (0), oldest first.
+func LoadDues(ctx context.Context, st *store.Store, unitID int64, year int) ([]DuesYear, error) {
+	members, err := st.DuesMembers(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	ys, err := st.DuesYears(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	mode, err := st.DuesRounding(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	bases, err := st.DuesBases(ctx, unitID, 0)
+	if err != nil {
+		return nil, err
+	}
+	pays, err := st.DuesPayments(ctx, unitID, "", "")
+	if err != nil {
+		return nil, err
+	}
+	var out []DuesYear
+	if year != 0 {
+		ys = []int{year}
+	}
+	for i := len(ys) - 1; i >= 0; i-- { // oldest first, as a book is kept
+		y := DuesYear{Year: ys[i], Members: members, Rounding: mode, Bases: map[int64]zhenggai.Fen{},
+			Payments: map[int64]map[string]zhenggai.Fen{}}
+		for _, b := range bases {
+			if b.Year == ys[i] {
+				y.Bases[b.MemberID] = b.Base
+			}
+		}
+		for _, p := range pays {
+			if strings.HasPrefix(p.Month, strconv.Itoa(ys[i])+"-") {
+				if y.Payments[p.MemberID] == nil {
+					y.Payments[p.MemberID] = map[string]zhenggai.Fen{}
+				}
+				y.Payments[p.MemberID][p.Month] = p.Paid
+			}
+		}
+		out = append(out, y)
+	}
+	return out, nil
+}
