@@ -428,3 +428,36 @@ func DuesBasePractice(kind DuesKind, base, fixed Fen, mode Rounding, paid Fen) s
 	}
 	return DuesRoundingPractice(due, paid)
 }
+
+// DuesMonth is one month of a member's year: what was due, what was paid.
+type DuesMonth struct {
+	Month    string `json:"month"` // "2019-03"
+	Owed     bool   `json:"owed"`  // a member that month, and the month has come
+	Due      Fen    `json:"due"`
+	Paid     Fen    `json:"paid"`
+	Recorded bool   `json:"recorded"` // a payment is recorded
+	PaidOn   Date   `json:"paid_on"`
+}
+
+// Short reports a month owed and paid less than due.
+func (d DuesMonth) Short() bool { return d.Owed && d.Paid < d.Due }
+
+// DuesYearOf lays out a member's twelve months of year: due on base by
+// mode for the months he was a member up to through ("2020-10"; "" is the
+// whole year), and what payments record.
+func DuesYearOf(m *DuesMember, year int, base Fen, pays map[string]DuesPayment, mode Rounding, through string) []DuesMonth {
+	out := make([]DuesMonth, 12)
+	due := Due(m.Kind, base, m.Fixed, mode)
+	for i := range out {
+		month := fmt.Sprintf("%04d-%02d", year, i+1)
+		d := DuesMonth{Month: month, Owed: m.Owes(month) && (through == "" || month <= through)}
+		if d.Owed {
+			d.Due = due
+		}
+		if p, ok := pays[month]; ok {
+			d.Paid, d.Recorded, d.PaidOn = p.Paid, true, p.PaidOn
+		}
+		out[i] = d
+	}
+	return out
+}

@@ -1,6 +1,9 @@
 package zhenggai
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDue(t *testing.T) {
 	for _, c := range []struct {
@@ -206,5 +209,24 @@ func TestDuesRoundingPractice(t *testing.T) {
 		if got := DuesBasePractice(c.kind, c.base, 0, RoundHalfUp, c.paid); got != c.want {
 			t.Errorf("DuesBasePractice(%s, %d, %d) = %q, want %q", c.kind, c.base, c.paid, got, c.want)
 		}
+	}
+}
+
+func TestDuesYearOf(t *testing.T) {
+	m := &DuesMember{Kind: DuesInService, Joined: "2019-03", Left: "2019-11"}
+	pays := map[string]DuesPayment{"2019-03": {Month: "2019-03", Paid: 7650}, "2019-04": {Month: "2019-04", Paid: 7600}, "2019-01": {Month: "2019-01", Paid: 100}}
+	ms := DuesYearOf(m, 2019, 510000, pays, RoundHalfUp, "2019-10")
+	var owed, short []string
+	for _, d := range ms {
+		if d.Owed {
+			owed = append(owed, d.Month[5:])
+		}
+		if d.Short() {
+			short = append(short, d.Month[5:])
+		}
+	}
+	if strings.Join(owed, ",") != "03,04,05,06,07,08,09,10" || strings.Join(short, ",") != "04,05,06,07,08,09,10" ||
+		ms[0].Owed || !ms[0].Recorded || ms[0].Paid != 100 || ms[2].Due != 7650 {
+		t.Errorf("owed %v short %v: %+v", owed, short, ms)
 	}
 }
