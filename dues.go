@@ -190,13 +190,13 @@ func ParseDuesKind(s string) (DuesKind, bool) {
 	switch s {
 	case "在职", "在职职工", "在岗", "职工", "农民工":
 		return DuesInService, true
-	case "离退休", "退休", "离休", "离退休干部":
+	case "离退休", "退休", "离休", "离退休干部", "退休干部", "离休干部", "退休职工":
 		return DuesRetired, true
 	case "学生":
 		return DuesStudent, true
 	case "下岗失业", "下岗", "失业", "下岗、失业":
 		return DuesUnemployed, true
-	case "低保", "享受低保", "领取低保":
+	case "低保", "享受低保", "领取低保", "低保户":
 		return DuesDibao, true
 	case "农民":
 		return DuesFarmer, true

@@ -200,3 +200,9 @@ func (d *duesListPage) MonthNames() []string {
 	}
 	return out
 }
+
+// CanReadDues tells the menu whether the user may read his unit's dues
+// register (the calculator is open to all).
+func (p *page) CanReadDues() bool {
+	return p.User != nil && p.can != nil && p.can(zhenggai.PermRead, zhenggai.Target{UnitID: p.User.UnitID})
+}
