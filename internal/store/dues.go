@@ -487,6 +487,10 @@ func (s *Store) ImportDues(ctx context.Context, unitID int64, what string, in []
 			}
 			cand := zhenggai.DuesMember{UnitID: unitID, Name: g.name, Kind: kind, Fixed: fixed}
 			if kind != zhenggai.DuesFarmer {
+				if g.fixed != 0 {
+					badf(g.first, "固定交纳额", "只有农民党员填写每月固定交纳额，“"+g.name+"”是"+kind.Label()+"党员")
+					continue
+				}
 				cand.Fixed = 0
 			}
 			if m != nil {

@@ -180,6 +180,7 @@ func TestImportDues(t *testing.T) {
 			{Sheet: "2019年", Row: 6, Name: "赵农", Kind: zhenggai.DuesFarmer, Fixed: 500},
 			{Sheet: "2019年", Row: 7, Name: "钱多", Kind: zhenggai.DuesRetired, Bases: map[int]zhenggai.Fen{2019: -1}},
 			{Sheet: "2019年", Row: 8, Name: "王明", Kind: zhenggai.DuesRetired},
+			{Sheet: "2019年", Row: 9, Name: "孙学", Kind: zhenggai.DuesStudent, Fixed: 50},
 		}
 		_, err = st.ImportDues(ctx, u, "党费表", bad, false)
 		var rej *sheet.Rejected
@@ -190,7 +191,7 @@ func TestImportDues(t *testing.T) {
 		for _, e := range rej.Rows {
 			rowsBad[e.Row] = true
 		}
-		for _, n := range []int{4, 5, 6, 7, 8} {
+		for _, n := range []int{4, 5, 6, 7, 8, 9} {
 			if !rowsBad[n] {
 				t.Errorf("row %d not named: %v", n, err)
 			}
