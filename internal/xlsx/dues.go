@@ -124,6 +124,7 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 	defer rs.Close()
 	names := (&sheet.Spec{Columns: duesColumns[:]})
 	h := &duesHeader{}
+	nameRow, nameBases := 0, []duesBaseCol(nil) // a row naming 姓名 without months
 	if m := yearRe.FindStringSubmatch(sh); m != nil {
 		h.year, _ = strconv.Atoi(m[1])
 	}
@@ -156,6 +157,16 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 				h.months = nil
 			}
 			return h, rs.Err()
+		}
+		// A header of two rows: 姓名 and 类别 above, the months (under a
+		// merged 2019年) below.
+		if !hasName && len(months) > 0 && nameRow > 0 && nameRow == rs.N()-1 {
+			h.row, h.months, h.bases = nameRow, months, append(nameBases, bases...)
+			return h, rs.Err()
+		}
+		nameRow, nameBases = 0, nil
+		if hasName {
+			nameRow, nameBases = rs.N(), bases
 		}
 		// A title row above the header may name the year.
 		for _, c := range cells {
