@@ -200,7 +200,8 @@ func monthHeader(c string, date1904 bool) (string, bool) {
 	// A serial date (43525) as Excel keeps a typed 2019-03.
 	if len(f) == 5 && isDigits(f) {
 		if d, err := sheet.ParseDate(f, date1904); err == nil && d.Day() == 1 {
-			return fmt.Sprintf("%04d-%02d", d.Year(), d.Month()), true
+			m, err := zhenggai.ParseMonth(fmt.Sprintf("%04d-%02d", d.Year(), d.Month()))
+			return m, err == nil
 		}
 	}
 	return "", false
@@ -344,7 +345,10 @@ func readDuesLong(b *sheet.Book, r *sheet.Row, row *store.DuesImportRow) {
 			r.Bad(duesMonth, "“"+zhenggai.Clip(s, 20)+"”"+err.Error())
 			return
 		}
-		month = fmt.Sprintf("%04d-%02d", d.Year(), d.Month())
+		if month, err = zhenggai.ParseMonth(fmt.Sprintf("%04d-%02d", d.Year(), d.Month())); err != nil {
+			r.Bad(duesMonth, "“"+zhenggai.Clip(s, 20)+"”"+err.Error())
+			return
+		}
 	}
 	row.Months = []string{month}
 	if base, ok := r.Fen(duesBase); ok && !r.Blank(duesBase) {
