@@ -98,6 +98,11 @@ func TestDuesPages(t *testing.T) {
 		t.Errorf("member page lacks base or payment:\n%s", excerptOf(body))
 	}
 
+	resp, body = clerk.get(fmt.Sprintf("/history/dues_members/%d", qian.ID))
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "钱退") {
+		t.Errorf("history of a member:\n%s", excerptOf(body))
+	}
 	resp, body = clerk.get("/dues.xlsx?year=2020")
 	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "xlsx") || !strings.HasPrefix(body, "PK") {
 		t.Errorf("export: %d %v", resp.StatusCode, resp.Header)
