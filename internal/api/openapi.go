@@ -117,6 +117,15 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/publications/{id}/return": {summary: "审核人退回待审核的报告（须写明原因 reason）",
 		request: (*closeRequest)(nil), response: (*publicationJSON)(nil)},
 	"GET /api/v1/history/{entity}/{id}": {summary: historySummary(), response: (*historyJSON)(nil)},
+	"GET /api/v1/dues": {summary: "本单位党费：每名党员的类别、该年度缴费基数和12个月的应交（至本月）与实交，金额单位为分；short 为少交或未交的月份",
+		response: (*duesListJSON)(nil), query: []apiParam{{"year", "integer", "年度，默认今年"}}},
+	"POST /api/v1/dues/import": {summary: "导入支部的党费缴纳表（Excel 或 CSV，最大4MB）：表中涉及的党员、年度基数和月份以表为准，一个事务；有错误的行为422（fields 逐行列出），不写入任何内容；dry_run=1 时只返回将导入的内容（200）",
+		response: (*store.DuesImportResult)(nil), created: true, raw: []string{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"},
+		query: []apiParam{{"dry_run", "string", "为1时只检查不导入"}, {"name", "string", "文件名，用于错误信息（CSV）"}}},
+	"GET /api/v1/dues/calculate": {summary: "按中组发〔2008〕3号计算每月应交党费：比例、档次、计算过程和金额（due 为元，due_fen 为分）；基数全额按一个比例，不累进",
+		response: (*zhenggai.DuesCalculation)(nil), query: []apiParam{{"kind", "string", "in_service、retired、student、unemployed、dibao 或 farmer"},
+			{"base", "string", "每月缴费基数（元），在职和离退休必填"}, {"fixed", "string", "农民党员每月固定交纳额（元，0.20至1.00）"},
+			{"rounding", "string", "half_up（默认，四舍五入到分）或 down"}}},
 }
 
 // The void and restore operations of each kind of record, by its path.

@@ -108,6 +108,14 @@ var expected = map[string]string{
 	"POST /api/v1/progress/{id}/void": "edit", "POST /api/v1/progress/{id}/restore": "restore",
 	"POST /api/v1/files/{id}/void": "edit", "POST /api/v1/files/{id}/restore": "restore",
 	"POST /api/v1/persons/{id}/void": "edit", "POST /api/v1/persons/{id}/restore": "restore",
+	// Party dues: the own unit's register is read by its people and kept
+	// by its office; the calculator reads nothing.
+	"GET /dues": "read-self", "GET /dues.xlsx": "read-self", "GET /api/v1/dues": "read-self",
+	"POST /dues/rounding": "edit-self", "GET /dues/import": "edit-self", "POST /dues/import": "edit-self",
+	"POST /api/v1/dues/import": "edit-self", "GET /dues/members/new": "edit-self", "POST /dues/members": "edit-self",
+	"GET /dues/members/{id}/edit": "edit", "POST /dues/members/{id}": "edit", "POST /dues/members/{id}/bases": "edit",
+	"POST /dues/members/{id}/payments": "edit", "POST /dues/members/{id}/void": "edit",
+	"GET /dues/calculator": "signed-in", "GET /api/v1/dues/calculate": "signed-in",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -118,6 +126,7 @@ var allowed = map[string][]string{
 	"read":      {"admin", "supervisor", "unit-admin", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"edit":      {"admin", "unit-admin"},
 	"edit-self": {"admin", "unit-admin", "unit-admin-B"},
+	"read-self": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"report":    {"admin", "unit-admin", "leader", "owner"},
 	"admin":     {"admin"},
 	// The public's opinions, with their contacts: the unit's office and
@@ -208,12 +217,16 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SavePerson(ctx, person); err != nil {
 		t.Fatal(err)
 	}
+	dm := &zhenggai.DuesMember{UnitID: a.ID, Name: "李明", Kind: zhenggai.DuesInService}
+	if err := st.SaveDuesMember(ctx, dm); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
-		"unit": a.ID, "user": bystander.User.ID, "person": person.ID,
+		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID,
 	}}
 }
 

@@ -53,6 +53,10 @@ func TestEveryTableAudited(t *testing.T) {
 		must("void", st.Void(ctx, "measure", ms[1].ID, "重复录入"))
 		must("person", st.SavePerson(ctx, &zhenggai.Person{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.PersonStaff}))
 		must("bulk registers", bulkRegisters(ctx, st, r.UnitID))
+		dm := &zhenggai.DuesMember{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.DuesInService}
+		must("dues member", st.SaveDuesMember(ctx, dm))
+		must("dues base", st.SaveDuesBase(ctx, r.UnitID, zhenggai.DuesBase{MemberID: dm.ID, Year: 2019, Base: 510000}))
+		must("dues payment", st.SaveDuesPayment(ctx, r.UnitID, zhenggai.DuesPayment{MemberID: dm.ID, Month: "2019-01", Paid: 7650}))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
