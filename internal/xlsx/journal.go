@@ -499,7 +499,7 @@ func (jr *journalReader) balance() {
 		d, c := v.Totals()
 		if d != c {
 			jr.b.Bad(jr.tab.Sheet(), jr.first[i], "", fmt.Sprintf("凭证%s（%s）借贷不平：借方合计%s元，贷方合计%s元，相差%s元",
-				v.Ref(), zhenggai.PeriodChinese(v.Period), d.Yuan(), c.Yuan(), (d - c).Yuan()))
+				v.Ref(), zhenggai.PeriodChinese(v.Period), d.Yuan(), c.Yuan(), (d-c).Yuan()))
 		}
 	}
 }
