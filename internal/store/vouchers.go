@@ -209,6 +209,12 @@ func (s *Store) ImportVouchers(ctx context.Context, im *VoucherImport) (*Voucher
 				return err
 			}
 			for k, l := range v.Lines {
+				if lb.n == bulkRows-1 {
+					// The lines' vouchers first: their foreign key.
+					if err := vb.flush(); err != nil {
+						return err
+					}
+				}
 				if err := lb.add(im.UnitID, next, k+1, l.Summary, l.AccountCode, l.AccountName, int64(l.Debit), int64(l.Credit)); err != nil {
 					return err
 				}

@@ -282,6 +282,7 @@ func (jr *journalReader) row(r *sheet.Row) {
 	} else if !date.IsZero() {
 		period = fmt.Sprintf("%04d-%02d", date.Year(), date.Month())
 	}
+	period = jr.str(period)
 	summary, _ := r.Text(jSummary)
 	code, _ := r.Text(jCode)
 	account, _ := r.Text(jAccount)
