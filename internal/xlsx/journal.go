@@ -506,10 +506,10 @@ func (jr *journalReader) balance() {
 }
 
 // WriteJournal writes vouchers as a journal the importer reads back: one
-// row per line, the voucher's date, 凭证字号 and people on every line.
-// next gives the vouchers one at a time (false at the end), so that a
-// million lines are never all in memory.
-func WriteJournal(w io.Writer, title string, next func() (*zhenggai.Voucher, bool, error)) error {
+// row per line, the voucher's period, date, 凭证字号 and people on every
+// line. each calls its function with the vouchers one at a time, so that
+// a million lines are never all in memory (store.EachVoucher).
+func WriteJournal(w io.Writer, title string, each func(fn func(*zhenggai.Voucher) error) error) error {
 	wb := sheet.NewWriter()
 	defer wb.Close()
 	var cols []sheet.OutColumn
@@ -521,14 +521,7 @@ func WriteJournal(w io.Writer, title string, next func() (*zhenggai.Voucher, boo
 	if err != nil {
 		return err
 	}
-	for {
-		v, ok, err := next()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err = each(func(v *zhenggai.Voucher) error {
 		for _, l := range v.Lines {
 			err := sw.Row(Label(v.Period), sheet.Day(v.Date), Label(v.Ref()), Text(l.Summary), Label(l.AccountCode),
 				Text(l.AccountName), sheet.Yuan(int64(l.Debit)), sheet.Yuan(int64(l.Credit)), Num(v.Attachments),
@@ -537,6 +530,10 @@ func WriteJournal(w io.Writer, title string, next func() (*zhenggai.Voucher, boo
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	_, err = wb.WriteTo(w)
 	return err

@@ -305,13 +305,13 @@ func TestJournalRoundTrip(t *testing.T) {
 			{Seq: 2, Summary: "无字凭证", AccountCode: "8101", AccountName: "资金结存", Credit: 1}}},
 	}
 	var buf bytes.Buffer
-	i := 0
-	err := xlsx.WriteJournal(&buf, "某县委巡察办序时账", func() (*zhenggai.Voucher, bool, error) {
-		if i == len(in) {
-			return nil, false, nil
+	err := xlsx.WriteJournal(&buf, "某县委巡察办序时账", func(fn func(*zhenggai.Voucher) error) error {
+		for i := range in {
+			if err := fn(&in[i]); err != nil {
+				return err
+			}
 		}
-		i++
-		return &in[i-1], true, nil
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
