@@ -28,6 +28,9 @@ type Voucher struct {
 	Approver    string        `json:"approver"`    // 审核人; "" is a voucher never approved
 	Poster      string        `json:"poster"`      // 记账人; "" is not yet posted
 	Lines       []VoucherLine `json:"lines"`
+	// Debit is the debit total as stored (vouchers.debit): what a list,
+	// which reads no lines, shows.
+	Debit Fen `json:"debit"`
 	// DecisionItemID links the 大额资金 agenda item that decided the
 	// expense; 0 is none.
 	DecisionItemID int64     `json:"decision_item_id,omitempty"`

@@ -280,14 +280,13 @@ type VoucherPage struct {
 const voucherCols = `id, unit_id, period, date, word, number, summary, attachments, maker, approver, poster, debit,
 	COALESCE(decision_item_id, 0), sample, version, imported_at`
 
-func scanVoucher(sc interface{ Scan(...any) error }, v *zhenggai.Voucher) (zhenggai.Fen, error) {
+func scanVoucher(sc interface{ Scan(...any) error }, v *zhenggai.Voucher) error {
 	var date, at string
-	var debit int64
 	var sample int
 	err := sc.Scan(&v.ID, &v.UnitID, &v.Period, &date, &v.Word, &v.Number, &v.Summary, &v.Attachments, &v.Maker, &v.Approver,
-		&v.Poster, &debit, &v.DecisionItemID, &sample, &v.Version, &at)
+		&v.Poster, &v.Debit, &v.DecisionItemID, &sample, &v.Version, &at)
 	v.Date, v.ImportedAt, v.Sample = parseDate(date), parseTime(at), sample != 0
-	return zhenggai.Fen(debit), err
+	return err
 }
 
 // Vouchers lists a unit's vouchers by period and number, as the query
@@ -336,7 +335,7 @@ func (s *Store) Vouchers(ctx context.Context, q VoucherQuery) (*VoucherPage, err
 	defer rows.Close()
 	for rows.Next() {
 		var v zhenggai.Voucher
-		if _, err := scanVoucher(rows, &v); err != nil {
+		if err := scanVoucher(rows, &v); err != nil {
 			return nil, err
 		}
 		page.Vouchers = append(page.Vouchers, v)
@@ -375,7 +374,7 @@ func (s *Store) VoucherPeriods(ctx context.Context, unitID int64) ([]PeriodCount
 // Voucher returns one voucher with its lines.
 func (s *Store) Voucher(ctx context.Context, id int64) (*zhenggai.Voucher, error) {
 	v := &zhenggai.Voucher{}
-	_, err := scanVoucher(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+voucherCols+` FROM vouchers WHERE id = ?`), id), v)
+	err := scanVoucher(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+voucherCols+` FROM vouchers WHERE id = ?`), id), v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, zhenggai.Errorf(zhenggai.ENOTFOUND, "财务凭证不存在")
 	}
@@ -422,10 +421,9 @@ func (s *Store) EachVoucher(ctx context.Context, unitID int64, fn func(v *zhengg
 		var v zhenggai.Voucher
 		var l zhenggai.VoucherLine
 		var date, at string
-		var debit int64
 		var sample int
 		err := rows.Scan(&v.ID, &v.UnitID, &v.Period, &date, &v.Word, &v.Number, &v.Summary, &v.Attachments, &v.Maker,
-			&v.Approver, &v.Poster, &debit, &v.DecisionItemID, &sample, &v.Version, &at,
+			&v.Approver, &v.Poster, &v.Debit, &v.DecisionItemID, &sample, &v.Version, &at,
 			&l.Seq, &l.Summary, &l.AccountCode, &l.AccountName, &l.Debit, &l.Credit)
 		if err != nil {
 			return err
