@@ -152,7 +152,7 @@ func (h *Handler) ExportVouchers(w http.ResponseWriter, r *http.Request) {
 	}
 	out := &xlsx.List{Sheet: "财务凭证", Title: u.Name + "财务凭证",
 		Columns: []sheet.OutColumn{xlsx.Col("会计期间", 10), xlsx.Col("日期", 14), xlsx.Col("凭证字号", 10), xlsx.Col("摘要", 30),
-			xlsx.Col("金额（元）", 14), xlsx.Col("附单据数", 8), xlsx.Col("制单人", 8), xlsx.Col("审核人", 8), xlsx.Col("记账人", 8),
+			xlsx.Col("借方合计（元）", 14), xlsx.Col("附单据数", 8), xlsx.Col("制单人", 8), xlsx.Col("审核人", 8), xlsx.Col("记账人", 8),
 			xlsx.Col("关联决策", 10)}}
 	q.Offset, q.Limit = 0, 1000
 	for {
