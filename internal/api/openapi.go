@@ -121,7 +121,7 @@ var apiOps = map[string]apiOp{
 		response: (*store.VoucherPage)(nil), query: []apiParam{{"unit", "integer", "单位编号，缺省为本人单位"},
 			{"period", "string", "会计期间，如 2019-03"}, {"ref", "string", "凭证字号，如 记-15"}, {"q", "string", "摘要中含有的文字"},
 			{"min", "string", "金额（借方合计）不少于，元"}, {"no_approver", "string", "为1时只列无审核人的凭证"},
-			{"no_attachments", "string", "为1时只列无附件的凭证"}, {"limit", "integer", "每页张数，缺省100，最多1000"},
+			{"no_attachments", "string", "为1时只列附单据数为0的凭证"}, {"limit", "integer", "每页张数，缺省100，最多1000"},
 			{"offset", "integer", "跳过的张数"}}},
 	"GET /api/v1/vouchers/{id}": {summary: "一张财务凭证：分录、支出金额（费用类科目借方，无则预算支出类科目借方）、关联的会议决策及建议关联的大额资金事项",
 		response: (*voucherJSON)(nil)},

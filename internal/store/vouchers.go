@@ -265,7 +265,7 @@ type VoucherQuery struct {
 	Keyword       string       // in the voucher's or a line's 摘要
 	MinAmount     zhenggai.Fen // debit total at least
 	NoApprover    bool         // 无审核人
-	NoAttachments bool         // 无附件
+	NoAttachments bool         // 无附单据
 	Limit, Offset int          // 0: 100
 }
 

@@ -52,7 +52,7 @@ func (h *Handler) voucherUnit(w http.ResponseWriter, r *http.Request) (*zhenggai
 }
 
 // voucherQuery reads the list's filters: 期间, 凭证字号, 摘要 keyword,
-// amount at least, 无审核人, 无附件, page. A filter that cannot be read
+// amount at least, 无审核人, 无附单据, page. A filter that cannot be read
 // is named.
 func voucherQuery(v url.Values, unitID int64) (store.VoucherQuery, map[string]string) {
 	q := store.VoucherQuery{UnitID: unitID, Period: strings.TrimSpace(v.Get("period")), Keyword: zhenggai.Clip(strings.TrimSpace(v.Get("q")), 100),

@@ -112,7 +112,7 @@ func TestVoucherPages(t *testing.T) {
 	resp, body = clerk.get(show)
 	wantStatus(t, resp, body, http.StatusOK)
 	// The expense counts the 5xxx side only.
-	for _, s := range []string{`<dd id="voucher-expense">50000元`, "未审核", "无附件", "尚未关联", "2020年9月1日党组会议（第4次）：购置办公电脑（6万元）", `id="voucher-lines"`} {
+	for _, s := range []string{`<dd id="voucher-expense">50000元`, "未审核", "无附单据", "尚未关联", "2020年9月1日党组会议（第4次）：购置办公电脑（6万元）", `id="voucher-lines"`} {
 		if !strings.Contains(body, s) {
 			t.Errorf("voucher page lacks %q:\n%s", s, excerptOf(body))
 		}
