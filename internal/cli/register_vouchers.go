@@ -42,7 +42,7 @@ func importVouchers(ctx context.Context, st *store.Store, unit *zhenggai.Unit, n
 	// A journal of a million lines is a few hundred megabytes held while
 	// it is written: the collector works harder rather than letting the
 	// heap double.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(320 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20))
 	j, err := xlsx.ReadJournal(ctx, r, xlsx.JournalOptions{Name: name})
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -37,6 +38,9 @@ func BenchmarkImportJournal(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The memory limit the command line sets for an import (cli
+	// register_vouchers.go).
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20))
 	var read, write time.Duration
 	peak := sampleHeap()
 	for b.Loop() {
