@@ -307,6 +307,10 @@ func (jr *journalReader) row(r *sheet.Row) {
 			r.BadRow("缺少日期和凭证字号：第一条分录须写明凭证的日期和凭证字号")
 		}
 		idx = jr.prev
+	case !hasRef && jr.prev >= 0 && r.Blank(jRef) && r.Blank(jNumber) && date == jr.vouchers[jr.prev].Date &&
+		(r.Blank(jPeriod) || period == jr.vouchers[jr.prev].Period):
+		// The date repeated on every line, the number on the first only.
+		idx = jr.prev
 	case !hasRef:
 		if r.Blank(jRef) && r.Blank(jNumber) {
 			col := jRef

@@ -71,14 +71,16 @@ func TestJournalYonyou(t *testing.T) {
 		[]any{nil, nil, "本月合计", nil, nil, 1260.5, 1260.5},
 		[]any{nil, nil, "本年累计", nil, nil, 1260.5, 1260.5},
 		[]any{d(2019, 4, 2), "记-0001", "计提累计折旧", "5801", "固定资产折旧费", 300, nil, "王芳", "", ""},
-		[]any{d(2019, 4, 2), "记-0001", "计提累计折旧", "1602", "固定资产累计折旧", nil, 300, "王芳", "", ""},
+		[]any{d(2019, 4, 2), "记-0001", "计提累计折旧", "1602", "固定资产累计折旧", nil, 200, "王芳", "", ""},
+		// The date repeated, the number left out: the same voucher.
+		[]any{d(2019, 4, 2), nil, "计提累计折旧", "1602", "固定资产累计折旧", nil, 100},
 	)
 	j := mustJ(t, file, "序时账.xlsx")
 	wantVouchers(t, j,
 		"2019-03 记-1 2019-03-05 支付办公用品费 0 王芳/李明/张伟 | 1 5001:业务活动费用:126050:0 | 2 1011:零余额账户用款额度:0:126050",
 		// Numbers restart each period: 记-1 of April is another voucher.
-		"2019-04 记-1 2019-04-02 计提累计折旧 0 王芳// | 1 5801:固定资产折旧费:30000:0 | 2 1602:固定资产累计折旧:0:30000")
-	if fmt.Sprint(j.Periods) != "[2019-03 2019-04]" || j.Lines != 4 || len(j.SHA256) != 64 {
+		"2019-04 记-1 2019-04-02 计提累计折旧 0 王芳// | 1 5801:固定资产折旧费:30000:0 | 2 1602:固定资产累计折旧:0:20000 | 3 1602:固定资产累计折旧:0:10000")
+	if fmt.Sprint(j.Periods) != "[2019-03 2019-04]" || j.Lines != 5 || len(j.SHA256) != 64 {
 		t.Errorf("periods %v, lines %d, sha %q", j.Periods, j.Lines, j.SHA256)
 	}
 }
