@@ -157,6 +157,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /vouchers", read, "self", u.ListVouchers),
 		page("GET /vouchers.xlsx", read, "self", u.ExportVouchers),
 		page("GET /vouchers/import", edit, "self", u.NewVoucherImport),
+		page("POST /vouchers/settings", edit, "self", u.SaveVoucherPrefixes),
+		page("POST /units/{id}/vouchers/settings", edit, "unit", u.SaveVoucherPrefixes),
 		upload(page("POST /vouchers/import", edit, "self", u.CreateVoucherImport), ui.MaxJournalUpload+1<<20),
 		page("GET /units/{id}/vouchers", read, "unit", u.ListVouchers),
 		page("GET /units/{id}/vouchers.xlsx", read, "unit", u.ExportVouchers),

@@ -70,6 +70,7 @@ var expected = map[string]string{
 	"GET /vouchers": "read-self", "GET /vouchers.xlsx": "read-self", "GET /vouchers/import": "edit-self", "POST /vouchers/import": "edit-self",
 	"GET /units/{id}/vouchers": "read", "GET /units/{id}/vouchers.xlsx": "read", "GET /units/{id}/vouchers/import": "edit",
 	"POST /units/{id}/vouchers/import": "edit", "GET /vouchers/{id}": "read", "POST /vouchers/{id}/link": "edit",
+	"POST /vouchers/settings": "edit-self", "POST /units/{id}/vouchers/settings": "edit",
 	"GET /api/v1/vouchers": "read-self", "GET /api/v1/vouchers/{id}": "read", "PUT /api/v1/vouchers/{id}/link": "edit",
 	"POST /api/v1/vouchers/import": "edit-self",
 	"GET /rounds/{id}/publish":     "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",

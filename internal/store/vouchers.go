@@ -581,3 +581,22 @@ func invalid(field, msg string) error {
 	v.Add(field, msg)
 	return v.Err()
 }
+
+// SaveVoucherPrefixes sets the unit's expense and budget account prefixes
+// (audited settings); blank returns one to its default (5, 7).
+func (s *Store) SaveVoucherPrefixes(ctx context.Context, unitID int64, expense, budget string) error {
+	v := &zhenggai.ValidationError{}
+	norm := func(field, text string) string {
+		p, err := zhenggai.AccountPrefixes(text, nil)
+		if err != nil {
+			v.Add(field, zhenggai.ErrorMessage(err))
+		}
+		return strings.Join(p, ",")
+	}
+	set := map[string]string{zhenggai.SettingExpensePrefixes: norm("expense_prefixes", expense),
+		zhenggai.SettingBudgetPrefixes: norm("budget_prefixes", budget)}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return s.SaveNamedSettings(ctx, unitID, set)
+}

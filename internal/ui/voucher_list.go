@@ -27,6 +27,8 @@ type voucherList struct {
 	From    int    // the first row's 序号
 	Prev    string
 	Next    string
+	// The account prefixes a voucher's expense is read from.
+	Expense, Budget string
 }
 
 // voucherUnit is the unit a vouchers page is about: the route's {id}
@@ -106,6 +108,12 @@ func (h *Handler) ListVouchers(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	exp, bud, err := h.Store.VoucherPrefixes(ctx, u.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d.Expense, d.Budget = strings.Join(exp, ","), strings.Join(bud, ",")
 	if len(errs) == 0 {
 		if d.Page, err = h.Store.Vouchers(ctx, q); err != nil {
 			h.fail(w, r, err)
@@ -188,4 +196,27 @@ func mapValues(m map[string]string) []string {
 		out = append(out, v)
 	}
 	return out
+}
+
+// maxPrefixForm bounds the prefixes form's body.
+const maxPrefixForm = 4 << 10
+
+// SaveVoucherPrefixes sets which accounts a voucher's expense is read
+// from (费用类, else 预算支出类 account code prefixes).
+func (h *Handler) SaveVoucherPrefixes(w http.ResponseWriter, r *http.Request) {
+	u, base, ok := h.voucherUnit(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxPrefixForm)
+	err := h.Store.SaveVoucherPrefixes(r.Context(), u.ID, r.PostFormValue("expense_prefixes"), r.PostFormValue("budget_prefixes"))
+	if err != nil {
+		if zhenggai.ErrorCode(err) == zhenggai.EINVALID {
+			redirectRefused(w, r, base, "保存支出科目", err)
+			return
+		}
+		h.fail(w, r, err)
+		return
+	}
+	redirect(w, r, base, "已保存支出金额的科目设置")
 }

@@ -93,6 +93,28 @@ func TestVoucherPages(t *testing.T) {
 	if !strings.Contains(resp.Header.Get("Content-Disposition"), "xlsx") {
 		t.Errorf("export: %q", resp.Header.Get("Content-Disposition"))
 	}
+	// The expense's accounts are the office's setting.
+	if resp, body := clerk.post("/vouchers/settings", url.Values{"expense_prefixes": {"5x"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("bad prefix: %d\n%s", resp.StatusCode, excerptOf(body))
+	}
+	if set, _ := e.st.NamedSettings(ctx, u.ID, "vouchers.expense"); len(set) != 0 {
+		t.Errorf("a bad prefix was saved: %v", set)
+	}
+	if resp, _ := clerk.post("/vouchers/settings", url.Values{"expense_prefixes": {"5001、5101"}, "budget_prefixes": {""}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("prefixes: %d", resp.StatusCode)
+	}
+	if exp, bud, _ := e.st.VoucherPrefixes(ctx, u.ID); fmt.Sprint(exp, bud) != "[5001 5101] [7]" {
+		t.Errorf("prefixes saved: %v %v", exp, bud)
+	}
+	if resp, _ := leader.post("/vouchers/settings", url.Values{"expense_prefixes": {"5"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a leader sets the prefixes: %d", resp.StatusCode)
+	}
+	if _, body := clerk.get("/vouchers"); !strings.Contains(body, `value="5001,5101"`) {
+		t.Errorf("the prefixes form does not show them:\n%s", excerptOf(body))
+	}
+	if err := e.st.SaveVoucherPrefixes(ctx, u.ID, "", ""); err != nil {
+		t.Fatal(err)
+	}
 	if resp, _ := leader.get("/vouchers/import"); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a leader opens the import: %d", resp.StatusCode)
 	}
