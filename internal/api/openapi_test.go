@@ -115,7 +115,7 @@ func TestOpenAPI(t *testing.T) {
 	}
 	// A voucher of the round's unit, for the vouchers' answers.
 	if _, err := e.st.ImportVouchers(ctx, &store.VoucherImport{UnitID: r.UnitID, FileName: "序时账.csv", SHA256: "ab", Periods: []string{"2020-09"},
-		Vouchers: []zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 1), Word: "记", Number: 1, Summary: "付款",
+		Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 1), Word: "记", Number: 1, Summary: "付款",
 			Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -218,7 +218,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		t.Fatal(err)
 	}
 	if _, err := st.ImportVouchers(ctx, &store.VoucherImport{UnitID: a.ID, FileName: "序时账.csv", SHA256: "ab", Periods: []string{"2020-09"},
-		Vouchers: []zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 1), Word: "记", Number: 1, Summary: "付款",
+		Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 1), Word: "记", Number: 1, Summary: "付款",
 			Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func TestEveryTableAudited(t *testing.T) {
 		must("void", st.Void(ctx, "measure", ms[1].ID, "重复录入"))
 		must("person", st.SavePerson(ctx, &zhenggai.Person{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.PersonStaff}))
 		_, err = st.ImportVouchers(ctx, &store.VoucherImport{UnitID: r.UnitID, FileName: "序时账.csv", SHA256: sum, Periods: []string{"2020-09"},
-			Vouchers: []zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 4), Word: "记", Number: 1, Summary: "付款",
+			Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 4), Word: "记", Number: 1, Summary: "付款",
 				Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}})
 		must("voucher import", err)
 

@@ -29,7 +29,7 @@ type VoucherImport struct {
 	FileName string
 	SHA256   string
 	Periods  []string // those the file holds, each replaced whole
-	Vouchers []zhenggai.Voucher
+	Vouchers []*zhenggai.Voucher
 }
 
 // VoucherImportResult says what an import did (or, for a preview, would do).
@@ -82,8 +82,7 @@ func (im *VoucherImport) validate() error {
 	for _, p := range im.Periods {
 		in[p] = true
 	}
-	for i := range im.Vouchers {
-		v := &im.Vouchers[i]
+	for _, v := range im.Vouchers {
 		if !in[v.Period] {
 			return zhenggai.Errorf(zhenggai.EINVALID, "凭证%s的会计期间%s不在导入的期间中", v.Ref(), v.Period)
 		}
@@ -189,8 +188,7 @@ func (s *Store) ImportVouchers(ctx context.Context, im *VoucherImport) (*Voucher
 			"attachments", "maker", "approver", "poster", "debit", "decision_item_id", "sample", "version", "imported_at")
 		lb := s.newBatch(ctx, tx, "voucher_lines", "unit_id", "voucher_id", "seq", "summary", "account_code", "account_name",
 			"debit", "credit")
-		for i := range im.Vouchers {
-			v := &im.Vouchers[i]
+		for i, v := range im.Vouchers {
 			if i%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err

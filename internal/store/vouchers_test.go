@@ -28,7 +28,9 @@ func importOf(unit int64, vs ...zhenggai.Voucher) *store.VoucherImport {
 			im.Periods = append(im.Periods, v.Period)
 		}
 	}
-	im.Vouchers = vs
+	for i := range vs {
+		im.Vouchers = append(im.Vouchers, &vs[i])
+	}
 	return im
 }
 

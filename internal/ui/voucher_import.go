@@ -187,8 +187,7 @@ func previewJournal(j *xlsx.Journal, rep map[string]int) *journalPreview {
 		p.Periods = append(p.Periods, periodPreview{Period: period, Replaced: rep[period]})
 		p.Replaced += rep[period]
 	}
-	for i := range j.Vouchers {
-		v := &j.Vouchers[i]
+	for _, v := range j.Vouchers {
 		pp := &p.Periods[at[v.Period]]
 		pp.Vouchers++
 		pp.Lines += len(v.Lines)

@@ -79,8 +79,8 @@ var JournalLimits = sheet.Limits{MaxBytes: 400 << 20, MaxUnzipped: 2 << 30, MaxR
 // Journal is a journal file read: its vouchers, each with its lines in
 // the file's order, and what they amount to.
 type Journal struct {
-	Vouchers []zhenggai.Voucher
-	Periods  []string // sorted, "2019-03"
+	Vouchers []*zhenggai.Voucher // each its own: a million lines are not copied as a slice grows
+	Periods  []string           // sorted, "2019-03"
 	Lines    int
 	SHA256   string
 	Warnings []string
@@ -198,7 +198,7 @@ type voucherKey struct {
 type journalReader struct {
 	b        *sheet.Book
 	tab      *sheet.Table
-	vouchers []zhenggai.Voucher
+	vouchers []*zhenggai.Voucher
 	first    []int // each voucher's first row
 	byKey    map[voucherKey]int
 	prev     int // the voucher of the last line, -1 for none
@@ -340,7 +340,7 @@ func (jr *journalReader) row(r *sheet.Row) {
 				r.Bad(jDate, "日期不能为空")
 				break
 			}
-			jr.vouchers = append(jr.vouchers, zhenggai.Voucher{Period: period, Date: date, Word: jr.str(word), Number: number})
+			jr.vouchers = append(jr.vouchers, &zhenggai.Voucher{Period: period, Date: date, Word: jr.str(word), Number: number})
 			jr.first = append(jr.first, r.N())
 			idx = len(jr.vouchers) - 1
 			jr.byKey[k] = idx
@@ -360,7 +360,7 @@ func (jr *journalReader) row(r *sheet.Row) {
 		return
 	}
 	jr.prev = idx
-	v := &jr.vouchers[idx]
+	v := jr.vouchers[idx]
 	if v.Summary == "" {
 		v.Summary = summary
 	}
@@ -500,7 +500,7 @@ func splitAccount(s string) (code, name string) {
 // balance names every voucher whose debits and credits differ.
 func (jr *journalReader) balance() {
 	for i := range jr.vouchers {
-		v := &jr.vouchers[i]
+		v := jr.vouchers[i]
 		d, c := v.Totals()
 		if d != c {
 			jr.b.Bad(jr.tab.Sheet(), jr.first[i], "", fmt.Sprintf("凭证%s（%s）借贷不平：借方合计%s元，贷方合计%s元，相差%s元",

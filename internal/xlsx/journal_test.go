@@ -32,7 +32,7 @@ func mustJ(t *testing.T, file []byte, name string) *xlsx.Journal {
 
 // brief is a voucher in one line: period ref date summary attachments
 // maker/approver/poster, then each line code:name:debit:credit.
-func brief(v zhenggai.Voucher) string {
+func brief(v *zhenggai.Voucher) string {
 	s := fmt.Sprintf("%s %s %s %s %d %s/%s/%s", v.Period, v.Ref(), v.Date, v.Summary, v.Attachments, v.Maker, v.Approver, v.Poster)
 	for _, l := range v.Lines {
 		s += fmt.Sprintf(" | %d %s:%s:%d:%d", l.Seq, l.AccountCode, l.AccountName, l.Debit, l.Credit)
@@ -323,7 +323,7 @@ func TestJournalRoundTrip(t *testing.T) {
 		t.Fatalf("%d vouchers", len(j.Vouchers))
 	}
 	for k := range in {
-		if got, want := brief(j.Vouchers[k]), brief(in[k]); got != want {
+		if got, want := brief(j.Vouchers[k]), brief(&in[k]); got != want {
 			t.Errorf("\n got %s\nwant %s", got, want)
 		}
 		for n, l := range j.Vouchers[k].Lines {
