@@ -80,7 +80,7 @@ var JournalLimits = sheet.Limits{MaxBytes: 400 << 20, MaxUnzipped: 2 << 30, MaxR
 // the file's order, and what they amount to.
 type Journal struct {
 	Vouchers []*zhenggai.Voucher // each its own: a million lines are not copied as a slice grows
-	Periods  []string           // sorted, "2019-03"
+	Periods  []string            // sorted, "2019-03"
 	Lines    int
 	SHA256   string
 	Warnings []string
