@@ -343,3 +343,17 @@ func TestJournalCanceled(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// A header of two rows: 金额 over 借方 and 贷方, as 用友 prints it.
+func TestJournalTwoRowHeader(t *testing.T) {
+	t.Parallel()
+	file := book(t,
+		[]any{"序时账"},
+		[]any{"日期", "凭证字号", "摘要", "科目编码", "科目名称", "金额"},
+		[]any{nil, nil, nil, nil, nil, "借方", "贷方"},
+		[]any{"2019-03-05", "记-1", "付款", "5001", "业务活动费用", 100, nil},
+		[]any{nil, nil, "付款", "1002", "银行存款", nil, 100},
+	)
+	j := mustJ(t, file, "")
+	wantVouchers(t, j, "2019-03 记-1 2019-03-05 付款 0 // | 1 5001:业务活动费用:10000:0 | 2 1002:银行存款:0:10000")
+}
