@@ -126,6 +126,19 @@ var apiOps = map[string]apiOp{
 		response: (*zhenggai.DuesCalculation)(nil), query: []apiParam{{"kind", "string", "in_service、retired、student、unemployed、dibao 或 farmer"},
 			{"base", "string", "每月缴费基数（元），在职和离退休必填"}, {"fixed", "string", "农民党员每月固定交纳额（元，0.20至1.00）"},
 			{"rounding", "string", "half_up（默认，四舍五入到分）或 down"}}},
+	"GET /api/v1/vouchers": {summary: "财务凭证（不含分录），按会计期间、凭证字号排列，可筛选，分页；total、debit 为筛选结果的张数和借方合计（分）",
+		response: (*store.VoucherPage)(nil), query: []apiParam{{"unit", "integer", "单位编号，缺省为本人单位"},
+			{"period", "string", "会计期间，如 2019-03"}, {"ref", "string", "凭证字号，如 记-15"}, {"q", "string", "摘要中含有的文字"},
+			{"min", "string", "金额（借方合计）不少于，元"}, {"no_approver", "string", "为1时只列无审核人的凭证"},
+			{"no_attachments", "string", "为1时只列附单据数为0的凭证"}, {"limit", "integer", "每页张数，缺省100，最多1000"},
+			{"offset", "integer", "跳过的张数"}}},
+	"GET /api/v1/vouchers/{id}": {summary: "一张财务凭证：分录、支出金额（费用类科目借方，无则预算支出类科目借方）、关联的会议决策及建议关联的大额资金事项",
+		response: (*voucherJSON)(nil)},
+	"PUT /api/v1/vouchers/{id}/link": {summary: "将凭证关联到决定该笔支出的会议议题（大额资金事项），decision_item_id 为0时取消关联；记入修改记录",
+		request: (*voucherLinkRequest)(nil), response: (*voucherJSON)(nil)},
+	"POST /api/v1/vouchers/import": {summary: "导入会计软件导出的序时账（.xlsx 或 CSV，multipart 字段 file）：文件中的会计期间整期替换已导入的凭证；有错误的行全部列出（422，rows），不写入任何内容；dry_run=1 时只检查",
+		response: (*voucherImportJSON)(nil), created: true, raw: []string{"multipart/form-data"},
+		query: []apiParam{{"unit", "integer", "单位编号，缺省为本人单位"}, {"dry_run", "string", "为1时只检查不导入"}}},
 }
 
 // The void and restore operations of each kind of record, by its path.

@@ -27,6 +27,7 @@ type registerKind struct {
 
 var registerKinds = []registerKind{
 	{"dues", "党费", importDues, exportDues},
+	{name: "vouchers", label: "财务凭证", importFile: importVouchers, export: exportVouchers},
 }
 
 func findRegister(name string) *registerKind {

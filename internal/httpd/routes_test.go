@@ -65,6 +65,14 @@ var expected = map[string]string{
 	// The roster: the unit's office keeps it.
 	"GET /units/{id}/persons": "edit", "GET /units/{id}/persons.xlsx": "edit", "POST /units/{id}/persons": "edit",
 	"GET /persons/{id}/edit": "edit", "POST /persons/{id}": "edit",
+	// Finance vouchers: read by whoever reads the unit; imported and
+	// linked by its office.
+	"GET /vouchers": "read-self", "GET /vouchers.xlsx": "read-self", "GET /vouchers/import": "edit-self", "POST /vouchers/import": "edit-self",
+	"GET /units/{id}/vouchers": "read", "GET /units/{id}/vouchers.xlsx": "read", "GET /units/{id}/vouchers/import": "edit",
+	"POST /units/{id}/vouchers/import": "edit", "GET /vouchers/{id}": "read", "POST /vouchers/{id}/link": "edit",
+	"POST /vouchers/settings": "edit-self", "POST /units/{id}/vouchers/settings": "edit",
+	"GET /api/v1/vouchers": "read-self", "GET /api/v1/vouchers/{id}": "read", "PUT /api/v1/vouchers/{id}/link": "edit",
+	"POST /api/v1/vouchers/import": "edit-self",
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the
@@ -221,12 +229,23 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveDuesMember(ctx, dm); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := st.ImportVouchers(ctx, &store.VoucherImport{UnitID: a.ID, FileName: "序时账.csv", SHA256: "ab", Periods: []string{"2020-09"},
+		Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 1), Word: "记", Number: 1, Summary: "付款",
+			Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	var voucher int64
+	if p, err := st.Vouchers(ctx, store.VoucherQuery{UnitID: a.ID}); err != nil || len(p.Vouchers) != 1 {
+		t.Fatalf("voucher: %v", err)
+	} else {
+		voucher = p.Vouchers[0].ID
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
-		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID,
+		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher,
 	}}
 }
 

@@ -57,6 +57,10 @@ func TestEveryTableAudited(t *testing.T) {
 		must("dues member", st.SaveDuesMember(ctx, dm))
 		must("dues base", st.SaveDuesBase(ctx, r.UnitID, zhenggai.DuesBase{MemberID: dm.ID, Year: 2019, Base: 510000}))
 		must("dues payment", st.SaveDuesPayment(ctx, r.UnitID, zhenggai.DuesPayment{MemberID: dm.ID, Month: "2019-01", Paid: 7650}))
+		_, err = st.ImportVouchers(ctx, &store.VoucherImport{UnitID: r.UnitID, FileName: "序时账.csv", SHA256: sum, Periods: []string{"2020-09"},
+			Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 4), Word: "记", Number: 1, Summary: "付款",
+				Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}})
+		must("voucher import", err)
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

@@ -201,8 +201,8 @@ func (d *duesListPage) MonthNames() []string {
 	return out
 }
 
-// CanReadDues tells the menu whether the user may read his unit's dues
-// register (the calculator is open to all).
-func (p *page) CanReadDues() bool {
+// CanReadRegisters tells the menu whether the user may read his unit's
+// registers (会议记录, 财务凭证, 党费 …; the dues calculator is open to all).
+func (p *page) CanReadRegisters() bool {
 	return p.User != nil && p.can != nil && p.can(zhenggai.PermRead, zhenggai.Target{UnitID: p.User.UnitID})
 }
