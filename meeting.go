@@ -446,3 +446,24 @@ func (m *Meeting) Validate(types []string, today Date) error {
 	}
 	return v.Err()
 }
+
+// MeetingItemRef is an agenda item as other registers link to it (a
+// voucher's 大额资金 decision): the item with its meeting's date and name.
+type MeetingItemRef struct {
+	ItemID    int64    `json:"item_id"`
+	MeetingID int64    `json:"meeting_id"`
+	Type      string   `json:"type"`
+	Number    int      `json:"number"`
+	Date      Date     `json:"date"`
+	Seq       int      `json:"seq"`
+	Title     string   `json:"title"`
+	Kind      ItemKind `json:"kind"`
+	Amount    Fen      `json:"amount"`
+	Decision  string   `json:"decision"`
+}
+
+// Label names the item as a voucher's link shows it: 2019年第5次党组会议议题2.
+func (r *MeetingItemRef) Label() string {
+	m := Meeting{Type: r.Type, Number: r.Number, Date: r.Date}
+	return fmt.Sprintf("%s议题%d", m.Label(), r.Seq)
+}

@@ -474,6 +474,7 @@ CREATE TABLE meetings (
     non_members text NOT NULL DEFAULT ''::text,
     minutes_sha256 text NOT NULL DEFAULT ''::text,
     note text NOT NULL DEFAULT ''::text,
+    detail text NOT NULL DEFAULT ''::text,
     sample integer NOT NULL DEFAULT 0,
     created_at text NOT NULL,
     version bigint NOT NULL DEFAULT 1,

@@ -411,6 +411,7 @@ CREATE TABLE meetings (
     non_members TEXT NOT NULL DEFAULT '',
     minutes_sha256 TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
     sample INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1,

@@ -52,6 +52,11 @@ func TestEveryTableAudited(t *testing.T) {
 		must("close opinion", st.CloseOpinion(ctx, o.ID, o.Version))
 		must("void", st.Void(ctx, "measure", ms[1].ID, "重复录入"))
 		must("person", st.SavePerson(ctx, &zhenggai.Person{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.PersonStaff}))
+		mt := &zhenggai.Meeting{UnitID: r.UnitID, Type: "党组会议", Date: zhenggai.NewDate(2020, 3, 2),
+			Attendance: []zhenggai.Attendance{{Name: "覃丽", Presence: zhenggai.Present}},
+			Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 1500000,
+				Statements: []zhenggai.Statement{{Name: "覃丽", Position: zhenggai.PosAgree}}}}}
+		must("meeting", st.SaveMeeting(ctx, mt))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
