@@ -25,7 +25,9 @@ type registerKind struct {
 	export func(ctx context.Context, st *store.Store, unit *zhenggai.Unit, w io.Writer) error
 }
 
-var registerKinds = []registerKind{}
+var registerKinds = []registerKind{
+	{name: "meetings", label: "会议记录", importFile: importMeetings, export: exportMeetings},
+}
 
 func findRegister(name string) *registerKind {
 	for i := range registerKinds {

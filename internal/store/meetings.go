@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -627,9 +628,13 @@ func (s *Store) MeetingItems(ctx context.Context, unitID int64, kind zhenggai.It
 	return out, rows.Err()
 }
 
+// errDryRun rolls back a dry run's transaction.
+var errDryRun = errors.New("dry run")
+
 // ImportMeetings saves meetings read from a workbook in one transaction:
-// all or none. where names each meeting's row for the messages.
-func (s *Store) ImportMeetings(ctx context.Context, unitID int64, ms []*zhenggai.Meeting, where []string) error {
+// all or none. where names each meeting's row for the messages. A dry run
+// makes every check, the store's too, and writes nothing.
+func (s *Store) ImportMeetings(ctx context.Context, unitID int64, ms []*zhenggai.Meeting, where []string, dryRun bool) error {
 	types, err := s.MeetingTypes(ctx, unitID)
 	if err != nil {
 		return err
@@ -639,7 +644,7 @@ func (s *Store) ImportMeetings(ctx context.Context, unitID int64, ms []*zhenggai
 	for i, m := range ms {
 		numbers[i] = m.Number
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		roster, err := s.persons(ctx, tx, unitID)
 		if err != nil {
 			return err
@@ -666,6 +671,16 @@ func (s *Store) ImportMeetings(ctx context.Context, unitID int64, ms []*zhenggai
 				return err
 			}
 		}
-		return all.Err()
+		if err := all.Err(); err != nil {
+			return err
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
 	})
+	if errors.Is(err, errDryRun) {
+		return nil
+	}
+	return err
 }

@@ -605,7 +605,11 @@ func WriteMeetings(w io.Writer, title string, ms []*zhenggai.Meeting) error {
 		if book == m.Type {
 			book = ""
 		}
-		err := s.Row(sheet.Cell{Style: sheet.Centre, Value: i + 1}, Label(m.Type), Label(book), Num(m.Number), sheet.Day(m.Date),
+		number := sheet.Cell{Style: sheet.Count}
+		if m.Number > 0 {
+			number = Num(m.Number)
+		}
+		err := s.Row(sheet.Cell{Style: sheet.Centre, Value: i + 1}, Label(m.Type), Label(book), number, sheet.Day(m.Date),
 			Text(m.Place), Label(m.ChairName), Label(m.Recorder), Text(strings.Join(expected, "、")), Text(strings.Join(present, "、")),
 			Text(strings.Join(leave, "、")), Text(strings.Join(absent, "、")), Text(m.NonMembers))
 		if err != nil {
