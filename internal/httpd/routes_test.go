@@ -65,6 +65,9 @@ var expected = map[string]string{
 	// The roster: the unit's office keeps it.
 	"GET /units/{id}/persons": "edit", "GET /units/{id}/persons.xlsx": "edit", "POST /units/{id}/persons": "edit",
 	"GET /persons/{id}/edit": "edit", "POST /persons/{id}": "edit",
+	"GET /meetings": "read-self", "GET /meetings.xlsx": "read-self", "POST /meetings/types": "edit-self", "POST /meetings/import": "edit-self",
+	"GET /meetings/new": "edit-self", "POST /meetings": "edit-self", "GET /meetings/{id}": "read", "GET /meetings/{id}/edit": "edit",
+	"POST /meetings/{id}": "edit", "POST /meetings/{id}/void": "edit", "POST /meetings/{id}/restore": "restore",
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the
@@ -108,6 +111,8 @@ var expected = map[string]string{
 	"POST /api/v1/progress/{id}/void": "edit", "POST /api/v1/progress/{id}/restore": "restore",
 	"POST /api/v1/files/{id}/void": "edit", "POST /api/v1/files/{id}/restore": "restore",
 	"POST /api/v1/persons/{id}/void": "edit", "POST /api/v1/persons/{id}/restore": "restore",
+	"GET /api/v1/meetings": "read-self", "POST /api/v1/meetings": "edit-self", "GET /api/v1/meetings/{id}": "read",
+	"PUT /api/v1/meetings/{id}": "edit", "POST /api/v1/meetings/{id}/void": "edit", "POST /api/v1/meetings/{id}/restore": "restore",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -118,6 +123,8 @@ var allowed = map[string][]string{
 	"read":      {"admin", "supervisor", "unit-admin", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"edit":      {"admin", "unit-admin"},
 	"edit-self": {"admin", "unit-admin", "unit-admin-B"},
+	// One's own unit's registers (会议记录): whoever reads his unit.
+	"read-self": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"report":    {"admin", "unit-admin", "leader", "owner"},
 	"admin":     {"admin"},
 	// The public's opinions, with their contacts: the unit's office and
@@ -208,12 +215,19 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SavePerson(ctx, person); err != nil {
 		t.Fatal(err)
 	}
+	meeting := &zhenggai.Meeting{UnitID: a.ID, Type: "党组会议", Date: zhenggai.NewDate(2020, 9, 1),
+		Attendance: []zhenggai.Attendance{{Name: "李明", Presence: zhenggai.Present}},
+		Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 1200000,
+			Statements: []zhenggai.Statement{{Name: "李明", Position: zhenggai.PosAgree}}}}}
+	if err := st.SaveMeeting(ctx, meeting); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
-		"unit": a.ID, "user": bystander.User.ID, "person": person.ID,
+		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "meeting": meeting.ID,
 	}}
 }
 
