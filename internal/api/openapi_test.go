@@ -112,7 +112,15 @@ func TestOpenAPI(t *testing.T) {
 	if err := e.st.CreateOpinion(ctx, op); err != nil {
 		t.Fatal(err)
 	}
+	meeting := &zhenggai.Meeting{UnitID: r.UnitID, Type: "党组会议", Date: zhenggai.NewDate(2020, 9, 1),
+		Attendance: []zhenggai.Attendance{{Name: "王明", Presence: zhenggai.Present}, {Name: "李华", Presence: zhenggai.OnLeave, Note: "出差"}},
+		Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 1200000,
+			Statements: []zhenggai.Statement{{Name: "王明", Position: zhenggai.PosAgree, Summary: "同意"}}}, {Title: "其他"}}}
+	if err := e.st.SaveMeeting(ctx, meeting); err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{
+		"/meetings/{id}": fmt.Sprint(meeting.ID),
 		"/opinions/{id}": fmt.Sprint(op.ID),
 		"/rounds/{id}":   fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
 		"/problems/{id}": fmt.Sprint(probs[0].ID), "/measures/{id}": fmt.Sprint(ms[0].ID),

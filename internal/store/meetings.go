@@ -131,8 +131,11 @@ func (s *Store) saveMeeting(ctx context.Context, tx *sql.Tx, m *zhenggai.Meeting
 	}
 	v := &zhenggai.ValidationError{}
 	s.resolveMeetingPersons(v, roster, m, prev)
+	if m.Number == 0 && prev != nil && prev.Type == m.Type && prev.Date.Year() == m.Date.Year() {
+		m.Number = prev.Number // an edit keeps its place in the book
+	}
 	if m.Number == 0 && m.Date.Valid() && !m.Date.IsZero() && m.Type != "" {
-		n, err := s.nextMeetingNumber(ctx, tx, m.UnitID, m.Type, m.Date.Year())
+		n, err := s.nextMeetingNumber(ctx, tx, m.UnitID, m.Type, m.Date.Year(), m.ID)
 		if err != nil {
 			return err
 		}
@@ -294,10 +297,10 @@ func (s *Store) resolveMeetingPersons(v *zhenggai.ValidationError, roster []*zhe
 	}
 }
 
-func (s *Store) nextMeetingNumber(ctx context.Context, tx *sql.Tx, unitID int64, typ string, year int) (int, error) {
+func (s *Store) nextMeetingNumber(ctx context.Context, tx *sql.Tx, unitID int64, typ string, year int, self int64) (int, error) {
 	var n sql.NullInt64
 	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT MAX(number) FROM meetings WHERE unit_id = ? AND type = ?
-		AND date >= ? AND date <= ? AND voided_at IS NULL`), unitID, typ, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)).Scan(&n)
+		AND date >= ? AND date <= ? AND voided_at IS NULL AND id <> ?`), unitID, typ, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year), self).Scan(&n)
 	return int(n.Int64) + 1, err
 }
 

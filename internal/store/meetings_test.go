@@ -98,6 +98,7 @@ func TestMeetings(t *testing.T) {
 		edit := got
 		edit.Items[0].Statements = append(edit.Items[0].Statements, zhenggai.Statement{Seq: 3, Name: "李华", Position: zhenggai.PosView, Summary: "补充"})
 		edit.Items = append(edit.Items, zhenggai.AgendaItem{Seq: 2, Title: "其他事项"})
+		edit.Number = 0 // left blank on an edit: it keeps its number
 		if err := st.SaveMeeting(ctx, edit); err != nil {
 			t.Fatalf("edit: %v", err)
 		}
@@ -106,7 +107,7 @@ func TestMeetings(t *testing.T) {
 			t.Errorf("edit's entries: %+v", after)
 		}
 		got, err = st.Meeting(ctx, m.ID)
-		if err != nil || got.Version != 2 || len(got.Items) != 2 || len(got.Items[0].Statements) != 3 || got.Items[1].Kind != zhenggai.ItemOrdinary {
+		if err != nil || got.Version != 2 || got.Number != 1 || len(got.Items) != 2 || len(got.Items[0].Statements) != 3 || got.Items[1].Kind != zhenggai.ItemOrdinary {
 			t.Fatalf("after edit: %+v %v", got, err)
 		}
 		stale := *m
