@@ -106,6 +106,11 @@ func TestMeetingPages(t *testing.T) {
 	if m, _ := e.st.Meeting(ctx, list[0].ID); m.Place != "三楼会议室" || m.Items[0].Statements[1].Position != zhenggai.PosAgree {
 		t.Errorf("after edits: %+v", m)
 	}
+	resp, body = clerk.get(fmt.Sprintf("/history/meetings/%d", list[0].ID))
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "三楼会议室") || !strings.Contains(body, "车辆老旧") {
+		t.Errorf("the meeting's history lacks the change or its statements:\n%s", excerptOf(body))
+	}
 	resp, body = leader.get("/meetings?year=2020")
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "2020年第1次党组会议") || strings.Contains(body, "导入Excel记录本") {
