@@ -467,3 +467,40 @@ func (r *MeetingItemRef) Label() string {
 	m := Meeting{Type: r.Type, Number: r.Number, Date: r.Date}
 	return fmt.Sprintf("%s议题%d", m.Label(), r.Seq)
 }
+
+// Silent lists the members present who stated no view on item it (seed
+// problem 23: 未记录每位出席人员的表态).
+func (m *Meeting) Silent(it *AgendaItem) []Attendance {
+	var out []Attendance
+	for _, a := range m.Attendance {
+		if a.Presence != Present {
+			continue
+		}
+		spoke := false
+		for _, st := range it.Statements {
+			if a.PersonID > 0 && st.PersonID == a.PersonID || PersonKey(st.Name) == PersonKey(a.Name) {
+				spoke = true
+				break
+			}
+		}
+		if !spoke {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// LastSpeaker is the statement made last on the item (the principal
+// leader's should be: 末位表态), nil when none is recorded.
+func (it *AgendaItem) LastSpeaker() *Statement {
+	if len(it.Statements) == 0 {
+		return nil
+	}
+	last := &it.Statements[0]
+	for i := range it.Statements {
+		if it.Statements[i].Seq >= last.Seq {
+			last = &it.Statements[i]
+		}
+	}
+	return last
+}

@@ -146,3 +146,22 @@ func TestMeetingLabels(t *testing.T) {
 		t.Errorf("MeetingTypesFrom(\"\") = %v", got)
 	}
 }
+
+func TestMeetingSilentAndLast(t *testing.T) {
+	m := goodMeeting()
+	m.Normalize()
+	it := &m.Items[0]
+	if s := m.Silent(it); len(s) != 0 {
+		t.Errorf("Silent = %v, want none", s)
+	}
+	if l := it.LastSpeaker(); l == nil || l.Name != "张三" {
+		t.Errorf("LastSpeaker = %+v", l)
+	}
+	it.Statements = it.Statements[:1] // 李四 only
+	if s := m.Silent(it); len(s) != 1 || s[0].Name != "张三" {
+		t.Errorf("Silent = %v, want 张三 (王五 was on leave)", s)
+	}
+	if l := (&zhenggai.AgendaItem{}).LastSpeaker(); l != nil {
+		t.Errorf("LastSpeaker of none = %+v", l)
+	}
+}
