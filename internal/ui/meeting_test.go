@@ -163,3 +163,45 @@ func TestMeetingPages(t *testing.T) {
 		t.Errorf("types: %v", types)
 	}
 }
+
+// TestMeetingFormHostile: what a clerk mistypes, or a forged post sends,
+// is refused by field or ignored, never a server error, and markup is
+// shown as text.
+func TestMeetingFormHostile(t *testing.T) {
+	e := newFormEnv(t)
+	r, _, _, _ := e.seed()
+	u, _ := e.st.Unit(context.Background(), r.UnitID)
+	clerk := &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
+		Jar: testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, zhenggai.RoleUnitAdmin, u.Name, "办公室"))}}
+	tests := []struct {
+		name   string
+		form   url.Values
+		status int
+		want   string
+	}{
+		{"bad amount", url.Values{"type": {"党组会议"}, "date": {"2020-09-01"}, "items.0.title": {"甲"}, "items.0.kind": {"large_fund"}, "items.0.amount": {"很多"}},
+			http.StatusUnprocessableEntity, "议题1的金额"},
+		{"bad number", url.Values{"type": {"党组会议"}, "date": {"2020-09-01"}, "number": {"五"}}, http.StatusUnprocessableEntity, "第几次须为正整数"},
+		{"bad date", url.Values{"type": {"党组会议"}, "date": {"2020-02-30"}}, http.StatusUnprocessableEntity, "会议日期不是有效日期"},
+		{"future", url.Values{"type": {"党组会议"}, "date": {"2099-01-01"}}, http.StatusUnprocessableEntity, "晚于今天"},
+		{"unknown type", url.Values{"type": {"<b>茶话会</b>"}, "date": {"2020-09-01"}}, http.StatusUnprocessableEntity, "&lt;b&gt;茶话会&lt;/b&gt;"},
+		{"bad presence", url.Values{"type": {"党组会议"}, "date": {"2020-09-01"}, "attendance.0.name": {"王明"}, "attendance.0.presence": {"maybe"}},
+			http.StatusUnprocessableEntity, "出席情况须为"},
+		{"script title", url.Values{"type": {"党组会议"}, "date": {"2020-09-01"}, "items.0.title": {"<script>alert(1)</script>"}, "items.0.kind": {"x"}},
+			http.StatusUnprocessableEntity, "&lt;script&gt;"},
+		{"add to no item", url.Values{"type": {"党组会议"}, "add": {"st.999"}}, http.StatusOK, "应到人员"},
+		{"add with junk", url.Values{"type": {"党组会议"}, "add": {"st.-1"}}, http.StatusOK, "应到人员"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, body := clerk.post("/meetings", tt.form)
+			wantStatus(t, resp, body, tt.status)
+			if !strings.Contains(body, tt.want) || strings.Contains(body, "<script>alert") {
+				t.Errorf("want %q:\n%s", tt.want, excerptOf(body))
+			}
+		})
+	}
+	if l, _ := e.st.Meetings(context.Background(), r.UnitID, "", 0); len(l) != 0 {
+		t.Errorf("%d meetings saved", len(l))
+	}
+}
