@@ -82,6 +82,7 @@ type Meeting struct {
 	Items      []AgendaItem `json:"items"`
 	// MinutesSHA256 names the scanned minutes in the evidence store.
 	MinutesSHA256 string    `json:"minutes_sha256,omitempty"`
+	MinutesName   string    `json:"minutes_name,omitempty"` // the scan's file name, for its download
 	Note          string    `json:"note"`
 	Sample        bool      `json:"sample,omitempty"` // demo's sample data (示例数据)
 	Version       int64     `json:"version"`
@@ -322,6 +323,10 @@ func (m *Meeting) Normalize() {
 	m.ChairName, m.Recorder = strings.TrimSpace(m.ChairName), strings.TrimSpace(m.Recorder)
 	m.NonMembers, m.Note = strings.TrimSpace(m.NonMembers), strings.TrimSpace(m.Note)
 	m.MinutesSHA256 = strings.ToLower(strings.TrimSpace(m.MinutesSHA256))
+	m.MinutesName = strings.TrimSpace(m.MinutesName)
+	if m.MinutesSHA256 == "" {
+		m.MinutesName = ""
+	}
 	if m.Book == "" {
 		m.Book = m.Type
 	}
@@ -382,6 +387,7 @@ func (m *Meeting) Validate(types []string, today Date) error {
 	checkText(v, "recorder", "记录人", m.Recorder, false, MaxName)
 	checkText(v, "non_members", "列席人员", m.NonMembers, false, MaxTitle)
 	checkText(v, "note", "备注", m.Note, false, MaxTitle)
+	checkText(v, "minutes_name", "会议记录扫描件的文件名", m.MinutesName, false, 255)
 	if m.MinutesSHA256 != "" && (len(m.MinutesSHA256) != 64 || strings.Trim(m.MinutesSHA256, "0123456789abcdef") != "") {
 		v.Add("minutes_sha256", "会议记录扫描件的编号不正确")
 	}

@@ -104,6 +104,7 @@ type meetingRequest struct {
 	NonMembers    string                `json:"non_members"`
 	Items         []zhenggai.AgendaItem `json:"items"`
 	MinutesSHA256 string                `json:"minutes_sha256"`
+	MinutesName   string                `json:"minutes_name"`
 	Note          string                `json:"note"`
 }
 
@@ -115,7 +116,7 @@ type meetingUpdateRequest struct {
 func (req *meetingRequest) apply(m *zhenggai.Meeting) {
 	m.Type, m.Book, m.Number, m.Date, m.Place = req.Type, req.Book, req.Number, req.Date, req.Place
 	m.ChairID, m.ChairName, m.Recorder, m.Attendance = req.ChairID, req.ChairName, req.Recorder, req.Attendance
-	m.NonMembers, m.Items, m.MinutesSHA256, m.Note = req.NonMembers, req.Items, req.MinutesSHA256, req.Note
+	m.NonMembers, m.Items, m.MinutesSHA256, m.MinutesName, m.Note = req.NonMembers, req.Items, req.MinutesSHA256, req.MinutesName, req.Note
 	for i := range m.Items {
 		m.Items[i].ID = 0
 	}

@@ -164,6 +164,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /meetings/{id}", edit, "meeting", u.UpdateMeeting),
 		page("POST /meetings/{id}/void", edit, "meeting", u.VoidMeeting),
 		page("POST /meetings/{id}/restore", restore, "meeting", u.RestoreMeeting),
+		upload(page("POST /meetings/{id}/minutes", edit, "meeting", u.UploadMeetingMinutes), 33<<20),
+		page("GET /meetings/{id}/minutes", read, "meeting", u.DownloadMeetingMinutes),
 		page("GET /admin/units", admin, "", u.ListUnits),
 		page("GET /admin/units.xlsx", admin, "", u.ExportUnits),
 		page("POST /admin/units", admin, "", u.CreateUnit),

@@ -68,6 +68,7 @@ var expected = map[string]string{
 	"GET /meetings": "read-self", "GET /meetings.xlsx": "read-self", "POST /meetings/types": "edit-self", "POST /meetings/import": "edit-self",
 	"GET /meetings/new": "edit-self", "POST /meetings": "edit-self", "GET /meetings/{id}": "read", "GET /meetings/{id}/edit": "edit",
 	"POST /meetings/{id}": "edit", "POST /meetings/{id}/void": "edit", "POST /meetings/{id}/restore": "restore",
+	"POST /meetings/{id}/minutes": "edit", "GET /meetings/{id}/minutes": "read",
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the

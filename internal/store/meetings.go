@@ -166,13 +166,13 @@ func (s *Store) saveMeeting(ctx context.Context, tx *sql.Tx, m *zhenggai.Meeting
 		return err
 	}
 	cols := `type = ?, book = ?, number = ?, date = ?, place = ?, chair_id = ?, chair_name = ?, recorder = ?,
-		non_members = ?, minutes_sha256 = ?, note = ?, detail = ?, sample = ?`
+		non_members = ?, minutes_sha256 = ?, minutes_name = ?, note = ?, detail = ?, sample = ?`
 	vals := []any{m.Type, m.Book, m.Number, m.Date.String(), m.Place, nullID(m.ChairID), m.ChairName, m.Recorder,
-		m.NonMembers, m.MinutesSHA256, m.Note, detail, boolInt(m.Sample)}
+		m.NonMembers, m.MinutesSHA256, m.MinutesName, m.Note, detail, boolInt(m.Sample)}
 	if m.ID == 0 {
 		now := s.stamp()
 		id, err := s.insertRow(ctx, tx, "meetings", `unit_id, type, book, number, date, place, chair_id, chair_name, recorder,
-			non_members, minutes_sha256, note, detail, sample, created_at, version`,
+			non_members, minutes_sha256, minutes_name, note, detail, sample, created_at, version`,
 			append(append([]any{m.UnitID}, vals...), now, 1)...)
 		if err != nil {
 			return err
@@ -305,14 +305,14 @@ func (s *Store) nextMeetingNumber(ctx context.Context, tx *sql.Tx, unitID int64,
 }
 
 const meetingCols = `m.id, m.unit_id, m.type, m.book, m.number, m.date, m.place, COALESCE(m.chair_id, 0), m.chair_name, m.recorder,
-	m.non_members, m.minutes_sha256, m.note, m.sample, m.created_at, m.version, m.voided_at IS NOT NULL`
+	m.non_members, m.minutes_sha256, m.minutes_name, m.note, m.sample, m.created_at, m.version, m.voided_at IS NOT NULL`
 
 func scanMeeting(sc interface{ Scan(...any) error }) (*zhenggai.Meeting, error) {
 	var m zhenggai.Meeting
 	var date, created string
 	var sample int
 	err := sc.Scan(&m.ID, &m.UnitID, &m.Type, &m.Book, &m.Number, &date, &m.Place, &m.ChairID, &m.ChairName, &m.Recorder,
-		&m.NonMembers, &m.MinutesSHA256, &m.Note, &sample, &created, &m.Version, &m.Voided)
+		&m.NonMembers, &m.MinutesSHA256, &m.MinutesName, &m.Note, &sample, &created, &m.Version, &m.Voided)
 	if err != nil {
 		return nil, err
 	}
@@ -511,7 +511,7 @@ func (s *Store) Meetings(ctx context.Context, unitID int64, typ string, year int
 		var sample int
 		m := l.Meeting
 		err := rows.Scan(&m.ID, &m.UnitID, &m.Type, &m.Book, &m.Number, &date, &m.Place, &m.ChairID, &m.ChairName, &m.Recorder,
-			&m.NonMembers, &m.MinutesSHA256, &m.Note, &sample, &created, &m.Version, &m.Voided,
+			&m.NonMembers, &m.MinutesSHA256, &m.MinutesName, &m.Note, &sample, &created, &m.Version, &m.Voided,
 			&l.Present, &l.Expected, &l.Items, &l.TripleOne)
 		if err != nil {
 			return nil, err
@@ -686,4 +686,22 @@ func (s *Store) ImportMeetings(ctx context.Context, unitID int64, ms []*zhenggai
 		return nil
 	}
 	return err
+}
+
+// SetMeetingMinutes records the scan of a meeting's minutes (a file of the
+// evidence store, by its SHA-256, and its name), at the meeting's version.
+func (s *Store) SetMeetingMinutes(ctx context.Context, id, version int64, sum, name string) error {
+	m := &zhenggai.Meeting{UnitID: 1, MinutesSHA256: sum, MinutesName: name}
+	m.Normalize()
+	v := &zhenggai.ValidationError{}
+	if len(m.MinutesSHA256) != 64 || strings.Trim(m.MinutesSHA256, "0123456789abcdef") != "" {
+		v.Add("minutes_sha256", "会议记录扫描件的编号不正确")
+	}
+	zhenggai.CheckText(v, "minutes_name", "会议记录扫描件的文件名", m.MinutesName, true, 255)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		return s.updateRow(ctx, tx, "meetings", id, version, `minutes_sha256 = ?, minutes_name = ?`, m.MinutesSHA256, m.MinutesName)
+	})
 }

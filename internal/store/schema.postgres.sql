@@ -473,6 +473,7 @@ CREATE TABLE meetings (
     recorder text NOT NULL DEFAULT ''::text,
     non_members text NOT NULL DEFAULT ''::text,
     minutes_sha256 text NOT NULL DEFAULT ''::text,
+    minutes_name text NOT NULL DEFAULT ''::text,
     note text NOT NULL DEFAULT ''::text,
     detail text NOT NULL DEFAULT ''::text,
     sample integer NOT NULL DEFAULT 0,

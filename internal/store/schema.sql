@@ -410,6 +410,7 @@ CREATE TABLE meetings (
     recorder TEXT NOT NULL DEFAULT '',
     non_members TEXT NOT NULL DEFAULT '',
     minutes_sha256 TEXT NOT NULL DEFAULT '',
+    minutes_name TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT '',
     detail TEXT NOT NULL DEFAULT '',
     sample INTEGER NOT NULL DEFAULT 0,

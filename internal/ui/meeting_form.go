@@ -172,7 +172,7 @@ func readMeetingForm(r *http.Request, m *zhenggai.Meeting, errs *zhenggai.Valida
 	has := func(k string) bool { _, ok := r.PostForm[k]; return ok }
 	m.Type, m.Book, m.Place = get("type"), get("book"), get("place")
 	m.ChairName, m.Recorder, m.NonMembers = get("chair_name"), get("recorder"), get("non_members")
-	m.Note, m.MinutesSHA256 = get("note"), get("minutes_sha256")
+	m.Note, m.MinutesSHA256, m.MinutesName = get("note"), get("minutes_sha256"), get("minutes_name")
 	m.Version, _ = strconv.ParseInt(get("version"), 10, 64)
 	if s := get("number"); s != "" {
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(s, "第"), "次"))

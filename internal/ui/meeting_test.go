@@ -106,6 +106,26 @@ func TestMeetingPages(t *testing.T) {
 	if m, _ := e.st.Meeting(ctx, list[0].ID); m.Place != "三楼会议室" || m.Items[0].Statements[1].Position != zhenggai.PosAgree {
 		t.Errorf("after edits: %+v", m)
 	}
+	scan := []byte("%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
+	resp, body = clerk.postMultipart(show+"/minutes", url.Values{"version": {"2"}}, upFile{"file", "2020年第1次党组会议记录.pdf", scan})
+	if resp.StatusCode != http.StatusSeeOther || strings.Contains(resp.Header.Get("Location"), "refused") {
+		t.Fatalf("upload the scan: %d %v\n%s", resp.StatusCode, resp.Header, excerptOf(body))
+	}
+	if m, _ := e.st.Meeting(ctx, list[0].ID); m.MinutesName != "2020年第1次党组会议记录.pdf" || m.Version != 3 {
+		t.Fatalf("after the upload: %q, version %d", m.MinutesName, m.Version)
+	}
+	resp, body = leader.get(show + "/minutes")
+	wantStatus(t, resp, body, http.StatusOK)
+	if body != string(scan) || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("the scan's download: %q %v", body, resp.Header)
+	}
+	resp, body = clerk.postMultipart(show+"/minutes", url.Values{"version": {"3"}}, upFile{"file", "记录.exe", []byte("MZ")})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a program as the scan: %d", resp.StatusCode)
+	}
+	if m, _ := e.st.Meeting(ctx, list[0].ID); m.Version != 3 {
+		t.Errorf("a program was taken as the scan: version %d", m.Version)
+	}
 	resp, body = clerk.get(fmt.Sprintf("/history/meetings/%d", list[0].ID))
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "三楼会议室") || !strings.Contains(body, "车辆老旧") {

@@ -15,6 +15,7 @@ CREATE TABLE meetings (
     recorder TEXT NOT NULL DEFAULT '',
     non_members TEXT NOT NULL DEFAULT '',
     minutes_sha256 TEXT NOT NULL DEFAULT '',
+    minutes_name TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT '',
     -- detail repeats the attendance, items and statements as JSON, so that
     -- the meeting's audited snapshot shows every change to them (their own
