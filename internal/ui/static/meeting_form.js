@@ -1,7 +1,9 @@
 // The meeting form by keyboard alone: Enter moves to the next field
-// instead of sending the form; at a row's last field (data-last) it
-// presses that list's 添加 button when the row is the list's last, so the
-// next row comes with the cursor in it; Ctrl+Enter saves.
+// instead of sending the form; at a list's last field (data-last: the
+// last member's note, the last statement's summary, the last item's
+// decision) it presses that list's 添加 button, so the next row comes
+// with the cursor in it; Enter in a row left blank skips past the row
+// (a blank row is dropped when saved); Ctrl+Enter saves.
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
@@ -11,6 +13,9 @@
       return Array.prototype.filter.call(form.elements, function (el) {
         return (el.tagName === "INPUT" && el.type !== "hidden") || el.tagName === "SELECT" || el.tagName === "TEXTAREA";
       });
+    }
+    function blank(row) {
+      return Array.prototype.every.call(row.querySelectorAll("input[type=text]"), function (i) { return i.value.trim() === ""; });
     }
     form.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter" || ev.isComposing) { return; }
@@ -22,6 +27,14 @@
       }
       if (el.tagName === "TEXTAREA" || el.tagName === "BUTTON" || el.tagName === "A") { return; }
       ev.preventDefault();
+      var all = fields();
+      var row = el.closest("tr, fieldset.meeting-item");
+      if (row && el.value === "" && blank(row)) {
+        var inRow = all.filter(function (f) { return row.contains(f); });
+        var after = all.indexOf(inRow[inRow.length - 1]) + 1;
+        if (after < all.length) { all[after].focus(); }
+        return;
+      }
       var last = el.getAttribute("data-last");
       if (last) {
         var same = form.querySelectorAll('[data-last="' + last + '"]');
@@ -30,7 +43,6 @@
           if (add) { add.click(); return; }
         }
       }
-      var all = fields();
       var i = all.indexOf(el);
       if (i >= 0 && i + 1 < all.length) { all[i + 1].focus(); }
     });
