@@ -209,3 +209,36 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// TestMeetingsConcurrent: clerks saving meetings of one book at once each
+// get their own 第N次.
+func TestMeetingsConcurrent(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st, ctx := env.Store, actx()
+		r, _, _, _ := seedRound(t, st)
+		const n = 6
+		errs := make(chan error, n)
+		for i := range n {
+			go func() {
+				errs <- st.SaveMeeting(ctx, &zhenggai.Meeting{UnitID: r.UnitID, Type: "党组会议", Date: zhenggai.NewDate(2019, 3, 1+i)})
+			}()
+		}
+		for range n {
+			if err := <-errs; err != nil {
+				t.Error(err)
+			}
+		}
+		list, err := st.Meetings(ctx, r.UnitID, "党组会议", 2019)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int]bool{}
+		for _, m := range list {
+			seen[m.Number] = true
+		}
+		if len(list) != n || len(seen) != n {
+			t.Errorf("%d meetings, %d numbers: %v", len(list), len(seen), seen)
+		}
+	})
+}
