@@ -123,8 +123,16 @@ func TestOpenAPI(t *testing.T) {
 	if err != nil || len(vs.Vouchers) != 1 {
 		t.Fatalf("vouchers: %v", err)
 	}
+	meeting := &zhenggai.Meeting{UnitID: r.UnitID, Type: "党组会议", Date: zhenggai.NewDate(2020, 9, 1),
+		Attendance: []zhenggai.Attendance{{Name: "王明", Presence: zhenggai.Present}, {Name: "李华", Presence: zhenggai.OnLeave, Note: "出差"}},
+		Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 1200000,
+			Statements: []zhenggai.Statement{{Name: "王明", Position: zhenggai.PosAgree, Summary: "同意"}}}, {Title: "其他"}}}
+	if err := e.st.SaveMeeting(ctx, meeting); err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{
 		"/vouchers/{id}": fmt.Sprint(vs.Vouchers[0].ID),
+		"/meetings/{id}": fmt.Sprint(meeting.ID),
 		"/opinions/{id}": fmt.Sprint(op.ID),
 		"/rounds/{id}":   fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
 		"/problems/{id}": fmt.Sprint(probs[0].ID), "/measures/{id}": fmt.Sprint(ms[0].ID),

@@ -28,6 +28,7 @@ type registerKind struct {
 var registerKinds = []registerKind{
 	{"dues", "党费", importDues, exportDues},
 	{name: "vouchers", label: "财务凭证", importFile: importVouchers, export: exportVouchers},
+	{name: "meetings", label: "会议记录", importFile: importMeetings, export: exportMeetings},
 }
 
 func findRegister(name string) *registerKind {

@@ -73,6 +73,10 @@ var expected = map[string]string{
 	"POST /vouchers/settings": "edit-self", "POST /units/{id}/vouchers/settings": "edit",
 	"GET /api/v1/vouchers": "read-self", "GET /api/v1/vouchers/{id}": "read", "PUT /api/v1/vouchers/{id}/link": "edit",
 	"POST /api/v1/vouchers/import": "edit-self",
+	"GET /meetings": "read-self", "GET /meetings.xlsx": "read-self", "POST /meetings/types": "edit-self", "POST /meetings/import": "edit-self",
+	"GET /meetings/new": "edit-self", "POST /meetings": "edit-self", "GET /meetings/{id}": "read", "GET /meetings/{id}/edit": "edit",
+	"POST /meetings/{id}": "edit", "POST /meetings/{id}/void": "edit", "POST /meetings/{id}/restore": "restore",
+	"POST /meetings/{id}/minutes": "edit", "GET /meetings/{id}/minutes": "read",
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the
@@ -124,6 +128,8 @@ var expected = map[string]string{
 	"GET /dues/members/{id}/edit": "edit", "POST /dues/members/{id}": "edit", "POST /dues/members/{id}/bases": "edit",
 	"POST /dues/members/{id}/payments": "edit", "POST /dues/members/{id}/void": "edit",
 	"GET /dues/calculator": "signed-in", "GET /api/v1/dues/calculate": "signed-in",
+	"GET /api/v1/meetings": "read-self", "POST /api/v1/meetings": "edit-self", "GET /api/v1/meetings/{id}": "read",
+	"PUT /api/v1/meetings/{id}": "edit", "POST /api/v1/meetings/{id}/void": "edit", "POST /api/v1/meetings/{id}/restore": "restore",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -134,6 +140,7 @@ var allowed = map[string][]string{
 	"read":      {"admin", "supervisor", "unit-admin", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"edit":      {"admin", "unit-admin"},
 	"edit-self": {"admin", "unit-admin", "unit-admin-B"},
+	// One's own unit's registers (会议记录): whoever reads his unit.
 	"read-self": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"report":    {"admin", "unit-admin", "leader", "owner"},
 	"admin":     {"admin"},
@@ -240,12 +247,19 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	} else {
 		voucher = p.Vouchers[0].ID
 	}
+	meeting := &zhenggai.Meeting{UnitID: a.ID, Type: "党组会议", Date: zhenggai.NewDate(2020, 9, 1),
+		Attendance: []zhenggai.Attendance{{Name: "李明", Presence: zhenggai.Present}},
+		Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 1200000,
+			Statements: []zhenggai.Statement{{Name: "李明", Position: zhenggai.PosAgree}}}}}
+	if err := st.SaveMeeting(ctx, meeting); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
-		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher,
+		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
 	}}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -55,7 +56,8 @@ func SnapshotSQLite(ctx context.Context, dir, dest string) error {
 type SnapshotInfo struct {
 	SchemaVersion int
 	Counts        map[string]int64
-	// Hashes are the distinct SHA-256 names of the attachments referenced.
+	// Hashes are the distinct SHA-256 names of the evidence files referenced
+	// (attachments, and the scans of meetings' minutes).
 	Hashes []string
 }
 
@@ -166,6 +168,32 @@ func InspectSnapshot(ctx context.Context, path string) (*SnapshotInfo, error) {
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
+	}
+	if has["meetings"] {
+		// The scans of meetings' minutes are evidence files too.
+		rows, err := db.QueryContext(ctx, `SELECT DISTINCT minutes_sha256 FROM meetings WHERE minutes_sha256 <> '' ORDER BY minutes_sha256`)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		seen := make(map[string]bool, len(info.Hashes))
+		for _, h := range info.Hashes {
+			seen[h] = true
+		}
+		for rows.Next() {
+			var h string
+			if err := rows.Scan(&h); err != nil {
+				return nil, err
+			}
+			if !seen[h] {
+				seen[h] = true
+				info.Hashes = append(info.Hashes, h)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		slices.Sort(info.Hashes)
 	}
 	if info.SchemaVersion == 0 {
 		return nil, errors.New("不是 zhenggai 的数据库（没有版本记录）")

@@ -61,6 +61,11 @@ func TestEveryTableAudited(t *testing.T) {
 			Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 4), Word: "记", Number: 1, Summary: "付款",
 				Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}})
 		must("voucher import", err)
+		mt := &zhenggai.Meeting{UnitID: r.UnitID, Type: "党组会议", Date: zhenggai.NewDate(2020, 3, 2),
+			Attendance: []zhenggai.Attendance{{Name: "覃丽", Presence: zhenggai.Present}},
+			Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 1500000,
+				Statements: []zhenggai.Statement{{Name: "覃丽", Position: zhenggai.PosAgree}}}}}
+		must("meeting", st.SaveMeeting(ctx, mt))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

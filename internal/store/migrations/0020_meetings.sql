@@ -15,7 +15,12 @@ CREATE TABLE meetings (
     recorder TEXT NOT NULL DEFAULT '',
     non_members TEXT NOT NULL DEFAULT '',
     minutes_sha256 TEXT NOT NULL DEFAULT '',
+    minutes_name TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT '',
+    -- detail repeats the attendance, items and statements as JSON, so that
+    -- the meeting's audited snapshot shows every change to them (their own
+    -- tables are not audited; readers use those).
+    detail TEXT NOT NULL DEFAULT '',
     sample INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1,
