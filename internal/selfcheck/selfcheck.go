@@ -28,6 +28,15 @@ type Registers struct {
 	Members  []zhenggai.DuesMember
 	Bases    []zhenggai.DuesBase
 	Payments []zhenggai.DuesPayment
+
+	// Expenses are the vouchers' expenses by voucher ID as the loader
+	// computed them in SQL (lines are not loaded); nil: from Lines, with
+	// ExpensePrefixes and BudgetPrefixes (the defaults when both nil).
+	Expenses                        map[int64]zhenggai.Fen
+	ExpensePrefixes, BudgetPrefixes []string
+	// LineSummaries are the vouchers' line summaries the loader read
+	// (those naming a forbidden purpose), by voucher ID.
+	LineSummaries map[int64][]string
 }
 
 // Record names one record behind a finding, for its link.
