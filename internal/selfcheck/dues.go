@@ -50,6 +50,14 @@ func fixedKind(k zhenggai.DuesKind) bool {
 	return k == zhenggai.DuesStudent || k == zhenggai.DuesUnemployed || k == zhenggai.DuesDibao || k == zhenggai.DuesFarmer
 }
 
+// monthRange writes 2019年4月至9月, 2019年11月至2020年4月.
+func monthRange(a, b month) string {
+	if a.year() == b.year() {
+		return fmt.Sprintf("%s至%d月", a, int(b)%12+1)
+	}
+	return a.String() + "至" + b.String()
+}
+
 // practice names a rounding the payment shows against the due, or "".
 func practice(due, paid zhenggai.Fen) string {
 	switch {
@@ -183,8 +191,8 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		if longest >= run {
 			runs = append(runs, Finding{
 				Severity: Serious,
-				Text: fmt.Sprintf("党费收缴管理不规范，党员%s%s至%s连续%d个月未交纳党费",
-					mb.Name, longestStart, longestStart+longest-1, longest),
+				Text: fmt.Sprintf("党费收缴管理不规范，党员%s自%s连续%d个月未交纳党费",
+					mb.Name, monthRange(longestStart, longestStart+longest-1), longest),
 				Figures: map[string]int64{"months": int64(longest)},
 				Records: []Record{{Kind: "dues_member", ID: mb.ID, Label: "党员" + mb.Name}},
 			})
