@@ -9,7 +9,8 @@ import (
 
 // StudyGroup: the 中心组 studies at least as often as the setting, per
 // year (seed problem 2). A year the period covers only in part needs the
-// share of its whole months covered (rounded down).
+// share of its whole months covered (rounded down). A year without any
+// meeting recorded is left out: its books were not entered.
 var StudyGroup = Rule{
 	ID:          "study_group",
 	Title:       "中心组理论学习按要求开展",
@@ -40,6 +41,7 @@ func monthsCovered(y int, p zhenggai.Period) int {
 func checkStudyGroup(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
 	per := v.int("per_year", 12)
 	counts := map[int]int64{}
+	kept := map[int]bool{} // years with any meeting: the register was kept
 	recs := map[int][]Record{}
 	lo, hi := p.Start.Year(), p.End.Year()
 	for i := range r.Meetings {
@@ -48,6 +50,7 @@ func checkStudyGroup(_ context.Context, r *Registers, p zhenggai.Period, v Value
 			continue
 		}
 		y := m.Date.Year()
+		kept[y] = true
 		if p.Start.IsZero() && (lo == 0 || y < lo) {
 			lo = y
 		}
@@ -62,7 +65,7 @@ func checkStudyGroup(_ context.Context, r *Registers, p zhenggai.Period, v Value
 	var fs []Finding
 	for y := lo; y <= hi && lo > 0; y++ {
 		months := monthsCovered(y, p)
-		if months == 0 {
+		if months == 0 || !kept[y] {
 			continue
 		}
 		need := per * int64(months) / 12

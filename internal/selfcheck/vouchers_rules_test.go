@@ -103,11 +103,11 @@ func TestLargeExpense(t *testing.T) {
 			[]zhenggai.Voucher{linked(voucher(1, "2019-05-01", y1), 10)}, nil, 1, []string{"事后"}},
 		{"linked to another body's decision", []zhenggai.Meeting{decision(1, "主席会议", "2019-04-01", y1)},
 			[]zhenggai.Voucher{linked(voucher(1, "2019-05-01", y1), 10)}, nil, 1, nil},
-		{"unlinked, an earlier decision covering it", []zhenggai.Meeting{decision(1, "党组会议", "2018-12-01", 2 * y1)},
-			[]zhenggai.Voucher{voucher(1, "2019-05-01", y1 + 50)}, nil, 0, nil},
+		{"unlinked, an earlier decision covering it", []zhenggai.Meeting{decision(1, "党组会议", "2018-12-01", 2*y1)},
+			[]zhenggai.Voucher{voucher(1, "2019-05-01", y1+50)}, nil, 0, nil},
 		{"unlinked, an earlier decision too small", []zhenggai.Meeting{decision(1, "党组会议", "2018-12-01", y1)},
-			[]zhenggai.Voucher{voucher(1, "2019-05-01", y1 + 50)}, nil, 1, nil},
-		{"unlinked, a decision the same day", []zhenggai.Meeting{decision(1, "党组会议", "2019-05-01", 2 * y1)},
+			[]zhenggai.Voucher{voucher(1, "2019-05-01", y1+50)}, nil, 1, nil},
+		{"unlinked, a decision the same day", []zhenggai.Meeting{decision(1, "党组会议", "2019-05-01", 2*y1)},
 			[]zhenggai.Voucher{voucher(1, "2019-05-01", y1)}, nil, 1, nil},
 		{"seed: 23 over four years", nil, func() []zhenggai.Voucher {
 			var vs []zhenggai.Voucher

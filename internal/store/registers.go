@@ -1,0 +1,383 @@
+package store
+
+import (
+	"context"
+
+	"strings"
+
+	"zhenggai"
+	"zhenggai/internal/selfcheck"
+)
+
+// Registers loads what the self-inspection's rules read of one unit for a
+// period: its live meetings (with attendance, items and statements) from
+// the year before the period on (the reduction rule compares a year with
+// the one before), and older 党组会议 大额资金 items (a decision may
+// precede the expense by years); its vouchers with each one's expense
+// computed in SQL — lines are not loaded, a county's five years are a
+// million of them — and, of lines, only the summaries naming a forbidden
+// purpose; its dues members, bases and payments.
+func (s *Store) Registers(ctx context.Context, unitID int64, p zhenggai.Period) (*selfcheck.Registers, error) {
+	u, err := s.Unit(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := s.NamedSettings(ctx, unitID, "selfcheck.")
+	if err != nil {
+		return nil, s.wrapErr(err)
+	}
+	r := &selfcheck.Registers{Unit: u}
+	r.ExpensePrefixes, r.BudgetPrefixes = selfcheck.Prefixes(settings)
+	from, to := "0000-00-00", "9999-12-31"
+	if !p.Start.IsZero() {
+		from = zhenggai.NewDate(p.Start.Year()-1, 1, 1).String()
+	}
+	if !p.End.IsZero() {
+		to = p.End.String()
+	}
+	if err := s.loadMeetings(ctx, r, unitID, from, to); err != nil {
+		return nil, s.wrapErr(err)
+	}
+	vfrom := "0000-00-00"
+	if !p.Start.IsZero() {
+		vfrom = p.Start.String()
+	}
+	if err := s.loadVouchers(ctx, r, unitID, vfrom, to, selfcheck.ForbiddenWords(settings)); err != nil {
+		return nil, s.wrapErr(err)
+	}
+	if err := s.loadDues(ctx, r, unitID, to); err != nil {
+		return nil, s.wrapErr(err)
+	}
+	return r, nil
+}
+
+// SelfCheck runs every rule over a unit's registers for a period with the
+// unit's settings. step, if not nil, is called after each rule.
+func (s *Store) SelfCheck(ctx context.Context, unitID int64, p zhenggai.Period, step func(done int)) ([]selfcheck.Finding, error) {
+	regs, err := s.Registers(ctx, unitID, p)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := s.NamedSettings(ctx, unitID, "selfcheck.")
+	if err != nil {
+		return nil, s.wrapErr(err)
+	}
+	return selfcheck.Run(ctx, regs, p, settings, step)
+}
+
+func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID int64, from, to string) error {
+	live := ` m.unit_id = ? AND m.voided_at IS NULL AND m.date >= ? AND m.date <= ?`
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT m.id, m.type, m.book, m.number, m.date, m.place,
+		COALESCE(m.chair_id, 0), m.chair_name, m.recorder, m.non_members, m.minutes_sha256, m.note, m.sample, m.version, m.created_at
+		FROM meetings m WHERE`+live+` ORDER BY m.date, m.id`), unitID, from, to)
+	if err != nil {
+		return err
+	}
+	index := map[int64]int{}
+	for rows.Next() {
+		var m zhenggai.Meeting
+		var date, created string
+		var sample int
+		if err := rows.Scan(&m.ID, &m.Type, &m.Book, &m.Number, &date, &m.Place, &m.ChairID, &m.ChairName, &m.Recorder,
+			&m.NonMembers, &m.MinutesSHA256, &m.Note, &sample, &m.Version, &created); err != nil {
+			rows.Close()
+			return err
+		}
+		m.UnitID, m.Date, m.Sample, m.CreatedAt = unitID, parseDate(date), sample != 0, parseTime(created)
+		index[m.ID] = len(r.Meetings)
+		r.Meetings = append(r.Meetings, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT a.meeting_id, COALESCE(a.person_id, 0), a.name, a.presence, a.note
+		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE`+live+` ORDER BY a.meeting_id, a.seq`), unitID, from, to)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var a zhenggai.Attendance
+		var presence string
+		if err := rows.Scan(&id, &a.PersonID, &a.Name, &presence, &a.Note); err != nil {
+			rows.Close()
+			return err
+		}
+		a.Presence = zhenggai.Presence(presence)
+		if i, ok := index[id]; ok {
+			r.Meetings[i].Attendance = append(r.Meetings[i].Attendance, a)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	// Items, then statements by item.
+	type at struct{ m, i int }
+	items := map[int64]at{}
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT i.meeting_id, i.id, i.seq, i.title, i.kind, i.amount, i.decision
+		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE`+live+` ORDER BY i.meeting_id, i.seq`), unitID, from, to)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var mid int64
+		var it zhenggai.AgendaItem
+		var kind string
+		var amount int64
+		if err := rows.Scan(&mid, &it.ID, &it.Seq, &it.Title, &kind, &amount, &it.Decision); err != nil {
+			rows.Close()
+			return err
+		}
+		it.Kind, it.Amount = zhenggai.ItemKind(kind), zhenggai.Fen(amount)
+		if i, ok := index[mid]; ok {
+			items[it.ID] = at{i, len(r.Meetings[i].Items)}
+			r.Meetings[i].Items = append(r.Meetings[i].Items, it)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT st.item_id, st.seq, COALESCE(st.person_id, 0), st.name, st.position, st.summary
+		FROM meeting_statements st JOIN meeting_items i ON i.id = st.item_id JOIN meetings m ON m.id = i.meeting_id
+		WHERE`+live+` ORDER BY st.item_id, st.seq`), unitID, from, to)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var iid int64
+		var st zhenggai.Statement
+		var pos string
+		if err := rows.Scan(&iid, &st.Seq, &st.PersonID, &st.Name, &pos, &st.Summary); err != nil {
+			rows.Close()
+			return err
+		}
+		st.Position = zhenggai.Position(pos)
+		if a, ok := items[iid]; ok {
+			it := &r.Meetings[a.m].Items[a.i]
+			it.Statements = append(it.Statements, st)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	// Older 大额资金 decisions of the 党组会议, items only: they may back
+	// an expense of the period.
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT m.id, m.type, m.book, m.number, m.date, i.id, i.seq, i.title, i.amount
+		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id
+		WHERE m.unit_id = ? AND m.voided_at IS NULL AND m.date < ? AND m.type = ? AND i.kind = ?
+		ORDER BY m.date, m.id, i.seq`), unitID, from, zhenggai.MeetingPartyGroup, string(zhenggai.ItemLargeFund))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var older []zhenggai.Meeting
+	for rows.Next() {
+		var m zhenggai.Meeting
+		var it zhenggai.AgendaItem
+		var date string
+		var amount int64
+		if err := rows.Scan(&m.ID, &m.Type, &m.Book, &m.Number, &date, &it.ID, &it.Seq, &it.Title, &amount); err != nil {
+			return err
+		}
+		it.Kind, it.Amount = zhenggai.ItemLargeFund, zhenggai.Fen(amount)
+		if n := len(older); n > 0 && older[n-1].ID == m.ID {
+			older[n-1].Items = append(older[n-1].Items, it)
+			continue
+		}
+		m.UnitID, m.Date, m.Items = unitID, parseDate(date), []zhenggai.AgendaItem{it}
+		older = append(older, m)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	r.Meetings = append(older, r.Meetings...)
+	return nil
+}
+
+// prefixMatch is a SQL condition that col starts with one of prefixes,
+// with its arguments; "1 = 0" for none.
+func prefixMatch(col string, prefixes []string) (string, []any) {
+	var conds []string
+	var args []any
+	for _, p := range prefixes {
+		p = strings.NewReplacer("%", "", "_", "").Replace(p)
+		if p == "" {
+			continue
+		}
+		conds = append(conds, col+" LIKE ?")
+		args = append(args, p+"%")
+	}
+	if len(conds) == 0 {
+		return "1 = 0", nil
+	}
+	return "(" + strings.Join(conds, " OR ") + ")", args
+}
+
+// VoucherExpenses computes every voucher's expense of a unit dated from
+// through to in SQL, as selfcheck.Expense does from the lines: the debit
+// total on expense accounts, or when that is zero on budget accounts.
+func (s *Store) VoucherExpenses(ctx context.Context, unitID int64, from, to string, expense, budget []string) (map[int64]zhenggai.Fen, error) {
+	exp, eargs := prefixMatch("l.account_code", expense)
+	bud, bargs := prefixMatch("l.account_code", budget)
+	q := `SELECT l.voucher_id,
+		CAST(SUM(CASE WHEN ` + exp + ` THEN l.debit ELSE 0 END) AS BIGINT),
+		CAST(SUM(CASE WHEN NOT ` + exp + ` AND ` + bud + ` THEN l.debit ELSE 0 END) AS BIGINT)
+		FROM voucher_lines l JOIN vouchers v ON v.id = l.voucher_id
+		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ? AND (` + exp + ` OR ` + bud + `)
+		GROUP BY l.voucher_id`
+	var args []any
+	args = append(args, eargs...)
+	args = append(args, eargs...)
+	args = append(args, bargs...)
+	args = append(args, unitID, from, to)
+	args = append(args, eargs...)
+	args = append(args, bargs...)
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]zhenggai.Fen{}
+	for rows.Next() {
+		var id, e, b int64
+		if err := rows.Scan(&id, &e, &b); err != nil {
+			return nil, err
+		}
+		if e != 0 {
+			out[id] = zhenggai.Fen(e)
+		} else if b != 0 {
+			out[id] = zhenggai.Fen(b)
+		}
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID int64, from, to string, words []string) error {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT id, period, date, word, number, summary, attachments, maker,
+		approver, poster, COALESCE(decision_item_id, 0), sample, version, imported_at
+		FROM vouchers WHERE unit_id = ? AND date >= ? AND date <= ? ORDER BY date, period, word, number, id`), unitID, from, to)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var v zhenggai.Voucher
+		var date, imported string
+		var sample int
+		if err := rows.Scan(&v.ID, &v.Period, &date, &v.Word, &v.Number, &v.Summary, &v.Attachments, &v.Maker,
+			&v.Approver, &v.Poster, &v.DecisionItemID, &sample, &v.Version, &imported); err != nil {
+			rows.Close()
+			return err
+		}
+		v.UnitID, v.Date, v.Sample, v.ImportedAt = unitID, parseDate(date), sample != 0, parseTime(imported)
+		r.Vouchers = append(r.Vouchers, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if r.Expenses, err = s.VoucherExpenses(ctx, unitID, from, to, r.ExpensePrefixes, r.BudgetPrefixes); err != nil {
+		return err
+	}
+	// Line summaries naming a forbidden purpose, found in SQL.
+	var conds []string
+	var args []any
+	args = append(args, unitID, from, to)
+	for _, w := range words {
+		w = strings.NewReplacer("%", "", "_", "").Replace(w)
+		if w != "" {
+			conds = append(conds, "l.summary LIKE ?")
+			args = append(args, "%"+w+"%")
+		}
+	}
+	if len(conds) == 0 {
+		return nil
+	}
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT l.voucher_id, l.summary FROM voucher_lines l JOIN vouchers v ON v.id = l.voucher_id
+		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ? AND (`+strings.Join(conds, " OR ")+`) ORDER BY l.voucher_id, l.seq`), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	r.LineSummaries = map[int64][]string{}
+	for rows.Next() {
+		var id int64
+		var sum string
+		if err := rows.Scan(&id, &sum); err != nil {
+			return err
+		}
+		r.LineSummaries[id] = append(r.LineSummaries[id], sum)
+	}
+	return rows.Err()
+}
+
+func (s *Store) loadDues(ctx context.Context, r *selfcheck.Registers, unitID int64, to string) error {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT id, COALESCE(person_id, 0), name, kind, fixed, joined, left_month, sample, version
+		FROM dues_members WHERE unit_id = ? AND voided_at IS NULL ORDER BY name, id`), unitID)
+	if err != nil {
+		return err
+	}
+	live := map[int64]bool{}
+	for rows.Next() {
+		var m zhenggai.DuesMember
+		var kind string
+		var fixed int64
+		var sample int
+		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &kind, &fixed, &m.Joined, &m.Left, &sample, &m.Version); err != nil {
+			rows.Close()
+			return err
+		}
+		m.UnitID, m.Kind, m.Fixed, m.Sample = unitID, zhenggai.DuesKind(kind), zhenggai.Fen(fixed), sample != 0
+		live[m.ID] = true
+		r.Members = append(r.Members, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT member_id, year, base FROM dues_bases WHERE unit_id = ? ORDER BY member_id, year`), unitID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var b zhenggai.DuesBase
+		var base int64
+		if err := rows.Scan(&b.MemberID, &b.Year, &base); err != nil {
+			rows.Close()
+			return err
+		}
+		b.Base = zhenggai.Fen(base)
+		if live[b.MemberID] {
+			r.Bases = append(r.Bases, b)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT member_id, month, paid, paid_on FROM dues_payments
+		WHERE unit_id = ? AND month <= ? ORDER BY member_id, month`), unitID, to[:7])
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pm zhenggai.DuesPayment
+		var paid int64
+		var on string
+		if err := rows.Scan(&pm.MemberID, &pm.Month, &paid, &on); err != nil {
+			return err
+		}
+		pm.Paid, pm.PaidOn = zhenggai.Fen(paid), parseDate(on)
+		if live[pm.MemberID] {
+			r.Payments = append(r.Payments, pm)
+		}
+	}
+	return rows.Err()
+}
