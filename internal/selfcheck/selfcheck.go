@@ -56,6 +56,9 @@ type Finding struct {
 	Figures     map[string]int64 `json:"figures"`
 	Records     []Record         `json:"records"`
 	Period      zhenggai.Period  `json:"period"`
+	// The unit whose registers it read (set by the store).
+	UnitID int64  `json:"unit_id,omitempty"`
+	Unit   string `json:"unit,omitempty"`
 }
 
 // Setting is one threshold or list a rule reads, with its default.

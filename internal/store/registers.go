@@ -62,7 +62,11 @@ func (s *Store) SelfCheck(ctx context.Context, unitID int64, p zhenggai.Period, 
 	if err != nil {
 		return nil, s.wrapErr(err)
 	}
-	return selfcheck.Run(ctx, regs, p, settings, step)
+	fs, err := selfcheck.Run(ctx, regs, p, settings, step)
+	for i := range fs {
+		fs[i].UnitID, fs[i].Unit = unitID, regs.Unit.Name
+	}
+	return fs, err
 }
 
 func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID int64, from, to string) error {
