@@ -147,6 +147,7 @@ func Run(ctx context.Context, regs *Registers, p zhenggai.Period, stored map[str
 		for j := range fs {
 			f := &fs[j]
 			f.Rule, f.SeedProblem, f.Area, f.Period = r.ID, r.SeedProblem, r.Area, p
+			f.Key = fmt.Sprintf("%s-%d", r.ID, j+1)
 			if f.Figures == nil {
 				f.Figures = map[string]int64{}
 			}

@@ -48,6 +48,10 @@ type Record struct {
 
 // Finding is one result of a rule, written like a feedback problem.
 type Finding struct {
+	// Key names the finding among those of one run: the rule and its
+	// place among the rule's findings (large_expense-1), for a page's
+	// choice.
+	Key         string           `json:"key"`
 	Rule        string           `json:"rule"`
 	SeedProblem int              `json:"seed_problem"`
 	Area        string           `json:"area"` // the category it falls under in a 自查 round: 会议, 财务, 党费 …

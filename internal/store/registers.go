@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"slices"
 
 	"strings"
 
@@ -384,4 +387,112 @@ func (s *Store) loadDues(ctx context.Context, r *selfcheck.Registers, unitID int
 		}
 	}
 	return rows.Err()
+}
+
+// CreateSelfCheckRound turns findings of a unit into a new round of kind
+// 自查 in one transaction: a category per area (in selfcheck.Areas'
+// order), a problem per finding whose title is the finding's sentence,
+// and the finding's records linked to its problem (problem_records) as
+// the evidence behind it.
+func (s *Store) CreateSelfCheckRound(ctx context.Context, unitID int64, p zhenggai.Period, findings []selfcheck.Finding) (*zhenggai.Round, error) {
+	if len(findings) == 0 {
+		return nil, zhenggai.Errorf(zhenggai.EINVALID, "请至少选择一个自查发现的问题")
+	}
+	u, err := s.Unit(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	per := p.Chinese()
+	if per == "" {
+		per = "全部期间"
+	}
+	r := &zhenggai.Round{Unit: u.Name, Place: &zhenggai.UnitPlace{UnitID: u.ID}, Inspector: "本单位自查",
+		Kind: zhenggai.KindSelfInspection, FeedbackDate: zhenggai.DateOf(s.now()),
+		Note: fmt.Sprintf("自查期间%s，由自查规则发现的%d个问题生成", per, len(findings))}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	byArea := map[string][]selfcheck.Finding{}
+	for _, f := range findings {
+		byArea[f.Area] = append(byArea[f.Area], f)
+	}
+	areas := append([]string{}, selfcheck.Areas...)
+	for a := range byArea {
+		if !slices.Contains(areas, a) {
+			areas = append(areas, a)
+		}
+	}
+	for _, f := range findings {
+		pb := zhenggai.Problem{Seq: 1, CategoryID: 1, Title: f.Text}
+		if err := pb.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.createRound(ctx, tx, r); err != nil {
+			return err
+		}
+		seq, n := 0, 0 // problems are numbered through the round
+		for _, a := range areas {
+			fs := byArea[a]
+			if len(fs) == 0 {
+				continue
+			}
+			seq++
+			c := &zhenggai.Category{RoundID: r.ID, Seq: seq, Title: a}
+			if err := s.createCategory(ctx, tx, c); err != nil {
+				return err
+			}
+			for _, f := range fs {
+				n++
+				pb := &zhenggai.Problem{CategoryID: c.ID, Seq: n, Title: f.Text}
+				if err := s.createProblem(ctx, tx, pb); err != nil {
+					return err
+				}
+				if err := s.insertProblemRecords(ctx, tx, pb, f.Records); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, s.wrapErr(err)
+	}
+	return r, nil
+}
+
+// insertProblemRecords writes a problem's records in one statement; they
+// are logged with the round's creation, not one by one.
+func (s *Store) insertProblemRecords(ctx context.Context, tx *sql.Tx, pb *zhenggai.Problem, recs []selfcheck.Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	var vals []string
+	var args []any
+	for i, rec := range recs {
+		vals = append(vals, "(?, ?, ?, ?, ?, ?)")
+		args = append(args, pb.UnitID, pb.ID, i+1, rec.Kind, rec.ID, rec.Label)
+	}
+	_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO problem_records (unit_id, problem_id, seq, kind, record_id, label) VALUES `+
+		strings.Join(vals, ", ")), args...)
+	return err
+}
+
+// ProblemRecords are the records a self-inspection problem was made from.
+func (s *Store) ProblemRecords(ctx context.Context, problemID int64) ([]selfcheck.Record, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT kind, record_id, label FROM problem_records WHERE problem_id = ? ORDER BY seq`), problemID)
+	if err != nil {
+		return nil, s.wrapErr(err)
+	}
+	defer rows.Close()
+	var out []selfcheck.Record
+	for rows.Next() {
+		var r selfcheck.Record
+		if err := rows.Scan(&r.Kind, &r.ID, &r.Label); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }

@@ -165,6 +165,39 @@ func TestRegisters(t *testing.T) {
 				t.Errorf("%s: %s", rule, got[rule])
 			}
 		}
+		// The findings become a round of 自查: a category per area, a
+		// problem per finding, its records linked.
+		round, err := st.CreateSelfCheckRound(actx(), u, p, findings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if round.Kind != zhenggai.KindSelfInspection || round.UnitID != u {
+			t.Errorf("round %+v", round)
+		}
+		l, err := st.Ledger(actx(), round.ID, zhenggai.NewDate(2020, 1, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cats []string
+		problems := 0
+		for _, c := range l.Categories {
+			cats = append(cats, c.Title)
+			for _, pb := range c.Problems {
+				problems++
+				if strings.Contains(pb.Title, "记账凭证无审核人签字") {
+					recs, err := st.ProblemRecords(actx(), pb.ID)
+					if err != nil || len(recs) != 1 || recs[0].Kind != "voucher" || recs[0].Label != "记-3号（2019年4月）" {
+						t.Errorf("records of %q: %+v, %v", pb.Title, recs, err)
+					}
+				}
+			}
+		}
+		if strings.Join(cats, ",") != "会议制度,三重一大,财务管理,党费收缴" || problems != len(findings) {
+			t.Errorf("categories %v, %d problems of %d findings", cats, problems, len(findings))
+		}
+		if _, err := st.CreateSelfCheckRound(actx(), u, p, nil); err == nil {
+			t.Error("a round without findings")
+		}
 		// A unit's settings reach the rules: a threshold of 100万元 leaves none.
 		if err := st.SaveNamedSettings(actx(), u, map[string]string{"selfcheck.large_expense.threshold": "1000000"}); err != nil {
 			t.Fatal(err)
