@@ -184,14 +184,19 @@ func (v Values) fen(name string, def zhenggai.Fen) zhenggai.Fen {
 
 // within reports whether d falls in p (an unset end is open).
 func within(d zhenggai.Date, p zhenggai.Period) bool {
-	if !p.Start.IsZero() && d.Before(p.Start) {
+	k := dkey(d)
+	if !p.Start.IsZero() && k < dkey(p.Start) {
 		return false
 	}
-	if !p.End.IsZero() && p.End.Before(d) {
+	if !p.End.IsZero() && k > dkey(p.End) {
 		return false
 	}
 	return true
 }
+
+// dkey orders dates as integers (20190305): a million comparisons
+// without building a time.Time each.
+func dkey(d zhenggai.Date) int { return d.Year()*10000 + d.Month()*100 + d.Day() }
 
 // span writes the years records fall in: 2019年, 2016年至2019年.
 func span(years []int) string {

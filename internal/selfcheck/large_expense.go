@@ -3,6 +3,7 @@ package selfcheck
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"zhenggai"
 )
@@ -23,6 +24,12 @@ var LargeExpense = Rule{
 		{Name: "threshold", Label: "大额资金标准（元，单笔达到即须研究）", Default: "10000"},
 	},
 	Check: checkLargeExpense,
+}
+
+// LargeExpenseThreshold is the threshold a unit set (the loader reads
+// only the vouchers at or above it, of those not flagged otherwise).
+func LargeExpenseThreshold(stored map[string]string) zhenggai.Fen {
+	return LargeExpense.Values(stored).fen("threshold", 1000000)
 }
 
 type fundItem struct {
@@ -48,6 +55,17 @@ func checkLargeExpense(_ context.Context, r *Registers, p zhenggai.Period, v Val
 			}
 		}
 	}
+	// The party's decisions by date, with the largest amount decided up
+	// to each: a voucher not linked is backed when the largest decided
+	// before its day covers it (a binary search, not a scan per voucher).
+	sort.Slice(party, func(i, j int) bool { return dkey(party[i].date) < dkey(party[j].date) })
+	best := make([]zhenggai.Fen, len(party))
+	for i, fi := range party {
+		best[i] = fi.amount
+		if i > 0 && best[i-1] > best[i] {
+			best[i] = best[i-1]
+		}
+	}
 	var n, late int64
 	var sum zhenggai.Fen
 	var years []int
@@ -64,17 +82,12 @@ func checkLargeExpense(_ context.Context, r *Registers, p zhenggai.Period, v Val
 		backed := false
 		if vc.DecisionItemID != 0 {
 			fi, ok := items[vc.DecisionItemID]
-			backed = ok && fi.party && fi.date.Before(vc.Date)
+			backed = ok && fi.party && dkey(fi.date) < dkey(vc.Date)
 			if ok && fi.party && !backed {
 				late++
 			}
 		} else {
-			for _, fi := range party {
-				if fi.date.Before(vc.Date) && fi.amount >= e {
-					backed = true
-					break
-				}
-			}
+			backed = covered(party, best, vc.Date, e)
 		}
 		if backed {
 			continue
@@ -98,4 +111,12 @@ func checkLargeExpense(_ context.Context, r *Registers, p zhenggai.Period, v Val
 		Figures:  map[string]int64{"expenses": n, "amount_fen": int64(sum), "decided_late": late, "threshold_fen": int64(threshold)},
 		Records:  capped(recs),
 	}}, nil
+}
+
+// covered reports whether a decision dated before day decided at least
+// e: party sorted by date, best the running largest amount.
+func covered(party []fundItem, best []zhenggai.Fen, day zhenggai.Date, e zhenggai.Fen) bool {
+	k := dkey(day)
+	n := sort.Search(len(party), func(i int) bool { return dkey(party[i].date) >= k })
+	return n > 0 && best[n-1] >= e
 }

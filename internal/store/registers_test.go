@@ -71,6 +71,26 @@ func TestVoucherExpensesSQL(t *testing.T) {
 			}
 			lines[insVoucher(t, raw, r.UnitID, fmt.Sprintf("2019-%02d-01", n%12+1), n, "x", "乙", 0, ls...)] = ls
 		}
+		// The loader's own query, with every expense of a fen or more read.
+		if err := env.Store.SaveNamedSettings(actx(), r.UnitID, map[string]string{"selfcheck.large_expense.threshold": "0.01"}); err != nil {
+			t.Fatal(err)
+		}
+		regs, err := env.Store.Registers(actx(), r.UnitID, zhenggai.Period{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded := map[int64]bool{}
+		for _, v := range regs.Vouchers {
+			loaded[v.ID] = true
+			if want := selfcheck.Expense(lines[v.ID], []string{"5"}, []string{"7"}); regs.Expenses[v.ID] != want {
+				t.Errorf("loader: voucher %d SQL %d, Go %d", v.ID, regs.Expenses[v.ID], want)
+			}
+		}
+		for id, ls := range lines {
+			if selfcheck.Expense(ls, []string{"5"}, []string{"7"}) >= 1 && !loaded[id] {
+				t.Errorf("voucher %d with an expense over the threshold not loaded", id)
+			}
+		}
 		for _, pf := range [][2][]string{{{"5"}, {"7"}}, {{"510", "57"}, {"72", "75"}}, {{"5"}, nil}, {nil, nil}} {
 			got, err := env.Store.VoucherExpenses(actx(), r.UnitID, "2019-01-01", "2019-12-31", pf[0], pf[1])
 			if err != nil {
@@ -118,6 +138,7 @@ func TestRegisters(t *testing.T) {
 		insVoucher(t, raw, u, "2019-04-02", 2, "会议费", "乙", 0, exp(60000000, "会议费")...)    // more than decided: not backed
 		insVoucher(t, raw, u, "2019-04-03", 3, "慰问", "", 0, exp(50000, "购买购物卡")...)       // unsigned, a forbidden line
 		insVoucher(t, raw, u, "2019-04-04", 4, "维修", "乙", oldItem, exp(1000000, "维修")...) // linked
+		insVoucher(t, raw, u, "2019-04-05", 6, "办公用品", "乙", 0, exp(10000, "办公用品")...)     // keeps every rule: not read
 		insVoucher(t, raw, u, "2014-04-04", 5, "旧账", "", 0, exp(9000000, "纪念品")...)       // before the period
 		// Dues: one member paying 抹零头, one voided.
 		mb := ins(t, raw, "dues_members", "unit_id, name, kind, joined, created_at", u, "张三", "in_service", "2019-01", now)
