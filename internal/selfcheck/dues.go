@@ -46,10 +46,6 @@ func monthOf(d zhenggai.Date) month { return month(d.Year()*12 + d.Month() - 1) 
 func (m month) year() int           { return int(m) / 12 }
 func (m month) String() string      { return fmt.Sprintf("%d年%d月", int(m)/12, int(m)%12+1) }
 
-func fixedKind(k zhenggai.DuesKind) bool {
-	return k == zhenggai.DuesStudent || k == zhenggai.DuesUnemployed || k == zhenggai.DuesDibao || k == zhenggai.DuesFarmer
-}
-
 // monthRange writes 2019年4月至9月, 2019年11月至2020年4月.
 func monthRange(a, b month) string {
 	if a.year() == b.year() {
@@ -150,11 +146,11 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		var longest, longestStart month
 		for m := start; m <= end; m++ {
 			base := bases[mb.ID][m.year()]
-			if !fixedKind(mb.Kind) && base <= 0 {
+			if !mb.Kind.Fixed() && base <= 0 {
 				streak = 0 // no base set: the due is unknown
 				continue
 			}
-			d := due(mb.Kind, base, mb.Fixed, mode)
+			d := zhenggai.Due(mb.Kind, base, mb.Fixed, mode)
 			pd, has := paid[mb.ID][m]
 			if !has || pd <= 0 {
 				if streak == 0 {

@@ -27,14 +27,14 @@ func TestDue(t *testing.T) {
 		{zhenggai.DuesDibao, 0, 20},
 		{zhenggai.DuesFarmer, 0, 20},
 	} {
-		if got := due(tc.kind, tc.base, 0, zhenggai.RoundHalfUp); got != tc.want {
-			t.Errorf("due(%s, %d) = %d, want %d", tc.kind, tc.base, got, tc.want)
+		if got := zhenggai.Due(tc.kind, tc.base, 0, zhenggai.RoundHalfUp); got != tc.want {
+			t.Errorf("Due(%s, %d) = %d, want %d", tc.kind, tc.base, got, tc.want)
 		}
 	}
-	if got := due(zhenggai.DuesFarmer, 0, 50, zhenggai.RoundHalfUp); got != 50 {
+	if got := zhenggai.Due(zhenggai.DuesFarmer, 0, 50, zhenggai.RoundHalfUp); got != 50 {
 		t.Errorf("farmer fixed: %d", got)
 	}
-	if got := due(zhenggai.DuesInService, 456789, 0, zhenggai.RoundDown); got != 4567 {
+	if got := zhenggai.Due(zhenggai.DuesInService, 456789, 0, zhenggai.RoundDown); got != 4567 {
 		t.Errorf("down: %d", got)
 	}
 }
