@@ -20,7 +20,9 @@ const (
 
 // Registers are the records of one unit that the rules read. Loaded by
 // the store for a unit and a period (with what a rule needs from before
-// the period, such as the year before for reductions). Of the vouchers,
+// the period, such as the year before for reductions). Of the meetings'
+// items, the store loads the 三重一大 ones (with their statements, and
+// the attendance of the meetings that have them); of the vouchers,
 // the store loads only those some rule may flag (store.Registers): a
 // rule must not count vouchers that it does not flag.
 type Registers struct {

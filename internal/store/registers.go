@@ -13,7 +13,8 @@ import (
 )
 
 // Registers loads what the self-inspection's rules read of one unit for a
-// period: its live meetings (with attendance, items and statements) from
+// period: its live meetings (with their 三重一大 items, the statements on
+// them and, where there are such items, attendance) from
 // the year before the period on (the reduction rule compares a year with
 // the one before), and older 党组会议 大额资金 items (a decision may
 // precede the expense by years); of its vouchers only those a rule may
@@ -75,6 +76,10 @@ func (s *Store) SelfCheck(ctx context.Context, unitID int64, p zhenggai.Period, 
 
 func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID int64, from, to string) error {
 	live := ` m.unit_id = ? AND m.voided_at IS NULL AND m.date >= ? AND m.date <= ?`
+	// Every rule reading items reads the 三重一大 ones only, and
+	// attendance only of the meetings deciding them: ordinary items, and
+	// the attendance of study sessions and the like, are not read.
+	ordinary := string(zhenggai.ItemOrdinary)
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT m.id, m.type, m.book, m.number, m.date, m.place,
 		COALESCE(m.chair_id, 0), m.chair_name, m.recorder, m.non_members, m.minutes_sha256, m.note, m.sample, m.version, m.created_at
 		FROM meetings m WHERE`+live+` ORDER BY m.date, m.id`), unitID, from, to)
@@ -101,7 +106,9 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID
 	}
 
 	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT a.meeting_id, COALESCE(a.person_id, 0), a.name, a.presence, a.note
-		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE`+live+` ORDER BY a.meeting_id, a.seq`), unitID, from, to)
+		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE`+live+`
+		AND EXISTS (SELECT 1 FROM meeting_items d WHERE d.meeting_id = m.id AND d.kind <> ?)
+		ORDER BY a.meeting_id, a.seq`), unitID, from, to, ordinary)
 	if err != nil {
 		return err
 	}
@@ -127,7 +134,8 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID
 	type at struct{ m, i int }
 	items := map[int64]at{}
 	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT i.meeting_id, i.id, i.seq, i.title, i.kind, i.amount, i.decision
-		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE`+live+` ORDER BY i.meeting_id, i.seq`), unitID, from, to)
+		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE`+live+` AND i.kind <> ?
+		ORDER BY i.meeting_id, i.seq`), unitID, from, to, ordinary)
 	if err != nil {
 		return err
 	}
@@ -152,7 +160,7 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID
 	}
 	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT st.item_id, st.seq, COALESCE(st.person_id, 0), st.name, st.position, st.summary
 		FROM meeting_statements st JOIN meeting_items i ON i.id = st.item_id JOIN meetings m ON m.id = i.meeting_id
-		WHERE`+live+` ORDER BY st.item_id, st.seq`), unitID, from, to)
+		WHERE`+live+` AND i.kind <> ? ORDER BY st.item_id, st.seq`), unitID, from, to, ordinary)
 	if err != nil {
 		return err
 	}
