@@ -111,7 +111,7 @@ func writeFindings(e *env, units []zhenggai.Unit, p zhenggai.Period, findings []
 					continue
 				}
 				if n == 0 {
-					fmt.Fprintf(e.stdout, "\n【%s】（%s，问题%d）\n", r.Title, r.Area, r.SeedProblem)
+					fmt.Fprintf(e.stdout, "\n【%s】（%s，巡察反馈问题%d）\n", r.Title, r.Area, r.SeedProblem)
 				}
 				n++
 				fmt.Fprintf(e.stdout, "  %d. [%s] %s\n", n, severityName[f.Severity], f.Text)

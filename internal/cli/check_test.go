@@ -40,7 +40,7 @@ func TestCheck(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"【会计凭证经审核签字】（财务管理，问题34）", "2019年有2张记账凭证无审核人签字",
+	for _, want := range []string{"【会计凭证经审核签字】（财务管理，巡察反馈问题34）", "2019年有2张记账凭证无审核人签字",
 		"【大额资金使用经党组会议事前集体研究】", "2019年有1笔单笔1万元以上开支未经党组会议研究", "涉及：记-1号（2019年3月）"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
