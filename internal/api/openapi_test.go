@@ -14,6 +14,7 @@ import (
 	"zhenggai/internal/attach"
 	"zhenggai/internal/demo"
 	"zhenggai/internal/httpd"
+	"zhenggai/internal/store"
 )
 
 // TestOpenAPI: the document served at /api/v1/openapi.json (without a
@@ -112,7 +113,18 @@ func TestOpenAPI(t *testing.T) {
 	if err := e.st.CreateOpinion(ctx, op); err != nil {
 		t.Fatal(err)
 	}
+	// A voucher of the round's unit, for the vouchers' answers.
+	if _, err := e.st.ImportVouchers(ctx, &store.VoucherImport{UnitID: r.UnitID, FileName: "序时账.csv", SHA256: "ab", Periods: []string{"2020-11"},
+		Vouchers: []*zhenggai.Voucher{{Period: "2020-11", Date: zhenggai.NewDate(2020, 11, 1), Word: "记", Number: 1, Summary: "付款",
+			Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := e.st.Vouchers(ctx, store.VoucherQuery{UnitID: r.UnitID, Period: "2020-11"})
+	if err != nil || len(vs.Vouchers) != 1 {
+		t.Fatalf("vouchers: %v", err)
+	}
 	ids := map[string]string{
+		"/vouchers/{id}": fmt.Sprint(vs.Vouchers[0].ID),
 		"/opinions/{id}": fmt.Sprint(op.ID),
 		"/rounds/{id}":   fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
 		"/problems/{id}": fmt.Sprint(probs[0].ID), "/measures/{id}": fmt.Sprint(ms[0].ID),
@@ -130,6 +142,9 @@ func TestOpenAPI(t *testing.T) {
 			}
 		}
 		url = strings.Replace(url, "{id}", fmt.Sprint(r.ID), 1) // history of the round
+		if p == "/api/v1/dues/calculate" {
+			url += "?kind=in_service&base=5100" // its parameters are required
+		}
 		status, body := e.call("GET", url, nil)
 		if status != 200 {
 			t.Errorf("GET %s: %d %v", url, status, body)

@@ -34,6 +34,7 @@ var commands = []command{
 	{"serve", "以已有数据目录启动网页服务", runServe},
 	{"import", "导入整改进展情况报告（文本）或Excel整改台账（.xlsx）", runImport},
 	{"export", "导出整改台账为Excel文件（.xlsx）", runExport},
+	{"dues", "按中组发〔2008〕3号计算每月应交党费（如 76.50）", runDues},
 	{"register", "登记簿（会议记录、财务凭证、党费……）：import 导入、export 导出", runRegister},
 	{"check", "自查：用自查规则检查会议记录、财务凭证、党费，列出发现的问题", runCheck},
 	{"report", "生成巡察轮次截至某日的整改进展情况报告：文本、Markdown、网页、Word（公文格式）或 PDF", runReport},

@@ -18,7 +18,7 @@ func TestEveryFlagHelpIsChinese(t *testing.T) {
 	for _, argv := range [][]string{
 		{"demo"}, {"serve"}, {"import"}, {"export"}, {"report"}, {"user", "add"}, {"user", "passwd"}, {"user", "list"},
 		{"token", "create"}, {"token", "list"}, {"token", "revoke"}, {"backup"}, {"restore"}, {"audit", "verify"},
-		{"audit", "log"}, {"notify"}, {"gen"}, {"migrate-data"}, {"version"},
+		{"audit", "log"}, {"notify"}, {"gen"}, {"migrate-data"}, {"version"}, {"dues"},
 	} {
 		_, out, errs := run(t, "", append(argv, "--help")...)
 		help := out + errs

@@ -25,7 +25,10 @@ type registerKind struct {
 	export func(ctx context.Context, st *store.Store, unit *zhenggai.Unit, w io.Writer) error
 }
 
-var registerKinds = []registerKind{}
+var registerKinds = []registerKind{
+	{"dues", "党费", importDues, exportDues},
+	{name: "vouchers", label: "财务凭证", importFile: importVouchers, export: exportVouchers},
+}
 
 func findRegister(name string) *registerKind {
 	for i := range registerKinds {

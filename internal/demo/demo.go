@@ -13,6 +13,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/attach"
+	"zhenggai/internal/regsample"
 	"zhenggai/internal/sample"
 	"zhenggai/internal/store"
 	"zhenggai/internal/textimport"
@@ -139,7 +140,32 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 	if err := addProgress(ctx, st, files, r); err != nil {
 		return nil, err
 	}
+	if _, err := LoadRegisters(ctx, st, r.UnitID); err != nil {
+		return nil, fmt.Errorf("示例登记簿：%w", err)
+	}
 	return r, nil
+}
+
+// registersDay is when the demo's registers are entered: after the
+// closings and before the report, at the end of the history they record
+// (2016年1月 to 2020年10月28日).
+var registersDay = time.Date(2020, 10, 27, 9, 0, 0, 0, zhenggai.Shanghai)
+
+// LoadRegisters enters the seed unit's five years of sample registers
+// (示例数据): meetings, finance vouchers and party dues in which the seed's
+// figures hold (regsample), its people the demo's leaders and owners.
+func LoadRegisters(ctx context.Context, st *store.Store, unitID int64) (store.RegisterCounts, error) {
+	b, err := regsample.Generate(regsample.Demo(leaders, owners))
+	if err != nil {
+		return store.RegisterCounts{}, err
+	}
+	b.UnitID = unitID
+	var n store.RegisterCounts
+	err = onDay(st, registersDay, func() (err error) {
+		n, err = st.ImportRegisters(ctx, b, nil)
+		return err
+	})
+	return n, err
 }
 
 // atNine is nine in the morning of d, in Shanghai: when the demo's office

@@ -285,3 +285,34 @@ func TestDemoRoster(t *testing.T) {
 		t.Error("no demo account is linked to its person")
 	}
 }
+
+// TestDemoRegisters: the demo carries the seed unit's five years of sample
+// registers, its people on the unit's roster once each.
+func TestDemoRegisters(t *testing.T) {
+	ctx := context.Background()
+	st, _, r := loadDemo(t, ctx)
+	for table, atLeast := range map[string]int64{"meetings": 138, "meeting_statements": 500, "vouchers": 900,
+		"voucher_lines": 3500, "voucher_imports": 1, "dues_members": 30, "dues_payments": 1700} {
+		n, err := st.Count(ctx, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n < atLeast {
+			t.Errorf("%s: %d rows, want at least %d", table, n, atLeast)
+		}
+	}
+	roster, err := st.Persons(ctx, r.UnitID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, p := range roster {
+		if seen[p.Name] {
+			t.Errorf("%s twice on the roster", p.Name)
+		}
+		seen[p.Name] = true
+	}
+	if len(roster) < 40 || !seen["向建国"] || !seen["覃丽"] {
+		t.Errorf("roster of %d", len(roster))
+	}
+}

@@ -477,6 +477,7 @@ func progressEntries(rng *rand.Rand, m *zhenggai.Measure, feedback, today zhengg
 type Result struct {
 	Top     string // the top inspection office, for an administrator's account
 	TopID   int64
+	UnitIDs []int64 // the inspected units, in the plan's order
 	Counts  Counts
 	Elapsed time.Duration
 }
@@ -531,6 +532,9 @@ func Generate(ctx context.Context, st *store.Store, c Config, onRound func(done,
 		return nil, fmt.Errorf("新建单位：%w", err)
 	}
 	res.Counts.Units = int64(len(units))
+	for _, u := range units {
+		res.UnitIDs = append(res.UnitIDs, u.ID)
+	}
 
 	// One goroutine makes rounds while this one writes them.
 	ctx, cancel := context.WithCancel(ctx)

@@ -68,6 +68,14 @@ var expected = map[string]string{
 	// The roster: the unit's office keeps it.
 	"GET /units/{id}/persons": "edit", "GET /units/{id}/persons.xlsx": "edit", "POST /units/{id}/persons": "edit",
 	"GET /persons/{id}/edit": "edit", "POST /persons/{id}": "edit",
+	// Finance vouchers: read by whoever reads the unit; imported and
+	// linked by its office.
+	"GET /vouchers": "read-self", "GET /vouchers.xlsx": "read-self", "GET /vouchers/import": "edit-self", "POST /vouchers/import": "edit-self",
+	"GET /units/{id}/vouchers": "read", "GET /units/{id}/vouchers.xlsx": "read", "GET /units/{id}/vouchers/import": "edit",
+	"POST /units/{id}/vouchers/import": "edit", "GET /vouchers/{id}": "read", "POST /vouchers/{id}/link": "edit",
+	"POST /vouchers/settings": "edit-self", "POST /units/{id}/vouchers/settings": "edit",
+	"GET /api/v1/vouchers": "read-self", "GET /api/v1/vouchers/{id}": "read", "PUT /api/v1/vouchers/{id}/link": "edit",
+	"POST /api/v1/vouchers/import": "edit-self",
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the
@@ -111,6 +119,14 @@ var expected = map[string]string{
 	"POST /api/v1/progress/{id}/void": "edit", "POST /api/v1/progress/{id}/restore": "restore",
 	"POST /api/v1/files/{id}/void": "edit", "POST /api/v1/files/{id}/restore": "restore",
 	"POST /api/v1/persons/{id}/void": "edit", "POST /api/v1/persons/{id}/restore": "restore",
+	// Party dues: the own unit's register is read by its people and kept
+	// by its office; the calculator reads nothing.
+	"GET /dues": "read-self", "GET /dues.xlsx": "read-self", "GET /api/v1/dues": "read-self",
+	"POST /dues/rounding": "edit-self", "GET /dues/import": "edit-self", "POST /dues/import": "edit-self",
+	"POST /api/v1/dues/import": "edit-self", "GET /dues/members/new": "edit-self", "POST /dues/members": "edit-self",
+	"GET /dues/members/{id}/edit": "edit", "POST /dues/members/{id}": "edit", "POST /dues/members/{id}/bases": "edit",
+	"POST /dues/members/{id}/payments": "edit", "POST /dues/members/{id}/void": "edit",
+	"GET /dues/calculator": "signed-in", "GET /api/v1/dues/calculate": "signed-in",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -121,6 +137,7 @@ var allowed = map[string][]string{
 	"read":      {"admin", "supervisor", "unit-admin", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"edit":      {"admin", "unit-admin"},
 	"edit-self": {"admin", "unit-admin", "unit-admin-B"},
+	"read-self": {"admin", "supervisor", "supervisor-elsewhere", "unit-admin", "unit-admin-B", "leader", "other-leader", "principal", "owner", "other-owner"},
 	"report":    {"admin", "unit-admin", "leader", "owner"},
 	"admin":     {"admin"},
 	// The public's opinions, with their contacts: the unit's office and
@@ -211,12 +228,27 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SavePerson(ctx, person); err != nil {
 		t.Fatal(err)
 	}
+	dm := &zhenggai.DuesMember{UnitID: a.ID, Name: "李明", Kind: zhenggai.DuesInService}
+	if err := st.SaveDuesMember(ctx, dm); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ImportVouchers(ctx, &store.VoucherImport{UnitID: a.ID, FileName: "序时账.csv", SHA256: "ab", Periods: []string{"2020-09"},
+		Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 1), Word: "记", Number: 1, Summary: "付款",
+			Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}}); err != nil {
+		t.Fatal(err)
+	}
+	var voucher int64
+	if p, err := st.Vouchers(ctx, store.VoucherQuery{UnitID: a.ID}); err != nil || len(p.Vouchers) != 1 {
+		t.Fatalf("voucher: %v", err)
+	} else {
+		voucher = p.Vouchers[0].ID
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
-		"unit": a.ID, "user": bystander.User.ID, "person": person.ID,
+		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher,
 	}}
 }
 

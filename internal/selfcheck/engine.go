@@ -26,29 +26,6 @@ var Areas = []string{AreaMeetings, AreaMajor, AreaFinance, AreaDues}
 // thousands of vouchers).
 const MaxRecords = 200
 
-// ExpenseSettings say which accounts make a voucher's expense; kept as
-// "selfcheck.expense.<name>", read by the loader and by Expense.
-var ExpenseSettings = []Setting{
-	{Name: "expense_prefixes", Label: "费用类科目编码前缀（每行一个）", Default: strings.Join(zhenggai.DefaultExpensePrefixes, "\n")},
-	{Name: "budget_prefixes", Label: "预算支出类科目编码前缀（每行一个，无费用类分录时采用）", Default: strings.Join(zhenggai.DefaultBudgetPrefixes, "\n")},
-}
-
-// ExpenseSettingPrefix is the name prefix of ExpenseSettings.
-const ExpenseSettingPrefix = "selfcheck.expense."
-
-// Prefixes reads the expense and budget prefixes from a unit's named
-// settings (defaults where unset).
-func Prefixes(stored map[string]string) (expense, budget []string) {
-	get := func(s Setting) []string {
-		v := stored[ExpenseSettingPrefix+s.Name]
-		if strings.TrimSpace(v) == "" {
-			v = s.Default
-		}
-		return List(v)
-	}
-	return get(ExpenseSettings[0]), get(ExpenseSettings[1])
-}
-
 // List splits a list setting: one item a line (commas and 、 also
 // separate), blanks dropped.
 func List(v string) []string {
@@ -63,32 +40,13 @@ func List(v string) []string {
 	return out
 }
 
-// Expense is a voucher's expense from its lines: the debit total on
-// expense accounts or, when that is zero, on budget expenditure accounts —
-// never both (one payment is booked on both sides under 政府会计制度). The
-// loader computes the same in SQL (store.Registers).
+// Expense is a voucher's expense from its lines, as zhenggai.Voucher's
+// Expense defines it (expense accounts, or where the voucher has no line
+// on them budget accounts, never both); the loader computes the same in
+// SQL (store.Registers).
 func Expense(lines []zhenggai.VoucherLine, expense, budget []string) zhenggai.Fen {
-	var e, b zhenggai.Fen
-	for _, l := range lines {
-		if hasPrefix(l.AccountCode, expense) {
-			e += l.Debit
-		} else if hasPrefix(l.AccountCode, budget) {
-			b += l.Debit
-		}
-	}
-	if e != 0 {
-		return e
-	}
-	return b
-}
-
-func hasPrefix(code string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(code, p) {
-			return true
-		}
-	}
-	return false
+	v := zhenggai.Voucher{Lines: lines}
+	return v.Expense(expense, budget)
 }
 
 // Expense is the voucher's expense: as the loader computed it, or from

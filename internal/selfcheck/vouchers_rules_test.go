@@ -19,7 +19,7 @@ func TestExpense(t *testing.T) {
 		{"both sides: expense, never added", []zhenggai.VoucherLine{l("5101", 300), l("7201", 300)}, 300},
 		{"budget only", []zhenggai.VoucherLine{l("7201", 800), l("8001", 0)}, 800},
 		{"neither", []zhenggai.VoucherLine{l("1001", 800), l("2001", 800)}, 0},
-		{"credit on expense is not expense", []zhenggai.VoucherLine{{AccountCode: "5101", Credit: 100}, l("7201", 100)}, 100},
+		{"a line on expense accounts, only credited: that side, nothing spent", []zhenggai.VoucherLine{{AccountCode: "5101", Credit: 100}, l("7201", 100)}, 0},
 	} {
 		if got := Expense(tc.lines, []string{"5"}, []string{"7"}); got != tc.want {
 			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)

@@ -32,7 +32,10 @@ func (s *Store) Registers(ctx context.Context, unitID int64, p zhenggai.Period) 
 		return nil, s.wrapErr(err)
 	}
 	r := &selfcheck.Registers{Unit: u}
-	r.ExpensePrefixes, r.BudgetPrefixes = selfcheck.Prefixes(settings)
+	// The vouchers register's own prefixes: one definition of expense.
+	if r.ExpensePrefixes, r.BudgetPrefixes, err = s.VoucherPrefixes(ctx, unitID); err != nil {
+		return nil, err
+	}
 	from, to := "0000-00-00", "9999-12-31"
 	if !p.Start.IsZero() {
 		from = zhenggai.NewDate(p.Start.Year()-1, 1, 1).String()
@@ -238,21 +241,23 @@ func prefixMatch(col string, prefixes []string) (string, []any) {
 }
 
 // VoucherExpenses computes every voucher's expense of a unit dated from
-// through to in SQL, as selfcheck.Expense does from the lines: the debit
-// total on expense accounts, or when that is zero on budget accounts.
+// through to in SQL, as zhenggai.Voucher's Expense does from the lines:
+// the debit total on expense accounts, or where the voucher has no line
+// on them on budget accounts.
 func (s *Store) VoucherExpenses(ctx context.Context, unitID int64, from, to string, expense, budget []string) (map[int64]zhenggai.Fen, error) {
 	exp, eargs := prefixMatch("l.account_code", expense)
 	bud, bargs := prefixMatch("l.account_code", budget)
 	q := `SELECT l.voucher_id,
 		CAST(SUM(CASE WHEN ` + exp + ` THEN l.debit ELSE 0 END) AS BIGINT),
-		CAST(SUM(CASE WHEN NOT ` + exp + ` AND ` + bud + ` THEN l.debit ELSE 0 END) AS BIGINT)
+		CAST(SUM(CASE WHEN ` + bud + ` THEN l.debit ELSE 0 END) AS BIGINT),
+		SUM(CASE WHEN ` + exp + ` THEN 1 ELSE 0 END)
 		FROM voucher_lines l JOIN vouchers v ON v.id = l.voucher_id
 		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ? AND (` + exp + ` OR ` + bud + `)
 		GROUP BY l.voucher_id`
 	var args []any
 	args = append(args, eargs...)
-	args = append(args, eargs...)
 	args = append(args, bargs...)
+	args = append(args, eargs...)
 	args = append(args, unitID, from, to)
 	args = append(args, eargs...)
 	args = append(args, bargs...)
@@ -263,14 +268,15 @@ func (s *Store) VoucherExpenses(ctx context.Context, unitID int64, from, to stri
 	defer rows.Close()
 	out := map[int64]zhenggai.Fen{}
 	for rows.Next() {
-		var id, e, b int64
-		if err := rows.Scan(&id, &e, &b); err != nil {
+		var id, e, b, on int64
+		if err := rows.Scan(&id, &e, &b, &on); err != nil {
 			return nil, err
+		}
+		if on == 0 {
+			e = b // no line on expense accounts: the budget side
 		}
 		if e != 0 {
 			out[id] = zhenggai.Fen(e)
-		} else if b != 0 {
-			out[id] = zhenggai.Fen(b)
 		}
 	}
 	return out, rows.Err()
@@ -300,10 +306,11 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID
 	// The lines' part, grouped by voucher.
 	sub := `SELECT l.voucher_id AS vid,
 		CAST(SUM(CASE WHEN ` + exp + ` THEN l.debit ELSE 0 END) AS BIGINT) AS e,
-		CAST(SUM(CASE WHEN NOT ` + exp + ` AND ` + bud + ` THEN l.debit ELSE 0 END) AS BIGINT) AS b, 0`
-	args = append(args, eargs...)
+		CAST(SUM(CASE WHEN ` + bud + ` THEN l.debit ELSE 0 END) AS BIGINT) AS b,
+		SUM(CASE WHEN ` + exp + ` THEN 1 ELSE 0 END) AS n, 0`
 	args = append(args, eargs...)
 	args = append(args, bargs...)
+	args = append(args, eargs...)
 	for i, w := range flagWords {
 		// A line saying what its voucher says is checked there: the
 		// word is looked for only in the lines that differ (most lines
@@ -316,7 +323,7 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID
 	args = append(args, unitID, from, to)
 	// The vouchers' part: what makes a voucher worth reading.
 	flagged = append(flagged, "TRIM(v.approver) = ''", "v.attachments <= 0", "TRIM(v.summary) = ''", "COALESCE(x.f, 0) <> 0",
-		"(CASE WHEN COALESCE(x.e, 0) <> 0 THEN x.e ELSE COALESCE(x.b, 0) END) >= ?")
+		"(CASE WHEN COALESCE(x.n, 0) > 0 THEN x.e ELSE COALESCE(x.b, 0) END) >= ?")
 	var wargs []any
 	wargs = append(wargs, unitID, from, to, int64(threshold))
 	for _, w := range words {
@@ -324,7 +331,7 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID
 		wargs = append(wargs, w)
 	}
 	q := `SELECT v.id, v.period, v.date, v.word, v.number, v.summary, v.attachments, v.approver, v.poster,
-		COALESCE(v.decision_item_id, 0), COALESCE(x.e, 0), COALESCE(x.b, 0), COALESCE(x.f, 0)
+		COALESCE(v.decision_item_id, 0), COALESCE(x.e, 0), COALESCE(x.b, 0), COALESCE(x.n, 0), COALESCE(x.f, 0)
 		FROM vouchers v LEFT JOIN (` + sub + `) x ON x.vid = v.id
 		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ? AND (` + strings.Join(flagged, " OR ") + `)
 		ORDER BY v.date, v.id`
@@ -338,17 +345,18 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID
 	for rows.Next() {
 		var v zhenggai.Voucher
 		var date string
-		var e, b, f int64
+		var e, b, on, f int64
 		if err := rows.Scan(&v.ID, &v.Period, &date, &v.Word, &v.Number, &v.Summary, &v.Attachments, &v.Approver,
-			&v.Poster, &v.DecisionItemID, &e, &b, &f); err != nil {
+			&v.Poster, &v.DecisionItemID, &e, &b, &on, &f); err != nil {
 			return err
 		}
 		v.UnitID, v.Date = unitID, parseDate(date)
 		r.Vouchers = append(r.Vouchers, v)
+		if on == 0 {
+			e = b // no line on expense accounts: the budget side
+		}
 		if e != 0 {
 			r.Expenses[v.ID] = zhenggai.Fen(e)
-		} else if b != 0 {
-			r.Expenses[v.ID] = zhenggai.Fen(b)
 		}
 		// The words the lines name stand for the lines' summaries: the
 		// rule looks for the words in them.

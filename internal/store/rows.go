@@ -200,6 +200,9 @@ var uniqueKeys = []uniqueKey{
 	{"digests_user_day_key", "digests", "user_id, day", "", "", "当天的每日汇总已经记录"},
 	// CreateOpinion draws another reference number on this one.
 	{"opinions_ref_key", "opinions", "ref", "", "", errRefTaken},
+	// Set through setDuesBase / setDuesPayment, which update an existing row.
+	{"dues_bases_key", "dues_bases", "member_id, year", "year", "year", "该党员%s年的缴费基数已有"},
+	{"dues_payments_key", "dues_payments", "member_id, month", "month", "month", "该党员%s的缴纳记录已有"},
 }
 
 const errRefTaken = "意见建议编号已被使用"

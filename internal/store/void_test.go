@@ -52,6 +52,15 @@ func TestEveryTableAudited(t *testing.T) {
 		must("close opinion", st.CloseOpinion(ctx, o.ID, o.Version))
 		must("void", st.Void(ctx, "measure", ms[1].ID, "重复录入"))
 		must("person", st.SavePerson(ctx, &zhenggai.Person{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.PersonStaff}))
+		must("bulk registers", bulkRegisters(ctx, st, r.UnitID))
+		dm := &zhenggai.DuesMember{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.DuesInService}
+		must("dues member", st.SaveDuesMember(ctx, dm))
+		must("dues base", st.SaveDuesBase(ctx, r.UnitID, zhenggai.DuesBase{MemberID: dm.ID, Year: 2019, Base: 510000}))
+		must("dues payment", st.SaveDuesPayment(ctx, r.UnitID, zhenggai.DuesPayment{MemberID: dm.ID, Month: "2019-01", Paid: 7650}))
+		_, err = st.ImportVouchers(ctx, &store.VoucherImport{UnitID: r.UnitID, FileName: "序时账.csv", SHA256: sum, Periods: []string{"2020-09"},
+			Vouchers: []*zhenggai.Voucher{{Period: "2020-09", Date: zhenggai.NewDate(2020, 9, 4), Word: "记", Number: 1, Summary: "付款",
+				Lines: []zhenggai.VoucherLine{{AccountCode: "5001", Debit: 100}, {AccountCode: "1002", Credit: 100}}}}})
+		must("voucher import", err)
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

@@ -68,8 +68,9 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%d 字节", n)
 	},
-	"storage": store.SizeText, // 9.8GB
-	"lines":   func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") },
+	"storage":  store.SizeText, // 9.8GB
+	"lines":    func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") },
+	"periodCN": zhenggai.PeriodChinese, // 2019-03 as 2019年3月
 }
 
 // buildQuery makes "?a=1&b=2" from pairs, leaving out empty values.

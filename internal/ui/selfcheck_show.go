@@ -217,12 +217,9 @@ func (h *Handler) ShowSelfCheck(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Rules = append(d.Rules, rv)
 	}
-	for _, s := range selfcheck.ExpenseSettings {
-		v := stored[selfcheck.ExpenseSettingPrefix+s.Name]
-		if strings.TrimSpace(v) == "" {
-			v = s.Default
-		}
-		d.Expense = append(d.Expense, settingView{Name: selfcheck.ExpenseSettingPrefix + s.Name, Label: s.Label, Default: s.Default, Value: v, Multi: true})
+	// Expense is read with the vouchers register's own prefixes.
+	if e, b, err := h.Store.VoucherPrefixes(ctx, unit.ID); err == nil {
+		d.Expense = []settingView{{Label: "费用类科目", Value: strings.Join(e, "、")}, {Label: "预算支出类科目", Value: strings.Join(b, "、")}}
 	}
 	h.render(w, r, http.StatusOK, "selfcheck_show", &page{Title: "自查", Nav: "selfcheck", Data: d})
 }
@@ -345,9 +342,6 @@ func (h *Handler) SaveSelfCheckSettings(w http.ResponseWriter, r *http.Request) 
 		for _, s := range rule.Settings {
 			put(rule.SettingName(s), s.Default)
 		}
-	}
-	for _, s := range selfcheck.ExpenseSettings {
-		put(selfcheck.ExpenseSettingPrefix+s.Name, s.Default)
 	}
 	back := "/selfcheck?" + periodQuery(unit.ID, p) + "#rules"
 	if err := h.Store.SaveNamedSettings(ctx, unit.ID, values); err != nil {

@@ -1,0 +1,72 @@
+package gen_test
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/gen"
+	"zhenggai/internal/testkit"
+)
+
+// TestRegisters: registers for some of the units, at a small size, on
+// both backends: the rows asked for, each unit's own, an audit trail that
+// verifies.
+func TestRegisters(t *testing.T) {
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		c := small(4)
+		res := generate(t, env, c)
+		rc := gen.RegisterConfig{Units: 2, Meetings: 60, Lines: 3000, Members: 12}
+		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "system:gen", Via: "cli"})
+		last := 0
+		n, err := gen.GenerateRegisters(ctx, env.Store, c, rc, res.UnitIDs, func(done, total int) {
+			if total != 6 || done != last+1 {
+				t.Errorf("step %d of %d after %d", done, total, last)
+			}
+			last = done
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.Meetings < 100 || n.Meetings > 120 || n.Lines < 6000 || n.Lines > 6600 || n.Members != 24 || n.Payments != 24*60 {
+			t.Errorf("counts %+v", n)
+		}
+		for table, want := range map[string]int64{"meetings": n.Meetings, "voucher_lines": n.Lines, "voucher_imports": 2,
+			"dues_payments": n.Payments, "meeting_statements": n.Statements} {
+			if got := count(t, env, table); got != want {
+				t.Errorf("%s: %d rows, want %d", table, got, want)
+			}
+		}
+		rep, err := env.Store.VerifyAudit(context.Background())
+		if err != nil || !rep.OK() {
+			t.Fatalf("audit verify: %v %+v", err, rep)
+		}
+		// The third unit has none.
+		if rc.Validate(c) != nil || (gen.RegisterConfig{Units: 4}).Validate(c) == nil {
+			t.Error("register units beyond the units passed")
+		}
+	})
+}
+
+func TestRegistersDeterministic(t *testing.T) {
+	p, err := gen.NewPlan(small(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc := gen.RegisterConfig{Units: 2, Meetings: 40, Lines: 1000, Members: 8}
+	a, err := p.Registers(1, rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := gen.NewPlan(small(4))
+	b, _ := q.Registers(1, rc)
+	c, _ := q.Registers(0, rc)
+	if !reflect.DeepEqual(a, b) || reflect.DeepEqual(a.Vouchers, c.Vouchers) {
+		t.Error("registers are not the plan's and the unit's alone")
+	}
+	from := a.Meetings[0].Date
+	if from.Year() != 2019 || a.Vouchers[len(a.Vouchers)-1].Date.Year() != 2023 {
+		t.Errorf("registers from %s to %s, want the five years before 2024", from, a.Vouchers[len(a.Vouchers)-1].Date)
+	}
+}

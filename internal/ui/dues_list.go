@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"zhenggai"
+	"zhenggai/internal/auth"
+	"zhenggai/internal/xlsx"
+)
+
+// duesListPage is the data of dues_list.html: the unit's members with
+// their kind, base and the year's months, paid against due.
+type duesListPage struct {
+	Unit     *zhenggai.Unit
+	Year     int
+	Years    []int
+	Rows     []duesListRow
+	Rounding zhenggai.Rounding
+	Modes    []kindOption
+	DueSum   zhenggai.Fen
+	PaidSum  zhenggai.Fen
+	Gaps     int
+}
+
+type duesListRow struct {
+	Member  *zhenggai.DuesMember
+	Base    zhenggai.Fen
+	HasBase bool
+	Monthly zhenggai.Fen
+	Months  []zhenggai.DuesMonth
+	Due     zhenggai.Fen
+	Paid    zhenggai.Fen
+	Gaps    int
+}
+
+// duesYear reads ?year=, the current year when absent or wrong.
+func (h *Handler) duesYear(r *http.Request) int {
+	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 1949 && y <= 2100 {
+		return y
+	}
+	return h.today().Year()
+}
+
+// ListDues shows the signed-in user's unit's dues register for a year.
+func (h *Handler) ListDues(w http.ResponseWriter, r *http.Request) {
+	u := auth.UserFrom(r.Context())
+	d, err := h.duesList(r, u.UnitID, h.duesYear(r))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "dues_list", &page{Title: "党费", Nav: "dues", Data: d})
+}
+
+func (h *Handler) duesList(r *http.Request, unitID int64, year int) (*duesListPage, error) {
+	ctx := r.Context()
+	unit, err := h.Store.Unit(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	members, err := h.Store.DuesMembers(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	years, err := h.Store.DuesYears(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	mode, err := h.Store.DuesRounding(ctx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	bases, err := h.Store.DuesBases(ctx, unitID, year)
+	if err != nil {
+		return nil, err
+	}
+	pays, err := h.Store.DuesPayments(ctx, unitID, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year))
+	if err != nil {
+		return nil, err
+	}
+	d := &duesListPage{Unit: unit, Year: year, Years: years, Rounding: mode,
+		Modes: []kindOption{{string(zhenggai.RoundHalfUp), zhenggai.RoundHalfUp.Label()}, {string(zhenggai.RoundDown), zhenggai.RoundDown.Label()}}}
+	baseOf := map[int64]zhenggai.Fen{}
+	for _, b := range bases {
+		baseOf[b.MemberID] = b.Base
+	}
+	paid := map[int64]map[string]zhenggai.DuesPayment{}
+	for _, p := range pays {
+		if paid[p.MemberID] == nil {
+			paid[p.MemberID] = map[string]zhenggai.DuesPayment{}
+		}
+		paid[p.MemberID][p.Month] = p
+	}
+	today := h.today()
+	through := fmt.Sprintf("%04d-%02d", today.Year(), today.Month())
+	for _, m := range members {
+		base, has := baseOf[m.ID]
+		row := duesListRow{Member: m, Base: base, HasBase: has, Monthly: zhenggai.Due(m.Kind, base, m.Fixed, mode),
+			Months: zhenggai.DuesYearOf(m, year, base, paid[m.ID], mode, through)}
+		for _, mo := range row.Months {
+			row.Due += mo.Due
+			row.Paid += mo.Paid
+			if mo.Short() {
+				row.Gaps++
+			}
+		}
+		d.DueSum += row.Due
+		d.PaidSum += row.Paid
+		d.Gaps += row.Gaps
+		d.Rows = append(d.Rows, row)
+	}
+	return d, nil
+}
+
+// ExportDues is the year's register as the workbook the import reads back.
+func (h *Handler) ExportDues(w http.ResponseWriter, r *http.Request) {
+	u := auth.UserFrom(r.Context())
+	ctx := r.Context()
+	unit, err := h.Store.Unit(ctx, u.UnitID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	year := h.duesYear(r)
+	years, err := xlsx.LoadDues(ctx, h.Store, u.UnitID, year)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteDues(&buf, unit.Name, years); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	sendFile(w, xlsx.FileName(h.today(), ".xlsx", unit.Name, fmt.Sprintf("%d年党费", year)), xlsx.MediaType, buf.Bytes())
+}
+
+// UpdateDuesRounding sets how the unit's dues are brought to the fen.
+func (h *Handler) UpdateDuesRounding(w http.ResponseWriter, r *http.Request) {
+	u := auth.UserFrom(r.Context())
+	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
+	err := h.Store.SaveDuesRounding(r.Context(), u.UnitID, zhenggai.Rounding(r.PostFormValue("rounding")))
+	if zhenggai.ErrorCode(err) == zhenggai.EINVALID {
+		redirectRefused(w, r, "/dues", "未能保存取整方式", err)
+		return
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	redirect(w, r, "/dues", "已保存党费取整方式")
+}
+
+// Cell is what a month's cell shows: the amount paid, 未交 when owed and
+// none recorded, empty when not owed and none recorded.
+func (d duesListRow) Cell(i int) string {
+	m := d.Months[i]
+	switch {
+	case m.Recorded:
+		return zhenggai.Yuan2(m.Paid)
+	case m.Owed:
+		return "未交"
+	}
+	return ""
+}
+
+// Title explains a short month: due and paid.
+func (d duesListRow) Title(i int) string {
+	m := d.Months[i]
+	if !m.Short() {
+		return ""
+	}
+	return fmt.Sprintf("应交%s元，实交%s元", zhenggai.Yuan2(m.Due), zhenggai.Yuan2(m.Paid))
+}
+
+func (d duesListRow) BaseText() string {
+	if d.Member.Kind.Fixed() {
+		return "—"
+	}
+	if !d.HasBase {
+		return "未填"
+	}
+	return zhenggai.Yuan2(d.Base)
+}
+
+func (d duesListRow) MonthlyText() string { return zhenggai.Yuan2(d.Monthly) }
+func (d duesListRow) DueText() string     { return zhenggai.Yuan2(d.Due) }
+func (d duesListRow) PaidText() string    { return zhenggai.Yuan2(d.Paid) }
+func (d *duesListPage) DueText() string   { return zhenggai.Yuan2(d.DueSum) }
+func (d *duesListPage) PaidText() string  { return zhenggai.Yuan2(d.PaidSum) }
+
+// MonthNames are the month columns' headers.
+func (d *duesListPage) MonthNames() []string {
+	out := make([]string, 12)
+	for i := range out {
+		out[i] = strconv.Itoa(i+1) + "月"
+	}
+	return out
+}
+
+// CanReadRegisters tells the menu whether the user may read his unit's
+// registers (会议记录, 财务凭证, 党费 …; the dues calculator is open to all).
+func (p *page) CanReadRegisters() bool {
+	return p.User != nil && p.can != nil && p.can(zhenggai.PermRead, zhenggai.Target{UnitID: p.User.UnitID})
+}
