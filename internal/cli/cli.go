@@ -36,6 +36,7 @@ var commands = []command{
 	{"export", "导出整改台账为Excel文件（.xlsx）", runExport},
 	{"dues", "按中组发〔2008〕3号计算每月应交党费（如 76.50）", runDues},
 	{"register", "登记簿（会议记录、财务凭证、党费……）：import 导入、export 导出", runRegister},
+	{"check", "自查：用自查规则检查会议记录、财务凭证、党费，列出发现的问题", runCheck},
 	{"report", "生成巡察轮次截至某日的整改进展情况报告：文本、Markdown、网页、Word（公文格式）或 PDF", runReport},
 	{"user", "管理用户：add 新建（生成初始密码）、passwd 重置密码、list 列出", runUser},
 	{"token", "API 令牌：create 创建、list 列出、revoke 撤销", runToken},

@@ -64,6 +64,13 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /tasks", signedIn, "", u.Cached(u.ShowTasks)),
 		page("GET /tasks.xlsx", signedIn, "", u.ExportTasks),
 		page("GET /search", signedIn, "", u.Cached(u.ShowSearch)),
+		// Self-inspection: the unit chosen must be one the user reads (the
+		// handler checks it); a round and the settings are the unit's own.
+		page("GET /selfcheck", signedIn, "", u.ShowSelfCheck),
+		page("GET /selfcheck.xlsx", signedIn, "", u.ExportSelfCheck),
+		page("GET /selfcheck/units", signedIn, "", u.ShowSelfCheckUnits),
+		page("POST /selfcheck/round", edit, "self", u.CreateSelfCheckRound),
+		page("POST /selfcheck/settings", edit, "self", u.SaveSelfCheckSettings),
 		page("GET /import", edit, "self", u.NewImport),
 		upload(page("POST /import", edit, "self", u.CreateImport), 16<<20),
 		page("GET /rounds/new", edit, "self", u.NewRound),
@@ -267,6 +274,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/opinions/{id}/close", edit, "opinion", a.CloseOpinion),
 		json("GET /api/v1/tasks", signedIn, "", a.ListTasks),
 		json("GET /api/v1/search", signedIn, "", a.Search),
+		json("GET /api/v1/selfcheck", signedIn, "", a.SelfCheck),
+		json("POST /api/v1/selfcheck/round", edit, "self", a.CreateSelfCheckRound),
 		unchanged(json("PUT /api/v1/account/password", signedIn, "", a.UpdatePassword)),
 		upload(json("POST /api/v1/imports", edit, "self", a.CreateImport), 16<<20),
 		json("POST /api/v1/rounds/{id}/publications", edit, "round", a.CreatePublication),

@@ -20,7 +20,11 @@ const (
 
 // Registers are the records of one unit that the rules read. Loaded by
 // the store for a unit and a period (with what a rule needs from before
-// the period, such as the year before for reductions).
+// the period, such as the year before for reductions). Of the meetings'
+// items, the store loads the 三重一大 ones (with their statements, and
+// the attendance of the meetings that have them); of the vouchers,
+// the store loads only those some rule may flag (store.Registers): a
+// rule must not count vouchers that it does not flag.
 type Registers struct {
 	Unit     *zhenggai.Unit
 	Meetings []zhenggai.Meeting
@@ -28,6 +32,15 @@ type Registers struct {
 	Members  []zhenggai.DuesMember
 	Bases    []zhenggai.DuesBase
 	Payments []zhenggai.DuesPayment
+
+	// Expenses are the vouchers' expenses by voucher ID as the loader
+	// computed them in SQL (lines are not loaded); nil: from Lines, with
+	// ExpensePrefixes and BudgetPrefixes (the defaults when both nil).
+	Expenses                        map[int64]zhenggai.Fen
+	ExpensePrefixes, BudgetPrefixes []string
+	// LineSummaries are the vouchers' line summaries the loader read
+	// (those naming a forbidden purpose), by voucher ID.
+	LineSummaries map[int64][]string
 }
 
 // Record names one record behind a finding, for its link.
@@ -39,6 +52,10 @@ type Record struct {
 
 // Finding is one result of a rule, written like a feedback problem.
 type Finding struct {
+	// Key names the finding among those of one run: the rule and its
+	// place among the rule's findings (large_expense-1), for a page's
+	// choice.
+	Key         string           `json:"key"`
 	Rule        string           `json:"rule"`
 	SeedProblem int              `json:"seed_problem"`
 	Area        string           `json:"area"` // the category it falls under in a 自查 round: 会议, 财务, 党费 …
@@ -47,6 +64,9 @@ type Finding struct {
 	Figures     map[string]int64 `json:"figures"`
 	Records     []Record         `json:"records"`
 	Period      zhenggai.Period  `json:"period"`
+	// The unit whose registers it read (set by the store).
+	UnitID int64  `json:"unit_id,omitempty"`
+	Unit   string `json:"unit,omitempty"`
 }
 
 // Setting is one threshold or list a rule reads, with its default.

@@ -546,3 +546,14 @@ CREATE TABLE dues_payments (
     CONSTRAINT dues_payments_key UNIQUE (member_id, month)
 );
 CREATE INDEX dues_payments_unit_idx ON dues_payments (unit_id, month);
+
+CREATE TABLE problem_records (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    problem_id BIGINT NOT NULL REFERENCES problems(id),
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    record_id BIGINT NOT NULL,
+    label TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX problem_records_problem_idx ON problem_records (problem_id, seq);

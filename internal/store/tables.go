@@ -54,6 +54,9 @@ var Tables = []Table{
 		Unit: `SELECT unit_id, '', '' FROM categories WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "problems", Versioned: true, Kind: "problem", Label: "具体问题", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM problems WHERE id = ?`, History: zhenggai.PermRead},
+	// The records a self-inspection finding named, written with its
+	// problem (selfcheck round) and not logged one by one.
+	{Name: "problem_records", Label: "问题涉及的记录", Copied: true},
 	{Name: "measures", Versioned: true, Kind: "measure", Label: "整改措施", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, leader, owner FROM measures WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "progress", Kind: "progress", Label: "整改进展", Audited: true, Copied: true, Voidable: true,

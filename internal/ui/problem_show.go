@@ -16,6 +16,9 @@ type problemView struct {
 	// StillPublished are the live publications that show the problem,
 	// withheld since: withholding does not take them back by itself.
 	StillPublished []*zhenggai.Publication
+	// Records are the registers' records a self-inspection finding named
+	// (佐证), with their links.
+	Records []recordLink
 }
 
 // ShowProblem shows a problem, its measures with their warnings and quick
@@ -56,10 +59,18 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	recs, err := h.Store.ProblemRecords(ctx, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	v := &problemView{Problem: node, Category: node.Category, Progress: entries, Seq: map[int64]int{},
 		Steps: steps, Locked: node.CloseState.Locked(), StillPublished: still}
 	for _, m := range node.Measures {
 		v.Seq[m.ID] = m.Seq
+	}
+	for _, rec := range recs {
+		v.Records = append(v.Records, recordLink{rec.Label, RecordHref(rec)})
 	}
 	h.render(w, r, http.StatusOK, "problem_show", &page{Title: node.Title, Nav: "tree", Round: l.Round, Data: v})
 }

@@ -1,0 +1,65 @@
+package selfcheck
+
+import (
+	"context"
+	"fmt"
+
+	"zhenggai"
+)
+
+// ChairLast: the principal leader (the meeting's chair) states his view
+// last on 三重一大 items — 末位表态 (seed problem 24). A chair who did not
+// state (absent, or the minutes record no view) is not this rule's
+// finding: the statements rule counts the missing view.
+var ChairLast = Rule{
+	ID:          "chair_last",
+	Title:       "主要负责人末位表态",
+	SeedProblem: 24,
+	Area:        AreaMeetings,
+	Check:       checkChairLast,
+}
+
+func checkChairLast(_ context.Context, r *Registers, p zhenggai.Period, _ Values) ([]Finding, error) {
+	var items int64
+	var years []int
+	var recs []Record
+	var labels []string
+	for i := range r.Meetings {
+		m := &r.Meetings[i]
+		if m.Voided || !within(m.Date, p) || (m.ChairID == 0 && m.ChairName == "") {
+			continue
+		}
+		hit := false
+		for _, it := range m.Items {
+			if !isDecision(it.Kind) || len(it.Statements) < 2 {
+				continue
+			}
+			last, chair := 0, -1
+			for _, s := range it.Statements {
+				last = max(last, s.Seq)
+				if samePerson(m.ChairID, m.ChairName, s.PersonID, s.Name) {
+					chair = max(chair, s.Seq)
+				}
+			}
+			if chair >= 0 && chair < last {
+				items++
+				hit = true
+			}
+		}
+		if hit {
+			years = append(years, m.Date.Year())
+			recs = append(recs, meetingRecord(m))
+			labels = append(labels, m.Date.Chinese()+"第"+fmt.Sprint(m.Number)+"次"+m.Type)
+		}
+	}
+	if items == 0 {
+		return nil, nil
+	}
+	return []Finding{{
+		Severity: Serious,
+		Text: fmt.Sprintf("主要负责人未末位表态，%s有%d次会议的%d个三重一大议题主持人先于其他成员表态（%s）",
+			span(years), len(recs), items, examples(labels, 5)),
+		Figures: map[string]int64{"meetings": int64(len(recs)), "items": items},
+		Records: capped(recs),
+	}}, nil
+}

@@ -1,0 +1,58 @@
+package selfcheck
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"zhenggai"
+)
+
+// TestRulesDeclared: every rule has a unique id, a title, its seed
+// problem, a known area, and settings with defaults.
+func TestRulesDeclared(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if r.ID == "" || seen[r.ID] || r.Title == "" || r.SeedProblem <= 0 || !slices.Contains(Areas, r.Area) || r.Check == nil {
+			t.Errorf("rule %+v", r)
+		}
+		seen[r.ID] = true
+		for _, s := range r.Settings {
+			if s.Name == "" || s.Label == "" || s.Default == "" {
+				t.Errorf("%s: setting %+v", r.ID, s)
+			}
+		}
+	}
+}
+
+// TestRun: findings are stamped with their rule, seed problem, area,
+// period and a key; stored settings reach the rule and a setting that
+// does not read falls back to its default.
+func TestRun(t *testing.T) {
+	v := voucher(1, "2019-03-01", 1500000)
+	v.Approver = ""
+	regs := &Registers{Vouchers: []zhenggai.Voucher{v}}
+	p := period("2019-01-01", "2019-12-31")
+	fs, err := Run(context.Background(), regs, p, map[string]string{"selfcheck.large_expense.threshold": "2万"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Rule != "voucher_approval" || fs[0].Key != "voucher_approval-1" || fs[0].SeedProblem != 34 ||
+		fs[0].Area != AreaFinance || fs[0].Period != p || fs[0].Records[0].Label != "记-1号（2019年3月）" {
+		t.Fatalf("findings %+v", fs)
+	}
+	steps := 0
+	fs, _ = Run(context.Background(), regs, p, map[string]string{"selfcheck.large_expense.threshold": "很多"}, func(int) { steps++ })
+	if len(fs) != 2 || fs[1].Rule != "large_expense" || steps != len(Rules) {
+		t.Errorf("a threshold that does not read: %+v, %d steps", fs, steps)
+	}
+	if _, err := Run(canceled(), regs, p, nil, nil); err == nil {
+		t.Error("a canceled run went on")
+	}
+}
+
+func canceled() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}

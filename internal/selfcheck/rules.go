@@ -1,0 +1,17 @@
+package selfcheck
+
+// Rules are every check of the self-inspection, in the order findings are
+// listed. Each rule lives in its own file.
+var Rules = []Rule{
+	MeetingBook,
+	Statements,
+	ChairLast,
+	MajorMatters,
+	MeetingReduction,
+	StudyGroup,
+	VoucherApproval,
+	VoucherPurpose,
+	LargeExpense,
+	ForbiddenPurpose,
+	Dues,
+}

@@ -1,0 +1,64 @@
+package selfcheck
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"zhenggai"
+)
+
+// VoucherPurpose: an expense voucher states its purpose (摘要) and carries
+// its original documents (附单据数 > 0) (seed problem 35). Vouchers with no
+// expense (transfers, receipts) are not held to it.
+var VoucherPurpose = Rule{
+	ID:          "voucher_purpose",
+	Title:       "支出凭证摘要写明用途、附有原始单据",
+	SeedProblem: 35,
+	Area:        AreaFinance,
+	Check:       checkVoucherPurpose,
+}
+
+func checkVoucherPurpose(_ context.Context, r *Registers, p zhenggai.Period, _ Values) ([]Finding, error) {
+	var noDocs, noPurpose []*zhenggai.Voucher
+	var docsSum, purposeSum zhenggai.Fen
+	for i := range r.Vouchers {
+		v := &r.Vouchers[i]
+		if !within(v.Date, p) {
+			continue
+		}
+		e := r.Expense(v)
+		if e <= 0 {
+			continue
+		}
+		if v.Attachments <= 0 {
+			noDocs = append(noDocs, v)
+			docsSum += e
+		}
+		if strings.TrimSpace(v.Summary) == "" {
+			noPurpose = append(noPurpose, v)
+			purposeSum += e
+		}
+	}
+	var fs []Finding
+	add := func(vs []*zhenggai.Voucher, sum zhenggai.Fen, what string) {
+		if len(vs) == 0 {
+			return
+		}
+		var years []int
+		var recs []Record
+		for _, v := range vs {
+			years = append(years, v.Date.Year())
+			recs = append(recs, voucherRecord(v))
+		}
+		fs = append(fs, Finding{
+			Severity: Common,
+			Text:     fmt.Sprintf("财务报销手续不完备，%s有%d张支出凭证%s，涉及金额%s", span(years), len(vs), what, sum.Text()),
+			Figures:  map[string]int64{"vouchers": int64(len(vs)), "amount_fen": int64(sum)},
+			Records:  capped(recs),
+		})
+	}
+	add(noDocs, docsSum, "未附原始单据")
+	add(noPurpose, purposeSum, "摘要未写明用途")
+	return fs, nil
+}
