@@ -339,14 +339,20 @@ const auditPage = 1000
 // records it; and appends an audit entry of creation for each. Without
 // the audit trail (tests only) it still reads them, for fn.
 func (s *Store) auditRoundRows(ctx context.Context, tx *sql.Tx, table string, round int64, fn func(row map[string]any) error) error {
+	return s.auditRowsOf(ctx, tx, table, "round_id", round, 0, fn)
+}
+
+// auditRowsOf is auditRoundRows for the rows of table whose column owner
+// (round_id, unit_id) is id and whose ID is above after.
+func (s *Store) auditRowsOf(ctx context.Context, tx *sql.Tx, table, owner string, id, after int64, fn func(row map[string]any) error) error {
 	if !IsAudited(table) {
 		return fmt.Errorf("audit: %q is not an audited table", table)
 	}
 	actor := zhenggai.ActorFrom(ctx)
-	q := s.d.rebind(`SELECT * FROM ` + table + ` WHERE round_id = ? AND id > ? ORDER BY id LIMIT ?`)
-	var last int64
+	q := s.d.rebind(`SELECT * FROM ` + table + ` WHERE ` + owner + ` = ? AND id > ? ORDER BY id LIMIT ?`)
+	last := after
 	for {
-		rows, err := tx.QueryContext(ctx, q, round, last, auditPage)
+		rows, err := tx.QueryContext(ctx, q, id, last, auditPage)
 		if err != nil {
 			return err
 		}
@@ -363,16 +369,16 @@ func (s *Store) auditRoundRows(ctx context.Context, tx *sql.Tx, table string, ro
 				rows.Close()
 				return err
 			}
-			id := rowInt(row, "id")
+			rid := rowInt(row, "id")
 			js, err := canonicalJSON(row)
 			if err != nil {
 				rows.Close()
 				return err
 			}
-			page = append(page, &AuditEntry{Actor: actor, Action: auditCreate, Entity: table, EntityID: id,
-				After: js, UnitID: unitOf(table, id, row)})
+			page = append(page, &AuditEntry{Actor: actor, Action: auditCreate, Entity: table, EntityID: rid,
+				After: js, UnitID: unitOf(table, rid, row)})
 			maps = append(maps, row)
-			last = id
+			last = rid
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

@@ -203,64 +203,10 @@ func (s *Store) newIDs(ctx context.Context, tx *sql.Tx, table string, unit, afte
 	return ids, nil
 }
 
-// auditNewRows reads back the rows of unit in table above after, in
-// order of ID, a page at a time; calls fn with each as the log records
-// it; and appends an entry of creation for each (auditRoundRows, for rows
-// not under a round).
+// auditNewRows reads back the rows of unit in table above after and
+// logs their creation (auditRoundRows, for rows not under a round).
 func (s *Store) auditNewRows(ctx context.Context, tx *sql.Tx, table string, unit, after int64, fn func(row map[string]any) error) error {
-	if !IsAudited(table) {
-		return fmt.Errorf("audit: %q is not an audited table", table)
-	}
-	actor := zhenggai.ActorFrom(ctx)
-	q := s.d.rebind(`SELECT * FROM ` + table + ` WHERE unit_id = ? AND id > ? ORDER BY id LIMIT ?`)
-	last := after
-	for {
-		rows, err := tx.QueryContext(ctx, q, unit, last, auditPage)
-		if err != nil {
-			return err
-		}
-		cols, err := rows.Columns()
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		var page []*AuditEntry
-		var maps []map[string]any
-		for rows.Next() {
-			row, err := scanSnapshot(rows, cols, 0)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			id := rowInt(row, "id")
-			js, err := canonicalJSON(row)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			page = append(page, &AuditEntry{Actor: actor, Action: auditCreate, Entity: table, EntityID: id,
-				After: js, UnitID: unitOf(table, id, row)})
-			maps = append(maps, row)
-			last = id
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, row := range maps {
-			if err := fn(row); err != nil {
-				return err
-			}
-		}
-		if !s.noAudit && len(page) > 0 {
-			if err := s.appendAudits(ctx, tx, page); err != nil {
-				return err
-			}
-		}
-		if len(page) < auditPage {
-			return nil
-		}
-	}
+	return s.auditRowsOf(ctx, tx, table, "unit_id", unit, after, fn)
 }
 
 // inOrder returns an fn for auditNewRows that gives the i-th row read its
