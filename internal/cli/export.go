@@ -42,22 +42,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if name == "-" {
 		return exportLedger(ctx, st, *round, e.stdout)
 	}
-	// Written beside the target and renamed, so that a failed export
-	// leaves no half file under the name asked for.
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".export-*.xlsx")
+	err = writeFile(name, func(w io.Writer) error { return exportLedger(ctx, st, *round, w) })
 	if err != nil {
-		return fmt.Errorf("无法写入 %s：%w", name, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := exportLedger(ctx, st, *round, tmp); err != nil {
-		tmp.Close()
 		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s：%w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("写入 %s：%w", name, err)
 	}
 	fmt.Fprintf(e.stderr, "已导出巡察轮次 #%d 的整改台账：%s\n", *round, name)
 	return nil
@@ -76,4 +63,25 @@ func exportLedger(ctx context.Context, st *store.Store, round int64, w io.Writer
 	}
 	_, err = w.Write(body)
 	return err
+}
+
+// writeFile writes a file through write: beside the target and renamed,
+// so that a failed export leaves no half file under the name asked for.
+func writeFile(name string, write func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".export-*"+filepath.Ext(name))
+	if err != nil {
+		return fmt.Errorf("无法写入 %s：%w", name, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("写入 %s：%w", name, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("写入 %s：%w", name, err)
+	}
+	return nil
 }

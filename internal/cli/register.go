@@ -124,20 +124,8 @@ func runRegister(ctx context.Context, e *env, args []string) error {
 	if name == "-" {
 		return kind.export(ctx, st, unit, e.stdout)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".export-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("无法写入 %s：%w", name, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := kind.export(ctx, st, unit, tmp); err != nil {
-		tmp.Close()
+	if err := writeFile(name, func(w io.Writer) error { return kind.export(ctx, st, unit, w) }); err != nil {
 		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s：%w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("写入 %s：%w", name, err)
 	}
 	fmt.Fprintln(e.stdout, "已导出 "+name)
 	return nil
