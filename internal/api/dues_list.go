@@ -43,53 +43,18 @@ func (h *Handler) ListDues(w http.ResponseWriter, r *http.Request) {
 		}
 		year = y
 	}
-	members, err := h.Store.DuesMembers(ctx, unitID)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	mode, err := h.Store.DuesRounding(ctx, unitID)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	bases, err := h.Store.DuesBases(ctx, unitID, year)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	pays, err := h.Store.DuesPayments(ctx, unitID, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year))
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	baseOf := map[int64]zhenggai.Fen{}
-	for _, b := range bases {
-		baseOf[b.MemberID] = b.Base
-	}
-	paid := map[int64]map[string]zhenggai.DuesPayment{}
-	for _, p := range pays {
-		if paid[p.MemberID] == nil {
-			paid[p.MemberID] = map[string]zhenggai.DuesPayment{}
-		}
-		paid[p.MemberID][p.Month] = p
-	}
 	today := h.today()
-	through := fmt.Sprintf("%04d-%02d", today.Year(), today.Month())
+	rows, mode, err := h.Store.DuesYear(ctx, unitID, year, fmt.Sprintf("%04d-%02d", today.Year(), today.Month()))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	out := duesListJSON{Year: year, Rounding: mode, Members: []*duesMemberJSON{}}
-	for _, m := range members {
-		base, has := baseOf[m.ID]
-		j := &duesMemberJSON{DuesMember: m, KindLabel: m.Kind.Label(), Year: year, Monthly: zhenggai.Due(m.Kind, base, m.Fixed, mode),
-			Months: zhenggai.DuesYearOf(m, year, base, paid[m.ID], mode, through), Short: []string{}}
-		if has {
-			j.Base = &base
-		}
-		for _, mo := range j.Months {
-			j.Due += mo.Due
-			j.Paid += mo.Paid
-			if mo.Short() {
-				j.Short = append(j.Short, mo.Month)
-			}
+	for _, row := range rows {
+		j := &duesMemberJSON{DuesMember: row.Member, KindLabel: row.Member.Kind.Label(), Year: year, Monthly: row.Monthly,
+			Months: row.Months, Due: row.Due, Paid: row.Paid, Short: row.Short}
+		if row.HasBase {
+			j.Base = &row.Base
 		}
 		out.Members = append(out.Members, j)
 	}

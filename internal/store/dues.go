@@ -684,3 +684,64 @@ func fieldMessages(err error) string {
 	}
 	return strings.Join(out, "；")
 }
+
+// DuesRow is one member's year of the register, as the page and the API
+// show it: the base, the monthly due, the twelve months up to through, the
+// year's sums and the months owed and paid short.
+type DuesRow struct {
+	Member  *zhenggai.DuesMember
+	Base    zhenggai.Fen
+	HasBase bool
+	Monthly zhenggai.Fen
+	Months  []zhenggai.DuesMonth
+	Due     zhenggai.Fen
+	Paid    zhenggai.Fen
+	Short   []string
+}
+
+// DuesYear lays out a unit's register for year, due counted up to the
+// month through ("2020-10"), with the unit's rounding.
+func (s *Store) DuesYear(ctx context.Context, unitID int64, year int, through string) ([]DuesRow, zhenggai.Rounding, error) {
+	members, err := s.DuesMembers(ctx, unitID)
+	if err != nil {
+		return nil, "", err
+	}
+	mode, err := s.DuesRounding(ctx, unitID)
+	if err != nil {
+		return nil, "", err
+	}
+	bases, err := s.DuesBases(ctx, unitID, year)
+	if err != nil {
+		return nil, "", err
+	}
+	pays, err := s.DuesPayments(ctx, unitID, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year))
+	if err != nil {
+		return nil, "", err
+	}
+	baseOf := map[int64]zhenggai.Fen{}
+	for _, b := range bases {
+		baseOf[b.MemberID] = b.Base
+	}
+	paid := map[int64]map[string]zhenggai.DuesPayment{}
+	for _, p := range pays {
+		if paid[p.MemberID] == nil {
+			paid[p.MemberID] = map[string]zhenggai.DuesPayment{}
+		}
+		paid[p.MemberID][p.Month] = p
+	}
+	rows := make([]DuesRow, 0, len(members))
+	for _, m := range members {
+		base, has := baseOf[m.ID]
+		row := DuesRow{Member: m, Base: base, HasBase: has, Monthly: zhenggai.Due(m.Kind, base, m.Fixed, mode),
+			Months: zhenggai.DuesYearOf(m, year, base, paid[m.ID], mode, through), Short: []string{}}
+		for _, mo := range row.Months {
+			row.Due += mo.Due
+			row.Paid += mo.Paid
+			if mo.Short() {
+				row.Short = append(row.Short, mo.Month)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, mode, nil
+}

@@ -8,6 +8,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/store"
 	"zhenggai/internal/xlsx"
 )
 
@@ -26,14 +27,8 @@ type duesListPage struct {
 }
 
 type duesListRow struct {
-	Member  *zhenggai.DuesMember
-	Base    zhenggai.Fen
-	HasBase bool
-	Monthly zhenggai.Fen
-	Months  []zhenggai.DuesMonth
-	Due     zhenggai.Fen
-	Paid    zhenggai.Fen
-	Gaps    int
+	store.DuesRow
+	Gaps int
 }
 
 // duesYear reads ?year=, the current year when absent or wrong.
@@ -61,52 +56,19 @@ func (h *Handler) duesList(r *http.Request, unitID int64, year int) (*duesListPa
 	if err != nil {
 		return nil, err
 	}
-	members, err := h.Store.DuesMembers(ctx, unitID)
-	if err != nil {
-		return nil, err
-	}
 	years, err := h.Store.DuesYears(ctx, unitID)
 	if err != nil {
 		return nil, err
 	}
-	mode, err := h.Store.DuesRounding(ctx, unitID)
-	if err != nil {
-		return nil, err
-	}
-	bases, err := h.Store.DuesBases(ctx, unitID, year)
-	if err != nil {
-		return nil, err
-	}
-	pays, err := h.Store.DuesPayments(ctx, unitID, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year))
+	today := h.today()
+	rows, mode, err := h.Store.DuesYear(ctx, unitID, year, fmt.Sprintf("%04d-%02d", today.Year(), today.Month()))
 	if err != nil {
 		return nil, err
 	}
 	d := &duesListPage{Unit: unit, Year: year, Years: years, Rounding: mode,
 		Modes: []kindOption{{string(zhenggai.RoundHalfUp), zhenggai.RoundHalfUp.Label()}, {string(zhenggai.RoundDown), zhenggai.RoundDown.Label()}}}
-	baseOf := map[int64]zhenggai.Fen{}
-	for _, b := range bases {
-		baseOf[b.MemberID] = b.Base
-	}
-	paid := map[int64]map[string]zhenggai.DuesPayment{}
-	for _, p := range pays {
-		if paid[p.MemberID] == nil {
-			paid[p.MemberID] = map[string]zhenggai.DuesPayment{}
-		}
-		paid[p.MemberID][p.Month] = p
-	}
-	today := h.today()
-	through := fmt.Sprintf("%04d-%02d", today.Year(), today.Month())
-	for _, m := range members {
-		base, has := baseOf[m.ID]
-		row := duesListRow{Member: m, Base: base, HasBase: has, Monthly: zhenggai.Due(m.Kind, base, m.Fixed, mode),
-			Months: zhenggai.DuesYearOf(m, year, base, paid[m.ID], mode, through)}
-		for _, mo := range row.Months {
-			row.Due += mo.Due
-			row.Paid += mo.Paid
-			if mo.Short() {
-				row.Gaps++
-			}
-		}
+	for _, r := range rows {
+		row := duesListRow{DuesRow: r, Gaps: len(r.Short)}
 		d.DueSum += row.Due
 		d.PaidSum += row.Paid
 		d.Gaps += row.Gaps
