@@ -486,7 +486,7 @@ func (s *Store) bulkVouchers(ctx context.Context, tx *sql.Tx, b *BulkRegisters) 
 		return err
 	}
 	ins := s.newBatch(ctx, tx, "vouchers", "unit_id", "import_id", "period", "date", "word", "number", "summary", "attachments",
-		"maker", "approver", "poster", "debit", "decision_item_id", "sample", "version", "imported_at")
+		"maker", "approver", "poster", "debit", "sample", "version", "imported_at")
 	for i := range b.Vouchers {
 		bv := &b.Vouchers[i]
 		v := &bv.Voucher
@@ -500,8 +500,17 @@ func (s *Store) bulkVouchers(ctx context.Context, tx *sql.Tx, b *BulkRegisters) 
 			v.DecisionItemID = b.Meetings[bv.DecisionMeeting-1].Items[bv.DecisionItem-1].ID
 		}
 		if err := ins.add(unit, imp, v.Period, v.Date.String(), v.Word, v.Number, v.Summary, v.Attachments, v.Maker,
-			v.Approver, v.Poster, int64(debit), nullID(v.DecisionItemID), boolInt(v.Sample), 1, now); err != nil {
+			v.Approver, v.Poster, int64(debit), boolInt(v.Sample), 1, now); err != nil {
 			return err
+		}
+	}
+	// The links, few (the large expenses), each audited as a clerk's is.
+	for i := range b.Vouchers {
+		if v := &b.Vouchers[i].Voucher; v.DecisionItemID != 0 {
+			if _, err := s.insertRow(ctx, tx, "voucher_links", `unit_id, period, word, number, decision_item_id, linked_by, created_at`,
+				unit, v.Period, v.Word, v.Number, v.DecisionItemID, zhenggai.ActorFrom(ctx).Name, now); err != nil {
+				return err
+			}
 		}
 	}
 	if err := ins.flush(); err != nil {
