@@ -55,6 +55,13 @@ func (s *Store) VoucherLinkOf(ctx context.Context, v *zhenggai.Voucher) (*Vouche
 	return s.liveLink(ctx, s.rdb, v.UnitID, v.Period, v.Word, v.Number)
 }
 
+// VoucherLinkRows are the ids of the voucher's link rows, live or voided,
+// newest first: each has its history page.
+func (s *Store) VoucherLinkRows(ctx context.Context, v *zhenggai.Voucher) ([]int64, error) {
+	return s.ids(ctx, s.rdb, `SELECT id FROM voucher_links WHERE unit_id = ? AND period = ? AND word = ? AND number = ?
+		ORDER BY id DESC`, v.UnitID, v.Period, v.Word, v.Number)
+}
+
 // liveLinkKeys are the unit's linked 凭证字号 ("2019-03.记.15"): what an
 // import counts as carried over.
 func (s *Store) liveLinkKeys(ctx context.Context, db queryer, unitID int64) (map[string]bool, error) {
