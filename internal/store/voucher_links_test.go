@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
+	"zhenggai"
 	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
@@ -76,6 +78,55 @@ func TestMoveVoucherLinks(t *testing.T) {
 		must(err)
 		if march.Vouchers[0].DecisionItemID != item || march.Vouchers[1].DecisionItemID != item2 {
 			t.Errorf("read links %+v", march.Vouchers)
+		}
+	})
+}
+
+// TestEditLinkedMeeting: a meeting whose 大额资金 item a voucher is linked
+// to can still be edited (its items keep their ids, the link stays); an
+// item so linked cannot be deleted.
+func TestEditLinkedMeeting(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st, ctx := env.Store, actx()
+		r, _, _, _ := seedRound(t, st)
+		mt := &zhenggai.Meeting{UnitID: r.UnitID, Type: "党组会议", Date: zhenggai.NewDate(2019, 3, 1),
+			Attendance: []zhenggai.Attendance{{Name: "覃丽", Presence: zhenggai.Present}},
+			Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 6000000},
+				{Title: "学习文件", Kind: zhenggai.ItemOrdinary}}}
+		if err := st.SaveMeeting(ctx, mt); err != nil {
+			t.Fatal(err)
+		}
+		item := mt.Items[0].ID
+		if _, err := st.ImportVouchers(ctx, importOf(r.UnitID, testVoucher("2019-03", 20, 2, "购置电脑", 5_000_000))); err != nil {
+			t.Fatal(err)
+		}
+		p, _ := st.Vouchers(ctx, store.VoucherQuery{UnitID: r.UnitID})
+		if _, err := st.LinkVoucher(ctx, p.Vouchers[0].ID, 1, item); err != nil {
+			t.Fatal(err)
+		}
+		mt.Place, mt.Items[0].Decision = "会议室", "同意购置"
+		if err := st.SaveMeeting(ctx, mt); err != nil {
+			t.Fatalf("edit of a linked meeting: %v", err)
+		}
+		if mt.Items[0].ID != item {
+			t.Errorf("item id %d, was %d", mt.Items[0].ID, item)
+		}
+		got, err := st.Meeting(ctx, mt.ID)
+		if err != nil || len(got.Items) != 2 || got.Items[0].Decision != "同意购置" || got.Items[1].Title != "学习文件" {
+			t.Fatalf("after edit %+v %v", got, err)
+		}
+		if v, _ := st.Voucher(ctx, p.Vouchers[0].ID); v.DecisionItemID != item {
+			t.Errorf("link after edit: %d", v.DecisionItemID)
+		}
+		// The ordinary item may go; the linked one may not.
+		got.Items = got.Items[:1]
+		if err := st.SaveMeeting(ctx, got); err != nil {
+			t.Fatalf("dropping an unlinked item: %v", err)
+		}
+		got.Items = nil
+		if err := st.SaveMeeting(ctx, got); zhenggai.ErrorCode(err) != zhenggai.EINVALID || !strings.Contains(zhenggai.ErrorMessage(err), "已被财务凭证关联过") {
+			t.Errorf("deleting the linked item: %v", err)
 		}
 	})
 }
