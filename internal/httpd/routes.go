@@ -162,6 +162,11 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /persons/{id}", edit, "person", u.UpdatePerson),
 		page("GET /dues", read, "self", u.ListDues),
 		page("GET /dues.xlsx", read, "self", u.ExportDues),
+		// The office reads a unit's registers as it reads its ledger.
+		page("GET /units/{id}/dues", read, "unit", u.ListDues),
+		page("GET /units/{id}/dues.xlsx", read, "unit", u.ExportDues),
+		page("GET /units/{id}/meetings", read, "unit", u.ListMeetings),
+		page("GET /units/{id}/meetings.xlsx", read, "unit", u.ExportMeetings),
 		page("POST /dues/rounding", edit, "self", u.UpdateDuesRounding),
 		page("GET /dues/calculator", signedIn, "", u.ShowDuesCalculator),
 		page("GET /dues/import", edit, "self", u.NewDuesImport),

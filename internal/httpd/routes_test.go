@@ -125,7 +125,8 @@ var expected = map[string]string{
 	"POST /api/v1/persons/{id}/void": "edit", "POST /api/v1/persons/{id}/restore": "restore",
 	// Party dues: the own unit's register is read by its people and kept
 	// by its office; the calculator reads nothing.
-	"GET /dues": "read-self", "GET /dues.xlsx": "read-self", "GET /api/v1/dues": "read-self",
+	"GET /dues": "read-self", "GET /dues.xlsx": "read-self", "GET /units/{id}/dues": "read", "GET /units/{id}/dues.xlsx": "read",
+	"GET /units/{id}/meetings": "read", "GET /units/{id}/meetings.xlsx": "read", "GET /api/v1/dues": "read-self",
 	"POST /dues/rounding": "edit-self", "GET /dues/import": "edit-self", "POST /dues/import": "edit-self",
 	"POST /api/v1/dues/import": "edit-self", "GET /dues/members/new": "edit-self", "POST /dues/members": "edit-self",
 	"GET /dues/members/{id}/edit": "edit", "POST /dues/members/{id}": "edit", "POST /dues/members/{id}/bases": "edit",

@@ -615,6 +615,8 @@ var migrationHooks = map[int]func(s *Store, ctx context.Context, tx *sql.Tx) err
 	15: (*Store).rebuildRoundCounts,
 	// 18 created the roster: the names in use enter it.
 	18: (*Store).backfillPersons,
+	// 24 gave voucher links their table: those kept as settings move in.
+	24: (*Store).moveVoucherLinks,
 }
 
 const auditCols = `id, unit_id, at, actor_user_id, actor_name, actor_via, actor_addr, action, entity, entity_id,

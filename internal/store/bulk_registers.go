@@ -15,7 +15,7 @@ import (
 // for the demo's sample registers and the synthetic-data generator (gen).
 // Each register is one transaction of multi-row INSERTs, as
 // ImportRoundWithProgress writes a round. The audited tables (persons,
-// meetings, voucher_imports, dues_*) get one entry per row, made from the
+// meetings, voucher_imports, voucher_links, dues_*) get one entry per row, made from the
 // row as read back; vouchers and their lines are logged as one
 // voucher_imports row, as the journal's import is.
 
@@ -432,7 +432,7 @@ func (s *Store) bulkVouchers(ctx context.Context, tx *sql.Tx, b *BulkRegisters) 
 		return err
 	}
 	ins := s.newBatch(ctx, tx, "vouchers", "unit_id", "import_id", "period", "date", "word", "number", "summary", "attachments",
-		"maker", "approver", "poster", "debit", "decision_item_id", "sample", "version", "imported_at")
+		"maker", "approver", "poster", "debit", "sample", "version", "imported_at")
 	for i := range b.Vouchers {
 		bv := &b.Vouchers[i]
 		v := &bv.Voucher
@@ -446,12 +446,36 @@ func (s *Store) bulkVouchers(ctx context.Context, tx *sql.Tx, b *BulkRegisters) 
 			v.DecisionItemID = b.Meetings[bv.DecisionMeeting-1].Items[bv.DecisionItem-1].ID
 		}
 		if err := ins.add(unit, imp, v.Period, v.Date.String(), v.Word, v.Number, v.Summary, v.Attachments, v.Maker,
-			v.Approver, v.Poster, int64(debit), nullID(v.DecisionItemID), boolInt(v.Sample), 1, now); err != nil {
+			v.Approver, v.Poster, int64(debit), boolInt(v.Sample), 1, now); err != nil {
 			return err
 		}
 	}
 	if err := ins.flush(); err != nil {
 		return err
+	}
+	// The links to decisions: their own audited rows (voucher_links.go).
+	afterLinks, err := maxID(ctx, tx, "voucher_links")
+	if err != nil {
+		return err
+	}
+	var nl, gotLinks int
+	ins = s.newBatch(ctx, tx, "voucher_links", "unit_id", "period", "word", "number", "decision_item_id", "linked_by", "created_at", "version")
+	for i := range b.Vouchers {
+		if v := &b.Vouchers[i].Voucher; v.DecisionItemID != 0 {
+			nl++
+			if err := ins.add(unit, v.Period, v.Word, v.Number, v.DecisionItemID, zhenggai.ActorFrom(ctx).Name, now, 1); err != nil {
+				return err
+			}
+		}
+	}
+	if err := ins.flush(); err != nil {
+		return err
+	}
+	if err := s.auditNewRows(ctx, tx, "voucher_links", unit, afterLinks, func(map[string]any) error { gotLinks++; return nil }); err != nil {
+		return err
+	}
+	if gotLinks != nl {
+		return fmt.Errorf("voucher_links: %d rows read back, %d written", gotLinks, nl)
 	}
 	vids, err := s.newIDs(ctx, tx, "vouchers", unit, after, len(b.Vouchers))
 	if err != nil {

@@ -11,11 +11,13 @@ func RegisterChecksForTest(ctx context.Context, st *Store) (badDebit, badDecisio
 	if err != nil {
 		return
 	}
-	err = st.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM vouchers v WHERE v.decision_item_id IS NOT NULL
-		AND NOT EXISTS (SELECT 1 FROM meeting_items i WHERE i.id = v.decision_item_id AND i.unit_id = v.unit_id AND i.kind = 'large_fund')`).Scan(&badDecision)
+	// The links are read as every reader does (voucher_links).
+	item := linkedItem("v")
+	err = st.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM vouchers v WHERE `+item+` <> 0
+		AND NOT EXISTS (SELECT 1 FROM meeting_items i WHERE i.id = `+item+` AND i.unit_id = v.unit_id AND i.kind = 'large_fund')`).Scan(&badDecision)
 	if err != nil {
 		return
 	}
-	err = st.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM vouchers WHERE decision_item_id IS NOT NULL`).Scan(&linked)
+	err = st.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM vouchers v WHERE `+item+` <> 0`).Scan(&linked)
 	return
 }

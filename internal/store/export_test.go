@@ -134,3 +134,9 @@ func CreateCategoryByHandForTest(ctx context.Context, s *Store, c *zhenggai.Cate
 func BackfillPersonsForTest(ctx context.Context, st *Store) error {
 	return st.write(ctx, func(tx *sql.Tx) error { return st.backfillPersons(ctx, tx) })
 }
+
+// MoveVoucherLinksForTest runs migration 24's hook again: the links kept
+// as settings or on vouchers move into voucher_links.
+func MoveVoucherLinksForTest(ctx context.Context, st *Store) error {
+	return st.write(ctx, func(tx *sql.Tx) error { return st.moveVoucherLinks(ctx, tx) })
+}

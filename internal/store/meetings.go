@@ -182,6 +182,7 @@ func (s *Store) saveMeeting(ctx context.Context, tx *sql.Tx, m *zhenggai.Meeting
 		non_members = ?, minutes_sha256 = ?, minutes_name = ?, note = ?, detail = ?, sample = ?`
 	vals := []any{m.Type, m.Book, m.Number, m.Date.String(), m.Place, nullID(m.ChairID), m.ChairName, m.Recorder,
 		m.NonMembers, m.MinutesSHA256, m.MinutesName, m.Note, detail, boolInt(m.Sample)}
+	kept := make([]int64, len(m.Items))
 	if m.ID == 0 {
 		now := s.stamp()
 		id, err := s.insertRow(ctx, tx, "meetings", `unit_id, type, book, number, date, place, chair_id, chair_name, recorder,
@@ -198,12 +199,16 @@ func (s *Store) saveMeeting(ctx context.Context, tx *sql.Tx, m *zhenggai.Meeting
 		m.Version++
 		for _, q := range []string{
 			`DELETE FROM meeting_statements WHERE item_id IN (SELECT id FROM meeting_items WHERE meeting_id = ?)`,
-			`DELETE FROM meeting_items WHERE meeting_id = ?`,
 			`DELETE FROM meeting_attendance WHERE meeting_id = ?`,
 		} {
 			if _, err := tx.ExecContext(ctx, s.d.rebind(q), m.ID); err != nil {
 				return err
 			}
+		}
+		// Items keep their ids (by id, else by 序号): a voucher's link
+		// names one (voucher_links).
+		if kept, err = s.keptItems(ctx, tx, m, where); err != nil {
+			return err
 		}
 	}
 	for i, a := range m.Attendance {
@@ -215,9 +220,15 @@ func (s *Store) saveMeeting(ctx context.Context, tx *sql.Tx, m *zhenggai.Meeting
 	}
 	for i := range m.Items {
 		it := &m.Items[i]
-		var id int64
-		err := tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO meeting_items (unit_id, meeting_id, seq, title, kind, amount, decision)
+		id := kept[i]
+		var err error
+		if id != 0 {
+			_, err = tx.ExecContext(ctx, s.d.rebind(`UPDATE meeting_items SET seq = ?, title = ?, kind = ?, amount = ?, decision = ?
+				WHERE id = ?`), it.Seq, it.Title, string(it.Kind), int64(it.Amount), it.Decision, id)
+		} else {
+			err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO meeting_items (unit_id, meeting_id, seq, title, kind, amount, decision)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), m.UnitID, m.ID, it.Seq, it.Title, string(it.Kind), int64(it.Amount), it.Decision).Scan(&id)
+		}
 		if err != nil {
 			return err
 		}
@@ -717,4 +728,61 @@ func (s *Store) SetMeetingMinutes(ctx context.Context, id, version int64, sum, n
 	return s.write(ctx, func(tx *sql.Tx) error {
 		return s.updateRow(ctx, tx, "meetings", id, version, `minutes_sha256 = ?, minutes_name = ?`, m.MinutesSHA256, m.MinutesName)
 	})
+}
+
+// keptItems gives, for each item of m, the id of the stored item it keeps
+// (its own id, else the one of its 序号; 0: a new item), and deletes the
+// stored items none keeps. An item a voucher's link names (live or
+// voided: its history) cannot go; the edit is refused, naming it.
+func (s *Store) keptItems(ctx context.Context, tx *sql.Tx, m *zhenggai.Meeting, where string) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, seq FROM meeting_items WHERE meeting_id = ? ORDER BY seq, id`), m.ID)
+	if err != nil {
+		return nil, err
+	}
+	bySeq, left := map[int]int64{}, map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var seq int
+		if err := rows.Scan(&id, &seq); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if _, dup := bySeq[seq]; !dup {
+			bySeq[seq] = id
+		}
+		left[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	kept := make([]int64, len(m.Items))
+	for i, it := range m.Items {
+		if left[it.ID] {
+			kept[i] = it.ID
+			delete(left, it.ID)
+		}
+	}
+	for i, it := range m.Items {
+		if id := bySeq[it.Seq]; kept[i] == 0 && left[id] {
+			kept[i] = id
+			delete(left, id)
+		}
+	}
+	for id := range left {
+		var seq, links int
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT seq, (SELECT COUNT(*) FROM voucher_links WHERE decision_item_id = ?)
+			FROM meeting_items WHERE id = ?`), id, id).Scan(&seq, &links); err != nil {
+			return nil, err
+		}
+		if links > 0 {
+			v := &zhenggai.ValidationError{}
+			v.Add("items", fmt.Sprintf("原议题%d已被财务凭证关联过，不能删除（可修改其内容）", seq))
+			return nil, prefixed(v, where)
+		}
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM meeting_items WHERE id = ?`), id); err != nil {
+			return nil, err
+		}
+	}
+	return kept, nil
 }

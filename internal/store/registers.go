@@ -331,7 +331,7 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID
 		wargs = append(wargs, w)
 	}
 	q := `SELECT v.id, v.period, v.date, v.word, v.number, v.summary, v.attachments, v.approver, v.poster,
-		COALESCE(v.decision_item_id, 0), COALESCE(x.e, 0), COALESCE(x.b, 0), COALESCE(x.n, 0), COALESCE(x.f, 0)
+		` + linkedItem("v") + `, COALESCE(x.e, 0), COALESCE(x.b, 0), COALESCE(x.n, 0), COALESCE(x.f, 0)
 		FROM vouchers v LEFT JOIN (` + sub + `) x ON x.vid = v.id
 		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ? AND (` + strings.Join(flagged, " OR ") + `)
 		ORDER BY v.date, v.id`

@@ -35,12 +35,11 @@ func insMeeting(t *testing.T, raw *testkit.Raw, unit int64, typ, book string, n 
 }
 
 func insVoucher(t *testing.T, raw *testkit.Raw, unit int64, date string, n int, summary, approver string, item int64, lines ...zhenggai.VoucherLine) int64 {
-	var it any
-	if item != 0 {
-		it = item
+	id := ins(t, raw, "vouchers", "unit_id, period, date, word, number, summary, attachments, approver, imported_at",
+		unit, date[:7], date, "记", n, summary, 1, approver, now)
+	if item != 0 { // the link is kept by 凭证字号 (voucher_links)
+		ins(t, raw, "voucher_links", "unit_id, period, word, number, decision_item_id, created_at", unit, date[:7], "记", n, item, now)
 	}
-	id := ins(t, raw, "vouchers", "unit_id, period, date, word, number, summary, attachments, approver, decision_item_id, imported_at",
-		unit, date[:7], date, "记", n, summary, 1, approver, it, now)
 	for i, l := range lines {
 		ins(t, raw, "voucher_lines", "unit_id, voucher_id, seq, summary, account_code, debit, credit",
 			unit, id, i+1, l.Summary, l.AccountCode, int64(l.Debit), int64(l.Credit))

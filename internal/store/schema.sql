@@ -557,3 +557,20 @@ CREATE TABLE problem_records (
     label TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX problem_records_problem_idx ON problem_records (problem_id, seq);
+
+CREATE TABLE voucher_links (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    period TEXT NOT NULL,
+    word TEXT NOT NULL DEFAULT '',
+    number INTEGER NOT NULL,
+    decision_item_id BIGINT NOT NULL REFERENCES meeting_items(id),
+    linked_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX voucher_links_item_idx ON voucher_links (decision_item_id);
+CREATE UNIQUE INDEX voucher_links_live_idx ON voucher_links (unit_id, period, word, number) WHERE voided_at IS NULL;

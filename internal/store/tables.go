@@ -82,6 +82,9 @@ var Tables = []Table{
 	{Name: "vouchers", Versioned: true, Kind: "voucher", Label: "财务凭证", Copied: true,
 		Unit: `SELECT unit_id, '', '' FROM vouchers WHERE id = ?`},
 	{Name: "voucher_lines", Label: "凭证分录", Copied: true},
+	// A voucher's link to the decision, kept by 凭证字号 across re-imports.
+	{Name: "voucher_links", Versioned: true, Kind: "voucher_link", Label: "凭证关联的会议决策", Audited: true, Copied: true,
+		Voidable: true, Unit: `SELECT unit_id, '', '' FROM voucher_links WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "dues_members", Versioned: true, Kind: "dues_member", Label: "党费缴纳党员", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM dues_members WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "dues_bases", Versioned: true, Label: "党费基数", Audited: true, Copied: true},

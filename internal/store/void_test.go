@@ -66,6 +66,12 @@ func TestEveryTableAudited(t *testing.T) {
 			Items: []zhenggai.AgendaItem{{Title: "购置电脑", Kind: zhenggai.ItemLargeFund, Amount: 1500000,
 				Statements: []zhenggai.Statement{{Name: "覃丽", Position: zhenggai.PosAgree}}}}}
 		must("meeting", st.SaveMeeting(ctx, mt))
+		vs, err := st.Vouchers(ctx, store.VoucherQuery{UnitID: r.UnitID, Period: "2020-09"})
+		must("vouchers", err)
+		lv, err := st.LinkVoucher(ctx, vs.Vouchers[0].ID, vs.Vouchers[0].Version, mt.Items[0].ID)
+		must("voucher link", err)
+		_, err = st.LinkVoucher(ctx, lv.ID, lv.Version, 0)
+		must("voucher unlink", err)
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"zhenggai"
@@ -16,12 +15,10 @@ import (
 // row; the vouchers and lines are written with multi-row INSERTs and not
 // logged one by one (a county's five years are a million lines).
 //
-// A voucher's link to the 大额资金 item that decided it is kept twice: on
-// the voucher (decision_item_id, what lists and the self-inspection read)
-// and as an audited setting named by the voucher's period, word and
-// number ("vouchers.link.2019-03.记.15"), so that the link is in the
-// audit trail although vouchers are not, and survives the re-import that
-// replaces the voucher's row.
+// A voucher's link to the 大额资金 item that decided it is kept in
+// voucher_links (voucher_links.go), by period, word and number, so that
+// it is audited although vouchers are not, and survives the re-import
+// that replaces the voucher's row.
 
 // VoucherImport is a journal read, to be written for a unit.
 type VoucherImport struct {
@@ -62,13 +59,6 @@ func periodSpan(p []string) string {
 		return zhenggai.PeriodChinese(p[0])
 	}
 	return zhenggai.PeriodChinese(p[0]) + "至" + zhenggai.PeriodChinese(p[len(p)-1])
-}
-
-// linkPrefix names the settings that keep voucher links.
-const linkPrefix = "vouchers.link."
-
-func linkName(period, word string, number int) string {
-	return linkPrefix + period + "." + word + "." + strconv.Itoa(number)
 }
 
 func (im *VoucherImport) validate() error {
@@ -163,7 +153,7 @@ func (s *Store) ImportVouchers(ctx context.Context, im *VoucherImport) (*Voucher
 		if err != nil {
 			return err
 		}
-		links, err := s.voucherLinks(ctx, tx, im.UnitID)
+		links, err := s.liveLinkKeys(ctx, tx, im.UnitID)
 		if err != nil {
 			return err
 		}
@@ -185,7 +175,7 @@ func (s *Store) ImportVouchers(ctx context.Context, im *VoucherImport) (*Voucher
 			return err
 		}
 		vb := s.newBatch(ctx, tx, "vouchers", "id", "unit_id", "import_id", "period", "date", "word", "number", "summary",
-			"attachments", "maker", "approver", "poster", "debit", "decision_item_id", "sample", "version", "imported_at")
+			"attachments", "maker", "approver", "poster", "debit", "sample", "version", "imported_at")
 		lb := s.newBatch(ctx, tx, "voucher_lines", "unit_id", "voucher_id", "seq", "summary", "account_code", "account_name",
 			"debit", "credit")
 		for i, v := range im.Vouchers {
@@ -196,13 +186,11 @@ func (s *Store) ImportVouchers(ctx context.Context, im *VoucherImport) (*Voucher
 			}
 			next++
 			debit, _ := v.Totals()
-			var item any
-			if id := links[linkName(v.Period, v.Word, v.Number)]; id > 0 {
-				item = id
+			if links[linkKey(v.Period, v.Word, v.Number)] {
 				res.Relinked++
 			}
 			err := vb.add(next, im.UnitID, res.ID, v.Period, v.Date.String(), v.Word, v.Number, zhenggai.Clip(v.Summary, 500),
-				v.Attachments, v.Maker, v.Approver, v.Poster, int64(debit), item, boolInt(v.Sample), 1, now)
+				v.Attachments, v.Maker, v.Approver, v.Poster, int64(debit), boolInt(v.Sample), 1, now)
 			if err != nil {
 				return err
 			}
@@ -232,28 +220,6 @@ func (s *Store) ImportVouchers(ctx context.Context, im *VoucherImport) (*Voucher
 	return res, nil
 }
 
-// voucherLinks are the unit's kept links whose item still exists, by
-// setting name.
-func (s *Store) voucherLinks(ctx context.Context, tx *sql.Tx, unitID int64) (map[string]int64, error) {
-	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT st.name, mi.id FROM settings st
-		JOIN meeting_items mi ON mi.unit_id = st.unit_id AND CAST(mi.id AS TEXT) = st.value
-		WHERE st.unit_id = ? AND st.name LIKE ?`), unitID, linkPrefix+"%")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]int64{}
-	for rows.Next() {
-		var name string
-		var id int64
-		if err := rows.Scan(&name, &id); err != nil {
-			return nil, err
-		}
-		out[name] = id
-	}
-	return out, rows.Err()
-}
-
 // VoucherQuery selects vouchers of a unit for a list page.
 type VoucherQuery struct {
 	UnitID        int64
@@ -275,8 +241,8 @@ type VoucherPage struct {
 	Debit    zhenggai.Fen       `json:"debit"` // debit total of the selection
 }
 
-const voucherCols = `id, unit_id, period, date, word, number, summary, attachments, maker, approver, poster, debit,
-	COALESCE(decision_item_id, 0), sample, version, imported_at`
+var voucherCols = `id, unit_id, period, date, word, number, summary, attachments, maker, approver, poster, debit,
+	` + linkedItem("vouchers") + `, sample, version, imported_at`
 
 func scanVoucher(sc interface{ Scan(...any) error }, v *zhenggai.Voucher) error {
 	var date, at string
@@ -400,7 +366,7 @@ func (s *Store) Voucher(ctx context.Context, id int64) (*zhenggai.Voucher, error
 // million lines).
 func (s *Store) EachVoucher(ctx context.Context, unitID int64, fn func(v *zhenggai.Voucher) error) error {
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT v.id, v.unit_id, v.period, v.date, v.word, v.number, v.summary,
-		v.attachments, v.maker, v.approver, v.poster, v.debit, COALESCE(v.decision_item_id, 0), v.sample, v.version, v.imported_at,
+		v.attachments, v.maker, v.approver, v.poster, v.debit, `+linkedItem("v")+`, v.sample, v.version, v.imported_at,
 		l.seq, l.summary, l.account_code, l.account_name, l.debit, l.credit
 		FROM vouchers v JOIN voucher_lines l ON l.voucher_id = v.id
 		WHERE v.unit_id = ? ORDER BY v.period, v.word, v.number, v.id, l.seq, l.id`), unitID)
@@ -531,47 +497,6 @@ func (s *Store) DecisionItem(ctx context.Context, id int64) (*DecisionItem, erro
 func (s *Store) ProposeDecisions(ctx context.Context, v *zhenggai.Voucher, expense zhenggai.Fen, n int) ([]DecisionItem, error) {
 	return s.decisionItems(ctx, s.rdb, decisionSelect+` AND m.date <= ? AND mi.amount >= ?
 		ORDER BY m.date DESC, m.id DESC, mi.seq LIMIT ?`, v.UnitID, v.Date.String(), int64(expense), n)
-}
-
-// LinkVoucher links the voucher to the 大额资金 item that decided it (0
-// takes the link away). The voucher must still be at version; the change
-// is audited as the setting that keeps the link.
-func (s *Store) LinkVoucher(ctx context.Context, id, version, itemID int64) (*zhenggai.Voucher, error) {
-	v, err := s.Voucher(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	value := ""
-	var item any
-	if itemID != 0 {
-		d, err := s.DecisionItem(ctx, itemID)
-		if err != nil {
-			return nil, invalid("decision_item_id", "所选议题不存在，或不是大额资金事项")
-		}
-		var unit int64
-		if err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT unit_id FROM meeting_items WHERE id = ?`), d.ID).Scan(&unit); err != nil {
-			return nil, err
-		}
-		if unit != v.UnitID {
-			return nil, invalid("decision_item_id", "所选议题不是本单位的会议议题")
-		}
-		value, item = strconv.FormatInt(itemID, 10), itemID
-	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE vouchers SET decision_item_id = ?, version = version + 1
-			WHERE id = ? AND version = ?`), item, id, version)
-		if err != nil {
-			return err
-		}
-		if !updated(res) {
-			return zhenggai.Errorf(zhenggai.ECONFLICT, "该凭证已被他人修改或重新导入，请刷新后再试")
-		}
-		return s.saveSetting(ctx, tx, v.UnitID, linkName(v.Period, v.Word, v.Number), value)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.Voucher(ctx, id)
 }
 
 func invalid(field, msg string) error {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"zhenggai"
@@ -132,9 +133,16 @@ func TestVouchers(t *testing.T) {
 		if _, err := st.LinkVoucher(ctx, one.ID, one.Version, 0); zhenggai.ErrorCode(err) != zhenggai.ECONFLICT {
 			t.Errorf("stale link: %v", err)
 		}
-		set, _ := st.NamedSettings(ctx, unit, "vouchers.link.")
-		if set["vouchers.link.2019-03.记.2"] != fmt.Sprint(item) {
-			t.Errorf("link setting %v", set)
+		// One place keeps the link: its row, not the voucher nor a setting.
+		lk, err := st.VoucherLinkOf(ctx, linked)
+		if err != nil || lk == nil || lk.DecisionItemID != item || lk.Period != "2019-03" || lk.Word != "记" || lk.Number != 2 {
+			t.Fatalf("link row %+v %v", lk, err)
+		}
+		var onVoucher, settings int
+		must(raw.QueryRow(`SELECT COUNT(*) FROM vouchers WHERE decision_item_id IS NOT NULL`).Scan(&onVoucher))
+		must(raw.QueryRow(`SELECT COUNT(*) FROM settings WHERE name LIKE 'vouchers.link.%'`).Scan(&settings))
+		if onVoucher != 0 || settings != 0 {
+			t.Errorf("link kept twice: %d on vouchers, %d settings", onVoucher, settings)
 		}
 
 		// Re-importing March replaces its vouchers; April stays; the link
@@ -158,6 +166,31 @@ func TestVouchers(t *testing.T) {
 		}
 		if _, err := st.Voucher(ctx, one.ID); zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
 			t.Errorf("replaced voucher still there: %v", err)
+		}
+		if lk2, _ := st.VoucherLinkOf(ctx, &march.Vouchers[0]); lk2 == nil || lk2.ID != lk.ID {
+			t.Errorf("link after re-import %+v, want row %d", lk2, lk.ID)
+		}
+		// Unlinking voids the row; the voucher is then not linked, and the
+		// link's history says who linked and who unlinked.
+		nb := march.Vouchers[0]
+		unl, err := st.LinkVoucher(ctx, nb.ID, nb.Version, 0)
+		if err != nil || unl.DecisionItemID != 0 {
+			t.Fatalf("unlink %+v %v", unl, err)
+		}
+		if lk3, err := st.VoucherLinkOf(ctx, unl); lk3 != nil || err != nil {
+			t.Errorf("live link after unlink %+v %v", lk3, err)
+		}
+		lh, err := st.History(ctx, "voucher_links", lk.ID)
+		if err != nil || len(lh) != 2 || !strings.Contains(lh[1].After, "取消关联") {
+			t.Fatalf("link history %+v %v", lh, err)
+		}
+		// Linked again, then to another item: the new live row changes.
+		re, err := st.LinkVoucher(ctx, unl.ID, unl.Version, item)
+		if err != nil || re.DecisionItemID != item {
+			t.Fatalf("relink %+v %v", re, err)
+		}
+		if lk4, _ := st.VoucherLinkOf(ctx, re); lk4 == nil || lk4.ID == lk.ID {
+			t.Errorf("relink row %+v", lk4)
 		}
 		var lines int
 		must(raw.QueryRow(`SELECT COUNT(*) FROM voucher_lines WHERE unit_id = ?`, unit).Scan(&lines))

@@ -24,6 +24,10 @@ type duesListPage struct {
 	DueSum   zhenggai.Fen
 	PaidSum  zhenggai.Fen
 	Gaps     int
+	// Base is /dues, or /units/{id}/dues where the office reads a unit's
+	// register without its forms.
+	Base    string
+	Foreign bool
 }
 
 type duesListRow struct {
@@ -41,12 +45,16 @@ func (h *Handler) duesYear(r *http.Request) int {
 
 // ListDues shows the signed-in user's unit's dues register for a year.
 func (h *Handler) ListDues(w http.ResponseWriter, r *http.Request) {
-	u := auth.UserFrom(r.Context())
-	d, err := h.duesList(r, u.UnitID, h.duesYear(r))
+	u, base, ok := h.registerUnit(w, r, "dues")
+	if !ok {
+		return
+	}
+	d, err := h.duesList(r, u.ID, h.duesYear(r))
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
+	d.Base, d.Foreign = base, base != "/dues"
 	h.render(w, r, http.StatusOK, "dues_list", &page{Title: "党费", Nav: "dues", Data: d})
 }
 
@@ -65,7 +73,7 @@ func (h *Handler) duesList(r *http.Request, unitID int64, year int) (*duesListPa
 	if err != nil {
 		return nil, err
 	}
-	d := &duesListPage{Unit: unit, Year: year, Years: years, Rounding: mode,
+	d := &duesListPage{Unit: unit, Year: year, Years: years, Rounding: mode, Base: "/dues",
 		Modes: []kindOption{{string(zhenggai.RoundHalfUp), zhenggai.RoundHalfUp.Label()}, {string(zhenggai.RoundDown), zhenggai.RoundDown.Label()}}}
 	for _, r := range rows {
 		row := duesListRow{DuesRow: r, Gaps: len(r.Short)}
@@ -79,15 +87,13 @@ func (h *Handler) duesList(r *http.Request, unitID int64, year int) (*duesListPa
 
 // ExportDues is the year's register as the workbook the import reads back.
 func (h *Handler) ExportDues(w http.ResponseWriter, r *http.Request) {
-	u := auth.UserFrom(r.Context())
 	ctx := r.Context()
-	unit, err := h.Store.Unit(ctx, u.UnitID)
-	if err != nil {
-		h.fail(w, r, err)
+	unit, _, ok := h.registerUnit(w, r, "dues")
+	if !ok {
 		return
 	}
 	year := h.duesYear(r)
-	years, err := xlsx.LoadDues(ctx, h.Store, u.UnitID, year)
+	years, err := xlsx.LoadDues(ctx, h.Store, unit.ID, year)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -25,6 +25,11 @@ type meetingListPage struct {
 	Meetings []*store.MeetingListed
 	Types    string // the setting, one per line, for its form
 	Query    string // ?type=&year= of the export
+	// Base is the list's path: /meetings (the user's unit), or
+	// /units/{id}/meetings, where the office reads a unit's books and
+	// the unit's forms are not offered.
+	Base    string
+	Foreign bool
 	// ImportErrors say why a workbook was refused, one line each.
 	ImportErrors []string
 }
@@ -53,12 +58,11 @@ func (h *Handler) ListMeetings(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) renderMeetingList(w http.ResponseWriter, r *http.Request, status int, typesError string, importErrors []string) {
 	ctx := r.Context()
-	unitID := auth.UserFrom(ctx).UnitID
-	u, err := h.Store.Unit(ctx, unitID)
-	if err != nil {
-		h.fail(w, r, err)
+	u, base, ok := h.registerUnit(w, r, "meetings")
+	if !ok {
 		return
 	}
+	unitID := u.ID
 	typ, year := h.meetingFilter(r)
 	books, err := h.Store.MeetingBooks(ctx, unitID, year)
 	if err != nil {
@@ -76,7 +80,7 @@ func (h *Handler) renderMeetingList(w http.ResponseWriter, r *http.Request, stat
 		return
 	}
 	d := &meetingListPage{Unit: u, Year: year, Type: typ, Books: books, Meetings: list, Types: strings.Join(types, "\n"),
-		ImportErrors: importErrors}
+		ImportErrors: importErrors, Base: base, Foreign: base != "/meetings"}
 	for y := h.today().Year(); y >= h.today().Year()-9; y-- {
 		d.Years = append(d.Years, y)
 	}
@@ -96,12 +100,11 @@ func (h *Handler) renderMeetingList(w http.ResponseWriter, r *http.Request, stat
 // the import reads.
 func (h *Handler) ExportMeetings(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	unitID := auth.UserFrom(ctx).UnitID
-	u, err := h.Store.Unit(ctx, unitID)
-	if err != nil {
-		h.fail(w, r, err)
+	u, _, ok := h.registerUnit(w, r, "meetings")
+	if !ok {
 		return
 	}
+	unitID := u.ID
 	typ, year := h.meetingFilter(r)
 	ms, err := h.Store.MeetingsWhole(ctx, unitID, typ, year)
 	if err != nil {

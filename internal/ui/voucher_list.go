@@ -34,14 +34,22 @@ type voucherList struct {
 // voucherUnit is the unit a vouchers page is about: the route's {id}
 // (/units/{id}/vouchers) or the user's own (/vouchers).
 func (h *Handler) voucherUnit(w http.ResponseWriter, r *http.Request) (*zhenggai.Unit, string, bool) {
+	return h.registerUnit(w, r, "vouchers")
+}
+
+// registerUnit is the unit whose register (vouchers, meetings, dues) a
+// page shows, with the page's path: the one in the path
+// (/units/{id}/meetings, the route's guard checked it) or the user's
+// (/meetings).
+func (h *Handler) registerUnit(w http.ResponseWriter, r *http.Request, register string) (*zhenggai.Unit, string, bool) {
 	id := int64(0)
-	base := "/vouchers"
+	base := "/" + register
 	if r.PathValue("id") != "" {
 		var ok bool
 		if id, ok = h.pathID(w, r); !ok {
 			return nil, "", false
 		}
-		base = fmt.Sprintf("/units/%d/vouchers", id)
+		base = fmt.Sprintf("/units/%d/%s", id, register)
 	} else if u := auth.UserFrom(r.Context()); u != nil {
 		id = u.UnitID
 	}

@@ -21,6 +21,7 @@ type voucherShow struct {
 	Linked   *store.DecisionItem
 	Proposed []store.DecisionItem
 	Others   []store.DecisionItem // the unit's other 大额资金 items
+	Links    []int64              // the link's rows, newest first: their history pages
 }
 
 // maxProposals is how many decisions the link form proposes first.
@@ -61,6 +62,10 @@ func (h *Handler) renderVoucher(w http.ResponseWriter, r *http.Request, status i
 			h.fail(w, r, err)
 			return
 		}
+	}
+	if d.Links, err = h.Store.VoucherLinkRows(ctx, v); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	if d.Proposed, err = h.Store.ProposeDecisions(ctx, v, d.Expense, maxProposals); err != nil {
 		h.fail(w, r, err)

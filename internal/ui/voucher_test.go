@@ -155,4 +155,27 @@ func TestVoucherPages(t *testing.T) {
 	if !strings.Contains(body, "已关联：") || !strings.Contains(body, fmt.Sprintf(`href="/meetings/%d"`, meeting)) {
 		t.Errorf("linked decision not shown:\n%s", excerptOf(body))
 	}
+	// The link's row has its history page, which the leader reads too;
+	// unlinking voids it, with the reason in its history.
+	lk, err := e.st.VoucherLinkOf(ctx, &v)
+	if err != nil || lk == nil {
+		t.Fatalf("link row %+v %v", lk, err)
+	}
+	hist := fmt.Sprintf("/history/voucher_links/%d", lk.ID)
+	if !strings.Contains(body, `href="`+hist+`"`) {
+		t.Errorf("no link to the link's history:\n%s", excerptOf(body))
+	}
+	resp, body = clerk.post(show+"/link", url.Values{"item": {"0"}, "version": {"2"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("unlink: %d\n%s", resp.StatusCode, excerptOf(body))
+	}
+	_, body = leader.get(show)
+	if !strings.Contains(body, "尚未关联") || !strings.Contains(body, `href="`+hist+`"`) {
+		t.Errorf("unlinked voucher page:\n%s", excerptOf(body))
+	}
+	resp, body = leader.get(hist)
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "取消关联") {
+		t.Errorf("link history lacks the unlinking:\n%s", excerptOf(body))
+	}
 }
