@@ -41,6 +41,8 @@ const (
 	jMaker
 	jApprover
 	jPoster
+	jDirection // 方向 + 金额: one amount column and 借/贷 beside it
+	jAmount
 	jCols
 )
 
@@ -61,6 +63,10 @@ var journalSpec = sheet.Spec{
 		jMaker:    {Name: "制单人", Aliases: []string{"制单"}, Max: 30, Width: 8},
 		jApprover: {Name: "审核人", Aliases: []string{"审核"}, Max: 30, Width: 8},
 		jPoster:   {Name: "记账人", Aliases: []string{"记账", "过账人", "过账"}, Max: 30, Width: 8},
+		// Read only where the journal has no 借方 and 贷方 columns: a 明细账's
+		// 方向 is its balance's.
+		jDirection: {Name: "方向", Aliases: []string{"借贷方向", "借贷", "借/贷", "借或贷", "发生额方向"}, Max: 10},
+		jAmount:    {Name: "金额", Aliases: []string{"发生额", "本币金额", "金额本币", "本币发生额"}, Units: []string{"元", "万元"}, Signed: true, Once: true},
 	},
 	Within:   15,
 	MinMatch: 4,
@@ -202,9 +208,11 @@ type journalReader struct {
 	first    []int // each voucher's first row
 	byKey    map[voucherKey]int
 	prev     int // the voucher of the last line, -1 for none
-	started  bool
-	lines    int
-	intern   map[string]string
+	// direction: amounts are one 金额 column with 借/贷 in 方向.
+	direction bool
+	started   bool
+	lines     int
+	intern    map[string]string
 }
 
 // checkHeader: a journal needs a date, a voucher number, an account and
@@ -222,7 +230,14 @@ func (jr *journalReader) checkHeader() bool {
 	if !t.Has(jCode) && !t.Has(jAccount) {
 		bad("表头缺少“科目编码”或“科目名称”列")
 	}
-	if !t.Has(jDebit) || !t.Has(jCredit) {
+	switch {
+	case t.Has(jDebit) && t.Has(jCredit):
+		jr.direction = false
+	case !t.Has(jDebit) && !t.Has(jCredit) && t.Has(jDirection) && t.Has(jAmount):
+		jr.direction = true
+	case t.Has(jAmount) || t.Has(jDirection):
+		bad("表头缺少“借方金额”和“贷方金额”列，或“方向”和“金额”两列（方向写“借”或“贷”）")
+	default:
 		bad("表头缺少“借方金额”或“贷方金额”列")
 	}
 	return len(jr.b.Errors()) == n
@@ -291,8 +306,7 @@ func (jr *journalReader) row(r *sheet.Row) {
 	} else if account == "" {
 		code, account = splitAccount(code)
 	}
-	debit, _ := r.Fen(jDebit)
-	credit, _ := r.Fen(jCredit)
+	debit, credit := jr.amounts(r)
 	attach, _ := r.Count(jAttach, 9999)
 	maker, _ := r.Text(jMaker)
 	approver, _ := r.Text(jApprover)
@@ -380,6 +394,32 @@ func (jr *journalReader) row(r *sheet.Row) {
 	v.Lines = append(v.Lines, zhenggai.VoucherLine{Seq: len(v.Lines) + 1, Summary: summary, AccountCode: jr.str(code),
 		AccountName: jr.str(account), Debit: zhenggai.Fen(debit), Credit: zhenggai.Fen(credit)})
 	jr.lines++
+}
+
+// amounts are the line's debit and credit, from their columns or from
+// 金额 and its 方向.
+func (jr *journalReader) amounts(r *sheet.Row) (debit, credit int64) {
+	if !jr.direction {
+		debit, _ = r.Fen(jDebit)
+		credit, _ = r.Fen(jCredit)
+		return debit, credit
+	}
+	amount, _ := r.Fen(jAmount)
+	d, _ := r.Text(jDirection)
+	switch strings.TrimSuffix(sheet.Fold(d), "方") {
+	case "借":
+		return amount, 0
+	case "贷":
+		return 0, amount
+	case "":
+		if amount == 0 {
+			return 0, 0
+		}
+		r.Bad(jDirection, "借贷方向不能为空：金额须写明“借”或“贷”")
+	default:
+		r.Bad(jDirection, "“"+zhenggai.Clip(d, 10)+"”不是借贷方向，应写作“借”或“贷”")
+	}
+	return 0, 0
 }
 
 // ref reads the voucher's word and number from 凭证字号, or 凭证字 and
