@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"zhenggai"
 	"zhenggai/internal/sheet"
@@ -32,6 +33,7 @@ const (
 	duesDue
 	duesPaid
 	duesPaidOn
+	duesSeq // 序号: read only for a 合计 row written there
 	duesFixedCols
 )
 
@@ -44,6 +46,7 @@ var duesColumns = [duesFixedCols]sheet.Column{
 	duesDue:    {Name: "应交", Unit: "元", Units: []string{"元"}, Aliases: []string{"应交金额", "应缴", "应缴金额", "应交党费"}, Once: true, Width: 10},
 	duesPaid:   {Name: "实交", Unit: "元", Units: []string{"元"}, Aliases: []string{"实交金额", "实缴", "实缴金额", "实交党费", "交纳金额", "缴纳金额"}, Once: true, Width: 10},
 	duesPaidOn: {Name: "交纳日期", Aliases: []string{"缴纳日期", "交费日期", "缴费日期", "日期"}, MinYear: 1949, Width: 14},
+	duesSeq:    {Name: "序号", Aliases: []string{"编号"}, Max: 20},
 }
 
 // DuesMaxRows bounds a dues sheet: a county's members over years.
@@ -278,12 +281,16 @@ func readDuesSheet(b *sheet.Book, sh string, h *duesHeader) ([]store.DuesImportR
 		if !ok {
 			continue
 		}
-		if name == "" || strings.Contains(name, "合计") || strings.Contains(name, "小计") {
-			if name == "" && !h.long {
+		if isDuesTotal(name) || name == "" && isDuesTotal(r.Raw(duesSeq)) {
+			continue // 合计 rows, the word in 姓名 or (merged over) 序号
+		}
+		if name == "" {
+			if !h.long {
 				r.Bad(duesName, "姓名不能为空")
 			}
 			continue
 		}
+		name = hanName(name)
 		row := store.DuesImportRow{Sheet: sh, Row: r.N(), Name: name, Bases: map[int]zhenggai.Fen{}}
 		if s, _ := r.Text(duesKind); s != "" {
 			k, ok := zhenggai.ParseDuesKind(s)
@@ -330,6 +337,35 @@ func readDuesSheet(b *sheet.Book, sh string, h *duesHeader) ([]store.DuesImportR
 	return out, nil
 }
 
+// isDuesTotal: a 合计, 小计, 总计 or 累计 row (spaces between the
+// characters, as offices align them).
+func isDuesTotal(s string) bool {
+	k := zhenggai.PersonKey(s)
+	for _, w := range []string{"合计", "小计", "总计", "累计"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanName takes out the spaces offices put inside a two-character name
+// to align it with three-character ones (王  明); other names (John
+// Smith, 阿依古丽·买买提) are kept as written.
+func hanName(s string) string {
+	han := true
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !unicode.IsSpace(r) {
+			han = false
+			break
+		}
+	}
+	if !han {
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
 // readDuesLong reads a long-form row: one month of one member.
 func readDuesLong(b *sheet.Book, r *sheet.Row, row *store.DuesImportRow) {
 	s, _ := r.Text(duesMonth)
@@ -372,6 +408,12 @@ func duesAmount(r *sheet.Row, col int) (int64, bool) {
 	s, _ := r.Text(col)
 	switch sheet.Fold(s) {
 	case "", "未交", "未缴", "欠交", "欠缴", "免交", "免缴", "/", "-", "—", "——", "--":
+		return 0, false
+	case "√", "✓", "✔", "☑", "已交", "已缴", "已交纳", "已缴纳", "交", "是":
+		// A tick says paid, not how much: the amount is what the
+		// self-inspection compares with the due (seed problem 17), so it
+		// is never made up here.
+		r.Bad(col, "“"+zhenggai.Clip(s, 10)+"”只表明已交，没有金额：请在该格填写实交金额（元），如 76.50；未交的月份留空")
 		return 0, false
 	}
 	f, ok := r.Fen(col)
