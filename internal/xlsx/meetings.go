@@ -86,7 +86,7 @@ var StatementColumns = sheet.Spec{What: "议题及表态", Unknown: sheet.Ignore
 	sAmount:   {Name: "金额", Unit: "元", Units: []string{"元", "万元"}, Aliases: []string{"资金金额", "涉及金额"}, Once: true, Width: 14},
 	sOrder:    {Name: "发言顺序", Aliases: []string{"顺序", "发言序号"}, Width: 8},
 	sSpeaker:  {Name: "发言人", Aliases: []string{"表态人", "发言人员"}, Max: zhenggai.MaxName, Width: 10},
-	sPosition: {Name: "表态", Aliases: []string{"表态意见", "态度"}, Max: 20, Width: 8},
+	sPosition: {Name: "表态", Aliases: []string{"表态意见", "态度", "表态情况", "表态发言", "参会人员表态", "与会人员表态"}, Max: zhenggai.MaxContent, Width: 8},
 	sSummary:  {Name: "发言摘要", Aliases: []string{"发言内容", "发言要点", "摘要"}, Max: zhenggai.MaxContent, Width: 30},
 	sDecision: {Name: "决定事项", Aliases: []string{"会议决定", "决定", "决议"}, Max: zhenggai.MaxContent, Width: 30},
 }}
@@ -120,6 +120,7 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 	im := &MeetingsImport{}
 	bySeq := map[int]int{}      // 序号 → index
 	byDay := map[string][]int{} // date|type → indexes
+	badSeq := map[int]bool{}    // 序号 of rows refused: their statements are not named again
 	t, err := b.Table(MeetingSheet, &MeetingColumns)
 	if err != nil {
 		return nil, err
@@ -128,6 +129,9 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 		row := t.Row()
 		m, seq := readMeetingRow(row)
 		if m == nil {
+			if seq > 0 {
+				badSeq[seq] = true
+			}
 			continue
 		}
 		i := len(im.Meetings)
@@ -149,7 +153,7 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 		return nil, err
 	}
 	if b.Has(StatementSheet) {
-		if err := readStatements(b, im, bySeq, byDay); err != nil {
+		if err := readStatements(b, im, bySeq, byDay, badSeq); err != nil {
 			return nil, err
 		}
 	}
@@ -194,7 +198,7 @@ func readMeetingRow(row *sheet.Row) (*zhenggai.Meeting, int) {
 		}
 		m.Number = n
 	}
-	d, good := row.Date(mDate)
+	d, good := meetingDate(row, mDate)
 	if good && d.IsZero() {
 		row.Bad(mDate, "会议日期不能为空")
 		good = false
@@ -204,9 +208,27 @@ func readMeetingRow(row *sheet.Row) (*zhenggai.Meeting, int) {
 	att, good := readAttendance(row, text(mExpected), text(mPresent), text(mLeave), text(mAbsent))
 	m.Attendance = att
 	if !ok || !good {
-		return nil, 0
+		return nil, seq
 	}
 	return m, seq
+}
+
+// dayParts are the words minutes put after a meeting's date.
+var dayParts = []string{"上午", "下午", "中午", "晚上", "晚", "全天", "全日"}
+
+// meetingDate reads a meeting's date, also as minutes write it with the
+// part of the day after it (2019年3月12日上午).
+func meetingDate(row *sheet.Row, col int) (zhenggai.Date, bool) {
+	raw := strings.TrimSpace(row.Raw(col))
+	for _, w := range dayParts {
+		if day, ok := strings.CutSuffix(raw, w); ok && day != "" {
+			if d, err := sheet.ParseDate(day, false); err == nil && d.Year() >= 1949 && d.Year() <= 2100 {
+				return d, true
+			}
+			break
+		}
+	}
+	return row.Date(col)
 }
 
 // meetingNumber reads 5, 第5次, 第５次.
@@ -217,9 +239,47 @@ func meetingNumber(s string) (int, bool) {
 		}
 		return r
 	}, s))
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "第"), "次")
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, "第")), "次"))
 	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		n, err = hanNumber(s), nil
+	}
 	return n, err == nil && n >= 1 && n <= 9999
+}
+
+// hanNumber reads a number written in Chinese, as clerks type 第三次,
+// 第十二次, 第二十三次, 第一百零五次; 0 when s is not one.
+func hanNumber(s string) int {
+	digit := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	unit := map[rune]int{'十': 10, '百': 100, '千': 1000}
+	total, cur, last := 0, -1, 10000
+	for _, r := range s {
+		if d, ok := digit[r]; ok {
+			if cur >= 0 && d != 0 {
+				return 0 // 三三: not how a number is written
+			}
+			if d != 0 {
+				cur = d
+			}
+			continue
+		}
+		u, ok := unit[r]
+		if !ok || u >= last {
+			return 0
+		}
+		if cur < 0 {
+			if u != 10 || total != 0 {
+				return 0
+			}
+			cur = 1 // 十二
+		}
+		total += cur * u
+		cur, last = -1, u
+	}
+	if cur > 0 {
+		total += cur
+	}
+	return total
 }
 
 // readAttendance makes the attendance out of the four columns: the
@@ -362,7 +422,7 @@ func cutNote(s string) (name, note string) {
 }
 
 // readStatements reads 议题及表态 into the meetings.
-func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay map[string][]int) error {
+func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay map[string][]int, badSeq map[int]bool) error {
 	t, err := b.Table(StatementSheet, &StatementColumns)
 	if err != nil {
 		return err
@@ -392,13 +452,15 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 			case err != nil:
 				row.Bad(sMeeting, "“"+zhenggai.Clip(s, 20)+"”须为“会议”表中的序号")
 				continue
+			case !found && badSeq[n]:
+				continue // the meeting's own row is named
 			case !found:
 				row.Bad(sMeeting, fmt.Sprintf("“会议”表中没有序号为%d的会议", n))
 				continue
 			}
 			mi = j
 		} else {
-			d, good := row.Date(sDate)
+			d, good := meetingDate(row, sDate)
 			typ := text(sType)
 			switch {
 			case !good:
@@ -500,6 +562,30 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 			}
 			order = n
 		}
+		if speaker == "" && order == 0 {
+			// Every statement in one cell: 张三：同意；李四：同意.
+			cell, col := posText, sPosition
+			if !hasSpeakerColon(cell) && posText == "" {
+				cell, col = summary, sSummary
+			}
+			if hasSpeakerColon(cell) {
+				sts, bad := splitStatements(cell)
+				if bad != "" {
+					row.Bad(col, bad)
+					continue
+				}
+				if !ok {
+					continue
+				}
+				it := &m.Items[ii]
+				for _, st := range sts {
+					it.Statements = append(it.Statements, st)
+					orders[cur] = append(orders[cur], 0)
+					rowsOf[cur] = append(rowsOf[cur], row.N())
+				}
+				continue
+			}
+		}
 		if speaker == "" {
 			if posText != "" || summary != "" || order != 0 {
 				row.Bad(sSpeaker, "有表态或发言摘要，却未写发言人")
@@ -567,6 +653,40 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 		}
 	}
 	return nil
+}
+
+// hasSpeakerColon: a cell starting with a name and a colon (张三：同意).
+func hasSpeakerColon(s string) bool {
+	i := strings.IndexAny(s, "：:")
+	return i > 0 && utf8.RuneCountInString(s[:i]) <= zhenggai.MaxName && !strings.ContainsAny(s[:i], "；;，,。\n")
+}
+
+// splitStatements reads statements written in one cell in speaking
+// order: 张三：同意；李四：同意，建议压缩开支 (or one a line). bad names
+// the part that is not “name：position”.
+func splitStatements(s string) (sts []zhenggai.Statement, bad string) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '；' || r == ';' || r == '\n' || r == '。' })
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		i := strings.IndexAny(p, "：:")
+		if i <= 0 {
+			return nil, "“" + zhenggai.Clip(p, 20) + "”应写作“姓名：表态”，如“张三：同意；李四：同意”"
+		}
+		name := hanName(strings.TrimSpace(p[:i]))
+		rest := strings.TrimLeft(p[i:], "：:")
+		pos, summary, ok := zhenggai.CutPosition(rest)
+		if name == "" || utf8.RuneCountInString(name) > zhenggai.MaxName || !ok {
+			return nil, "“" + zhenggai.Clip(p, 20) + "”应写作“姓名：表态”，表态为同意、不同意、弃权或意见"
+		}
+		sts = append(sts, zhenggai.Statement{Name: name, Position: pos, Summary: summary})
+	}
+	if len(sts) == 0 {
+		return nil, "没有表态"
+	}
+	return sts, ""
 }
 
 // WriteMeetings writes meetings, whole, as the workbook ParseMeetings
