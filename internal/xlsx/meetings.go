@@ -242,44 +242,9 @@ func meetingNumber(s string) (int, bool) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, "第")), "次"))
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
-		n, err = hanNumber(s), nil
+		n, err = zhenggai.ParseNumeral(strings.ReplaceAll(s, " ", "")), nil
 	}
 	return n, err == nil && n >= 1 && n <= 9999
-}
-
-// hanNumber reads a number written in Chinese, as clerks type 第三次,
-// 第十二次, 第二十三次, 第一百零五次; 0 when s is not one.
-func hanNumber(s string) int {
-	digit := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	unit := map[rune]int{'十': 10, '百': 100, '千': 1000}
-	total, cur, last := 0, -1, 10000
-	for _, r := range s {
-		if d, ok := digit[r]; ok {
-			if cur >= 0 && d != 0 {
-				return 0 // 三三: not how a number is written
-			}
-			if d != 0 {
-				cur = d
-			}
-			continue
-		}
-		u, ok := unit[r]
-		if !ok || u >= last {
-			return 0
-		}
-		if cur < 0 {
-			if u != 10 || total != 0 {
-				return 0
-			}
-			cur = 1 // 十二
-		}
-		total += cur * u
-		cur, last = -1, u
-	}
-	if cur > 0 {
-		total += cur
-	}
-	return total
 }
 
 // readAttendance makes the attendance out of the four columns: the
