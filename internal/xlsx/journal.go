@@ -121,6 +121,11 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	// where it is), anything else through the hash as Open takes it in.
 	h := sha256.New()
 	if f, ok := r.(*os.File); ok {
+		// A file over the limit is refused by Open without being read
+		// through for its hash first.
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > lim.MaxBytes {
+			return nil, zhenggai.Errorf(zhenggai.EINVALID, "文件过大（%s，最大%s）：请按年度或会计期间分成几个文件导入", mb(fi.Size()), mb(lim.MaxBytes))
+		}
 		if _, err := io.Copy(h, f); err != nil {
 			return nil, fmt.Errorf("读取序时账：%w", err)
 		}
@@ -185,6 +190,14 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	}
 	slices.Sort(j.Periods)
 	return j, nil
+}
+
+// mb writes a file size as a message gives it: 1024MB, 4KB.
+func mb(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%dMB", n>>20)
+	}
+	return fmt.Sprintf("%dKB", max(n>>10, 1))
 }
 
 // HashOf is the hex SHA-256 of what r reads, as ReadJournal reports it.

@@ -2,10 +2,17 @@ package xlsx_test
 
 import (
 	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"zhenggai/internal/sheet"
+	"zhenggai/internal/xlsx"
 )
 
 // bookMerged is book with cells merged (A1:J1 …), as exports title them.
@@ -127,5 +134,27 @@ func TestJournalOfficeRefusals(t *testing.T) {
 				t.Errorf("%v\nwant it to say %q", err, c.want)
 			}
 		})
+	}
+}
+
+// A file on disk over the limit is refused from its size, not read
+// through for its hash first.
+func TestJournalFileTooLarge(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "序时账.csv")
+	if err := os.WriteFile(path, append([]byte("日期,凭证字号\n"), make([]byte, 10<<10)...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = xlsx.ReadJournal(context.Background(), f, xlsx.JournalOptions{Name: "序时账.csv", Limits: sheet.Limits{MaxBytes: 4 << 10}})
+	if err == nil || !strings.Contains(err.Error(), "文件过大（10KB，最大4KB）") {
+		t.Errorf("%v", err)
+	}
+	if off, _ := f.Seek(0, io.SeekCurrent); off != 0 {
+		t.Errorf("read %d bytes of a file refused for its size", off)
 	}
 }
