@@ -117,6 +117,9 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	if lim.MaxTime == 0 {
 		lim.MaxTime = JournalLimits.MaxTime
 	}
+	if err := webPage(r); err != nil {
+		return nil, err
+	}
 	// The file's hash: a file on disk is read twice (sheet.Open reads it
 	// where it is), anything else through the hash as Open takes it in.
 	h := sha256.New()
@@ -190,6 +193,30 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	}
 	slices.Sort(j.Periods)
 	return j, nil
+}
+
+// webPage refuses what accounting and treasury systems save as .xls but
+// is a web page (HTML) or Excel 2003's XML: Excel opens it, the reader
+// cannot. Only a reader that can seek back is looked at.
+func webPage(r io.Reader) error {
+	rs, ok := r.(io.ReadSeeker)
+	if !ok {
+		return nil
+	}
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(rs, head)
+	if _, err := rs.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("读取序时账：%w", err)
+	}
+	h := strings.ToLower(strings.TrimLeft(strings.TrimPrefix(string(head[:n]), "\ufeff"), " \t\r\n"))
+	web := strings.HasPrefix(h, "<html") || strings.HasPrefix(h, "<!doctype html") || strings.HasPrefix(h, "<table") ||
+		strings.HasPrefix(h, "<?xml") && (strings.Contains(h, "<workbook") || strings.Contains(h, "office:spreadsheet")) ||
+		strings.HasPrefix(h, "<meta") || strings.HasPrefix(h, "<head")
+	if web {
+		return zhenggai.Errorf(zhenggai.EINVALID, "这是网页（HTML）或Excel 2003 XML格式的文件，虽以.xls结尾，却不是Excel工作簿："+
+			"请在Excel中打开后“另存为”Excel工作簿（.xlsx）再导入")
+	}
+	return nil
 }
 
 // mb writes a file size as a message gives it: 1024MB, 4KB.

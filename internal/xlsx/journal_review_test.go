@@ -103,6 +103,8 @@ func TestJournalOfficeRefusals(t *testing.T) {
 	}{
 		{"empty", nil, "文件是空的"},
 		{"old .xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), "另存为”Excel工作簿（.xlsx）"},
+		{"HTML saved as .xls", []byte("<html><head><meta charset=\"utf-8\"></head><body><table><tr><td>日期</td></tr></table></body></html>"), "网页（HTML）"},
+		{"Excel 2003 XML", []byte("<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"></Workbook>"), "另存为”Excel工作簿（.xlsx）"},
 		{"header only", book(t, []any{"日期", "凭证字号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额"}), "没有凭证分录"},
 		{"方向 without 金额", book(t,
 			[]any{"日期", "凭证字号", "摘要", "科目编码", "科目名称", "方向", "发生金额"},
