@@ -481,9 +481,24 @@ func (jr *journalReader) ref(r *sheet.Row) (word string, number int, hasRef bool
 	}
 	if word == "" {
 		w, _ := r.Text(jWord)
-		word = strings.TrimSuffix(w, "字")
+		word = voucherWord(w)
 	}
 	return word, number, true
+}
+
+// fullWords are 凭证类别 as 用友 names them, each with its 字.
+var fullWords = map[string]string{"记账": "记", "收款": "收", "付款": "付", "转账": "转", "现金收款": "现收", "现金付款": "现付",
+	"银行收款": "银收", "银行付款": "银付"}
+
+// voucherWord is the 凭证字 of a 凭证类别 cell: 记 of 记, 记字 and 记账凭证.
+func voucherWord(w string) string {
+	w = strings.TrimSpace(w)
+	if base, ok := strings.CutSuffix(w, "凭证"); ok {
+		if short, ok := fullWords[base]; ok {
+			return short
+		}
+	}
+	return strings.TrimSuffix(w, "字")
 }
 
 // ParseVoucherRef reads a 凭证字号: 记-15, 记字第15号, 记 15, 记15,
