@@ -184,6 +184,10 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 		return nil, err
 	}
 	j = &Journal{Vouchers: jr.vouchers, Lines: jr.lines, SHA256: sum, Warnings: b.Warnings()}
+	if jr.noCode > 0 {
+		j.Warnings = append(j.Warnings, fmt.Sprintf("有%d行分录的科目没有科目编码（如第%d行）：自查按科目编码识别支出（费用类5开头、预算支出类7开头），"+
+			"这些分录不计入支出；请导出带科目编码的序时账", jr.noCode, jr.noCodeRow))
+	}
 	seen := map[string]bool{}
 	for _, v := range j.Vouchers {
 		if !seen[v.Period] {
@@ -248,6 +252,7 @@ type journalReader struct {
 	first    []int // each voucher's first row
 	byKey    map[voucherKey]int
 	prev     int // the voucher of the last line, -1 for none
+	noCode, noCodeRow int // lines whose account has a name but no code
 	// direction: amounts are one 金额 column with 借/贷 in 方向.
 	direction bool
 	started   bool
@@ -414,6 +419,11 @@ func (jr *journalReader) row(r *sheet.Row) {
 		return
 	}
 	jr.prev = idx
+	if code == "" {
+		if jr.noCode++; jr.noCodeRow == 0 {
+			jr.noCodeRow = r.N()
+		}
+	}
 	v := jr.vouchers[idx]
 	if v.Summary == "" {
 		v.Summary = summary

@@ -168,3 +168,17 @@ func TestJournalFileTooLarge(t *testing.T) {
 		t.Errorf("read %d bytes of a file refused for its size", off)
 	}
 }
+
+// Account names without codes are read, with a warning that the
+// self-inspection cannot see them as expenses.
+func TestJournalNoCodeWarning(t *testing.T) {
+	t.Parallel()
+	j := mustJ(t, book(t,
+		[]any{"日期", "凭证字号", "摘要", "科目", "借方金额", "贷方金额"},
+		[]any{"2019-03-05", "记-1", "付", "业务活动费用/商品和服务费用/办公费", "100", nil},
+		[]any{"2019-03-05", "记-1", "付", "1002 银行存款", nil, "100"},
+	), "x.xlsx")
+	if len(j.Warnings) != 1 || !strings.Contains(j.Warnings[0], "有1行分录的科目没有科目编码（如第2行）") {
+		t.Errorf("%q", j.Warnings)
+	}
+}
