@@ -246,12 +246,12 @@ type voucherKey struct {
 }
 
 type journalReader struct {
-	b        *sheet.Book
-	tab      *sheet.Table
-	vouchers []*zhenggai.Voucher
-	first    []int // each voucher's first row
-	byKey    map[voucherKey]int
-	prev     int // the voucher of the last line, -1 for none
+	b                 *sheet.Book
+	tab               *sheet.Table
+	vouchers          []*zhenggai.Voucher
+	first             []int // each voucher's first row
+	byKey             map[voucherKey]int
+	prev              int // the voucher of the last line, -1 for none
 	noCode, noCodeRow int // lines whose account has a name but no code
 	// direction: amounts are one 金额 column with 借/贷 in 方向.
 	direction bool
