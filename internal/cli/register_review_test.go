@@ -82,3 +82,41 @@ func TestRegisterVouchersDirection(t *testing.T) {
 		t.Fatalf("check: exit %d %s %s", code, out, errs)
 	}
 }
+
+// TestRegisterDuesByHand: a branch's sheet (2019年 merged over the
+// months, a 合计 row, 王  明 padded) imports, and check names 抹零头.
+func TestRegisterDuesByHand(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errs := run(t, "", "import", "--data", data, seedFile(t)); code != 0 {
+		t.Fatal(errs)
+	}
+	f := excelize.NewFile()
+	rows := [][]any{{"某支部党费收缴登记表"}, {"序号", "姓名", "类别", "缴费基数（元）", "2019年"},
+		{nil, nil, nil, nil, "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "合计"}}
+	r := []any{1, "王  明", "在职", 5100}
+	for range 12 {
+		r = append(r, 76)
+	}
+	rows = append(rows, append(r, 912), []any{"合计", nil, nil, nil, 76})
+	for i, row := range rows {
+		if err := f.SetSheetRow("Sheet1", "A"+strconv.Itoa(i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.MergeCell("Sheet1", "E2", "P2") != nil || f.MergeCell("Sheet1", "A5", "D5") != nil {
+		t.Fatal("merge")
+	}
+	file := filepath.Join(t.TempDir(), "党费.xlsx")
+	if err := f.SaveAs(file); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "", "register", "import", "dues", file, "--data", data)
+	if code != 0 {
+		t.Fatalf("import: exit %d %s %s", code, out, errs)
+	}
+	code, out, errs = run(t, "", "check", "--data", data, "--from", "2019-01-01", "--to", "2019-12-31")
+	if code != 0 || !strings.Contains(out, "2019年有1名党员12个月次实缴党费与应缴不符") || !strings.Contains(out, "抹零头") ||
+		!strings.Contains(out, "党员王明") {
+		t.Fatalf("check: exit %d %s %s", code, out, errs)
+	}
+}

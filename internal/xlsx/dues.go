@@ -65,6 +65,10 @@ type duesHeader struct {
 	months []duesMonthCol // wide form
 	bases  []duesBaseCol  // per-year base columns
 	year   int            // of the title or the sheet's name, 0 if none
+	// others are the words beside the months in a header's second row
+	// (合计, 备注 under a merged 2019年), each once: without them the row
+	// would not read as the header's.
+	others []string
 }
 
 type duesMonthCol struct {
@@ -128,6 +132,7 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 	names := (&sheet.Spec{Columns: duesColumns[:]})
 	h := &duesHeader{}
 	nameRow, nameBases := 0, []duesBaseCol(nil) // a row naming 姓名 without months
+	var nameCells []string
 	if m := yearRe.FindStringSubmatch(sh); m != nil {
 		h.year, _ = strconv.Atoi(m[1])
 	}
@@ -165,11 +170,12 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 		// merged 2019年) below.
 		if !hasName && len(months) > 0 && nameRow > 0 && nameRow == rs.N()-1 {
 			h.row, h.months, h.bases = nameRow, months, append(nameBases, bases...)
+			h.others = otherHeaders(cells, nameCells, names, b.Date1904())
 			return h, rs.Err()
 		}
-		nameRow, nameBases = 0, nil
+		nameRow, nameBases, nameCells = 0, nil, nil
 		if hasName {
-			nameRow, nameBases = rs.N(), bases
+			nameRow, nameBases, nameCells = rs.N(), bases, slices.Clone(cells)
 		}
 		// A title row above the header may name the year.
 		for _, c := range cells {
@@ -179,6 +185,31 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 		}
 	}
 	return nil, rs.Err()
+}
+
+// otherHeaders are the texts of a months' row that are neither months nor
+// columns, those written once there and not in the row above.
+func otherHeaders(cells, above []string, names *sheet.Spec, date1904 bool) []string {
+	count := map[string]int{}
+	for _, c := range above {
+		count[c] = 2
+	}
+	var out []string
+	for _, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		if _, _, ok := names.Match(c); ok {
+			continue
+		}
+		if _, ok := monthHeader(c, date1904); ok {
+			continue
+		}
+		if count[c]++; count[c] == 1 {
+			out = append(out, c)
+		}
+	}
+	return slices.DeleteFunc(out, func(c string) bool { return count[c] > 1 })
 }
 
 // monthHeader reads a month column's header: 3月, 3月份, 2019年3月,
@@ -256,6 +287,9 @@ func readDuesSheet(b *sheet.Book, sh string, h *duesHeader) ([]store.DuesImportR
 	}
 	for _, bc := range h.bases {
 		spec.Columns = append(spec.Columns, sheet.Column{Name: bc.header, Units: []string{"元"}, Once: true})
+	}
+	for _, o := range h.others { // read by no one: they make the second row a header's
+		spec.Columns = append(spec.Columns, sheet.Column{Name: o})
 	}
 	baseCol0 := duesFixedCols + len(h.months)
 	t, err := b.Table(sh, spec)
