@@ -98,6 +98,8 @@ type MeetingsImport struct {
 	Meetings []*zhenggai.Meeting
 	Where    []string // 会议第3行：
 	Warnings []string
+
+	collective []string // 一致同意 rows: no one's statement
 }
 
 // ParseMeetings reads a meetings' workbook. Every bad row and cell is
@@ -163,7 +165,7 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 	if len(im.Meetings) == 0 {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "“%s”表中没有会议", MeetingSheet)
 	}
-	im.Warnings = b.Warnings()
+	im.Warnings = append(b.Warnings(), im.collective...)
 	return im, nil
 }
 
@@ -551,6 +553,13 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 				continue
 			}
 		}
+		if speaker == "" && order == 0 && summary == "" && collective(posText) {
+			// 一致同意: the minutes record no one's view; the item is kept
+			// without statements, as the statements rule must see it.
+			im.collective = append(im.collective, fmt.Sprintf("%s第%d行：表态“%s”未写明发言人，未登记为个人表态（自查时列为未逐一记录表态）",
+				StatementSheet, row.N(), zhenggai.Clip(posText, 20)))
+			continue
+		}
 		if speaker == "" {
 			if posText != "" || summary != "" || order != 0 {
 				row.Bad(sSpeaker, "有表态或发言摘要，却未写发言人")
@@ -618,6 +627,22 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 		}
 	}
 	return nil
+}
+
+// collective: a vote of the meeting as minutes write it when no one's
+// view is recorded (一致同意, 与会人员均表示同意). A bare 同意 is a
+// statement whose speaker was left out.
+func collective(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || hasSpeakerColon(s) {
+		return false
+	}
+	for _, w := range []string{"一致", "全体", "均", "与会", "大家", "全票"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSpeakerColon: a cell starting with a name and a colon (张三：同意).

@@ -73,3 +73,21 @@ func TestMeetingsByHandBad(t *testing.T) {
 		t.Errorf("the refused meeting's statements named again: %v", err)
 	}
 }
+
+// 一致同意 without a speaker: the item is kept with no statements (the
+// statements rule must see it), with a warning naming the row.
+func TestMeetingsCollectiveVote(t *testing.T) {
+	t.Parallel()
+	im, err := xlsx.ParseMeetings(context.Background(), bytes.NewReader(twoSheets(t,
+		[][]any{{"序号", "会议类型", "日期"}, {1, "党组会议", "2014.2.14"}},
+		[][]any{{"会议序号", "议题", "类别", "表态", "决定事项"}, {1, "市管干部评先评优", "干部任免", "与会人员一致同意", "同意"}})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := im.Meetings[0].Items; len(it) != 1 || len(it[0].Statements) != 0 || it[0].Decision != "同意" {
+		t.Errorf("%+v", it)
+	}
+	if len(im.Warnings) != 1 || !strings.Contains(im.Warnings[0], "议题及表态第2行：表态“与会人员一致同意”未写明发言人") {
+		t.Errorf("%q", im.Warnings)
+	}
+}
