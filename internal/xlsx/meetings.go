@@ -645,6 +645,23 @@ func collective(s string) bool {
 	return false
 }
 
+// titles are what minutes write after a speaker's name (王明同志, 李华副主席).
+var titles = []string{"同志", "副书记", "书记", "副主席", "主席", "秘书长", "副主任", "主任", "副部长", "部长", "副局长", "局长", "组长", "委员"}
+
+// speakerName is the name of a speaker as minutes write him: without
+// the padding spaces and the title after a name of two to four characters.
+func speakerName(s string) string {
+	s = hanName(s)
+	for _, t := range titles {
+		if n, ok := strings.CutSuffix(s, t); ok {
+			if c := utf8.RuneCountInString(n); c >= 2 && c <= 4 {
+				return n
+			}
+		}
+	}
+	return s
+}
+
 // hasSpeakerColon: a cell starting with a name and a colon (张三：同意).
 func hasSpeakerColon(s string) bool {
 	i := strings.IndexAny(s, "：:")
@@ -665,7 +682,7 @@ func splitStatements(s string) (sts []zhenggai.Statement, bad string) {
 		if i <= 0 {
 			return nil, "“" + zhenggai.Clip(p, 20) + "”应写作“姓名：表态”，如“张三：同意；李四：同意”"
 		}
-		name := hanName(strings.TrimSpace(p[:i]))
+		name := speakerName(strings.TrimSpace(p[:i]))
 		rest := strings.TrimLeft(p[i:], "：:")
 		pos, summary, ok := zhenggai.CutPosition(rest)
 		if name == "" || utf8.RuneCountInString(name) > zhenggai.MaxName || !ok {
