@@ -149,7 +149,11 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	if len(sheets) == 0 {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有工作表")
 	}
-	tab, err := b.Table(sheets[0], &journalSpec)
+	sh, err := journalSheet(b, sheets)
+	if err != nil {
+		return nil, err
+	}
+	tab, err := b.Table(sh, &journalSpec)
 	if err != nil {
 		return nil, err
 	}
@@ -229,6 +233,40 @@ func mb(n int64) string {
 		return fmt.Sprintf("%dMB", n>>20)
 	}
 	return fmt.Sprintf("%dKB", max(n>>10, 1))
+}
+
+// journalSheet is the first sheet with a journal's header in its first
+// rows (an export may open with a 封面 or 说明 sheet); the first sheet
+// when none has one, for its message.
+func journalSheet(b *sheet.Book, sheets []string) (string, error) {
+	if len(sheets) == 1 {
+		return sheets[0], nil
+	}
+	for _, sh := range sheets {
+		rs, err := b.Rows(sh)
+		if err != nil {
+			return "", err
+		}
+		found := false
+		for !found && rs.Next() && rs.N() <= journalSpec.Within {
+			n := 0
+			for _, c := range rs.Cells() {
+				if _, _, ok := journalSpec.Match(c); ok {
+					n++
+				}
+			}
+			found = n >= journalSpec.MinMatch
+		}
+		err = rs.Err()
+		rs.Close()
+		if err != nil {
+			return "", err
+		}
+		if found {
+			return sh, nil
+		}
+	}
+	return sheets[0], nil
 }
 
 // HashOf is the hex SHA-256 of what r reads, as ReadJournal reports it.

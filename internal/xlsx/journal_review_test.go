@@ -182,3 +182,29 @@ func TestJournalNoCodeWarning(t *testing.T) {
 		t.Errorf("%q", j.Warnings)
 	}
 }
+
+// An export opening with a 说明 sheet: the journal is read from the
+// sheet that has its header.
+func TestJournalSecondSheet(t *testing.T) {
+	t.Parallel()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "说明")
+	f.SetCellValue("说明", "A1", "本表由财务软件导出，金额单位：元")
+	f.NewSheet("序时账")
+	for i, r := range [][]any{
+		{"日期", "凭证字号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额"},
+		{"2019-03-05", "记-1", "付", "5001", "业务活动费用", 100, nil},
+		{"2019-03-05", "记-1", "付", "1002", "银行存款", nil, 100},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("序时账", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	wantVouchers(t, mustJ(t, buf.Bytes(), "x.xlsx"), "2019-03 记-1 2019-03-05 付 0 // | 1 5001:业务活动费用:10000:0 | 2 1002:银行存款:0:10000")
+}
