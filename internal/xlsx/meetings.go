@@ -186,8 +186,8 @@ func readMeetingRow(row *sheet.Row) (*zhenggai.Meeting, int) {
 		}
 		seq = n
 	}
-	m := &zhenggai.Meeting{Type: text(mType), Book: text(mBook), Place: text(mPlace), ChairName: text(mChair),
-		Recorder: text(mRecorder), NonMembers: text(mNonMembers)}
+	m := &zhenggai.Meeting{Type: text(mType), Book: text(mBook), Place: text(mPlace), ChairName: hanName(text(mChair)),
+		Recorder: hanName(text(mRecorder)), NonMembers: text(mNonMembers)}
 	if m.Type == "" {
 		row.Bad(mType, "会议类型不能为空")
 		ok = false
@@ -370,7 +370,7 @@ func splitNames(s string) []string {
 				continue
 			}
 		}
-		out = append(out, p)
+		out = append(out, hanName(p))
 	}
 	return out
 }
@@ -382,7 +382,7 @@ func cutNote(s string) (name, note string) {
 		if i := strings.Index(s, open); i > 0 {
 			name, note = s[:i], s[i+len(open):]
 			note = strings.TrimFunc(note, func(r rune) bool { return r == '）' || r == ')' || unicode.IsSpace(r) })
-			return strings.TrimSpace(name), note
+			return hanName(strings.TrimSpace(name)), note
 		}
 	}
 	return s, ""
@@ -517,7 +517,7 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 		}
 		cur = itemAt{mi, ii}
 		// The statement, if any.
-		speaker := text(sSpeaker)
+		speaker := hanName(text(sSpeaker))
 		posText := text(sPosition)
 		summary := text(sSummary)
 		order := 0

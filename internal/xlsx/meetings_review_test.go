@@ -91,3 +91,19 @@ func TestMeetingsCollectiveVote(t *testing.T) {
 		t.Errorf("%q", im.Warnings)
 	}
 }
+
+// A two-character name padded with spaces (王  明) in 主持人 and 发言人 is
+// the name the attendance lists, so the rules compare like with like.
+func TestMeetingsPaddedNames(t *testing.T) {
+	t.Parallel()
+	im, err := xlsx.ParseMeetings(context.Background(), bytes.NewReader(twoSheets(t,
+		[][]any{{"序号", "会议类型", "日期", "主持人", "出席人员"}, {1, "党组会议", "2019.3.5", "王  明", "王  明、李华、赵  强（出差）"}},
+		[][]any{{"会议序号", "议题", "发言人", "表态"}, {1, "甲", "王  明", "同意"}, {1, "", "李华", "同意"}})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := im.Meetings[0]
+	if m.ChairName != "王明" || m.Attendance[0].Name != "王明" || m.Attendance[2].Name != "赵强" || m.Items[0].Statements[0].Name != "王明" {
+		t.Errorf("chair %q, attendance %q, speaker %q", m.ChairName, m.Attendance[0].Name, m.Items[0].Statements[0].Name)
+	}
+}
