@@ -250,9 +250,9 @@ func (p Position) Valid() bool { return slices.Contains(Positions, p) }
 
 // ParsePosition reads a position by its code or Chinese name.
 func ParsePosition(s string) (Position, bool) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimRight(strings.TrimSpace(s), "。.！!")
 	switch s {
-	case "赞成", "原则同意":
+	case "赞成", "原则同意", "完全同意", "无异议":
 		return PosAgree, true
 	case "反对":
 		return PosDisagree, true
@@ -265,6 +265,36 @@ func ParsePosition(s string) (Position, bool) {
 		}
 	}
 	return "", false
+}
+
+// positionWords are how minutes open a statement, longest first so
+// that 不同意 is not read as 同意.
+var positionWords = []struct {
+	word string
+	pos  Position
+}{
+	{"原则同意", PosAgree}, {"完全同意", PosAgree}, {"无异议", PosAgree}, {"不同意", PosDisagree}, {"不赞成", PosDisagree},
+	{"同意", PosAgree}, {"赞成", PosAgree}, {"反对", PosDisagree}, {"弃权", PosAbstain},
+	{"发表意见", PosView}, {"意见", PosView}, {"建议", PosView},
+}
+
+// CutPosition reads a statement written after its speaker's name
+// (同意，建议压缩开支): the position its first words give and the rest as
+// the summary. A view (建议…) keeps its whole text as the summary.
+func CutPosition(s string) (p Position, summary string, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, w := range positionWords {
+		rest, found := strings.CutPrefix(s, w.word)
+		if !found {
+			continue
+		}
+		rest = strings.TrimSpace(strings.TrimLeft(rest, "，,。.、：: "))
+		if w.pos == PosView && w.word == "建议" {
+			rest = s
+		}
+		return w.pos, rest, true
+	}
+	return "", "", false
 }
 
 // Label names the meeting as books do: 2019年第5次党组会议.

@@ -120,11 +120,7 @@ func writeFindings(e *env, units []zhenggai.Unit, p zhenggai.Period, findings []
 					for _, rec := range f.Records[:min(len(f.Records), 5)] {
 						ls = append(ls, rec.Label)
 					}
-					more := ""
-					if len(f.Records) > 5 {
-						more = fmt.Sprintf("等%d条", len(f.Records))
-					}
-					fmt.Fprintf(e.stdout, "     涉及：%s%s\n", strings.Join(ls, "、"), more)
+					fmt.Fprintf(e.stdout, "     涉及：%s%s\n", strings.Join(ls, "、"), moreRecords(len(f.Records)))
 				}
 			}
 		}
@@ -133,4 +129,17 @@ func writeFindings(e *env, units []zhenggai.Unit, p zhenggai.Period, findings []
 	if len(findings) == 0 && len(units) > 1 {
 		fmt.Fprintf(e.stdout, "%d个单位（%s）：未发现问题\n", len(units), per)
 	}
+}
+
+// moreRecords ends a finding's list of five records: 等12条, or, when the
+// rule named only the first selfcheck.MaxRecords, no count (the finding's
+// sentence gives the whole: 255张 is not 等200条).
+func moreRecords(n int) string {
+	switch {
+	case n <= 5:
+		return ""
+	case n >= selfcheck.MaxRecords:
+		return fmt.Sprintf("等（列出前%d条）", n)
+	}
+	return fmt.Sprintf("等%d条", n)
 }

@@ -26,6 +26,19 @@ func TestDuesCommand(t *testing.T) {
 		{[]string{"--kind", "dibao", "--base", "0"}, "0.20\n"},
 		{[]string{"--kind", "farmer", "--fixed", "0.5"}, "0.50\n"},
 		{[]string{"--kind", "在职", "--base", "1,234.56"}, "6.17\n"},
+		// Worked by hand from 中组发〔2008〕3号: the whole base at one rate.
+		{[]string{"--kind", "in_service", "--base", "4999.99"}, "50.00\n"}, // × 1% = 49.9999
+		{[]string{"--kind", "in_service", "--base", "5000.00"}, "50.00\n"}, // × 1%
+		{[]string{"--kind", "in_service", "--base", "5000.01"}, "75.00\n"}, // × 1.5% = 75.00015
+		{[]string{"--kind", "in_service", "--base", "10000"}, "150.00\n"},  // × 1.5%
+		{[]string{"--kind", "in_service", "--base", "2999.99"}, "15.00\n"}, // × 0.5% = 14.99995
+		{[]string{"--kind", "in_service", "--base", "2999.90"}, "15.00\n"}, // × 0.5% = 14.9995
+		{[]string{"--kind", "in_service", "--base", "2999.00"}, "15.00\n"}, // × 0.5% = 14.995 → 15.00 half up
+		{[]string{"--kind", "in_service", "--base", "2999.00", "--rounding", "down"}, "14.99\n"},
+		{[]string{"--kind", "retired", "--base", "6000"}, "60.00\n"}, // × 1%
+		{[]string{"--kind", "退休", "--base", "4321.10"}, "21.61\n"},   // × 0.5% = 21.6055
+		{[]string{"--kind", "unemployed", "--base", "8000"}, "0.20\n"},
+		{[]string{"--kind", "学生"}, "0.20\n"},
 	} {
 		code, out, errs := run(t, "", append([]string{"dues"}, c.args...)...)
 		if code != 0 || out != c.out {

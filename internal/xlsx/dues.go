@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"zhenggai"
 	"zhenggai/internal/sheet"
@@ -32,6 +33,7 @@ const (
 	duesDue
 	duesPaid
 	duesPaidOn
+	duesSeq // 序号: read only for a 合计 row written there
 	duesFixedCols
 )
 
@@ -44,6 +46,7 @@ var duesColumns = [duesFixedCols]sheet.Column{
 	duesDue:    {Name: "应交", Unit: "元", Units: []string{"元"}, Aliases: []string{"应交金额", "应缴", "应缴金额", "应交党费"}, Once: true, Width: 10},
 	duesPaid:   {Name: "实交", Unit: "元", Units: []string{"元"}, Aliases: []string{"实交金额", "实缴", "实缴金额", "实交党费", "交纳金额", "缴纳金额"}, Once: true, Width: 10},
 	duesPaidOn: {Name: "交纳日期", Aliases: []string{"缴纳日期", "交费日期", "缴费日期", "日期"}, MinYear: 1949, Width: 14},
+	duesSeq:    {Name: "序号", Aliases: []string{"编号"}, Max: 20},
 }
 
 // DuesMaxRows bounds a dues sheet: a county's members over years.
@@ -62,6 +65,10 @@ type duesHeader struct {
 	months []duesMonthCol // wide form
 	bases  []duesBaseCol  // per-year base columns
 	year   int            // of the title or the sheet's name, 0 if none
+	// others are the words beside the months in a header's second row
+	// (合计, 备注 under a merged 2019年), each once: without them the row
+	// would not read as the header's.
+	others []string
 }
 
 type duesMonthCol struct {
@@ -125,6 +132,7 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 	names := (&sheet.Spec{Columns: duesColumns[:]})
 	h := &duesHeader{}
 	nameRow, nameBases := 0, []duesBaseCol(nil) // a row naming 姓名 without months
+	var nameCells []string
 	if m := yearRe.FindStringSubmatch(sh); m != nil {
 		h.year, _ = strconv.Atoi(m[1])
 	}
@@ -162,11 +170,12 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 		// merged 2019年) below.
 		if !hasName && len(months) > 0 && nameRow > 0 && nameRow == rs.N()-1 {
 			h.row, h.months, h.bases = nameRow, months, append(nameBases, bases...)
+			h.others = otherHeaders(cells, nameCells, names, b.Date1904())
 			return h, rs.Err()
 		}
-		nameRow, nameBases = 0, nil
+		nameRow, nameBases, nameCells = 0, nil, nil
 		if hasName {
-			nameRow, nameBases = rs.N(), bases
+			nameRow, nameBases, nameCells = rs.N(), bases, slices.Clone(cells)
 		}
 		// A title row above the header may name the year.
 		for _, c := range cells {
@@ -176,6 +185,31 @@ func scanDuesHeader(b *sheet.Book, sh string) (*duesHeader, error) {
 		}
 	}
 	return nil, rs.Err()
+}
+
+// otherHeaders are the texts of a months' row that are neither months nor
+// columns, those written once there and not in the row above.
+func otherHeaders(cells, above []string, names *sheet.Spec, date1904 bool) []string {
+	count := map[string]int{}
+	for _, c := range above {
+		count[c] = 2
+	}
+	var out []string
+	for _, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		if _, _, ok := names.Match(c); ok {
+			continue
+		}
+		if _, ok := monthHeader(c, date1904); ok {
+			continue
+		}
+		if count[c]++; count[c] == 1 {
+			out = append(out, c)
+		}
+	}
+	return slices.DeleteFunc(out, func(c string) bool { return count[c] > 1 })
 }
 
 // monthHeader reads a month column's header: 3月, 3月份, 2019年3月,
@@ -254,6 +288,9 @@ func readDuesSheet(b *sheet.Book, sh string, h *duesHeader) ([]store.DuesImportR
 	for _, bc := range h.bases {
 		spec.Columns = append(spec.Columns, sheet.Column{Name: bc.header, Units: []string{"元"}, Once: true})
 	}
+	for _, o := range h.others { // read by no one: they make the second row a header's
+		spec.Columns = append(spec.Columns, sheet.Column{Name: o})
+	}
 	baseCol0 := duesFixedCols + len(h.months)
 	t, err := b.Table(sh, spec)
 	if err != nil {
@@ -278,12 +315,16 @@ func readDuesSheet(b *sheet.Book, sh string, h *duesHeader) ([]store.DuesImportR
 		if !ok {
 			continue
 		}
-		if name == "" || strings.Contains(name, "合计") || strings.Contains(name, "小计") {
-			if name == "" && !h.long {
+		if isDuesTotal(name) || name == "" && isDuesTotal(r.Raw(duesSeq)) {
+			continue // 合计 rows, the word in 姓名 or (merged over) 序号
+		}
+		if name == "" {
+			if !h.long {
 				r.Bad(duesName, "姓名不能为空")
 			}
 			continue
 		}
+		name = hanName(name)
 		row := store.DuesImportRow{Sheet: sh, Row: r.N(), Name: name, Bases: map[int]zhenggai.Fen{}}
 		if s, _ := r.Text(duesKind); s != "" {
 			k, ok := zhenggai.ParseDuesKind(s)
@@ -330,6 +371,35 @@ func readDuesSheet(b *sheet.Book, sh string, h *duesHeader) ([]store.DuesImportR
 	return out, nil
 }
 
+// isDuesTotal: a 合计, 小计, 总计 or 累计 row (spaces between the
+// characters, as offices align them).
+func isDuesTotal(s string) bool {
+	k := zhenggai.PersonKey(s)
+	for _, w := range []string{"合计", "小计", "总计", "累计"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanName takes out the spaces offices put inside a two-character name
+// to align it with three-character ones (王  明); other names (John
+// Smith, 阿依古丽·买买提) are kept as written.
+func hanName(s string) string {
+	han := true
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !unicode.IsSpace(r) {
+			han = false
+			break
+		}
+	}
+	if !han {
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
 // readDuesLong reads a long-form row: one month of one member.
 func readDuesLong(b *sheet.Book, r *sheet.Row, row *store.DuesImportRow) {
 	s, _ := r.Text(duesMonth)
@@ -372,6 +442,12 @@ func duesAmount(r *sheet.Row, col int) (int64, bool) {
 	s, _ := r.Text(col)
 	switch sheet.Fold(s) {
 	case "", "未交", "未缴", "欠交", "欠缴", "免交", "免缴", "/", "-", "—", "——", "--":
+		return 0, false
+	case "√", "✓", "✔", "☑", "已交", "已缴", "已交纳", "已缴纳", "交", "是":
+		// A tick says paid, not how much: the amount is what the
+		// self-inspection compares with the due (seed problem 17), so it
+		// is never made up here.
+		r.Bad(col, "“"+zhenggai.Clip(s, 10)+"”只表明已交，没有金额：请在该格填写实交金额（元），如 76.50；未交的月份留空")
 		return 0, false
 	}
 	f, ok := r.Fen(col)

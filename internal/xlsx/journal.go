@@ -41,6 +41,8 @@ const (
 	jMaker
 	jApprover
 	jPoster
+	jDirection // 方向 + 金额: one amount column and 借/贷 beside it
+	jAmount
 	jCols
 )
 
@@ -61,6 +63,10 @@ var journalSpec = sheet.Spec{
 		jMaker:    {Name: "制单人", Aliases: []string{"制单"}, Max: 30, Width: 8},
 		jApprover: {Name: "审核人", Aliases: []string{"审核"}, Max: 30, Width: 8},
 		jPoster:   {Name: "记账人", Aliases: []string{"记账", "过账人", "过账"}, Max: 30, Width: 8},
+		// Read only where the journal has no 借方 and 贷方 columns: a 明细账's
+		// 方向 is its balance's.
+		jDirection: {Name: "方向", Aliases: []string{"借贷方向", "借贷", "借/贷", "借或贷", "发生额方向"}, Max: 10},
+		jAmount:    {Name: "金额", Aliases: []string{"发生额", "本币金额", "金额本币", "本币发生额"}, Units: []string{"元", "万元"}, Signed: true, Once: true},
 	},
 	Within:   15,
 	MinMatch: 4,
@@ -111,10 +117,18 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	if lim.MaxTime == 0 {
 		lim.MaxTime = JournalLimits.MaxTime
 	}
+	if err := webPage(r); err != nil {
+		return nil, err
+	}
 	// The file's hash: a file on disk is read twice (sheet.Open reads it
 	// where it is), anything else through the hash as Open takes it in.
 	h := sha256.New()
 	if f, ok := r.(*os.File); ok {
+		// A file over the limit is refused by Open without being read
+		// through for its hash first.
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > lim.MaxBytes {
+			return nil, zhenggai.Errorf(zhenggai.EINVALID, "文件过大（%s，最大%s）：请按年度或会计期间分成几个文件导入", mb(fi.Size()), mb(lim.MaxBytes))
+		}
 		if _, err := io.Copy(h, f); err != nil {
 			return nil, fmt.Errorf("读取序时账：%w", err)
 		}
@@ -135,7 +149,11 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	if len(sheets) == 0 {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有工作表")
 	}
-	tab, err := b.Table(sheets[0], &journalSpec)
+	sh, err := journalSheet(b, sheets)
+	if err != nil {
+		return nil, err
+	}
+	tab, err := b.Table(sh, &journalSpec)
 	if err != nil {
 		return nil, err
 	}
@@ -170,6 +188,10 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 		return nil, err
 	}
 	j = &Journal{Vouchers: jr.vouchers, Lines: jr.lines, SHA256: sum, Warnings: b.Warnings()}
+	if jr.noCode > 0 {
+		j.Warnings = append(j.Warnings, fmt.Sprintf("有%d行分录的科目没有科目编码（如第%d行）：自查按科目编码识别支出（费用类5开头、预算支出类7开头），"+
+			"这些分录不计入支出；请导出带科目编码的序时账", jr.noCode, jr.noCodeRow))
+	}
 	seen := map[string]bool{}
 	for _, v := range j.Vouchers {
 		if !seen[v.Period] {
@@ -179,6 +201,72 @@ func ReadJournal(ctx context.Context, r io.Reader, opt JournalOptions) (j *Journ
 	}
 	slices.Sort(j.Periods)
 	return j, nil
+}
+
+// webPage refuses what accounting and treasury systems save as .xls but
+// is a web page (HTML) or Excel 2003's XML: Excel opens it, the reader
+// cannot. Only a reader that can seek back is looked at.
+func webPage(r io.Reader) error {
+	rs, ok := r.(io.ReadSeeker)
+	if !ok {
+		return nil
+	}
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(rs, head)
+	if _, err := rs.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("读取序时账：%w", err)
+	}
+	h := strings.ToLower(strings.TrimLeft(strings.TrimPrefix(string(head[:n]), "\ufeff"), " \t\r\n"))
+	web := strings.HasPrefix(h, "<html") || strings.HasPrefix(h, "<!doctype html") || strings.HasPrefix(h, "<table") ||
+		strings.HasPrefix(h, "<?xml") && (strings.Contains(h, "<workbook") || strings.Contains(h, "office:spreadsheet")) ||
+		strings.HasPrefix(h, "<meta") || strings.HasPrefix(h, "<head")
+	if web {
+		return zhenggai.Errorf(zhenggai.EINVALID, "这是网页（HTML）或Excel 2003 XML格式的文件，虽以.xls结尾，却不是Excel工作簿："+
+			"请在Excel中打开后“另存为”Excel工作簿（.xlsx）再导入")
+	}
+	return nil
+}
+
+// mb writes a file size as a message gives it: 1024MB, 4KB.
+func mb(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%dMB", n>>20)
+	}
+	return fmt.Sprintf("%dKB", max(n>>10, 1))
+}
+
+// journalSheet is the first sheet with a journal's header in its first
+// rows (an export may open with a 封面 or 说明 sheet); the first sheet
+// when none has one, for its message.
+func journalSheet(b *sheet.Book, sheets []string) (string, error) {
+	if len(sheets) == 1 {
+		return sheets[0], nil
+	}
+	for _, sh := range sheets {
+		rs, err := b.Rows(sh)
+		if err != nil {
+			return "", err
+		}
+		found := false
+		for !found && rs.Next() && rs.N() <= journalSpec.Within {
+			n := 0
+			for _, c := range rs.Cells() {
+				if _, _, ok := journalSpec.Match(c); ok {
+					n++
+				}
+			}
+			found = n >= journalSpec.MinMatch
+		}
+		err = rs.Err()
+		rs.Close()
+		if err != nil {
+			return "", err
+		}
+		if found {
+			return sh, nil
+		}
+	}
+	return sheets[0], nil
 }
 
 // HashOf is the hex SHA-256 of what r reads, as ReadJournal reports it.
@@ -196,15 +284,18 @@ type voucherKey struct {
 }
 
 type journalReader struct {
-	b        *sheet.Book
-	tab      *sheet.Table
-	vouchers []*zhenggai.Voucher
-	first    []int // each voucher's first row
-	byKey    map[voucherKey]int
-	prev     int // the voucher of the last line, -1 for none
-	started  bool
-	lines    int
-	intern   map[string]string
+	b                 *sheet.Book
+	tab               *sheet.Table
+	vouchers          []*zhenggai.Voucher
+	first             []int // each voucher's first row
+	byKey             map[voucherKey]int
+	prev              int // the voucher of the last line, -1 for none
+	noCode, noCodeRow int // lines whose account has a name but no code
+	// direction: amounts are one 金额 column with 借/贷 in 方向.
+	direction bool
+	started   bool
+	lines     int
+	intern    map[string]string
 }
 
 // checkHeader: a journal needs a date, a voucher number, an account and
@@ -222,7 +313,14 @@ func (jr *journalReader) checkHeader() bool {
 	if !t.Has(jCode) && !t.Has(jAccount) {
 		bad("表头缺少“科目编码”或“科目名称”列")
 	}
-	if !t.Has(jDebit) || !t.Has(jCredit) {
+	switch {
+	case t.Has(jDebit) && t.Has(jCredit):
+		jr.direction = false
+	case !t.Has(jDebit) && !t.Has(jCredit) && t.Has(jDirection) && t.Has(jAmount):
+		jr.direction = true
+	case t.Has(jAmount) || t.Has(jDirection):
+		bad("表头缺少“借方金额”和“贷方金额”列，或“方向”和“金额”两列（方向写“借”或“贷”）")
+	default:
 		bad("表头缺少“借方金额”或“贷方金额”列")
 	}
 	return len(jr.b.Errors()) == n
@@ -291,8 +389,7 @@ func (jr *journalReader) row(r *sheet.Row) {
 	} else if account == "" {
 		code, account = splitAccount(code)
 	}
-	debit, _ := r.Fen(jDebit)
-	credit, _ := r.Fen(jCredit)
+	debit, credit := jr.amounts(r)
 	attach, _ := r.Count(jAttach, 9999)
 	maker, _ := r.Text(jMaker)
 	approver, _ := r.Text(jApprover)
@@ -360,6 +457,11 @@ func (jr *journalReader) row(r *sheet.Row) {
 		return
 	}
 	jr.prev = idx
+	if code == "" {
+		if jr.noCode++; jr.noCodeRow == 0 {
+			jr.noCodeRow = r.N()
+		}
+	}
 	v := jr.vouchers[idx]
 	if v.Summary == "" {
 		v.Summary = summary
@@ -382,6 +484,32 @@ func (jr *journalReader) row(r *sheet.Row) {
 	jr.lines++
 }
 
+// amounts are the line's debit and credit, from their columns or from
+// 金额 and its 方向.
+func (jr *journalReader) amounts(r *sheet.Row) (debit, credit int64) {
+	if !jr.direction {
+		debit, _ = r.Fen(jDebit)
+		credit, _ = r.Fen(jCredit)
+		return debit, credit
+	}
+	amount, _ := r.Fen(jAmount)
+	d, _ := r.Text(jDirection)
+	switch strings.TrimSuffix(sheet.Fold(d), "方") {
+	case "借":
+		return amount, 0
+	case "贷":
+		return 0, amount
+	case "":
+		if amount == 0 {
+			return 0, 0
+		}
+		r.Bad(jDirection, "借贷方向不能为空：金额须写明“借”或“贷”")
+	default:
+		r.Bad(jDirection, "“"+zhenggai.Clip(d, 10)+"”不是借贷方向，应写作“借”或“贷”")
+	}
+	return 0, 0
+}
+
 // ref reads the voucher's word and number from 凭证字号, or 凭证字 and
 // 凭证号; hasRef is false when there is none (or it is bad, recorded).
 func (jr *journalReader) ref(r *sheet.Row) (word string, number int, hasRef bool) {
@@ -401,9 +529,24 @@ func (jr *journalReader) ref(r *sheet.Row) (word string, number int, hasRef bool
 	}
 	if word == "" {
 		w, _ := r.Text(jWord)
-		word = strings.TrimSuffix(w, "字")
+		word = voucherWord(w)
 	}
 	return word, number, true
+}
+
+// fullWords are 凭证类别 as 用友 names them, each with its 字.
+var fullWords = map[string]string{"记账": "记", "收款": "收", "付款": "付", "转账": "转", "现金收款": "现收", "现金付款": "现付",
+	"银行收款": "银收", "银行付款": "银付"}
+
+// voucherWord is the 凭证字 of a 凭证类别 cell: 记 of 记, 记字 and 记账凭证.
+func voucherWord(w string) string {
+	w = strings.TrimSpace(w)
+	if base, ok := strings.CutSuffix(w, "凭证"); ok {
+		if short, ok := fullWords[base]; ok {
+			return short
+		}
+	}
+	return strings.TrimSuffix(w, "字")
 }
 
 // ParseVoucherRef reads a 凭证字号: 记-15, 记字第15号, 记 15, 记15,

@@ -86,7 +86,7 @@ var StatementColumns = sheet.Spec{What: "议题及表态", Unknown: sheet.Ignore
 	sAmount:   {Name: "金额", Unit: "元", Units: []string{"元", "万元"}, Aliases: []string{"资金金额", "涉及金额"}, Once: true, Width: 14},
 	sOrder:    {Name: "发言顺序", Aliases: []string{"顺序", "发言序号"}, Width: 8},
 	sSpeaker:  {Name: "发言人", Aliases: []string{"表态人", "发言人员"}, Max: zhenggai.MaxName, Width: 10},
-	sPosition: {Name: "表态", Aliases: []string{"表态意见", "态度"}, Max: 20, Width: 8},
+	sPosition: {Name: "表态", Aliases: []string{"表态意见", "态度", "表态情况", "表态发言", "参会人员表态", "与会人员表态"}, Max: zhenggai.MaxContent, Width: 8},
 	sSummary:  {Name: "发言摘要", Aliases: []string{"发言内容", "发言要点", "摘要"}, Max: zhenggai.MaxContent, Width: 30},
 	sDecision: {Name: "决定事项", Aliases: []string{"会议决定", "决定", "决议"}, Max: zhenggai.MaxContent, Width: 30},
 }}
@@ -98,6 +98,8 @@ type MeetingsImport struct {
 	Meetings []*zhenggai.Meeting
 	Where    []string // 会议第3行：
 	Warnings []string
+
+	collective []string // 一致同意 rows: no one's statement
 }
 
 // ParseMeetings reads a meetings' workbook. Every bad row and cell is
@@ -120,6 +122,7 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 	im := &MeetingsImport{}
 	bySeq := map[int]int{}      // 序号 → index
 	byDay := map[string][]int{} // date|type → indexes
+	badSeq := map[int]bool{}    // 序号 of rows refused: their statements are not named again
 	t, err := b.Table(MeetingSheet, &MeetingColumns)
 	if err != nil {
 		return nil, err
@@ -128,6 +131,9 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 		row := t.Row()
 		m, seq := readMeetingRow(row)
 		if m == nil {
+			if seq > 0 {
+				badSeq[seq] = true
+			}
 			continue
 		}
 		i := len(im.Meetings)
@@ -149,7 +155,7 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 		return nil, err
 	}
 	if b.Has(StatementSheet) {
-		if err := readStatements(b, im, bySeq, byDay); err != nil {
+		if err := readStatements(b, im, bySeq, byDay, badSeq); err != nil {
 			return nil, err
 		}
 	}
@@ -159,7 +165,7 @@ func ParseMeetings(ctx context.Context, r io.Reader) (_ *MeetingsImport, err err
 	if len(im.Meetings) == 0 {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "“%s”表中没有会议", MeetingSheet)
 	}
-	im.Warnings = b.Warnings()
+	im.Warnings = append(b.Warnings(), im.collective...)
 	return im, nil
 }
 
@@ -180,8 +186,8 @@ func readMeetingRow(row *sheet.Row) (*zhenggai.Meeting, int) {
 		}
 		seq = n
 	}
-	m := &zhenggai.Meeting{Type: text(mType), Book: text(mBook), Place: text(mPlace), ChairName: text(mChair),
-		Recorder: text(mRecorder), NonMembers: text(mNonMembers)}
+	m := &zhenggai.Meeting{Type: text(mType), Book: text(mBook), Place: text(mPlace), ChairName: hanName(text(mChair)),
+		Recorder: hanName(text(mRecorder)), NonMembers: text(mNonMembers)}
 	if m.Type == "" {
 		row.Bad(mType, "会议类型不能为空")
 		ok = false
@@ -194,7 +200,7 @@ func readMeetingRow(row *sheet.Row) (*zhenggai.Meeting, int) {
 		}
 		m.Number = n
 	}
-	d, good := row.Date(mDate)
+	d, good := meetingDate(row, mDate)
 	if good && d.IsZero() {
 		row.Bad(mDate, "会议日期不能为空")
 		good = false
@@ -204,9 +210,27 @@ func readMeetingRow(row *sheet.Row) (*zhenggai.Meeting, int) {
 	att, good := readAttendance(row, text(mExpected), text(mPresent), text(mLeave), text(mAbsent))
 	m.Attendance = att
 	if !ok || !good {
-		return nil, 0
+		return nil, seq
 	}
 	return m, seq
+}
+
+// dayParts are the words minutes put after a meeting's date.
+var dayParts = []string{"上午", "下午", "中午", "晚上", "晚", "全天", "全日"}
+
+// meetingDate reads a meeting's date, also as minutes write it with the
+// part of the day after it (2019年3月12日上午).
+func meetingDate(row *sheet.Row, col int) (zhenggai.Date, bool) {
+	raw := strings.TrimSpace(row.Raw(col))
+	for _, w := range dayParts {
+		if day, ok := strings.CutSuffix(raw, w); ok && day != "" {
+			if d, err := sheet.ParseDate(day, false); err == nil && d.Year() >= 1949 && d.Year() <= 2100 {
+				return d, true
+			}
+			break
+		}
+	}
+	return row.Date(col)
 }
 
 // meetingNumber reads 5, 第5次, 第５次.
@@ -217,8 +241,11 @@ func meetingNumber(s string) (int, bool) {
 		}
 		return r
 	}, s))
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "第"), "次")
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, "第")), "次"))
 	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		n, err = zhenggai.ParseNumeral(strings.ReplaceAll(s, " ", "")), nil
+	}
 	return n, err == nil && n >= 1 && n <= 9999
 }
 
@@ -343,7 +370,7 @@ func splitNames(s string) []string {
 				continue
 			}
 		}
-		out = append(out, p)
+		out = append(out, hanName(p))
 	}
 	return out
 }
@@ -355,14 +382,14 @@ func cutNote(s string) (name, note string) {
 		if i := strings.Index(s, open); i > 0 {
 			name, note = s[:i], s[i+len(open):]
 			note = strings.TrimFunc(note, func(r rune) bool { return r == '）' || r == ')' || unicode.IsSpace(r) })
-			return strings.TrimSpace(name), note
+			return hanName(strings.TrimSpace(name)), note
 		}
 	}
 	return s, ""
 }
 
 // readStatements reads 议题及表态 into the meetings.
-func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay map[string][]int) error {
+func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay map[string][]int, badSeq map[int]bool) error {
 	t, err := b.Table(StatementSheet, &StatementColumns)
 	if err != nil {
 		return err
@@ -392,13 +419,15 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 			case err != nil:
 				row.Bad(sMeeting, "“"+zhenggai.Clip(s, 20)+"”须为“会议”表中的序号")
 				continue
+			case !found && badSeq[n]:
+				continue // the meeting's own row is named
 			case !found:
 				row.Bad(sMeeting, fmt.Sprintf("“会议”表中没有序号为%d的会议", n))
 				continue
 			}
 			mi = j
 		} else {
-			d, good := row.Date(sDate)
+			d, good := meetingDate(row, sDate)
 			typ := text(sType)
 			switch {
 			case !good:
@@ -488,7 +517,7 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 		}
 		cur = itemAt{mi, ii}
 		// The statement, if any.
-		speaker := text(sSpeaker)
+		speaker := hanName(text(sSpeaker))
 		posText := text(sPosition)
 		summary := text(sSummary)
 		order := 0
@@ -499,6 +528,37 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 				ok = false
 			}
 			order = n
+		}
+		if speaker == "" && order == 0 {
+			// Every statement in one cell: 张三：同意；李四：同意.
+			cell, col := posText, sPosition
+			if !hasSpeakerColon(cell) && posText == "" {
+				cell, col = summary, sSummary
+			}
+			if hasSpeakerColon(cell) {
+				sts, bad := splitStatements(cell)
+				if bad != "" {
+					row.Bad(col, bad)
+					continue
+				}
+				if !ok {
+					continue
+				}
+				it := &m.Items[ii]
+				for _, st := range sts {
+					it.Statements = append(it.Statements, st)
+					orders[cur] = append(orders[cur], 0)
+					rowsOf[cur] = append(rowsOf[cur], row.N())
+				}
+				continue
+			}
+		}
+		if speaker == "" && order == 0 && summary == "" && collective(posText) {
+			// 一致同意: the minutes record no one's view; the item is kept
+			// without statements, as the statements rule must see it.
+			im.collective = append(im.collective, fmt.Sprintf("%s第%d行：表态“%s”未写明发言人，未登记为个人表态（自查时列为未逐一记录表态）",
+				StatementSheet, row.N(), zhenggai.Clip(posText, 20)))
+			continue
 		}
 		if speaker == "" {
 			if posText != "" || summary != "" || order != 0 {
@@ -567,6 +627,73 @@ func readStatements(b *sheet.Book, im *MeetingsImport, bySeq map[int]int, byDay 
 		}
 	}
 	return nil
+}
+
+// collective: a vote of the meeting as minutes write it when no one's
+// view is recorded (一致同意, 与会人员均表示同意). A bare 同意 is a
+// statement whose speaker was left out.
+func collective(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || hasSpeakerColon(s) {
+		return false
+	}
+	for _, w := range []string{"一致", "全体", "均", "与会", "大家", "全票"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titles are what minutes write after a speaker's name (王明同志, 李华副主席).
+var titles = []string{"同志", "副书记", "书记", "副主席", "主席", "秘书长", "副主任", "主任", "副部长", "部长", "副局长", "局长", "组长", "委员"}
+
+// speakerName is the name of a speaker as minutes write him: without
+// the padding spaces and the title after a name of two to four characters.
+func speakerName(s string) string {
+	s = hanName(s)
+	for _, t := range titles {
+		if n, ok := strings.CutSuffix(s, t); ok {
+			if c := utf8.RuneCountInString(n); c >= 2 && c <= 4 {
+				return n
+			}
+		}
+	}
+	return s
+}
+
+// hasSpeakerColon: a cell starting with a name and a colon (张三：同意).
+func hasSpeakerColon(s string) bool {
+	i := strings.IndexAny(s, "：:")
+	return i > 0 && utf8.RuneCountInString(s[:i]) <= zhenggai.MaxName && !strings.ContainsAny(s[:i], "；;，,。\n")
+}
+
+// splitStatements reads statements written in one cell in speaking
+// order: 张三：同意；李四：同意，建议压缩开支 (or one a line). bad names
+// the part that is not “name：position”.
+func splitStatements(s string) (sts []zhenggai.Statement, bad string) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '；' || r == ';' || r == '\n' || r == '。' })
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		i := strings.IndexAny(p, "：:")
+		if i <= 0 {
+			return nil, "“" + zhenggai.Clip(p, 20) + "”应写作“姓名：表态”，如“张三：同意；李四：同意”"
+		}
+		name := speakerName(strings.TrimSpace(p[:i]))
+		rest := strings.TrimLeft(p[i:], "：:")
+		pos, summary, ok := zhenggai.CutPosition(rest)
+		if name == "" || utf8.RuneCountInString(name) > zhenggai.MaxName || !ok {
+			return nil, "“" + zhenggai.Clip(p, 20) + "”应写作“姓名：表态”，表态为同意、不同意、弃权或意见"
+		}
+		sts = append(sts, zhenggai.Statement{Name: name, Position: pos, Summary: summary})
+	}
+	if len(sts) == 0 {
+		return nil, "没有表态"
+	}
+	return sts, ""
 }
 
 // WriteMeetings writes meetings, whole, as the workbook ParseMeetings
