@@ -2,6 +2,7 @@ package browsertest_test
 
 import (
 	"fmt"
+	"net/url"
 	"testing"
 
 	"zhenggai/internal/browsertest"
@@ -39,7 +40,8 @@ func TestRegisterPagesFitTheScreen(t *testing.T) {
 	roles := []rolePages{
 		{"bangongshi", []page{
 			{"/meetings", "office-meetings", true},
-			{"/meetings/new", "office-meeting-form", true},
+			{"/meetings/new", "office-meeting-type", false},
+			{"/meetings/new?type=" + url.QueryEscape("党组会议"), "office-meeting-form", true},
 			{fmt.Sprintf("/meetings/%d", m.ID), "office-meeting", false},
 			{fmt.Sprintf("/meetings/%d/edit", m.ID), "office-meeting-edit", false},
 			{"/vouchers", "office-vouchers", true},
