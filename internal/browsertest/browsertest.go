@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -25,7 +26,8 @@ import (
 )
 
 // Install is what makes the browser available on Debian.
-const Install = "apt-get install -y chromium fonts-noto-cjk"
+// chromium-l10n holds the Chinese the date fields are written in.
+const Install = "apt-get install -y chromium chromium-l10n fonts-noto-cjk"
 
 // Chromium returns the browser's path; the test fails, never skips, when
 // there is none.
@@ -69,9 +71,9 @@ func New(t testing.TB, base string) *Browser {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("metrics-recording-only", true),
 		chromedp.Flag("lang", "zh-CN"),
-		// Linux chromium takes its locale from the environment, not --lang:
-		// date fields then read 2020/10/28, as on an office's computer.
-		chromedp.Env("LANGUAGE=zh_CN:zh", "LANG=zh_CN.UTF-8"),
+		// Linux chromium takes its language from the environment: with
+		// chromium-l10n, date fields read 年/月/日 as on an office's computer.
+		chromedp.Env("LANGUAGE=zh_CN", "LANG=zh_CN.UTF-8"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
@@ -81,6 +83,14 @@ func New(t testing.TB, base string) *Browser {
 	// The first call starts the browser; it must not carry a timeout.
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium (%s): %v", path, err)
+	}
+	// Dates and numbers of scripts (Intl) in Chinese, even without
+	// chromium-l10n.
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "zh-CN"})
+		return err
+	})); err != nil {
+		t.Fatalf("chromium in Chinese: %v", err)
 	}
 	dir := os.Getenv("ZHENGGAI_SCREENSHOTS")
 	if dir == "" {

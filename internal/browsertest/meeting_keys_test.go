@@ -1,6 +1,7 @@
 package browsertest_test
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,11 +49,18 @@ func TestMeetingByKeyboard(t *testing.T) {
 	if len(names) < 4 || names[0] == "" {
 		t.Fatalf("the book fills in no members: %q", names)
 	}
-	// The date's fields come in the browser's order: 2020/10/28 in
-	// Chinese, 10/28/2020 in American English.
+	// The date's fields in the browser's order: 2020/10/28 in Chinese,
+	// 10/28/2020 in American English. Two digits end a month or a day;
+	// the year, which may have more, ends with →.
 	digits := b.Eval(`new Intl.DateTimeFormat(navigator.language, {year: "numeric", month: "2-digit", day: "2-digit"})
-		.formatToParts(new Date(2020, 9, 28)).filter(p => p.type !== "literal").map(p => p.value).join("")`)
-	b.Keys(digits)
+		.format(new Date(2020, 9, 28))`)
+	parts := regexp.MustCompile(`\d+`).FindAllString(digits, -1)
+	for i, p := range parts {
+		b.Keys(p)
+		if len(p) == 4 && i < len(parts)-1 {
+			b.Keys(kb.ArrowRight)
+		}
+	}
 	if v := b.Eval(`document.getElementById("date").value`); v != "2020-10-28" {
 		t.Fatalf("typed %s into the date (%s): %q", digits, b.Eval(`navigator.language`), v)
 	}
