@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"zhenggai"
@@ -44,10 +45,28 @@ func (h *Handler) duesYear(r *http.Request) int {
 	return h.today().Year()
 }
 
+// duesShownYear is ?year=, else the last year the register has (a unit
+// entering past years for a 自查), else this year.
+func (h *Handler) duesShownYear(r *http.Request, unitID int64) (int, error) {
+	if r.URL.Query().Get("year") != "" {
+		return h.duesYear(r), nil
+	}
+	years, err := h.Store.DuesYears(r.Context(), unitID)
+	if err != nil || len(years) == 0 || years[0] > h.today().Year() {
+		return h.today().Year(), err
+	}
+	return years[0], nil
+}
+
 // ListDues shows the signed-in user's unit's dues register for a year.
 func (h *Handler) ListDues(w http.ResponseWriter, r *http.Request) {
 	u := auth.UserFrom(r.Context())
-	d, err := h.duesList(r, u.UnitID, h.duesYear(r))
+	year, err := h.duesShownYear(r, u.UnitID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d, err := h.duesList(r, u.UnitID, year)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -68,6 +87,12 @@ func (h *Handler) duesList(r *http.Request, unitID int64, year int) (*duesListPa
 	years, err := h.Store.DuesYears(ctx, unitID)
 	if err != nil {
 		return nil, err
+	}
+	// The year shown is among those offered, so that the list says it.
+	if !slices.Contains(years, year) {
+		years = append(years, year)
+		slices.Sort(years)
+		slices.Reverse(years)
 	}
 	mode, err := h.Store.DuesRounding(ctx, unitID)
 	if err != nil {
@@ -124,7 +149,11 @@ func (h *Handler) ExportDues(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	year := h.duesYear(r)
+	year, err := h.duesShownYear(r, u.UnitID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	years, err := xlsx.LoadDues(ctx, h.Store, u.UnitID, year)
 	if err != nil {
 		h.fail(w, r, err)
