@@ -18,13 +18,16 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // Install is what makes the browser available on Debian.
-const Install = "apt-get install -y chromium fonts-noto-cjk"
+// chromium-l10n holds the Chinese the date fields are written in.
+const Install = "apt-get install -y chromium chromium-l10n fonts-noto-cjk"
 
 // Chromium returns the browser's path; the test fails, never skips, when
 // there is none.
@@ -68,6 +71,9 @@ func New(t testing.TB, base string) *Browser {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("metrics-recording-only", true),
 		chromedp.Flag("lang", "zh-CN"),
+		// Linux chromium takes its language from the environment: with
+		// chromium-l10n, date fields read 年/月/日 as on an office's computer.
+		chromedp.Env("LANGUAGE=zh_CN", "LANG=zh_CN.UTF-8"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
@@ -77,6 +83,14 @@ func New(t testing.TB, base string) *Browser {
 	// The first call starts the browser; it must not carry a timeout.
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium (%s): %v", path, err)
+	}
+	// Dates and numbers of scripts (Intl) in Chinese, even without
+	// chromium-l10n.
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "zh-CN"})
+		return err
+	})); err != nil {
+		t.Fatalf("chromium in Chinese: %v", err)
 	}
 	dir := os.Getenv("ZHENGGAI_SCREENSHOTS")
 	if dir == "" {
@@ -192,6 +206,65 @@ func (b *Browser) Click(sel, then, name string) {
 	b.do("click "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)),
 		chromedp.WaitReady(chromedp.CSS("html:not([data-zg-leaving]) "+then)))
 	b.Shot(name)
+}
+
+// Keys types into the element that has the focus, as a person at the
+// keyboard: text, or keys of package kb (kb.Enter, kb.Tab, kb.ArrowDown).
+func (b *Browser) Keys(keys string) {
+	b.t.Helper()
+	b.do("type "+fmt.Sprintf("%q", keys), typeKeys(keys, 0))
+}
+
+// typeKeys types keys as a keyboard does. chromedp.KeyEvent sends Enter
+// as a keydown and a separate char event, which a page cannot cancel from
+// its keydown (a real keyboard's can be): the form would be sent behind
+// the page's back. Here Enter is one keydown carrying its text, as
+// Chrome's own keyboard sends it.
+func typeKeys(keys string, mod chromedp.Modifier) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for _, r := range keys {
+			if r != '\r' {
+				if _, err := chromedp.KeyEvent(string(r), chromedp.KeyModifiers(mod))(ctx, t); err != nil {
+					return err
+				}
+				continue
+			}
+			down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "Enter", Code: "Enter",
+				Modifiers: int64(mod), WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
+			if mod == 0 {
+				down.Text, down.UnmodifiedText = "\r", "\r"
+			}
+			up := down
+			up.Type, up.Text, up.UnmodifiedText = input.DispatchKeyEventTypeKeyUp, "", ""
+			for _, e := range []input.DispatchKeyEventParams{down, up} {
+				if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// KeysTo types keys that send a form (Enter, or Ctrl+Enter with ctrl),
+// waits until the page that follows shows then and saves a screenshot
+// as name.
+func (b *Browser) KeysTo(keys string, ctrl bool, then, name string) {
+	b.t.Helper()
+	var mod chromedp.Modifier
+	if ctrl {
+		mod = chromedp.ModifierCtrl
+	}
+	b.Eval(`document.documentElement.dataset.zgLeaving = "1"`)
+	b.do("type "+fmt.Sprintf("%q", keys)+" and wait for "+then, typeKeys(keys, mod),
+		chromedp.WaitReady(chromedp.CSS("html:not([data-zg-leaving]) "+then)))
+	b.Shot(name)
+}
+
+// Focused is the id (else the name) of the element that has the focus.
+func (b *Browser) Focused() string {
+	b.t.Helper()
+	return b.Eval(`(() => { const e = document.activeElement; return e ? (e.id || e.name || e.tagName) : "" })()`)
 }
 
 // Text is the visible text of the first element matching sel.

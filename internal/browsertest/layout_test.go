@@ -66,10 +66,7 @@ func TestPagesFitTheScreen(t *testing.T) {
 	}
 
 	rid := fmt.Sprint(r.ID)
-	roles := []struct {
-		login string
-		pages []page
-	}{
+	roles := []rolePages{
 		{"qinli", []page{ // 责任人: her warnings, the problem, the progress form
 			{"/tasks", "owner-tasks", true},
 			{"/inbox", "owner-inbox", true},
@@ -121,13 +118,38 @@ func TestPagesFitTheScreen(t *testing.T) {
 		}},
 	}
 
+	srv := env.Serve(t, nil)
+	b := browsertest.New(t, srv.URL)
+	checkPages(t, b, srv.URL, pw, roles)
+
+	// The checks themselves see a page too wide and a button covered.
+	b.Size(390, 844)
+	b.Visit("/public/", "check-the-checks")
+	b.Eval(`(() => { const d = document.createElement("div"); d.style.width = "600px"; d.textContent = "宽"; document.body.append(d) })()`)
+	if b.Overflow() == "" {
+		t.Error("a page 600 px wide passes as fitting a 390 px screen")
+	}
+	b.Eval(`(() => { const d = document.createElement("div"); d.style.cssText = "position:fixed;inset:0;background:#fff"; document.body.append(d) })()`)
+	if len(b.Covered()) == 0 {
+		t.Error("links under a sheet covering the screen pass as uncovered")
+	}
+}
+
+// rolePages are the pages one role opens; "" is a visitor.
+type rolePages struct {
+	login string
+	pages []page
+}
+
+// checkPages opens every role's pages on every screen and checks they
+// fit; with -update it writes the doc pages' pictures.
+func checkPages(t *testing.T, b *browsertest.Browser, base string, pw map[string]string, roles []rolePages) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(docImages, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	srv := env.Serve(t, nil)
-	b := browsertest.New(t, srv.URL)
 	for _, role := range roles {
 		b.Forget()
 		b.Desktop()
@@ -142,7 +164,7 @@ func TestPagesFitTheScreen(t *testing.T) {
 					b.ShotFile("html", filepath.Join(docImages, p.name+"-"+sc.name+".png"))
 				}
 				where := fmt.Sprintf("%s at %d px (%s)", p.path, sc.w, role.login)
-				if b.Location() != srv.URL+p.path {
+				if b.Location() != base+p.path {
 					t.Errorf("%s: landed on %s", where, b.Location())
 				}
 				fits(t, b, where)
@@ -152,18 +174,6 @@ func TestPagesFitTheScreen(t *testing.T) {
 				}
 			}
 		}
-	}
-
-	// The checks themselves see a page too wide and a button covered.
-	b.Size(390, 844)
-	b.Visit("/public/", "check-the-checks")
-	b.Eval(`(() => { const d = document.createElement("div"); d.style.width = "600px"; d.textContent = "宽"; document.body.append(d) })()`)
-	if b.Overflow() == "" {
-		t.Error("a page 600 px wide passes as fitting a 390 px screen")
-	}
-	b.Eval(`(() => { const d = document.createElement("div"); d.style.cssText = "position:fixed;inset:0;background:#fff"; document.body.append(d) })()`)
-	if len(b.Covered()) == 0 {
-		t.Error("links under a sheet covering the screen pass as uncovered")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"zhenggai"
@@ -43,13 +44,31 @@ func (h *Handler) duesYear(r *http.Request) int {
 	return h.today().Year()
 }
 
+// duesShownYear is ?year=, else the last year the register has (a unit
+// entering past years for a 自查), else this year.
+func (h *Handler) duesShownYear(r *http.Request, unitID int64) (int, error) {
+	if r.URL.Query().Get("year") != "" {
+		return h.duesYear(r), nil
+	}
+	years, err := h.Store.DuesYears(r.Context(), unitID)
+	if err != nil || len(years) == 0 || years[0] > h.today().Year() {
+		return h.today().Year(), err
+	}
+	return years[0], nil
+}
+
 // ListDues shows the signed-in user's unit's dues register for a year.
 func (h *Handler) ListDues(w http.ResponseWriter, r *http.Request) {
 	u, base, ok := h.registerUnit(w, r, "dues")
 	if !ok {
 		return
 	}
-	d, err := h.duesList(r, u.ID, h.duesYear(r))
+	year, err := h.duesShownYear(r, u.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d, err := h.duesList(r, u.ID, year)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -67,6 +86,12 @@ func (h *Handler) duesList(r *http.Request, unitID int64, year int) (*duesListPa
 	years, err := h.Store.DuesYears(ctx, unitID)
 	if err != nil {
 		return nil, err
+	}
+	// The year shown is among those offered, so that the list says it.
+	if !slices.Contains(years, year) {
+		years = append(years, year)
+		slices.Sort(years)
+		slices.Reverse(years)
 	}
 	today := h.today()
 	rows, mode, err := h.Store.DuesYear(ctx, unitID, year, fmt.Sprintf("%04d-%02d", today.Year(), today.Month()))
@@ -92,7 +117,11 @@ func (h *Handler) ExportDues(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	year := h.duesYear(r)
+	year, err := h.duesShownYear(r, unit.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	years, err := xlsx.LoadDues(ctx, h.Store, unit.ID, year)
 	if err != nil {
 		h.fail(w, r, err)

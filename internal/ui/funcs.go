@@ -71,6 +71,7 @@ var funcs = template.FuncMap{
 	"storage":  store.SizeText, // 9.8GB
 	"lines":    func(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") },
 	"periodCN": zhenggai.PeriodChinese, // 2019-03 as 2019年3月
+	"yuan2":    zhenggai.Yuan2,         // money as offices write it: 4682.00
 }
 
 // buildQuery makes "?a=1&b=2" from pairs, leaving out empty values.

@@ -266,6 +266,11 @@ func (h *Handler) renderMeetingForm(w http.ResponseWriter, r *http.Request, stat
 		h.fail(w, r, err)
 		return
 	}
+	// A blank item is dropped when the form comes back (adding a member
+	// first): the form keeps one to type into.
+	if len(m.Items) == 0 {
+		m.Items = []zhenggai.AgendaItem{{Seq: 1, Kind: zhenggai.ItemOrdinary}}
+	}
 	for len(amounts) < len(m.Items) {
 		i := len(amounts)
 		s := ""
@@ -273,6 +278,14 @@ func (h *Handler) renderMeetingForm(w http.ResponseWriter, r *http.Request, stat
 			s = m.Items[i].Amount.Yuan()
 		}
 		amounts = append(amounts, s)
+	}
+	// An item without statements shows one blank row (dropped if left
+	// blank), so that the keyboard reaches the statements by Enter and adds
+	// the next one by Enter on the last summary.
+	for i := range m.Items {
+		if len(m.Items[i].Statements) == 0 {
+			m.Items[i].Statements = []zhenggai.Statement{{Seq: 1, Position: zhenggai.PosAgree}}
+		}
 	}
 	d := &meetingFormPage{Unit: u, ID: m.ID, Types: types, M: m, Amounts: amounts, Roster: roster, Focus: focus, Message: message,
 		Action: "/meetings"}

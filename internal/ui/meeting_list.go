@@ -34,14 +34,14 @@ type meetingListPage struct {
 	ImportErrors []string
 }
 
-// meetingFilter reads ?type= and ?year= (all years when "all"; this year
-// when absent).
+// meetingFilter reads ?type= and ?year= (all years when "all"; -1, the
+// latest year with meetings, when absent).
 func (h *Handler) meetingFilter(r *http.Request) (typ string, year int) {
 	q := r.URL.Query()
 	typ = strings.TrimSpace(q.Get("type"))
 	switch y := q.Get("year"); y {
 	case "":
-		year = h.today().Year()
+		year = -1
 	case "all":
 	default:
 		if n, err := strconv.Atoi(y); err == nil && n >= 1949 && n <= 2100 {
@@ -64,6 +64,16 @@ func (h *Handler) renderMeetingList(w http.ResponseWriter, r *http.Request, stat
 	}
 	unitID := u.ID
 	typ, year := h.meetingFilter(r)
+	// The years the books span, so that old books (a unit entering five
+	// years of minutes for a 自查) can be chosen and open on their last year.
+	first, last, err := h.meetingYears(r, unitID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if year < 0 {
+		year = last
+	}
 	books, err := h.Store.MeetingBooks(ctx, unitID, year)
 	if err != nil {
 		h.fail(w, r, err)
@@ -81,7 +91,7 @@ func (h *Handler) renderMeetingList(w http.ResponseWriter, r *http.Request, stat
 	}
 	d := &meetingListPage{Unit: u, Year: year, Type: typ, Books: books, Meetings: list, Types: strings.Join(types, "\n"),
 		ImportErrors: importErrors, Base: base, Foreign: base != "/meetings"}
-	for y := h.today().Year(); y >= h.today().Year()-9; y-- {
+	for y := max(h.today().Year(), last); y >= min(h.today().Year()-9, first); y-- {
 		d.Years = append(d.Years, y)
 	}
 	ys := "all"
@@ -96,6 +106,17 @@ func (h *Handler) renderMeetingList(w http.ResponseWriter, r *http.Request, stat
 	h.render(w, r, status, "meeting_list", &page{Title: "会议记录", Nav: "meetings", Data: d, Errors: errs})
 }
 
+// meetingYears are the years of the unit's first and last meetings; this
+// year for both when there is none.
+func (h *Handler) meetingYears(r *http.Request, unitID int64) (first, last int, err error) {
+	first, last = h.today().Year(), h.today().Year()
+	all, err := h.Store.Meetings(r.Context(), unitID, "", 0)
+	if err != nil || len(all) == 0 {
+		return first, last, err
+	}
+	return all[0].Date.Year(), all[len(all)-1].Date.Year(), nil
+}
+
 // ExportMeetings writes the books shown (?type=, ?year=) as the workbook
 // the import reads.
 func (h *Handler) ExportMeetings(w http.ResponseWriter, r *http.Request) {
@@ -106,6 +127,13 @@ func (h *Handler) ExportMeetings(w http.ResponseWriter, r *http.Request) {
 	}
 	unitID := u.ID
 	typ, year := h.meetingFilter(r)
+	if year < 0 {
+		var err error
+		if _, year, err = h.meetingYears(r, unitID); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
 	ms, err := h.Store.MeetingsWhole(ctx, unitID, typ, year)
 	if err != nil {
 		h.fail(w, r, err)

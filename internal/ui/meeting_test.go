@@ -89,7 +89,7 @@ func TestMeetingPages(t *testing.T) {
 	show := fmt.Sprintf("/meetings/%d", list[0].ID)
 	resp, body = leader.get(show)
 	wantStatus(t, resp, body, http.StatusOK)
-	for _, want := range []string{"2020年第1次党组会议", "应到3人，出席2人", "250000元", "车辆老旧", "大额资金"} {
+	for _, want := range []string{"2020年第1次党组会议", "应到3人，出席2人", "250000.00元", "车辆老旧", "大额资金"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the meeting's page lacks %q:\n%s", want, excerptOf(body))
 		}

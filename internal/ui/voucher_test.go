@@ -78,11 +78,11 @@ func TestVoucherPages(t *testing.T) {
 	}
 
 	_, body = leader.get("/vouchers?period=2020-09")
-	if !strings.Contains(body, "共2张凭证，借方合计101260.5元") || !strings.Contains(body, `data-label="凭证字号"`) {
+	if !strings.Contains(body, "共2张凭证，借方合计101260.50元") || !strings.Contains(body, `data-label="凭证字号"`) {
 		t.Errorf("list:\n%s", excerptOf(body))
 	}
-	for q, want := range map[string]string{"noapprover=1": "共1张凭证，借方合计100000元", "ref=记字第1号": "共1张凭证，借方合计1260.5元",
-		"q=电脑&min=100000": "共1张凭证，借方合计100000元", "min=100000.01": "没有符合条件的凭证", "min=abc": "金额应为元"} {
+	for q, want := range map[string]string{"noapprover=1": "共1张凭证，借方合计100000.00元", "ref=记字第1号": "共1张凭证，借方合计1260.50元",
+		"q=电脑&min=100000": "共1张凭证，借方合计100000.00元", "min=100000.01": "没有符合条件的凭证", "min=abc": "金额应为元"} {
 		_, body = leader.get("/vouchers?" + q)
 		if !strings.Contains(body, want) {
 			t.Errorf("%s: want %q\n%s", q, want, excerptOf(body))
@@ -134,7 +134,7 @@ func TestVoucherPages(t *testing.T) {
 	resp, body = clerk.get(show)
 	wantStatus(t, resp, body, http.StatusOK)
 	// The expense counts the 5xxx side only.
-	for _, s := range []string{`<dd id="voucher-expense">50000元`, "未审核", "无附单据", "尚未关联", "2020年9月1日党组会议（第4次）：购置办公电脑（6万元）", `id="voucher-lines"`} {
+	for _, s := range []string{`<dd id="voucher-expense">50000.00元`, "未审核", "无附单据", "尚未关联", "2020年9月1日党组会议（第4次）：购置办公电脑（6万元）", `id="voucher-lines"`} {
 		if !strings.Contains(body, s) {
 			t.Errorf("voucher page lacks %q:\n%s", s, excerptOf(body))
 		}

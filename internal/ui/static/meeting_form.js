@@ -7,6 +7,16 @@
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
+    // The first step: Enter on the chosen type goes on to the form.
+    var typeForm = document.getElementById("meeting-type-form");
+    if (typeForm) {
+      typeForm.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" && !ev.isComposing && ev.target.tagName === "SELECT") {
+          ev.preventDefault();
+          typeForm.submit();
+        }
+      });
+    }
     var form = document.getElementById("meeting-form");
     if (!form) { return; }
     function fields() {
