@@ -34,14 +34,22 @@ func checkChairLast(_ context.Context, r *Registers, p zhenggai.Period, _ Values
 			if !isDecision(it.Kind) || len(it.Statements) < 2 {
 				continue
 			}
-			last, chair := 0, -1
+			// The chair may open an item (an 意见 introducing it), but his
+			// vote comes after every other member's statement, and he
+			// speaks last: one 同意 before the others breaks the rule
+			// though he speaks again at the end (seed: 2020年4月23日).
+			other, chairLast, chairVote := -1, -1, -1
 			for _, s := range it.Statements {
-				last = max(last, s.Seq)
-				if samePerson(m.ChairID, m.ChairName, s.PersonID, s.Name) {
-					chair = max(chair, s.Seq)
+				if !samePerson(m.ChairID, m.ChairName, s.PersonID, s.Name) {
+					other = max(other, s.Seq)
+					continue
+				}
+				chairLast = max(chairLast, s.Seq)
+				if s.Position != zhenggai.PosView && (chairVote < 0 || s.Seq < chairVote) {
+					chairVote = s.Seq
 				}
 			}
-			if chair >= 0 && chair < last {
+			if chairLast >= 0 && (chairLast < other || chairVote >= 0 && chairVote < other) {
 				items++
 				hit = true
 			}

@@ -11,10 +11,13 @@ import (
 // LargeExpense: every single expense at or above the threshold is backed
 // by a 党组会议 大额资金 decision dated before it (seed problem 22: "2016
 // 年至2019年有23笔未上党组会研究"). The voucher's linked item counts when
-// it is such a decision; a voucher not linked is backed by any such item
-// dated before it whose amount covers it. A decision on the same day as
-// the expense does not count: the minutes cannot show it came first, and
-// a decision taken after the money was spent is 事后补议, not approval.
+// it is such a decision; a voucher not linked is backed by such an item
+// decided within the window before it whose amount not yet spent covers
+// it — a decision is spent by the expenses it backs, so one decision of
+// 2万元 backs one expense of 2万元, not three, and a decision of 2016 does
+// not back an expense of 2019. A decision on the same day as the expense
+// does not count: the minutes cannot show it came first, and a decision
+// taken after the money was spent is 事后补议, not approval.
 var LargeExpense = Rule{
 	ID:          "large_expense",
 	Title:       "大额资金使用经党组会议事前集体研究",
@@ -22,6 +25,7 @@ var LargeExpense = Rule{
 	Area:        AreaMajor,
 	Settings: []Setting{
 		{Name: "threshold", Label: "大额资金标准（元，单笔达到即须研究）", Default: "10000"},
+		{Name: "window_days", Label: "未关联凭证可援引的决策距开支的最长天数", Default: "365"},
 	},
 	Check: checkLargeExpense,
 }
@@ -34,64 +38,77 @@ func LargeExpenseThreshold(stored map[string]string) zhenggai.Fen {
 
 type fundItem struct {
 	date   zhenggai.Date
-	amount zhenggai.Fen
-	party  bool // decided by the 党组会议
+	amount zhenggai.Fen // left to spend, once the expenses it backs are taken
+	party  bool         // decided by the 党组会议
 }
 
 func checkLargeExpense(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
 	threshold := v.fen("threshold", 1000000)
-	items := map[int64]fundItem{}
-	var party []fundItem // 党组会议 大额资金 items, any date
+	window := v.int("window_days", 365)
+	items := map[int64]*fundItem{}
+	var party []*fundItem // 党组会议 大额资金 items, any date
 	for i := range r.Meetings {
 		m := &r.Meetings[i]
 		if m.Voided {
 			continue
 		}
 		for _, it := range m.Items {
-			fi := fundItem{m.Date, it.Amount, m.Type == zhenggai.MeetingPartyGroup && it.Kind == zhenggai.ItemLargeFund}
+			fi := &fundItem{m.Date, it.Amount, m.Type == zhenggai.MeetingPartyGroup && it.Kind == zhenggai.ItemLargeFund}
 			items[it.ID] = fi
 			if fi.party {
 				party = append(party, fi)
 			}
 		}
 	}
-	// The party's decisions by date, with the largest amount decided up
-	// to each: a voucher not linked is backed when the largest decided
-	// before its day covers it (a binary search, not a scan per voucher).
-	sort.Slice(party, func(i, j int) bool { return dkey(party[i].date) < dkey(party[j].date) })
-	best := make([]zhenggai.Fen, len(party))
-	for i, fi := range party {
-		best[i] = fi.amount
-		if i > 0 && best[i-1] > best[i] {
-			best[i] = best[i-1]
+	sort.SliceStable(party, func(i, j int) bool { return dkey(party[i].date) < dkey(party[j].date) })
+	// The large expenses by date: the linked ones spend their decision
+	// first, then each one not linked spends the latest decision before it
+	// that still covers it.
+	var large []*zhenggai.Voucher
+	for i := range r.Vouchers {
+		vc := &r.Vouchers[i]
+		if r.Expense(vc) >= threshold {
+			large = append(large, vc)
 		}
 	}
-	var n, late int64
+	sort.SliceStable(large, func(i, j int) bool { return dkey(large[i].Date) < dkey(large[j].Date) })
+	backed := map[int64]bool{}
+	var late int64
+	for _, vc := range large {
+		fi, ok := items[vc.DecisionItemID]
+		if vc.DecisionItemID == 0 || !ok || !fi.party {
+			continue
+		}
+		if dkey(fi.date) < dkey(vc.Date) {
+			backed[vc.ID] = true
+			fi.amount -= r.Expense(vc)
+		} else if within(vc.Date, p) {
+			late++
+		}
+	}
+	for _, vc := range large {
+		if vc.DecisionItemID != 0 {
+			continue
+		}
+		e, k := r.Expense(vc), dkey(vc.Date)
+		earliest := dkey(vc.Date.AddDays(-int(window)))
+		for i := sort.Search(len(party), func(i int) bool { return dkey(party[i].date) >= k }) - 1; i >= 0 && dkey(party[i].date) >= earliest; i-- {
+			if party[i].amount >= e {
+				party[i].amount -= e
+				backed[vc.ID] = true
+				break
+			}
+		}
+	}
+	var n int64
 	var sum zhenggai.Fen
 	var years []int
 	var recs []Record
-	for i := range r.Vouchers {
-		vc := &r.Vouchers[i]
-		if !within(vc.Date, p) {
+	for _, vc := range large {
+		if backed[vc.ID] || !within(vc.Date, p) {
 			continue
 		}
 		e := r.Expense(vc)
-		if e < threshold {
-			continue
-		}
-		backed := false
-		if vc.DecisionItemID != 0 {
-			fi, ok := items[vc.DecisionItemID]
-			backed = ok && fi.party && dkey(fi.date) < dkey(vc.Date)
-			if ok && fi.party && !backed {
-				late++
-			}
-		} else {
-			backed = covered(party, best, vc.Date, e)
-		}
-		if backed {
-			continue
-		}
 		n++
 		sum += e
 		years = append(years, vc.Date.Year())
@@ -111,12 +128,4 @@ func checkLargeExpense(_ context.Context, r *Registers, p zhenggai.Period, v Val
 		Figures:  map[string]int64{"expenses": n, "amount_fen": int64(sum), "decided_late": late, "threshold_fen": int64(threshold)},
 		Records:  capped(recs),
 	}}, nil
-}
-
-// covered reports whether a decision dated before day decided at least
-// e: party sorted by date, best the running largest amount.
-func covered(party []fundItem, best []zhenggai.Fen, day zhenggai.Date, e zhenggai.Fen) bool {
-	k := dkey(day)
-	n := sort.Search(len(party), func(i int) bool { return dkey(party[i].date) >= k })
-	return n > 0 && best[n-1] >= e
 }

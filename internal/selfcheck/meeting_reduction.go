@@ -49,6 +49,12 @@ func checkMeetingReduction(_ context.Context, r *Registers, p zhenggai.Period, v
 		return nil, nil
 	}
 	change := "下降" + fmt.Sprint(percent(prev-cur, prev)) + "%"
+	if percent(prev-cur, prev) >= share {
+		// Rounded to the whole it would read as the share reached
+		// (29.6% as 30%): the tenths, cut, say why it is a finding.
+		tenths := (prev - cur) * 1000 / prev
+		change = fmt.Sprintf("下降%d.%d%%", tenths/10, tenths%10)
+	}
 	switch {
 	case cur == prev:
 		change = "持平"
