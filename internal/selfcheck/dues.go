@@ -197,12 +197,12 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 	var fs []Finding
 	if gapMembers > 0 {
 		text := fmt.Sprintf("党费未按标准足额交纳，%s有%d名党员%d个月次实缴党费与应缴不符，应缴%s、实缴%s",
-			span(years), gapMembers, gapMonths, dueSum.Text(), paidSum.Text())
+			span(years), gapMembers, gapMonths, exactYuan(dueSum), exactYuan(paidSum))
 		if under > 0 {
-			text += "，少缴" + under.Text()
+			text += "，少缴" + exactYuan(under)
 		}
 		if over > 0 {
-			text += "，多缴" + over.Text()
+			text += "，多缴" + exactYuan(over)
 		}
 		// Name the practice when it explains at least half the gaps.
 		names := []string{}
@@ -225,3 +225,7 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].Text < runs[j].Text })
 	return append(fs, runs...), nil
 }
+
+// exactYuan writes dues to the fen (76.50元): 万元 would round away the
+// very gap the finding is about.
+func exactYuan(f zhenggai.Fen) string { return zhenggai.Yuan2(f) + "元" }

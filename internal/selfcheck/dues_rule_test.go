@@ -68,7 +68,7 @@ func TestDues(t *testing.T) {
 	}{
 		{"exact", []zhenggai.DuesMember{member(1, zhenggai.DuesInService)}, base, pays(1, 4568, all...), year, nil, 0, nil},
 		{"抹零头", []zhenggai.DuesMember{member(1, zhenggai.DuesInService)}, base, pays(1, 4500, all...), year, nil, 1,
-			[]string{"2019年有1名党员12个月次实缴党费与应缴不符，应缴548.16元、实缴540元，少缴8.16元，存在按抹零头计缴党费的做法"}},
+			[]string{"2019年有1名党员12个月次实缴党费与应缴不符，应缴548.16元、实缴540.00元，少缴8.16元，存在按抹零头计缴党费的做法"}},
 		{"四舍五入到元", []zhenggai.DuesMember{member(1, zhenggai.DuesInService)}, base, pays(1, 4600, all...), year, nil, 1,
 			[]string{"多缴3.84元，存在按四舍五入到元计缴党费的做法"}},
 		{"rounding setting down", []zhenggai.DuesMember{member(1, zhenggai.DuesInService)}, base, pays(1, 4567, all...), year,

@@ -3,6 +3,7 @@ package selfcheck
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"zhenggai"
 )
@@ -29,7 +30,7 @@ func quorum(kind zhenggai.ItemKind, present, expected int) bool {
 
 func checkMajorMatters(_ context.Context, r *Registers, p zhenggai.Period, _ Values) ([]Finding, error) {
 	var elsewhere, short []*zhenggai.Meeting
-	var elsewhereItems, shortItems int64
+	var elsewhereItems, shortItems, shortHalf int64
 	kinds := map[string]int64{}
 	for i := range r.Meetings {
 		m := &r.Meetings[i]
@@ -42,7 +43,7 @@ func checkMajorMatters(_ context.Context, r *Registers, p zhenggai.Period, _ Val
 				present++
 			}
 		}
-		var out, low int64
+		var out, low, lowCadre int64
 		for _, it := range m.Items {
 			if !isDecision(it.Kind) {
 				continue
@@ -51,16 +52,21 @@ func checkMajorMatters(_ context.Context, r *Registers, p zhenggai.Period, _ Val
 				out++
 				kinds[ItemKindName(it.Kind)]++
 			} else if len(m.Attendance) > 0 && !quorum(it.Kind, present, len(m.Attendance)) {
-				low++
+				if it.Kind == zhenggai.ItemCadre {
+					lowCadre++
+				} else {
+					low++
+				}
 			}
 		}
 		if out > 0 {
 			elsewhere = append(elsewhere, m)
 			elsewhereItems += out
 		}
-		if low > 0 {
+		if low+lowCadre > 0 {
 			short = append(short, m)
-			shortItems += low
+			shortItems += low + lowCadre
+			shortHalf += low
 		}
 	}
 	var fs []Finding
@@ -100,11 +106,24 @@ func checkMajorMatters(_ context.Context, r *Registers, p zhenggai.Period, _ Val
 		}
 		fs = append(fs, Finding{
 			Severity: Serious,
-			Text: fmt.Sprintf("研究三重一大事项到会人数不足，%s有%d次党组会议的%d个议题到会成员未超过半数（干部任免未达到三分之二）即作出决定（%s）",
-				span(years), len(short), shortItems, examples(labels, 3)),
+			Text: fmt.Sprintf("研究三重一大事项到会人数不足，%s有%d次党组会议的%s即作出决定（%s）",
+				span(years), len(short), quorumParts(shortHalf, shortItems-shortHalf), examples(labels, 3)),
 			Figures: map[string]int64{"items": shortItems, "meetings": int64(len(short))},
 			Records: capped(recs),
 		})
 	}
 	return fs, nil
+}
+
+// quorumParts says which quorum each short item missed: more than half,
+// or two thirds for 干部任免.
+func quorumParts(half, cadre int64) string {
+	var parts []string
+	if half > 0 {
+		parts = append(parts, fmt.Sprintf("%d个议题到会成员未超过半数", half))
+	}
+	if cadre > 0 {
+		parts = append(parts, fmt.Sprintf("%d个干部任免议题到会成员未达到三分之二", cadre))
+	}
+	return strings.Join(parts, "、")
 }

@@ -111,9 +111,9 @@ func TestMajorMatters(t *testing.T) {
 		texts []string
 	}{
 		{"more than half", mk(1, "党组会议", 7, 4, zhenggai.ItemMajorDecision), 0, nil},
-		{"exactly half", mk(2, "党组会议", 6, 3, zhenggai.ItemMajorDecision), 1, []string{"到会成员未超过半数"}},
+		{"exactly half", mk(2, "党组会议", 6, 3, zhenggai.ItemMajorDecision), 1, []string{"有1次党组会议的1个议题到会成员未超过半数即作出决定"}},
 		{"cadre exactly two thirds", mk(3, "党组会议", 6, 4, zhenggai.ItemCadre), 0, nil},
-		{"cadre below two thirds, above half", mk(4, "党组会议", 7, 4, zhenggai.ItemCadre), 1, []string{"三分之二"}},
+		{"cadre below two thirds, above half", mk(4, "党组会议", 7, 4, zhenggai.ItemCadre), 1, []string{"有1次党组会议的1个干部任免议题到会成员未达到三分之二即作出决定"}},
 		{"ordinary item at half", mk(5, "党组会议", 6, 3, zhenggai.ItemOrdinary), 0, nil},
 		{"decided in another meeting", mk(6, "主席会议", 5, 5, zhenggai.ItemLargeFund), 1,
 			[]string{"2019年有1个三重一大事项（大额资金1项）在主席会议上决定"}},
