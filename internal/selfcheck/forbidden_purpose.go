@@ -13,6 +13,7 @@ import (
 // liquor — as the voucher's or a line's 摘要 names it (seed problem 33).
 var ForbiddenPurpose = Rule{
 	ID:          "forbidden_purpose",
+	Needs:       NeedForbidden,
 	Title:       "不得违规购买纪念品、礼品、购物卡等",
 	SeedProblem: 33,
 	Area:        AreaFinance,

@@ -17,6 +17,7 @@ import (
 // a decision taken after the money was spent is 事后补议, not approval.
 var LargeExpense = Rule{
 	ID:          "large_expense",
+	Needs:       NeedMeetings | NeedItems | NeedLarge,
 	Title:       "大额资金使用经党组会议事前集体研究",
 	SeedProblem: 22,
 	Area:        AreaMajor,
