@@ -391,11 +391,6 @@ func (s *Store) VoucherExpenses(ctx context.Context, unitID int64, from, to stri
 	return out, rows.Err()
 }
 
-// maxWordFlags bounds the forbidden words the loader marks per voucher
-// (one bit each); words past it are looked for in the vouchers' own
-// summaries only.
-const maxWordFlags = 60
-
 // vouchersQ is the one query reading the vouchers some needed rule may
 // flag — no approver (NeedUnsigned), no attachments or summary
 // (NeedUnsupported), an expense at or above the large-expense threshold
@@ -439,54 +434,72 @@ func (s *Store) vouchersQ(pl *regPlan) (string, []any) {
 	bud, bargs := prefixMatch("l.account_code", pl.budget)
 	var flagWords []string
 	if needs&selfcheck.NeedForbidden != 0 {
-		flagWords = pl.words[:min(len(pl.words), maxWordFlags)]
+		flagWords = pl.words
 	}
+	// One level: each voucher of the period (in the order of the date
+	// index, so neither the grouping nor the order sorts) with its lines.
 	var args []any
-	// The lines' part, grouped by voucher.
-	sub := `SELECT l.voucher_id AS vid,
-		CAST(SUM(CASE WHEN ` + exp + ` THEN l.debit ELSE 0 END) AS BIGINT) AS e,
-		CAST(SUM(CASE WHEN ` + bud + ` THEN l.debit ELSE 0 END) AS BIGINT) AS b,
-		SUM(CASE WHEN ` + exp + ` THEN 1 ELSE 0 END) AS n, 0`
+	cols := `SELECT v.id, v.period, v.date, v.word, v.number, v.summary, v.attachments, v.approver, v.poster,
+		COALESCE(v.decision_item_id, 0),
+		CAST(COALESCE(SUM(CASE WHEN ` + exp + ` THEN l.debit ELSE 0 END), 0) AS BIGINT) AS e,
+		CAST(COALESCE(SUM(CASE WHEN ` + bud + ` THEN l.debit ELSE 0 END), 0) AS BIGINT) AS b,
+		COALESCE(SUM(CASE WHEN ` + exp + ` THEN 1 ELSE 0 END), 0) AS n`
 	args = append(args, eargs...)
 	args = append(args, bargs...)
 	args = append(args, eargs...)
-	for i, w := range flagWords {
-		// A line saying what its voucher says is checked there: the
-		// word is looked for only in the lines that differ (most lines
-		// repeat the voucher's 摘要), a million searches fewer.
-		sub += fmt.Sprintf(" + MAX(CASE WHEN l.summary <> w.summary AND "+contains+" THEN %d ELSE 0 END)", "l.summary", int64(1)<<i)
-		args = append(args, w)
+	// The lines whose 摘要 differs from their voucher's (most repeat
+	// it: one comparison, no search) and names a forbidden word, their
+	// 摘要 joined: the rule looks for the words in them.
+	fexpr := "NULL"
+	if len(flagWords) > 0 {
+		var ws []string
+		for _, w := range flagWords {
+			ws = append(ws, fmt.Sprintf(contains, "l.summary"))
+			args = append(args, w)
+		}
+		agg := "GROUP_CONCAT(%s, char(10))"
+		if s.d.name() == "postgres" {
+			agg = "string_agg(%s, chr(10))"
+		}
+		fexpr = fmt.Sprintf(agg, "CASE WHEN l.summary <> v.summary AND ("+strings.Join(ws, " OR ")+") THEN l.summary END")
 	}
-	sub += ` AS f FROM voucher_lines l JOIN vouchers w ON w.id = l.voucher_id
-		WHERE w.unit_id = ? AND w.date >= ? AND w.date <= ?`
+	cols += ", " + fexpr
+	q := cols + ` FROM vouchers v LEFT JOIN voucher_lines l ON l.voucher_id = v.id
+		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ?`
 	args = append(args, pl.unitID, pl.vfrom, pl.to)
 	if !lines {
-		// Only the flagged vouchers' lines, for their expense.
-		sub += ` AND (` + on("w") + `)`
-		args = append(args, ownArgs...)
+		// Only the flagged vouchers are read, their lines for their expense.
+		q += ` AND (` + on("v") + `) GROUP BY v.date, v.id ORDER BY v.date, v.id`
+		return q, append(args, ownArgs...)
 	}
-	sub += ` GROUP BY l.voucher_id`
-	// The vouchers' part: what makes a voucher worth reading.
-	flagged := []string{}
-	var wargs []any
-	wargs = append(wargs, pl.unitID, pl.vfrom, pl.to)
+	// What makes a voucher worth reading.
+	var flagged []string
 	if len(own) > 0 {
 		flagged = append(flagged, on("v"))
-		wargs = append(wargs, ownArgs...)
+		args = append(args, ownArgs...)
 	}
 	if needs&selfcheck.NeedForbidden != 0 {
-		flagged = append(flagged, "COALESCE(x.f, 0) <> 0")
+		flagged = append(flagged, fexpr+" IS NOT NULL")
+		args = append(args, wordArgs(flagWords)...)
 	}
 	if needs&selfcheck.NeedLarge != 0 {
-		flagged = append(flagged, "(CASE WHEN COALESCE(x.n, 0) > 0 THEN x.e ELSE COALESCE(x.b, 0) END) >= ?")
-		wargs = append(wargs, int64(pl.threshold))
+		flagged = append(flagged, `(CASE WHEN SUM(CASE WHEN `+exp+` THEN 1 ELSE 0 END) > 0
+			THEN SUM(CASE WHEN `+exp+` THEN l.debit ELSE 0 END) ELSE SUM(CASE WHEN `+bud+` THEN l.debit ELSE 0 END) END) >= ?`)
+		args = append(args, eargs...)
+		args = append(args, eargs...)
+		args = append(args, bargs...)
+		args = append(args, int64(pl.threshold))
 	}
-	q := `SELECT v.id, v.period, v.date, v.word, v.number, v.summary, v.attachments, v.approver, v.poster,
-		COALESCE(v.decision_item_id, 0), COALESCE(x.e, 0), COALESCE(x.b, 0), COALESCE(x.n, 0), COALESCE(x.f, 0)
-		FROM vouchers v LEFT JOIN (` + sub + `) x ON x.vid = v.id
-		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ? AND (` + strings.Join(flagged, " OR ") + `)
-		ORDER BY v.date, v.id`
-	return q, append(args, wargs...)
+	q += ` GROUP BY v.date, v.id HAVING ` + strings.Join(flagged, " OR ") + ` ORDER BY v.date, v.id`
+	return q, args
+}
+
+func wordArgs(ws []string) []any {
+	out := make([]any, len(ws))
+	for i, w := range ws {
+		out[i] = w
+	}
+	return out
 }
 
 func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
@@ -496,10 +509,6 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, pl *re
 	if q == "" {
 		return nil
 	}
-	var flagWords []string
-	if pl.needs&selfcheck.NeedForbidden != 0 {
-		flagWords = pl.words[:min(len(pl.words), maxWordFlags)]
-	}
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
@@ -508,9 +517,10 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, pl *re
 	for rows.Next() {
 		var v zhenggai.Voucher
 		var date string
-		var e, b, on, f int64
+		var e, b, on int64
+		var lines sql.NullString
 		if err := rows.Scan(&v.ID, &v.Period, &date, &v.Word, &v.Number, &v.Summary, &v.Attachments, &v.Approver,
-			&v.Poster, &v.DecisionItemID, &e, &b, &on, &f); err != nil {
+			&v.Poster, &v.DecisionItemID, &e, &b, &on, &lines); err != nil {
 			return err
 		}
 		v.UnitID, v.Date = pl.unitID, parseDate(date)
@@ -521,12 +531,8 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, pl *re
 		if e != 0 {
 			r.Expenses[v.ID] = zhenggai.Fen(e)
 		}
-		// The words the lines name stand for the lines' summaries: the
-		// rule looks for the words in them.
-		for i, w := range flagWords {
-			if f&(int64(1)<<i) != 0 {
-				r.LineSummaries[v.ID] = append(r.LineSummaries[v.ID], w)
-			}
+		if lines.Valid {
+			r.LineSummaries[v.ID] = strings.Split(lines.String, "\n")
 		}
 	}
 	return rows.Err()
