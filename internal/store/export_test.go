@@ -134,3 +134,7 @@ func CreateCategoryByHandForTest(ctx context.Context, s *Store, c *zhenggai.Cate
 func BackfillPersonsForTest(ctx context.Context, st *Store) error {
 	return st.write(ctx, func(tx *sql.Tx) error { return st.backfillPersons(ctx, tx) })
 }
+
+// ReadDBForTest is the store's own read pool: a benchmark's bare SQL runs
+// on the connections the store's queries run on.
+func ReadDBForTest(st *Store) *sql.DB { return st.rdb }
