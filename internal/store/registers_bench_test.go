@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -124,6 +125,8 @@ func benchSelfCheck(b *testing.B, env *testkit.Env, unit int64, p zhenggai.Perio
 	per, cpu := map[string]time.Duration{}, map[string]time.Duration{}
 	measure := func(name string, fn func(b *testing.B)) {
 		b.Run(name, func(b *testing.B) {
+			// The garbage of the run before is not this one's to collect.
+			runtime.GC()
 			c0 := cpuTime()
 			for b.Loop() {
 				fn(b)
