@@ -13,6 +13,7 @@ import (
 // finding: the statements rule counts the missing view.
 var ChairLast = Rule{
 	ID:          "chair_last",
+	Needs:       NeedMeetings | NeedItems,
 	Title:       "主要负责人末位表态",
 	SeedProblem: 24,
 	Area:        AreaMeetings,

@@ -16,6 +16,7 @@ import (
 // up, or dropping the jiao and fen: 抹零头), the finding names it.
 var Dues = Rule{
 	ID:          "dues",
+	Needs:       NeedDues,
 	Title:       "党费按标准足额按月交纳",
 	SeedProblem: 17,
 	Area:        AreaDues,

@@ -20,6 +20,7 @@ import (
 // taken after the money was spent is 事后补议, not approval.
 var LargeExpense = Rule{
 	ID:          "large_expense",
+	Needs:       NeedMeetings | NeedItems | NeedLarge,
 	Title:       "大额资金使用经党组会议事前集体研究",
 	SeedProblem: 22,
 	Area:        AreaMajor,

@@ -14,6 +14,7 @@ import (
 // thirds is.
 var MajorMatters = Rule{
 	ID:          "major_matters",
+	Needs:       NeedMeetings | NeedItems,
 	Title:       "三重一大事项由党组会议集体研究，到会人数符合规定",
 	SeedProblem: 22,
 	Area:        AreaMajor,

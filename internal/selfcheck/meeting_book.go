@@ -12,6 +12,7 @@ import (
 // another type's book are 会议记录混用 (seed problem 21).
 var MeetingBook = Rule{
 	ID:          "meeting_book",
+	Needs:       NeedMeetings,
 	Title:       "各类会议分别记录，不混用会议记录本",
 	SeedProblem: 21,
 	Area:        AreaMeetings,

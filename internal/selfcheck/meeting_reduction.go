@@ -12,6 +12,7 @@ import (
 // of 基层减负, against 2018). All meeting types count (各类会议).
 var MeetingReduction = Rule{
 	ID:          "meeting_reduction",
+	Needs:       NeedMeetings,
 	Title:       "精简会议，会议数量按要求压减",
 	SeedProblem: 25,
 	Area:        AreaMeetings,

@@ -43,6 +43,30 @@ type Registers struct {
 	LineSummaries map[int64][]string
 }
 
+// Needs names parts of a unit's registers, one bit each.
+type Needs uint
+
+const (
+	NeedMeetings    Needs = 1 << iota // the meetings themselves
+	NeedItems                         // their 三重一大 items, statements and attendance
+	NeedUnsigned                      // vouchers without an approver
+	NeedUnsupported                   // vouchers without attachments or 摘要
+	NeedLarge                         // vouchers whose expense reaches the large-expense threshold
+	NeedForbidden                     // vouchers naming a forbidden purpose or an over-standard item
+	NeedDues                          // dues members, bases and payments
+
+	NeedAll = NeedMeetings | NeedItems | NeedUnsigned | NeedUnsupported | NeedLarge | NeedForbidden | NeedDues
+)
+
+// NeedsOf is what the rules together read.
+func NeedsOf(rules []Rule) Needs {
+	var n Needs
+	for _, r := range rules {
+		n |= r.Needs
+	}
+	return n
+}
+
 // Record names one record behind a finding, for its link.
 type Record struct {
 	Kind  string `json:"kind"` // the registry's kind: meeting, voucher, dues_member
@@ -86,5 +110,8 @@ type Rule struct {
 	SeedProblem int    // the seed problem it comes from
 	Area        string
 	Settings    []Setting
-	Check       func(ctx context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error)
+	// Needs are the parts of the registers the rule reads: a loader
+	// running one rule reads only those (store.RegistersFor).
+	Needs Needs
+	Check func(ctx context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error)
 }

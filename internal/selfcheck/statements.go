@@ -11,6 +11,7 @@ import (
 // the minutes record it (seed problem 23).
 var Statements = Rule{
 	ID:          "statements",
+	Needs:       NeedMeetings | NeedItems,
 	Title:       "研究三重一大事项时逐一记录出席人员表态",
 	SeedProblem: 23,
 	Area:        AreaMeetings,

@@ -13,6 +13,7 @@ import (
 // meeting recorded is left out: its books were not entered.
 var StudyGroup = Rule{
 	ID:          "study_group",
+	Needs:       NeedMeetings,
 	Title:       "中心组理论学习按要求开展",
 	SeedProblem: 2,
 	Area:        AreaMeetings,

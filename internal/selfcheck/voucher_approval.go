@@ -12,6 +12,7 @@ import (
 // not: one booked without approval is counted apart (seed problem 34).
 var VoucherApproval = Rule{
 	ID:          "voucher_approval",
+	Needs:       NeedUnsigned,
 	Title:       "会计凭证经审核签字",
 	SeedProblem: 34,
 	Area:        AreaFinance,

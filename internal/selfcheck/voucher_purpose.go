@@ -13,6 +13,7 @@ import (
 // expense (transfers, receipts) are not held to it.
 var VoucherPurpose = Rule{
 	ID:          "voucher_purpose",
+	Needs:       NeedUnsupported,
 	Title:       "支出凭证摘要写明用途、附有原始单据",
 	SeedProblem: 35,
 	Area:        AreaFinance,

@@ -1,6 +1,7 @@
 package selfcheck
 
 import (
+	"slices"
 	"testing"
 
 	"zhenggai"
@@ -147,5 +148,44 @@ func TestForbiddenPurpose(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			want(t, check(t, ForbiddenPurpose, &Registers{Vouchers: tc.vs, LineSummaries: tc.lines}, zhenggai.Period{}, tc.set), tc.n, tc.texts...)
 		})
+	}
+}
+
+func TestOverStandard(t *testing.T) {
+	bags := func(id int64, amount zhenggai.Fen) zhenggai.Voucher {
+		v := voucher(id, "2019-05-0"+string(rune('0'+id)), amount)
+		v.Summary = "购买会议用真皮文件袋"
+		return v
+	}
+	atCeiling := bags(1, 200000) // 2000元: within the default ceiling
+	over := bags(2, 200001)      // 2000.01元
+	line := voucher(3, "2018-04-01", 600000)
+	line.Lines[0].Summary = "会议用品" // 6000元 > 5000元, named on a line only
+	loaded := voucher(4, "2018-04-02", 300000)
+	for _, tc := range []struct {
+		name  string
+		vs    []zhenggai.Voucher
+		lines map[int64][]string
+		set   map[string]string
+		n     int
+		texts []string
+	}{
+		{"at the ceiling", []zhenggai.Voucher{atCeiling}, nil, nil, 0, nil},
+		{"a fen over it", []zhenggai.Voucher{atCeiling, over}, nil, nil, 1,
+			[]string{"超标准购买，2019年有1张凭证购买文件袋1张（每张凭证限额2000元）超过标准，金额合计2000.01元，超出0.01元"}},
+		{"on a line, and a line the loader read", []zhenggai.Voucher{over, line, loaded}, map[int64][]string{4: {"文件袋（真皮）"}}, nil, 1,
+			[]string{"2018年至2019年有3张凭证购买文件袋2张（每张凭证限额2000元）、会议用品1张（每张凭证限额5000元）超过标准"}},
+		{"ceiling set higher", []zhenggai.Voucher{over}, nil, map[string]string{"over_standard": "文件袋：3000元"}, 0, nil},
+		{"list set lower, an unreadable item left out", []zhenggai.Voucher{atCeiling}, nil, map[string]string{"over_standard": "文件袋:1999.99\n台历"}, 1,
+			[]string{"文件袋1张（每张凭证限额1999.99元）"}},
+		{"list cleared: the default", []zhenggai.Voucher{over}, nil, map[string]string{"over_standard": " "}, 1, nil},
+		{"not named", []zhenggai.Voucher{voucher(5, "2019-01-01", 900000)}, nil, nil, 0, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want(t, check(t, ForbiddenPurpose, &Registers{Vouchers: tc.vs, LineSummaries: tc.lines}, zhenggai.Period{}, tc.set), tc.n, tc.texts...)
+		})
+	}
+	if w := ForbiddenWords(nil); !slices.Contains(w, "文件袋") || !slices.Contains(w, "纪念品") {
+		t.Errorf("the loader reads vouchers for %v, want the forbidden words and the over-standard items", w)
 	}
 }

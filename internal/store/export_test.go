@@ -140,3 +140,7 @@ func BackfillPersonsForTest(ctx context.Context, st *Store) error {
 func MoveVoucherLinksForTest(ctx context.Context, st *Store) error {
 	return st.write(ctx, func(tx *sql.Tx) error { return st.moveVoucherLinks(ctx, tx) })
 }
+
+// ReadDBForTest is the store's own read pool: a benchmark's bare SQL runs
+// on the connections the store's queries run on.
+func ReadDBForTest(st *Store) *sql.DB { return st.rdb }

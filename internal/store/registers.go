@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"zhenggai"
@@ -14,15 +15,61 @@ import (
 )
 
 // Registers loads what the self-inspection's rules read of one unit for a
-// period: its live meetings (with their 三重一大 items, the statements on
-// them and, where there are such items, attendance) from
-// the year before the period on (the reduction rule compares a year with
-// the one before), and older 党组会议 大额资金 items (a decision may
-// precede the expense by years); of its vouchers only those a rule may
-// flag, with each one's expense and the forbidden words its lines name
-// computed in SQL — lines are not loaded, a county's five years are a
-// million of them; its dues members, bases and payments.
+// period (every part: RegistersFor with selfcheck.NeedAll).
 func (s *Store) Registers(ctx context.Context, unitID int64, p zhenggai.Period) (*selfcheck.Registers, error) {
+	return s.RegistersFor(ctx, unitID, p, selfcheck.NeedAll)
+}
+
+// RegistersFor loads the parts of a unit's registers that needs name:
+// its live meetings from the year before the period on (the reduction
+// rule compares a year with the one before); with NeedItems their
+// 三重一大 items, the statements on them and the attendance of the
+// meetings deciding them; with NeedLarge older 党组会议 大额资金 items
+// too (a decision may precede the expense by years). Of the vouchers
+// only those a needed rule may flag, with each one's expense and the
+// forbidden words its lines name computed in SQL — lines are not
+// loaded, a county's five years are a million of them; the lines are
+// read at all only for NeedLarge or NeedForbidden. With NeedDues its
+// dues members, bases and payments.
+func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Period, needs selfcheck.Needs) (*selfcheck.Registers, error) {
+	pl, err := s.planRegisters(ctx, unitID, p, needs)
+	if err != nil {
+		return nil, err
+	}
+	r := &selfcheck.Registers{Unit: pl.unit, ExpensePrefixes: pl.expense, BudgetPrefixes: pl.budget}
+	// The three parts at once, each on its own connection and into its
+	// own fields: the vouchers' million lines take as long as the rest.
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	if needs&(selfcheck.NeedMeetings|selfcheck.NeedItems|selfcheck.NeedLarge) != 0 {
+		wg.Go(func() { errs[0] = s.loadMeetings(ctx, r, pl) })
+	}
+	wg.Go(func() { errs[1] = s.loadVouchers(ctx, r, pl) })
+	if needs&selfcheck.NeedDues != 0 {
+		wg.Go(func() { errs[2] = s.loadDues(ctx, r, pl) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, s.wrapErr(err)
+		}
+	}
+	return r, nil
+}
+
+// regPlan is what RegistersFor reads, settled before any register is:
+// its queries are built from it (and run bare by the benchmarks).
+type regPlan struct {
+	unit            *zhenggai.Unit
+	unitID          int64
+	needs           selfcheck.Needs
+	from, to, vfrom string
+	words           []string
+	threshold       zhenggai.Fen
+	expense, budget []string
+}
+
+func (s *Store) planRegisters(ctx context.Context, unitID int64, p zhenggai.Period, needs selfcheck.Needs) (*regPlan, error) {
 	u, err := s.Unit(ctx, unitID)
 	if err != nil {
 		return nil, err
@@ -31,39 +78,72 @@ func (s *Store) Registers(ctx context.Context, unitID int64, p zhenggai.Period) 
 	if err != nil {
 		return nil, s.wrapErr(err)
 	}
-	r := &selfcheck.Registers{Unit: u}
+	pl := &regPlan{unit: u, unitID: unitID, needs: needs, from: "0000-00-00", to: "9999-12-31", vfrom: "0000-00-00",
+		words: selfcheck.ForbiddenWords(settings), threshold: selfcheck.LargeExpenseThreshold(settings)}
 	// The vouchers register's own prefixes: one definition of expense.
-	if r.ExpensePrefixes, r.BudgetPrefixes, err = s.VoucherPrefixes(ctx, unitID); err != nil {
+	if pl.expense, pl.budget, err = s.VoucherPrefixes(ctx, unitID); err != nil {
 		return nil, err
 	}
-	from, to := "0000-00-00", "9999-12-31"
 	if !p.Start.IsZero() {
-		from = zhenggai.NewDate(p.Start.Year()-1, 1, 1).String()
+		pl.from = zhenggai.NewDate(p.Start.Year()-1, 1, 1).String()
+		pl.vfrom = p.Start.String()
 	}
 	if !p.End.IsZero() {
-		to = p.End.String()
+		pl.to = p.End.String()
 	}
-	if err := s.loadMeetings(ctx, r, unitID, from, to); err != nil {
-		return nil, s.wrapErr(err)
+	return pl, nil
+}
+
+// RegisterQuery is one query the loader runs, rebound for the backend.
+type RegisterQuery struct {
+	Name string
+	SQL  string
+	Args []any
+}
+
+// RegistersSQL are the queries RegistersFor runs for needs, in order:
+// what a benchmark runs bare beside it.
+func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Period, needs selfcheck.Needs) ([]RegisterQuery, error) {
+	pl, err := s.planRegisters(ctx, unitID, p, needs)
+	if err != nil {
+		return nil, err
 	}
-	vfrom := "0000-00-00"
-	if !p.Start.IsZero() {
-		vfrom = p.Start.String()
+	var out []RegisterQuery
+	add := func(name string, q string, args []any) {
+		out = append(out, RegisterQuery{name, s.d.rebind(q), args})
 	}
-	threshold := selfcheck.LargeExpenseThreshold(settings)
-	if err := s.loadVouchers(ctx, r, unitID, vfrom, to, selfcheck.ForbiddenWords(settings), threshold); err != nil {
-		return nil, s.wrapErr(err)
+	if needs&(selfcheck.NeedMeetings|selfcheck.NeedItems|selfcheck.NeedLarge) != 0 {
+		q, a := pl.meetingsQ()
+		add("meetings", q, a)
+		if needs&selfcheck.NeedItems != 0 {
+			q, a = pl.attendanceQ()
+			add("attendance", q, a)
+			q, a = pl.itemsQ()
+			add("items", q, a)
+			q, a = pl.statementsQ()
+			add("statements", q, a)
 	}
-	if err := s.loadDues(ctx, r, unitID, to); err != nil {
-		return nil, s.wrapErr(err)
+		if needs&selfcheck.NeedLarge != 0 {
+			q, a = pl.olderQ()
+			add("older", q, a)
 	}
-	return r, nil
+	}
+	if q, a := s.vouchersQ(pl); q != "" {
+		add("vouchers", q, a)
+	}
+	if needs&selfcheck.NeedDues != 0 {
+		for _, f := range []func() (string, []any){pl.membersQ, pl.basesQ, pl.paymentsQ} {
+			q, a := f()
+			add("dues", q, a)
+		}
+	}
+	return out, nil
 }
 
 // SelfCheck runs every rule over a unit's registers for a period with the
 // unit's settings. step, if not nil, is called after each rule.
 func (s *Store) SelfCheck(ctx context.Context, unitID int64, p zhenggai.Period, step func(done int)) ([]selfcheck.Finding, error) {
-	regs, err := s.Registers(ctx, unitID, p)
+	regs, err := s.RegistersFor(ctx, unitID, p, selfcheck.NeedsOf(selfcheck.Rules))
 	if err != nil {
 		return nil, err
 	}
@@ -78,29 +158,63 @@ func (s *Store) SelfCheck(ctx context.Context, unitID int64, p zhenggai.Period, 
 	return fs, err
 }
 
-func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID int64, from, to string) error {
-	live := ` m.unit_id = ? AND m.voided_at IS NULL AND m.date >= ? AND m.date <= ?`
-	// Every rule reading items reads the 三重一大 ones only, and
-	// attendance only of the meetings deciding them: ordinary items, and
-	// the attendance of study sessions and the like, are not read.
-	ordinary := string(zhenggai.ItemOrdinary)
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT m.id, m.type, m.book, m.number, m.date, m.place,
-		COALESCE(m.chair_id, 0), m.chair_name, m.recorder, m.non_members, m.minutes_sha256, m.note, m.sample, m.version, m.created_at
-		FROM meetings m WHERE`+live+` ORDER BY m.date, m.id`), unitID, from, to)
+const liveMeetings = ` m.unit_id = ? AND m.voided_at IS NULL AND m.date >= ? AND m.date <= ?`
+
+// The loader reads of each record the fields the rules read (a meeting's
+// place, minutes or note are not): twenty thousand meetings, a quarter
+// of the time.
+func (pl *regPlan) meetingsQ() (string, []any) {
+	return `SELECT m.id, m.type, m.book, m.number, m.date, COALESCE(m.chair_id, 0), m.chair_name
+		FROM meetings m WHERE` + liveMeetings + ` ORDER BY m.date, m.id`, []any{pl.unitID, pl.from, pl.to}
+}
+
+// Every rule reading items reads the 三重一大 ones only, and attendance
+// only of the meetings deciding them: ordinary items, and the attendance
+// of study sessions and the like, are not read.
+func (pl *regPlan) attendanceQ() (string, []any) {
+	return `SELECT a.meeting_id, COALESCE(a.person_id, 0), a.name, a.presence
+		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE` + liveMeetings + `
+		AND EXISTS (SELECT 1 FROM meeting_items d WHERE d.meeting_id = m.id AND d.kind <> ?)
+		ORDER BY a.meeting_id, a.seq`, []any{pl.unitID, pl.from, pl.to, string(zhenggai.ItemOrdinary)}
+}
+
+func (pl *regPlan) itemsQ() (string, []any) {
+	return `SELECT i.meeting_id, i.id, i.seq, i.title, i.kind, i.amount, i.decision
+		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE` + liveMeetings + ` AND i.kind <> ?
+		ORDER BY i.meeting_id, i.seq`, []any{pl.unitID, pl.from, pl.to, string(zhenggai.ItemOrdinary)}
+}
+
+func (pl *regPlan) statementsQ() (string, []any) {
+	return `SELECT st.item_id, st.seq, COALESCE(st.person_id, 0), st.name, st.position, st.summary
+		FROM meeting_statements st JOIN meeting_items i ON i.id = st.item_id JOIN meetings m ON m.id = i.meeting_id
+		WHERE` + liveMeetings + ` AND i.kind <> ? ORDER BY st.item_id, st.seq`, []any{pl.unitID, pl.from, pl.to, string(zhenggai.ItemOrdinary)}
+}
+
+// Older 大额资金 decisions of the 党组会议, items only: they may back an
+// expense of the period.
+func (pl *regPlan) olderQ() (string, []any) {
+	return `SELECT m.id, m.type, m.book, m.number, m.date, i.id, i.seq, i.title, i.amount
+		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id
+		WHERE m.unit_id = ? AND m.voided_at IS NULL AND m.date < ? AND m.type = ? AND i.kind = ?
+		ORDER BY m.date, m.id, i.seq`, []any{pl.unitID, pl.from, zhenggai.MeetingPartyGroup, string(zhenggai.ItemLargeFund)}
+}
+
+func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	unitID := pl.unitID
+	q, args := pl.meetingsQ()
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
 	}
 	index := map[int64]int{}
 	for rows.Next() {
 		var m zhenggai.Meeting
-		var date, created string
-		var sample int
-		if err := rows.Scan(&m.ID, &m.Type, &m.Book, &m.Number, &date, &m.Place, &m.ChairID, &m.ChairName, &m.Recorder,
-			&m.NonMembers, &m.MinutesSHA256, &m.Note, &sample, &m.Version, &created); err != nil {
+		var date string
+		if err := rows.Scan(&m.ID, &m.Type, &m.Book, &m.Number, &date, &m.ChairID, &m.ChairName); err != nil {
 			rows.Close()
 			return err
 		}
-		m.UnitID, m.Date, m.Sample, m.CreatedAt = unitID, parseDate(date), sample != 0, parseTime(created)
+		m.UnitID, m.Date = unitID, parseDate(date)
 		index[m.ID] = len(r.Meetings)
 		r.Meetings = append(r.Meetings, m)
 	}
@@ -108,91 +222,16 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID
 	if err := rows.Err(); err != nil {
 		return err
 	}
-
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT a.meeting_id, COALESCE(a.person_id, 0), a.name, a.presence, a.note
-		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE`+live+`
-		AND EXISTS (SELECT 1 FROM meeting_items d WHERE d.meeting_id = m.id AND d.kind <> ?)
-		ORDER BY a.meeting_id, a.seq`), unitID, from, to, ordinary)
-	if err != nil {
+	if pl.needs&selfcheck.NeedItems != 0 {
+		if err := s.loadItems(ctx, r, pl, index); err != nil {
 		return err
 	}
-	for rows.Next() {
-		var id int64
-		var a zhenggai.Attendance
-		var presence string
-		if err := rows.Scan(&id, &a.PersonID, &a.Name, &presence, &a.Note); err != nil {
-			rows.Close()
-			return err
 		}
-		a.Presence = zhenggai.Presence(presence)
-		if i, ok := index[id]; ok {
-			r.Meetings[i].Attendance = append(r.Meetings[i].Attendance, a)
+	if pl.needs&selfcheck.NeedLarge == 0 {
+		return nil
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-
-	// Items, then statements by item.
-	type at struct{ m, i int }
-	items := map[int64]at{}
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT i.meeting_id, i.id, i.seq, i.title, i.kind, i.amount, i.decision
-		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE`+live+` AND i.kind <> ?
-		ORDER BY i.meeting_id, i.seq`), unitID, from, to, ordinary)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var mid int64
-		var it zhenggai.AgendaItem
-		var kind string
-		var amount int64
-		if err := rows.Scan(&mid, &it.ID, &it.Seq, &it.Title, &kind, &amount, &it.Decision); err != nil {
-			rows.Close()
-			return err
-		}
-		it.Kind, it.Amount = zhenggai.ItemKind(kind), zhenggai.Fen(amount)
-		if i, ok := index[mid]; ok {
-			items[it.ID] = at{i, len(r.Meetings[i].Items)}
-			r.Meetings[i].Items = append(r.Meetings[i].Items, it)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT st.item_id, st.seq, COALESCE(st.person_id, 0), st.name, st.position, st.summary
-		FROM meeting_statements st JOIN meeting_items i ON i.id = st.item_id JOIN meetings m ON m.id = i.meeting_id
-		WHERE`+live+` AND i.kind <> ? ORDER BY st.item_id, st.seq`), unitID, from, to, ordinary)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var iid int64
-		var st zhenggai.Statement
-		var pos string
-		if err := rows.Scan(&iid, &st.Seq, &st.PersonID, &st.Name, &pos, &st.Summary); err != nil {
-			rows.Close()
-			return err
-		}
-		st.Position = zhenggai.Position(pos)
-		if a, ok := items[iid]; ok {
-			it := &r.Meetings[a.m].Items[a.i]
-			it.Statements = append(it.Statements, st)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-
-	// Older 大额资金 decisions of the 党组会议, items only: they may back
-	// an expense of the period.
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT m.id, m.type, m.book, m.number, m.date, i.id, i.seq, i.title, i.amount
-		FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id
-		WHERE m.unit_id = ? AND m.voided_at IS NULL AND m.date < ? AND m.type = ? AND i.kind = ?
-		ORDER BY m.date, m.id, i.seq`), unitID, from, zhenggai.MeetingPartyGroup, string(zhenggai.ItemLargeFund))
+	q, args = pl.olderQ()
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -219,6 +258,81 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, unitID
 	}
 	r.Meetings = append(older, r.Meetings...)
 	return nil
+}
+
+// loadItems reads the 三重一大 items of the loaded meetings, the
+// statements on them and the attendance of the meetings deciding them.
+func (s *Store) loadItems(ctx context.Context, r *selfcheck.Registers, pl *regPlan, index map[int64]int) error {
+	q, args := pl.attendanceQ()
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var a zhenggai.Attendance
+		var presence string
+		if err := rows.Scan(&id, &a.PersonID, &a.Name, &presence); err != nil {
+			rows.Close()
+			return err
+		}
+		a.Presence = zhenggai.Presence(presence)
+		if i, ok := index[id]; ok {
+			r.Meetings[i].Attendance = append(r.Meetings[i].Attendance, a)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	// Items, then statements by item.
+	type at struct{ m, i int }
+	items := map[int64]at{}
+	q, args = pl.itemsQ()
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var mid int64
+		var it zhenggai.AgendaItem
+		var kind string
+		var amount int64
+		if err := rows.Scan(&mid, &it.ID, &it.Seq, &it.Title, &kind, &amount, &it.Decision); err != nil {
+			rows.Close()
+			return err
+		}
+		it.Kind, it.Amount = zhenggai.ItemKind(kind), zhenggai.Fen(amount)
+		if i, ok := index[mid]; ok {
+			items[it.ID] = at{i, len(r.Meetings[i].Items)}
+			r.Meetings[i].Items = append(r.Meetings[i].Items, it)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	q, args = pl.statementsQ()
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var iid int64
+		var st zhenggai.Statement
+		var pos string
+		if err := rows.Scan(&iid, &st.Seq, &st.PersonID, &st.Name, &pos, &st.Summary); err != nil {
+			return err
+		}
+		st.Position = zhenggai.Position(pos)
+		if a, ok := items[iid]; ok {
+			it := &r.Meetings[a.m].Items[a.i]
+			it.Statements = append(it.Statements, st)
+		}
+	}
+	return rows.Err()
 }
 
 // prefixMatch is a SQL condition that col starts with one of prefixes,
@@ -282,75 +396,139 @@ func (s *Store) VoucherExpenses(ctx context.Context, unitID int64, from, to stri
 	return out, rows.Err()
 }
 
-// maxWordFlags bounds the forbidden words the loader marks per voucher
-// (one bit each); words past it are looked for in the vouchers' own
-// summaries only.
-const maxWordFlags = 60
-
-// loadVouchers reads, in one query, the vouchers some rule may flag —
-// no approver, no attachments, no summary, an expense at or above the
-// large-expense threshold, a forbidden word in the voucher's or a
-// line's summary — with each one's expense and the forbidden words its
+// vouchersQ is the one query reading the vouchers some needed rule may
+// flag — no approver (NeedUnsigned), no attachments or summary
+// (NeedUnsupported), an expense at or above the large-expense threshold
+// (NeedLarge), a forbidden word in the voucher's or a line's summary
+// (NeedForbidden) — with each one's expense and the forbidden words its
 // lines name, all computed in SQL over the lines. The others (most of a
-// county's quarter million) are never read.
-func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID int64, from, to string, words []string, threshold zhenggai.Fen) error {
-	exp, eargs := prefixMatch("l.account_code", r.ExpensePrefixes)
-	bud, bargs := prefixMatch("l.account_code", r.BudgetPrefixes)
+// county's quarter million) are never read; "" when no rule needs
+// vouchers.
+func (s *Store) vouchersQ(pl *regPlan) (string, []any) {
+	needs := pl.needs
+	var own []string // conditions on the voucher itself
+	var ownArgs []any
 	contains := "instr(%s, ?) > 0"
 	if s.d.name() == "postgres" {
 		contains = "strpos(%s, ?) > 0"
 	}
-	var flagged []string
-	flagWords := words[:min(len(words), maxWordFlags)]
+	if needs&selfcheck.NeedUnsigned != 0 {
+		own = append(own, "TRIM(%[1]s.approver) = ''")
+	}
+	if needs&selfcheck.NeedUnsupported != 0 {
+		own = append(own, "%[1]s.attachments <= 0", "TRIM(%[1]s.summary) = ''")
+	}
+	if needs&selfcheck.NeedForbidden != 0 {
+		for _, w := range pl.words {
+			own = append(own, fmt.Sprintf(contains, "%[1]s.summary"))
+			ownArgs = append(ownArgs, w)
+		}
+	}
+	lines := needs&(selfcheck.NeedLarge|selfcheck.NeedForbidden) != 0
+	if len(own) == 0 && !lines {
+		return "", nil
+	}
+	on := func(alias string) string {
+		out := make([]string, len(own))
+		for i, c := range own {
+			out[i] = fmt.Sprintf(c, alias)
+		}
+		return strings.Join(out, " OR ")
+	}
+	exp, eargs := prefixMatch("l.account_code", pl.expense)
+	bud, bargs := prefixMatch("l.account_code", pl.budget)
+	var flagWords []string
+	if needs&selfcheck.NeedForbidden != 0 {
+		flagWords = pl.words
+	}
+	// One level: each voucher of the period (in the order of the date
+	// index, so neither the grouping nor the order sorts) with its lines.
 	var args []any
-	// The lines' part, grouped by voucher.
-	sub := `SELECT l.voucher_id AS vid,
-		CAST(SUM(CASE WHEN ` + exp + ` THEN l.debit ELSE 0 END) AS BIGINT) AS e,
-		CAST(SUM(CASE WHEN ` + bud + ` THEN l.debit ELSE 0 END) AS BIGINT) AS b,
-		SUM(CASE WHEN ` + exp + ` THEN 1 ELSE 0 END) AS n, 0`
+	cols := `SELECT v.id, v.period, v.date, v.word, v.number, v.summary, v.attachments, v.approver, v.poster,
+		` + linkedItem("v") + `,
+		CAST(COALESCE(SUM(CASE WHEN ` + exp + ` THEN l.debit ELSE 0 END), 0) AS BIGINT) AS e,
+		CAST(COALESCE(SUM(CASE WHEN ` + bud + ` THEN l.debit ELSE 0 END), 0) AS BIGINT) AS b,
+		COALESCE(SUM(CASE WHEN ` + exp + ` THEN 1 ELSE 0 END), 0) AS n`
 	args = append(args, eargs...)
 	args = append(args, bargs...)
 	args = append(args, eargs...)
-	for i, w := range flagWords {
-		// A line saying what its voucher says is checked there: the
-		// word is looked for only in the lines that differ (most lines
-		// repeat the voucher's 摘要), a million searches fewer.
-		sub += fmt.Sprintf(" + MAX(CASE WHEN l.summary <> w.summary AND "+contains+" THEN %d ELSE 0 END)", "l.summary", int64(1)<<i)
+	// The lines whose 摘要 differs from their voucher's (most repeat
+	// it: one comparison, no search) and names a forbidden word, their
+	// 摘要 joined: the rule looks for the words in them.
+	fexpr := "NULL"
+	if len(flagWords) > 0 {
+		var ws []string
+		for _, w := range flagWords {
+			ws = append(ws, fmt.Sprintf(contains, "l.summary"))
 		args = append(args, w)
 	}
-	sub += ` AS f FROM voucher_lines l JOIN vouchers w ON w.id = l.voucher_id
-		WHERE w.unit_id = ? AND w.date >= ? AND w.date <= ? GROUP BY l.voucher_id`
-	args = append(args, unitID, from, to)
-	// The vouchers' part: what makes a voucher worth reading.
-	flagged = append(flagged, "TRIM(v.approver) = ''", "v.attachments <= 0", "TRIM(v.summary) = ''", "COALESCE(x.f, 0) <> 0",
-		"(CASE WHEN COALESCE(x.n, 0) > 0 THEN x.e ELSE COALESCE(x.b, 0) END) >= ?")
-	var wargs []any
-	wargs = append(wargs, unitID, from, to, int64(threshold))
-	for _, w := range words {
-		flagged = append(flagged, fmt.Sprintf(contains, "v.summary"))
-		wargs = append(wargs, w)
+		agg := "GROUP_CONCAT(%s, char(10))"
+		if s.d.name() == "postgres" {
+			agg = "string_agg(%s, chr(10))"
 	}
-	q := `SELECT v.id, v.period, v.date, v.word, v.number, v.summary, v.attachments, v.approver, v.poster,
-		` + linkedItem("v") + `, COALESCE(x.e, 0), COALESCE(x.b, 0), COALESCE(x.n, 0), COALESCE(x.f, 0)
-		FROM vouchers v LEFT JOIN (` + sub + `) x ON x.vid = v.id
-		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ? AND (` + strings.Join(flagged, " OR ") + `)
-		ORDER BY v.date, v.id`
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), append(args, wargs...)...)
+		fexpr = fmt.Sprintf(agg, "CASE WHEN l.summary <> v.summary AND ("+strings.Join(ws, " OR ")+") THEN l.summary END")
+	}
+	cols += ", " + fexpr
+	q := cols + ` FROM vouchers v LEFT JOIN voucher_lines l ON l.voucher_id = v.id
+		WHERE v.unit_id = ? AND v.date >= ? AND v.date <= ?`
+	args = append(args, pl.unitID, pl.vfrom, pl.to)
+	if !lines {
+		// Only the flagged vouchers are read, their lines for their expense.
+		q += ` AND (` + on("v") + `) GROUP BY v.date, v.id ORDER BY v.date, v.id`
+		return q, append(args, ownArgs...)
+	}
+	// What makes a voucher worth reading.
+	var flagged []string
+	if len(own) > 0 {
+		flagged = append(flagged, on("v"))
+		args = append(args, ownArgs...)
+	}
+	if needs&selfcheck.NeedForbidden != 0 {
+		flagged = append(flagged, fexpr+" IS NOT NULL")
+		args = append(args, wordArgs(flagWords)...)
+	}
+	if needs&selfcheck.NeedLarge != 0 {
+		flagged = append(flagged, `(CASE WHEN SUM(CASE WHEN `+exp+` THEN 1 ELSE 0 END) > 0
+			THEN SUM(CASE WHEN `+exp+` THEN l.debit ELSE 0 END) ELSE SUM(CASE WHEN `+bud+` THEN l.debit ELSE 0 END) END) >= ?`)
+		args = append(args, eargs...)
+		args = append(args, eargs...)
+		args = append(args, bargs...)
+		args = append(args, int64(pl.threshold))
+	}
+	q += ` GROUP BY v.date, v.id HAVING ` + strings.Join(flagged, " OR ") + ` ORDER BY v.date, v.id`
+	return q, args
+}
+
+func wordArgs(ws []string) []any {
+	out := make([]any, len(ws))
+	for i, w := range ws {
+		out[i] = w
+	}
+	return out
+}
+
+func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	r.Expenses = map[int64]zhenggai.Fen{}
+	r.LineSummaries = map[int64][]string{}
+	q, args := s.vouchersQ(pl)
+	if q == "" {
+		return nil
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	r.Expenses = map[int64]zhenggai.Fen{}
-	r.LineSummaries = map[int64][]string{}
 	for rows.Next() {
 		var v zhenggai.Voucher
 		var date string
-		var e, b, on, f int64
+		var e, b, on int64
+		var lines sql.NullString
 		if err := rows.Scan(&v.ID, &v.Period, &date, &v.Word, &v.Number, &v.Summary, &v.Attachments, &v.Approver,
-			&v.Poster, &v.DecisionItemID, &e, &b, &on, &f); err != nil {
+			&v.Poster, &v.DecisionItemID, &e, &b, &on, &lines); err != nil {
 			return err
 		}
-		v.UnitID, v.Date = unitID, parseDate(date)
+		v.UnitID, v.Date = pl.unitID, parseDate(date)
 		r.Vouchers = append(r.Vouchers, v)
 		if on == 0 {
 			e = b // no line on expense accounts: the budget side
@@ -358,20 +536,31 @@ func (s *Store) loadVouchers(ctx context.Context, r *selfcheck.Registers, unitID
 		if e != 0 {
 			r.Expenses[v.ID] = zhenggai.Fen(e)
 		}
-		// The words the lines name stand for the lines' summaries: the
-		// rule looks for the words in them.
-		for i, w := range flagWords {
-			if f&(int64(1)<<i) != 0 {
-				r.LineSummaries[v.ID] = append(r.LineSummaries[v.ID], w)
-			}
+		if lines.Valid {
+			r.LineSummaries[v.ID] = strings.Split(lines.String, "\n")
 		}
 	}
 	return rows.Err()
 }
 
-func (s *Store) loadDues(ctx context.Context, r *selfcheck.Registers, unitID int64, to string) error {
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT id, COALESCE(person_id, 0), name, kind, fixed, joined, left_month, sample, version
-		FROM dues_members WHERE unit_id = ? AND voided_at IS NULL ORDER BY name, id`), unitID)
+func (pl *regPlan) membersQ() (string, []any) {
+	return `SELECT id, COALESCE(person_id, 0), name, kind, fixed, joined, left_month, sample, version
+		FROM dues_members WHERE unit_id = ? AND voided_at IS NULL ORDER BY name, id`, []any{pl.unitID}
+}
+
+func (pl *regPlan) basesQ() (string, []any) {
+	return `SELECT member_id, year, base FROM dues_bases WHERE unit_id = ? ORDER BY member_id, year`, []any{pl.unitID}
+}
+
+func (pl *regPlan) paymentsQ() (string, []any) {
+	return `SELECT member_id, month, paid, paid_on FROM dues_payments
+		WHERE unit_id = ? AND month <= ? ORDER BY member_id, month`, []any{pl.unitID, pl.to[:7]}
+}
+
+func (s *Store) loadDues(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	unitID := pl.unitID
+	q, args := pl.membersQ()
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -393,7 +582,8 @@ func (s *Store) loadDues(ctx context.Context, r *selfcheck.Registers, unitID int
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT member_id, year, base FROM dues_bases WHERE unit_id = ? ORDER BY member_id, year`), unitID)
+	q, args = pl.basesQ()
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
 	}
@@ -413,8 +603,8 @@ func (s *Store) loadDues(ctx context.Context, r *selfcheck.Registers, unitID int
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(`SELECT member_id, month, paid, paid_on FROM dues_payments
-		WHERE unit_id = ? AND month <= ? ORDER BY member_id, month`), unitID, to[:7])
+	q, args = pl.paymentsQ()
+	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
 		return err
 	}

@@ -4,23 +4,33 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"zhenggai"
 	"zhenggai/internal/selfcheck"
+	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
 
 // BenchmarkSelfCheck runs every rule over a county's five years of one
 // unit's registers (by default 1 million voucher lines, 20,000 meetings,
 // 500 members × 60 months of dues; ZHENGGAI_BENCH_SCALE=0.1 for a tenth),
-// and beside it the loader's queries run bare (rows read, nothing built),
-// reporting the ratio.
+// and beside each run, in the same run, its SQL run bare (the loader's
+// own queries, RegistersSQL, rows read into nothing):
 //
-//	go test ./internal/store -run '^$' -bench SelfCheck -benchtime 3x
+//	all      the whole self-inspection (store.SelfCheck)
+//	bare     every query it runs, bare
+//	rule/ID  one rule: the registers it needs (RegistersFor) and its check
+//	bare/ID  that rule's queries, bare
+//
+// The ratio of each to its bare run is logged at the end.
+//
+//	go test ./internal/store -run '^$' -bench 'SelfCheck$/sqlite' -benchtime 3x
 func BenchmarkSelfCheck(b *testing.B) {
 	scale := 1.0
 	if s := os.Getenv("ZHENGGAI_BENCH_SCALE"); s != "" {
@@ -39,68 +49,133 @@ func BenchmarkSelfCheck(b *testing.B) {
 			env.Store.SaveNamedSettings(ctx, r.UnitID, map[string]string{"selfcheck.forbidden_purpose.words": w})
 		}
 		p := zhenggai.Period{Start: zhenggai.NewDate(2016, 1, 1), End: zhenggai.NewDate(2020, 12, 31)}
-		raw := env.Raw(b)
-		bare := func() {
-			// The loader's queries, rows only read.
-			for _, q := range []string{
-				`SELECT m.id, m.type, m.book, m.number, m.date, m.chair_name FROM meetings m WHERE m.unit_id = ? AND m.voided_at IS NULL`,
-				`SELECT a.meeting_id, a.name, a.presence FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.unit_id = ? AND EXISTS (SELECT 1 FROM meeting_items d WHERE d.meeting_id = m.id AND d.kind <> 'ordinary')`,
-				`SELECT i.meeting_id, i.id, i.kind, i.amount FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE m.unit_id = ? AND i.kind <> 'ordinary'`,
-				`SELECT st.item_id, st.seq, st.name FROM meeting_statements st JOIN meeting_items i ON i.id = st.item_id JOIN meetings m ON m.id = i.meeting_id WHERE m.unit_id = ? AND i.kind <> 'ordinary'`,
-				// The vouchers a rule may flag, their expense and forbidden
-				// words from the lines (the loader's query, one word).
-				`SELECT v.id, v.period, v.date, v.word, v.number, v.summary, v.attachments, v.approver, v.poster, x.e, x.b, x.f
-				FROM vouchers v LEFT JOIN (SELECT l.voucher_id AS vid,
-					CAST(SUM(CASE WHEN substr(l.account_code, 1, 1) = '5' THEN l.debit ELSE 0 END) AS BIGINT) AS e,
-					CAST(SUM(CASE WHEN NOT substr(l.account_code, 1, 1) = '5' AND substr(l.account_code, 1, 1) = '7' THEN l.debit ELSE 0 END) AS BIGINT) AS b,
-					MAX(CASE WHEN l.summary LIKE '%纪念品%' THEN 1 ELSE 0 END) AS f
-					FROM voucher_lines l JOIN vouchers w ON w.id = l.voucher_id WHERE w.unit_id = ? GROUP BY l.voucher_id) x ON x.vid = v.id
-				WHERE TRIM(v.approver) = '' OR v.attachments <= 0 OR TRIM(v.summary) = '' OR x.f <> 0 OR x.e >= 1000000 ORDER BY v.date, v.id`,
-				`SELECT member_id, month, paid FROM dues_payments WHERE unit_id = ?`,
-			} {
-				rows, err := raw.Query(q, r.UnitID)
-				if err != nil {
+		benchSelfCheck(b, env, r.UnitID, p)
+	})
+}
+
+// benchSelfCheck runs the whole check, then each rule, each beside its
+// bare SQL, on a unit's registers already written.
+func benchSelfCheck(b *testing.B, env *testkit.Env, unit int64, p zhenggai.Period) {
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "bench"})
+	raw := env.Raw(b)
+	// Bare SQL on the store's own connections (the same settings, the
+	// same statistics), rows read into nothing.
+	pool := store.ReadDBForTest(env.Store)
+	bare := func(b *testing.B, needs selfcheck.Needs) {
+		qs, err := env.Store.RegistersSQL(ctx, unit, p, needs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, q := range qs {
+			rows, err := pool.QueryContext(ctx, q.SQL, q.Args...)
+			if err != nil {
+				b.Fatal(q.Name, err)
+			}
+			cols, _ := rows.Columns()
+			vals := make([]any, len(cols))
+			for i := range vals {
+				vals[i] = new(any)
+			}
+			for rows.Next() {
+				if err := rows.Scan(vals...); err != nil {
 					b.Fatal(err)
 				}
-				cols, _ := rows.Columns()
-				vals := make([]any, len(cols))
-				for i := range vals {
-					vals[i] = new(any)
-				}
-				for rows.Next() {
-					rows.Scan(vals...)
-				}
-				rows.Close()
+			}
+			if err := rows.Close(); err != nil {
+				b.Fatal(err)
 			}
 		}
-		var spent, bareSpent time.Duration
-		var rules map[string]time.Duration
-		for b.Loop() {
-			t0 := time.Now()
-			bare()
-			bareSpent += time.Since(t0)
-			t0 = time.Now()
-			regs, err := env.Store.Registers(ctx, r.UnitID, p)
+	}
+	if os.Getenv("ZHENGGAI_BENCH_PLAN") != "" {
+		// Each query's plan and time, once.
+		qs, _ := env.Store.RegistersSQL(ctx, unit, p, selfcheck.NeedAll)
+		for _, q := range qs {
+			explain := "EXPLAIN QUERY PLAN "
+			if env.DSN != "" {
+				explain = "EXPLAIN (ANALYZE, COSTS OFF) "
+			}
+			rows, err := raw.DB.QueryContext(ctx, explain+q.SQL, q.Args...)
 			if err != nil {
 				b.Fatal(err)
 			}
-			rules = map[string]time.Duration{}
-			for _, rule := range selfcheck.Rules {
-				t1 := time.Now()
-				if _, err := rule.Check(ctx, regs, p, rule.Values(nil)); err != nil {
-					b.Fatal(err)
+			var plan []string
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
 				}
-				rules[rule.ID] = time.Since(t1)
+				rows.Scan(ptrs...)
+				plan = append(plan, fmt.Sprint(vals...))
 			}
-			spent += time.Since(t0)
+			rows.Close()
+			t0, c0 := time.Now(), cpuTime()
+			n := 0
+			rows, _ = raw.DB.QueryContext(ctx, q.SQL, q.Args...)
+			for rows.Next() {
+				n++
+			}
+			rows.Close()
+			b.Logf("%s: %d rows in %s (cpu %s)\n%s\n%s", q.Name, n, time.Since(t0), cpuTime()-c0, q.SQL, strings.Join(plan, "\n"))
 		}
-		b.ReportMetric(spent.Seconds()/float64(b.N), "s/check")
-		b.ReportMetric(bareSpent.Seconds()/float64(b.N), "s/bare")
-		b.ReportMetric(float64(spent)/float64(bareSpent), "x-bare")
-		for id, d := range rules {
-			b.Logf("rule %s: %s (last run)", id, d)
+	}
+	// Wall time, and the process's CPU time: on SQLite, which runs in
+	// the process, the CPU spent whatever else the machine runs.
+	per, cpu := map[string]time.Duration{}, map[string]time.Duration{}
+	measure := func(name string, fn func(b *testing.B)) {
+		b.Run(name, func(b *testing.B) {
+			// The garbage of the run before is not this one's to collect.
+			runtime.GC()
+			c0 := cpuTime()
+			for b.Loop() {
+				fn(b)
+			}
+			per[name] = b.Elapsed() / time.Duration(b.N)
+			cpu[name] = (cpuTime() - c0) / time.Duration(b.N)
+			b.ReportMetric(cpu[name].Seconds(), "cpu-s/op")
+		})
+	}
+	var found int
+	measure("all", func(b *testing.B) {
+		fs, err := env.Store.SelfCheck(ctx, unit, p, nil)
+		if err != nil {
+			b.Fatal(err)
 		}
+		found = len(fs)
 	})
+	measure("bare", func(b *testing.B) { bare(b, selfcheck.NeedsOf(selfcheck.Rules)) })
+	for _, rule := range selfcheck.Rules {
+		measure("rule/"+rule.ID, func(b *testing.B) {
+			regs, err := env.Store.RegistersFor(ctx, unit, p, rule.Needs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := rule.Check(ctx, regs, p, rule.Values(nil)); err != nil {
+				b.Fatal(err)
+			}
+		})
+		measure("bare/"+rule.ID, func(b *testing.B) { bare(b, rule.Needs) })
+	}
+	b.Logf("%d findings", found)
+	ratio := func(name, ref string) {
+		if per[ref] > 0 && cpu[ref] > 0 {
+			b.Logf("%-24s %7.3f s  bare %7.3f s  %5.2f×   cpu %7.3f s  bare %7.3f s  %5.2f×", name,
+				per[name].Seconds(), per[ref].Seconds(), float64(per[name])/float64(per[ref]),
+				cpu[name].Seconds(), cpu[ref].Seconds(), float64(cpu[name])/float64(cpu[ref]))
+		}
+	}
+	ratio("all", "bare")
+	for _, rule := range selfcheck.Rules {
+		ratio("rule/"+rule.ID, "bare/"+rule.ID)
+	}
+}
+
+// cpuTime is the CPU the process has spent (SQLite runs in it).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // genRegisters writes a unit's five years of registers with SQL, in

@@ -113,9 +113,9 @@ func TestRegisters(t *testing.T) {
 		r, _, _, _ := seedRound(t, st)
 		u := r.UnitID
 		raw := env.Raw(t)
-		// A 党组会议 of 2015 decided 50万元; a 2018 one in the 主席会议 book;
+		// A 党组会议 of 2018 decided 50万元 (within the year a decision may back); a 2018 one in the 主席会议 book;
 		// a voided one; a 2019 one where the chair spoke first.
-		old := insMeeting(t, raw, u, "党组会议", "党组会议", 3, "2015-06-01", false)
+		old := insMeeting(t, raw, u, "党组会议", "党组会议", 3, "2018-09-01", false)
 		oldItem := ins(t, raw, "meeting_items", "unit_id, meeting_id, seq, title, kind, amount", u, old, 1, "购置车辆", "large_fund", 50000000)
 		insMeeting(t, raw, u, "党组会议", "主席会议", 1, "2018-05-01", false)
 		insMeeting(t, raw, u, "党组会议", "主席会议", 2, "2018-06-01", true)
@@ -133,7 +133,7 @@ func TestRegisters(t *testing.T) {
 		exp := func(a zhenggai.Fen, summary string) []zhenggai.VoucherLine {
 			return []zhenggai.VoucherLine{{Summary: summary, AccountCode: "5101", Debit: a}, {AccountCode: "7201", Debit: a}, {AccountCode: "1002", Credit: a}}
 		}
-		insVoucher(t, raw, u, "2019-04-01", 1, "购车", "乙", 0, exp(30000000, "购车")...)      // backed by the 2015 decision
+		insVoucher(t, raw, u, "2019-04-01", 1, "购车", "乙", 0, exp(30000000, "购车")...)      // backed by the 2018 decision
 		insVoucher(t, raw, u, "2019-04-02", 2, "会议费", "乙", 0, exp(60000000, "会议费")...)    // more than decided: not backed
 		insVoucher(t, raw, u, "2019-04-03", 3, "慰问", "", 0, exp(50000, "购买购物卡")...)       // unsigned, a forbidden line
 		insVoucher(t, raw, u, "2019-04-04", 4, "维修", "乙", oldItem, exp(1000000, "维修")...) // linked
