@@ -105,16 +105,17 @@ func forbidden(r *Registers, p zhenggai.Period, words []string) *Finding {
 		if !within(vc.Date, p) {
 			continue
 		}
-		all := texts(r, vc)
-		hit := false
-		for _, w := range words {
-			if strings.Contains(all, w) {
-				perWord[w]++
-				hit = true
-			}
-		}
-		if !hit {
+		// Money coming back (收回纪念品款, credited to the expense
+		// account) is not spending.
+		if r.Expense(vc) <= 0 {
 			continue
+		}
+		found := wordsIn(texts(r, vc), words)
+		if len(found) == 0 {
+			continue
+		}
+		for _, w := range found {
+			perWord[w]++
 		}
 		n++
 		sum += r.Expense(vc)
@@ -195,6 +196,30 @@ func keysOf(found map[string]int64, words []string) []string {
 	var out []string
 	for _, w := range words {
 		if found[w] > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// wordsIn are the words text names, a word inside a longer one found at
+// the same place not counted again (高档烟酒 is not also 烟酒).
+func wordsIn(text string, words []string) []string {
+	var found []string
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			found = append(found, w)
+		}
+	}
+	var out []string
+	for _, w := range found {
+		rest := text
+		for _, longer := range found {
+			if longer != w && strings.Contains(longer, w) {
+				rest = strings.ReplaceAll(rest, longer, "\x00")
+			}
+		}
+		if strings.Contains(rest, w) {
 			out = append(out, w)
 		}
 	}

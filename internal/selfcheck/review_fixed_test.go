@@ -45,3 +45,24 @@ func TestReviewReductionRoundsToShare(t *testing.T) {
 	}
 	want(t, check(t, MeetingReduction, &Registers{Meetings: ms}, zhenggai.Period{}, nil), 1, "较2018年（27次）下降29.6%，未达到减少30%的要求")
 }
+
+// 摘要 "报销" names no purpose (software never leaves it blank).
+func TestReviewPurposeVague(t *testing.T) {
+	v := voucher(1, "2019-05-01", 300000)
+	v.Summary = "报销"
+	want(t, check(t, VoucherPurpose, &Registers{Vouchers: []zhenggai.Voucher{v}}, zhenggai.Period{}, nil), 1, "摘要未写明用途")
+}
+
+// Money coming back (收回纪念品款) is not 列支.
+func TestReviewForbiddenRefund(t *testing.T) {
+	v := zhenggai.Voucher{ID: 1, Period: "2019-05", Date: day("2019-05-01"), Word: "记", Number: 1, Summary: "收回多付纪念品款", Attachments: 1, Approver: "乙",
+		Lines: []zhenggai.VoucherLine{{Seq: 1, AccountCode: "1002", Debit: 50000}, {Seq: 2, AccountCode: "5001", Credit: 50000}}}
+	want(t, check(t, ForbiddenPurpose, &Registers{Vouchers: []zhenggai.Voucher{v}}, zhenggai.Period{}, nil), 0)
+}
+
+// 高档烟酒 is one purpose, not also 烟酒.
+func TestReviewForbiddenOverlap(t *testing.T) {
+	v := voucher(1, "2019-05-01", 300000)
+	v.Summary, v.Lines[0].Summary, v.Lines[1].Summary = "购高档烟酒", "购高档烟酒", "购高档烟酒"
+	want(t, check(t, ForbiddenPurpose, &Registers{Vouchers: []zhenggai.Voucher{v}}, zhenggai.Period{}, nil), 1, "列支高档烟酒（高档烟酒1张），金额合计3000元")
+}

@@ -3,6 +3,7 @@ package selfcheck
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"zhenggai"
@@ -17,27 +18,38 @@ var VoucherPurpose = Rule{
 	Title:       "支出凭证摘要写明用途、附有原始单据",
 	SeedProblem: 35,
 	Area:        AreaFinance,
-	Check:       checkVoucherPurpose,
+	Settings: []Setting{
+		{Name: "vague", Label: "不算写明用途的摘要（每行一个，摘要只有这几个字即列出）",
+			Default: "报销\n报账\n付款\n支付\n付\n支出\n费用\n转账\n付费用\n报销费用"},
+	},
+	Check: checkVoucherPurpose,
 }
 
-func checkVoucherPurpose(_ context.Context, r *Registers, p zhenggai.Period, _ Values) ([]Finding, error) {
+// VagueSummaries are the 摘要 the unit counts as naming no purpose (the
+// loader reads the vouchers so written).
+func VagueSummaries(stored map[string]string) []string {
+	return List(VoucherPurpose.Values(stored)["vague"])
+}
+
+func checkVoucherPurpose(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
+	vague := List(v["vague"])
 	var noDocs, noPurpose []*zhenggai.Voucher
 	var docsSum, purposeSum zhenggai.Fen
 	for i := range r.Vouchers {
-		v := &r.Vouchers[i]
-		if !within(v.Date, p) {
+		vc := &r.Vouchers[i]
+		if !within(vc.Date, p) {
 			continue
 		}
-		e := r.Expense(v)
+		e := r.Expense(vc)
 		if e <= 0 {
 			continue
 		}
-		if v.Attachments <= 0 {
-			noDocs = append(noDocs, v)
+		if vc.Attachments <= 0 {
+			noDocs = append(noDocs, vc)
 			docsSum += e
 		}
-		if strings.TrimSpace(v.Summary) == "" {
-			noPurpose = append(noPurpose, v)
+		if s := strings.TrimSpace(vc.Summary); s == "" || slices.Contains(vague, s) {
+			noPurpose = append(noPurpose, vc)
 			purposeSum += e
 		}
 	}

@@ -65,6 +65,7 @@ type regPlan struct {
 	needs           selfcheck.Needs
 	from, to, vfrom string
 	words           []string
+	vague           []string // 摘要 that name no purpose
 	threshold       zhenggai.Fen
 	expense, budget []string
 }
@@ -79,7 +80,8 @@ func (s *Store) planRegisters(ctx context.Context, unitID int64, p zhenggai.Peri
 		return nil, s.wrapErr(err)
 	}
 	pl := &regPlan{unit: u, unitID: unitID, needs: needs, from: "0000-00-00", to: "9999-12-31", vfrom: "0000-00-00",
-		words: selfcheck.ForbiddenWords(settings), threshold: selfcheck.LargeExpenseThreshold(settings)}
+		words: selfcheck.ForbiddenWords(settings), threshold: selfcheck.LargeExpenseThreshold(settings),
+		vague: selfcheck.VagueSummaries(settings)}
 	// The vouchers register's own prefixes: one definition of expense.
 	if pl.expense, pl.budget, err = s.VoucherPrefixes(ctx, unitID); err != nil {
 		return nil, err
@@ -417,6 +419,11 @@ func (s *Store) vouchersQ(pl *regPlan) (string, []any) {
 	}
 	if needs&selfcheck.NeedUnsupported != 0 {
 		own = append(own, "%[1]s.attachments <= 0", "TRIM(%[1]s.summary) = ''")
+		// A 摘要 that names no purpose (报销, 付款 …) is read too.
+		for _, w := range pl.vague {
+			own = append(own, "TRIM(%[1]s.summary) = ?")
+			ownArgs = append(ownArgs, w)
+		}
 	}
 	if needs&selfcheck.NeedForbidden != 0 {
 		for _, w := range pl.words {

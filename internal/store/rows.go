@@ -203,6 +203,8 @@ var uniqueKeys = []uniqueKey{
 	// Set through setDuesBase / setDuesPayment, which update an existing row.
 	{"dues_bases_key", "dues_bases", "member_id, year", "year", "year", "该党员%s年的缴费基数已有"},
 	{"dues_payments_key", "dues_payments", "member_id, month", "month", "month", "该党员%s的缴纳记录已有"},
+	// One live link per voucher: a second save of the link form came first.
+	{"voucher_links_live_idx", "voucher_links", "unit_id, period, word, number", "", "decision_item_id", "这张凭证已关联了会议决策，请刷新后再改"},
 }
 
 const errRefTaken = "意见建议编号已被使用"
