@@ -26,7 +26,8 @@ func TestSelfCheckOnDemo(t *testing.T) {
 	}
 	text := strings.Join(all, "\n")
 	for _, want := range []string{"2016年至2019年有23笔单笔1万元以上开支未经党组会议研究",
-		"2019年召开各类会议22次，较2018年（28次）下降21%，未达到减少30%的要求", "抹零头"} {
+		"2019年召开各类会议22次，较2018年（28次）下降21%，未达到减少30%的要求", "抹零头",
+		"会议记录混用", "未末位表态", "纪念品", "超标准购买", "无审核人签字"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the demo's findings lack %q:\n%s", want, text)
 		}
