@@ -124,11 +124,11 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 			add("items", q, a)
 			q, a = pl.statementsQ()
 			add("statements", q, a)
-	}
+		}
 		if needs&selfcheck.NeedLarge != 0 {
 			q, a = pl.olderQ()
 			add("older", q, a)
-	}
+		}
 	}
 	if q, a := s.vouchersQ(pl); q != "" {
 		add("vouchers", q, a)
@@ -226,12 +226,12 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, pl *re
 	}
 	if pl.needs&selfcheck.NeedItems != 0 {
 		if err := s.loadItems(ctx, r, pl, index); err != nil {
-		return err
-	}
+			return err
 		}
+	}
 	if pl.needs&selfcheck.NeedLarge == 0 {
 		return nil
-		}
+	}
 	q, args = pl.olderQ()
 	rows, err = s.rdb.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
@@ -467,12 +467,12 @@ func (s *Store) vouchersQ(pl *regPlan) (string, []any) {
 		var ws []string
 		for _, w := range flagWords {
 			ws = append(ws, fmt.Sprintf(contains, "l.summary"))
-		args = append(args, w)
-	}
+			args = append(args, w)
+		}
 		agg := "GROUP_CONCAT(%s, char(10))"
 		if s.d.name() == "postgres" {
 			agg = "string_agg(%s, chr(10))"
-	}
+		}
 		fexpr = fmt.Sprintf(agg, "CASE WHEN l.summary <> v.summary AND ("+strings.Join(ws, " OR ")+") THEN l.summary END")
 	}
 	cols += ", " + fexpr

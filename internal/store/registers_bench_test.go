@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -169,13 +168,6 @@ func benchSelfCheck(b *testing.B, env *testkit.Env, unit int64, p zhenggai.Perio
 	for _, rule := range selfcheck.Rules {
 		ratio("rule/"+rule.ID, "bare/"+rule.ID)
 	}
-}
-
-// cpuTime is the CPU the process has spent (SQLite runs in it).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // genRegisters writes a unit's five years of registers with SQL, in
