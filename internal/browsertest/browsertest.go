@@ -73,7 +73,9 @@ func New(t testing.TB, base string) *Browser {
 		chromedp.Flag("lang", "zh-CN"),
 		// Linux chromium takes its language from the environment: with
 		// chromium-l10n, date fields read 年/月/日 as on an office's computer.
-		chromedp.Env("LANGUAGE=zh_CN", "LANG=zh_CN.UTF-8"),
+		// LANG stays a locale every machine has: with zh_CN.UTF-8 not
+		// generated, files of Chinese names could not be chosen for upload.
+		chromedp.Env("LANGUAGE=zh_CN", "LANG=C.UTF-8"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
