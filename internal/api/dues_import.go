@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
 
 	"zhenggai/internal/auth"
 	"zhenggai/internal/xlsx"
@@ -21,14 +20,9 @@ const maxDuesImport = 4 << 20
 // nothing is written. ?dry_run=1 answers what would be written (200);
 // otherwise 201.
 func (h *Handler) ImportDues(w http.ResponseWriter, r *http.Request) {
-	dry := false
-	if s := r.URL.Query().Get("dry_run"); s != "" {
-		b, err := strconv.ParseBool(s)
-		if err != nil {
-			h.badRequest(w, "参数 dry_run 应为 1 或 0")
-			return
-		}
-		dry = b
+	dry, ok := h.dryRun(w, r)
+	if !ok {
+		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxDuesImport))
 	if err != nil {

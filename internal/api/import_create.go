@@ -45,14 +45,9 @@ func (h *Handler) CreateImport(w http.ResponseWriter, r *http.Request) {
 		h.badRequest(w, err.Error())
 		return
 	}
-	dry := false
-	if s := r.URL.Query().Get("dry_run"); s != "" {
-		b, err := strconv.ParseBool(s)
-		if err != nil {
-			h.badRequest(w, "参数 dry_run 应为 1 或 0")
-			return
-		}
-		dry = b
+	dry, ok := h.dryRun(w, r)
+	if !ok {
+		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxImportXLSX))
 	if err != nil {
@@ -164,4 +159,19 @@ func unitChoice(r *http.Request) (zhenggai.UnitChoice, error) {
 		c.ParentID = id
 	}
 	return c, nil
+}
+
+// dryRun reads ?dry_run= (1, 0, true, false) of an import; a bad value
+// is answered 400 and ok is false.
+func (h *Handler) dryRun(w http.ResponseWriter, r *http.Request) (dry, ok bool) {
+	s := r.URL.Query().Get("dry_run")
+	if s == "" {
+		return false, true
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		h.badRequest(w, "参数 dry_run 应为 1 或 0")
+		return false, false
+	}
+	return b, true
 }

@@ -41,6 +41,10 @@ func (h *Handler) ImportVouchers(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	dry, ok := h.dryRun(w, r)
+	if !ok {
+		return
+	}
 	ctx := r.Context()
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		h.badRequest(w, "请以 multipart/form-data 上传序时账文件（字段 file，最大128MB）")
@@ -71,7 +75,7 @@ func (h *Handler) ImportVouchers(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	out := voucherImportJSON{DryRun: r.URL.Query().Get("dry_run") == "1", SHA256: j.SHA256, Warnings: j.Warnings}
+	out := voucherImportJSON{DryRun: dry, SHA256: j.SHA256, Warnings: j.Warnings}
 	if out.DryRun {
 		rep, err := h.Store.VoucherReplaces(ctx, unit, j.Periods)
 		if err != nil {
