@@ -399,15 +399,11 @@ func (s *Store) meetingChildren(ctx context.Context, db queryer, ms []*zhenggai.
 		return err
 	}
 	for rows.Next() {
-		var mid int64
-		var it zhenggai.AgendaItem
-		var kind string
-		var amount int64
-		if err := rows.Scan(&mid, &it.ID, &it.Seq, &it.Title, &kind, &amount, &it.Decision); err != nil {
+		mid, it, err := scanItem(rows)
+		if err != nil {
 			rows.Close()
 			return err
 		}
-		it.Kind, it.Amount = zhenggai.ItemKind(kind), zhenggai.Fen(amount)
 		if m := byID[mid]; m != nil {
 			m.Items = append(m.Items, it)
 			items[it.ID] = loc{m, len(m.Items) - 1}
@@ -425,13 +421,10 @@ func (s *Store) meetingChildren(ctx context.Context, db queryer, ms []*zhenggai.
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var iid int64
-		var st zhenggai.Statement
-		var pos string
-		if err := rows.Scan(&iid, &st.Seq, &st.PersonID, &st.Name, &pos, &st.Summary); err != nil {
+		iid, st, err := scanStatement(rows)
+		if err != nil {
 			return err
 		}
-		st.Position = zhenggai.Position(pos)
 		if l, ok := items[iid]; ok {
 			l.m.Items[l.i].Statements = append(l.m.Items[l.i].Statements, st)
 		}
@@ -785,4 +778,24 @@ func (s *Store) keptItems(ctx context.Context, tx *sql.Tx, m *zhenggai.Meeting, 
 		}
 	}
 	return kept, nil
+}
+
+// scanItem reads an agenda item as meetingChildren and the
+// self-inspection's loader select it: meeting_id, id, seq, title, kind,
+// amount, decision.
+func scanItem(sc interface{ Scan(...any) error }) (meetingID int64, it zhenggai.AgendaItem, err error) {
+	var kind string
+	var amount int64
+	err = sc.Scan(&meetingID, &it.ID, &it.Seq, &it.Title, &kind, &amount, &it.Decision)
+	it.Kind, it.Amount = zhenggai.ItemKind(kind), zhenggai.Fen(amount)
+	return meetingID, it, err
+}
+
+// scanStatement reads a statement selected as item_id, seq, person_id,
+// name, position, summary.
+func scanStatement(sc interface{ Scan(...any) error }) (itemID int64, st zhenggai.Statement, err error) {
+	var pos string
+	err = sc.Scan(&itemID, &st.Seq, &st.PersonID, &st.Name, &pos, &st.Summary)
+	st.Position = zhenggai.Position(pos)
+	return itemID, st, err
 }

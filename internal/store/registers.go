@@ -297,15 +297,11 @@ func (s *Store) loadItems(ctx context.Context, r *selfcheck.Registers, pl *regPl
 		return err
 	}
 	for rows.Next() {
-		var mid int64
-		var it zhenggai.AgendaItem
-		var kind string
-		var amount int64
-		if err := rows.Scan(&mid, &it.ID, &it.Seq, &it.Title, &kind, &amount, &it.Decision); err != nil {
+		mid, it, err := scanItem(rows)
+		if err != nil {
 			rows.Close()
 			return err
 		}
-		it.Kind, it.Amount = zhenggai.ItemKind(kind), zhenggai.Fen(amount)
 		if i, ok := index[mid]; ok {
 			items[it.ID] = at{i, len(r.Meetings[i].Items)}
 			r.Meetings[i].Items = append(r.Meetings[i].Items, it)
@@ -322,13 +318,10 @@ func (s *Store) loadItems(ctx context.Context, r *selfcheck.Registers, pl *regPl
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var iid int64
-		var st zhenggai.Statement
-		var pos string
-		if err := rows.Scan(&iid, &st.Seq, &st.PersonID, &st.Name, &pos, &st.Summary); err != nil {
+		iid, st, err := scanStatement(rows)
+		if err != nil {
 			return err
 		}
-		st.Position = zhenggai.Position(pos)
 		if a, ok := items[iid]; ok {
 			it := &r.Meetings[a.m].Items[a.i]
 			it.Statements = append(it.Statements, st)
