@@ -71,16 +71,17 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// checkUnits runs every rule over each unit, one progress step a rule.
+// checkUnits runs every rule over each unit, several units at once, one
+// progress step a unit.
 func checkUnits(ctx context.Context, st *store.Store, units []zhenggai.Unit, p zhenggai.Period, pr *progress) ([]selfcheck.Finding, error) {
-	pr.start("自查", len(units)*len(selfcheck.Rules))
+	pr.start("自查", len(units))
 	defer pr.finish()
+	per, err := st.SelfCheckUnits(ctx, units, p, pr.step)
+	if err != nil {
+		return nil, err
+	}
 	var all []selfcheck.Finding
-	for i, u := range units {
-		fs, err := st.SelfCheck(ctx, u.ID, p, func(done int) { pr.step(i*len(selfcheck.Rules) + done) })
-		if err != nil {
-			return nil, fmt.Errorf("%s：%w", u.Name, err)
-		}
+	for _, fs := range per {
 		all = append(all, fs...)
 	}
 	return all, nil

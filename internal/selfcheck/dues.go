@@ -81,17 +81,24 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		}
 		bases[b.MemberID][b.Year] = b.Base
 	}
-	paid := map[int64]map[month]zhenggai.Fen{}
+	// One map for all (a county has 30,000 payments), and each member's
+	// first month paid.
+	type key struct {
+		member int64
+		m      month
+	}
+	paid := make(map[key]zhenggai.Fen, len(r.Payments))
+	first := map[int64]month{}
 	var lastPaid month
 	for _, pm := range r.Payments {
 		m, ok := parseMonth(pm.Month)
 		if !ok {
 			continue
 		}
-		if paid[pm.MemberID] == nil {
-			paid[pm.MemberID] = map[month]zhenggai.Fen{}
+		paid[key{pm.MemberID, m}] += pm.Paid
+		if f, ok := first[pm.MemberID]; !ok || m < f {
+			first[pm.MemberID] = m
 		}
-		paid[pm.MemberID][m] += pm.Paid
 		lastPaid = max(lastPaid, m)
 	}
 	var from, to month
@@ -127,10 +134,8 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		}
 		start = max(start, from)
 		if start == 0 { // neither joined nor a period start: from the first record
-			for m := range paid[mb.ID] {
-				if start == 0 || m < start {
-					start = m
-				}
+			if m, ok := first[mb.ID]; ok {
+				start = m
 			}
 			for y := range bases[mb.ID] {
 				if m := month(y * 12); start == 0 || m < start {
@@ -152,7 +157,7 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 				continue
 			}
 			d := zhenggai.Due(mb.Kind, base, mb.Fixed, mode)
-			pd, has := paid[mb.ID][m]
+			pd, has := paid[key{mb.ID, m}]
 			if !has || pd <= 0 {
 				if streak == 0 {
 					streakStart = m

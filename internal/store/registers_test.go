@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -184,6 +185,29 @@ func TestRegisters(t *testing.T) {
 			if got[rule] != "" {
 				t.Errorf("%s: %s", rule, got[rule])
 			}
+		}
+		// Several units at once give each unit's findings in order.
+		unit, err := st.Unit(actx(), u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dones []int
+		per, err := st.SelfCheckUnits(actx(), []zhenggai.Unit{*unit, *unit, *unit}, p, func(n int) { dones = append(dones, n) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(per) != 3 || fmt.Sprint(dones) != "[1 2 3]" {
+			t.Fatalf("%d units, done %v", len(per), dones)
+		}
+		for i, fs := range per {
+			if fmt.Sprint(fs) != fmt.Sprint(findings) {
+				t.Errorf("unit %d: %d findings, not the %d of SelfCheck", i, len(fs), len(findings))
+			}
+		}
+		cancelled, cancel := context.WithCancel(actx())
+		cancel()
+		if _, err := st.SelfCheckUnits(cancelled, []zhenggai.Unit{*unit, *unit}, p, nil); err == nil {
+			t.Error("a cancelled check returned no error")
 		}
 		// The findings become a round of 自查: a category per area, a
 		// problem per finding, its records linked.

@@ -377,13 +377,14 @@ func (h *Handler) ShowSelfCheckUnits(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	found, err := h.Store.SelfCheckUnits(r.Context(), units, p, nil)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	var rows []unitFindings
-	for _, u := range units {
-		fs, err := h.Store.SelfCheck(r.Context(), u.ID, p, nil)
-		if err != nil {
-			h.fail(w, r, err)
-			return
-		}
+	for i, u := range units {
+		fs := found[i]
 		row := unitFindings{Unit: u, Counts: make([]int, len(selfcheck.Areas)), Total: len(fs)}
 		for _, f := range fs {
 			for i, a := range selfcheck.Areas {
