@@ -1,6 +1,9 @@
 package zhenggai
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Perm is what a route asks of its caller. Every route declares one; the
 // zero value is no declaration, which the route table refuses.
@@ -23,12 +26,15 @@ const (
 	PermOpinionDraft      // draft the answer to an opinion: its assignee
 	PermRestore           // restore a voided (作废) record: the unit's office
 	PermReview            // approve or return a publication: its unit's reviewer, never its drafter
+	PermPropose           // submit a proposal, co-sign it, return its feedback form: a member of the unit (for himself: Target.Persons), or its office
+	PermHandle            // reply to a proposal assigned to a handling unit, or return the assignment: that unit's keeper or owners (Target.UnitID is the handling unit)
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
 	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions",
-		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft", "restore", "review"}[p]
+		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft", "restore", "review",
+		"propose", "handle"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
@@ -43,6 +49,10 @@ type Target struct {
 	// drafted it.
 	Reviewer  PublicationReviewer
 	DrafterID int64
+	// A proposal's signers (persons of the roster): a member acts on it
+	// as its proposer only if he is one. Nil for a new proposal, which
+	// any member of the unit may submit.
+	Persons []int64
 }
 
 // Can decides whether u may do p on t. under reports whether a unit is the
@@ -103,6 +113,15 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 			return u.Role == RoleSupervisor && t.UnitID != 0 && !own && under(u.UnitID, t.UnitID)
 		}
 		return u.Role == RoleLeader && own && u.Principal
+	case PermPropose:
+		switch u.Role {
+		case RoleUnitAdmin:
+			return own
+		case RoleMember:
+			return own && (t.Persons == nil || u.PersonID != 0 && slices.Contains(t.Persons, u.PersonID))
+		}
+	case PermHandle:
+		return (u.Role == RoleUnitAdmin || u.Role == RoleResponsible) && own
 	case PermReport:
 		switch u.Role {
 		case RoleUnitAdmin:

@@ -41,21 +41,53 @@ type Registers struct {
 	// LineSummaries are the vouchers' line summaries the loader read
 	// (those naming a forbidden purpose), by voucher ID.
 	LineSummaries map[int64][]string
+
+	// The CPPCC registers (issue 15). Proposals of the period (by year)
+	// with their signers, handlers, replies, feedback and documents;
+	// members with their activities; suggestions; townships with their
+	// posts and invitations. Plenary attendance is Meetings' (NeedPlenary
+	// loads the attendance of the plenary and standing committee meetings,
+	// Plenary names those meetings' IDs).
+	Proposals    []zhenggai.Proposal
+	CPPCCMembers []zhenggai.CPPCCMember
+	Activities   []zhenggai.MemberActivity
+	Suggestions  []zhenggai.Suggestion
+	Townships    []zhenggai.Township
+	Plenary      map[int64]bool
+	// Reports are the unit's published progress reports (text), for the
+	// rule that checks the rates they state against the counts.
+	Reports []Report
+}
+
+// Report is one published text of the unit.
+type Report struct {
+	ID    int64         `json:"id"`
+	Kind  string        `json:"kind"` // the registry's kind of the record (publication)
+	Title string        `json:"title"`
+	On    zhenggai.Date `json:"on"`
+	Text  string        `json:"text"`
 }
 
 // Needs names parts of a unit's registers, one bit each.
 type Needs uint
 
 const (
-	NeedMeetings    Needs = 1 << iota // the meetings themselves
-	NeedItems                         // their 三重一大 items, statements and attendance
-	NeedUnsigned                      // vouchers without an approver
-	NeedUnsupported                   // vouchers without attachments or 摘要
-	NeedLarge                         // vouchers whose expense reaches the large-expense threshold
-	NeedForbidden                     // vouchers naming a forbidden purpose or an over-standard item
-	NeedDues                          // dues members, bases and payments
+	NeedMeetings     Needs = 1 << iota // the meetings themselves
+	NeedItems                          // their 三重一大 items, statements and attendance
+	NeedUnsigned                       // vouchers without an approver
+	NeedUnsupported                    // vouchers without attachments or 摘要
+	NeedLarge                          // vouchers whose expense reaches the large-expense threshold
+	NeedForbidden                      // vouchers naming a forbidden purpose or an over-standard item
+	NeedDues                           // dues members, bases and payments
+	NeedProposals                      // proposals with their whole history
+	NeedCPPCCMembers                   // CPPCC members and their activities
+	NeedPlenary                        // attendance of plenary and standing committee meetings
+	NeedSuggestions                    // micro-suggestions and 社情民意
+	NeedTownships                      // townships, liaison posts and invitations
+	NeedReports                        // the unit's published reports
 
-	NeedAll = NeedMeetings | NeedItems | NeedUnsigned | NeedUnsupported | NeedLarge | NeedForbidden | NeedDues
+	NeedAll = NeedMeetings | NeedItems | NeedUnsigned | NeedUnsupported | NeedLarge | NeedForbidden | NeedDues |
+		NeedProposals | NeedCPPCCMembers | NeedPlenary | NeedSuggestions | NeedTownships | NeedReports
 )
 
 // NeedsOf is what the rules together read.

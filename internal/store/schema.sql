@@ -574,3 +574,249 @@ CREATE TABLE voucher_links (
 );
 CREATE INDEX voucher_links_item_idx ON voucher_links (decision_item_id);
 CREATE UNIQUE INDEX voucher_links_live_idx ON voucher_links (unit_id, period, word, number) WHERE voided_at IS NULL;
+
+CREATE TABLE proposals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    session TEXT NOT NULL DEFAULT '',
+    year INTEGER NOT NULL,
+    number TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    content TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'member',
+    submitter TEXT NOT NULL DEFAULT '',
+    timing TEXT NOT NULL DEFAULT 'session',
+    status TEXT NOT NULL,
+    submitted_on TEXT NOT NULL DEFAULT '',
+    reviewed_on TEXT NOT NULL DEFAULT '',
+    ground TEXT NOT NULL DEFAULT '',
+    merged_into BIGINT REFERENCES proposals(id),
+    converted_to TEXT NOT NULL DEFAULT '',
+    consent_on TEXT NOT NULL DEFAULT '',
+    assigned_on TEXT NOT NULL DEFAULT '',
+    due_on TEXT NOT NULL DEFAULT '',
+    extended_to TEXT NOT NULL DEFAULT '',
+    extend_reason TEXT NOT NULL DEFAULT '',
+    is_key INTEGER NOT NULL DEFAULT 0,
+    key_leader TEXT NOT NULL DEFAULT '',
+    key_leader_id BIGINT REFERENCES persons(id),
+    class TEXT NOT NULL DEFAULT '',
+    done_on TEXT NOT NULL DEFAULT '',
+    public INTEGER NOT NULL DEFAULT 1,
+    not_public_reason TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX proposals_session_idx ON proposals (unit_id, session);
+CREATE INDEX proposals_unit_idx ON proposals (unit_id, year, status);
+
+CREATE TABLE proposal_signers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+    seq INTEGER NOT NULL,
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    invited_on TEXT NOT NULL DEFAULT '',
+    deadline TEXT NOT NULL DEFAULT '',
+    confirmed_on TEXT NOT NULL DEFAULT '',
+    declined_on TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1,
+    CONSTRAINT proposal_signers_key UNIQUE (proposal_id, seq)
+);
+CREATE INDEX proposal_signers_person_idx ON proposal_signers (unit_id, person_id);
+
+CREATE TABLE proposal_assignments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+    handler_unit_id BIGINT REFERENCES units(id),
+    handler TEXT NOT NULL,
+    role TEXT NOT NULL,
+    assigned_on TEXT NOT NULL,
+    returned_on TEXT NOT NULL DEFAULT '',
+    return_reason TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX proposal_assignments_handler_idx ON proposal_assignments (handler_unit_id);
+CREATE INDEX proposal_assignments_proposal_idx ON proposal_assignments (proposal_id);
+
+CREATE TABLE proposal_replies (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+    assignment_id BIGINT REFERENCES proposal_assignments(id),
+    round INTEGER NOT NULL DEFAULT 1,
+    co_view INTEGER NOT NULL DEFAULT 0,
+    replied_on TEXT NOT NULL,
+    class TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    letter_sha256 TEXT NOT NULL DEFAULT '',
+    letter_name TEXT NOT NULL DEFAULT '',
+    reviewed_on TEXT NOT NULL DEFAULT '',
+    approved INTEGER NOT NULL DEFAULT 0,
+    return_reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX proposal_replies_proposal_idx ON proposal_replies (proposal_id, round);
+
+CREATE TABLE proposal_feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+    round INTEGER NOT NULL DEFAULT 1,
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    result TEXT NOT NULL,
+    answers TEXT NOT NULL DEFAULT '',
+    returned_on TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX proposal_feedback_proposal_idx ON proposal_feedback (proposal_id, round);
+
+CREATE TABLE proposal_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+    at TEXT NOT NULL,
+    on_date TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX proposal_events_proposal_idx ON proposal_events (proposal_id, at);
+
+CREATE TABLE proposal_documents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+    kind TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    on_date TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX proposal_documents_proposal_idx ON proposal_documents (proposal_id, kind);
+
+CREATE TABLE cppcc_members (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    term TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL DEFAULT '',
+    committee TEXT NOT NULL DEFAULT '',
+    standing INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'active',
+    joined_on TEXT NOT NULL DEFAULT '',
+    left_on TEXT NOT NULL DEFAULT '',
+    township TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX cppcc_members_person_idx ON cppcc_members (person_id);
+CREATE INDEX cppcc_members_unit_idx ON cppcc_members (unit_id, term, name);
+
+CREATE TABLE member_activities (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    member_id BIGINT NOT NULL REFERENCES cppcc_members(id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX member_activities_member_idx ON member_activities (member_id, on_date);
+CREATE INDEX member_activities_unit_idx ON member_activities (unit_id, on_date);
+
+CREATE TABLE suggestions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    member_id BIGINT REFERENCES cppcc_members(id),
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    via TEXT NOT NULL DEFAULT 'paper',
+    title TEXT NOT NULL,
+    content TEXT NOT NULL DEFAULT '',
+    on_date TEXT NOT NULL,
+    adopted TEXT NOT NULL DEFAULT '',
+    adopted_on TEXT NOT NULL DEFAULT '',
+    adopted_by TEXT NOT NULL DEFAULT '',
+    instruction TEXT NOT NULL DEFAULT '',
+    instructed_by TEXT NOT NULL DEFAULT '',
+    instructed_on TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX suggestions_member_idx ON suggestions (member_id, on_date);
+CREATE INDEX suggestions_unit_idx ON suggestions (unit_id, on_date);
+
+CREATE TABLE townships (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    name TEXT NOT NULL,
+    seq INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX townships_unit_idx ON townships (unit_id, seq);
+
+CREATE TABLE liaison_posts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    township_id BIGINT NOT NULL REFERENCES townships(id),
+    person_id BIGINT REFERENCES persons(id),
+    member_id BIGINT REFERENCES cppcc_members(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    from_date TEXT NOT NULL DEFAULT '',
+    to_date TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX liaison_posts_township_idx ON liaison_posts (township_id, role);
+
+CREATE TABLE liaison_invitations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    township_id BIGINT NOT NULL REFERENCES townships(id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL DEFAULT '',
+    attended INTEGER NOT NULL DEFAULT 0,
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX liaison_invitations_township_idx ON liaison_invitations (township_id, on_date);
