@@ -1,8 +1,10 @@
 package selfcheck
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,25 +83,32 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		}
 		bases[b.MemberID][b.Year] = b.Base
 	}
-	// One map for all (a county has 30,000 payments), and each member's
-	// first month paid.
-	type key struct {
-		member int64
-		m      month
+	// Payments by member as spans of one slice ordered by member (the
+	// loader's order; sorted here otherwise): a county has 30,000, and a
+	// map of them all cost more than the query that read them.
+	pays := r.Payments
+	if !slices.IsSortedFunc(pays, func(a, b zhenggai.DuesPayment) int { return cmp.Compare(a.MemberID, b.MemberID) }) {
+		pays = slices.Clone(pays)
+		slices.SortStableFunc(pays, func(a, b zhenggai.DuesPayment) int { return cmp.Compare(a.MemberID, b.MemberID) })
 	}
-	paid := make(map[key]zhenggai.Fen, len(r.Payments))
-	first := map[int64]month{}
+	type paySpan struct {
+		lo, hi int
+		first  month
+	}
+	spans := map[int64]paySpan{}
 	var lastPaid month
-	for _, pm := range r.Payments {
-		m, ok := parseMonth(pm.Month)
-		if !ok {
-			continue
+	for i := 0; i < len(pays); {
+		j, first := i, month(0)
+		for ; j < len(pays) && pays[j].MemberID == pays[i].MemberID; j++ {
+			if m, ok := parseMonth(pays[j].Month); ok {
+				if first == 0 || m < first {
+					first = m
+				}
+				lastPaid = max(lastPaid, m)
+			}
 		}
-		paid[key{pm.MemberID, m}] += pm.Paid
-		if f, ok := first[pm.MemberID]; !ok || m < f {
-			first[pm.MemberID] = m
-		}
-		lastPaid = max(lastPaid, m)
+		spans[pays[i].MemberID] = paySpan{i, j, first}
+		i = j
 	}
 	var from, to month
 	if !p.Start.IsZero() {
@@ -116,6 +125,7 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		to = lastPaid
 	}
 
+	var paid []zhenggai.Fen // of the member at hand, by month from his start
 	var under, over, dueSum, paidSum zhenggai.Fen
 	var gapMembers, gapMonths int64
 	practices := map[string]int64{}
@@ -134,9 +144,7 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		}
 		start = max(start, from)
 		if start == 0 { // neither joined nor a period start: from the first record
-			if m, ok := first[mb.ID]; ok {
-				start = m
-			}
+			start = spans[mb.ID].first
 			for y := range bases[mb.ID] {
 				if m := month(y * 12); start == 0 || m < start {
 					start = m
@@ -145,6 +153,15 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 		}
 		if start == 0 || end < start {
 			continue
+		}
+		// This member's payments by month of [start, end], summed.
+		sp := spans[mb.ID]
+		paid = slices.Grow(paid[:0], int(end-start+1))[:end-start+1]
+		clear(paid)
+		for _, pm := range pays[sp.lo:sp.hi] {
+			if m, ok := parseMonth(pm.Month); ok && m >= start && m <= end {
+				paid[m-start] += pm.Paid
+			}
 		}
 		gap := false
 		var streak month
@@ -157,8 +174,8 @@ func checkDues(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]
 				continue
 			}
 			d := zhenggai.Due(mb.Kind, base, mb.Fixed, mode)
-			pd, has := paid[key{mb.ID, m}]
-			if !has || pd <= 0 {
+			pd := paid[m-start]
+			if pd <= 0 {
 				if streak == 0 {
 					streakStart = m
 				}

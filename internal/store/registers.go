@@ -279,7 +279,7 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, pl *re
 	type row struct {
 		id, chair                  int64
 		typ, book, chairName, date string
-		number                     int
+		number                     int64
 	}
 	var got chunks[row]
 	for rows.Next() {
@@ -296,7 +296,7 @@ func (s *Store) loadMeetings(ctx context.Context, r *selfcheck.Registers, pl *re
 	r.Meetings = make([]zhenggai.Meeting, got.n)
 	for i := range r.Meetings {
 		g := got.at(i)
-		r.Meetings[i] = zhenggai.Meeting{ID: g.id, UnitID: unitID, Type: g.typ, Book: g.book, Number: g.number,
+		r.Meetings[i] = zhenggai.Meeting{ID: g.id, UnitID: unitID, Type: g.typ, Book: g.book, Number: int(g.number),
 			Date: parseDate(g.date), ChairID: g.chair, ChairName: g.chairName}
 	}
 	if pl.needs&selfcheck.NeedItems != 0 {
