@@ -130,7 +130,12 @@ func TestOpenAPI(t *testing.T) {
 	if err := e.st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
+	prop := &zhenggai.Proposal{UnitID: r.UnitID, Title: "关于农村公路的建议", Source: zhenggai.SourceParty, Submitter: "民盟"}
+	if err := e.st.CreateProposal(ctx, prop, true); err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{
+		"/proposals/{id}": fmt.Sprint(prop.ID),
 		"/vouchers/{id}": fmt.Sprint(vs.Vouchers[0].ID),
 		"/meetings/{id}": fmt.Sprint(meeting.ID),
 		"/opinions/{id}": fmt.Sprint(op.ID),
