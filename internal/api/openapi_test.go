@@ -136,10 +136,10 @@ func TestOpenAPI(t *testing.T) {
 	}
 	ids := map[string]string{
 		"/proposals/{id}": fmt.Sprint(prop.ID),
-		"/vouchers/{id}": fmt.Sprint(vs.Vouchers[0].ID),
-		"/meetings/{id}": fmt.Sprint(meeting.ID),
-		"/opinions/{id}": fmt.Sprint(op.ID),
-		"/rounds/{id}":   fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
+		"/vouchers/{id}":  fmt.Sprint(vs.Vouchers[0].ID),
+		"/meetings/{id}":  fmt.Sprint(meeting.ID),
+		"/opinions/{id}":  fmt.Sprint(op.ID),
+		"/rounds/{id}":    fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
 		"/problems/{id}": fmt.Sprint(probs[0].ID), "/measures/{id}": fmt.Sprint(ms[0].ID),
 	}
 	checked := 0

@@ -10,22 +10,22 @@ import (
 // proposalCreateRequest is the body of POST /api/v1/proposals.
 type proposalCreateRequest struct {
 	Title     string `json:"title"`
-	Content   string `json:"content"`
-	Session   string `json:"session"`
-	Year      int    `json:"year"`
-	Number    string `json:"number"`
-	Timing    string `json:"timing"`
-	Source    string `json:"source"`
-	Submitter string `json:"submitter"`
+	Content   string `json:"content,omitempty"`
+	Session   string `json:"session,omitempty"`
+	Year      int    `json:"year,omitempty"`
+	Number    string `json:"number,omitempty"`
+	Timing    string `json:"timing,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Submitter string `json:"submitter,omitempty"`
 	// Lead is the lead signer's person id (the office's; a member is the
 	// lead of his own proposals).
-	Lead int64 `json:"lead_person_id"`
+	Lead int64 `json:"lead_person_id,omitempty"`
 	// CoSigners are invited until Deadline; with Submit (the office's
 	// paper proposals) they are recorded as signed.
-	CoSigners   []int64       `json:"cosigner_person_ids"`
-	Deadline    zhenggai.Date `json:"deadline"`
-	SubmittedOn zhenggai.Date `json:"submitted_on"`
-	Submit      bool          `json:"submit"`
+	CoSigners   []int64       `json:"cosigner_person_ids,omitempty"`
+	Deadline    zhenggai.Date `json:"deadline,omitzero"`
+	SubmittedOn zhenggai.Date `json:"submitted_on,omitzero"`
+	Submit      bool          `json:"submit,omitempty"`
 }
 
 // CreateProposal is POST /api/v1/proposals: a draft inviting its

@@ -58,6 +58,7 @@ func (h *Handler) ListProposals(w http.ResponseWriter, r *http.Request) {
 	}
 	out := proposalListJSON{UnitID: unitID, Session: sq.Session, Year: sq.Year, Status: string(sq.Status), Proposals: []proposalListedJSON{}}
 	for _, p := range list {
+		filled(p)
 		out.Proposals = append(out.Proposals, proposalListedJSON{p, zhenggai.ProposalDue(p), zhenggai.ProposalColour(set, p, h.today())})
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -100,6 +101,7 @@ func (h *Handler) proposalAnswer(w http.ResponseWriter, r *http.Request, status 
 		h.fail(w, r, err)
 		return
 	}
+	filled(p)
 	missing := zhenggai.ProposalArchiveMissing(p)
 	if missing == nil {
 		missing = []string{}
@@ -131,4 +133,26 @@ func init() {
 		response: (*proposalDocumentsJSON)(nil)}
 	apiOps["POST /api/v1/proposals/{id}/documents"] = apiOp{summary: "上传档案材料（multipart：kind、on、file）；承办单位只能上传本单位的办理材料",
 		response: (*zhenggai.ProposalDocument)(nil), created: true, raw: []string{"multipart/form-data"}}
+}
+
+// filled gives p's lists as empty lists, never null, as the schema says.
+func filled(p *zhenggai.Proposal) {
+	if p.Signers == nil {
+		p.Signers = []zhenggai.ProposalSigner{}
+	}
+	if p.Handlers == nil {
+		p.Handlers = []zhenggai.ProposalAssignment{}
+	}
+	if p.Replies == nil {
+		p.Replies = []zhenggai.ProposalReply{}
+	}
+	if p.Feedback == nil {
+		p.Feedback = []zhenggai.ProposalFeedback{}
+	}
+	if p.Events == nil {
+		p.Events = []zhenggai.ProposalEvent{}
+	}
+	if p.Documents == nil {
+		p.Documents = []zhenggai.ProposalDocument{}
+	}
 }

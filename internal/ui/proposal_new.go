@@ -127,7 +127,12 @@ func (h *Handler) CreateProposal(w http.ResponseWriter, r *http.Request) {
 	if !f.valid() {
 		// A signer's message is shown at the co-signers' field.
 		for i, fe := range f.errs.Fields {
-			if strings.HasPrefix(fe.Field, "signers") {
+			switch {
+			case fe.Field == "signers.0" && u.Role != zhenggai.RoleMember:
+				f.errs.Fields[i].Field = "lead"
+			case fe.Field == "signers.0":
+				f.errs.Fields[i].Field = "title"
+			case strings.HasPrefix(fe.Field, "signers"):
 				f.errs.Fields[i].Field = "cosigner"
 			}
 		}
