@@ -42,10 +42,8 @@ func (h *Handler) UploadProposalDocument(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	if !parts.Office && parts.Handler == 0 {
-		h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "只有提案委和承办单位可以上传档案材料"))
-		return
-	}
+	// The form is read first: a request that is not one is a 400 whoever
+	// sends it.
 	r.Body = http.MaxBytesReader(w, r.Body, attach.MaxSize+1<<20)
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		var mb *http.MaxBytesError
@@ -69,6 +67,10 @@ func (h *Handler) UploadProposalDocument(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	fh := files[0]
+	if !parts.Office && parts.Handler == 0 {
+		h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "只有提案委和承办单位可以上传档案材料"))
+		return
+	}
 	kind := zhenggai.ProposalDocKind(r.FormValue("kind"))
 	part := zhenggai.ActorOffice.Label()
 	if !parts.Office {

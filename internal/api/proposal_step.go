@@ -42,6 +42,12 @@ func (h *Handler) StepProposal(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	} else {
+		switch req.Actor {
+		case zhenggai.ActorOffice, zhenggai.ActorHandler, zhenggai.ActorProposer:
+		default:
+			h.fail(w, r, fieldError("actor", "actor 须为 office（提案委）、handler（承办单位）或 proposer（提案者）"))
+			return
+		}
 		if !parts.Actor(req.Actor) {
 			h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "您不能以%s的身份办理该提案", req.Actor.Label()))
 			return
@@ -63,4 +69,10 @@ func (h *Handler) StepProposal(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) partsOf(r *http.Request, p *zhenggai.Proposal) zhenggai.ProposalParts {
 	u := auth.UserFrom(r.Context())
 	return zhenggai.ProposalPartsOf(u, p, func(perm zhenggai.Perm, t zhenggai.Target) bool { return h.Auth.Can(r.Context(), u, perm, t) })
+}
+
+func fieldError(field, msg string) error {
+	v := &zhenggai.ValidationError{}
+	v.Add(field, msg)
+	return v
 }
