@@ -292,8 +292,8 @@ func ProposalColour(s Settings, p *Proposal, today Date) Colour {
 }
 
 // ProposalWords are the 2-character words of a title: every pair of
-// adjacent Han characters, and each run of letters or digits; what two
-// titles on one subject share.
+// adjacent Han characters (without 的, and without the frame 关于……的建议),
+// and each run of letters or digits; what two titles on one subject share.
 func ProposalWords(title string) []string {
 	var out []string
 	add := func(w string) {
@@ -301,11 +301,20 @@ func ProposalWords(title string) []string {
 			out = append(out, w)
 		}
 	}
+	// The frame every title has (关于……的建议) says nothing of its subject.
+	title = strings.TrimSpace(title)
+	title = strings.TrimPrefix(title, "关于")
+	for _, suffix := range []string{"的建议", "的提案", "的意见", "建议", "提案"} {
+		if t, ok := strings.CutSuffix(title, suffix); ok {
+			title = t
+			break
+		}
+	}
 	rs := []rune(title)
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case unicode.Is(unicode.Han, rs[i]):
-			if i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1]) {
+			if i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1]) && rs[i] != '的' && rs[i+1] != '的' {
 				add(string(rs[i : i+2]))
 			}
 		case unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]):
