@@ -17,6 +17,7 @@ func TestCan(t *testing.T) {
 	byOffice := Target{UnitID: 2, Reviewer: ReviewerOffice}
 	principal := user(RoleLeader, 2, "向建国")
 	principal.Principal = true
+	member := func(unit, person int64) *User { return &User{ID: 1, UnitID: unit, Role: RoleMember, PersonID: person} }
 	tests := []struct {
 		name string
 		u    *User
@@ -93,6 +94,26 @@ func TestCan(t *testing.T) {
 		{"drafter never reviews", principal, PermReview, Target{UnitID: 2, DrafterID: 1}, false},
 		{"drafting admin never reviews", user(RoleAdmin, 1, ""), PermReview, Target{UnitID: 2, DrafterID: 1}, false},
 		{"admin reviews another's draft", user(RoleAdmin, 1, ""), PermReview, Target{UnitID: 2, DrafterID: 9}, true},
+		// Proposals: a member submits for his unit, and acts on one only
+		// as its signer (his person); the unit's office acts on every one.
+		{"member submits a new proposal", member(2, 7), PermPropose, Target{UnitID: 2}, true},
+		{"member not for another unit", member(3, 7), PermPropose, Target{UnitID: 2}, false},
+		{"member acts as its signer", member(2, 7), PermPropose, Target{UnitID: 2, Persons: []int64{5, 7}}, true},
+		{"member not on another's proposal", member(2, 7), PermPropose, Target{UnitID: 2, Persons: []int64{5}}, false},
+		{"member without a person signs nothing", member(2, 0), PermPropose, Target{UnitID: 2, Persons: []int64{5}}, false},
+		{"member without a person on no signer", member(2, 0), PermPropose, Target{UnitID: 2, Persons: []int64{}}, false},
+		{"office acts for proposers", user(RoleUnitAdmin, 2, ""), PermPropose, Target{UnitID: 2, Persons: []int64{5}}, true},
+		{"office not another unit's", user(RoleUnitAdmin, 3, ""), PermPropose, Target{UnitID: 2}, false},
+		{"leader does not propose", user(RoleLeader, 2, "向建国"), PermPropose, Target{UnitID: 2}, false},
+		{"supervisor does not propose", user(RoleSupervisor, 1, ""), PermPropose, Target{UnitID: 2}, false},
+		{"admin may propose", user(RoleAdmin, 1, ""), PermPropose, Target{UnitID: 2, Persons: []int64{5}}, true},
+		{"handling unit's keeper handles", user(RoleUnitAdmin, 3, ""), PermHandle, Target{UnitID: 3}, true},
+		{"handling unit's owner handles", user(RoleResponsible, 3, "覃丽"), PermHandle, Target{UnitID: 3}, true},
+		{"another unit's keeper does not", user(RoleUnitAdmin, 2, ""), PermHandle, Target{UnitID: 3}, false},
+		{"leader does not handle", user(RoleLeader, 3, "向建国"), PermHandle, Target{UnitID: 3}, false},
+		{"member does not handle", member(3, 7), PermHandle, Target{UnitID: 3}, false},
+		{"supervisor does not handle", user(RoleSupervisor, 1, ""), PermHandle, Target{UnitID: 2}, false},
+		{"no handling unit, nobody handles", user(RoleUnitAdmin, 2, ""), PermHandle, Target{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

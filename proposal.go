@@ -239,6 +239,16 @@ func (a ProposalAction) Label() string {
 		return "延期"
 	case ActKey:
 		return "列为重点提案"
+	case ActCreate:
+		return "起草"
+	case ActCosign:
+		return "确认联名"
+	case ActDecline:
+		return "谢绝联名"
+	case ActPublic:
+		return "设定公开"
+	case ActDocument:
+		return "档案材料"
 	}
 	return string(a)
 }

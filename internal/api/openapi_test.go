@@ -130,11 +130,16 @@ func TestOpenAPI(t *testing.T) {
 	if err := e.st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
+	prop := &zhenggai.Proposal{UnitID: r.UnitID, Title: "关于农村公路的建议", Source: zhenggai.SourceParty, Submitter: "民盟"}
+	if err := e.st.CreateProposal(ctx, prop, true); err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{
-		"/vouchers/{id}": fmt.Sprint(vs.Vouchers[0].ID),
-		"/meetings/{id}": fmt.Sprint(meeting.ID),
-		"/opinions/{id}": fmt.Sprint(op.ID),
-		"/rounds/{id}":   fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
+		"/proposals/{id}": fmt.Sprint(prop.ID),
+		"/vouchers/{id}":  fmt.Sprint(vs.Vouchers[0].ID),
+		"/meetings/{id}":  fmt.Sprint(meeting.ID),
+		"/opinions/{id}":  fmt.Sprint(op.ID),
+		"/rounds/{id}":    fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
 		"/problems/{id}": fmt.Sprint(probs[0].ID), "/measures/{id}": fmt.Sprint(ms[0].ID),
 	}
 	checked := 0

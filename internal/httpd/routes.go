@@ -28,6 +28,12 @@ const (
 	// Void (作废) is an edit; restoring is the unit's office's.
 	restore = zhenggai.PermRestore
 	review  = zhenggai.PermReview // approve or return a publication
+	// Proposals: a member submits (and the unit's office); a handling
+	// unit's keeper or owners reply. The proposal's own page and steps ask
+	// only a signed-in user: the handler finds his part in it (office,
+	// signer, handling unit) and shows nothing to one without.
+	propose = zhenggai.PermPropose
+	handle  = zhenggai.PermHandle
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -191,6 +197,22 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		upload(page("POST /units/{id}/vouchers/import", edit, "unit", u.CreateVoucherImport), ui.MaxJournalUpload+1<<20),
 		page("GET /vouchers/{id}", read, "voucher", u.ShowVoucher),
 		page("POST /vouchers/{id}/link", edit, "voucher", u.LinkVoucher),
+		page("GET /units/{id}/proposals", read, "unit", u.ListProposals),
+		page("GET /proposals", read, "self", u.ListProposals),
+		page("POST /proposals/settings", edit, "self", u.SaveProposalSettings),
+		page("GET /proposals/new", propose, "self", u.NewProposal),
+		page("POST /proposals", propose, "self", u.CreateProposal),
+		page("GET /proposals/similar", propose, "self", u.SimilarProposals),
+		page("GET /proposals/assigned", handle, "self", u.AssignedProposals),
+		page("GET /proposals/{id}", signedIn, "proposal", u.ShowProposal),
+		upload(page("POST /proposals/{id}/steps", signedIn, "proposal", u.StepProposal), 33<<20),
+		page("POST /proposals/{id}/cosign", signedIn, "proposal", u.CosignProposal),
+		page("POST /proposals/{id}/public", edit, "proposal", u.SetProposalPublic),
+		upload(page("POST /proposals/{id}/documents", signedIn, "proposal", u.UploadProposalDocument), 33<<20),
+		page("POST /proposals/{id}/documents/void", edit, "proposal", u.VoidProposalDocument),
+		page("GET /proposals/{id}/file", signedIn, "proposal", u.DownloadProposalFile),
+		page("POST /proposals/{id}/void", edit, "proposal", u.VoidProposal),
+		page("POST /proposals/{id}/restore", restore, "proposal", u.RestoreProposal),
 		page("GET /meetings", read, "self", u.ListMeetings),
 		page("GET /meetings.xlsx", read, "self", u.ExportMeetings),
 		page("POST /meetings/types", edit, "self", u.UpdateMeetingTypes),
@@ -258,6 +280,12 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/progress/{id}/void", edit, "progress", a.VoidRecord("progress")),
 		json("POST /api/v1/progress/{id}/restore", restore, "progress", a.RestoreRecord("progress")),
 		json("POST /api/v1/files/{id}/void", edit, "attachment", a.VoidRecord("attachment")),
+		json("GET /api/v1/proposals", read, "self", a.ListProposals),
+		json("POST /api/v1/proposals", propose, "self", a.CreateProposal),
+		json("GET /api/v1/proposals/{id}", signedIn, "proposal", a.GetProposal),
+		json("POST /api/v1/proposals/{id}/steps", signedIn, "proposal", a.StepProposal),
+		json("GET /api/v1/proposals/{id}/documents", signedIn, "proposal", a.ListProposalDocuments),
+		upload(json("POST /api/v1/proposals/{id}/documents", signedIn, "proposal", a.UploadProposalDocument), 33<<20),
 		json("GET /api/v1/meetings", read, "self", a.ListMeetings),
 		json("POST /api/v1/meetings", edit, "self", a.CreateMeeting),
 		json("GET /api/v1/meetings/{id}", read, "meeting", a.GetMeeting),

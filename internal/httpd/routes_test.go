@@ -76,7 +76,16 @@ var expected = map[string]string{
 	"POST /vouchers/settings": "edit-self", "POST /units/{id}/vouchers/settings": "edit",
 	"GET /api/v1/vouchers": "read-self", "GET /api/v1/vouchers/{id}": "read", "PUT /api/v1/vouchers/{id}/link": "edit",
 	"POST /api/v1/vouchers/import": "edit-self",
-	"GET /meetings":                "read-self", "GET /meetings.xlsx": "read-self", "POST /meetings/types": "edit-self", "POST /meetings/import": "edit-self",
+	"GET /units/{id}/proposals":    "read", "GET /proposals": "read-self", "POST /proposals/settings": "edit-self",
+	"GET /proposals/new": "propose-self", "POST /proposals": "propose-self", "GET /proposals/similar": "propose-self",
+	"GET /proposals/assigned": "handle-self", "GET /proposals/{id}": "signed-in", "POST /proposals/{id}/steps": "signed-in",
+	"POST /proposals/{id}/cosign": "signed-in", "POST /proposals/{id}/public": "edit", "POST /proposals/{id}/documents": "signed-in",
+	"POST /proposals/{id}/documents/void": "edit", "GET /proposals/{id}/file": "signed-in",
+	"POST /proposals/{id}/void": "edit", "POST /proposals/{id}/restore": "restore",
+	"GET /api/v1/proposals": "read-self", "POST /api/v1/proposals": "propose-self", "GET /api/v1/proposals/{id}": "signed-in",
+	"POST /api/v1/proposals/{id}/steps": "signed-in", "GET /api/v1/proposals/{id}/documents": "signed-in",
+	"POST /api/v1/proposals/{id}/documents": "signed-in",
+	"GET /meetings":                         "read-self", "GET /meetings.xlsx": "read-self", "POST /meetings/types": "edit-self", "POST /meetings/import": "edit-self",
 	"GET /meetings/new": "edit-self", "POST /meetings": "edit-self", "GET /meetings/{id}": "read", "GET /meetings/{id}/edit": "edit",
 	"POST /meetings/{id}": "edit", "POST /meetings/{id}/void": "edit", "POST /meetings/{id}/restore": "restore",
 	"POST /meetings/{id}/minutes": "edit", "GET /meetings/{id}/minutes": "read",
@@ -166,6 +175,10 @@ var allowed = map[string][]string{
 	"restore": {"admin", "unit-admin"},
 	// The unit's principal leader; never the drafter (see TestReview).
 	"review": {"admin", "principal"},
+	// Proposals: a member of the unit or its office submits; a unit's
+	// keeper or owners handle what it was given.
+	"propose-self": {"admin", "unit-admin", "unit-admin-B", "member"},
+	"handle-self":  {"admin", "unit-admin", "unit-admin-B", "owner", "other-owner"},
 }
 
 type fixture struct {
@@ -258,12 +271,21 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
+	prop := &zhenggai.Proposal{UnitID: a.ID, Title: "关于农村公路的建议", Submitter: "民盟", Source: zhenggai.SourceParty}
+	if err := st.CreateProposal(ctx, prop, true); err != nil {
+		t.Fatal(err)
+	}
+	doc := &zhenggai.ProposalDocument{Kind: zhenggai.DocOriginal, SHA256: sum, Name: "原件.txt"}
+	if err := st.AddProposalDocument(ctx, prop.ID, doc, "提案委"); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
+		"proposal": prop.ID,
 	}}
 }
 

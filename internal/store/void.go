@@ -51,6 +51,10 @@ var voidChildren = map[string][]struct{ table, ids string }{
 	"progress": {
 		{"attachments", `SELECT id FROM attachments WHERE progress_id = ?`},
 	},
+	// A proposal's archive goes with it.
+	"proposal": {
+		{"proposal_documents", `SELECT id FROM proposal_documents WHERE proposal_id = ?`},
+	},
 }
 
 // voidLocked finds, for a record of a kind, a problem at or under it

@@ -72,6 +72,31 @@ func TestEveryTableAudited(t *testing.T) {
 		must("voucher link", err)
 		_, err = st.LinkVoucher(ctx, lv.ID, lv.Version, 0)
 		must("voucher unlink", err)
+		// Proposals: every table of the cycle.
+		hu := &zhenggai.Unit{Name: "县交通运输局"}
+		must("handling unit", st.SaveUnit(ctx, hu))
+		lead := &zhenggai.Person{UnitID: r.UnitID, Name: "张立新", Kind: zhenggai.PersonCPPCC}
+		co := &zhenggai.Person{UnitID: r.UnitID, Name: "李春梅", Kind: zhenggai.PersonCPPCC}
+		must("lead", st.SavePerson(ctx, lead))
+		must("co", st.SavePerson(ctx, co))
+		prop := &zhenggai.Proposal{UnitID: r.UnitID, Title: "关于农村公路的建议",
+			Signers: []zhenggai.ProposalSigner{{PersonID: lead.ID}, {PersonID: co.ID, Deadline: zhenggai.Today().AddDays(3)}}}
+		must("proposal", st.CreateProposal(ctx, prop, false))
+		must("cosign", st.ProposalCosign(ctx, prop.ID, co.ID, true))
+		step := func(actor zhenggai.ProposalActor, in zhenggai.ProposalStepInput) {
+			t.Helper()
+			cur, err := st.Proposal(ctx, prop.ID)
+			must("proposal read", err)
+			_, err = st.ProposalStep(ctx, prop.ID, cur.Version, actor, &in)
+			must(string(in.Action), err)
+		}
+		step(zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActRegister})
+		step(zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActAssign, Handlers: []zhenggai.ProposalAssignment{{HandlerUnitID: hu.ID}}})
+		step(zhenggai.ActorHandler, zhenggai.ProposalStepInput{Action: zhenggai.ActReply, Class: zhenggai.ReplyClassA, Summary: "已解决", ByUnit: hu.ID})
+		step(zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActApprove})
+		step(zhenggai.ActorProposer, zhenggai.ProposalStepInput{Action: zhenggai.ActFeedback, Result: zhenggai.FeedbackSatisfied, ByPerson: lead.ID})
+		doc := &zhenggai.ProposalDocument{Kind: zhenggai.DocFeedbackForm, SHA256: sum, Name: "意见表.pdf"}
+		must("proposal document", st.AddProposalDocument(ctx, prop.ID, doc, "提案委"))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

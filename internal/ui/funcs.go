@@ -56,7 +56,9 @@ var funcs = template.FuncMap{
 		}
 		return n * 100 / total
 	},
-	"add":       func(a, b int) int { return a + b },
+	"add": func(a, b int) int { return a + b },
+	// stepArgs are the hidden fields of a proposal's step form.
+	"stepArgs":  func(version int64, actor, action string) stepHidden { return stepHidden{version, actor, action} },
 	"rankChart": rankChart,
 	"query":     func(kv ...string) template.URL { return template.URL(buildQuery(kv...)) },
 	"size": func(n int64) string {
@@ -111,4 +113,11 @@ func outcomeLine(m *zhenggai.Measure) string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// stepHidden are the hidden fields of a proposal's step form: the
+// version seen, the part and the action.
+type stepHidden struct {
+	V    int64
+	A, S string
 }
