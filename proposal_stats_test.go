@@ -182,7 +182,11 @@ func TestCountProposals(t *testing.T) {
 		want zhenggai.ProposalStats
 	}{
 		{"draft", zhenggai.Proposal{Status: zhenggai.PropDraft}, zhenggai.ProposalStats{}},
-		{"voided", func() zhenggai.Proposal { p := pAnswered(assigned, pday(2020, 3, 1), "A", sat); p.Voided = true; return p }(),
+		{"voided", func() zhenggai.Proposal {
+			p := pAnswered(assigned, pday(2020, 3, 1), "A", sat)
+			p.Voided = true
+			return p
+		}(),
 			zhenggai.ProposalStats{}},
 		{"submitted", zhenggai.Proposal{Status: zhenggai.PropSubmitted}, zhenggai.ProposalStats{Received: 1, Pending: 1}},
 		{"rejected", zhenggai.Proposal{Status: zhenggai.PropRejected, Ground: "不属于政协职能"}, zhenggai.ProposalStats{Received: 1, Rejected: 1}},
@@ -292,7 +296,7 @@ func TestProposalVerdict(t *testing.T) {
 		{nil, ""},
 		{[]zhenggai.ProposalFeedback{fb(1, sat)}, sat},
 		{[]zhenggai.ProposalFeedback{fb(1, sat), fb(1, unsat), fb(1, basic)}, unsat},
-		{[]zhenggai.ProposalFeedback{fb(1, unsat), fb(2, sat)}, sat},      // the latest round decides
+		{[]zhenggai.ProposalFeedback{fb(1, unsat), fb(2, sat)}, sat},     // the latest round decides
 		{[]zhenggai.ProposalFeedback{fb(2, basic), fb(1, unsat)}, basic}, // whatever the order
 	}
 	for _, tt := range tests {

@@ -168,7 +168,7 @@ func TestImportProposalsRefused(t *testing.T) {
 				t.Errorf("message lacks %q:\n%v", want, err)
 			}
 		}
-		if strings.Contains(err.Error(), "第3行：") {
+		if strings.Contains(err.Error(), "提案第3行") {
 			t.Errorf("a good row named:\n%v", err)
 		}
 		if got, _ := st.ProposalCounts(ctx, r.UnitID, store.ProposalScope{Session: "九届四次"}); got.Received != 0 {
