@@ -28,8 +28,8 @@ type proposalStatsJSON struct {
 }
 
 // GetProposalStats is GET /api/v1/proposals/stats?session=|year=: the
-// caller's unit's proposal counts of a session or a year (one of them
-// is needed), every rate with its numerator and denominator, and the
+// caller's unit's proposal counts of a session or a year (without
+// either, the latest session, else the latest year), every rate with its numerator and denominator, and the
 // sentences a report uses.
 func (h *Handler) GetProposalStats(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -44,6 +44,22 @@ func (h *Handler) GetProposalStats(w http.ResponseWriter, r *http.Request) {
 		sc.Year = n
 	}
 	unitID := auth.UserFrom(ctx).UnitID
+	if sc.Session == "" && sc.Year == 0 {
+		// As the page: the latest session, else the latest year, else this year.
+		sessions, years, err := h.Store.ProposalSessions(ctx, unitID)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		switch {
+		case len(sessions) > 0:
+			sc.Session = sessions[0]
+		case len(years) > 0:
+			sc.Year = years[0]
+		default:
+			sc.Year = h.today().Year()
+		}
+	}
 	st, err := h.Store.ProposalCounts(ctx, unitID, sc)
 	if err != nil {
 		h.fail(w, r, err)

@@ -60,7 +60,10 @@ func TestProposalsAPI(t *testing.T) {
 		if len(sent) != 2 || sent[0] != "九届四次会议共收到提案4件，经提案委员会审查，转一般性意见1件，并案后实际立案2件。" {
 			t.Errorf("sentences %v", sent)
 		}
-		for _, q := range []string{"", "?year=abc", "?year=1800"} {
+		if got := e.must(200, "GET", "/api/v1/proposals/stats", nil); got["session"] != "九届四次" || num(m(got["counts"])["received"]) != 4 {
+			t.Errorf("the latest session by default: %v", got)
+		}
+		for _, q := range []string{"?year=abc", "?year=1800"} {
 			if code, out := e.call("GET", "/api/v1/proposals/stats"+q, nil); code != 422 {
 				t.Errorf("%q: %d %v", q, code, out)
 			}
