@@ -30,6 +30,7 @@ type proposalStatsPage struct {
 	// Base is /proposals/stats, or /units/{id}/proposals/stats where the
 	// inspection office reads a unit (no import offered there).
 	Base         string
+	ListBase     string // /proposals or /units/{id}/proposals
 	Foreign      bool
 	ImportErrors []string
 }
@@ -115,7 +116,7 @@ func (h *Handler) proposalStatsData(w http.ResponseWriter, r *http.Request) (*pr
 		return nil, false
 	}
 	d := &proposalStatsPage{Unit: u, Scope: sc, Sessions: sessions, Years: years, Stats: st, Counts: proposalCounts(st),
-		Rates: st.Rates(), Sentences: strings.Join(st.Sentences(), ""), Base: base + "/stats", Foreign: base != "/proposals"}
+		Rates: st.Rates(), Sentences: strings.Join(st.Sentences(), ""), Base: base + "/stats", ListBase: base, Foreign: base != "/proposals"}
 	if sc.Year != 0 && !containsInt(d.Years, sc.Year) {
 		d.Years = append([]int{sc.Year}, d.Years...)
 	}
