@@ -120,6 +120,9 @@ const (
 	ActFinish   ProposalAction = "finish"   // 办结
 	ActExtend   ProposalAction = "extend"   // 延期（至多6个月，附理由）
 	ActKey      ProposalAction = "key"      // 列为重点提案，确定督办领导
+	// ActImport is no step of the cycle: the event of a proposal entered
+	// from an office's list (its note the list's 备注).
+	ActImport ProposalAction = "import"
 )
 
 // ProposalStep is one allowed transition of the cycle.
@@ -249,6 +252,8 @@ func (a ProposalAction) Label() string {
 		return "设定公开"
 	case ActDocument:
 		return "档案材料"
+	case ActImport:
+		return "从名单导入"
 	}
 	return string(a)
 }

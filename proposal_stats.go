@@ -34,10 +34,11 @@ func (r Rate) Percent() string {
 	return fmt.Sprintf("%d.%d%%", tenths/10, tenths%10)
 }
 
-// String is the rate as a page shows it: 答复率100%（62/62）, or 答复率—（0件）.
+// String is the rate as a page shows it: 答复率100%（62/62）, or, without
+// a denominator, 满意率—（无收回的意见表）.
 func (r Rate) String() string {
 	if r.Den == 0 {
-		return r.Label + "—（无" + strings.TrimSuffix(r.Over, "计") + "）"
+		return r.Label + "—（无" + r.DenName() + "）"
 	}
 	s := fmt.Sprintf("%s%s（%d/%d）", r.Label, r.Percent(), r.Num, r.Den)
 	if r.Over != "" {
@@ -46,10 +47,20 @@ func (r Rate) String() string {
 	return s
 }
 
+// DenName is what the denominator counts: 收回的意见表, 立案的提案.
+func (r Rate) DenName() string {
+	over := r.Over
+	if over == "" {
+		over = "按立案的提案计"
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(over, "按"), "计")
+}
+
 // ProposalStats are the counts of a session or a year.
 type ProposalStats struct {
 	Scope       string `json:"scope"`      // 九届四次会议, 2019年
 	Received    int    `json:"received"`   // 收到（提交的，不含草稿）
+	Pending     int    `json:"pending"`    // 待审查
 	Rejected    int    `json:"rejected"`   // 不予立案
 	Converted   int    `json:"converted"`  // 转社情民意或意见建议
 	Merged      int    `json:"merged"`     // 并入他案
@@ -130,6 +141,8 @@ func CountProposals(scope string, ps []Proposal) ProposalStats {
 		}
 		s.Received++
 		switch p.Status {
+		case PropSubmitted:
+			s.Pending++
 		case PropRejected:
 			s.Rejected++
 		case PropConverted:
@@ -203,7 +216,9 @@ func (s ProposalStats) Sentences() []string {
 	var out []string
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s共收到提案%d件", s.Scope, s.Received)
-	if s.Rejected+s.Converted+s.Merged > 0 {
+	switch {
+	case s.Received == 0:
+	case s.Rejected+s.Converted+s.Merged > 0:
 		b.WriteString("，经提案委员会审查")
 		if s.Rejected > 0 {
 			fmt.Fprintf(&b, "，不予立案%d件", s.Rejected)
@@ -216,8 +231,13 @@ func (s ProposalStats) Sentences() []string {
 		} else {
 			fmt.Fprintf(&b, "，立案%d件", s.Registered)
 		}
-	} else {
+	case s.Pending > 0:
+		fmt.Fprintf(&b, "，立案%d件", s.Registered)
+	default:
 		fmt.Fprintf(&b, "，全部立案")
+	}
+	if s.Pending > 0 {
+		fmt.Fprintf(&b, "，尚有%d件待审查", s.Pending)
 	}
 	b.WriteString("。")
 	out = append(out, b.String())
@@ -225,14 +245,23 @@ func (s ProposalStats) Sentences() []string {
 		b.Reset()
 		reply, _ := s.Rate("答复率")
 		fmt.Fprintf(&b, "已书面答复%d件，答复率%s", s.Replied, reply.Percent())
+		if s.Replied > 0 {
+			fmt.Fprintf(&b, "，按期答复%d件", s.OnTime)
+		}
+		if s.ClassA+s.ClassB+s.ClassC > 0 {
+			fmt.Fprintf(&b, "，其中A类%d件、B类%d件、C类%d件", s.ClassA, s.ClassB, s.ClassC)
+		}
 		if s.Done > 0 {
 			fmt.Fprintf(&b, "；已办结%d件", s.Done)
 		}
 		if s.Forms > 0 {
 			sat, _ := s.Rate("满意率")
 			both, _ := s.Rate("满意和基本满意率")
-			fmt.Fprintf(&b, "；收回办理情况征询意见表%d份，满意%d件、基本满意%d件，满意率%s，满意和基本满意率%s",
-				s.Forms, s.Satisfied, s.Basic, sat.Percent(), both.Percent())
+			fmt.Fprintf(&b, "；收回办理情况征询意见表的%d件中，满意%d件、基本满意%d件", s.Forms, s.Satisfied, s.Basic)
+			if s.Unsatisfied > 0 {
+				fmt.Fprintf(&b, "、不满意%d件", s.Unsatisfied)
+			}
+			fmt.Fprintf(&b, "，满意率%s，满意和基本满意率%s", sat.Percent(), both.Percent())
 		}
 		b.WriteString("。")
 		out = append(out, b.String())

@@ -143,6 +143,11 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/vouchers/import": {summary: "导入会计软件导出的序时账（.xlsx 或 CSV，multipart 字段 file）：文件中的会计期间整期替换已导入的凭证；有错误的行全部列出（422，rows），不写入任何内容；dry_run=1 时只检查",
 		response: (*voucherImportJSON)(nil), created: true, raw: []string{"multipart/form-data"},
 		query: []apiParam{{"unit", "integer", "单位编号，缺省为本人单位"}, {"dry_run", "string", "为1时只检查不导入"}}},
+	"GET /api/v1/proposals/stats": {summary: "本单位一个届次或一个年度的提案统计（由登记簿计算）：收到、立案、不予立案、并案、转意见建议、答复、按期答复、答复类别、收回的征询意见表及满意、基本满意、不满意；每个比率给出分子、分母和口径（over），以及报告可用的表述（sentences）",
+		response: (*proposalStatsJSON)(nil), query: []apiParam{{"session", "string", "届次，如 九届四次"}, {"year", "integer", "年度；两者都不给时为最近的届次（无届次时为最近的年度）"}}},
+	"POST /api/v1/proposals/import": {summary: "导入提案名单（Excel 或 CSV，最大16MB，一行一件提案）：写入提案、提案人与联名人、承办单位、经审核的答复和征询意见表，状态按该行内容确定，一个事务；同一届次已有的提案号、有错误的行为422（fields 逐行列出），不写入任何内容；dry_run=1 时只返回将导入的内容（200）",
+		response: (*proposalImportJSON)(nil), created: true, raw: []string{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"},
+		query: []apiParam{{"dry_run", "string", "为1时只检查不导入"}, {"name", "string", "文件名，用于记录和错误信息"}}},
 }
 
 // The void and restore operations of each kind of record, by its path.

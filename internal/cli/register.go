@@ -29,6 +29,7 @@ var registerKinds = []registerKind{
 	{"dues", "党费", importDues, exportDues},
 	{name: "vouchers", label: "财务凭证", importFile: importVouchers, export: exportVouchers},
 	{name: "meetings", label: "会议记录", importFile: importMeetings, export: exportMeetings},
+	{name: "proposals", label: "提案", importFile: importProposals, export: exportProposals},
 }
 
 func findRegister(name string) *registerKind {

@@ -89,6 +89,9 @@ var expected = map[string]string{
 	"GET /meetings/new": "edit-self", "POST /meetings": "edit-self", "GET /meetings/{id}": "read", "GET /meetings/{id}/edit": "edit",
 	"POST /meetings/{id}": "edit", "POST /meetings/{id}/void": "edit", "POST /meetings/{id}/restore": "restore",
 	"POST /meetings/{id}/minutes": "edit", "GET /meetings/{id}/minutes": "read",
+	"GET /proposals/stats": "read-self", "GET /proposals/stats.xlsx": "read-self", "GET /proposals/list.xlsx": "read-self",
+	"POST /proposals/import": "edit-self", "GET /units/{id}/proposals/stats": "read", "GET /units/{id}/proposals/stats.xlsx": "read",
+	"GET /units/{id}/proposals/list.xlsx": "read", "GET /api/v1/proposals/stats": "read-self", "POST /api/v1/proposals/import": "edit-self",
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the

@@ -87,6 +87,9 @@ func checkText(s string, max int) string {
 	return ""
 }
 
+// Has reports whether the header has the column.
+func (r *Row) Has(col int) bool { return r.t.col[col] >= 0 }
+
 // Blank reports whether the cell holds nothing.
 func (r *Row) Blank(col int) bool {
 	s, _ := r.Text(col)

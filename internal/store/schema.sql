@@ -710,6 +710,18 @@ CREATE TABLE proposal_documents (
 );
 CREATE INDEX proposal_documents_proposal_idx ON proposal_documents (proposal_id, kind);
 
+CREATE TABLE proposal_imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    file_name TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL DEFAULT '',
+    sessions TEXT NOT NULL DEFAULT '',
+    proposals INTEGER NOT NULL DEFAULT 0,
+    imported_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX proposal_imports_unit_idx ON proposal_imports (unit_id, created_at);
+
 CREATE TABLE cppcc_members (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     unit_id BIGINT NOT NULL REFERENCES units(id),

@@ -101,6 +101,8 @@ var Tables = []Table{
 	{Name: "proposal_events", Label: "提案办理过程", Copied: true},
 	{Name: "proposal_documents", Versioned: true, Kind: "proposal_document", Label: "提案档案材料", Audited: true, Copied: true,
 		Voidable: true, Unit: `SELECT unit_id, '', '' FROM proposal_documents WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "proposal_imports", Kind: "proposal_import", Label: "提案导入", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM proposal_imports WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "cppcc_members", Versioned: true, Kind: "cppcc_member", Label: "政协委员", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM cppcc_members WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "member_activities", Versioned: true, Kind: "member_activity", Label: "委员履职活动", Audited: true, Copied: true,

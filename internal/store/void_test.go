@@ -97,6 +97,14 @@ func TestEveryTableAudited(t *testing.T) {
 		step(zhenggai.ActorProposer, zhenggai.ProposalStepInput{Action: zhenggai.ActFeedback, Result: zhenggai.FeedbackSatisfied, ByPerson: lead.ID})
 		doc := &zhenggai.ProposalDocument{Kind: zhenggai.DocFeedbackForm, SHA256: sum, Name: "意见表.pdf"}
 		must("proposal document", st.AddProposalDocument(ctx, prop.ID, doc, "提案委"))
+		on := zhenggai.NewDate(2020, 3, 2)
+		_, err = st.ImportProposals(ctx, &store.ProposalImport{UnitID: r.UnitID, FileName: "提案.xlsx", Rows: []store.ProposalImportRow{{Sheet: "提案", Row: 2,
+			P: &zhenggai.Proposal{Session: "九届四次", Year: 2020, Number: "1", Title: "关于饮水安全的建议", Source: zhenggai.SourceMember,
+				Status: zhenggai.PropAnswered, AssignedOn: on, Class: "A", Signers: []zhenggai.ProposalSigner{{Seq: 1, Name: "覃丽"}},
+				Handlers: []zhenggai.ProposalAssignment{{Handler: "县水利局", Role: zhenggai.HandlerLead, AssignedOn: on}},
+				Replies:  []zhenggai.ProposalReply{{Round: 1, RepliedOn: on.AddDays(30), Class: "A", Approved: true}},
+				Feedback: []zhenggai.ProposalFeedback{{Round: 1, Name: "覃丽", Result: zhenggai.FeedbackSatisfied, ReturnedOn: on.AddDays(40)}}}}}})
+		must("proposal import", err)
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

@@ -136,3 +136,17 @@ CREATE TABLE proposal_documents (
     void_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX proposal_documents_proposal_idx ON proposal_documents (proposal_id, kind);
+
+-- An import of a proposals' list (Excel): the audited record of the file,
+-- the proposals it wrote carry an 'import' event naming it.
+CREATE TABLE proposal_imports (
+    id {{ID}},
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    file_name TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL DEFAULT '',
+    sessions TEXT NOT NULL DEFAULT '',
+    proposals INTEGER NOT NULL DEFAULT 0,
+    imported_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX proposal_imports_unit_idx ON proposal_imports (unit_id, created_at);

@@ -70,6 +70,22 @@
     document.querySelectorAll("[data-print]").forEach(function (b) {
       b.addEventListener("click", function () { window.print(); });
     });
+    // 复制 buttons copy the text of the element data-copy names (the
+    // statistics' sentences, for a report).
+    document.querySelectorAll("[data-copy]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var src = document.getElementById(b.getAttribute("data-copy"));
+        if (!src) { return; }
+        var text = src.value !== undefined ? src.value : src.textContent;
+        var done = function () { b.textContent = "已复制"; };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done, function () { src.select && src.select(); });
+        } else if (src.select) {
+          src.select();
+          if (document.execCommand("copy")) { done(); }
+        }
+      });
+    });
     // Filters submit themselves when a choice changes.
     document.querySelectorAll("form.filters select").forEach(function (s) {
       s.addEventListener("change", function () { s.form.submit(); });
