@@ -134,6 +134,16 @@ var expected = map[string]string{
 	"GET /dues/calculator": "signed-in", "GET /api/v1/dues/calculate": "signed-in",
 	"GET /api/v1/meetings": "read-self", "POST /api/v1/meetings": "edit-self", "GET /api/v1/meetings/{id}": "read",
 	"PUT /api/v1/meetings/{id}": "edit", "POST /api/v1/meetings/{id}/void": "edit", "POST /api/v1/meetings/{id}/restore": "restore",
+	// CPPCC members: read by whoever reads the unit, kept by its office; a
+	// member reads only his own file, found by his account.
+	"GET /members": "read-self", "GET /members.xlsx": "read-self", "GET /members/activities.xlsx": "read-self",
+	"GET /units/{id}/members": "read", "GET /units/{id}/members.xlsx": "read", "GET /units/{id}/members/activities.xlsx": "read",
+	"POST /members/import": "edit-self", "GET /members/settings": "edit-self", "POST /members/settings": "edit-self",
+	"GET /members/new": "edit-self", "POST /members": "edit-self", "GET /members/{id}": "read", "GET /members/{id}/edit": "edit",
+	"POST /members/{id}": "edit", "POST /members/{id}/void": "edit", "POST /members/{id}/restore": "restore",
+	"POST /members/{id}/activities": "edit", "POST /member-activities/{id}/void": "edit", "GET /my/record": "signed-in",
+	"GET /api/v1/members": "read-self", "POST /api/v1/members": "edit-self", "GET /api/v1/members/{id}": "read",
+	"POST /api/v1/members/{id}/activities": "edit", "POST /api/v1/members/import": "edit-self",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -258,12 +268,21 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
+	cm := &zhenggai.CPPCCMember{UnitID: a.ID, Name: "向东", Term: "第九届"}
+	if err := st.SaveCPPCCMember(ctx, cm, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	act := &zhenggai.MemberActivity{UnitID: a.ID, MemberID: cm.ID, Kind: zhenggai.ActivityResearch, Title: "调研", On: zhenggai.NewDate(2020, 9, 1)}
+	if err := st.SaveMemberActivity(ctx, act); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
+		"cppcc_member": cm.ID, "member_activity": act.ID,
 	}}
 }
 

@@ -21,15 +21,15 @@ const memberCols = `c.id, c.unit_id, COALESCE(c.person_id, 0), c.name, c.term, c
 
 const memberFrom = ` FROM cppcc_members c LEFT JOIN persons p ON p.id = c.person_id `
 
-func scanMember(sc interface{ Scan(...any) error }) (*zhenggai.CPPCCMember, string, error) {
+func scanMember(sc interface{ Scan(...any) error }) (*zhenggai.CPPCCMember, error) {
 	var m zhenggai.CPPCCMember
-	var status, joined, left, phone, created string
+	var status, joined, left, created string
 	if err := sc.Scan(&m.ID, &m.UnitID, &m.PersonID, &m.Name, &m.Term, &m.Sector, &m.Committee, &m.Standing, &status,
-		&joined, &left, &m.Township, &phone, &m.Sample, &created, &m.Version, &m.Voided); err != nil {
-		return nil, "", err
+		&joined, &left, &m.Township, &m.Phone, &m.Sample, &created, &m.Version, &m.Voided); err != nil {
+		return nil, err
 	}
 	m.Status, m.JoinedOn, m.LeftOn, m.CreatedAt = zhenggai.MemberStatus(status), parseDate(joined), parseDate(left), parseTime(created)
-	return &m, phone, nil
+	return &m, nil
 }
 
 // MemberRules reads the unit's members settings with their defaults.
@@ -98,7 +98,7 @@ func (s *Store) cppccMembers(ctx context.Context, db queryer, unitID int64, term
 	defer rows.Close()
 	var out []*zhenggai.CPPCCMember
 	for rows.Next() {
-		m, _, err := scanMember(rows)
+		m, err := scanMember(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -108,9 +108,9 @@ func (s *Store) cppccMembers(ctx context.Context, db queryer, unitID int64, term
 }
 
 // CPPCCMember returns one member, voided or not, with his roster phone.
-func (s *Store) CPPCCMember(ctx context.Context, id int64) (*zhenggai.CPPCCMember, string, error) {
-	m, phone, err := scanMember(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+memberCols+memberFrom+`WHERE c.id = ?`), id))
-	return m, phone, notFound(err, "政协委员")
+func (s *Store) CPPCCMember(ctx context.Context, id int64) (*zhenggai.CPPCCMember, error) {
+	m, err := scanMember(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+memberCols+memberFrom+`WHERE c.id = ?`), id))
+	return m, notFound(err, "政协委员")
 }
 
 // MembersOfPerson lists the live member records of a person, the latest first (a member's own account).
@@ -123,7 +123,7 @@ func (s *Store) MembersOfPerson(ctx context.Context, personID int64) ([]*zhengga
 	defer rows.Close()
 	var out []*zhenggai.CPPCCMember
 	for rows.Next() {
-		m, _, err := scanMember(rows)
+		m, err := scanMember(rows)
 		if err != nil {
 			return nil, err
 		}
