@@ -78,4 +78,7 @@ func init() {
 		request: (*memberRequest)(nil), response: (*memberRecordJSON)(nil), created: true}
 	apiOps["POST /api/v1/members/{id}/activities"] = apiOp{summary: "登记委员的一次履职活动（kind：research 调研、inspection 视察、training 培训、contact 联系群众、other 其他）",
 		request: (*activityRequest)(nil), response: (*zhenggai.MemberActivity)(nil), created: true}
+	apiOps["POST /api/v1/members/{id}/void"] = apiOp{summary: "作废委员（须写明理由 reason）：不再出现在委员名单、统计和自查中；未写理由为422，已作废为409",
+		request: (*voidRequest)(nil), response: (*voidJSON)(nil)}
+	apiOps["POST /api/v1/members/{id}/restore"] = apiOp{summary: "单位管理员恢复已作废的委员；未作废为409", response: (*voidJSON)(nil)}
 }

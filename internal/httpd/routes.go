@@ -290,6 +290,8 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		upload(json("POST /api/v1/members/import", edit, "self", a.ImportMembers), 8<<20),
 		json("GET /api/v1/members/{id}", read, "cppcc_member", a.GetMember),
 		json("POST /api/v1/members/{id}/activities", edit, "cppcc_member", a.CreateMemberActivity),
+		json("POST /api/v1/members/{id}/void", edit, "cppcc_member", a.VoidRecord("cppcc_member")),
+		json("POST /api/v1/members/{id}/restore", restore, "cppcc_member", a.RestoreRecord("cppcc_member")),
 		json("POST /api/v1/persons/{id}/void", edit, "person", a.VoidRecord("person")),
 		json("POST /api/v1/persons/{id}/restore", restore, "person", a.RestoreRecord("person")),
 		json("POST /api/v1/files/{id}/restore", restore, "attachment", a.RestoreRecord("attachment")),

@@ -144,6 +144,7 @@ var expected = map[string]string{
 	"POST /members/{id}/activities": "edit", "POST /member-activities/{id}/void": "edit", "GET /my/record": "signed-in",
 	"GET /api/v1/members": "read-self", "POST /api/v1/members": "edit-self", "GET /api/v1/members/{id}": "read",
 	"POST /api/v1/members/{id}/activities": "edit", "POST /api/v1/members/import": "edit-self",
+	"POST /api/v1/members/{id}/void": "edit", "POST /api/v1/members/{id}/restore": "restore",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
