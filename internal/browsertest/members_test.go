@@ -21,11 +21,11 @@ func TestMemberPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := &zhenggai.CPPCCMember{UnitID: r.UnitID, Name: "向东", Term: "第九届", Sector: "中国农工民主党", Committee: "经济科技委员会",
-		Standing: true, JoinedOn: zhenggai.NewDate(zhenggai.Today().Year()-1, 1, 5), Township: "澧源镇"}
+		Standing: true, JoinedOn: zhenggai.NewDate(zhenggai.Today().Year()-1, 1, 2), Township: "澧源镇"}
 	if err := env.Store.SaveCPPCCMember(ctx, m, true, "13800000000"); err != nil {
 		t.Fatal(err)
 	}
-	year := zhenggai.Today().Year()
+	year := zhenggai.Today().Year() - 1 // a whole year before today's
 	for i, p := range []zhenggai.Presence{zhenggai.Present, zhenggai.OnLeave} {
 		mt := &zhenggai.Meeting{UnitID: r.UnitID, Type: "全体会议", Date: zhenggai.NewDate(year, 1, 5+i),
 			Attendance: []zhenggai.Attendance{{Name: "向东", Presence: p, Note: map[bool]string{true: "出差"}[p == zhenggai.OnLeave]}}}

