@@ -15,7 +15,7 @@ func TestMembersAPI(t *testing.T) {
 	e := newEnv(t)
 	body := obj{"name": "王明", "term": "第九届", "sector": "中共", "joined_on": "2023-01-05"}
 	status, out := e.call("POST", "/api/v1/members", body)
-	if status != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(out), "人员名册中没有政协委员") {
+	if status != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(out), "人员名册中没有") {
 		t.Fatalf("unknown person: %d %v", status, out)
 	}
 	body["new_person"] = true

@@ -133,10 +133,11 @@ func (s *Store) MembersOfPerson(ctx context.Context, personID int64) ([]*zhengga
 }
 
 // SaveCPPCCMember enters a member (ID 0) or saves the changes to one at
-// m.Version. He is a person of the roster of kind 政协委员: the one chosen
-// (PersonID) if he bears the name, else the one of that name; when none
-// bears it, newPerson enters him in the roster (with phone), else the
-// name is refused. One member per person and term.
+// m.Version. He is a person of the roster: the one chosen (PersonID) if
+// he bears the name, else the 政协委员 of that name, else the one person
+// of that name of another kind; when nobody bears it, newPerson enters him
+// in the roster as 政协委员 (with phone), else the name is refused. One
+// member per person and term.
 func (s *Store) SaveCPPCCMember(ctx context.Context, m *zhenggai.CPPCCMember, newPerson bool, phone string) error {
 	version, person := m.Version, m.PersonID // fn may run twice
 	return s.write(ctx, func(tx *sql.Tx) error {
@@ -162,28 +163,29 @@ func (s *Store) saveCPPCCMember(ctx context.Context, tx *sql.Tx, m *zhenggai.CPP
 			return err
 		}
 	}
-	var cppcc []*zhenggai.Person
-	for _, p := range roster {
-		if p.Kind == zhenggai.PersonCPPCC {
-			cppcc = append(cppcc, p)
-		}
-	}
 	v := &zhenggai.ValidationError{}
 	chosen := int64(0)
-	for _, p := range cppcc {
+	for _, p := range roster {
 		if p.ID == m.PersonID && zhenggai.PersonKey(p.Name) == zhenggai.PersonKey(m.Name) {
 			chosen = p.ID
 		}
 	}
 	if chosen == 0 {
-		p, cands := zhenggai.ResolvePerson(cppcc, m.Name)
+		// The roster's 政协委员 first; else the one person of the name of
+		// another kind (the chairman is a leader and sits as a member):
+		// never a second person of a name, which would make every other
+		// register's name ambiguous.
+		p, cands := zhenggai.ResolvePerson(cppccOnly(roster), m.Name)
+		if p == nil && len(cands) == 0 {
+			p, cands = zhenggai.ResolvePerson(roster, m.Name)
+		}
 		switch {
 		case p != nil:
 			chosen = p.ID
 		case len(cands) > 1:
 			v.Add("name", zhenggai.ErrSameName(m.Name))
 		case !newPerson:
-			v.Add("name", "人员名册中没有政协委员“"+m.Name+"”：请先在人员名册中登记（人员类别选“政协委员”），或选择“在人员名册中新建”")
+			v.Add("name", "人员名册中没有“"+m.Name+"”：请先在人员名册中登记（人员类别选“政协委员”），或选择“在人员名册中新建”")
 		default:
 			np := &zhenggai.Person{UnitID: m.UnitID, Name: m.Name, Kind: zhenggai.PersonCPPCC, Phone: strings.TrimSpace(phone)}
 			if err := np.Validate(); err != nil {
@@ -260,7 +262,11 @@ func (s *Store) ImportCPPCCMembers(ctx context.Context, unitID int64, ms []*zhen
 			if err != nil {
 				return err
 			}
-			if p, _ := zhenggai.ResolvePerson(cppccOnly(roster), m.Name); p != nil {
+			p, cands := zhenggai.ResolvePerson(cppccOnly(roster), m.Name)
+			if p == nil && len(cands) == 0 {
+				p, _ = zhenggai.ResolvePerson(roster, m.Name)
+			}
+			if p != nil {
 				var id, version int64
 				err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id, version FROM cppcc_members WHERE unit_id = ? AND term = ?
 					AND person_id = ? AND voided_at IS NULL`), unitID, strings.TrimSpace(m.Term), p.ID).Scan(&id, &version)

@@ -31,9 +31,17 @@ func TestCPPCCMembers(t *testing.T) {
 		if err := st.SaveCPPCCMember(ctx, li, false, ""); err != nil || li.PersonID == 0 || li.Status != zhenggai.MemberActive {
 			t.Fatalf("%v %+v", err, li)
 		}
-		// 覃丽 is on the roster, but not as a member: not matched.
+		// 覃丽 is on the roster as staff: she is the one person of her name,
+		// and no second 覃丽 is entered even when asked.
 		qin := &zhenggai.CPPCCMember{UnitID: unit, Name: "覃丽", Term: "第九届"}
-		if msg := fieldMessage(t, st.SaveCPPCCMember(ctx, qin, false, ""), "name"); !strings.Contains(msg, "人员名册中没有政协委员“覃丽”") {
+		if err := st.SaveCPPCCMember(ctx, qin, true, ""); err != nil || qin.PersonID == 0 {
+			t.Fatalf("staff as a member: %v %+v", err, qin)
+		}
+		if ps, _ := st.Persons(ctx, unit); len(ps) != 2 {
+			t.Fatalf("roster %d persons, want 2", len(ps))
+		}
+		nobody := &zhenggai.CPPCCMember{UnitID: unit, Name: "赵强", Term: "第九届"}
+		if msg := fieldMessage(t, st.SaveCPPCCMember(ctx, nobody, false, ""), "name"); !strings.Contains(msg, "人员名册中没有“赵强”") {
 			t.Fatalf("unmatched: %q", msg)
 		}
 		wang := &zhenggai.CPPCCMember{UnitID: unit, Name: "王明", Term: "第九届", JoinedOn: zhenggai.NewDate(2017, 1, 5)}
@@ -76,7 +84,7 @@ func TestCPPCCMembers(t *testing.T) {
 		}
 		ms, _ := st.CPPCCMembers(ctx, unit, "第九届", false)
 		all, _ := st.CPPCCMembers(ctx, unit, "第九届", true)
-		if len(ms) != 1 || len(all) != 2 {
+		if len(ms) != 2 || len(all) != 3 {
 			t.Fatalf("after void: %d live, %d in all", len(ms), len(all))
 		}
 		if err := st.Restore(ctx, "cppcc_member", li.ID); err != nil {

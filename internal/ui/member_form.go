@@ -14,7 +14,7 @@ type memberFormPage struct {
 	Unit     *zhenggai.Unit
 	Member   *zhenggai.CPPCCMember // nil: new
 	Statuses []kindOption
-	Persons  []*zhenggai.Person // the roster's 政协委员, to tell two of one name apart
+	Persons  []*zhenggai.Person // the roster, to tell two of one name apart
 	Terms    []string
 }
 
@@ -146,11 +146,7 @@ func (h *Handler) renderMemberForm(w http.ResponseWriter, r *http.Request, statu
 		return
 	}
 	d := &memberFormPage{Unit: u, Member: m, Terms: terms}
-	for _, p := range persons {
-		if p.Kind == zhenggai.PersonCPPCC {
-			d.Persons = append(d.Persons, p)
-		}
-	}
+	d.Persons = persons
 	for _, s := range zhenggai.MemberStatuses {
 		d.Statuses = append(d.Statuses, kindOption{string(s), s.Label()})
 	}

@@ -41,7 +41,7 @@ func TestMemberPages(t *testing.T) {
 		"joined_on": {"2019-01-05"}, "standing": {"1"}}
 	resp, body = clerk.post("/members", form)
 	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
-	if !strings.Contains(body, "人员名册中没有政协委员“王明”") {
+	if !strings.Contains(body, "人员名册中没有“王明”") {
 		t.Fatalf("an unknown person is not asked about:\n%s", excerptOf(body))
 	}
 	form.Set("new_person", "1")
