@@ -32,7 +32,8 @@ type CPPCCMember struct {
 	Status    MemberStatus `json:"status"`
 	JoinedOn  Date         `json:"joined_on"`
 	LeftOn    Date         `json:"left_on"`
-	Township  string       `json:"township"` // 所在乡镇（联络组）
+	Township  string       `json:"township"`        // 所在乡镇（联络组）
+	Phone     string       `json:"phone,omitempty"` // the roster's, read with him; not a column of his own
 	Sample    bool         `json:"sample,omitempty"`
 	Version   int64        `json:"version"`
 	CreatedAt time.Time    `json:"created_at"`

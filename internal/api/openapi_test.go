@@ -136,6 +136,12 @@ func TestOpenAPI(t *testing.T) {
 	}
 	ids := map[string]string{
 		"/proposals/{id}": fmt.Sprint(prop.ID),
+	cm := &zhenggai.CPPCCMember{UnitID: r.UnitID, Name: "向东", Term: "第九届", JoinedOn: zhenggai.NewDate(2019, 1, 5)}
+	if err := e.st.SaveCPPCCMember(ctx, cm, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{
+		"/members/{id}":  fmt.Sprint(cm.ID),
 		"/vouchers/{id}":  fmt.Sprint(vs.Vouchers[0].ID),
 		"/meetings/{id}":  fmt.Sprint(meeting.ID),
 		"/opinions/{id}":  fmt.Sprint(op.ID),

@@ -30,6 +30,8 @@ var registerKinds = []registerKind{
 	{name: "vouchers", label: "财务凭证", importFile: importVouchers, export: exportVouchers},
 	{name: "meetings", label: "会议记录", importFile: importMeetings, export: exportMeetings},
 	{name: "proposals", label: "提案", importFile: importProposals, export: exportProposals},
+	{name: "members", label: "政协委员名单", importFile: importMembers, export: exportMembers},
+	{name: "activities", label: "委员履职活动", importFile: importActivities, export: exportActivities},
 }
 
 func findRegister(name string) *registerKind {

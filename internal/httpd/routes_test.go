@@ -146,6 +146,17 @@ var expected = map[string]string{
 	"GET /dues/calculator": "signed-in", "GET /api/v1/dues/calculate": "signed-in",
 	"GET /api/v1/meetings": "read-self", "POST /api/v1/meetings": "edit-self", "GET /api/v1/meetings/{id}": "read",
 	"PUT /api/v1/meetings/{id}": "edit", "POST /api/v1/meetings/{id}/void": "edit", "POST /api/v1/meetings/{id}/restore": "restore",
+	// CPPCC members: read by whoever reads the unit, kept by its office; a
+	// member reads only his own file, found by his account.
+	"GET /members": "read-self", "GET /members.xlsx": "read-self", "GET /members/activities.xlsx": "read-self",
+	"GET /units/{id}/members": "read", "GET /units/{id}/members.xlsx": "read", "GET /units/{id}/members/activities.xlsx": "read",
+	"POST /members/import": "edit-self", "GET /members/settings": "edit-self", "POST /members/settings": "edit-self",
+	"GET /members/new": "edit-self", "POST /members": "edit-self", "GET /members/{id}": "read", "GET /members/{id}/edit": "edit",
+	"POST /members/{id}": "edit", "POST /members/{id}/void": "edit", "POST /members/{id}/restore": "restore",
+	"POST /members/{id}/activities": "edit", "POST /member-activities/{id}/void": "edit", "GET /my/record": "signed-in",
+	"GET /api/v1/members": "read-self", "POST /api/v1/members": "edit-self", "GET /api/v1/members/{id}": "read",
+	"POST /api/v1/members/{id}/activities": "edit", "POST /api/v1/members/import": "edit-self",
+	"POST /api/v1/members/{id}/void": "edit", "POST /api/v1/members/{id}/restore": "restore",
 }
 
 // who may pass each kind of permission, for records of unit A (whose
@@ -280,6 +291,12 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	}
 	doc := &zhenggai.ProposalDocument{Kind: zhenggai.DocOriginal, SHA256: sum, Name: "原件.txt"}
 	if err := st.AddProposalDocument(ctx, prop.ID, doc, "提案委"); err != nil {
+	cm := &zhenggai.CPPCCMember{UnitID: a.ID, Name: "向东", Term: "第九届"}
+	if err := st.SaveCPPCCMember(ctx, cm, true, ""); err != nil {
+		t.Fatal(err)
+	}
+	act := &zhenggai.MemberActivity{UnitID: a.ID, MemberID: cm.ID, Kind: zhenggai.ActivityResearch, Title: "调研", On: zhenggai.NewDate(2020, 9, 1)}
+	if err := st.SaveMemberActivity(ctx, act); err != nil {
 		t.Fatal(err)
 	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
@@ -289,6 +306,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
 		"proposal": prop.ID,
+		"cppcc_member": cm.ID, "member_activity": act.ID,
 	}}
 }
 

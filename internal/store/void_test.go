@@ -105,6 +105,10 @@ func TestEveryTableAudited(t *testing.T) {
 				Replies:  []zhenggai.ProposalReply{{Round: 1, RepliedOn: on.AddDays(30), Class: "A", Approved: true}},
 				Feedback: []zhenggai.ProposalFeedback{{Round: 1, Name: "覃丽", Result: zhenggai.FeedbackSatisfied, ReturnedOn: on.AddDays(40)}}}}}})
 		must("proposal import", err)
+		cm := &zhenggai.CPPCCMember{UnitID: r.UnitID, Name: "向东", Term: "第九届", Sector: "中共"}
+		must("cppcc member", st.SaveCPPCCMember(ctx, cm, true, ""))
+		must("member activity", st.SaveMemberActivity(ctx, &zhenggai.MemberActivity{UnitID: r.UnitID, MemberID: cm.ID,
+			Kind: zhenggai.ActivityResearch, Title: "乡村振兴调研", On: zhenggai.NewDate(2020, 5, 6)}))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
