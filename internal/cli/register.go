@@ -29,6 +29,8 @@ var registerKinds = []registerKind{
 	{"dues", "党费", importDues, exportDues},
 	{name: "vouchers", label: "财务凭证", importFile: importVouchers, export: exportVouchers},
 	{name: "meetings", label: "会议记录", importFile: importMeetings, export: exportMeetings},
+	{name: "suggestions", label: "微建议和社情民意", importFile: importSuggestions, export: exportSuggestions},
+	{name: "townships", label: "乡镇政协联络组", importFile: importTownships, export: exportTownships},
 }
 
 func findRegister(name string) *registerKind {

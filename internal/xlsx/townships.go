@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,6 +126,12 @@ func ParseTownships(ctx context.Context, r io.Reader) (_ *TownshipsImport, err e
 	}
 	if len(im.Townships) == 0 {
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "“%s”表中没有乡镇", TownshipSheet)
+	}
+	// Leaders first in their rows' order, then deputies, then members.
+	for _, tw := range im.Townships {
+		slices.SortStableFunc(tw.Posts, func(a, b zhenggai.LiaisonPost) int {
+			return slices.Index(zhenggai.LiaisonRoles, a.Role) - slices.Index(zhenggai.LiaisonRoles, b.Role)
+		})
 	}
 	im.Warnings = b.Warnings()
 	return im, nil
