@@ -38,7 +38,9 @@ func (h *Handler) NewSuggestion(w http.ResponseWriter, r *http.Request) {
 }
 
 // CreateSuggestion saves a new suggestion.
-func (h *Handler) CreateSuggestion(w http.ResponseWriter, r *http.Request) { h.postSuggestion(w, r, nil) }
+func (h *Handler) CreateSuggestion(w http.ResponseWriter, r *http.Request) {
+	h.postSuggestion(w, r, nil)
+}
 
 // EditSuggestion shows a suggestion's form.
 func (h *Handler) EditSuggestion(w http.ResponseWriter, r *http.Request) {
