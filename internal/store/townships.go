@@ -340,7 +340,6 @@ func (s *Store) deleteChild(ctx context.Context, tx *sql.Tx, table string, id in
 // one: its posts and invitations become the workbook's, those alike kept
 // as they were. A dry run checks and writes nothing.
 func (s *Store) ImportTownships(ctx context.Context, unitID int64, ts []*zhenggai.Township, where []string, dryRun bool) error {
-	type kept struct{ posts, invs [][]int64 }
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		roster, err := s.persons(ctx, tx, unitID)
 		if err != nil {

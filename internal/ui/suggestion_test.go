@@ -102,7 +102,6 @@ func TestSuggestionPages(t *testing.T) {
 	if err != nil || len(im.Suggestions) != 2 || im.Suggestions[0].InstructedBy != "李县长" {
 		t.Fatalf("export: %+v %v", im, err)
 	}
-	im.Suggestions[1].Title = ""
 	var bad strings.Builder
 	im.Suggestions[1].Title = "x"
 	im.Suggestions[1].On = zhenggai.NewDate(2099, 1, 1)
