@@ -169,7 +169,8 @@ func (s *Store) memberRefs(ctx context.Context, db queryer, unitID int64) ([]Mem
 // matchMember finds the CPPCC member a person (by id, else by name) is
 // on day on: his member row of the term covering the day, else his
 // latest. 0 when he is none; two members of one name who are not one
-// person are a question (ok false).
+// person (two persons, or without persons two rows of one term) are a
+// question (ok false).
 func matchMember(members []MemberRef, personID int64, name string, on zhenggai.Date) (id int64, ok bool) {
 	key := zhenggai.PersonKey(name)
 	var cands []MemberRef
@@ -191,9 +192,15 @@ func matchMember(members []MemberRef, personID int64, name string, on zhenggai.D
 		}
 		return "name:" + zhenggai.PersonKey(m.Name)
 	}
-	for _, c := range cands[1:] {
+	for i, c := range cands {
 		if who(c) != who(cands[0]) {
 			return 0, false
+		}
+		// Two rows of one name and term without persons are two members.
+		for _, d := range cands[:i] {
+			if c.PersonID <= 0 && c.Term == d.Term {
+				return 0, false
+			}
 		}
 	}
 	best := cands[0]
@@ -305,6 +312,11 @@ func (s *Store) resolveSuggestionPersons(v *zhenggai.ValidationError, roster []*
 		prevPerson, prevName = prev.PersonID, prev.Name
 	}
 	resolveOne(v, roster, "name", "提出人", &sg.Name, &sg.PersonID, prevPerson, prevName)
+	for _, p := range roster {
+		if p.ID == sg.PersonID && sg.PersonID > 0 && zhenggai.PersonKey(p.Name) == zhenggai.PersonKey(sg.Name) {
+			sg.Name = p.Name // as the roster writes it, not as padded in a sheet
+		}
+	}
 	id, ok := matchMember(members, sg.PersonID, sg.Name, sg.On)
 	if !ok {
 		v.Add("name", fmt.Sprintf("政协委员中有两人名为“%s”，请选择是哪一位委员", sg.Name))
