@@ -297,13 +297,20 @@ func ParseTerm(s string) (from, to zhenggai.Date, ok bool) {
 	if s == "" {
 		return from, to, true
 	}
+	// An open end (2016.05—至今, 2016年5月至今) is a start alone.
+	for _, w := range []string{"至今", "现在", "今"} {
+		if rest, ok := strings.CutSuffix(s, w); ok {
+			s = strings.TrimRight(strings.TrimSpace(rest), "—－-~～至到 ")
+			break
+		}
+	}
 	a, b, cut := "", "", false
 	for _, sep := range []string{"至", "——", "—", "～", "~", "到", "－", "–"} {
 		if a, b, cut = strings.Cut(s, sep); cut {
 			break
 		}
 	}
-	if !cut {
+	if _, whole := parseDay(s); !cut && !whole {
 		switch strings.Count(s, "-") {
 		case 1, 3:
 			i := strings.Index(s, "-")
