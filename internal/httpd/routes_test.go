@@ -271,12 +271,21 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
+	sug := &zhenggai.Suggestion{UnitID: a.ID, Name: "李明", Kind: zhenggai.SuggestSQMY, Title: "关于饮水安全的建议", On: zhenggai.NewDate(2020, 9, 1)}
+	if err := st.SaveSuggestion(ctx, sug); err != nil {
+		t.Fatal(err)
+	}
+	tw := &zhenggai.Township{UnitID: a.ID, Name: "澧源镇"}
+	if err := st.SaveTownship(ctx, tw); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
+		"suggestion": sug.ID, "township": tw.ID,
 	}}
 }
 
