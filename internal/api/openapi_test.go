@@ -130,6 +130,7 @@ func TestOpenAPI(t *testing.T) {
 	if err := e.st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
+<<<<<<< HEAD
 	prop := &zhenggai.Proposal{UnitID: r.UnitID, Title: "关于农村公路的建议", Source: zhenggai.SourceParty, Submitter: "民盟"}
 	if err := e.st.CreateProposal(ctx, prop, true); err != nil {
 		t.Fatal(err)
@@ -142,6 +143,20 @@ func TestOpenAPI(t *testing.T) {
 	}
 	ids := map[string]string{
 		"/members/{id}":  fmt.Sprint(cm.ID),
+=======
+	sug := &zhenggai.Suggestion{UnitID: r.UnitID, Name: "王明", Kind: zhenggai.SuggestSQMY, Title: "关于饮水安全的建议", On: zhenggai.NewDate(2020, 9, 1),
+		Adopted: zhenggai.AdoptCity, AdoptedOn: zhenggai.NewDate(2020, 10, 1)}
+	if err := e.st.SaveSuggestion(ctx, sug); err != nil {
+		t.Fatal(err)
+	}
+	tw := &zhenggai.Township{UnitID: r.UnitID, Name: "澧源镇", Posts: []zhenggai.LiaisonPost{{Name: "王明", Role: zhenggai.LiaisonLeader, From: zhenggai.NewDate(2016, 5, 1)}},
+		Invitations: []zhenggai.LiaisonInvitation{{Kind: zhenggai.InviteResearch, Title: "茶叶调研", On: zhenggai.NewDate(2020, 6, 1)}}}
+	if err := e.st.SaveTownship(ctx, tw); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{
+		"/suggestions/{id}": fmt.Sprint(sug.ID), "/townships/{id}": fmt.Sprint(tw.ID),
+>>>>>>> suggest
 		"/vouchers/{id}":  fmt.Sprint(vs.Vouchers[0].ID),
 		"/meetings/{id}":  fmt.Sprint(meeting.ID),
 		"/opinions/{id}":  fmt.Sprint(op.ID),

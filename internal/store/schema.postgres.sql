@@ -935,6 +935,7 @@ CREATE TABLE townships (
     name text NOT NULL,
     seq integer NOT NULL DEFAULT 0,
     note text NOT NULL DEFAULT ''::text,
+    since text NOT NULL DEFAULT ''::text,
     sample integer NOT NULL DEFAULT 0,
     created_at text NOT NULL,
     version bigint NOT NULL DEFAULT 1,
