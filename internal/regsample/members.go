@@ -134,6 +134,9 @@ func (m *maker) plenaryAttendance() {
 		}
 		for _, a := range mt.Attendance {
 			if !members[a.Name] {
+				if m.c.Facts {
+					a.Presence, a.Note = zhenggai.Present, "" // the leaders attend: the seed's count is of members
+				}
 				att = append(att, a)
 			}
 		}

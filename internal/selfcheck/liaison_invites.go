@@ -32,14 +32,14 @@ func checkLiaisonInvites(_ context.Context, r *Registers, p zhenggai.Period, v V
 	if !ok {
 		return nil, nil
 	}
-	any := false
+	kept := false
 	for i := range r.Townships {
 		if len(r.Townships[i].Invitations) > 0 {
-			any = true
+			kept = true
 			break
 		}
 	}
-	if !any {
+	if !kept {
 		return nil, nil
 	}
 	var fs []Finding
