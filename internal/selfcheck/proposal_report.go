@@ -274,6 +274,9 @@ func checkProposalReport(_ context.Context, r *Registers, p zhenggai.Period, _ V
 		figures := map[string]int64{}
 		var wrong []string
 		for _, para := range strings.Split(rep.Text, "\n") {
+			if !strings.Contains(para, "提案") {
+				continue // a rate of something else (整改完成率)
+			}
 			var cur scope
 			have := false
 			for _, sent := range strings.FieldsFunc(para, func(c rune) bool { return c == '。' || c == '；' || c == ';' || c == '！' }) {
