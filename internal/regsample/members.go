@@ -164,7 +164,8 @@ func (m *maker) plenaryAttendance() {
 	}
 }
 
-// memberActivities gives each member a few activities a year.
+// memberActivities gives each member an activity a year now and then
+// (the seed: 组织培训不经常).
 func (m *maker) memberActivities() {
 	titles := map[zhenggai.ActivityKind][]string{
 		zhenggai.ActivityResearch:   {"脱贫攻坚专题调研", "乡村振兴专题调研", "民营经济发展调研", "旅游产业发展调研"},
@@ -176,7 +177,7 @@ func (m *maker) memberActivities() {
 	for i := range m.cmembers {
 		cm := &m.cmembers[i]
 		for y := m.c.From.Year(); y <= m.c.To.Year(); y++ {
-			for range m.crng.IntN(4) {
+			for range m.crng.IntN(2) {
 				k := kinds[m.crng.IntN(len(kinds))]
 				cm.Activities = append(cm.Activities, zhenggai.MemberActivity{Kind: k, Title: titles[k][m.crng.IntN(len(titles[k]))],
 					On: m.dayIn(y), Sample: m.c.Sample})

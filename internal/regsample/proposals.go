@@ -163,7 +163,6 @@ func (m *maker) registered(p *zhenggai.Proposal, k int, f ProposalYear, lost, no
 		}
 	}
 	p.Status = zhenggai.PropAssigned
-	p.Documents = []zhenggai.ProposalDocument{{Kind: zhenggai.DocOriginal, Name: "提案原件.pdf", SHA256: sha(fmt.Sprint(p.Year, p.Number, "original")), On: p.SubmittedOn}}
 	if k >= f.Registered-f.Open {
 		return // still being handled
 	}
