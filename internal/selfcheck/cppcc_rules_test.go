@@ -1,6 +1,7 @@
 package selfcheck
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -206,7 +207,8 @@ func TestProposalReport(t *testing.T) {
 		stated   string
 		num, den int
 		ok       bool
-	}{{"100", 62, 62, true}, {"100", 99, 100, false}, {"98.4", 61, 62, true}, {"98", 61, 62, true}, {"98.3", 61, 62, false}, {"50", 1, 0, false}} {
+	}{{"100", 62, 62, true}, {"100", 99, 100, false}, {"98.4", 61, 62, true}, {"98", 61, 62, true}, {"98.3", 61, 62, true}, {"98.2", 61, 62, false},
+		{"98.5", 61, 62, false}, {"99", 61, 62, false}, {"97", 61, 62, false}, {"50", 1, 0, false}} {
 		if got := rateMatches(tc.stated, tc.num, tc.den); got != tc.ok {
 			t.Errorf("rateMatches(%s, %d/%d) = %v", tc.stated, tc.num, tc.den, got)
 		}
@@ -389,4 +391,70 @@ func TestSuggestionsPlatform(t *testing.T) {
 	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: append(sug(9, zhenggai.ViaPlatform), sug(5, zhenggai.ViaPaper)...)}, p, nil), 1,
 		"2019年委员在平台上提出微建议、社情民意信息仅9条（2019年9条），按每名委员每年不少于1条应有10条")
 	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms}, period("2016-01-01", "2019-12-31"), nil), 1, "2016年至2019年", "仅0条", "应有40条")
+}
+
+// TestProposalReportOwnSentences: the sentences the statistics write
+// (zhenggai.ProposalStats.Sentences), published, give no finding; the
+// same with a count changed give one.
+func TestProposalReportOwnSentences(t *testing.T) {
+	results := []zhenggai.FeedbackResult{zhenggai.FeedbackSatisfied, zhenggai.FeedbackBasic, zhenggai.FeedbackUnsatisfied, ""}
+	statuses := []zhenggai.ProposalStatus{zhenggai.PropDone, zhenggai.PropAnswered, zhenggai.PropAssigned, zhenggai.PropMerged,
+		zhenggai.PropConverted, zhenggai.PropRejected}
+	for seed := range 40 {
+		var ps []zhenggai.Proposal
+		for i := range 20 + seed*3 {
+			st := statuses[(i*7+seed)%len(statuses)]
+			replied := ""
+			if st == zhenggai.PropDone || st == zhenggai.PropAnswered {
+				replied = "2019-05-01"
+			}
+			p := prop(int64(i+1), 2019, st, replied, true, false)
+			p.Session = "九届四次"
+			if r := results[(i*5+seed)%len(results)]; r != "" && replied != "" {
+				p.Feedback = []zhenggai.ProposalFeedback{{Round: 1, Name: "甲", Result: r}}
+			}
+			ps = append(ps, p)
+		}
+		s := zhenggai.CountProposals("九届四次会议", ps)
+		text := strings.Join(s.Sentences(), "")
+		regs := &Registers{Proposals: ps, Reports: []Report{{ID: 1, Kind: "publication", Title: "报告", On: day("2019-12-31"), Text: text}}}
+		if fs := check(t, ProposalReport, regs, zhenggai.Period{}, nil); len(fs) != 0 {
+			t.Fatalf("seed %d: %q gives %s", seed, text, fs[0].Text)
+		}
+		regs.Reports[0].Text = strings.Replace(text, fmt.Sprintf("共收到提案%d件", s.Received), fmt.Sprintf("共收到提案%d件", s.Received+1), 1)
+		want(t, check(t, ProposalReport, regs, zhenggai.Period{}, nil), 1, fmt.Sprintf("九届四次会议收到提案%d件", s.Received))
+	}
+}
+
+// FuzzProposalReport: any text of a report is read without a panic, and
+// what a finding says it states is in the text.
+func FuzzProposalReport(f *testing.F) {
+	for _, s := range []string{
+		"<p>县政协九届四次会议期间，共收到提案79件，经提案委员会审查，转一般性意见2件，并案后实际立案62件。</p>",
+		"<p>今年62件提案已办结并书面答复，答复率、满意率均达100%。</p>",
+		"2016年至2019年4年共立案230件；2019年提案答复率、满意和基本满意率分别为98%、97%",
+		"第十九届委员会第十二次会议提案办结率99.99%，立案率12%，去年收到提案5件",
+	} {
+		f.Add(s)
+	}
+	ps := props(1, 2019, 5, 5, 5)
+	for i := range ps {
+		ps[i].Session = "九届四次"
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 20000 {
+			return
+		}
+		text := ReportText(body)
+		regs := &Registers{Proposals: ps, Reports: []Report{{ID: 1, Kind: "publication", Title: "报告", On: day("2019-12-31"), Text: text}}}
+		fs, err := ProposalReport.Check(context.Background(), regs, zhenggai.Period{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if !strings.Contains(f.Text, "称“") || len(f.Records) != 1 {
+				t.Fatalf("finding %+v", f)
+			}
+		}
+	})
 }

@@ -220,9 +220,10 @@ year:
 	return best.sc, true
 }
 
-// matches reports whether a rate stated as written agrees with num/den:
-// within the rounding of its own decimals, and 100% only when every one
-// counts.
+// rateMatches reports whether a rate stated as written agrees with
+// num/den to its own decimals, rounded or cut (zhenggai.Rate.Percent
+// cuts: 61/62 is 98.3%, an office may write 98.4%), and 100% only when
+// every one counts.
 func rateMatches(stated string, num, den int) bool {
 	if den == 0 {
 		return false
@@ -238,8 +239,8 @@ func rateMatches(stated string, num, den int) bool {
 	if i := strings.IndexByte(stated, '.'); i >= 0 {
 		dec = len(stated) - i - 1
 	}
-	got := float64(num) * 100 / float64(den)
-	return math.Abs(got-v) <= 0.5*math.Pow(10, -float64(dec))+1e-9
+	got, unit := float64(num)*100/float64(den), math.Pow(10, -float64(dec))
+	return got >= v-0.5*unit-1e-9 && got < v+unit-1e-9
 }
 
 func checkProposalReport(_ context.Context, r *Registers, p zhenggai.Period, _ Values) ([]Finding, error) {
