@@ -142,3 +142,36 @@ func permille(num, den int64) int64 {
 
 // month writes a date's month: 2018年3月.
 func monthText(d zhenggai.Date) string { return fmt.Sprintf("%d年%d月", d.Year(), d.Month()) }
+
+// proposalsEnd is the day to which the register tells whether a reply is
+// overdue: the period's end, but no later than the last date the
+// register records (a reply, a form, an assignment, a submission) — the
+// rules read no clock, and a period ending in the future must not make
+// proposals overdue that are not. Zero when the register records none.
+func proposalsEnd(r *Registers, p zhenggai.Period) zhenggai.Date {
+	last := 0
+	note := func(d zhenggai.Date) {
+		if !d.IsZero() && dkey(d) > last {
+			last = dkey(d)
+		}
+	}
+	for i := range r.Proposals {
+		pr := &r.Proposals[i]
+		note(pr.SubmittedOn)
+		note(pr.AssignedOn)
+		note(pr.DoneOn)
+		for _, rp := range pr.Replies {
+			note(rp.RepliedOn)
+		}
+		for _, f := range pr.Feedback {
+			note(f.ReturnedOn)
+		}
+	}
+	if last == 0 {
+		return zhenggai.Date{}
+	}
+	if !p.End.IsZero() && dkey(p.End) < last {
+		return p.End
+	}
+	return dateOfKey(last)
+}

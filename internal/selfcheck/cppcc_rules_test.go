@@ -74,6 +74,10 @@ func TestProposalArchive(t *testing.T) {
 func TestProposalOverdue(t *testing.T) {
 	ext := prop(3, 2019, zhenggai.PropAnswered, "2019-08-01", true, true)
 	ext.ExtendedTo = day("2019-09-01")
+	// open is unanswered, due 2019-06-01, beside one answered on
+	// 2019-12-01: the register knows the year to its end.
+	open := []zhenggai.Proposal{prop(1, 2019, zhenggai.PropAssigned, "", false, false), prop(2, 2019, zhenggai.PropDone, "2019-12-01", true, true)}
+	open[1].AssignedOn = day("2019-10-01")
 	for _, tc := range []struct {
 		name  string
 		ps    []zhenggai.Proposal
@@ -85,10 +89,10 @@ func TestProposalOverdue(t *testing.T) {
 		{"a day late", []zhenggai.Proposal{prop(1, 2019, zhenggai.PropDone, "2019-06-02", true, true)}, period("2019-01-01", "2019-12-31"), 1,
 			[]string{"2019年立案的提案中1件超过办理期限才答复"}},
 		{"extended", []zhenggai.Proposal{ext}, period("2019-01-01", "2019-12-31"), 0, nil},
-		{"open, due at the period's end", []zhenggai.Proposal{prop(1, 2019, zhenggai.PropAssigned, "", false, false)}, period("2019-01-01", "2019-06-01"), 0, nil},
-		{"open, a day past", []zhenggai.Proposal{prop(1, 2019, zhenggai.PropAssigned, "", false, false)}, period("2019-01-01", "2019-06-02"), 1,
-			[]string{"1件超过办理期限仍未答复"}},
-		{"open period: only late ones", []zhenggai.Proposal{prop(1, 2019, zhenggai.PropAssigned, "", false, false)}, zhenggai.Period{}, 0, nil},
+		{"open, due at the period's end", open, period("2019-01-01", "2019-06-01"), 0, nil},
+		{"open, a day past", open, period("2019-01-01", "2019-06-02"), 1, []string{"1件超过办理期限仍未答复"}},
+		{"open period: to the register's last date", open, zhenggai.Period{}, 1, []string{"1件超过办理期限仍未答复"}},
+		{"the register ends before the due date", open[:1], period("2019-01-01", "2019-12-31"), 0, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want(t, check(t, ProposalOverdue, &Registers{Proposals: tc.ps}, tc.p, nil), tc.n, tc.texts...)
@@ -104,7 +108,7 @@ func TestProposalRates(t *testing.T) {
 		for i := range n {
 			on := ""
 			if i < replied {
-				on = "2019-05-01"
+				on = "2019-07-01"
 			}
 			p := prop(int64(i+1), 2019, zhenggai.PropAssigned, on, true, false)
 			if i < len(results) {

@@ -11,8 +11,9 @@ import (
 // ProposalOverdue: a registered proposal is answered by its due date
 // (zhenggai.ProposalDue: three months after assignment, or the extension)
 // — seed problem 10, "提案监督偏重形式，缺乏跟踪问效机制". Those answered
-// late and those still unanswered when the period ends past their due
-// date are listed; with an open period only the late ones.
+// late and those still unanswered past their due date when the period
+// ends (or the register's last recorded date, if earlier: proposalsEnd)
+// are listed.
 var ProposalOverdue = Rule{
 	ID:          "proposal_overdue",
 	Needs:       NeedProposals,
@@ -23,6 +24,7 @@ var ProposalOverdue = Rule{
 }
 
 func checkProposalOverdue(_ context.Context, r *Registers, p zhenggai.Period, _ Values) ([]Finding, error) {
+	end := proposalsEnd(r, p)
 	var late, open int64
 	var years []int
 	var recs []Record
@@ -40,7 +42,7 @@ func checkProposalOverdue(_ context.Context, r *Registers, p zhenggai.Period, _ 
 		switch {
 		case reply != nil && dkey(reply.RepliedOn) > dkey(due):
 			late++
-		case reply == nil && !p.End.IsZero() && dkey(due) < dkey(p.End):
+		case reply == nil && !end.IsZero() && dkey(due) < dkey(end):
 			open++
 		default:
 			continue

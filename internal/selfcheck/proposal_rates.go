@@ -11,7 +11,8 @@ import (
 // ProposalRates: each year's 答复率 and 满意率 reach the unit's
 // requirement (seed problem 10). Rates are zhenggai.CountProposals' over
 // the proposals of the year whose reply was due when the period ends (or
-// that were answered): one still within its time is not yet a miss. The
+// on the register's last recorded date, if earlier: proposalsEnd) or that
+// were answered: one still within its time is not yet a miss. The
 // 满意率 counts 满意 only, over the feedback forms returned, as the
 // statistics page does (满意和基本满意率 is another rate). Defaults: 90%
 // and 80%.
@@ -30,6 +31,7 @@ var ProposalRates = Rule{
 
 func checkProposalRates(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
 	replyMin, satMin := v.int("reply_rate", 90), v.int("satisfied_rate", 80)
+	end := proposalsEnd(r, p)
 	byYear := map[int][]zhenggai.Proposal{}
 	var order []int
 	for i := range r.Proposals {
@@ -39,7 +41,7 @@ func checkProposalRates(_ context.Context, r *Registers, p zhenggai.Period, v Va
 		}
 		if zhenggai.ProposalReplied(pr) == nil {
 			due := zhenggai.ProposalDue(pr)
-			if p.End.IsZero() || due.IsZero() || dkey(due) >= dkey(p.End) {
+			if end.IsZero() || due.IsZero() || dkey(due) >= dkey(end) {
 				continue // not yet due (or not assigned): the overdue rule's
 			}
 		}
