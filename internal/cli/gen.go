@@ -19,7 +19,8 @@ var genActor = zhenggai.Actor{Name: "system:gen", Via: "cli"}
 func runGen(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "gen", "[--data DIR | --db URL] [--seed N] [--size county|province] [--units N] [--rounds N] [--problems N]\n"+
 		"            [--measures N] [--progress N] [--today YYYY-MM-DD]\n"+
-		"            [--registers [--register-units N] [--register-meetings N] [--register-lines N] [--register-members N]]\n"+
+		"            [--registers [--register-units N] [--register-meetings N] [--register-lines N] [--register-members N]\n"+
+		"             [--register-proposals N] [--register-cppcc N]]\n"+
 		"       zhenggai gen --journal FILE [--lines N] [--seed N]\n\n"+
 		"生成合成数据（单位、巡察轮次、问题、措施和整改进展，均为虚构），用于压力测试和试用。\n"+
 		"同一组参数、种子（--seed）和日期（--today）总是生成相同的内容（记录时间和审计日志的时间除外）；\n"+
@@ -28,9 +29,10 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		"  county    1个县委巡察办，30个单位 × 2轮 × 30个问题 × 3项措施 × 4条进展\n"+
 		"  province  1个省委巡视办，下设14个市委巡察办，共1000个单位 × 3轮 × 40个问题 × 3项措施 × 10条进展\n"+
 		"其他参数覆盖预设中的对应数字。\n\n"+
-		"--registers 同时生成登记簿（会议记录、财务凭证、党费，均为示例数据），为今年之前的五个完整年度：\n"+
-		"  county    前5个单位，每个单位4000次会议、约20万行凭证分录、100名党员×60个月党费（合计100万行分录）\n"+
-		"  province  1000个单位，每个单位200次会议、约1万行凭证分录、30名党员×60个月党费\n"+
+		"--registers 同时生成登记簿（会议记录、财务凭证、党费、提案、政协委员、乡镇联络组，均为示例数据），为今年之前的五个完整年度：\n"+
+		"  county    前5个单位，每个单位4000次会议、约20万行凭证分录、100名党员×60个月党费、1000件提案、60名政协委员\n"+
+		"            （合计100万行分录、5000件提案、300名委员）\n"+
+		"  province  1000个单位，每个单位200次会议、约1万行凭证分录、30名党员×60个月党费、100件提案、30名政协委员\n"+
 		"--journal FILE 只写一个合成的序时账 CSV 文件（UTF-8，每行一条分录，共 --lines 行），用于导入测试，不写数据库。\n\n"+
 		"不生成示例账号；数据目录中还没有用户时，新建一个系统管理员 admin 并显示其密码（只显示这一次）。")
 	data := fs.String("data", defaultData, "数据目录（不存在时新建；其中不能已有巡察轮次）")
@@ -47,6 +49,8 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	regMeetings := fs.Int("register-meetings", 0, "每个单位五年的会议数（不给时按规模预设）")
 	regLines := fs.Int("register-lines", 0, "每个单位五年的凭证分录行数（不给时按规模预设）")
 	regMembers := fs.Int("register-members", 0, "每个单位的党员数（不给时按规模预设）")
+	regProposals := fs.Int("register-proposals", 0, "每个单位五年的提案数（不给时按规模预设）")
+	regCPPCC := fs.Int("register-cppcc", 0, "每个单位的政协委员数（不给时按规模预设）")
 	journal := fs.String("journal", "", "只写合成的序时账 CSV 到此文件（不写数据库）")
 	lines := fs.Int("lines", 1000000, "序时账的分录行数（与 --journal 一起用）")
 	today := fs.String("today", "", "数据所描述的日期，写作 2026-11-27（不给时为今天）；完成情况和预警都以这一天为准")
@@ -75,6 +79,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	}{
 		{"register-units", *regUnits, &rc.Units}, {"register-meetings", *regMeetings, &rc.Meetings},
 		{"register-lines", *regLines, &rc.Lines}, {"register-members", *regMembers, &rc.Members},
+		{"register-proposals", *regProposals, &rc.Proposals}, {"register-cppcc", *regCPPCC, &rc.CPPCC},
 	} {
 		if set[o.name] {
 			*o.dst = o.v
@@ -162,8 +167,10 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		whereData(*data, *dsn), n.Offices, n.Units, n.Rounds, n.Categories, n.Problems, n.Measures, n.Progress,
 		n.Rows(), n.Rows(), durationText(res.Elapsed.Round(100*time.Millisecond)), float64(n.Rows())/secs)
 	if rn.Rows() > 0 {
-		fmt.Fprintf(e.stdout, "另有登记簿（%d个单位）：会议 %d 次（议题 %d 个、表态发言 %d 条），财务凭证 %d 张（分录 %d 行），党员 %d 名（党费缴纳记录 %d 条），新增人员 %d 名，共 %d 条记录，用时 %s。\n",
-			rc.Units, rn.Meetings, rn.Items, rn.Statements, rn.Vouchers, rn.Lines, rn.Members, rn.Payments, rn.Persons, rn.Rows(), durationText(regTime.Round(100*time.Millisecond)))
+		fmt.Fprintf(e.stdout, "另有登记簿（%d个单位）：会议 %d 次（议题 %d 个、表态发言 %d 条），财务凭证 %d 张（分录 %d 行），党员 %d 名（党费缴纳记录 %d 条），"+
+			"提案 %d 件，政协委员 %d 名，乡镇联络组 %d 个，新增人员 %d 名，共 %d 条记录，用时 %s。\n",
+			rc.Units, rn.Meetings, rn.Items, rn.Statements, rn.Vouchers, rn.Lines, rn.Members, rn.Payments, rn.Proposals, rn.CPPCCMembers,
+			rn.Townships, rn.Persons, rn.Rows(), durationText(regTime.Round(100*time.Millisecond)))
 	}
 	if len(users) == 0 {
 		u, password, err := addUser(ctx, st, "admin", "系统管理员", zhenggai.RoleAdmin, res.Top)

@@ -17,24 +17,32 @@ type RegisterConfig struct {
 	Meetings int // meetings per unit over the five years
 	Lines    int // voucher entry lines per unit (about)
 	Members  int // dues members per unit (× 60 months of payments)
+	// The CPPCC registers (issue 15): proposals over the five years and
+	// CPPCC members per unit, with their townships' liaison groups (23).
+	Proposals int
+	CPPCC     int
 }
 
 // RegisterPreset is the registers of a named size.
 //
-//	county:   5 units × (4,000 meetings, 200,000 voucher lines, 100 members): 20,000 meetings, 1 million lines, 500 members
-//	province: 1,000 units × (200 meetings, 10,000 lines, 30 members): 200,000 meetings, 10 million lines, 30,000 members
+//	county:   5 units × (4,000 meetings, 200,000 voucher lines, 100 members, 1,000 proposals, 60 CPPCC members):
+//	          20,000 meetings, 1 million lines, 500 members, 5,000 proposals, 300 CPPCC members
+//	province: 1,000 units × (200 meetings, 10,000 lines, 30 members, 100 proposals, 30 CPPCC members):
+//	          200,000 meetings, 10 million lines, 30,000 members, 100,000 proposals, 30,000 CPPCC members
 func RegisterPreset(size string) RegisterConfig {
 	if size == SizeProvince {
-		return RegisterConfig{Units: 1000, Meetings: 200, Lines: 10000, Members: 30}
+		return RegisterConfig{Units: 1000, Meetings: 200, Lines: 10000, Members: 30, Proposals: 100, CPPCC: 30}
 	}
-	return RegisterConfig{Units: 5, Meetings: 4000, Lines: 200000, Members: 100}
+	return RegisterConfig{Units: 5, Meetings: 4000, Lines: 200000, Members: 100, Proposals: 1000, CPPCC: 60}
 }
 
 // Limits of a RegisterConfig per unit.
 const (
-	MaxRegisterMeetings = 100000
-	MaxRegisterLines    = 5000000
-	MaxRegisterMembers  = 10000
+	MaxRegisterMeetings  = 100000
+	MaxRegisterLines     = 5000000
+	MaxRegisterMembers   = 10000
+	MaxRegisterProposals = 100000
+	MaxRegisterCPPCC     = 10000
 )
 
 // Validate checks rc against c, in Chinese for the command line.
@@ -49,6 +57,8 @@ func (rc RegisterConfig) Validate(c Config) error {
 	check("register_meetings", "每个单位的会议数（--register-meetings）", rc.Meetings, 0, MaxRegisterMeetings)
 	check("register_lines", "每个单位的凭证分录数（--register-lines）", rc.Lines, 0, MaxRegisterLines)
 	check("register_members", "每个单位的党员数（--register-members）", rc.Members, 0, MaxRegisterMembers)
+	check("register_proposals", "每个单位的提案数（--register-proposals）", rc.Proposals, 0, MaxRegisterProposals)
+	check("register_cppcc", "每个单位的政协委员数（--register-cppcc）", rc.CPPCC, 0, MaxRegisterCPPCC)
 	return v.Err()
 }
 
@@ -68,14 +78,15 @@ func (p *Plan) Registers(i int, rc RegisterConfig) (*store.BulkRegisters, error)
 		staff = append(staff, u.leaders...)
 	}
 	return regsample.Generate(regsample.Config{Seed: p.cfg.Seed*1_000_003 + uint64(i), Leaders: u.leaders, Staff: staff,
-		From: from, To: to, Meetings: rc.Meetings, Lines: rc.Lines, Members: rc.Members, Sample: true})
+		From: from, To: to, Meetings: rc.Meetings, Lines: rc.Lines, Members: rc.Members,
+		Proposals: rc.Proposals, CPPCC: rc.CPPCC, Sample: true})
 }
 
 // GenerateRegisters writes the registers rc describes for the units that
 // Generate wrote for c (unitIDs, in the plan's order: Result.UnitIDs), a
 // unit at a time, each register in its own transaction
 // (store.ImportRegisters); the next unit's are made while one is written.
-// onStep, if not nil, is called after each register of each unit (three
+// onStep, if not nil, is called after each register of each unit (four
 // steps a unit).
 func GenerateRegisters(ctx context.Context, st *store.Store, c Config, rc RegisterConfig, unitIDs []int64, onStep func(done, total int)) (store.RegisterCounts, error) {
 	var n store.RegisterCounts
@@ -115,7 +126,7 @@ func GenerateRegisters(ctx context.Context, st *store.Store, c Config, rc Regist
 		}
 		got, err := st.ImportRegisters(ctx, m.b, func(step, _ int) {
 			if onStep != nil {
-				onStep(done*3+step, total*3)
+				onStep(done*4+step, total*4)
 			}
 		})
 		n.Add(got)

@@ -17,11 +17,11 @@ func TestRegisters(t *testing.T) {
 	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
 		c := small(4)
 		res := generate(t, env, c)
-		rc := gen.RegisterConfig{Units: 2, Meetings: 60, Lines: 3000, Members: 12}
+		rc := gen.RegisterConfig{Units: 2, Meetings: 60, Lines: 3000, Members: 12, Proposals: 50, CPPCC: 20}
 		ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "system:gen", Via: "cli"})
 		last := 0
 		n, err := gen.GenerateRegisters(ctx, env.Store, c, rc, res.UnitIDs, func(done, total int) {
-			if total != 6 || done != last+1 {
+			if total != 8 || done != last+1 {
 				t.Errorf("step %d of %d after %d", done, total, last)
 			}
 			last = done
@@ -29,11 +29,13 @@ func TestRegisters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n.Meetings < 100 || n.Meetings > 120 || n.Lines < 6000 || n.Lines > 6600 || n.Members != 24 || n.Payments != 24*60 {
+		if n.Meetings < 100 || n.Meetings > 120 || n.Lines < 6000 || n.Lines > 6600 || n.Members != 24 || n.Payments != 24*60 ||
+			n.Proposals != 100 || n.CPPCCMembers != 40 || n.Townships != 46 {
 			t.Errorf("counts %+v", n)
 		}
 		for table, want := range map[string]int64{"meetings": n.Meetings, "voucher_lines": n.Lines, "voucher_imports": 2,
-			"dues_payments": n.Payments, "meeting_statements": n.Statements} {
+			"dues_payments": n.Payments, "meeting_statements": n.Statements, "proposals": n.Proposals, "cppcc_members": n.CPPCCMembers,
+			"suggestions": n.Suggestions} {
 			if got := count(t, env, table); got != want {
 				t.Errorf("%s: %d rows, want %d", table, got, want)
 			}

@@ -34,6 +34,9 @@ type Config struct {
 	Facts bool
 	// Meetings in all, voucher lines in all (about), dues members.
 	Meetings, Lines, Members int
+	// Proposals in all and CPPCC members (issue 15); with Facts the
+	// demo's (ProposalFacts, CPPCCMembers). Zero makes none.
+	Proposals, CPPCC int
 	// Sample marks every record as sample data (示例数据).
 	Sample bool
 }
@@ -80,7 +83,7 @@ func (c Config) Validate() error {
 		return zhenggai.Errorf(zhenggai.EINVALID, "登记簿示例至少需要3名领导和3名干部")
 	case !c.From.Valid() || !c.To.Valid() || c.To.Before(c.From):
 		return zhenggai.Errorf(zhenggai.EINVALID, "登记簿的起止日期不正确")
-	case c.Members < 0 || c.Meetings < 0 || c.Lines < 0:
+	case c.Members < 0 || c.Meetings < 0 || c.Lines < 0 || c.Proposals < 0 || c.CPPCC < 0:
 		return zhenggai.Errorf(zhenggai.EINVALID, "登记簿的规模不能为负数")
 	}
 	return nil
@@ -99,6 +102,12 @@ type maker struct {
 	vouchers  []store.BulkVoucher
 	members   []store.BulkMember
 	persons   []zhenggai.Person
+	// The CPPCC registers, from their own generator (members.go).
+	crng            *rand.Rand
+	cmembers        []store.BulkCPPCCMember
+	suggestionsList []zhenggai.Suggestion
+	townships       []zhenggai.Township
+	proposals       []zhenggai.Proposal
 }
 
 // Generate makes the registers c describes, for a unit still to be set
@@ -119,8 +128,10 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.fillStatements()
 	m.number()
 	m.dues()
+	m.cppccRegisters()
 	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
-		ImportName: "序时账（示例）.csv"}, nil
+		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
+		Proposals: m.proposals}, nil
 }
 
 // Names are made from parts (as gen's are), never the roster's.

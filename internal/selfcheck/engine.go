@@ -16,10 +16,14 @@ const (
 	AreaMajor    = "三重一大"
 	AreaFinance  = "财务管理"
 	AreaDues     = "党费收缴"
+	// The CPPCC registers (issue 15).
+	AreaProposals = "提案"
+	AreaMembers   = "委员"
+	AreaLiaison   = "联络组"
 )
 
 // Areas in the order pages and rounds list them.
-var Areas = []string{AreaMeetings, AreaMajor, AreaFinance, AreaDues}
+var Areas = []string{AreaMeetings, AreaMajor, AreaFinance, AreaDues, AreaProposals, AreaMembers, AreaLiaison}
 
 // MaxRecords bounds the records one finding names: the figures carry the
 // full count, the links the first ones (a county's five years could name

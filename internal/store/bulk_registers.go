@@ -30,6 +30,22 @@ type BulkRegisters struct {
 	Members  []BulkMember
 	// ImportName is the voucher_imports row's file name.
 	ImportName string
+
+	// The CPPCC registers (issue 15), written in one transaction after
+	// the dues. Persons are named by name, as above. A proposal's
+	// MergedInto indexes Proposals, a reply's AssignmentID its Handlers,
+	// a suggestion's MemberID and a liaison post's MemberID CPPCCMembers,
+	// each from 1 (0: none).
+	CPPCCMembers []BulkCPPCCMember
+	Suggestions  []zhenggai.Suggestion
+	Townships    []zhenggai.Township
+	Proposals    []zhenggai.Proposal
+}
+
+// BulkCPPCCMember is a CPPCC member with his activities.
+type BulkCPPCCMember struct {
+	zhenggai.CPPCCMember
+	Activities []zhenggai.MemberActivity
 }
 
 // BulkVoucher is a voucher and, if an agenda item decided it, which one:
@@ -52,11 +68,17 @@ type RegisterCounts struct {
 	Persons, Meetings, Attendance, Items, Statements int64
 	Vouchers, Lines                                  int64
 	Members, Bases, Payments                         int64
+	// The CPPCC registers: proposals and the rows of their cycle
+	// (signers, assignments, replies, feedback, documents), members and
+	// their activities, suggestions, townships with posts and invitations.
+	Proposals, ProposalRows, CPPCCMembers, Activities int64
+	Suggestions, Townships, LiaisonRows               int64
 }
 
 // Rows is the number of rows in all.
 func (c RegisterCounts) Rows() int64 {
-	return c.Persons + c.Meetings + c.Attendance + c.Items + c.Statements + c.Vouchers + c.Lines + c.Members + c.Bases + c.Payments
+	return c.Persons + c.Meetings + c.Attendance + c.Items + c.Statements + c.Vouchers + c.Lines + c.Members + c.Bases + c.Payments +
+		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows
 }
 
 // Add adds o to c.
@@ -65,6 +87,9 @@ func (c *RegisterCounts) Add(o RegisterCounts) {
 	c.Meetings, c.Attendance, c.Items, c.Statements = c.Meetings+o.Meetings, c.Attendance+o.Attendance, c.Items+o.Items, c.Statements+o.Statements
 	c.Vouchers, c.Lines = c.Vouchers+o.Vouchers, c.Lines+o.Lines
 	c.Members, c.Bases, c.Payments = c.Members+o.Members, c.Bases+o.Bases, c.Payments+o.Payments
+	c.Proposals, c.ProposalRows, c.CPPCCMembers = c.Proposals+o.Proposals, c.ProposalRows+o.ProposalRows, c.CPPCCMembers+o.CPPCCMembers
+	c.Activities, c.Suggestions = c.Activities+o.Activities, c.Suggestions+o.Suggestions
+	c.Townships, c.LiaisonRows = c.Townships+o.Townships, c.LiaisonRows+o.LiaisonRows
 }
 
 // Counts is what b holds (persons not counted: how many are new depends
@@ -87,6 +112,19 @@ func (b *BulkRegisters) Counts() RegisterCounts {
 	for _, m := range b.Members {
 		n.Bases += int64(len(m.Bases))
 		n.Payments += int64(len(m.Payments))
+	}
+	n.Proposals = int64(len(b.Proposals))
+	for _, p := range b.Proposals {
+		n.ProposalRows += int64(len(p.Signers) + len(p.Handlers) + len(p.Replies) + len(p.Feedback) + len(p.Documents))
+	}
+	n.CPPCCMembers = int64(len(b.CPPCCMembers))
+	for _, m := range b.CPPCCMembers {
+		n.Activities += int64(len(m.Activities))
+	}
+	n.Suggestions = int64(len(b.Suggestions))
+	n.Townships = int64(len(b.Townships))
+	for _, t := range b.Townships {
+		n.LiaisonRows += int64(len(t.Posts) + len(t.Invitations))
 	}
 	return n
 }
@@ -121,12 +159,62 @@ func (b *BulkRegisters) validate() error {
 			return zhenggai.Errorf(zhenggai.EINVALID, "党员姓名或类别为空")
 		}
 	}
+	return b.validateCPPCC()
+}
+
+func (b *BulkRegisters) validateCPPCC() error {
+	for i, p := range b.Proposals {
+		if p.Title == "" || p.Year < 1900 || !p.Status.Valid() || p.MergedInto < 0 || p.MergedInto > int64(len(b.Proposals)) {
+			return zhenggai.Errorf(zhenggai.EINVALID, "第%d件提案：标题、年度、状态或并入的提案不正确", i+1)
+		}
+		for _, r := range p.Replies {
+			if r.AssignmentID < 0 || r.AssignmentID > int64(len(p.Handlers)) || !r.RepliedOn.Valid() {
+				return zhenggai.Errorf(zhenggai.EINVALID, "第%d件提案的答复：承办单位或答复日期不正确", i+1)
+			}
+		}
+		for _, s := range p.Signers {
+			if s.Name == "" {
+				return zhenggai.Errorf(zhenggai.EINVALID, "第%d件提案：提案人姓名为空", i+1)
+			}
+		}
+	}
+	for i, m := range b.CPPCCMembers {
+		if m.Name == "" {
+			return zhenggai.Errorf(zhenggai.EINVALID, "第%d名政协委员：姓名为空", i+1)
+		}
+		for _, a := range m.Activities {
+			if a.Title == "" || !a.On.Valid() {
+				return zhenggai.Errorf(zhenggai.EINVALID, "政协委员%s的履职活动：名称或日期不正确", m.Name)
+			}
+		}
+	}
+	for i, s := range b.Suggestions {
+		if s.Title == "" || s.Name == "" || !s.On.Valid() || s.MemberID < 0 || s.MemberID > int64(len(b.CPPCCMembers)) {
+			return zhenggai.Errorf(zhenggai.EINVALID, "第%d条意见建议：标题、提出人、日期或委员不正确", i+1)
+		}
+	}
+	for _, t := range b.Townships {
+		if t.Name == "" {
+			return zhenggai.Errorf(zhenggai.EINVALID, "乡镇名称为空")
+		}
+		for _, p := range t.Posts {
+			if p.Name == "" || p.MemberID < 0 || p.MemberID > int64(len(b.CPPCCMembers)) {
+				return zhenggai.Errorf(zhenggai.EINVALID, "%s联络组：任职人员姓名或委员不正确", t.Name)
+			}
+		}
+		for _, in := range t.Invitations {
+			if in.Title == "" || !in.On.Valid() {
+				return zhenggai.Errorf(zhenggai.EINVALID, "%s联络组的受邀活动：名称或日期不正确", t.Name)
+			}
+		}
+	}
 	return nil
 }
 
 // ImportRegisters writes b: the persons the roster lacks, then the
-// meetings, the vouchers and the dues, each register in one transaction;
-// onStep, if not nil, is called after each (done of 3). IDs are filled in.
+// meetings, the vouchers, the dues and the CPPCC registers, each in one
+// transaction; onStep, if not nil, is called after each (done of 4). IDs
+// are filled in.
 // If a later register fails, the earlier ones stay.
 func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep func(done, total int)) (RegisterCounts, error) {
 	var n RegisterCounts
@@ -135,7 +223,7 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 	}
 	step := func(i int) {
 		if onStep != nil {
-			onStep(i, 3)
+			onStep(i, 4)
 		}
 	}
 	var ids map[string]int64
@@ -166,6 +254,14 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 	}
 	n.Members, n.Bases, n.Payments = c.Members, c.Bases, c.Payments
 	step(3)
+	if len(b.CPPCCMembers)+len(b.Suggestions)+len(b.Townships)+len(b.Proposals) > 0 {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkCPPCC(ctx, tx, b, ids) }); err != nil {
+			return n, err
+		}
+	}
+	n.Proposals, n.ProposalRows, n.CPPCCMembers, n.Activities = c.Proposals, c.ProposalRows, c.CPPCCMembers, c.Activities
+	n.Suggestions, n.Townships, n.LiaisonRows = c.Suggestions, c.Townships, c.LiaisonRows
+	step(4)
 	return n, nil
 }
 
@@ -594,4 +690,269 @@ func (s *Store) bulkDues(ctx context.Context, tx *sql.Tx, b *BulkRegisters, ids 
 		return fmt.Errorf("bulk: %d dues payments read back, %d written", gotPay, np)
 	}
 	return ctx.Err()
+}
+
+// bulkAudited writes rows into table with multi-row INSERTs and returns
+// their ids in order; before, if not nil, runs with the ids before the
+// rows are read back and logged (an update that refers to them).
+func (s *Store) bulkAudited(ctx context.Context, tx *sql.Tx, unit int64, table string, cols []string, rows [][]any,
+	before func(ids []int64) error) ([]int64, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	after, err := maxID(ctx, tx, table)
+	if err != nil {
+		return nil, err
+	}
+	ins := s.newBatch(ctx, tx, table, cols...)
+	for _, r := range rows {
+		if err := ins.add(r...); err != nil {
+			return nil, err
+		}
+	}
+	if err := ins.flush(); err != nil {
+		return nil, err
+	}
+	ids, err := s.newIDs(ctx, tx, table, unit, after, len(rows))
+	if err != nil {
+		return nil, err
+	}
+	if before != nil {
+		if err := before(ids); err != nil {
+			return nil, err
+		}
+	}
+	got := 0
+	if err := s.auditNewRows(ctx, tx, table, unit, after, func(map[string]any) error { got++; return nil }); err != nil {
+		return nil, err
+	}
+	if got != len(rows) {
+		return nil, fmt.Errorf("bulk: %d rows of %s read back, %d written", got, table, len(rows))
+	}
+	return ids, ctx.Err()
+}
+
+// bulkCPPCC writes the CPPCC registers: members and their activities,
+// suggestions, townships with their posts and invitations, proposals with
+// their cycle. Persons are linked by name, members by index.
+func (s *Store) bulkCPPCC(ctx context.Context, tx *sql.Tx, b *BulkRegisters, ids map[string]int64) error {
+	unit, now := b.UnitID, s.stamp()
+	who := zhenggai.ActorFrom(ctx).Name
+	person := func(name string) int64 { return max(ids[name], 0) }
+	var rows [][]any
+	for i := range b.CPPCCMembers {
+		m := &b.CPPCCMembers[i].CPPCCMember
+		m.UnitID, m.Version, m.PersonID = unit, 1, person(m.Name)
+		if m.Status == "" {
+			m.Status = zhenggai.MemberActive
+		}
+		rows = append(rows, []any{unit, personID(ids, m.Name), m.Name, m.Term, m.Sector, m.Committee, boolInt(m.Standing),
+			string(m.Status), m.JoinedOn.String(), m.LeftOn.String(), m.Township, boolInt(m.Sample), now, 1})
+	}
+	mids, err := s.bulkAudited(ctx, tx, unit, "cppcc_members", []string{"unit_id", "person_id", "name", "term", "sector", "committee",
+		"standing", "status", "joined_on", "left_on", "township", "sample", "created_at", "version"}, rows, nil)
+	if err != nil {
+		return err
+	}
+	member := func(i int64) any {
+		if i <= 0 {
+			return nil
+		}
+		return mids[i-1]
+	}
+	rows = nil
+	for i := range b.CPPCCMembers {
+		m := &b.CPPCCMembers[i]
+		m.ID = mids[i]
+		for j := range m.Activities {
+			a := &m.Activities[j]
+			a.UnitID, a.MemberID, a.Version = unit, m.ID, 1
+			rows = append(rows, []any{unit, m.ID, string(a.Kind), a.Title, a.On.String(), a.Note, boolInt(a.Sample), now, 1})
+		}
+	}
+	if _, err := s.bulkAudited(ctx, tx, unit, "member_activities", []string{"unit_id", "member_id", "kind", "title", "on_date", "note",
+		"sample", "created_at", "version"}, rows, nil); err != nil {
+		return err
+	}
+	rows = nil
+	for i := range b.Suggestions {
+		g := &b.Suggestions[i]
+		mid := member(g.MemberID)
+		g.UnitID, g.Version, g.PersonID = unit, 1, person(g.Name)
+		if g.Via == "" {
+			g.Via = zhenggai.ViaPaper
+		}
+		rows = append(rows, []any{unit, mid, personID(ids, g.Name), g.Name, string(g.Kind), string(g.Via), g.Title, g.Content,
+			g.On.String(), string(g.Adopted), g.AdoptedOn.String(), g.AdoptedBy, g.Instruction, g.InstructedBy, g.InstructedOn.String(),
+			boolInt(g.Sample), now, 1})
+	}
+	sids, err := s.bulkAudited(ctx, tx, unit, "suggestions", []string{"unit_id", "member_id", "person_id", "name", "kind", "via", "title",
+		"content", "on_date", "adopted", "adopted_on", "adopted_by", "instruction", "instructed_by", "instructed_on", "sample",
+		"created_at", "version"}, rows, nil)
+	if err != nil {
+		return err
+	}
+	for i := range b.Suggestions {
+		g := &b.Suggestions[i]
+		g.ID = sids[i]
+		if g.MemberID > 0 {
+			g.MemberID = mids[g.MemberID-1]
+		}
+	}
+	if err := s.bulkTownships(ctx, tx, b, ids, member); err != nil {
+		return err
+	}
+	return s.bulkProposals(ctx, tx, b, ids, now, who)
+}
+
+func (s *Store) bulkTownships(ctx context.Context, tx *sql.Tx, b *BulkRegisters, ids map[string]int64, member func(int64) any) error {
+	unit, now := b.UnitID, s.stamp()
+	var rows [][]any
+	for i := range b.Townships {
+		t := &b.Townships[i]
+		t.UnitID, t.Version = unit, 1
+		rows = append(rows, []any{unit, t.Name, t.Seq, t.Note, boolInt(t.Sample), now, 1})
+	}
+	tids, err := s.bulkAudited(ctx, tx, unit, "townships", []string{"unit_id", "name", "seq", "note", "sample", "created_at", "version"}, rows, nil)
+	if err != nil {
+		return err
+	}
+	var posts, invs [][]any
+	for i := range b.Townships {
+		t := &b.Townships[i]
+		t.ID = tids[i]
+		for j := range t.Posts {
+			p := &t.Posts[j]
+			posts = append(posts, []any{unit, t.ID, personID(ids, p.Name), member(p.MemberID), p.Name, string(p.Role), p.From.String(), p.To.String(), 1})
+		}
+		for j := range t.Invitations {
+			in := &t.Invitations[j]
+			invs = append(invs, []any{unit, t.ID, string(in.Kind), in.Title, in.On.String(), personID(ids, in.Name), in.Name, boolInt(in.Attended), 1})
+		}
+	}
+	if _, err := s.bulkAudited(ctx, tx, unit, "liaison_posts", []string{"unit_id", "township_id", "person_id", "member_id", "name", "role",
+		"from_date", "to_date", "version"}, posts, nil); err != nil {
+		return err
+	}
+	_, err = s.bulkAudited(ctx, tx, unit, "liaison_invitations", []string{"unit_id", "township_id", "kind", "title", "on_date", "person_id",
+		"name", "attended", "version"}, invs, nil)
+	return err
+}
+
+func (s *Store) bulkProposals(ctx context.Context, tx *sql.Tx, b *BulkRegisters, ids map[string]int64, now, who string) error {
+	if len(b.Proposals) == 0 {
+		return nil
+	}
+	unit := b.UnitID
+	var rows [][]any
+	for i := range b.Proposals {
+		p := &b.Proposals[i]
+		p.UnitID, p.Version = unit, 1
+		if p.Source == "" {
+			p.Source = zhenggai.SourceMember
+		}
+		if p.Timing == "" {
+			p.Timing = zhenggai.TimingSession
+		}
+		rows = append(rows, []any{unit, p.Session, p.Year, p.Number, p.Title, p.Content, string(p.Source), p.Submitter, string(p.Timing),
+			string(p.Status), p.SubmittedOn.String(), p.ReviewedOn.String(), p.Ground, p.ConvertedTo, p.ConsentOn.String(),
+			p.AssignedOn.String(), p.DueOn.String(), p.ExtendedTo.String(), p.ExtendReason, boolInt(p.Key), p.KeyLeader, string(p.Class),
+			p.DoneOn.String(), boolInt(p.Public), p.NotPublic, boolInt(p.Sample), now, who, 1})
+	}
+	pids, err := s.bulkAudited(ctx, tx, unit, "proposals", []string{"unit_id", "session", "year", "number", "title", "content", "source",
+		"submitter", "timing", "status", "submitted_on", "reviewed_on", "ground", "converted_to", "consent_on", "assigned_on", "due_on",
+		"extended_to", "extend_reason", "is_key", "key_leader", "class", "done_on", "public", "not_public_reason", "sample",
+		"created_at", "created_by", "version"}, rows, func(pids []int64) error {
+		// Merges refer to proposals written with them: set before logging.
+		for i := range b.Proposals {
+			p := &b.Proposals[i]
+			p.ID = pids[i]
+		}
+		for i := range b.Proposals {
+			p := &b.Proposals[i]
+			if p.MergedInto > 0 {
+				p.MergedInto = pids[p.MergedInto-1]
+				if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE proposals SET merged_into = ? WHERE id = ?`), p.MergedInto, p.ID); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	_ = pids
+	var signers, handlers [][]any
+	for i := range b.Proposals {
+		p := &b.Proposals[i]
+		for j := range p.Signers {
+			sg := &p.Signers[j]
+			if sg.Seq == 0 {
+				sg.Seq = j + 1
+			}
+			sg.PersonID = max(ids[sg.Name], 0)
+			signers = append(signers, []any{unit, p.ID, sg.Seq, personID(ids, sg.Name), sg.Name, sg.InvitedOn.String(), sg.Deadline.String(),
+				sg.ConfirmedOn.String(), sg.DeclinedOn.String(), 1})
+		}
+		for j := range p.Handlers {
+			a := &p.Handlers[j]
+			handlers = append(handlers, []any{unit, p.ID, nullID(a.HandlerUnitID), a.Handler, string(a.Role), a.AssignedOn.String(),
+				a.ReturnedOn.String(), a.ReturnReason, 1})
+		}
+	}
+	if _, err := s.bulkAudited(ctx, tx, unit, "proposal_signers", []string{"unit_id", "proposal_id", "seq", "person_id", "name", "invited_on",
+		"deadline", "confirmed_on", "declined_on", "version"}, signers, nil); err != nil {
+		return err
+	}
+	aids, err := s.bulkAudited(ctx, tx, unit, "proposal_assignments", []string{"unit_id", "proposal_id", "handler_unit_id", "handler", "role",
+		"assigned_on", "returned_on", "return_reason", "version"}, handlers, nil)
+	if err != nil {
+		return err
+	}
+	var replies, feedback, docs [][]any
+	k := 0
+	for i := range b.Proposals {
+		p := &b.Proposals[i]
+		first := k
+		for j := range p.Handlers {
+			p.Handlers[j].ID = aids[k]
+			k++
+		}
+		for j := range p.Replies {
+			r := &p.Replies[j]
+			if r.AssignmentID > 0 {
+				r.AssignmentID = aids[first+int(r.AssignmentID)-1]
+			}
+			if r.Round == 0 {
+				r.Round = 1
+			}
+			replies = append(replies, []any{unit, p.ID, nullID(r.AssignmentID), r.Round, boolInt(r.CoView), r.RepliedOn.String(), string(r.Class),
+				r.Summary, r.LetterSHA256, r.LetterName, r.ReviewedOn.String(), boolInt(r.Approved), r.ReturnReason, now, who, 1})
+		}
+		for j := range p.Feedback {
+			f := &p.Feedback[j]
+			if f.Round == 0 {
+				f.Round = 1
+			}
+			f.PersonID = max(ids[f.Name], 0)
+			feedback = append(feedback, []any{unit, p.ID, f.Round, personID(ids, f.Name), f.Name, string(f.Result), "", f.ReturnedOn.String(), now, 1})
+		}
+		for j := range p.Documents {
+			d := &p.Documents[j]
+			docs = append(docs, []any{unit, p.ID, string(d.Kind), d.SHA256, d.Name, d.On.String(), now, 1})
+		}
+	}
+	if _, err := s.bulkAudited(ctx, tx, unit, "proposal_replies", []string{"unit_id", "proposal_id", "assignment_id", "round", "co_view",
+		"replied_on", "class", "summary", "letter_sha256", "letter_name", "reviewed_on", "approved", "return_reason", "created_at",
+		"created_by", "version"}, replies, nil); err != nil {
+		return err
+	}
+	if _, err := s.bulkAudited(ctx, tx, unit, "proposal_feedback", []string{"unit_id", "proposal_id", "round", "person_id", "name", "result",
+		"answers", "returned_on", "created_at", "version"}, feedback, nil); err != nil {
+		return err
+	}
+	_, err = s.bulkAudited(ctx, tx, unit, "proposal_documents", []string{"unit_id", "proposal_id", "kind", "sha256", "name", "on_date",
+		"created_at", "version"}, docs, nil)
+	return err
 }

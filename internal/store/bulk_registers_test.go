@@ -38,7 +38,7 @@ func TestImportRegisters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if steps != 3 {
+		if steps != 4 {
 			t.Errorf("%d steps reported", steps)
 		}
 		persons, err := st.Persons(ctx, r.UnitID)
@@ -52,6 +52,8 @@ func TestImportRegisters(t *testing.T) {
 			"meetings": want.Meetings, "meeting_attendance": want.Attendance, "meeting_items": want.Items,
 			"meeting_statements": want.Statements, "vouchers": want.Vouchers, "voucher_lines": want.Lines,
 			"voucher_imports": 1, "dues_members": want.Members, "dues_bases": want.Bases, "dues_payments": want.Payments,
+			"proposals": want.Proposals, "cppcc_members": want.CPPCCMembers, "member_activities": want.Activities,
+			"suggestions": want.Suggestions, "townships": want.Townships,
 		} {
 			got, err := st.Count(ctx, table)
 			if err != nil {
@@ -61,7 +63,25 @@ func TestImportRegisters(t *testing.T) {
 				t.Errorf("%s: %d rows, want %d", table, got, w)
 			}
 		}
-		if n.Meetings != want.Meetings || n.Lines != want.Lines || n.Payments != want.Payments {
+		var cycle, liaison int64
+		for _, table := range []string{"proposal_signers", "proposal_assignments", "proposal_replies", "proposal_feedback", "proposal_documents"} {
+			got, _ := st.Count(ctx, table)
+			cycle += got
+		}
+		for _, table := range []string{"liaison_posts", "liaison_invitations"} {
+			got, _ := st.Count(ctx, table)
+			liaison += got
+		}
+		if cycle != want.ProposalRows || liaison != want.LiaisonRows || cycle == 0 || liaison == 0 {
+			t.Errorf("%d rows of the proposals' cycle (want %d), %d of the liaison groups (want %d)", cycle, want.ProposalRows, liaison, want.LiaisonRows)
+		}
+		for _, p := range b.Proposals {
+			if p.ID == 0 || p.Status == zhenggai.PropMerged && p.MergedInto == 0 {
+				t.Fatalf("proposal %s: id %d, merged into %d", p.String(), p.ID, p.MergedInto)
+			}
+		}
+		if n.Meetings != want.Meetings || n.Lines != want.Lines || n.Payments != want.Payments || n.Proposals != want.Proposals ||
+			n.LiaisonRows != want.LiaisonRows {
 			t.Errorf("reported %+v, want %+v", n, want)
 		}
 		badDebit, badDecision, linked, err := store.RegisterChecksForTest(ctx, st)
@@ -121,6 +141,18 @@ func bulkRegisters(ctx context.Context, st *store.Store, unit int64) error {
 		Members: []store.BulkMember{{DuesMember: zhenggai.DuesMember{Name: "钟明", Kind: zhenggai.DuesInService, Joined: "2019-01"},
 			Bases:    []zhenggai.DuesBase{{Year: 2019, Base: 650_000}},
 			Payments: []zhenggai.DuesPayment{{Month: "2019-03", Paid: 9750, PaidOn: d}}}},
+		CPPCCMembers: []store.BulkCPPCCMember{{CPPCCMember: zhenggai.CPPCCMember{Name: "钟明", Term: "第九届"},
+			Activities: []zhenggai.MemberActivity{{Kind: zhenggai.ActivityResearch, Title: "调研", On: d}}}},
+		Suggestions: []zhenggai.Suggestion{{MemberID: 1, Name: "钟明", Kind: zhenggai.SuggestMicro, Title: "建议", On: d}},
+		Townships: []zhenggai.Township{{Name: "澧源镇", Posts: []zhenggai.LiaisonPost{{MemberID: 1, Name: "钟明", Role: zhenggai.LiaisonLeader, From: d}},
+			Invitations: []zhenggai.LiaisonInvitation{{Kind: zhenggai.InviteInspection, Title: "视察", On: d, Name: "钟明"}}}},
+		Proposals: []zhenggai.Proposal{{Year: 2019, Title: "关于农村公路养护的建议", Status: zhenggai.PropDone,
+			Signers:   []zhenggai.ProposalSigner{{Name: "钟明"}},
+			Handlers:  []zhenggai.ProposalAssignment{{Handler: "县交通运输局", Role: zhenggai.HandlerLead, AssignedOn: d}},
+			Replies:   []zhenggai.ProposalReply{{AssignmentID: 1, RepliedOn: d.AddDays(40), Approved: true}},
+			Feedback:  []zhenggai.ProposalFeedback{{Name: "钟明", Result: zhenggai.FeedbackSatisfied, ReturnedOn: d.AddDays(50)}},
+			Documents: []zhenggai.ProposalDocument{{Kind: zhenggai.DocReplyLetter, SHA256: "ab", On: d.AddDays(40)}}},
+			{Year: 2019, Title: "关于农村公路建设的建议", Status: zhenggai.PropMerged, MergedInto: 1, Signers: []zhenggai.ProposalSigner{{Name: "钟明"}}}},
 	}
 	_, err := st.ImportRegisters(ctx, b, nil)
 	return err

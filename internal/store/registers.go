@@ -42,7 +42,7 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	// The three parts at once, each on its own connection and into its
 	// own fields: the vouchers' million lines take as long as the rest.
 	var wg sync.WaitGroup
-	errs := make([]error, 3)
+	errs := make([]error, 9)
 	if needs&(selfcheck.NeedMeetings|selfcheck.NeedItems|selfcheck.NeedLarge) != 0 {
 		wg.Go(func() { errs[0] = s.loadMeetings(ctx, r, pl) })
 	}
@@ -50,12 +50,33 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	if needs&selfcheck.NeedDues != 0 {
 		wg.Go(func() { errs[2] = s.loadDues(ctx, r, pl) })
 	}
+	// The CPPCC registers (issue 15), each into its own fields.
+	if needs&selfcheck.NeedProposals != 0 {
+		wg.Go(func() { errs[3] = s.loadProposals(ctx, r, pl) })
+	}
+	if needs&selfcheck.NeedCPPCCMembers != 0 {
+		wg.Go(func() { errs[4] = s.loadCPPCCMembers(ctx, r, pl) })
+	}
+	var plenary []zhenggai.Meeting
+	if needs&selfcheck.NeedPlenary != 0 {
+		wg.Go(func() { plenary, errs[5] = s.loadPlenary(ctx, r, pl) })
+	}
+	if needs&selfcheck.NeedSuggestions != 0 {
+		wg.Go(func() { errs[6] = s.loadSuggestions(ctx, r, pl) })
+	}
+	if needs&selfcheck.NeedTownships != 0 {
+		wg.Go(func() { errs[7] = s.loadTownships(ctx, r, pl) })
+	}
+	if needs&selfcheck.NeedReports != 0 {
+		wg.Go(func() { errs[8] = s.loadReports(ctx, r, pl) })
+	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return nil, s.wrapErr(err)
 		}
 	}
+	mergePlenary(r, plenary)
 	return r, nil
 }
 
@@ -70,6 +91,12 @@ type regPlan struct {
 	vague           []string // 摘要 that name no purpose
 	threshold       zhenggai.Fen
 	expense, budget []string
+	// The CPPCC registers: proposals by the year they count in (the
+	// year before the period's too, as meetings), and the meeting types
+	// of the plenary and the standing committee (members.plenary_types,
+	// members.standing_types).
+	yfrom, yto              int
+	plenaryTypes, standings []string
 }
 
 func (s *Store) planRegisters(ctx context.Context, unitID int64, p zhenggai.Period, needs selfcheck.Needs) (*regPlan, error) {
@@ -95,7 +122,35 @@ func (s *Store) planRegisters(ctx context.Context, unitID int64, p zhenggai.Peri
 	if !p.End.IsZero() {
 		pl.to = p.End.String()
 	}
+	pl.yfrom, pl.yto = 0, 9999
+	if !p.Start.IsZero() {
+		pl.yfrom = p.Start.Year() - 1
+	}
+	if !p.End.IsZero() {
+		pl.yto = p.End.Year()
+	}
+	if needs&selfcheck.NeedPlenary != 0 {
+		ms, err := s.NamedSettings(ctx, unitID, "members.")
+		if err != nil {
+			return nil, s.wrapErr(err)
+		}
+		pl.plenaryTypes, pl.standings = PlenaryTypes(ms)
+	}
 	return pl, nil
+}
+
+// PlenaryTypes are the meeting types of the plenary (全体会议) and of the
+// standing committee (常委会议) from the unit's members.* settings.
+func PlenaryTypes(settings map[string]string) (plenary, standing []string) {
+	plenary = selfcheck.List(settings["members.plenary_types"])
+	if len(plenary) == 0 {
+		plenary = []string{"全体会议"}
+	}
+	standing = selfcheck.List(settings["members.standing_types"])
+	if len(standing) == 0 {
+		standing = []string{"常委会议"}
+	}
+	return plenary, standing
 }
 
 // RegisterQuery is one query the loader runs, rebound for the backend.
@@ -139,6 +194,28 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		for _, f := range []func() (string, []any){pl.membersQ, pl.basesQ, pl.paymentsQ} {
 			q, a := f()
 			add("dues", q, a)
+		}
+	}
+	parts := []struct {
+		need  selfcheck.Needs
+		name  string
+		query []func() (string, []any)
+	}{
+		{selfcheck.NeedProposals, "proposals", []func() (string, []any){pl.proposalsQ, pl.signersQ, pl.assignmentsQ,
+			pl.repliesQ, pl.feedbackQ, pl.documentsQ}},
+		{selfcheck.NeedCPPCCMembers, "cppcc_members", []func() (string, []any){pl.cppccMembersQ, pl.activitiesQ}},
+		{selfcheck.NeedPlenary, "plenary", []func() (string, []any){pl.plenaryQ, pl.plenaryAttendanceQ}},
+		{selfcheck.NeedSuggestions, "suggestions", []func() (string, []any){pl.suggestionsQ}},
+		{selfcheck.NeedTownships, "townships", []func() (string, []any){pl.townshipsQ, pl.postsQ, pl.invitationsQ}},
+		{selfcheck.NeedReports, "reports", []func() (string, []any){pl.reportsQ}},
+	}
+	for _, pt := range parts {
+		if needs&pt.need == 0 {
+			continue
+		}
+		for _, f := range pt.query {
+			q, a := f()
+			add(pt.name, q, a)
 		}
 	}
 	return out, nil
@@ -847,4 +924,400 @@ func (s *Store) ProblemRecords(ctx context.Context, problemID int64) ([]selfchec
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// The CPPCC registers (issue 15): each part read by its own queries, a
+// proposal's parts by proposal in the order of its id.
+
+const liveProposals = ` p.unit_id = ? AND p.voided_at IS NULL AND p.year >= ? AND p.year <= ?`
+
+func (pl *regPlan) proposalArgs() []any { return []any{pl.unitID, pl.yfrom, pl.yto} }
+
+func (pl *regPlan) proposalsQ() (string, []any) {
+	return `SELECT p.id, p.session, p.year, p.number, p.title, p.source, p.status, p.submitted_on, p.assigned_on,
+		p.due_on, p.extended_to, p.class, p.done_on FROM proposals p WHERE` + liveProposals + ` ORDER BY p.id`, pl.proposalArgs()
+}
+
+func (pl *regPlan) signersQ() (string, []any) {
+	return `SELECT s.proposal_id, s.seq, COALESCE(s.person_id, 0), s.name, s.confirmed_on, s.declined_on
+		FROM proposal_signers s JOIN proposals p ON p.id = s.proposal_id WHERE` + liveProposals + ` ORDER BY s.proposal_id, s.seq`, pl.proposalArgs()
+}
+
+func (pl *regPlan) assignmentsQ() (string, []any) {
+	return `SELECT a.proposal_id, a.id, a.handler, a.role, a.assigned_on, a.returned_on
+		FROM proposal_assignments a JOIN proposals p ON p.id = a.proposal_id WHERE` + liveProposals + ` ORDER BY a.proposal_id, a.id`, pl.proposalArgs()
+}
+
+func (pl *regPlan) repliesQ() (string, []any) {
+	return `SELECT r.proposal_id, r.id, COALESCE(r.assignment_id, 0), r.round, r.co_view, r.replied_on, r.class,
+		r.letter_sha256, r.approved FROM proposal_replies r JOIN proposals p ON p.id = r.proposal_id WHERE` + liveProposals + `
+		ORDER BY r.proposal_id, r.id`, pl.proposalArgs()
+}
+
+func (pl *regPlan) feedbackQ() (string, []any) {
+	return `SELECT f.proposal_id, f.id, f.round, COALESCE(f.person_id, 0), f.name, f.result, f.returned_on
+		FROM proposal_feedback f JOIN proposals p ON p.id = f.proposal_id WHERE` + liveProposals + ` ORDER BY f.proposal_id, f.id`, pl.proposalArgs()
+}
+
+func (pl *regPlan) documentsQ() (string, []any) {
+	return `SELECT d.proposal_id, d.id, d.kind, d.on_date FROM proposal_documents d JOIN proposals p ON p.id = d.proposal_id
+		WHERE` + liveProposals + ` AND d.voided_at IS NULL ORDER BY d.proposal_id, d.id`, pl.proposalArgs()
+}
+
+// eachRow runs a loader's query and calls fn for each row.
+func (s *Store) eachRow(ctx context.Context, q func() (string, []any), fn func(rows *sql.Rows) error) error {
+	sqlText, args := q()
+	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(sqlText), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	type row struct {
+		id                                                               int64
+		year                                                             int
+		session, number, title, source, status, submitted, assigned, due string
+		extended, class, done                                            string
+	}
+	var got chunks[row]
+	err := s.eachRow(ctx, pl.proposalsQ, func(rows *sql.Rows) error {
+		g := got.next()
+		return rows.Scan(&g.id, &g.session, &g.year, &g.number, &g.title, &g.source, &g.status, &g.submitted, &g.assigned,
+			&g.due, &g.extended, &g.class, &g.done)
+	})
+	if err != nil {
+		return err
+	}
+	ps := make([]zhenggai.Proposal, got.n)
+	index := make(map[int64]int, got.n)
+	for i := range ps {
+		g := got.at(i)
+		ps[i] = zhenggai.Proposal{ID: g.id, UnitID: pl.unitID, Session: g.session, Year: g.year, Number: g.number, Title: g.title,
+			Source: zhenggai.ProposalSource(g.source), Status: zhenggai.ProposalStatus(g.status), SubmittedOn: parseDate(g.submitted),
+			AssignedOn: parseDate(g.assigned), DueOn: parseDate(g.due), ExtendedTo: parseDate(g.extended),
+			Class: zhenggai.ReplyClass(g.class), DoneOn: parseDate(g.done)}
+		index[g.id] = i
+	}
+	r.Proposals = ps
+	at := func(id int64) *zhenggai.Proposal {
+		if i, ok := index[id]; ok {
+			return &ps[i]
+		}
+		return nil
+	}
+	var pid int64
+	err = s.eachRow(ctx, pl.signersQ, func(rows *sql.Rows) error {
+		var sg zhenggai.ProposalSigner
+		var confirmed, declined string
+		if err := rows.Scan(&pid, &sg.Seq, &sg.PersonID, &sg.Name, &confirmed, &declined); err != nil {
+			return err
+		}
+		sg.ConfirmedOn, sg.DeclinedOn = parseDate(confirmed), parseDate(declined)
+		if p := at(pid); p != nil {
+			p.Signers = append(p.Signers, sg)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = s.eachRow(ctx, pl.assignmentsQ, func(rows *sql.Rows) error {
+		var a zhenggai.ProposalAssignment
+		var role, assigned, returned string
+		if err := rows.Scan(&pid, &a.ID, &a.Handler, &role, &assigned, &returned); err != nil {
+			return err
+		}
+		a.Role, a.AssignedOn, a.ReturnedOn = zhenggai.HandlerRole(role), parseDate(assigned), parseDate(returned)
+		if p := at(pid); p != nil {
+			p.Handlers = append(p.Handlers, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = s.eachRow(ctx, pl.repliesQ, func(rows *sql.Rows) error {
+		var rp zhenggai.ProposalReply
+		var co, approved int
+		var on, class string
+		if err := rows.Scan(&pid, &rp.ID, &rp.AssignmentID, &rp.Round, &co, &on, &class, &rp.LetterSHA256, &approved); err != nil {
+			return err
+		}
+		rp.CoView, rp.Approved, rp.RepliedOn, rp.Class = co != 0, approved != 0, parseDate(on), zhenggai.ReplyClass(class)
+		if p := at(pid); p != nil {
+			p.Replies = append(p.Replies, rp)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = s.eachRow(ctx, pl.feedbackQ, func(rows *sql.Rows) error {
+		var f zhenggai.ProposalFeedback
+		var result, on string
+		if err := rows.Scan(&pid, &f.ID, &f.Round, &f.PersonID, &f.Name, &result, &on); err != nil {
+			return err
+		}
+		f.Result, f.ReturnedOn = zhenggai.FeedbackResult(result), parseDate(on)
+		if p := at(pid); p != nil {
+			p.Feedback = append(p.Feedback, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.eachRow(ctx, pl.documentsQ, func(rows *sql.Rows) error {
+		var d zhenggai.ProposalDocument
+		var kind, on string
+		if err := rows.Scan(&pid, &d.ID, &kind, &on); err != nil {
+			return err
+		}
+		d.Kind, d.On = zhenggai.ProposalDocKind(kind), parseDate(on)
+		if p := at(pid); p != nil {
+			p.Documents = append(p.Documents, d)
+		}
+		return nil
+	})
+}
+
+func (pl *regPlan) cppccMembersQ() (string, []any) {
+	return `SELECT id, COALESCE(person_id, 0), name, term, sector, standing, status, joined_on, left_on, township
+		FROM cppcc_members WHERE unit_id = ? AND voided_at IS NULL ORDER BY id`, []any{pl.unitID}
+}
+
+func (pl *regPlan) activitiesQ() (string, []any) {
+	return `SELECT member_id, id, kind, on_date FROM member_activities
+		WHERE unit_id = ? AND voided_at IS NULL AND on_date >= ? AND on_date <= ? ORDER BY on_date, id`, []any{pl.unitID, pl.from, pl.to}
+}
+
+func (s *Store) loadCPPCCMembers(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	err := s.eachRow(ctx, pl.cppccMembersQ, func(rows *sql.Rows) error {
+		var m zhenggai.CPPCCMember
+		var standing int
+		var status, joined, left string
+		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &m.Term, &m.Sector, &standing, &status, &joined, &left, &m.Township); err != nil {
+			return err
+		}
+		m.UnitID, m.Standing, m.Status, m.JoinedOn, m.LeftOn = pl.unitID, standing != 0, zhenggai.MemberStatus(status), parseDate(joined), parseDate(left)
+		r.CPPCCMembers = append(r.CPPCCMembers, m)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var got chunks[zhenggai.MemberActivity]
+	err = s.eachRow(ctx, pl.activitiesQ, func(rows *sql.Rows) error {
+		a := got.next()
+		var kind, on string
+		if err := rows.Scan(&a.MemberID, &a.ID, &kind, &on); err != nil {
+			return err
+		}
+		a.UnitID, a.Kind, a.On = pl.unitID, zhenggai.ActivityKind(kind), parseDate(on)
+		return nil
+	})
+	r.Activities = got.slice()
+	return err
+}
+
+// inList is "(?, ?, …)" for n values.
+func inList(n int) string { return "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")" }
+
+func (pl *regPlan) plenaryArgs() []any {
+	args := []any{pl.unitID, pl.from, pl.to}
+	for _, t := range append(slices.Clone(pl.plenaryTypes), pl.standings...) {
+		args = append(args, t)
+	}
+	return args
+}
+
+// plenaryQ reads the plenary and standing committee meetings; their
+// attendance is read whole (plenaryAttendanceQ): whom it counts is what
+// the member rules read.
+func (pl *regPlan) plenaryQ() (string, []any) {
+	return `SELECT m.id, m.type, m.book, m.number, m.date, COALESCE(m.chair_id, 0), m.chair_name FROM meetings m
+		WHERE` + liveMeetings + ` AND m.type IN ` + inList(len(pl.plenaryTypes)+len(pl.standings)) + ` ORDER BY m.date, m.id`, pl.plenaryArgs()
+}
+
+func (pl *regPlan) plenaryAttendanceQ() (string, []any) {
+	return `SELECT a.meeting_id, COALESCE(a.person_id, 0), a.name, a.presence
+		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE` + liveMeetings + `
+		AND m.type IN ` + inList(len(pl.plenaryTypes)+len(pl.standings)) + ` ORDER BY a.meeting_id, a.seq`, pl.plenaryArgs()
+}
+
+// loadPlenary reads the plenary and standing committee meetings with
+// their attendance and marks them in r.Plenary (true: a plenary); they
+// join r.Meetings once every part is read (mergePlenary).
+func (s *Store) loadPlenary(ctx context.Context, r *selfcheck.Registers, pl *regPlan) ([]zhenggai.Meeting, error) {
+	var ms []zhenggai.Meeting
+	r.Plenary = map[int64]bool{}
+	err := s.eachRow(ctx, pl.plenaryQ, func(rows *sql.Rows) error {
+		var m zhenggai.Meeting
+		var date string
+		if err := rows.Scan(&m.ID, &m.Type, &m.Book, &m.Number, &date, &m.ChairID, &m.ChairName); err != nil {
+			return err
+		}
+		m.UnitID, m.Date = pl.unitID, parseDate(date)
+		r.Plenary[m.ID] = slices.Contains(pl.plenaryTypes, m.Type)
+		ms = append(ms, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	index := make(map[int64]int, len(ms))
+	for i, m := range ms {
+		index[m.ID] = i
+	}
+	err = s.eachRow(ctx, pl.plenaryAttendanceQ, func(rows *sql.Rows) error {
+		var id int64
+		var a zhenggai.Attendance
+		var presence string
+		if err := rows.Scan(&id, &a.PersonID, &a.Name, &presence); err != nil {
+			return err
+		}
+		a.Presence = zhenggai.Presence(presence)
+		if i, ok := index[id]; ok {
+			ms[i].Attendance = append(ms[i].Attendance, a)
+		}
+		return nil
+	})
+	return ms, err
+}
+
+// mergePlenary gives the loaded meetings the plenary ones' attendance, or
+// adds those not loaded (when no rule needed the meetings themselves).
+func mergePlenary(r *selfcheck.Registers, plenary []zhenggai.Meeting) {
+	if len(plenary) == 0 {
+		return
+	}
+	index := make(map[int64]int, len(r.Meetings))
+	for i, m := range r.Meetings {
+		index[m.ID] = i
+	}
+	for _, m := range plenary {
+		i, ok := index[m.ID]
+		if !ok {
+			r.Meetings = append(r.Meetings, m)
+			continue
+		}
+		if len(r.Meetings[i].Attendance) == 0 {
+			r.Meetings[i].Attendance = m.Attendance
+		}
+	}
+}
+
+func (pl *regPlan) suggestionsQ() (string, []any) {
+	return `SELECT id, COALESCE(member_id, 0), COALESCE(person_id, 0), name, kind, via, title, on_date, adopted
+		FROM suggestions WHERE unit_id = ? AND voided_at IS NULL AND on_date >= ? AND on_date <= ? ORDER BY on_date, id`,
+		[]any{pl.unitID, pl.from, pl.to}
+}
+
+func (s *Store) loadSuggestions(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	var got chunks[zhenggai.Suggestion]
+	err := s.eachRow(ctx, pl.suggestionsQ, func(rows *sql.Rows) error {
+		g := got.next()
+		var kind, via, on, adopted string
+		if err := rows.Scan(&g.ID, &g.MemberID, &g.PersonID, &g.Name, &kind, &via, &g.Title, &on, &adopted); err != nil {
+			return err
+		}
+		g.UnitID, g.Kind, g.Via, g.On, g.Adopted = pl.unitID, zhenggai.SuggestionKind(kind), zhenggai.SuggestionVia(via),
+			parseDate(on), zhenggai.AdoptionLevel(adopted)
+		return nil
+	})
+	r.Suggestions = got.slice()
+	return err
+}
+
+func (pl *regPlan) townshipsQ() (string, []any) {
+	return `SELECT id, name, seq FROM townships WHERE unit_id = ? AND voided_at IS NULL ORDER BY seq, id`, []any{pl.unitID}
+}
+
+// Posts are read whole (a vacancy is counted from the last leader's
+// leaving, years before); invitations of the period.
+func (pl *regPlan) postsQ() (string, []any) {
+	return `SELECT l.township_id, l.id, COALESCE(l.person_id, 0), COALESCE(l.member_id, 0), l.name, l.role, l.from_date, l.to_date
+		FROM liaison_posts l JOIN townships t ON t.id = l.township_id
+		WHERE t.unit_id = ? AND t.voided_at IS NULL ORDER BY l.township_id, l.from_date, l.id`, []any{pl.unitID}
+}
+
+func (pl *regPlan) invitationsQ() (string, []any) {
+	return `SELECT i.township_id, i.id, i.kind, i.title, i.on_date, COALESCE(i.person_id, 0), i.name, i.attended
+		FROM liaison_invitations i JOIN townships t ON t.id = i.township_id
+		WHERE t.unit_id = ? AND t.voided_at IS NULL AND i.on_date >= ? AND i.on_date <= ?
+		ORDER BY i.township_id, i.on_date, i.id`, []any{pl.unitID, pl.from, pl.to}
+}
+
+func (s *Store) loadTownships(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	index := map[int64]int{}
+	err := s.eachRow(ctx, pl.townshipsQ, func(rows *sql.Rows) error {
+		var t zhenggai.Township
+		if err := rows.Scan(&t.ID, &t.Name, &t.Seq); err != nil {
+			return err
+		}
+		t.UnitID = pl.unitID
+		index[t.ID] = len(r.Townships)
+		r.Townships = append(r.Townships, t)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var tid int64
+	err = s.eachRow(ctx, pl.postsQ, func(rows *sql.Rows) error {
+		var p zhenggai.LiaisonPost
+		var role, from, to string
+		if err := rows.Scan(&tid, &p.ID, &p.PersonID, &p.MemberID, &p.Name, &role, &from, &to); err != nil {
+			return err
+		}
+		p.Role, p.From, p.To = zhenggai.LiaisonRole(role), parseDate(from), parseDate(to)
+		if i, ok := index[tid]; ok {
+			r.Townships[i].Posts = append(r.Townships[i].Posts, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.eachRow(ctx, pl.invitationsQ, func(rows *sql.Rows) error {
+		var in zhenggai.LiaisonInvitation
+		var kind, on string
+		var attended int
+		if err := rows.Scan(&tid, &in.ID, &kind, &in.Title, &on, &in.PersonID, &in.Name, &attended); err != nil {
+			return err
+		}
+		in.Kind, in.On, in.Attended = zhenggai.InvitationKind(kind), parseDate(on), attended != 0
+		if i, ok := index[tid]; ok {
+			r.Townships[i].Invitations = append(r.Townships[i].Invitations, in)
+		}
+		return nil
+	})
+}
+
+// reportsQ reads the unit's publications that are public (approved, not
+// withdrawn): the progress reports whose figures a rule checks.
+func (pl *regPlan) reportsQ() (string, []any) {
+	return `SELECT id, title, as_of, body FROM publications WHERE unit_id = ? AND state = ? AND withdrawn = 0 ORDER BY id`,
+		[]any{pl.unitID, string(zhenggai.PublicationPublished)}
+}
+
+func (s *Store) loadReports(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	return s.eachRow(ctx, pl.reportsQ, func(rows *sql.Rows) error {
+		var rep selfcheck.Report
+		var on, body string
+		if err := rows.Scan(&rep.ID, &rep.Title, &on, &body); err != nil {
+			return err
+		}
+		rep.Kind, rep.On, rep.Text = "publication", parseDate(on), selfcheck.ReportText(body)
+		r.Reports = append(r.Reports, rep)
+		return nil
+	})
 }

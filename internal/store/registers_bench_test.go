@@ -18,7 +18,8 @@ import (
 
 // BenchmarkSelfCheck runs every rule over a county's five years of one
 // unit's registers (by default 1 million voucher lines, 20,000 meetings,
-// 500 members × 60 months of dues; ZHENGGAI_BENCH_SCALE=0.1 for a tenth),
+// 500 members × 60 months of dues, 5,000 proposals with their cycle, 300
+// CPPCC members, 23 townships; ZHENGGAI_BENCH_SCALE=0.1 for a tenth),
 // and beside each run, in the same run, its SQL run bare (the loader's
 // own queries, RegistersSQL, rows read into nothing):
 //
@@ -26,6 +27,8 @@ import (
 //	bare     every query it runs, bare
 //	rule/ID  one rule: the registers it needs (RegistersFor) and its check
 //	bare/ID  that rule's queries, bare
+//	stats    the proposals loaded and counted (zhenggai.CountProposals) per year
+//	bare/stats  the proposals' queries, bare
 //
 // The ratio of each to its bare run is logged at the end.
 //
@@ -156,6 +159,22 @@ func benchSelfCheck(b *testing.B, env *testkit.Env, unit int64, p zhenggai.Perio
 		})
 		measure("bare/"+rule.ID, func(b *testing.B) { bare(b, rule.Needs) })
 	}
+	measure("stats", func(b *testing.B) {
+		regs, err := env.Store.RegistersFor(ctx, unit, p, selfcheck.NeedProposals)
+		if err != nil {
+			b.Fatal(err)
+		}
+		byYear := map[int][]zhenggai.Proposal{}
+		for _, pr := range regs.Proposals {
+			byYear[pr.Year] = append(byYear[pr.Year], pr)
+		}
+		for y, ps := range byYear {
+			if s := zhenggai.CountProposals(fmt.Sprintf("%d年", y), ps); s.Received == 0 {
+				b.Fatal("no proposal counted")
+			}
+		}
+	})
+	measure("bare/stats", func(b *testing.B) { bare(b, selfcheck.NeedProposals) })
 	b.Logf("%d findings", found)
 	ratio := func(name, ref string) {
 		if per[ref] > 0 && cpu[ref] > 0 {
@@ -168,6 +187,7 @@ func benchSelfCheck(b *testing.B, env *testkit.Env, unit int64, p zhenggai.Perio
 	for _, rule := range selfcheck.Rules {
 		ratio("rule/"+rule.ID, "bare/"+rule.ID)
 	}
+	ratio("stats", "bare/stats")
 }
 
 // genRegisters writes a unit's five years of registers with SQL, in
@@ -292,13 +312,15 @@ func genRegisters(b *testing.B, env *testkit.Env, unit int64, scale float64) {
 		}
 	}
 	flush("dues_payments", dp)
+	genCPPCC(add, flush, unit, scale)
 	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
 	}
 	if env.DSN != "" {
 		// Identity columns were given ids: move their sequences on, and
 		// let the planner see the tables.
-		for _, t := range []string{"meetings", "meeting_items", "vouchers", "dues_members"} {
+		for _, t := range []string{"meetings", "meeting_items", "vouchers", "dues_members", "cppcc_members", "proposals",
+			"proposal_assignments", "townships"} {
 			if _, err := raw.DB.Exec(fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), (SELECT MAX(id) FROM %s))`, t, t)); err != nil {
 				b.Fatal(err)
 			}
@@ -307,4 +329,130 @@ func genRegisters(b *testing.B, env *testkit.Env, unit int64, scale float64) {
 	} else {
 		raw.DB.Exec(`ANALYZE`)
 	}
+}
+
+// genCPPCC adds a county's CPPCC registers at scale: 5,000 proposals over
+// the five years (one in ten merged, one in thirty rejected, one in
+// seventeen still open; the rest answered, one in twenty late, one in
+// nine without its letter, one in five without a form), two signers
+// each; 300 members with two activities a year; a suggestion per member
+// a year, one in three on the platform; 23 townships, one in four with
+// its leader gone in 2018, two invitations a year.
+func genCPPCC(add func(table, cols, row string), flush func(table, cols string), unit int64, scale float64) {
+	const ts = "'2020-01-01T00:00:00Z'"
+	members := max(int(300*scale), 2)
+	const mc = "id, unit_id, name, term, joined_on, created_at"
+	for i := 1; i <= members; i++ {
+		add("cppcc_members", mc, fmt.Sprintf("(%d, %d, '委员%d', '第九届', '2016-01-01', %s)", i, unit, i, ts))
+	}
+	flush("cppcc_members", mc)
+	const ac = "unit_id, member_id, kind, title, on_date, created_at"
+	for i := 1; i <= members; i++ {
+		for y := 2016; y <= 2020; y++ {
+			add("member_activities", ac, fmt.Sprintf("(%d, %d, 'research', '调研', '%d-04-%02d', %s)", unit, i, y, i%28+1, ts))
+			add("member_activities", ac, fmt.Sprintf("(%d, %d, 'training', '培训', '%d-09-%02d', %s)", unit, i, y, i%28+1, ts))
+		}
+	}
+	flush("member_activities", ac)
+	proposals := max(int(5000*scale), 10)
+	const pc = "id, unit_id, session, year, number, title, status, assigned_on, due_on, class, created_at"
+	status := func(i int) string {
+		switch {
+		case i%10 == 0:
+			return "merged"
+		case i%30 == 1:
+			return "rejected"
+		case i%17 == 2:
+			return "assigned"
+		}
+		return "done"
+	}
+	year := func(i int) int { return 2016 + (i-1)*5/proposals }
+	for i := 1; i <= proposals; i++ {
+		y := year(i)
+		add("proposals", pc, fmt.Sprintf("(%d, %d, '九届%d次', %d, '%d', '提案', '%s', '%d-03-01', '%d-06-01', 'A', %s)",
+			i, unit, y-2015, y, i, status(i), y, y, ts))
+	}
+	flush("proposals", pc)
+	const sc = "unit_id, proposal_id, seq, name"
+	for i := 1; i <= proposals; i++ {
+		add("proposal_signers", sc, fmt.Sprintf("(%d, %d, 1, '委员%d')", unit, i, i%members+1))
+		add("proposal_signers", sc, fmt.Sprintf("(%d, %d, 2, '委员%d')", unit, i, (i*7)%members+1))
+	}
+	flush("proposal_signers", sc)
+	const asc = "id, unit_id, proposal_id, handler, role, assigned_on"
+	for i := 1; i <= proposals; i++ {
+		add("proposal_assignments", asc, fmt.Sprintf("(%d, %d, %d, '县交通运输局', 'lead', '%d-03-01')", i, unit, i, year(i)))
+	}
+	flush("proposal_assignments", asc)
+	const rc = "unit_id, proposal_id, assignment_id, round, replied_on, class, letter_sha256, approved, created_at"
+	const fc = "unit_id, proposal_id, round, name, result, returned_on, created_at"
+	const dc = "unit_id, proposal_id, kind, sha256, created_at"
+	for i := 1; i <= proposals; i++ {
+		if status(i) != "done" {
+			continue
+		}
+		y, on, letter := year(i), "05-01", "ab"
+		if i%20 == 3 {
+			on = "07-01"
+		}
+		if i%9 == 4 {
+			letter = ""
+		}
+		add("proposal_replies", rc, fmt.Sprintf("(%d, %d, %d, 1, '%d-%s', 'A', '%s', 1, %s)", unit, i, i, y, on, letter, ts))
+	}
+	flush("proposal_replies", rc)
+	for i := 1; i <= proposals; i++ {
+		if status(i) != "done" || i%5 == 0 {
+			continue
+		}
+		result := "satisfied"
+		if i%7 == 0 {
+			result = "basic"
+		}
+		add("proposal_feedback", fc, fmt.Sprintf("(%d, %d, 1, '委员%d', '%s', '%d-05-20', %s)", unit, i, i%members+1, result, year(i), ts))
+	}
+	flush("proposal_feedback", fc)
+	for i := 1; i <= proposals; i++ {
+		add("proposal_documents", dc, fmt.Sprintf("(%d, %d, 'original', 'ab', %s)", unit, i, ts))
+		if status(i) == "done" && i%9 != 4 {
+			add("proposal_documents", dc, fmt.Sprintf("(%d, %d, 'reply_letter', 'cd', %s)", unit, i, ts))
+		}
+	}
+	flush("proposal_documents", dc)
+	const gc = "unit_id, member_id, name, kind, via, title, on_date, created_at"
+	for i := 1; i <= members; i++ {
+		for y := 2016; y <= 2020; y++ {
+			via := "paper"
+			if (i+y)%3 == 0 {
+				via = "platform"
+			}
+			add("suggestions", gc, fmt.Sprintf("(%d, %d, '委员%d', 'micro', '%s', '建议', '%d-06-%02d', %s)", unit, i, i, via, y, i%28+1, ts))
+		}
+	}
+	flush("suggestions", gc)
+	const tc = "id, unit_id, name, seq, created_at"
+	for i := 1; i <= 23; i++ {
+		add("townships", tc, fmt.Sprintf("(%d, %d, '乡镇%d', %d, %s)", i, unit, i, i, ts))
+	}
+	flush("townships", tc)
+	const lc = "unit_id, township_id, name, role, from_date, to_date"
+	const ic = "unit_id, township_id, kind, title, on_date, name"
+	for i := 1; i <= 23; i++ {
+		to := ""
+		if i%4 == 0 {
+			to = "2018-03-31"
+		}
+		add("liaison_posts", lc, fmt.Sprintf("(%d, %d, '委员%d', 'leader', '2012-01-01', '%s')", unit, i, i%members+1, to))
+		add("liaison_posts", lc, fmt.Sprintf("(%d, %d, '委员%d', 'member', '2012-01-01', '')", unit, i, (i+30)%members+1))
+	}
+	flush("liaison_posts", lc)
+	for i := 1; i <= 23; i++ {
+		for y := 2016; y <= 2020; y++ {
+			if (i+y)%2 == 0 {
+				add("liaison_invitations", ic, fmt.Sprintf("(%d, %d, 'inspection', '视察', '%d-05-10', '委员%d')", unit, i, y, i%members+1))
+			}
+		}
+	}
+	flush("liaison_invitations", ic)
 }

@@ -63,6 +63,8 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/vouchers/%d", rec.ID)
 	case "dues_member":
 		return "/dues"
+	case "publication":
+		return fmt.Sprintf("/publications/%d", rec.ID)
 	}
 	return ""
 }
