@@ -130,20 +130,14 @@ func TestOpenAPI(t *testing.T) {
 	if err := e.st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
-<<<<<<< HEAD
 	prop := &zhenggai.Proposal{UnitID: r.UnitID, Title: "关于农村公路的建议", Source: zhenggai.SourceParty, Submitter: "民盟"}
 	if err := e.st.CreateProposal(ctx, prop, true); err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]string{
-		"/proposals/{id}": fmt.Sprint(prop.ID),
 	cm := &zhenggai.CPPCCMember{UnitID: r.UnitID, Name: "向东", Term: "第九届", JoinedOn: zhenggai.NewDate(2019, 1, 5)}
 	if err := e.st.SaveCPPCCMember(ctx, cm, true, ""); err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]string{
-		"/members/{id}":  fmt.Sprint(cm.ID),
-=======
 	sug := &zhenggai.Suggestion{UnitID: r.UnitID, Name: "王明", Kind: zhenggai.SuggestSQMY, Title: "关于饮水安全的建议", On: zhenggai.NewDate(2020, 9, 1),
 		Adopted: zhenggai.AdoptCity, AdoptedOn: zhenggai.NewDate(2020, 10, 1)}
 	if err := e.st.SaveSuggestion(ctx, sug); err != nil {
@@ -155,12 +149,13 @@ func TestOpenAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string]string{
+		"/proposals/{id}":   fmt.Sprint(prop.ID),
+		"/members/{id}":     fmt.Sprint(cm.ID),
 		"/suggestions/{id}": fmt.Sprint(sug.ID), "/townships/{id}": fmt.Sprint(tw.ID),
->>>>>>> suggest
-		"/vouchers/{id}":  fmt.Sprint(vs.Vouchers[0].ID),
-		"/meetings/{id}":  fmt.Sprint(meeting.ID),
-		"/opinions/{id}":  fmt.Sprint(op.ID),
-		"/rounds/{id}":    fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
+		"/vouchers/{id}": fmt.Sprint(vs.Vouchers[0].ID),
+		"/meetings/{id}": fmt.Sprint(meeting.ID),
+		"/opinions/{id}": fmt.Sprint(op.ID),
+		"/rounds/{id}":   fmt.Sprint(r.ID), "/categories/{id}": fmt.Sprint(cats[0].ID),
 		"/problems/{id}": fmt.Sprint(probs[0].ID), "/measures/{id}": fmt.Sprint(ms[0].ID),
 	}
 	checked := 0

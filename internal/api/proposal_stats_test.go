@@ -9,7 +9,7 @@ import (
 // TestProposalsAPI: a list is checked (dry run), refused with its bad
 // rows named, imported, refused again as a re-import, and counted by the
 // statistics with every rate's numerator and denominator.
-func TestProposalsAPI(t *testing.T) {
+func TestProposalStatsAndImportAPI(t *testing.T) {
 	backends(t, func(t *testing.T, e *env) {
 		list := "九届四次会议提案目录\n序号,提案号,届次,年度,案由,提案人,联名人,审查结果,承办单位,交办日期,答复日期,答复类别,满意度,办结日期\n" +
 			"1,1,九届四次,2020,关于饮水安全的建议,王明,李华,,县水利局,2020-02-10,2020-04-30,A类,满意,2020-06-01\n" +

@@ -29,14 +29,11 @@ var registerKinds = []registerKind{
 	{"dues", "党费", importDues, exportDues},
 	{name: "vouchers", label: "财务凭证", importFile: importVouchers, export: exportVouchers},
 	{name: "meetings", label: "会议记录", importFile: importMeetings, export: exportMeetings},
-<<<<<<< HEAD
 	{name: "proposals", label: "提案", importFile: importProposals, export: exportProposals},
 	{name: "members", label: "政协委员名单", importFile: importMembers, export: exportMembers},
 	{name: "activities", label: "委员履职活动", importFile: importActivities, export: exportActivities},
-=======
 	{name: "suggestions", label: "微建议和社情民意", importFile: importSuggestions, export: exportSuggestions},
 	{name: "townships", label: "乡镇政协联络组", importFile: importTownships, export: exportTownships},
->>>>>>> suggest
 }
 
 func findRegister(name string) *registerKind {

@@ -173,16 +173,13 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /units/{id}/dues.xlsx", read, "unit", u.ExportDues),
 		page("GET /units/{id}/meetings", read, "unit", u.ListMeetings),
 		page("GET /units/{id}/meetings.xlsx", read, "unit", u.ExportMeetings),
-<<<<<<< HEAD
 		page("GET /units/{id}/proposals/stats", read, "unit", u.ShowProposalStats),
 		page("GET /units/{id}/proposals/stats.xlsx", read, "unit", u.ExportProposalStats),
 		page("GET /units/{id}/proposals/list.xlsx", read, "unit", u.ExportProposalList),
-=======
 		page("GET /units/{id}/suggestions", read, "unit", u.ListSuggestions),
 		page("GET /units/{id}/suggestions.xlsx", read, "unit", u.ExportSuggestions),
 		page("GET /units/{id}/townships", read, "unit", u.ListTownships),
 		page("GET /units/{id}/townships.xlsx", read, "unit", u.ExportTownships),
->>>>>>> suggest
 		page("POST /dues/rounding", edit, "self", u.UpdateDuesRounding),
 		page("GET /dues/calculator", signedIn, "", u.ShowDuesCalculator),
 		page("GET /dues/import", edit, "self", u.NewDuesImport),
@@ -240,7 +237,6 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /meetings/{id}/restore", restore, "meeting", u.RestoreMeeting),
 		upload(page("POST /meetings/{id}/minutes", edit, "meeting", u.UploadMeetingMinutes), 33<<20),
 		page("GET /meetings/{id}/minutes", read, "meeting", u.DownloadMeetingMinutes),
-<<<<<<< HEAD
 		// CPPCC members (政协委员): the term's list, each member's file, his activities.
 		page("GET /members", read, "self", u.ListMembers),
 		page("GET /members.xlsx", read, "self", u.ExportMembers),
@@ -262,7 +258,6 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /member-activities/{id}/void", edit, "member_activity", u.VoidMemberActivity),
 		// A member's own file: the handler finds it by his account's person.
 		page("GET /my/record", signedIn, "", u.ShowMyRecord),
-=======
 		page("GET /suggestions", read, "self", u.ListSuggestions),
 		page("GET /suggestions.xlsx", read, "self", u.ExportSuggestions),
 		upload(page("POST /suggestions/import", edit, "self", u.ImportSuggestionsFile), 16<<20),
@@ -285,7 +280,6 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /townships/{id}/invitations", edit, "township", u.AddLiaisonInvitation),
 		page("POST /townships/{id}/void", edit, "township", u.VoidTownship),
 		page("POST /townships/{id}/restore", restore, "township", u.RestoreTownship),
->>>>>>> suggest
 		page("GET /admin/units", admin, "", u.ListUnits),
 		page("GET /admin/units.xlsx", admin, "", u.ExportUnits),
 		page("POST /admin/units", admin, "", u.CreateUnit),
@@ -354,7 +348,6 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("PUT /api/v1/meetings/{id}", edit, "meeting", a.UpdateMeeting),
 		json("POST /api/v1/meetings/{id}/void", edit, "meeting", a.VoidRecord("meeting")),
 		json("POST /api/v1/meetings/{id}/restore", restore, "meeting", a.RestoreRecord("meeting")),
-<<<<<<< HEAD
 		json("GET /api/v1/members", read, "self", a.ListMembers),
 		json("POST /api/v1/members", edit, "self", a.CreateMember),
 		upload(json("POST /api/v1/members/import", edit, "self", a.ImportMembers), 8<<20),
@@ -362,7 +355,6 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("POST /api/v1/members/{id}/activities", edit, "cppcc_member", a.CreateMemberActivity),
 		json("POST /api/v1/members/{id}/void", edit, "cppcc_member", a.VoidRecord("cppcc_member")),
 		json("POST /api/v1/members/{id}/restore", restore, "cppcc_member", a.RestoreRecord("cppcc_member")),
-=======
 		json("GET /api/v1/suggestions", read, "self", a.ListSuggestions),
 		json("POST /api/v1/suggestions", edit, "self", a.CreateSuggestion),
 		json("GET /api/v1/suggestions/{id}", read, "suggestion", a.GetSuggestion),
@@ -375,7 +367,6 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		json("PUT /api/v1/townships/{id}", edit, "township", a.UpdateTownship),
 		json("POST /api/v1/townships/{id}/void", edit, "township", a.VoidRecord("township")),
 		json("POST /api/v1/townships/{id}/restore", restore, "township", a.RestoreRecord("township")),
->>>>>>> suggest
 		json("POST /api/v1/persons/{id}/void", edit, "person", a.VoidRecord("person")),
 		json("POST /api/v1/persons/{id}/restore", restore, "person", a.RestoreRecord("person")),
 		json("POST /api/v1/files/{id}/restore", restore, "attachment", a.RestoreRecord("attachment")),

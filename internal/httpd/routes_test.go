@@ -89,11 +89,9 @@ var expected = map[string]string{
 	"GET /meetings/new": "edit-self", "POST /meetings": "edit-self", "GET /meetings/{id}": "read", "GET /meetings/{id}/edit": "edit",
 	"POST /meetings/{id}": "edit", "POST /meetings/{id}/void": "edit", "POST /meetings/{id}/restore": "restore",
 	"POST /meetings/{id}/minutes": "edit", "GET /meetings/{id}/minutes": "read",
-<<<<<<< HEAD
 	"GET /proposals/stats": "read-self", "GET /proposals/stats.xlsx": "read-self", "GET /proposals/list.xlsx": "read-self",
 	"POST /proposals/import": "edit-self", "GET /units/{id}/proposals/stats": "read", "GET /units/{id}/proposals/stats.xlsx": "read",
 	"GET /units/{id}/proposals/list.xlsx": "read", "GET /api/v1/proposals/stats": "read-self", "POST /api/v1/proposals/import": "edit-self",
-=======
 	"GET /suggestions": "read-self", "GET /suggestions.xlsx": "read-self", "POST /suggestions/import": "edit-self",
 	"GET /suggestions/new": "edit-self", "POST /suggestions": "edit-self", "GET /suggestions/{id}": "read", "GET /suggestions/{id}/edit": "edit",
 	"POST /suggestions/{id}": "edit", "POST /suggestions/{id}/void": "edit", "POST /suggestions/{id}/restore": "restore",
@@ -107,7 +105,6 @@ var expected = map[string]string{
 	"PUT /api/v1/suggestions/{id}": "edit", "POST /api/v1/suggestions/{id}/void": "edit", "POST /api/v1/suggestions/{id}/restore": "restore",
 	"GET /api/v1/townships": "read-self", "POST /api/v1/townships": "edit-self", "GET /api/v1/townships/{id}": "read",
 	"PUT /api/v1/townships/{id}": "edit", "POST /api/v1/townships/{id}/void": "edit", "POST /api/v1/townships/{id}/restore": "restore",
->>>>>>> suggest
 	"GET /rounds/{id}/publish": "edit", "POST /rounds/{id}/publications": "edit", "POST /publications/{id}/withdraw": "edit",
 	"POST /publications/{id}/republish": "edit", "POST /api/v1/publications/{id}/republish": "edit",
 	// Review before publishing: the office drafts and submits, the
@@ -301,27 +298,28 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveMeeting(ctx, meeting); err != nil {
 		t.Fatal(err)
 	}
-<<<<<<< HEAD
 	prop := &zhenggai.Proposal{UnitID: a.ID, Title: "关于农村公路的建议", Submitter: "民盟", Source: zhenggai.SourceParty}
 	if err := st.CreateProposal(ctx, prop, true); err != nil {
 		t.Fatal(err)
 	}
 	doc := &zhenggai.ProposalDocument{Kind: zhenggai.DocOriginal, SHA256: sum, Name: "原件.txt"}
 	if err := st.AddProposalDocument(ctx, prop.ID, doc, "提案委"); err != nil {
+		t.Fatal(err)
+	}
 	cm := &zhenggai.CPPCCMember{UnitID: a.ID, Name: "向东", Term: "第九届"}
 	if err := st.SaveCPPCCMember(ctx, cm, true, ""); err != nil {
 		t.Fatal(err)
 	}
 	act := &zhenggai.MemberActivity{UnitID: a.ID, MemberID: cm.ID, Kind: zhenggai.ActivityResearch, Title: "调研", On: zhenggai.NewDate(2020, 9, 1)}
 	if err := st.SaveMemberActivity(ctx, act); err != nil {
-=======
+		t.Fatal(err)
+	}
 	sug := &zhenggai.Suggestion{UnitID: a.ID, Name: "李明", Kind: zhenggai.SuggestSQMY, Title: "关于饮水安全的建议", On: zhenggai.NewDate(2020, 9, 1)}
 	if err := st.SaveSuggestion(ctx, sug); err != nil {
 		t.Fatal(err)
 	}
 	tw := &zhenggai.Township{UnitID: a.ID, Name: "澧源镇"}
 	if err := st.SaveTownship(ctx, tw); err != nil {
->>>>>>> suggest
 		t.Fatal(err)
 	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
@@ -330,12 +328,9 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"publication": pub.ID, "opinion": op.ID,
 		"round": r.ID, "category": c.ID, "problem": p.ID, "measure": m.ID, "attachment": pr.Files[0].ID, "progress": pr.ID, "history": m.ID,
 		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
-<<<<<<< HEAD
-		"proposal": prop.ID,
+		"proposal":     prop.ID,
 		"cppcc_member": cm.ID, "member_activity": act.ID,
-=======
 		"suggestion": sug.ID, "township": tw.ID,
->>>>>>> suggest
 	}}
 }
 

@@ -1013,26 +1013,6 @@ func (s *Store) Proposals(ctx context.Context, q ProposalQuery) ([]*zhenggai.Pro
 	return out, s.proposalChildren(ctx, s.rdb, out, false, cond, args...)
 }
 
-// ProposalSessions are the sessions of the unit's proposals, latest first.
-func (s *Store) ProposalSessions(ctx context.Context, unitID int64) ([]string, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT session, MAX(year) FROM proposals WHERE unit_id = ? AND session <> ''
-		AND voided_at IS NULL GROUP BY session ORDER BY MAX(year) DESC, session DESC`), unitID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var sess string
-		var y int
-		if err := rows.Scan(&sess, &y); err != nil {
-			return nil, err
-		}
-		out = append(out, sess)
-	}
-	return out, rows.Err()
-}
-
 // ProposalsMergedInto lists the proposals merged into id (each keeps its
 // proposers; the main case's reply answers them).
 func (s *Store) ProposalsMergedInto(ctx context.Context, id int64) ([]*zhenggai.Proposal, error) {

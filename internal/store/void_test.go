@@ -72,7 +72,6 @@ func TestEveryTableAudited(t *testing.T) {
 		must("voucher link", err)
 		_, err = st.LinkVoucher(ctx, lv.ID, lv.Version, 0)
 		must("voucher unlink", err)
-<<<<<<< HEAD
 		// Proposals: every table of the cycle.
 		hu := &zhenggai.Unit{Name: "县交通运输局"}
 		must("handling unit", st.SaveUnit(ctx, hu))
@@ -110,7 +109,6 @@ func TestEveryTableAudited(t *testing.T) {
 		must("cppcc member", st.SaveCPPCCMember(ctx, cm, true, ""))
 		must("member activity", st.SaveMemberActivity(ctx, &zhenggai.MemberActivity{UnitID: r.UnitID, MemberID: cm.ID,
 			Kind: zhenggai.ActivityResearch, Title: "乡村振兴调研", On: zhenggai.NewDate(2020, 5, 6)}))
-=======
 		sg := &zhenggai.Suggestion{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.SuggestSQMY, Title: "关于饮水安全的建议", On: zhenggai.NewDate(2020, 3, 2)}
 		must("suggestion", st.SaveSuggestion(ctx, sg))
 		tw := &zhenggai.Township{UnitID: r.UnitID, Name: "澧源镇",
@@ -120,7 +118,6 @@ func TestEveryTableAudited(t *testing.T) {
 		tw.Posts[0].To = zhenggai.NewDate(2020, 6, 30)
 		tw.Invitations = nil
 		must("township edit", st.SaveTownship(ctx, tw))
->>>>>>> suggest
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

@@ -94,7 +94,7 @@ func (h *Handler) renderProposalList(w http.ResponseWriter, r *http.Request, sta
 		d.Year = y
 	}
 	var err error
-	if d.Sessions, err = h.Store.ProposalSessions(ctx, u.ID); err != nil {
+	if d.Sessions, _, err = h.Store.ProposalSessions(ctx, u.ID); err != nil {
 		h.fail(w, r, err)
 		return
 	}
