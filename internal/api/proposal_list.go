@@ -46,6 +46,14 @@ func (h *Handler) ListProposals(w http.ResponseWriter, r *http.Request) {
 		}
 		sq.Year = n
 	}
+	if v := q.Get("handler"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			h.fail(w, r, zhenggai.Errorf(zhenggai.EINVALID, "handler 须为承办单位的编号"))
+			return
+		}
+		sq.HandlerUnitID = n
+	}
 	list, err := h.Store.Proposals(ctx, sq)
 	if err != nil {
 		h.fail(w, r, err)
@@ -121,6 +129,7 @@ func (h *Handler) GetProposal(w http.ResponseWriter, r *http.Request) {
 func init() {
 	apiOps["GET /api/v1/proposals"] = apiOp{summary: "本单位的提案（不含已作废的）：每件的提案人与联名人、承办单位、答复、征询意见表，办理期限及其预警颜色",
 		response: (*proposalListJSON)(nil), query: []apiParam{{"session", "string", "届次，如“九届四次”"}, {"year", "integer", "年度"},
+			{"handler", "integer", "只列交由该单位（主办或会办，未退回）承办的"},
 			{"status", "string", "只列该状态：draft、submitted、registered、rejected、merged、converted、assigned、replied、answered、follow_up、redo、done"}}}
 	apiOps["POST /api/v1/proposals"] = apiOp{summary: "提交提案：委员为领衔人；选了联名人的先邀请联名（deadline 为截止日期），均答复后自动提交；单位管理员可录入党派、团体提案，submit 为 true 时直接提交（纸质联名已签）",
 		request: (*proposalCreateRequest)(nil), response: (*proposalJSON)(nil), created: true}

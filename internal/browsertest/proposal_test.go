@@ -156,6 +156,12 @@ func TestProposalCycleOnPhone(t *testing.T) {
 			t.Errorf("stage %d: %q, want %s on %s", i+1, lines[i], w, today)
 		}
 	}
+	b.Visit("/proposals", "register")
+	fits("the register of proposals")
+	if !b.Has("#proposal-" + id) {
+		t.Errorf("the register lacks the proposal: %s", b.Text("main"))
+	}
+	b.Visit("/proposals/"+id, "done-again")
 	if got := b.Text("#proposal-feedback"); !strings.Contains(got, "满意") || !strings.Contains(got, "张立新") {
 		t.Errorf("feedback: %s", got)
 	}

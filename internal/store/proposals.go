@@ -583,10 +583,10 @@ func (st *proposalStep) take(ctx context.Context) error {
 			st.note = "取消重点提案"
 			return nil
 		}
-		var name string
-		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT name FROM persons WHERE id = ? AND unit_id = ? AND voided_at IS NULL`), in.KeyLeaderID, p.UnitID).Scan(&name)
-		if err == sql.ErrNoRows {
-			return fieldErr("key_leader_id", "督办领导须是本单位人员名册中的人员")
+		var name, kind string
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT name, kind FROM persons WHERE id = ? AND unit_id = ? AND voided_at IS NULL`), in.KeyLeaderID, p.UnitID).Scan(&name, &kind)
+		if err == sql.ErrNoRows || err == nil && zhenggai.PersonKind(kind) != zhenggai.PersonLeader {
+			return fieldErr("key_leader_id", "督办领导须是本单位人员名册中的领导班子成员")
 		} else if err != nil {
 			return err
 		}

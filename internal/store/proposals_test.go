@@ -132,6 +132,9 @@ func TestProposalCycle(t *testing.T) {
 		if zhenggai.ProposalDue(p) != zhenggai.NewDate(2020, 9, 9) || p.Status != zhenggai.PropAssigned {
 			t.Errorf("extended %+v", p)
 		}
+		if _, err := st.ProposalStep(ctx, p.ID, p.Version, zhenggai.ActorOffice, &zhenggai.ProposalStepInput{Action: zhenggai.ActKey, KeyLeaderID: w.wang}); !strings.Contains(fieldMessage(t, err, "key_leader_id"), "领导班子成员") {
+			t.Errorf("a member as key leader: %v", err)
+		}
 		p = mustStep(t, st, p, zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActKey, KeyLeaderID: w.chair})
 		if !p.Key || p.KeyLeader != "向建国" {
 			t.Errorf("key %+v", p)

@@ -23,6 +23,8 @@ type proposalListPage struct {
 	Status    zhenggai.ProposalStatus
 	Colour    zhenggai.Colour
 	KeyOnly   bool
+	Handler   int64        // ?handler=: the lead or co-handling unit
+	Handlers  []kindOption // the units the year's proposals went to
 	Statuses  []zhenggai.ProposalStatus
 	Rows      []proposalRow
 	Counts    map[zhenggai.ProposalStatus]int
@@ -93,6 +95,9 @@ func (h *Handler) renderProposalList(w http.ResponseWriter, r *http.Request, sta
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= 1949 && y <= 2100 {
 		d.Year = y
 	}
+	if h, err := strconv.ParseInt(q.Get("handler"), 10, 64); err == nil && h > 0 {
+		d.Handler = h
+	}
 	var err error
 	if d.Sessions, _, err = h.Store.ProposalSessions(ctx, u.ID); err != nil {
 		h.fail(w, r, err)
@@ -111,7 +116,19 @@ func (h *Handler) renderProposalList(w http.ResponseWriter, r *http.Request, sta
 		h.fail(w, r, err)
 		return
 	}
+	seen := map[int64]bool{}
 	for _, row := range proposalRows(all, set, h.today()) {
+		handled := d.Handler == 0
+		for _, a := range row.P.Handlers {
+			if a.HandlerUnitID != 0 && !seen[a.HandlerUnitID] {
+				seen[a.HandlerUnitID] = true
+				d.Handlers = append(d.Handlers, kindOption{strconv.FormatInt(a.HandlerUnitID, 10), a.Handler})
+			}
+			handled = handled || a.HandlerUnitID == d.Handler && a.ReturnedOn.IsZero()
+		}
+		if !handled {
+			continue
+		}
 		d.Counts[row.P.Status]++
 		if row.Colour != "" {
 			d.Colours[row.Colour]++

@@ -134,7 +134,12 @@ func TestProposalPages(t *testing.T) {
 	if body != string(letter) {
 		t.Errorf("letter %q", body)
 	}
-	resp, body = office.get("/proposals?status=replied")
+	resp, body = office.get(fmt.Sprintf("/proposals?handler=%d", roadsID+1000))
+	wantStatus(t, resp, body, http.StatusOK)
+	if strings.Contains(body, fmt.Sprintf(`id="proposal-%d"`, id)) || !strings.Contains(body, `<option value="`+fmt.Sprint(roadsID)+`">县交通运输局</option>`) {
+		t.Errorf("the list by another handling unit:\n%s", excerptOf(body))
+	}
+	resp, body = office.get(fmt.Sprintf("/proposals?status=replied&handler=%d", roadsID))
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, fmt.Sprintf(`id="proposal-%d"`, id)) || strings.Contains(body, fmt.Sprintf(`id="proposal-%d"`, earlier.ID)) {
 		t.Errorf("the list by status:\n%s", excerptOf(body))
