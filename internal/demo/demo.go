@@ -153,7 +153,8 @@ var registersDay = time.Date(2020, 10, 27, 9, 0, 0, 0, zhenggai.Shanghai)
 
 // LoadRegisters enters the seed unit's five years of sample registers
 // (示例数据): meetings, finance vouchers and party dues in which the seed's
-// figures hold (regsample), its people the demo's leaders and owners.
+// figures hold (regsample), its people the demo's leaders and owners; the
+// township liaison groups and the members' suggestions.
 func LoadRegisters(ctx context.Context, st *store.Store, unitID int64) (store.RegisterCounts, error) {
 	b, err := regsample.Generate(regsample.Demo(leaders, owners))
 	if err != nil {
@@ -162,8 +163,17 @@ func LoadRegisters(ctx context.Context, st *store.Store, unitID int64) (store.Re
 	b.UnitID = unitID
 	var n store.RegisterCounts
 	err = onDay(st, registersDay, func() (err error) {
-		n, err = st.ImportRegisters(ctx, b, nil)
-		return err
+		if n, err = st.ImportRegisters(ctx, b, nil); err != nil {
+			return err
+		}
+		// The liaison groups and suggestions (seed problems 13 and 15).
+		if err := st.ImportTownships(ctx, unitID, regsample.DemoTownships(true), nil, false); err != nil {
+			return fmt.Errorf("乡镇政协联络组：%w", err)
+		}
+		if err := st.ImportSuggestions(ctx, unitID, regsample.DemoSuggestions(true), nil, false); err != nil {
+			return fmt.Errorf("微建议和社情民意：%w", err)
+		}
+		return nil
 	})
 	return n, err
 }
