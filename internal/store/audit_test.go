@@ -594,7 +594,8 @@ func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
 	// and payment is a record, and the journal's one import.
 	raw := env.Raw(t)
 	var registers int64
-	for _, table := range []string{"meetings", "voucher_imports", "voucher_links", "dues_members", "dues_bases", "dues_payments"} {
+	for _, table := range []string{"meetings", "voucher_imports", "voucher_links", "dues_members", "dues_bases", "dues_payments",
+		"suggestions", "townships", "liaison_posts", "liaison_invitations"} {
 		var n int64
 		if err := raw.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
 			t.Fatal(err)
