@@ -190,6 +190,11 @@ func TestTownshipPages(t *testing.T) {
 	if !strings.Contains(body, "九届常委会第十次会议") || !strings.Contains(body, "<td data-label=\"受邀人\">李华</td>") {
 		t.Errorf("the township's page:\n%s", excerptOf(body))
 	}
+	resp, body = clerk.get("/history" + show)
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "九届常委会第十次会议") || !strings.Contains(body, "李华") {
+		t.Errorf("the township's history lacks its group's changes:\n%s", excerptOf(body))
+	}
 	// The edit form: the member's row deleted.
 	resp, body = clerk.get(show + "/edit")
 	wantStatus(t, resp, body, http.StatusOK)
