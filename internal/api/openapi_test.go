@@ -143,7 +143,7 @@ func TestOpenAPI(t *testing.T) {
 	if err := e.st.SaveSuggestion(ctx, sug); err != nil {
 		t.Fatal(err)
 	}
-	tw := &zhenggai.Township{UnitID: r.UnitID, Name: "澧源镇", Posts: []zhenggai.LiaisonPost{{Name: "王明", Role: zhenggai.LiaisonLeader, From: zhenggai.NewDate(2016, 5, 1)}},
+	tw := &zhenggai.Township{UnitID: r.UnitID, Name: "测试镇", Posts: []zhenggai.LiaisonPost{{Name: "王明", Role: zhenggai.LiaisonLeader, From: zhenggai.NewDate(2016, 5, 1)}},
 		Invitations: []zhenggai.LiaisonInvitation{{Kind: zhenggai.InviteResearch, Title: "茶叶调研", On: zhenggai.NewDate(2020, 6, 1)}}}
 	if err := e.st.SaveTownship(ctx, tw); err != nil {
 		t.Fatal(err)

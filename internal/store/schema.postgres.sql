@@ -936,6 +936,7 @@ CREATE TABLE townships (
     seq integer NOT NULL DEFAULT 0,
     note text NOT NULL DEFAULT ''::text,
     since text NOT NULL DEFAULT ''::text,
+    detail text NOT NULL DEFAULT ''::text,
     sample integer NOT NULL DEFAULT 0,
     created_at text NOT NULL,
     version bigint NOT NULL DEFAULT 1,

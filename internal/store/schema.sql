@@ -797,6 +797,7 @@ CREATE TABLE townships (
     seq INTEGER NOT NULL DEFAULT 0,
     note TEXT NOT NULL DEFAULT '',
     since TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
     sample INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1,

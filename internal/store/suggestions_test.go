@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zhenggai"
+	"zhenggai/internal/selfcheck"
 	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
@@ -163,6 +164,16 @@ func TestSuggestions(t *testing.T) {
 		twin.MemberID, twin.Name = li, ""
 		if err := st.SaveSuggestion(ctx, twin); err != nil || twin.MemberID != li || twin.Name != "李 华" {
 			t.Fatalf("chosen: %v %+v", err, twin)
+		}
+
+		// What the self-inspection loads: the period's suggestions only.
+		regs := &selfcheck.Registers{}
+		p := zhenggai.Period{Start: d(2019, 1, 1), End: d(2019, 12, 31)}
+		if err := st.LoadSuggestionsAndTownships(ctx, regs, unit, p, selfcheck.NeedSuggestions|selfcheck.NeedTownships); err != nil {
+			t.Fatal(err)
+		}
+		if len(regs.Suggestions) != 3 || regs.Suggestions[0].Adopted != zhenggai.AdoptCity || len(regs.Townships) != 0 {
+			t.Fatalf("loaded %d suggestions, %d townships", len(regs.Suggestions), len(regs.Townships))
 		}
 	})
 }

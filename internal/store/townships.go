@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -248,10 +249,14 @@ func (s *Store) saveTownship(ctx context.Context, tx *sql.Tx, t *zhenggai.Townsh
 	if err := v.Err(); err != nil {
 		return prefixed(v, where)
 	}
-	vals := []any{t.Name, t.Seq, t.Note, t.Since.String(), boolInt(t.Sample)}
+	detail, err := townshipDetail(t)
+	if err != nil {
+		return err
+	}
+	vals := []any{t.Name, t.Seq, t.Note, t.Since.String(), detail, boolInt(t.Sample)}
 	if t.ID == 0 {
 		now := s.stamp()
-		id, err := s.insertRow(ctx, tx, "townships", `unit_id, name, seq, note, since, sample, created_at, version`,
+		id, err := s.insertRow(ctx, tx, "townships", `unit_id, name, seq, note, since, detail, sample, created_at, version`,
 			append(append([]any{t.UnitID}, vals...), now, 1)...)
 		if err != nil {
 			return err
@@ -259,7 +264,7 @@ func (s *Store) saveTownship(ctx context.Context, tx *sql.Tx, t *zhenggai.Townsh
 		t.ID, t.Version, t.CreatedAt = id, 1, parseTime(now)
 	} else {
 		// The township's version guards its children too.
-		if err := s.updateRow(ctx, tx, "townships", t.ID, t.Version, `name = ?, seq = ?, note = ?, since = ?, sample = ?`, vals...); err != nil {
+		if err := s.updateRow(ctx, tx, "townships", t.ID, t.Version, `name = ?, seq = ?, note = ?, since = ?, detail = ?, sample = ?`, vals...); err != nil {
 			return err
 		}
 		t.Version++
@@ -317,6 +322,35 @@ func (s *Store) saveTownship(ctx context.Context, tx *sql.Tx, t *zhenggai.Townsh
 		}
 	}
 	return nil
+}
+
+// townshipDetail is the detail column: the group as JSON, without ids.
+func townshipDetail(t *zhenggai.Township) (string, error) {
+	type post struct {
+		Name string `json:"name"`
+		Role string `json:"role"`
+		From string `json:"from,omitempty"`
+		To   string `json:"to,omitempty"`
+	}
+	type inv struct {
+		Kind     string `json:"kind"`
+		Title    string `json:"title"`
+		On       string `json:"on"`
+		Name     string `json:"name,omitempty"`
+		Attended bool   `json:"attended,omitempty"`
+	}
+	d := struct {
+		Posts       []post `json:"posts"`
+		Invitations []inv  `json:"invitations"`
+	}{Posts: []post{}, Invitations: []inv{}}
+	for _, p := range t.Posts {
+		d.Posts = append(d.Posts, post{p.Name, string(p.Role), p.From.String(), p.To.String()})
+	}
+	for _, in := range t.Invitations {
+		d.Invitations = append(d.Invitations, inv{string(in.Kind), in.Title, in.On.String(), in.Name, in.Attended})
+	}
+	b, err := json.Marshal(d)
+	return string(b), err
 }
 
 // deleteChild deletes a row of a record's children (a liaison post struck

@@ -190,6 +190,11 @@ func TestTownshipPages(t *testing.T) {
 	if !strings.Contains(body, "九届常委会第十次会议") || !strings.Contains(body, "<td data-label=\"受邀人\">李华</td>") {
 		t.Errorf("the township's page:\n%s", excerptOf(body))
 	}
+	resp, body = clerk.get("/history" + show)
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "九届常委会第十次会议") || !strings.Contains(body, "李华") {
+		t.Errorf("the township's history lacks its group's changes:\n%s", excerptOf(body))
+	}
 	// The edit form: the member's row deleted.
 	resp, body = clerk.get(show + "/edit")
 	wantStatus(t, resp, body, http.StatusOK)
@@ -231,5 +236,63 @@ func TestTownshipPages(t *testing.T) {
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "澧源镇") || strings.Contains(body, `id="new-township"`) {
 		t.Errorf("the office's view:\n%s", excerptOf(body))
+	}
+}
+
+// TestSuggestionTownshipFormsHostile: what a clerk mistypes, or a forged
+// post sends, is refused by field or ignored, never a server error, and
+// markup is shown as text.
+func TestSuggestionTownshipFormsHostile(t *testing.T) {
+	e := newFormEnv(t)
+	r, _, _, _ := e.seed()
+	u, _ := e.st.Unit(context.Background(), r.UnitID)
+	clerk := &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
+		Jar: testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, zhenggai.RoleUnitAdmin, u.Name, "办公室"))}}
+	tw := &zhenggai.Township{UnitID: r.UnitID, Name: "澧源镇"}
+	if err := e.st.SaveTownship(zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"}), tw); err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("/townships/%d", tw.ID)
+	tests := []struct {
+		name, path string
+		form       url.Values
+		status     int
+		want       string
+	}{
+		{"bad date", "/suggestions", url.Values{"kind": {"sqmy"}, "via": {"paper"}, "name": {"王明"}, "title": {"甲"}, "on": {"2020-02-30"}},
+			http.StatusUnprocessableEntity, "提出日期不是有效日期"},
+		{"future", "/suggestions", url.Values{"kind": {"sqmy"}, "via": {"paper"}, "name": {"王明"}, "title": {"甲"}, "on": {"2099-01-01"}},
+			http.StatusUnprocessableEntity, "晚于今天"},
+		{"bad kind", "/suggestions", url.Values{"kind": {"<b>x</b>"}, "via": {"paper"}, "name": {"王明"}, "title": {"甲"}, "on": {"2020-01-01"}},
+			http.StatusUnprocessableEntity, "类别须为微建议或社情民意"},
+		{"script title", "/suggestions", url.Values{"kind": {"x"}, "title": {"<script>alert(1)</script>"}},
+			http.StatusUnprocessableEntity, "&lt;script&gt;"},
+		{"forged member", "/suggestions", url.Values{"kind": {"sqmy"}, "via": {"paper"}, "member_id": {"999999"}, "title": {"甲"}, "on": {"2020-01-01"}},
+			http.StatusUnprocessableEntity, "不是本单位的委员"},
+		{"township without name", "/townships", url.Values{"name": {""}, "seq": {"x"}}, http.StatusUnprocessableEntity, "序号须为整数"},
+		{"post without name", base + "/posts", url.Values{"version": {"1"}, "role": {"leader"}, "from": {"2020-01-01"}},
+			http.StatusUnprocessableEntity, "姓名不能为空"},
+		{"post bad dates", base + "/posts", url.Values{"version": {"1"}, "name": {"王明"}, "role": {"member"}, "from": {"2020-05-01"}, "to": {"2020-01-01"}},
+			http.StatusUnprocessableEntity, "早于起始日期"},
+		{"post bad role", base + "/posts", url.Values{"version": {"1"}, "name": {"王明"}, "role": {"boss"}}, http.StatusUnprocessableEntity, "职务须为"},
+		{"invitation bad kind", base + "/invitations", url.Values{"version": {"1"}, "kind": {"party"}, "title": {"<i>x</i>"}, "on": {"2020-01-01"}},
+			http.StatusUnprocessableEntity, "类别须为视察、调研或列席常委会议"},
+		{"invitation stale", base + "/invitations", url.Values{"version": {"7"}, "kind": {"research"}, "title": {"x"}, "on": {"2020-01-01"}},
+			http.StatusSeeOther, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, body := clerk.post(tt.path, tt.form)
+			wantStatus(t, resp, body, tt.status)
+			if !strings.Contains(body, tt.want) || strings.Contains(body, "<script>alert") || strings.Contains(body, "<i>x</i>") {
+				t.Errorf("want %q:\n%s", tt.want, excerptOf(body))
+			}
+		})
+	}
+	if l, _ := e.st.Suggestions(context.Background(), store.SuggestionQuery{UnitID: r.UnitID}); len(l) != 0 {
+		t.Errorf("%d suggestions saved", len(l))
+	}
+	if got, _ := e.st.Township(context.Background(), tw.ID); len(got.Posts)+len(got.Invitations) != 0 || got.Version != 1 {
+		t.Errorf("township changed: %+v", got)
 	}
 }

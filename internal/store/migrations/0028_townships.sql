@@ -7,6 +7,9 @@ CREATE TABLE townships (
     seq INTEGER NOT NULL DEFAULT 0,
     note TEXT NOT NULL DEFAULT '',
     since TEXT NOT NULL DEFAULT '',
+    -- the group's posts and invitations as JSON, so that the township's
+    -- history shows what changed in them
+    detail TEXT NOT NULL DEFAULT '',
     sample INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1,
