@@ -204,6 +204,8 @@ var uniqueKeys = []uniqueKey{
 	{"dues_bases_key", "dues_bases", "member_id, year", "year", "year", "该党员%s年的缴费基数已有"},
 	{"dues_payments_key", "dues_payments", "member_id, month", "month", "month", "该党员%s的缴纳记录已有"},
 	// One live link per voucher: a second save of the link form came first.
+	// Signers are numbered by the proposal's writes alone (1 the lead).
+	{"proposal_signers_key", "proposal_signers", "proposal_id, seq", "seq", "", "该提案的第%s位提案人已有"},
 	{"voucher_links_live_idx", "voucher_links", "unit_id, period, word, number", "", "decision_item_id", "这张凭证已关联了会议决策，请刷新后再改"},
 }
 
