@@ -47,7 +47,9 @@ type Registers struct {
 	// members with their activities; suggestions; townships with their
 	// posts and invitations. Plenary attendance is Meetings' (NeedPlenary
 	// loads the attendance of the plenary and standing committee meetings,
-	// Plenary names those meetings' IDs).
+	// the types of the settings members.plenary_types and
+	// members.standing_types; Plenary names those meetings' IDs, true for
+	// a plenary, false for a standing committee meeting).
 	Proposals    []zhenggai.Proposal
 	CPPCCMembers []zhenggai.CPPCCMember
 	Activities   []zhenggai.MemberActivity

@@ -927,7 +927,9 @@ func (s *Store) ProblemRecords(ctx context.Context, problemID int64) ([]selfchec
 }
 
 // The CPPCC registers (issue 15): each part read by its own queries, a
-// proposal's parts by proposal in the order of its id.
+// proposal's parts by proposal in the order of its id; of each row the
+// columns a rule reads (a member's sector, a suggestion's adoption, an
+// invitation's title are not).
 
 const liveProposals = ` p.unit_id = ? AND p.voided_at IS NULL AND p.year >= ? AND p.year <= ?`
 
@@ -1013,8 +1015,11 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		}
 		return nil
 	}
+	// The parts of the proposals at once, each on its own connection and
+	// into its own field of the proposals.
+	signers := func() error {
+		return s.eachRow(ctx, pl.signersQ, func(rows *sql.Rows) error {
 	var pid int64
-	err = s.eachRow(ctx, pl.signersQ, func(rows *sql.Rows) error {
 		var sg zhenggai.ProposalSigner
 		var confirmed, declined string
 		if err := rows.Scan(&pid, &sg.Seq, &sg.PersonID, &sg.Name, &confirmed, &declined); err != nil {
@@ -1026,10 +1031,10 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		}
 		return nil
 	})
-	if err != nil {
-		return err
 	}
-	err = s.eachRow(ctx, pl.assignmentsQ, func(rows *sql.Rows) error {
+	handlers := func() error {
+		return s.eachRow(ctx, pl.assignmentsQ, func(rows *sql.Rows) error {
+			var pid int64
 		var a zhenggai.ProposalAssignment
 		var role, assigned, returned string
 		if err := rows.Scan(&pid, &a.ID, &a.Handler, &role, &assigned, &returned); err != nil {
@@ -1041,10 +1046,10 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		}
 		return nil
 	})
-	if err != nil {
-		return err
 	}
-	err = s.eachRow(ctx, pl.repliesQ, func(rows *sql.Rows) error {
+	replies := func() error {
+		return s.eachRow(ctx, pl.repliesQ, func(rows *sql.Rows) error {
+			var pid int64
 		var rp zhenggai.ProposalReply
 		var co, approved int
 		var on, class string
@@ -1057,10 +1062,10 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		}
 		return nil
 	})
-	if err != nil {
-		return err
 	}
-	err = s.eachRow(ctx, pl.feedbackQ, func(rows *sql.Rows) error {
+	feedback := func() error {
+		return s.eachRow(ctx, pl.feedbackQ, func(rows *sql.Rows) error {
+			var pid int64
 		var f zhenggai.ProposalFeedback
 		var result, on string
 		if err := rows.Scan(&pid, &f.ID, &f.Round, &f.PersonID, &f.Name, &result, &on); err != nil {
@@ -1072,10 +1077,10 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		}
 		return nil
 	})
-	if err != nil {
-		return err
 	}
+	documents := func() error {
 	return s.eachRow(ctx, pl.documentsQ, func(rows *sql.Rows) error {
+			var pid int64
 		var d zhenggai.ProposalDocument
 		var kind, on string
 		if err := rows.Scan(&pid, &d.ID, &kind, &on); err != nil {
@@ -1087,10 +1092,19 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		}
 		return nil
 	})
+	}
+	var wg sync.WaitGroup
+	parts := []func() error{signers, handlers, replies, feedback, documents}
+	errs := make([]error, len(parts))
+	for i, load := range parts {
+		wg.Go(func() { errs[i] = load() })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func (pl *regPlan) cppccMembersQ() (string, []any) {
-	return `SELECT id, COALESCE(person_id, 0), name, term, sector, standing, status, joined_on, left_on, township
+	return `SELECT id, COALESCE(person_id, 0), name, standing, status, joined_on, left_on
 		FROM cppcc_members WHERE unit_id = ? AND voided_at IS NULL ORDER BY id`, []any{pl.unitID}
 }
 
@@ -1104,7 +1118,7 @@ func (s *Store) loadCPPCCMembers(ctx context.Context, r *selfcheck.Registers, pl
 		var m zhenggai.CPPCCMember
 		var standing int
 		var status, joined, left string
-		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &m.Term, &m.Sector, &standing, &status, &joined, &left, &m.Township); err != nil {
+		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &standing, &status, &joined, &left); err != nil {
 			return err
 		}
 		m.UnitID, m.Standing, m.Status, m.JoinedOn, m.LeftOn = pl.unitID, standing != 0, zhenggai.MemberStatus(status), parseDate(joined), parseDate(left)
@@ -1216,7 +1230,7 @@ func mergePlenary(r *selfcheck.Registers, plenary []zhenggai.Meeting) {
 }
 
 func (pl *regPlan) suggestionsQ() (string, []any) {
-	return `SELECT id, COALESCE(member_id, 0), COALESCE(person_id, 0), name, kind, via, title, on_date, adopted
+	return `SELECT id, COALESCE(member_id, 0), COALESCE(person_id, 0), name, kind, via, title, on_date
 		FROM suggestions WHERE unit_id = ? AND voided_at IS NULL AND on_date >= ? AND on_date <= ? ORDER BY on_date, id`,
 		[]any{pl.unitID, pl.from, pl.to}
 }
@@ -1225,12 +1239,11 @@ func (s *Store) loadSuggestions(ctx context.Context, r *selfcheck.Registers, pl 
 	var got chunks[zhenggai.Suggestion]
 	err := s.eachRow(ctx, pl.suggestionsQ, func(rows *sql.Rows) error {
 		g := got.next()
-		var kind, via, on, adopted string
-		if err := rows.Scan(&g.ID, &g.MemberID, &g.PersonID, &g.Name, &kind, &via, &g.Title, &on, &adopted); err != nil {
+		var kind, via, on string
+		if err := rows.Scan(&g.ID, &g.MemberID, &g.PersonID, &g.Name, &kind, &via, &g.Title, &on); err != nil {
 			return err
 		}
-		g.UnitID, g.Kind, g.Via, g.On, g.Adopted = pl.unitID, zhenggai.SuggestionKind(kind), zhenggai.SuggestionVia(via),
-			parseDate(on), zhenggai.AdoptionLevel(adopted)
+		g.UnitID, g.Kind, g.Via, g.On = pl.unitID, zhenggai.SuggestionKind(kind), zhenggai.SuggestionVia(via), parseDate(on)
 		return nil
 	})
 	r.Suggestions = got.slice()
@@ -1250,7 +1263,7 @@ func (pl *regPlan) postsQ() (string, []any) {
 }
 
 func (pl *regPlan) invitationsQ() (string, []any) {
-	return `SELECT i.township_id, i.id, i.kind, i.title, i.on_date, COALESCE(i.person_id, 0), i.name, i.attended
+	return `SELECT i.township_id, i.id, i.kind, i.on_date, COALESCE(i.person_id, 0), i.name
 		FROM liaison_invitations i JOIN townships t ON t.id = i.township_id
 		WHERE t.unit_id = ? AND t.voided_at IS NULL AND i.on_date >= ? AND i.on_date <= ?
 		ORDER BY i.township_id, i.on_date, i.id`, []any{pl.unitID, pl.from, pl.to}
@@ -1290,11 +1303,10 @@ func (s *Store) loadTownships(ctx context.Context, r *selfcheck.Registers, pl *r
 	return s.eachRow(ctx, pl.invitationsQ, func(rows *sql.Rows) error {
 		var in zhenggai.LiaisonInvitation
 		var kind, on string
-		var attended int
-		if err := rows.Scan(&tid, &in.ID, &kind, &in.Title, &on, &in.PersonID, &in.Name, &attended); err != nil {
+		if err := rows.Scan(&tid, &in.ID, &kind, &on, &in.PersonID, &in.Name); err != nil {
 			return err
 		}
-		in.Kind, in.On, in.Attended = zhenggai.InvitationKind(kind), parseDate(on), attended != 0
+		in.Kind, in.On = zhenggai.InvitationKind(kind), parseDate(on)
 		if i, ok := index[tid]; ok {
 			r.Townships[i].Invitations = append(r.Townships[i].Invitations, in)
 		}

@@ -1,0 +1,85 @@
+package cli_test
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"zhenggai"
+	"zhenggai/internal/attach"
+	"zhenggai/internal/demo"
+	"zhenggai/internal/store"
+)
+
+// TestCheckOnDemo: `zhenggai check --json` on the demo (loaded and its
+// report published, as `zhenggai demo` does) finds the seed's problems 9,
+// 12, 13, 14 and 15 of the CPPCC registers with their figures.
+func TestCheckOnDemo(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "t"})
+	st, err := store.OpenSQLite(ctx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := attach.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := demo.Load(ctx, st, files, zhenggai.NewDate(2026, 11, 27))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Publish(ctx, st, r); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, errs := run(t, "", "check", "--data", data, "--from", "2016-01-01", "--to", "2020-12-31", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Findings []struct {
+			Rule    string           `json:"rule"`
+			Seed    int              `json:"seed_problem"`
+			Text    string           `json:"text"`
+			Figures map[string]int64 `json:"figures"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	type want struct {
+		seed    int
+		text    string
+		figures map[string]int64
+	}
+	for rule, w := range map[string]want{
+		"proposal_report":      {9, "今年62件提案已办结并书面答复", map[string]int64{"stated_done": 62, "computed_done": 50}},
+		"plenary_leave":        {12, "105人请假", map[string]int64{"leave": 105}},
+		"member_proposals":     {12, "四年任期内没有提交一份提案", map[string]int64{"from_start": 12, "longest_from_start": 4}},
+		"suggestions_platform": {13, "仅17条", map[string]int64{"suggestions": 17}},
+		"proposal_archive":     {14, "共立案230件", map[string]int64{"registered": 230, "letters": 162, "forms": 93}},
+		"township_leader":      {15, "澧源镇2018年3月", map[string]int64{"townships": 23, "vacant": 8}},
+	} {
+		found := false
+		for _, f := range got.Findings {
+			if f.Rule != rule || !strings.Contains(f.Text, w.text) {
+				continue
+			}
+			found = true
+			if f.Seed != w.seed {
+				t.Errorf("%s: seed problem %d, want %d", rule, f.Seed, w.seed)
+			}
+			for k, v := range w.figures {
+				if f.Figures[k] != v {
+					t.Errorf("%s: %s = %d, want %d", rule, k, f.Figures[k], v)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s finding saying %q", rule, w.text)
+		}
+	}
+}
