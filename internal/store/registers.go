@@ -1019,79 +1019,79 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 	// into its own field of the proposals.
 	signers := func() error {
 		return s.eachRow(ctx, pl.signersQ, func(rows *sql.Rows) error {
-	var pid int64
-		var sg zhenggai.ProposalSigner
-		var confirmed, declined string
-		if err := rows.Scan(&pid, &sg.Seq, &sg.PersonID, &sg.Name, &confirmed, &declined); err != nil {
-			return err
-		}
-		sg.ConfirmedOn, sg.DeclinedOn = parseDate(confirmed), parseDate(declined)
-		if p := at(pid); p != nil {
-			p.Signers = append(p.Signers, sg)
-		}
-		return nil
-	})
+			var pid int64
+			var sg zhenggai.ProposalSigner
+			var confirmed, declined string
+			if err := rows.Scan(&pid, &sg.Seq, &sg.PersonID, &sg.Name, &confirmed, &declined); err != nil {
+				return err
+			}
+			sg.ConfirmedOn, sg.DeclinedOn = parseDate(confirmed), parseDate(declined)
+			if p := at(pid); p != nil {
+				p.Signers = append(p.Signers, sg)
+			}
+			return nil
+		})
 	}
 	handlers := func() error {
 		return s.eachRow(ctx, pl.assignmentsQ, func(rows *sql.Rows) error {
 			var pid int64
-		var a zhenggai.ProposalAssignment
-		var role, assigned, returned string
-		if err := rows.Scan(&pid, &a.ID, &a.Handler, &role, &assigned, &returned); err != nil {
-			return err
-		}
-		a.Role, a.AssignedOn, a.ReturnedOn = zhenggai.HandlerRole(role), parseDate(assigned), parseDate(returned)
-		if p := at(pid); p != nil {
-			p.Handlers = append(p.Handlers, a)
-		}
-		return nil
-	})
+			var a zhenggai.ProposalAssignment
+			var role, assigned, returned string
+			if err := rows.Scan(&pid, &a.ID, &a.Handler, &role, &assigned, &returned); err != nil {
+				return err
+			}
+			a.Role, a.AssignedOn, a.ReturnedOn = zhenggai.HandlerRole(role), parseDate(assigned), parseDate(returned)
+			if p := at(pid); p != nil {
+				p.Handlers = append(p.Handlers, a)
+			}
+			return nil
+		})
 	}
 	replies := func() error {
 		return s.eachRow(ctx, pl.repliesQ, func(rows *sql.Rows) error {
 			var pid int64
-		var rp zhenggai.ProposalReply
-		var co, approved int
-		var on, class string
-		if err := rows.Scan(&pid, &rp.ID, &rp.AssignmentID, &rp.Round, &co, &on, &class, &rp.LetterSHA256, &approved); err != nil {
-			return err
-		}
-		rp.CoView, rp.Approved, rp.RepliedOn, rp.Class = co != 0, approved != 0, parseDate(on), zhenggai.ReplyClass(class)
-		if p := at(pid); p != nil {
-			p.Replies = append(p.Replies, rp)
-		}
-		return nil
-	})
+			var rp zhenggai.ProposalReply
+			var co, approved int
+			var on, class string
+			if err := rows.Scan(&pid, &rp.ID, &rp.AssignmentID, &rp.Round, &co, &on, &class, &rp.LetterSHA256, &approved); err != nil {
+				return err
+			}
+			rp.CoView, rp.Approved, rp.RepliedOn, rp.Class = co != 0, approved != 0, parseDate(on), zhenggai.ReplyClass(class)
+			if p := at(pid); p != nil {
+				p.Replies = append(p.Replies, rp)
+			}
+			return nil
+		})
 	}
 	feedback := func() error {
 		return s.eachRow(ctx, pl.feedbackQ, func(rows *sql.Rows) error {
 			var pid int64
-		var f zhenggai.ProposalFeedback
-		var result, on string
-		if err := rows.Scan(&pid, &f.ID, &f.Round, &f.PersonID, &f.Name, &result, &on); err != nil {
-			return err
-		}
-		f.Result, f.ReturnedOn = zhenggai.FeedbackResult(result), parseDate(on)
-		if p := at(pid); p != nil {
-			p.Feedback = append(p.Feedback, f)
-		}
-		return nil
-	})
+			var f zhenggai.ProposalFeedback
+			var result, on string
+			if err := rows.Scan(&pid, &f.ID, &f.Round, &f.PersonID, &f.Name, &result, &on); err != nil {
+				return err
+			}
+			f.Result, f.ReturnedOn = zhenggai.FeedbackResult(result), parseDate(on)
+			if p := at(pid); p != nil {
+				p.Feedback = append(p.Feedback, f)
+			}
+			return nil
+		})
 	}
 	documents := func() error {
-	return s.eachRow(ctx, pl.documentsQ, func(rows *sql.Rows) error {
+		return s.eachRow(ctx, pl.documentsQ, func(rows *sql.Rows) error {
 			var pid int64
-		var d zhenggai.ProposalDocument
-		var kind, on string
-		if err := rows.Scan(&pid, &d.ID, &kind, &on); err != nil {
-			return err
-		}
-		d.Kind, d.On = zhenggai.ProposalDocKind(kind), parseDate(on)
-		if p := at(pid); p != nil {
-			p.Documents = append(p.Documents, d)
-		}
-		return nil
-	})
+			var d zhenggai.ProposalDocument
+			var kind, on string
+			if err := rows.Scan(&pid, &d.ID, &kind, &on); err != nil {
+				return err
+			}
+			d.Kind, d.On = zhenggai.ProposalDocKind(kind), parseDate(on)
+			if p := at(pid); p != nil {
+				p.Documents = append(p.Documents, d)
+			}
+			return nil
+		})
 	}
 	var wg sync.WaitGroup
 	parts := []func() error{signers, handlers, replies, feedback, documents}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"zhenggai"
-	"zhenggai/internal/selfcheck"
 )
 
 // Micro-suggestions (微建议) and 社情民意信息. Each is one audited row;
@@ -375,47 +374,3 @@ func (s *Store) ImportSuggestions(ctx context.Context, unitID int64, ss []*zheng
 	return err
 }
 
-// LoadSuggestionsAndTownships fills what the self-inspection reads of
-// these two registers (selfcheck.NeedSuggestions, NeedTownships): the
-// unit's live suggestions dated in p (either end open when zero), and its
-// live townships whole (a vacancy's start may lie before p). RegistersFor
-// calls it for rules that need them.
-func (s *Store) LoadSuggestionsAndTownships(ctx context.Context, r *selfcheck.Registers, unitID int64, p zhenggai.Period, needs selfcheck.Needs) error {
-	if needs&selfcheck.NeedSuggestions != 0 {
-		from, to := "0000-01-01", "9999-12-31"
-		if !p.Start.IsZero() {
-			from = p.Start.String()
-		}
-		if !p.End.IsZero() {
-			to = p.End.String()
-		}
-		rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT `+suggestionCols+` FROM suggestions s
-			WHERE s.unit_id = ? AND s.voided_at IS NULL AND s.on_date >= ? AND s.on_date <= ? ORDER BY s.on_date, s.id`), unitID, from, to)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		r.Suggestions = r.Suggestions[:0]
-		for rows.Next() {
-			sg, err := scanSuggestion(rows)
-			if err != nil {
-				return err
-			}
-			r.Suggestions = append(r.Suggestions, *sg)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	if needs&selfcheck.NeedTownships != 0 {
-		ts, err := s.townships(ctx, s.rdb, unitID)
-		if err != nil {
-			return err
-		}
-		r.Townships = r.Townships[:0]
-		for _, t := range ts {
-			r.Townships = append(r.Townships, *t)
-		}
-	}
-	return nil
-}
