@@ -7,6 +7,7 @@ import (
 
 	"zhenggai"
 	"zhenggai/internal/demo"
+	"zhenggai/internal/ui"
 )
 
 // TestSelfCheckOnDemo: the self-inspection finds in the demo's sample
@@ -73,6 +74,15 @@ func TestSelfCheckOnDemo(t *testing.T) {
 		for k, v := range want {
 			if figures[rule][k] != v {
 				t.Errorf("%s: figure %s = %d, want %d (%v)", rule, k, figures[rule][k], v, figures[rule])
+			}
+		}
+	}
+	// Every record a finding names links to its page (a 自查 round's
+	// evidence, the findings page's links).
+	for _, f := range fs {
+		for _, rec := range f.Records {
+			if ui.RecordHref(rec) == "" {
+				t.Errorf("%s: record %s %d (%s) links nowhere", f.Rule, rec.Kind, rec.ID, rec.Label)
 			}
 		}
 	}

@@ -65,6 +65,14 @@ func RecordHref(rec selfcheck.Record) string {
 		return "/dues"
 	case "publication":
 		return fmt.Sprintf("/publications/%d", rec.ID)
+	case "proposal":
+		return fmt.Sprintf("/proposals/%d", rec.ID)
+	case "cppcc_member":
+		return fmt.Sprintf("/members/%d", rec.ID)
+	case "suggestion":
+		return fmt.Sprintf("/suggestions/%d", rec.ID)
+	case "township":
+		return fmt.Sprintf("/townships/%d", rec.ID)
 	}
 	return ""
 }
