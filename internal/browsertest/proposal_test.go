@@ -165,4 +165,15 @@ func TestProposalCycleOnPhone(t *testing.T) {
 	if got := b.Text("#proposal-feedback"); !strings.Contains(got, "满意") || !strings.Contains(got, "张立新") {
 		t.Errorf("feedback: %s", got)
 	}
+
+	// The statistics of its year count it: received, answered, done,
+	// satisfied — the sentences the progress report may use.
+	b.Visit(fmt.Sprintf("/proposals/stats?year=%d", zhenggai.Today().Year()), "stats")
+	fits("the statistics")
+	sentences := b.Eval(`document.querySelector("#proposal-sentences").value`)
+	for _, w := range []string{"共收到提案1件", "已书面答复1件，答复率100%", "已办结1件", "满意率100%"} {
+		if !strings.Contains(sentences, w) {
+			t.Errorf("the statistics' sentences lack %q: %s", w, sentences)
+		}
+	}
 }

@@ -193,7 +193,7 @@ func startAndGet(t *testing.T, args []string, login, path, want string) string {
 	go func() { done <- cli.RunContext(ctx, args, strings.NewReader(""), out, errb) }()
 	re := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
 	var addr string
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(120 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if m := re.FindStringSubmatch(out.String()); m != nil {
 			addr = m[1]
 			break
