@@ -188,10 +188,12 @@ type ProposalStepInput struct {
 	// return, reply, follow: the assignment acted on
 	AssignmentID int64 `json:"assignment_id,omitempty"`
 	// reply (and approve: the office's class when it changes it)
-	Class        ReplyClass `json:"class,omitempty"`
-	Summary      string     `json:"summary,omitempty"`
-	LetterSHA256 string     `json:"letter_sha256,omitempty"`
-	LetterName   string     `json:"letter_name,omitempty"`
+	Class   ReplyClass `json:"class,omitempty"`
+	Summary string     `json:"summary,omitempty"`
+	// The reply letter's file, set only from an upload (never from a
+	// client's JSON: a hash named there could be another unit's file).
+	LetterSHA256 string `json:"-"`
+	LetterName   string `json:"-"`
 	// feedback: the signer whose form it is, his verdict and answers
 	PersonID int64             `json:"person_id,omitempty"`
 	Result   FeedbackResult    `json:"result,omitempty"`
@@ -265,6 +267,7 @@ func (in *ProposalStepInput) Check(grounds []string) error {
 			v.Add("answers", "意见表的问题过多")
 		}
 		for q, a := range in.Answers {
+			CheckText(v, "answers", "意见表的问题", q, true, 100)
 			CheckText(v, "answers", "“"+Clip(q, 20)+"”的回答", a, false, 2000)
 		}
 	case ActFollow:
@@ -410,6 +413,22 @@ type ProposalParts struct {
 // Any reports whether he has a part at all (else the proposal is not
 // shown to him).
 func (pp ProposalParts) Any() bool { return pp.Reader || pp.Office || pp.Proposer || pp.Handler != 0 }
+
+// Hide removes from p what his part may not see: to a proposer alone, the
+// replies the office has not approved and co-handling units' views (the
+// office reviews a reply before the proposer sees it).
+func (pp ProposalParts) Hide(p *Proposal) {
+	if pp.Office || pp.Reader || pp.Handler != 0 {
+		return
+	}
+	shown := p.Replies[:0:0]
+	for _, r := range p.Replies {
+		if r.Approved && !r.CoView {
+			shown = append(shown, r)
+		}
+	}
+	p.Replies = shown
+}
 
 // Actor is the part he takes a step as, if he plays it.
 func (pp ProposalParts) Actor(a ProposalActor) bool {

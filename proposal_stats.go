@@ -2,6 +2,7 @@ package zhenggai
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -77,14 +78,13 @@ type ProposalStats struct {
 	Unsatisfied int    `json:"unsatisfied"`
 }
 
-// isCase reports whether a proposal counts as registered after merging.
-func isCase(s ProposalStatus) bool {
-	switch s {
-	case PropRegistered, PropAssigned, PropReplied, PropAnswered, PropFollowUp, PropRedo, PropDone:
-		return true
-	}
-	return false
-}
+// CaseStatuses are the statuses of a proposal counted as registered
+// (实际立案, after merging): the one list the statistics, their SQL, the
+// members' counts, the pages and the rules read.
+var CaseStatuses = []ProposalStatus{PropRegistered, PropAssigned, PropReplied, PropAnswered, PropFollowUp, PropRedo, PropDone}
+
+// IsCase reports whether s counts as registered (CaseStatuses).
+func (s ProposalStatus) IsCase() bool { return slices.Contains(CaseStatuses, s) }
 
 // ProposalVerdict is a proposal's feedback: the worst result among the
 // forms of its latest round with forms; "" when no form came back.
@@ -114,6 +114,20 @@ func ProposalReplied(p *Proposal) *ProposalReply {
 		}
 	}
 	return first
+}
+
+// ProposalRound is the reply round a proposal is at: one more than the
+// last round a signer found 不满意 (which sent it back for a second
+// reply), else the first. Counted from the forms, not the status: a
+// second reply sent back by the office is still the second round.
+func ProposalRound(p *Proposal) int {
+	round := 1
+	for _, f := range p.Feedback {
+		if f.Result == FeedbackUnsatisfied {
+			round = max(round, f.Round+1)
+		}
+	}
+	return round
 }
 
 // ProposalDue is when a proposal's reply is due: its extension, else its
@@ -150,7 +164,7 @@ func CountProposals(scope string, ps []Proposal) ProposalStats {
 		case PropMerged:
 			s.Merged++
 		}
-		if !isCase(p.Status) {
+		if !p.Status.IsCase() {
 			continue
 		}
 		s.Registered++

@@ -279,3 +279,52 @@ func TestProposalPartsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalPartsHide: a proposer alone sees only the replies the
+// office approved, never a co-handling unit's view; the office, readers
+// and the handling unit see them all.
+func TestProposalPartsHide(t *testing.T) {
+	replies := []ProposalReply{{ID: 1, Approved: true}, {ID: 2}, {ID: 3, Approved: true, CoView: true}}
+	for _, c := range []struct {
+		parts ProposalParts
+		want  string
+	}{
+		{ProposalParts{Proposer: true}, "[1]"},
+		{ProposalParts{Proposer: true, Office: true}, "[1 2 3]"},
+		{ProposalParts{Reader: true}, "[1 2 3]"},
+		{ProposalParts{Handler: 7}, "[1 2 3]"},
+	} {
+		p := &Proposal{Replies: slices.Clone(replies)}
+		c.parts.Hide(p)
+		var ids []int64
+		for _, r := range p.Replies {
+			ids = append(ids, r.ID)
+		}
+		if fmt.Sprint(ids) != c.want {
+			t.Errorf("%+v sees %v, want %s", c.parts, ids, c.want)
+		}
+	}
+}
+
+// TestProposalRound: the round counts the 不满意 forms, whatever the
+// status (a second reply sent back by the office stays the second round).
+func TestProposalRound(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		feedback []ProposalFeedback
+		want     int
+	}{
+		{"no form yet", nil, 1},
+		{"satisfied", []ProposalFeedback{{Round: 1, Result: FeedbackSatisfied}}, 1},
+		{"one co-signer unsatisfied", []ProposalFeedback{{Round: 1, Result: FeedbackSatisfied}, {Round: 1, Result: FeedbackUnsatisfied}}, 2},
+		{"second reply also unsatisfied", []ProposalFeedback{{Round: 1, Result: FeedbackUnsatisfied}, {Round: 2, Result: FeedbackUnsatisfied}}, 3},
+		{"second reply satisfied", []ProposalFeedback{{Round: 1, Result: FeedbackUnsatisfied}, {Round: 2, Result: FeedbackBasic}}, 2},
+	} {
+		for _, st := range []ProposalStatus{PropRedo, PropAssigned, PropReplied} {
+			p := &Proposal{Status: st, Feedback: c.feedback}
+			if got := ProposalRound(p); got != c.want {
+				t.Errorf("%s (%s): round %d, want %d", c.name, st, got, c.want)
+			}
+		}
+	}
+}

@@ -100,6 +100,7 @@ func (h *Handler) proposalOf(w http.ResponseWriter, r *http.Request) (*zhenggai.
 		h.fail(w, r, zhenggai.Errorf(zhenggai.ENOTFOUND, "提案不存在"))
 		return nil, parts, false
 	}
+	parts.Hide(p)
 	return p, parts, true
 }
 

@@ -11,15 +11,7 @@ import (
 // registered reports whether a proposal counts as registered (立案, after
 // merging): what CountProposals counts as Registered.
 func registered(p *zhenggai.Proposal) bool {
-	if p.Voided {
-		return false
-	}
-	switch p.Status {
-	case zhenggai.PropRegistered, zhenggai.PropAssigned, zhenggai.PropReplied, zhenggai.PropAnswered,
-		zhenggai.PropFollowUp, zhenggai.PropRedo, zhenggai.PropDone:
-		return true
-	}
-	return false
+	return !p.Voided && p.Status.IsCase()
 }
 
 // hasLetter reports whether the archive holds a reply letter (回复报告):

@@ -233,7 +233,7 @@ func TestMemberProposals(t *testing.T) {
 			p := prop(int64(y), y, zhenggai.PropDone, "", false, false)
 			p.Signers = []zhenggai.ProposalSigner{{Seq: 1, PersonID: 99, Name: "他人"}}
 			for _, id := range by[y] {
-				p.Signers = append(p.Signers, zhenggai.ProposalSigner{Seq: len(p.Signers) + 1, PersonID: id})
+				p.Signers = append(p.Signers, zhenggai.ProposalSigner{Seq: len(p.Signers) + 1, PersonID: id, ConfirmedOn: zhenggai.NewDate(y, 2, 1)})
 			}
 			out = append(out, p)
 		}
@@ -260,7 +260,10 @@ func TestMemberProposals(t *testing.T) {
 	ps := signed(map[int][]int64{2016: {1, 2}, 2017: {2}, 2018: {2}, 2019: {1, 2}})
 	ps[1].Signers = append(ps[1].Signers, zhenggai.ProposalSigner{Seq: 3, PersonID: 1, DeclinedOn: day("2017-03-01")})
 	want(t, check(t, MemberProposals, &Registers{CPPCCMembers: ms, Proposals: ps}, years, nil), 1, "张三（2017年至2018年无提案）")
+	// Invited and never answering is not signing either; confirming is.
 	ps[1].Signers[2].DeclinedOn = zhenggai.Date{}
+	want(t, check(t, MemberProposals, &Registers{CPPCCMembers: ms, Proposals: ps}, years, nil), 1, "张三（2017年至2018年无提案）")
+	ps[1].Signers[2].ConfirmedOn = day("2017-03-01")
 	want(t, check(t, MemberProposals, &Registers{CPPCCMembers: ms, Proposals: ps}, years, nil), 0)
 	gap := signed(map[int][]int64{2016: {1, 2}, 2017: {2}, 2018: {2}, 2019: {1, 2}})
 	want(t, check(t, MemberProposals, &Registers{CPPCCMembers: ms, Proposals: append(gap[:1:1], gap[2:]...)}, years, nil), 0)

@@ -45,7 +45,9 @@ func checkMemberProposals(_ context.Context, r *Registers, p zhenggai.Period, v 
 		}
 		hi = max(hi, pr.Year)
 		for _, s := range pr.Signers {
-			if !s.DeclinedOn.IsZero() {
+			// The lead, and co-signers who confirmed: one invited who
+			// never answered did not sign (the members' counts agree).
+			if s.Seq != 1 && (s.ConfirmedOn.IsZero() || !s.DeclinedOn.IsZero()) {
 				continue
 			}
 			if m := ix.find(s.PersonID, s.Name); m >= 0 {

@@ -169,7 +169,7 @@ func checkTownshipLeader(_ context.Context, r *Registers, p zhenggai.Period, v V
 		recs = append(recs, townshipRecord(h.t))
 		when := monthText(h.gap.from) + "至" + monthText(h.gap.to)
 		switch {
-		case h.gap.never:
+		case h.gap.never && h.gap.open:
 			when = monthText(h.gap.from) + "以来一直"
 		case h.gap.open:
 			when = monthText(h.gap.from) + "至今"
@@ -178,7 +178,10 @@ func checkTownshipLeader(_ context.Context, r *Registers, p zhenggai.Period, v V
 	}
 	text := fmt.Sprintf("指导乡镇政协联络组规范化建设不力，共%d个乡镇，其中%d个乡镇政协联络组长空缺，如%s",
 		live, len(hits), examples(names, 3))
-	if openAtEnd < int64(len(hits)) {
+	switch {
+	case openAtEnd == 0:
+		text += fmt.Sprintf("；截至%s，均已配备", end.Chinese())
+	case openAtEnd < int64(len(hits)):
 		text += fmt.Sprintf("；截至%s，仍有%d个乡镇空缺", end.Chinese(), openAtEnd)
 	}
 	return []Finding{{Severity: Common, Text: text,

@@ -474,10 +474,6 @@ func (s *Store) ImportMemberActivities(ctx context.Context, unitID int64, term s
 	return err
 }
 
-// registeredStatuses are the proposals 立案 (a merged one is counted in the one it joined).
-var registeredStatuses = []zhenggai.ProposalStatus{zhenggai.PropRegistered, zhenggai.PropAssigned, zhenggai.PropReplied,
-	zhenggai.PropAnswered, zhenggai.PropFollowUp, zhenggai.PropRedo, zhenggai.PropDone}
-
 // MemberCounts counts, for the live members of a term (memberID > 0: that
 // member only), what each did in each year from..to, keyed as
 // zhenggai.ScoreKeys: plenary and standing committee attendance from the
@@ -555,12 +551,8 @@ func (s *Store) MemberCounts(ctx context.Context, unitID int64, term string, mem
 	if err != nil {
 		return nil, err
 	}
-	reg := make([]string, len(registeredStatuses))
-	for i, st := range registeredStatuses {
-		reg[i] = "'" + string(st) + "'"
-	}
 	err = scan(`SELECT c.id, CAST(p.year AS TEXT), CASE WHEN sg.seq = 1 THEN 'lead' ELSE 'cosign' END,
-		CASE WHEN p.status IN (`+strings.Join(reg, ", ")+`) THEN 'registered' ELSE '' END, COUNT(*)
+		CASE WHEN p.status IN (`+caseStatusesSQL()+`) THEN 'registered' ELSE '' END, COUNT(*)
 		FROM proposal_signers sg JOIN proposals p ON p.id = sg.proposal_id
 		JOIN cppcc_members c ON c.person_id = sg.person_id AND c.unit_id = p.unit_id
 		WHERE p.unit_id = ? AND c.term = ? AND c.voided_at IS NULL AND p.voided_at IS NULL AND p.status <> 'draft'`+only+`

@@ -81,7 +81,7 @@ func (s *Store) ProposalCounts(ctx context.Context, unitID int64, sc ProposalSco
 		where += ` AND p.year = ?`
 		args = append(args, sc.Year)
 	}
-	cases := `'registered', 'assigned', 'replied', 'answered', 'follow_up', 'redo', 'done'`
+	cases := caseStatusesSQL()
 	q := `WITH c AS (SELECT p.status, p.class,
 	(SELECT MIN(r.replied_on) FROM proposal_replies r WHERE r.proposal_id = p.id AND r.approved = 1 AND r.co_view = 0) AS rep,
 	COALESCE(NULLIF(p.extended_to, ''), NULLIF(p.due_on, ''), ` + s.plus3Months(`NULLIF(p.assigned_on, '')`) + `) AS due,
@@ -148,4 +148,13 @@ func (s *Store) ProposalSessions(ctx context.Context, unitID int64) (sessions []
 		years = append(years, y)
 	}
 	return sessions, years, yr.Err()
+}
+
+// caseStatusesSQL is zhenggai.CaseStatuses as an SQL list of literals.
+func caseStatusesSQL() string {
+	quoted := make([]string, len(zhenggai.CaseStatuses))
+	for i, st := range zhenggai.CaseStatuses {
+		quoted[i] = "'" + string(st) + "'"
+	}
+	return strings.Join(quoted, ", ")
 }

@@ -264,23 +264,6 @@ func (s *Store) ProposalCosign(ctx context.Context, id, personID int64, confirm 
 	})
 }
 
-// proposalRound is the reply round a step acts on: the round of the last
-// approved reply, one more once it was sent back for a second reply.
-func proposalRound(p *zhenggai.Proposal) int {
-	round := 1
-	for _, r := range p.Replies {
-		if r.CoView || !r.Approved {
-			continue
-		}
-		if p.Status == zhenggai.PropRedo {
-			round = max(round, r.Round+1)
-		} else {
-			round = max(round, r.Round)
-		}
-	}
-	return round
-}
-
 // ProposalStep takes one step of the cycle on proposal id at version, as
 // actor, in one transaction: the status by zhenggai.ProposalNext, the
 // step's own row, the proposal's columns and the timeline's line. A
@@ -296,7 +279,9 @@ func (s *Store) ProposalStep(ctx context.Context, id, version int64, actor zheng
 		if p.Voided {
 			return zhenggai.Errorf(zhenggai.ECONFLICT, "该提案已作废，不能办理；确需办理的，请单位管理员先恢复")
 		}
-		if version != anyVersion && p.Version != version {
+		// The version the caller read, always: a client cannot switch the
+		// check off by sending the store's own "any version".
+		if p.Version != version {
 			return zhenggai.Errorf(zhenggai.ECONFLICT, "该提案已被他人办理过（现为%s），请刷新后再办", p.Status.Label())
 		}
 		next, err := zhenggai.ProposalNext(p.Status, in.Action, actor)
@@ -512,7 +497,7 @@ func (st *proposalStep) take(ctx context.Context) error {
 		now := s.stamp()
 		_, err = s.insertRow(ctx, tx, "proposal_replies", `unit_id, proposal_id, assignment_id, round, co_view, replied_on, class, summary,
 			letter_sha256, letter_name, created_at, created_by, version`,
-			p.UnitID, p.ID, a.ID, proposalRound(p), boolInt(co), st.on.String(), string(in.Class), in.Summary,
+			p.UnitID, p.ID, a.ID, zhenggai.ProposalRound(p), boolInt(co), st.on.String(), string(in.Class), in.Summary,
 			in.LetterSHA256, in.LetterName, now, zhenggai.ActorFrom(ctx).Name, 1)
 		if err != nil {
 			return err
@@ -675,7 +660,7 @@ func (st *proposalStep) feedback(ctx context.Context) error {
 		}
 		return fieldErr("person_id", "请选择填写意见表的提案人")
 	}
-	round := proposalRound(p)
+	round := zhenggai.ProposalRound(p)
 	for _, f := range p.Feedback {
 		if f.Round == round && f.PersonID == sg.PersonID {
 			return zhenggai.Errorf(zhenggai.ECONFLICT, "%s已填写过本次答复的征询意见表", sg.Name)

@@ -373,4 +373,3 @@ func (s *Store) ImportSuggestions(ctx context.Context, unitID int64, ss []*zheng
 	}
 	return err
 }
-

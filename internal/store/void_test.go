@@ -111,7 +111,7 @@ func TestEveryTableAudited(t *testing.T) {
 			Kind: zhenggai.ActivityResearch, Title: "乡村振兴调研", On: zhenggai.NewDate(2020, 5, 6)}))
 		sg := &zhenggai.Suggestion{UnitID: r.UnitID, Name: "覃丽", Kind: zhenggai.SuggestSQMY, Title: "关于饮水安全的建议", On: zhenggai.NewDate(2020, 3, 2)}
 		must("suggestion", st.SaveSuggestion(ctx, sg))
-		tw := &zhenggai.Township{UnitID: r.UnitID, Name: "澧源镇",
+		tw := &zhenggai.Township{UnitID: r.UnitID, Name: "测试镇",
 			Posts:       []zhenggai.LiaisonPost{{Name: "覃丽", Role: zhenggai.LiaisonLeader, From: zhenggai.NewDate(2018, 1, 1)}},
 			Invitations: []zhenggai.LiaisonInvitation{{Kind: zhenggai.InviteResearch, Title: "产业调研", On: zhenggai.NewDate(2020, 5, 6)}}}
 		must("township", st.SaveTownship(ctx, tw))

@@ -67,6 +67,7 @@ func (h *Handler) proposalOf(w http.ResponseWriter, r *http.Request) (*zhenggai.
 		h.fail(w, r, zhenggai.Errorf(zhenggai.ENOTFOUND, "提案不存在"))
 		return nil, parts, false
 	}
+	parts.Hide(p)
 	return p, parts, true
 }
 
@@ -121,7 +122,7 @@ func (h *Handler) ShowProposal(w http.ResponseWriter, r *http.Request) {
 			d.Pending = &p.Replies[i]
 		}
 	}
-	d.Round = proposalRoundOf(p)
+	d.Round = zhenggai.ProposalRound(p)
 	for i := range p.Signers {
 		sg := &p.Signers[i]
 		counted := sg.Seq == 1 || !sg.ConfirmedOn.IsZero()
@@ -160,7 +161,7 @@ func (h *Handler) ShowProposal(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			for _, x := range all {
-				if x.ID != p.ID && proposalIsCase(x.Status) {
+				if x.ID != p.ID && x.Status.IsCase() {
 					d.Cases = append(d.Cases, x)
 				}
 			}
@@ -177,30 +178,3 @@ func (h *Handler) ShowProposal(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "proposal_show", &page{Title: p.Title, Nav: "proposals", Data: d})
 }
 
-// proposalRoundOf is the reply round the proposal is at (as the store
-// counts it): the last approved reply's, one more once redone.
-func proposalRoundOf(p *zhenggai.Proposal) int {
-	round := 1
-	for _, r := range p.Replies {
-		if r.CoView || !r.Approved {
-			continue
-		}
-		if p.Status == zhenggai.PropRedo {
-			round = max(round, r.Round+1)
-		} else {
-			round = max(round, r.Round)
-		}
-	}
-	return round
-}
-
-// proposalIsCase: registered and not closed by review (a proposal may be
-// merged into it).
-func proposalIsCase(s zhenggai.ProposalStatus) bool {
-	switch s {
-	case zhenggai.PropRegistered, zhenggai.PropAssigned, zhenggai.PropReplied, zhenggai.PropAnswered, zhenggai.PropFollowUp,
-		zhenggai.PropRedo, zhenggai.PropDone:
-		return true
-	}
-	return false
-}

@@ -206,7 +206,14 @@ func readProposalRow(row *sheet.Row) (_ *store.ProposalImportRow, useSeq bool) {
 				continue
 			}
 			seen[k] = true
-			p.Signers = append(p.Signers, zhenggai.ProposalSigner{Seq: len(p.Signers) + 1, Name: n, ConfirmedOn: p.SubmittedOn})
+			// A co-signer the list names has signed: on the day it was
+			// submitted, or, when the list gives only the year, on its
+			// first day (an unconfirmed co-signer counts for nothing).
+			on := p.SubmittedOn
+			if on.IsZero() && p.Year > 0 {
+				on = zhenggai.NewDate(p.Year, 1, 1)
+			}
+			p.Signers = append(p.Signers, zhenggai.ProposalSigner{Seq: len(p.Signers) + 1, Name: n, ConfirmedOn: on})
 		}
 	} else {
 		p.Submitter = lead
@@ -304,6 +311,24 @@ func readProposalRow(row *sheet.Row) (_ *store.ProposalImportRow, useSeq bool) {
 	}
 	if p.Session == "" && p.Timing == "" {
 		p.Timing = zhenggai.TimingOrdinary
+	}
+	// The rules the forms keep (lengths, lines, signers' number), each
+	// named in the column it came from.
+	if err := p.Validate(); err != nil {
+		col := map[string]int{"title": pTitle, "session": pSession, "number": pNumber, "submitter": pLead,
+			"signers": pCoSigners, "year": pYear, "source": pSource, "timing": pSession}
+		if v, isV := err.(*zhenggai.ValidationError); isV {
+			for _, f := range v.Fields {
+				c, known := col[f.Field]
+				if !known {
+					c = pTitle
+				}
+				bad(c, f.Message)
+			}
+		} else {
+			bad(pTitle, err.Error())
+		}
+		return nil, useSeq
 	}
 	if !p.AssignedOn.IsZero() {
 		p.DueOn = zhenggai.ProposalDue(p)

@@ -110,6 +110,8 @@ func TestParseProposalsBadRows(t *testing.T) {
 		{[]any{1, "1", "九届四次", 2020, "题", "王明", "不予立案", "县局", "2020-02-01"}, "不应填写承办"},
 		{[]any{1, "1", "九届四次", 2020, "题", "王明", "", "", "", "", "", "", "", "也许"}, "须为是或否"},
 		{[]any{1, "1", "九届四次", 2020, "题", "王明", "", "县局", "明年"}, "交办日期"},
+		// What the forms refuse, the list is refused too.
+		{[]any{1, "1", "九届四次", 2020, "关于农村公路\n的建议", "王明"}, "案题应为一行"},
 	}
 	for _, tt := range tests {
 		_, err := parseProposals(t, book(t, head, tt.row))
