@@ -177,4 +177,3 @@ func (h *Handler) ShowProposal(w http.ResponseWriter, r *http.Request) {
 	}
 	h.render(w, r, http.StatusOK, "proposal_show", &page{Title: p.Title, Nav: "proposals", Data: d})
 }
-
