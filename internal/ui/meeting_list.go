@@ -225,34 +225,10 @@ type meetingShowPage struct {
 
 // VoidMeeting voids a meeting entered by mistake or twice, with a reason.
 func (h *Handler) VoidMeeting(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.pathID(w, r)
-	if !ok {
-		return
-	}
-	back := fmt.Sprintf("/meetings/%d", id)
-	switch err := h.Store.Void(r.Context(), "meeting", id, r.PostFormValue("reason")); zhenggai.ErrorCode(err) {
-	case "":
-		redirect(w, r, back, "已作废该会议记录：它不再出现在会议记录和自查中，单位管理员可在本页恢复。")
-	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirectRefused(w, r, back, "未能作废该会议记录", err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.voidRegisterRecord(w, r, "meeting", "/meetings/%d", "该会议记录")
 }
 
 // RestoreMeeting brings a voided meeting back.
 func (h *Handler) RestoreMeeting(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.pathID(w, r)
-	if !ok {
-		return
-	}
-	back := fmt.Sprintf("/meetings/%d", id)
-	switch err := h.Store.Restore(r.Context(), "meeting", id); zhenggai.ErrorCode(err) {
-	case "":
-		redirect(w, r, back, "已恢复该会议记录。")
-	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirectRefused(w, r, back, "未能恢复该会议记录", err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.restoreRegisterRecord(w, r, "meeting", "/meetings/%d", "该会议记录")
 }

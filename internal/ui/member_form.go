@@ -159,36 +159,12 @@ func (h *Handler) renderMemberForm(w http.ResponseWriter, r *http.Request, statu
 
 // VoidMember voids a member entered by mistake or twice, with a reason.
 func (h *Handler) VoidMember(w http.ResponseWriter, r *http.Request) {
-	h.voidOrRestore(w, r, "cppcc_member", true, "/members/%d", "已作废该委员：他不再出现在委员名单和自查中，单位管理员可在本页恢复。")
+	h.voidRegisterRecord(w, r, "cppcc_member", "/members/%d", "该委员")
 }
 
 // RestoreMember brings a voided member back.
 func (h *Handler) RestoreMember(w http.ResponseWriter, r *http.Request) {
-	h.voidOrRestore(w, r, "cppcc_member", false, "/members/%d", "已恢复该委员。")
-}
-
-func (h *Handler) voidOrRestore(w http.ResponseWriter, r *http.Request, kind string, void bool, back, done string) {
-	id, ok := h.pathID(w, r)
-	if !ok {
-		return
-	}
-	to := fmt.Sprintf(back, id)
-	var err error
-	what := "未能恢复"
-	if void {
-		what = "未能作废"
-		err = h.Store.Void(r.Context(), kind, id, r.PostFormValue("reason"))
-	} else {
-		err = h.Store.Restore(r.Context(), kind, id)
-	}
-	switch zhenggai.ErrorCode(err) {
-	case "":
-		redirect(w, r, to, done)
-	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirectRefused(w, r, to, what, err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.restoreRegisterRecord(w, r, "cppcc_member", "/members/%d", "该委员")
 }
 
 // CreateMemberActivity records an activity of the member.

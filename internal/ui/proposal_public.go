@@ -34,34 +34,10 @@ func (h *Handler) SetProposalPublic(w http.ResponseWriter, r *http.Request) {
 
 // VoidProposal voids a proposal entered by mistake, with its archive.
 func (h *Handler) VoidProposal(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.pathID(w, r)
-	if !ok {
-		return
-	}
-	back := fmt.Sprintf("/proposals/%d", id)
-	switch err := h.Store.Void(r.Context(), "proposal", id, r.PostFormValue("reason")); zhenggai.ErrorCode(err) {
-	case "":
-		redirect(w, r, back, "已作废该提案：它不再出现在提案列表和统计中，单位管理员可在本页恢复。")
-	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirectRefused(w, r, back, "未能作废该提案", err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.voidRegisterRecord(w, r, "proposal", "/proposals/%d", "该提案")
 }
 
 // RestoreProposal brings a voided proposal back.
 func (h *Handler) RestoreProposal(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.pathID(w, r)
-	if !ok {
-		return
-	}
-	back := fmt.Sprintf("/proposals/%d", id)
-	switch err := h.Store.Restore(r.Context(), "proposal", id); zhenggai.ErrorCode(err) {
-	case "":
-		redirect(w, r, back, "已恢复该提案。")
-	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirectRefused(w, r, back, "未能恢复该提案", err)
-	default:
-		h.fail(w, r, err)
-	}
+	h.restoreRegisterRecord(w, r, "proposal", "/proposals/%d", "该提案")
 }

@@ -182,37 +182,3 @@ func (h *Handler) VoidSuggestion(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) RestoreSuggestion(w http.ResponseWriter, r *http.Request) {
 	h.restoreRegisterRecord(w, r, "suggestion", "/suggestions/%d", "该微建议或社情民意信息")
 }
-
-// voidRegisterRecord voids the record {id} of a kind for the form's reason and
-// goes back to its page (back, with %d for the id).
-func (h *Handler) voidRegisterRecord(w http.ResponseWriter, r *http.Request, kind, back, what string) {
-	id, ok := h.pathID(w, r)
-	if !ok {
-		return
-	}
-	to := fmt.Sprintf(back, id)
-	switch err := h.Store.Void(r.Context(), kind, id, r.PostFormValue("reason")); zhenggai.ErrorCode(err) {
-	case "":
-		redirect(w, r, to, "已作废"+what+"：它不再出现在登记簿、统计和自查中，单位管理员可在本页恢复。")
-	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirectRefused(w, r, to, "未能作废"+what, err)
-	default:
-		h.fail(w, r, err)
-	}
-}
-
-func (h *Handler) restoreRegisterRecord(w http.ResponseWriter, r *http.Request, kind, back, what string) {
-	id, ok := h.pathID(w, r)
-	if !ok {
-		return
-	}
-	to := fmt.Sprintf(back, id)
-	switch err := h.Store.Restore(r.Context(), kind, id); zhenggai.ErrorCode(err) {
-	case "":
-		redirect(w, r, to, "已恢复"+what+"。")
-	case zhenggai.EINVALID, zhenggai.ECONFLICT:
-		redirectRefused(w, r, to, "未能恢复"+what, err)
-	default:
-		h.fail(w, r, err)
-	}
-}

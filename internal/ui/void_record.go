@@ -198,3 +198,40 @@ func (h *Handler) ShowVoided(w http.ResponseWriter, r *http.Request) {
 	}
 	h.render(w, r, http.StatusOK, "voided_show", &page{Title: "已作废", Nav: "dashboard", Round: round, Data: v})
 }
+
+// voidRegisterRecord voids a register's record {id} of a kind (a meeting,
+// a proposal, a member, a suggestion, a township) with the reason typed,
+// back on its own page (back, with %d for the id), which offers the
+// restore; what names it (该提案).
+func (h *Handler) voidRegisterRecord(w http.ResponseWriter, r *http.Request, kind, back, what string) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	to := fmt.Sprintf(back, id)
+	switch err := h.Store.Void(r.Context(), kind, id, r.PostFormValue("reason")); zhenggai.ErrorCode(err) {
+	case "":
+		redirect(w, r, to, "已作废"+what+"：它不再出现在登记簿、统计和自查中，单位管理员可在本页恢复。")
+	case zhenggai.EINVALID, zhenggai.ECONFLICT:
+		redirectRefused(w, r, to, "未能作废"+what, err)
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+// restoreRegisterRecord brings such a record back, on its page.
+func (h *Handler) restoreRegisterRecord(w http.ResponseWriter, r *http.Request, kind, back, what string) {
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	to := fmt.Sprintf(back, id)
+	switch err := h.Store.Restore(r.Context(), kind, id); zhenggai.ErrorCode(err) {
+	case "":
+		redirect(w, r, to, "已恢复"+what+"。")
+	case zhenggai.EINVALID, zhenggai.ECONFLICT:
+		redirectRefused(w, r, to, "未能恢复"+what, err)
+	default:
+		h.fail(w, r, err)
+	}
+}
