@@ -20,10 +20,17 @@ const (
 	AreaProposals = "提案"
 	AreaMembers   = "委员"
 	AreaLiaison   = "联络组"
+	// Registers (III), issue 16.
+	AreaStudy      = "理论学习"
+	AreaAttendance = "考勤请假"
+	AreaTravel     = "因私出国(境)"
+	AreaRetired    = "退休干部兼职"
+	AreaArchives   = "档案管理"
 )
 
 // Areas in the order pages and rounds list them.
-var Areas = []string{AreaMeetings, AreaMajor, AreaFinance, AreaDues, AreaProposals, AreaMembers, AreaLiaison}
+var Areas = []string{AreaStudy, AreaMeetings, AreaMajor, AreaFinance, AreaDues, AreaProposals, AreaMembers, AreaLiaison,
+	AreaAttendance, AreaTravel, AreaRetired, AreaArchives}
 
 // MaxRecords bounds the records one finding names: the figures carry the
 // full count, the links the first ones (a county's five years could name

@@ -87,9 +87,16 @@ const (
 	NeedSuggestions                    // micro-suggestions and 社情民意
 	NeedTownships                      // townships, liaison posts and invitations
 	NeedReports                        // the unit's published reports
+	// Registers (III), issue 16.
+	NeedAttendance // staff, the work calendar, sign-ins and leave
+	NeedTravel     // people in scope, travel documents and trips
+	NeedRetired    // retired cadres' posts and re-employment
+	NeedArchives   // archive kinds, files and their documents
+	NeedStudy      // study sessions (meetings of study types), attendance and notes checks
 
 	NeedAll = NeedMeetings | NeedItems | NeedUnsigned | NeedUnsupported | NeedLarge | NeedForbidden | NeedDues |
-		NeedProposals | NeedCPPCCMembers | NeedPlenary | NeedSuggestions | NeedTownships | NeedReports
+		NeedProposals | NeedCPPCCMembers | NeedPlenary | NeedSuggestions | NeedTownships | NeedReports |
+		NeedAttendance | NeedTravel | NeedRetired | NeedArchives | NeedStudy
 )
 
 // NeedsOf is what the rules together read.
