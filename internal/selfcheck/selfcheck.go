@@ -56,6 +56,13 @@ type Registers struct {
 	Suggestions  []zhenggai.Suggestion
 	Townships    []zhenggai.Township
 	Plenary      map[int64]bool
+	// Private travel documents and retired cadres' posts (issue 16): the
+	// travel ledger's lines whole (documents, trips, moves), the roster
+	// (the scope is by rank or kind, a setting) and the retired cadres'
+	// posts, all of them: the rules bound them by the period.
+	TravelPersons []zhenggai.TravelPerson
+	TravelRoster  []zhenggai.Person
+	RetiredPosts  []zhenggai.RetiredPost
 	// Reports are the unit's published progress reports (text), for the
 	// rule that checks the rates they state against the counts.
 	Reports []Report

@@ -70,7 +70,16 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	if needs&selfcheck.NeedReports != 0 {
 		wg.Go(func() { errs[8] = s.loadReports(ctx, r, pl) })
 	}
+	// Private travel documents and retired cadres' posts (issue 16).
+	var travelErr, retiredErr error
+	if needs&selfcheck.NeedTravel != 0 {
+		wg.Go(func() { travelErr = s.loadTravel(ctx, r, pl) })
+	}
+	if needs&selfcheck.NeedRetired != 0 {
+		wg.Go(func() { retiredErr = s.loadRetiredPosts(ctx, r, pl) })
+	}
 	wg.Wait()
+	errs = append(errs, travelErr, retiredErr)
 	for _, err := range errs {
 		if err != nil {
 			return nil, s.wrapErr(err)
@@ -208,6 +217,8 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedSuggestions, "suggestions", []func() (string, []any){pl.suggestionsQ}},
 		{selfcheck.NeedTownships, "townships", []func() (string, []any){pl.townshipsQ, pl.postsQ, pl.invitationsQ}},
 		{selfcheck.NeedReports, "reports", []func() (string, []any){pl.reportsQ}},
+		{selfcheck.NeedTravel, "travel", []func() (string, []any){pl.travelRosterQ, pl.travelQ}},
+		{selfcheck.NeedRetired, "retired", []func() (string, []any){pl.retiredQ}},
 	}
 	for _, pt := range parts {
 		if needs&pt.need == 0 {

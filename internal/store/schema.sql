@@ -834,3 +834,52 @@ CREATE TABLE liaison_invitations (
     version BIGINT NOT NULL DEFAULT 1
 );
 CREATE INDEX liaison_invitations_township_idx ON liaison_invitations (township_id, on_date);
+
+CREATE TABLE travel_persons (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    rank TEXT NOT NULL DEFAULT '',
+    scope_from TEXT NOT NULL,
+    by_hand INTEGER NOT NULL DEFAULT 0,
+    registered_on TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX travel_persons_unit_idx ON travel_persons (unit_id, name);
+
+CREATE TABLE retired_posts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id BIGINT NOT NULL REFERENCES units(id),
+    person_id BIGINT REFERENCES persons(id),
+    name TEXT NOT NULL,
+    born TEXT NOT NULL,
+    former_rank TEXT NOT NULL DEFAULT '',
+    retired_on TEXT NOT NULL DEFAULT '',
+    org TEXT NOT NULL,
+    post TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    approved_by TEXT NOT NULL DEFAULT '',
+    approved_on TEXT NOT NULL DEFAULT '',
+    filed_on TEXT NOT NULL DEFAULT '',
+    filing_no TEXT NOT NULL DEFAULT '',
+    from_date TEXT NOT NULL,
+    to_date TEXT NOT NULL DEFAULT '',
+    term INTEGER NOT NULL DEFAULT 1,
+    pay BIGINT NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    sample INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    voided_at TEXT,
+    voided_by TEXT NOT NULL DEFAULT '',
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX retired_posts_unit_idx ON retired_posts (unit_id, name, from_date);

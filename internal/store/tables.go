@@ -113,6 +113,12 @@ var Tables = []Table{
 		Unit: `SELECT unit_id, '', '' FROM townships WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "liaison_posts", Versioned: true, Label: "联络组任职", Audited: true, Copied: true},
 	{Name: "liaison_invitations", Versioned: true, Label: "联络组受邀活动", Audited: true, Copied: true},
+	// Registers (III), issue 16: private travel documents (one ledger line
+	// a person, documents, trips and moves with it) and retired cadres' posts.
+	{Name: "travel_persons", Versioned: true, Kind: "travel_person", Label: "因私出国(境)登记备案人员", Audited: true, Copied: true,
+		Voidable: true, Unit: `SELECT unit_id, '', '' FROM travel_persons WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "retired_posts", Versioned: true, Kind: "retired_post", Label: "退休干部兼职(返聘)", Audited: true, Copied: true,
+		Voidable: true, Unit: `SELECT unit_id, '', '' FROM retired_posts WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
 	{Name: "notifications", Label: "消息", Audited: true, Copied: true},
 	{Name: "warn_states", Label: "预警通知状态", Audited: true, Copied: true},
