@@ -25,4 +25,14 @@ var Rules = []Rule{
 	SuggestionsPlatform,
 	TownshipLeader,
 	LiaisonInvites,
+	// Private travel documents and retired cadres' posts (issue 16).
+	TravelUnregistered,
+	TravelHandinLate,
+	TravelReturnLate,
+	TripUnapproved,
+	RetiredUnfiled,
+	RetiredPostsMany,
+	RetiredTerms,
+	RetiredOverAge,
+	RetiredPaid,
 }
