@@ -145,8 +145,8 @@ func (s *Store) saveTravelPerson(ctx context.Context, tx *sql.Tx, t *zhenggai.Tr
 	resolveOne(v, roster, "name", "姓名", &t.Name, &t.PersonID, prev.PersonID, prev.Name)
 	// One live line a person.
 	var other int64
-	err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM travel_persons WHERE unit_id = ? AND name = ? AND voided_at IS NULL AND id <> ? LIMIT 1`),
-		t.UnitID, t.Name, t.ID).Scan(&other)
+	err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM travel_persons WHERE unit_id = ? AND (name = ? OR person_id = ?)
+		AND voided_at IS NULL AND id <> ? LIMIT 1`), t.UnitID, t.Name, t.PersonID, t.ID).Scan(&other)
 	switch {
 	case err == nil:
 		v.Add("name", "台账中已有“"+t.Name+"”，不能重复登记")

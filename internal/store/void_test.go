@@ -119,6 +119,11 @@ func TestEveryTableAudited(t *testing.T) {
 		tw.Invitations = nil
 		must("township edit", st.SaveTownship(ctx, tw))
 
+		// Registers (III): travel documents and retired cadres' posts.
+		must("travel person", st.SaveTravelPerson(ctx, &zhenggai.TravelPerson{UnitID: r.UnitID, Name: "覃丽", ScopeFrom: zhenggai.NewDate(2016, 1, 1)}))
+		must("retired post", st.SaveRetiredPost(ctx, &zhenggai.RetiredPost{UnitID: r.UnitID, Name: "覃丽", Born: zhenggai.NewDate(1955, 1, 1),
+			Org: "县老年大学", Post: "副校长", Kind: zhenggai.RetiredPartTime, From: zhenggai.NewDate(2019, 1, 1)}))
+
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
 			got[e.Entity]++
