@@ -15,7 +15,8 @@ import (
 
 // TestCheckOnDemo: `zhenggai check --json` on the demo (loaded and its
 // report published, as `zhenggai demo` does) finds the seed's problems 9,
-// 12, 13, 14 and 15 of the CPPCC registers with their figures.
+// 12, 13, 14 and 15 of the CPPCC registers with their figures, and 30 and
+// 38 of the travel ledger and the retired cadres' posts.
 func TestCheckOnDemo(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "t"})
@@ -62,6 +63,11 @@ func TestCheckOnDemo(t *testing.T) {
 		"suggestions_platform": {13, "仅17条", map[string]int64{"suggestions": 17}},
 		"proposal_archive":     {14, "共立案230件", map[string]int64{"registered": 230, "letters": 162, "forms": 93}},
 		"township_leader":      {15, "澧源镇2018年3月", map[string]int64{"townships": 23, "vacant": 8}},
+		// Registers (III), issue 16: the staff's travel ledger and documents
+		// only in the rectification, a retired cadre re-employed unfiled.
+		"travel_unregistered": {30, "19名未按规定及时登记备案", map[string]int64{"late": 19, "missing": 0}},
+		"travel_handin_late":  {30, "未在规定的10日内交存", map[string]int64{"late": 11, "not_held": 0}},
+		"retired_unfiled":     {38, "未经县委组织部审核备案", map[string]int64{"unfiled": 1, "rehired_unfiled": 1, "filed_since": 1}},
 	} {
 		found := false
 		for _, f := range got.Findings {

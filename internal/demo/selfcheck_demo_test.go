@@ -48,18 +48,22 @@ func TestSelfCheckOnDemo(t *testing.T) {
 		"应出席", "105人请假，请假人数超过50人", "自任职起四年任期内没有提交一份提案", "2名委员无故缺席全体会议2次以上",
 		"委员在平台上提出微建议、社情民意信息仅17条",
 		"共23个乡镇，其中8个乡镇政协联络组长空缺，如澧源镇2018年3月至2020年9月无政协联络组长",
-		"称“今年62件提案已办结并书面答复", "满意率均达100%”，按提案登记簿计算2020年已办结50件"} {
+		"称“今年62件提案已办结并书面答复", "满意率均达100%”，按提案登记簿计算2020年已办结50件",
+		// Registers (III), issue 16.
+		"纳入管理的25名国家公职人员中，19名未按规定及时登记备案", "2020年8月25日才交存",
+		"1名(次)退休干部兼职(返聘)未经县委组织部审核备案，其中返聘1名(次)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the demo's findings lack %q:\n%s", want, text)
 		}
 	}
 	for _, id := range []string{"meeting_book", "chair_last", "major_matters", "voucher_approval", "forbidden_purpose",
-		"proposal_archive", "proposal_report", "member_proposals", "plenary_leave", "suggestions_platform", "township_leader", "liaison_invites"} {
+		"proposal_archive", "proposal_report", "member_proposals", "plenary_leave", "suggestions_platform", "township_leader", "liaison_invites",
+		"travel_unregistered", "travel_handin_late", "retired_unfiled"} {
 		if !rules[id] {
 			t.Errorf("no finding of %s in the demo:\n%s", id, text)
 		}
 	}
-	for _, n := range []int{9, 12, 13, 14, 15} {
+	for _, n := range []int{9, 12, 13, 14, 15, 30, 38} {
 		if !seeds[n] {
 			t.Errorf("no finding of seed problem %d", n)
 		}

@@ -108,6 +108,11 @@ type maker struct {
 	suggestionsList []zhenggai.Suggestion
 	townships       []zhenggai.Township
 	proposals       []zhenggai.Proposal
+	// Registers (III), issue 16, from their own generator (travel.go).
+	trng        *rand.Rand
+	travel      []zhenggai.TravelPerson
+	retiredList []zhenggai.RetiredPost
+	staffDocs   int
 }
 
 // Generate makes the registers c describes, for a unit still to be set
@@ -129,7 +134,8 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.number()
 	m.dues()
 	m.cppccRegisters()
-	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
+	m.travelRegisters()
+	return &store.BulkRegisters{TravelPersons: m.travel, RetiredPosts: m.retiredList, Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
 		Proposals: m.proposals}, nil
 }

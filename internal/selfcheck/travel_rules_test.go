@@ -93,7 +93,7 @@ func TestTravelUnregistered(t *testing.T) {
 		{"the seed: others never registered", all[:1], nil, 1, []string{"纳入管理的3名国家公职人员中，2名未按规定及时登记备案，截至2020年12月31日均未登记", "覃丽未登记备案"},
 			map[string]int64{"in_scope": 3, "unregistered": 2, "missing": 2}, 0},
 		{"registered late, in the rectification", []zhenggai.TravelPerson{all[0], line(2, "覃丽", "2015-01-01", "2020-08-20"), line(3, "李明", "2018-06-01", "2020-08-20")},
-			nil, 1, []string{"2名未按规定及时登记备案（其中2名逾期登记）", "李明2018年6月纳入管理，2020年8月才登记备案"},
+			nil, 1, []string{"2名未按规定及时登记备案（均已逾期补登记）", "李明2018年6月纳入管理，2020年8月才登记备案"},
 			map[string]int64{"late": 2, "missing": 0}, 2},
 		{"scope of 县处级 only", all[:1], map[string]string{"selfcheck.travel_unregistered.scope": "县处级"}, 0, nil, nil, 0},
 		{"added by hand, not yet due", append(all[:3:3], line(9, "王五", "2020-12-20", "")), nil, 0, nil, nil, 0},

@@ -135,13 +135,12 @@ func checkTravelUnregistered(_ context.Context, r *Registers, p zhenggai.Period,
 		return nil, nil
 	}
 	text := fmt.Sprintf("因私出国(境)管理不规范，纳入管理的%d名国家公职人员中，%d名未按规定及时登记备案", inScope, late+missing)
-	if late > 0 {
-		text += fmt.Sprintf("（其中%d名逾期登记", late)
-		if missing > 0 {
-			text += fmt.Sprintf("，截至%s仍有%d名未登记", end.Chinese(), missing)
-		}
-		text += "）"
-	} else {
+	switch {
+	case late > 0 && missing > 0:
+		text += fmt.Sprintf("（其中%d名逾期登记，截至%s仍有%d名未登记）", late, end.Chinese(), missing)
+	case late > 0:
+		text += "（均已逾期补登记）"
+	default:
 		text += fmt.Sprintf("，截至%s均未登记", end.Chinese())
 	}
 	text += "，如" + examples(names, 3)

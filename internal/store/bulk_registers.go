@@ -40,6 +40,12 @@ type BulkRegisters struct {
 	Suggestions  []zhenggai.Suggestion
 	Townships    []zhenggai.Township
 	Proposals    []zhenggai.Proposal
+
+	// Registers (III), issue 16: the private travel ledger's lines and
+	// the retired cadres' posts, written in one transaction after the
+	// CPPCC registers (bulk_travel.go). Persons are named by name.
+	TravelPersons []zhenggai.TravelPerson
+	RetiredPosts  []zhenggai.RetiredPost
 }
 
 // BulkCPPCCMember is a CPPCC member with his activities.
@@ -73,12 +79,15 @@ type RegisterCounts struct {
 	// their activities, suggestions, townships with posts and invitations.
 	Proposals, ProposalRows, CPPCCMembers, Activities int64
 	Suggestions, Townships, LiaisonRows               int64
+	// Registers (III): travel ledger lines, retired cadres' posts.
+	TravelPersons, RetiredPosts int64
 }
 
 // Rows is the number of rows in all.
 func (c RegisterCounts) Rows() int64 {
 	return c.Persons + c.Meetings + c.Attendance + c.Items + c.Statements + c.Vouchers + c.Lines + c.Members + c.Bases + c.Payments +
-		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows
+		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows +
+		c.TravelPersons + c.RetiredPosts
 }
 
 // Add adds o to c.
@@ -90,6 +99,7 @@ func (c *RegisterCounts) Add(o RegisterCounts) {
 	c.Proposals, c.ProposalRows, c.CPPCCMembers = c.Proposals+o.Proposals, c.ProposalRows+o.ProposalRows, c.CPPCCMembers+o.CPPCCMembers
 	c.Activities, c.Suggestions = c.Activities+o.Activities, c.Suggestions+o.Suggestions
 	c.Townships, c.LiaisonRows = c.Townships+o.Townships, c.LiaisonRows+o.LiaisonRows
+	c.TravelPersons, c.RetiredPosts = c.TravelPersons+o.TravelPersons, c.RetiredPosts+o.RetiredPosts
 }
 
 // Counts is what b holds (persons not counted: how many are new depends
@@ -126,6 +136,7 @@ func (b *BulkRegisters) Counts() RegisterCounts {
 	for _, t := range b.Townships {
 		n.LiaisonRows += int64(len(t.Posts) + len(t.Invitations))
 	}
+	n.TravelPersons, n.RetiredPosts = int64(len(b.TravelPersons)), int64(len(b.RetiredPosts))
 	return n
 }
 
@@ -159,7 +170,10 @@ func (b *BulkRegisters) validate() error {
 			return zhenggai.Errorf(zhenggai.EINVALID, "党员姓名或类别为空")
 		}
 	}
-	return b.validateCPPCC()
+	if err := b.validateCPPCC(); err != nil {
+		return err
+	}
+	return b.validateTravel()
 }
 
 func (b *BulkRegisters) validateCPPCC() error {
@@ -261,6 +275,12 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 	}
 	n.Proposals, n.ProposalRows, n.CPPCCMembers, n.Activities = c.Proposals, c.ProposalRows, c.CPPCCMembers, c.Activities
 	n.Suggestions, n.Townships, n.LiaisonRows = c.Suggestions, c.Townships, c.LiaisonRows
+	if len(b.TravelPersons)+len(b.RetiredPosts) > 0 {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkTravel(ctx, tx, b, ids) }); err != nil {
+			return n, err
+		}
+	}
+	n.TravelPersons, n.RetiredPosts = c.TravelPersons, c.RetiredPosts
 	step(4)
 	return n, nil
 }

@@ -73,6 +73,10 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/suggestions/%d", rec.ID)
 	case "township":
 		return fmt.Sprintf("/townships/%d", rec.ID)
+	case "travel_person":
+		return fmt.Sprintf("/travel/%d", rec.ID)
+	case "retired_post":
+		return fmt.Sprintf("/retired/%d", rec.ID)
 	}
 	return ""
 }
