@@ -34,6 +34,9 @@ var registerKinds = []registerKind{
 	{name: "activities", label: "委员履职活动", importFile: importActivities, export: exportActivities},
 	{name: "suggestions", label: "微建议和社情民意", importFile: importSuggestions, export: exportSuggestions},
 	{name: "townships", label: "乡镇政协联络组", importFile: importTownships, export: exportTownships},
+	// Registers (III), issue 16.
+	{name: "travel", label: "因私出国(境)证照", importFile: importTravel, export: exportTravel},
+	{name: "retired", label: "退休干部兼职与返聘", importFile: importRetired, export: exportRetired},
 }
 
 func findRegister(name string) *registerKind {
