@@ -101,6 +101,19 @@ var expected = map[string]string{
 	"POST /townships/{id}/void": "edit", "POST /townships/{id}/restore": "restore",
 	"GET /units/{id}/suggestions": "read", "GET /units/{id}/suggestions.xlsx": "read",
 	"GET /units/{id}/townships": "read", "GET /units/{id}/townships.xlsx": "read",
+	// Registers (III), issue 16: private travel documents, retired cadres' posts.
+	"GET /travel": "read-self", "GET /travel.xlsx": "read-self", "POST /travel/import": "edit-self",
+	"GET /travel/new": "edit-self", "POST /travel": "edit-self", "GET /travel/{id}": "read", "GET /travel/{id}/edit": "edit",
+	"POST /travel/{id}": "edit", "POST /travel/{id}/void": "edit", "POST /travel/{id}/restore": "restore",
+	"GET /retired": "read-self", "GET /retired.xlsx": "read-self", "POST /retired/import": "edit-self",
+	"GET /retired/new": "edit-self", "POST /retired": "edit-self", "GET /retired/{id}": "read", "GET /retired/{id}/edit": "edit",
+	"POST /retired/{id}": "edit", "POST /retired/{id}/void": "edit", "POST /retired/{id}/restore": "restore",
+	"GET /units/{id}/travel": "read", "GET /units/{id}/travel.xlsx": "read",
+	"GET /units/{id}/retired": "read", "GET /units/{id}/retired.xlsx": "read",
+	"GET /api/v1/travel": "read-self", "POST /api/v1/travel": "edit-self", "GET /api/v1/travel/{id}": "read",
+	"PUT /api/v1/travel/{id}": "edit", "POST /api/v1/travel/{id}/void": "edit", "POST /api/v1/travel/{id}/restore": "restore",
+	"GET /api/v1/retired": "read-self", "POST /api/v1/retired": "edit-self", "GET /api/v1/retired/{id}": "read",
+	"PUT /api/v1/retired/{id}": "edit", "POST /api/v1/retired/{id}/void": "edit", "POST /api/v1/retired/{id}/restore": "restore",
 	"GET /api/v1/suggestions": "read-self", "POST /api/v1/suggestions": "edit-self", "GET /api/v1/suggestions/{id}": "read",
 	"PUT /api/v1/suggestions/{id}": "edit", "POST /api/v1/suggestions/{id}/void": "edit", "POST /api/v1/suggestions/{id}/restore": "restore",
 	"GET /api/v1/townships": "read-self", "POST /api/v1/townships": "edit-self", "GET /api/v1/townships/{id}": "read",
@@ -322,6 +335,15 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveTownship(ctx, tw); err != nil {
 		t.Fatal(err)
 	}
+	travel := &zhenggai.TravelPerson{UnitID: a.ID, Name: "李明", ScopeFrom: zhenggai.NewDate(2016, 1, 1)}
+	if err := st.SaveTravelPerson(ctx, travel); err != nil {
+		t.Fatal(err)
+	}
+	retired := &zhenggai.RetiredPost{UnitID: a.ID, Name: "李明", Born: zhenggai.NewDate(1955, 3, 1), Org: "县老年大学", Post: "副校长",
+		Kind: zhenggai.RetiredPartTime, From: zhenggai.NewDate(2019, 1, 1)}
+	if err := st.SaveRetiredPost(ctx, retired); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
@@ -330,7 +352,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
 		"proposal":     prop.ID,
 		"cppcc_member": cm.ID, "member_activity": act.ID,
-		"suggestion": sug.ID, "township": tw.ID,
+		"suggestion": sug.ID, "township": tw.ID, "travel_person": travel.ID, "retired_post": retired.ID,
 	}}
 }
 
