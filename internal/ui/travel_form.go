@@ -27,8 +27,10 @@ type travelFormPage struct {
 	Trips  []zhenggai.TravelTrip
 	Moves  []zhenggai.TravelMove
 	Kinds  []kindOption
-	// Message is a conflict or other refusal shown above the form.
-	Message string
+	// Message is a conflict or other refusal shown above the form;
+	// RowErrors what is wrong in the rows of documents, trips and moves.
+	Message   string
+	RowErrors []string
 }
 
 // travelDocRow is one kind of document's row of the form.
@@ -152,6 +154,13 @@ func (h *Handler) postTravel(w http.ResponseWriter, r *http.Request, stored *zhe
 
 func (h *Handler) renderTravelForm(w http.ResponseWriter, r *http.Request, status int, t *zhenggai.TravelPerson, errs *zhenggai.ValidationError, message string) {
 	d := &travelFormPage{Action: "/travel", T: t, Message: message}
+	if errs != nil {
+		for _, f := range errs.Fields {
+			if strings.Contains(f.Field, ".") {
+				d.RowErrors = append(d.RowErrors, f.Message)
+			}
+		}
+	}
 	if t.ID != 0 {
 		d.Action = fmt.Sprintf("/travel/%d", t.ID)
 	}
