@@ -592,12 +592,14 @@ func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
 	}
 	// The sample registers: each added person, meeting, dues member, base
 	// and payment is a record, and the journal's one import; of the CPPCC
-	// registers every row but the proposals' timeline.
+	// registers every row but the proposals' timeline; the travel ledger's
+	// lines and the retired cadres' posts.
 	raw := env.Raw(t)
 	var registers int64
 	for _, table := range []string{"meetings", "voucher_imports", "voucher_links", "dues_members", "dues_bases", "dues_payments",
 		"cppcc_members", "member_activities", "suggestions", "townships", "liaison_posts", "liaison_invitations", "proposals",
-		"proposal_signers", "proposal_assignments", "proposal_replies", "proposal_feedback", "proposal_documents"} {
+		"proposal_signers", "proposal_assignments", "proposal_replies", "proposal_feedback", "proposal_documents",
+		"travel_persons", "retired_posts"} {
 		var n int64
 		if err := raw.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
 			t.Fatal(err)
