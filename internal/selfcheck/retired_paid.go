@@ -41,6 +41,6 @@ func checkRetiredPaid(_ context.Context, r *Registers, p zhenggai.Period, _ Valu
 		return nil, nil
 	}
 	return []Finding{{Severity: Serious,
-		Text:    fmt.Sprintf("退休干部兼职(返聘)违规取酬，%d名(次)领取报酬，如%s", n, examples(names, 3)),
+		Text:    fmt.Sprintf("退休干部兼职(返聘)违规取酬，%d名(次)领取报酬，如%s", n, clauses(names, 3)),
 		Figures: map[string]int64{"posts": n, "pay_fen": int64(total)}, Records: capped(recs)}}, nil
 }

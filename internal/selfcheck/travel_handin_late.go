@@ -69,7 +69,7 @@ func checkTravelHandinLate(_ context.Context, r *Registers, p zhenggai.Period, v
 	if notHeld > 0 {
 		text += fmt.Sprintf("，截至%s仍有%d本未交存", end.Chinese(), notHeld)
 	}
-	text += "，如" + examples(names, 3)
+	text += "，如" + clauses(names, 3)
 	return []Finding{{Severity: Common, Text: text,
 		Figures: map[string]int64{"documents": docs, "late": late + notHeld, "not_held": notHeld, "days": int64(days)},
 		Records: capped(recs)}}, nil

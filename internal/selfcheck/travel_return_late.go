@@ -69,7 +69,7 @@ func checkTravelReturnLate(_ context.Context, r *Registers, p zhenggai.Period, v
 	if out > 0 {
 		text += fmt.Sprintf("，截至%s仍有%d本未交回", end.Chinese(), out)
 	}
-	text += "，如" + examples(names, 3)
+	text += "，如" + clauses(names, 3)
 	return []Finding{{Severity: Common, Text: text,
 		Figures: map[string]int64{"moves": moves, "late": late + out, "not_back": out, "days": int64(days)},
 		Records: capped(recs)}}, nil

@@ -3,6 +3,7 @@ package selfcheck
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"zhenggai"
 )
@@ -56,6 +57,15 @@ func travelEnd(r *Registers, p zhenggai.Period) zhenggai.Date {
 		}
 	}
 	return hi
+}
+
+// clauses writes the first few examples that are clauses of their own
+// (with commas inside), apart by semicolons, with 等 when more.
+func clauses(texts []string, n int) string {
+	if len(texts) <= n {
+		return strings.Join(texts, "；")
+	}
+	return strings.Join(texts[:n], "；") + "等"
 }
 
 func travelRecord(t *zhenggai.TravelPerson) Record {
@@ -143,7 +153,7 @@ func checkTravelUnregistered(_ context.Context, r *Registers, p zhenggai.Period,
 	default:
 		text += fmt.Sprintf("，截至%s均未登记", end.Chinese())
 	}
-	text += "，如" + examples(names, 3)
+	text += "，如" + clauses(names, 3)
 	return []Finding{{Severity: Common, Text: text,
 		Figures: map[string]int64{"in_scope": inScope, "unregistered": late + missing, "late": late, "missing": missing, "days": int64(days)},
 		Records: capped(recs)}}, nil

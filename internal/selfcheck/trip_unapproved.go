@@ -75,7 +75,7 @@ func checkTripUnapproved(_ context.Context, r *Registers, p zhenggai.Period, _ V
 		}
 		text += fmt.Sprintf("%d次领取证件没有经批准的出行", loose)
 	}
-	text = "因私出国(境)审批不严格，" + text + "，如" + examples(names, 3)
+	text = "因私出国(境)审批不严格，" + text + "，如" + clauses(names, 3)
 	return []Finding{{Severity: Serious, Text: text,
 		Figures: map[string]int64{"trips": trips, "unapproved": unapproved, "moves_unapproved": loose},
 		Records: capped(recs)}}, nil
