@@ -113,6 +113,9 @@ var Tables = []Table{
 		Unit: `SELECT unit_id, '', '' FROM townships WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "liaison_posts", Versioned: true, Label: "联络组任职", Audited: true, Copied: true},
 	{Name: "liaison_invitations", Versioned: true, Label: "联络组受邀活动", Audited: true, Copied: true},
+	// Study (理论学习, issue 16).
+	{Name: "notes_checks", Versioned: true, Kind: "notes_check", Label: "学习笔记检查", Audited: true, Copied: true,
+		Voidable: true, Unit: `SELECT unit_id, '', '' FROM notes_checks WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
 	{Name: "notifications", Label: "消息", Audited: true, Copied: true},
 	{Name: "warn_states", Label: "预警通知状态", Audited: true, Copied: true},
