@@ -1,10 +1,12 @@
 package store_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"zhenggai"
+	"zhenggai/internal/selfcheck"
 	"zhenggai/internal/store"
 	"zhenggai/internal/testkit"
 )
@@ -100,6 +102,93 @@ func TestNotesChecks(t *testing.T) {
 		}
 		if ys, _ := st.StudyYears(ctx, unit, types); len(ys) != 1 || ys[0] != 2020 {
 			t.Errorf("study years %v", ys)
+		}
+	})
+}
+
+// TestStudyRegisters: the loader reads the study sessions of the study
+// types with their attendance, the notes checks and the roster's leaders
+// and staff; its bare queries run; the self-inspection finds a member
+// never checked, on both backends.
+func TestStudyRegisters(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st, ctx := env.Store, actx()
+		r, _, _, _ := seedRound(t, st)
+		unit := r.UnitID
+		for _, p := range []zhenggai.Person{{Name: "钟明", Kind: zhenggai.PersonLeader}, {Name: "王红", Kind: zhenggai.PersonStaff},
+			{Name: "李强", Kind: zhenggai.PersonStaff}, {Name: "赵老", Kind: zhenggai.PersonRetired}} {
+			p.UnitID, p.Party = unit, "中共党员"
+			if err := st.SavePerson(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d := zhenggai.NewDate
+		for _, on := range []zhenggai.Date{d(2019, 3, 5), d(2019, 12, 31)} {
+			mt := &zhenggai.Meeting{UnitID: unit, Type: zhenggai.MeetingStudyGroup, Date: on, ChairName: "钟明",
+				Attendance: []zhenggai.Attendance{{Name: "钟明", Presence: zhenggai.Present}, {Name: "王红", Presence: zhenggai.AbsentNoLeave}}}
+			if err := st.SaveMeeting(ctx, mt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := st.SaveMeeting(ctx, &zhenggai.Meeting{UnitID: unit, Type: zhenggai.MeetingPartyGroup, Date: d(2019, 4, 1)}); err != nil {
+			t.Fatal(err)
+		}
+		var cs []*zhenggai.NotesCheck
+		for q := 1; q <= 4; q++ {
+			for _, n := range []string{"钟明", "王红"} {
+				cs = append(cs, &zhenggai.NotesCheck{Name: n, CheckerName: "李强", On: d(2019, 3*q, 20),
+					Period: zhenggai.StudyPeriod(fmt.Sprintf("2019-Q%d", q)), Result: zhenggai.NotesPass})
+			}
+		}
+		if err := st.SaveNotesChecks(ctx, unit, cs, nil); err != nil {
+			t.Fatal(err)
+		}
+		p := zhenggai.Period{Start: d(2019, 1, 1), End: d(2019, 12, 31)}
+		regs, err := st.RegistersFor(ctx, unit, p, selfcheck.NeedStudy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(regs.StudySessions) != 2 || len(regs.StudySessions[0].Attendance) != 2 || len(regs.NotesChecks) != 8 ||
+			len(regs.StudyPersons) != 3 || strings.Join(regs.StudyTypes, ",") != "中心组学习,党课" {
+			t.Fatalf("loaded %+v", regs)
+		}
+		qs, err := st.RegistersSQL(ctx, unit, p, selfcheck.NeedStudy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := 0
+		for _, q := range qs {
+			if q.Name != "study" {
+				continue
+			}
+			rs, err := store.ReadDBForTest(env.Store).QueryContext(ctx, q.SQL, q.Args...)
+			if err != nil {
+				t.Fatalf("%s: %v", q.SQL, err)
+			}
+			for rs.Next() {
+				rows++
+			}
+			rs.Close()
+		}
+		if rows != 2+4+8+3 {
+			t.Errorf("bare study queries read %d rows", rows)
+		}
+		fs, err := st.SelfCheck(ctx, unit, p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, f := range fs {
+			got[f.Rule] += f.Text
+		}
+		for rule, text := range map[string]string{
+			"study_notes":     "2019年3名党员中有1名的学习笔记存在季度未检查（共缺检查4人次），如李强",
+			"study_frequency": "2019年中心组学习2次，未达到每年不少于12次的要求",
+		} {
+			if !strings.Contains(got[rule], text) {
+				t.Errorf("%s: %q lacks %q", rule, got[rule], text)
+			}
 		}
 	})
 }
