@@ -154,8 +154,10 @@ func checkStudyNotes(_ context.Context, r *Registers, p zhenggai.Period, v Value
 		if anyChecked == 0 {
 			text = fmt.Sprintf("学习笔记检查缺失，%s未对%d名党员的学习笔记进行过检查（应每%s检查一次，共缺检查%d人次），学习停留在表面",
 				when, len(members), strings.TrimPrefix(unit, "个"), missing)
+		} else if len(who) == len(members) {
+			text = fmt.Sprintf("学习笔记检查不经常，%s，%d名党员的学习笔记均有%s未经检查（共缺检查%d人次）", when, len(members), unit, missing)
 		} else {
-			text = fmt.Sprintf("学习笔记检查不经常，%s%d名党员中有%d名的学习笔记存在%s未检查（共缺检查%d人次），如%s",
+			text = fmt.Sprintf("学习笔记检查不经常，%s，%d名党员中有%d名的学习笔记有%s未经检查（共缺检查%d人次），如%s",
 				when, len(members), len(who), unit, missing, listNames(who, 3))
 		}
 		fs = append(fs, Finding{

@@ -96,7 +96,7 @@ func TestStudyNotes(t *testing.T) {
 			[]string{"学习笔记检查缺失，2019年未对2名党员的学习笔记进行过检查（应每季度检查一次，共缺检查8人次）"}},
 		{"every quarter", sessions, append(full("2019"), full("2020")...), p, nil, 0, nil},
 		{"one quarter missed by one", sessions, append(full("2019")[:7], full("2020")...), p, nil, 1,
-			[]string{"2019年2名党员中有1名的学习笔记存在季度未检查（共缺检查1人次），如王红"}},
+			[]string{"学习笔记检查不经常，2019年，2名党员中有1名的学习笔记有季度未经检查（共缺检查1人次），如王红"}},
 		{"a monthly check counts for its quarter", sessions, append(append(full("2019")[:7], notes(99, 2, "王红", "2019-11-30", "2019-11", zhenggai.NotesPass)), full("2020")...), p, nil, 0, nil},
 		{"monthly setting", sessions[:1], full("2019"), period("2019-01-01", "2019-12-31"), map[string]string{"period": "月"}, 1,
 			[]string{"2019年未对2名党员的学习笔记进行过检查（应每月检查一次，共缺检查24人次）"}},

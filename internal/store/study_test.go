@@ -183,7 +183,7 @@ func TestStudyRegisters(t *testing.T) {
 			got[f.Rule] += f.Text
 		}
 		for rule, text := range map[string]string{
-			"study_notes":     "2019年3名党员中有1名的学习笔记存在季度未检查（共缺检查4人次），如李强",
+			"study_notes":     "2019年，3名党员中有1名的学习笔记有季度未经检查（共缺检查4人次），如李强",
 			"study_frequency": "2019年中心组学习2次，未达到每年不少于12次的要求",
 		} {
 			if !strings.Contains(got[rule], text) {

@@ -73,6 +73,11 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/suggestions/%d", rec.ID)
 	case "township":
 		return fmt.Sprintf("/townships/%d", rec.ID)
+	// Study (issue 16): a member's notes checks, one check.
+	case "person":
+		return fmt.Sprintf("/study/notes?person=%d", rec.ID)
+	case "notes_check":
+		return fmt.Sprintf("/study/notes/%d/edit", rec.ID)
 	}
 	return ""
 }
