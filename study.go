@@ -155,6 +155,12 @@ func (p StudyPeriod) Bounds() (first, last Date) {
 	return first, last
 }
 
+// Year is p's year (0 for an invalid period).
+func (p StudyPeriod) Year() int {
+	first, _ := p.Bounds()
+	return first.Year()
+}
+
 // Label is p in Chinese: 2020年9月, 2020年第3季度.
 func (p StudyPeriod) Label() string {
 	if !p.Valid() {

@@ -77,7 +77,7 @@ func RecordHref(rec selfcheck.Record) string {
 	case "person":
 		return fmt.Sprintf("/study/notes?person=%d", rec.ID)
 	case "notes_check":
-		return fmt.Sprintf("/study/notes/%d/edit", rec.ID)
+		return fmt.Sprintf("/study/notes/%d", rec.ID)
 	}
 	return ""
 }
