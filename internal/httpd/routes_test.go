@@ -103,7 +103,7 @@ var expected = map[string]string{
 	"GET /api/v1/study": "read-self", "GET /api/v1/study/notes": "read-self", "POST /api/v1/study/notes": "edit-self",
 	"GET /api/v1/study/notes/{id}": "read", "PUT /api/v1/study/notes/{id}": "edit", "POST /api/v1/study/notes/{id}/void": "edit",
 	"POST /api/v1/study/notes/{id}/restore": "restore",
-	"GET /townships": "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
+	"GET /townships":                        "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
 	"GET /townships/new": "edit-self", "POST /townships": "edit-self", "GET /townships/{id}": "read", "GET /townships/{id}/edit": "edit",
 	"POST /townships/{id}": "edit", "POST /townships/{id}/posts": "edit", "POST /townships/{id}/invitations": "edit",
 	"POST /townships/{id}/void": "edit", "POST /townships/{id}/restore": "restore",

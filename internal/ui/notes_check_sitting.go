@@ -27,16 +27,16 @@ type sittingRow struct {
 }
 
 type notesSittingPage struct {
-	UnitID   int64
-	Checker  string
-	On       zhenggai.Date
-	Period   string // as typed: 2020年第3季度
-	Periods  []kindOption
-	Rows     []sittingRow
-	Persons  []*zhenggai.Person // the roster, for the checker's list
-	Results  []kindOption
-	Errors   []string // the rows' messages
-	Message  string
+	UnitID  int64
+	Checker string
+	On      zhenggai.Date
+	Period  string // as typed: 2020年第3季度
+	Periods []kindOption
+	Rows    []sittingRow
+	Persons []*zhenggai.Person // the roster, for the checker's list
+	Results []kindOption
+	Errors  []string // the rows' messages
+	Message string
 }
 
 // recentPeriods are the quarters and months a check is usually of: this
