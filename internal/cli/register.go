@@ -34,6 +34,7 @@ var registerKinds = []registerKind{
 	{name: "activities", label: "委员履职活动", importFile: importActivities, export: exportActivities},
 	{name: "suggestions", label: "微建议和社情民意", importFile: importSuggestions, export: exportSuggestions},
 	{name: "townships", label: "乡镇政协联络组", importFile: importTownships, export: exportTownships},
+	{name: "study", label: "学习笔记检查", importFile: importStudy, export: exportStudy},
 }
 
 func findRegister(name string) *registerKind {
