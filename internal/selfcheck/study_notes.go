@@ -19,8 +19,10 @@ import (
 // over by the registers' last date (a quarter still running is not yet
 // due); a year with neither a study session nor a check is left out.
 var StudyNotes = Rule{
-	ID:          "study_notes",
-	Needs:       NeedStudy,
+	ID: "study_notes",
+	// The meetings too: the registers' last date is the latest of any
+	// record, whichever rules run with it.
+	Needs:       NeedStudy | NeedMeetings,
 	Title:       "党员学习笔记定期检查",
 	SeedProblem: 1,
 	Area:        AreaStudy,
@@ -58,7 +60,7 @@ func checkStudyNotes(_ context.Context, r *Registers, p zhenggai.Period, v Value
 			see(r.StudySessions[i].Date)
 		}
 	}
-	for i := range r.Meetings { // loaded for other rules: the register's last day
+	for i := range r.Meetings { // the registers' last day
 		if m := &r.Meetings[i]; !m.Voided && within(m.Date, p) && asOf.Before(m.Date) {
 			asOf = m.Date
 		}
