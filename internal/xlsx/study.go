@@ -103,6 +103,9 @@ func readNotesCheckRow(row *sheet.Row) *zhenggai.NotesCheck {
 	period := text(nPeriod)
 	if p, good := zhenggai.ParseStudyPeriod(period); good {
 		c.Period = p
+	} else if d, err := zhenggai.ParseDate(period); err == nil && !d.IsZero() && d.Valid() {
+		// A month typed as 2020年9月 that the spreadsheet made a date.
+		c.Period = zhenggai.StudyPeriod(fmt.Sprintf("%04d-%02d", d.Year(), d.Month()))
 	} else {
 		row.Bad(nPeriod, "检查期间“"+zhenggai.Clip(period, 20)+"”须为月份或季度，如2020年9月、2020年第3季度")
 		ok = false

@@ -48,7 +48,7 @@ func TestNotesChecksHeaders(t *testing.T) {
 	b := namedSheets(t, []string{"Sheet1"}, [][]any{
 		{"编号", "姓名", "检查季度", "检查时间", "检查人员", "检查结果", "存在问题"},
 		{1, "王 红", "2020年第三季度", "2020-9-28", "钟明", "良好", ""},
-		{2, "李强", "2020年10月", "2020/10/20", "钟明", "无", "未见笔记"},
+		{2, "李强", "2020-10-01", "2020/10/20", "钟明", "无", "未见笔记"},
 	})
 	im, err := xlsx.ParseNotesChecks(context.Background(), bytes.NewReader(b))
 	if err != nil {
