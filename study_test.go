@@ -70,3 +70,27 @@ func TestStudyTypesFrom(t *testing.T) {
 		t.Error("scope")
 	}
 }
+
+// FuzzParseStudyPeriod: whatever is typed, a period read is valid, its
+// label reads back as itself, and its bounds hold.
+func FuzzParseStudyPeriod(f *testing.F) {
+	for _, s := range []string{"2020年9月", "2020-Q3", "2020年第三季度", "2020/13", "9999-Q4", "2020年第五季度", "２０２０年９月"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, ok := ParseStudyPeriod(s)
+		if !ok {
+			return
+		}
+		if !p.Valid() {
+			t.Fatalf("%q read as invalid %q", s, p)
+		}
+		if q, ok := ParseStudyPeriod(p.Label()); !ok || q != p {
+			t.Fatalf("%q: label %q reads as %q", s, p.Label(), q)
+		}
+		first, last := p.Bounds()
+		if first.IsZero() || last.Before(first) || first.Year() != p.Year() {
+			t.Fatalf("%q: bounds %v %v", s, first, last)
+		}
+	})
+}
