@@ -17,7 +17,8 @@ import (
 // 党课). A type set monthly or yearly is counted per year, a year the
 // period covers only in part needing the share of its whole months
 // covered (rounded down); a type set quarterly is counted per whole
-// quarter. A year without any meeting recorded is left out: its books
+// quarter of the period over by the registers' last date (a quarter
+// still running is not yet due). A year without any meeting recorded is left out: its books
 // were not entered. Types not among the unit's study types are not
 // checked (a unit without 支部学习 in its meeting types is not held to it).
 var StudyFrequency = Rule{
@@ -93,8 +94,12 @@ func checkStudyFrequency(_ context.Context, r *Registers, p zhenggai.Period, v V
 	}
 	counts := map[key]int64{}
 	recs := map[key][]Record{}
+	var asOf zhenggai.Date // the registers' last date
 	for i := range r.Meetings {
 		m := &r.Meetings[i]
+		if !m.Voided && asOf.Before(m.Date) {
+			asOf = m.Date
+		}
 		if m.Voided || !within(m.Date, p) {
 			continue
 		}
@@ -131,7 +136,7 @@ func checkStudyFrequency(_ context.Context, r *Registers, p zhenggai.Period, v V
 			var quarters, held int64
 			for q := 1; q <= 4; q++ {
 				first, last := zhenggai.StudyPeriod(fmt.Sprintf("%04d-Q%d", y, q)).Bounds()
-				if !within(first, p) || !within(last, p) {
+				if !within(first, p) || !within(last, p) || asOf.Before(last) {
 					continue
 				}
 				quarters++

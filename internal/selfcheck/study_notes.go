@@ -47,12 +47,11 @@ func checkStudyNotes(_ context.Context, r *Registers, p zhenggai.Period, v Value
 	var asOf zhenggai.Date
 	kept := map[int]bool{}
 	see := func(d zhenggai.Date) {
-		if !within(d, p) {
-			return
-		}
-		kept[d.Year()] = true
 		if asOf.Before(d) {
 			asOf = d
+		}
+		if within(d, p) {
+			kept[d.Year()] = true
 		}
 	}
 	for i := range r.StudySessions {
@@ -61,7 +60,7 @@ func checkStudyNotes(_ context.Context, r *Registers, p zhenggai.Period, v Value
 		}
 	}
 	for i := range r.Meetings { // the registers' last day
-		if m := &r.Meetings[i]; !m.Voided && within(m.Date, p) && asOf.Before(m.Date) {
+		if m := &r.Meetings[i]; !m.Voided && asOf.Before(m.Date) {
 			asOf = m.Date
 		}
 	}

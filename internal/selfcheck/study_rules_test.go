@@ -46,6 +46,8 @@ func TestStudyFrequency(t *testing.T) {
 			[]string{"党课开展不经常，2019年第2季度0次，未达到每季度不少于1次的要求"}},
 		{"党课 not a study type of the unit", monthly(group, "2019", 12), only, period("2019-01-01", "2019-12-31"), nil, 0, nil},
 		{"党课 none, half a year", monthly(group, "2019", 12), both, period("2019-01-01", "2019-06-30"), nil, 1, []string{"第1季度0次、第2季度0次"}},
+		{"a quarter still running is not due", append(monthly(group, "2019", 10), meeting(21, "党课", "2019-02-01"), meeting(22, "党课", "2019-05-01"),
+			meeting(23, "党课", "2019-08-01")), both, period("2019-01-01", "2019-10-31"), map[string]string{"frequency": "党课 每季度 1"}, 0, nil},
 		{"支部学习 set with a colon", monthly("支部学习", "2019", 10), []string{"支部学习"}, period("2019-01-01", "2019-12-31"),
 			map[string]string{"frequency": "支部学习：每月至少1次"}, 1, []string{"支部学习不经常，2019年支部学习10次，未达到每年不少于12次的要求"}},
 		{"a setting that does not read: the defaults", monthly(group, "2019", 8), only, period("2019-01-01", "2019-12-31"),
