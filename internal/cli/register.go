@@ -37,6 +37,7 @@ var registerKinds = []registerKind{
 	// Registers (III), issue 16.
 	{name: "travel", label: "因私出国(境)证照", importFile: importTravel, export: exportTravel},
 	{name: "retired", label: "退休干部兼职与返聘", importFile: importRetired, export: exportRetired},
+	{name: "study", label: "学习笔记检查", importFile: importStudy, export: exportStudy},
 }
 
 func findRegister(name string) *registerKind {

@@ -95,7 +95,15 @@ var expected = map[string]string{
 	"GET /suggestions": "read-self", "GET /suggestions.xlsx": "read-self", "POST /suggestions/import": "edit-self",
 	"GET /suggestions/new": "edit-self", "POST /suggestions": "edit-self", "GET /suggestions/{id}": "read", "GET /suggestions/{id}/edit": "edit",
 	"POST /suggestions/{id}": "edit", "POST /suggestions/{id}/void": "edit", "POST /suggestions/{id}/restore": "restore",
-	"GET /townships": "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
+	// Study (issue 16).
+	"GET /study": "read-self", "GET /study/notes": "read-self", "GET /study/notes.xlsx": "read-self", "POST /study/notes/import": "edit-self",
+	"GET /study/notes/new": "edit-self", "POST /study/notes": "edit-self", "GET /study/notes/{id}": "read", "POST /study/notes/{id}": "edit",
+	"POST /study/notes/{id}/void": "edit", "POST /study/notes/{id}/restore": "restore",
+	"GET /units/{id}/study": "read", "GET /units/{id}/study/notes": "read", "GET /units/{id}/study/notes.xlsx": "read",
+	"GET /api/v1/study": "read-self", "GET /api/v1/study/notes": "read-self", "POST /api/v1/study/notes": "edit-self",
+	"GET /api/v1/study/notes/{id}": "read", "PUT /api/v1/study/notes/{id}": "edit", "POST /api/v1/study/notes/{id}/void": "edit",
+	"POST /api/v1/study/notes/{id}/restore": "restore",
+	"GET /townships":                        "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
 	"GET /townships/new": "edit-self", "POST /townships": "edit-self", "GET /townships/{id}": "read", "GET /townships/{id}/edit": "edit",
 	"POST /townships/{id}": "edit", "POST /townships/{id}/posts": "edit", "POST /townships/{id}/invitations": "edit",
 	"POST /townships/{id}/void": "edit", "POST /townships/{id}/restore": "restore",
@@ -344,6 +352,14 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveRetiredPost(ctx, retired); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.SavePerson(ctx, &zhenggai.Person{UnitID: a.ID, Name: "覃书记", Kind: zhenggai.PersonLeader, Party: "中共党员"}); err != nil {
+		t.Fatal(err)
+	}
+	nc := &zhenggai.NotesCheck{UnitID: a.ID, Name: "覃书记", CheckerName: person.Name, On: zhenggai.NewDate(2020, 9, 28), Period: "2020-Q3",
+		Result: zhenggai.NotesPass}
+	if err := st.SaveNotesCheck(ctx, nc); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
@@ -353,6 +369,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"proposal":     prop.ID,
 		"cppcc_member": cm.ID, "member_activity": act.ID,
 		"suggestion": sug.ID, "township": tw.ID, "travel_person": travel.ID, "retired_post": retired.ID,
+		"notes_check": nc.ID,
 	}}
 }
 

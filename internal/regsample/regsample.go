@@ -113,6 +113,8 @@ type maker struct {
 	travel      []zhenggai.TravelPerson
 	retiredList []zhenggai.RetiredPost
 	staffDocs   int
+	// Study (study.go), from its own generator.
+	notesChecks []zhenggai.NotesCheck
 }
 
 // Generate makes the registers c describes, for a unit still to be set
@@ -135,9 +137,11 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.dues()
 	m.cppccRegisters()
 	m.travelRegisters()
-	return &store.BulkRegisters{TravelPersons: m.travel, RetiredPosts: m.retiredList, Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
+	m.makeNotesChecks()
+	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
+		TravelPersons: m.travel, RetiredPosts: m.retiredList,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
-		Proposals: m.proposals}, nil
+		Proposals: m.proposals, NotesChecks: m.notesChecks}, nil
 }
 
 // Names are made from parts (as gen's are), never the roster's.

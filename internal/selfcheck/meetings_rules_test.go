@@ -158,33 +158,3 @@ func TestMeetingReduction(t *testing.T) {
 		})
 	}
 }
-
-func TestStudyGroup(t *testing.T) {
-	monthly := func(y string, n int) []zhenggai.Meeting {
-		var ms []zhenggai.Meeting
-		for i := range n {
-			ms = append(ms, meeting(int64(i+1), zhenggai.MeetingStudyGroup, y+"-"+[]string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"}[i]+"-10"))
-		}
-		return ms
-	}
-	for _, tc := range []struct {
-		name  string
-		ms    []zhenggai.Meeting
-		p     zhenggai.Period
-		set   map[string]string
-		n     int
-		texts []string
-	}{
-		{"monthly", monthly("2019", 12), period("2019-01-01", "2019-12-31"), nil, 0, nil},
-		{"eight of twelve", monthly("2019", 8), period("2019-01-01", "2019-12-31"), nil, 1, []string{"2019年中心组学习8次，未达到每年不少于12次的要求"}},
-		{"other types do not count", append(monthly("2019", 11), meeting(99, "党组会议", "2019-12-01")), period("2019-01-01", "2019-12-31"), nil, 1, []string{"学习11次"}},
-		{"half a year", monthly("2019", 6), period("2019-01-01", "2019-06-30"), nil, 0, nil},
-		{"half a year short", monthly("2019", 5), period("2019-01-01", "2019-06-30"), nil, 1, []string{"6个月内不少于6次"}},
-		{"quarterly setting", monthly("2019", 4), period("2019-01-01", "2019-12-31"), map[string]string{"per_year": "4"}, 0, nil},
-		{"two years, one short", append(monthly("2018", 12), monthly("2019", 3)...), period("2018-01-01", "2019-12-31"), nil, 1, []string{"2019年中心组学习3次"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			want(t, check(t, StudyGroup, &Registers{Meetings: tc.ms}, tc.p, tc.set), tc.n, tc.texts...)
-		})
-	}
-}

@@ -66,6 +66,17 @@ type Registers struct {
 	// Reports are the unit's published progress reports (text), for the
 	// rule that checks the rates they state against the counts.
 	Reports []Report
+
+	// Study (理论学习, issue 16; NeedStudy): the unit's study types (the
+	// setting study.types among its meeting types), the study sessions
+	// (its live meetings of those types, with their attendance), the
+	// notes checks, and the roster's leaders and staff (the notes rule
+	// keeps the party members of them). Study sessions are not added to
+	// Meetings: the meeting rules count Meetings.
+	StudyTypes    []string
+	StudySessions []zhenggai.Meeting
+	NotesChecks   []zhenggai.NotesCheck
+	StudyPersons  []zhenggai.Person
 }
 
 // Report is one published text of the unit.

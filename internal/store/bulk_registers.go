@@ -46,6 +46,9 @@ type BulkRegisters struct {
 	// CPPCC registers (bulk_travel.go). Persons are named by name.
 	TravelPersons []zhenggai.TravelPerson
 	RetiredPosts  []zhenggai.RetiredPost
+	// Study (issue 16): notes checks, the person checked and the checker
+	// named by name, as above.
+	NotesChecks []zhenggai.NotesCheck
 }
 
 // BulkCPPCCMember is a CPPCC member with his activities.
@@ -81,13 +84,15 @@ type RegisterCounts struct {
 	Suggestions, Townships, LiaisonRows               int64
 	// Registers (III): travel ledger lines, retired cadres' posts.
 	TravelPersons, RetiredPosts int64
+	// Study: notes checks.
+	NotesChecks int64
 }
 
 // Rows is the number of rows in all.
 func (c RegisterCounts) Rows() int64 {
 	return c.Persons + c.Meetings + c.Attendance + c.Items + c.Statements + c.Vouchers + c.Lines + c.Members + c.Bases + c.Payments +
 		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows +
-		c.TravelPersons + c.RetiredPosts
+		c.TravelPersons + c.RetiredPosts + c.NotesChecks
 }
 
 // Add adds o to c.
@@ -100,6 +105,7 @@ func (c *RegisterCounts) Add(o RegisterCounts) {
 	c.Activities, c.Suggestions = c.Activities+o.Activities, c.Suggestions+o.Suggestions
 	c.Townships, c.LiaisonRows = c.Townships+o.Townships, c.LiaisonRows+o.LiaisonRows
 	c.TravelPersons, c.RetiredPosts = c.TravelPersons+o.TravelPersons, c.RetiredPosts+o.RetiredPosts
+	c.NotesChecks += o.NotesChecks
 }
 
 // Counts is what b holds (persons not counted: how many are new depends
@@ -137,6 +143,7 @@ func (b *BulkRegisters) Counts() RegisterCounts {
 		n.LiaisonRows += int64(len(t.Posts) + len(t.Invitations))
 	}
 	n.TravelPersons, n.RetiredPosts = int64(len(b.TravelPersons)), int64(len(b.RetiredPosts))
+	n.NotesChecks = int64(len(b.NotesChecks))
 	return n
 }
 
@@ -281,6 +288,13 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 		}
 	}
 	n.TravelPersons, n.RetiredPosts = c.TravelPersons, c.RetiredPosts
+	// Study (issue 16), within the last step.
+	if len(b.NotesChecks) > 0 {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkStudy(ctx, tx, b, ids) }); err != nil {
+			return n, err
+		}
+	}
+	n.NotesChecks = c.NotesChecks
 	step(4)
 	return n, nil
 }
@@ -974,5 +988,25 @@ func (s *Store) bulkProposals(ctx context.Context, tx *sql.Tx, b *BulkRegisters,
 	}
 	_, err = s.bulkAudited(ctx, tx, unit, "proposal_documents", []string{"unit_id", "proposal_id", "kind", "sha256", "name", "on_date",
 		"created_at", "version"}, docs, nil)
+	return err
+}
+
+// bulkStudy writes the notes checks, each validated as the form's are;
+// the person checked and the checker are linked by name.
+func (s *Store) bulkStudy(ctx context.Context, tx *sql.Tx, b *BulkRegisters, ids map[string]int64) error {
+	now, today := s.stamp(), zhenggai.DateOf(s.now())
+	rows := make([][]any, 0, len(b.NotesChecks))
+	for i := range b.NotesChecks {
+		c := b.NotesChecks[i]
+		c.UnitID = b.UnitID
+		c.Normalize()
+		if err := c.Validate(today); err != nil {
+			return fmt.Errorf("学习笔记检查第%d条：%w", i+1, err)
+		}
+		rows = append(rows, []any{b.UnitID, personID(ids, c.Name), c.Name, personID(ids, c.CheckerName), c.CheckerName, c.On.String(),
+			string(c.Period), string(c.Result), c.Remark, boolInt(c.Sample), now, 1})
+	}
+	_, err := s.bulkAudited(ctx, tx, b.UnitID, "notes_checks", []string{"unit_id", "person_id", "name", "checker_id", "checker_name",
+		"on_date", "period", "result", "remark", "sample", "created_at", "version"}, rows, nil)
 	return err
 }

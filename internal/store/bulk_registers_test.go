@@ -53,7 +53,7 @@ func TestImportRegisters(t *testing.T) {
 			"meeting_statements": want.Statements, "vouchers": want.Vouchers, "voucher_lines": want.Lines,
 			"voucher_imports": 1, "dues_members": want.Members, "dues_bases": want.Bases, "dues_payments": want.Payments,
 			"proposals": want.Proposals, "cppcc_members": want.CPPCCMembers, "member_activities": want.Activities,
-			"suggestions": want.Suggestions, "townships": want.Townships,
+			"suggestions": want.Suggestions, "townships": want.Townships, "notes_checks": want.NotesChecks,
 		} {
 			got, err := st.Count(ctx, table)
 			if err != nil {

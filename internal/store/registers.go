@@ -70,16 +70,23 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	if needs&selfcheck.NeedReports != 0 {
 		wg.Go(func() { errs[8] = s.loadReports(ctx, r, pl) })
 	}
-	// Private travel documents and retired cadres' posts (issue 16).
-	var travelErr, retiredErr error
-	if needs&selfcheck.NeedTravel != 0 {
-		wg.Go(func() { travelErr = s.loadTravel(ctx, r, pl) })
+	// Registers (III), issue 16: one line each, into their own fields.
+	more := []struct {
+		need selfcheck.Needs
+		load func(context.Context, *selfcheck.Registers, *regPlan) error
+	}{
+		{selfcheck.NeedTravel, s.loadTravel},
+		{selfcheck.NeedRetired, s.loadRetiredPosts},
+		{selfcheck.NeedStudy, s.loadStudy},
 	}
-	if needs&selfcheck.NeedRetired != 0 {
-		wg.Go(func() { retiredErr = s.loadRetiredPosts(ctx, r, pl) })
+	moreErrs := make([]error, len(more))
+	for i, m := range more {
+		if needs&m.need != 0 {
+			wg.Go(func() { moreErrs[i] = m.load(ctx, r, pl) })
+		}
 	}
 	wg.Wait()
-	errs = append(errs, travelErr, retiredErr)
+	errs = append(errs, moreErrs...)
 	for _, err := range errs {
 		if err != nil {
 			return nil, s.wrapErr(err)
@@ -106,6 +113,8 @@ type regPlan struct {
 	// members.standing_types).
 	yfrom, yto              int
 	plenaryTypes, standings []string
+	// Study: the unit's study types (planStudy).
+	studyTypes []string
 }
 
 func (s *Store) planRegisters(ctx context.Context, unitID int64, p zhenggai.Period, needs selfcheck.Needs) (*regPlan, error) {
@@ -144,6 +153,11 @@ func (s *Store) planRegisters(ctx context.Context, unitID int64, p zhenggai.Peri
 			return nil, s.wrapErr(err)
 		}
 		pl.plenaryTypes, pl.standings = PlenaryTypes(ms)
+	}
+	if needs&selfcheck.NeedStudy != 0 {
+		if pl.studyTypes, err = s.StudyTypes(ctx, unitID); err != nil {
+			return nil, s.wrapErr(err)
+		}
 	}
 	return pl, nil
 }
@@ -219,6 +233,7 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedReports, "reports", []func() (string, []any){pl.reportsQ}},
 		{selfcheck.NeedTravel, "travel", []func() (string, []any){pl.travelRosterQ, pl.travelQ}},
 		{selfcheck.NeedRetired, "retired", []func() (string, []any){pl.retiredQ}},
+		{selfcheck.NeedStudy, "study", pl.studyQueries()},
 	}
 	for _, pt := range parts {
 		if needs&pt.need == 0 {

@@ -236,7 +236,7 @@ func TestRegisters(t *testing.T) {
 				}
 			}
 		}
-		if strings.Join(cats, ",") != "会议制度,三重一大,财务管理,党费收缴" || problems != len(findings) {
+		if strings.Join(cats, ",") != "理论学习,会议制度,三重一大,财务管理,党费收缴" || problems != len(findings) { // 理论学习: the 中心组 rule (study_frequency)
 			t.Errorf("categories %v, %d problems of %d findings", cats, problems, len(findings))
 		}
 		if _, err := st.CreateSelfCheckRound(actx(), u, p, nil); err == nil {

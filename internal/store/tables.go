@@ -119,6 +119,9 @@ var Tables = []Table{
 		Voidable: true, Unit: `SELECT unit_id, '', '' FROM travel_persons WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "retired_posts", Versioned: true, Kind: "retired_post", Label: "退休干部兼职(返聘)", Audited: true, Copied: true,
 		Voidable: true, Unit: `SELECT unit_id, '', '' FROM retired_posts WHERE id = ?`, History: zhenggai.PermRead},
+	// Study (理论学习, issue 16).
+	{Name: "notes_checks", Versioned: true, Kind: "notes_check", Label: "学习笔记检查", Audited: true, Copied: true,
+		Voidable: true, Unit: `SELECT unit_id, '', '' FROM notes_checks WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
 	{Name: "notifications", Label: "消息", Audited: true, Copied: true},
 	{Name: "warn_states", Label: "预警通知状态", Audited: true, Copied: true},

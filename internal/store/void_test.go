@@ -118,6 +118,9 @@ func TestEveryTableAudited(t *testing.T) {
 		tw.Posts[0].To = zhenggai.NewDate(2020, 6, 30)
 		tw.Invitations = nil
 		must("township edit", st.SaveTownship(ctx, tw))
+		// Study (issue 16): a notes check.
+		must("notes check", st.SaveNotesCheck(ctx, &zhenggai.NotesCheck{UnitID: r.UnitID, Name: "覃丽", CheckerName: "张立新",
+			On: zhenggai.NewDate(2020, 9, 30), Period: "2020-Q3", Result: zhenggai.NotesPass}))
 
 		// Registers (III): travel documents and retired cadres' posts.
 		must("travel person", st.SaveTravelPerson(ctx, &zhenggai.TravelPerson{UnitID: r.UnitID, Name: "覃丽", ScopeFrom: zhenggai.NewDate(2016, 1, 1)}))

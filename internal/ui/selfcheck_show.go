@@ -77,6 +77,11 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/travel/%d", rec.ID)
 	case "retired_post":
 		return fmt.Sprintf("/retired/%d", rec.ID)
+	// Study (issue 16): a member's notes checks, one check.
+	case "person":
+		return fmt.Sprintf("/study/notes?person=%d", rec.ID)
+	case "notes_check":
+		return fmt.Sprintf("/study/notes/%d", rec.ID)
 	}
 	return ""
 }
