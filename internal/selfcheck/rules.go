@@ -25,4 +25,6 @@ var Rules = []Rule{
 	SuggestionsPlatform,
 	TownshipLeader,
 	LiaisonInvites,
+	ArchiveMissing,
+	ArchiveIncomplete,
 }

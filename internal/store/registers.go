@@ -42,7 +42,7 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	// The three parts at once, each on its own connection and into its
 	// own fields: the vouchers' million lines take as long as the rest.
 	var wg sync.WaitGroup
-	errs := make([]error, 9)
+	errs := make([]error, 10)
 	if needs&(selfcheck.NeedMeetings|selfcheck.NeedItems|selfcheck.NeedLarge) != 0 {
 		wg.Go(func() { errs[0] = s.loadMeetings(ctx, r, pl) })
 	}
@@ -69,6 +69,10 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	}
 	if needs&selfcheck.NeedReports != 0 {
 		wg.Go(func() { errs[8] = s.loadReports(ctx, r, pl) })
+	}
+	// Archives (issue 16).
+	if needs&selfcheck.NeedArchives != 0 {
+		wg.Go(func() { errs[9] = s.loadArchives(ctx, r, pl) })
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -208,6 +212,7 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedSuggestions, "suggestions", []func() (string, []any){pl.suggestionsQ}},
 		{selfcheck.NeedTownships, "townships", []func() (string, []any){pl.townshipsQ, pl.postsQ, pl.invitationsQ}},
 		{selfcheck.NeedReports, "reports", []func() (string, []any){pl.reportsQ}},
+		{selfcheck.NeedArchives, "archives", []func() (string, []any){pl.archiveKindsQ, pl.archiveFilesQ, pl.archiveDocumentsQ}},
 	}
 	for _, pt := range parts {
 		if needs&pt.need == 0 {
