@@ -111,4 +111,3 @@ func checkArchiveMissing(_ context.Context, r *Registers, p zhenggai.Period, _ V
 	}
 	return out, nil
 }
-
