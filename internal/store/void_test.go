@@ -118,6 +118,12 @@ func TestEveryTableAudited(t *testing.T) {
 		tw.Posts[0].To = zhenggai.NewDate(2020, 6, 30)
 		tw.Invitations = nil
 		must("township edit", st.SaveTownship(ctx, tw))
+		// Archives.
+		ak := zhenggai.ArchiveKind{UnitID: r.UnitID, Code: "party_lesson", Name: "党课档案", Documents: []string{"党课讲稿", "签到表"}}
+		must("archive kind", st.SaveArchiveKind(ctx, &ak))
+		af := &zhenggai.ArchiveFile{UnitID: r.UnitID, Kind: zhenggai.KindElection, Title: "换届选举", EventOn: zhenggai.NewDate(2017, 10, 27)}
+		must("archive file", st.SaveArchiveFile(ctx, af))
+		must("archive document", st.AddArchiveDocument(ctx, af.ID, &zhenggai.ArchiveDocument{Slot: "请示", SHA256: sum, Name: "请示.pdf", Size: 9}))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
