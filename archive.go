@@ -354,7 +354,8 @@ func JoinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], "、") + "和" + items[len(items)-1]
 }
 
-// YearsText writes years with runs joined: 2016年至2019年、2021年.
+// YearsText writes years with runs of three or more joined:
+// 2016年至2019年、2021年、2022年.
 func YearsText(years []int) string {
 	ys := slices.Clone(years)
 	slices.Sort(ys)
@@ -365,10 +366,12 @@ func YearsText(years []int) string {
 		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
 			j++
 		}
-		if j > i {
+		if j > i+1 {
 			parts = append(parts, fmt.Sprintf("%d年至%d年", ys[i], ys[j]))
 		} else {
-			parts = append(parts, fmt.Sprintf("%d年", ys[i]))
+			for y := i; y <= j; y++ {
+				parts = append(parts, fmt.Sprintf("%d年", ys[y]))
+			}
 		}
 		i = j + 1
 	}

@@ -62,6 +62,11 @@ func TestCheckOnDemo(t *testing.T) {
 		"suggestions_platform": {13, "仅17条", map[string]int64{"suggestions": 17}},
 		"proposal_archive":     {14, "共立案230件", map[string]int64{"registered": 230, "letters": 162, "forms": 93}},
 		"township_leader":      {15, "澧源镇2018年3月", map[string]int64{"townships": 23, "vacant": 8}},
+		// Archives (issue 16).
+		"archive_incomplete": {20, "2017年10月27日党组织换届选举资料中，未见请示、批复、选举办法和选票，候选人名单信息缺失",
+			map[string]int64{"missing_documents": 4, "defective_documents": 1}},
+		"archive_missing": {18, "老干支部手册缺失，2016年至2020年应有5册，缺4册：未见2016年至2019年的老干支部手册",
+			map[string]int64{"expected": 5, "missing": 4}},
 	} {
 		found := false
 		for _, f := range got.Findings {
@@ -80,6 +85,17 @@ func TestCheckOnDemo(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no %s finding saying %q", rule, w.text)
+		}
+	}
+	// Seed 18 says the party group's and the branches' handbooks too.
+	for _, s := range []string{"党组工作手册缺失，2016年至2020年应有5册，缺3册：未见2016年、2017年、2019年的党组工作手册",
+		"党支部工作手册缺失，2016年至2020年应有10册，缺5册", "2018年党组工作手册资料中，填写不规范，存在明显逻辑错误"} {
+		found := false
+		for _, f := range got.Findings {
+			found = found || strings.Contains(f.Text, s)
+		}
+		if !found {
+			t.Errorf("no finding saying %q", s)
 		}
 	}
 }

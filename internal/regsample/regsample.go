@@ -108,6 +108,8 @@ type maker struct {
 	suggestionsList []zhenggai.Suggestion
 	townships       []zhenggai.Township
 	proposals       []zhenggai.Proposal
+	// The archives, from their own generator (archives.go).
+	archives []zhenggai.ArchiveFile
 }
 
 // Generate makes the registers c describes, for a unit still to be set
@@ -129,9 +131,10 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.number()
 	m.dues()
 	m.cppccRegisters()
+	m.makeArchives()
 	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
-		Proposals: m.proposals}, nil
+		Proposals: m.proposals, Archives: m.archives}, nil
 }
 
 // Names are made from parts (as gen's are), never the roster's.

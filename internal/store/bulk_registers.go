@@ -40,6 +40,11 @@ type BulkRegisters struct {
 	Suggestions  []zhenggai.Suggestion
 	Townships    []zhenggai.Township
 	Proposals    []zhenggai.Proposal
+
+	// Archives (issue 16): files with their documents (paper originals or
+	// files of the evidence store), written in a transaction of their own
+	// after the CPPCC registers.
+	Archives []zhenggai.ArchiveFile
 }
 
 // BulkCPPCCMember is a CPPCC member with his activities.
@@ -73,12 +78,15 @@ type RegisterCounts struct {
 	// their activities, suggestions, townships with posts and invitations.
 	Proposals, ProposalRows, CPPCCMembers, Activities int64
 	Suggestions, Townships, LiaisonRows               int64
+	// Archives: files and their documents.
+	Archives, ArchiveDocs int64
 }
 
 // Rows is the number of rows in all.
 func (c RegisterCounts) Rows() int64 {
 	return c.Persons + c.Meetings + c.Attendance + c.Items + c.Statements + c.Vouchers + c.Lines + c.Members + c.Bases + c.Payments +
-		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows
+		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows +
+		c.Archives + c.ArchiveDocs
 }
 
 // Add adds o to c.
@@ -90,6 +98,7 @@ func (c *RegisterCounts) Add(o RegisterCounts) {
 	c.Proposals, c.ProposalRows, c.CPPCCMembers = c.Proposals+o.Proposals, c.ProposalRows+o.ProposalRows, c.CPPCCMembers+o.CPPCCMembers
 	c.Activities, c.Suggestions = c.Activities+o.Activities, c.Suggestions+o.Suggestions
 	c.Townships, c.LiaisonRows = c.Townships+o.Townships, c.LiaisonRows+o.LiaisonRows
+	c.Archives, c.ArchiveDocs = c.Archives+o.Archives, c.ArchiveDocs+o.ArchiveDocs
 }
 
 // Counts is what b holds (persons not counted: how many are new depends
@@ -125,6 +134,10 @@ func (b *BulkRegisters) Counts() RegisterCounts {
 	n.Townships = int64(len(b.Townships))
 	for _, t := range b.Townships {
 		n.LiaisonRows += int64(len(t.Posts) + len(t.Invitations))
+	}
+	n.Archives = int64(len(b.Archives))
+	for _, f := range b.Archives {
+		n.ArchiveDocs += int64(len(f.Documents))
 	}
 	return n
 }
@@ -208,6 +221,16 @@ func (b *BulkRegisters) validateCPPCC() error {
 			}
 		}
 	}
+	for i, f := range b.Archives {
+		if f.Kind == "" || f.Year < 1949 || f.Year > 2200 || !f.EventOn.IsZero() && !f.EventOn.Valid() {
+			return zhenggai.Errorf(zhenggai.EINVALID, "第%d卷档案：类别、年度或事项日期不正确", i+1)
+		}
+		for _, d := range f.Documents {
+			if d.Slot == "" || d.SHA256 == "" && !d.Paper {
+				return zhenggai.Errorf(zhenggai.EINVALID, "第%d卷档案的材料：材料名称为空，或既无文件也未登记纸质存档", i+1)
+			}
+		}
+	}
 	return nil
 }
 
@@ -261,6 +284,12 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 	}
 	n.Proposals, n.ProposalRows, n.CPPCCMembers, n.Activities = c.Proposals, c.ProposalRows, c.CPPCCMembers, c.Activities
 	n.Suggestions, n.Townships, n.LiaisonRows = c.Suggestions, c.Townships, c.LiaisonRows
+	if len(b.Archives) > 0 {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkArchives(ctx, tx, b) }); err != nil {
+			return n, err
+		}
+	}
+	n.Archives, n.ArchiveDocs = c.Archives, c.ArchiveDocs
 	step(4)
 	return n, nil
 }
@@ -954,5 +983,36 @@ func (s *Store) bulkProposals(ctx context.Context, tx *sql.Tx, b *BulkRegisters,
 	}
 	_, err = s.bulkAudited(ctx, tx, unit, "proposal_documents", []string{"unit_id", "proposal_id", "kind", "sha256", "name", "on_date",
 		"created_at", "version"}, docs, nil)
+	return err
+}
+
+// bulkArchives writes the archives' files and their documents, each row
+// logged.
+func (s *Store) bulkArchives(ctx context.Context, tx *sql.Tx, b *BulkRegisters) error {
+	unit, now := b.UnitID, s.stamp()
+	var rows [][]any
+	for i := range b.Archives {
+		f := &b.Archives[i]
+		f.UnitID, f.Version = unit, 1
+		rows = append(rows, []any{unit, f.Kind, f.Year, f.Holder, f.Title, f.EventOn.String(), f.Note, boolInt(f.Sample), now, 1})
+	}
+	fids, err := s.bulkAudited(ctx, tx, unit, "archive_files", []string{"unit_id", "kind", "year", "holder", "title", "event_on", "note",
+		"sample", "created_at", "version"}, rows, nil)
+	if err != nil {
+		return err
+	}
+	rows = nil
+	for i := range b.Archives {
+		f := &b.Archives[i]
+		f.ID = fids[i]
+		for j := range f.Documents {
+			d := &f.Documents[j]
+			d.FileID = f.ID
+			rows = append(rows, []any{unit, f.ID, d.Slot, d.SHA256, d.Name, d.Size, d.ContentType, boolInt(d.Paper), d.Place, d.CheckedBy,
+				d.CheckedOn.String(), d.Defect, now, 1})
+		}
+	}
+	_, err = s.bulkAudited(ctx, tx, unit, "archive_documents", []string{"unit_id", "file_id", "slot", "sha256", "name", "size",
+		"content_type", "paper", "place", "checked_by", "checked_on", "defect", "created_at", "version"}, rows, nil)
 	return err
 }
