@@ -18,7 +18,7 @@ var (
 	Branches = []string{"机关第一党支部", "机关第二党支部"}
 	// HandbookGaps are the years a kind's file (a branch's) is missing.
 	HandbookGaps = map[string][]int{
-		"党组工作手册":  {2016, 2017, 2019},
+		"党组工作手册":    {2016, 2017, 2019},
 		Branches[0]: {2016, 2018},
 		Branches[1]: {2016, 2017, 2019},
 	}

@@ -73,6 +73,8 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/suggestions/%d", rec.ID)
 	case "township":
 		return fmt.Sprintf("/townships/%d", rec.ID)
+	case "archive_file":
+		return fmt.Sprintf("/archives/%d", rec.ID)
 	}
 	return ""
 }
