@@ -34,6 +34,7 @@ var registerKinds = []registerKind{
 	{name: "activities", label: "委员履职活动", importFile: importActivities, export: exportActivities},
 	{name: "suggestions", label: "微建议和社情民意", importFile: importSuggestions, export: exportSuggestions},
 	{name: "townships", label: "乡镇政协联络组", importFile: importTownships, export: exportTownships},
+	{name: "archives", label: "档案目录", importFile: importArchives, export: exportArchives},
 }
 
 func findRegister(name string) *registerKind {
