@@ -14,7 +14,8 @@ import (
 // 手册严重缺失…未见老干支部手册和活动记录"). The years are the period's; an
 // open period is bounded by the years the archive's files cover, and a
 // kind's first year (since) by its setting. A branch is expected when the
-// kind names it or a file of the kind does.
+// kind names it or a file of the kind does. A unit with no file at all
+// does not keep the register in the program: nothing is said.
 var ArchiveMissing = Rule{
 	ID:          "archive_missing",
 	Needs:       NeedArchives,
@@ -25,6 +26,9 @@ var ArchiveMissing = Rule{
 }
 
 func checkArchiveMissing(_ context.Context, r *Registers, p zhenggai.Period, _ Values) ([]Finding, error) {
+	if len(r.ArchiveFiles) == 0 {
+		return nil, nil // the register is not kept here: nothing to say
+	}
 	lo, hi := p.Start.Year(), p.End.Year()
 	for i := range r.ArchiveFiles {
 		y := r.ArchiveFiles[i].Year

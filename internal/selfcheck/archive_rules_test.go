@@ -91,6 +91,8 @@ func TestArchiveMissing(t *testing.T) {
 	late[2].Since = 2020
 	fs = check(t, ArchiveMissing, &Registers{ArchiveKinds: late, ArchiveFiles: broken}, p, nil)
 	want(t, fs, 2)
+	// No file at all: the register is not kept, nothing said.
+	want(t, check(t, ArchiveMissing, &Registers{ArchiveKinds: kinds}, p, nil), 0)
 	// Event kinds are never missing by year.
 	want(t, check(t, ArchiveMissing, &Registers{ArchiveKinds: kinds[:1], ArchiveFiles: files}, p, nil), 0)
 }
