@@ -68,6 +68,11 @@ func TestCheckOnDemo(t *testing.T) {
 		"travel_unregistered": {30, "19名未按规定及时登记备案", map[string]int64{"late": 19, "missing": 0}},
 		"travel_handin_late":  {30, "未在规定的10日内交存", map[string]int64{"late": 11, "not_held": 0}},
 		"retired_unfiled":     {38, "未经县委组织部审核备案", map[string]int64{"unfiled": 1, "rehired_unfiled": 1, "filed_since": 1}},
+		// Archives (issue 16).
+		"archive_incomplete": {20, "2017年10月27日党组织换届选举资料中，未见请示、批复、选举办法和选票，候选人名单信息缺失",
+			map[string]int64{"missing_documents": 4, "defective_documents": 1}},
+		"archive_missing": {18, "老干支部手册缺失，2016年至2020年应有5册，缺4册：未见2016年至2019年的老干支部手册",
+			map[string]int64{"expected": 5, "missing": 4}},
 	} {
 		found := false
 		for _, f := range got.Findings {
@@ -86,6 +91,17 @@ func TestCheckOnDemo(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no %s finding saying %q", rule, w.text)
+		}
+	}
+	// Seed 18 says the party group's and the branches' handbooks too.
+	for _, s := range []string{"党组工作手册缺失，2016年至2020年应有5册，缺3册：未见2016年、2017年、2019年的党组工作手册",
+		"党支部工作手册缺失，2016年至2020年应有10册，缺5册", "2018年党组工作手册资料中，填写不规范，存在明显逻辑错误"} {
+		found := false
+		for _, f := range got.Findings {
+			found = found || strings.Contains(f.Text, s)
+		}
+		if !found {
+			t.Errorf("no finding saying %q", s)
 		}
 	}
 }

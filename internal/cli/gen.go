@@ -168,9 +168,9 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		n.Rows(), n.Rows(), durationText(res.Elapsed.Round(100*time.Millisecond)), float64(n.Rows())/secs)
 	if rn.Rows() > 0 {
 		fmt.Fprintf(e.stdout, "另有登记簿（%d个单位）：会议 %d 次（议题 %d 个、表态发言 %d 条），财务凭证 %d 张（分录 %d 行），党员 %d 名（党费缴纳记录 %d 条），"+
-			"提案 %d 件，政协委员 %d 名，乡镇联络组 %d 个，新增人员 %d 名，共 %d 条记录，用时 %s。\n",
+			"提案 %d 件，政协委员 %d 名，乡镇联络组 %d 个，档案 %d 卷，新增人员 %d 名，共 %d 条记录，用时 %s。\n",
 			rc.Units, rn.Meetings, rn.Items, rn.Statements, rn.Vouchers, rn.Lines, rn.Members, rn.Payments, rn.Proposals, rn.CPPCCMembers,
-			rn.Townships, rn.Persons, rn.Rows(), durationText(regTime.Round(100*time.Millisecond)))
+			rn.Townships, rn.Archives, rn.Persons, rn.Rows(), durationText(regTime.Round(100*time.Millisecond)))
 	}
 	if len(users) == 0 {
 		u, password, err := addUser(ctx, st, "admin", "系统管理员", zhenggai.RoleAdmin, res.Top)

@@ -38,6 +38,7 @@ var registerKinds = []registerKind{
 	{name: "travel", label: "因私出国(境)证照", importFile: importTravel, export: exportTravel},
 	{name: "retired", label: "退休干部兼职与返聘", importFile: importRetired, export: exportRetired},
 	{name: "study", label: "学习笔记检查", importFile: importStudy, export: exportStudy},
+	{name: "archives", label: "档案目录", importFile: importArchives, export: exportArchives},
 }
 
 func findRegister(name string) *registerKind {

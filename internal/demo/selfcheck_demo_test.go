@@ -63,7 +63,7 @@ func TestSelfCheckOnDemo(t *testing.T) {
 			t.Errorf("no finding of %s in the demo:\n%s", id, text)
 		}
 	}
-	for _, n := range []int{9, 12, 13, 14, 15, 30, 38} {
+	for _, n := range []int{1, 2, 9, 12, 13, 14, 15, 18, 20, 30, 38} {
 		if !seeds[n] {
 			t.Errorf("no finding of seed problem %d", n)
 		}

@@ -30,12 +30,12 @@ func TestRegisters(t *testing.T) {
 			t.Fatal(err)
 		}
 		if n.Meetings < 100 || n.Meetings > 120 || n.Lines < 6000 || n.Lines > 6600 || n.Members != 24 || n.Payments != 24*60 ||
-			n.Proposals != 100 || n.CPPCCMembers != 40 || n.Townships != 46 {
+			n.Proposals != 100 || n.CPPCCMembers != 40 || n.Townships != 46 || n.Archives < 20 || n.ArchiveDocs < n.Archives {
 			t.Errorf("counts %+v", n)
 		}
 		for table, want := range map[string]int64{"meetings": n.Meetings, "voucher_lines": n.Lines, "voucher_imports": 2,
 			"dues_payments": n.Payments, "meeting_statements": n.Statements, "proposals": n.Proposals, "cppcc_members": n.CPPCCMembers,
-			"suggestions": n.Suggestions} {
+			"suggestions": n.Suggestions, "archive_files": n.Archives, "archive_documents": n.ArchiveDocs} {
 			if got := count(t, env, table); got != want {
 				t.Errorf("%s: %d rows, want %d", table, got, want)
 			}

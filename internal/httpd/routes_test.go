@@ -122,6 +122,15 @@ var expected = map[string]string{
 	"PUT /api/v1/travel/{id}": "edit", "POST /api/v1/travel/{id}/void": "edit", "POST /api/v1/travel/{id}/restore": "restore",
 	"GET /api/v1/retired": "read-self", "POST /api/v1/retired": "edit-self", "GET /api/v1/retired/{id}": "read",
 	"PUT /api/v1/retired/{id}": "edit", "POST /api/v1/retired/{id}/void": "edit", "POST /api/v1/retired/{id}/restore": "restore",
+	"GET /archives": "read-self", "GET /archives.xlsx": "read-self", "POST /archives/import": "edit-self",
+	"GET /archives/kinds": "edit-self", "POST /archives/kinds": "edit-self", "POST /archives/kinds/withdraw": "edit-self",
+	"GET /archives/new": "edit-self", "POST /archives": "edit-self", "GET /archives/{id}": "read", "GET /archives/{id}/edit": "edit",
+	"POST /archives/{id}": "edit", "POST /archives/{id}/documents": "edit", "POST /archives/{id}/documents/void": "edit",
+	"GET /archives/{id}/file": "read", "POST /archives/{id}/void": "edit", "POST /archives/{id}/restore": "restore",
+	"GET /units/{id}/archives": "read", "GET /units/{id}/archives.xlsx": "read",
+	"GET /api/v1/archives": "read-self", "POST /api/v1/archives": "edit-self", "PUT /api/v1/archives/kinds": "edit-self",
+	"GET /api/v1/archives/{id}": "read", "PUT /api/v1/archives/{id}": "edit", "POST /api/v1/archives/{id}/documents": "edit",
+	"POST /api/v1/archives/{id}/void": "edit", "POST /api/v1/archives/{id}/restore": "restore",
 	"GET /api/v1/suggestions": "read-self", "POST /api/v1/suggestions": "edit-self", "GET /api/v1/suggestions/{id}": "read",
 	"PUT /api/v1/suggestions/{id}": "edit", "POST /api/v1/suggestions/{id}/void": "edit", "POST /api/v1/suggestions/{id}/restore": "restore",
 	"GET /api/v1/townships": "read-self", "POST /api/v1/townships": "edit-self", "GET /api/v1/townships/{id}": "read",
@@ -360,6 +369,10 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveNotesCheck(ctx, nc); err != nil {
 		t.Fatal(err)
 	}
+	af := &zhenggai.ArchiveFile{UnitID: a.ID, Kind: zhenggai.KindElection, Title: "换届选举", EventOn: zhenggai.NewDate(2017, 10, 27)}
+	if err := st.SaveArchiveFile(ctx, af); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
@@ -369,7 +382,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"proposal":     prop.ID,
 		"cppcc_member": cm.ID, "member_activity": act.ID,
 		"suggestion": sug.ID, "township": tw.ID, "travel_person": travel.ID, "retired_post": retired.ID,
-		"notes_check": nc.ID,
+		"notes_check": nc.ID, "archive_file": af.ID,
 	}}
 }
 

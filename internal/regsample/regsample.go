@@ -115,6 +115,8 @@ type maker struct {
 	staffDocs   int
 	// Study (study.go), from its own generator.
 	notesChecks []zhenggai.NotesCheck
+	// The archives, from their own generator (archives.go).
+	archives []zhenggai.ArchiveFile
 }
 
 // Generate makes the registers c describes, for a unit still to be set
@@ -138,10 +140,11 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.cppccRegisters()
 	m.travelRegisters()
 	m.makeNotesChecks()
+	m.makeArchives()
 	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
 		TravelPersons: m.travel, RetiredPosts: m.retiredList,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
-		Proposals: m.proposals, NotesChecks: m.notesChecks}, nil
+		Proposals: m.proposals, NotesChecks: m.notesChecks, Archives: m.archives}, nil
 }
 
 // Names are made from parts (as gen's are), never the roster's.

@@ -37,4 +37,6 @@ var Rules = []Rule{
 	RetiredTerms,
 	RetiredOverAge,
 	RetiredPaid,
+	ArchiveMissing,
+	ArchiveIncomplete,
 }

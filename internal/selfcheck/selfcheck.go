@@ -63,6 +63,11 @@ type Registers struct {
 	TravelPersons []zhenggai.TravelPerson
 	TravelRoster  []zhenggai.Person
 	RetiredPosts  []zhenggai.RetiredPost
+	// Archives (档案, issue 16): the unit's kinds of file (its own merged
+	// over the defaults) and its live files of the period's years with
+	// their live documents.
+	ArchiveKinds []zhenggai.ArchiveKind
+	ArchiveFiles []zhenggai.ArchiveFile
 	// Reports are the unit's published progress reports (text), for the
 	// rule that checks the rates they state against the counts.
 	Reports []Report

@@ -169,32 +169,41 @@ func InspectSnapshot(ctx context.Context, path string) (*SnapshotInfo, error) {
 			return nil, err
 		}
 	}
-	if has["meetings"] {
-		// The scans of meetings' minutes are evidence files too.
-		rows, err := db.QueryContext(ctx, `SELECT DISTINCT minutes_sha256 FROM meetings WHERE minutes_sha256 <> '' ORDER BY minutes_sha256`)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		seen := make(map[string]bool, len(info.Hashes))
-		for _, h := range info.Hashes {
-			seen[h] = true
-		}
-		for rows.Next() {
-			var h string
-			if err := rows.Scan(&h); err != nil {
-				return nil, err
-			}
-			if !seen[h] {
-				seen[h] = true
-				info.Hashes = append(info.Hashes, h)
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		slices.Sort(info.Hashes)
+	// The scans of meetings' minutes and the archives' documents are
+	// evidence files too.
+	seen := make(map[string]bool, len(info.Hashes))
+	for _, h := range info.Hashes {
+		seen[h] = true
 	}
+	for _, q := range []struct{ table, query string }{
+		{"meetings", `SELECT DISTINCT minutes_sha256 FROM meetings WHERE minutes_sha256 <> '' ORDER BY minutes_sha256`},
+		{"archive_documents", `SELECT DISTINCT sha256 FROM archive_documents WHERE sha256 <> '' ORDER BY sha256`},
+	} {
+		if !has[q.table] {
+			continue
+		}
+		if err := func() error {
+			rows, err := db.QueryContext(ctx, q.query)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var h string
+				if err := rows.Scan(&h); err != nil {
+					return err
+				}
+				if !seen[h] {
+					seen[h] = true
+					info.Hashes = append(info.Hashes, h)
+				}
+			}
+			return rows.Err()
+		}(); err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(info.Hashes)
 	if info.SchemaVersion == 0 {
 		return nil, errors.New("不是 zhenggai 的数据库（没有版本记录）")
 	}

@@ -49,6 +49,10 @@ type BulkRegisters struct {
 	// Study (issue 16): notes checks, the person checked and the checker
 	// named by name, as above.
 	NotesChecks []zhenggai.NotesCheck
+	// Archives (issue 16): files with their documents (paper originals or
+	// files of the evidence store), written in a transaction of their own
+	// after the CPPCC registers.
+	Archives []zhenggai.ArchiveFile
 }
 
 // BulkCPPCCMember is a CPPCC member with his activities.
@@ -86,13 +90,15 @@ type RegisterCounts struct {
 	TravelPersons, RetiredPosts int64
 	// Study: notes checks.
 	NotesChecks int64
+	// Archives: files and their documents.
+	Archives, ArchiveDocs int64
 }
 
 // Rows is the number of rows in all.
 func (c RegisterCounts) Rows() int64 {
 	return c.Persons + c.Meetings + c.Attendance + c.Items + c.Statements + c.Vouchers + c.Lines + c.Members + c.Bases + c.Payments +
 		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows +
-		c.TravelPersons + c.RetiredPosts + c.NotesChecks
+		c.TravelPersons + c.RetiredPosts + c.NotesChecks + c.Archives + c.ArchiveDocs
 }
 
 // Add adds o to c.
@@ -106,6 +112,7 @@ func (c *RegisterCounts) Add(o RegisterCounts) {
 	c.Townships, c.LiaisonRows = c.Townships+o.Townships, c.LiaisonRows+o.LiaisonRows
 	c.TravelPersons, c.RetiredPosts = c.TravelPersons+o.TravelPersons, c.RetiredPosts+o.RetiredPosts
 	c.NotesChecks += o.NotesChecks
+	c.Archives, c.ArchiveDocs = c.Archives+o.Archives, c.ArchiveDocs+o.ArchiveDocs
 }
 
 // Counts is what b holds (persons not counted: how many are new depends
@@ -144,6 +151,10 @@ func (b *BulkRegisters) Counts() RegisterCounts {
 	}
 	n.TravelPersons, n.RetiredPosts = int64(len(b.TravelPersons)), int64(len(b.RetiredPosts))
 	n.NotesChecks = int64(len(b.NotesChecks))
+	n.Archives = int64(len(b.Archives))
+	for _, f := range b.Archives {
+		n.ArchiveDocs += int64(len(f.Documents))
+	}
 	return n
 }
 
@@ -229,6 +240,16 @@ func (b *BulkRegisters) validateCPPCC() error {
 			}
 		}
 	}
+	for i, f := range b.Archives {
+		if f.Kind == "" || f.Year < 1949 || f.Year > 2200 || !f.EventOn.IsZero() && !f.EventOn.Valid() {
+			return zhenggai.Errorf(zhenggai.EINVALID, "第%d卷档案：类别、年度或事项日期不正确", i+1)
+		}
+		for _, d := range f.Documents {
+			if d.Slot == "" || d.SHA256 == "" && !d.Paper {
+				return zhenggai.Errorf(zhenggai.EINVALID, "第%d卷档案的材料：材料名称为空，或既无文件也未登记纸质存档", i+1)
+			}
+		}
+	}
 	return nil
 }
 
@@ -295,6 +316,12 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 		}
 	}
 	n.NotesChecks = c.NotesChecks
+	if len(b.Archives) > 0 {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkArchives(ctx, tx, b) }); err != nil {
+			return n, err
+		}
+	}
+	n.Archives, n.ArchiveDocs = c.Archives, c.ArchiveDocs
 	step(4)
 	return n, nil
 }
@@ -1008,5 +1035,36 @@ func (s *Store) bulkStudy(ctx context.Context, tx *sql.Tx, b *BulkRegisters, ids
 	}
 	_, err := s.bulkAudited(ctx, tx, b.UnitID, "notes_checks", []string{"unit_id", "person_id", "name", "checker_id", "checker_name",
 		"on_date", "period", "result", "remark", "sample", "created_at", "version"}, rows, nil)
+	return err
+}
+
+// bulkArchives writes the archives' files and their documents, each row
+// logged.
+func (s *Store) bulkArchives(ctx context.Context, tx *sql.Tx, b *BulkRegisters) error {
+	unit, now := b.UnitID, s.stamp()
+	var rows [][]any
+	for i := range b.Archives {
+		f := &b.Archives[i]
+		f.UnitID, f.Version = unit, 1
+		rows = append(rows, []any{unit, f.Kind, f.Year, f.Holder, f.Title, f.EventOn.String(), f.Note, boolInt(f.Sample), now, 1})
+	}
+	fids, err := s.bulkAudited(ctx, tx, unit, "archive_files", []string{"unit_id", "kind", "year", "holder", "title", "event_on", "note",
+		"sample", "created_at", "version"}, rows, nil)
+	if err != nil {
+		return err
+	}
+	rows = nil
+	for i := range b.Archives {
+		f := &b.Archives[i]
+		f.ID = fids[i]
+		for j := range f.Documents {
+			d := &f.Documents[j]
+			d.FileID = f.ID
+			rows = append(rows, []any{unit, f.ID, d.Slot, d.SHA256, d.Name, d.Size, d.ContentType, boolInt(d.Paper), d.Place, d.CheckedBy,
+				d.CheckedOn.String(), d.Defect, now, 1})
+		}
+	}
+	_, err = s.bulkAudited(ctx, tx, unit, "archive_documents", []string{"unit_id", "file_id", "slot", "sha256", "name", "size",
+		"content_type", "paper", "place", "checked_by", "checked_on", "defect", "created_at", "version"}, rows, nil)
 	return err
 }

@@ -345,9 +345,9 @@ func (s *Store) Count(ctx context.Context, table string) (int64, error) {
 }
 
 // AttachmentHashes lists the distinct SHA-256 names of the evidence files
-// the records refer to.
+// the records refer to (progress attachments and archives' documents).
 func (s *Store) AttachmentHashes(ctx context.Context) ([]string, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT sha256 FROM attachments ORDER BY sha256`)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT sha256 FROM attachments UNION SELECT sha256 FROM archive_documents WHERE sha256 <> '' ORDER BY 1`)
 	if err != nil {
 		return nil, err
 	}

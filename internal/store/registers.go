@@ -78,6 +78,7 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedTravel, s.loadTravel},
 		{selfcheck.NeedRetired, s.loadRetiredPosts},
 		{selfcheck.NeedStudy, s.loadStudy},
+		{selfcheck.NeedArchives, s.loadArchives},
 	}
 	moreErrs := make([]error, len(more))
 	for i, m := range more {
@@ -234,6 +235,7 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedTravel, "travel", []func() (string, []any){pl.travelRosterQ, pl.travelQ}},
 		{selfcheck.NeedRetired, "retired", []func() (string, []any){pl.retiredQ}},
 		{selfcheck.NeedStudy, "study", pl.studyQueries()},
+		{selfcheck.NeedArchives, "archives", []func() (string, []any){pl.archiveKindsQ, pl.archiveFilesQ, pl.archiveDocumentsQ}},
 	}
 	for _, pt := range parts {
 		if needs&pt.need == 0 {

@@ -122,6 +122,14 @@ var Tables = []Table{
 	// Study (理论学习, issue 16).
 	{Name: "notes_checks", Versioned: true, Kind: "notes_check", Label: "学习笔记检查", Audited: true, Copied: true,
 		Voidable: true, Unit: `SELECT unit_id, '', '' FROM notes_checks WHERE id = ?`, History: zhenggai.PermRead},
+	// Archives (档案): a unit's kinds of file, its files and the documents
+	// filed in their slots, each a record of its own.
+	{Name: "archive_kinds", Versioned: true, Kind: "archive_kind", Label: "档案类别", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM archive_kinds WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "archive_files", Versioned: true, Kind: "archive_file", Label: "档案案卷", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM archive_files WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "archive_documents", Versioned: true, Kind: "archive_document", Label: "档案材料", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM archive_documents WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
 	{Name: "notifications", Label: "消息", Audited: true, Copied: true},
 	{Name: "warn_states", Label: "预警通知状态", Audited: true, Copied: true},

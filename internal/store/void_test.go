@@ -126,6 +126,12 @@ func TestEveryTableAudited(t *testing.T) {
 		must("travel person", st.SaveTravelPerson(ctx, &zhenggai.TravelPerson{UnitID: r.UnitID, Name: "覃丽", ScopeFrom: zhenggai.NewDate(2016, 1, 1)}))
 		must("retired post", st.SaveRetiredPost(ctx, &zhenggai.RetiredPost{UnitID: r.UnitID, Name: "覃丽", Born: zhenggai.NewDate(1955, 1, 1),
 			Org: "县老年大学", Post: "副校长", Kind: zhenggai.RetiredPartTime, From: zhenggai.NewDate(2019, 1, 1)}))
+		// Archives.
+		ak := zhenggai.ArchiveKind{UnitID: r.UnitID, Code: "party_lesson", Name: "党课档案", Documents: []string{"党课讲稿", "签到表"}}
+		must("archive kind", st.SaveArchiveKind(ctx, &ak))
+		af := &zhenggai.ArchiveFile{UnitID: r.UnitID, Kind: zhenggai.KindElection, Title: "换届选举", EventOn: zhenggai.NewDate(2017, 10, 27)}
+		must("archive file", st.SaveArchiveFile(ctx, af))
+		must("archive document", st.AddArchiveDocument(ctx, af.ID, &zhenggai.ArchiveDocument{Slot: "请示", SHA256: sum, Name: "请示.pdf", Size: 9}))
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

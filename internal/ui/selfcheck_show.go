@@ -82,6 +82,8 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/study/notes?person=%d", rec.ID)
 	case "notes_check":
 		return fmt.Sprintf("/study/notes/%d", rec.ID)
+	case "archive_file":
+		return fmt.Sprintf("/archives/%d", rec.ID)
 	}
 	return ""
 }
