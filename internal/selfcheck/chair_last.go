@@ -17,6 +17,7 @@ var ChairLast = Rule{
 	Title:       "主要负责人末位表态",
 	SeedProblem: 24,
 	Area:        AreaMeetings,
+	Proves:      []string{"末位表态"},
 	Check:       checkChairLast,
 }
 

@@ -17,6 +17,7 @@ var StudyGroup = Rule{
 	Title:       "中心组理论学习按要求开展",
 	SeedProblem: 2,
 	Area:        AreaMeetings,
+	Proves:      []string{"理论学习", "中心组", "学习制度"},
 	Settings: []Setting{
 		{Name: "per_year", Label: "每年至少学习次数", Default: "12"},
 	},
