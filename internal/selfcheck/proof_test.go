@@ -41,11 +41,11 @@ func TestSuggest(t *testing.T) {
 		Rule{ID: "travel_return", Area: AreaTravel},
 		Rule{ID: "odd_one", Area: "其他", Proves: []string{"公车"}})
 	for name, want := range map[string][]string{
-		"《机关考勤管理制度》":       {"attendance_days"},
-		"《干部职工请销假制度》":      {"attendance_days"},
+		"《机关考勤管理制度》":      {"attendance_days"},
+		"《干部职工请销假制度》":     {"attendance_days"},
 		"《因私出国(境)证照管理制度》": {"travel_return"},
-		"《因私出国（境）管理制度》":    {"travel_return"},
-		"《公车管理制度》":         {"odd_one"},
+		"《因私出国（境）管理制度》":   {"travel_return"},
+		"《公车管理制度》":        {"odd_one"},
 	} {
 		if got := suggest(later, name); !slices.Equal(got, want) {
 			t.Errorf("suggest(%q) = %v, want %v", name, got, want)
