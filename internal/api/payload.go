@@ -262,6 +262,7 @@ type measureJSON struct {
 	// What it produced: rules by name (without 《》), money in fen,
 	// persons dealt with.
 	RuleNames      []string     `json:"rule_names"`
+	ProofRules     []string     `json:"proof_rules"` // self-inspection rules proving a mechanism (长效机制的验证)
 	RefundedFen    zhenggai.Fen `json:"refunded_fen"`
 	RecoveredFen   zhenggai.Fen `json:"recovered_fen"`
 	SavedFen       zhenggai.Fen `json:"saved_fen"`
@@ -283,6 +284,10 @@ func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
 		LeaderID: m.LeaderID, OwnerID: m.OwnerID}
 	if out.RuleNames == nil {
 		out.RuleNames = []string{}
+	}
+	out.ProofRules = m.ProofRules
+	if out.ProofRules == nil {
+		out.ProofRules = []string{}
 	}
 	return out
 }
