@@ -115,6 +115,10 @@ type RoundRecords struct {
 	Ledger     *zhenggai.Ledger
 	Progress   []*zhenggai.Progress
 	CloseSteps []*zhenggai.CloseStep
+	// Meetings are the meetings on the rectification from the feedback
+	// to the day read, as the meetings register holds them: the report
+	// states these, not the figures typed in its text.
+	Meetings zhenggai.RectificationMeetings
 }
 
 // RoundRecords reads a round's records in one read transaction, so that
@@ -140,6 +144,10 @@ func (s *Store) RoundRecords(ctx context.Context, roundID int64, today zhenggai.
 		return err
 	})
 	if err != nil {
+		return nil, err
+	}
+	r := rec.Ledger.Round
+	if rec.Meetings, err = s.RectificationMeetings(ctx, r.UnitID, r.FeedbackDate, today); err != nil {
 		return nil, err
 	}
 	return rec, nil

@@ -75,3 +75,56 @@ func TestMeasureProof(t *testing.T) {
 		t.Errorf("hold not lifted:\n%s", excerptOf(body))
 	}
 }
+
+// TestRegisterFiguresOffered: the round's form and the publication's
+// preview say where the report's meeting figures come from and offer the
+// sentence the meetings register bears out.
+func TestRegisterFiguresOffered(t *testing.T) {
+	env := testkit.Open(t)
+	srv := env.Serve(t, formClock)
+	admin := testkit.Admin(t, env.Store)
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Jar: testkit.Jar(t, srv.URL, admin)}
+	e := &formEnv{t: t, dir: env.Dir, st: env.Store, srv: srv, c: c, office: fmt.Sprint(admin.User.UnitID)}
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	r, _, _, _ := e.seed()
+	r.ReportLeadingGroup = "巡察整改期间，先后召开党组会议5次、主席会议3次，研究部署巡察整改工作。"
+	if err := e.st.UpdateRound(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	edit := fmt.Sprintf("/rounds/%d/edit", r.ID)
+	_, body := e.get(edit)
+	if !strings.Contains(body, "本单位未建立会议台账") {
+		t.Errorf("typed figures not marked:\n%s", excerptOf(body))
+	}
+	raw := env.Raw(t)
+	var m int64
+	if err := raw.QueryRow(`INSERT INTO meetings (unit_id, type, book, number, date, chair_name, created_at)
+		VALUES (?, '党组会议', '党组会议', 1, '2020-08-03', '甲', '2020-08-03T00:00:00Z') RETURNING id`, r.UnitID).Scan(&m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO meeting_items (unit_id, meeting_id, seq, title, kind) VALUES (?, ?, 1, '研究巡察整改方案', 'ordinary')`, r.UnitID, m); err != nil {
+		t.Fatal(err)
+	}
+	var it int64
+	if err := raw.QueryRow(`INSERT INTO meeting_items (unit_id, meeting_id, seq, title, kind) VALUES (?, ?, 2, '研究整改资金安排', 'large_fund') RETURNING id`, r.UnitID, m).Scan(&it); err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range []string{"乙", "甲"} {
+		if _, err := raw.Exec(`INSERT INTO meeting_statements (unit_id, item_id, seq, name, position) VALUES (?, ?, ?, ?, 'agree')`, r.UnitID, it, i+1, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, path := range []string{edit, fmt.Sprintf("/rounds/%d/publish?as_of=2020-10-28", r.ID)} {
+		_, body = e.get(path)
+		for _, s := range []string{"会议次数按会议台账自动统计（反馈以来议题或备注涉及整改的会议）：党组会议1次。",
+			`<q id="meetings-sentence">整改以来召开党组会议1次，研究“三重一大”事项1项，均按规定末位表态。</q>`} {
+			if !strings.Contains(body, s) {
+				t.Errorf("%s lacks %q", path, s)
+			}
+		}
+	}
+	if _, body = e.get(fmt.Sprintf("/rounds/%d/publish?as_of=2020-10-28", r.ID)); !strings.Contains(body, "先后召开党组会议1次，研究部署") {
+		t.Errorf("preview does not state the count:\n%s", excerptOf(body))
+	}
+}
