@@ -105,7 +105,11 @@ func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today z
 	if err != nil {
 		return nil, err
 	}
-	return zhenggai.BuildLedger(r, set, today, cats, probs, ms), nil
+	holds, err := s.ledgerHolds(ctx, r, ms, today)
+	if err != nil {
+		return nil, err
+	}
+	return zhenggai.BuildLedgerHeld(r, set, today, cats, probs, ms, holds), nil
 }
 
 // RoundRecords is what a round's documents are made from: its ledger as

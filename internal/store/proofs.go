@@ -199,3 +199,24 @@ func (s *Store) checkProblemHold(ctx context.Context, id int64) error {
 	}
 	return zhenggai.ErrHeld(holds, zhenggai.CloseAccept)
 }
+
+// ledgerHolds are the holds of a round's measures as of today, for its
+// ledger's colours: nothing is read unless a measure names proof rules.
+// The ledger's cache stays right: a register's change is an audited
+// write, which starts a new generation.
+func (s *Store) ledgerHolds(ctx context.Context, r *zhenggai.Round, ms []*zhenggai.Measure, today zhenggai.Date) (map[int64][]zhenggai.ProofHold, error) {
+	if !slices.ContainsFunc(ms, func(m *zhenggai.Measure) bool { return len(m.ProofRules) > 0 }) {
+		return nil, nil
+	}
+	ps, err := s.Proofs(ctx, r.UnitID, r.FeedbackDate, ms, today)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]zhenggai.ProofHold{}
+	for id, p := range ps {
+		if h := p.Holds(); len(h) > 0 {
+			out[id] = h
+		}
+	}
+	return out, nil
+}

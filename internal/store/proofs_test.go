@@ -112,3 +112,60 @@ func TestMeasureProofHold(t *testing.T) {
 		must("accept once put right", err)
 	})
 }
+
+// TestHeldColour: a 长期坚持 measure reported on time shows no warning,
+// but yellow in its round's ledger while its proof rule finds something;
+// the meeting voided (an audited write), the ledger shows it in order.
+func TestHeldColour(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st, ctx := env.Store, actx()
+		r, _, p, ms := seedRound(t, st)
+		u, raw := r.UnitID, env.Raw(t)
+		m := ms[0]
+		m.Kind, m.Status, m.Mechanism, m.ReportEvery, m.ProofRules = zhenggai.MeasureMechanism, zhenggai.Ongoing, "《“末位表态”制度》", 90, []string{"chair_last"}
+		if err := st.UpdateMeasure(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.AddProgress(ctx, &zhenggai.Progress{MeasureID: m.ID, Date: zhenggai.NewDate(2020, 10, 20), Content: "坚持末位表态"}, m.Version); err != nil {
+			t.Fatal(err)
+		}
+		today := zhenggai.NewDate(2020, 10, 28)
+		colour := func() (zhenggai.Colour, zhenggai.Colour, int) {
+			t.Helper()
+			l, err := st.Ledger(ctx, r.ID, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pn := l.Problem(p.ID)
+			for _, mn := range pn.Measures {
+				if mn.ID == m.ID {
+					return mn.Colour, pn.Colour, len(mn.Holds)
+				}
+			}
+			t.Fatal("measure not in the ledger")
+			return "", "", 0
+		}
+		if c, _, h := colour(); c != zhenggai.NoColour || h != 0 {
+			t.Fatalf("kept up and proven: %q, %d holds", c, h)
+		}
+		mt := insMeeting(t, raw, u, "党组会议", "党组会议", 6, "2020-09-10", false)
+		it := ins(t, raw, "meeting_items", "unit_id, meeting_id, seq, title, kind, amount", u, mt, 1, "研究干部推荐人选", "cadre", 0)
+		for i, n := range []string{"甲", "乙", "丙"} {
+			ins(t, raw, "meeting_statements", "unit_id, item_id, seq, name, position", u, it, i+1, n, "agree")
+		}
+		// Written behind the store's back: a new generation for the cache, as an import's audited write gives.
+		if err := st.SaveNamedSettings(ctx, u, map[string]string{"selfcheck.chair_last.note": "test"}); err != nil {
+			t.Fatal(err)
+		}
+		if c, pc, h := colour(); c != zhenggai.Yellow || pc != zhenggai.Red || h != 1 { // the problem: red by its other measure's deadline
+			t.Fatalf("held: measure %q, problem %q, %d holds", c, pc, h)
+		}
+		if err := st.Void(ctx, "meeting", mt, "录入有误"); err != nil {
+			t.Fatal(err)
+		}
+		if c, _, h := colour(); c != zhenggai.NoColour || h != 0 {
+			t.Fatalf("put right: %q, %d holds", c, h)
+		}
+	})
+}

@@ -113,13 +113,9 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 	}
 	v := &problemView{Problem: node, Category: node.Category, Progress: entries, Seq: map[int64]int{},
 		Steps: steps, Locked: node.CloseState.Locked(), StillPublished: still, Proofs: map[int64]*proofView{}}
-	for _, m := range node.Measures {
-		// A held 长期坚持 measure does not show as in order (HeldColour).
-		if p := proofs[m.ID]; p != nil {
-			v.Proofs[m.ID] = newProofView(p)
-			m.Colour = zhenggai.HeldColour(m.Colour, m.Measure, p.Holds())
-			node.Colour = zhenggai.Worse(node.Colour, m.Colour)
-		}
+	// (The ledger's colours already count the holds: zhenggai.HeldColour.)
+	for id, p := range proofs {
+		v.Proofs[id] = newProofView(p)
 	}
 	for _, m := range node.Measures {
 		v.Seq[m.ID] = m.Seq
