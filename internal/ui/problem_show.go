@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"zhenggai"
+	"zhenggai/internal/selfcheck"
 	"zhenggai/internal/store"
 )
 
@@ -23,6 +24,9 @@ type problemView struct {
 	// Proofs are, by measure ID, what the rules proving a mechanism
 	// measure find since the feedback (长效机制的验证).
 	Proofs map[int64]*proofView
+	// Suggest are, for a mechanism measure naming no proof rule, the
+	// titles of the rules its mechanism's name suggests.
+	Suggest map[int64][]string
 }
 
 // proofView is what a measure's proof rules find, rule by rule.
@@ -116,6 +120,17 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 	// (The ledger's colours already count the holds: zhenggai.HeldColour.)
 	for id, p := range proofs {
 		v.Proofs[id] = newProofView(p)
+	}
+	v.Suggest = map[int64][]string{}
+	for _, m := range node.Measures {
+		if m.Kind != zhenggai.MeasureMechanism || len(m.ProofRules) > 0 {
+			continue
+		}
+		for _, id := range selfcheck.Suggest(m.Mechanism, ruleLines(m.RuleNames)) {
+			if r, ok := selfcheck.ByID(id); ok {
+				v.Suggest[m.ID] = append(v.Suggest[m.ID], r.Title)
+			}
+		}
 	}
 	for _, m := range node.Measures {
 		v.Seq[m.ID] = m.Seq

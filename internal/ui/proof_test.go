@@ -28,6 +28,10 @@ func TestMeasureProof(t *testing.T) {
 	if err := e.st.UpdateMeasure(ctx, m); err != nil {
 		t.Fatal(err)
 	}
+	_, body := e.get(fmt.Sprintf("/problems/%d", p.ID))
+	if !strings.Contains(body, "尚未指定长效机制的验证规则，建议：“会计凭证经审核签字”、“支出凭证摘要写明用途、附有原始单据”、“大额资金使用经党组会议事前集体研究”") {
+		t.Errorf("problem page does not suggest the proof rules:\n%s", excerptOf(body))
+	}
 	edit := fmt.Sprintf("/measures/%d/edit", m.ID)
 	resp, body := e.get(edit)
 	wantStatus(t, resp, body, 200)
