@@ -172,7 +172,7 @@ func ruleIndex(id string) int {
 }
 
 // checkMeasureHold refuses to approve the closing of a measure asked to
-// close while its proof rules find something (as of today). It runs
+// close while its proof rules find something (as of the store's today). It runs
 // before the step's transaction, not in it: the rules read registers
 // that may be large, and the writer must not wait on them. A measure not
 // asked to close is left to the step's own refusal.
@@ -181,7 +181,7 @@ func (s *Store) checkMeasureHold(ctx context.Context, id int64) error {
 	if err != nil || m.CloseState != zhenggai.CloseRequested || len(m.ProofRules) == 0 {
 		return nil // the transaction reads the row again and says what is wrong
 	}
-	holds, err := s.MeasureHolds(ctx, id, zhenggai.Today())
+	holds, err := s.MeasureHolds(ctx, id, zhenggai.DateOf(s.now()))
 	if err != nil {
 		return err
 	}
@@ -193,7 +193,7 @@ func (s *Store) checkMeasureHold(ctx context.Context, id int64) error {
 // leader's approval hold the problem too. (原台账记载 acceptances are of
 // history before the program, and are not held.)
 func (s *Store) checkProblemHold(ctx context.Context, id int64) error {
-	holds, err := s.problemHolds(ctx, id, zhenggai.Today())
+	holds, err := s.problemHolds(ctx, id, zhenggai.DateOf(s.now()))
 	if err != nil {
 		return err
 	}
