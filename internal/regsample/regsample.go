@@ -129,6 +129,7 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.number()
 	m.dues()
 	m.cppccRegisters()
+	m.rectification()
 	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
 		Proposals: m.proposals}, nil
