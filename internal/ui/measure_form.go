@@ -44,7 +44,7 @@ type measureForm struct {
 	Conflict *formConflict
 	// The self-inspection rules that may prove the measure, by area,
 	// those its mechanism's name suggests marked (长效机制的验证).
-	Proof []proofArea
+	Proof proofField
 }
 
 func measureValues(m *zhenggai.Measure) map[string]string {
@@ -201,7 +201,8 @@ func (h *Handler) renderMeasureForm(w http.ResponseWriter, r *http.Request, stat
 		d.Editing = true
 		title = fmt.Sprintf("修改第%d项整改措施", stored.Seq)
 	}
-	d.Proof = proofOptions(f.values)
+	d.Proof = proofField{Areas: proofOptions(f.values), Suggested: selfcheck.Suggest(f.values["mechanism"], f.values["rule_names"]),
+		Err: f.errMap()["proof_rules"], URL: fmt.Sprintf("/problems/%d/measures/proof-rules", d.Problem.ID)}
 	h.render(w, r, status, "measure_form", &page{Title: title, Nav: "tree", Round: round, Data: d, Form: f.values, Errors: f.errMap()})
 }
 
@@ -397,6 +398,15 @@ func parseVersion(s string) (int64, error) {
 		return 0, zhenggai.Errorf(zhenggai.EINVALID, "表单缺少版本号，请刷新页面后再操作")
 	}
 	return v, nil
+}
+
+// proofField is the form's fieldset of proof rules (template "proof"),
+// which MeasureProofRules renders again as the mechanism is typed.
+type proofField struct {
+	Areas     []proofArea
+	Suggested []string // what the names suggested when it was drawn
+	Err       string
+	URL       string // where the fieldset is drawn again
 }
 
 // proofArea is one area of the self-inspection's rules on the form.
