@@ -61,6 +61,10 @@ func TestDemoProofRules(t *testing.T) {
 	if !slices.Equal(got, []string{"major_matters 1/1"}) {
 		t.Errorf("problem 22 held by %v, want the quorum of 2020年第7次党组会议 only", got)
 	}
+	// The vouchers since the feedback keep 《财务管理制度》: shown as such.
+	if len(held[34]) != 0 {
+		t.Errorf("problem 34 held by %v, want nothing since the feedback", held[34])
+	}
 	if len(held[17]) != 1 || held[17][0].Rule != "dues" {
 		t.Errorf("problem 17 held by %v, want dues (the rounding ended 2020年8月, July's dues still rounded)", held[17])
 	}
