@@ -42,6 +42,9 @@ type MeasureNode struct {
 	*Measure
 	Colour   Colour
 	DaysLeft int // days to the deadline; meaningless without one
+	// Holds are the proof rules that still find something (proof.go);
+	// a held 长期坚持 measure is at least yellow (HeldColour).
+	Holds []ProofHold
 }
 
 // Summary is the round's figures, derived from its problems.
@@ -61,6 +64,12 @@ type Summary struct {
 // BuildLedger assembles the tree and its figures. Problems whose category
 // is missing and measures whose problem is missing are ignored.
 func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*Problem, measures []*Measure) *Ledger {
+	return BuildLedgerHeld(r, set, today, cats, probs, measures, nil)
+}
+
+// BuildLedgerHeld is BuildLedger with the holds of measures whose proof
+// rules still find something, by measure ID: their colours count held.
+func BuildLedgerHeld(r *Round, set Settings, today Date, cats []*Category, probs []*Problem, measures []*Measure, holds map[int64][]ProofHold) *Ledger {
 	l := &Ledger{Round: r, Settings: set, Today: today}
 	byCat := map[int64]*CategoryNode{}
 	for _, c := range cats {
@@ -90,7 +99,7 @@ func BuildLedger(r *Round, set Settings, today Date, cats []*Category, probs []*
 		if pn == nil {
 			continue
 		}
-		mn := &MeasureNode{Measure: m, Colour: MeasureColour(set, m, today)}
+		mn := &MeasureNode{Measure: m, Colour: HeldColour(MeasureColour(set, m, today), m, holds[m.ID]), Holds: holds[m.ID]}
 		if !m.Deadline.IsZero() {
 			mn.DaysLeft = today.DaysUntil(m.Deadline)
 		}

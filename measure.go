@@ -61,6 +61,9 @@ type Measure struct {
 	// names resolve to (ResolvePerson); 0 when none does.
 	LeaderID int64 `json:"leader_id,omitempty"`
 	OwnerID  int64 `json:"owner_id,omitempty"`
+	// ProofRules are the self-inspection rules (selfcheck.Rule IDs) that
+	// prove a mechanism measure by its register (proof.go).
+	ProofRules []string `json:"proof_rules"`
 }
 
 // Validate checks a measure before it is saved.
@@ -85,6 +88,7 @@ func (m *Measure) Validate() error {
 		v.Add("report_every", "报送周期须在0至3660天之间")
 	}
 	m.checkOutcomes(v)
+	m.checkProofRules(v)
 	return v.Err()
 }
 

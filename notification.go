@@ -181,8 +181,9 @@ func names(list ...string) []string {
 // WarningNotice is the message of a measure's change to colour (not
 // NoColour) on day today; problemNo is its problem's number. Green
 // reaches the owner, yellow the leader too, red also the unit's principal
-// leader (主要负责人); it is e-mailed as well.
-func WarningNotice(m *Measure, problemNo int, colour Colour, today Date) Notice {
+// leader (主要负责人); it is e-mailed as well. holds are what holds a
+// 长期坚持 measure yellow (its proof rules still find something).
+func WarningNotice(m *Measure, problemNo int, colour Colour, today Date, holds ...ProofHold) Notice {
 	to := Audience{Unit: m.UnitID, Owners: names(m.Owner)}
 	if colour == Yellow || colour == Red {
 		to.Leaders = names(m.Leader)
@@ -198,6 +199,9 @@ func WarningNotice(m *Measure, problemNo int, colour Colour, today Date) Notice 
 			last = "最近一次报送为" + m.LastReport.Chinese()
 		}
 		why = fmt.Sprintf("该措施为长期坚持，须每%d天报送一次落实情况（长效机制：%s），%s，已逾期。", m.ReportEvery, m.Mechanism, last)
+	case m.Status == Ongoing && len(holds) > 0:
+		subject = fmt.Sprintf("黄色预警：%s的长效机制经台账验证仍有问题", what)
+		why = fmt.Sprintf("该措施为长期坚持（长效机制：%s），%s，请整改台账中的相关记录；问题消除后预警自动解除。", m.Mechanism, HoldText(holds))
 	case colour == Red:
 		subject = fmt.Sprintf("红色预警：%s已超过整改时限", what)
 		why = fmt.Sprintf("整改时限为%s，已逾期%d天，请抓紧整改并报送进展。", m.Deadline.Chinese(), m.Deadline.DaysUntil(today))

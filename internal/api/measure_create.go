@@ -36,6 +36,9 @@ type measureRequest struct {
 	Talks          *int          `json:"talks"`
 	Organisational *int          `json:"organisational"`
 	Disciplinary   *int          `json:"disciplinary"`
+	// The self-inspection rules (selfcheck rule IDs, as GET /api/v1/selfcheck names them) that
+	// prove a mechanism measure; omitted on update: kept as they are.
+	ProofRules *[]string `json:"proof_rules"`
 }
 
 // apply writes the request onto m and returns every reason it is wrong.
@@ -61,6 +64,9 @@ func (req *measureRequest) apply(v *zhenggai.ValidationError, m *zhenggai.Measur
 	}
 	if req.RuleNames != nil {
 		m.RuleNames = zhenggai.CleanRuleNames(*req.RuleNames)
+	}
+	if req.ProofRules != nil {
+		m.ProofRules = *req.ProofRules
 	}
 	set := func(to *zhenggai.Fen, from *zhenggai.Fen) {
 		if from != nil {

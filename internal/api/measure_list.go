@@ -25,9 +25,14 @@ func (h *Handler) ListMeasures(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	today := h.today()
+	proofs, err := h.Store.ProblemProofs(r.Context(), id, today)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	out := []*measureJSON{}
 	for _, m := range ms {
-		out = append(out, newMeasureJSON(m, set, today))
+		out = append(out, heldMeasureJSON(newMeasureJSON(m, set, today), m, proofs[m.ID].Holds()))
 	}
 	writeJSON(w, http.StatusOK, measureListJSON{Measures: out})
 }

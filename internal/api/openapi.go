@@ -87,7 +87,7 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/measures/{id}/progress": {summary: "报送整改进展；佐证材料以 multipart 表单的 files 字段上传", request: (*progressRequest)(nil),
 		response: (*progressJSON)(nil), created: true, multipart: "files"},
 	"POST /api/v1/measures/{id}/close/request": closeOp("责任人申请销号（须已报送附有佐证材料的进展）"),
-	"POST /api/v1/measures/{id}/close/approve": closeOp("责任领导同意销号；问题的全部措施都同意后自动报巡察办验收"),
+	"POST /api/v1/measures/{id}/close/approve": closeOp("责任领导同意销号；问题的全部措施都同意后自动报巡察办验收；措施的验证规则（proof_rules）在反馈以来的台账中仍发现问题的，不能同意（409）"),
 	"POST /api/v1/measures/{id}/close/return":  closeOp("责任领导退回销号申请（须写明理由 reason）"),
 	"GET /api/v1/problems/{id}/closing":        {summary: "具体问题的销号状态和全部销号记录", response: (*closingJSON)(nil)},
 	"POST /api/v1/problems/{id}/close/accept":  closeOp("上级巡察办验收通过，予以销号"),

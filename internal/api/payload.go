@@ -226,10 +226,14 @@ func (h *Handler) problemObject(ctx context.Context, id int64) (*problemDetailJS
 	for _, pub := range still {
 		out.StillPublished = append(out.StillPublished, newPublicationJSON(pub, nil))
 	}
+	proofs, err := h.Store.ProblemProofs(ctx, id, today)
+	if err != nil {
+		return nil, err
+	}
 	sts := make([]zhenggai.Status, len(ms))
 	colour := zhenggai.NoColour
 	for i, m := range ms {
-		mj := newMeasureJSON(m, set, today)
+		mj := heldMeasureJSON(newMeasureJSON(m, set, today), m, proofs[m.ID].Holds())
 		out.Measures = append(out.Measures, mj)
 		sts[i] = m.Status
 		colour = zhenggai.Worse(colour, mj.Colour)
@@ -261,13 +265,18 @@ type measureJSON struct {
 	CloseState  zhenggai.CloseState `json:"close_state"`
 	// What it produced: rules by name (without 《》), money in fen,
 	// persons dealt with.
-	RuleNames      []string     `json:"rule_names"`
-	RefundedFen    zhenggai.Fen `json:"refunded_fen"`
-	RecoveredFen   zhenggai.Fen `json:"recovered_fen"`
-	SavedFen       zhenggai.Fen `json:"saved_fen"`
-	Talks          int          `json:"talks"`
-	Organisational int          `json:"organisational"`
-	Disciplinary   int          `json:"disciplinary"`
+	RuleNames  []string `json:"rule_names"`
+	ProofRules []string `json:"proof_rules"` // self-inspection rules proving a mechanism (长效机制的验证)
+	// ProofHolds are the proof rules that still find something since the
+	// feedback: closing is refused while any does, and a 长期坚持 measure
+	// is at least yellow.
+	ProofHolds     []zhenggai.ProofHold `json:"proof_holds,omitempty"`
+	RefundedFen    zhenggai.Fen         `json:"refunded_fen"`
+	RecoveredFen   zhenggai.Fen         `json:"recovered_fen"`
+	SavedFen       zhenggai.Fen         `json:"saved_fen"`
+	Talks          int                  `json:"talks"`
+	Organisational int                  `json:"organisational"`
+	Disciplinary   int                  `json:"disciplinary"`
 	// The persons of the unit's roster the names resolve to; absent when
 	// none does.
 	LeaderID int64 `json:"leader_id,omitempty"`
@@ -283,6 +292,10 @@ func measureFields(m *zhenggai.Measure, c zhenggai.Colour) *measureJSON {
 		LeaderID: m.LeaderID, OwnerID: m.OwnerID}
 	if out.RuleNames == nil {
 		out.RuleNames = []string{}
+	}
+	out.ProofRules = m.ProofRules
+	if out.ProofRules == nil {
+		out.ProofRules = []string{}
 	}
 	return out
 }
@@ -319,7 +332,19 @@ func (h *Handler) measureObject(ctx context.Context, id int64) (*measureJSON, er
 	if err != nil {
 		return nil, err
 	}
-	return newMeasureJSON(m, set, h.today()), nil
+	today := h.today()
+	holds, err := h.Store.MeasureHolds(ctx, id, today)
+	if err != nil {
+		return nil, err
+	}
+	return heldMeasureJSON(newMeasureJSON(m, set, today), m, holds), nil
+}
+
+// heldMeasureJSON adds to mj what holds its measure (zhenggai.HeldColour).
+func heldMeasureJSON(mj *measureJSON, m *zhenggai.Measure, holds []zhenggai.ProofHold) *measureJSON {
+	mj.ProofHolds = holds
+	mj.Colour = zhenggai.HeldColour(mj.Colour, m, holds)
+	return mj
 }
 
 // progressJSON is a progress entry with its evidence files. status is ""

@@ -7,6 +7,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"zhenggai/internal/attach"
 	"zhenggai/internal/regsample"
 	"zhenggai/internal/sample"
+	"zhenggai/internal/selfcheck"
 	"zhenggai/internal/store"
 	"zhenggai/internal/textimport"
 )
@@ -132,6 +134,9 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 		if err := st.EnterNamesInUse(ctx); err != nil {
 			return err
 		}
+		if err := addProofRules(ctx, st, r); err != nil {
+			return err
+		}
 		return addReportTexts(ctx, st, r)
 	})
 	if err != nil {
@@ -144,6 +149,39 @@ func Load(ctx context.Context, st *store.Store, files *attach.Dir, today zhengga
 		return nil, fmt.Errorf("示例登记簿：%w", err)
 	}
 	return r, nil
+}
+
+// addProofRules gives each mechanism measure the proof rules its rule
+// names suggest (selfcheck.Suggest, as the measure form does), when the
+// plan is made: 《财务管理制度》 is proven by the voucher rules, and so on.
+// The closings (closingDay) come before the registers are entered
+// (registersDay), so nothing holds them then; what the rules find since
+// the feedback shows on the problem pages afterwards.
+func addProofRules(ctx context.Context, st *store.Store, r *zhenggai.Round) error {
+	probs, err := st.Problems(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range probs {
+		ms, err := st.ProblemMeasures(ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if m.Kind != zhenggai.MeasureMechanism {
+				continue
+			}
+			ids := selfcheck.Suggest(m.Mechanism, strings.Join(m.RuleNames, "\n"))
+			if len(ids) == 0 {
+				continue
+			}
+			m.ProofRules = ids
+			if err := st.UpdateMeasure(ctx, m); err != nil {
+				return fmt.Errorf("问题%d第%d项措施的验证规则：%w", p.Seq, m.Seq, err)
+			}
+		}
+	}
+	return nil
 }
 
 // registersDay is when the demo's registers are entered: after the
@@ -162,6 +200,11 @@ func LoadRegisters(ctx context.Context, st *store.Store, unitID int64) (store.Re
 	b.UnitID = unitID
 	var n store.RegisterCounts
 	err = onDay(st, registersDay, func() (err error) {
+		// The seed's 全体党员大会 is a type of its own (regsample).
+		types := append(slices.Clone(zhenggai.DefaultMeetingTypes), regsample.RectificationMeetingType)
+		if err := st.SaveMeetingTypes(ctx, unitID, types); err != nil {
+			return err
+		}
 		n, err = st.ImportRegisters(ctx, b, nil)
 		return err
 	})

@@ -101,6 +101,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("POST /problems/{id}", edit, "problem", u.UpdateProblem),
 		page("GET /problems/{id}/measures/new", edit, "problem", u.NewMeasure),
 		page("POST /problems/{id}/measures", edit, "problem", u.CreateMeasure),
+		page("GET /problems/{id}/measures/proof-rules", edit, "problem", u.MeasureProofRules),
 		page("GET /measures/{id}/edit", edit, "measure", u.EditMeasure),
 		page("POST /measures/{id}", edit, "measure", u.UpdateMeasure),
 		page("POST /measures/{id}/status", report, "measure", u.UpdateMeasureStatus),

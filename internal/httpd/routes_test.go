@@ -40,7 +40,7 @@ var expected = map[string]string{
 	"GET /categories/{id}/edit": "edit", "POST /categories/{id}": "edit",
 	"GET /rounds/{id}/problems/new": "edit", "POST /rounds/{id}/problems": "edit",
 	"GET /problems/{id}": "read", "GET /problems/{id}/edit": "edit", "POST /problems/{id}": "edit",
-	"GET /problems/{id}/measures/new": "edit", "POST /problems/{id}/measures": "edit",
+	"GET /problems/{id}/measures/new": "edit", "POST /problems/{id}/measures": "edit", "GET /problems/{id}/measures/proof-rules": "edit",
 	"GET /measures/{id}/edit": "edit", "POST /measures/{id}": "edit",
 	"POST /measures/{id}/status": "report", "GET /measures/{id}/progress/new": "report", "POST /measures/{id}/progress": "report",
 	"GET /admin/units": "admin", "POST /admin/units": "admin",

@@ -75,12 +75,21 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 			settings[m.UnitID] = set
 		}
 		colour := zhenggai.MeasureColour(set, m, today)
+		var holds []zhenggai.ProofHold
+		if m.Status == zhenggai.Ongoing && len(m.ProofRules) > 0 && colour != zhenggai.Red {
+			// Kept up, but is its register in order? (Only measures that
+			// name proof rules read the registers.)
+			if holds, err = st.MeasureHolds(ctx, m.ID, today); err != nil {
+				return res, err
+			}
+			colour = zhenggai.HeldColour(colour, m, holds)
+		}
 		if colour == c.Notified {
 			continue
 		}
 		var msgs []*zhenggai.Notification
 		if colour != zhenggai.NoColour {
-			notice := zhenggai.WarningNotice(m, c.ProblemNo, colour, today)
+			notice := zhenggai.WarningNotice(m, c.ProblemNo, colour, today, holds...)
 			for _, u := range book.recipients(notice.To) {
 				n := notice.For(m.UnitID, u.ID)
 				if notice.Email && mail != nil && u.Email != "" {

@@ -141,6 +141,7 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.travelRegisters()
 	m.makeNotesChecks()
 	m.makeArchives()
+	m.rectification()
 	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
 		TravelPersons: m.travel, RetiredPosts: m.retiredList,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,

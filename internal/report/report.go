@@ -42,6 +42,14 @@ type Report struct {
 	// follows the totals sentence in its paragraph.
 	Outcomes         zhenggai.Outcomes
 	OutcomesSentence string
+
+	// The rectification meetings its text states (先后召开党组会议5次…):
+	// counted from the meetings register, where MeetingsFrom is
+	// zhenggai.MeetingsRegister; as typed (MeetingsTyped) when the unit
+	// keeps no register or it holds none of them; MeetingsNone when the
+	// text states no such figures.
+	Meetings     zhenggai.RectificationMeetings
+	MeetingsFrom string
 }
 
 // Totals are the round's figures as of the report's date, over all its
@@ -122,7 +130,9 @@ func FromRecords(rec *store.RoundRecords, asOf zhenggai.Date) (*Report, error) {
 	if err := CheckDate(rec.Ledger.Round, asOf); err != nil {
 		return nil, err
 	}
-	return assemble(rec.Ledger, rec.Progress, acceptedAsOf(rec.CloseSteps, asOf), asOf), nil
+	rep := assemble(rec.Ledger, rec.Progress, acceptedAsOf(rec.CloseSteps, asOf), asOf)
+	rep.recountMeetings(rec.Meetings)
+	return rep, nil
 }
 
 func checkAsOf(asOf zhenggai.Date) error {
@@ -432,4 +442,20 @@ func contact(kind string, set zhenggai.Settings) string {
 		s += strings.Join(parts, "；") + "。"
 	}
 	return s
+}
+
+// recountMeetings puts the register's count of the rectification
+// meetings in place of the list typed in section 一 (the first paragraph
+// that has one), and notes where the figures come from.
+func (r *Report) recountMeetings(m zhenggai.RectificationMeetings) {
+	r.Meetings = m
+	for _, ps := range [][]string{r.LeadingGroup, r.Work} {
+		for i, p := range ps {
+			text, from := zhenggai.RecountMeetings(p, m)
+			if from != zhenggai.MeetingsNone {
+				ps[i], r.MeetingsFrom = text, from
+				return
+			}
+		}
+	}
 }

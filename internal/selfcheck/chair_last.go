@@ -17,6 +17,7 @@ var ChairLast = Rule{
 	Title:       "主要负责人末位表态",
 	SeedProblem: 24,
 	Area:        AreaMeetings,
+	Proves:      []string{"末位表态"},
 	Check:       checkChairLast,
 }
 
@@ -31,28 +32,12 @@ func checkChairLast(_ context.Context, r *Registers, p zhenggai.Period, _ Values
 			continue
 		}
 		hit := false
-		for _, it := range m.Items {
-			if !isDecision(it.Kind) || len(it.Statements) < 2 {
-				continue
-			}
-			// The chair may open an item (an 意见 introducing it), but his
-			// vote comes after every other member's statement, and he
-			// speaks last: one 同意 before the others breaks the rule
-			// though he speaks again at the end (seed: 2020年4月23日).
-			other, chairLast, chairVote := -1, -1, -1
-			for _, s := range it.Statements {
-				if !samePerson(m.ChairID, m.ChairName, s.PersonID, s.Name) {
-					other = max(other, s.Seq)
-					continue
+		for i := range m.Items {
+			if it := &m.Items[i]; isDecision(it.Kind) && len(it.Statements) >= 2 {
+				if broken, _ := chairNotLast(m, it); broken {
+					items++
+					hit = true
 				}
-				chairLast = max(chairLast, s.Seq)
-				if s.Position != zhenggai.PosView && (chairVote < 0 || s.Seq < chairVote) {
-					chairVote = s.Seq
-				}
-			}
-			if chairLast >= 0 && (chairLast < other || chairVote >= 0 && chairVote < other) {
-				items++
-				hit = true
 			}
 		}
 		if hit {
@@ -71,4 +56,24 @@ func checkChairLast(_ context.Context, r *Registers, p zhenggai.Period, _ Values
 		Figures: map[string]int64{"meetings": int64(len(recs)), "items": items},
 		Records: capped(recs),
 	}}, nil
+}
+
+// chairNotLast reports whether on item it the chair of meeting m broke
+// 末位表态, and whether he stated at all. The chair may open an item (an
+// 意见 introducing it), but his vote comes after every other member's
+// statement, and he speaks last: one 同意 before the others breaks the
+// rule though he speaks again at the end (seed: 2020年4月23日).
+func chairNotLast(m *zhenggai.Meeting, it *zhenggai.AgendaItem) (broken, stated bool) {
+	other, chairLast, chairVote := -1, -1, -1
+	for _, s := range it.Statements {
+		if !samePerson(m.ChairID, m.ChairName, s.PersonID, s.Name) {
+			other = max(other, s.Seq)
+			continue
+		}
+		chairLast = max(chairLast, s.Seq)
+		if s.Position != zhenggai.PosView && (chairVote < 0 || s.Seq < chairVote) {
+			chairVote = s.Seq
+		}
+	}
+	return chairLast >= 0 && (chairLast < other || chairVote >= 0 && chairVote < other), chairLast >= 0
 }

@@ -104,8 +104,14 @@ func ByID(id string) (Rule, bool) {
 // the findings in the rules' order, each stamped with its rule. step, if
 // not nil, is called after each rule.
 func Run(ctx context.Context, regs *Registers, p zhenggai.Period, stored map[string]string, step func(done int)) ([]Finding, error) {
+	return RunRules(ctx, Rules, regs, p, stored, step)
+}
+
+// RunRules is Run over the rules given (a measure's proof rules), with
+// registers loaded for at least their Needs.
+func RunRules(ctx context.Context, rules []Rule, regs *Registers, p zhenggai.Period, stored map[string]string, step func(done int)) ([]Finding, error) {
 	var all []Finding
-	for i, r := range Rules {
+	for i, r := range rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

@@ -24,6 +24,7 @@ var LargeExpense = Rule{
 	Title:       "大额资金使用经党组会议事前集体研究",
 	SeedProblem: 22,
 	Area:        AreaMajor,
+	Proves:      []string{"财务", "会计", "报销"},
 	Settings: []Setting{
 		{Name: "threshold", Label: "大额资金标准（元，单笔达到即须研究）", Default: "10000"},
 		{Name: "window_days", Label: "未关联凭证可援引的决策距开支的最长天数", Default: "365"},

@@ -22,6 +22,7 @@ var ProposalArchive = Rule{
 	Title:       "提案办理资料完整归档（回复报告、办复情况征询意见表）",
 	SeedProblem: 14,
 	Area:        AreaProposals,
+	Proves:      []string{"档案", "归档"},
 	Check:       checkProposalArchive,
 }
 

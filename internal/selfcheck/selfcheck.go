@@ -177,5 +177,10 @@ type Rule struct {
 	// Needs are the parts of the registers the rule reads: a loader
 	// running one rule reads only those (store.RegistersFor).
 	Needs Needs
+	// Proves are words of a rule's name (《…制度》) whose mechanism this
+	// rule proves, besides the words of its Area (ProofWords): 末位表态
+	// for the chair-last rule. A rule added later fills its own and is
+	// suggested without editing any table (Suggest).
+	Proves []string
 	Check func(ctx context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error)
 }

@@ -15,6 +15,7 @@ var Statements = Rule{
 	Title:       "研究三重一大事项时逐一记录出席人员表态",
 	SeedProblem: 23,
 	Area:        AreaMeetings,
+	Proves:      []string{"末位表态", "表态"},
 	Check:       checkStatements,
 }
 

@@ -23,6 +23,7 @@ import (
 // checked (a unit without 支部学习 in its meeting types is not held to it).
 var StudyFrequency = Rule{
 	ID:          "study_frequency",
+	Proves:      []string{"理论学习", "中心组", "学习制度"},
 	Needs:       NeedMeetings | NeedStudy,
 	Title:       "理论学习按规定频次开展",
 	SeedProblem: 2,

@@ -18,6 +18,7 @@ var SuggestionsPlatform = Rule{
 	Title:       "委员通过履职平台提出意见建议",
 	SeedProblem: 13,
 	Area:        AreaMembers,
+	Proves:      []string{"履职平台"},
 	Settings: []Setting{
 		{Name: "per_member_year", Label: "每名委员每年在平台上至少提出（条）", Default: "1"},
 	},

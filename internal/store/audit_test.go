@@ -574,8 +574,9 @@ func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
 	}
 	approved := closed + open - 3
 	// 1 unit, 1 round, 14 categories, 38 problems, 97 measures, 194
-	// progress entries and 97 files, 6 settings (thresholds, contact lines
-	// and signature of reports), and the closing steps: request and
+	// progress entries and 97 files, 7 settings (thresholds, contact lines
+	// and signature of reports, the meeting types with the seed's 全体党员大会),
+	// and the closing steps: request and
 	// approve per approved measure, submit and accept per closed problem.
 	steps := 2*approved + 2*35
 	// The roster: the 6 leaders and 8 owners the ledger names, beside the
@@ -607,15 +608,16 @@ func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
 		registers += n
 	}
 	registers += int64(len(roster) - named)
-	if rep.Records != int64(1+1+14+38+97+194+97+6+steps+14)+registers {
+	if rep.Records != int64(1+1+14+38+97+194+97+7+steps+14)+registers {
 		t.Errorf("%d records checked", rep.Records)
 	}
 	// Every measure changed status twice (the three unfinished ones get
 	// their deadlines in the import); closing changed each approved measure twice, each measure of
 	// a closed problem once more on acceptance, each closed problem twice;
 	// the round got its report texts; each measure was linked to its
-	// leader and owner of the roster once.
-	if rep.Entries != rep.Records+int64(97*2+2*approved+closed+2*35+1+97) {
+	// leader and owner of the roster once; the 6 mechanism measures whose
+	// rule names suggest proof rules were given them.
+	if rep.Entries != rep.Records+int64(97*2+2*approved+closed+2*35+1+97+6) {
 		t.Errorf("%d entries", rep.Entries)
 	}
 	var name string

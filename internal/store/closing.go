@@ -24,6 +24,11 @@ func (s *Store) CloseMeasure(ctx context.Context, id int64, a zhenggai.CloseActi
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "销号操作不正确")
 	}
 	reason = strings.TrimSpace(reason)
+	if a == zhenggai.CloseApprove {
+		if err := s.checkMeasureHold(ctx, id); err != nil {
+			return nil, err
+		}
+	}
 	var step *zhenggai.CloseStep
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var unit, round, problem int64
@@ -105,6 +110,11 @@ func (s *Store) CloseProblem(ctx context.Context, id int64, a zhenggai.CloseActi
 		return nil, zhenggai.Errorf(zhenggai.EINVALID, "销号操作不正确")
 	}
 	reason = strings.TrimSpace(reason)
+	if a == zhenggai.CloseAccept {
+		if err := s.checkProblemHold(ctx, id); err != nil {
+			return nil, err
+		}
+	}
 	var step *zhenggai.CloseStep
 	err := s.write(ctx, func(tx *sql.Tx) (err error) {
 		step, err = s.closeProblem(ctx, tx, id, a, by, reason)

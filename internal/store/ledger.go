@@ -81,10 +81,15 @@ func (s *Store) Ledger(ctx context.Context, roundID int64, today zhenggai.Date) 
 
 // buildLedger runs five queries, each bounded by the round.
 func (s *Store) buildLedger(ctx context.Context, roundID int64, today zhenggai.Date) (*zhenggai.Ledger, error) {
-	return s.ledgerIn(ctx, s.rdb, roundID, today)
+	return s.ledgerIn(ctx, s.rdb, roundID, today, true)
 }
 
-func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today zhenggai.Date) (*zhenggai.Ledger, error) {
+// ledgerIn builds the ledger from db; held, the colours count the holds
+// of measures with proof rules (read from the registers on the store's
+// own connections: never inside a read transaction, whose connection the
+// loader's would otherwise wait beside — a report's records need no
+// colours).
+func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today zhenggai.Date, held bool) (*zhenggai.Ledger, error) {
 	r, err := s.roundIn(ctx, db, roundID)
 	if err != nil {
 		return nil, err
@@ -105,7 +110,13 @@ func (s *Store) ledgerIn(ctx context.Context, db queryer, roundID int64, today z
 	if err != nil {
 		return nil, err
 	}
-	return zhenggai.BuildLedger(r, set, today, cats, probs, ms), nil
+	var holds map[int64][]zhenggai.ProofHold
+	if held {
+		if holds, err = s.ledgerHolds(ctx, r, ms, today); err != nil {
+			return nil, err
+		}
+	}
+	return zhenggai.BuildLedgerHeld(r, set, today, cats, probs, ms, holds), nil
 }
 
 // RoundRecords is what a round's documents are made from: its ledger as
@@ -115,6 +126,10 @@ type RoundRecords struct {
 	Ledger     *zhenggai.Ledger
 	Progress   []*zhenggai.Progress
 	CloseSteps []*zhenggai.CloseStep
+	// Meetings are the meetings on the rectification from the feedback
+	// to the day read, as the meetings register holds them: the report
+	// states these, not the figures typed in its text.
+	Meetings zhenggai.RectificationMeetings
 }
 
 // RoundRecords reads a round's records in one read transaction, so that
@@ -125,7 +140,7 @@ type RoundRecords struct {
 func (s *Store) RoundRecords(ctx context.Context, roundID int64, today zhenggai.Date) (*RoundRecords, error) {
 	rec := &RoundRecords{}
 	err := s.readSnapshot(ctx, func(db queryer) (err error) {
-		if rec.Ledger, err = s.ledgerIn(ctx, db, roundID, today); err != nil {
+		if rec.Ledger, err = s.ledgerIn(ctx, db, roundID, today, false); err != nil {
 			return err
 		}
 		// The unit's full name signs its report when nothing else does.
@@ -140,6 +155,10 @@ func (s *Store) RoundRecords(ctx context.Context, roundID int64, today zhenggai.
 		return err
 	})
 	if err != nil {
+		return nil, err
+	}
+	r := rec.Ledger.Round
+	if rec.Meetings, err = s.RectificationMeetings(ctx, r.UnitID, r.FeedbackDate, today); err != nil {
 		return nil, err
 	}
 	return rec, nil

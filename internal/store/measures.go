@@ -12,19 +12,19 @@ import (
 // decides whether a 长期坚持 measure missed its re-report.
 const measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
-	disciplinary, COALESCE(leader_id, 0), COALESCE(owner_id, 0), COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
+	disciplinary, COALESCE(leader_id, 0), COALESCE(owner_id, 0), proof_rules, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
 
 // scanMeasure reads the columns of measureCols, then those a query adds
 // after them into extra.
 func scanMeasure(sc interface{ Scan(...any) error }, extra ...any) (*zhenggai.Measure, error) {
 	var m zhenggai.Measure
-	var deadline, kind, status, closeState, rules, last string
+	var deadline, kind, status, closeState, rules, proofs, last string
 	err := sc.Scan(append([]any{&m.ID, &m.UnitID, &m.ProblemID, &m.Seq, &m.Content, &m.Leader, &m.Office, &m.Owner,
 		&deadline, &kind, &status, &m.Mechanism, &m.ReportEvery, &closeState, &m.Version,
-		&rules, &m.RefundedFen, &m.RecoveredFen, &m.SavedFen, &m.Talks, &m.Organisational, &m.Disciplinary, &m.LeaderID, &m.OwnerID, &last}, extra...)...)
+		&rules, &m.RefundedFen, &m.RecoveredFen, &m.SavedFen, &m.Talks, &m.Organisational, &m.Disciplinary, &m.LeaderID, &m.OwnerID, &proofs, &last}, extra...)...)
 	m.Deadline, m.Kind, m.Status = parseDate(deadline), zhenggai.MeasureKind(kind), zhenggai.Status(status)
 	m.CloseState, m.LastReport = zhenggai.CloseState(closeState), parseDate(last)
-	m.RuleNames = splitRuleNames(rules)
+	m.RuleNames, m.ProofRules = splitRuleNames(rules), splitRuleNames(proofs)
 	return &m, err
 }
 
@@ -84,6 +84,9 @@ func (s *Store) CreateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
+	if err := checkProofRules(m); err != nil {
+		return err
+	}
 	// Imports (ImportRound) keep the statuses a report declares, as
 	// history; a measure entered by hand follows the status rules, and
 	// has no progress report yet.
@@ -114,16 +117,20 @@ func (s *Store) createMeasure(ctx context.Context, tx *sql.Tx, m *zhenggai.Measu
 	m.Version, m.CloseState = 1, zhenggai.CloseOpen
 	m.ID, err = s.insertRow(ctx, tx, "measures", `unit_id, round_id, problem_id, seq, content, leader,
 		office, owner, deadline, kind, status, mechanism, report_every, rule_names, refunded_fen, recovered_fen, saved_fen,
-		talks, organisational, disciplinary, version, leader_id, owner_id`,
+		talks, organisational, disciplinary, version, leader_id, owner_id, proof_rules`,
 		m.UnitID, round, m.ProblemID, m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(),
 		string(m.Kind), string(m.Status), m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen,
-		m.RecoveredFen, m.SavedFen, m.Talks, m.Organisational, m.Disciplinary, 1, nullID(m.LeaderID), nullID(m.OwnerID))
+		m.RecoveredFen, m.SavedFen, m.Talks, m.Organisational, m.Disciplinary, 1, nullID(m.LeaderID), nullID(m.OwnerID),
+		joinRuleNames(m.ProofRules))
 	return err
 }
 
 // UpdateMeasure saves everything about a measure but its problem.
 func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 	if err := m.Validate(); err != nil {
+		return err
+	}
+	if err := checkProofRules(m); err != nil {
 		return err
 	}
 	version := m.Version // fn may run twice (Store.write)
@@ -152,10 +159,10 @@ func (s *Store) UpdateMeasure(ctx context.Context, m *zhenggai.Measure) error {
 		err = s.updateRow(ctx, tx, "measures", m.ID, version, `seq = ?, content = ?, leader = ?, office = ?,
 			owner = ?, deadline = ?, kind = ?, status = ?, mechanism = ?, report_every = ?, rule_names = ?,
 			refunded_fen = ?, recovered_fen = ?, saved_fen = ?, talks = ?, organisational = ?, disciplinary = ?,
-			leader_id = ?, owner_id = ?`,
+			leader_id = ?, owner_id = ?, proof_rules = ?`,
 			m.Seq, m.Content, m.Leader, m.Office, m.Owner, m.Deadline.String(), string(m.Kind), string(m.Status),
 			m.Mechanism, m.ReportEvery, joinRuleNames(m.RuleNames), m.RefundedFen, m.RecoveredFen, m.SavedFen,
-			m.Talks, m.Organisational, m.Disciplinary, nullID(m.LeaderID), nullID(m.OwnerID))
+			m.Talks, m.Organisational, m.Disciplinary, nullID(m.LeaderID), nullID(m.OwnerID), joinRuleNames(m.ProofRules))
 		if err != nil {
 			return err
 		}

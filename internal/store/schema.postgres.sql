@@ -149,6 +149,7 @@ CREATE TABLE measures (
     void_reason text NOT NULL DEFAULT ''::text,
     leader_id bigint,
     owner_id bigint,
+    proof_rules text NOT NULL DEFAULT ''::text,
     CONSTRAINT measures_pkey PRIMARY KEY (id),
     CONSTRAINT measures_seq_key UNIQUE (problem_id, seq),
     CONSTRAINT measures_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES persons(id),

@@ -135,6 +135,7 @@ CREATE TABLE measures (
     void_reason TEXT NOT NULL DEFAULT '',
     leader_id BIGINT REFERENCES persons(id),
     owner_id BIGINT REFERENCES persons(id),
+    proof_rules TEXT NOT NULL DEFAULT '',
     CONSTRAINT measures_seq_key UNIQUE (problem_id, seq)
 );
 CREATE INDEX measures_due_idx ON measures (deadline, round_id, unit_id, status, close_state) WHERE status NOT IN ('completed', 'ongoing') AND close_state <> 'approved' AND deadline <> '';

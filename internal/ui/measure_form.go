@@ -9,10 +9,11 @@ import (
 	"strings"
 
 	"zhenggai"
+	"zhenggai/internal/selfcheck"
 )
 
 var measureFields = []string{"seq", "content", "leader", "office", "owner", "deadline", "kind", "status", "mechanism", "report_every",
-	"rule_names", "refunded", "recovered", "saved", "talks", "organisational", "disciplinary", "version"}
+	"rule_names", "refunded", "recovered", "saved", "talks", "organisational", "disciplinary", "version", "proof_rules"}
 
 var measureLabels = []formLabel{
 	{"seq", "序号"}, {"content", "整改措施"}, {"leader", "责任领导"}, {"office", "责任委室"},
@@ -20,7 +21,7 @@ var measureLabels = []formLabel{
 	{"mechanism", "长效机制"}, {"report_every", "报送周期"},
 	{"rule_names", "建立完善制度"}, {"refunded", "清退违规资金（元）"}, {"recovered", "追回资金（元）"},
 	{"saved", "挽回经济损失（元）"}, {"talks", "谈话提醒、批评教育（人）"}, {"organisational", "组织处理（人）"},
-	{"disciplinary", "党纪政务处分（人）"},
+	{"disciplinary", "党纪政务处分（人）"}, {"proof_rules", "验证规则"},
 }
 
 // outcomeFormFields are the form's names of the fields the domain names
@@ -41,6 +42,9 @@ type measureForm struct {
 	Offices  []string
 	Owners   []nameOption
 	Conflict *formConflict
+	// The self-inspection rules that may prove the measure, by area,
+	// those its mechanism's name suggests marked (长效机制的验证).
+	Proof proofField
 }
 
 func measureValues(m *zhenggai.Measure) map[string]string {
@@ -50,7 +54,7 @@ func measureValues(m *zhenggai.Measure) map[string]string {
 		"mechanism": m.Mechanism, "report_every": fmt.Sprint(m.ReportEvery),
 		"rule_names": ruleLines(m.RuleNames), "refunded": yuanOrEmpty(m.RefundedFen), "recovered": yuanOrEmpty(m.RecoveredFen),
 		"saved": yuanOrEmpty(m.SavedFen), "talks": itoaOrEmpty(m.Talks), "organisational": itoaOrEmpty(m.Organisational),
-		"disciplinary": itoaOrEmpty(m.Disciplinary),
+		"disciplinary": itoaOrEmpty(m.Disciplinary), "proof_rules": strings.Join(m.ProofRules, "\n"),
 	}
 }
 
@@ -87,6 +91,7 @@ func readMeasure(f *form, m *zhenggai.Measure, siblings []*zhenggai.Measure) {
 	m.Mechanism = f.get("mechanism")
 	m.ReportEvery = f.int("report_every", "报送周期")
 	m.RuleNames = zhenggai.ParseRuleNames(f.get("rule_names"))
+	m.ProofRules = proofLines(f.get("proof_rules"))
 	m.RefundedFen = f.yuan("refunded", "清退违规资金")
 	m.RecoveredFen = f.yuan("recovered", "追回资金")
 	m.SavedFen = f.yuan("saved", "挽回经济损失")
@@ -196,6 +201,8 @@ func (h *Handler) renderMeasureForm(w http.ResponseWriter, r *http.Request, stat
 		d.Editing = true
 		title = fmt.Sprintf("修改第%d项整改措施", stored.Seq)
 	}
+	d.Proof = proofField{Areas: proofOptions(f.values), Suggested: selfcheck.Suggest(f.values["mechanism"], f.values["rule_names"]),
+		Err: f.errMap()["proof_rules"], URL: fmt.Sprintf("/problems/%d/measures/proof-rules", d.Problem.ID)}
 	h.render(w, r, status, "measure_form", &page{Title: title, Nav: "tree", Round: round, Data: d, Form: f.values, Errors: f.errMap()})
 }
 
@@ -242,6 +249,7 @@ func (h *Handler) CreateMeasure(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := newForm(r, measureFields...)
+	readProofRules(r, f)
 	m := &zhenggai.Measure{ProblemID: p.ID}
 	readMeasure(f, m, siblings)
 	if f.valid() {
@@ -280,6 +288,10 @@ func (h *Handler) EditMeasure(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := &form{values: measureValues(m), errs: &zhenggai.ValidationError{}}
+	if m.Kind == zhenggai.MeasureMechanism && len(m.ProofRules) == 0 {
+		// Offered ticked: the rules its mechanism's name suggests.
+		f.values["proof_rules"] = strings.Join(selfcheck.Suggest(m.Mechanism, ruleLines(m.RuleNames)), "\n")
+	}
 	h.renderMeasureForm(w, r, http.StatusOK, round, d, m, f)
 }
 
@@ -301,6 +313,7 @@ func (h *Handler) UpdateMeasure(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := newForm(r, measureFields...)
+	readProofRules(r, f)
 	m := *stored
 	m.Version = f.int64("version", "版本号")
 	readMeasure(f, &m, siblings)
@@ -385,4 +398,81 @@ func parseVersion(s string) (int64, error) {
 		return 0, zhenggai.Errorf(zhenggai.EINVALID, "表单缺少版本号，请刷新页面后再操作")
 	}
 	return v, nil
+}
+
+// proofField is the form's fieldset of proof rules (template "proof"),
+// which MeasureProofRules renders again as the mechanism is typed.
+type proofField struct {
+	Areas     []proofArea
+	Suggested []string // what the names suggested when it was drawn
+	Err       string
+	URL       string // where the fieldset is drawn again
+}
+
+// proofArea is one area of the self-inspection's rules on the form.
+type proofArea struct {
+	Area  string
+	Rules []proofOption
+}
+
+// proofOption is one rule a measure may name as its proof.
+type proofOption struct {
+	ID, Title string
+	Checked   bool
+	Suggested bool // its mechanism's name suggests it (selfcheck.Suggest)
+}
+
+// readProofRules keeps the ticked rules in the form's values, one a line.
+func readProofRules(r *http.Request, f *form) {
+	var ids []string
+	for _, id := range r.PostForm["proof_rules"] {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	f.values["proof_rules"] = strings.Join(ids, "\n")
+}
+
+func proofLines(s string) []string {
+	var out []string
+	for _, id := range strings.Split(s, "\n") {
+		if id = strings.TrimSpace(id); id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// proofOptions lists every rule by area (in selfcheck.Areas' order, an
+// area not listed there last), ticked as the form's values say.
+func proofOptions(values map[string]string) []proofArea {
+	checked := map[string]bool{}
+	for _, id := range proofLines(values["proof_rules"]) {
+		checked[id] = true
+	}
+	suggested := map[string]bool{}
+	for _, id := range selfcheck.Suggest(values["mechanism"], values["rule_names"]) {
+		suggested[id] = true
+	}
+	var out []proofArea
+	at := map[string]int{}
+	for _, a := range selfcheck.Areas {
+		at[a] = len(out)
+		out = append(out, proofArea{Area: a})
+	}
+	for _, r := range selfcheck.Rules {
+		i, ok := at[r.Area]
+		if !ok {
+			i, at[r.Area] = len(out), len(out)
+			out = append(out, proofArea{Area: r.Area})
+		}
+		out[i].Rules = append(out[i].Rules, proofOption{r.ID, r.Title, checked[r.ID], suggested[r.ID]})
+	}
+	kept := out[:0]
+	for _, a := range out {
+		if len(a.Rules) > 0 {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"zhenggai"
+	"zhenggai/internal/selfcheck"
+	"zhenggai/internal/store"
 )
 
 type problemView struct {
@@ -19,6 +21,50 @@ type problemView struct {
 	// Records are the registers' records a self-inspection finding named
 	// (佐证), with their links.
 	Records []recordLink
+	// Proofs are, by measure ID, what the rules proving a mechanism
+	// measure find since the feedback (长效机制的验证).
+	Proofs map[int64]*proofView
+	// Suggest are, for a mechanism measure naming no proof rule, the
+	// titles of the rules its mechanism's name suggests.
+	Suggest map[int64][]string
+}
+
+// proofView is what a measure's proof rules find, rule by rule.
+type proofView struct {
+	Period  string
+	Rules   []proofRuleView
+	Hold    string // the reason it is held, "" when free
+	Unknown []string
+}
+
+type proofRuleView struct {
+	ID, Title string
+	Findings  []proofFinding
+}
+
+type proofFinding struct {
+	Text    string
+	Records []recordLink
+}
+
+// newProofView is a proof as the page shows it.
+func newProofView(p *store.Proof) *proofView {
+	v := &proofView{Period: p.Period.Start.Chinese() + "至" + p.Period.End.Chinese(), Unknown: p.Unknown}
+	if holds := p.Holds(); len(holds) > 0 {
+		v.Hold = zhenggai.HoldText(holds)
+	}
+	for _, r := range p.Rules {
+		rv := proofRuleView{ID: r.Rule.ID, Title: r.Rule.Title}
+		for _, f := range r.Findings {
+			pf := proofFinding{Text: f.Text}
+			for _, rec := range f.Records {
+				pf.Records = append(pf.Records, recordLink{rec.Label, RecordHref(rec)})
+			}
+			rv.Findings = append(rv.Findings, pf)
+		}
+		v.Rules = append(v.Rules, rv)
+	}
+	return v
 }
 
 // ShowProblem shows a problem, its measures with their warnings and quick
@@ -64,8 +110,28 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	proofs, err := h.Store.ProblemProofs(ctx, id, h.today())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	v := &problemView{Problem: node, Category: node.Category, Progress: entries, Seq: map[int64]int{},
-		Steps: steps, Locked: node.CloseState.Locked(), StillPublished: still}
+		Steps: steps, Locked: node.CloseState.Locked(), StillPublished: still, Proofs: map[int64]*proofView{}}
+	// (The ledger's colours already count the holds: zhenggai.HeldColour.)
+	for id, p := range proofs {
+		v.Proofs[id] = newProofView(p)
+	}
+	v.Suggest = map[int64][]string{}
+	for _, m := range node.Measures {
+		if m.Kind != zhenggai.MeasureMechanism || len(m.ProofRules) > 0 {
+			continue
+		}
+		for _, id := range selfcheck.Suggest(m.Mechanism, ruleLines(m.RuleNames)) {
+			if r, ok := selfcheck.ByID(id); ok {
+				v.Suggest[m.ID] = append(v.Suggest[m.ID], r.Title)
+			}
+		}
+	}
 	for _, m := range node.Measures {
 		v.Seq[m.ID] = m.Seq
 	}

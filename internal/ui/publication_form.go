@@ -23,6 +23,8 @@ type publishPage struct {
 	Withheld map[int64][]zhenggai.PublishedProblem
 	// Warnings are what the preview warns of before it goes to review.
 	Warnings []string
+	// Figures are what the registers lend the report (会议台账).
+	Figures *publish.RegisterFigures
 }
 
 // NewPublication previews a round's report as of a date (?as_of=, today
@@ -84,6 +86,10 @@ func (h *Handler) renderPublish(w http.ResponseWriter, r *http.Request, status i
 	if prev != nil {
 		d.Body = template.HTML(prev.Body)
 		if d.Warnings, err = publish.Warnings(ctx, h.Store, prev); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		if d.Figures, err = publish.Figures(ctx, h.Store, round, asOf); err != nil {
 			h.fail(w, r, err)
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"zhenggai/internal/auth"
+	"zhenggai/internal/publish"
 
 	"zhenggai"
 )
@@ -31,6 +32,9 @@ type roundForm struct {
 	Editing  bool
 	Kinds    []zhenggai.Kind
 	Conflict *formConflict
+	// Figures are what the registers lend the report's paragraphs (a
+	// saved round's form only).
+	Figures *publish.RegisterFigures
 }
 
 var roundKinds = []zhenggai.Kind{zhenggai.KindInspection, zhenggai.KindTour, zhenggai.KindSelfInspection}
@@ -74,8 +78,11 @@ func readRound(f *form, rd *zhenggai.Round, editing bool) {
 	f.merge(rd.Validate())
 }
 
-func (h *Handler) renderRoundForm(w http.ResponseWriter, r *http.Request, status int, stored *zhenggai.Round, f *form, c *formConflict, unit *unitAnswer) {
+func (h *Handler) renderRoundForm(w http.ResponseWriter, r *http.Request, status int, stored *zhenggai.Round, f *form, c *formConflict, unit *unitAnswer, figures ...*publish.RegisterFigures) {
 	d := &roundForm{Action: "/rounds", Cancel: "/", Kinds: roundKinds, Conflict: c, Unit: unit}
+	if len(figures) > 0 {
+		d.Figures = figures[0]
+	}
 	p := &page{Title: "新建巡察轮次", Nav: "home", Data: d, Form: f.values, Errors: f.errMap()}
 	if stored != nil {
 		d.Action = fmt.Sprintf("/rounds/%d", stored.ID)
@@ -143,7 +150,13 @@ func (h *Handler) EditRound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := &form{values: roundValues(rd), errs: &zhenggai.ValidationError{}}
-	h.renderRoundForm(w, r, http.StatusOK, rd, f, nil, nil)
+	// What the meetings register lends the report's paragraphs, beside them.
+	figures, err := publish.Figures(r.Context(), h.Store, rd, h.today())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.renderRoundForm(w, r, http.StatusOK, rd, f, nil, nil, figures)
 }
 
 // UpdateRound saves a round if nobody saved it since the form was opened.
