@@ -38,7 +38,7 @@ const (
 	recorded_status, recorded_source`
 	measureCols = `id, unit_id, problem_id, seq, content, leader, office, owner, deadline, kind, status, mechanism,
 	report_every, close_state, version, rule_names, refunded_fen, recovered_fen, saved_fen, talks, organisational,
-	disciplinary, COALESCE(leader_id, 0), COALESCE(owner_id, 0), COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
+	disciplinary, COALESCE(leader_id, 0), COALESCE(owner_id, 0), proof_rules, COALESCE((SELECT MAX(pr.day) FROM progress pr WHERE pr.measure_id = measures.id AND pr.voided_at IS NULL), '')`
 )
 
 // scope is zhenggai.Scope: all units, an office with its subtree, or one unit.

@@ -36,10 +36,10 @@ var pinned = map[string]string{
 	"categories.go categoriesIn":   "04f9a6a5c343e8ca",
 	"problems.go problemCols":      "8e77092c14b8141f",
 	"problems.go problemsIn":       "8878ce7f5f374205",
-	"measures.go measureCols":      "362cb255b77ccc57",
+	"measures.go measureCols":      "619b93b56e648e3b",
 	"measures.go measuresIn":       "70d0f52d54e4acfc",
 	"measures.go measures":         "f73414d0f1016b38",
-	"ledger.go ledgerIn":           "830d61d4da71dc1c",
+	"ledger.go ledgerIn":           "6f721509cfd8d14a",
 	"dialect.go pgDialect.rebind":  "63f543cb6aa25c62",
 }
 
