@@ -182,5 +182,5 @@ type Rule struct {
 	// for the chair-last rule. A rule added later fills its own and is
 	// suggested without editing any table (Suggest).
 	Proves []string
-	Check func(ctx context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error)
+	Check  func(ctx context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error)
 }
