@@ -90,6 +90,8 @@ func TestTravelUnregistered(t *testing.T) {
 		records int
 	}{
 		{"all registered in time", all, nil, 0, nil, nil, 0},
+		{"no ledger kept in the program: nothing said", nil, nil, 0, nil, nil, 0},
+		{"a voided line only: nothing said", []zhenggai.TravelPerson{{ID: 1, Name: "向东", Voided: true}}, nil, 0, nil, nil, 0},
 		{"the seed: others never registered", all[:1], nil, 1, []string{"纳入管理的3名国家公职人员中，2名未按规定及时登记备案，截至2020年12月31日均未登记", "覃丽未登记备案"},
 			map[string]int64{"in_scope": 3, "unregistered": 2, "missing": 2}, 0},
 		{"registered late, in the rectification", []zhenggai.TravelPerson{all[0], line(2, "覃丽", "2015-01-01", "2020-08-20"), line(3, "李明", "2018-06-01", "2020-08-20")},

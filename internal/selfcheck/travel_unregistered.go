@@ -79,6 +79,16 @@ func checkTravelUnregistered(_ context.Context, r *Registers, p zhenggai.Period,
 	if end.IsZero() {
 		return nil, nil
 	}
+	// A unit with no line in the ledger keeps it elsewhere or not at all:
+	// the program cannot tell which, so it says nothing (as the archives'
+	// and the meetings' rules do of a register not entered).
+	kept := false
+	for i := range r.TravelPersons {
+		kept = kept || !r.TravelPersons[i].Voided
+	}
+	if !kept {
+		return nil, nil
+	}
 	lines := map[int64]*zhenggai.TravelPerson{}
 	byName := map[string]*zhenggai.TravelPerson{}
 	for i := range r.TravelPersons {
