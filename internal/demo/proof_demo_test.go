@@ -25,11 +25,12 @@ func TestDemoProofRules(t *testing.T) {
 	}
 	want := map[int][]string{
 		6:  {"member_proposals", "member_absence", "member_leave", "plenary_leave", "suggestions_platform"},
-		14: {"proposal_archive"},
+		14: {"proposal_archive", "archive_missing", "archive_incomplete"},
 		17: {"dues"},
 		22: {"major_matters", "large_expense"},
 		24: {"statements", "chair_last"},
 		34: {"voucher_approval", "voucher_purpose", "large_expense", "forbidden_purpose"},
+		30: {"travel_unregistered", "travel_handin_late", "travel_return_late", "trip_unapproved"},
 	}
 	held := map[int][]zhenggai.ProofHold{}
 	for _, p := range probs {
