@@ -615,9 +615,9 @@ func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
 	// their deadlines in the import); closing changed each approved measure twice, each measure of
 	// a closed problem once more on acceptance, each closed problem twice;
 	// the round got its report texts; each measure was linked to its
-	// leader and owner of the roster once; the 6 mechanism measures whose
+	// leader and owner of the roster once; the 7 mechanism measures whose
 	// rule names suggest proof rules were given them.
-	if rep.Entries != rep.Records+int64(97*2+2*approved+closed+2*35+1+97+6) {
+	if rep.Entries != rep.Records+int64(97*2+2*approved+closed+2*35+1+97+7) {
 		t.Errorf("%d entries", rep.Entries)
 	}
 	var name string
