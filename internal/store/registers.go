@@ -1169,42 +1169,93 @@ func (pl *regPlan) plenaryAttendanceQ() (string, []any) {
 
 // loadPlenary reads the plenary and standing committee meetings with
 // their attendance and marks them in r.Plenary (true: a plenary); they
-// join r.Meetings once every part is read (mergePlenary).
+// join r.Meetings once every part is read (mergePlenary). The meetings
+// and the attendance are read at once, each on its own connection, into
+// chunks of small rows, then into slices of their exact size: growing a
+// slice of large Meeting values, or each meeting's attendance one row at
+// a time, was a third of the time. A meeting's attendance is a part of
+// one slice of every meeting's (the rows come meeting by meeting).
 func (s *Store) loadPlenary(ctx context.Context, r *selfcheck.Registers, pl *regPlan) ([]zhenggai.Meeting, error) {
-	var ms []zhenggai.Meeting
-	r.Plenary = map[int64]bool{}
-	err := s.eachRow(ctx, pl.plenaryQ, func(rows *sql.Rows) error {
-		var m zhenggai.Meeting
-		var date string
-		if err := rows.Scan(&m.ID, &m.Type, &m.Book, &m.Number, &date, &m.ChairID, &m.ChairName); err != nil {
-			return err
-		}
-		m.UnitID, m.Date = pl.unitID, parseDate(date)
-		r.Plenary[m.ID] = slices.Contains(pl.plenaryTypes, m.Type)
-		ms = append(ms, m)
-		return nil
-	})
-	if err != nil {
+	type mrow struct {
+		id, chair, number          int64
+		typ, book, chairName, date string
+	}
+	var got chunks[mrow]
+	meetings := func() error {
+		return s.eachRow(ctx, pl.plenaryQ, func(rows *sql.Rows) error {
+			g := got.next()
+			return rows.Scan(&g.id, &g.typ, &g.book, &g.number, &g.date, &g.chair, &g.chairName)
+		})
+	}
+	var att chunks[zhenggai.Attendance]
+	var of []int64 // the meeting of each attendance row
+	attendance := func() error {
+		// A few hundred names and four presences over tens of thousands
+		// of rows: each string made once.
+		names := map[string]string{}
+		var name, presence sql.RawBytes
+		return s.eachRow(ctx, pl.plenaryAttendanceQ, func(rows *sql.Rows) error {
+			var id int64
+			a := att.next()
+			if err := rows.Scan(&id, &a.PersonID, &name, &presence); err != nil {
+				return err
+			}
+			n, ok := names[string(name)]
+			if !ok {
+				n = string(name)
+				names[n] = n
+			}
+			a.Name, a.Presence = n, presenceOf(presence)
+			of = append(of, id)
+			return nil
+		})
+	}
+	var errM, errA error
+	var wg sync.WaitGroup
+	wg.Go(func() { errM = meetings() })
+	errA = attendance()
+	wg.Wait()
+	if err := errors.Join(errM, errA); err != nil {
 		return nil, err
 	}
-	index := make(map[int64]int, len(ms))
-	for i, m := range ms {
-		index[m.ID] = i
+	ms := make([]zhenggai.Meeting, got.n)
+	index := make(map[int64]int, got.n)
+	r.Plenary = make(map[int64]bool, got.n)
+	for i := range ms {
+		g := got.at(i)
+		ms[i] = zhenggai.Meeting{ID: g.id, UnitID: pl.unitID, Type: g.typ, Book: g.book, Number: int(g.number),
+			Date: parseDate(g.date), ChairID: g.chair, ChairName: g.chairName}
+		index[g.id] = i
+		r.Plenary[g.id] = slices.Contains(pl.plenaryTypes, g.typ)
 	}
-	err = s.eachRow(ctx, pl.plenaryAttendanceQ, func(rows *sql.Rows) error {
-		var id int64
-		var a zhenggai.Attendance
-		var presence string
-		if err := rows.Scan(&id, &a.PersonID, &a.Name, &presence); err != nil {
-			return err
+	all := att.slice()
+	for start := 0; start < len(all); {
+		end := start + 1
+		for end < len(all) && of[end] == of[start] {
+			end++
 		}
-		a.Presence = zhenggai.Presence(presence)
-		if i, ok := index[id]; ok {
-			ms[i].Attendance = append(ms[i].Attendance, a)
+		if i, ok := index[of[start]]; ok {
+			ms[i].Attendance = all[start:end:end]
 		}
-		return nil
-	})
-	return ms, err
+		start = end
+	}
+	return ms, nil
+}
+
+// presenceOf is a presence read as bytes, without a string made for
+// each row.
+func presenceOf(b []byte) zhenggai.Presence {
+	switch string(b) {
+	case string(zhenggai.Present):
+		return zhenggai.Present
+	case string(zhenggai.OnLeave):
+		return zhenggai.OnLeave
+	case string(zhenggai.WrittenView):
+		return zhenggai.WrittenView
+	case string(zhenggai.AbsentNoLeave):
+		return zhenggai.AbsentNoLeave
+	}
+	return zhenggai.Presence(string(b))
 }
 
 // mergePlenary gives the loaded meetings the plenary ones' attendance, or
@@ -1213,18 +1264,32 @@ func mergePlenary(r *selfcheck.Registers, plenary []zhenggai.Meeting) {
 	if len(plenary) == 0 {
 		return
 	}
+	if len(r.Meetings) == 0 {
+		r.Meetings = plenary
+		return
+	}
 	index := make(map[int64]int, len(r.Meetings))
 	for i, m := range r.Meetings {
 		index[m.ID] = i
 	}
+	var missing int
 	for _, m := range plenary {
 		i, ok := index[m.ID]
 		if !ok {
-			r.Meetings = append(r.Meetings, m)
+			missing++
 			continue
 		}
 		if len(r.Meetings[i].Attendance) == 0 {
 			r.Meetings[i].Attendance = m.Attendance
+		}
+	}
+	if missing == 0 {
+		return
+	}
+	r.Meetings = slices.Grow(r.Meetings, missing)
+	for _, m := range plenary {
+		if _, ok := index[m.ID]; !ok {
+			r.Meetings = append(r.Meetings, m)
 		}
 	}
 }
@@ -1251,7 +1316,7 @@ func (s *Store) loadSuggestions(ctx context.Context, r *selfcheck.Registers, pl 
 }
 
 func (pl *regPlan) townshipsQ() (string, []any) {
-	return `SELECT id, name, seq FROM townships WHERE unit_id = ? AND voided_at IS NULL ORDER BY seq, id`, []any{pl.unitID}
+	return `SELECT id, name, seq, since FROM townships WHERE unit_id = ? AND voided_at IS NULL ORDER BY seq, id`, []any{pl.unitID}
 }
 
 // Posts are read whole (a vacancy is counted from the last leader's
@@ -1270,48 +1335,78 @@ func (pl *regPlan) invitationsQ() (string, []any) {
 }
 
 func (s *Store) loadTownships(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
-	index := map[int64]int{}
-	err := s.eachRow(ctx, pl.townshipsQ, func(rows *sql.Rows) error {
-		var t zhenggai.Township
-		if err := rows.Scan(&t.ID, &t.Name, &t.Seq); err != nil {
-			return err
-		}
-		t.UnitID = pl.unitID
-		index[t.ID] = len(r.Townships)
-		r.Townships = append(r.Townships, t)
-		return nil
-	})
-	if err != nil {
+	// The three queries at once, each on its own connection: each reads
+	// a few dozen rows, their round trips are the time.
+	type post struct {
+		tid int64
+		p   zhenggai.LiaisonPost
+	}
+	type invitation struct {
+		tid int64
+		in  zhenggai.LiaisonInvitation
+	}
+	var posts []post
+	var invs []invitation
+	townships := func() error {
+		return s.eachRow(ctx, pl.townshipsQ, func(rows *sql.Rows) error {
+			var t zhenggai.Township
+			var since string
+			if err := rows.Scan(&t.ID, &t.Name, &t.Seq, &since); err != nil {
+				return err
+			}
+			t.UnitID, t.Since = pl.unitID, parseDate(since)
+			r.Townships = append(r.Townships, t)
+			return nil
+		})
+	}
+	leaders := func() error {
+		return s.eachRow(ctx, pl.postsQ, func(rows *sql.Rows) error {
+			var g post
+			var role, from, to string
+			if err := rows.Scan(&g.tid, &g.p.ID, &g.p.PersonID, &g.p.MemberID, &g.p.Name, &role, &from, &to); err != nil {
+				return err
+			}
+			g.p.Role, g.p.From, g.p.To = zhenggai.LiaisonRole(role), parseDate(from), parseDate(to)
+			posts = append(posts, g)
+			return nil
+		})
+	}
+	invitations := func() error {
+		return s.eachRow(ctx, pl.invitationsQ, func(rows *sql.Rows) error {
+			var g invitation
+			var kind, on string
+			if err := rows.Scan(&g.tid, &g.in.ID, &kind, &on, &g.in.PersonID, &g.in.Name); err != nil {
+				return err
+			}
+			g.in.Kind, g.in.On = zhenggai.InvitationKind(kind), parseDate(on)
+			invs = append(invs, g)
+			return nil
+		})
+	}
+	var errP, errI error
+	var wg sync.WaitGroup
+	wg.Go(func() { errP = leaders() })
+	wg.Go(func() { errI = invitations() })
+	errT := townships()
+	wg.Wait()
+	if err := errors.Join(errT, errP, errI); err != nil {
 		return err
 	}
-	var tid int64
-	err = s.eachRow(ctx, pl.postsQ, func(rows *sql.Rows) error {
-		var p zhenggai.LiaisonPost
-		var role, from, to string
-		if err := rows.Scan(&tid, &p.ID, &p.PersonID, &p.MemberID, &p.Name, &role, &from, &to); err != nil {
-			return err
-		}
-		p.Role, p.From, p.To = zhenggai.LiaisonRole(role), parseDate(from), parseDate(to)
-		if i, ok := index[tid]; ok {
-			r.Townships[i].Posts = append(r.Townships[i].Posts, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+	index := make(map[int64]int, len(r.Townships))
+	for i, t := range r.Townships {
+		index[t.ID] = i
 	}
-	return s.eachRow(ctx, pl.invitationsQ, func(rows *sql.Rows) error {
-		var in zhenggai.LiaisonInvitation
-		var kind, on string
-		if err := rows.Scan(&tid, &in.ID, &kind, &on, &in.PersonID, &in.Name); err != nil {
-			return err
+	for _, g := range posts {
+		if i, ok := index[g.tid]; ok {
+			r.Townships[i].Posts = append(r.Townships[i].Posts, g.p)
 		}
-		in.Kind, in.On = zhenggai.InvitationKind(kind), parseDate(on)
-		if i, ok := index[tid]; ok {
-			r.Townships[i].Invitations = append(r.Townships[i].Invitations, in)
+	}
+	for _, g := range invs {
+		if i, ok := index[g.tid]; ok {
+			r.Townships[i].Invitations = append(r.Townships[i].Invitations, g.in)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // reportsQ reads the unit's publications that are public (approved, not
