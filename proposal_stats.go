@@ -130,8 +130,18 @@ func ProposalRound(p *Proposal) int {
 	return round
 }
 
-// ProposalDue is when a proposal's reply is due: its extension, else its
-// due date, else three months after assignment; zero when not assigned.
+// ProposalDueNow is when the reply awaited is due: after 不满意 the
+// second reply's date, else the first's (ProposalDue).
+func ProposalDueNow(p *Proposal) Date {
+	if !p.RedoDueOn.IsZero() {
+		return p.RedoDueOn
+	}
+	return ProposalDue(p)
+}
+
+// ProposalDue is when a proposal's first reply is due: its extension,
+// else its due date, else three months after assignment; zero when not
+// assigned. The on-time rate counts the first reply against it.
 func ProposalDue(p *Proposal) Date {
 	switch {
 	case !p.ExtendedTo.IsZero():

@@ -78,6 +78,18 @@ func TestProposalOverdue(t *testing.T) {
 	// 2019-12-01: the register knows the year to its end.
 	open := []zhenggai.Proposal{prop(1, 2019, zhenggai.PropAssigned, "", false, false), prop(2, 2019, zhenggai.PropDone, "2019-12-01", true, true)}
 	open[1].AssignedOn = day("2019-10-01")
+	// redo: answered on time, 不满意, the second reply due 2019-09-01.
+	// open[1] is answered on 2019-12-01: the register knows the year to its end.
+	redo := func(second string) []zhenggai.Proposal {
+		p := prop(1, 2019, zhenggai.PropRedo, "2019-05-01", true, false)
+		p.RedoDueOn = day("2019-09-01")
+		p.Feedback = []zhenggai.ProposalFeedback{{Round: 1, Name: "甲", Result: zhenggai.FeedbackUnsatisfied}}
+		if second != "" {
+			p.Status = zhenggai.PropAnswered
+			p.Replies = append(p.Replies, zhenggai.ProposalReply{ID: 9, Round: 2, RepliedOn: day(second), Approved: true, Class: zhenggai.ReplyClassA})
+		}
+		return []zhenggai.Proposal{p, open[1]}
+	}
 	for _, tc := range []struct {
 		name  string
 		ps    []zhenggai.Proposal
@@ -93,6 +105,10 @@ func TestProposalOverdue(t *testing.T) {
 		{"open, a day past", open, period("2019-01-01", "2019-06-02"), 1, []string{"1件超过办理期限仍未答复"}},
 		{"open period: to the register's last date", open, zhenggai.Period{}, 1, []string{"1件超过办理期限仍未答复"}},
 		{"the register ends before the due date", open[:1], period("2019-01-01", "2019-12-31"), 0, nil},
+		{"redo answered by its date", redo("2019-09-01"), period("2019-01-01", "2019-12-31"), 0, nil},
+		{"redo answered late", redo("2019-09-02"), period("2019-01-01", "2019-12-31"), 1, []string{"1件提案人不满意后重新办理超过期限"}},
+		{"redo not answered, past its date", redo(""), period("2019-01-01", "2019-12-31"), 1, []string{"1件提案人不满意后重新办理超过期限"}},
+		{"redo not answered, not yet due", redo(""), period("2019-01-01", "2019-08-31"), 0, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want(t, check(t, ProposalOverdue, &Registers{Proposals: tc.ps}, tc.p, nil), tc.n, tc.texts...)

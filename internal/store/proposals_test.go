@@ -315,8 +315,19 @@ func TestProposalReview(t *testing.T) {
 		}
 		w.at(zhenggai.NewDate(2020, 4, 1))
 		a = mustStep(t, st, a, zhenggai.ActorProposer, zhenggai.ProposalStepInput{Action: zhenggai.ActFeedback, Result: zhenggai.FeedbackUnsatisfied, ByPerson: w.zhang})
-		if a.Status != zhenggai.PropRedo || a.DueOn != zhenggai.NewDate(2020, 7, 1) {
+		// The second reply's own due date; the first's stays (the on-time rate counts against it).
+		if a.Status != zhenggai.PropRedo || a.RedoDueOn != zhenggai.NewDate(2020, 7, 1) || a.DueOn != zhenggai.NewDate(2020, 6, 5) ||
+			zhenggai.ProposalDueNow(a) != zhenggai.NewDate(2020, 7, 1) {
 			t.Fatalf("unsatisfied %+v", a)
+		}
+		// An extension in the redo moves the second reply's date, at most six months from the form.
+		if _, err := st.ProposalStep(ctx, a.ID, a.Version, zhenggai.ActorOffice, &zhenggai.ProposalStepInput{Action: zhenggai.ActExtend,
+			ExtendTo: zhenggai.NewDate(2020, 10, 2), Note: "涉及省级部门"}); fieldMessage(t, err, "extend_to") == "" {
+			t.Errorf("redo extended past six months: %v", err)
+		}
+		a = mustStep(t, st, a, zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActExtend, ExtendTo: zhenggai.NewDate(2020, 9, 1), Note: "涉及省级部门"})
+		if a.RedoDueOn != zhenggai.NewDate(2020, 9, 1) || a.DueOn != zhenggai.NewDate(2020, 6, 5) || !a.ExtendedTo.IsZero() {
+			t.Errorf("redo extended: redo %v due %v extended %v", a.RedoDueOn, a.DueOn, a.ExtendedTo)
 		}
 		a = mustStep(t, st, a, zhenggai.ActorHandler, zhenggai.ProposalStepInput{Action: zhenggai.ActReply, Class: zhenggai.ReplyClassA, Summary: "已解决", ByUnit: w.handler})
 		if a.Replies[len(a.Replies)-1].Round != 2 {

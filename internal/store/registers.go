@@ -936,7 +936,7 @@ func (pl *regPlan) proposalArgs() []any { return []any{pl.unitID, pl.yfrom, pl.y
 
 func (pl *regPlan) proposalsQ() (string, []any) {
 	return `SELECT p.id, p.session, p.year, p.number, p.title, p.source, p.status, p.submitted_on, p.assigned_on,
-		p.due_on, p.extended_to, p.class, p.done_on FROM proposals p WHERE` + liveProposals + ` ORDER BY p.id`, pl.proposalArgs()
+		p.due_on, p.extended_to, p.redo_due_on, p.class, p.done_on FROM proposals p WHERE` + liveProposals + ` ORDER BY p.id`, pl.proposalArgs()
 }
 
 func (pl *regPlan) signersQ() (string, []any) {
@@ -1015,13 +1015,13 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		id                                                               int64
 		year                                                             int
 		session, number, title, source, status, submitted, assigned, due string
-		extended, class, done                                            string
+		extended, redo, class, done                                      string
 	}
 	var got chunks[row]
 	err := s.eachRow(ctx, pl.proposalsQ, func(rows *sql.Rows) error {
 		g := got.next()
 		return rows.Scan(&g.id, &g.session, &g.year, &g.number, &g.title, &g.source, &g.status, &g.submitted, &g.assigned,
-			&g.due, &g.extended, &g.class, &g.done)
+			&g.due, &g.extended, &g.redo, &g.class, &g.done)
 	})
 	if err != nil {
 		return err
@@ -1032,7 +1032,7 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		g := got.at(i)
 		ps[i] = zhenggai.Proposal{ID: g.id, UnitID: pl.unitID, Session: g.session, Year: g.year, Number: g.number, Title: g.title,
 			Source: zhenggai.ProposalSource(g.source), Status: zhenggai.ProposalStatus(g.status), SubmittedOn: parseDate(g.submitted),
-			AssignedOn: parseDate(g.assigned), DueOn: parseDate(g.due), ExtendedTo: parseDate(g.extended),
+			AssignedOn: parseDate(g.assigned), DueOn: parseDate(g.due), ExtendedTo: parseDate(g.extended), RedoDueOn: parseDate(g.redo),
 			Class: zhenggai.ReplyClass(g.class), DoneOn: parseDate(g.done)}
 		index[g.id] = i
 	}
