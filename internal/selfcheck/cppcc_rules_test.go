@@ -375,6 +375,15 @@ func TestTownshipLeader(t *testing.T) {
 	// The setting: a year's vacancy at least.
 	fs := check(t, TownshipLeader, &Registers{Townships: ts}, p, map[string]string{"months": "12"})
 	want(t, fs, 1, "其中3个乡镇")
+	// A township set up in 2019 is vacant from then, not from 2016; one
+	// set up after the period is not counted; one led within the setting's
+	// months of being set up is not vacant.
+	late := []zhenggai.Township{ts[1],
+		{ID: 7, Name: "新街镇", Since: day("2019-03-01")},
+		{ID: 8, Name: "新区", Since: day("2021-01-01")},
+		{ID: 9, Name: "开发区", Since: day("2019-03-01"), Posts: []zhenggai.LiaisonPost{leader("壬", "2019-04-01", "")}}}
+	want(t, check(t, TownshipLeader, &Registers{Townships: late}, p, nil), 1,
+		"共3个乡镇，其中1个乡镇政协联络组长空缺，如新街镇2019年3月以来一直无政协联络组长")
 }
 
 func TestLiaisonInvites(t *testing.T) {
