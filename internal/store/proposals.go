@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -1106,8 +1107,14 @@ func (s *Store) ProposalDocumentOf(ctx context.Context, docID int64) (int64, *zh
 
 // HandlesProposals reports whether a unit was ever given a proposal to
 // handle (the menu links its queue then); false on any error.
-func (s *Store) HandlesProposals(ctx context.Context, unitID int64) bool {
+func (s *Store) HandlesProposals(ctx context.Context, unitID int64) (bool, error) {
 	var one int
 	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM proposal_assignments WHERE handler_unit_id = ? LIMIT 1`), unitID).Scan(&one)
-	return err == nil
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, s.wrapErr(err)
+	}
+	return true, nil
 }

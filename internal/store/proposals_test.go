@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +113,18 @@ func TestProposalCycle(t *testing.T) {
 		if p.Status != zhenggai.PropAssigned || len(p.Handlers) != 2 || p.Handlers[0].Handler != "县交通运输局" || p.Handlers[0].Role != zhenggai.HandlerLead ||
 			p.Handlers[1].Role != zhenggai.HandlerCo || p.DueOn != zhenggai.NewDate(2020, 6, 9) {
 			t.Fatalf("assigned %+v", p)
+		}
+		// The handling unit now handles proposals, the other not; a failed query is an error, not a no.
+		if ok, err := st.HandlesProposals(ctx, w.handler); !ok || err != nil {
+			t.Errorf("handler handles: %v, %v", ok, err)
+		}
+		if ok, err := st.HandlesProposals(ctx, w.other); ok || err != nil {
+			t.Errorf("other handles: %v, %v", ok, err)
+		}
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := st.HandlesProposals(cancelled, w.handler); err == nil {
+			t.Error("handles: no error from a cancelled query")
 		}
 		// Another unit does not answer; the handling unit returns too late.
 		if _, err := st.ProposalStep(ctx, p.ID, p.Version, zhenggai.ActorHandler, &zhenggai.ProposalStepInput{Action: zhenggai.ActReply,
