@@ -422,7 +422,27 @@ func TestSuggestionsPlatform(t *testing.T) {
 	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: sug(10, zhenggai.ViaPlatform)}, p, nil), 0)
 	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: append(sug(9, zhenggai.ViaPlatform), sug(5, zhenggai.ViaPaper)...)}, p, nil), 1,
 		"2019年委员在平台上提出微建议、社情民意信息仅9条（2019年9条），按每名委员每年不少于1条应有10条")
-	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms}, period("2016-01-01", "2019-12-31"), nil), 1, "2016年至2019年", "仅0条", "应有40条")
+	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms}, period("2016-01-01", "2019-12-31"), nil), 1, "2016年至2019年", "仅0条", "应有40条",
+		"10名委员未在平台上提出")
+	// The records are the members who put nothing on the platform.
+	fs := check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: sug(9, zhenggai.ViaPlatform)}, p, nil)
+	want(t, fs, 1, "1名委员未在平台上提出，如委员10")
+	if len(fs[0].Records) != 1 || fs[0].Records[0].Kind != "cppcc_member" || fs[0].Records[0].ID != 10 {
+		t.Errorf("records %+v", fs[0].Records)
+	}
+	// A year half in the period asks for half: 5 of 10 members' in July to
+	// December 2019 is enough, 4 is not.
+	at := func(ss []zhenggai.Suggestion, on string) []zhenggai.Suggestion {
+		for i := range ss {
+			ss[i].On = day(on)
+		}
+		return ss
+	}
+	half := period("2019-07-01", "2020-06-30")
+	spring := at(sug(5, zhenggai.ViaPlatform), "2020-03-01")
+	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: append(at(sug(5, zhenggai.ViaPlatform), "2019-08-01"), spring...)}, half, nil), 0)
+	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: append(at(sug(4, zhenggai.ViaPlatform), "2019-08-01"), spring...)}, half, nil), 1,
+		"2019年委员在平台上提出微建议、社情民意信息仅4条（2019年7月至12月4条），按每名委员每年不少于1条应有5条")
 }
 
 // TestProposalReportOwnSentences: the sentences the statistics write
