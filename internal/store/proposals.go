@@ -174,6 +174,9 @@ func (s *Store) CreateProposal(ctx context.Context, p *zhenggai.Proposal, submit
 		note := ""
 		if action == zhenggai.ActCreate {
 			note = fmt.Sprintf("邀请联名%d人", len(p.Signers)-1)
+			if err := s.tell(ctx, tx, zhenggai.ProposalInviteNotices(p)); err != nil {
+				return err
+			}
 		}
 		return s.proposalEvent(ctx, tx, p, p.SubmittedOn, action, "", note)
 	})
@@ -316,8 +319,10 @@ func (s *Store) ProposalStep(ctx context.Context, id, version int64, actor zheng
 		if err := s.proposalEvent(ctx, tx, p, on, in.Action, actor.Label(), st.note); err != nil {
 			return err
 		}
-		out, err = s.proposal(ctx, tx, id)
-		return err
+		if out, err = s.proposal(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.tell(ctx, tx, zhenggai.ProposalStepNotices(in.Action, out, on, set.ReturnDays))
 	})
 	return out, err
 }
