@@ -204,7 +204,7 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 	}{
 		{selfcheck.NeedProposals, "proposals", []func() (string, []any){pl.proposalsQ, pl.signersQ, pl.assignmentsQ,
 			pl.repliesQ, pl.feedbackQ, pl.documentsQ}},
-		{selfcheck.NeedCPPCCMembers, "cppcc_members", []func() (string, []any){pl.cppccMembersQ, pl.activitiesQ}},
+		{selfcheck.NeedCPPCCMembers, "cppcc_members", []func() (string, []any){pl.cppccMembersQ}},
 		{selfcheck.NeedPlenary, "plenary", []func() (string, []any){pl.plenaryQ, pl.plenaryAttendanceQ}},
 		{selfcheck.NeedSuggestions, "suggestions", []func() (string, []any){pl.suggestionsQ}},
 		{selfcheck.NeedTownships, "townships", []func() (string, []any){pl.townshipsQ, pl.postsQ, pl.invitationsQ}},
@@ -1122,13 +1122,10 @@ func (pl *regPlan) cppccMembersQ() (string, []any) {
 		FROM cppcc_members WHERE unit_id = ? AND voided_at IS NULL ORDER BY id`, []any{pl.unitID}
 }
 
-func (pl *regPlan) activitiesQ() (string, []any) {
-	return `SELECT member_id, id, kind, on_date FROM member_activities
-		WHERE unit_id = ? AND voided_at IS NULL AND on_date >= ? AND on_date <= ? ORDER BY on_date, id`, []any{pl.unitID, pl.from, pl.to}
-}
-
+// loadCPPCCMembers reads the members; not their activities, which no
+// rule reads (a county's five years are three thousand of them).
 func (s *Store) loadCPPCCMembers(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
-	err := s.eachRow(ctx, pl.cppccMembersQ, func(rows *sql.Rows) error {
+	return s.eachRow(ctx, pl.cppccMembersQ, func(rows *sql.Rows) error {
 		var m zhenggai.CPPCCMember
 		var standing int
 		var status, joined, left string
@@ -1139,21 +1136,6 @@ func (s *Store) loadCPPCCMembers(ctx context.Context, r *selfcheck.Registers, pl
 		r.CPPCCMembers = append(r.CPPCCMembers, m)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	var got chunks[zhenggai.MemberActivity]
-	err = s.eachRow(ctx, pl.activitiesQ, func(rows *sql.Rows) error {
-		a := got.next()
-		var kind, on string
-		if err := rows.Scan(&a.MemberID, &a.ID, &kind, &on); err != nil {
-			return err
-		}
-		a.UnitID, a.Kind, a.On = pl.unitID, zhenggai.ActivityKind(kind), parseDate(on)
-		return nil
-	})
-	r.Activities = got.slice()
-	return err
 }
 
 // inList is "(?, ?, …)" for n values.
@@ -1291,10 +1273,12 @@ func mergePlenary(r *selfcheck.Registers, plenary []zhenggai.Meeting) {
 	}
 }
 
+// suggestionsQ reads the suggestions put on the platform (政协云), the
+// only ones a rule counts, without their titles, which none reads.
 func (pl *regPlan) suggestionsQ() (string, []any) {
-	return `SELECT id, COALESCE(member_id, 0), COALESCE(person_id, 0), name, kind, via, title, on_date
-		FROM suggestions WHERE unit_id = ? AND voided_at IS NULL AND on_date >= ? AND on_date <= ? ORDER BY on_date, id`,
-		[]any{pl.unitID, pl.from, pl.to}
+	return `SELECT id, COALESCE(member_id, 0), COALESCE(person_id, 0), name, kind, via, on_date
+		FROM suggestions WHERE unit_id = ? AND voided_at IS NULL AND via = ? AND on_date >= ? AND on_date <= ? ORDER BY on_date, id`,
+		[]any{pl.unitID, string(zhenggai.ViaPlatform), pl.from, pl.to}
 }
 
 func (s *Store) loadSuggestions(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
@@ -1302,7 +1286,7 @@ func (s *Store) loadSuggestions(ctx context.Context, r *selfcheck.Registers, pl 
 	err := s.eachRow(ctx, pl.suggestionsQ, func(rows *sql.Rows) error {
 		g := got.next()
 		var kind, via, on string
-		if err := rows.Scan(&g.ID, &g.MemberID, &g.PersonID, &g.Name, &kind, &via, &g.Title, &on); err != nil {
+		if err := rows.Scan(&g.ID, &g.MemberID, &g.PersonID, &g.Name, &kind, &via, &on); err != nil {
 			return err
 		}
 		g.UnitID, g.Kind, g.Via, g.On = pl.unitID, zhenggai.SuggestionKind(kind), zhenggai.SuggestionVia(via), parseDate(on)
