@@ -44,6 +44,7 @@ const (
 	RecordProblem     = "problem"
 	RecordOpinion     = "opinion"
 	RecordPublication = "publication"
+	RecordProposal    = "proposal"
 )
 
 // NoticeKind is what a notice is about.
@@ -54,6 +55,7 @@ const (
 	NoticeClosing     NoticeKind = "closing"     // a step of closing (销号)
 	NoticeOpinion     NoticeKind = "opinion"     // an opinion from the public and its handling
 	NoticePublication NoticeKind = "publication" // a progress report's review before it is public
+	NoticeProposal    NoticeKind = "proposal"    // a CPPCC proposal's step that asks someone to act
 )
 
 // Audience is the rule of who receives a notice, in terms of the unit's
@@ -67,12 +69,16 @@ type Audience struct {
 	Leaders      []string // 责任领导 of the unit by the name the ledger writes
 	Owners       []string // 责任人 of the unit by the name the ledger writes
 	Users        []int64  // named accounts of the unit
+	// Persons are roster persons (a member, a leader): the accounts
+	// linked to them, of whatever unit.
+	Persons []int64
 	Except       []int64  // accounts left out whatever the rest says (the drafter of what is to be reviewed)
 }
 
 // Empty reports whether the rule names nobody.
 func (a Audience) Empty() bool {
-	return !a.OfficesAbove && !a.UnitAdmins && !a.Principals && len(a.Leaders) == 0 && len(a.Owners) == 0 && len(a.Users) == 0
+	return !a.OfficesAbove && !a.UnitAdmins && !a.Principals && len(a.Leaders) == 0 && len(a.Owners) == 0 && len(a.Users) == 0 &&
+		len(a.Persons) == 0
 }
 
 // Notice is one message to be put in the inboxes of its audience.
@@ -351,4 +357,102 @@ func PublicationNotices(state PublicationState, p *Publication, reviewer Publica
 		return nil
 	}
 	return []Notice{n}
+}
+
+// ProposalInviteNotices ask the co-signers a proposal invites (those of the
+// roster, not yet answered) to co-sign it by their deadline.
+func ProposalInviteNotices(p *Proposal) []Notice {
+	var to []int64
+	for _, sg := range p.Signers {
+		if sg.Seq > 1 && sg.PersonID != 0 && sg.ConfirmedOn.IsZero() && sg.DeclinedOn.IsZero() {
+			to = append(to, sg.PersonID)
+		}
+	}
+	if len(to) == 0 {
+		return nil
+	}
+	lead := ""
+	if len(p.Signers) > 0 {
+		lead = p.Signers[0].Name
+	}
+	body := fmt.Sprintf("%s委员邀请您联名提出提案《%s》，请查看提案内容后确认联名或谢绝", lead, p.Title)
+	if d := p.Signers[len(p.Signers)-1].Deadline; !d.IsZero() {
+		body += fmt.Sprintf("，联名截止日期：%s", d.Chinese())
+	}
+	return []Notice{{To: Audience{Unit: p.UnitID, Persons: to}, Kind: NoticeProposal, RecordKind: RecordProposal, RecordID: p.ID,
+		Subject: "联名邀请：《" + p.Title + "》", Body: body + "。", Email: true}}
+}
+
+// ProposalStepNotices are the messages of a proposal's step, from the
+// proposal after it: the handling units of the program given it (交办),
+// to their offices; the proposer and his confirmed co-signers when the
+// office approves a reply (with the feedback form to fill); the leader
+// named to supervise a 重点提案. on is the step's date (the units assigned
+// on it are the new ones); returnDays the working days a wrong assignment
+// may be returned within.
+func ProposalStepNotices(action ProposalAction, p *Proposal, on Date, returnDays int) []Notice {
+	n := Notice{Kind: NoticeProposal, RecordKind: RecordProposal, RecordID: p.ID, Email: true}
+	due := ProposalDueNow(p)
+	switch action {
+	case ActAssign:
+		var out []Notice
+		for _, h := range p.Handlers {
+			if h.HandlerUnitID == 0 || !h.ReturnedOn.IsZero() || h.AssignedOn != on {
+				continue
+			}
+			m := n
+			m.To = Audience{Unit: h.HandlerUnitID, UnitAdmins: true}
+			m.Subject = "交办提案：" + p.String()
+			m.Body = fmt.Sprintf("政协提案委员会将%s交由贵单位%s", p.String(), h.Role.Label())
+			if !due.IsZero() {
+				m.Body += fmt.Sprintf("，请于%s前书面答复提案者", due.Chinese())
+			}
+			if h.Role == HandlerCo {
+				m.Body = fmt.Sprintf("政协提案委员会将%s交由贵单位%s，请将办理意见送主办单位", p.String(), h.Role.Label())
+			}
+			if returnDays > 0 {
+				m.Body += fmt.Sprintf("；如不属于贵单位职责，请在%d个工作日内说明理由退回", returnDays)
+			}
+			m.Body += "。"
+			out = append(out, m)
+		}
+		return out
+	case ActApprove:
+		var to []int64
+		for _, sg := range p.Signers {
+			if sg.PersonID != 0 && (sg.Seq == 1 || !sg.ConfirmedOn.IsZero()) {
+				to = append(to, sg.PersonID)
+			}
+		}
+		if len(to) == 0 {
+			return nil
+		}
+		n.To = Audience{Unit: p.UnitID, Persons: to}
+		n.Subject = "提案答复：" + p.String()
+		n.Body = fmt.Sprintf("承办单位对您的提案%s的答复（%s类）已经政协提案委员会审核，请查看答复并填写办理情况征询意见表（满意、基本满意或不满意）。",
+			p.String(), p.Class)
+		return []Notice{n}
+	case ActKey:
+		if !p.Key || p.KeyLeadID == 0 {
+			return nil
+		}
+		n.To = Audience{Unit: p.UnitID, Persons: []int64{p.KeyLeadID}}
+		n.Subject = "重点提案督办：" + p.String()
+		var lead []string
+		for _, h := range p.Handlers {
+			if h.Role == HandlerLead && h.ReturnedOn.IsZero() {
+				lead = append(lead, h.Handler)
+			}
+		}
+		n.Body = fmt.Sprintf("%s已列为重点提案，由您督办", p.String())
+		if len(lead) > 0 {
+			n.Body += "，主办单位：" + strings.Join(lead, "、")
+		}
+		if !due.IsZero() {
+			n.Body += "，答复期限：" + due.Chinese()
+		}
+		n.Body += "。"
+		return []Notice{n}
+	}
+	return nil
 }

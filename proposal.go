@@ -325,11 +325,14 @@ type Proposal struct {
 	ConvertedTo string `json:"converted_to,omitempty"`
 	ConsentOn   Date   `json:"consent_on"`
 	// DueOn is three months after assignment; ExtendedTo (at most six)
-	// with its reason.
+	// with its reason: the first reply's. RedoDueOn is the second
+	// reply's after 不满意 (three months from the form, extendable as
+	// well); the first's stays, as the on-time rate counts against it.
 	AssignedOn   Date   `json:"assigned_on"`
 	DueOn        Date   `json:"due_on"`
 	ExtendedTo   Date   `json:"extended_to"`
 	ExtendReason string `json:"extend_reason"`
+	RedoDueOn    Date   `json:"redo_due_on"`
 	// Key: a 重点提案 supervised by a named leader (a person of the roster).
 	Key       bool                 `json:"key"`
 	KeyLeader string               `json:"key_leader"`

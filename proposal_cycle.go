@@ -291,7 +291,7 @@ func ProposalColour(s Settings, p *Proposal, today Date) Colour {
 	if p.Status != PropAssigned && p.Status != PropRedo {
 		return NoColour
 	}
-	return DeadlineColour(s, InProgress, ProposalDue(p), today)
+	return DeadlineColour(s, InProgress, ProposalDueNow(p), today)
 }
 
 // ProposalWords are the 2-character words of a title: every pair of

@@ -130,8 +130,18 @@ func ProposalRound(p *Proposal) int {
 	return round
 }
 
-// ProposalDue is when a proposal's reply is due: its extension, else its
-// due date, else three months after assignment; zero when not assigned.
+// ProposalDueNow is when the reply awaited is due: after 不满意 the
+// second reply's date, else the first's (ProposalDue).
+func ProposalDueNow(p *Proposal) Date {
+	if !p.RedoDueOn.IsZero() {
+		return p.RedoDueOn
+	}
+	return ProposalDue(p)
+}
+
+// ProposalDue is when a proposal's first reply is due: its extension,
+// else its due date, else three months after assignment; zero when not
+// assigned. The on-time rate counts the first reply against it.
 func ProposalDue(p *Proposal) Date {
 	switch {
 	case !p.ExtendedTo.IsZero():
@@ -149,55 +159,60 @@ func ProposalDue(p *Proposal) Date {
 func CountProposals(scope string, ps []Proposal) ProposalStats {
 	s := ProposalStats{Scope: scope}
 	for i := range ps {
-		p := &ps[i]
-		if p.Voided || p.Status == PropDraft {
-			continue
-		}
-		s.Received++
-		switch p.Status {
-		case PropSubmitted:
-			s.Pending++
-		case PropRejected:
-			s.Rejected++
-		case PropConverted:
-			s.Converted++
-		case PropMerged:
-			s.Merged++
-		}
-		if !p.Status.IsCase() {
-			continue
-		}
-		s.Registered++
-		if p.Status == PropDone {
-			s.Done++
-		}
-		if r := ProposalReplied(p); r != nil {
-			s.Replied++
-			if due := ProposalDue(p); due.IsZero() || !due.Before(r.RepliedOn) {
-				s.OnTime++
-			}
-			switch p.Class {
-			case ReplyClassA:
-				s.ClassA++
-			case ReplyClassB:
-				s.ClassB++
-			case ReplyClassC:
-				s.ClassC++
-			}
-		}
-		switch ProposalVerdict(p) {
-		case FeedbackSatisfied:
-			s.Forms++
-			s.Satisfied++
-		case FeedbackBasic:
-			s.Forms++
-			s.Basic++
-		case FeedbackUnsatisfied:
-			s.Forms++
-			s.Unsatisfied++
-		}
+		s.Add(&ps[i])
 	}
 	return s
+}
+
+// Add counts one proposal more (a voided one or a draft is not counted):
+// for counting proposals without copying them into a slice of a scope's.
+func (s *ProposalStats) Add(p *Proposal) {
+	if p.Voided || p.Status == PropDraft {
+		return
+	}
+	s.Received++
+	switch p.Status {
+	case PropSubmitted:
+		s.Pending++
+	case PropRejected:
+		s.Rejected++
+	case PropConverted:
+		s.Converted++
+	case PropMerged:
+		s.Merged++
+	}
+	if !p.Status.IsCase() {
+		return
+	}
+	s.Registered++
+	if p.Status == PropDone {
+		s.Done++
+	}
+	if r := ProposalReplied(p); r != nil {
+		s.Replied++
+		if due := ProposalDue(p); due.IsZero() || !due.Before(r.RepliedOn) {
+			s.OnTime++
+		}
+		switch p.Class {
+		case ReplyClassA:
+			s.ClassA++
+		case ReplyClassB:
+			s.ClassB++
+		case ReplyClassC:
+			s.ClassC++
+		}
+	}
+	switch ProposalVerdict(p) {
+	case FeedbackSatisfied:
+		s.Forms++
+		s.Satisfied++
+	case FeedbackBasic:
+		s.Forms++
+		s.Basic++
+	case FeedbackUnsatisfied:
+		s.Forms++
+		s.Unsatisfied++
+	}
 }
 
 // Rates are the shares a report states, each with its counts: 满意率 and

@@ -239,6 +239,20 @@ func TestCountProposals(t *testing.T) {
 			p.Feedback = append(p.Feedback, zhenggai.ProposalFeedback{Round: 2, PersonID: 1, Result: basic})
 			return p
 		}(), zhenggai.ProposalStats{Received: 1, Registered: 1, Replied: 1, OnTime: 1, ClassA: 1, Forms: 1, Basic: 1}},
+		// The redo's own due date does not move the first's: a first reply
+		// a day late stays late, one on time stays on time.
+		{"redo after a late first reply", func() zhenggai.Proposal {
+			p := pAnswered(assigned, pday(2020, 4, 21), "B", unsat)
+			p.Status, p.RedoDueOn = zhenggai.PropAnswered, pday(2020, 7, 25)
+			p.Replies = append(p.Replies, zhenggai.ProposalReply{Round: 2, RepliedOn: pday(2020, 7, 1), Class: "A", Approved: true})
+			p.Class = "A"
+			return p
+		}(), zhenggai.ProposalStats{Received: 1, Registered: 1, Replied: 1, ClassA: 1, Forms: 1, Unsatisfied: 1}},
+		{"redo due before the first reply's due date", func() zhenggai.Proposal {
+			p := pAnswered(assigned, pday(2020, 4, 20), "C", unsat)
+			p.Status, p.RedoDueOn = zhenggai.PropRedo, pday(2020, 4, 1)
+			return p
+		}(), zhenggai.ProposalStats{Received: 1, Registered: 1, Replied: 1, OnTime: 1, ClassC: 1, Forms: 1, Unsatisfied: 1}},
 		{"redo pending", func() zhenggai.Proposal {
 			p := pAnswered(assigned, pday(2020, 3, 1), "C", unsat)
 			p.Status = zhenggai.PropRedo
@@ -281,6 +295,15 @@ func TestProposalDue(t *testing.T) {
 		if got := zhenggai.ProposalDue(&tt.p); got != tt.want {
 			t.Errorf("due of %+v = %v, want %v", tt.p, got, tt.want)
 		}
+		if got := zhenggai.ProposalDueNow(&tt.p); got != tt.want {
+			t.Errorf("due now of %+v = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+	// After 不满意 the reply awaited is the second, due on its own date;
+	// the first's stays.
+	p := zhenggai.Proposal{AssignedOn: pday(2020, 1, 20), RedoDueOn: pday(2020, 8, 1)}
+	if zhenggai.ProposalDue(&p) != pday(2020, 4, 20) || zhenggai.ProposalDueNow(&p) != pday(2020, 8, 1) {
+		t.Errorf("redo: due %v, due now %v", zhenggai.ProposalDue(&p), zhenggai.ProposalDueNow(&p))
 	}
 }
 

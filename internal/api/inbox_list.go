@@ -39,6 +39,8 @@ func recordPath(n *zhenggai.Notification) string {
 		return fmt.Sprintf("/api/v1/problems/%d", n.RecordID)
 	case n.RecordKind == zhenggai.RecordOpinion:
 		return fmt.Sprintf("/api/v1/opinions/%d", n.RecordID)
+	case n.RecordKind == zhenggai.RecordProposal:
+		return fmt.Sprintf("/api/v1/proposals/%d", n.RecordID)
 	}
 	return ""
 }

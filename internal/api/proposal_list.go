@@ -67,7 +67,7 @@ func (h *Handler) ListProposals(w http.ResponseWriter, r *http.Request) {
 	out := proposalListJSON{UnitID: unitID, Session: sq.Session, Year: sq.Year, Status: string(sq.Status), Proposals: []proposalListedJSON{}}
 	for _, p := range list {
 		filled(p)
-		out.Proposals = append(out.Proposals, proposalListedJSON{p, zhenggai.ProposalDue(p), zhenggai.ProposalColour(set, p, h.today())})
+		out.Proposals = append(out.Proposals, proposalListedJSON{p, zhenggai.ProposalDueNow(p), zhenggai.ProposalColour(set, p, h.today())})
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -115,7 +115,7 @@ func (h *Handler) proposalAnswer(w http.ResponseWriter, r *http.Request, status 
 	if missing == nil {
 		missing = []string{}
 	}
-	writeJSON(w, status, proposalJSON{p, zhenggai.ProposalDue(p), zhenggai.ProposalColour(set, p, h.today()), missing, parts})
+	writeJSON(w, status, proposalJSON{p, zhenggai.ProposalDueNow(p), zhenggai.ProposalColour(set, p, h.today()), missing, parts})
 }
 
 // GetProposal is GET /api/v1/proposals/{id}.

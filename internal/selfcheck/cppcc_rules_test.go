@@ -78,6 +78,18 @@ func TestProposalOverdue(t *testing.T) {
 	// 2019-12-01: the register knows the year to its end.
 	open := []zhenggai.Proposal{prop(1, 2019, zhenggai.PropAssigned, "", false, false), prop(2, 2019, zhenggai.PropDone, "2019-12-01", true, true)}
 	open[1].AssignedOn = day("2019-10-01")
+	// redo: answered on time, 不满意, the second reply due 2019-09-01.
+	// open[1] is answered on 2019-12-01: the register knows the year to its end.
+	redo := func(second string) []zhenggai.Proposal {
+		p := prop(1, 2019, zhenggai.PropRedo, "2019-05-01", true, false)
+		p.RedoDueOn = day("2019-09-01")
+		p.Feedback = []zhenggai.ProposalFeedback{{Round: 1, Name: "甲", Result: zhenggai.FeedbackUnsatisfied}}
+		if second != "" {
+			p.Status = zhenggai.PropAnswered
+			p.Replies = append(p.Replies, zhenggai.ProposalReply{ID: 9, Round: 2, RepliedOn: day(second), Approved: true, Class: zhenggai.ReplyClassA})
+		}
+		return []zhenggai.Proposal{p, open[1]}
+	}
 	for _, tc := range []struct {
 		name  string
 		ps    []zhenggai.Proposal
@@ -93,6 +105,10 @@ func TestProposalOverdue(t *testing.T) {
 		{"open, a day past", open, period("2019-01-01", "2019-06-02"), 1, []string{"1件超过办理期限仍未答复"}},
 		{"open period: to the register's last date", open, zhenggai.Period{}, 1, []string{"1件超过办理期限仍未答复"}},
 		{"the register ends before the due date", open[:1], period("2019-01-01", "2019-12-31"), 0, nil},
+		{"redo answered by its date", redo("2019-09-01"), period("2019-01-01", "2019-12-31"), 0, nil},
+		{"redo answered late", redo("2019-09-02"), period("2019-01-01", "2019-12-31"), 1, []string{"1件提案人不满意后重新办理超过期限"}},
+		{"redo not answered, past its date", redo(""), period("2019-01-01", "2019-12-31"), 1, []string{"1件提案人不满意后重新办理超过期限"}},
+		{"redo not answered, not yet due", redo(""), period("2019-01-01", "2019-08-31"), 0, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want(t, check(t, ProposalOverdue, &Registers{Proposals: tc.ps}, tc.p, nil), tc.n, tc.texts...)
@@ -359,6 +375,15 @@ func TestTownshipLeader(t *testing.T) {
 	// The setting: a year's vacancy at least.
 	fs := check(t, TownshipLeader, &Registers{Townships: ts}, p, map[string]string{"months": "12"})
 	want(t, fs, 1, "其中3个乡镇")
+	// A township set up in 2019 is vacant from then, not from 2016; one
+	// set up after the period is not counted; one led within the setting's
+	// months of being set up is not vacant.
+	late := []zhenggai.Township{ts[1],
+		{ID: 7, Name: "新街镇", Since: day("2019-03-01")},
+		{ID: 8, Name: "新区", Since: day("2021-01-01")},
+		{ID: 9, Name: "开发区", Since: day("2019-03-01"), Posts: []zhenggai.LiaisonPost{leader("壬", "2019-04-01", "")}}}
+	want(t, check(t, TownshipLeader, &Registers{Townships: late}, p, nil), 1,
+		"共3个乡镇，其中1个乡镇政协联络组长空缺，如新街镇2019年3月以来一直无政协联络组长")
 }
 
 func TestLiaisonInvites(t *testing.T) {
@@ -397,7 +422,27 @@ func TestSuggestionsPlatform(t *testing.T) {
 	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: sug(10, zhenggai.ViaPlatform)}, p, nil), 0)
 	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: append(sug(9, zhenggai.ViaPlatform), sug(5, zhenggai.ViaPaper)...)}, p, nil), 1,
 		"2019年委员在平台上提出微建议、社情民意信息仅9条（2019年9条），按每名委员每年不少于1条应有10条")
-	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms}, period("2016-01-01", "2019-12-31"), nil), 1, "2016年至2019年", "仅0条", "应有40条")
+	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms}, period("2016-01-01", "2019-12-31"), nil), 1, "2016年至2019年", "仅0条", "应有40条",
+		"10名委员未在平台上提出")
+	// The records are the members who put nothing on the platform.
+	fs := check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: sug(9, zhenggai.ViaPlatform)}, p, nil)
+	want(t, fs, 1, "1名委员未在平台上提出，如委员10")
+	if len(fs[0].Records) != 1 || fs[0].Records[0].Kind != "cppcc_member" || fs[0].Records[0].ID != 10 {
+		t.Errorf("records %+v", fs[0].Records)
+	}
+	// A year half in the period asks for half: 5 of 10 members' in July to
+	// December 2019 is enough, 4 is not.
+	at := func(ss []zhenggai.Suggestion, on string) []zhenggai.Suggestion {
+		for i := range ss {
+			ss[i].On = day(on)
+		}
+		return ss
+	}
+	half := period("2019-07-01", "2020-06-30")
+	spring := at(sug(5, zhenggai.ViaPlatform), "2020-03-01")
+	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: append(at(sug(5, zhenggai.ViaPlatform), "2019-08-01"), spring...)}, half, nil), 0)
+	want(t, check(t, SuggestionsPlatform, &Registers{CPPCCMembers: ms, Suggestions: append(at(sug(4, zhenggai.ViaPlatform), "2019-08-01"), spring...)}, half, nil), 1,
+		"2019年委员在平台上提出微建议、社情民意信息仅4条（2019年7月至12月4条），按每名委员每年不少于1条应有5条")
 }
 
 // TestProposalReportOwnSentences: the sentences the statistics write

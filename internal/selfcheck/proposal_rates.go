@@ -32,7 +32,7 @@ var ProposalRates = Rule{
 func checkProposalRates(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
 	replyMin, satMin := v.int("reply_rate", 90), v.int("satisfied_rate", 80)
 	end := proposalsEnd(r, p)
-	byYear := map[int][]zhenggai.Proposal{}
+	byYear := map[int][]int{} // indexes of r.Proposals: a Proposal is large to copy
 	var order []int
 	for i := range r.Proposals {
 		pr := &r.Proposals[i]
@@ -48,19 +48,22 @@ func checkProposalRates(_ context.Context, r *Registers, p zhenggai.Period, v Va
 		if byYear[pr.Year] == nil {
 			order = append(order, pr.Year)
 		}
-		byYear[pr.Year] = append(byYear[pr.Year], *pr)
+		byYear[pr.Year] = append(byYear[pr.Year], i)
 	}
 	slices.Sort(order)
 	var fs []Finding
 	for _, y := range order {
 		ps := byYear[y]
-		s := zhenggai.CountProposals(fmt.Sprintf("%d年", y), ps)
+		s := zhenggai.ProposalStats{Scope: fmt.Sprintf("%d年", y)}
+		for _, i := range ps {
+			s.Add(&r.Proposals[i])
+		}
 		reg, rep, forms, sat := int64(s.Registered), int64(s.Replied), int64(s.Forms), int64(s.Satisfied)
 		var recs []Record
 		if below(rep, reg, replyMin) {
-			for i := range ps {
-				if zhenggai.ProposalReplied(&ps[i]) == nil {
-					recs = append(recs, proposalRecord(&ps[i]))
+			for _, i := range ps {
+				if zhenggai.ProposalReplied(&r.Proposals[i]) == nil {
+					recs = append(recs, proposalRecord(&r.Proposals[i]))
 				}
 			}
 			fs = append(fs, Finding{Severity: Common,
@@ -71,9 +74,9 @@ func checkProposalRates(_ context.Context, r *Registers, p zhenggai.Period, v Va
 		}
 		if below(sat, forms, satMin) {
 			recs = nil
-			for i := range ps {
-				if v := zhenggai.ProposalVerdict(&ps[i]); v != "" && v != zhenggai.FeedbackSatisfied {
-					recs = append(recs, proposalRecord(&ps[i]))
+			for _, i := range ps {
+				if v := zhenggai.ProposalVerdict(&r.Proposals[i]); v != "" && v != zhenggai.FeedbackSatisfied {
+					recs = append(recs, proposalRecord(&r.Proposals[i]))
 				}
 			}
 			fs = append(fs, Finding{Severity: Common,

@@ -44,7 +44,7 @@ type Registers struct {
 
 	// The CPPCC registers (issue 15). Proposals of the period (by year)
 	// with their signers, handlers, replies, feedback and documents;
-	// members with their activities; suggestions; townships with their
+	// members (not their activities: no rule reads them); suggestions; townships with their
 	// posts and invitations. Plenary attendance is Meetings' (NeedPlenary
 	// loads the attendance of the plenary and standing committee meetings,
 	// the types of the settings members.plenary_types and
@@ -52,7 +52,6 @@ type Registers struct {
 	// a plenary, false for a standing committee meeting).
 	Proposals    []zhenggai.Proposal
 	CPPCCMembers []zhenggai.CPPCCMember
-	Activities   []zhenggai.MemberActivity
 	Suggestions  []zhenggai.Suggestion
 	Townships    []zhenggai.Township
 	Plenary      map[int64]bool

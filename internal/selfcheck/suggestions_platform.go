@@ -3,6 +3,7 @@ package selfcheck
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"zhenggai"
@@ -11,7 +12,11 @@ import (
 // SuggestionsPlatform: members put micro-suggestions and 社情民意 on the
 // platform (政协云) at least as often as the setting, per member and year
 // (seed problem 13: "多年来在平台上提出意见建议仅17条"). The years below it
-// are counted together, each with its own figure.
+// are counted together, each with its own figure. A year only partly in
+// the period asks for its share by months (half a year, half the count),
+// and says which months it counts. The finding names the members who put
+// nothing on the platform in those years (its records), in the register's
+// order.
 var SuggestionsPlatform = Rule{
 	ID:          "suggestions_platform",
 	Needs:       NeedCPPCCMembers | NeedSuggestions,
@@ -31,18 +36,27 @@ func checkSuggestionsPlatform(_ context.Context, r *Registers, p zhenggai.Period
 		return nil, nil
 	}
 	ix := indexMembers(r.CPPCCMembers)
-	got := map[int]int64{}
-	var recs []Record
+	byID := make(map[int64]int, len(r.CPPCCMembers))
+	for i := range r.CPPCCMembers {
+		byID[r.CPPCCMembers[i].ID] = i
+	}
+	type key struct{ m, y int }
+	got := map[int]int64{}  // by year
+	mine := map[key]int64{} // by member and year
 	for i := range r.Suggestions {
 		s := &r.Suggestions[i]
 		if s.Voided || s.Via != zhenggai.ViaPlatform || !within(s.On, p) {
 			continue
 		}
-		if s.MemberID == 0 && ix.find(s.PersonID, s.Name) < 0 {
+		m, ok := byID[s.MemberID]
+		if s.MemberID == 0 || !ok {
+			m = ix.find(s.PersonID, s.Name)
+		}
+		if m < 0 {
 			continue // not a member's
 		}
 		got[s.On.Year()]++
-		recs = append(recs, Record{Kind: "suggestion", ID: s.ID, Label: s.Name + "：" + s.Title})
+		mine[key{m, s.On.Year()}]++
 	}
 	lo, hi := p.Start.Year(), p.End.Year()
 	for i := range r.CPPCCMembers {
@@ -59,28 +73,65 @@ func checkSuggestionsPlatform(_ context.Context, r *Registers, p zhenggai.Period
 	var years []int
 	var total, required, memberYears int64
 	var parts []string
+	onPlatform := map[int]int64{} // member: his platform suggestions in the years found short
 	for y := lo; y <= hi && lo > 0; y++ {
+		// The months of y in the period.
+		first, last := 1, 12
+		if !p.Start.IsZero() && p.Start.Year() == y {
+			first = int(p.Start.Month())
+		}
+		if !p.End.IsZero() && p.End.Year() == y {
+			last = int(p.End.Month())
+		}
+		months := int64(last - first + 1)
 		var n int64
 		for i := range r.CPPCCMembers {
 			if serves(&r.CPPCCMembers[i], y) {
 				n++
 			}
 		}
-		if n == 0 || got[y] >= per*n {
+		need := per * n * months / 12
+		if n == 0 || need == 0 || got[y] >= need {
 			continue
 		}
 		years = append(years, y)
 		total += got[y]
-		required += per * n
+		required += need
 		memberYears += n
-		parts = append(parts, fmt.Sprintf("%d年%d条", y, got[y]))
+		label := fmt.Sprintf("%d年", y)
+		if months < 12 {
+			label = fmt.Sprintf("%d年%d月至%d月", y, first, last)
+		}
+		parts = append(parts, fmt.Sprintf("%s%d条", label, got[y]))
+		for i := range r.CPPCCMembers {
+			if serves(&r.CPPCCMembers[i], y) {
+				onPlatform[i] += mine[key{i, y}]
+			}
+		}
 	}
 	if len(years) == 0 {
 		return nil, nil
 	}
-	return []Finding{{Severity: Common,
-		Text: fmt.Sprintf("引导委员使用“政协云”平台不到位，%s委员在平台上提出微建议、社情民意信息仅%d条（%s），按每名委员每年不少于%d条应有%d条",
-			span(years), total, strings.Join(parts, "、"), per, required),
-		Figures: map[string]int64{"suggestions": total, "required": required, "member_years": memberYears, "per_member_year": per},
+	var short []int
+	for m, k := range onPlatform {
+		if k == 0 {
+			short = append(short, m)
+		}
+	}
+	sort.Ints(short)
+	var recs []Record
+	var names []string
+	for _, m := range short {
+		recs = append(recs, memberRecord(&r.CPPCCMembers[m]))
+		names = append(names, r.CPPCCMembers[m].Name)
+	}
+	text := fmt.Sprintf("引导委员使用“政协云”平台不到位，%s委员在平台上提出微建议、社情民意信息仅%d条（%s），按每名委员每年不少于%d条应有%d条",
+		span(years), total, strings.Join(parts, "、"), per, required)
+	if len(short) > 0 {
+		text += fmt.Sprintf("，%d名委员未在平台上提出，如%s", len(short), examples(names, 3))
+	}
+	return []Finding{{Severity: Common, Text: text,
+		Figures: map[string]int64{"suggestions": total, "required": required, "member_years": memberYears, "per_member_year": per,
+			"members_none": int64(len(short))},
 		Records: capped(recs)}}, nil
 }

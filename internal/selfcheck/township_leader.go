@@ -12,8 +12,10 @@ import (
 // problem 15: "桑植县共23个乡镇，其中8个乡镇政协联络组长空缺，如澧源镇2018年至今
 // 无政协联络组长"). A township counts when its leader's post stood empty
 // within the period for at least the setting's months; the finding says
-// since when, and whether it was filled by the period's end. With an open
-// period the registers' own first and last dates bound it.
+// since when, and whether it was filled by the period's end. A township
+// set up within the period (Since) counts from then: it was not vacant
+// before it existed; one set up after the period is not counted. With an
+// open period the registers' own first and last dates bound it.
 var TownshipLeader = Rule{
 	ID:          "township_leader",
 	Needs:       NeedTownships,
@@ -100,6 +102,7 @@ func registerSpan(r *Registers, p zhenggai.Period) (zhenggai.Date, zhenggai.Date
 		hi = max(hi, dkey(d))
 	}
 	for i := range r.Townships {
+		note(r.Townships[i].Since)
 		for _, ps := range r.Townships[i].Posts {
 			note(ps.From)
 			note(ps.To)
@@ -140,9 +143,16 @@ func checkTownshipLeader(_ context.Context, r *Registers, p zhenggai.Period, v V
 		if t.Voided {
 			continue
 		}
+		from := start
+		if !t.Since.IsZero() && dkey(t.Since) > dkey(from) {
+			if dkey(t.Since) > dkey(end) {
+				continue // set up after the period
+			}
+			from = t.Since
+		}
 		live++
 		var longest *vacancy
-		for _, g := range leaderGaps(t, start, end) {
+		for _, g := range leaderGaps(t, from, end) {
 			if g.from.DaysUntil(g.to)+1 < months*30 {
 				continue
 			}

@@ -324,6 +324,10 @@ func TestImportCPPCCMembers(t *testing.T) {
 		if len(ms) != 2 || ms[1].Committee != "文史委" || ms[1].Version != 2 {
 			t.Fatalf("re-import: %+v", ms)
 		}
+		// 界别 is kept from the list.
+		if ms[0].Sector != "中共" || ms[1].Sector != "教育界" {
+			t.Errorf("sectors %q, %q", ms[0].Sector, ms[1].Sector)
+		}
 		in := []store.ActivityImportRow{
 			{Name: "王明", Where: "第2行：", Activity: zhenggai.MemberActivity{Kind: zhenggai.ActivityContact, Title: "走访", On: zhenggai.NewDate(2020, 3, 1)}},
 			{Name: "赵强", Where: "第3行：", Activity: zhenggai.MemberActivity{Kind: zhenggai.ActivityContact, Title: "走访", On: zhenggai.NewDate(2020, 3, 1)}},

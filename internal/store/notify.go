@@ -202,6 +202,14 @@ func (s *Store) recipients(ctx context.Context, q queryer, a zhenggai.Audience) 
 			args = append(args, id)
 		}
 	}
+	if len(a.Persons) > 0 {
+		// A person's accounts: an account names a person of its own
+		// unit's roster only (users.go), whichever unit that is.
+		conds = append(conds, `(us.person_id IN (?`+strings.Repeat(", ?", len(a.Persons)-1)+`))`)
+		for _, id := range a.Persons {
+			args = append(args, id)
+		}
+	}
 	if len(conds) == 0 {
 		return nil, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -173,6 +174,9 @@ func (s *Store) CreateProposal(ctx context.Context, p *zhenggai.Proposal, submit
 		note := ""
 		if action == zhenggai.ActCreate {
 			note = fmt.Sprintf("邀请联名%d人", len(p.Signers)-1)
+			if err := s.tell(ctx, tx, zhenggai.ProposalInviteNotices(p)); err != nil {
+				return err
+			}
 		}
 		return s.proposalEvent(ctx, tx, p, p.SubmittedOn, action, "", note)
 	})
@@ -315,8 +319,10 @@ func (s *Store) ProposalStep(ctx context.Context, id, version int64, actor zheng
 		if err := s.proposalEvent(ctx, tx, p, on, in.Action, actor.Label(), st.note); err != nil {
 			return err
 		}
-		out, err = s.proposal(ctx, tx, id)
-		return err
+		if out, err = s.proposal(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.tell(ctx, tx, zhenggai.ProposalStepNotices(in.Action, out, on, set.ReturnDays))
 	})
 	return out, err
 }
@@ -545,9 +551,13 @@ func (st *proposalStep) take(ctx context.Context) error {
 		st.setCol("done_on", st.on.String())
 		st.note = in.Note
 	case zhenggai.ActExtend:
-		due := zhenggai.ProposalDue(p)
+		due := zhenggai.ProposalDueNow(p)
 		limit := p.AssignedOn.AddMonths(zhenggai.ProposalExtendMonths)
+		col, from := "extended_to", "交办"
 		switch {
+		case !p.RedoDueOn.IsZero():
+			// The second reply's: six months from the form at most.
+			limit, col, from = p.RedoDueOn.AddMonths(zhenggai.ProposalExtendMonths-3), "redo_due_on", "重新办理"
 		case p.AssignedOn.IsZero():
 			limit = st.on.AddMonths(zhenggai.ProposalExtendMonths)
 		}
@@ -555,9 +565,9 @@ func (st *proposalStep) take(ctx context.Context) error {
 			return fieldErr("extend_to", "延期至的日期须晚于现在的办理期限（"+due.Chinese()+"）")
 		}
 		if limit.Before(in.ExtendTo) {
-			return fieldErr("extend_to", "办理期限至多延至交办后6个月（"+limit.Chinese()+"）")
+			return fieldErr("extend_to", "办理期限至多延至"+from+"后6个月（"+limit.Chinese()+"）")
 		}
-		st.setCol("extended_to", in.ExtendTo.String())
+		st.setCol(col, in.ExtendTo.String())
 		st.setCol("extend_reason", in.Note)
 		st.note = "延期至" + in.ExtendTo.Chinese() + "：" + in.Note
 	case zhenggai.ActKey:
@@ -684,8 +694,9 @@ func (st *proposalStep) feedback(ctx context.Context) error {
 	}
 	st.note = sg.Name + "：" + in.Result.Label()
 	if st.next == zhenggai.PropRedo {
-		st.setCol("due_on", st.on.AddMonths(3).String())
-		st.setCol("extended_to", "")
+		// The second reply's own due date: the first's stays for the
+		// on-time rate.
+		st.setCol("redo_due_on", st.on.AddMonths(3).String())
 		st.note += "，重新办理（3个月内再次答复）"
 	}
 	return nil
@@ -778,23 +789,23 @@ func (s *Store) AddProposalDocument(ctx context.Context, id int64, d *zhenggai.P
 
 const proposalCols = `p.id, p.unit_id, p.session, p.year, p.number, p.title, p.content, p.source, p.submitter, p.timing, p.status,
 	p.submitted_on, p.reviewed_on, p.ground, COALESCE(p.merged_into, 0), p.converted_to, p.consent_on, p.assigned_on, p.due_on,
-	p.extended_to, p.extend_reason, p.is_key, p.key_leader, COALESCE(p.key_leader_id, 0), p.class, p.done_on, p.public,
+	p.extended_to, p.extend_reason, p.redo_due_on, p.is_key, p.key_leader, COALESCE(p.key_leader_id, 0), p.class, p.done_on, p.public,
 	p.not_public_reason, p.sample, p.version, p.created_at, p.voided_at IS NOT NULL`
 
 func scanProposal(sc interface{ Scan(...any) error }) (*zhenggai.Proposal, error) {
 	var p zhenggai.Proposal
-	var source, timing, status, sub, rev, consent, assigned, due, ext, class, done, created string
+	var source, timing, status, sub, rev, consent, assigned, due, ext, redo, class, done, created string
 	var key, public, sample int
 	err := sc.Scan(&p.ID, &p.UnitID, &p.Session, &p.Year, &p.Number, &p.Title, &p.Content, &source, &p.Submitter, &timing, &status,
 		&sub, &rev, &p.Ground, &p.MergedInto, &p.ConvertedTo, &consent, &assigned, &due,
-		&ext, &p.ExtendReason, &key, &p.KeyLeader, &p.KeyLeadID, &class, &done, &public,
+		&ext, &p.ExtendReason, &redo, &key, &p.KeyLeader, &p.KeyLeadID, &class, &done, &public,
 		&p.NotPublic, &sample, &p.Version, &created, &p.Voided)
 	if err != nil {
 		return nil, err
 	}
 	p.Source, p.Timing, p.Status, p.Class = zhenggai.ProposalSource(source), zhenggai.ProposalTiming(timing), zhenggai.ProposalStatus(status), zhenggai.ReplyClass(class)
 	p.SubmittedOn, p.ReviewedOn, p.ConsentOn, p.AssignedOn = parseDate(sub), parseDate(rev), parseDate(consent), parseDate(assigned)
-	p.DueOn, p.ExtendedTo, p.DoneOn = parseDate(due), parseDate(ext), parseDate(done)
+	p.DueOn, p.ExtendedTo, p.RedoDueOn, p.DoneOn = parseDate(due), parseDate(ext), parseDate(redo), parseDate(done)
 	p.Key, p.Public, p.Sample, p.CreatedAt = key != 0, public != 0, sample != 0, parseTime(created)
 	return &p, nil
 }
@@ -1101,8 +1112,14 @@ func (s *Store) ProposalDocumentOf(ctx context.Context, docID int64) (int64, *zh
 
 // HandlesProposals reports whether a unit was ever given a proposal to
 // handle (the menu links its queue then); false on any error.
-func (s *Store) HandlesProposals(ctx context.Context, unitID int64) bool {
+func (s *Store) HandlesProposals(ctx context.Context, unitID int64) (bool, error) {
 	var one int
 	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM proposal_assignments WHERE handler_unit_id = ? LIMIT 1`), unitID).Scan(&one)
-	return err == nil
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, s.wrapErr(err)
+	}
+	return true, nil
 }

@@ -57,6 +57,11 @@ type ProposalImportResult struct {
 	Done       int      `json:"done"`
 	Matched    int      `json:"matched_persons"`
 	Unmatched  []string `json:"unmatched_names,omitempty"` // names of no roster person, kept as names
+	// Handling units typed in the list are the installation's units
+	// when a unit answers to the name (short, full, alias: as documents
+	// name units); the others are kept as names and listed here.
+	HandlersMatched int      `json:"matched_handlers"`
+	OtherHandlers   []string `json:"unmatched_handlers,omitempty"`
 }
 
 func (r *ProposalImportResult) String() string {
@@ -68,6 +73,9 @@ func (r *ProposalImportResult) String() string {
 		verb, r.Proposals, strings.Join(r.Sessions, "、"), r.Registered, r.Merged, r.Rejected, r.Converted, r.Replies, r.Forms, r.Done)
 	if len(r.Unmatched) > 0 {
 		s += "\n注意：以下姓名不在人员名册中，按姓名登记：" + strings.Join(r.Unmatched, "、")
+	}
+	if len(r.OtherHandlers) > 0 {
+		s += "\n注意：以下承办单位不是本系统中的单位，按名称登记（其答复由提案委录入）：" + strings.Join(r.OtherHandlers, "、")
 	}
 	return s
 }
@@ -123,6 +131,11 @@ func (s *Store) ImportProposals(ctx context.Context, im *ProposalImport) (*Propo
 		if err != nil {
 			return err
 		}
+		units, err := s.units(ctx, tx)
+		if err != nil {
+			return err
+		}
+		otherHandler := map[string]bool{}
 		// Each row's proposal is a copy: fn may run twice.
 		ps := make([]zhenggai.Proposal, len(im.Rows))
 		inFile := map[string]int{}
@@ -133,6 +146,19 @@ func (s *Store) ImportProposals(ctx context.Context, im *ProposalImport) (*Propo
 			*p = *r.P
 			p.Signers = slices.Clone(r.P.Signers)
 			p.Feedback = slices.Clone(r.P.Feedback)
+			p.Handlers = slices.Clone(r.P.Handlers)
+			for j := range p.Handlers {
+				h := &p.Handlers[j]
+				if u := zhenggai.FindUnit(units, h.Handler); u != nil {
+					h.HandlerUnitID, h.Handler = u.ID, u.Name
+					res.HandlersMatched++
+					continue
+				}
+				if k := zhenggai.UnitKey(h.Handler); !otherHandler[k] {
+					otherHandler[k] = true
+					res.OtherHandlers = append(res.OtherHandlers, h.Handler)
+				}
+			}
 			k := proposalKey(p)
 			if j, dup := inFile[k]; dup {
 				badf(r, "提案号", fmt.Sprintf("%s与第%d行重复", proposalKeyName(p), im.Rows[j].Row))
@@ -318,8 +344,8 @@ func (s *Store) insertImportedProposal(ctx context.Context, tx *sql.Tx, unitID i
 	}
 	var lead int64
 	for _, h := range p.Handlers {
-		aid, err := s.insertRow(ctx, tx, "proposal_assignments", `unit_id, proposal_id, handler, role, assigned_on`,
-			unitID, id, h.Handler, string(h.Role), h.AssignedOn.String())
+		aid, err := s.insertRow(ctx, tx, "proposal_assignments", `unit_id, proposal_id, handler_unit_id, handler, role, assigned_on`,
+			unitID, id, nullID(h.HandlerUnitID), h.Handler, string(h.Role), h.AssignedOn.String())
 		if err != nil {
 			return 0, err
 		}

@@ -57,6 +57,11 @@ func TestImportProposals(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// The water bureau is a unit of the installation, named in the list by an alias; the finance bureau is not.
+		water := &zhenggai.Unit{Name: "桑植县水利局", Aliases: []string{"县水利局"}}
+		if err := st.SaveUnit(ctx, water); err != nil {
+			t.Fatal(err)
+		}
 		im := &store.ProposalImport{UnitID: r.UnitID, FileName: "九届四次提案.xlsx", SHA256: strings.Repeat("ab", 32), Rows: seedSessionRows(), DryRun: true}
 		res, err := st.ImportProposals(ctx, im)
 		if err != nil {
@@ -76,6 +81,13 @@ func TestImportProposals(t *testing.T) {
 		}
 		if res.ID == 0 || res.Matched != 79*2 || len(res.Unmatched) != 0 || !strings.Contains(res.String(), "已导入提案79件（九届四次）") {
 			t.Fatalf("import %+v: %s", res, res)
+		}
+		if res.HandlersMatched != 62 || strings.Join(res.OtherHandlers, ",") != "县财政局" ||
+			!strings.Contains(res.String(), "以下承办单位不是本系统中的单位，按名称登记（其答复由提案委录入）：县财政局") {
+			t.Errorf("handlers %d, %q: %s", res.HandlersMatched, res.OtherHandlers, res)
+		}
+		if ok, err := st.HandlesProposals(ctx, water.ID); !ok || err != nil {
+			t.Errorf("the water bureau does not handle the imported proposals: %v %v", ok, err)
 		}
 		got, err := st.ProposalCounts(ctx, r.UnitID, sc)
 		if err != nil {

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +113,18 @@ func TestProposalCycle(t *testing.T) {
 		if p.Status != zhenggai.PropAssigned || len(p.Handlers) != 2 || p.Handlers[0].Handler != "县交通运输局" || p.Handlers[0].Role != zhenggai.HandlerLead ||
 			p.Handlers[1].Role != zhenggai.HandlerCo || p.DueOn != zhenggai.NewDate(2020, 6, 9) {
 			t.Fatalf("assigned %+v", p)
+		}
+		// The handling unit now handles proposals, the other not; a failed query is an error, not a no.
+		if ok, err := st.HandlesProposals(ctx, w.handler); !ok || err != nil {
+			t.Errorf("handler handles: %v, %v", ok, err)
+		}
+		if ok, err := st.HandlesProposals(ctx, w.other); ok || err != nil {
+			t.Errorf("other handles: %v, %v", ok, err)
+		}
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := st.HandlesProposals(cancelled, w.handler); err == nil {
+			t.Error("handles: no error from a cancelled query")
 		}
 		// Another unit does not answer; the handling unit returns too late.
 		if _, err := st.ProposalStep(ctx, p.ID, p.Version, zhenggai.ActorHandler, &zhenggai.ProposalStepInput{Action: zhenggai.ActReply,
@@ -315,8 +328,19 @@ func TestProposalReview(t *testing.T) {
 		}
 		w.at(zhenggai.NewDate(2020, 4, 1))
 		a = mustStep(t, st, a, zhenggai.ActorProposer, zhenggai.ProposalStepInput{Action: zhenggai.ActFeedback, Result: zhenggai.FeedbackUnsatisfied, ByPerson: w.zhang})
-		if a.Status != zhenggai.PropRedo || a.DueOn != zhenggai.NewDate(2020, 7, 1) {
+		// The second reply's own due date; the first's stays (the on-time rate counts against it).
+		if a.Status != zhenggai.PropRedo || a.RedoDueOn != zhenggai.NewDate(2020, 7, 1) || a.DueOn != zhenggai.NewDate(2020, 6, 5) ||
+			zhenggai.ProposalDueNow(a) != zhenggai.NewDate(2020, 7, 1) {
 			t.Fatalf("unsatisfied %+v", a)
+		}
+		// An extension in the redo moves the second reply's date, at most six months from the form.
+		if _, err := st.ProposalStep(ctx, a.ID, a.Version, zhenggai.ActorOffice, &zhenggai.ProposalStepInput{Action: zhenggai.ActExtend,
+			ExtendTo: zhenggai.NewDate(2020, 10, 2), Note: "涉及省级部门"}); fieldMessage(t, err, "extend_to") == "" {
+			t.Errorf("redo extended past six months: %v", err)
+		}
+		a = mustStep(t, st, a, zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActExtend, ExtendTo: zhenggai.NewDate(2020, 9, 1), Note: "涉及省级部门"})
+		if a.RedoDueOn != zhenggai.NewDate(2020, 9, 1) || a.DueOn != zhenggai.NewDate(2020, 6, 5) || !a.ExtendedTo.IsZero() {
+			t.Errorf("redo extended: redo %v due %v extended %v", a.RedoDueOn, a.DueOn, a.ExtendedTo)
 		}
 		a = mustStep(t, st, a, zhenggai.ActorHandler, zhenggai.ProposalStepInput{Action: zhenggai.ActReply, Class: zhenggai.ReplyClassA, Summary: "已解决", ByUnit: w.handler})
 		if a.Replies[len(a.Replies)-1].Round != 2 {
@@ -369,4 +393,76 @@ func anyVersionOf(st *store.Store, id int64) int64 {
 		return 0
 	}
 	return p.Version
+}
+
+// TestProposalNotices: the co-signer invited, the handling unit's office
+// given the proposal, the leader named for a 重点提案 and the proposer
+// when the office approves the reply each find it in their inbox.
+func TestProposalNotices(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st, ctx := env.Store, actx()
+		w := seedProposalWorld(t, st)
+		account := func(name string, unit, person int64, role zhenggai.Role) int64 {
+			u := &zhenggai.User{UnitID: unit, Name: name, DisplayName: name, Role: role, PersonID: person}
+			if err := st.CreateUser(ctx, u, "$argon2id$v=19$m=65536,t=1,p=2$c2FsdA$aGFzaA"); err != nil {
+				t.Fatal(err)
+			}
+			return u.ID
+		}
+		zhang, li := account("zhang", w.unit, w.zhang, zhenggai.RoleMember), account("li", w.unit, w.li, zhenggai.RoleMember)
+		chair := account("chair", w.unit, w.chair, zhenggai.RoleLeader)
+		office, other := account("jtj", w.handler, 0, zhenggai.RoleUnitAdmin), account("jyj", w.other, 0, zhenggai.RoleUnitAdmin)
+		inbox := func(user int64) []string {
+			t.Helper()
+			ns, err := st.Inbox(ctx, user, false, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, n := range ns {
+				if n.Kind == zhenggai.NoticeProposal {
+					out = append(out, n.Subject+"｜"+n.Body)
+				}
+			}
+			return out
+		}
+		has := func(user int64, n int, parts ...string) {
+			t.Helper()
+			got := inbox(user)
+			if len(got) != n {
+				t.Fatalf("user %d: %d notices, want %d: %q", user, len(got), n, got)
+			}
+			for _, p := range parts {
+				if !strings.Contains(strings.Join(got, "\n"), p) {
+					t.Errorf("user %d: no %q in %q", user, p, got)
+				}
+			}
+		}
+		p := &zhenggai.Proposal{UnitID: w.unit, Session: "九届四次", Title: "关于加快农村公路建设的建议", Content: "案由……建议……",
+			Signers: []zhenggai.ProposalSigner{{PersonID: w.zhang}, {Name: "李春梅", Deadline: zhenggai.NewDate(2020, 3, 6)}}}
+		if err := st.CreateProposal(ctx, p, false); err != nil {
+			t.Fatal(err)
+		}
+		has(li, 1, "联名邀请：《关于加快农村公路建设的建议》｜张立新委员邀请您联名提出提案《关于加快农村公路建设的建议》，请查看提案内容后确认联名或谢绝，联名截止日期：2020年3月6日。")
+		has(zhang, 0)
+		if err := st.ProposalCosign(ctx, p.ID, w.li, true); err != nil {
+			t.Fatal(err)
+		}
+		p, _ = st.Proposal(ctx, p.ID)
+		p = mustStep(t, st, p, zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActRegister})
+		p = mustStep(t, st, p, zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActAssign,
+			Handlers: []zhenggai.ProposalAssignment{{HandlerUnitID: w.handler}, {Handler: "县财政局"}}})
+		has(office, 1, "交办提案：九届四次第1号《关于加快农村公路建设的建议》｜政协提案委员会将九届四次第1号《关于加快农村公路建设的建议》交由贵单位主办，请于2020年6月2日前书面答复提案者；如不属于贵单位职责，请在5个工作日内说明理由退回。")
+		has(other, 0)
+		p = mustStep(t, st, p, zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActKey, KeyLeaderID: w.chair})
+		has(chair, 1, "重点提案督办：九届四次第1号《关于加快农村公路建设的建议》｜九届四次第1号《关于加快农村公路建设的建议》已列为重点提案，由您督办，主办单位：县交通运输局，答复期限：2020年6月2日。")
+		p = mustStep(t, st, p, zhenggai.ActorHandler, zhenggai.ProposalStepInput{Action: zhenggai.ActReply, Class: zhenggai.ReplyClassA, Summary: "已解决", ByUnit: w.handler})
+		has(zhang, 0) // not before the office's review
+		mustStep(t, st, p, zhenggai.ActorOffice, zhenggai.ProposalStepInput{Action: zhenggai.ActApprove})
+		for _, u := range []int64{zhang, li} {
+			has(u, map[int64]int{zhang: 1, li: 2}[u], "提案答复：九届四次第1号《关于加快农村公路建设的建议》｜承办单位对您的提案九届四次第1号《关于加快农村公路建设的建议》的答复（A类）已经政协提案委员会审核，请查看答复并填写办理情况征询意见表（满意、基本满意或不满意）。")
+		}
+		has(office, 1)
+	})
 }

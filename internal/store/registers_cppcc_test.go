@@ -66,10 +66,10 @@ func TestRegistersCPPCC(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(regs.Proposals) != 1 || len(regs.CPPCCMembers) != 2 || len(regs.Activities) != 1 || len(regs.Suggestions) != 1 ||
+		if len(regs.Proposals) != 1 || len(regs.CPPCCMembers) != 2 || len(regs.Suggestions) != 1 ||
 			len(regs.Townships) != 1 || len(regs.Reports) != 1 || len(regs.Plenary) != 3 {
-			t.Fatalf("loaded %d proposals, %d members, %d activities, %d suggestions, %d townships, %d reports, %d plenary",
-				len(regs.Proposals), len(regs.CPPCCMembers), len(regs.Activities), len(regs.Suggestions), len(regs.Townships),
+			t.Fatalf("loaded %d proposals, %d members, %d suggestions, %d townships, %d reports, %d plenary",
+				len(regs.Proposals), len(regs.CPPCCMembers), len(regs.Suggestions), len(regs.Townships),
 				len(regs.Reports), len(regs.Plenary))
 		}
 		pr := regs.Proposals[0]

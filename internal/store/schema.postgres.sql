@@ -713,6 +713,7 @@ CREATE TABLE proposals (
     voided_at text,
     voided_by text NOT NULL DEFAULT ''::text,
     void_reason text NOT NULL DEFAULT ''::text,
+    redo_due_on text NOT NULL DEFAULT ''::text,
     CONSTRAINT proposals_pkey PRIMARY KEY (id),
     CONSTRAINT proposals_key_leader_id_fkey FOREIGN KEY (key_leader_id) REFERENCES persons(id),
     CONSTRAINT proposals_merged_into_fkey FOREIGN KEY (merged_into) REFERENCES proposals(id),

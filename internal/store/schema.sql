@@ -611,7 +611,8 @@ CREATE TABLE proposals (
     version BIGINT NOT NULL DEFAULT 1,
     voided_at TEXT,
     voided_by TEXT NOT NULL DEFAULT '',
-    void_reason TEXT NOT NULL DEFAULT ''
+    void_reason TEXT NOT NULL DEFAULT '',
+    redo_due_on TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX proposals_session_idx ON proposals (unit_id, session);
 CREATE INDEX proposals_unit_idx ON proposals (unit_id, year, status);

@@ -166,13 +166,13 @@ func TestSuggestions(t *testing.T) {
 			t.Fatalf("chosen: %v %+v", err, twin)
 		}
 
-		// What the self-inspection loads: the period's suggestions only.
+		// What the self-inspection loads: the period's suggestions put on the platform only.
 		p := zhenggai.Period{Start: d(2019, 1, 1), End: d(2019, 12, 31)}
 		regs, err := st.RegistersFor(ctx, unit, p, selfcheck.NeedSuggestions|selfcheck.NeedTownships)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(regs.Suggestions) != 3 || len(regs.Townships) != 0 {
+		if len(regs.Suggestions) != 1 || regs.Suggestions[0].Via != zhenggai.ViaPlatform || len(regs.Townships) != 0 {
 			t.Fatalf("loaded %d suggestions, %d townships", len(regs.Suggestions), len(regs.Townships))
 		}
 	})

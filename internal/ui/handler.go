@@ -113,7 +113,7 @@ type page struct {
 	Waiting  int
 	HasTasks bool
 	can      func(zhenggai.Perm, zhenggai.Target) bool
-	handles  func(unitID int64) bool // whether a unit was given proposals to handle
+	handles  func(unitID int64) (bool, error) // whether a unit was given proposals to handle
 }
 
 // CanCloseMeasure tells whether the user may take closing step a
@@ -204,7 +204,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if h.Auth != nil {
 		p.can = func(perm zhenggai.Perm, t zhenggai.Target) bool { return h.Auth.Can(r.Context(), p.User, perm, t) }
 	}
-	p.handles = func(unitID int64) bool { return h.Store.HandlesProposals(r.Context(), unitID) }
+	p.handles = func(unitID int64) (bool, error) { return h.Store.HandlesProposals(r.Context(), unitID) }
 	if f := flashFrom(r); f != "" {
 		p.Flash, p.Refused = strings.CutPrefix(f, refusedMark)
 		http.SetCookie(w, &http.Cookie{Name: "flash", Path: "/", MaxAge: -1})

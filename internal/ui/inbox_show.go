@@ -40,6 +40,8 @@ func NoticePath(n *zhenggai.Notification) string {
 		return fmt.Sprintf("/opinions/%d", n.RecordID)
 	case n.RecordKind == zhenggai.RecordPublication:
 		return fmt.Sprintf("/publications/%d", n.RecordID)
+	case n.RecordKind == zhenggai.RecordProposal:
+		return fmt.Sprintf("/proposals/%d", n.RecordID)
 	}
 	return ""
 }

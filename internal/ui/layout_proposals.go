@@ -11,8 +11,11 @@ func (p *page) CanPropose() bool {
 
 // HandlesProposals tells the menu whether the user's unit was given
 // proposals to handle (承办) and he may reply for it: only then is the
-// queue linked, not to every keeper of every unit.
-func (p *page) HandlesProposals() bool {
-	return p.User != nil && p.can != nil && p.handles != nil && p.can(zhenggai.PermHandle, zhenggai.Target{UnitID: p.User.UnitID}) &&
-		p.handles(p.User.UnitID)
+// queue linked, not to every keeper of every unit. A database error
+// stops the page (the template's execution fails with it).
+func (p *page) HandlesProposals() (bool, error) {
+	if p.User == nil || p.can == nil || p.handles == nil || !p.can(zhenggai.PermHandle, zhenggai.Target{UnitID: p.User.UnitID}) {
+		return false, nil
+	}
+	return p.handles(p.User.UnitID)
 }

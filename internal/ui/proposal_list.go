@@ -47,7 +47,7 @@ type proposalRow struct {
 func proposalRows(ps []*zhenggai.Proposal, set zhenggai.Settings, today zhenggai.Date) []proposalRow {
 	rows := make([]proposalRow, 0, len(ps))
 	for _, p := range ps {
-		row := proposalRow{P: p, Due: zhenggai.ProposalDue(p), Colour: zhenggai.ProposalColour(set, p, today), Lead: p.Submitter}
+		row := proposalRow{P: p, Due: zhenggai.ProposalDueNow(p), Colour: zhenggai.ProposalColour(set, p, today), Lead: p.Submitter}
 		if p.Source == zhenggai.SourceMember && len(p.Signers) > 0 {
 			row.Lead = p.Signers[0].Name
 			n := 0

@@ -99,7 +99,7 @@ func (h *Handler) ShowProposal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	today := h.today()
-	d := &proposalPage{P: p, Parts: parts, Colour: zhenggai.ProposalColour(set, p, today), Due: zhenggai.ProposalDue(p),
+	d := &proposalPage{P: p, Parts: parts, Colour: zhenggai.ProposalColour(set, p, today), Due: zhenggai.ProposalDueNow(p),
 		Can: map[string]bool{}, Settings: ps, ClassInfo: map[zhenggai.ReplyClass]string{}, Results: zhenggai.FeedbackResults,
 		DocKinds: zhenggai.ProposalDocKinds, Today: today, Missing: zhenggai.ProposalArchiveMissing(p)}
 	for _, c := range ps.Classes {

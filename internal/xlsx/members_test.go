@@ -60,7 +60,8 @@ func TestParseMembersVariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(im.Members) != 2 || im.Members[0].Term != "第九届" || !im.Members[0].Standing || im.Members[0].Committee != "经济委" ||
-		im.Members[1].Status != zhenggai.MemberLeft || im.Phones[0] != "139" {
+		im.Members[1].Status != zhenggai.MemberLeft || im.Phones[0] != "139" ||
+		im.Members[0].Sector != "中共" || im.Members[1].Sector != "教育界" {
 		t.Fatalf("%+v %+v", im.Members[0], im.Members[1])
 	}
 	bad := "姓名,届次,界别,常委,状态,任职日期\n王明,第九届,中共,也许,在任,2017-01-05\n,第九届,中共,,,\n李华,第九届,中共,,退休,2017-13-40\n"
