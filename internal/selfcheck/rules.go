@@ -25,4 +25,8 @@ var Rules = []Rule{
 	SuggestionsPlatform,
 	TownshipLeader,
 	LiaisonInvites,
+	// Attendance and leave (issue 16).
+	AttendanceGap,
+	NeverSigns,
+	LeaveUnreturned,
 }

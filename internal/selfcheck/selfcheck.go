@@ -56,6 +56,15 @@ type Registers struct {
 	Suggestions  []zhenggai.Suggestion
 	Townships    []zhenggai.Township
 	Plenary      map[int64]bool
+	// Attendance and leave (issue 16, NeedAttendance): the roster's
+	// leaders and staff (live), the work calendar, the sign-ins of the
+	// period (person and day only) and the leave requests overlapping it
+	// or due back in it.
+	Staff    []zhenggai.Person
+	Calendar *zhenggai.WorkCalendar
+	SignIns  []zhenggai.SignIn
+	Leaves   []zhenggai.Leave
+
 	// Reports are the unit's published progress reports (text), for the
 	// rule that checks the rates they state against the counts.
 	Reports []Report

@@ -70,8 +70,13 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	if needs&selfcheck.NeedReports != 0 {
 		wg.Go(func() { errs[8] = s.loadReports(ctx, r, pl) })
 	}
+	// Attendance and leave (issue 16).
+	var attErr error
+	if needs&selfcheck.NeedAttendance != 0 {
+		wg.Go(func() { attErr = s.loadAttendance(ctx, r, pl) })
+	}
 	wg.Wait()
-	for _, err := range errs {
+	for _, err := range append(errs, attErr) {
 		if err != nil {
 			return nil, s.wrapErr(err)
 		}
@@ -208,6 +213,7 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedSuggestions, "suggestions", []func() (string, []any){pl.suggestionsQ}},
 		{selfcheck.NeedTownships, "townships", []func() (string, []any){pl.townshipsQ, pl.postsQ, pl.invitationsQ}},
 		{selfcheck.NeedReports, "reports", []func() (string, []any){pl.reportsQ}},
+		{selfcheck.NeedAttendance, "attendance", pl.attendanceQs()},
 	}
 	for _, pt := range parts {
 		if needs&pt.need == 0 {

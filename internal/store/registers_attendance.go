@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"zhenggai"
+	"zhenggai/internal/selfcheck"
+)
+
+// The self-inspection's loader of attendance and leave (issue 16): the
+// roster's leaders and staff, the unit's calendar years, the sign-ins of
+// the period (person and day: what the rules read) and the leave
+// overlapping the period or, from the year before, due back in it.
+
+func (pl *regPlan) attendanceQs() []func() (string, []any) {
+	return []func() (string, []any){pl.staffQ, pl.calendarQ, pl.signInsQ, pl.leavesQ}
+}
+
+func (pl *regPlan) staffQ() (string, []any) {
+	return `SELECT id, name, kind, rank FROM persons WHERE unit_id = ? AND voided_at IS NULL AND kind IN (?, ?) ORDER BY id`,
+		[]any{pl.unitID, string(zhenggai.PersonLeader), string(zhenggai.PersonStaff)}
+}
+
+func (pl *regPlan) calendarQ() (string, []any) {
+	return `SELECT year, days FROM work_calendars WHERE unit_id = ? ORDER BY year`, []any{pl.unitID}
+}
+
+func (pl *regPlan) signInsQ() (string, []any) {
+	return `SELECT person_id, on_date FROM sign_ins WHERE unit_id = ? AND on_date >= ? AND on_date <= ? ORDER BY on_date, person_id`,
+		[]any{pl.unitID, pl.vfrom, pl.to}
+}
+
+func (pl *regPlan) leavesQ() (string, []any) {
+	return `SELECT ` + leaveCols + ` FROM leaves WHERE unit_id = ? AND voided_at IS NULL AND from_date <= ? AND to_date >= ?
+		ORDER BY from_date, id`, []any{pl.unitID, pl.to, pl.from}
+}
+
+func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	err := s.eachRow(ctx, pl.staffQ, func(rows *sql.Rows) error {
+		p := zhenggai.Person{UnitID: pl.unitID}
+		var kind string
+		if err := rows.Scan(&p.ID, &p.Name, &kind, &p.Rank); err != nil {
+			return err
+		}
+		p.Kind = zhenggai.PersonKind(kind)
+		r.Staff = append(r.Staff, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	own := map[int][]zhenggai.CalendarDay{}
+	err = s.eachRow(ctx, pl.calendarQ, func(rows *sql.Rows) error {
+		var y int
+		var text string
+		if err := rows.Scan(&y, &text); err != nil {
+			return err
+		}
+		days, err := zhenggai.ParseCalendarDays(text)
+		if err != nil {
+			return err
+		}
+		own[y] = append([]zhenggai.CalendarDay{}, days...)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r.Calendar = zhenggai.NewWorkCalendar(own)
+	var got chunks[zhenggai.SignIn]
+	// Dates are read as text and parsed once per distinct day.
+	days := map[string]zhenggai.Date{}
+	var on string
+	err = s.eachRow(ctx, pl.signInsQ, func(rows *sql.Rows) error {
+		g := got.next()
+		if err := rows.Scan(&g.PersonID, &on); err != nil {
+			return err
+		}
+		d, ok := days[on]
+		if !ok {
+			d = parseDate(on)
+			days[on] = d
+		}
+		g.On = d
+		return nil
+	})
+	r.SignIns = got.slice()
+	if err != nil {
+		return err
+	}
+	return s.eachRow(ctx, pl.leavesQ, func(rows *sql.Rows) error {
+		l, err := scanLeave(rows)
+		if err != nil {
+			return err
+		}
+		r.Leaves = append(r.Leaves, *l)
+		return nil
+	})
+}
