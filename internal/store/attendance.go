@@ -310,7 +310,7 @@ type SignInQuery struct {
 	Limit    int // 0: 100,000
 }
 
-// SignIns lists the sign-ins q selects, by day and name.
+// SignIns lists the sign-ins q selects, by day and person.
 func (s *Store) SignIns(ctx context.Context, q SignInQuery) ([]zhenggai.SignIn, error) {
 	where, args := `unit_id = ?`, []any{q.UnitID}
 	if !q.From.IsZero() {
@@ -331,7 +331,7 @@ func (s *Store) SignIns(ctx context.Context, q SignInQuery) ([]zhenggai.SignIn, 
 	}
 	args = append(args, limit)
 	rows, err := s.rdb.QueryContext(ctx, s.d.rebind(`SELECT id, unit_id, COALESCE(import_id, 0), person_id, name, on_date, first_in, last_out,
-		source, sample FROM sign_ins WHERE `+where+` ORDER BY on_date, name, id LIMIT ?`), args...)
+		source, sample FROM sign_ins WHERE `+where+` ORDER BY on_date, person_id, id LIMIT ?`), args...)
 	if err != nil {
 		return nil, err
 	}

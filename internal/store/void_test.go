@@ -118,6 +118,15 @@ func TestEveryTableAudited(t *testing.T) {
 		tw.Posts[0].To = zhenggai.NewDate(2020, 6, 30)
 		tw.Invitations = nil
 		must("township edit", st.SaveTownship(ctx, tw))
+		// Attendance and leave (issue 16).
+		must("calendar year", st.SaveCalendarYear(ctx, r.UnitID, 2020, zhenggai.DefaultCalendar[2020], 0))
+		_, err = st.ImportSignIns(ctx, &store.SignInImport{UnitID: r.UnitID, FileName: "考勤.xlsx",
+			Rows: []store.SignInRow{{Name: "张立新", On: zhenggai.NewDate(2020, 7, 28), FirstIn: 480, LastOut: -1}}}, false)
+		must("sign-in import", err)
+		lvr := &zhenggai.Leave{UnitID: r.UnitID, Name: "张立新", Kind: zhenggai.LeaveSick, From: zhenggai.NewDate(2020, 7, 29), To: zhenggai.NewDate(2020, 7, 31)}
+		must("leave", st.SaveLeave(ctx, lvr))
+		_, err = st.ApproveLeave(ctx, lvr.ID, lvr.Version, "主席", zhenggai.NewDate(2020, 7, 29))
+		must("leave approve", err)
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {
