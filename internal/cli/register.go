@@ -34,6 +34,8 @@ var registerKinds = []registerKind{
 	{name: "activities", label: "委员履职活动", importFile: importActivities, export: exportActivities},
 	{name: "suggestions", label: "微建议和社情民意", importFile: importSuggestions, export: exportSuggestions},
 	{name: "townships", label: "乡镇政协联络组", importFile: importTownships, export: exportTownships},
+	{name: "attendance", label: "考勤记录", importFile: importAttendance, export: exportAttendance},
+	{name: "leave", label: "请销假登记", importFile: importLeaves, export: exportLeaves},
 }
 
 func findRegister(name string) *registerKind {

@@ -538,3 +538,41 @@ func (s *Store) changeLeave(ctx context.Context, id, version int64, fn func(l *z
 	})
 	return out, err
 }
+
+// ImportLeaves enters leave requests read from a workbook in one
+// transaction: all or none; where names each one's row. A dry run makes
+// every check and writes nothing.
+func (s *Store) ImportLeaves(ctx context.Context, unitID int64, ls []*zhenggai.Leave, where []string, dryRun bool) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		all := &zhenggai.ValidationError{}
+		for i, l := range ls {
+			l.ID, l.Version, l.UnitID, l.PersonID = 0, 0, unitID, 0
+			err := s.saveLeave(ctx, tx, l)
+			if ve, ok := err.(*zhenggai.ValidationError); ok {
+				w := ""
+				if i < len(where) {
+					w = where[i]
+				}
+				all.Fields = append(all.Fields, prefixed(ve, w).(*zhenggai.ValidationError).Fields...)
+				if len(all.Fields) > 200 {
+					break
+				}
+				continue
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if err := all.Err(); err != nil {
+			return err
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		return nil
+	}
+	return err
+}
