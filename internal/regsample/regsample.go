@@ -129,9 +129,12 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.number()
 	m.dues()
 	m.cppccRegisters()
-	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
+	b := &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
-		Proposals: m.proposals}, nil
+		Proposals: m.proposals}
+	// Attendance and leave (issue 16), from a generator of their own.
+	b.SignIns, b.Leaves = m.attendance()
+	return b, nil
 }
 
 // Names are made from parts (as gen's are), never the roster's.

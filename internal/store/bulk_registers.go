@@ -40,6 +40,13 @@ type BulkRegisters struct {
 	Suggestions  []zhenggai.Suggestion
 	Townships    []zhenggai.Township
 	Proposals    []zhenggai.Proposal
+
+	// Attendance and leave (issue 16), written in one transaction after
+	// the CPPCC registers: the sign-ins as one import (SignInImportName),
+	// the leave requests each an audited row. Persons by name, as above.
+	SignIns          []zhenggai.SignIn
+	Leaves           []zhenggai.Leave
+	SignInImportName string
 }
 
 // BulkCPPCCMember is a CPPCC member with his activities.
@@ -262,6 +269,11 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 	n.Proposals, n.ProposalRows, n.CPPCCMembers, n.Activities = c.Proposals, c.ProposalRows, c.CPPCCMembers, c.Activities
 	n.Suggestions, n.Townships, n.LiaisonRows = c.Suggestions, c.Townships, c.LiaisonRows
 	step(4)
+	if len(b.SignIns)+len(b.Leaves) > 0 {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkAttendance(ctx, tx, b, ids) }); err != nil {
+			return n, err
+		}
+	}
 	return n, nil
 }
 
