@@ -63,7 +63,7 @@ func TestCheckOnDemo(t *testing.T) {
 		"proposal_archive":     {14, "共立案230件", map[string]int64{"registered": 230, "letters": 162, "forms": 93}},
 		"township_leader":      {15, "澧源镇2018年3月", map[string]int64{"townships": 23, "vacant": 8}},
 		// Attendance and leave (issue 16).
-		"never_signs": {27, "领导班子成员6人在2019年1月2日至2020年7月27日期间", map[string]int64{"persons": 6, "from": 20190102, "to": 20200727}},
+		"never_signs":      {27, "领导班子成员6人在2019年1月2日至2020年7月27日期间", map[string]int64{"persons": 6, "from": 20190102, "to": 20200727}},
 		"leave_unreturned": {32, "请销假制度执行不严格", nil},
 	} {
 		found := false
