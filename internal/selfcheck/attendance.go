@@ -43,6 +43,23 @@ func attendanceSpan(r *Registers, p zhenggai.Period) (zhenggai.Date, zhenggai.Da
 }
 
 func newAttendanceGrid(r *Registers, p zhenggai.Period) (*attendanceGrid, bool) {
+	// The three rules read the same grid: made once per registers and
+	// period (the rules run one after another).
+	if r.att != nil && r.att.p == p {
+		return r.att.g, r.att.g != nil
+	}
+	g, ok := makeAttendanceGrid(r, p)
+	r.att = &attendanceCache{p: p, g: g}
+	return g, ok
+}
+
+// attendanceCache is the grid of the last period asked.
+type attendanceCache struct {
+	p zhenggai.Period
+	g *attendanceGrid
+}
+
+func makeAttendanceGrid(r *Registers, p zhenggai.Period) (*attendanceGrid, bool) {
 	start, end, ok := attendanceSpan(r, p)
 	if !ok || len(r.Staff) == 0 {
 		return nil, false
@@ -72,14 +89,19 @@ func newAttendanceGrid(r *Registers, p zhenggai.Period) (*attendanceGrid, bool) 
 	for i := range g.n {
 		slot[dkey(start.AddDays(i))] = i
 	}
+	// The loader reads sign-ins by day: one lookup per day, not per row.
+	lastKey, lastSlot, lastOK := -1, 0, false
 	for i := range r.SignIns {
 		s := &r.SignIns[i]
-		pi, ok := g.index[s.PersonID]
-		if !ok {
+		if k := dkey(s.On); k != lastKey {
+			lastKey = k
+			lastSlot, lastOK = slot[k]
+		}
+		if !lastOK {
 			continue
 		}
-		if d, ok := slot[dkey(s.On)]; ok {
-			g.signed[pi][d] = true
+		if pi, ok := g.index[s.PersonID]; ok {
+			g.signed[pi][lastSlot] = true
 		}
 	}
 	for i := range r.Leaves {

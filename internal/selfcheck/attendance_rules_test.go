@@ -22,13 +22,13 @@ func staffOf(n, leaders int) []zhenggai.Person {
 
 // signs makes the persons' sign-ins on every working day from..to but
 // the days skipped ("id:date").
-func signs(persons []int64, from, to string, skip ...string) []zhenggai.SignIn {
+func signs(persons []int64, from, to string, skip ...string) []SignedDay {
 	c := zhenggai.NewWorkCalendar(nil)
 	off := map[string]bool{}
 	for _, s := range skip {
 		off[s] = true
 	}
-	var out []zhenggai.SignIn
+	var out []SignedDay
 	for d := day(from); !day(to).Before(d); d = d.AddDays(1) {
 		if !c.WorkingDay(d) {
 			continue
@@ -37,7 +37,7 @@ func signs(persons []int64, from, to string, skip ...string) []zhenggai.SignIn {
 			if off[string(rune('0'+p))+":"+d.String()] {
 				continue
 			}
-			out = append(out, zhenggai.SignIn{PersonID: p, On: d, FirstIn: 480, LastOut: 1050})
+			out = append(out, SignedDay{PersonID: p, On: d})
 		}
 	}
 	return out
@@ -60,7 +60,7 @@ func TestAttendanceGap(t *testing.T) {
 	one := map[string]string{"min_days": "1"}
 	for _, tc := range []struct {
 		name   string
-		signs  []zhenggai.SignIn
+		signs  []SignedDay
 		leaves []zhenggai.Leave
 		set    map[string]string
 		n      int
@@ -95,7 +95,7 @@ func TestNeverSigns(t *testing.T) {
 	withSeed := append(signs(staff, "2020-06-01", "2020-10-28"), signs([]int64{1, 2}, "2020-07-28", "2020-10-28")...)
 	for _, tc := range []struct {
 		name   string
-		signs  []zhenggai.SignIn
+		signs  []SignedDay
 		leaves []zhenggai.Leave
 		n      int
 		texts  []string

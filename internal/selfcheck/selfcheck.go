@@ -62,12 +62,21 @@ type Registers struct {
 	// or due back in it.
 	Staff    []zhenggai.Person
 	Calendar *zhenggai.WorkCalendar
-	SignIns  []zhenggai.SignIn
+	SignIns  []SignedDay
 	Leaves   []zhenggai.Leave
+	att      *attendanceCache // the rules' grid, made once
 
 	// Reports are the unit's published progress reports (text), for the
 	// rule that checks the rates they state against the counts.
 	Reports []Report
+}
+
+// SignedDay is a day a person signed in: what the attendance rules read
+// of a sign-in (no pointers: fifty thousand of them cost the collector
+// nothing).
+type SignedDay struct {
+	PersonID int64
+	On       zhenggai.Date
 }
 
 // Report is one published text of the unit.

@@ -37,6 +37,31 @@ func (pl *regPlan) leavesQ() (string, []any) {
 }
 
 func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
+	// The sign-ins, the bulk of it, on a connection of their own while
+	// the rest is read.
+	signed := make(chan error, 1)
+	go func() {
+		var got []selfcheck.SignedDay
+		// Dates are read as text and parsed once per distinct day.
+		days := map[string]zhenggai.Date{}
+		var on string
+		err := s.eachRow(ctx, pl.signInsQ, func(rows *sql.Rows) error {
+			var g selfcheck.SignedDay
+			if err := rows.Scan(&g.PersonID, &on); err != nil {
+				return err
+			}
+			d, ok := days[on]
+			if !ok {
+				d = parseDate(on)
+				days[on] = d
+			}
+			g.On = d
+			got = append(got, g)
+			return nil
+		})
+		r.SignIns = got
+		signed <- err
+	}()
 	err := s.eachRow(ctx, pl.staffQ, func(rows *sql.Rows) error {
 		p := zhenggai.Person{UnitID: pl.unitID}
 		var kind string
@@ -48,6 +73,7 @@ func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *
 		return nil
 	})
 	if err != nil {
+		<-signed
 		return err
 	}
 	own := map[int][]zhenggai.CalendarDay{}
@@ -65,31 +91,11 @@ func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *
 		return nil
 	})
 	if err != nil {
+		<-signed
 		return err
 	}
 	r.Calendar = zhenggai.NewWorkCalendar(own)
-	var got chunks[zhenggai.SignIn]
-	// Dates are read as text and parsed once per distinct day.
-	days := map[string]zhenggai.Date{}
-	var on string
-	err = s.eachRow(ctx, pl.signInsQ, func(rows *sql.Rows) error {
-		g := got.next()
-		if err := rows.Scan(&g.PersonID, &on); err != nil {
-			return err
-		}
-		d, ok := days[on]
-		if !ok {
-			d = parseDate(on)
-			days[on] = d
-		}
-		g.On = d
-		return nil
-	})
-	r.SignIns = got.slice()
-	if err != nil {
-		return err
-	}
-	return s.eachRow(ctx, pl.leavesQ, func(rows *sql.Rows) error {
+	err = s.eachRow(ctx, pl.leavesQ, func(rows *sql.Rows) error {
 		l, err := scanLeave(rows)
 		if err != nil {
 			return err
@@ -97,4 +103,8 @@ func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *
 		r.Leaves = append(r.Leaves, *l)
 		return nil
 	})
+	if serr := <-signed; err == nil {
+		err = serr
+	}
+	return err
 }
