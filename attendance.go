@@ -254,6 +254,25 @@ func ParseClockText(s string) (int, error) {
 func (s *SignIn) Validate() error {
 	v := &ValidationError{}
 	checkText(v, "name", "姓名", s.Name, true, MaxName)
+	checkText(v, "source", "来源", s.Source, false, 40)
+	s.checkDay(v)
+	return v.Err()
+}
+
+// ValidateDay checks the day and the punches only: an import whose names
+// are the roster's checks these of every row (fifty thousand of them), the
+// rest once.
+func (s *SignIn) ValidateDay() error {
+	if s.On.Valid() && !s.On.IsZero() && s.On.Year() >= 1949 && s.On.Year() <= 2100 && s.FirstIn >= -1 && s.FirstIn < 24*60 &&
+		s.LastOut >= -1 && s.LastOut < 24*60 && (s.FirstIn >= 0 || s.LastOut >= 0) && (s.FirstIn < 0 || s.LastOut < 0 || s.LastOut >= s.FirstIn) {
+		return nil
+	}
+	v := &ValidationError{}
+	s.checkDay(v)
+	return v.Err()
+}
+
+func (s *SignIn) checkDay(v *ValidationError) {
 	checkDate(v, "on", "日期", s.On, true)
 	if s.FirstIn < -1 || s.FirstIn >= 24*60 {
 		v.Add("first_in", "上班打卡时间不存在")
@@ -267,8 +286,6 @@ func (s *SignIn) Validate() error {
 	if s.FirstIn >= 0 && s.LastOut >= 0 && s.LastOut < s.FirstIn {
 		v.Add("last_out", "下班打卡时间早于上班打卡时间")
 	}
-	checkText(v, "source", "来源", s.Source, false, 40)
-	return v.Err()
 }
 
 // LeaveKind is the kind of a leave request.

@@ -151,10 +151,15 @@ func (s *Store) ImportSignIns(ctx context.Context, im *SignInImport, dryRun bool
 			person int64
 			day    string
 		}
-		byName := map[string]*zhenggai.Person{}
+		// Names as written first (most rows repeat one), then as matched.
+		byRaw, byName := map[string]*zhenggai.Person{}, map[string]*zhenggai.Person{}
+		dayText := map[zhenggai.Date]string{}
 		merged := map[key]*zhenggai.SignIn{}
 		var order []key
 		v := &zhenggai.ValidationError{}
+		if err := (&zhenggai.SignIn{Name: "x", On: zhenggai.NewDate(2000, 1, 1), FirstIn: 0, LastOut: -1, Source: im.Source}).Validate(); err != nil {
+			return err
+		}
 		persons, dates := map[int64]bool{}, map[string]bool{}
 		for i, r := range im.Rows {
 			if i%4096 == 0 {
@@ -162,25 +167,28 @@ func (s *Store) ImportSignIns(ctx context.Context, im *SignInImport, dryRun bool
 					return err
 				}
 			}
-			k := zhenggai.PersonKey(r.Name)
-			p, seen := byName[k]
+			p, seen := byRaw[r.Name]
 			if !seen {
-				var cands []*zhenggai.Person
-				p, cands = zhenggai.ResolvePerson(roster, r.Name)
-				switch {
-				case p != nil:
-				case len(cands) > 1:
-					v.Add("name", r.Where+zhenggai.ErrSameName(r.Name))
-				default:
-					v.Add("name", r.Where+"姓名“"+zhenggai.Clip(strings.TrimSpace(r.Name), 20)+"”不在本单位人员名册中")
+				k := zhenggai.PersonKey(r.Name)
+				if p, seen = byName[k]; !seen {
+					var cands []*zhenggai.Person
+					p, cands = zhenggai.ResolvePerson(roster, r.Name)
+					switch {
+					case p != nil:
+					case len(cands) > 1:
+						v.Add("name", r.Where+zhenggai.ErrSameName(r.Name))
+					default:
+						v.Add("name", r.Where+"姓名“"+zhenggai.Clip(strings.TrimSpace(r.Name), 20)+"”不在本单位人员名册中")
+					}
+					byName[k] = p
 				}
-				byName[k] = p
+				byRaw[r.Name] = p
 			}
 			sg := zhenggai.SignIn{Name: r.Name, On: r.On, FirstIn: r.FirstIn, LastOut: r.LastOut, Source: im.Source}
 			if p != nil {
 				sg.Name, sg.PersonID = p.Name, p.ID
 			}
-			if err := sg.Validate(); err != nil {
+			if err := sg.ValidateDay(); err != nil {
 				for _, f := range err.(*zhenggai.ValidationError).Fields {
 					v.Add(f.Field, r.Where+f.Message)
 				}
@@ -192,15 +200,24 @@ func (s *Store) ImportSignIns(ctx context.Context, im *SignInImport, dryRun bool
 				}
 				continue
 			}
-			kk := key{p.ID, r.On.String()}
+			day, ok := dayText[r.On]
+			if !ok {
+				day = r.On.String()
+				dayText[r.On] = day
+			}
+			kk := key{p.ID, day}
 			if m := merged[kk]; m != nil {
 				m.FirstIn = earliest(m.FirstIn, sg.FirstIn)
 				m.LastOut = max(m.LastOut, sg.LastOut)
+				if m.FirstIn >= 0 && m.LastOut >= 0 && m.LastOut < m.FirstIn {
+					// One row's arrival after the other's leaving.
+					m.FirstIn, m.LastOut = m.LastOut, m.FirstIn
+				}
 				continue
 			}
 			merged[kk] = &sg
 			order = append(order, kk)
-			persons[p.ID], dates[kk.day] = true, true
+			persons[p.ID], dates[day] = true, true
 		}
 		if err := v.Err(); err != nil {
 			return err

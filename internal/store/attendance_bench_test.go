@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -86,12 +87,13 @@ func BenchmarkAttendance(b *testing.B) {
 				per[name] = b.Elapsed() / time.Duration(b.N)
 			})
 		}
-		measure("import", clear, func(b *testing.B) {
+		importRun := func(b *testing.B) {
 			res, err := env.Store.ImportSignIns(ctx, &store.SignInImport{UnitID: unit, FileName: "考勤.xlsx", Source: "考勤机", Rows: rows}, false)
 			if err != nil || res.SignIns != len(rows) {
 				b.Fatal(err)
 			}
-		})
+		}
+		measure("import", clear, importRun)
 		pool := store.WriteDBForTest(env.Store)
 		rebind := func(q string) string {
 			if env.DSN == "" {
@@ -109,7 +111,7 @@ func BenchmarkAttendance(b *testing.B) {
 			}
 			return sb.String()
 		}
-		measure("bare/import", clear, func(b *testing.B) {
+		bareImport := func(b *testing.B) {
 			tx, err := pool.BeginTx(ctx, nil)
 			if err != nil {
 				b.Fatal(err)
@@ -151,7 +153,8 @@ func BenchmarkAttendance(b *testing.B) {
 			if err := tx.Commit(); err != nil {
 				b.Fatal(err)
 			}
-		})
+		}
+		measure("bare/import", clear, bareImport)
 		// The register as imported, for the checks.
 		clear(b)
 		if _, err := env.Store.ImportSignIns(ctx, &store.SignInImport{UnitID: unit, FileName: "考勤.xlsx", Rows: rows}, false); err != nil {
@@ -160,7 +163,7 @@ func BenchmarkAttendance(b *testing.B) {
 		p := zhenggai.Period{Start: zhenggai.NewDate(2020, 1, 1), End: zhenggai.NewDate(2020, 12, 31)}
 		rules := []selfcheck.Rule{selfcheck.AttendanceGap, selfcheck.NeverSigns, selfcheck.LeaveUnreturned}
 		found := 0
-		measure("check", nil, func(b *testing.B) {
+		checkRun := func(b *testing.B) {
 			regs, err := env.Store.RegistersFor(ctx, unit, p, selfcheck.NeedAttendance)
 			if err != nil {
 				b.Fatal(err)
@@ -173,9 +176,10 @@ func BenchmarkAttendance(b *testing.B) {
 				}
 				found += len(fs)
 			}
-		})
+		}
+		measure("check", nil, checkRun)
 		rpool := store.ReadDBForTest(env.Store)
-		measure("bare/check", nil, func(b *testing.B) {
+		bareCheck := func(b *testing.B) {
 			qs, err := env.Store.RegistersSQL(ctx, unit, p, selfcheck.NeedAttendance)
 			if err != nil {
 				b.Fatal(err)
@@ -202,7 +206,36 @@ func BenchmarkAttendance(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-		})
+		}
+		measure("bare/check", nil, bareCheck)
+		// The machine is shared: each beside its bare run, alternately,
+		// and the medians compared (what the ratios in BENCHMARKS.md are).
+		median := func(ds []time.Duration) time.Duration {
+			slices.Sort(ds)
+			return ds[len(ds)/2]
+		}
+		pair := func(name string, n int, setup func(b *testing.B), fn, bare func(b *testing.B)) {
+			var a, z []time.Duration
+			for range n {
+				for i, f := range []func(b *testing.B){fn, bare} {
+					if setup != nil {
+						setup(b)
+					}
+					t0 := time.Now()
+					f(b)
+					if i == 0 {
+						a = append(a, time.Since(t0))
+					} else {
+						z = append(z, time.Since(t0))
+					}
+				}
+			}
+			ma, mz := median(a), median(z)
+			b.Logf("%-7s median of %d: %8.1f ms  bare %8.1f ms  %5.2f×", name, n, float64(ma.Microseconds())/1000,
+				float64(mz.Microseconds())/1000, float64(ma)/float64(mz))
+		}
+		pair("import", 5, clear, importRun, bareImport)
+		pair("check", 21, nil, checkRun, bareCheck)
 		b.Logf("%d findings", found)
 		for _, n := range []string{"import", "check"} {
 			if per["bare/"+n] > 0 {
