@@ -95,6 +95,16 @@ var expected = map[string]string{
 	"GET /suggestions": "read-self", "GET /suggestions.xlsx": "read-self", "POST /suggestions/import": "edit-self",
 	"GET /suggestions/new": "edit-self", "POST /suggestions": "edit-self", "GET /suggestions/{id}": "read", "GET /suggestions/{id}/edit": "edit",
 	"POST /suggestions/{id}": "edit", "POST /suggestions/{id}/void": "edit", "POST /suggestions/{id}/restore": "restore",
+	// Attendance and leave (issue 16).
+	"GET /attendance": "read-self", "GET /attendance.xlsx": "read-self", "POST /attendance/import": "edit-self",
+	"GET /attendance/calendar": "read-self", "POST /attendance/calendar": "edit-self",
+	"GET /units/{id}/attendance": "read", "GET /units/{id}/attendance.xlsx": "read",
+	"GET /leaves": "read-self", "GET /leaves.xlsx": "read-self", "GET /leaves/new": "edit-self", "POST /leaves": "edit-self",
+	"POST /leaves/{id}/approve": "edit", "POST /leaves/{id}/return": "edit", "GET /units/{id}/leaves": "read", "GET /units/{id}/leaves.xlsx": "read",
+	"GET /api/v1/sign-ins": "read-self", "POST /api/v1/sign-ins/import": "edit-self", "GET /api/v1/leaves": "read-self",
+	"POST /api/v1/leaves": "edit-self", "GET /api/v1/leaves/{id}": "read", "PUT /api/v1/leaves/{id}": "edit",
+	"POST /api/v1/leaves/{id}/approve": "edit", "POST /api/v1/leaves/{id}/return": "edit", "POST /api/v1/leaves/{id}/void": "edit",
+	"POST /api/v1/leaves/{id}/restore": "restore",
 	"GET /townships": "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
 	"GET /townships/new": "edit-self", "POST /townships": "edit-self", "GET /townships/{id}": "read", "GET /townships/{id}/edit": "edit",
 	"POST /townships/{id}": "edit", "POST /townships/{id}/posts": "edit", "POST /townships/{id}/invitations": "edit",
@@ -322,6 +332,10 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveTownship(ctx, tw); err != nil {
 		t.Fatal(err)
 	}
+	lv := &zhenggai.Leave{UnitID: a.ID, Name: "李明", Kind: zhenggai.LeaveSick, From: zhenggai.NewDate(2020, 9, 1), To: zhenggai.NewDate(2020, 9, 2)}
+	if err := st.SaveLeave(ctx, lv); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
@@ -330,7 +344,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"unit": a.ID, "user": bystander.User.ID, "person": person.ID, "dues_member": dm.ID, "voucher": voucher, "meeting": meeting.ID,
 		"proposal":     prop.ID,
 		"cppcc_member": cm.ID, "member_activity": act.ID,
-		"suggestion": sug.ID, "township": tw.ID,
+		"suggestion": sug.ID, "township": tw.ID, "leave": lv.ID,
 	}}
 }
 

@@ -593,3 +593,10 @@ func (s *Store) ImportLeaves(ctx context.Context, unitID int64, ls []*zhenggai.L
 	}
 	return err
 }
+
+// LastSignIn is the day of the unit's latest sign-in (zero: none).
+func (s *Store) LastSignIn(ctx context.Context, unitID int64) (zhenggai.Date, error) {
+	var d sql.NullString
+	err := s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT MAX(on_date) FROM sign_ins WHERE unit_id = ?`), unitID).Scan(&d)
+	return parseDate(d.String), err
+}
