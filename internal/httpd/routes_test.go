@@ -105,7 +105,7 @@ var expected = map[string]string{
 	"POST /api/v1/leaves": "edit-self", "GET /api/v1/leaves/{id}": "read", "PUT /api/v1/leaves/{id}": "edit",
 	"POST /api/v1/leaves/{id}/approve": "edit", "POST /api/v1/leaves/{id}/return": "edit", "POST /api/v1/leaves/{id}/void": "edit",
 	"POST /api/v1/leaves/{id}/restore": "restore",
-	"GET /townships": "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
+	"GET /townships":                   "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
 	"GET /townships/new": "edit-self", "POST /townships": "edit-self", "GET /townships/{id}": "read", "GET /townships/{id}/edit": "edit",
 	"POST /townships/{id}": "edit", "POST /townships/{id}/posts": "edit", "POST /townships/{id}/invitations": "edit",
 	"POST /townships/{id}/void": "edit", "POST /townships/{id}/restore": "restore",
