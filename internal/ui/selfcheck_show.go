@@ -73,6 +73,12 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/suggestions/%d", rec.ID)
 	case "township":
 		return fmt.Sprintf("/townships/%d", rec.ID)
+	// Attendance and leave (issue 16): the person's row of the month's
+	// grid, the leave's row of the list.
+	case "person":
+		return fmt.Sprintf("/attendance#person-%d", rec.ID)
+	case "leave":
+		return fmt.Sprintf("/leaves#leave-%d", rec.ID)
 	}
 	return ""
 }
