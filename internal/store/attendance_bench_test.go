@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -236,6 +237,10 @@ func BenchmarkAttendance(b *testing.B) {
 		}
 		pair("import", 5, clear, importRun, bareImport)
 		pair("check", 21, nil, checkRun, bareCheck)
+		if os.Getenv("ZHENGGAI_BENCH_PARTS") != "" {
+			pair("plan", 21, nil, func(b *testing.B) { env.Store.RegistersFor(ctx, unit, p, 0) }, bareCheck)
+			pair("load", 21, nil, func(b *testing.B) { env.Store.RegistersFor(ctx, unit, p, selfcheck.NeedAttendance) }, bareCheck)
+		}
 		b.Logf("%d findings", found)
 		for _, n := range []string{"import", "check"} {
 			if per["bare/"+n] > 0 {

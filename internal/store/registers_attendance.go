@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 
@@ -40,20 +41,21 @@ func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *
 	// The sign-ins, the bulk of it, on a connection of their own while
 	// the rest is read.
 	signed := make(chan error, 1)
-	go func() {
+	readSignIns := func() {
 		var got []selfcheck.SignedDay
-		// Dates are read as text and parsed once per distinct day.
-		days := map[string]zhenggai.Date{}
-		var on string
+		// Rows come by day: a day's text is parsed once, when it changes,
+		// read as the driver's bytes without a copy.
+		var on sql.RawBytes
+		var last []byte
+		var d zhenggai.Date
 		err := s.eachRow(ctx, pl.signInsQ, func(rows *sql.Rows) error {
 			var g selfcheck.SignedDay
 			if err := rows.Scan(&g.PersonID, &on); err != nil {
 				return err
 			}
-			d, ok := days[on]
-			if !ok {
-				d = parseDate(on)
-				days[on] = d
+			if !bytes.Equal(on, last) {
+				d = parseDate(string(on))
+				last = append(last[:0], on...)
 			}
 			g.On = d
 			got = append(got, g)
@@ -61,7 +63,8 @@ func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *
 		})
 		r.SignIns = got
 		signed <- err
-	}()
+	}
+	go readSignIns()
 	err := s.eachRow(ctx, pl.staffQ, func(rows *sql.Rows) error {
 		p := zhenggai.Person{UnitID: pl.unitID}
 		var kind string
