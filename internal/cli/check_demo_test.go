@@ -64,7 +64,7 @@ func TestCheckOnDemo(t *testing.T) {
 		"township_leader":      {15, "澧源镇2018年3月", map[string]int64{"townships": 23, "vacant": 8}},
 		// Attendance and leave (issue 16).
 		"never_signs":      {27, "领导班子成员6人在2019年1月2日至2020年7月27日期间", map[string]int64{"persons": 6, "from": 20190102, "to": 20200727}},
-		"leave_unreturned": {32, "请销假制度执行不严格", nil},
+		"leave_unreturned": {32, "请销假制度执行不严格", map[string]int64{"leaves": 148, "unreturned": 47}},
 	} {
 		found := false
 		for _, f := range got.Findings {

@@ -59,7 +59,7 @@ func TestSelfCheckOnDemo(t *testing.T) {
 			t.Errorf("no finding of %s in the demo:\n%s", id, text)
 		}
 	}
-	for _, n := range []int{9, 12, 13, 14, 15} {
+	for _, n := range []int{9, 12, 13, 14, 15, 27, 32} {
 		if !seeds[n] {
 			t.Errorf("no finding of seed problem %d", n)
 		}
@@ -70,6 +70,9 @@ func TestSelfCheckOnDemo(t *testing.T) {
 		"suggestions_platform": {"suggestions": 17},
 		"township_leader":      {"townships": 23, "vacant": 8},
 		"proposal_report":      {"stated_done": 62},
+		// Attendance and leave (issue 16).
+		"never_signs":      {"persons": 6, "from": 20190102, "to": 20200727},
+		"leave_unreturned": {"leaves": 148, "unreturned": 47},
 	} {
 		for k, v := range want {
 			if figures[rule][k] != v {
