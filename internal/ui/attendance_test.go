@@ -105,4 +105,16 @@ func TestAttendancePages(t *testing.T) {
 	}
 	resp, body = clerk.get("/attendance.xlsx?month=2020-09")
 	wantStatus(t, resp, body, http.StatusOK)
+	// The inspection office reads the unit's, without its forms.
+	resp, body = e.get(fmt.Sprintf("/units/%d/attendance?month=2020-09", r.UnitID))
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, `class="day signed"`) || strings.Contains(body, `action="/attendance/import"`) ||
+		!strings.Contains(body, fmt.Sprintf(`href="/units/%d/leaves"`, r.UnitID)) {
+		t.Errorf("the office's view of the unit:\n%s", excerptOf(body))
+	}
+	resp, body = e.get(fmt.Sprintf("/units/%d/leaves", r.UnitID))
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "发烧就医") || strings.Contains(body, `/return"`) {
+		t.Errorf("the office's view of the leaves:\n%s", excerptOf(body))
+	}
 }
