@@ -273,6 +273,7 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /attendance", read, "self", u.ListAttendance),
 		page("GET /attendance.xlsx", read, "self", u.ExportAttendance),
 		upload(page("POST /attendance/import", edit, "self", u.ImportAttendanceFile), 65<<20),
+		page("POST /attendance/sign-ins", edit, "self", u.EnterSignIn),
 		page("GET /attendance/calendar", read, "self", u.ShowCalendar),
 		page("POST /attendance/calendar", edit, "self", u.SaveCalendar),
 		page("GET /units/{id}/attendance", read, "unit", u.ListAttendance),

@@ -96,7 +96,7 @@ var expected = map[string]string{
 	"GET /suggestions/new": "edit-self", "POST /suggestions": "edit-self", "GET /suggestions/{id}": "read", "GET /suggestions/{id}/edit": "edit",
 	"POST /suggestions/{id}": "edit", "POST /suggestions/{id}/void": "edit", "POST /suggestions/{id}/restore": "restore",
 	// Attendance and leave (issue 16).
-	"GET /attendance": "read-self", "GET /attendance.xlsx": "read-self", "POST /attendance/import": "edit-self",
+	"GET /attendance": "read-self", "GET /attendance.xlsx": "read-self", "POST /attendance/import": "edit-self", "POST /attendance/sign-ins": "edit-self",
 	"GET /attendance/calendar": "read-self", "POST /attendance/calendar": "edit-self",
 	"GET /units/{id}/attendance": "read", "GET /units/{id}/attendance.xlsx": "read",
 	"GET /leaves": "read-self", "GET /leaves.xlsx": "read-self", "GET /leaves/new": "edit-self", "POST /leaves": "edit-self",

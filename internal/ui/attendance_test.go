@@ -105,6 +105,15 @@ func TestAttendancePages(t *testing.T) {
 	}
 	resp, body = clerk.get("/attendance.xlsx?month=2020-09")
 	wantStatus(t, resp, body, http.StatusOK)
+	// A day entered by hand (补录): 李华's 10月9日.
+	resp, body = clerk.post("/attendance/sign-ins", url.Values{"name": {"李华"}, "on": {"2020-10-09"}, "first_in": {"08:10"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("entry: %d\n%s", resp.StatusCode, excerptOf(body))
+	}
+	if l, _ := e.st.SignIns(ctx, store.SignInQuery{UnitID: r.UnitID, From: zhenggai.NewDate(2020, 10, 9)}); len(l) != 1 || l[0].FirstIn != 490 ||
+		l[0].Source != "手工录入" {
+		t.Fatalf("entered %+v", l)
+	}
 	// The inspection office reads the unit's, without its forms.
 	resp, body = e.get(fmt.Sprintf("/units/%d/attendance?month=2020-09", r.UnitID))
 	wantStatus(t, resp, body, http.StatusOK)
