@@ -118,3 +118,21 @@ func TestSignInValidate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseCalendarDays: no text makes the calendar's parser panic, and
+// what it accepts writes back to what it read.
+func FuzzParseCalendarDays(f *testing.F) {
+	f.Add(FormatCalendarDays(DefaultCalendar[2020]))
+	f.Add("2020-10-01 休 国庆节\n2020-10-10 班\n\n2020-13-01 休")
+	f.Add("２０２０-10-01　放假　春节")
+	f.Fuzz(func(t *testing.T, s string) {
+		days, err := ParseCalendarDays(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseCalendarDays(FormatCalendarDays(days))
+		if err != nil || len(back) != len(days) {
+			t.Fatalf("%q: read %d days, written back %d (%v)", s, len(days), len(back), err)
+		}
+	})
+}

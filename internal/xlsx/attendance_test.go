@@ -123,3 +123,35 @@ func FuzzParseSignIns(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseLeaves: no leave list makes ParseLeaves panic, and what it
+// accepts has a name and both dates.
+func FuzzParseLeaves(f *testing.F) {
+	var buf bytes.Buffer
+	if err := xlsx.WriteLeaves(&buf, "请销假", []*zhenggai.Leave{{Name: "王明", Kind: zhenggai.LeaveTrip, From: zhenggai.NewDate(2020, 7, 20),
+		To: zhenggai.NewDate(2020, 7, 24)}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("序号\t姓名\t假别\t开始日期\t结束日期\t审批人\t审批日期\n1\t王明\t出差\t2020-07-20\t44040\t李华\t2020-07-19"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if !bytes.HasPrefix(b, []byte("PK")) {
+			b = namedSheets(t, []string{xlsx.LeaveSheet}, tsvRows(string(b)))
+		}
+		im, err := xlsx.ParseLeaves(context.Background(), bytes.NewReader(b))
+		if zhenggai.ErrorCode(err) == zhenggai.EINTERNAL {
+			t.Fatalf("internal error: %v", err)
+		}
+		if err != nil {
+			if im != nil {
+				t.Fatal("rejected, yet something returned")
+			}
+			return
+		}
+		for _, l := range im.Leaves {
+			if l.Name == "" || l.From.IsZero() || l.To.IsZero() || l.Kind.Label() == string(l.Kind) {
+				t.Fatalf("accepted %+v", l)
+			}
+		}
+	})
+}
