@@ -72,7 +72,7 @@ type Audience struct {
 	// Persons are roster persons (a member, a leader): the accounts
 	// linked to them, of whatever unit.
 	Persons []int64
-	Except       []int64  // accounts left out whatever the rest says (the drafter of what is to be reviewed)
+	Except  []int64 // accounts left out whatever the rest says (the drafter of what is to be reviewed)
 }
 
 // Empty reports whether the rule names nobody.

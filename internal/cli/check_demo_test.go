@@ -73,6 +73,9 @@ func TestCheckOnDemo(t *testing.T) {
 			map[string]int64{"missing_documents": 4, "defective_documents": 1}},
 		"archive_missing": {18, "老干支部手册缺失，2016年至2020年应有5册，缺4册：未见2016年至2019年的老干支部手册",
 			map[string]int64{"expected": 5, "missing": 4}},
+		// Attendance and leave (issue 16).
+		"never_signs":      {27, "领导班子成员6人在2019年1月2日至2020年7月27日期间", map[string]int64{"persons": 6, "from": 20190102, "to": 20200727}},
+		"leave_unreturned": {32, "请销假制度执行不严格", map[string]int64{"leaves": 148, "unreturned": 47}},
 	} {
 		found := false
 		for _, f := range got.Findings {

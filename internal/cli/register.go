@@ -39,6 +39,8 @@ var registerKinds = []registerKind{
 	{name: "retired", label: "退休干部兼职与返聘", importFile: importRetired, export: exportRetired},
 	{name: "study", label: "学习笔记检查", importFile: importStudy, export: exportStudy},
 	{name: "archives", label: "档案目录", importFile: importArchives, export: exportArchives},
+	{name: "attendance", label: "考勤记录", importFile: importAttendance, export: exportAttendance},
+	{name: "leave", label: "请销假登记", importFile: importLeaves, export: exportLeaves},
 }
 
 func findRegister(name string) *registerKind {

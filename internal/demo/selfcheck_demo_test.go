@@ -63,7 +63,7 @@ func TestSelfCheckOnDemo(t *testing.T) {
 			t.Errorf("no finding of %s in the demo:\n%s", id, text)
 		}
 	}
-	for _, n := range []int{1, 2, 9, 12, 13, 14, 15, 18, 20, 30, 38} {
+	for _, n := range []int{1, 2, 9, 12, 13, 14, 15, 18, 20, 27, 30, 32, 38} {
 		if !seeds[n] {
 			t.Errorf("no finding of seed problem %d", n)
 		}
@@ -74,6 +74,9 @@ func TestSelfCheckOnDemo(t *testing.T) {
 		"suggestions_platform": {"suggestions": 17},
 		"township_leader":      {"townships": 23, "vacant": 8},
 		"proposal_report":      {"stated_done": 62},
+		// Attendance and leave (issue 16).
+		"never_signs":      {"persons": 6, "from": 20190102, "to": 20200727},
+		"leave_unreturned": {"leaves": 148, "unreturned": 47},
 	} {
 		for k, v := range want {
 			if figures[rule][k] != v {

@@ -103,7 +103,17 @@ var expected = map[string]string{
 	"GET /api/v1/study": "read-self", "GET /api/v1/study/notes": "read-self", "POST /api/v1/study/notes": "edit-self",
 	"GET /api/v1/study/notes/{id}": "read", "PUT /api/v1/study/notes/{id}": "edit", "POST /api/v1/study/notes/{id}/void": "edit",
 	"POST /api/v1/study/notes/{id}/restore": "restore",
-	"GET /townships":                        "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
+	// Attendance and leave (issue 16).
+	"GET /attendance": "read-self", "GET /attendance.xlsx": "read-self", "POST /attendance/import": "edit-self", "POST /attendance/sign-ins": "edit-self",
+	"GET /attendance/calendar": "read-self", "POST /attendance/calendar": "edit-self",
+	"GET /units/{id}/attendance": "read", "GET /units/{id}/attendance.xlsx": "read",
+	"GET /leaves": "read-self", "GET /leaves.xlsx": "read-self", "GET /leaves/new": "edit-self", "POST /leaves": "edit-self",
+	"POST /leaves/{id}/approve": "edit", "POST /leaves/{id}/return": "edit", "GET /units/{id}/leaves": "read", "GET /units/{id}/leaves.xlsx": "read",
+	"GET /api/v1/sign-ins": "read-self", "POST /api/v1/sign-ins/import": "edit-self", "GET /api/v1/leaves": "read-self",
+	"POST /api/v1/leaves": "edit-self", "GET /api/v1/leaves/{id}": "read", "PUT /api/v1/leaves/{id}": "edit",
+	"POST /api/v1/leaves/{id}/approve": "edit", "POST /api/v1/leaves/{id}/return": "edit", "POST /api/v1/leaves/{id}/void": "edit",
+	"POST /api/v1/leaves/{id}/restore": "restore",
+	"GET /townships":                   "read-self", "GET /townships.xlsx": "read-self", "POST /townships/import": "edit-self",
 	"GET /townships/new": "edit-self", "POST /townships": "edit-self", "GET /townships/{id}": "read", "GET /townships/{id}/edit": "edit",
 	"POST /townships/{id}": "edit", "POST /townships/{id}/posts": "edit", "POST /townships/{id}/invitations": "edit",
 	"POST /townships/{id}/void": "edit", "POST /townships/{id}/restore": "restore",
@@ -373,6 +383,10 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveArchiveFile(ctx, af); err != nil {
 		t.Fatal(err)
 	}
+	lv := &zhenggai.Leave{UnitID: a.ID, Name: "李明", Kind: zhenggai.LeaveSick, From: zhenggai.NewDate(2020, 9, 1), To: zhenggai.NewDate(2020, 9, 2)}
+	if err := st.SaveLeave(ctx, lv); err != nil {
+		t.Fatal(err)
+	}
 	now := func() time.Time { return time.Date(2020, 10, 1, 2, 0, 0, 0, time.UTC) }
 	srv := env.Serve(t, now)
 	return &fixture{store: st, srv: srv, logins: logins, history: "measures", ref: op.Ref, ids: map[string]int64{
@@ -382,7 +396,7 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 		"proposal":     prop.ID,
 		"cppcc_member": cm.ID, "member_activity": act.ID,
 		"suggestion": sug.ID, "township": tw.ID, "travel_person": travel.ID, "retired_post": retired.ID,
-		"notes_check": nc.ID, "archive_file": af.ID,
+		"notes_check": nc.ID, "archive_file": af.ID, "leave": lv.ID,
 	}}
 }
 

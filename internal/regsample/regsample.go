@@ -142,10 +142,13 @@ func Generate(c Config) (*store.BulkRegisters, error) {
 	m.makeNotesChecks()
 	m.makeArchives()
 	m.rectification()
-	return &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
+	b := &store.BulkRegisters{Persons: m.persons, Meetings: m.meetings, Vouchers: m.vouchers, Members: m.members,
 		TravelPersons: m.travel, RetiredPosts: m.retiredList,
 		ImportName: "序时账（示例）.csv", CPPCCMembers: m.cmembers, Suggestions: m.suggestionsList, Townships: m.townships,
-		Proposals: m.proposals, NotesChecks: m.notesChecks, Archives: m.archives}, nil
+		Proposals: m.proposals, NotesChecks: m.notesChecks, Archives: m.archives}
+	// Attendance and leave (issue 16), from a generator of their own.
+	b.SignIns, b.Leaves = m.attendance()
+	return b, nil
 }
 
 // Names are made from parts (as gen's are), never the roster's.

@@ -27,7 +27,10 @@ var Rules = []Rule{
 	SuggestionsPlatform,
 	TownshipLeader,
 	LiaisonInvites,
-	// Private travel documents and retired cadres' posts (issue 16).
+	// Registers (III), issue 16, in the order of their areas.
+	AttendanceGap,
+	NeverSigns,
+	LeaveUnreturned,
 	TravelUnregistered,
 	TravelHandinLate,
 	TravelReturnLate,

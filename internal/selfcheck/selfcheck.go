@@ -67,6 +67,16 @@ type Registers struct {
 	// their live documents.
 	ArchiveKinds []zhenggai.ArchiveKind
 	ArchiveFiles []zhenggai.ArchiveFile
+	// Attendance and leave (issue 16, NeedAttendance): the roster's
+	// leaders and staff (live), the work calendar, the sign-ins of the
+	// period (person and day only) and the leave requests overlapping it
+	// or due back in it.
+	Staff    []zhenggai.Person
+	Calendar *zhenggai.WorkCalendar
+	SignIns  []SignedDay
+	Leaves   []zhenggai.Leave
+	att      *attendanceCache // the rules' grid, made once
+
 	// Reports are the unit's published progress reports (text), for the
 	// rule that checks the rates they state against the counts.
 	Reports []Report
@@ -81,6 +91,14 @@ type Registers struct {
 	StudySessions []zhenggai.Meeting
 	NotesChecks   []zhenggai.NotesCheck
 	StudyPersons  []zhenggai.Person
+}
+
+// SignedDay is a day a person signed in: what the attendance rules read
+// of a sign-in (no pointers: fifty thousand of them cost the collector
+// nothing).
+type SignedDay struct {
+	PersonID int64
+	On       zhenggai.Date
 }
 
 // Report is one published text of the unit.

@@ -600,7 +600,7 @@ func testAuditDemoVerifies(t *testing.T, env *testkit.Env) {
 	for _, table := range []string{"meetings", "voucher_imports", "voucher_links", "dues_members", "dues_bases", "dues_payments",
 		"cppcc_members", "member_activities", "suggestions", "townships", "liaison_posts", "liaison_invitations", "proposals",
 		"proposal_signers", "proposal_assignments", "proposal_replies", "proposal_feedback", "proposal_documents",
-		"travel_persons", "retired_posts", "notes_checks", "archive_files", "archive_documents"} {
+		"travel_persons", "retired_posts", "notes_checks", "archive_files", "archive_documents", "sign_in_imports", "leaves"} {
 		var n int64
 		if err := raw.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
 			t.Fatal(err)

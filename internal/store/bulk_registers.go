@@ -53,6 +53,12 @@ type BulkRegisters struct {
 	// files of the evidence store), written in a transaction of their own
 	// after the CPPCC registers.
 	Archives []zhenggai.ArchiveFile
+	// Attendance and leave (issue 16), written in one transaction after
+	// the CPPCC registers: the sign-ins as one import (SignInImportName),
+	// the leave requests each an audited row. Persons by name, as above.
+	SignIns          []zhenggai.SignIn
+	Leaves           []zhenggai.Leave
+	SignInImportName string
 }
 
 // BulkCPPCCMember is a CPPCC member with his activities.
@@ -323,6 +329,11 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 	}
 	n.Archives, n.ArchiveDocs = c.Archives, c.ArchiveDocs
 	step(4)
+	if len(b.SignIns)+len(b.Leaves) > 0 {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkAttendance(ctx, tx, b, ids) }); err != nil {
+			return n, err
+		}
+	}
 	return n, nil
 }
 

@@ -144,3 +144,6 @@ func MoveVoucherLinksForTest(ctx context.Context, st *Store) error {
 // ReadDBForTest is the store's own read pool: a benchmark's bare SQL runs
 // on the connections the store's queries run on.
 func ReadDBForTest(st *Store) *sql.DB { return st.rdb }
+
+// WriteDBForTest is the store's writer, for a bare write beside its own.
+func WriteDBForTest(st *Store) *sql.DB { return st.wdb }

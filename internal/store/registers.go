@@ -48,7 +48,7 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	add := func(need bool, load func() error) {
 		if need {
 			parts = append(parts, load)
-	}
+		}
 	}
 	add(needs&(selfcheck.NeedMeetings|selfcheck.NeedItems|selfcheck.NeedLarge) != 0, func() error { return s.loadMeetings(ctx, r, pl) })
 	r.Expenses, r.LineSummaries = map[int64]zhenggai.Fen{}, map[int64][]string{}
@@ -63,6 +63,19 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	add(needs&selfcheck.NeedSuggestions != 0, func() error { return s.loadSuggestions(ctx, r, pl) })
 	add(needs&selfcheck.NeedTownships != 0, func() error { return s.loadTownships(ctx, r, pl) })
 	add(needs&selfcheck.NeedReports != 0, func() error { return s.loadReports(ctx, r, pl) })
+	// Registers (III), issue 16: one line each, into their own fields.
+	for _, m := range []struct {
+		need selfcheck.Needs
+		load func(context.Context, *selfcheck.Registers, *regPlan) error
+	}{
+		{selfcheck.NeedAttendance, s.loadAttendance},
+		{selfcheck.NeedTravel, s.loadTravel},
+		{selfcheck.NeedRetired, s.loadRetiredPosts},
+		{selfcheck.NeedStudy, s.loadStudy},
+		{selfcheck.NeedArchives, s.loadArchives},
+	} {
+		add(needs&m.need != 0, func() error { return m.load(ctx, r, pl) })
+	}
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for i := 1; i < len(parts); i++ {
@@ -71,24 +84,7 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 	if len(parts) > 0 {
 		errs[0] = parts[0]()
 	}
-	// Registers (III), issue 16: one line each, into their own fields.
-	more := []struct {
-		need selfcheck.Needs
-		load func(context.Context, *selfcheck.Registers, *regPlan) error
-	}{
-		{selfcheck.NeedTravel, s.loadTravel},
-		{selfcheck.NeedRetired, s.loadRetiredPosts},
-		{selfcheck.NeedStudy, s.loadStudy},
-		{selfcheck.NeedArchives, s.loadArchives},
-	}
-	moreErrs := make([]error, len(more))
-	for i, m := range more {
-		if needs&m.need != 0 {
-			wg.Go(func() { moreErrs[i] = m.load(ctx, r, pl) })
-		}
-	}
 	wg.Wait()
-	errs = append(errs, moreErrs...)
 	for _, err := range errs {
 		if err != nil {
 			return nil, s.wrapErr(err)
@@ -237,6 +233,7 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedRetired, "retired", []func() (string, []any){pl.retiredQ}},
 		{selfcheck.NeedStudy, "study", pl.studyQueries()},
 		{selfcheck.NeedArchives, "archives", []func() (string, []any){pl.archiveKindsQ, pl.archiveFilesQ, pl.archiveDocumentsQ}},
+		{selfcheck.NeedAttendance, "attendance", pl.attendanceQs()},
 	}
 	for _, pt := range parts {
 		if needs&pt.need == 0 {
@@ -1074,7 +1071,7 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 	// The parts of the proposals at once, each on its own connection and
 	// into its own field of the proposals.
 	signers := func() error {
-			var confirmed, declined string
+		var confirmed, declined string
 		return loadParts(ctx, s, pl.signersQ, func(rows *sql.Rows, sg *zhenggai.ProposalSigner) (pid int64, err error) {
 			err = rows.Scan(&pid, &sg.Seq, &sg.PersonID, &sg.Name, &confirmed, &declined)
 			sg.ConfirmedOn, sg.DeclinedOn = parseDate(confirmed), parseDate(declined)
@@ -1086,7 +1083,7 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		})
 	}
 	handlers := func() error {
-			var role, assigned, returned string
+		var role, assigned, returned string
 		return loadParts(ctx, s, pl.assignmentsQ, func(rows *sql.Rows, a *zhenggai.ProposalAssignment) (pid int64, err error) {
 			err = rows.Scan(&pid, &a.ID, &a.Handler, &role, &assigned, &returned)
 			a.Role, a.AssignedOn, a.ReturnedOn = zhenggai.HandlerRole(role), parseDate(assigned), parseDate(returned)
@@ -1098,8 +1095,8 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		})
 	}
 	replies := func() error {
-			var co, approved int
-			var on, class string
+		var co, approved int
+		var on, class string
 		return loadParts(ctx, s, pl.repliesQ, func(rows *sql.Rows, rp *zhenggai.ProposalReply) (pid int64, err error) {
 			err = rows.Scan(&pid, &rp.ID, &rp.AssignmentID, &rp.Round, &co, &on, &class, &rp.LetterSHA256, &approved)
 			rp.CoView, rp.Approved, rp.RepliedOn, rp.Class = co != 0, approved != 0, parseDate(on), zhenggai.ReplyClass(class)
@@ -1111,7 +1108,7 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		})
 	}
 	feedback := func() error {
-			var result, on string
+		var result, on string
 		return loadParts(ctx, s, pl.feedbackQ, func(rows *sql.Rows, f *zhenggai.ProposalFeedback) (pid int64, err error) {
 			err = rows.Scan(&pid, &f.ID, &f.Round, &f.PersonID, &f.Name, &result, &on)
 			f.Result, f.ReturnedOn = zhenggai.FeedbackResult(result), parseDate(on)
@@ -1123,7 +1120,7 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 		})
 	}
 	documents := func() error {
-			var kind, on string
+		var kind, on string
 		return loadParts(ctx, s, pl.documentsQ, func(rows *sql.Rows, d *zhenggai.ProposalDocument) (pid int64, err error) {
 			err = rows.Scan(&pid, &d.ID, &kind, &on)
 			d.Kind, d.On = zhenggai.ProposalDocKind(kind), parseDate(on)
@@ -1203,13 +1200,13 @@ func (s *Store) loadPlenary(ctx context.Context, r *selfcheck.Registers, pl *reg
 	type mrow struct {
 		id, chair, number          int64
 		typ, book, chairName, date string
-		}
+	}
 	var got chunks[mrow]
 	meetings := func() error {
 		return s.eachRow(ctx, pl.plenaryQ, func(rows *sql.Rows) error {
 			g := got.next()
 			return rows.Scan(&g.id, &g.typ, &g.book, &g.number, &g.date, &g.chair, &g.chairName)
-	})
+		})
 	}
 	attendance := map[int64][]zhenggai.Attendance{}
 	attend := func() error {
@@ -1261,7 +1258,7 @@ func presenceOf(b []byte) zhenggai.Presence {
 		return zhenggai.WrittenView
 	case string(zhenggai.AbsentNoLeave):
 		return zhenggai.AbsentNoLeave
-		}
+	}
 	return zhenggai.Presence(string(b))
 }
 
@@ -1356,39 +1353,39 @@ func (s *Store) loadTownships(ctx context.Context, r *selfcheck.Registers, pl *r
 	var invs []invitation
 	townships := func() error {
 		return s.eachRow(ctx, pl.townshipsQ, func(rows *sql.Rows) error {
-		var t zhenggai.Township
+			var t zhenggai.Township
 			var since string
 			if err := rows.Scan(&t.ID, &t.Name, &t.Seq, &since); err != nil {
-			return err
-		}
+				return err
+			}
 			t.UnitID, t.Since = pl.unitID, parseDate(since)
-		r.Townships = append(r.Townships, t)
-		return nil
-	})
+			r.Townships = append(r.Townships, t)
+			return nil
+		})
 	}
 	leaders := func() error {
 		return s.eachRow(ctx, pl.postsQ, func(rows *sql.Rows) error {
 			var g post
-		var role, from, to string
+			var role, from, to string
 			if err := rows.Scan(&g.tid, &g.p.ID, &g.p.PersonID, &g.p.MemberID, &g.p.Name, &role, &from, &to); err != nil {
-			return err
-		}
+				return err
+			}
 			g.p.Role, g.p.From, g.p.To = zhenggai.LiaisonRole(role), parseDate(from), parseDate(to)
 			posts = append(posts, g)
-		return nil
-	})
+			return nil
+		})
 	}
 	invitations := func() error {
-	return s.eachRow(ctx, pl.invitationsQ, func(rows *sql.Rows) error {
+		return s.eachRow(ctx, pl.invitationsQ, func(rows *sql.Rows) error {
 			var g invitation
-		var kind, on string
+			var kind, on string
 			if err := rows.Scan(&g.tid, &g.in.ID, &kind, &on, &g.in.PersonID, &g.in.Name); err != nil {
-			return err
-		}
+				return err
+			}
 			g.in.Kind, g.in.On = zhenggai.InvitationKind(kind), parseDate(on)
 			invs = append(invs, g)
-		return nil
-	})
+			return nil
+		})
 	}
 	// One after the other: at once, on three connections, they took
 	// half as long again (a few dozen rows each, the statements' preparing

@@ -206,6 +206,8 @@ var uniqueKeys = []uniqueKey{
 	// One live link per voucher: a second save of the link form came first.
 	// Signers are numbered by the proposal's writes alone (1 the lead).
 	{"proposal_signers_key", "proposal_signers", "proposal_id, seq", "seq", "", "该提案的第%s位提案人已有"},
+	// One calendar row per unit and year: a second save of the year came first.
+	{"work_calendars_year_key", "work_calendars", "unit_id, year", "year", "year", "本单位%s年的工作日历已有，请刷新后再改"},
 	{"voucher_links_live_idx", "voucher_links", "unit_id, period, word, number", "", "decision_item_id", "这张凭证已关联了会议决策，请刷新后再改"},
 }
 

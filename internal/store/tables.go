@@ -130,6 +130,15 @@ var Tables = []Table{
 		Unit: `SELECT unit_id, '', '' FROM archive_files WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "archive_documents", Versioned: true, Kind: "archive_document", Label: "档案材料", Audited: true, Copied: true, Voidable: true,
 		Unit: `SELECT unit_id, '', '' FROM archive_documents WHERE id = ?`, History: zhenggai.PermRead},
+	// Attendance and leave (issue 16): a unit's calendar year is one
+	// audited row; an import of sign-ins is the logged record, its
+	// sign-ins are not logged one by one; a leave request is a record.
+	{Name: "work_calendars", Versioned: true, Label: "工作日历", Audited: true, Copied: true},
+	{Name: "sign_in_imports", Kind: "sign_in_import", Label: "考勤导入", Audited: true, Copied: true,
+		Unit: `SELECT unit_id, '', '' FROM sign_in_imports WHERE id = ?`, History: zhenggai.PermRead},
+	{Name: "sign_ins", Label: "签到记录", Copied: true},
+	{Name: "leaves", Versioned: true, Kind: "leave", Label: "请销假", Audited: true, Copied: true, Voidable: true,
+		Unit: `SELECT unit_id, '', '' FROM leaves WHERE id = ?`, History: zhenggai.PermRead},
 	{Name: "close_steps", Label: "销号记录", Audited: true, Copied: true},
 	{Name: "notifications", Label: "消息", Audited: true, Copied: true},
 	{Name: "warn_states", Label: "预警通知状态", Audited: true, Copied: true},

@@ -132,6 +132,15 @@ func TestEveryTableAudited(t *testing.T) {
 		af := &zhenggai.ArchiveFile{UnitID: r.UnitID, Kind: zhenggai.KindElection, Title: "换届选举", EventOn: zhenggai.NewDate(2017, 10, 27)}
 		must("archive file", st.SaveArchiveFile(ctx, af))
 		must("archive document", st.AddArchiveDocument(ctx, af.ID, &zhenggai.ArchiveDocument{Slot: "请示", SHA256: sum, Name: "请示.pdf", Size: 9}))
+		// Attendance and leave (issue 16).
+		must("calendar year", st.SaveCalendarYear(ctx, r.UnitID, 2020, zhenggai.DefaultCalendar[2020], 0))
+		_, err = st.ImportSignIns(ctx, &store.SignInImport{UnitID: r.UnitID, FileName: "考勤.xlsx",
+			Rows: []store.SignInRow{{Name: "张立新", On: zhenggai.NewDate(2020, 7, 28), FirstIn: 480, LastOut: -1}}}, false)
+		must("sign-in import", err)
+		lvr := &zhenggai.Leave{UnitID: r.UnitID, Name: "张立新", Kind: zhenggai.LeaveSick, From: zhenggai.NewDate(2020, 7, 29), To: zhenggai.NewDate(2020, 7, 31)}
+		must("leave", st.SaveLeave(ctx, lvr))
+		_, err = st.ApproveLeave(ctx, lvr.ID, lvr.Version, "主席", zhenggai.NewDate(2020, 7, 29))
+		must("leave approve", err)
 
 		got := map[string]int{}
 		err = st.AuditEntries(context.Background(), store.AuditQuery{}, func(e *store.AuditEntry) error {

@@ -23,6 +23,7 @@ var registers = []registerEntry{
 	{"travel", "/travel", "", "因私出国(境)"},
 	{"retired", "/retired", "", "退休干部兼职"},
 	{"archives", "/archives", "", "档案管理"},
+	{"attendance", "/attendance", "", "考勤与请销假"},
 }
 
 // Registers are the menu's registers.

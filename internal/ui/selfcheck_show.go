@@ -84,6 +84,12 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/study/notes/%d", rec.ID)
 	case "archive_file":
 		return fmt.Sprintf("/archives/%d", rec.ID)
+	// Attendance and leave (issue 16): the person's row of the month's
+	// grid, the leave's row of the list.
+	case "attendance_person":
+		return fmt.Sprintf("/attendance#person-%d", rec.ID)
+	case "leave":
+		return fmt.Sprintf("/leaves#leave-%d", rec.ID)
 	}
 	return ""
 }
