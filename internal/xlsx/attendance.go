@@ -42,7 +42,7 @@ var SignInColumns = sheet.Spec{What: "考勤记录", Unknown: sheet.Ignore, MinM
 			"上午签到", "首次打卡"}, Max: 40, Width: 12},
 		siOut: {Name: "下班打卡", Aliases: []string{"签退时间", "下班时间", "下班打卡时间", "签退", "下班", "下班1打卡时间", "下班1",
 			"下午签退", "末次打卡"}, Max: 40, Width: 12},
-		siPunch:  {Name: "打卡时间", Aliases: []string{"刷卡时间", "考勤时间", "打卡日期时间", "签到时间点", "时间", "日期时间"}, MinYear: 2000, Max: 40, Width: 20},
+		siPunch: {Name: "打卡时间", Aliases: []string{"刷卡时间", "考勤时间", "打卡日期时间", "签到时间点", "时间", "日期时间"}, MinYear: 2000, Max: 40, Width: 20},
 		aSource: {Name: "来源", Aliases: []string{"打卡方式", "打卡设备", "考勤机", "设备"}, Max: 40, Width: 10},
 	}}
 
