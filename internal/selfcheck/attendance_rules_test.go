@@ -77,6 +77,12 @@ func TestAttendanceGap(t *testing.T) {
 		{"leave ending on a Friday, Monday missed", signs(all, "2020-10-09", "2020-10-19", "2:2020-10-12", "2:2020-10-13", "2:2020-10-14",
 			"2:2020-10-15", "2:2020-10-16", "2:2020-10-19"), []zhenggai.Leave{leave(1, 2, "2020-10-12", "2020-10-16", true, "")}, one, 1,
 			[]string{"人B", "有1个工作日", "如10月19日"}},
+		// 人A signs only from 10月19日 (a leader exempt till then, or one
+		// who joined): never_signs' to report, not 14 gaps; after it, a
+		// day missed is a gap.
+		{"signing only from a later day", append(signs([]int64{2, 3}, "2020-09-01", "2020-10-30"),
+			signs([]int64{1}, "2020-10-19", "2020-10-30", "1:2020-10-27")...), nil, one, 1,
+			[]string{"人A自2020年10月19日开始签到，此后至2020年10月30日的工作日中，有1个工作日", "如10月27日"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			regs := &Registers{Staff: staffOf(3, 0), SignIns: tc.signs, Leaves: tc.leaves, Calendar: zhenggai.NewWorkCalendar(nil)}
