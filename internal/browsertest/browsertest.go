@@ -426,6 +426,10 @@ func (b *Browser) Covered() []string {
 		const out = [];
 		for (const e of document.querySelectorAll("a[href], button, summary, select, textarea, input:not([type=hidden]), label")) {
 			if (!e.getClientRects().length) continue;
+			// Inside a closed <details> (the menu's 登记簿) it is not shown
+			// at all; its summary is.
+			const d = e.closest("details");
+			if (d && !d.open && e.closest("summary")?.parentElement !== d) continue;
 			const cs = getComputedStyle(e);
 			if (cs.visibility !== "visible" || cs.opacity === "0") continue;
 			e.scrollIntoView({block: "center", inline: "center"});

@@ -272,3 +272,48 @@ func fits(t *testing.T, b *browsertest.Browser, where string) {
 		t.Errorf("%s: covered: %s", where, c)
 	}
 }
+
+// TestRegistersMenu: the menu folds the unit's registers into 登记簿. On
+// a desktop it opens as a list over the page, every register's link
+// shown and none covered, and leads to the register's page, where 登记簿
+// names it; on a phone it opens in place inside the open menu.
+func TestRegistersMenu(t *testing.T) {
+	env, _, pw := demoEnv(t)
+	srv := env.Serve(t, nil)
+	b := browsertest.New(t, srv.URL)
+	b.Size(1366, 900)
+	b.SignIn("bangongshi", pw["bangongshi"])
+	if b.Eval(`document.querySelector("header.top .navgroup-body a[href='/travel']").getClientRects().length`) != "0" &&
+		b.Eval(`document.querySelector("header.top .navgroup").open`) != "false" {
+		t.Error("the registers show before 登记簿 is opened")
+	}
+	b.Eval(`document.querySelector("header.top .navgroup summary").click()`)
+	n := b.Eval(`[...document.querySelectorAll("header.top .navgroup-body a")].filter(a => a.getClientRects().length && a.getBoundingClientRect().height > 10).length`)
+	if n != "12" {
+		t.Errorf("登记簿 opened shows %s registers, want 12", n)
+	}
+	b.ShotAt("body", "registers-menu-desktop")
+	// Open, it lies over the page (a dropdown): its own links are what
+	// must be clear.
+	if o := b.Overflow(); o != "" {
+		t.Errorf("登记簿 open at 1366 px: %s", o)
+	}
+	if c := b.Eval(`[...document.querySelectorAll("header.top .navgroup-body a")].filter(a => {
+		const r = a.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return !(hit === a || a.contains(hit)); }).map(a => a.textContent).join("、")`); c != "" {
+		t.Errorf("登记簿 open at 1366 px: covered: %s", c)
+	}
+	b.Click(`header.top .navgroup-body a[href="/travel"]`, "main h1", "travel-from-menu")
+	if s := b.Text("header.top .navgroup summary"); !strings.Contains(s, "因私出国(境)") {
+		t.Errorf("on the travel ledger the menu's 登记簿 reads %q", s)
+	}
+	b.Size(390, 844)
+	b.Visit("/meetings", "phone-meetings")
+	b.Eval(`document.querySelector("header.top label.menu").click()`)
+	b.Eval(`document.querySelector("header.top .navgroup summary").click()`)
+	b.ShotAt("header.top", "registers-menu-phone")
+	fits(t, b, "登记簿 open in the phone's menu")
+	if b.Eval(`getComputedStyle(document.querySelector("header.top .navgroup-body")).position`) != "static" {
+		t.Error("on a phone 登记簿 opens over the page, not in place")
+	}
+}
