@@ -138,6 +138,10 @@ func TestLeaveUnreturned(t *testing.T) {
 		{"over the holiday, due on the 调休 Saturday, two days late", []zhenggai.Leave{leave(1, 1, "2020-09-28", "2020-10-09", true, "2020-10-12")},
 			nil, 1, []string{"应于10月10日销假，10月12日才销假", "1次逾期销假"}},
 		{"within the grace", []zhenggai.Leave{leave(1, 1, "2020-09-28", "2020-10-09", true, "2020-10-12")}, map[string]string{"grace_days": "3"}, 0, nil},
+		{"not returned, due within the grace of the registers' end", []zhenggai.Leave{leave(1, 1, "2020-10-19", "2020-10-23", true, "")},
+			map[string]string{"grace_days": "3"}, 0, nil},
+		{"not returned, due before the grace", []zhenggai.Leave{leave(1, 1, "2020-10-12", "2020-10-16", true, "")},
+			map[string]string{"grace_days": "3"}, 1, []string{"应于10月19日销假，至2020年10月28日仍未销假"}},
 		{"not approved", []zhenggai.Leave{leave(1, 1, "2020-07-20", "2020-07-24", false, "")}, nil, 0, nil},
 		{"due after the registers end", []zhenggai.Leave{leave(1, 1, "2020-10-26", "2020-10-27", true, "")}, nil, 0, nil},
 	} {

@@ -84,7 +84,7 @@ func checkLeaveUnreturned(ctx context.Context, r *Registers, p zhenggai.Period, 
 		approved++
 		years = append(years, due.Year())
 		switch {
-		case l.ReturnedOn.IsZero() && due.Before(end):
+		case l.ReturnedOn.IsZero() && due.AddDays(grace).Before(end):
 			unreturned++
 			hits = append(hits, hit{l, due, -1})
 		case !l.ReturnedOn.IsZero() && due.DaysUntil(l.ReturnedOn) > grace:

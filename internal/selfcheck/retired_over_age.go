@@ -33,7 +33,7 @@ func checkRetiredOverAge(_ context.Context, r *Registers, p zhenggai.Period, v V
 	var recs []Record
 	var names []string
 	for i, ps := range posts {
-		if ps.Born.IsZero() || ps.AgeOn(last[i]) <= limit {
+		if ps.Born.IsZero() || ps.AgeOn(last[i]) < limit {
 			continue
 		}
 		n++

@@ -87,15 +87,18 @@ func TestRetiredOverAge(t *testing.T) {
 		n              int
 	}{
 		{"69 at the end", "1951-06-01", "", 0},
-		{"70 to the day", "1950-12-31", "", 0},
+		// 任职年龄界限70周岁: the post ends on the 70th birthday.
+		{"70 to the day", "1950-12-31", "", 1},
+		{"70 the day after the end", "1951-01-01", "", 0},
 		{"71 at the end", "1949-06-01", "", 1},
-		{"left at 70", "1949-06-01", "2019-12-31", 0},
+		{"left half a year after 70", "1949-06-01", "2019-12-31", 1},
+		{"left before 70", "1949-06-01", "2019-05-31", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := post(1, "张三", "2016-01-01", tc.to, "2015-12-20")
 			p.Born = day(tc.born)
 			wantFindings(t, runRule(t, RetiredOverAge, &Registers{RetiredPosts: []zhenggai.RetiredPost{p}}, years, nil), tc.n,
-				[]string{"1名(次)年满70周岁仍在兼职(返聘)", "张三（1949年6月出生）2020年12月31日仍在县老年大学任副校长"}, map[string]int64{"posts": 1})
+				[]string{"1名(次)年满70周岁仍在兼职(返聘)", "张三（" + monthText(p.Born) + "出生）"}, map[string]int64{"posts": 1})
 		})
 	}
 }

@@ -26,7 +26,7 @@ var TravelHandinLate = Rule{
 }
 
 func checkTravelHandinLate(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
-	days := int(v.int("days", 10))
+	days := max(0, int(v.int("days", 10)))
 	end := travelEnd(r, p)
 	if end.IsZero() {
 		return nil, nil

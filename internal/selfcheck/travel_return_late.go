@@ -25,7 +25,7 @@ var TravelReturnLate = Rule{
 }
 
 func checkTravelReturnLate(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
-	days := int(v.int("days", 10))
+	days := max(0, int(v.int("days", 10)))
 	end := travelEnd(r, p)
 	if end.IsZero() {
 		return nil, nil

@@ -74,7 +74,7 @@ func travelRecord(t *zhenggai.TravelPerson) Record {
 
 func checkTravelUnregistered(_ context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
 	scope := List(v["scope"])
-	days := int(v.int("days", 30))
+	days := max(0, int(v.int("days", 30)))
 	end := travelEnd(r, p)
 	if end.IsZero() {
 		return nil, nil

@@ -234,7 +234,8 @@ func (s *Store) ImportSignIns(ctx context.Context, im *SignInImport, dryRun bool
 		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 		res.From, res.To = parseDate(days[0]), parseDate(days[len(days)-1])
 		res.Persons, res.SignIns = len(ids), len(order)
-		// What it replaces: those persons' sign-ins on those dates. Dates
+		// What it replaces: those persons' sign-ins on those dates (but those
+		// entered by hand, unless this is one). Dates
 		// go in chunks (a year is 365 of them; SQLite binds at most 32766).
 		each := func(fn func(in string, args []any) error) error {
 			pin := inList(len(ids))
@@ -247,7 +248,14 @@ func (s *Store) ImportSignIns(ctx context.Context, im *SignInImport, dryRun bool
 				for _, d := range chunk {
 					args = append(args, d)
 				}
-				if err := fn(`unit_id = ? AND person_id IN `+pin+` AND on_date IN `+inList(len(chunk)), args); err != nil {
+				where := `unit_id = ? AND person_id IN ` + pin + ` AND on_date IN ` + inList(len(chunk))
+				if im.Source != manualSignIn {
+					// A clock's file never takes away what the office
+					// entered by hand (补录 of a punch the clock missed).
+					where += ` AND source <> ?`
+					args = append(args, manualSignIn)
+				}
+				if err := fn(where, args); err != nil {
 					return err
 				}
 			}
@@ -313,9 +321,12 @@ func earliest(a, b int) int {
 	return min(a, b)
 }
 
+// manualSignIn is the source of a day entered by hand (补录).
+const manualSignIn = "手工录入"
+
 // SaveSignIn enters one person's day by hand: an import of one row.
 func (s *Store) SaveSignIn(ctx context.Context, unitID int64, sg *zhenggai.SignIn) (*SignInImportResult, error) {
-	return s.ImportSignIns(ctx, &SignInImport{UnitID: unitID, FileName: "手工录入", Source: "手工录入",
+	return s.ImportSignIns(ctx, &SignInImport{UnitID: unitID, FileName: manualSignIn, Source: manualSignIn,
 		Rows: []SignInRow{{Name: sg.Name, On: sg.On, FirstIn: sg.FirstIn, LastOut: sg.LastOut}}}, false)
 }
 

@@ -49,6 +49,25 @@ func TestSignInImport(t *testing.T) {
 		if len(got) != 2 || got[1].FirstIn != 455 || got[0].FirstIn != 480 {
 			t.Fatalf("after re-import %+v", got)
 		}
+		// 王明's 28日 the clock missed, entered by hand (补录); a second
+		// export of 28日 without him keeps it, and one with him keeps both.
+		if _, err := st.SaveSignIn(ctx, r.UnitID, &zhenggai.SignIn{Name: "王明", On: d(28), FirstIn: 500, LastOut: -1}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.ImportSignIns(ctx, &store.SignInImport{UnitID: r.UnitID, FileName: "7月考勤（二）.xlsx", Source: "考勤机",
+			Rows: []store.SignInRow{{Name: "李华", On: d(28), FirstIn: 470, LastOut: -1}, {Name: "王明", On: d(27), FirstIn: 480, LastOut: -1}}}, false); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = st.SignIns(ctx, store.SignInQuery{UnitID: r.UnitID, From: d(28), To: d(28)})
+		manual := 0
+		for _, g := range got {
+			if g.Name == "王明" && g.Source == "手工录入" && g.FirstIn == 500 {
+				manual++
+			}
+		}
+		if manual != 1 {
+			t.Fatalf("a clock's re-import took away the day entered by hand: %+v", got)
+		}
 		// Two of a name, a stranger: errors naming the rows, nothing written.
 		_, err = st.ImportSignIns(ctx, &store.SignInImport{UnitID: r.UnitID, Rows: []store.SignInRow{
 			{Name: "张伟", On: d(29), FirstIn: 480, LastOut: -1, Where: "第2行："},

@@ -178,8 +178,14 @@ func ruleIndex(id string) int {
 // asked to close is left to the step's own refusal.
 func (s *Store) checkMeasureHold(ctx context.Context, id int64) error {
 	m, err := s.Measure(ctx, id)
-	if err != nil || m.CloseState != zhenggai.CloseRequested || len(m.ProofRules) == 0 {
-		return nil // the transaction reads the row again and says what is wrong
+	if zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND {
+		return nil // the transaction reads the row again and says so
+	}
+	if err != nil {
+		return err
+	}
+	if m.CloseState != zhenggai.CloseRequested || len(m.ProofRules) == 0 {
+		return nil // left to the step's own refusal
 	}
 	holds, err := s.MeasureHolds(ctx, id, zhenggai.DateOf(s.now()))
 	if err != nil {

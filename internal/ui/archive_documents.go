@@ -40,7 +40,7 @@ func (h *Handler) AddArchiveDocument(w http.ResponseWriter, r *http.Request) {
 		errs.Add("file", "请选择扫描件或照片，或勾选纸质存档并填写存放位置和核验人")
 	}
 	if len(errs.Fields) == 0 && fh != nil {
-		sum, name, err := h.keepProposalFile(r, f.UnitID, fh)
+		a, err := h.keepFile(r, f.UnitID, fh)
 		if err != nil {
 			if zhenggai.ErrorCode(err) == "" {
 				h.fail(w, r, err)
@@ -48,8 +48,7 @@ func (h *Handler) AddArchiveDocument(w http.ResponseWriter, r *http.Request) {
 			}
 			errs.Add("file", zhenggai.ErrorMessage(err))
 		}
-		d.SHA256, d.Name, d.Size = sum, name, fh.Size
-		d.ContentType = fh.Header.Get("Content-Type")
+		d.SHA256, d.Name, d.Size, d.ContentType = a.SHA256, a.Name, fh.Size, a.ContentType
 	}
 	if len(errs.Fields) == 0 {
 		err := h.Store.AddArchiveDocument(r.Context(), f.ID, d)

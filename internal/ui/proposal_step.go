@@ -134,25 +134,37 @@ func proposalFile(r *http.Request, field string) *multipart.FileHeader {
 // the unit's quota: its SHA-256 and its clean name. A refusal is a
 // domain error; anything else a failure.
 func (h *Handler) keepProposalFile(r *http.Request, unitID int64, fh *multipart.FileHeader) (string, string, error) {
+	a, err := h.keepFile(r, unitID, fh)
+	if err != nil {
+		return "", "", err
+	}
+	return a.SHA256, a.Name, nil
+}
+
+// keepFile keeps an uploaded file in the evidence store (size, content
+// and the unit's quota checked): its sum, clean name and the type its
+// content shows (never the browser's word for it).
+func (h *Handler) keepFile(r *http.Request, unitID int64, fh *multipart.FileHeader) (zhenggai.Attachment, error) {
 	if fh.Size > attach.MaxSize {
-		return "", "", zhenggai.Errorf(zhenggai.EINVALID, "文件过大，最大32MB")
+		return zhenggai.Attachment{}, zhenggai.Errorf(zhenggai.EINVALID, "文件过大，最大32MB")
 	}
 	if err := attach.CheckFile(fh); err != nil {
-		return "", "", err
+		return zhenggai.Attachment{}, err
 	}
 	sum, err := attach.Sum(fh)
 	if err != nil {
-		return "", "", err
+		return zhenggai.Attachment{}, err
 	}
 	if err := h.Store.CheckEvidenceQuota(r.Context(), unitID, []zhenggai.Attachment{sum}); err != nil {
-		return "", "", err
+		return zhenggai.Attachment{}, err
 	}
 	a, err := h.Files.Keep(fh)
 	if errors.Is(err, attach.ErrTooLarge) {
-		return "", "", zhenggai.Errorf(zhenggai.EINVALID, "文件过大，最大32MB")
+		return zhenggai.Attachment{}, zhenggai.Errorf(zhenggai.EINVALID, "文件过大，最大32MB")
 	}
 	if err != nil {
-		return "", "", err
+		return zhenggai.Attachment{}, err
 	}
-	return a.SHA256, attach.CleanName(fh.Filename), nil
+	a.Name = attach.CleanName(fh.Filename)
+	return a, nil
 }
