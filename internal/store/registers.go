@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/bits"
 	"runtime"
 	"slices"
 
@@ -815,20 +816,43 @@ type chunks[T any] struct {
 	n     int
 }
 
-const chunkLen = 4096
+// Chunks grow from firstChunk values, doubling, to chunkLen: a register
+// of twenty townships must not clear a chunk sized for a million lines
+// (that was most of a small rule's time).
+const (
+	firstChunk = 64
+	chunkLen   = 4096
+	// growing is how many values the growing chunks hold in all
+	// (64+128+…+2048).
+	growing = chunkLen - firstChunk
+	grown   = 6 // how many growing chunks there are
+)
 
 // next is a new zero value at the end.
 func (c *chunks[T]) next() *T {
-	if c.n%chunkLen == 0 {
-		c.parts = append(c.parts, make([]T, chunkLen))
+	k := len(c.parts) - 1
+	if k < 0 || len(c.parts[k]) == cap(c.parts[k]) {
+		size := chunkLen
+		if k < grown-1 {
+			size = firstChunk << (k + 1)
+		}
+		c.parts = append(c.parts, make([]T, 0, size))
+		k++
 	}
-	v := &c.parts[c.n/chunkLen][c.n%chunkLen]
+	c.parts[k] = c.parts[k][:len(c.parts[k])+1]
 	c.n++
-	return v
+	return &c.parts[k][len(c.parts[k])-1]
 }
 
 // at is the i-th value.
-func (c *chunks[T]) at(i int) *T { return &c.parts[i/chunkLen][i%chunkLen] }
+func (c *chunks[T]) at(i int) *T {
+	if i < growing {
+		k := bits.Len(uint(i/firstChunk+1)) - 1
+		return &c.parts[k][i-firstChunk*((1<<k)-1)]
+	}
+	i -= growing
+	return &c.parts[grown+i/chunkLen][i%chunkLen]
+}
 
 // slice is the values in order; nil when there are none.
 func (c *chunks[T]) slice() []T {
