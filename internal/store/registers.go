@@ -1174,17 +1174,21 @@ func (pl *regPlan) cppccMembersQ() (string, []any) {
 // loadCPPCCMembers reads the members; not their activities, which no
 // rule reads (a county's five years are three thousand of them).
 func (s *Store) loadCPPCCMembers(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
-	return s.eachRow(ctx, pl.cppccMembersQ, func(rows *sql.Rows) error {
-		var m zhenggai.CPPCCMember
+	// Into chunks, then one slice of their number: a member is a large
+	// value, and a slice grown by append copied each of them many times.
+	var got chunks[zhenggai.CPPCCMember]
+	err := s.eachRow(ctx, pl.cppccMembersQ, func(rows *sql.Rows) error {
+		m := got.next()
 		var standing int
 		var status, joined, left string
 		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &standing, &status, &joined, &left); err != nil {
 			return err
 		}
 		m.UnitID, m.Standing, m.Status, m.JoinedOn, m.LeftOn = pl.unitID, standing != 0, zhenggai.MemberStatus(status), parseDate(joined), parseDate(left)
-		r.CPPCCMembers = append(r.CPPCCMembers, m)
 		return nil
 	})
+	r.CPPCCMembers = got.slice()
+	return err
 }
 
 // inList is "(?, ?, …)" for n values.
