@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"time"
@@ -65,6 +66,23 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 		batch = batch[:0]
 		return nil
 	}
+	// Kept up, but is its register in order? The holds of the measures
+	// that name proof rules, read once a round: each read loads the
+	// unit's registers.
+	kept := map[int64][]*zhenggai.Measure{}
+	for _, c := range cands {
+		if m := c.Measure; m.Status == zhenggai.Ongoing && len(m.ProofRules) > 0 {
+			kept[c.RoundID] = append(kept[c.RoundID], m)
+		}
+	}
+	held := map[int64][]zhenggai.ProofHold{}
+	for round, ms := range kept {
+		hs, err := st.RoundHolds(ctx, round, ms, today)
+		if err != nil {
+			return res, err
+		}
+		maps.Copy(held, hs)
+	}
 	for _, c := range cands {
 		m := c.Measure
 		set, ok := settings[m.UnitID]
@@ -76,12 +94,8 @@ func Dispatch(ctx context.Context, st *store.Store, mail *Mailer, now time.Time)
 		}
 		colour := zhenggai.MeasureColour(set, m, today)
 		var holds []zhenggai.ProofHold
-		if m.Status == zhenggai.Ongoing && len(m.ProofRules) > 0 && colour != zhenggai.Red {
-			// Kept up, but is its register in order? (Only measures that
-			// name proof rules read the registers.)
-			if holds, err = st.MeasureHolds(ctx, m.ID, today); err != nil {
-				return res, err
-			}
+		if colour != zhenggai.Red {
+			holds = held[m.ID]
 			colour = zhenggai.HeldColour(colour, m, holds)
 		}
 		if colour == c.Notified {

@@ -17,8 +17,10 @@ import (
 // count for no one, and a person's days before his own first sign-in are
 // never_signs' to report (a leader exempt, or someone who joined later:
 // the roster keeps no date of joining), not a gap each.
-// neverSignsDays is never_signs' default: that many working days without
-// a sign-in before a person's first are his not signing at all.
+// neverSignsDays is never_signs' default, and what attendance_gap takes
+// for it: that many working days without a sign-in before a person's first
+// are his not signing at all. (A unit that sets never_signs.days otherwise
+// moves only never_signs: a rule reads its own settings.)
 const neverSignsDays = 20
 
 var AttendanceGap = Rule{

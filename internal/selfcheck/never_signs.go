@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"zhenggai"
 )
@@ -23,7 +24,7 @@ var NeverSigns = Rule{
 	SeedProblem: 27,
 	Area:        AreaAttendance,
 	Settings: []Setting{
-		{Name: "days", Label: "他人签到而本人（本职级）连续多少个工作日无签到即列出", Default: "20"},
+		{Name: "days", Label: "他人签到而本人（本职级）连续多少个工作日无签到即列出", Default: strconv.Itoa(neverSignsDays)},
 	},
 	Check: checkNeverSigns,
 }
@@ -89,7 +90,7 @@ func (g *attendanceGrid) longestStretch(members []int) stretch {
 }
 
 func checkNeverSigns(ctx context.Context, r *Registers, p zhenggai.Period, v Values) ([]Finding, error) {
-	minDays := int(max(1, v.int("days", 20)))
+	minDays := int(max(1, v.int("days", neverSignsDays)))
 	g, ok := newAttendanceGrid(r, p)
 	if !ok {
 		return nil, nil

@@ -210,6 +210,17 @@ func (s *Store) checkProblemHold(ctx context.Context, id int64) error {
 // ledger's colours: nothing is read unless a measure names proof rules.
 // The ledger's cache stays right: a register's change is an audited
 // write, which starts a new generation.
+// RoundHolds are the holds of measures of one round as of today, the
+// unit's registers read once for them all (the daily warnings ask for
+// every kept-up measure's).
+func (s *Store) RoundHolds(ctx context.Context, roundID int64, ms []*zhenggai.Measure, today zhenggai.Date) (map[int64][]zhenggai.ProofHold, error) {
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return s.ledgerHolds(ctx, r, ms, today)
+}
+
 func (s *Store) ledgerHolds(ctx context.Context, r *zhenggai.Round, ms []*zhenggai.Measure, today zhenggai.Date) (map[int64][]zhenggai.ProofHold, error) {
 	if !slices.ContainsFunc(ms, func(m *zhenggai.Measure) bool { return len(m.ProofRules) > 0 }) {
 		return nil, nil
