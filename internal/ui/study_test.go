@@ -62,6 +62,11 @@ func TestStudyPages(t *testing.T) {
 	if !strings.Contains(body, "王红的检查结论") || strings.Contains(body, "赵群众的检查结论") || !strings.Contains(body, "2020年第4季度") {
 		t.Errorf("the sitting's rows are the party members:\n%s", excerptOf(body))
 	}
+	// The clerk's account is linked to no person: no login name is put
+	// for the checker, who must be one of the roster.
+	if !strings.Contains(body, `name="checker_name" value=""`) {
+		t.Errorf("the checker is the clerk's login name:\n%s", excerptOf(body))
+	}
 	persons, _ := e.st.Persons(ctx, r.UnitID)
 	id := map[string]string{}
 	for _, p := range persons {
