@@ -86,6 +86,11 @@ func TestAttendancePages(t *testing.T) {
 	if !strings.Contains(body, `class="edit narrow"`) || !strings.Contains(body, `<option value="王明">`) {
 		t.Errorf("the leave form:\n%s", excerptOf(body))
 	}
+	// The clerk's account is linked to no person of the roster: the
+	// form names no one for him (not his account's name).
+	if !strings.Contains(body, `name="name" value=""`) {
+		t.Errorf("the leave form offers a name that is no one's:\n%s", excerptOf(body))
+	}
 	resp, body = clerk.get("/attendance/calendar?year=2020")
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "2020-10-10 班 国庆节、中秋节调休") {

@@ -24,10 +24,15 @@ type leaveFormPage struct {
 }
 
 // NewLeave shows the form for a leave request; the signed-in user's own
-// name is offered first.
+// person of the roster is offered first.
 func (h *Handler) NewLeave(w http.ResponseWriter, r *http.Request) {
 	u := auth.UserFrom(r.Context())
-	l := &zhenggai.Leave{UnitID: u.UnitID, Kind: zhenggai.LeavePersonal, From: h.today(), To: h.today(), Name: u.DisplayName}
+	name, err := h.ownPersonName(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	l := &zhenggai.Leave{UnitID: u.UnitID, Kind: zhenggai.LeavePersonal, From: h.today(), To: h.today(), Name: name}
 	h.renderLeaveForm(w, r, http.StatusOK, l, nil, "")
 }
 

@@ -62,17 +62,11 @@ func recentPeriods(today zhenggai.Date) []kindOption {
 func (h *Handler) NewNotesChecks(w http.ResponseWriter, r *http.Request) {
 	u := auth.UserFrom(r.Context())
 	d := &notesSittingPage{On: h.today(), Period: zhenggai.QuarterOf(h.today()).Label()}
-	// The checker is a person of the roster: the user's own when his
-	// account is linked to one (an account's login name is no one's).
-	if u.PersonID != 0 {
-		p, err := h.Store.Person(r.Context(), u.PersonID)
-		if err != nil && zhenggai.ErrorCode(err) != zhenggai.ENOTFOUND {
-			h.fail(w, r, err)
-			return
-		}
-		if p != nil && p.UnitID == u.UnitID {
-			d.Checker = p.Name
-		}
+	// The checker is a person of the roster: the user's own, if any.
+	var err error
+	if d.Checker, err = h.ownPersonName(r); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	h.renderNotesSitting(w, r, http.StatusOK, d, u.UnitID, true)
 }
