@@ -18,7 +18,9 @@ import (
 // whatever was typed: 2020-10-28, 2020/10/28, 2020.10.28, 2020年10月28日,
 // 20201028, with or without zero padding, full-width digits, and a time
 // after it (2020-10-28 09:30:00, 2020/10/28 9:30, 2020-10-28T09:30:00,
-// 2020年10月28日 9时30分). A month first or a two-digit year is refused:
+// 2020年10月28日 9时30分), and the day of the week clocks and office apps
+// write after the date (2020/07/01 星期三, 2020-07-01(周三) 08:55). A
+// month first or a two-digit year is refused:
 // 10/28/20 cannot be told from 28/10/20 without guessing.
 
 // Reasons a date cannot be read, to put after the value quoted.
@@ -32,6 +34,7 @@ var (
 	// A time follows the day after 日, a space or a T.
 	dateText = regexp.MustCompile(`^(\d{4})\s*(?:年|[-/.。])\s*(\d{1,2})\s*(?:月|[-/.。])\s*(\d{1,2})(?:\s*(?:日|号)(?:\s*(.+))?|(?:\s+|\s*T\s*)(.+))?$`)
 	dateYMD  = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	weekday  = regexp.MustCompile(`\s*[（(]?(?:星期|礼拜|周)[一二三四五六日天][）)]?`)
 	serialRe = regexp.MustCompile(`^\d{1,5}(\.\d+)?$`)
 	clockRe  = regexp.MustCompile(`^(上午|下午|晚上|AM|PM|am|pm)?\s*(\d{1,2})\s*(?::|时)\s*(\d{1,2})\s*(?:(?::|分)\s*(?:(\d{1,2})(?:\.\d+)?\s*秒?)?)?\s*(AM|PM|am|pm)?$`)
 )
@@ -46,6 +49,9 @@ func ParseDate(s string, date1904 bool) (zhenggai.Date, error) {
 // duration since midnight; hasClock false when none was given).
 func ParseDateTime(s string, date1904 bool) (d zhenggai.Date, clock time.Duration, hasClock bool, err error) {
 	s = strings.TrimSpace(foldNumber(s))
+	if strings.Contains(s, "星期") || strings.Contains(s, "周") || strings.Contains(s, "礼拜") {
+		s = strings.TrimSpace(weekday.ReplaceAllString(s, " "))
+	}
 	// The commonest forms without the regular expressions: a serial
 	// number, 20201028, 2020-10-28.
 	if allDigits(s) && len(s) == 8 {

@@ -42,6 +42,11 @@ func TestParseDate(t *testing.T) {
 		{"２０２０／１０／２８", day, 0, false},
 		{"２０２０．１０．２８", day, 0, false},
 		{"2020。10。28", day, 0, false}, // typed with a Chinese input method's full stop
+		// The day of the week a clock's or office app's export adds.
+		{"2020/10/28 星期三", day, 0, false},
+		{"2020-10-28（周三）", day, 0, false},
+		{"2020年10月28日 礼拜三", day, 0, false},
+		{"2020-10-28(周三) 08:55", day, at(8, 55, 0), true},
 		{"2020-10-28 09:30:00", day, at(9, 30, 0), true},
 		{"2020-10-28 9:30", day, at(9, 30, 0), true},
 		{"2020/10/28 17:05:09", day, at(17, 5, 9), true},
@@ -87,6 +92,7 @@ func TestParseDateRefused(t *testing.T) {
 		{"", sheet.ErrNotDate},
 		{"下个月", sheet.ErrNotDate},
 		{"2020年10月", sheet.ErrNotDate},    // a month is no day
+		{"星期三", sheet.ErrNotDate},         // a weekday is no day
 		{"10/28/2020", sheet.ErrNotDate},  // month first: refused, not guessed
 		{"28/10/2020", sheet.ErrNotDate},  // day first: the same
 		{"20-10-28", sheet.ErrNotDate},    // a two-digit year

@@ -155,3 +155,17 @@ func FuzzParseLeaves(f *testing.F) {
 		}
 	})
 }
+
+// TestParseSignInsWeekday: an office app's daily export writes the day of
+// the week after the date and 缺卡 for a punch missing.
+func TestParseSignInsWeekday(t *testing.T) {
+	im, err := xlsx.ParseSignIns(context.Background(), strings.NewReader(
+		"考勤日期,姓名,上班1打卡时间,下班1打卡时间\n2020/07/01 星期三,王明,08:55,18:02\n2020-07-02(周四),王明,缺卡,17:30\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(im.Rows) != 2 || im.Rows[0].On != zhenggai.NewDate(2020, 7, 1) || im.Rows[0].FirstIn != 8*60+55 ||
+		im.Rows[1].On != zhenggai.NewDate(2020, 7, 2) || im.Rows[1].FirstIn != -1 || im.Rows[1].LastOut != 17*60+30 {
+		t.Errorf("rows %+v", im.Rows)
+	}
+}
