@@ -28,7 +28,7 @@ type WorkCalendar struct {
 	days map[int]CalendarDay // by dayKey
 }
 
-func dayKey(d Date) int { return d.y*10000 + d.m*100 + d.d }
+func dayKey(d Date) int { return d.Year()*10000 + d.Month()*100 + d.Day() }
 
 // NewWorkCalendar is the built-in schedules with the unit's years (each a
 // whole year's exceptions) in their place.

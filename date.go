@@ -2,6 +2,7 @@ package zhenggai
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -20,16 +21,27 @@ func mustZone() *time.Location {
 }
 
 // Date is a calendar day without time or zone, as offices write deadlines.
-// The zero Date means "not set".
-type Date struct{ y, m, d int }
+// The zero Date means "not set". Eight bytes: the registers hold millions
+// of them.
+type Date struct {
+	y    int32
+	m, d int16
+}
 
-// NewDate returns the given day; it does not normalise.
-func NewDate(y, m, d int) Date { return Date{y, m, d} }
+// NewDate returns the given day; it does not normalise. A month or day
+// too large to hold is kept as no day at all (Valid is false), never
+// wrapped round into a real one.
+func NewDate(y, m, d int) Date {
+	if y != int(int32(y)) || m != int(int16(m)) || d != int(int16(d)) {
+		return Date{y: int32(min(max(y, math.MinInt32), math.MaxInt32)), m: -1, d: -1}
+	}
+	return Date{int32(y), int16(m), int16(d)}
+}
 
 // DateOf returns the day of t in Asia/Shanghai.
 func DateOf(t time.Time) Date {
 	t = t.In(Shanghai)
-	return Date{t.Year(), int(t.Month()), t.Day()}
+	return NewDate(t.Year(), int(t.Month()), t.Day())
 }
 
 // Today is the current day in Asia/Shanghai.
@@ -45,7 +57,7 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("日期格式应为 2020-10-28")
 	}
-	return Date{t.Year(), int(t.Month()), t.Day()}, nil
+	return NewDate(t.Year(), int(t.Month()), t.Day()), nil
 }
 
 // Valid reports whether the date exists in the calendar.
@@ -53,19 +65,19 @@ func (d Date) Valid() bool {
 	if d.IsZero() {
 		return true
 	}
-	t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC)
-	return t.Year() == d.y && int(t.Month()) == d.m && t.Day() == d.d
+	t := d.Time()
+	return t.Year() == d.Year() && int(t.Month()) == d.Month() && t.Day() == d.Day()
 }
 
 func (d Date) IsZero() bool       { return d == Date{} }
-func (d Date) Year() int          { return d.y }
-func (d Date) Month() int         { return d.m }
-func (d Date) Day() int           { return d.d }
-func (d Date) Time() time.Time    { return time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC) }
+func (d Date) Year() int          { return int(d.y) }
+func (d Date) Month() int         { return int(d.m) }
+func (d Date) Day() int           { return int(d.d) }
+func (d Date) Time() time.Time    { return time.Date(d.Year(), time.Month(d.m), d.Day(), 0, 0, 0, 0, time.UTC) }
 func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }
 func (d Date) AddDays(n int) Date {
 	t := d.Time().AddDate(0, 0, n)
-	return Date{t.Year(), int(t.Month()), t.Day()}
+	return NewDate(t.Year(), int(t.Month()), t.Day())
 }
 
 // DaysUntil is the number of days from d to o (negative when o is earlier).

@@ -37,3 +37,23 @@ func TestDate(t *testing.T) {
 		t.Errorf("JSON = %s", b)
 	}
 }
+
+// TestNewDateTooLarge: a month or day beyond what a Date holds (typed in
+// a sheet as 2020年65537月1日) is no day, never wrapped round into one.
+func TestNewDateTooLarge(t *testing.T) {
+	for _, tc := range []struct {
+		y, m, d int
+		valid   bool
+	}{
+		{2020, 10, 28, true}, {2020, 65537, 1, false}, {2020, 1, 65537, false}, {2020, -65535, 1, false},
+		{1 << 32, 1, 1, false}, {2020, 13, 1, false}, {2020, 2, 30, false},
+	} {
+		d := NewDate(tc.y, tc.m, tc.d)
+		if d.Valid() != tc.valid || d.IsZero() {
+			t.Errorf("NewDate(%d, %d, %d) = %v, valid %v", tc.y, tc.m, tc.d, d, d.Valid())
+		}
+		if tc.valid && (d.Year() != tc.y || d.Month() != tc.m || d.Day() != tc.d) {
+			t.Errorf("NewDate(%d, %d, %d) reads back as %d-%d-%d", tc.y, tc.m, tc.d, d.Year(), d.Month(), d.Day())
+		}
+	}
+}

@@ -53,7 +53,7 @@ func proposalRecord(p *zhenggai.Proposal) Record {
 	return Record{Kind: "proposal", ID: p.ID, Label: "提案" + p.String()}
 }
 
-func memberRecord(m *zhenggai.CPPCCMember) Record {
+func memberRecord(m *CPPCCMember) Record {
 	return Record{Kind: "cppcc_member", ID: m.ID, Label: "委员" + m.Name}
 }
 
@@ -62,7 +62,7 @@ func townshipRecord(t *zhenggai.Township) Record {
 }
 
 // serves reports whether a member held his seat some day of year y.
-func serves(m *zhenggai.CPPCCMember, y int) bool {
+func serves(m *CPPCCMember, y int) bool {
 	if m.Voided {
 		return false
 	}
@@ -76,17 +76,20 @@ func serves(m *zhenggai.CPPCCMember, y int) bool {
 }
 
 // members finds the member a record names: by person where both have
-// one, else by name.
+// one, else by name. Its maps are built at the first find: a rule whose
+// records all carry a member's ID never needs them.
 type members struct {
-	list     []zhenggai.CPPCCMember
+	list     []CPPCCMember
 	byPerson map[int64]int
 	byName   map[string]int
 }
 
-func indexMembers(list []zhenggai.CPPCCMember) *members {
-	ix := &members{list: list, byPerson: map[int64]int{}, byName: map[string]int{}}
-	for i := range list {
-		m := &list[i]
+func indexMembers(list []CPPCCMember) *members { return &members{list: list} }
+
+func (ix *members) build() {
+	ix.byPerson, ix.byName = make(map[int64]int, len(ix.list)), make(map[string]int, len(ix.list))
+	for i := range ix.list {
+		m := &ix.list[i]
 		if m.Voided {
 			continue
 		}
@@ -99,11 +102,13 @@ func indexMembers(list []zhenggai.CPPCCMember) *members {
 			ix.byName[m.Name] = i
 		}
 	}
-	return ix
 }
 
 // find is the index of the member (-1 for none).
 func (ix *members) find(personID int64, name string) int {
+	if ix.byName == nil {
+		ix.build()
+	}
 	if personID != 0 {
 		if i, ok := ix.byPerson[personID]; ok {
 			return i

@@ -236,12 +236,12 @@ func TestProposalReport(t *testing.T) {
 }
 
 // cmember is a member serving from 2016.
-func cmember(id int64, name string) zhenggai.CPPCCMember {
-	return zhenggai.CPPCCMember{ID: id, PersonID: id, Name: name, Term: "第九届", Status: zhenggai.MemberActive, JoinedOn: day("2016-01-01")}
+func cmember(id int64, name string) CPPCCMember {
+	return CPPCCMember{ID: id, PersonID: id, Name: name, Status: zhenggai.MemberActive, JoinedOn: day("2016-01-01")}
 }
 
 func TestMemberProposals(t *testing.T) {
-	ms := []zhenggai.CPPCCMember{cmember(1, "张三"), cmember(2, "李四")}
+	ms := []CPPCCMember{cmember(1, "张三"), cmember(2, "李四")}
 	// signed makes a proposal of each year, signed by the persons given.
 	signed := func(by map[int][]int64) []zhenggai.Proposal {
 		var out []zhenggai.Proposal
@@ -288,7 +288,7 @@ func TestMemberProposals(t *testing.T) {
 // plenaryRegs are a 2019 plenary (1), a 2020 plenary (2) and a 2019
 // standing committee meeting (3) with the attendance given.
 func plenaryRegs(att map[int64][]zhenggai.Attendance) *Registers {
-	r := &Registers{CPPCCMembers: []zhenggai.CPPCCMember{cmember(1, "张三"), cmember(2, "李四")},
+	r := &Registers{CPPCCMembers: []CPPCCMember{cmember(1, "张三"), cmember(2, "李四")},
 		Plenary: map[int64]bool{1: true, 2: true, 3: false}}
 	for id, date := range map[int64]string{1: "2019-01-10", 2: "2020-01-10", 3: "2019-06-10"} {
 		typ := "全体会议"
@@ -406,15 +406,15 @@ func TestLiaisonInvites(t *testing.T) {
 }
 
 func TestSuggestionsPlatform(t *testing.T) {
-	var ms []zhenggai.CPPCCMember
+	var ms []CPPCCMember
 	for i := range 10 {
 		ms = append(ms, cmember(int64(i+1), fmt.Sprint("委员", i+1)))
 	}
-	sug := func(n int, via zhenggai.SuggestionVia) []zhenggai.Suggestion {
-		var out []zhenggai.Suggestion
+	sug := func(n int, via zhenggai.SuggestionVia) []Suggestion {
+		var out []Suggestion
 		for i := range n {
-			out = append(out, zhenggai.Suggestion{ID: int64(i + 1), MemberID: int64(i%10 + 1), Name: "委员", Kind: zhenggai.SuggestMicro,
-				Via: via, Title: "建议", On: day("2019-05-01")})
+			out = append(out, Suggestion{ID: int64(i + 1), MemberID: int64(i%10 + 1), Name: "委员", Kind: zhenggai.SuggestMicro,
+				Via: via, On: day("2019-05-01")})
 		}
 		return out
 	}
@@ -432,7 +432,7 @@ func TestSuggestionsPlatform(t *testing.T) {
 	}
 	// A year half in the period asks for half: 5 of 10 members' in July to
 	// December 2019 is enough, 4 is not.
-	at := func(ss []zhenggai.Suggestion, on string) []zhenggai.Suggestion {
+	at := func(ss []Suggestion, on string) []Suggestion {
 		for i := range ss {
 			ss[i].On = day(on)
 		}

@@ -51,8 +51,8 @@ type Registers struct {
 	// members.standing_types; Plenary names those meetings' IDs, true for
 	// a plenary, false for a standing committee meeting).
 	Proposals    []zhenggai.Proposal
-	CPPCCMembers []zhenggai.CPPCCMember
-	Suggestions  []zhenggai.Suggestion
+	CPPCCMembers []CPPCCMember
+	Suggestions  []Suggestion
 	Townships    []zhenggai.Township
 	Plenary      map[int64]bool
 	// Private travel documents and retired cadres' posts (issue 16): the
@@ -99,6 +99,29 @@ type Registers struct {
 type SignedDay struct {
 	PersonID int64
 	On       zhenggai.Date
+}
+
+// CPPCCMember is what the rules read of a CPPCC member, and all the
+// loader reads: no term, sector or phone (a rule cannot count what was
+// never loaded), and a third of the register's value for the collector.
+type CPPCCMember struct {
+	ID, PersonID     int64
+	Name             string
+	Standing         bool
+	Status           zhenggai.MemberStatus
+	JoinedOn, LeftOn zhenggai.Date
+	Voided           bool
+}
+
+// Suggestion is what the rules read of a micro-suggestion or 社情民意
+// (no title, text or adoption: none reads them).
+type Suggestion struct {
+	ID, MemberID, PersonID int64
+	Name                   string
+	Kind                   zhenggai.SuggestionKind
+	Via                    zhenggai.SuggestionVia
+	On                     zhenggai.Date
+	Voided                 bool
 }
 
 // Report is one published text of the unit.

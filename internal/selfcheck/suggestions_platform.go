@@ -3,7 +3,6 @@ package selfcheck
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"zhenggai"
@@ -40,9 +39,11 @@ func checkSuggestionsPlatform(_ context.Context, r *Registers, p zhenggai.Period
 	for i := range r.CPPCCMembers {
 		byID[r.CPPCCMembers[i].ID] = i
 	}
-	type key struct{ m, y int }
-	got := map[int]int64{}  // by year
-	mine := map[key]int64{} // by member and year
+	// Counted in slices, not maps keyed by member and year: a county's
+	// five years of this were most of the rule's time.
+	got := map[int]int64{}            // by year
+	mine := map[int][]int32{}         // by year: each member's
+	lastYear, last := 0, []int32(nil) // the rows come by date
 	for i := range r.Suggestions {
 		s := &r.Suggestions[i]
 		if s.Voided || s.Via != zhenggai.ViaPlatform || !within(s.On, p) {
@@ -55,8 +56,16 @@ func checkSuggestionsPlatform(_ context.Context, r *Registers, p zhenggai.Period
 		if m < 0 {
 			continue // not a member's
 		}
-		got[s.On.Year()]++
-		mine[key{m, s.On.Year()}]++
+		y := s.On.Year()
+		if last == nil || y != lastYear {
+			if last = mine[y]; last == nil {
+				last = make([]int32, len(r.CPPCCMembers))
+				mine[y] = last
+			}
+			lastYear = y
+		}
+		got[y]++
+		last[m]++
 	}
 	lo, hi := p.Start.Year(), p.End.Year()
 	for i := range r.CPPCCMembers {
@@ -73,7 +82,9 @@ func checkSuggestionsPlatform(_ context.Context, r *Registers, p zhenggai.Period
 	var years []int
 	var total, required, memberYears int64
 	var parts []string
-	onPlatform := map[int]int64{} // member: his platform suggestions in the years found short
+	// Each member's platform suggestions in the years found short, and
+	// whether he served in any of them.
+	onPlatform, served := make([]int64, len(r.CPPCCMembers)), make([]bool, len(r.CPPCCMembers))
 	for y := lo; y <= hi && lo > 0; y++ {
 		// The months of y in the period.
 		first, last := 1, 12
@@ -103,22 +114,25 @@ func checkSuggestionsPlatform(_ context.Context, r *Registers, p zhenggai.Period
 			label = fmt.Sprintf("%d年%d月至%d月", y, first, last)
 		}
 		parts = append(parts, fmt.Sprintf("%s%d条", label, got[y]))
+		counts := mine[y]
 		for i := range r.CPPCCMembers {
 			if serves(&r.CPPCCMembers[i], y) {
-				onPlatform[i] += mine[key{i, y}]
+				served[i] = true
+				if counts != nil {
+					onPlatform[i] += int64(counts[i])
+				}
 			}
 		}
 	}
 	if len(years) == 0 {
 		return nil, nil
 	}
-	var short []int
+	var short []int // in the register's order
 	for m, k := range onPlatform {
-		if k == 0 {
+		if served[m] && k == 0 {
 			short = append(short, m)
 		}
 	}
-	sort.Ints(short)
 	var recs []Record
 	var names []string
 	for _, m := range short {

@@ -1167,29 +1167,36 @@ func (s *Store) loadProposals(ctx context.Context, r *selfcheck.Registers, pl *r
 }
 
 func (pl *regPlan) cppccMembersQ() (string, []any) {
-	return `SELECT id, COALESCE(person_id, 0), name, standing, status, joined_on, left_on
+	return `SELECT COUNT(*) OVER (), id, COALESCE(person_id, 0), name, standing, status, joined_on, left_on
 		FROM cppcc_members WHERE unit_id = ? AND voided_at IS NULL ORDER BY id`, []any{pl.unitID}
 }
 
 // loadCPPCCMembers reads the members; not their activities, which no
 // rule reads (a county's five years are three thousand of them).
 func (s *Store) loadCPPCCMembers(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
-	// Into chunks, then one slice of their number: a member is a large
-	// value, and a slice grown by append copied each of them many times.
-	var got chunks[zhenggai.CPPCCMember]
-	err := s.eachRow(ctx, pl.cppccMembersQ, func(rows *sql.Rows) error {
-		m := got.next()
-		var standing int
-		var status, joined, left string
-		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &standing, &status, &joined, &left); err != nil {
+	// One value scanned into, outside the loop: a value per row would
+	// escape to the heap with each of its fields. The rows come with
+	// their number (countedCap), so the slice is made once.
+	var m selfcheck.CPPCCMember
+	var n, standing int64
+	var status, joined, left string
+	return s.eachRow(ctx, pl.cppccMembersQ, func(rows *sql.Rows) error {
+		if err := rows.Scan(&n, &m.ID, &m.PersonID, &m.Name, &standing, &status, &joined, &left); err != nil {
 			return err
 		}
-		m.UnitID, m.Standing, m.Status, m.JoinedOn, m.LeftOn = pl.unitID, standing != 0, zhenggai.MemberStatus(status), parseDate(joined), parseDate(left)
+		m.Standing, m.Status, m.JoinedOn, m.LeftOn = standing != 0, zhenggai.MemberStatus(status), parseDate(joined), parseDate(left)
+		if r.CPPCCMembers == nil {
+			r.CPPCCMembers = make([]selfcheck.CPPCCMember, 0, countedCap(n))
+		}
+		r.CPPCCMembers = append(r.CPPCCMembers, m)
 		return nil
 	})
-	r.CPPCCMembers = got.slice()
-	return err
 }
+
+// countedCap is the capacity for a register whose query counts its rows
+// (COUNT(*) OVER ()): its number, within reason — more rows than it says
+// are appended as usual.
+func countedCap(n int64) int { return int(min(max(n, 0), 1<<16)) }
 
 // inList is "(?, ?, …)" for n values.
 func inList(n int) string { return "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")" }
@@ -1329,24 +1336,26 @@ func mergePlenary(r *selfcheck.Registers, plenary []zhenggai.Meeting) {
 // suggestionsQ reads the suggestions put on the platform (政协云), the
 // only ones a rule counts, without their titles, which none reads.
 func (pl *regPlan) suggestionsQ() (string, []any) {
-	return `SELECT id, COALESCE(member_id, 0), COALESCE(person_id, 0), name, kind, via, on_date
+	return `SELECT COUNT(*) OVER (), id, COALESCE(member_id, 0), COALESCE(person_id, 0), name, kind, via, on_date
 		FROM suggestions WHERE unit_id = ? AND voided_at IS NULL AND via = ? AND on_date >= ? AND on_date <= ? ORDER BY on_date, id`,
 		[]any{pl.unitID, string(zhenggai.ViaPlatform), pl.from, pl.to}
 }
 
 func (s *Store) loadSuggestions(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
-	var got chunks[zhenggai.Suggestion]
-	err := s.eachRow(ctx, pl.suggestionsQ, func(rows *sql.Rows) error {
-		g := got.next()
-		var kind, via, on string
-		if err := rows.Scan(&g.ID, &g.MemberID, &g.PersonID, &g.Name, &kind, &via, &on); err != nil {
+	var g selfcheck.Suggestion // as the members'
+	var n int64
+	var kind, via, on string
+	return s.eachRow(ctx, pl.suggestionsQ, func(rows *sql.Rows) error {
+		if err := rows.Scan(&n, &g.ID, &g.MemberID, &g.PersonID, &g.Name, &kind, &via, &on); err != nil {
 			return err
 		}
-		g.UnitID, g.Kind, g.Via, g.On = pl.unitID, zhenggai.SuggestionKind(kind), zhenggai.SuggestionVia(via), parseDate(on)
+		g.Kind, g.Via, g.On = zhenggai.SuggestionKind(kind), zhenggai.SuggestionVia(via), parseDate(on)
+		if r.Suggestions == nil {
+			r.Suggestions = make([]selfcheck.Suggestion, 0, countedCap(n))
+		}
+		r.Suggestions = append(r.Suggestions, g)
 		return nil
 	})
-	r.Suggestions = got.slice()
-	return err
 }
 
 func (pl *regPlan) townshipsQ() (string, []any) {
