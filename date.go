@@ -69,11 +69,13 @@ func (d Date) Valid() bool {
 	return t.Year() == d.Year() && int(t.Month()) == d.Month() && t.Day() == d.Day()
 }
 
-func (d Date) IsZero() bool       { return d == Date{} }
-func (d Date) Year() int          { return int(d.y) }
-func (d Date) Month() int         { return int(d.m) }
-func (d Date) Day() int           { return int(d.d) }
-func (d Date) Time() time.Time    { return time.Date(d.Year(), time.Month(d.m), d.Day(), 0, 0, 0, 0, time.UTC) }
+func (d Date) IsZero() bool { return d == Date{} }
+func (d Date) Year() int    { return int(d.y) }
+func (d Date) Month() int   { return int(d.m) }
+func (d Date) Day() int     { return int(d.d) }
+func (d Date) Time() time.Time {
+	return time.Date(d.Year(), time.Month(d.m), d.Day(), 0, 0, 0, 0, time.UTC)
+}
 func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }
 func (d Date) AddDays(n int) Date {
 	t := d.Time().AddDate(0, 0, n)

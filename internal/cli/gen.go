@@ -20,7 +20,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	fs := flags(e, "gen", "[--data DIR | --db URL] [--seed N] [--size county|province] [--units N] [--rounds N] [--problems N]\n"+
 		"            [--measures N] [--progress N] [--today YYYY-MM-DD]\n"+
 		"            [--registers [--register-units N] [--register-meetings N] [--register-lines N] [--register-members N]\n"+
-		"             [--register-proposals N] [--register-cppcc N]]\n"+
+		"             [--register-proposals N] [--register-cppcc N] [--register-signin-years N]]\n"+
 		"       zhenggai gen --journal FILE [--lines N] [--seed N]\n\n"+
 		"生成合成数据（单位、巡察轮次、问题、措施和整改进展，均为虚构），用于压力测试和试用。\n"+
 		"同一组参数、种子（--seed）和日期（--today）总是生成相同的内容（记录时间和审计日志的时间除外）；\n"+
@@ -51,6 +51,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	regMembers := fs.Int("register-members", 0, "每个单位的党员数（不给时按规模预设）")
 	regProposals := fs.Int("register-proposals", 0, "每个单位五年的提案数（不给时按规模预设）")
 	regCPPCC := fs.Int("register-cppcc", 0, "每个单位的政协委员数（不给时按规模预设）")
+	regSignIns := fs.Int("register-signin-years", 0, "生成最后几年的签到考勤和请销假（0至5，不给时按规模预设：county 1年，province 不生成）")
 	journal := fs.String("journal", "", "只写合成的序时账 CSV 到此文件（不写数据库）")
 	lines := fs.Int("lines", 1000000, "序时账的分录行数（与 --journal 一起用）")
 	today := fs.String("today", "", "数据所描述的日期，写作 2026-11-27（不给时为今天）；完成情况和预警都以这一天为准")
@@ -80,6 +81,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		{"register-units", *regUnits, &rc.Units}, {"register-meetings", *regMeetings, &rc.Meetings},
 		{"register-lines", *regLines, &rc.Lines}, {"register-members", *regMembers, &rc.Members},
 		{"register-proposals", *regProposals, &rc.Proposals}, {"register-cppcc", *regCPPCC, &rc.CPPCC},
+		{"register-signin-years", *regSignIns, &rc.SignInYears},
 	} {
 		if set[o.name] {
 			*o.dst = o.v
@@ -168,9 +170,9 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		n.Rows(), n.Rows(), durationText(res.Elapsed.Round(100*time.Millisecond)), float64(n.Rows())/secs)
 	if rn.Rows() > 0 {
 		fmt.Fprintf(e.stdout, "另有登记簿（%d个单位）：会议 %d 次（议题 %d 个、表态发言 %d 条），财务凭证 %d 张（分录 %d 行），党员 %d 名（党费缴纳记录 %d 条），"+
-			"提案 %d 件，政协委员 %d 名，乡镇联络组 %d 个，档案 %d 卷，新增人员 %d 名，共 %d 条记录，用时 %s。\n",
+			"提案 %d 件，政协委员 %d 名，乡镇联络组 %d 个，档案 %d 卷，签到 %d 人次，请假 %d 次，新增人员 %d 名，共 %d 条记录，用时 %s。\n",
 			rc.Units, rn.Meetings, rn.Items, rn.Statements, rn.Vouchers, rn.Lines, rn.Members, rn.Payments, rn.Proposals, rn.CPPCCMembers,
-			rn.Townships, rn.Archives, rn.Persons, rn.Rows(), durationText(regTime.Round(100*time.Millisecond)))
+			rn.Townships, rn.Archives, rn.SignIns, rn.Leaves, rn.Persons, rn.Rows(), durationText(regTime.Round(100*time.Millisecond)))
 	}
 	if len(users) == 0 {
 		u, password, err := addUser(ctx, st, "admin", "系统管理员", zhenggai.RoleAdmin, res.Top)

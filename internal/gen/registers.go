@@ -21,19 +21,24 @@ type RegisterConfig struct {
 	// CPPCC members per unit, with their townships' liaison groups (23).
 	Proposals int
 	CPPCC     int
+	// SignInYears: the leaders' and staff's sign-ins and leave requests
+	// of the last years of the five (issue 16).
+	SignInYears int
 }
 
 // RegisterPreset is the registers of a named size.
 //
-//	county:   5 units × (4,000 meetings, 200,000 voucher lines, 100 members, 1,000 proposals, 60 CPPCC members):
-//	          20,000 meetings, 1 million lines, 500 members, 5,000 proposals, 300 CPPCC members
-//	province: 1,000 units × (200 meetings, 10,000 lines, 30 members, 100 proposals, 30 CPPCC members):
+//	county:   5 units × (4,000 meetings, 200,000 voucher lines, 100 members, 1,000 proposals, 60 CPPCC members,
+//	          the last year's sign-ins): 20,000 meetings, 1 million lines, 500 members, 5,000 proposals,
+//	          300 CPPCC members
+//	province: 1,000 units × (200 meetings, 10,000 lines, 30 members, 100 proposals, 30 CPPCC members, no
+//	          sign-ins: a year of a thousand units' is millions of rows, asked for with --register-signin-years):
 //	          200,000 meetings, 10 million lines, 30,000 members, 100,000 proposals, 30,000 CPPCC members
 func RegisterPreset(size string) RegisterConfig {
 	if size == SizeProvince {
 		return RegisterConfig{Units: 1000, Meetings: 200, Lines: 10000, Members: 30, Proposals: 100, CPPCC: 30}
 	}
-	return RegisterConfig{Units: 5, Meetings: 4000, Lines: 200000, Members: 100, Proposals: 1000, CPPCC: 60}
+	return RegisterConfig{Units: 5, Meetings: 4000, Lines: 200000, Members: 100, Proposals: 1000, CPPCC: 60, SignInYears: 1}
 }
 
 // Limits of a RegisterConfig per unit.
@@ -59,6 +64,7 @@ func (rc RegisterConfig) Validate(c Config) error {
 	check("register_members", "每个单位的党员数（--register-members）", rc.Members, 0, MaxRegisterMembers)
 	check("register_proposals", "每个单位的提案数（--register-proposals）", rc.Proposals, 0, MaxRegisterProposals)
 	check("register_cppcc", "每个单位的政协委员数（--register-cppcc）", rc.CPPCC, 0, MaxRegisterCPPCC)
+	check("register_signin_years", "签到考勤的年数（--register-signin-years）", rc.SignInYears, 0, 5)
 	return v.Err()
 }
 
@@ -79,7 +85,7 @@ func (p *Plan) Registers(i int, rc RegisterConfig) (*store.BulkRegisters, error)
 	}
 	return regsample.Generate(regsample.Config{Seed: p.cfg.Seed*1_000_003 + uint64(i), Leaders: u.leaders, Staff: staff,
 		From: from, To: to, Meetings: rc.Meetings, Lines: rc.Lines, Members: rc.Members,
-		Proposals: rc.Proposals, CPPCC: rc.CPPCC, Sample: true})
+		Proposals: rc.Proposals, CPPCC: rc.CPPCC, SignInYears: rc.SignInYears, Sample: true})
 }
 
 // GenerateRegisters writes the registers rc describes for the units that

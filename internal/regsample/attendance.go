@@ -22,10 +22,12 @@ var (
 // the staff sign in every working day but their leave and a rare miss,
 // the leaders (领导班子成员) only from LeadersSignFrom; each person takes
 // a few leaves a year, approved by the principal leader, and before the
-// feedback one in three is never returned (销假). Only the demo (Facts)
-// has them.
+// feedback one in three is never returned (销假). The demo (Facts) has
+// them from SignInsFrom; gen's units (SignInYears) for their last years,
+// the leaders signing in as the staff do and one leave in ten never
+// returned.
 func (m *maker) attendance() ([]zhenggai.SignIn, []zhenggai.Leave) {
-	if !m.c.Facts {
+	if !m.c.Facts && m.c.SignInYears == 0 {
 		return nil, nil
 	}
 	rng := rand.New(rand.NewPCG(m.c.Seed, 0x6174_7464))
@@ -37,6 +39,12 @@ func (m *maker) attendance() ([]zhenggai.SignIn, []zhenggai.Leave) {
 		}
 	}
 	from, to := SignInsFrom, m.c.To
+	if !m.c.Facts {
+		from = zhenggai.NewDate(to.Year()-m.c.SignInYears+1, 1, 1)
+		if from.Before(m.c.From) {
+			from = m.c.From
+		}
+	}
 	var workdays []zhenggai.Date
 	for d := from; !to.Before(d); d = d.AddDays(1) {
 		if cal.WorkingDay(d) {
@@ -78,8 +86,9 @@ func (m *maker) attendance() ([]zhenggai.SignIn, []zhenggai.Leave) {
 			due := l.Due(cal)
 			switch {
 			case to.Before(due):
-			case due.Before(Feedback) && rng.IntN(3) == 0:
+			case m.c.Facts && due.Before(Feedback) && rng.IntN(3) == 0:
 				// Never returned (seed problem 32).
+			case !m.c.Facts && rng.IntN(10) == 0:
 			default:
 				l.ReturnedOn = due
 			}
@@ -92,7 +101,7 @@ func (m *maker) attendance() ([]zhenggai.SignIn, []zhenggai.Leave) {
 			switch {
 			case away[d]:
 				continue
-			case p.Kind == zhenggai.PersonLeader && d.Before(LeadersSignFrom):
+			case m.c.Facts && p.Kind == zhenggai.PersonLeader && d.Before(LeadersSignFrom):
 				continue // seed problem 27
 			case rng.IntN(250) == 0:
 				continue // a missed day

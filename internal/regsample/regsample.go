@@ -37,6 +37,10 @@ type Config struct {
 	// Proposals in all and CPPCC members (issue 15); with Facts the
 	// demo's (ProposalFacts, CPPCCMembers). Zero makes none.
 	Proposals, CPPCC int
+	// SignInYears: the leaders' and staff's sign-ins and leave requests
+	// of the last years of the range (the demo's, with Facts, are its own:
+	// from SignInsFrom). Zero makes none.
+	SignInYears int
 	// Sample marks every record as sample data (示例数据).
 	Sample bool
 }
@@ -83,7 +87,7 @@ func (c Config) Validate() error {
 		return zhenggai.Errorf(zhenggai.EINVALID, "登记簿示例至少需要3名领导和3名干部")
 	case !c.From.Valid() || !c.To.Valid() || c.To.Before(c.From):
 		return zhenggai.Errorf(zhenggai.EINVALID, "登记簿的起止日期不正确")
-	case c.Members < 0 || c.Meetings < 0 || c.Lines < 0 || c.Proposals < 0 || c.CPPCC < 0:
+	case c.Members < 0 || c.Meetings < 0 || c.Lines < 0 || c.Proposals < 0 || c.CPPCC < 0 || c.SignInYears < 0:
 		return zhenggai.Errorf(zhenggai.EINVALID, "登记簿的规模不能为负数")
 	}
 	return nil

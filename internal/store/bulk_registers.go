@@ -98,13 +98,15 @@ type RegisterCounts struct {
 	NotesChecks int64
 	// Archives: files and their documents.
 	Archives, ArchiveDocs int64
+	// Attendance: sign-ins (a person's day) and leave requests.
+	SignIns, Leaves int64
 }
 
 // Rows is the number of rows in all.
 func (c RegisterCounts) Rows() int64 {
 	return c.Persons + c.Meetings + c.Attendance + c.Items + c.Statements + c.Vouchers + c.Lines + c.Members + c.Bases + c.Payments +
 		c.Proposals + c.ProposalRows + c.CPPCCMembers + c.Activities + c.Suggestions + c.Townships + c.LiaisonRows +
-		c.TravelPersons + c.RetiredPosts + c.NotesChecks + c.Archives + c.ArchiveDocs
+		c.TravelPersons + c.RetiredPosts + c.NotesChecks + c.Archives + c.ArchiveDocs + c.SignIns + c.Leaves
 }
 
 // Add adds o to c.
@@ -119,6 +121,7 @@ func (c *RegisterCounts) Add(o RegisterCounts) {
 	c.TravelPersons, c.RetiredPosts = c.TravelPersons+o.TravelPersons, c.RetiredPosts+o.RetiredPosts
 	c.NotesChecks += o.NotesChecks
 	c.Archives, c.ArchiveDocs = c.Archives+o.Archives, c.ArchiveDocs+o.ArchiveDocs
+	c.SignIns, c.Leaves = c.SignIns+o.SignIns, c.Leaves+o.Leaves
 }
 
 // Counts is what b holds (persons not counted: how many are new depends
@@ -334,6 +337,7 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 			return n, err
 		}
 	}
+	n.SignIns, n.Leaves = int64(len(b.SignIns)), int64(len(b.Leaves))
 	return n, nil
 }
 
