@@ -87,6 +87,23 @@ func (r Rule) Values(stored map[string]string) Values {
 	return v
 }
 
+// Changed are the rule's settings the unit set to other than their
+// defaults, in the rule's order: a proof's findings depend on them (a
+// threshold raised finds less), so the page that shows a proof says so.
+func (r Rule) Changed(stored map[string]string) []SettingValue {
+	var out []SettingValue
+	for _, s := range r.Settings {
+		val := strings.TrimSpace(stored[r.SettingName(s)])
+		if val != "" && val != s.Default {
+			out = append(out, SettingValue{Label: s.Label, Value: val, Default: s.Default})
+		}
+	}
+	return out
+}
+
+// SettingValue is a setting as a unit set it, beside its default.
+type SettingValue struct{ Label, Value, Default string }
+
 // SettingName is the stored name of one of the rule's settings.
 func (r Rule) SettingName(s Setting) string { return "selfcheck." + r.ID + "." + s.Name }
 

@@ -3,6 +3,7 @@ package selfcheck
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"zhenggai"
@@ -55,4 +56,30 @@ func canceled() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	return ctx
+}
+
+// TestRuleChanged: only the settings a unit set to other than their
+// defaults are named, in the rule's order; a blank or the default typed
+// again is no change.
+func TestRuleChanged(t *testing.T) {
+	for _, tc := range []struct {
+		stored map[string]string
+		want   string
+	}{
+		{nil, ""},
+		{map[string]string{"selfcheck.large_expense.threshold": " 10000 "}, ""},
+		{map[string]string{"selfcheck.large_expense.threshold": ""}, ""},
+		{map[string]string{"selfcheck.large_expense.threshold": "50000"}, "大额资金标准（元，单笔达到即须研究）=50000/10000"},
+		{map[string]string{"selfcheck.large_expense.window_days": "90", "selfcheck.large_expense.threshold": "20000",
+			"selfcheck.voucher_approval.threshold": "1"},
+			"大额资金标准（元，单笔达到即须研究）=20000/10000;未关联凭证可援引的决策距开支的最长天数=90/365"},
+	} {
+		var got []string
+		for _, c := range LargeExpense.Changed(tc.stored) {
+			got = append(got, c.Label+"="+c.Value+"/"+c.Default)
+		}
+		if strings.Join(got, ";") != tc.want {
+			t.Errorf("Changed(%v) = %q, want %q", tc.stored, strings.Join(got, ";"), tc.want)
+		}
+	}
 }

@@ -20,10 +20,13 @@ type Proof struct {
 	Unknown []string // rule IDs no rule has any more
 }
 
-// ProofRule is one proof rule with its findings (none: it is kept).
+// ProofRule is one proof rule with its findings (none: it is kept), and
+// the settings the unit changed from the rule's defaults, which the
+// findings depend on.
 type ProofRule struct {
 	Rule     selfcheck.Rule
 	Findings []selfcheck.Finding
+	Changed  []selfcheck.SettingValue
 }
 
 // Holds are the rules that find something, with their counts.
@@ -78,13 +81,13 @@ func (s *Store) Proofs(ctx context.Context, unitID int64, feedback zhenggai.Date
 	rules, _ := selfcheck.RulesOf(ids)
 	p := zhenggai.ProofPeriod(feedback, today)
 	found := map[string][]selfcheck.Finding{}
+	var settings map[string]string
 	if len(rules) > 0 {
 		regs, err := s.RegistersFor(ctx, unitID, p, selfcheck.NeedsOf(rules))
 		if err != nil {
 			return nil, err
 		}
-		settings, err := s.NamedSettings(ctx, unitID, "selfcheck.")
-		if err != nil {
+		if settings, err = s.NamedSettings(ctx, unitID, "selfcheck."); err != nil {
 			return nil, s.wrapErr(err)
 		}
 		fs, err := selfcheck.RunRules(ctx, rules, regs, p, settings, nil)
@@ -103,7 +106,7 @@ func (s *Store) Proofs(ctx context.Context, unitID int64, feedback zhenggai.Date
 		rs, unknown := selfcheck.RulesOf(m.ProofRules)
 		pr := &Proof{Period: p, Unknown: unknown}
 		for _, r := range rs {
-			pr.Rules = append(pr.Rules, ProofRule{Rule: r, Findings: found[r.ID]})
+			pr.Rules = append(pr.Rules, ProofRule{Rule: r, Findings: found[r.ID], Changed: r.Changed(settings)})
 		}
 		out[m.ID] = pr
 	}

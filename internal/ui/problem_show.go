@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http"
 
 	"zhenggai"
@@ -40,6 +41,7 @@ type proofView struct {
 type proofRuleView struct {
 	ID, Title string
 	Findings  []proofFinding
+	Settings  string // the unit's own settings of the rule: 本单位设置……（默认……）
 }
 
 type proofFinding struct {
@@ -55,6 +57,12 @@ func newProofView(p *store.Proof) *proofView {
 	}
 	for _, r := range p.Rules {
 		rv := proofRuleView{ID: r.Rule.ID, Title: r.Rule.Title}
+		for i, c := range r.Changed {
+			if i > 0 {
+				rv.Settings += "；"
+			}
+			rv.Settings += fmt.Sprintf("%s%s（默认%s）", c.Label, c.Value, c.Default)
+		}
 		for _, f := range r.Findings {
 			pf := proofFinding{Text: f.Text}
 			for _, rec := range f.Records {

@@ -48,11 +48,11 @@ func TestMeasureProof(t *testing.T) {
 	if !strings.Contains(body, "验证规则“no_such_rule”不存在") {
 		t.Errorf("unknown rule not refused:\n%s", excerptOf(body))
 	}
-	form["proof_rules"] = []string{"voucher_approval", "chair_last"}
+	form["proof_rules"] = []string{"voucher_approval", "chair_last", "large_expense"}
 	resp, body = e.post(fmt.Sprintf("/measures/%d", m.ID), form)
 	wantRedirect(t, resp, body, fmt.Sprintf("/problems/%d", p.ID))
 	got, _ := e.st.Measure(ctx, m.ID)
-	if strings.Join(got.ProofRules, ",") != "voucher_approval,chair_last" {
+	if strings.Join(got.ProofRules, ",") != "voucher_approval,chair_last,large_expense" {
 		t.Fatalf("proof rules %v", got.ProofRules)
 	}
 
@@ -77,6 +77,19 @@ func TestMeasureProof(t *testing.T) {
 	_, body = e.get(show)
 	if !strings.Contains(body, "各项验证规则均未发现问题") || strings.Contains(body, "暂不能同意销号") {
 		t.Errorf("hold not lifted:\n%s", excerptOf(body))
+	}
+	// A proof's findings depend on the unit's settings of its rules: the
+	// page says which differ from the defaults (a raised threshold finds
+	// less), and says nothing while they are the defaults.
+	if strings.Contains(body, "按本单位设置") {
+		t.Errorf("settings shown while at their defaults:\n%s", excerptOf(body))
+	}
+	if err := e.st.SaveNamedSettings(ctx, r.UnitID, map[string]string{"selfcheck.large_expense.threshold": "50000"}); err != nil {
+		t.Fatal(err)
+	}
+	_, body = e.get(show)
+	if !strings.Contains(body, "大额资金使用经党组会议事前集体研究：未发现问题（按本单位设置：大额资金标准（元，单笔达到即须研究）50000（默认10000））") {
+		t.Errorf("the unit's threshold not shown:\n%s", excerptOf(body))
 	}
 }
 
