@@ -23,6 +23,14 @@ func TestGenRegisters(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	// The county preset signs in the last year; a count the flag refuses.
+	if strings.Contains(out, "签到 0 人次") || !strings.Contains(out, "人次，请假") {
+		t.Errorf("no sign-ins from the county preset:\n%s", out)
+	}
+	if code, _, errs := run(t, "", "gen", "--data", filepath.Join(dir, "six"), "--units", "1", "--registers",
+		"--register-signin-years", "6"); code == 0 || !strings.Contains(errs, "--register-signin-years") {
+		t.Errorf("six years of sign-ins: exit %d: %s", code, errs)
+	}
 	if code, out, errs := run(t, "", "audit", "verify", "--data", data); code != 0 {
 		t.Errorf("audit verify: exit %d\n%s%s", code, out, errs)
 	}

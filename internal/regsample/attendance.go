@@ -32,9 +32,13 @@ func (m *maker) attendance() ([]zhenggai.SignIn, []zhenggai.Leave) {
 	}
 	rng := rand.New(rand.NewPCG(m.c.Seed, 0x6174_7464))
 	cal := zhenggai.NewWorkCalendar(nil)
+	// A name once: gen may draw one name as a leader and as a cadre, one
+	// person of the roster, who signs in once a day.
 	var people []zhenggai.Person
+	seen := map[string]bool{}
 	for _, p := range m.persons {
-		if p.Kind == zhenggai.PersonLeader || p.Kind == zhenggai.PersonStaff {
+		if (p.Kind == zhenggai.PersonLeader || p.Kind == zhenggai.PersonStaff) && !seen[p.Name] {
+			seen[p.Name] = true
 			people = append(people, p)
 		}
 	}

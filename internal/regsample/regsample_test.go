@@ -412,3 +412,42 @@ func yuan(t *testing.T, s string) int64 {
 	}
 	return int64(f)
 }
+
+// TestSignInYears: gen's sign-ins are the last years of the range, a
+// person's day once even when one name is both a leader and a cadre
+// (gen draws them apart), on working days only, none on his own leave.
+func TestSignInYears(t *testing.T) {
+	both := append([]string{leaders[0]}, staff...)
+	c := regsample.Config{Seed: 5, Leaders: leaders, Staff: both, From: d(2016, 1, 1), To: d(2020, 12, 31), SignInYears: 1}
+	b, err := regsample.Generate(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := zhenggai.NewWorkCalendar(nil)
+	type key struct {
+		name string
+		on   zhenggai.Date
+	}
+	seen := map[key]bool{}
+	who := map[string]bool{}
+	for _, g := range b.SignIns {
+		k := key{g.Name, g.On}
+		if seen[k] || g.On.Year() != 2020 || !cal.WorkingDay(g.On) {
+			t.Fatalf("sign-in of %s on %s: twice, outside 2020 or not a working day", g.Name, g.On)
+		}
+		seen[k], who[g.Name] = true, true
+	}
+	for _, l := range b.Leaves {
+		for on := l.From; !l.To.Before(on); on = on.AddDays(1) {
+			if seen[key{l.Name, on}] {
+				t.Errorf("%s signed in on %s, a day of his leave", l.Name, on)
+			}
+		}
+	}
+	if len(who) != len(leaders)+len(staff) || len(b.Leaves) == 0 {
+		t.Errorf("%d persons signed in, %d leaves", len(who), len(b.Leaves))
+	}
+	if b0, _ := regsample.Generate(regsample.Config{Seed: 5, Leaders: leaders, Staff: staff, From: d(2016, 1, 1), To: d(2020, 12, 31)}); len(b0.SignIns)+len(b0.Leaves) != 0 {
+		t.Error("sign-ins made without SignInYears")
+	}
+}

@@ -90,15 +90,32 @@ func (r Rule) Values(stored map[string]string) Values {
 // Changed are the rule's settings the unit set to other than their
 // defaults, in the rule's order: a proof's findings depend on them (a
 // threshold raised finds less), so the page that shows a proof says so.
+// A value is changed when the rule reads it as other than its default:
+// 1万 or 10000.00 for a threshold of 10000 yuan is no change, nor is a
+// number the rule cannot read (it falls back to the default).
 func (r Rule) Changed(stored map[string]string) []SettingValue {
 	var out []SettingValue
 	for _, s := range r.Settings {
 		val := strings.TrimSpace(stored[r.SettingName(s)])
-		if val != "" && val != s.Default {
+		if val != "" && s.read(val) != s.read(s.Default) {
 			out = append(out, SettingValue{Label: s.Label, Value: val, Default: s.Default})
 		}
 	}
 	return out
+}
+
+// read is a setting's value as its rule reads it (Values.fen, Values.int,
+// List), for comparing two values.
+func (s Setting) read(val string) string {
+	if s.Yuan {
+		v := Values{"x": val}
+		return fmt.Sprint(v.fen("x", Values{"x": s.Default}.fen("x", 0)))
+	}
+	if _, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(s.Default), "%"), 10, 64); err == nil {
+		def := Values{"x": s.Default}.int("x", 0)
+		return fmt.Sprint(Values{"x": val}.int("x", def))
+	}
+	return strings.Join(List(val), "\n")
 }
 
 // SettingValue is a setting as a unit set it, beside its default.

@@ -26,7 +26,7 @@ var LargeExpense = Rule{
 	Area:        AreaMajor,
 	Proves:      []string{"财务", "会计", "报销"},
 	Settings: []Setting{
-		{Name: "threshold", Label: "大额资金标准（元，单笔达到即须研究）", Default: "10000"},
+		{Name: "threshold", Label: "大额资金标准（元，单笔达到即须研究）", Default: "10000", Yuan: true},
 		{Name: "window_days", Label: "未关联凭证可援引的决策距开支的最长天数", Default: "365"},
 	},
 	Check: checkLargeExpense,

@@ -202,6 +202,7 @@ type Setting struct {
 	Name    string // stored as the unit's setting "selfcheck.<rule>.<name>"
 	Label   string // Chinese
 	Default string
+	Yuan    bool // a sum of money in yuan, read as fen (Values.fen)
 }
 
 // Values are a rule's settings as the unit set them (defaults filled in).
