@@ -331,13 +331,15 @@ func (s *Store) ImportRegisters(ctx context.Context, b *BulkRegisters, onStep fu
 		}
 	}
 	n.Archives, n.ArchiveDocs = c.Archives, c.ArchiveDocs
-	step(4)
+	// Attendance within the last step: a year of a unit's sign-ins is
+	// one of its larger writes.
 	if len(b.SignIns)+len(b.Leaves) > 0 {
 		if err := s.write(ctx, func(tx *sql.Tx) error { return s.bulkAttendance(ctx, tx, b, ids) }); err != nil {
 			return n, err
 		}
 	}
 	n.SignIns, n.Leaves = int64(len(b.SignIns)), int64(len(b.Leaves))
+	step(4)
 	return n, nil
 }
 
