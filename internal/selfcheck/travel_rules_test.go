@@ -206,34 +206,58 @@ func TestTravelReturnLate(t *testing.T) {
 
 func TestTripUnapproved(t *testing.T) {
 	years := period("2016-01-01", "2020-12-31")
+	// Each case: the passport out on 4月28日 for a trip of 5月1日–7日
+	// approved on approved ("" never); more adds what else the line holds.
 	for _, tc := range []struct {
 		name     string
 		approved string
-		loose    bool
+		more     func(l *zhenggai.TravelPerson)
 		n        int
 		texts    []string
+		absent   []string
 		figures  map[string]int64
 	}{
-		{"approved before", "2019-04-20", false, 0, nil, nil},
-		{"approved on the day of departure", "2019-05-01", false, 1, []string{"领取证件没有经批准的出行"}, map[string]int64{"unapproved": 0, "moves_unapproved": 1}},
-		{"never approved", "", false, 1, []string{"1次未经事先审批", "覃丽2019年5月1日赴泰国未经审批"}, map[string]int64{"unapproved": 1, "moves_unapproved": 1}},
-		{"approved after", "2019-05-03", false, 1, []string{"2019年5月3日才审批"}, map[string]int64{"unapproved": 1}},
-		{"document out without a trip", "2019-04-20", true, 1, []string{"1次领取证件没有经批准的出行"}, map[string]int64{"unapproved": 0, "moves_unapproved": 1}},
+		{"approved before", "2019-04-20", nil, 0, nil, nil, nil},
+		{"approved on the day of departure, the passport out before: the move alone", "2019-05-01", nil, 1,
+			[]string{"1次领取证件时没有经批准的出行", "覃丽的护照于2019年4月28日领取，出行2019年5月1日才审批"}, []string{"未经事先审批"},
+			map[string]int64{"trips": 1, "unapproved": 0, "moves_unapproved": 1, "problems": 1}},
+		{"never approved: the trip once, not its move again", "", nil, 1,
+			[]string{"因私出国(境)1次中，1次未经事先审批", "覃丽2019年5月1日赴泰国未经审批"}, []string{"领取"},
+			map[string]int64{"trips": 1, "unapproved": 1, "moves_unapproved": 0, "problems": 1}},
+		{"approved after departure: the trip once", "2019-05-03", nil, 1,
+			[]string{"1次未经事先审批", "2019年5月3日才审批"}, []string{"领取"},
+			map[string]int64{"unapproved": 1, "moves_unapproved": 0, "problems": 1}},
+		{"a document out without a trip", "2019-04-20", func(l *zhenggai.TravelPerson) {
+			l.Moves = append(l.Moves, zhenggai.TravelMove{Document: zhenggai.DocPassport, Out: day("2019-08-01"), Back: day("2019-08-05")})
+		}, 1, []string{"审批不严格，1次领取证件时没有经批准的出行", "覃丽的护照于2019年8月1日领取，无对应的出行审批"}, nil,
+			map[string]int64{"unapproved": 0, "moves_unapproved": 1, "problems": 1}},
+		{"an unapproved trip and a document out without a trip: two problems", "", func(l *zhenggai.TravelPerson) {
+			l.Moves = append(l.Moves, zhenggai.TravelMove{Document: zhenggai.DocPassport, Out: day("2019-08-01"), Back: day("2019-08-05")})
+		}, 1, []string{"1次未经事先审批；另有1次领取证件时没有经批准的出行"}, nil,
+			map[string]int64{"trips": 1, "unapproved": 1, "moves_unapproved": 1, "problems": 2}},
+		{"an unapproved trip and an approved one with the passport out before its approval", "", func(l *zhenggai.TravelPerson) {
+			tripOut(l, "2019-10-10", "2019-10-10", "2019-10-15", "2019-10-08", "2019-10-16")
+		}, 1, []string{"因私出国(境)2次中，1次未经事先审批；另有1次领取证件时没有经批准的出行", "出行2019年10月10日才审批"}, nil,
+			map[string]int64{"trips": 2, "unapproved": 1, "moves_unapproved": 1, "problems": 2}},
+		{"two unapproved trips, each with its move: two problems", "", func(l *zhenggai.TravelPerson) {
+			tripOut(l, "", "2019-10-10", "2019-10-15", "2019-10-08", "2019-10-16")
+		}, 1, []string{"因私出国(境)2次中，2次未经事先审批"}, []string{"领取"},
+			map[string]int64{"trips": 2, "unapproved": 2, "moves_unapproved": 0, "problems": 2}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := line(1, "覃丽", "2015-01-01", "2015-01-10")
 			l.Documents = []zhenggai.TravelDocument{doc(zhenggai.DocPassport, "2015-01-01", "2015-01-05")}
 			tripOut(&l, tc.approved, "2019-05-01", "2019-05-07", "2019-04-28", "2019-05-09")
-			if tc.approved == "2019-05-01" {
-				// Approved on the day it began: the trip is in order, but
-				// the passport went out three days before the approval.
-				l.Moves[0].Out = day("2019-04-28")
-			}
-			if tc.loose {
-				l.Moves = append(l.Moves, zhenggai.TravelMove{Document: zhenggai.DocPassport, Out: day("2019-08-01"), Back: day("2019-08-05")})
+			if tc.more != nil {
+				tc.more(&l)
 			}
 			fs := runRule(t, TripUnapproved, &Registers{TravelPersons: []zhenggai.TravelPerson{l}}, years, nil)
 			wantFindings(t, fs, tc.n, tc.texts, tc.figures)
+			for _, w := range tc.absent {
+				if tc.n > 0 && strings.Contains(fs[0].Text, w) {
+					t.Errorf("finding says %q:\n%s", w, fs[0].Text)
+				}
+			}
 		})
 	}
 }
