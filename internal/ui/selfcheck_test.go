@@ -220,4 +220,29 @@ func TestSelfCheckLinksToTheUnit(t *testing.T) {
 			t.Errorf("the clerk's self-check lacks %q:\n%s", want, excerptOf(body))
 		}
 	}
+	// The gap made a problem of a 自查 round: its 佐证 links the same way,
+	// the unit's list for the office, the clerk's own for him.
+	resp, body = clerk.post("/selfcheck/round", url.Values{"unit": {fmt.Sprint(unit.ID)}, "from": {"2020-09-01"}, "to": {"2020-09-30"},
+		"key": {"attendance_gap-1"}})
+	m := regexp.MustCompile(`^/rounds/(\d+)$`).FindStringSubmatch(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusSeeOther || m == nil {
+		t.Fatalf("round: %d %s\n%s", resp.StatusCode, resp.Header.Get("Location"), excerptOf(body))
+	}
+	var id int64
+	fmt.Sscan(m[1], &id)
+	l, err := e.st.Ledger(ctx, id, zhenggai.NewDate(2020, 10, 28))
+	if err != nil || len(l.Categories) != 1 || len(l.Categories[0].Problems) != 1 {
+		t.Fatalf("round %d: %v", id, err)
+	}
+	problem := fmt.Sprintf("/problems/%d", l.Categories[0].Problems[0].ID)
+	for _, c := range []struct {
+		who  *formEnv
+		href string
+	}{{sup, attendance}, {clerk, fmt.Sprintf("/attendance#person-%d", li.ID)}} {
+		resp, body := c.who.get(problem)
+		wantStatus(t, resp, body, http.StatusOK)
+		if !strings.Contains(body, `<a href="`+c.href+`">李华</a>`) {
+			t.Errorf("the problem does not link %s:\n%s", c.href, excerptOf(body))
+		}
+	}
 }
