@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -92,6 +93,25 @@ func (c *WorkCalendar) NextWorkingDay(d Date) Date {
 	}
 	return d
 }
+
+// DueDay is the last day of a time limit of days counted from from: the
+// day that many days on, or when it is a day off (weekend or holiday) the
+// next working day (期间届满日为法定休假日的，以休假日后的第一日为期间届满日);
+// a make-up working weekend (调休) is a working day. A nil calendar is the
+// built-in one.
+func (c *WorkCalendar) DueDay(from Date, days int) Date {
+	if c == nil {
+		c = builtinCalendar()
+	}
+	d := from.AddDays(days)
+	if c.WorkingDay(d) {
+		return d
+	}
+	return c.NextWorkingDay(d)
+}
+
+// builtinCalendar is the State Council's schedules alone, made once.
+var builtinCalendar = sync.OnceValue(func() *WorkCalendar { return NewWorkCalendar(nil) })
 
 // ValidateCalendarYear checks a year's exceptions: dates of that year,
 // none twice, a holiday on a weekday or a working day on a weekend, and a

@@ -223,24 +223,21 @@ func (t *TravelPerson) Validate() error {
 }
 
 // HandInDue is the last day a document may be handed in: days after its
-// issue or after its holder came into scope, whichever is later.
-func HandInDue(d TravelDocument, scopeFrom Date, days int) Date {
+// issue or after its holder came into scope, whichever is later, moved
+// past days off on the unit's work calendar (cal nil: the built-in one).
+func HandInDue(d TravelDocument, scopeFrom Date, days int, cal *WorkCalendar) Date {
 	from := d.IssuedOn
 	if from.Before(scopeFrom) {
 		from = scopeFrom
 	}
-	return from.AddDays(days)
+	return cal.DueDay(from, days)
 }
 
 // ReturnDue is the last day a document taken out for a trip ending on end
-// may come back: days after it, moved past a weekend to the Monday (期间
-// 届满日为休息日的，顺延至休息日后的第一日). Holidays are not known here.
-func ReturnDue(end Date, days int) Date {
-	d := end.AddDays(days)
-	for d.Weekend() {
-		d = d.AddDays(1)
-	}
-	return d
+// may come back: days after it, moved past days off on the unit's work
+// calendar (cal nil: the built-in one).
+func ReturnDue(end Date, days int, cal *WorkCalendar) Date {
+	return cal.DueDay(end, days)
 }
 
 // InTravelScope reports whether a roster person falls in the scope a

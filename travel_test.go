@@ -48,21 +48,46 @@ func TestTravelValidate(t *testing.T) {
 
 func TestReturnDue(t *testing.T) {
 	d := NewDate
-	for _, tc := range []struct{ end, due Date }{
-		{d(2019, 5, 10), d(2019, 5, 20)}, // Friday: ten days on is a Monday
-		{d(2019, 5, 8), d(2019, 5, 20)},  // Wednesday: Saturday, moved to Monday
-		{d(2019, 5, 9), d(2019, 5, 20)},  // Thursday: Sunday, moved to Monday
-		{d(2019, 5, 7), d(2019, 5, 17)},  // Tuesday: a Friday
+	// The unit's own 2019: 国庆 a day longer (10月8日 off too) and no
+	// make-up Saturday on 10月12日.
+	var own2019 []CalendarDay
+	for day := 1; day <= 8; day++ {
+		own2019 = append(own2019, CalendarDay{Date: d(2019, 10, day), Name: "国庆节"})
+	}
+	unit := NewWorkCalendar(map[int][]CalendarDay{2019: own2019})
+	for _, tc := range []struct {
+		name     string
+		cal      *WorkCalendar
+		end, due Date
+	}{
+		{"Friday: ten days on is a Monday", nil, d(2019, 5, 10), d(2019, 5, 20)},
+		{"Wednesday: a Saturday, moved to Monday", nil, d(2019, 5, 8), d(2019, 5, 20)},
+		{"Thursday: a Sunday, moved to Monday", nil, d(2019, 5, 9), d(2019, 5, 20)},
+		{"Tuesday: a Friday", nil, d(2019, 5, 7), d(2019, 5, 17)},
+		{"due on 国庆: the first working day after the week", nil, d(2019, 9, 21), d(2019, 10, 8)},
+		{"due in 劳动节 2020: 5月6日", nil, d(2020, 4, 24), d(2020, 5, 6)},
+		{"due on the 调休 Saturday 2019年10月12日: a working day", nil, d(2019, 10, 2), d(2019, 10, 12)},
+		{"due on the 调休 Sunday 2019年4月28日", nil, d(2019, 4, 18), d(2019, 4, 28)},
+		{"the unit's own 国庆 is a day longer", unit, d(2019, 9, 21), d(2019, 10, 9)},
+		{"the unit's own year has no 调休 Saturday", unit, d(2019, 10, 2), d(2019, 10, 14)},
+		{"the unit's year leaves other years built in", unit, d(2020, 4, 24), d(2020, 5, 6)},
 	} {
-		if got := ReturnDue(tc.end, 10); got != tc.due {
-			t.Errorf("ReturnDue(%v) = %v, want %v", tc.end, got, tc.due)
+		if got := ReturnDue(tc.end, 10, tc.cal); got != tc.due {
+			t.Errorf("%s: ReturnDue(%v) = %v, want %v", tc.name, tc.end, got, tc.due)
 		}
 	}
-	if got := HandInDue(TravelDocument{IssuedOn: d(2012, 1, 1)}, d(2019, 6, 1), 10); got != d(2019, 6, 11) {
-		t.Errorf("hand-in after promotion: %v", got)
-	}
-	if got := HandInDue(TravelDocument{IssuedOn: d(2020, 1, 1)}, d(2019, 6, 1), 10); got != d(2020, 1, 11) {
-		t.Errorf("hand-in after issue: %v", got)
+	for _, tc := range []struct {
+		name          string
+		issued, scope Date
+		due           Date
+	}{
+		{"after promotion", d(2012, 1, 1), d(2019, 6, 1), d(2019, 6, 11)},
+		{"after issue, a Saturday moved to Monday", d(2020, 1, 1), d(2019, 6, 1), d(2020, 1, 13)},
+		{"after issue, on 国庆", d(2019, 9, 25), d(2019, 6, 1), d(2019, 10, 8)},
+	} {
+		if got := HandInDue(TravelDocument{IssuedOn: tc.issued}, tc.scope, 10, nil); got != tc.due {
+			t.Errorf("hand-in %s: %v, want %v", tc.name, got, tc.due)
+		}
 	}
 }
 

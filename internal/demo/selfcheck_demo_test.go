@@ -88,7 +88,7 @@ func TestSelfCheckOnDemo(t *testing.T) {
 	// evidence, the findings page's links).
 	for _, f := range fs {
 		for _, rec := range f.Records {
-			if ui.RecordHref(rec) == "" {
+			if ui.RecordHref(rec, 0, 0) == "" {
 				t.Errorf("%s: record %s %d (%s) links nowhere", f.Rule, rec.Kind, rec.ID, rec.Label)
 			}
 		}

@@ -73,7 +73,13 @@ func (m *maker) travelLine(p zhenggai.Person) zhenggai.TravelPerson {
 	if !staff {
 		issued = workday(from.AddDays(-m.trng.IntN(2000)))
 	}
-	in := zhenggai.HandInDue(zhenggai.TravelDocument{IssuedOn: issued}, t.ScopeFrom, 0).AddDays(1 + m.trng.IntN(8))
+	// Days from the later of issue and scope, as the rule counts them
+	// (not moved past days off: the sample stays as it was drawn).
+	in := issued
+	if in.Before(t.ScopeFrom) {
+		in = t.ScopeFrom
+	}
+	in = in.AddDays(1 + m.trng.IntN(8))
 	if late {
 		in = TravelDocsHeldOn
 		if !m.c.Facts {

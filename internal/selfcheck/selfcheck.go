@@ -68,7 +68,8 @@ type Registers struct {
 	ArchiveKinds []zhenggai.ArchiveKind
 	ArchiveFiles []zhenggai.ArchiveFile
 	// Attendance and leave (issue 16, NeedAttendance): the roster's
-	// leaders and staff (live), the work calendar, the sign-ins of the
+	// leaders and staff (live), the work calendar (NeedCalendar loads it
+	// alone: the travel rules' time limits), the sign-ins of the
 	// period (person and day only) and the leave requests overlapping it
 	// or due back in it.
 	Staff    []zhenggai.Person
@@ -156,10 +157,14 @@ const (
 	NeedRetired    // retired cadres' posts and re-employment
 	NeedArchives   // archive kinds, files and their documents
 	NeedStudy      // study sessions (meetings of study types), attendance and notes checks
+	// The work calendar alone (the unit's years over the built-in ones),
+	// for rules whose time limits move past days off; NeedAttendance
+	// loads it too.
+	NeedCalendar
 
 	NeedAll = NeedMeetings | NeedItems | NeedUnsigned | NeedUnsupported | NeedLarge | NeedForbidden | NeedDues |
 		NeedProposals | NeedCPPCCMembers | NeedPlenary | NeedSuggestions | NeedTownships | NeedReports |
-		NeedAttendance | NeedTravel | NeedRetired | NeedArchives | NeedStudy
+		NeedAttendance | NeedTravel | NeedRetired | NeedArchives | NeedStudy | NeedCalendar
 )
 
 // NeedsOf is what the rules together read.

@@ -9,13 +9,17 @@ import (
 
 // TravelHandinLate: a private travel document is handed to the unit to
 // hold within the set days of its issue, or of its holder coming into
-// scope (promotion, added by hand), whichever is later (seed problem 30:
+// scope (promotion, added by hand), whichever is later, a last day off
+// moving to the next working day (seed problem 30:
 // "也未对其因私出国(境)证件进行集中管理"). A document counts when its day fell
 // due within the period and it was handed in after it, or not by the
 // period's end.
 var TravelHandinLate = Rule{
-	ID:          "travel_handin_late",
-	Needs:       NeedTravel,
+	ID: "travel_handin_late",
+	// The calendar on its own bit, not loaded with NeedTravel: the
+	// attendance loader fills the same field, and a rule that only counts
+	// days should not pull in the sign-ins.
+	Needs:       NeedTravel | NeedCalendar,
 	Title:       "因私出国(境)证件集中保管",
 	SeedProblem: 30,
 	Area:        AreaTravel,
@@ -41,7 +45,7 @@ func checkTravelHandinLate(_ context.Context, r *Registers, p zhenggai.Period, v
 		}
 		hit := false
 		for _, d := range t.Documents {
-			due := zhenggai.HandInDue(d, t.ScopeFrom, days)
+			due := zhenggai.HandInDue(d, t.ScopeFrom, days, r.Calendar)
 			if end.Before(due) || (!d.HandedIn.IsZero() && d.HandedIn.Before(p.Start)) {
 				continue // not due in the period, or held before it
 			}

@@ -8,13 +8,17 @@ import (
 )
 
 // TravelReturnLate: a document taken out for a trip comes back to the
-// unit within the set days after the trip's end; a last day on a weekend
-// moves to the Monday (seed problem 30). A move counts when its trip
+// unit within the set days after the trip's end; a last day off (weekend
+// or holiday, on the unit's work calendar) moves to the next working day
+// (seed problem 30). A move counts when its trip
 // ended within the period and it came back late, or not by the period's
 // end once due.
 var TravelReturnLate = Rule{
-	ID:          "travel_return_late",
-	Needs:       NeedTravel,
+	ID: "travel_return_late",
+	// The calendar on its own bit, not loaded with NeedTravel: the
+	// attendance loader fills the same field, and a rule that only counts
+	// days should not pull in the sign-ins.
+	Needs:       NeedTravel | NeedCalendar,
 	Title:       "因私出国(境)证件按时交回",
 	SeedProblem: 30,
 	Area:        AreaTravel,
@@ -45,7 +49,7 @@ func checkTravelReturnLate(_ context.Context, r *Registers, p zhenggai.Period, v
 				continue
 			}
 			moves++
-			due := zhenggai.ReturnDue(tr.To, days)
+			due := zhenggai.ReturnDue(tr.To, days, r.Calendar)
 			switch {
 			case (m.Back.IsZero() || end.Before(m.Back)) && due.Before(end):
 				out++

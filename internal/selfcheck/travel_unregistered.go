@@ -10,14 +10,17 @@ import (
 
 // TravelUnregistered: everyone in scope of the private travel rules is
 // registered in the unit's ledger (登记备案) within the set days of coming
-// into scope (seed problem 30: "未建立单位其他国家公职人员因私出国(境)管理台账").
+// into scope, a last day off moving to the next working day (seed problem 30: "未建立单位其他国家公职人员因私出国(境)管理台账").
 // The scope is the roster's persons of the kinds and ranks the setting
 // lists, and the ledger's lines added by hand. A person counts when he
 // stood in scope unregistered past the days within the period; the
 // finding says how many were registered late and how many still are not.
 var TravelUnregistered = Rule{
-	ID:          "travel_unregistered",
-	Needs:       NeedTravel,
+	ID: "travel_unregistered",
+	// The calendar on its own bit, not loaded with NeedTravel: the
+	// attendance loader fills the same field, and a rule that only counts
+	// days should not pull in the sign-ins.
+	Needs:       NeedTravel | NeedCalendar,
 	Title:       "因私出国(境)人员登记备案",
 	SeedProblem: 30,
 	Area:        AreaTravel,
@@ -111,7 +114,10 @@ func checkTravelUnregistered(_ context.Context, r *Registers, p zhenggai.Period,
 			return
 		}
 		inScope++
-		due := from.AddDays(days)
+		var due zhenggai.Date
+		if !from.IsZero() {
+			due = r.Calendar.DueDay(from, days)
+		}
 		switch {
 		case t == nil || t.RegisteredOn.IsZero() || end.Before(t.RegisteredOn):
 			if !from.IsZero() && end.Before(due) {

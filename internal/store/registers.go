@@ -70,6 +70,7 @@ func (s *Store) RegistersFor(ctx context.Context, unitID int64, p zhenggai.Perio
 		load func(context.Context, *selfcheck.Registers, *regPlan) error
 	}{
 		{selfcheck.NeedAttendance, s.loadAttendance},
+		{selfcheck.NeedAttendance | selfcheck.NeedCalendar, s.loadCalendar},
 		{selfcheck.NeedTravel, s.loadTravel},
 		{selfcheck.NeedRetired, s.loadRetiredPosts},
 		{selfcheck.NeedStudy, s.loadStudy},
@@ -235,6 +236,7 @@ func (s *Store) RegistersSQL(ctx context.Context, unitID int64, p zhenggai.Perio
 		{selfcheck.NeedStudy, "study", pl.studyQueries()},
 		{selfcheck.NeedArchives, "archives", []func() (string, []any){pl.archiveKindsQ, pl.archiveFilesQ, pl.archiveDocumentsQ}},
 		{selfcheck.NeedAttendance, "attendance", pl.attendanceQs()},
+		{selfcheck.NeedAttendance | selfcheck.NeedCalendar, "calendar", []func() (string, []any){pl.calendarQ}},
 	}
 	for _, pt := range parts {
 		if needs&pt.need == 0 {

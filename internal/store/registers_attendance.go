@@ -9,12 +9,13 @@ import (
 )
 
 // The self-inspection's loader of attendance and leave (issue 16): the
-// roster's leaders and staff, the unit's calendar years, the sign-ins of
-// the period (person and day: what the rules read) and the leave
-// overlapping the period or, from the year before, due back in it.
+// roster's leaders and staff, the sign-ins of the period (person and day:
+// what the rules read) and the leave overlapping the period or, from the
+// year before, due back in it; the unit's calendar years are a part of
+// their own (loadCalendar).
 
 func (pl *regPlan) attendanceQs() []func() (string, []any) {
-	return []func() (string, []any){pl.staffQ, pl.calendarQ, pl.signInsQ, pl.leavesQ}
+	return []func() (string, []any){pl.staffQ, pl.signInsQ, pl.leavesQ}
 }
 
 func (pl *regPlan) staffQ() (string, []any) {
@@ -77,8 +78,27 @@ func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *
 		<-signed
 		return err
 	}
+	err = s.eachRow(ctx, pl.leavesQ, func(rows *sql.Rows) error {
+		l, err := scanLeave(rows)
+		if err != nil {
+			return err
+		}
+		r.Leaves = append(r.Leaves, *l)
+		return nil
+	})
+	if serr := <-signed; err == nil {
+		err = serr
+	}
+	return err
+}
+
+// loadCalendar reads the unit's calendar years over the built-in ones, a
+// part of its own (NeedAttendance or NeedCalendar): the travel rules count
+// their time limits on it without the sign-ins, and one loader filling
+// r.Calendar keeps the parts, run at once, off each other's fields.
+func (s *Store) loadCalendar(ctx context.Context, r *selfcheck.Registers, pl *regPlan) error {
 	own := map[int][]zhenggai.CalendarDay{}
-	err = s.eachRow(ctx, pl.calendarQ, func(rows *sql.Rows) error {
+	err := s.eachRow(ctx, pl.calendarQ, func(rows *sql.Rows) error {
 		var y int
 		var text string
 		if err := rows.Scan(&y, &text); err != nil {
@@ -92,20 +112,8 @@ func (s *Store) loadAttendance(ctx context.Context, r *selfcheck.Registers, pl *
 		return nil
 	})
 	if err != nil {
-		<-signed
 		return err
 	}
 	r.Calendar = zhenggai.NewWorkCalendar(own)
-	err = s.eachRow(ctx, pl.leavesQ, func(rows *sql.Rows) error {
-		l, err := scanLeave(rows)
-		if err != nil {
-			return err
-		}
-		r.Leaves = append(r.Leaves, *l)
-		return nil
-	})
-	if serr := <-signed; err == nil {
-		err = serr
-	}
-	return err
+	return nil
 }

@@ -91,6 +91,73 @@ func TestTravelLedger(t *testing.T) {
 	})
 }
 
+// TestTravelCalendar: the travel rules' needs load the unit's own work
+// calendar (and not the sign-ins), so a document's return due on a day the
+// unit's year sets off is due on its next working day.
+func TestTravelCalendar(t *testing.T) {
+	t.Parallel()
+	testkit.EachBackend(t, func(t *testing.T, env *testkit.Env) {
+		st, ctx := env.Store, actx()
+		r, _, _, _ := seedRound(t, st)
+		unit := r.UnitID
+		d := zhenggai.NewDate
+		// Back from Thailand on 2020年1月26日: ten days on is Wednesday
+		// 2月5日, a working day on the built-in calendar; back on 2月6日.
+		tp := &zhenggai.TravelPerson{UnitID: unit, Name: "王明", Rank: "干部", ScopeFrom: d(2016, 1, 1), RegisteredOn: d(2016, 1, 5),
+			Documents: []zhenggai.TravelDocument{{Kind: zhenggai.DocPassport, Number: "E12345678", IssuedOn: d(2016, 3, 1), HandedIn: d(2016, 3, 2)}},
+			Trips:     []zhenggai.TravelTrip{{Destination: "泰国", From: d(2020, 1, 20), To: d(2020, 1, 26), Reason: "探亲", ApprovedBy: "向东", ApprovedOn: d(2020, 1, 10), Document: zhenggai.DocPassport}},
+			Moves:     []zhenggai.TravelMove{{Document: zhenggai.DocPassport, Trip: 1, Out: d(2020, 1, 15), Back: d(2020, 2, 6)}}}
+		if err := st.SaveTravelPerson(ctx, tp); err != nil {
+			t.Fatal(err)
+		}
+		rule := selfcheck.TravelReturnLate
+		p := zhenggai.Period{Start: d(2020, 1, 1), End: d(2020, 12, 31)}
+		check := func() []selfcheck.Finding {
+			t.Helper()
+			regs, err := st.RegistersFor(ctx, unit, p, selfcheck.NeedsOf([]selfcheck.Rule{rule}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if regs.Calendar == nil || regs.SignIns != nil || regs.Staff != nil {
+				t.Fatalf("calendar %v, sign-ins %d, staff %d: the travel rules load the calendar alone", regs.Calendar, len(regs.SignIns), len(regs.Staff))
+			}
+			fs, err := rule.Check(ctx, regs, p, rule.Values(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fs
+		}
+		if fs := check(); len(fs) != 1 || !strings.Contains(fs[0].Text, "护照2020年2月6日才交回") {
+			t.Fatalf("built-in calendar: %+v", fs)
+		}
+		// The unit's province kept offices shut to 2月7日: due on Monday 2月10日.
+		var days []zhenggai.CalendarDay
+		for day := d(2020, 1, 24); !d(2020, 2, 7).Before(day); day = day.AddDays(1) {
+			if !day.Weekend() {
+				days = append(days, zhenggai.CalendarDay{Date: day, Name: "春节"})
+			}
+		}
+		days = append(days, zhenggai.CalendarDay{Date: d(2020, 1, 19), Work: true, Name: "春节调休"})
+		if err := st.SaveCalendarYear(ctx, unit, 2020, days, 0); err != nil {
+			t.Fatal(err)
+		}
+		if fs := check(); len(fs) != 0 {
+			t.Fatalf("the unit's calendar: %+v", fs)
+		}
+		qs, err := st.RegistersSQL(ctx, unit, p, selfcheck.NeedTravel|selfcheck.NeedCalendar)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]bool{}
+		for _, q := range qs {
+			names[q.Name] = true
+		}
+		if !names["calendar"] || names["attendance"] {
+			t.Fatalf("RegistersSQL: %v", names)
+		}
+	})
+}
+
 // TestRetiredPosts: a post is saved linked to the roster; a bad one is
 // refused naming its field; an import is all or none and matches a post
 // it has; the loader reads the posts; void; the log verifies.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"zhenggai"
+	"zhenggai/internal/auth"
 	"zhenggai/internal/selfcheck"
 	"zhenggai/internal/store"
 )
@@ -49,8 +50,9 @@ type proofFinding struct {
 	Records []recordLink
 }
 
-// newProofView is a proof as the page shows it.
-func newProofView(p *store.Proof) *proofView {
+// newProofView is a proof as the page shows it, the records of unit (the
+// problem's) linked for a viewer whose own unit is own.
+func newProofView(p *store.Proof, unit, own int64) *proofView {
 	v := &proofView{Period: p.Period.Start.Chinese() + "至" + p.Period.End.Chinese(), Unknown: p.Unknown}
 	if holds := p.Holds(); len(holds) > 0 {
 		v.Hold = zhenggai.HoldText(holds)
@@ -66,7 +68,7 @@ func newProofView(p *store.Proof) *proofView {
 		for _, f := range r.Findings {
 			pf := proofFinding{Text: f.Text}
 			for _, rec := range f.Records {
-				pf.Records = append(pf.Records, recordLink{rec.Label, RecordHref(rec)})
+				pf.Records = append(pf.Records, recordLink{rec.Label, RecordHref(rec, unit, own)})
 			}
 			rv.Findings = append(rv.Findings, pf)
 		}
@@ -127,7 +129,7 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 		Steps: steps, Locked: node.CloseState.Locked(), StillPublished: still, Proofs: map[int64]*proofView{}}
 	// (The ledger's colours already count the holds: zhenggai.HeldColour.)
 	for id, p := range proofs {
-		v.Proofs[id] = newProofView(p)
+		v.Proofs[id] = newProofView(p, l.Round.UnitID, auth.UserFrom(ctx).UnitID)
 	}
 	v.Suggest = map[int64][]string{}
 	for _, m := range node.Measures {
@@ -144,7 +146,8 @@ func (h *Handler) ShowProblem(w http.ResponseWriter, r *http.Request) {
 		v.Seq[m.ID] = m.Seq
 	}
 	for _, rec := range recs {
-		v.Records = append(v.Records, recordLink{rec.Label, RecordHref(rec)})
+		// A 自查 round's records are its unit's.
+		v.Records = append(v.Records, recordLink{rec.Label, RecordHref(rec, l.Round.UnitID, auth.UserFrom(ctx).UnitID)})
 	}
 	h.render(w, r, http.StatusOK, "problem_show", &page{Title: node.Title, Nav: "tree", Round: l.Round, Data: v})
 }

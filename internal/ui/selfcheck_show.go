@@ -54,15 +54,26 @@ type settingView struct {
 
 var severityLabel = map[selfcheck.Severity]string{selfcheck.Serious: "严重", selfcheck.Common: "一般", selfcheck.Notice: "提示"}
 
-// RecordHref is where a finding's record is shown.
-func RecordHref(rec selfcheck.Record) string {
+// RecordHref is where a finding's record of unit is shown to a viewer
+// whose own unit is own. A record with a page of its own is found by its id
+// whatever its unit (the guard reads the record's); a record shown as a row
+// of a register's list is on that unit's list: the viewer's own list
+// (/attendance), or the unit's below him (/units/{id}/attendance) — his
+// own would not hold the row. unit 0 is the viewer's own.
+func RecordHref(rec selfcheck.Record, unit, own int64) string {
+	list := func(register string) string {
+		if unit != 0 && unit != own {
+			return fmt.Sprintf("/units/%d/%s", unit, register)
+		}
+		return "/" + register
+	}
 	switch rec.Kind {
 	case "meeting":
 		return fmt.Sprintf("/meetings/%d", rec.ID)
 	case "voucher":
 		return fmt.Sprintf("/vouchers/%d", rec.ID)
 	case "dues_member":
-		return "/dues"
+		return list("dues")
 	case "publication":
 		return fmt.Sprintf("/publications/%d", rec.ID)
 	case "proposal":
@@ -79,7 +90,7 @@ func RecordHref(rec selfcheck.Record) string {
 		return fmt.Sprintf("/retired/%d", rec.ID)
 	// Study (issue 16): a member's notes checks, one check.
 	case "person":
-		return fmt.Sprintf("/study/notes?person=%d", rec.ID)
+		return fmt.Sprintf("%s?person=%d", list("study/notes"), rec.ID)
 	case "notes_check":
 		return fmt.Sprintf("/study/notes/%d", rec.ID)
 	case "archive_file":
@@ -87,9 +98,9 @@ func RecordHref(rec selfcheck.Record) string {
 	// Attendance and leave (issue 16): the person's row of the month's
 	// grid, the leave's row of the list.
 	case "attendance_person":
-		return fmt.Sprintf("/attendance#person-%d", rec.ID)
+		return fmt.Sprintf("%s#person-%d", list("attendance"), rec.ID)
 	case "leave":
-		return fmt.Sprintf("/leaves#leave-%d", rec.ID)
+		return fmt.Sprintf("%s#leave-%d", list("leaves"), rec.ID)
 	}
 	return ""
 }
@@ -160,8 +171,9 @@ func (h *Handler) readableUnits(r *http.Request) ([]zhenggai.Unit, error) {
 	return out, nil
 }
 
-// groupFindings lists findings by area, in selfcheck.Areas' order.
-func groupFindings(fs []selfcheck.Finding) []areaFindings {
+// groupFindings lists findings by area, in selfcheck.Areas' order, their
+// records linked for a viewer whose own unit is own.
+func groupFindings(fs []selfcheck.Finding, own int64) []areaFindings {
 	var out []areaFindings
 	for _, a := range selfcheck.Areas {
 		var af areaFindings
@@ -175,7 +187,7 @@ func groupFindings(fs []selfcheck.Finding) []areaFindings {
 				fv.Title = rule.Title
 			}
 			for _, rec := range f.Records {
-				fv.Links = append(fv.Links, recordLink{rec.Label, RecordHref(rec)})
+				fv.Links = append(fv.Links, recordLink{rec.Label, RecordHref(rec, f.UnitID, own)})
 			}
 			af.Findings = append(af.Findings, fv)
 		}
@@ -230,7 +242,7 @@ func (h *Handler) ShowSelfCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &selfcheckPage{Units: units, Unit: unit, From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"),
-		Period: p.Chinese(), Areas: groupFindings(fs), Count: len(fs),
+		Period: p.Chinese(), Areas: groupFindings(fs, auth.UserFrom(ctx).UnitID), Count: len(fs),
 		CanEdit: h.Auth.Can(ctx, auth.UserFrom(ctx), zhenggai.PermEdit, zhenggai.Target{UnitID: unit.ID})}
 	if d.Period == "" {
 		d.Period = "全部期间"
@@ -273,7 +285,7 @@ func (h *Handler) ExportSelfCheck(w http.ResponseWriter, r *http.Request) {
 	out := &xlsx.List{Sheet: "自查发现的问题", Title: unit.Name + "自查发现的问题（" + per + "）",
 		Columns: []sheet.OutColumn{xlsx.Col("方面", 12), xlsx.Col("自查规则", 28), xlsx.Col("严重程度", 10),
 			xlsx.Col("发现的问题", 60), xlsx.Col("涉及的记录", 40)}}
-	for _, a := range groupFindings(fs) {
+	for _, a := range groupFindings(fs, auth.UserFrom(r.Context()).UnitID) {
 		for _, f := range a.Findings {
 			var ls []string
 			for _, l := range f.Links {

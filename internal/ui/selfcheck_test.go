@@ -131,3 +131,118 @@ func TestSelfCheckPages(t *testing.T) {
 		t.Errorf("a period backwards: %d", resp.StatusCode)
 	}
 }
+
+// TestSelfCheckLinksToTheUnit: the inspection office's self-check of a
+// unit under it links the attendance and leave findings to that unit's
+// pages (/units/{id}/attendance, /units/{id}/leaves), which answer him;
+// the unit's own clerk is linked to his own (/attendance).
+func TestSelfCheckLinksToTheUnit(t *testing.T) {
+	e := newFormEnv(t)
+	ctx := zhenggai.WithActor(context.Background(), zhenggai.Actor{Name: "test"})
+	office := e.adminUnit("县委巡察办", 0)
+	unit := e.adminUnit("甲单位", office.ID)
+	wang := &zhenggai.Person{UnitID: unit.ID, Name: "王明", Kind: zhenggai.PersonLeader, Rank: "主席"}
+	li := &zhenggai.Person{UnitID: unit.ID, Name: "李华", Kind: zhenggai.PersonStaff}
+	for _, p := range []*zhenggai.Person{wang, li} {
+		if err := e.st.SavePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 王明 signs every working day of 2020年9月 (the 调休 Sunday 9月27日
+	// too); 李华 only on the first and the last: a gap of 20 working days.
+	im := &store.SignInImport{UnitID: unit.ID, FileName: "打卡.csv", Source: "考勤机"}
+	cal := zhenggai.NewWorkCalendar(nil)
+	for d := zhenggai.NewDate(2020, 9, 1); !zhenggai.NewDate(2020, 9, 30).Before(d); d = d.AddDays(1) {
+		if !cal.WorkingDay(d) {
+			continue
+		}
+		im.Rows = append(im.Rows, store.SignInRow{Name: "王明", On: d, FirstIn: 480, LastOut: 1050})
+		if d.Day() == 1 || d.Day() == 30 {
+			im.Rows = append(im.Rows, store.SignInRow{Name: "李华", On: d, FirstIn: 475, LastOut: 1060})
+		}
+	}
+	if _, err := e.st.ImportSignIns(ctx, im, false); err != nil {
+		t.Fatal(err)
+	}
+	// 王明's day of approved leave, never returned (未销假).
+	leave := &zhenggai.Leave{UnitID: unit.ID, Name: "王明", Kind: zhenggai.LeavePersonal, From: zhenggai.NewDate(2020, 9, 10),
+		To: zhenggai.NewDate(2020, 9, 10), Reason: "家中有事", ApprovedBy: "张书记", ApprovedOn: zhenggai.NewDate(2020, 9, 9)}
+	if err := e.st.SaveLeave(ctx, leave); err != nil {
+		t.Fatal(err)
+	}
+	as := func(role zhenggai.Role, u *zhenggai.Unit, name string) *formEnv {
+		return &formEnv{t: t, dir: e.dir, st: e.st, srv: e.srv, c: &http.Client{CheckRedirect: e.c.CheckRedirect,
+			Jar: testkit.Jar(t, e.srv.URL, testkit.SignIn(t, e.st, role, u.Name, name))}}
+	}
+	sup, clerk := as(zhenggai.RoleSupervisor, office, "巡察办李明"), as(zhenggai.RoleUnitAdmin, unit, "办公室")
+
+	// From the table of units to the unit's findings.
+	resp, body := sup.get("/selfcheck/units?from=2020-09-01&to=2020-09-30")
+	wantStatus(t, resp, body, http.StatusOK)
+	page := fmt.Sprintf("/selfcheck?unit=%d&amp;from=2020-09-01&amp;to=2020-09-30", unit.ID)
+	if !strings.Contains(body, `href="`+page+`"`) {
+		t.Fatalf("the table of units does not link the unit's findings %s:\n%s", page, excerptOf(body))
+	}
+	resp, body = sup.get(strings.ReplaceAll(page, "&amp;", "&"))
+	wantStatus(t, resp, body, http.StatusOK)
+	attendance := fmt.Sprintf("/units/%d/attendance#person-%d", unit.ID, li.ID)
+	leaves := fmt.Sprintf("/units/%d/leaves#leave-%d", unit.ID, leave.ID)
+	for _, want := range []string{"李华在2020年9月1日至9月30日", `href="` + attendance + `"`, "未销假", `href="` + leaves + `"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the office's self-check of the unit lacks %q:\n%s", want, excerptOf(body))
+		}
+	}
+	if strings.Contains(body, `href="/attendance#`) || strings.Contains(body, `href="/leaves#`) {
+		t.Errorf("the office is linked to its own unit's registers:\n%s", excerptOf(body))
+	}
+	// The links answer him, with the unit's rows.
+	for _, c := range []struct{ href, want string }{
+		{attendance, fmt.Sprintf(`id="person-%d"`, li.ID)},
+		{leaves, fmt.Sprintf(`id="leave-%d"`, leave.ID)},
+	} {
+		path, _, _ := strings.Cut(c.href, "#")
+		if strings.Contains(path, "attendance") {
+			path += "?month=2020-09"
+		} else {
+			path += "?year=2020"
+		}
+		resp, body := sup.get(path)
+		wantStatus(t, resp, body, http.StatusOK)
+		if !strings.Contains(body, c.want) {
+			t.Errorf("%s lacks the linked row %s:\n%s", path, c.want, excerptOf(body))
+		}
+	}
+	// The unit's own clerk is linked to his own registers.
+	resp, body = clerk.get("/selfcheck?from=2020-09-01&to=2020-09-30")
+	wantStatus(t, resp, body, http.StatusOK)
+	for _, want := range []string{fmt.Sprintf(`href="/attendance#person-%d"`, li.ID), fmt.Sprintf(`href="/leaves#leave-%d"`, leave.ID)} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the clerk's self-check lacks %q:\n%s", want, excerptOf(body))
+		}
+	}
+	// The gap made a problem of a 自查 round: its 佐证 links the same way,
+	// the unit's list for the office, the clerk's own for him.
+	resp, body = clerk.post("/selfcheck/round", url.Values{"unit": {fmt.Sprint(unit.ID)}, "from": {"2020-09-01"}, "to": {"2020-09-30"},
+		"key": {"attendance_gap-1"}})
+	m := regexp.MustCompile(`^/rounds/(\d+)$`).FindStringSubmatch(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusSeeOther || m == nil {
+		t.Fatalf("round: %d %s\n%s", resp.StatusCode, resp.Header.Get("Location"), excerptOf(body))
+	}
+	var id int64
+	fmt.Sscan(m[1], &id)
+	l, err := e.st.Ledger(ctx, id, zhenggai.NewDate(2020, 10, 28))
+	if err != nil || len(l.Categories) != 1 || len(l.Categories[0].Problems) != 1 {
+		t.Fatalf("round %d: %v", id, err)
+	}
+	problem := fmt.Sprintf("/problems/%d", l.Categories[0].Problems[0].ID)
+	for _, c := range []struct {
+		who  *formEnv
+		href string
+	}{{sup, attendance}, {clerk, fmt.Sprintf("/attendance#person-%d", li.ID)}} {
+		resp, body := c.who.get(problem)
+		wantStatus(t, resp, body, http.StatusOK)
+		if !strings.Contains(body, `<a href="`+c.href+`">李华</a>`) {
+			t.Errorf("the problem does not link %s:\n%s", c.href, excerptOf(body))
+		}
+	}
+}

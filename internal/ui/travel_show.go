@@ -46,11 +46,17 @@ func (h *Handler) ShowTravel(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// The due day moves past the unit's own days off, as the rule's does.
+	cal, err := h.Store.WorkCalendar(r.Context(), t.UnitID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	d := &travelShowPage{T: t}
 	for _, m := range t.Moves {
 		row := travelMoveRow{TravelMove: m, Trip: t.Trip(m.Trip)}
 		if row.Trip != nil && !row.Trip.To.IsZero() {
-			row.Due = zhenggai.ReturnDue(row.Trip.To, 10)
+			row.Due = zhenggai.ReturnDue(row.Trip.To, 10, cal)
 			row.Late = (!m.Back.IsZero() && row.Due.Before(m.Back)) || (m.Back.IsZero() && row.Due.Before(h.today()))
 		}
 		d.Moves = append(d.Moves, row)

@@ -70,6 +70,17 @@ func TestTravelPages(t *testing.T) {
 	}
 	resp, body = clerk.post(show, form)
 	wantStatus(t, resp, body, http.StatusConflict)
+	// The unit's own 2020 gives 9月21日 off: the due day is its next
+	// working day, 9月22日.
+	own := append([]zhenggai.CalendarDay{{Date: zhenggai.NewDate(2020, 9, 21), Name: "本地假日"}}, zhenggai.DefaultCalendar[2020]...)
+	if err := e.st.SaveCalendarYear(ctx, r.UnitID, 2020, own, 0); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = leader.get(show)
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, `data-label="应交回日期">2020年9月22日`) {
+		t.Errorf("the due day is not moved past the unit's day off:\n%s", excerptOf(body))
+	}
 	resp, body = leader.get("/travel")
 	wantStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "登记备案人员1名，证件1本，其中集中保管1本") || !strings.Contains(body, `class="list rowcards"`) ||
