@@ -361,6 +361,10 @@ type Leave struct {
 	Version    int64     `json:"version"`
 	CreatedAt  time.Time `json:"created_at"`
 	Voided     bool      `json:"voided,omitempty"`
+	// VoidedBy is the account that voided it (its login name): the
+	// applicant withdrawing it (撤回), or the office turning it down.
+	VoidedBy   string `json:"voided_by,omitempty"`
+	VoidReason string `json:"void_reason,omitempty"`
 }
 
 // Approved reports whether the leave was approved.

@@ -158,5 +158,18 @@ func TestLeaveAndCalendar(t *testing.T) {
 		if err := st.Void(ctx, "leave", a.ID, "重复录入"); err != nil {
 			t.Fatal(err)
 		}
+		// Voided, it leaves the list; asked, it is there with who voided
+		// it and why, and the guard reads its applicant.
+		if live, _ := st.Leaves(ctx, store.LeaveQuery{UnitID: r.UnitID}); len(live) != 0 {
+			t.Errorf("voided leave listed: %+v", live)
+		}
+		all, err := st.Leaves(ctx, store.LeaveQuery{UnitID: r.UnitID, Voided: true, PersonID: l.PersonID})
+		if err != nil || len(all) != 1 || !all[0].Voided || all[0].VoidedBy != zhenggai.ActorFrom(ctx).Name || all[0].VoidReason != "重复录入" {
+			t.Fatalf("with voided: %+v, %v", all, err)
+		}
+		tg, err := st.Target(ctx, "leave", a.ID)
+		if err != nil || tg.UnitID != r.UnitID || len(tg.Persons) != 1 || tg.Persons[0] != l.PersonID {
+			t.Errorf("target %+v, %v", tg, err)
+		}
 	})
 }
