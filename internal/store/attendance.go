@@ -549,6 +549,34 @@ func (s *Store) ReturnLeave(ctx context.Context, id, version int64, on zhenggai.
 	})
 }
 
+// WithdrawLeave voids a leave not yet approved: its applicant's
+// withdrawal (撤回). The approval is checked in the void's transaction,
+// so one that came first wins (ECONFLICT).
+func (s *Store) WithdrawLeave(ctx context.Context, id int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		reason = "本人撤回"
+	}
+	v := &zhenggai.ValidationError{}
+	zhenggai.CheckText(v, "reason", "撤回理由", reason, true, zhenggai.MaxTitle)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	by := zhenggai.ActorFrom(ctx).Name
+	return s.write(ctx, func(tx *sql.Tx) error {
+		l, err := scanLeave(tx.QueryRowContext(ctx, s.d.rebind(`SELECT `+leaveCols+` FROM leaves WHERE id = ?`), id))
+		switch {
+		case err != nil:
+			return notFound(err, "请假记录")
+		case l.Voided:
+			return zhenggai.Errorf(zhenggai.ECONFLICT, "该请假已撤回或作废")
+		case l.Approved():
+			return zhenggai.Errorf(zhenggai.ECONFLICT, "该请假已批准，不能撤回；确需取消的，请联系单位管理员")
+		}
+		return s.voidRow(ctx, tx, "leaves", id, s.stamp(), by, reason)
+	})
+}
+
 func (s *Store) changeLeave(ctx context.Context, id, version int64, fn func(l *zhenggai.Leave) error) (*zhenggai.Leave, error) {
 	var out *zhenggai.Leave
 	err := s.write(ctx, func(tx *sql.Tx) error {
