@@ -381,10 +381,31 @@ type Leave struct {
 	Version    int64     `json:"version"`
 	CreatedAt  time.Time `json:"created_at"`
 	Voided     bool      `json:"voided,omitempty"`
+	// VoidedBy is the account that voided it (its login name): the
+	// applicant withdrawing it (撤回), or the office turning it down.
+	VoidedBy   string `json:"voided_by,omitempty"`
+	VoidReason string `json:"void_reason,omitempty"`
 }
 
 // Approved reports whether the leave was approved.
 func (l *Leave) Approved() bool { return l.ApprovedBy != "" && !l.ApprovedOn.IsZero() }
+
+// State names where a request stands as its applicant sees it (我的请假):
+// 待审批, 已批准, 已销假; voided, 已撤回 if by (a login name) voided it
+// himself, 已退回 if anyone else did.
+func (l *Leave) State(by string) string {
+	switch {
+	case l.Voided && l.VoidedBy == by:
+		return "已撤回"
+	case l.Voided:
+		return "已退回"
+	case !l.ReturnedOn.IsZero():
+		return "已销假"
+	case l.Approved():
+		return "已批准"
+	}
+	return "待审批"
+}
 
 // Covers reports whether d falls within the leave.
 func (l *Leave) Covers(d Date) bool {

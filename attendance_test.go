@@ -136,3 +136,23 @@ func FuzzParseCalendarDays(f *testing.F) {
 		}
 	})
 }
+
+func TestLeaveState(t *testing.T) {
+	on := NewDate(2020, 10, 9)
+	for _, tt := range []struct {
+		name string
+		l    Leave
+		want string
+	}{
+		{"asked", Leave{}, "待审批"},
+		{"approved", Leave{ApprovedBy: "王明", ApprovedOn: on}, "已批准"},
+		{"back", Leave{ApprovedBy: "王明", ApprovedOn: on, ReturnedOn: on}, "已销假"},
+		{"withdrawn by himself", Leave{Voided: true, VoidedBy: "lihua"}, "已撤回"},
+		{"turned down by the office", Leave{Voided: true, VoidedBy: "office"}, "已退回"},
+		{"approved, then voided by the office", Leave{ApprovedBy: "王明", ApprovedOn: on, Voided: true, VoidedBy: "office"}, "已退回"},
+	} {
+		if got := tt.l.State("lihua"); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -28,13 +28,14 @@ const (
 	PermReview            // approve or return a publication: its unit's reviewer, never its drafter
 	PermPropose           // submit a proposal, co-sign it, return its feedback form: a member of the unit (for himself: Target.Persons), or its office
 	PermHandle            // reply to a proposal assigned to a handling unit, or return the assignment: that unit's keeper or owners (Target.UnitID is the handling unit)
+	PermLeave             // ask for leave, see and withdraw one's requests: a person of the unit's roster (for himself: Target.Persons), or its office
 )
 
 // String names the permission in tests and logs.
 func (p Perm) String() string {
 	return [...]string{"undeclared", "public", "signed-in", "read", "edit", "report", "admin", "opinions",
 		"request-close", "approve", "accept", "reopen", "opinion-read", "opinion-draft", "restore", "review",
-		"propose", "handle"}[p]
+		"propose", "handle", "leave"}[p]
 }
 
 // Target is what a permission is checked against: the unit a record
@@ -51,7 +52,8 @@ type Target struct {
 	DrafterID int64
 	// A proposal's signers (persons of the roster): a member acts on it
 	// as its proposer only if he is one. Nil for a new proposal, which
-	// any member of the unit may submit.
+	// any member of the unit may submit. A leave's applicant, likewise:
+	// nil for a new request, which he may only make for himself.
 	Persons []int64
 }
 
@@ -120,6 +122,13 @@ func Can(u *User, p Perm, t Target, under func(office, unit int64) bool) bool {
 		case RoleMember:
 			return own && (t.Persons == nil || u.PersonID != 0 && slices.Contains(t.Persons, u.PersonID))
 		}
+	case PermLeave:
+		// Any account tied to a person of the unit's roster asks for his
+		// own leave, whatever his role; the office does it for anyone.
+		if u.Role == RoleUnitAdmin {
+			return own
+		}
+		return own && u.PersonID != 0 && (t.Persons == nil || slices.Contains(t.Persons, u.PersonID))
 	case PermHandle:
 		return (u.Role == RoleUnitAdmin || u.Role == RoleResponsible) && own
 	case PermReport:

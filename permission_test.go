@@ -18,6 +18,7 @@ func TestCan(t *testing.T) {
 	principal := user(RoleLeader, 2, "向建国")
 	principal.Principal = true
 	member := func(unit, person int64) *User { return &User{ID: 1, UnitID: unit, Role: RoleMember, PersonID: person} }
+	staff := func(r Role, unit, person int64) *User { return &User{ID: 1, UnitID: unit, Role: r, PersonID: person} }
 	tests := []struct {
 		name string
 		u    *User
@@ -114,6 +115,20 @@ func TestCan(t *testing.T) {
 		{"member does not handle", member(3, 7), PermHandle, Target{UnitID: 3}, false},
 		{"supervisor does not handle", user(RoleSupervisor, 1, ""), PermHandle, Target{UnitID: 2}, false},
 		{"no handling unit, nobody handles", user(RoleUnitAdmin, 2, ""), PermHandle, Target{}, false},
+		{"staff asks for leave", staff(RoleResponsible, 2, 7), PermLeave, Target{UnitID: 2}, true},
+		{"a leader asks for his own leave", staff(RoleLeader, 2, 7), PermLeave, Target{UnitID: 2}, true},
+		{"member with a person asks for leave", member(2, 7), PermLeave, Target{UnitID: 2}, true},
+		{"staff withdraws his own leave", staff(RoleResponsible, 2, 7), PermLeave, Target{UnitID: 2, Persons: []int64{7}}, true},
+		{"staff not on another's leave", staff(RoleResponsible, 2, 7), PermLeave, Target{UnitID: 2, Persons: []int64{5}}, false},
+		{"staff not on a leave of nobody", staff(RoleResponsible, 2, 7), PermLeave, Target{UnitID: 2, Persons: []int64{}}, false},
+		{"staff not in another unit", staff(RoleResponsible, 3, 7), PermLeave, Target{UnitID: 2}, false},
+		{"account without a person asks nothing", staff(RoleResponsible, 2, 0), PermLeave, Target{UnitID: 2}, false},
+		{"leader without a person asks nothing", user(RoleLeader, 2, "向建国"), PermLeave, Target{UnitID: 2}, false},
+		{"office asks for anyone", user(RoleUnitAdmin, 2, ""), PermLeave, Target{UnitID: 2, Persons: []int64{5}}, true},
+		{"office not another unit's", user(RoleUnitAdmin, 3, ""), PermLeave, Target{UnitID: 2, Persons: []int64{5}}, false},
+		{"supervisor not a unit's leave below", staff(RoleSupervisor, 1, 7), PermLeave, Target{UnitID: 2, Persons: []int64{7}}, false},
+		{"disabled staff asks nothing", &User{UnitID: 2, Role: RoleResponsible, PersonID: 7, Disabled: true}, PermLeave, Target{UnitID: 2}, false},
+		{"admin may", user(RoleAdmin, 1, ""), PermLeave, Target{UnitID: 2, Persons: []int64{5}}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

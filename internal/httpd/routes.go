@@ -34,6 +34,9 @@ const (
 	// signer, handling unit) and shows nothing to one without.
 	propose = zhenggai.PermPropose
 	handle  = zhenggai.PermHandle
+	// Leave: a person of the roster asks for, sees and withdraws his own
+	// (the handler fixes the name to his); the unit's office anyone's.
+	leave = zhenggai.PermLeave
 )
 
 // routes is the whole route table of the program: every page, API call
@@ -322,10 +325,13 @@ func routes(u *ui.Handler, a *api.Handler, health http.HandlerFunc) []auth.Route
 		page("GET /units/{id}/attendance.xlsx", read, "unit", u.ExportAttendance),
 		page("GET /leaves", read, "self", u.ListLeaves),
 		page("GET /leaves.xlsx", read, "self", u.ExportLeaves),
-		page("GET /leaves/new", edit, "self", u.NewLeave),
-		page("POST /leaves", edit, "self", u.CreateLeave),
+		page("GET /leaves/new", leave, "self", u.NewLeave),
+		page("POST /leaves", leave, "self", u.CreateLeave),
+		page("GET /leaves/mine", leave, "self", u.MyLeaves),
 		page("POST /leaves/{id}/approve", edit, "leave", u.ApproveLeave),
 		page("POST /leaves/{id}/return", edit, "leave", u.ReturnLeave),
+		page("POST /leaves/{id}/void", leave, "leave", u.VoidLeave),
+		page("POST /leaves/{id}/restore", restore, "leave", u.RestoreLeave),
 		page("GET /units/{id}/leaves", read, "unit", u.ListLeaves),
 		page("GET /units/{id}/leaves.xlsx", read, "unit", u.ExportLeaves),
 		page("GET /townships", read, "self", u.ListTownships),

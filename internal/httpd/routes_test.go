@@ -107,7 +107,10 @@ var expected = map[string]string{
 	"GET /attendance": "read-self", "GET /attendance.xlsx": "read-self", "POST /attendance/import": "edit-self", "POST /attendance/sign-ins": "edit-self",
 	"GET /attendance/calendar": "read-self", "POST /attendance/calendar": "edit-self",
 	"GET /units/{id}/attendance": "read", "GET /units/{id}/attendance.xlsx": "read",
-	"GET /leaves": "read-self", "GET /leaves.xlsx": "read-self", "GET /leaves/new": "edit-self", "POST /leaves": "edit-self",
+	// A person of the roster asks for his own leave and withdraws it; the
+	// office approves, records the return, restores.
+	"GET /leaves": "read-self", "GET /leaves.xlsx": "read-self", "GET /leaves/new": "leave-self", "POST /leaves": "leave-self",
+	"GET /leaves/mine": "leave-self", "POST /leaves/{id}/void": "leave", "POST /leaves/{id}/restore": "restore",
 	"POST /leaves/{id}/approve": "edit", "POST /leaves/{id}/return": "edit", "GET /units/{id}/leaves": "read", "GET /units/{id}/leaves.xlsx": "read",
 	"GET /api/v1/sign-ins": "read-self", "POST /api/v1/sign-ins/import": "edit-self", "GET /api/v1/leaves": "read-self",
 	"POST /api/v1/leaves": "edit-self", "GET /api/v1/leaves/{id}": "read", "PUT /api/v1/leaves/{id}": "edit",
@@ -246,6 +249,10 @@ var allowed = map[string][]string{
 	// keeper or owners handle what it was given.
 	"propose-self": {"admin", "unit-admin", "unit-admin-B", "member"},
 	"handle-self":  {"admin", "unit-admin", "unit-admin-B", "owner", "other-owner"},
+	// Leave: whoever is a person of his unit's roster (other-owner is
+	// 陈伟, whose the fixture's leave is), or the unit's office.
+	"leave-self": {"admin", "unit-admin", "unit-admin-B", "other-owner"},
+	"leave":      {"admin", "unit-admin", "other-owner"},
 }
 
 type fixture struct {
@@ -383,7 +390,16 @@ func newFixture(t *testing.T, env *testkit.Env) *fixture {
 	if err := st.SaveArchiveFile(ctx, af); err != nil {
 		t.Fatal(err)
 	}
-	lv := &zhenggai.Leave{UnitID: a.ID, Name: "李明", Kind: zhenggai.LeaveSick, From: zhenggai.NewDate(2020, 9, 1), To: zhenggai.NewDate(2020, 9, 2)}
+	// 陈伟 (other-owner) is a person of the roster: the leave is his.
+	chen := &zhenggai.Person{UnitID: a.ID, Name: "陈伟", Kind: zhenggai.PersonStaff}
+	if err := st.SavePerson(ctx, chen); err != nil {
+		t.Fatal(err)
+	}
+	logins["other-owner"].User.PersonID = chen.ID
+	if err := st.UpdateUser(ctx, logins["other-owner"].User); err != nil {
+		t.Fatal(err)
+	}
+	lv := &zhenggai.Leave{UnitID: a.ID, Name: "陈伟", Kind: zhenggai.LeaveSick, From: zhenggai.NewDate(2020, 9, 1), To: zhenggai.NewDate(2020, 9, 2)}
 	if err := st.SaveLeave(ctx, lv); err != nil {
 		t.Fatal(err)
 	}

@@ -379,14 +379,14 @@ func (s *Store) SignIns(ctx context.Context, q SignInQuery) ([]zhenggai.SignIn, 
 }
 
 const leaveCols = `id, unit_id, COALESCE(person_id, 0), name, kind, from_date, to_date, reason, approved_by, approved_on, expected_return,
-	returned_on, sample, created_at, version, voided_at IS NOT NULL`
+	returned_on, sample, created_at, version, voided_at IS NOT NULL, voided_by, void_reason`
 
 func scanLeave(sc interface{ Scan(...any) error }) (*zhenggai.Leave, error) {
 	var l zhenggai.Leave
 	var kind, from, to, appr, exp, ret, created string
 	var sample int
 	err := sc.Scan(&l.ID, &l.UnitID, &l.PersonID, &l.Name, &kind, &from, &to, &l.Reason, &l.ApprovedBy, &appr, &exp, &ret, &sample,
-		&created, &l.Version, &l.Voided)
+		&created, &l.Version, &l.Voided, &l.VoidedBy, &l.VoidReason)
 	if err != nil {
 		return nil, err
 	}
@@ -401,19 +401,24 @@ func (s *Store) Leave(ctx context.Context, id int64) (*zhenggai.Leave, error) {
 	return l, notFound(err, "请假记录")
 }
 
-// LeaveQuery selects a unit's live leave requests.
+// LeaveQuery selects a unit's live leave requests, and with Voided its
+// voided ones too.
 type LeaveQuery struct {
 	UnitID   int64
 	From, To zhenggai.Date // leave overlapping these days; zero: open
 	PersonID int64
 	// State: "pending" (not approved), "out" (approved, not returned),
 	// "returned"; "" all.
-	State string
+	State  string
+	Voided bool
 }
 
 // Leaves lists the leave requests q selects, latest first.
 func (s *Store) Leaves(ctx context.Context, q LeaveQuery) ([]*zhenggai.Leave, error) {
-	where, args := `unit_id = ? AND voided_at IS NULL`, []any{q.UnitID}
+	where, args := `unit_id = ?`, []any{q.UnitID}
+	if !q.Voided {
+		where += ` AND voided_at IS NULL`
+	}
 	if !q.From.IsZero() {
 		where += ` AND to_date >= ?`
 		args = append(args, q.From.String())
@@ -541,6 +546,34 @@ func (s *Store) ReturnLeave(ctx context.Context, id, version int64, on zhenggai.
 		}
 		l.ReturnedOn = on
 		return nil
+	})
+}
+
+// WithdrawLeave voids a leave not yet approved: its applicant's
+// withdrawal (撤回). The approval is checked in the void's transaction,
+// so one that came first wins (ECONFLICT).
+func (s *Store) WithdrawLeave(ctx context.Context, id int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		reason = "本人撤回"
+	}
+	v := &zhenggai.ValidationError{}
+	zhenggai.CheckText(v, "reason", "撤回理由", reason, true, zhenggai.MaxTitle)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	by := zhenggai.ActorFrom(ctx).Name
+	return s.write(ctx, func(tx *sql.Tx) error {
+		l, err := scanLeave(tx.QueryRowContext(ctx, s.d.rebind(`SELECT `+leaveCols+` FROM leaves WHERE id = ?`), id))
+		switch {
+		case err != nil:
+			return notFound(err, "请假记录")
+		case l.Voided:
+			return zhenggai.Errorf(zhenggai.ECONFLICT, "该请假已撤回或作废")
+		case l.Approved():
+			return zhenggai.Errorf(zhenggai.ECONFLICT, "该请假已批准，不能撤回；确需取消的，请联系单位管理员")
+		}
+		return s.voidRow(ctx, tx, "leaves", id, s.stamp(), by, reason)
 	})
 }
 

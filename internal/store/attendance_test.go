@@ -158,5 +158,43 @@ func TestLeaveAndCalendar(t *testing.T) {
 		if err := st.Void(ctx, "leave", a.ID, "重复录入"); err != nil {
 			t.Fatal(err)
 		}
+		// Voided, it leaves the list; asked, it is there with who voided
+		// it and why, and the guard reads its applicant.
+		if live, _ := st.Leaves(ctx, store.LeaveQuery{UnitID: r.UnitID}); len(live) != 0 {
+			t.Errorf("voided leave listed: %+v", live)
+		}
+		all, err := st.Leaves(ctx, store.LeaveQuery{UnitID: r.UnitID, Voided: true, PersonID: l.PersonID})
+		if err != nil || len(all) != 1 || !all[0].Voided || all[0].VoidedBy != zhenggai.ActorFrom(ctx).Name || all[0].VoidReason != "重复录入" {
+			t.Fatalf("with voided: %+v, %v", all, err)
+		}
+		tg, err := st.Target(ctx, "leave", a.ID)
+		if err != nil || tg.UnitID != r.UnitID || len(tg.Persons) != 1 || tg.Persons[0] != l.PersonID {
+			t.Errorf("target %+v, %v", tg, err)
+		}
+		// The applicant withdraws (撤回) what is not yet approved, once.
+		w := &zhenggai.Leave{UnitID: r.UnitID, Name: "王明", Kind: zhenggai.LeavePersonal, From: zhenggai.NewDate(2020, 8, 3), To: zhenggai.NewDate(2020, 8, 3)}
+		if err := st.SaveLeave(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.WithdrawLeave(ctx, w.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := st.Leave(ctx, w.ID); got.State(zhenggai.ActorFrom(ctx).Name) != "已撤回" || got.VoidReason != "本人撤回" {
+			t.Errorf("withdrawn: %+v", got)
+		}
+		if err := st.WithdrawLeave(ctx, w.ID, ""); zhenggai.ErrorCode(err) != zhenggai.ECONFLICT {
+			t.Errorf("withdrawn twice: %v", err)
+		}
+		ok := &zhenggai.Leave{UnitID: r.UnitID, Name: "王明", Kind: zhenggai.LeavePersonal, From: zhenggai.NewDate(2020, 8, 4), To: zhenggai.NewDate(2020, 8, 4),
+			ApprovedBy: "王明", ApprovedOn: zhenggai.NewDate(2020, 8, 3)}
+		if err := st.SaveLeave(ctx, ok); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.WithdrawLeave(ctx, ok.ID, ""); err == nil || !strings.Contains(err.Error(), "已批准，不能撤回") {
+			t.Errorf("approved withdrawn: %v", err)
+		}
+		if got, _ := st.Leave(ctx, ok.ID); got.Voided {
+			t.Error("an approved leave was voided")
+		}
 	})
 }

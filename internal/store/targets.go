@@ -31,6 +31,15 @@ func (s *Store) Target(ctx context.Context, kind string, id int64) (zhenggai.Tar
 		}
 		tg.Reviewer = set.PublicationReviewer
 		err = s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT drafter_id FROM publications WHERE id = ?`), id).Scan(&tg.DrafterID)
+	case "leave":
+		// Its applicant acts on it for himself (zhenggai.PermLeave); never
+		// nil, which would read as a new request.
+		var person int64
+		err = s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT COALESCE(person_id, 0) FROM leaves WHERE id = ?`), id).Scan(&person)
+		tg.Persons = []int64{}
+		if person != 0 {
+			tg.Persons = []int64{person}
+		}
 	}
 	return tg, notFound(err, "记录")
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"zhenggai"
+	"zhenggai/internal/auth"
 	"zhenggai/internal/store"
 	"zhenggai/internal/xlsx"
 )
@@ -19,6 +20,7 @@ type leaveListPage struct {
 	Foreign bool
 	Year    int
 	State   string
+	Voided  bool // the voided ones shown too (显示已作废), to the office
 	List    []*zhenggai.Leave
 	Due     map[int64]zhenggai.Date // each leave's day to report back
 	Late    map[int64]bool          // not returned and past that day
@@ -48,7 +50,11 @@ func (h *Handler) ListLeaves(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q, year := h.leaveQuery(r, u.ID)
-	list, err := h.Store.Leaves(r.Context(), q)
+	// The voided are shown to whoever restores them, on the unit's own list.
+	ctx := r.Context()
+	q.Voided = r.URL.Query().Get("voided") != "" && base == "/leaves" && h.Auth != nil &&
+		h.Auth.Can(ctx, auth.UserFrom(ctx), zhenggai.PermRestore, zhenggai.Target{UnitID: u.ID})
+	list, err := h.Store.Leaves(ctx, q)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -59,12 +65,12 @@ func (h *Handler) ListLeaves(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	today := h.today()
-	d := &leaveListPage{Unit: u, Base: base, Foreign: base != "/leaves", Year: year, State: q.State, List: list,
+	d := &leaveListPage{Unit: u, Base: base, Foreign: base != "/leaves", Year: year, State: q.State, Voided: q.Voided, List: list,
 		Due: map[int64]zhenggai.Date{}, Late: map[int64]bool{}, Today: today}
 	for _, l := range list {
 		due := l.Due(cal)
 		d.Due[l.ID] = due
-		d.Late[l.ID] = l.Approved() && l.ReturnedOn.IsZero() && due.Before(today)
+		d.Late[l.ID] = !l.Voided && l.Approved() && l.ReturnedOn.IsZero() && due.Before(today)
 	}
 	h.render(w, r, http.StatusOK, "leave_list", &page{Title: "请销假", Nav: "attendance", Data: d})
 }
