@@ -13,9 +13,10 @@ import (
 )
 
 // Attendance as a workbook: the clock's or the office app's export, in
-// either of the two layouts they come in — a daily sheet (姓名, 日期, 上班打卡,
-// 下班打卡: one row a person and day) or a punch list (姓名, 打卡时间: one row
-// a punch, the date in its own column or in the same cell) — and the
+// any of the three layouts they come in — a daily sheet (姓名, 日期, 上班打卡,
+// 下班打卡: one row a person and day), a punch list (姓名, 打卡时间: one row
+// a punch, the date in its own column or in the same cell) or a month
+// matrix (a row a person, a column a day: attendance_matrix.go) — and the
 // leave requests' list.
 
 // SignInSheet is the sheet's name the program writes.
@@ -51,6 +52,7 @@ var SignInColumns = sheet.Spec{What: "考勤记录", Unknown: sheet.Ignore, MinM
 type SignInsRead struct {
 	Rows     []store.SignInRow
 	Punches  bool // the punch-list layout
+	Matrix   bool // the month matrix: a row a person, a column a day
 	Warnings []string
 }
 
@@ -74,6 +76,9 @@ func ParseSignIns(ctx context.Context, r io.Reader) (_ *SignInsRead, err error) 
 			return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有工作表")
 		}
 		name = b.Sheets()[0]
+	}
+	if m, err := parseMatrix(b, name); m != nil || err != nil {
+		return m, err
 	}
 	t, err := b.Table(name, &SignInColumns)
 	if err != nil {
