@@ -327,7 +327,7 @@ var (
 	// What goes before a word: 上班缺卡, 下班正常.
 	matrixLabels = []string{"上班", "下班", "签到", "签退", "打卡", "上午", "下午"}
 	// What parts of a cell are split by.
-	matrixSeps = " \t\n-~～至到,，、;；|()（）:：[]【】"
+	matrixSeps = " \t\n-~～至,，、;；|()（）:：[]【】"
 )
 
 // matrixDay is what a person's day holds, over its columns.
