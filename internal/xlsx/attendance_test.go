@@ -69,13 +69,15 @@ func TestParseSignInsPunches(t *testing.T) {
 
 func TestSignInsRoundTrip(t *testing.T) {
 	ss := []zhenggai.SignIn{{Name: "王明", On: zhenggai.NewDate(2020, 7, 28), FirstIn: 482, LastOut: 1055, Source: "考勤机"},
-		{Name: "李华", On: zhenggai.NewDate(2020, 7, 28), FirstIn: -1, LastOut: 1080}}
+		{Name: "李华", On: zhenggai.NewDate(2020, 7, 28), FirstIn: -1, LastOut: 1080},
+		{Name: "赵强", On: zhenggai.NewDate(2020, 7, 28), FirstIn: -1, LastOut: -1}} // a month matrix's 正常
 	var buf bytes.Buffer
 	if err := xlsx.WriteSignIns(&buf, "考勤记录", ss); err != nil {
 		t.Fatal(err)
 	}
 	im, err := xlsx.ParseSignIns(context.Background(), &buf)
-	if err != nil || len(im.Rows) != 2 || im.Rows[0].FirstIn != 482 || im.Rows[1].LastOut != 1080 || im.Rows[1].FirstIn != -1 {
+	if err != nil || len(im.Rows) != 3 || im.Rows[0].FirstIn != 482 || im.Rows[1].LastOut != 1080 || im.Rows[1].FirstIn != -1 ||
+		im.Rows[2].Name != "赵强" || im.Rows[2].FirstIn != -1 || im.Rows[2].LastOut != -1 {
 		t.Fatalf("%+v, %v", im, err)
 	}
 	ls := []*zhenggai.Leave{{Name: "王明", Kind: zhenggai.LeaveTrip, From: zhenggai.NewDate(2020, 7, 20), To: zhenggai.NewDate(2020, 7, 24),
@@ -91,8 +93,8 @@ func TestSignInsRoundTrip(t *testing.T) {
 }
 
 // FuzzParseSignIns: no export, however broken, makes ParseSignIns panic,
-// and what it accepts is a person's day with a punch (or, from a month
-// matrix, a day signed without one).
+// and what it accepts is a person's day with a punch (or, but from a
+// punch list, a day signed without one: 正常, √).
 func FuzzParseSignIns(f *testing.F) {
 	var buf bytes.Buffer
 	if err := xlsx.WriteSignIns(&buf, "考勤", []zhenggai.SignIn{{Name: "王明", On: zhenggai.NewDate(2020, 7, 28), FirstIn: 482, LastOut: 1055}}); err != nil {
@@ -123,8 +125,8 @@ func FuzzParseSignIns(f *testing.F) {
 			return
 		}
 		for _, r := range im.Rows {
-			// Only a month matrix has days signed without a time (正常, √).
-			if r.Name == "" || r.On.IsZero() || !r.On.Valid() || (r.FirstIn < 0 && r.LastOut < 0 && !im.Matrix) || r.FirstIn >= 1440 || r.LastOut >= 1440 ||
+			// A punch list has no day signed without a time (正常, √).
+			if r.Name == "" || r.On.IsZero() || !r.On.Valid() || (r.FirstIn < 0 && r.LastOut < 0 && im.Punches) || r.FirstIn >= 1440 || r.LastOut >= 1440 ||
 				(r.FirstIn >= 0 && r.LastOut >= 0 && r.LastOut < r.FirstIn) {
 				t.Fatalf("accepted %+v", r)
 			}
