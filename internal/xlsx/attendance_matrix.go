@@ -206,19 +206,22 @@ func applySubHeader(mx *matrix, cells []string) {
 
 // skipTitle are title texts whose date is not the month's: when the file
 // was printed or made.
-var skipTitle = []string{"打印", "导出", "制表", "生成", "填报"}
+var skipTitle = []string{"打印", "导出", "制表", "生成", "填报", "更新", "下载"}
 
 // titleStart is the month a title or the sheet's name gives, with the
 // first day when it gives one (a 统计日期 from … to …).
 func (mx *matrix) titleStart(date1904 bool) (y, m, d int, ok bool) {
+	// A full date (a 统计日期's start) before a month alone: a title of
+	// 2020年7月 above 统计日期：2020-06-26 至 2020-07-25 starts on the 26th.
+	var my, mm int
 	for _, t := range append(slices.Clone(mx.titles), mx.sheet) {
 		if slices.ContainsFunc(skipTitle, func(w string) bool { return strings.Contains(t, w) }) {
 			continue
 		}
-		t = sheet.Narrow(t)
-		if headSerial.MatchString(strings.TrimSpace(t)) {
+		t = strings.TrimSpace(sheet.Narrow(t))
+		if headSerial.MatchString(t) {
 			// A date cell in the title rows (统计日期 | 2020-07-01).
-			if dd, _, _, err := sheet.ParseDateTime(strings.TrimSpace(t), date1904); err == nil && dd.Year() >= 2000 && dd.Year() <= 2100 {
+			if dd, _, _, err := sheet.ParseDateTime(t, date1904); err == nil && dd.Year() >= 2000 && dd.Year() <= 2100 {
 				return dd.Year(), dd.Month(), dd.Day(), true
 			}
 			continue
@@ -227,12 +230,16 @@ func (mx *matrix) titleStart(date1904 bool) (y, m, d int, ok bool) {
 			y, _ = strconv.Atoi(s[1])
 			m, _ = strconv.Atoi(s[2])
 			d, _ = strconv.Atoi(s[3])
-			if m >= 1 && m <= 12 && (d == 0 || zhenggai.NewDate(y, m, d).Valid()) {
+			switch {
+			case m < 1 || m > 12:
+			case d != 0 && zhenggai.NewDate(y, m, d).Valid():
 				return y, m, d, true
+			case d == 0 && mm == 0:
+				my, mm = y, m
 			}
 		}
 	}
-	return 0, 0, 0, false
+	return my, mm, 0, mm != 0
 }
 
 var weekdayNames = []string{"日", "一", "二", "三", "四", "五", "六"}
@@ -480,10 +487,33 @@ func (acc *matrixDay) signIn() (in, out int, ok bool) {
 // totalRows are rows of a matrix that sum, not persons.
 var totalRows = map[string]bool{"合计": true, "总计": true, "小计": true, "汇总": true}
 
+// matrixHeaderRow is the row of a month matrix's header among the
+// sheet's first rows, 0 when there is none.
+func matrixHeaderRow(b *sheet.Book, name string) (int, error) {
+	rows, err := b.Rows(name)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() && rows.N() <= matrixWithin {
+		if _, _, ok := matrixHeader(rows.Cells(), b.Date1904()); ok {
+			return rows.N(), nil
+		}
+	}
+	return 0, rows.Err()
+}
+
 // parseMatrix reads the sheet as a month matrix. It returns nil, nil when
 // the sheet is not one (no such header in its first rows), so that the
 // other layouts are tried as before.
 func parseMatrix(b *sheet.Book, name string) (*SignInsRead, error) {
+	// Found on the rows as stored: the merged ranges are read only for
+	// a matrix (finding them costs a pass over the sheet's XML, which a
+	// punch list of half a million rows should not pay).
+	head, err := matrixHeaderRow(b, name)
+	if head == 0 || err != nil {
+		return nil, err
+	}
 	rows, err := b.MergedRows(name)
 	if err != nil {
 		return nil, err
@@ -493,12 +523,10 @@ func parseMatrix(b *sheet.Book, name string) (*SignInsRead, error) {
 	var titles []string
 	for rows.Next() {
 		cells := rows.Cells()
-		if nm, cols, ok := matrixHeader(cells, b.Date1904()); ok {
-			mx = &matrix{sheet: name, row: rows.N(), name: nm, cols: cols, titles: titles}
+		if rows.N() == head {
+			nm, cols, _ := matrixHeader(cells, b.Date1904())
+			mx = &matrix{sheet: name, row: head, name: nm, cols: cols, titles: titles}
 			break
-		}
-		if rows.N() >= matrixWithin {
-			return nil, rows.Err()
 		}
 		for i, c := range cells {
 			if c = strings.TrimSpace(c); c != "" && i < 64 && len(c) <= 200 {

@@ -113,7 +113,7 @@ func TestParseSignInsMatrix(t *testing.T) {
 		want: "王明 2020-07-01 12:40-18:02\n王明 2020-07-02 -11:30\n",
 	}, {
 		name: "a month from the 26th to the 25th, its start in the title",
-		file: []byte("统计日期：2020-06-29 至 2020-07-02\n姓名,29,30,1,2\n王明,08:01,08:02,08:03,08:04\n"),
+		file: []byte("2020年7月考勤月报\n统计日期：2020-06-29 至 2020-07-02,,导出时间：2020-08-03 10:12\n姓名,29,30,1,2\n王明,08:01,08:02,08:03,08:04\n"),
 		want: "王明 2020-06-29 08:01-\n王明 2020-06-30 08:02-\n王明 2020-07-01 08:03-\n王明 2020-07-02 08:04-\n",
 	}, {
 		name: "Excel's times and date-times in cells, a hidden column read as any other",
