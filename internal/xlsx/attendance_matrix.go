@@ -55,13 +55,14 @@ type matrix struct {
 var (
 	// A year and month in a title (2020年7月考勤月报, 统计日期：2020-06-26 至
 	// 2020-07-25, 考勤月份 2020.07), with the day when it has one.
-	titleMonth = regexp.MustCompile(`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})(?:\s*[月./-]\s*(\d{1,2}))?`)
-	headYMD    = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$`)
-	headMD     = regexp.MustCompile(`^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$`)
-	headD      = regexp.MustCompile(`^(\d{1,2})\s*[日号]?$`)
-	headSerial = regexp.MustCompile(`^\d{5}(?:\.0+)?$`)
-	cellSerial = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
-	cellClock  = regexp.MustCompile(`(?:上午|下午|晚上|[AaPp][Mm])?\s*\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\s*[AaPp][Mm])?`)
+	titleMonth  = regexp.MustCompile(`((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})(?:\s*[月./-]\s*(\d{1,2}))?`)
+	headYMD     = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$`)
+	headMD      = regexp.MustCompile(`^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$`)
+	headD       = regexp.MustCompile(`^(\d{1,2})\s*[日号]?$`)
+	headSerial  = regexp.MustCompile(`^\d{5}(?:\.0+)?$`)
+	cellSerial  = regexp.MustCompile(`^\d+(?:\.\d+)?$`)
+	matrixCount = regexp.MustCompile(`\d+(?:\.\d+)?\s*(?:分钟|分|次|小时|天)$`)
+	cellClock   = regexp.MustCompile(`(?:上午|下午|晚上|[AaPp][Mm])?\s*\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\s*[AaPp][Mm])?`)
 )
 
 var weekdays = map[string]int{"日": 0, "天": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -339,11 +340,9 @@ var (
 
 // matrixDay is what a person's day holds, over its columns.
 type matrixDay struct {
-	present      bool
-	in, out      int   // labelled punches: earliest in, latest out
-	any          []int // unlabelled punches
-	err          string
-	errCol, errV string
+	present bool  // a word saying signed (正常, √) without a time
+	in, out int   // labelled punches: earliest in, latest out
+	any     []int // unlabelled punches
 }
 
 // word classifies a part of a cell without a time: 1 signed in, 0 none,
@@ -355,19 +354,15 @@ func matrixWord(w string) int {
 			break
 		}
 	}
+	// 迟到5分钟, 早退1次: the count beside the result.
+	if l := matrixCount.FindStringIndex(w); l != nil {
+		w = w[:l[0]]
+	}
 	switch {
-	case w == "" || matrixNone[w]:
+	case w == "" || matrixNone[w] || slices.Contains(matrixLabels, w):
 		return 0
 	case matrixPresent[w]:
 		return 1
-	}
-	for _, l := range matrixLabels {
-		if w == l {
-			return 0
-		}
-	}
-	if strings.HasSuffix(w, "分钟") || strings.HasSuffix(w, "次") {
-		return 0 // 迟到5分钟: the count beside the result
 	}
 	return -1
 }
@@ -431,11 +426,14 @@ func (acc *matrixDay) cell(raw string, on zhenggai.Date, role int, date1904 bool
 			if err != nil {
 				return "“" + zhenggai.Clip(tok, 20) + "”不是有效的时间"
 			}
+			// A label right before the time (上班08:55, 下班打卡：18:02); one
+			// after the time before it (08:55(上班) 18:02) is not this one's.
 			r := role
+			lb := strings.TrimSuffix(strings.TrimRight(before, " \t\n:"), "打卡")
 			switch {
-			case strings.Contains(before, "下班") || strings.Contains(before, "签退"):
+			case strings.HasSuffix(lb, "下班") || strings.HasSuffix(lb, "签退"):
 				r = roleOut
-			case strings.Contains(before, "上班") || strings.Contains(before, "签到"):
+			case strings.HasSuffix(lb, "上班") || strings.HasSuffix(lb, "签到"):
 				r = roleIn
 			}
 			add(int(c/time.Minute), r)
