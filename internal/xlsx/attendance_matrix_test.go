@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"zhenggai"
 	"zhenggai/internal/store"
+	"zhenggai/internal/testkit"
 	"zhenggai/internal/xlsx"
 )
 
@@ -205,5 +207,29 @@ func TestParseSignInsLayoutsKept(t *testing.T) {
 	im, err = xlsx.ParseSignIns(context.Background(), strings.NewReader("姓名,打卡时间\n王明,2020-07-27 08:02\n"))
 	if err != nil || im.Matrix || !im.Punches {
 		t.Fatalf("punch list: %+v, %v", im, err)
+	}
+}
+
+// TestParseSignInsMatrixBounded: a merged range over the whole sheet is
+// spread over the rows that exist and the table's columns only, and a
+// context ended stops the reading.
+func TestParseSignInsMatrixBounded(t *testing.T) {
+	file := testkit.WithMerges(t, matrixBook(t, "Sheet1", nil, nil, []any{"2020年7月考勤"}, []any{"姓名", "1", "2"},
+		[]any{"王明", "08:55"}, []any{"李华"}), []string{"B3:XFD1048576", "B3:XFD1048576"})
+	start := time.Now()
+	im, err := xlsx.ParseSignIns(context.Background(), bytes.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := signInLines(im.Rows), "王明 2020-07-01 08:55-\n王明 2020-07-02 08:55-\n李华 2020-07-01 08:55-\n李华 2020-07-02 08:55-\n"; got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if im, err := xlsx.ParseSignIns(ctx, bytes.NewReader(file)); err == nil || im != nil {
+		t.Errorf("read after the context ended: %+v", im)
 	}
 }
