@@ -128,7 +128,7 @@ func TestAttendancePages(t *testing.T) {
 	}
 	resp, body = clerk.get("/attendance?month=2020-10")
 	wantStatus(t, resp, body, http.StatusOK)
-	for _, want := range []string{`title="2020年10月12日 已签到（未记打卡时间）"`, `title="2020年10月13日 已签到（未记打卡时间）"`,
+	for _, want := range []string{"每人一行、每天一列的月度汇总", `title="2020年10月12日 已签到（未记打卡时间）"`, `title="2020年10月13日 已签到（未记打卡时间）"`,
 		`title="2020年10月12日 已签到 08:10—17:30"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the month matrix's days: the grid lacks %q", want)
