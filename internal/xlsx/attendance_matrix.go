@@ -44,12 +44,13 @@ type matrixCol struct {
 
 // matrix is a month matrix's header as found.
 type matrix struct {
-	sheet  string
-	row    int // the header's row (the first, when two)
-	name   int // the name's cell index
-	cols   []matrixCol
-	days   int // distinct days
-	titles []string
+	sheet    string
+	row      int    // the header's row (the first, when two)
+	name     int    // the name's cell index
+	nameHead string // its header as written (姓名, 人员)
+	cols     []matrixCol
+	days     int // distinct days
+	titles   []string
 }
 
 var (
@@ -482,6 +483,10 @@ func (acc *matrixDay) signIn() (in, out int, ok bool) {
 	return in, out, in >= 0 || out >= 0 || acc.present
 }
 
+// maxMatrixErrors stops a file bad all through from filling memory with
+// its reasons (the message lists the first few).
+const maxMatrixErrors = 10000
+
 // totalRows are rows of a matrix that sum, not persons.
 var totalRows = map[string]bool{"合计": true, "总计": true, "小计": true, "汇总": true}
 
@@ -523,7 +528,7 @@ func parseMatrix(b *sheet.Book, name string) (*SignInsRead, error) {
 		cells := rows.Cells()
 		if rows.N() == head {
 			nm, cols, _ := matrixHeader(cells, b.Date1904())
-			mx = &matrix{sheet: name, row: head, name: nm, cols: cols, titles: titles}
+			mx = &matrix{sheet: name, row: head, name: nm, nameHead: strings.TrimSpace(cells[nm]), cols: cols, titles: titles}
 			break
 		}
 		for i, c := range cells {
@@ -549,8 +554,12 @@ func parseMatrix(b *sheet.Book, name string) (*SignInsRead, error) {
 	at := map[key]int{}
 	first, resolved := true, false
 	var acc []matrixDay
+	data := 0
 	for rows.Next() {
 		n, cells := rows.N(), rows.Cells()
+		if len(b.Errors()) > maxMatrixErrors {
+			break // enough to say the file is not what it should be
+		}
 		if first {
 			first = false
 			if subHeader(mx, cells) {
@@ -568,9 +577,12 @@ func parseMatrix(b *sheet.Book, name string) (*SignInsRead, error) {
 		if blank(cells) {
 			continue
 		}
+		if data++; data > store.MaxSignInRows {
+			return nil, zhenggai.Errorf(zhenggai.EINVALID, "考勤表超过%d行，请分成几个文件导入", store.MaxSignInRows)
+		}
 		nm := ""
 		if mx.name < len(cells) {
-			nm = hanName(strings.TrimSpace(b.Strip(name, n, "姓名", cells[mx.name])))
+			nm = hanName(strings.TrimSpace(b.Strip(name, n, mx.nameHead, cells[mx.name])))
 		}
 		if totalRows[strings.ReplaceAll(nm, " ", "")] {
 			continue
@@ -620,11 +632,11 @@ func parseMatrix(b *sheet.Book, name string) (*SignInsRead, error) {
 			continue // a row without a day signed: a note under the table, or one absent all month
 		}
 		if nm == "" {
-			b.Bad(name, n, "姓名", "姓名不能为空")
+			b.Bad(name, n, mx.nameHead, "姓名不能为空")
 			continue
 		}
 		if utf8.RuneCountInString(nm) > zhenggai.MaxName || strings.ContainsFunc(nm, func(r rune) bool { return r < ' ' }) {
-			b.Bad(name, n, "姓名", "姓名“"+zhenggai.Clip(nm, 20)+"”过长或含有控制字符")
+			b.Bad(name, n, mx.nameHead, "姓名“"+zhenggai.Clip(nm, 20)+"”过长或含有控制字符")
 			continue
 		}
 		for _, r := range got {
