@@ -132,9 +132,10 @@ func dayHead(s string, date1904 bool) (c matrixCol, ok bool) {
 	return c, true
 }
 
-// matrixHeader tells whether cells are a month matrix's header: a name
-// column, at least two days, and no column of the other layouts.
-func matrixHeader(cells []string, date1904 bool) (name int, cols []matrixCol, ok bool) {
+// matrixHeader reads a row as a month matrix's header: its name column
+// (-1 none) and day columns; other is a column of the other layouts
+// (日期, 打卡时间), which makes it no matrix's.
+func matrixHeader(cells []string, date1904 bool) (name int, cols []matrixCol, other bool) {
 	name = -1
 	for i, s := range cells {
 		if i >= 64 {
@@ -147,7 +148,7 @@ func matrixHeader(cells []string, date1904 bool) (name int, cols []matrixCol, ok
 					name = i
 				}
 			case siDate, siIn, siOut, siPunch:
-				return -1, nil, false
+				return -1, nil, true
 			}
 			continue
 		}
@@ -156,7 +157,25 @@ func matrixHeader(cells []string, date1904 bool) (name int, cols []matrixCol, ok
 			cols = append(cols, c)
 		}
 	}
-	return name, cols, name >= 0 && len(cols) >= 2
+	return name, cols, false
+}
+
+// matrixNameAt is where a matrix's header names its person, the days being
+// in row cells: in that row, or in the row above when the days sit under
+// a heading (考勤结果) and 姓名 is merged down over both rows. -1: not a
+// matrix's header.
+func matrixNameAt(above, cells []string, date1904 bool) (name int, fromAbove bool) {
+	name, cols, other := matrixHeader(cells, date1904)
+	switch {
+	case other || len(cols) < 2:
+		return -1, false
+	case name >= 0:
+		return name, false
+	}
+	if name, _, other = matrixHeader(above, date1904); name >= 0 && !other {
+		return name, true
+	}
+	return -1, false
 }
 
 // subHeader tells whether the row under the header is its second row:
@@ -498,10 +517,13 @@ func matrixHeaderRow(b *sheet.Book, name string) (int, error) {
 		return 0, err
 	}
 	defer rows.Close()
+	var above []string
 	for rows.Next() && rows.N() <= matrixWithin {
-		if _, _, ok := matrixHeader(rows.Cells(), b.Date1904()); ok {
+		cells := rows.Cells()
+		if nm, _ := matrixNameAt(above, cells, b.Date1904()); nm >= 0 {
 			return rows.N(), nil
 		}
+		above = slices.Clone(cells)
 	}
 	return 0, rows.Err()
 }
@@ -523,14 +545,23 @@ func parseMatrix(b *sheet.Book, name string) (*SignInsRead, error) {
 	}
 	defer rows.Close()
 	var mx *matrix
-	var titles []string
+	var titles, above []string
 	for rows.Next() {
 		cells := rows.Cells()
 		if rows.N() == head {
-			nm, cols, _ := matrixHeader(cells, b.Date1904())
-			mx = &matrix{sheet: name, row: head, name: nm, nameHead: strings.TrimSpace(cells[nm]), cols: cols, titles: titles}
+			nm, fromAbove := matrixNameAt(above, cells, b.Date1904())
+			if nm < 0 {
+				break // merged cells made it another header: not a matrix after all
+			}
+			_, cols, _ := matrixHeader(cells, b.Date1904())
+			nameHead := cells
+			if fromAbove {
+				nameHead = above
+			}
+			mx = &matrix{sheet: name, row: head, name: nm, nameHead: strings.TrimSpace(nameHead[nm]), cols: cols, titles: titles}
 			break
 		}
+		above = slices.Clone(cells)
 		for i, c := range cells {
 			if c = strings.TrimSpace(c); c != "" && i < 64 && len(c) <= 200 {
 				titles = append(titles, c)

@@ -110,6 +110,15 @@ func TestParseSignInsMatrix(t *testing.T) {
 			[]any{"王明", "办公室", "08:55 18:02", "正常", "缺卡"}, []any{"李华", "办公室", "出差"}),
 		want: "王明 2020-07-01 08:55-18:02\n王明 2020-07-02 -\n",
 	}, {
+		name: "days under a heading (考勤结果), 姓名 in the row above, merged down or not",
+		file: []byte("2020年7月考勤月报\n姓名,考勤组,出勤天数,考勤结果,,\n,,,\"1\n三\",\"2\n四\",\"3\n五\"\n王明,机关,3,正常,08:55 18:02,√\n"),
+		want: "王明 2020-07-01 -\n王明 2020-07-02 08:55-18:02\n王明 2020-07-03 -\n",
+	}, {
+		name: "days under a heading in a workbook, 姓名 and 考勤结果 merged",
+		file: matrixBook(t, "Sheet1", [][2]string{{"A2", "A3"}, {"B2", "B3"}, {"C2", "E2"}}, nil, []any{"统计日期：2020-07-01 至 2020-07-31"},
+			[]any{"员工姓名", "出勤天数", "考勤结果"}, []any{"", "", "1 三", "2 四", "3 五"}, []any{"王明", 2, "正常", "缺卡", "08:55"}),
+		want: "王明 2020-07-01 -\n王明 2020-07-03 08:55-\n",
+	}, {
 		name: "a day merged over 上班 and 下班 columns",
 		file: matrixBook(t, "Sheet1", [][2]string{{"B2", "C2"}, {"D2", "E2"}}, nil, []any{"2020年7月考勤"},
 			[]any{"姓名", "1", "", "2", ""}, []any{"", "上班", "下班", "上班", "下班"},
