@@ -275,24 +275,26 @@ func (s *SignIn) Validate() error {
 	v := &ValidationError{}
 	checkText(v, "name", "姓名", s.Name, true, MaxName)
 	checkText(v, "source", "来源", s.Source, false, 40)
-	s.checkDay(v)
+	s.checkDay(v, true)
 	return v.Err()
 }
 
 // ValidateDay checks the day and the punches only: an import whose names
 // are the roster's checks these of every row (fifty thousand of them), the
-// rest once.
+// rest once. An imported day may have no time: a month matrix writes 正常
+// or √ for a day signed in, and the day counts as signed in all the same
+// (a day entered by hand, Validate, needs a time).
 func (s *SignIn) ValidateDay() error {
 	if s.On.Valid() && !s.On.IsZero() && s.On.Year() >= 1949 && s.On.Year() <= 2100 && s.FirstIn >= -1 && s.FirstIn < 24*60 &&
-		s.LastOut >= -1 && s.LastOut < 24*60 && (s.FirstIn >= 0 || s.LastOut >= 0) && (s.FirstIn < 0 || s.LastOut < 0 || s.LastOut >= s.FirstIn) {
+		s.LastOut >= -1 && s.LastOut < 24*60 && (s.FirstIn < 0 || s.LastOut < 0 || s.LastOut >= s.FirstIn) {
 		return nil
 	}
 	v := &ValidationError{}
-	s.checkDay(v)
+	s.checkDay(v, false)
 	return v.Err()
 }
 
-func (s *SignIn) checkDay(v *ValidationError) {
+func (s *SignIn) checkDay(v *ValidationError, needPunch bool) {
 	checkDate(v, "on", "日期", s.On, true)
 	if s.FirstIn < -1 || s.FirstIn >= 24*60 {
 		v.Add("first_in", "上班打卡时间不存在")
@@ -300,7 +302,7 @@ func (s *SignIn) checkDay(v *ValidationError) {
 	if s.LastOut < -1 || s.LastOut >= 24*60 {
 		v.Add("last_out", "下班打卡时间不存在")
 	}
-	if s.FirstIn < 0 && s.LastOut < 0 {
+	if needPunch && s.FirstIn < 0 && s.LastOut < 0 {
 		v.Add("first_in", "上班打卡和下班打卡至少填一项")
 	}
 	if s.FirstIn >= 0 && s.LastOut >= 0 && s.LastOut < s.FirstIn {

@@ -105,6 +105,19 @@ func TestSignInValidate(t *testing.T) {
 	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "早于上班打卡") {
 		t.Errorf("got %v", err)
 	}
+	// A month matrix's 正常: an imported day signed without a time; by
+	// hand a day needs one.
+	s.FirstIn, s.LastOut = -1, -1
+	if err := s.ValidateDay(); err != nil {
+		t.Errorf("a day without a time refused on import: %v", err)
+	}
+	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "至少填一项") {
+		t.Errorf("a day without a time entered by hand: %v", err)
+	}
+	s.FirstIn = 24 * 60
+	if err := s.ValidateDay(); err == nil || !strings.Contains(err.Error(), "上班打卡时间不存在") {
+		t.Errorf("24:00 read: %v", err)
+	}
 	for in, want := range map[string]int{"8:05": 485, "08:05:59": 485, "0805": 485, "": -1, "１８：００": -2} {
 		got, err := ParseClockText(in)
 		if want == -2 {

@@ -61,7 +61,7 @@ func init() {
 	apiOps["GET /api/v1/sign-ins"] = apiOp{summary: "本单位的签到记录（考勤）：每人每天一条，first_in、last_out 为当天最早、最晚打卡（零点起的分钟数，-1 为无）",
 		response: (*signInListJSON)(nil), query: []apiParam{{"from", "string", "起始日期，默认本月1日"}, {"to", "string", "截止日期"},
 			{"person_id", "integer", "只列此人"}}}
-	apiOps["POST /api/v1/sign-ins/import"] = apiOp{summary: "导入考勤机或办公软件导出的考勤表（Excel 或 CSV，最大64MB）：每人每天一行（姓名、日期、上班打卡、下班打卡）或每次打卡一行（姓名、打卡时间）；姓名须对应人员名册中的一人；替换表中各人在表中各日期已有的签到记录，一个事务；有错误的行为422（fields 逐行列出），不写入任何内容；dry_run=1 时只检查（200）",
+	apiOps["POST /api/v1/sign-ins/import"] = apiOp{summary: "导入考勤机或办公软件导出的考勤表（Excel 或 CSV，最大64MB）：每人每天一行（姓名、日期、上班打卡、下班打卡）、每次打卡一行（姓名、打卡时间）或每人一行每天一列的月度汇总（年月取自表头上方的标题或完整日期的表头；“正常”“√”为已签到、first_in 和 last_out 均为-1）；姓名须对应人员名册中的一人；替换表中各人在表中各日期已有的签到记录，一个事务；有错误的行为422（fields 逐行列出），不写入任何内容；dry_run=1 时只检查（200）",
 		response: (*store.SignInImportResult)(nil), created: true, raw: []string{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"},
 		query: []apiParam{{"dry_run", "string", "为1时只检查不导入"}, {"name", "string", "文件名，用于记录"}}}
 	apiOps["GET /api/v1/leaves"] = apiOp{summary: "本单位的请假记录（请销假），新者在前", response: (*leaveListJSON)(nil),

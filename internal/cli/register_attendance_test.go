@@ -31,6 +31,11 @@ func TestRegisterAttendance(t *testing.T) {
 	if code, _, errs := run(t, "", "register", "import", "attendance", bad, "--data", data); code == 0 || !strings.Contains(errs, "第2行") {
 		t.Fatalf("bad time: exit %d %s", code, errs)
 	}
+	// A month matrix whose header has only days: the month is asked for.
+	month := file("月度汇总.csv", "姓名,部门,1,2,3\n查无此人,办公室,08:55,正常,\n")
+	if code, _, errs := run(t, "", "register", "import", "attendance", month, "--data", data); code == 0 || !strings.Contains(errs, "写明年月") {
+		t.Fatalf("a matrix without its month: exit %d %s", code, errs)
+	}
 	exp := filepath.Join(t.TempDir(), "考勤.xlsx")
 	if code, _, errs := run(t, "", "register", "export", "attendance", "--data", data, "-o", exp); code != 0 {
 		t.Fatal(errs)

@@ -30,6 +30,11 @@ func Fold(s string) string {
 	}, s)
 }
 
+// Narrow makes full-width ASCII in s half-width (０８：５５ is 08:55),
+// leaving spaces and line breaks where they are: for cells whose parts
+// are split by them (a time and the day of the week under a day).
+func Narrow(s string) string { return strings.Map(narrow, s) }
+
 // narrow makes a full-width ASCII character half-width: （ → (, ０ → 0,
 // Ａ → A; the ideographic space is a space.
 func narrow(r rune) rune {

@@ -52,6 +52,11 @@ func (b *Book) Rows(sheet string) (*Rows, error) {
 	return &Rows{b: b, sheet: sheet, x: x}, nil
 }
 
+// MergedRows reads a sheet's rows with each merged cell's value spread
+// over its range (within the first 64 columns), for a reader whose
+// columns are not a Spec's (a month's days). Close it when done.
+func (b *Book) MergedRows(sheet string) (*Rows, error) { return b.mergedRows(sheet, false) }
+
 // mergedRows reads a sheet's rows with each merged cell's value spread
 // over its range.
 func (b *Book) mergedRows(sheet string, keepOwn bool) (*Rows, error) {

@@ -326,6 +326,9 @@ const manualSignIn = "手工录入"
 
 // SaveSignIn enters one person's day by hand: an import of one row.
 func (s *Store) SaveSignIn(ctx context.Context, unitID int64, sg *zhenggai.SignIn) (*SignInImportResult, error) {
+	if err := sg.Validate(); err != nil {
+		return nil, err // by hand, a day needs a time (an import's may have none)
+	}
 	return s.ImportSignIns(ctx, &SignInImport{UnitID: unitID, FileName: manualSignIn, Source: manualSignIn,
 		Rows: []SignInRow{{Name: sg.Name, On: sg.On, FirstIn: sg.FirstIn, LastOut: sg.LastOut}}}, false)
 }

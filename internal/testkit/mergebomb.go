@@ -54,12 +54,19 @@ func MergedLedger(t testing.TB, rows int, refs []string) []byte {
 	if len(refs) == 0 {
 		return plain.Bytes()
 	}
+	return WithMerges(t, plain.Bytes(), refs)
+}
+
+// WithMerges is a workbook of one sheet with the merged ranges refs added
+// as a file declares them (excelize's MergeCell would fill the range).
+func WithMerges(t testing.TB, book []byte, refs []string) []byte {
+	t.Helper()
 	var cells strings.Builder
 	for _, r := range refs {
 		cells.WriteString(`<mergeCell ref="` + r + `"/>`)
 	}
 	merged := fmt.Sprintf(`</sheetData><mergeCells count="%d">%s</mergeCells>`, len(refs), cells.String())
-	zr, err := zip.NewReader(bytes.NewReader(plain.Bytes()), int64(plain.Len()))
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -137,6 +137,10 @@ func (h *Handler) attendanceMonth(r *http.Request, u *zhenggai.Unit, first zheng
 			case in:
 				c.State, c.Label = "signed", "已签到"
 				c.Title = fmt.Sprintf("%s 已签到 %s—%s", day.Chinese(), zhenggai.Clock(s.FirstIn), zhenggai.Clock(s.LastOut))
+				if s.FirstIn < 0 && s.LastOut < 0 {
+					// A month matrix's 正常 or √: signed in, no time kept.
+					c.Title = day.Chinese() + " 已签到（未记打卡时间）"
+				}
 				row.Signed++
 			case !work:
 				c.State, c.Label = "off", "节假日"

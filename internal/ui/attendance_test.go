@@ -119,6 +119,21 @@ func TestAttendancePages(t *testing.T) {
 		l[0].Source != "手工录入" {
 		t.Fatalf("entered %+v", l)
 	}
+	// An office app's month matrix, through the same form: 王明's 正常 is
+	// a day signed without a time.
+	matrix := "2020年10月考勤月报\n姓名,部门,12,13,出勤天数\n王明,办公室,正常,√,2\n李华,办公室,08:10 17:30,事假,1\n"
+	resp, body = clerk.postMultipart("/attendance/import", nil, upFile{"file", "10月考勤月报.csv", []byte(matrix)})
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/attendance?month=2020-10") {
+		t.Fatalf("matrix import: %d %s\n%s", resp.StatusCode, resp.Header.Get("Location"), excerptOf(body))
+	}
+	resp, body = clerk.get("/attendance?month=2020-10")
+	wantStatus(t, resp, body, http.StatusOK)
+	for _, want := range []string{"每人一行、每天一列的月度汇总", `title="2020年10月12日 已签到（未记打卡时间）"`, `title="2020年10月13日 已签到（未记打卡时间）"`,
+		`title="2020年10月12日 已签到 08:10—17:30"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the month matrix's days: the grid lacks %q", want)
+		}
+	}
 	// The inspection office reads the unit's, without its forms.
 	resp, body = e.get(fmt.Sprintf("/units/%d/attendance?month=2020-09", r.UnitID))
 	wantStatus(t, resp, body, http.StatusOK)

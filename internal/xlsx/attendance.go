@@ -13,9 +13,10 @@ import (
 )
 
 // Attendance as a workbook: the clock's or the office app's export, in
-// either of the two layouts they come in — a daily sheet (姓名, 日期, 上班打卡,
-// 下班打卡: one row a person and day) or a punch list (姓名, 打卡时间: one row
-// a punch, the date in its own column or in the same cell) — and the
+// any of the three layouts they come in — a daily sheet (姓名, 日期, 上班打卡,
+// 下班打卡: one row a person and day), a punch list (姓名, 打卡时间: one row
+// a punch, the date in its own column or in the same cell) or a month
+// matrix (a row a person, a column a day: attendance_matrix.go) — and the
 // leave requests' list.
 
 // SignInSheet is the sheet's name the program writes.
@@ -51,6 +52,7 @@ var SignInColumns = sheet.Spec{What: "考勤记录", Unknown: sheet.Ignore, MinM
 type SignInsRead struct {
 	Rows     []store.SignInRow
 	Punches  bool // the punch-list layout
+	Matrix   bool // the month matrix: a row a person, a column a day
 	Warnings []string
 }
 
@@ -74,6 +76,9 @@ func ParseSignIns(ctx context.Context, r io.Reader) (_ *SignInsRead, err error) 
 			return nil, zhenggai.Errorf(zhenggai.EINVALID, "工作簿中没有工作表")
 		}
 		name = b.Sheets()[0]
+	}
+	if m, err := parseMatrix(b, name); m != nil || err != nil {
+		return m, err
 	}
 	t, err := b.Table(name, &SignInColumns)
 	if err != nil {
@@ -139,7 +144,7 @@ func ParseSignIns(ctx context.Context, r io.Reader) (_ *SignInsRead, err error) 
 			if outAt >= 0 && day.IsZero() {
 				day = d2
 			}
-			if in < 0 && outAt < 0 {
+			if in < 0 && outAt < 0 && !signedCell(row, siIn) && !signedCell(row, siOut) {
 				continue // a day without punches: no sign-in
 			}
 			if in >= 0 && outAt >= 0 && outAt < in {
@@ -218,8 +223,8 @@ func punchAt(row *sheet.Row, col int, day zhenggai.Date) (zhenggai.Date, int, bo
 		return day, -1, false
 	}
 	s = strings.TrimSpace(s)
-	if s == "" || noPunch[s] {
-		return day, -1, true
+	if s == "" || noPunch[s] || matrixPresent[s] {
+		return day, -1, true // 正常: signed, no time (signedCell)
 	}
 	// Some apps write several punches in one cell: 08:01 12:02 18:05.
 	if f := strings.Fields(s); len(f) > 1 && !strings.ContainsAny(s, "-/年.") {
@@ -243,7 +248,18 @@ func punchAt(row *sheet.Row, col int, day zhenggai.Date) (zhenggai.Date, int, bo
 	return d, int(c / time.Minute), true
 }
 
-// WriteSignIns writes sign-ins as the daily sheet ParseSignIns reads.
+// signedCell: the cell says the day was signed without a time (正常, √),
+// as WriteSignIns writes a month matrix's such day.
+func signedCell(row *sheet.Row, col int) bool {
+	if !row.Has(col) {
+		return false
+	}
+	s, ok := row.Text(col)
+	return ok && matrixPresent[strings.TrimSpace(s)]
+}
+
+// WriteSignIns writes sign-ins as the daily sheet ParseSignIns reads; a
+// day signed without a time is 正常.
 func WriteSignIns(w io.Writer, title string, ss []zhenggai.SignIn) error {
 	wb := sheet.NewWriter()
 	defer wb.Close()
@@ -255,7 +271,11 @@ func WriteSignIns(w io.Writer, title string, ss []zhenggai.SignIn) error {
 		return err
 	}
 	for i, g := range ss {
-		if err := s.Row(sheet.Cell{Style: sheet.Centre, Value: i + 1}, Label(g.Name), sheet.Day(g.On), Label(zhenggai.Clock(g.FirstIn)),
+		in := zhenggai.Clock(g.FirstIn)
+		if g.FirstIn < 0 && g.LastOut < 0 {
+			in = "正常"
+		}
+		if err := s.Row(sheet.Cell{Style: sheet.Centre, Value: i + 1}, Label(g.Name), sheet.Day(g.On), Label(in),
 			Label(zhenggai.Clock(g.LastOut)), Label(g.Source)); err != nil {
 			return err
 		}

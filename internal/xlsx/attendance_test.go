@@ -69,13 +69,15 @@ func TestParseSignInsPunches(t *testing.T) {
 
 func TestSignInsRoundTrip(t *testing.T) {
 	ss := []zhenggai.SignIn{{Name: "王明", On: zhenggai.NewDate(2020, 7, 28), FirstIn: 482, LastOut: 1055, Source: "考勤机"},
-		{Name: "李华", On: zhenggai.NewDate(2020, 7, 28), FirstIn: -1, LastOut: 1080}}
+		{Name: "李华", On: zhenggai.NewDate(2020, 7, 28), FirstIn: -1, LastOut: 1080},
+		{Name: "赵强", On: zhenggai.NewDate(2020, 7, 28), FirstIn: -1, LastOut: -1}} // a month matrix's 正常
 	var buf bytes.Buffer
 	if err := xlsx.WriteSignIns(&buf, "考勤记录", ss); err != nil {
 		t.Fatal(err)
 	}
 	im, err := xlsx.ParseSignIns(context.Background(), &buf)
-	if err != nil || len(im.Rows) != 2 || im.Rows[0].FirstIn != 482 || im.Rows[1].LastOut != 1080 || im.Rows[1].FirstIn != -1 {
+	if err != nil || len(im.Rows) != 3 || im.Rows[0].FirstIn != 482 || im.Rows[1].LastOut != 1080 || im.Rows[1].FirstIn != -1 ||
+		im.Rows[2].Name != "赵强" || im.Rows[2].FirstIn != -1 || im.Rows[2].LastOut != -1 {
 		t.Fatalf("%+v, %v", im, err)
 	}
 	ls := []*zhenggai.Leave{{Name: "王明", Kind: zhenggai.LeaveTrip, From: zhenggai.NewDate(2020, 7, 20), To: zhenggai.NewDate(2020, 7, 24),
@@ -91,7 +93,8 @@ func TestSignInsRoundTrip(t *testing.T) {
 }
 
 // FuzzParseSignIns: no export, however broken, makes ParseSignIns panic,
-// and what it accepts is a person's day with a punch.
+// and what it accepts is a person's day with a punch (or, but from a
+// punch list, a day signed without one: 正常, √).
 func FuzzParseSignIns(f *testing.F) {
 	var buf bytes.Buffer
 	if err := xlsx.WriteSignIns(&buf, "考勤", []zhenggai.SignIn{{Name: "王明", On: zhenggai.NewDate(2020, 7, 28), FirstIn: 482, LastOut: 1055}}); err != nil {
@@ -101,6 +104,12 @@ func FuzzParseSignIns(f *testing.F) {
 	f.Add([]byte("工号\t姓名\t考勤日期\t签到时间\t签退时间\n1\t王明\t2020-07-27\t08:02\t缺卡\n2\t李华\t44040\t0.33\t0.75"))
 	f.Add([]byte("姓名\t打卡时间\n王明\t2020-07-27 08:02:11\n王明\t2020年7月27日 下午5:30\n李华\t2020/7/28 7:59"))
 	f.Add(testkit.MergeBomb(f, 5, 40, "A3:XFD1048576"))
+	// Month matrices: a row a person, a column a day.
+	f.Add([]byte("2020年7月考勤月报\n工号\t姓名\t1\t2\t3\t出勤天数\n1\t王明\t08:55 18:02\t正常\t上班缺卡 下班18:02\t3\n2\t李华\t√\t事假\t0.37\t1"))
+	f.Add([]byte("统计日期：2020-06-29 至 2020-07-02\n姓名\t29 一\t30(二)\t1\t2\n\t\t\t三\t四\n王明\t08:01-18:00\t--\t44013.75\t迟到 09:12"))
+	f.Add([]byte("姓名\t2020-07-01\t7-2\t44015\n王明\t08:55\t出勤\t18:00"))
+	f.Add(matrixBook(f, "2020年7月", [][2]string{{"A1", "A2"}, {"B1", "C1"}, {"B4", "D4"}}, []string{"C"},
+		[]any{"姓名", "1", "", "2"}, []any{"", "上班", "下班", "四"}, []any{"王明", "08:55", "18:02", "正常"}, []any{"李华", "出差"}))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if !bytes.HasPrefix(b, []byte("PK")) {
 			b = namedSheets(t, []string{xlsx.SignInSheet}, tsvRows(string(b)))
@@ -116,7 +125,8 @@ func FuzzParseSignIns(f *testing.F) {
 			return
 		}
 		for _, r := range im.Rows {
-			if r.Name == "" || r.On.IsZero() || !r.On.Valid() || (r.FirstIn < 0 && r.LastOut < 0) || r.FirstIn >= 1440 || r.LastOut >= 1440 ||
+			// A punch list has no day signed without a time (正常, √).
+			if r.Name == "" || r.On.IsZero() || !r.On.Valid() || (r.FirstIn < 0 && r.LastOut < 0 && im.Punches) || r.FirstIn >= 1440 || r.LastOut >= 1440 ||
 				(r.FirstIn >= 0 && r.LastOut >= 0 && r.LastOut < r.FirstIn) {
 				t.Fatalf("accepted %+v", r)
 			}
