@@ -72,13 +72,47 @@ func (req *leaveRequest) apply(l *zhenggai.Leave) {
 	l.ApprovedBy, l.ApprovedOn, l.ExpectedReturn, l.ReturnedOn = req.ApprovedBy, req.ApprovedOn, req.ExpectedReturn, req.ReturnedOn
 }
 
-// CreateLeave is POST /api/v1/leaves.
+// leaveSelf reports whether the caller asks for leave for himself only
+// (he may not keep the unit's register), with his roster name; an
+// account linked to no person of the roster cannot.
+func (h *Handler) leaveSelf(r *http.Request) (self bool, name string, err error) {
+	ctx := r.Context()
+	u := auth.UserFrom(ctx)
+	if h.Auth.Can(ctx, u, zhenggai.PermEdit, zhenggai.Target{UnitID: u.UnitID}) {
+		return false, "", nil
+	}
+	name, err = h.Store.UserPersonName(ctx, u)
+	if err == nil && name == "" {
+		err = zhenggai.Errorf(zhenggai.EFORBID, "您的账号未关联本单位人员名册中的人员，不能自行请假；请单位管理员在人员名册中关联")
+	}
+	return true, name, err
+}
+
+// CreateLeave is POST /api/v1/leaves. A staff member's request is his own
+// (name empty or his), waiting for approval: the office's fields are
+// refused, not dropped, and nothing is written.
 func (h *Handler) CreateLeave(w http.ResponseWriter, r *http.Request) {
 	var req leaveRequest
 	if !h.decode(w, r, &req) {
 		return
 	}
 	ctx := r.Context()
+	self, own, err := h.leaveSelf(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if self {
+		switch {
+		case strings.TrimSpace(req.Name) != "" && strings.TrimSpace(req.Name) != own:
+			h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "只能为本人请假：%s。为他人请假请找单位管理员登记", own))
+			return
+		case req.ApprovedBy != "" || !req.ApprovedOn.IsZero() || !req.ExpectedReturn.IsZero() || !req.ReturnedOn.IsZero():
+			h.fail(w, r, zhenggai.Errorf(zhenggai.EFORBID, "批准人、批准日期、应销假日期和销假日期由单位管理员填写"))
+			return
+		}
+		req.Name = own
+	}
 	l := &zhenggai.Leave{UnitID: auth.UserFrom(ctx).UnitID}
 	req.apply(l)
 	if err := h.Store.SaveLeave(ctx, l); err != nil {
@@ -86,6 +120,34 @@ func (h *Handler) CreateLeave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.writeLeave(w, r, http.StatusCreated, l.ID)
+}
+
+// VoidLeave is POST /api/v1/leaves/{id}/void: the office voids any leave
+// with a reason; a staff member withdraws his own while it waits for
+// approval (the route's PermLeave lets him at his own only).
+func (h *Handler) VoidLeave(w http.ResponseWriter, r *http.Request) {
+	self, _, err := h.leaveSelf(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if !self {
+		h.VoidRecord("leave")(w, r)
+		return
+	}
+	id, ok := h.pathID(w, r)
+	if !ok {
+		return
+	}
+	var req voidRequest
+	if !h.decode(w, r, &req) {
+		return
+	}
+	if err := h.Store.WithdrawLeave(r.Context(), id, req.Reason); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, voidJSON{Kind: "leave", ID: id, Voided: true})
 }
 
 // GetLeave is GET /api/v1/leaves/{id}.

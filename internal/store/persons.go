@@ -49,6 +49,26 @@ func (s *Store) persons(ctx context.Context, db queryer, unitID int64) ([]*zheng
 	return out, rows.Err()
 }
 
+// UserPersonName is the roster name of the person a user's account is,
+// in his own unit; "" when it is none (no person linked, voided, or of
+// another unit): what a form or a request "for himself" names.
+func (s *Store) UserPersonName(ctx context.Context, u *zhenggai.User) (string, error) {
+	if u == nil || u.PersonID == 0 {
+		return "", nil
+	}
+	p, err := s.Person(ctx, u.PersonID)
+	if zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if p.UnitID != u.UnitID || p.Voided {
+		return "", nil
+	}
+	return p.Name, nil
+}
+
 // Person returns one person, voided or not.
 func (s *Store) Person(ctx context.Context, id int64) (*zhenggai.Person, error) {
 	p, err := scanPerson(s.rdb.QueryRowContext(ctx, s.d.rebind(`SELECT `+personCols+` FROM persons WHERE id = ?`), id))

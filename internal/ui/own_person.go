@@ -3,7 +3,6 @@ package ui
 import (
 	"net/http"
 
-	"zhenggai"
 	"zhenggai/internal/auth"
 )
 
@@ -12,19 +11,5 @@ import (
 // of the roster offer it, never the account's login or display name
 // (办公室（示例） is no one's).
 func (h *Handler) ownPersonName(r *http.Request) (string, error) {
-	u := auth.UserFrom(r.Context())
-	if u == nil || u.PersonID == 0 {
-		return "", nil
-	}
-	p, err := h.Store.Person(r.Context(), u.PersonID)
-	if zhenggai.ErrorCode(err) == zhenggai.ENOTFOUND {
-		return "", nil
-	}
-	if err != nil {
-		return "", err
-	}
-	if p.UnitID != u.UnitID || p.Voided {
-		return "", nil
-	}
-	return p.Name, nil
+	return h.Store.UserPersonName(r.Context(), auth.UserFrom(r.Context()))
 }
