@@ -3,7 +3,10 @@
 // that must see what a person sees: pages rendered, forms filled and sent,
 // scripts that must not run. It saves a PNG of every page it visits into
 // a folder it prints ($ZHENGGAI_SCREENSHOTS, or a new temporary folder),
-// so that a person can look at them.
+// so that a person can look at them: the whole page when a person asked
+// for them ($ZHENGGAI_SCREENSHOTS set), else the screen only (a failing
+// run keeps what the tab showed; encoding pages of nine thousand pixels
+// in every run brought the package near go test's ten minutes).
 package browsertest
 
 import (
@@ -48,6 +51,7 @@ type Browser struct {
 	ctx  context.Context
 	Base string // the server's URL, e.g. http://127.0.0.1:41234
 	Dir  string // where the screenshots go
+	full bool   // whole pages ($ZHENGGAI_SCREENSHOTS set), else the screen
 	n    int
 }
 
@@ -107,7 +111,7 @@ func New(t testing.TB, base string) *Browser {
 		t.Fatal(err)
 	}
 	t.Logf("screenshots of the pages visited: %s", dir)
-	b := &Browser{t: t, ctx: ctx, Base: strings.TrimRight(base, "/"), Dir: dir}
+	b := &Browser{t: t, ctx: ctx, Base: strings.TrimRight(base, "/"), Dir: dir, full: os.Getenv("ZHENGGAI_SCREENSHOTS") != ""}
 	b.Desktop()
 	return b
 }
@@ -142,9 +146,13 @@ func (b *Browser) Visit(path, name string) {
 	b.Shot(name)
 }
 
-// Shot saves a full-page PNG of the tab as NN-name.png.
+// Shot saves a PNG of the tab as NN-name.png: the full page when
+// screenshots were asked for, else the screen.
 func (b *Browser) Shot(name string) string {
 	b.t.Helper()
+	if !b.full {
+		return b.shot(name, chromedp.CaptureScreenshot())
+	}
 	return b.shot(name, chromedp.FullScreenshot(100))
 }
 
