@@ -72,22 +72,6 @@ func (req *leaveRequest) apply(l *zhenggai.Leave) {
 	l.ApprovedBy, l.ApprovedOn, l.ExpectedReturn, l.ReturnedOn = req.ApprovedBy, req.ApprovedOn, req.ExpectedReturn, req.ReturnedOn
 }
 
-// leaveSelf reports whether the caller asks for leave for himself only
-// (he may not keep the unit's register), with his roster name; an
-// account linked to no person of the roster cannot.
-func (h *Handler) leaveSelf(r *http.Request) (self bool, name string, err error) {
-	ctx := r.Context()
-	u := auth.UserFrom(ctx)
-	if h.Auth.Can(ctx, u, zhenggai.PermEdit, zhenggai.Target{UnitID: u.UnitID}) {
-		return false, "", nil
-	}
-	name, err = h.Store.UserPersonName(ctx, u)
-	if err == nil && name == "" {
-		err = zhenggai.Errorf(zhenggai.EFORBID, "您的账号未关联本单位人员名册中的人员，不能自行请假；请单位管理员在人员名册中关联")
-	}
-	return true, name, err
-}
-
 // CreateLeave is POST /api/v1/leaves. A staff member's request is his own
 // (name empty or his), waiting for approval: the office's fields are
 // refused, not dropped, and nothing is written.
@@ -97,7 +81,7 @@ func (h *Handler) CreateLeave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	self, own, err := h.leaveSelf(r)
+	self, own, err := h.Auth.LeaveSelf(ctx, auth.UserFrom(ctx))
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -126,7 +110,7 @@ func (h *Handler) CreateLeave(w http.ResponseWriter, r *http.Request) {
 // with a reason; a staff member withdraws his own while it waits for
 // approval (the route's PermLeave lets him at his own only).
 func (h *Handler) VoidLeave(w http.ResponseWriter, r *http.Request) {
-	self, _, err := h.leaveSelf(r)
+	self, _, err := h.Auth.LeaveSelf(r.Context(), auth.UserFrom(r.Context()))
 	if err != nil {
 		h.fail(w, r, err)
 		return

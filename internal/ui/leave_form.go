@@ -30,16 +30,7 @@ type leaveFormPage struct {
 // for leave (the route's PermLeave) but does not keep the unit's
 // register. His own name is the roster person his account is tied to.
 func (h *Handler) leaveSelf(r *http.Request) (self bool, name string, err error) {
-	ctx := r.Context()
-	u := auth.UserFrom(ctx)
-	if h.Auth != nil && h.Auth.Can(ctx, u, zhenggai.PermEdit, zhenggai.Target{UnitID: u.UnitID}) {
-		return false, "", nil
-	}
-	name, err = h.ownPersonName(r)
-	if err == nil && name == "" {
-		err = zhenggai.Errorf(zhenggai.EFORBID, "您的账号未关联本单位人员名册中的人员，不能自行请假；请单位管理员在人员名册中关联")
-	}
-	return true, name, err
+	return h.Auth.LeaveSelf(r.Context(), auth.UserFrom(r.Context()))
 }
 
 // NewLeave shows the form for a leave request; the signed-in user's own
